@@ -1,0 +1,17 @@
+// Prisma CLI configuration. The JS schema engine (engine: "js") lets `prisma migrate deploy`
+// run without downloading a native engine; see shared/notes/toolchain.md.
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+import { createMigrationAdapter } from "./server/src/db/migration-adapter.js";
+
+// Same default as server/src/config.ts. Set on process.env too: schema.prisma reads
+// env("DATABASE_URL"), and without it the CLI falls back to downloading a native engine.
+const databaseUrl = (process.env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/ordered");
+
+export default defineConfig({
+  schema: path.join("prisma", "schema.prisma"),
+  migrations: { path: path.join("prisma", "migrations") },
+  experimental: { adapter: true },
+  engine: "js",
+  adapter: async () => createMigrationAdapter(databaseUrl),
+});

@@ -1,0 +1,23 @@
+import { Router } from "express";
+import type { AppDeps } from "../app.js";
+import { parse } from "../http/validate.js";
+import { clientKey } from "../http/client-key.js";
+import { staffOf } from "./passport.js";
+import { LoginBody } from "./auth.schemas.js";
+import { getStaff, login } from "./auth.service.js";
+
+export function authRoutes(deps: AppDeps): Router {
+  const router = Router();
+
+  router.post("/login", async (req, res) => {
+    await deps.limiters.login.consume(clientKey(req), "login attempts");
+    const body = parse(LoginBody, req.body, "body");
+    res.json(await login(deps, body));
+  });
+
+  router.get("/me", deps.guards.staff, async (req, res) => {
+    res.json({ staff: await getStaff(deps.prisma, staffOf(req).staffId) });
+  });
+
+  return router;
+}

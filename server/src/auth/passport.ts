@@ -1,0 +1,84 @@
+import type { RequestHandler } from "express";
+import passport from "passport";
+import { ExtractJwt, Strategy as JwtStrategy } from "passport-jwt";
+import type { Config } from "../config.js";
+import { AppError } from "../errors.js";
+import { JWT_ALGORITHM, type Tokens, type CustomerPrincipal, type StaffPrincipal } from "./tokens.js";
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface User {
+      principal: StaffPrincipal | CustomerPrincipal;
+    }
+  }
+}
+
+export interface Guards {
+  /** Requires a staff bearer token; sets req.user.principal. */
+  staff: RequestHandler;
+  /** Requires a customer bearer token; sets req.user.principal. */
+  customer: RequestHandler;
+}
+
+/**
+ * passport-jwt strategies with a pinned algorithm, issuer and audience; expiry is always
+ * checked. The claims are then re-validated by Tokens so both paths share one definition.
+ */
+export function createGuards(jwtConfig: Config["jwt"], tokens: Tokens): Guards {
+  const authenticator = new passport.Passport();
+  const strategy = (audience: string, toPrincipal: (raw: string) => StaffPrincipal | CustomerPrincipal) =>
+    new JwtStrategy(
+      {
+        jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+        secretOrKey: jwtConfig.secret,
+        algorithms: [JWT_ALGORITHM],
+        issuer: jwtConfig.issuer,
+        audience,
+        ignoreExpiration: false,
+        passReqToCallback: true,
+      },
+      (req: { headers: Record<string, string | string[] | undefined> }, _payload: unknown, done: (e: unknown, u?: Express.User | false) => void) => {
+        const raw = ExtractJwt.fromAuthHeaderAsBearerToken()(req as never);
+        try {
+          done(null, { principal: toPrincipal(raw ?? "") });
+        } catch {
+          done(null, false);
+        }
+      },
+    );
+  authenticator.use("staff-jwt", strategy(jwtConfig.staffAudience, tokens.verifyStaff));
+  authenticator.use("customer-jwt", strategy(jwtConfig.customerAudience, tokens.verifyCustomer));
+
+  const guard =
+    (name: string, what: string): RequestHandler =>
+    (req, res, next) => {
+      authenticator.authenticate(name, { session: false }, (err: unknown, user: Express.User | false, info: unknown) => {
+        if (err) return next(err);
+        if (!user) {
+          const expired = info instanceof Error && info.name === "TokenExpiredError";
+          const message = !req.headers.authorization
+            ? `${what} token required (Authorization: Bearer <token>)`
+            : expired
+              ? "token expired"
+              : "invalid token";
+          return next(new AppError("UNAUTHENTICATED", message));
+        }
+        req.user = user;
+        next();
+      })(req, res, next);
+    };
+  return { staff: guard("staff-jwt", "staff"), customer: guard("customer-jwt", "customer") };
+}
+
+export function staffOf(req: { user?: Express.User }): StaffPrincipal {
+  const p = req.user?.principal;
+  if (p?.kind !== "staff") throw new AppError("UNAUTHENTICATED", "staff token required");
+  return p;
+}
+
+export function customerOf(req: { user?: Express.User }): CustomerPrincipal {
+  const p = req.user?.principal;
+  if (p?.kind !== "customer") throw new AppError("UNAUTHENTICATED", "customer token required");
+  return p;
+}

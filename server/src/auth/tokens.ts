@@ -1,0 +1,105 @@
+import jwt from "jsonwebtoken";
+import { z } from "zod";
+import type { Config } from "../config.js";
+import { AppError } from "../errors.js";
+
+/** The only algorithm we sign with and the only one we accept. */
+export const JWT_ALGORITHM = "HS256" as const;
+
+const StaffClaims = z.object({
+  sub: z.uuid(),
+  loc: z.uuid(),
+  role: z.enum(["OWNER", "STAFF"]),
+});
+const CustomerClaims = z.object({
+  sub: z.uuid(),
+  sid: z.uuid(),
+  loc: z.uuid(),
+});
+
+/** Who a staff token speaks for. */
+export interface StaffPrincipal {
+  kind: "staff";
+  staffId: string;
+  locationId: string;
+  role: "OWNER" | "STAFF";
+}
+
+/** Who a customer token speaks for: one customer in one session. */
+export interface CustomerPrincipal {
+  kind: "customer";
+  customerId: string;
+  sessionId: string;
+  locationId: string;
+}
+
+export type Principal = StaffPrincipal | CustomerPrincipal;
+
+export interface Tokens {
+  signStaff(p: Omit<StaffPrincipal, "kind">): string;
+  signCustomer(p: Omit<CustomerPrincipal, "kind">): string;
+  /** Throws AppError UNAUTHENTICATED for anything but a valid, unexpired staff token. */
+  verifyStaff(token: string): StaffPrincipal;
+  /** Throws AppError UNAUTHENTICATED for anything but a valid, unexpired customer token. */
+  verifyCustomer(token: string): CustomerPrincipal;
+  /** Staff or customer, decided by the token's audience. */
+  verifyAny(token: string): Principal;
+  readonly staffTtlSeconds: number;
+  readonly customerTtlSeconds: number;
+}
+
+export function createTokens(config: Config["jwt"]): Tokens {
+  const verifyOptions = (audience: string): jwt.VerifyOptions => ({
+    algorithms: [JWT_ALGORITHM],
+    issuer: config.issuer,
+    audience,
+    clockTolerance: 5,
+  });
+
+  const verify = (token: string, audience: string): jwt.JwtPayload => {
+    try {
+      const payload = jwt.verify(token, config.secret, { ...verifyOptions(audience), complete: false }) as string | jwt.JwtPayload;
+      if (typeof payload === "string" || payload.exp === undefined) throw new Error("no expiry");
+      return payload;
+    } catch (err) {
+      const reason = err instanceof jwt.TokenExpiredError ? "token expired" : "invalid token";
+      throw new AppError("UNAUTHENTICATED", reason);
+    }
+  };
+
+  const tokens: Tokens = {
+    staffTtlSeconds: config.staffTtlSeconds,
+    customerTtlSeconds: config.customerTtlSeconds,
+    signStaff: (p) =>
+      jwt.sign({ loc: p.locationId, role: p.role }, config.secret, {
+        algorithm: JWT_ALGORITHM,
+        issuer: config.issuer,
+        audience: config.staffAudience,
+        subject: p.staffId,
+        expiresIn: config.staffTtlSeconds,
+      }),
+    signCustomer: (p) =>
+      jwt.sign({ sid: p.sessionId, loc: p.locationId }, config.secret, {
+        algorithm: JWT_ALGORITHM,
+        issuer: config.issuer,
+        audience: config.customerAudience,
+        subject: p.customerId,
+        expiresIn: config.customerTtlSeconds,
+      }),
+    verifyStaff(token) {
+      const claims = StaffClaims.safeParse(verify(token, config.staffAudience));
+      if (!claims.success) throw new AppError("UNAUTHENTICATED", "invalid token");
+      return { kind: "staff", staffId: claims.data.sub, locationId: claims.data.loc, role: claims.data.role };
+    },
+    verifyCustomer(token) {
+      const claims = CustomerClaims.safeParse(verify(token, config.customerAudience));
+      if (!claims.success) throw new AppError("UNAUTHENTICATED", "invalid token");
+      return { kind: "customer", customerId: claims.data.sub, sessionId: claims.data.sid, locationId: claims.data.loc };
+    },
+    verifyAny(token) {
+      const decoded = jwt.decode(token, { json: true });
+      return decoded?.aud === config.customerAudience ? tokens.verifyCustomer(token) : tokens.verifyStaff(token);
+    },
+  };
+  return tokens;
+}

@@ -1,0 +1,116 @@
+import { z } from "zod";
+
+const durationSeconds = z.coerce.number().int().positive();
+
+const csv = z
+  .string()
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Interface the HTTP server binds; 0.0.0.0 so phones on the venue network can reach it. */
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Base URL phones open; join QR codes encode `<PUBLIC_URL>/s/<joinCode>`. */
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/ordered"),
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  /** Prefix of every Redis key this deployment owns (queues, rate limits). */
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/).default("ordered"),
+  /** HS256 signing secret for staff and customer tokens; at least 32 characters. */
+  JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
+  STAFF_TOKEN_TTL_SECONDS: durationSeconds.default(12 * 3600),
+  CUSTOMER_TOKEN_TTL_SECONDS: durationSeconds.default(3 * 3600),
+  /** Browser origins allowed to open sockets and call the API (comma-separated). */
+  ALLOWED_ORIGINS: csv.optional(),
+  /** Join attempts allowed per client address per minute. */
+  JOIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Login attempts allowed per client address per minute. */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Express `trust proxy` setting: hops of proxies in front of us (0 = none). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+  /** Folder of the built web app to serve; empty to serve the API only. */
+  WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  readonly env: "development" | "production" | "test";
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly redisPrefix: string;
+  readonly jwt: {
+    readonly secret: string;
+    readonly issuer: string;
+    readonly staffAudience: string;
+    readonly customerAudience: string;
+    readonly staffTtlSeconds: number;
+    readonly customerTtlSeconds: number;
+  };
+  readonly allowedOrigins: readonly string[];
+  readonly limits: {
+    readonly joinPerMinute: number;
+    readonly loginPerMinute: number;
+  };
+  readonly trustProxyHops: number;
+  readonly webDist: string | undefined;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Parses the environment once. `fallbackSecret` is used when JWT_SECRET is unset outside
+ * production (main.ts keeps a generated one outside git); production requires JWT_SECRET.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  let secret = e.JWT_SECRET;
+  if (!secret) {
+    if (e.NODE_ENV === "production" || !fallbackSecret) {
+      throw new ConfigError("JWT_SECRET is required (at least 32 characters)");
+    }
+    secret = fallbackSecret();
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return deepFreeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    jwt: {
+      secret,
+      issuer: "ordered",
+      staffAudience: "ordered:staff",
+      customerAudience: "ordered:customer",
+      staffTtlSeconds: e.STAFF_TOKEN_TTL_SECONDS,
+      customerTtlSeconds: e.CUSTOMER_TOKEN_TTL_SECONDS,
+    },
+    allowedOrigins: e.ALLOWED_ORIGINS ?? [new URL(publicUrl).origin, "http://localhost:5173"],
+    limits: { joinPerMinute: e.JOIN_RATE_PER_MINUTE, loginPerMinute: e.LOGIN_RATE_PER_MINUTE },
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    webDist: e.WEB_DIST || undefined,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,15 @@
+import type { ProductDto } from "../dto.js";
+import type { LoggedEvent } from "../sessions/session-log.js";
+
+/**
+ * Fans committed changes out to connected clients. Called only after the transaction that
+ * logged the event has committed; a missed emit is repaired by log replay on reconnect.
+ */
+export interface Publisher {
+  /** A logged session event → the session's room and the location's staff room. */
+  sessionEvent(locationId: string, event: LoggedEvent): void;
+  /** A product's availability changed → the location's staff and its open sessions' customers. */
+  productChanged(locationId: string, product: ProductDto): void;
+}
+
+export const silentPublisher: Publisher = { sessionEvent() {}, productChanged() {} };
