@@ -1,0 +1,35 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORTS } from "./support/env.js";
+
+// Debian's Chromium (`apt-get install chromium`); Playwright's own browser download does
+// not work offline. The networking flags stop Chromium from calling home on a closed network.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  outputDir: "./test-results",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORTS[0]}`,
+    launchOptions: chromium,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium } }],
+  globalSetup: "./support/global-setup.ts",
+});

@@ -1,0 +1,26 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_e2e";
+export const REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
+export const E2E_PORTS = [3301, 3302] as const;
+export const E2E_SECRET = "e2e-secret-that-is-at-least-32-characters-long";
+
+export function serverEnv(port: number): Record<string, string> {
+  return {
+    NODE_ENV: "test",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ALLOWED_ORIGINS: E2E_PORTS.map((p) => `http://127.0.0.1:${p}`).join(","),
+    DATABASE_URL: E2E_DATABASE_URL,
+    REDIS_URL,
+    REDIS_PREFIX: "ordered-e2e",
+    JWT_SECRET: E2E_SECRET,
+    WEB_DIST: path.join(repoRoot, "web/dist"),
+    LOG_LEVEL: "warn",
+    JOIN_RATE_PER_MINUTE: "1000",
+    LOGIN_RATE_PER_MINUTE: "1000",
+  };
+}

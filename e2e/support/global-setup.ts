@@ -1,0 +1,66 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import pg from "pg";
+import { E2E_DATABASE_URL, E2E_PORTS, repoRoot, serverEnv } from "./env.js";
+
+/**
+ * Creates and migrates the e2e database (tests seed their own locations into it), then
+ * starts two server instances over the same PostgreSQL and Redis. Playwright's webServer
+ * option starts before globalSetup, so the database would not exist yet; hence this.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  await createDatabase();
+  execFileSync("npx", ["--no-install", "prisma", "migrate", "deploy"], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
+    stdio: "pipe",
+  });
+  const children = E2E_PORTS.map((port) => startProcess("server/dist/main.js", serverEnv(port)));
+  await Promise.all(E2E_PORTS.map((port) => waitForHealth(port)));
+  return async () => {
+    await Promise.all(children.map(stopProcess));
+  };
+}
+
+async function createDatabase(): Promise<void> {
+  const name = new URL(E2E_DATABASE_URL).pathname.slice(1);
+  const admin = new URL(E2E_DATABASE_URL);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function startProcess(file: string, env: Record<string, string>): ChildProcess {
+  const child = spawn("node", [file], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  child.on("exit", (code, signal) => {
+    if (code !== 0 && signal !== "SIGTERM") console.error(`${file} (port ${env.PORT}) exited with ${code ?? signal}`);
+  });
+  return child;
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+async function waitForHealth(port: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server on port ${port} did not become healthy`);
+}

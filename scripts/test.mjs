@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm test`: every test, against the real PostgreSQL and Redis on this machine.
+//  1. checks PostgreSQL and Redis answer (naming the one that does not),
+//  2. generates the Prisma client and builds the server and the web app,
+//  3. runs the server suite (Vitest; real Postgres, Redis and Socket.IO clients),
+//  4. runs the end-to-end suite (Playwright in Debian's Chromium against built servers).
+// Each suite creates and migrates its own database; tests create their own data.
+import { existsSync } from "node:fs";
+import { defaults, requireServices, run } from "./services.mjs";
+
+const env = { ...process.env };
+for (const [k, v] of Object.entries(defaults)) env[k] ??= v;
+const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+await requireServices(env);
+if (!existsSync(chromium)) {
+  console.error(`✗ Chromium not found at ${chromium}. Install it with \`apt-get install chromium\` or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+const step = (title) => console.log(`\n▶ ${title}`);
+step("Building");
+run("npm", ["run", "--silent", "build:server"], env);
+run("npm", ["run", "--silent", "build:web"], env);
+step("Type-checking");
+run("npm", ["run", "--silent", "typecheck"], env);
+step("Server tests (Vitest)");
+run("npm", ["test", "-w", "server"], env);
+step("End-to-end tests (Playwright, Chromium)");
+run("npm", ["test", "-w", "e2e"], env);
+console.log("\n✓ All tests passed.");

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+const secret = "x".repeat(32);
+
+describe("loadConfig", () => {
+  it("applies defaults for this machine", () => {
+    const c = loadConfig({ JWT_SECRET: secret });
+    expect(c).toMatchObject({
+      port: 3000,
+      databaseUrl: "postgresql://postgres@127.0.0.1:5432/ordered",
+      redisUrl: "redis://127.0.0.1:6379",
+      publicUrl: "http://localhost:3000",
+    });
+    expect(c.allowedOrigins).toContain("http://localhost:3000");
+    expect(Object.isFrozen(c.jwt)).toBe(true);
+  });
+
+  it("requires JWT_SECRET in production, and uses the fallback elsewhere", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" }, () => secret)).toThrow(ConfigError);
+    expect(loadConfig({ NODE_ENV: "development" }, () => secret).jwt.secret).toBe(secret);
+  });
+
+  it("names every invalid setting", () => {
+    expect(() => loadConfig({ JWT_SECRET: "short", PORT: "abc" })).toThrow(/JWT_SECRET.*PORT|PORT.*JWT_SECRET/);
+  });
+
+  it("parses the origin allow-list and trims PUBLIC_URL", () => {
+    const c = loadConfig({ JWT_SECRET: secret, PUBLIC_URL: "https://bistro.example/", ALLOWED_ORIGINS: "https://a.example, https://b.example" });
+    expect(c.publicUrl).toBe("https://bistro.example");
+    expect(c.allowedOrigins).toEqual(["https://a.example", "https://b.example"]);
+  });
+});

@@ -1,0 +1,38 @@
+// Creates (if needed) and migrates the test database once per run. Tests never reset it:
+// each one creates its own location, so they can run in parallel and in any order.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_test";
+
+export async function createDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function migrateDatabase(url: string): void {
+  execFileSync("npx", ["--no-install", "prisma", "migrate", "deploy"], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "pipe",
+  });
+}
+
+export default async function setup(): Promise<void> {
+  await createDatabase(TEST_DATABASE_URL);
+  migrateDatabase(TEST_DATABASE_URL);
+  process.env.TEST_DATABASE_URL = TEST_DATABASE_URL;
+}
