@@ -1,5 +1,9 @@
-import jsQR from "jsqr";
+import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
+
+// jsqr is CommonJS with `exports.default`; under NodeNext the default import is the module object.
+type Decode = typeof jsQRModule.default;
+const jsQR: Decode = (jsQRModule as unknown as { default?: Decode }).default ?? (jsQRModule as unknown as Decode);
 
 /** Decodes the QR code in a PNG data URL, as a phone camera would. */
 export function decodeQrDataUrl(dataUrl: string): string | null {
