@@ -17,14 +17,14 @@ console.log("Building server and web app…");
 generateClient(env);
 run("npm", ["run", "--silent", "build:server"], env);
 run("npm", ["run", "--silent", "build:web"], env);
-if (env.SEED_DEMO !== "false") run("node", ["server/dist/demo/seed.js"], env);
-
 // Outside production a JWT secret is generated into .secrets/ on first start; in
 // production (the default here) main.ts requires JWT_SECRET, so derive it the same way.
 if (!env.JWT_SECRET) {
   const { devSecret } = await import(`${root}server/dist/secrets.js`);
   env.JWT_SECRET = devSecret(`${root}.secrets`);
 }
+
+if (env.SEED_DEMO !== "false") run("node", ["server/dist/demo/seed.js"], env);
 
 const children = [];
 const start = (name, file) => {
