@@ -4,10 +4,13 @@ import { createGuards, type Guards } from "./auth/passport.js";
 import { createTokens, type Tokens } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import type { PrismaClient } from "./db/prisma.js";
+import type { OrderDto } from "./dto.js";
 import { createHttpApp } from "./http/http-app.js";
 import { createLimiter, type Limiter } from "./http/rate-limit.js";
 import type { Logger } from "./logger.js";
-import { silentPublisher, type Publisher } from "./realtime/publisher.js";
+import { createIo, type AppServer } from "./realtime/io.js";
+import { createIoPublisher } from "./realtime/io-publisher.js";
+import type { Publisher } from "./realtime/publisher.js";
 
 /** What the process provides: built once in main.ts, or per test. */
 export interface AppComponents {
@@ -15,42 +18,65 @@ export interface AppComponents {
   prisma: PrismaClient;
   redis: Redis;
   log: Logger;
+  /** Optional extension points; see AppHooks. */
+  hooks?: Partial<AppHooks>;
+}
+
+/** Async hooks other parts (the pipeline) attach to. Each is awaited before the ack. */
+export interface AppHooks {
+  /** A new order was committed (not called for a repeated clientOrderId). */
+  orderPlaced(order: OrderDto, locationId: string): Promise<void>;
 }
 
 /** Everything route and socket handlers may use. */
-export interface AppDeps extends AppComponents {
+export interface AppDeps extends Omit<AppComponents, "hooks"> {
   tokens: Tokens;
   guards: Guards;
-  limiters: { join: Limiter; login: Limiter };
+  limiters: Record<"join" | "login" | "sessionJoin" | "orderPerSocket" | "orderPerSession", Limiter>;
   publisher: Publisher;
+  hooks: AppHooks;
 }
 
 export interface App {
   httpServer: HttpServer;
+  io: AppServer;
   deps: AppDeps;
   /** Stops accepting connections and closes sockets; the caller owns prisma and redis. */
   close(): Promise<void>;
 }
 
-/** Wiring only: builds the HTTP server with its dependencies. Call listen() on httpServer. */
+/** Wiring only: builds the HTTP server and Socket.IO with their dependencies. Call listen() on httpServer. */
 export function createApp(components: AppComponents): App {
-  const { config, redis } = components;
+  const { config, redis, hooks, ...rest } = components;
   const tokens = createTokens(config.jwt);
+  const limiter = (name: string, points: number, durationSeconds: number) =>
+    createLimiter(redis, { prefix: config.redisPrefix, name, points, durationSeconds });
   const deps: AppDeps = {
-    ...components,
+    ...rest,
+    config,
+    redis,
     tokens,
     guards: createGuards(config.jwt, tokens),
     limiters: {
-      join: createLimiter(redis, { prefix: config.redisPrefix, name: "join", points: config.limits.joinPerMinute, durationSeconds: 60 }),
-      login: createLimiter(redis, { prefix: config.redisPrefix, name: "login", points: config.limits.loginPerMinute, durationSeconds: 60 }),
+      join: limiter("join", config.limits.joinPerMinute, 60),
+      login: limiter("login", config.limits.loginPerMinute, 60),
+      sessionJoin: limiter("session-join", config.limits.sessionJoinPerMinute, 60),
+      orderPerSocket: limiter("order-socket", config.limits.orderPerSocketPer10s, 10),
+      orderPerSession: limiter("order-session", config.limits.orderPerSessionPerMinute, 60),
     },
-    publisher: silentPublisher,
+    // Replaced below once io exists; routes only call it per request.
+    publisher: { sessionEvent() {}, productChanged() {} },
+    hooks: { orderPlaced: async () => {}, ...hooks },
   };
   const httpServer = createServer(createHttpApp(deps));
+  const realtime = createIo(httpServer, deps);
+  deps.publisher = createIoPublisher(realtime.io);
   return {
     httpServer,
+    io: realtime.io,
     deps,
     async close() {
+      await realtime.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();

@@ -25,6 +25,12 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: csv.optional(),
   /** Join attempts allowed per client address per minute. */
   JOIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Joins allowed per session per minute (all phones together). */
+  SESSION_JOIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Orders one socket may place per 10 seconds. */
+  ORDER_RATE_PER_SOCKET: z.coerce.number().int().positive().default(10),
+  /** Orders one session may place per minute. */
+  ORDER_RATE_PER_SESSION: z.coerce.number().int().positive().default(60),
   /** Login attempts allowed per client address per minute. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Express `trust proxy` setting: hops of proxies in front of us (0 = none). */
@@ -54,6 +60,9 @@ export interface Config {
   readonly limits: {
     readonly joinPerMinute: number;
     readonly loginPerMinute: number;
+    readonly sessionJoinPerMinute: number;
+    readonly orderPerSocketPer10s: number;
+    readonly orderPerSessionPerMinute: number;
   };
   readonly trustProxyHops: number;
   readonly webDist: string | undefined;
@@ -100,7 +109,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
       customerTtlSeconds: e.CUSTOMER_TOKEN_TTL_SECONDS,
     },
     allowedOrigins: e.ALLOWED_ORIGINS ?? [new URL(publicUrl).origin, "http://localhost:5173"],
-    limits: { joinPerMinute: e.JOIN_RATE_PER_MINUTE, loginPerMinute: e.LOGIN_RATE_PER_MINUTE },
+    limits: {
+      joinPerMinute: e.JOIN_RATE_PER_MINUTE,
+      loginPerMinute: e.LOGIN_RATE_PER_MINUTE,
+      sessionJoinPerMinute: e.SESSION_JOIN_RATE_PER_MINUTE,
+      orderPerSocketPer10s: e.ORDER_RATE_PER_SOCKET,
+      orderPerSessionPerMinute: e.ORDER_RATE_PER_SESSION,
+    },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     webDist: e.WEB_DIST || undefined,
     logLevel: e.LOG_LEVEL,

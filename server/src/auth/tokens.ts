@@ -7,11 +7,13 @@ import { AppError } from "../errors.js";
 export const JWT_ALGORITHM = "HS256" as const;
 
 const StaffClaims = z.object({
+  exp: z.number(),
   sub: z.uuid(),
   loc: z.uuid(),
   role: z.enum(["OWNER", "STAFF"]),
 });
 const CustomerClaims = z.object({
+  exp: z.number(),
   sub: z.uuid(),
   sid: z.uuid(),
   loc: z.uuid(),
@@ -20,6 +22,8 @@ const CustomerClaims = z.object({
 /** Who a staff token speaks for. */
 export interface StaffPrincipal {
   kind: "staff";
+  /** Token expiry (ms since epoch); long-lived sockets re-check it on every command. */
+  expiresAt?: number;
   staffId: string;
   locationId: string;
   role: "OWNER" | "STAFF";
@@ -28,6 +32,8 @@ export interface StaffPrincipal {
 /** Who a customer token speaks for: one customer in one session. */
 export interface CustomerPrincipal {
   kind: "customer";
+  /** Token expiry (ms since epoch); long-lived sockets re-check it on every command. */
+  expiresAt?: number;
   customerId: string;
   sessionId: string;
   locationId: string;
@@ -36,8 +42,8 @@ export interface CustomerPrincipal {
 export type Principal = StaffPrincipal | CustomerPrincipal;
 
 export interface Tokens {
-  signStaff(p: Omit<StaffPrincipal, "kind">): string;
-  signCustomer(p: Omit<CustomerPrincipal, "kind">): string;
+  signStaff(p: Omit<StaffPrincipal, "kind" | "expiresAt">): string;
+  signCustomer(p: Omit<CustomerPrincipal, "kind" | "expiresAt">): string;
   /** Throws AppError UNAUTHENTICATED for anything but a valid, unexpired staff token. */
   verifyStaff(token: string): StaffPrincipal;
   /** Throws AppError UNAUTHENTICATED for anything but a valid, unexpired customer token. */
@@ -89,12 +95,14 @@ export function createTokens(config: Config["jwt"]): Tokens {
     verifyStaff(token) {
       const claims = StaffClaims.safeParse(verify(token, config.staffAudience));
       if (!claims.success) throw new AppError("UNAUTHENTICATED", "invalid token");
-      return { kind: "staff", staffId: claims.data.sub, locationId: claims.data.loc, role: claims.data.role };
+      const { sub, loc, role, exp } = claims.data;
+      return { kind: "staff", staffId: sub, locationId: loc, role, expiresAt: exp * 1000 };
     },
     verifyCustomer(token) {
       const claims = CustomerClaims.safeParse(verify(token, config.customerAudience));
       if (!claims.success) throw new AppError("UNAUTHENTICATED", "invalid token");
-      return { kind: "customer", customerId: claims.data.sub, sessionId: claims.data.sid, locationId: claims.data.loc };
+      const { sub, sid, loc, exp } = claims.data;
+      return { kind: "customer", customerId: sub, sessionId: sid, locationId: loc, expiresAt: exp * 1000 };
     },
     verifyAny(token) {
       const decoded = jwt.decode(token, { json: true });

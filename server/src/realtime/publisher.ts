@@ -11,5 +11,3 @@ export interface Publisher {
   /** A product's availability changed → the location's staff and its open sessions' customers. */
   productChanged(locationId: string, product: ProductDto): void;
 }
-
-export const silentPublisher: Publisher = { sessionEvent() {}, productChanged() {} };

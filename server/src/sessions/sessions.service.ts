@@ -10,6 +10,7 @@ import {
   type SessionDto,
 } from "../dto.js";
 import { AppError } from "../errors.js";
+import type { Limiter } from "../http/rate-limit.js";
 import type { StaffPrincipal } from "../auth/tokens.js";
 import { JOIN_CODE_PATTERN, newJoinCode } from "./join-code.js";
 import { appendEvent, type LoggedEvent } from "./session-log.js";
@@ -30,8 +31,9 @@ export async function openSession(
     const row = await tx.orderSession.create({
       data: { locationId: staff.locationId, label, joinCode: newJoinCode(), openedById: staff.staffId },
     });
-    const event = await appendEvent(tx, row.id, "session.opened", { label });
-    const session = toSessionDto({ ...row, lastSeq: event.seq }, publicUrl);
+    // The opening event is always number 1, and carries the session as staff will see it.
+    const session = toSessionDto({ ...row, lastSeq: 1 }, publicUrl);
+    const event = await appendEvent(tx, row.id, "session.opened", session);
     return { session, event };
   });
 }
@@ -85,7 +87,7 @@ export async function closeSession(
 
 /** Exchanges a join code for a customer token scoped to that one open session. */
 export async function joinSession(
-  deps: { prisma: PrismaClient; tokens: Tokens },
+  deps: { prisma: PrismaClient; tokens: Tokens; limiters: { sessionJoin: Limiter } },
   input: { joinCode: string; displayName?: string | undefined },
 ): Promise<CustomerSessionDto & { token: string; expiresIn: number }> {
   // Anything that cannot be a join code is answered like an unknown one.
@@ -94,6 +96,7 @@ export async function joinSession(
     : null;
   if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
   if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+  await deps.limiters.sessionJoin.consume(session.id, "joins at this table");
   const customer = await deps.prisma.customer.create({
     data: { sessionId: session.id, displayName: input.displayName ?? null },
   });

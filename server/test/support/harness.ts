@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll } from "vitest";
-import { createApp, type App } from "../../src/app.js";
+import { createApp, type App, type AppComponents } from "../../src/app.js";
 import { hashPassword } from "../../src/auth/passwords.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { createPrisma, type PrismaClient } from "../../src/db/prisma.js";
@@ -40,6 +40,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     // Generous limits; the rate-limit tests set their own low ones.
     LOGIN_RATE_PER_MINUTE: "1000",
     JOIN_RATE_PER_MINUTE: "1000",
+    SESSION_JOIN_RATE_PER_MINUTE: "1000",
+    ORDER_RATE_PER_SOCKET: "1000",
+    ORDER_RATE_PER_SESSION: "1000",
     ...env,
   });
 }
@@ -53,10 +56,10 @@ export interface TestServer {
 }
 
 /** A real server on a random port over the test database and the real Redis. */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startServer(env: Record<string, string> = {}, components: Pick<AppComponents, "hooks"> = {}): Promise<TestServer> {
   const config = testConfig(env);
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
-  const app = createApp({ config, prisma: testPrisma(), redis, log: createLogger(config.logLevel) });
+  const app = createApp({ config, prisma: testPrisma(), redis, log: createLogger(config.logLevel), ...components });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   return {
@@ -137,4 +140,10 @@ export async function openAndJoin(server: { url: string }, staffToken: string, l
   const joined = await api(server, "POST", "/api/sessions/join", { body: { joinCode: opened.body.session.joinCode, displayName: "Ann" } });
   if (joined.status !== 201) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
   return { session: opened.body.session, qr: opened.body.qr, customerToken: joined.body.token as string, customerId: joined.body.customer.id as string };
+}
+
+/** Several instances sharing one Redis prefix, so their Socket.IO rooms are shared. */
+export async function startCluster(n: number, env: Record<string, string> = {}): Promise<TestServer[]> {
+  const prefix = `test:${randomUUID()}`;
+  return Promise.all(Array.from({ length: n }, () => startServer({ REDIS_PREFIX: prefix, ...env })));
 }

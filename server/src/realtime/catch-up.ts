@@ -1,0 +1,49 @@
+import type { AppDeps } from "../app.js";
+import { rooms } from "./events.js";
+import { socketEventName, toEnvelope } from "./io-publisher.js";
+import type { AppSocket } from "./io.js";
+import { eventsAfter } from "./replay.js";
+
+/**
+ * Brings a new connection up to date, then lets live events flow:
+ *  1. replay the log after the client's cursors,
+ *  2. join the rooms (live events flow from here on),
+ *  3. replay once more from where step 1 ended, for events committed in between,
+ *  4. emit `sync:done` with the cursors.
+ * Socket.IO's connection-state recovery does not work with the Redis pub/sub adapter, so
+ * this replay from PostgreSQL is the recovery mechanism. Events committed around step 2
+ * may arrive twice or just ahead of a replayed one: clients apply events per session in
+ * `seq` order and ignore numbers they have already applied.
+ */
+export async function catchUp(socket: AppSocket, deps: AppDeps): Promise<void> {
+  const principal = socket.data.principal;
+  const auth = socket.data.auth ?? { token: "" };
+  const cursors = new Map<string, number>();
+  let joinRooms: string[];
+
+  if (principal.kind === "customer") {
+    cursors.set(principal.sessionId, auth.lastSeq ?? 0);
+    joinRooms = [rooms.session(principal.sessionId), rooms.locationCustomers(principal.locationId)];
+  } else {
+    const requested = auth.cursors ?? {};
+    // Only this location's sessions; open ones the client does not know are replayed whole.
+    const sessions = await deps.prisma.orderSession.findMany({
+      where: { locationId: principal.locationId, OR: [{ status: "OPEN" }, { id: { in: Object.keys(requested) } }] },
+      select: { id: true },
+    });
+    for (const { id } of sessions) cursors.set(id, requested[id] ?? 0);
+    joinRooms = [rooms.location(principal.locationId)];
+  }
+
+  const replay = async () => {
+    for (const event of await eventsAfter(deps.prisma, cursors)) {
+      if (!socket.connected) return;
+      (socket.emit as (ev: string, arg: unknown) => void)(socketEventName(event.type), toEnvelope(event));
+      cursors.set(event.sessionId, event.seq);
+    }
+  };
+  await replay();
+  await socket.join(joinRooms);
+  await replay();
+  if (socket.connected) socket.emit("sync:done", { cursors: Object.fromEntries(cursors) });
+}

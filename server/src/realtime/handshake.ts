@@ -1,0 +1,53 @@
+import type { ExtendedError, Socket } from "socket.io";
+import { z } from "zod";
+import type { AppDeps } from "../app.js";
+import { AppError, toAck } from "../errors.js";
+
+/** Most sessions a staff client may send cursors for. */
+const MAX_CURSORS = 500;
+
+const HandshakeAuthSchema = z.object({
+  token: z.string({ error: "token required" }).min(1, "token required").max(4096),
+  lastSeq: z.number().int().min(0).optional(),
+  cursors: z
+    .record(z.uuid(), z.number().int().min(0))
+    .refine((c) => Object.keys(c).length <= MAX_CURSORS, `at most ${MAX_CURSORS} cursors`)
+    .optional(),
+});
+
+export type HandshakeAuthInput = z.output<typeof HandshakeAuthSchema>;
+
+/**
+ * Authenticates every socket before it connects: a staff JWT or a customer token, each
+ * checked for algorithm, issuer, audience and expiry. A customer's session must still be
+ * open. Refusals reach the client as `connect_error` with `err.data = { code, message }`.
+ */
+export function handshake(deps: AppDeps) {
+  return async (socket: Socket, next: (err?: ExtendedError) => void) => {
+    try {
+      const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
+      if (!parsed.success) {
+        const tokenIssue = parsed.error.issues.find((i) => i.path[0] === "token");
+        if (tokenIssue) throw new AppError("UNAUTHENTICATED", "token required");
+        throw parsed.error;
+      }
+      const principal = deps.tokens.verifyAny(parsed.data.token);
+      if (principal.kind === "customer") {
+        const session = await deps.prisma.orderSession.findUnique({
+          where: { id: principal.sessionId },
+          select: { status: true, customers: { where: { id: principal.customerId }, select: { id: true } } },
+        });
+        if (!session || session.customers.length === 0) throw new AppError("UNAUTHENTICATED", "invalid token");
+        if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+      }
+      socket.data.principal = principal;
+      socket.data.auth = parsed.data;
+      next();
+    } catch (err) {
+      const { error } = toAck(err, deps.log);
+      const refusal: ExtendedError = new Error(error.message);
+      refusal.data = error;
+      next(refusal);
+    }
+  };
+}
