@@ -1,35 +1,24 @@
-import { useState, type FormEvent } from "react";
-import type { StaffDto } from "../../server/src/dto";
+import { useEffect } from "react";
+import { CenteredMessage } from "./components/CenteredMessage";
+import { CustomerApp } from "./customer/CustomerApp";
+import { navigate, usePath } from "./router";
+import { StaffApp } from "./staff/StaffApp";
+import { strings } from "./strings";
 
-/** Placeholder shell until the staff panel and customer page land (issue 5). */
+/** Routes: /panel and /panel/products (staff), /s/<joinCode> (customers); / goes to the panel. */
 export function App() {
-  const [staff, setStaff] = useState<StaffDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const path = usePath();
+  useEffect(() => {
+    if (path === "/") navigate("/panel", { replace: true });
+  }, [path]);
 
-  async function login(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const res = await fetch("/api/auth/login", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
-    });
-    const body = await res.json();
-    if (!res.ok) return setError(body.error?.message ?? "Login failed");
-    setError(null);
-    setStaff(body.staff);
-  }
-
-  if (staff) return <main><h1>Ordered</h1><p>Signed in as {staff.displayName} at {staff.location.name}.</p></main>;
+  const join = /^\/s\/([^/]+)\/?$/.exec(path);
+  if (join) return <CustomerApp key={join[1]} code={decodeURIComponent(join[1]!)} />;
+  if (path === "/" || path === "/panel" || path === "/panel/") return <StaffApp page="sessions" />;
+  if (path === "/panel/products") return <StaffApp page="products" />;
   return (
-    <main>
-      <h1>Ordered</h1>
-      <form onSubmit={login} aria-label="Staff login">
-        <label>Email <input name="email" type="email" autoComplete="username" required /></label>
-        <label>Password <input name="password" type="password" autoComplete="current-password" required /></label>
-        <button type="submit">Log in</button>
-        {error && <p role="alert">{error}</p>}
-      </form>
-    </main>
+    <CenteredMessage title={strings.common.notFoundTitle}>
+      <p>{strings.common.notFoundBody}</p>
+    </CenteredMessage>
   );
 }

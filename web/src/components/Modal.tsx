@@ -1,0 +1,50 @@
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { strings } from "../strings";
+
+interface Props {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  /** Extra class on the dialog, e.g. to make it the only thing printed. */
+  className?: string;
+}
+
+/**
+ * A modal on the native <dialog>: showModal() gives the role, focus trapping, Escape and an
+ * inert background for free; the heading names it.
+ */
+export function Modal({ title, onClose, children, className }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement as HTMLElement | null;
+    if (!dialog.open) dialog.showModal();
+    const onCancel = (e: Event) => {
+      e.preventDefault();
+      close.current();
+    };
+    dialog.addEventListener("cancel", onCancel);
+    return () => {
+      dialog.removeEventListener("cancel", onCancel);
+      if (dialog.open) dialog.close();
+      opener?.focus?.(); // give focus back to what opened the dialog
+    };
+  }, []);
+
+  return (
+    <dialog ref={ref} aria-labelledby={titleId} className={`modal ${className ?? ""}`}>
+      <header className="modal-header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="button ghost no-print" onClick={onClose}>
+          {strings.common.close}
+        </button>
+      </header>
+      <div className="modal-body">{children}</div>
+    </dialog>
+  );
+}

@@ -1,0 +1,20 @@
+import type { OrderItemDto } from "../api/types";
+import { strings } from "../strings";
+
+export function OrderItems({ items }: { items: OrderItemDto[] }) {
+  return (
+    <ul className="items">
+      {items.map((item, i) => (
+        <li key={i}>
+          <span className="qty">{item.quantity}×</span> {item.productName}
+          {item.note && (
+            <span className="note">
+              {" "}
+              — {strings.order.note}: {item.note}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,17 @@
+import type { OrderDto } from "../api/types";
+import { strings } from "../strings";
+
+/** The one status that matters now: the shipment's once accepted, else the order's. */
+export function statusKey(order: OrderDto): string {
+  if (order.status === "ACCEPTED" && order.shipment) return order.shipment.status;
+  return order.status;
+}
+
+export function statusText(order: OrderDto): string {
+  if (order.status === "ACCEPTED" && order.shipment) return strings.order.shipment[order.shipment.status];
+  return strings.order.status[order.status];
+}
+
+export function OrderStatusBadge({ order }: { order: OrderDto }) {
+  return <span className={`badge status-${statusKey(order).toLowerCase()}`}>{statusText(order)}</span>;
+}

@@ -1,0 +1,76 @@
+import type { RefObject } from "react";
+import type { ProductDto } from "../api/types";
+import { formatMoney } from "../lib/money";
+import { strings } from "../strings";
+import type { CartLine } from "./customer-storage";
+import { isSoldOut } from "./MenuView";
+
+interface Props {
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  lines: CartLine[];
+  products: Map<string, ProductDto>;
+  currency: string;
+  total: number;
+  sending: boolean;
+  error: string | null;
+  onQuantity: (productId: string, quantity: number) => void;
+  onNote: (productId: string, note: string) => void;
+  onPlace: () => void;
+}
+
+export function CartView({ headingRef, lines, products, currency, total, sending, error, onQuantity, onNote, onPlace }: Props) {
+  return (
+    <section aria-labelledby="cart-title" className="cart">
+      <h2 id="cart-title" ref={headingRef} tabIndex={-1}>
+        {strings.customer.cart}
+      </h2>
+      {lines.length === 0 ? (
+        <p className="muted">{strings.customer.cartEmpty}</p>
+      ) : (
+        <ul className="cart-list">
+          {lines.map((l) => {
+            const p = products.get(l.productId);
+            const name = p?.name ?? "…";
+            return (
+              <li key={l.productId} className={`cart-line${p && isSoldOut(p) ? " sold-out" : ""}`}>
+                <div className="cart-row">
+                  <span className="cart-name">{name}</span>
+                  <div className="stepper" role="group" aria-label={strings.customer.quantity(name)}>
+                    <button type="button" className="button small" disabled={sending} onClick={() => onQuantity(l.productId, l.quantity - 1)} aria-label={l.quantity === 1 ? strings.customer.remove(name) : strings.customer.decrease(name)}>
+                      −
+                    </button>
+                    <output aria-live="polite">{l.quantity}</output>
+                    <button type="button" className="button small" disabled={sending} onClick={() => onQuantity(l.productId, l.quantity + 1)} aria-label={strings.customer.increase(name)}>
+                      +
+                    </button>
+                  </div>
+                  <span className="cart-price">{formatMoney((p?.priceCents ?? 0) * l.quantity, currency)}</span>
+                </div>
+                <label className="field note">
+                  <span>{strings.customer.noteLabel(name)}</span>
+                  <input value={l.note} onChange={(e) => onNote(l.productId, e.target.value)} placeholder={strings.customer.notePlaceholder} maxLength={200} disabled={sending} />
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {lines.length > 0 && (
+        <div className="cart-total">
+          <span>{strings.customer.total}</span>
+          <strong>{formatMoney(total, currency)}</strong>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {strings.customer.orderFailed(error)}
+        </p>
+      )}
+      {lines.length > 0 && (
+        <button type="button" className="button primary large place" disabled={sending} onClick={onPlace}>
+          {sending ? strings.customer.placing : strings.customer.place}
+        </button>
+      )}
+    </section>
+  );
+}

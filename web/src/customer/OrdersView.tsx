@@ -1,0 +1,57 @@
+import type { OrderDto, ProductDto } from "../api/types";
+import { OrderItems } from "../components/OrderItems";
+import { statusText } from "../components/OrderStatusBadge";
+import { formatMoney, formatTime } from "../lib/money";
+import { strings } from "../strings";
+import type { Submission } from "./customer-storage";
+import { OrderTimeline } from "./OrderTimeline";
+
+interface Props {
+  orders: OrderDto[];
+  me: string;
+  submission: Submission | null;
+  products: Map<string, ProductDto>;
+}
+
+/** The table's orders with live status, and the one being sent (honestly marked as such). */
+export function OrdersView({ orders, me, submission, products }: Props) {
+  const pending = submission && !orders.some((o) => o.clientOrderId === submission.clientOrderId) ? submission : null;
+  if (orders.length === 0 && !pending) return null;
+  return (
+    <section aria-labelledby="orders-title" className="my-orders">
+      <h2 id="orders-title">{strings.customer.myOrders}</h2>
+      <ol className="order-list">
+        {orders.map((o, i) => (
+          <li key={o.id} className={`order-card status-${o.status.toLowerCase()}`} aria-label={strings.customer.orderTitle(i + 1)} data-status={statusText(o)}>
+            <div className="order-head">
+              <strong>{strings.customer.orderTitle(i + 1)}</strong>
+              {o.customerId === me && <span className="muted small">({strings.customer.yours})</span>}
+              <span className="muted small">{formatTime(o.placedAt)}</span>
+              <span className="total">{formatMoney(o.totalCents, o.currency)}</span>
+            </div>
+            <OrderItems items={o.items} />
+            <OrderTimeline order={o} />
+            {o.statusReason && <p className="reason">{strings.customer.reason(o.statusReason)}</p>}
+          </li>
+        ))}
+        {pending && (
+          <li className="order-card pending" aria-label={strings.customer.sending}>
+            <div className="order-head">
+              <strong>{strings.customer.sending}</strong>
+            </div>
+            <OrderItems
+              items={pending.lines.map((l) => ({
+                productId: l.productId,
+                productName: products.get(l.productId)?.name ?? "…",
+                unitPriceCents: products.get(l.productId)?.priceCents ?? 0,
+                quantity: l.quantity,
+                note: l.note.trim() || null,
+              }))}
+            />
+            <p className="muted small">{strings.customer.sendingHint}</p>
+          </li>
+        )}
+      </ol>
+    </section>
+  );
+}

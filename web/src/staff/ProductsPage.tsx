@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useState } from "react";
+import { api } from "../api/http";
+import type { ProductDto } from "../api/types";
+import { formatMoney } from "../lib/money";
+import type { AppSocket } from "../realtime/socket";
+import { strings } from "../strings";
+import type { StaffAuth } from "./staff-auth";
+import { ProductFormDialog, type ProductInput } from "./ProductFormDialog";
+
+/** /panel/products: edit the menu and mark products sold out; other staff's changes show live. */
+export function ProductsPage({ auth, socket }: { auth: StaffAuth; socket: AppSocket | null }) {
+  const [products, setProducts] = useState<ProductDto[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ProductDto | "new" | null>(null);
+  const token = auth.token;
+
+  const load = useCallback(() => {
+    api<{ products: ProductDto[] }>("/products", { token })
+      .then((res) => setProducts(res.products))
+      .catch((err: Error) => setError(err.message));
+  }, [token]);
+
+  const put = useCallback((p: ProductDto) => setProducts((list) => (list ? upsert(list, p) : list)), []);
+
+  useEffect(load, [load]);
+  useEffect(() => {
+    if (!socket) return;
+    socket.on("product:updated", put);
+    socket.io.on("reconnect", load); // availability changes while away are not replayed
+    return () => {
+      socket.off("product:updated", put);
+      socket.io.off("reconnect", load);
+    };
+  }, [socket, put, load]);
+
+  async function toggle(p: ProductDto) {
+    setError(null);
+    try {
+      const res = await api<{ product: ProductDto }>(`/products/${p.id}/availability`, {
+        token,
+        method: "PUT",
+        body: { available: !p.available },
+      });
+      put(res.product);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  async function save(input: ProductInput) {
+    const res =
+      editing === "new"
+        ? await api<{ product: ProductDto }>("/products", { token, body: input })
+        : await api<{ product: ProductDto }>(`/products/${(editing as ProductDto).id}`, { token, method: "PATCH", body: input });
+    put(res.product);
+  }
+
+  const sorted = [...(products ?? [])].sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name));
+
+  return (
+    <main className="products-page">
+      <div className="page-head">
+        <h1>{strings.products.title}</h1>
+        <button type="button" className="button primary" onClick={() => setEditing("new")}>
+          {strings.products.add}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {!products ? (
+        <p className="muted">{strings.common.loading}</p>
+      ) : (
+        <table className="products">
+          <thead>
+            <tr>
+              <th scope="col">{strings.products.name}</th>
+              <th scope="col">{strings.products.category}</th>
+              <th scope="col">{strings.products.price}</th>
+              <th scope="col">{strings.products.stock}</th>
+              <th scope="col">{strings.products.soldOut}</th>
+              <th scope="col">
+                <span className="visually-hidden">{strings.products.actions}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((p) => (
+              <tr key={p.id} className={p.available ? "" : "sold-out"}>
+                <th scope="row">{p.name}</th>
+                <td>{p.category}</td>
+                <td>{formatMoney(p.priceCents, p.currency)}</td>
+                <td>{p.stock ?? "—"}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    className="switch"
+                    checked={!p.available}
+                    onChange={() => toggle(p)}
+                    aria-label={strings.products.soldOutToggle(p.name)}
+                  />
+                </td>
+                <td>
+                  <button type="button" className="button ghost small" onClick={() => setEditing(p)} aria-label={strings.products.edit(p.name)}>
+                    {strings.products.editShort}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing && (
+        <ProductFormDialog product={editing === "new" ? null : editing} onSave={save} onClose={() => setEditing(null)} />
+      )}
+    </main>
+  );
+}
+
+function upsert(list: ProductDto[], p: ProductDto): ProductDto[] {
+  return list.some((x) => x.id === p.id) ? list.map((x) => (x.id === p.id ? p : x)) : [...list, p];
+}

@@ -1,0 +1,56 @@
+import { useEffect, useState } from "react";
+import { api } from "../api/http";
+import type { QrDto } from "../api/types";
+import { Modal } from "../components/Modal";
+import { strings } from "../strings";
+import type { SessionSummary } from "./staff-store";
+
+interface Props {
+  session: SessionSummary;
+  token: string;
+  /** The QR from opening the session, so a new session's code shows without a request. */
+  initialQr?: QrDto | undefined;
+  onClose: () => void;
+}
+
+/** A large, printable QR code for a table, with its join link. */
+export function QrModal({ session, token, initialQr, onClose }: Props) {
+  const [qr, setQr] = useState<QrDto | null>(initialQr ?? null);
+  const [error, setError] = useState<string | null>(null);
+  const open = session.status === "OPEN";
+
+  useEffect(() => {
+    if (qr || !open) return;
+    api<{ qr: QrDto | null }>(`/sessions/${session.id}`, { token })
+      .then((res) => setQr(res.qr))
+      .catch((err: Error) => setError(err.message));
+  }, [qr, open, session.id, token]);
+
+  return (
+    <Modal title={strings.qr.dialogTitle(session.label)} onClose={onClose} className="qr-modal print-area">
+      {!open ? (
+        <p>{strings.qr.closedNoQr}</p>
+      ) : qr ? (
+        <div className="qr">
+          <img src={qr.pngDataUrl} alt={strings.qr.imgAlt(session.label)} className="qr-image" width={320} height={320} />
+          <p className="qr-hint">{strings.qr.scanHint}</p>
+          <p className="qr-link">
+            <span className="muted">{strings.qr.joinLink}: </span>
+            <a href={qr.joinUrl} target="_blank" rel="noreferrer">
+              {qr.joinUrl}
+            </a>
+          </p>
+          <button type="button" className="button primary no-print" onClick={() => window.print()}>
+            {strings.qr.print}
+          </button>
+        </div>
+      ) : error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : (
+        <p className="muted">{strings.common.loading}</p>
+      )}
+    </Modal>
+  );
+}

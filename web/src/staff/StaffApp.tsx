@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useState } from "react";
+import { api, ApiError } from "../api/http";
+import type { StaffDto } from "../api/types";
+import { unlockAudio } from "../lib/beep";
+import { staffAuthStore, type StaffAuth } from "./staff-auth";
+import { LoginForm } from "./LoginForm";
+import { StaffShell } from "./StaffShell";
+
+/** /panel/*: the login gate; the token lives in localStorage until logout or expiry. */
+export function StaffApp({ page }: { page: "sessions" | "products" }) {
+  const [auth, setAuth] = useState<StaffAuth | null>(() => staffAuthStore.load());
+
+  const logout = useCallback(() => {
+    staffAuthStore.clear();
+    setAuth(null);
+  }, []);
+
+  // A stored token may have expired or been revoked: check it once on load.
+  const token = auth?.token;
+  useEffect(() => {
+    if (!token) return;
+    api<{ staff: StaffDto }>("/auth/me", { token })
+      .then((res) => setAuth((a) => (a && a.token === token ? { ...a, staff: res.staff } : a)))
+      .catch((err) => {
+        if (err instanceof ApiError && err.code === "UNAUTHENTICATED") logout();
+      });
+  }, [token, logout]);
+
+  // Beeps need audio unlocked by a user gesture; any click in the panel will do.
+  useEffect(() => {
+    window.addEventListener("pointerdown", unlockAudio);
+    window.addEventListener("keydown", unlockAudio);
+    return () => {
+      window.removeEventListener("pointerdown", unlockAudio);
+      window.removeEventListener("keydown", unlockAudio);
+    };
+  }, []);
+
+  if (!auth) {
+    return (
+      <LoginForm
+        onLogin={(a) => {
+          staffAuthStore.save(a);
+          unlockAudio();
+          setAuth(a);
+        }}
+      />
+    );
+  }
+  return <StaffShell auth={auth} page={page} onLogout={logout} />;
+}

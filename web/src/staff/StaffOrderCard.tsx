@@ -1,0 +1,99 @@
+import { useState } from "react";
+import type { OrderDto } from "../api/types";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { OrderItems } from "../components/OrderItems";
+import { OrderStatusBadge } from "../components/OrderStatusBadge";
+import { formatMoney, formatTime } from "../lib/money";
+import { command } from "../realtime/command";
+import type { AppSocket } from "../realtime/socket";
+import { strings } from "../strings";
+
+interface Props {
+  order: OrderDto;
+  /** Human name of the order, e.g. "Table 2 #3", used in button names. */
+  label: string;
+  socket: AppSocket | null;
+  onOrder: (order: OrderDto) => void;
+}
+
+/** One order in a session with its next step (Ready, Delivered) and Cancel. */
+export function StaffOrderCard({ order, label, socket, onOrder }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const shipment = order.status === "ACCEPTED" ? order.shipment?.status : undefined;
+  const next = shipment === "PREPARING" ? "READY" : shipment === "READY" ? "DELIVERED" : null;
+  const cancellable = order.status === "PLACED" || (order.status === "ACCEPTED" && shipment !== "DELIVERED");
+
+  async function advance(to: "READY" | "DELIVERED") {
+    if (!socket) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onOrder((await command(socket, "order:advance", { orderId: order.id, to })).order);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function cancel() {
+    if (!socket) return;
+    onOrder((await command(socket, "order:cancel", { orderId: order.id, reason: strings.order.cancelReason })).order);
+  }
+
+  return (
+    <div className={`order-card status-${order.status.toLowerCase()}`} data-order-id={order.id}>
+      <div className="order-head">
+        <strong>{label}</strong>
+        <OrderStatusBadge order={order} />
+        <span className="muted small">
+          {formatTime(order.placedAt)}
+          {order.customerName ? ` · ${strings.order.from(order.customerName)}` : ""}
+        </span>
+      </div>
+      <OrderItems items={order.items} />
+      {order.statusReason && <p className="reason small">{order.statusReason}</p>}
+      <div className="order-foot">
+        <span className="total">{formatMoney(order.totalCents, order.currency)}</span>
+        {next && (
+          <button
+            type="button"
+            className="button primary small"
+            disabled={busy || !socket}
+            onClick={() => advance(next)}
+            aria-label={next === "READY" ? strings.order.markReady(label) : strings.order.markDelivered(label)}
+          >
+            {next === "READY" ? strings.order.advanceReady : strings.order.advanceDelivered}
+          </button>
+        )}
+        {cancellable && (
+          <button
+            type="button"
+            className="button ghost small"
+            disabled={busy || !socket}
+            onClick={() => setConfirmCancel(true)}
+            aria-label={strings.order.cancelOrder(label)}
+          >
+            {strings.order.cancel}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="error small">
+          {error}
+        </p>
+      )}
+      {confirmCancel && (
+        <ConfirmDialog
+          title={strings.order.cancelOrder(label)}
+          message={strings.order.confirmCancel}
+          confirmLabel={strings.order.cancel}
+          onConfirm={cancel}
+          onClose={() => setConfirmCancel(false)}
+        />
+      )}
+    </div>
+  );
+}
