@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { seedVenue } from "../support/seed.js";
 
-test("staff logs in and sees their location", async ({ page }) => {
+test("staff logs in, sees their location, and logs out", async ({ page }) => {
   const venue = await seedVenue();
   await page.goto("/");
+  await expect(page).toHaveURL(/\/panel$/);
   await page.getByLabel("Email").fill(venue.email);
   await page.getByLabel("Password").fill("wrong password");
   await page.getByRole("button", { name: "Log in" }).click();
@@ -11,5 +12,16 @@ test("staff logs in and sees their location", async ({ page }) => {
   await page.getByLabel("Password").fill(venue.password);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByText(/Signed in as Owner .* at Bistro/)).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Live");
+  await expect(page.getByRole("heading", { name: /Open sessions/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Closed sessions/ })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("staff-signed-in.png") });
+
+  // The token survives a reload; logging out forgets it.
+  await page.reload();
+  await expect(page.getByText(/Signed in as Owner/)).toBeVisible();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("button", { name: "Log in" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Log in" })).toBeVisible();
 });

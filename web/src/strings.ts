@@ -129,6 +129,7 @@ export const strings = {
     add: (name: string) => `Add ${name}`,
     addShort: "Add",
     menu: "Menu",
+    categories: "Categories",
     cart: "Your order",
     cartEmpty: "Your order is empty. Add something from the menu.",
     increase: (name: string) => `One more ${name}`,

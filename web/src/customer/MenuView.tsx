@@ -43,9 +43,18 @@ export function MenuView({ products, error, quantities, onAdd, locked }: Props) 
       )}
       {!products && !error && <p className="muted">{strings.common.loading}</p>}
       {products && shown.length === 0 && <p className="muted">{strings.customer.noResults}</p>}
+      {categories.length > 1 && (
+        <nav aria-label={strings.customer.categories} className="category-nav">
+          {categories.map((category) => (
+            <a key={category} href={`#${anchor(category)}`}>
+              {category}
+            </a>
+          ))}
+        </nav>
+      )}
       {categories.map((category) => (
         <section key={category} aria-label={category} className="category">
-          <h3>{category}</h3>
+          <h3 id={anchor(category)}>{category}</h3>
           <ul className="menu-list">
             {shown
               .filter((p) => p.category === category)
@@ -76,3 +85,5 @@ export function MenuView({ products, error, quantities, onAdd, locked }: Props) 
     </section>
   );
 }
+
+const anchor = (category: string) => `category-${category.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;

@@ -4,7 +4,7 @@ import type { CustomerSessionDto, OrderDto, ProductDto } from "../api/types";
 import { newer } from "../lib/order-progress";
 import { EventStream } from "../realtime/event-stream";
 import { watchGaps } from "../realtime/gap-watch";
-import { connectSocket, onSessionEvents, refusal, type AppSocket, type SessionEvent } from "../realtime/socket";
+import { connectSocket, handleRefusals, onSessionEvents, type AppSocket, type SessionEvent } from "../realtime/socket";
 
 export type CurrentSession = CustomerSessionDto & { orders: OrderDto[] };
 
@@ -58,17 +58,14 @@ export function useCustomerLive(token: string, initial: CurrentSession, onEnd: (
     });
     const offGaps = watchGaps(sock, () => stream.hasGap());
     sock.on("product:updated", (p) => setProducts((list) => list && list.map((x) => (x.id === p.id ? p : x))));
-    sock.on("connect_error", (err) => {
-      const code = refusal(err)?.code;
-      if (code === "SESSION_CLOSED") end.current("closed");
-      else if (code === "UNAUTHENTICATED") end.current("unauthenticated");
-    });
+    const offRefusals = handleRefusals(sock, (e) => end.current(e.code === "SESSION_CLOSED" ? "closed" : "unauthenticated"));
     // Availability changes are not logged: refetch the menu after being away.
     sock.io.on("reconnect", loadMenu);
     setSocket(sock);
     return () => {
       offEvents();
       offGaps();
+      offRefusals();
       sock.io.off("reconnect", loadMenu);
       sock.disconnect();
       setSocket(null);

@@ -43,3 +43,24 @@ export function refusal(err: Error): ErrorBody | null {
 }
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
+
+/**
+ * Socket.IO does not reconnect by itself after the server's handshake middleware refuses
+ * (only after transport failures). Final refusals (closed session, bad token) go to
+ * `onFinal`; anything else (e.g. UNAVAILABLE while the database restarts) is retried.
+ */
+export function handleRefusals(socket: AppSocket, onFinal: (e: ErrorBody) => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const handler = (err: Error) => {
+    const data = refusal(err);
+    if (!data) return; // transport failure: the manager retries on its own
+    if (data.code === "SESSION_CLOSED" || data.code === "UNAUTHENTICATED") return onFinal(data);
+    clearTimeout(timer);
+    timer = setTimeout(() => socket.connect(), 2000);
+  };
+  socket.on("connect_error", handler);
+  return () => {
+    clearTimeout(timer);
+    socket.off("connect_error", handler);
+  };
+}

@@ -4,7 +4,7 @@ import type { OrderDto, QrDto, SessionDto } from "../api/types";
 import { beep } from "../lib/beep";
 import { EventStream } from "../realtime/event-stream";
 import { watchGaps } from "../realtime/gap-watch";
-import { connectSocket, onSessionEvents, refusal, type AppSocket, type SessionEvent } from "../realtime/socket";
+import { connectSocket, handleRefusals, onSessionEvents, type AppSocket, type SessionEvent } from "../realtime/socket";
 import { initialStaffState, staffReducer, type SessionSummary } from "./staff-store";
 
 const BEEP_GAP_MS = 1500;
@@ -72,9 +72,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
         if (connectedBefore) void refreshSessions().catch(fail);
         connectedBefore = true;
       });
-      sock.on("connect_error", (err) => {
-        if (refusal(err)?.code === "UNAUTHENTICATED") unauth.current();
-      });
+      cleanups.push(handleRefusals(sock, (e) => e.code === "UNAUTHENTICATED" && unauth.current()));
       cleanups.push(onSessionEvents(sock, (e) => apply(stream.push(e))));
       cleanups.push(watchGaps(sock, () => stream.hasGap()));
       setSocket(sock);

@@ -1,0 +1,84 @@
+import { devices, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import jsQRModule from "jsqr";
+import { PNG } from "pngjs";
+import { E2E_PORTS } from "./env.js";
+import type { SeededVenue } from "./seed.js";
+
+// jsqr is CommonJS with `exports.default`; under NodeNext the default import is the module object.
+type Decode = typeof jsQRModule.default;
+const jsQR: Decode = (jsQRModule as unknown as { default?: Decode }).default ?? (jsQRModule as unknown as Decode);
+
+export const baseUrl = (instance: 0 | 1 = 0) => `http://127.0.0.1:${E2E_PORTS[instance]}`;
+
+/** Logs a staff member in through the panel's form. */
+export async function loginStaff(page: Page, venue: SeededVenue, instance: 0 | 1 = 0): Promise<void> {
+  await page.goto(`${baseUrl(instance)}/panel`);
+  await page.getByLabel("Email").fill(venue.email);
+  await page.getByLabel("Password").fill(venue.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("status")).toHaveText("Live");
+}
+
+/** Opens a table session from the panel; the panel shows its QR dialog, which this closes. */
+export async function openSession(page: Page, label: string): Promise<void> {
+  await page.getByLabel("Table or label").fill(label);
+  await page.getByRole("button", { name: "New session" }).click();
+  const dialog = page.getByRole("dialog", { name: `QR code for ${label}` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** An open session's card in the panel. */
+export const sessionCard = (page: Page, label: string): Locator =>
+  page.getByRole("region", { name: "Open sessions" }).getByRole("article", { name: label });
+
+/** Screenshots the QR image and decodes it like a phone camera would. */
+export async function decodeQr(img: Locator): Promise<string> {
+  await expect(img).toBeVisible();
+  const png = PNG.sync.read(await img.screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
+  if (!code) throw new Error("no QR code found in the image");
+  return code.data;
+}
+
+/** Opens the staff panel's QR dialog for a session and returns the join URL it encodes. */
+export async function joinUrlFromPanel(page: Page, label: string): Promise<string> {
+  await sessionCard(page, label).getByRole("button", { name: label }).click();
+  const dialog = page.getByRole("dialog", { name: `QR code for ${label}` });
+  const url = await decodeQr(dialog.getByRole("img", { name: `QR code for ${label}` }));
+  await dialog.getByRole("button", { name: "Close" }).click();
+  return url;
+}
+
+export interface Phone {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A fresh phone (Pixel 7 emulation with touch) in the same browser. */
+export async function newPhone(browser: Browser): Promise<Phone> {
+  const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 7"];
+  const context = await browser.newContext({ ...pixel, isMobile: true, hasTouch: true });
+  return { context, page: await context.newPage() };
+}
+
+/** Opens a join URL on a phone, joins with a name and waits for the live menu. */
+export async function joinOnPhone(browser: Browser, url: string, name = "Alex"): Promise<Phone> {
+  const phone = await newPhone(browser);
+  await phone.page.goto(url);
+  await phone.page.getByLabel("Your name (optional)").fill(name);
+  await phone.page.getByRole("button", { name: "See the menu" }).click();
+  await expect(phone.page.getByRole("heading", { name: "Menu" })).toBeVisible();
+  await expect(phone.page.getByRole("status")).toHaveText("Live");
+  return phone;
+}
+
+/** Moves a join URL to another server instance (same path, other port). */
+export function onInstance(url: string, instance: 0 | 1): string {
+  const u = new URL(url);
+  return `${baseUrl(instance)}${u.pathname}`;
+}
+
+/** A menu item on the phone, by product name. */
+export const menuItem = (page: Page, name: string): Locator => page.getByRole("listitem", { name, exact: true });

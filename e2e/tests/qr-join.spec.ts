@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { seedVenue } from "../support/seed.js";
+import { decodeQr, loginStaff, menuItem, newPhone, openSession, sessionCard } from "../support/ui.js";
+
+test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", async ({ page, browser }) => {
+  const venue = await seedVenue();
+  await loginStaff(page, venue);
+  await openSession(page, "Table 2");
+
+  await sessionCard(page, "Table 2").getByRole("button", { name: "Table 2" }).click();
+  const dialog = page.getByRole("dialog", { name: "QR code for Table 2" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Print" })).toBeVisible();
+  const img = dialog.getByRole("img", { name: "QR code for Table 2" });
+  const joinUrl = await decodeQr(img);
+  expect(joinUrl).toMatch(/^http:\/\/127\.0\.0\.1:3301\/s\/[A-Za-z0-9_-]+$/);
+  await expect(dialog.getByRole("link", { name: joinUrl })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("staff-qr-modal.png") });
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+
+  const phone = await newPhone(browser);
+  await phone.page.goto(joinUrl);
+  await expect(phone.page.getByRole("heading", { name: "Welcome" })).toBeVisible();
+  await phone.page.screenshot({ path: test.info().outputPath("phone-join.png") });
+  await phone.page.getByLabel("Your name (optional)").fill("Alex");
+  await phone.page.getByRole("button", { name: "See the menu" }).click();
+
+  await expect(phone.page.getByRole("heading", { name: "Menu" })).toBeVisible();
+  await expect(phone.page.getByText("Table 2", { exact: true })).toBeVisible();
+  for (const category of ["Starters", "Pizza", "Desserts", "Drinks"]) {
+    await expect(phone.page.getByRole("heading", { name: category })).toBeVisible();
+  }
+  await expect(menuItem(phone.page, "Margherita")).toContainText("9.50");
+  await phone.page.getByRole("searchbox", { name: "Search the menu" }).fill("tira");
+  await expect(menuItem(phone.page, "Tiramisù")).toBeVisible();
+  await expect(menuItem(phone.page, "Margherita")).toBeHidden();
+  await phone.page.getByRole("searchbox", { name: "Search the menu" }).fill("");
+  await phone.page.screenshot({ path: test.info().outputPath("phone-menu.png"), fullPage: true });
+
+  // A reload resumes the session without joining again.
+  await phone.page.reload();
+  await expect(phone.page.getByRole("heading", { name: "Menu" })).toBeVisible();
+  await expect(phone.page.getByRole("heading", { name: "Welcome" })).toBeHidden();
+  await phone.context.close();
+});
+
+test("an invalid table code shows a clear error page", async ({ browser }) => {
+  const phone = await newPhone(browser);
+  await phone.page.goto("/s/not-a-real-code-000000000");
+  await phone.page.getByRole("button", { name: "See the menu" }).click();
+  await expect(phone.page.getByRole("heading", { name: "This code does not work" })).toBeVisible();
+  await phone.context.close();
+});
