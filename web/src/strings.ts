@@ -5,6 +5,7 @@ export const strings = {
   appName: "Ordered",
   common: {
     networkError: "Cannot reach the server. Check the connection and try again.",
+    noAnswer: "The server did not answer in time. Please try again.",
     unexpectedError: "Something went wrong. Please try again.",
     close: "Close",
     cancel: "Cancel",
@@ -67,6 +68,8 @@ export const strings = {
     cancel: "Cancel",
     cancelOrder: (label: string) => `Cancel order ${label}`,
     confirmCancel: "Cancel this order? The customer will see it was cancelled.",
+    confirmCancelButton: "Cancel order",
+    keep: "Keep order",
     cancelReason: "Cancelled by staff",
     markReady: (label: string) => `Mark order ${label} ready`,
     markDelivered: (label: string) => `Mark order ${label} delivered`,

@@ -6,12 +6,14 @@ interface Props {
   title: string;
   message: string;
   confirmLabel: string;
+  /** The button that backs out; "Cancel" unless that would be ambiguous. */
+  dismissLabel?: string;
   onConfirm: () => Promise<void> | void;
   onClose: () => void;
 }
 
 /** "Are you sure?" for destructive actions, with the action's error shown in place. */
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ title, message, confirmLabel, dismissLabel = strings.common.cancel, onConfirm, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -33,7 +35,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose
       {error && <p role="alert" className="error">{error}</p>}
       <div className="actions">
         <button type="button" className="button" onClick={onClose} autoFocus>
-          {strings.common.cancel}
+          {dismissLabel}
         </button>
         <button type="button" className="button danger" onClick={confirm} disabled={busy}>
           {confirmLabel}

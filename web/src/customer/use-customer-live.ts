@@ -4,6 +4,7 @@ import type { CustomerSessionDto, OrderDto, ProductDto } from "../api/types";
 import { newer } from "../lib/order-progress";
 import { EventStream } from "../realtime/event-stream";
 import { watchGaps } from "../realtime/gap-watch";
+import { watchNetwork } from "../realtime/network-watch";
 import { connectSocket, handleRefusals, onSessionEvents, type AppSocket, type SessionEvent } from "../realtime/socket";
 
 export type CurrentSession = CustomerSessionDto & { orders: OrderDto[] };
@@ -57,16 +58,21 @@ export function useCustomerLive(token: string, initial: CurrentSession, onEnd: (
       if (e.sessionId === sessionId) stream.push(e).forEach(apply);
     });
     const offGaps = watchGaps(sock, () => stream.hasGap());
+    const offNetwork = watchNetwork(sock);
     sock.on("product:updated", (p) => setProducts((list) => list && list.map((x) => (x.id === p.id ? p : x))));
     const offRefusals = handleRefusals(sock, (e) => end.current(e.code === "SESSION_CLOSED" ? "closed" : "unauthenticated"));
     // Availability changes are not logged: refetch the menu after being away.
-    sock.io.on("reconnect", loadMenu);
+    let connectedBefore = false;
+    sock.on("connect", () => {
+      if (connectedBefore) loadMenu();
+      connectedBefore = true;
+    });
     setSocket(sock);
     return () => {
       offEvents();
       offGaps();
+      offNetwork();
       offRefusals();
-      sock.io.off("reconnect", loadMenu);
       sock.disconnect();
       setSocket(null);
     };

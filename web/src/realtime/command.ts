@@ -24,7 +24,7 @@ export async function command<E extends Commands>(socket: AppSocket, event: E, p
     const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<DataOf<E>>> };
     ack = await timed.emitWithAck(event, payload);
   } catch {
-    throw new CommandError("TIMEOUT", strings.common.networkError);
+    throw new CommandError("TIMEOUT", strings.common.noAnswer);
   }
   if (ack.error) throw new CommandError(ack.error.code, ack.error.message);
   return ack.data as DataOf<E>;

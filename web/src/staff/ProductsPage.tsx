@@ -26,15 +26,16 @@ export function ProductsPage({ auth, socket }: { auth: StaffAuth; socket: AppSoc
   useEffect(() => {
     if (!socket) return;
     socket.on("product:updated", put);
-    socket.io.on("reconnect", load); // availability changes while away are not replayed
+    socket.on("connect", load); // a reconnect: availability changes while away are not replayed
     return () => {
       socket.off("product:updated", put);
-      socket.io.off("reconnect", load);
+      socket.off("connect", load);
     };
   }, [socket, put, load]);
 
   async function toggle(p: ProductDto) {
     setError(null);
+    put({ ...p, available: !p.available }); // show it at once; the answer (or an error) settles it
     try {
       const res = await api<{ product: ProductDto }>(`/products/${p.id}/availability`, {
         token,
@@ -43,6 +44,7 @@ export function ProductsPage({ auth, socket }: { auth: StaffAuth; socket: AppSoc
       });
       put(res.product);
     } catch (err) {
+      put(p);
       setError(err instanceof Error ? err.message : String(err));
     }
   }

@@ -89,7 +89,8 @@ export function StaffOrderCard({ order, label, socket, onOrder }: Props) {
         <ConfirmDialog
           title={strings.order.cancelOrder(label)}
           message={strings.order.confirmCancel}
-          confirmLabel={strings.order.cancel}
+          confirmLabel={strings.order.confirmCancelButton}
+          dismissLabel={strings.order.keep}
           onConfirm={cancel}
           onClose={() => setConfirmCancel(false)}
         />

@@ -4,6 +4,7 @@ import type { OrderDto, QrDto, SessionDto } from "../api/types";
 import { beep } from "../lib/beep";
 import { EventStream } from "../realtime/event-stream";
 import { watchGaps } from "../realtime/gap-watch";
+import { watchNetwork } from "../realtime/network-watch";
 import { connectSocket, handleRefusals, onSessionEvents, type AppSocket, type SessionEvent } from "../realtime/socket";
 import { initialStaffState, staffReducer, type SessionSummary } from "./staff-store";
 
@@ -75,6 +76,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
       cleanups.push(handleRefusals(sock, (e) => e.code === "UNAUTHENTICATED" && unauth.current()));
       cleanups.push(onSessionEvents(sock, (e) => apply(stream.push(e))));
       cleanups.push(watchGaps(sock, () => stream.hasGap()));
+      cleanups.push(watchNetwork(sock));
       setSocket(sock);
     }
 

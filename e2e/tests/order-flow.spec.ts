@@ -1,0 +1,109 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ordersOf, staffToken } from "../support/api.js";
+import { seedVenue } from "../support/seed.js";
+import { joinOnPhone, joinUrlFromPanel, loginStaff, menuItem, openSession, sessionCard } from "../support/ui.js";
+
+/** Adds products on the phone (one tap each) and opens the cart. */
+async function fillCart(phone: Page, names: string[]): Promise<void> {
+  for (const name of names) await phone.getByRole("button", { name: `Add ${name}` }).click();
+  await phone.getByRole("button", { name: /^View order/ }).click();
+  await expect(phone.getByRole("heading", { name: "Your order" })).toBeFocused();
+}
+
+test("a customer orders with a note; the staff panel shows it live in the session and the feed", async ({ page, browser }) => {
+  const errors: Error[] = [];
+  page.on("pageerror", (e) => errors.push(e));
+  const venue = await seedVenue();
+  await loginStaff(page, venue);
+  await openSession(page, "Table 5");
+  const phone = await joinOnPhone(browser, await joinUrlFromPanel(page, "Table 5"), "Sam");
+
+  await fillCart(phone.page, ["Margherita", "Margherita", "Espresso"]);
+  await expect(phone.page.getByRole("group", { name: "Quantity of Margherita" })).toContainText("2");
+  await phone.page.getByLabel("Note for Margherita").fill("extra basil");
+  await expect(phone.page.getByText("€21.50").first()).toBeVisible();
+  await phone.page.getByRole("button", { name: "Place order" }).click();
+
+  const order = phone.page.getByRole("listitem", { name: "Order 1" });
+  await expect(order).toBeVisible();
+  await expect(order).toContainText("Margherita");
+  await expect(order).toContainText("extra basil");
+  await expect(order.locator('[aria-current="step"]')).toHaveText(/Placed|Preparing/);
+  await expect(phone.page.getByText("Your order is empty")).toBeVisible();
+
+  const card = sessionCard(page, "Table 5");
+  await expect(card).toContainText("2× Margherita");
+  await expect(card).toContainText("extra basil");
+  await expect(card).toContainText("from Sam");
+  const feed = page.getByRole("complementary", { name: "New orders" });
+  await expect(feed.getByRole("listitem").first()).toContainText("Table 5");
+  await page.screenshot({ path: test.info().outputPath("staff-new-order.png") });
+  await phone.page.screenshot({ path: test.info().outputPath("phone-order-placed.png"), fullPage: true });
+
+  const stored = await ordersOf(await staffToken(venue), "Table 5");
+  expect(stored).toHaveLength(1);
+  expect(stored[0]!.items).toEqual([
+    expect.objectContaining({ productName: "Margherita", quantity: 2, note: "extra basil" }),
+    expect.objectContaining({ productName: "Espresso", quantity: 1, note: null }),
+  ]);
+  expect(errors).toEqual([]); // the sound cue must not break the page when audio is blocked
+  await phone.context.close();
+});
+
+// fixme: needs the pipeline (PLACED → ACCEPTED with a PREPARING shipment) and the order:advance command.
+test.fixme("staff moves an order to ready and delivered; the phone's timeline follows live", async ({ page, browser }) => {
+  const venue = await seedVenue();
+  await loginStaff(page, venue);
+  await openSession(page, "Table 6");
+  const phone = await joinOnPhone(browser, await joinUrlFromPanel(page, "Table 6"));
+  await fillCart(phone.page, ["Diavola"]);
+  await phone.page.getByRole("button", { name: "Place order" }).click();
+
+  const order = phone.page.getByRole("listitem", { name: "Order 1" });
+  // The pipeline accepts the order; the shipment starts in preparation.
+  await expect(order.locator('[aria-current="step"]')).toHaveText("Preparing");
+  await page.getByRole("button", { name: "Mark order Table 6 #1 ready" }).click();
+  await expect(order.locator('[aria-current="step"]')).toHaveText("Ready");
+  await page.getByRole("button", { name: "Mark order Table 6 #1 delivered" }).click();
+  await expect(order.locator(".step").last()).toHaveText("Delivered");
+  await expect(order.locator('[aria-current="step"]')).toHaveCount(0);
+  await expect(sessionCard(page, "Table 6")).toContainText("Delivered");
+  await phone.page.screenshot({ path: test.info().outputPath("phone-delivered.png"), fullPage: true });
+  await phone.context.close();
+});
+
+// fixme: needs the order:cancel command on the server.
+test.fixme("staff cancels an order; the phone shows it cancelled with the reason", async ({ page, browser }) => {
+  const venue = await seedVenue();
+  await loginStaff(page, venue);
+  await openSession(page, "Table 7");
+  const phone = await joinOnPhone(browser, await joinUrlFromPanel(page, "Table 7"));
+  await fillCart(phone.page, ["Funghi"]);
+  await phone.page.getByRole("button", { name: "Place order" }).click();
+  await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Cancel order Table 7 #1" }).click();
+  const confirm = page.getByRole("dialog", { name: "Cancel order Table 7 #1" });
+  await confirm.getByRole("button", { name: "Cancel order" }).click();
+  await expect(sessionCard(page, "Table 7")).toContainText("Cancelled");
+  const order = phone.page.getByRole("listitem", { name: "Order 1" });
+  await expect(order.locator(".step.failed")).toHaveText("Cancelled");
+  await expect(order).toContainText("Reason: Cancelled by staff");
+  await phone.context.close();
+});
+
+// fixme: needs the pipeline's processing stage (stock check → REJECTED with statusReason).
+test.fixme("an order the kitchen cannot make is rejected with a readable reason", async ({ page, browser }) => {
+  const venue = await seedVenue();
+  await loginStaff(page, venue);
+  await openSession(page, "Table 8");
+  const phone = await joinOnPhone(browser, await joinUrlFromPanel(page, "Table 8"));
+  // Burrata has 8 in stock: nine cannot be served.
+  await fillCart(phone.page, Array(9).fill("Burrata"));
+  await phone.page.getByRole("button", { name: "Place order" }).click();
+  const order = phone.page.getByRole("listitem", { name: "Order 1" });
+  await expect(order.locator(".step.failed")).toHaveText("Rejected");
+  await expect(order).toContainText(/Reason: .*Burrata/);
+  await expect(menuItem(phone.page, "Burrata")).toBeVisible();
+  await phone.context.close();
+});

@@ -1,0 +1,29 @@
+import { expect, test } from "@playwright/test";
+import { seedVenue } from "../support/seed.js";
+import { joinOnPhone, joinUrlFromPanel, loginStaff, newPhone, openSession, sessionCard } from "../support/ui.js";
+
+test("closing a session shows the phone a full-screen closed message, also after reload and for new scans", async ({ page, browser }) => {
+  const venue = await seedVenue();
+  await loginStaff(page, venue);
+  await openSession(page, "Table 4");
+  const joinUrl = await joinUrlFromPanel(page, "Table 4");
+  const phone = await joinOnPhone(browser, joinUrl);
+
+  await sessionCard(page, "Table 4").getByRole("button", { name: "Close session" }).click();
+  const confirm = page.getByRole("dialog", { name: "Close session" });
+  await expect(confirm).toContainText("Close the session for Table 4?");
+  await confirm.getByRole("button", { name: "Close session" }).click();
+  await expect(page.getByRole("region", { name: "Closed sessions" }).getByRole("article", { name: "Table 4" })).toBeVisible();
+  await expect(sessionCard(page, "Table 4")).toHaveCount(0);
+
+  await expect(phone.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
+  await phone.page.screenshot({ path: test.info().outputPath("phone-closed.png") });
+  await phone.page.reload();
+  await expect(phone.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
+
+  const late = await newPhone(browser);
+  await late.page.goto(joinUrl);
+  await late.page.getByRole("button", { name: "See the menu" }).click();
+  await expect(late.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
+  await Promise.all([phone.context.close(), late.context.close()]);
+});

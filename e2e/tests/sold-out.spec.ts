@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { seedVenue } from "../support/seed.js";
+import { joinOnPhone, joinUrlFromPanel, loginStaff, menuItem, openSession } from "../support/ui.js";
+
+test("marking a product sold out greys it out on phones live; ordering it is refused clearly", async ({ page, browser }) => {
+  const venue = await seedVenue();
+  await loginStaff(page, venue);
+  await openSession(page, "Table 3");
+  const phone = await joinOnPhone(browser, await joinUrlFromPanel(page, "Table 3"));
+  await phone.page.getByRole("button", { name: "Add Margherita" }).click();
+
+  await page.getByRole("link", { name: "Products" }).click();
+  await expect(page.getByRole("heading", { name: "Menu" })).toBeVisible();
+  await page.getByRole("checkbox", { name: "Margherita sold out" }).check();
+  await expect(page.getByRole("checkbox", { name: "Margherita sold out" })).toBeChecked();
+  await page.screenshot({ path: test.info().outputPath("staff-products.png"), fullPage: true });
+
+  const margherita = menuItem(phone.page, "Margherita");
+  await expect(margherita).toContainText("Sold out");
+  await expect(margherita.getByRole("button")).toHaveCount(0);
+  await phone.page.screenshot({ path: test.info().outputPath("phone-sold-out.png") });
+
+  // It was already in the cart: the server refuses it and the cart stays editable.
+  await phone.page.getByRole("button", { name: /^View order/ }).click();
+  await phone.page.getByRole("button", { name: "Place order" }).click();
+  await expect(phone.page.getByRole("alert")).toHaveText("The order was not placed: Margherita is sold out");
+  await expect(phone.page.getByRole("button", { name: "Place order" })).toBeEnabled();
+
+  await page.getByRole("checkbox", { name: "Margherita sold out" }).uncheck();
+  await expect(margherita.getByRole("button", { name: "Add Margherita" })).toBeVisible();
+  await phone.page.getByRole("button", { name: "Place order" }).click();
+  await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
+  await phone.context.close();
+});
+
+test("staff edits a product's name, price and stock", async ({ page }) => {
+  const venue = await seedVenue();
+  await loginStaff(page, venue);
+  await page.getByRole("link", { name: "Products" }).click();
+  await page.getByRole("button", { name: "Edit Olives" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit Olives" });
+  await dialog.getByLabel("Name").fill("Green Olives");
+  await dialog.getByLabel("Price").fill("4.80");
+  await dialog.getByLabel("Stock").fill("12");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole("row", { name: /Green Olives/ });
+  await expect(row).toContainText("€4.80");
+  await expect(row).toContainText("12");
+  await page.reload();
+  await expect(page.getByRole("row", { name: /Green Olives/ })).toContainText("€4.80");
+});
