@@ -12,13 +12,15 @@ interface Props {
   currency: string;
   total: number;
   sending: boolean;
+  /** Sending while not connected: say so next to the button. */
+  waitingForConnection: boolean;
   error: string | null;
   onQuantity: (productId: string, quantity: number) => void;
   onNote: (productId: string, note: string) => void;
   onPlace: () => void;
 }
 
-export function CartView({ headingRef, lines, products, currency, total, sending, error, onQuantity, onNote, onPlace }: Props) {
+export function CartView({ headingRef, lines, products, currency, total, sending, waitingForConnection, error, onQuantity, onNote, onPlace }: Props) {
   return (
     <section aria-labelledby="cart-title" className="cart">
       <h2 id="cart-title" ref={headingRef} tabIndex={-1}>
@@ -39,7 +41,7 @@ export function CartView({ headingRef, lines, products, currency, total, sending
                     <button type="button" className="button small" disabled={sending} onClick={() => onQuantity(l.productId, l.quantity - 1)} aria-label={l.quantity === 1 ? strings.customer.remove(name) : strings.customer.decrease(name)}>
                       −
                     </button>
-                    <output aria-live="polite">{l.quantity}</output>
+                    <span className="qty-value" aria-live="polite">{l.quantity}</span>
                     <button type="button" className="button small" disabled={sending} onClick={() => onQuantity(l.productId, l.quantity + 1)} aria-label={strings.customer.increase(name)}>
                       +
                     </button>
@@ -71,6 +73,7 @@ export function CartView({ headingRef, lines, products, currency, total, sending
           {sending ? strings.customer.placing : strings.customer.place}
         </button>
       )}
+      {sending && waitingForConnection && <p className="muted small hint">{strings.customer.sendingHint}</p>}
     </section>
   );
 }

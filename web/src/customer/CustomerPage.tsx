@@ -49,6 +49,7 @@ export function CustomerPage({ code, token, current, onEnd }: Props) {
           currency={currency}
           total={total}
           sending={!!cart.submission}
+          waitingForConnection={connection !== "live"}
           error={cart.error}
           onQuantity={cart.setQuantity}
           onNote={cart.setNote}

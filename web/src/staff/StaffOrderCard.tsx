@@ -44,7 +44,7 @@ export function StaffOrderCard({ order, label, socket, onOrder }: Props) {
   }
 
   return (
-    <div className={`order-card status-${order.status.toLowerCase()}`} data-order-id={order.id}>
+    <div className={`order-card order-${order.status.toLowerCase()}`} data-order-id={order.id}>
       <div className="order-head">
         <strong>{label}</strong>
         <OrderStatusBadge order={order} />

@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { ordersOf, staffToken } from "../support/api.js";
+import { seedVenue } from "../support/seed.js";
+import { joinOnPhone, joinUrlFromPanel, loginStaff, openSession, sessionCard } from "../support/ui.js";
+
+test("a double tap on Place order makes one order", async ({ page, browser }) => {
+  const venue = await seedVenue();
+  await loginStaff(page, venue);
+  await openSession(page, "Table 10");
+  const phone = await joinOnPhone(browser, await joinUrlFromPanel(page, "Table 10"));
+  await phone.page.getByRole("button", { name: "Add Lemonade" }).click();
+  await phone.page.getByRole("button", { name: /^View order/ }).click();
+
+  // Two taps within one frame, before React can re-render the button as disabled.
+  await phone.page.getByRole("button", { name: "Place order" }).evaluate((button: HTMLButtonElement) => {
+    button.click();
+    button.click();
+  });
+  await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
+  await phone.page.waitForTimeout(1000);
+  await expect(phone.page.getByRole("listitem", { name: "Order 2" })).toHaveCount(0);
+  await expect(sessionCard(page, "Table 10").getByRole("listitem")).toHaveCount(2); // the order and its one item line
+  expect(await ordersOf(await staffToken(venue), "Table 10")).toHaveLength(1);
+  await phone.context.close();
+});
+
+test("an order whose ack is lost is re-sent with the same clientOrderId and stored once", async ({ page, browser }) => {
+  const venue = await seedVenue();
+  await loginStaff(page, venue);
+  await openSession(page, "Table 11");
+  const joinUrl = await joinUrlFromPanel(page, "Table 11");
+
+  // Sit between the phone and the server: drop the first ack and the first order:placed
+  // broadcast, as if the connection hiccupped right after the server committed the order.
+  const sent: string[] = [];
+  let dropAck = true;
+  let dropEvent = true;
+  const phone = await joinOnPhone(browser, joinUrl);
+  await phone.page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((m) => {
+      if (typeof m === "string" && m.includes('"order:place"')) sent.push(m);
+      server.send(m);
+    });
+    server.onMessage((m) => {
+      if (typeof m === "string" && dropAck && /^43\d+\[/.test(m)) return void (dropAck = false);
+      if (typeof m === "string" && dropEvent && m.startsWith('42["order:placed"')) return void (dropEvent = false);
+      ws.send(m);
+    });
+  });
+  await phone.page.reload(); // reconnect through the route
+  await expect(phone.page.getByRole("status")).toHaveText("Live");
+
+  await phone.page.getByRole("button", { name: "Add Espresso" }).click();
+  await phone.page.getByRole("button", { name: /^View order/ }).click();
+  await phone.page.getByRole("button", { name: "Place order" }).click();
+  await expect(phone.page.getByRole("button", { name: "Sending…" })).toBeDisabled();
+  await expect(phone.page.getByRole("listitem", { name: "Sending…" })).toContainText("Not confirmed yet");
+
+  await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible({ timeout: 20_000 });
+  await expect(phone.page.getByRole("listitem", { name: "Sending…" })).toHaveCount(0);
+  expect(sent.length).toBeGreaterThanOrEqual(2);
+  const ids = new Set(sent.map((m) => /"clientOrderId":"([^"]+)"/.exec(m)?.[1]));
+  expect(ids.size).toBe(1);
+  expect(await ordersOf(await staffToken(venue), "Table 11")).toHaveLength(1);
+  await phone.context.close();
+});

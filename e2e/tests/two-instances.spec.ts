@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { seedVenue } from "../support/seed.js";
+import { joinOnPhone, joinUrlFromPanel, loginStaff, menuItem, onInstance, openSession, sessionCard } from "../support/ui.js";
+
+test("staff on one server instance and a phone on the other see each other live", async ({ page, browser }) => {
+  const venue = await seedVenue();
+  await loginStaff(page, venue, 0);
+  await openSession(page, "Table 20");
+  const joinUrl = onInstance(await joinUrlFromPanel(page, "Table 20"), 1);
+  expect(joinUrl).toContain(":3302/");
+  const phone = await joinOnPhone(browser, joinUrl);
+
+  // Phone (instance 2) → staff (instance 1).
+  await phone.page.getByRole("button", { name: "Add Diavola" }).click();
+  await phone.page.getByRole("button", { name: /^View order/ }).click();
+  await phone.page.getByRole("button", { name: "Place order" }).click();
+  await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
+  await expect(sessionCard(page, "Table 20")).toContainText("1× Diavola");
+
+  // Staff (instance 1) → phone (instance 2): a product sells out.
+  await page.getByRole("link", { name: "Products" }).click();
+  await page.getByRole("checkbox", { name: "Diavola sold out" }).click();
+  await expect(menuItem(phone.page, "Diavola")).toContainText("Sold out");
+
+  // ...and the table closes.
+  await page.getByRole("link", { name: "Sessions" }).click();
+  await sessionCard(page, "Table 20").getByRole("button", { name: "Close session" }).click();
+  await page.getByRole("dialog", { name: "Close session" }).getByRole("button", { name: "Close session" }).click();
+  await expect(phone.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
+  await phone.context.close();
+});
