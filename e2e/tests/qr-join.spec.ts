@@ -16,6 +16,13 @@ test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", 
   expect(joinUrl).toMatch(/^http:\/\/127\.0\.0\.1:3301\/s\/[A-Za-z0-9_-]+$/);
   await expect(dialog.getByRole("link", { name: joinUrl })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("staff-qr-modal.png") });
+  // Printing shows only the QR code and its link, without buttons or the panel behind.
+  await page.emulateMedia({ media: "print" });
+  await expect(img).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Print" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "New session" })).toBeHidden();
+  await page.screenshot({ path: test.info().outputPath("staff-qr-print.png") });
+  await page.emulateMedia({ media: "screen" });
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toBeHidden();
 

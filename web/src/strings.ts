@@ -51,6 +51,7 @@ export const strings = {
     openedAt: (time: string) => `Opened at ${time}`,
     feedTitle: "New orders",
     feedEmpty: "New orders from every table appear here.",
+    qrBadge: "QR",
     feedItem: (label: string) => `${label}`,
   },
   qr: {
@@ -74,6 +75,7 @@ export const strings = {
     markReady: (label: string) => `Mark order ${label} ready`,
     markDelivered: (label: string) => `Mark order ${label} delivered`,
     from: (name: string) => `from ${name}`,
+    times: (n: number) => `${n}×`,
     total: "Total",
     note: "Note",
     status: {
@@ -97,6 +99,7 @@ export const strings = {
     category: "Category",
     price: "Price",
     stock: "Stock",
+    notTracked: "not tracked",
     stockHint: "Leave empty to not track stock",
     available: "Available",
     soldOut: "Sold out",
@@ -134,6 +137,9 @@ export const strings = {
     menu: "Menu",
     categories: "Categories",
     cart: "Your order",
+    unknownProduct: "…",
+    minus: "−",
+    plus: "+",
     cartEmpty: "Your order is empty. Add something from the menu.",
     increase: (name: string) => `One more ${name}`,
     decrease: (name: string) => `One less ${name}`,

@@ -6,7 +6,7 @@ export function OrderItems({ items }: { items: OrderItemDto[] }) {
     <ul className="items">
       {items.map((item, i) => (
         <li key={i}>
-          <span className="qty">{item.quantity}×</span> {item.productName}
+          <span className="qty">{strings.order.times(item.quantity)}</span> {item.productName}
           {item.note && (
             <span className="note">
               {" "}

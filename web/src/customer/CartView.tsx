@@ -32,18 +32,18 @@ export function CartView({ headingRef, lines, products, currency, total, sending
         <ul className="cart-list">
           {lines.map((l) => {
             const p = products.get(l.productId);
-            const name = p?.name ?? "…";
+            const name = p?.name ?? strings.customer.unknownProduct;
             return (
               <li key={l.productId} className={`cart-line${p && isSoldOut(p) ? " sold-out" : ""}`}>
                 <div className="cart-row">
                   <span className="cart-name">{name}</span>
                   <div className="stepper" role="group" aria-label={strings.customer.quantity(name)}>
                     <button type="button" className="button small" disabled={sending} onClick={() => onQuantity(l.productId, l.quantity - 1)} aria-label={l.quantity === 1 ? strings.customer.remove(name) : strings.customer.decrease(name)}>
-                      −
+                      {strings.customer.minus}
                     </button>
                     <span className="qty-value" aria-live="polite">{l.quantity}</span>
                     <button type="button" className="button small" disabled={sending} onClick={() => onQuantity(l.productId, l.quantity + 1)} aria-label={strings.customer.increase(name)}>
-                      +
+                      {strings.customer.plus}
                     </button>
                   </div>
                   <span className="cart-price">{formatMoney((p?.priceCents ?? 0) * l.quantity, currency)}</span>

@@ -42,7 +42,7 @@ export function OrdersView({ orders, me, submission, products }: Props) {
             <OrderItems
               items={pending.lines.map((l) => ({
                 productId: l.productId,
-                productName: products.get(l.productId)?.name ?? "…",
+                productName: products.get(l.productId)?.name ?? strings.customer.unknownProduct,
                 unitPriceCents: products.get(l.productId)?.priceCents ?? 0,
                 quantity: l.quantity,
                 note: l.note.trim() || null,

@@ -25,7 +25,7 @@ export function OpenSessionCard({ session, orders, socket, onOrder, onShowQr, on
           <button type="button" className="session-title" aria-haspopup="dialog" onClick={onShowQr} title={strings.panel.openQr(session.label)}>
             {session.label}
             <span className="qr-badge" aria-hidden="true">
-              QR
+              {strings.panel.qrBadge}
             </span>
           </button>
         </h3>

@@ -94,7 +94,7 @@ export function ProductsPage({ auth, socket }: { auth: StaffAuth; socket: AppSoc
                 <th scope="row">{p.name}</th>
                 <td>{p.category}</td>
                 <td>{formatMoney(p.priceCents, p.currency)}</td>
-                <td>{p.stock ?? "—"}</td>
+                <td>{p.stock ?? <span aria-label={strings.products.notTracked}>—</span>}</td>
                 <td>
                   <input
                     type="checkbox"
