@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { api, loginAs, openAndJoin, seedLocation, startCluster, testPrisma, type SeededLocation, type TestServer } from "../support/harness.js";
-import { closeAllSockets, connect, dataOf, quiet, Recorder, send } from "../support/sockets.js";
+import { closeAllSockets, connect, dataOf, quiet, recorderOf, send } from "../support/sockets.js";
 
 // Two instances sharing Redis: staff connect to A, customers to B, so every event crosses.
 let a: TestServer;
@@ -29,13 +29,13 @@ async function tableWithPhones(phones = 1) {
     customers.push((await api(b, "POST", "/api/sessions/join", { body: { joinCode: opened.session.joinCode } })).body.token);
   }
   const sockets = await Promise.all(customers.map((token) => connect(b, { token, lastSeq: opened.session.lastSeq })));
-  return { ...opened, sockets, recorders: sockets.map((s) => new Recorder(s)) };
+  return { ...opened, sockets, recorders: sockets.map((s) => recorderOf(s)) };
 }
 
 describe("order:place", () => {
   it("acks with the committed order and streams it to the staff and the table, across instances", async () => {
     const staff = await connect(a, { token: staffToken });
-    const panel = new Recorder(staff);
+    const panel = recorderOf(staff);
     await panel.waitFor("sync:done");
     const { session, sockets, recorders } = await tableWithPhones(2);
     const clientOrderId = randomUUID();
@@ -159,9 +159,9 @@ describe("order:place", () => {
 
 describe("what is broadcast, and to whom", () => {
   it("tells the location's staff a session opened, and nobody else", async () => {
-    const staff = new Recorder(await connect(b, { token: staffToken }));
+    const staff = recorderOf(await connect(b, { token: staffToken }));
     const other = await seedLocation(testPrisma());
-    const stranger = new Recorder(await connect(b, { token: await loginAs(a, other.owner) }));
+    const stranger = recorderOf(await connect(b, { token: await loginAs(a, other.owner) }));
     await Promise.all([staff.waitFor("sync:done"), stranger.waitFor("sync:done")]);
     const opened = (await api(a, "POST", "/api/sessions", { token: staffToken, body: { label: "Terrace 4" } })).body.session;
     const e = await staff.waitFor("session:opened", (x) => x.sessionId === opened.id);
@@ -171,7 +171,7 @@ describe("what is broadcast, and to whom", () => {
   });
 
   it("tells the table at once when it closes, and refuses its later commands", async () => {
-    const staff = new Recorder(await connect(b, { token: staffToken }));
+    const staff = recorderOf(await connect(b, { token: staffToken }));
     await staff.waitFor("sync:done");
     const { session, sockets, recorders } = await tableWithPhones(2);
     await api(a, "POST", `/api/sessions/${session.id}/close`, { token: staffToken });
@@ -186,10 +186,10 @@ describe("what is broadcast, and to whom", () => {
 
   it("pushes a live 'sold out' to customers of the location's open sessions only", async () => {
     const { recorders } = await tableWithPhones();
-    const staff = new Recorder(await connect(b, { token: staffToken }));
+    const staff = recorderOf(await connect(b, { token: staffToken }));
     const other = await seedLocation(testPrisma());
     const otherTable = await openAndJoin(a, await loginAs(a, other.owner));
-    const stranger = new Recorder(await connect(b, { token: otherTable.customerToken }));
+    const stranger = recorderOf(await connect(b, { token: otherTable.customerToken }));
     const closedTable = await tableWithPhones();
     await api(a, "POST", `/api/sessions/${closedTable.session.id}/close`, { token: staffToken });
     await closedTable.recorders[0]!.waitFor("session:closed");

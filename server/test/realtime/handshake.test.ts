@@ -1,7 +1,7 @@
 import jwt from "jsonwebtoken";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { api, loginAs, openAndJoin, seedLocation, startServer, TEST_SECRET, testPrisma, type SeededLocation, type TestServer } from "../support/harness.js";
-import { closeAllSockets, connect } from "../support/sockets.js";
+import { closeAllSockets, connect, send } from "../support/sockets.js";
 
 let server: TestServer;
 let loc: SeededLocation;
@@ -80,5 +80,35 @@ describe("socket handshake", () => {
     });
     const err = await refusal({ token: forged });
     expect(err.data?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("re-checks expiry on every command of a long-lived socket", async () => {
+    const { session, customerId } = await openAndJoin(server, staffToken);
+    const shortLived = jwt.sign({ sid: session.id, loc: loc.locationId }, TEST_SECRET, {
+      issuer: "ordered",
+      audience: "ordered:customer",
+      subject: customerId,
+      expiresIn: 1,
+    });
+    const socket = await connect(server, { token: shortLived });
+    await new Promise((r) => setTimeout(r, 1500));
+    const ack = await send(socket, "order:place", { clientOrderId: "expired-token-1", items: [{ productId: loc.products[0]!.id, quantity: 1 }] });
+    expect(ack.error).toEqual({ code: "UNAUTHENTICATED", message: "token expired" });
+  });
+});
+
+describe("joining limits", () => {
+  it("limits joins per session, whatever the client address", async () => {
+    const limited = await startServer({ SESSION_JOIN_RATE_PER_MINUTE: "3" });
+    try {
+      const t = await loginAs(limited, loc.owner);
+      const opened = (await api(limited, "POST", "/api/sessions", { token: t, body: { label: "Busy table" } })).body.session;
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await api(limited, "POST", "/api/sessions/join", { body: { joinCode: opened.joinCode } })).status);
+      expect(statuses).toEqual([201, 201, 201, 429]);
+      expect(await testPrisma().customer.count({ where: { sessionId: opened.id } })).toBe(3);
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -4,6 +4,12 @@ import type { Ack, ClientToServerEvents, HandshakeAuth, ServerToClientEvents } f
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const opened: ClientSocket[] = [];
+const recorders = new WeakMap<ClientSocket, Recorder>();
+
+/** Everything this socket has received since it was created. */
+export function recorderOf(socket: ClientSocket): Recorder {
+  return recorders.get(socket)!;
+}
 
 /** A real socket.io-client socket; resolves once connected, rejects with the refusal. */
 export function connect(
@@ -19,6 +25,8 @@ export function connect(
     extraHeaders: opts.origin ? { origin: opts.origin } : {},
   });
   opened.push(socket);
+  // Attached before connecting: replayed events can arrive in the same tick as "connect".
+  recorders.set(socket, new Recorder(socket));
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", (err: Error & { data?: unknown }) => {
