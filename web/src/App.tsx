@@ -13,7 +13,7 @@ export function App() {
   }, [path]);
 
   const join = /^\/s\/([^/]+)\/?$/.exec(path);
-  if (join) return <CustomerApp key={join[1]} code={decodeURIComponent(join[1]!)} />;
+  if (join) return <CustomerApp key={join[1]} code={safeDecode(join[1]!)} />;
   if (path === "/" || path === "/panel" || path === "/panel/") return <StaffApp page="sessions" />;
   if (path === "/panel/products") return <StaffApp page="products" />;
   return (
@@ -21,4 +21,12 @@ export function App() {
       <p>{strings.common.notFoundBody}</p>
     </CenteredMessage>
   );
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s; // not a valid code either way; the join answers "not valid"
+  }
 }

@@ -28,6 +28,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
       api<{ sessions: SessionSummary[] }>("/sessions?status=CLOSED", { token }),
     ]);
     dispatch({ type: "sessions", sessions: [...open.sessions, ...closed.sessions] });
+    setError(null);
     return open.sessions;
   }, [token]);
 
@@ -44,10 +45,27 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
       else setError(err instanceof Error ? err.message : String(err));
     };
 
+    // A replay may bring many session:opened at once: one list request at a time, plus one after.
+    let refreshing = false;
+    let again = false;
+    const refresh = () => {
+      if (refreshing) return void (again = true);
+      refreshing = true;
+      refreshSessions()
+        .catch(fail)
+        .finally(() => {
+          refreshing = false;
+          if (again && !stopped) {
+            again = false;
+            refresh();
+          }
+        });
+    };
+
     const apply = (events: SessionEvent[]) => {
       for (const event of events) {
         dispatch({ type: "event", event, live: true });
-        if (event.name === "session:opened" || event.name === "session:closed") void refreshSessions().catch(fail);
+        if (event.name === "session:opened" || event.name === "session:closed") refresh();
         if (event.name === "order:placed" && Date.now() - lastBeep > BEEP_GAP_MS) {
           lastBeep = Date.now();
           beep();
@@ -70,7 +88,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
       sock = connectSocket(() => ({ token, cursors: stream.cursors() }));
       let connectedBefore = false;
       sock.on("connect", () => {
-        if (connectedBefore) void refreshSessions().catch(fail);
+        if (connectedBefore) refresh();
         connectedBefore = true;
       });
       cleanups.push(handleRefusals(sock, (e) => e.code === "UNAUTHENTICATED" && unauth.current()));
@@ -80,9 +98,17 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
       setSocket(sock);
     }
 
-    start().catch(fail);
+    // The first load may meet a restarting server: keep trying until it answers.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const run = () =>
+      start().catch((err: unknown) => {
+        fail(err);
+        if (!stopped && !(err instanceof ApiError && err.code === "UNAUTHENTICATED")) retry = setTimeout(run, 3000);
+      });
+    void run();
     return () => {
       stopped = true;
+      clearTimeout(retry);
       cleanups.forEach((c) => c());
       sock?.disconnect();
       setSocket(null);
