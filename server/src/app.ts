@@ -8,6 +8,8 @@ import type { OrderDto } from "./dto.js";
 import { createHttpApp } from "./http/http-app.js";
 import { createLimiter, type Limiter } from "./http/rate-limit.js";
 import type { Logger } from "./logger.js";
+import { bullConnection } from "./db/redis.js";
+import { createProducer, type Producer } from "./pipeline/queues.js";
 import { createIo, type AppServer } from "./realtime/io.js";
 import { createIoPublisher } from "./realtime/io-publisher.js";
 import type { Publisher } from "./realtime/publisher.js";
@@ -22,9 +24,9 @@ export interface AppComponents {
   hooks?: Partial<AppHooks>;
 }
 
-/** Async hooks other parts (the pipeline) attach to. Each is awaited before the ack. */
+/** Async hooks other parts attach to. Each is awaited before the ack. */
 export interface AppHooks {
-  /** A new order was committed (not called for a repeated clientOrderId). */
+  /** A new order was committed (not called for a repeated clientOrderId). Default: queue its processing. */
   orderPlaced(order: OrderDto, locationId: string): Promise<void>;
 }
 
@@ -34,6 +36,8 @@ export interface AppDeps extends Omit<AppComponents, "hooks"> {
   guards: Guards;
   limiters: Record<"join" | "login" | "sessionJoin" | "orderPerSocket" | "orderPerSession", Limiter>;
   publisher: Publisher;
+  /** Queues pipeline work (the worker processes consume it). */
+  producer: Producer;
   hooks: AppHooks;
 }
 
@@ -49,6 +53,7 @@ export interface App {
 export function createApp(components: AppComponents): App {
   const { config, redis, hooks, ...rest } = components;
   const tokens = createTokens(config.jwt);
+  const producer = createProducer(bullConnection(config.redisUrl), { prefix: config.redisPrefix, ...config.pipeline }, rest.log);
   const limiter = (name: string, points: number, durationSeconds: number) =>
     createLimiter(redis, { prefix: config.redisPrefix, name, points, durationSeconds });
   const deps: AppDeps = {
@@ -66,7 +71,13 @@ export function createApp(components: AppComponents): App {
     },
     // Replaced below once io exists; routes only call it per request.
     publisher: { sessionEvent() {}, productChanged() {} },
-    hooks: { orderPlaced: async () => {}, ...hooks },
+    producer,
+    hooks: {
+      orderPlaced: async (order) => {
+        await producer.enqueue("processing", order.id);
+      },
+      ...hooks,
+    },
   };
   const httpServer = createServer(createHttpApp(deps));
   const realtime = createIo(httpServer, deps);
@@ -77,6 +88,7 @@ export function createApp(components: AppComponents): App {
     deps,
     async close() {
       await realtime.close();
+      await producer.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();

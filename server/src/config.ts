@@ -33,6 +33,18 @@ const EnvSchema = z.object({
   ORDER_RATE_PER_SESSION: z.coerce.number().int().positive().default(60),
   /** Login attempts allowed per client address per minute. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Attempts per pipeline job before the order is dead-lettered (FAILED). */
+  PIPELINE_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  /** First retry delay of a pipeline job, doubling each attempt. */
+  PIPELINE_BACKOFF_MS: z.coerce.number().int().min(0).default(500),
+  /** Jobs one worker process runs at once, per stage. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** A killed worker's job is taken over after its lock lapses: this long, plus one stalled check. */
+  WORKER_LOCK_MS: z.coerce.number().int().min(500).default(5000),
+  WORKER_STALLED_CHECK_MS: z.coerce.number().int().min(200).default(2000),
+  /** How often workers look for orders that never reached the queue, and how old they must be. */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  SWEEP_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
   /** Express `trust proxy` setting: hops of proxies in front of us (0 = none). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
   /** Folder of the built web app to serve; empty to serve the API only. */
@@ -63,6 +75,15 @@ export interface Config {
     readonly sessionJoinPerMinute: number;
     readonly orderPerSocketPer10s: number;
     readonly orderPerSessionPerMinute: number;
+  };
+  readonly pipeline: {
+    readonly attempts: number;
+    readonly backoffMs: number;
+    readonly concurrency: number;
+    readonly lockDurationMs: number;
+    readonly stalledIntervalMs: number;
+    readonly sweepIntervalMs: number;
+    readonly sweepAfterMs: number;
   };
   readonly trustProxyHops: number;
   readonly webDist: string | undefined;
@@ -115,6 +136,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
       sessionJoinPerMinute: e.SESSION_JOIN_RATE_PER_MINUTE,
       orderPerSocketPer10s: e.ORDER_RATE_PER_SOCKET,
       orderPerSessionPerMinute: e.ORDER_RATE_PER_SESSION,
+    },
+    pipeline: {
+      attempts: e.PIPELINE_ATTEMPTS,
+      backoffMs: e.PIPELINE_BACKOFF_MS,
+      concurrency: e.WORKER_CONCURRENCY,
+      lockDurationMs: e.WORKER_LOCK_MS,
+      stalledIntervalMs: e.WORKER_STALLED_CHECK_MS,
+      sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+      sweepAfterMs: e.SWEEP_AFTER_MS,
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     webDist: e.WEB_DIST || undefined,

@@ -7,6 +7,7 @@ import { AppError, toHttp } from "../errors.js";
 import { menuRoutes } from "../products/menu.routes.js";
 import { productRoutes } from "../products/products.routes.js";
 import { sessionRoutes } from "../sessions/sessions.routes.js";
+import { orderRoutes } from "../orders/orders.routes.js";
 
 /** Largest JSON body accepted by the API. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -44,6 +45,7 @@ export function createHttpApp(deps: AppDeps): Express {
   app.use("/api/products", productRoutes(deps));
   app.use("/api/menu", menuRoutes(deps));
   app.use("/api/sessions", sessionRoutes(deps));
+  app.use("/api/orders", orderRoutes(deps));
   app.use("/api", () => {
     throw AppError.notFound("route");
   });

@@ -1,8 +1,9 @@
 import type { AppDeps } from "../app.js";
 import { parse } from "../http/validate.js";
-import { command, requireCustomer } from "../realtime/command.js";
+import { command, requireCustomer, requireStaff } from "../realtime/command.js";
 import type { AppSocket } from "../realtime/io.js";
-import { PlaceOrderInput } from "./orders.schemas.js";
+import { AdvanceOrderInput, CancelOrderInput, PlaceOrderInput } from "./orders.schemas.js";
+import { advanceOrder, cancelOrderByStaff } from "./staff-actions.js";
 import { placeOrder } from "./place-order.js";
 
 export function registerOrderHandlers(socket: AppSocket, deps: AppDeps): void {
@@ -19,6 +20,22 @@ export function registerOrderHandlers(socket: AppSocket, deps: AppDeps): void {
         await deps.hooks.orderPlaced(order, customer.locationId);
       }
       return { order };
+    }),
+  );
+
+  socket.on(
+    "order:advance",
+    command(socket, deps.log, async (payload, principal) => {
+      const staff = requireStaff(principal);
+      return { order: await advanceOrder(deps, staff, parse(AdvanceOrderInput, payload, "payload")) };
+    }),
+  );
+
+  socket.on(
+    "order:cancel",
+    command(socket, deps.log, async (payload, principal) => {
+      const staff = requireStaff(principal);
+      return { order: await cancelOrderByStaff(deps, staff, parse(CancelOrderInput, payload, "payload")) };
     }),
   );
 }

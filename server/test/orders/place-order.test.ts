@@ -20,7 +20,9 @@ afterAll(async () => {
   await b.close();
 });
 
-const [margherita, diavola, lemonade] = [0, 1, 2].map((i) => () => loc.products[i]!);
+const margherita = () => loc.products[0]!;
+const diavola = () => loc.products[1]!;
+const lemonade = () => loc.products[2]!;
 
 async function tableWithPhones(phones = 1) {
   const opened = await openAndJoin(a, staffToken);
@@ -98,7 +100,7 @@ describe("order:place", () => {
     [{ clientOrderId: "x" }, "VALIDATION_FAILED", /payload\.clientOrderId/],
     [{ items: [{ quantity: 1, note: "n".repeat(201) }] }, "VALIDATION_FAILED", /payload\.items\.0\.note/],
     [{ items: [{ quantity: 1, priceCents: 1 }] }, "VALIDATION_FAILED", /priceCents/],
-  ])("refuses %j with a clear error and stores nothing", async (override, code, message) => {
+  ] as [{ clientOrderId?: string; items?: Record<string, unknown>[] }, string, RegExp][])("refuses %j with a clear error and stores nothing", async (override, code, message) => {
     const { session, sockets } = await tableWithPhones();
     const items = (override.items ?? [{ quantity: 1 }]).map((i) => ({ productId: margherita().id, ...i }));
     const ack = await send(sockets[0]!, "order:place", { clientOrderId: randomUUID(), ...override, items } as never);

@@ -1,0 +1,109 @@
+import { Emitter } from "@socket.io/redis-emitter";
+import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import type { PrismaClient } from "../db/prisma.js";
+import type { Logger } from "../logger.js";
+import type { ServerToClientEvents } from "../realtime/events.js";
+import { createIoPublisher } from "../realtime/io-publisher.js";
+import type { Publisher } from "../realtime/publisher.js";
+import { bullPrefix, createProducer, STAGES, type PipelineJob, type PipelineOptions, type Producer, type Stage } from "./queues.js";
+import { startSweeper } from "./sweeper.js";
+import { failOrder, processOrder, shipOrder, type TransitionResult } from "./transitions.js";
+
+export interface WorkerHooks {
+  /** Runs before each stage; throwing fails the attempt (tests use it to inject failures). */
+  beforeStage(stage: Stage, orderId: string, attempt: number): Promise<void>;
+}
+
+export interface PipelineWorkerOptions extends PipelineOptions {
+  /** Jobs one worker process runs at once per stage. */
+  concurrency: number;
+  /** How long a job's lock lives without renewal: a killed worker's job is retaken after this. */
+  lockDurationMs: number;
+  /** How often every worker looks for jobs whose lock expired (stalled) and retakes them. */
+  stalledIntervalMs: number;
+  /** How often the sweeper looks for orders that never reached the queue. */
+  sweepIntervalMs: number;
+  /** An order untouched for this long in PLACED (or ACCEPTED without shipment) is re-driven. */
+  sweepAfterMs: number;
+}
+
+export interface PipelineWorker {
+  producer: Producer;
+  close(): Promise<void>;
+}
+
+/**
+ * Consumes both stages. Each stage is a guarded transition (so a job run twice changes
+ * nothing), its event is pushed through the Redis emitter to clients on every instance, and
+ * an accepted order queues its shipping stage.
+ */
+export function createPipelineWorker(deps: {
+  prisma: PrismaClient;
+  redis: Redis;
+  connection: ConnectionOptions;
+  log: Logger;
+  options: PipelineWorkerOptions;
+  publisher?: Publisher;
+  hooks?: Partial<WorkerHooks>;
+}): PipelineWorker {
+  const { prisma, log, options } = deps;
+  const publisher =
+    deps.publisher ?? createIoPublisher(new Emitter<ServerToClientEvents>(deps.redis, { key: `${options.prefix}:socket.io` }));
+  const producer = createProducer(deps.connection, options, log);
+
+  const publish = (result: TransitionResult | null) => {
+    if (result?.event) publisher.sessionEvent(result.locationId, result.event);
+  };
+
+  const stages: Record<Stage, (orderId: string) => Promise<void>> = {
+    async processing(orderId) {
+      const result = await processOrder(prisma, orderId);
+      publish(result);
+      if (result?.order.status === "ACCEPTED") await producer.enqueue("shipping", orderId);
+    },
+    async shipping(orderId) {
+      publish(await shipOrder(prisma, orderId));
+    },
+  };
+
+  const run = async (job: Job<PipelineJob>) => {
+    const stage = job.queueName as Stage;
+    const { orderId } = job.data;
+    try {
+      await deps.hooks?.beforeStage?.(stage, orderId, job.attemptsMade + 1);
+      await stages[stage](orderId);
+    } catch (err) {
+      const final = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      log.warn({ err: (err as Error).message, stage, orderId, attempt: job.attemptsMade + 1, final }, "pipeline job failed");
+      if (final && stage === "processing") {
+        publish(await failOrder(prisma, orderId, `could not be processed: ${(err as Error).message}`));
+      }
+      throw err;
+    }
+  };
+
+  const workers = STAGES.map((stage) => {
+    const worker = new Worker<PipelineJob>(stage, run, {
+      connection: deps.connection,
+      prefix: bullPrefix(options.prefix),
+      concurrency: options.concurrency,
+      lockDuration: options.lockDurationMs,
+      stalledInterval: options.stalledIntervalMs,
+      maxStalledCount: 3,
+    });
+    worker.on("error", (err) => log.warn({ err: err.message, stage }, "worker connection error"));
+    return worker;
+  });
+
+  const sweeper = startSweeper({ prisma, producer, log, intervalMs: options.sweepIntervalMs, olderThanMs: options.sweepAfterMs });
+
+  return {
+    producer,
+    async close() {
+      sweeper.stop();
+      await Promise.allSettled(workers.map((w) => w.close()));
+      await producer.close();
+    },
+  };
+}
