@@ -47,5 +47,6 @@ process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
 start("server", "server/dist/main.js");
+start("worker", "server/dist/worker-main.js");
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 console.log(`\nOrdered is starting at ${publicUrl}  (staff panel: ${publicUrl}/panel)\n`);

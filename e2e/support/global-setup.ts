@@ -4,7 +4,7 @@ import { E2E_DATABASE_URL, E2E_PORTS, repoRoot, serverEnv } from "./env.js";
 
 /**
  * Creates and migrates the e2e database (tests seed their own locations into it), then
- * starts two server instances over the same PostgreSQL and Redis. Playwright's webServer
+ * starts two server instances and a pipeline worker over the same PostgreSQL and Redis. Playwright's webServer
  * option starts before globalSetup, so the database would not exist yet; hence this.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -14,7 +14,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
     stdio: "pipe",
   });
-  const children = E2E_PORTS.map((port) => startProcess("server/dist/main.js", serverEnv(port)));
+  const children = [
+    ...E2E_PORTS.map((port) => startProcess("server/dist/main.js", serverEnv(port))),
+    startProcess("server/dist/worker-main.js", serverEnv(0)),
+  ];
   await Promise.all(E2E_PORTS.map((port) => waitForHealth(port)));
   return async () => {
     await Promise.all(children.map(stopProcess));

@@ -50,8 +50,7 @@ test("a customer orders with a note; the staff panel shows it live in the sessio
   await phone.context.close();
 });
 
-// fixme: needs the pipeline (PLACED → ACCEPTED with a PREPARING shipment) and the order:advance command.
-test.fixme("staff moves an order to ready and delivered; the phone's timeline follows live", async ({ page, browser }) => {
+test("staff moves an order to ready and delivered; the phone's timeline follows live", async ({ page, browser }) => {
   const venue = await seedVenue();
   await loginStaff(page, venue);
   await openSession(page, "Table 6");
@@ -72,8 +71,7 @@ test.fixme("staff moves an order to ready and delivered; the phone's timeline fo
   await phone.context.close();
 });
 
-// fixme: needs the order:cancel command on the server.
-test.fixme("staff cancels an order; the phone shows it cancelled with the reason", async ({ page, browser }) => {
+test("staff cancels an order; the phone shows it cancelled with the reason", async ({ page, browser }) => {
   const venue = await seedVenue();
   await loginStaff(page, venue);
   await openSession(page, "Table 7");
@@ -92,8 +90,7 @@ test.fixme("staff cancels an order; the phone shows it cancelled with the reason
   await phone.context.close();
 });
 
-// fixme: needs the pipeline's processing stage (stock check → REJECTED with statusReason).
-test.fixme("an order the kitchen cannot make is rejected with a readable reason", async ({ page, browser }) => {
+test("an order the kitchen cannot make is rejected with a readable reason", async ({ page, browser }) => {
   const venue = await seedVenue();
   await loginStaff(page, venue);
   await openSession(page, "Table 8");

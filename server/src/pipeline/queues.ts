@@ -18,10 +18,15 @@ export interface PipelineOptions {
   backoffMs: number;
 }
 
+export function jobId(stage: Stage, orderId: string): string {
+  return `${stage}-${orderId}`;
+}
+
 export function jobOptions(stage: Stage, orderId: string, opts: PipelineOptions): JobsOptions {
   return {
-    // Derived from the transition, so adding the same work twice queues it once.
-    jobId: `${stage}:${orderId}`,
+    // Derived from the transition, so adding the same work twice queues it once
+    // (BullMQ forbids ':' in custom ids).
+    jobId: jobId(stage, orderId),
     attempts: opts.attempts,
     backoff: { type: "exponential", delay: opts.backoffMs },
     removeOnComplete: { age: 3600, count: 10_000 },

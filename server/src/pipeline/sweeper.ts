@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db/prisma.js";
 import type { Logger } from "../logger.js";
-import type { Producer } from "./queues.js";
+import { jobId, type Producer } from "./queues.js";
 
 /** Most orders re-driven per sweep. */
 const BATCH = 500;
@@ -43,7 +43,7 @@ export function startSweeper(deps: { prisma: PrismaClient; producer: Producer; l
 
 async function redrive(deps: { producer: Producer; log: Logger }, stage: "processing" | "shipping", orderId: string) {
   const queue = deps.producer.queues[stage];
-  const existing = await queue.getJob(`${stage}:${orderId}`);
+  const existing = await queue.getJob(jobId(stage, orderId));
   // A finished job with the same id would swallow the add: remove it so the work runs again
   // (each stage is a guarded transition, so running it again is safe).
   if (existing && (await existing.isCompleted())) await existing.remove();
