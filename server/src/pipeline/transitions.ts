@@ -71,7 +71,9 @@ export async function processOrder(prisma: PrismaClient, orderId: string): Promi
           UPDATE product SET stock = stock - ${wanted.get(productId)!}, updated_at = now()
           WHERE id = ${productId}::uuid AND stock >= ${wanted.get(productId)!}`;
         if (reserved === 0) {
-          throw new Rejection(product.stock === 0 ? `${name} is sold out` : `only ${product.stock} ${name} left`);
+          // Re-read: the stock seen above may be stale by now.
+          const { stock } = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { stock: true } });
+          throw new Rejection(!stock ? `${name} is sold out` : `only ${stock} ${name} left`);
         }
       }
 

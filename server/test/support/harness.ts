@@ -7,6 +7,8 @@ import { hashPassword } from "../../src/auth/passwords.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { createPrisma, type PrismaClient } from "../../src/db/prisma.js";
 import { createLogger } from "../../src/logger.js";
+import { bullConnection } from "../../src/db/redis.js";
+import { createPipelineWorker, type PipelineWorker, type WorkerHooks } from "../../src/pipeline/worker.js";
 
 export const TEST_SECRET = "test-secret-that-is-at-least-32-characters-long";
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_test";
@@ -146,4 +148,50 @@ export async function openAndJoin(server: { url: string }, staffToken: string, l
 export async function startCluster(n: number, env: Record<string, string> = {}): Promise<TestServer[]> {
   const prefix = `test:${randomUUID()}`;
   return Promise.all(Array.from({ length: n }, () => startServer({ REDIS_PREFIX: prefix, ...env })));
+}
+
+/** An in-process pipeline worker on the same Redis prefix as `servers`, with test timings. */
+export async function startWorker(
+  prefix: string,
+  opts: { hooks?: Partial<WorkerHooks>; env?: Record<string, string>; redisUrl?: string } = {},
+): Promise<{ worker: PipelineWorker; close(): Promise<void> }> {
+  const config = testConfig({
+    REDIS_PREFIX: prefix,
+    PIPELINE_ATTEMPTS: "3",
+    PIPELINE_BACKOFF_MS: "50",
+    WORKER_LOCK_MS: "2000",
+    WORKER_STALLED_CHECK_MS: "1000",
+    SWEEP_INTERVAL_MS: "500",
+    SWEEP_AFTER_MS: "1500",
+    ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
+    ...opts.env,
+  });
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  redis.on("error", () => {});
+  const worker = createPipelineWorker({
+    prisma: testPrisma(),
+    redis,
+    connection: bullConnection(config.redisUrl),
+    log: createLogger(config.logLevel, "worker"),
+    options: { prefix, ...config.pipeline },
+    ...(opts.hooks ? { hooks: opts.hooks } : {}),
+  });
+  return {
+    worker,
+    async close() {
+      await worker.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/** Polls until `check` returns a truthy value (for state reached asynchronously). */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
