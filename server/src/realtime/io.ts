@@ -12,6 +12,14 @@ import { catchUp } from "./catch-up.js";
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData & { auth?: HandshakeAuthInput }>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData & { auth?: HandshakeAuthInput }>;
 
+/**
+ * Closes the transport without Socket.IO's disconnect packet: the client sees a
+ * "transport close" and reconnects by itself (after "io server disconnect" it would not).
+ */
+function dropForReconnect(socket: AppSocket): void {
+  socket.conn.close();
+}
+
 /** Largest socket message accepted; larger ones close the connection (engine.io). */
 export const MAX_SOCKET_MESSAGE_BYTES = 32 * 1024;
 
@@ -20,8 +28,11 @@ export const MAX_SOCKET_MESSAGE_BYTES = 32 * 1024;
  * pub/sub (the classic adapter: see docs/architecture.md for why not the sharded one).
  */
 export function createIo(httpServer: HttpServer, deps: AppDeps): { io: AppServer; close(): Promise<void> } {
-  const pub: Redis = deps.redis.duplicate();
-  const sub: Redis = deps.redis.duplicate();
+  // Commands wait out a Redis outage instead of failing: a failed PUBLISH inside the
+  // adapter would be an unhandled rejection. Whatever is delayed is also replayed to
+  // clients when Redis is back (see below).
+  const pub: Redis = deps.redis.duplicate({ maxRetriesPerRequest: null });
+  const sub: Redis = deps.redis.duplicate({ maxRetriesPerRequest: null });
   const io: AppServer = new Server(httpServer, {
     adapter: createAdapter(pub, sub, { key: `${deps.config.redisPrefix}:socket.io` }),
     transports: ["websocket", "polling"],
@@ -37,13 +48,26 @@ export function createIo(httpServer: HttpServer, deps: AppDeps): { io: AppServer
     cors: { origin: [...deps.config.allowedOrigins], credentials: false },
   });
 
+  // While Redis was away, broadcasts from other instances were lost for our sockets. When
+  // the subscriber is back, drop our local connections: clients reconnect at once and
+  // replay what they missed from the session log.
+  let redisLost = false;
+  sub.on("close", () => (redisLost = true));
+  sub.on("ready", () => {
+    if (!redisLost) return;
+    redisLost = false;
+    deps.log.warn("Redis is back; asking local clients to reconnect and catch up");
+    for (const socket of io.of("/").sockets.values()) dropForReconnect(socket);
+  });
+  for (const client of [pub, sub]) client.on("error", (err) => deps.log.warn({ err: err.message }, "adapter redis error"));
+
   io.use(handshake(deps));
   io.on("connection", (socket) => {
     registerOrderHandlers(socket, deps);
     registerSessionHandlers(socket, deps);
     catchUp(socket, deps).catch((err: unknown) => {
-      deps.log.error({ err }, "catch-up failed; disconnecting so the client retries");
-      socket.disconnect(true);
+      deps.log.error({ err }, "catch-up failed; dropping the connection so the client retries");
+      dropForReconnect(socket);
     });
   });
 

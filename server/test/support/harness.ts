@@ -45,6 +45,13 @@ export function testConfig(env: Record<string, string> = {}): Config {
     SESSION_JOIN_RATE_PER_MINUTE: "1000",
     ORDER_RATE_PER_SOCKET: "1000",
     ORDER_RATE_PER_SESSION: "1000",
+    // Quick pipeline timings, shared by servers (job options) and workers.
+    PIPELINE_ATTEMPTS: "3",
+    PIPELINE_BACKOFF_MS: "50",
+    WORKER_LOCK_MS: "2000",
+    WORKER_STALLED_CHECK_MS: "1000",
+    SWEEP_INTERVAL_MS: "500",
+    SWEEP_AFTER_MS: "1500",
     ...env,
   });
 }
@@ -61,6 +68,7 @@ export interface TestServer {
 export async function startServer(env: Record<string, string> = {}, components: Pick<AppComponents, "hooks"> = {}): Promise<TestServer> {
   const config = testConfig(env);
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
+  redis.on("error", () => {}); // fault tests stop Redis on purpose; the app logs what matters
   const app = createApp({ config, prisma: testPrisma(), redis, log: createLogger(config.logLevel), ...components });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = app.httpServer.address() as AddressInfo;
@@ -157,12 +165,6 @@ export async function startWorker(
 ): Promise<{ worker: PipelineWorker; close(): Promise<void> }> {
   const config = testConfig({
     REDIS_PREFIX: prefix,
-    PIPELINE_ATTEMPTS: "3",
-    PIPELINE_BACKOFF_MS: "50",
-    WORKER_LOCK_MS: "2000",
-    WORKER_STALLED_CHECK_MS: "1000",
-    SWEEP_INTERVAL_MS: "500",
-    SWEEP_AFTER_MS: "1500",
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...opts.env,
   });

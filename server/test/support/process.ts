@@ -67,3 +67,74 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+export interface ChildWorker {
+  process: ChildProcess;
+  kill(): Promise<void>;
+}
+
+/** A pipeline worker in its own process (src/worker-main.ts through tsx), for crash tests. */
+export async function spawnWorker(env: Record<string, string>): Promise<ChildWorker> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/worker-main.ts"], {
+    cwd: serverDir,
+    env: { ...process.env, NODE_ENV: "test", DATABASE_URL: TEST_DATABASE_URL, REDIS_URL, JWT_SECRET: TEST_SECRET, LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker did not start: ${output}`)), 30_000);
+    const onData = (d: Buffer) => {
+      output += d;
+      if (output.includes("pipeline worker running")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`worker exited with ${code}: ${output}`)));
+  });
+  return {
+    process: child,
+    kill: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      }),
+  };
+}
+
+export interface OwnRedis {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+/** A redis-server of the test's own on a free port (never the machine's shared one). */
+export async function startOwnRedis(): Promise<OwnRedis> {
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    const net = await import("node:net");
+    for (let i = 0; i < 100; i++) {
+      const ok = await new Promise<boolean>((resolve) => {
+        const s = net.connect(port, "127.0.0.1", () => (s.destroy(), resolve(true)));
+        s.on("error", () => resolve(false));
+      });
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error("own redis-server did not start");
+  };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGKILL");
+    });
+  await start();
+  return { url: `redis://127.0.0.1:${port}`, port, stop, start };
+}
