@@ -10,6 +10,7 @@ import { createLimiter, type Limiter } from "./http/rate-limit.js";
 import type { Logger } from "./logger.js";
 import { bullConnection } from "./db/redis.js";
 import { createProducer, type Producer } from "./pipeline/queues.js";
+import { createMetrics } from "./metrics/metrics.js";
 import { createIo, type AppServer } from "./realtime/io.js";
 import { createIoPublisher } from "./realtime/io-publisher.js";
 import type { Publisher } from "./realtime/publisher.js";
@@ -79,8 +80,11 @@ export function createApp(components: AppComponents): App {
       ...hooks,
     },
   };
-  const httpServer = createServer(createHttpApp(deps));
+  let connectedSockets = () => 0;
+  const metrics = createMetrics({ prisma: deps.prisma, producer, connectedSockets: () => connectedSockets() });
+  const httpServer = createServer(createHttpApp(deps, metrics));
   const realtime = createIo(httpServer, deps);
+  connectedSockets = () => realtime.io.engine.clientsCount;
   deps.publisher = createIoPublisher(realtime.io);
   return {
     httpServer,

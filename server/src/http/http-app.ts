@@ -8,11 +8,13 @@ import { menuRoutes } from "../products/menu.routes.js";
 import { productRoutes } from "../products/products.routes.js";
 import { sessionRoutes } from "../sessions/sessions.routes.js";
 import { orderRoutes } from "../orders/orders.routes.js";
+import { statsRoutes } from "../stats/stats.routes.js";
+import type { Metrics } from "../metrics/metrics.js";
 
 /** Largest JSON body accepted by the API. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function createHttpApp(deps: AppDeps): Express {
+export function createHttpApp(deps: AppDeps, metrics: Metrics): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", deps.config.trustProxyHops);
@@ -41,11 +43,17 @@ export function createHttpApp(deps: AppDeps): Express {
       redis: redis.status === "fulfilled" ? "up" : "down",
     });
   });
+  // Prometheus scrape endpoint; keep it off the public network (see docs/architecture.md).
+  app.get("/metrics", async (_req, res) => {
+    res.setHeader("Content-Type", metrics.contentType);
+    res.send(await metrics.render());
+  });
   app.use("/api/auth", authRoutes(deps));
   app.use("/api/products", productRoutes(deps));
   app.use("/api/menu", menuRoutes(deps));
   app.use("/api/sessions", sessionRoutes(deps));
   app.use("/api/orders", orderRoutes(deps));
+  app.use("/api/stats", statsRoutes(deps));
   app.use("/api", () => {
     throw AppError.notFound("route");
   });

@@ -145,7 +145,7 @@ describe("idempotent stages", () => {
     await producer.queues.processing.pause();
     try {
       await Promise.all([producer.enqueue("processing", orderId), producer.enqueue("processing", orderId)]);
-      const waiting = await producer.queues.processing.getJobs(["waiting", "paused"]);
+      const waiting = await producer.queues.processing.getJobs(["waiting"]);
       expect(waiting.filter((j) => j.data.orderId === orderId)).toHaveLength(1);
     } finally {
       await producer.queues.processing.resume();
