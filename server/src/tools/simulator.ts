@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { io, type Socket } from "socket.io-client";
+import type { OrderDto, ProductDto } from "../dto.js";
+import type { ClientToServerEvents, ServerToClientEvents } from "../realtime/events.js";
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface SimulationOptions {
+  /** Base URL of a running Ordered server. */
+  url: string;
+  email: string;
+  password: string;
+  /** Table sessions to open. */
+  sessions: number;
+  /** Phones joining each session. */
+  customersPerSession: number;
+  /** Each phone places an order this often. */
+  intervalMs: number;
+  /** Staff move accepted orders to ready, then delivered. */
+  advance: boolean;
+  /** Stops the simulation; its sessions are closed on the way out. */
+  signal: AbortSignal;
+  log?: (line: string) => void;
+}
+
+export interface SimulationResult {
+  placed: number;
+  failed: number;
+  accepted: number;
+  rejected: number;
+  delivered: number;
+  ackMs: { p50: number; p99: number; max: number };
+}
+
+async function http<T>(url: string, method: string, body?: unknown, token?: string): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as T & { error?: { message: string } };
+  if (!res.ok) throw new Error(`${method} ${url}: ${json.error?.message ?? res.status}`);
+  return json;
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0);
+
+/** Opens sessions, joins phones that order every `intervalMs`, until the signal aborts. */
+export async function runSimulation(o: SimulationOptions): Promise<SimulationResult> {
+  const log = o.log ?? (() => {});
+  const { token } = await http<{ token: string }>(`${o.url}/api/auth/login`, "POST", { email: o.email, password: o.password });
+  const { products } = await http<{ products: ProductDto[] }>(`${o.url}/api/products`, "GET", undefined, token);
+  const menu = products.filter((p) => p.available);
+  if (menu.length === 0) throw new Error("the location has no available products");
+
+  const result: SimulationResult = { placed: 0, failed: 0, accepted: 0, rejected: 0, delivered: 0, ackMs: { p50: 0, p99: 0, max: 0 } };
+  const acks: number[] = [];
+  const sockets: Client[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  const sessionIds: string[] = [];
+
+  const staff: Client = io(o.url, { transports: ["websocket"], auth: { token } });
+  sockets.push(staff);
+  const seen = new Set<string>();
+  staff.on("order:updated", ({ data }: { data: OrderDto }) => {
+    const key = `${data.id}:${data.status}:${data.shipment?.status}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (data.status === "ACCEPTED" && !data.shipment) result.accepted++;
+    if (data.status === "REJECTED") result.rejected++;
+    if (data.status === "DELIVERED") result.delivered++;
+    if (o.advance && data.status === "ACCEPTED" && data.shipment?.status === "PREPARING") {
+      staff.emit("order:advance", { orderId: data.id, to: "READY" }, () => {});
+    }
+    if (o.advance && data.shipment?.status === "READY") {
+      staff.emit("order:advance", { orderId: data.id, to: "DELIVERED" }, () => {});
+    }
+  });
+
+  for (let s = 0; s < o.sessions && !o.signal.aborted; s++) {
+    const { session } = await http<{ session: { id: string; joinCode: string } }>(
+      `${o.url}/api/sessions`,
+      "POST",
+      { label: `Sim table ${s + 1}` },
+      token,
+    );
+    sessionIds.push(session.id);
+    for (let c = 0; c < o.customersPerSession; c++) {
+      const joined = await http<{ token: string }>(`${o.url}/api/sessions/join`, "POST", { joinCode: session.joinCode, displayName: `Guest ${c + 1}` });
+      const phone: Client = io(o.url, { transports: ["websocket"], auth: { token: joined.token } });
+      sockets.push(phone);
+      const order = () => {
+        const product = menu[Math.floor(Math.random() * menu.length)]!;
+        const started = performance.now();
+        phone
+          .timeout(10_000)
+          .emitWithAck("order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 1 + Math.floor(Math.random() * 2) }] })
+          .then((ack) => {
+            acks.push(performance.now() - started);
+            if (ack.error) result.failed++;
+            else result.placed++;
+          })
+          .catch(() => result.failed++);
+      };
+      // Spread the phones over the interval so orders arrive evenly.
+      const offset = Math.floor(Math.random() * o.intervalMs);
+      timers.push(setTimeout(() => timers.push(setInterval(order, o.intervalMs)), offset));
+    }
+    log(`opened ${session.id} with ${o.customersPerSession} phones`);
+  }
+
+  await new Promise<void>((resolve) => (o.signal.aborted ? resolve() : o.signal.addEventListener("abort", () => resolve(), { once: true })));
+  for (const t of timers) clearTimeout(t);
+  // Let in-flight orders settle, then close the tables.
+  await new Promise((r) => setTimeout(r, 500));
+  for (const id of sessionIds) await http(`${o.url}/api/sessions/${id}/close`, "POST", {}, token).catch(() => {});
+  for (const s of sockets) s.close();
+  const sorted = acks.sort((a, b) => a - b);
+  result.ackMs = { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? 0 };
+  return result;
+}
