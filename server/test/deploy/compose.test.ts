@@ -8,8 +8,10 @@ import { repoRoot } from "../support/global-setup.js";
 const compose = parse(readFileSync(path.join(repoRoot, "docker-compose.yml"), "utf8"), { merge: true });
 
 describe("docker-compose.yml", () => {
-  it("has PostgreSQL, Redis, a migration step, two servers and a proxy", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["migrate", "postgres", "proxy", "redis", "server-1", "server-2"]);
+  it("has PostgreSQL, Redis, a migration step, two servers, a worker and a proxy", () => {
+    expect(Object.keys(compose.services).sort()).toEqual(["migrate", "postgres", "proxy", "redis", "server-1", "server-2", "worker"]);
+    expect(compose.services.worker.command).toEqual(["node", "server/dist/worker-main.js"]);
+    expect(compose.services.worker.environment.REDIS_URL).toBe("redis://redis:6379");
     expect(compose.services.postgres.image).toMatch(/^postgres:/);
     expect(compose.services.redis.image).toMatch(/^redis:7/);
   });
@@ -39,5 +41,6 @@ describe("docker-compose.yml", () => {
     expect(compose.services.migrate.command.join(" ")).toContain("server/dist/demo/seed.js");
     expect(existsSync(path.join(repoRoot, "server/src/main.ts"))).toBe(true);
     expect(existsSync(path.join(repoRoot, "server/src/demo/seed.ts"))).toBe(true);
+    expect(existsSync(path.join(repoRoot, "server/src/worker-main.ts"))).toBe(true);
   });
 });

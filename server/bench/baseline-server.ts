@@ -1,0 +1,62 @@
+// The baseline: a bare Socket.IO server on the same Redis adapter as Ordered (classic
+// pub/sub, same options), with no database, no auth, no validation and no queue. A
+// customer's `order:place` is relayed as `order:placed` to its session room and its
+// location's staff room (the same rooms Ordered emits to), then acked. Two of these run side
+// by side, like Ordered's two instances. Env: PORT, HOST, REDIS_URL, REDIS_PREFIX.
+import { createServer } from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { Redis } from "ioredis";
+import { Server } from "socket.io";
+
+const port = Number(process.env.PORT ?? 0);
+const host = process.env.HOST ?? "127.0.0.1";
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const prefix = process.env.REDIS_PREFIX ?? "bench";
+
+// Same resolution as prom-client's default in Ordered's /metrics (10 ms), reset on each read.
+const eventLoop = monitorEventLoopDelay({ resolution: 10 });
+eventLoop.enable();
+
+const httpServer = createServer((req, res) => {
+  if (req.url === "/stats") {
+    const body = JSON.stringify({ eventLoopP99Ms: eventLoop.percentile(99) / 1e6, eventLoopMaxMs: eventLoop.max / 1e6 });
+    eventLoop.reset();
+    res.writeHead(200, { "content-type": "application/json" }).end(body);
+    return;
+  }
+  res.writeHead(404).end();
+});
+
+const pub = new Redis(redisUrl, { maxRetriesPerRequest: null });
+const sub = pub.duplicate();
+const io = new Server(httpServer, {
+  adapter: createAdapter(pub, sub, { key: `${prefix}:socket.io` }),
+  transports: ["websocket", "polling"],
+  maxHttpBufferSize: 32 * 1024,
+  pingInterval: 20_000,
+  pingTimeout: 20_000,
+});
+
+let seq = 0;
+io.on("connection", (socket) => {
+  const { role, locationId, sessionId } = socket.handshake.auth as { role: string; locationId: string; sessionId?: string };
+  if (role === "staff") socket.join(`location:${locationId}`);
+  else socket.join(`session:${sessionId}`);
+  socket.emit("ready");
+  socket.on("order:place", (payload: { clientOrderId: string }, ack?: (r: unknown) => void) => {
+    const envelope = { sessionId, seq: ++seq, at: new Date().toISOString(), data: payload };
+    io.to([`session:${sessionId}`, `location:${locationId}`]).emit("order:placed", envelope);
+    ack?.({ data: { order: payload } });
+  });
+});
+
+httpServer.listen(port, host);
+const shutdown = () => {
+  io.close(() => {
+    void Promise.allSettled([pub.quit(), sub.quit()]).then(() => process.exit(0));
+  });
+  setTimeout(() => process.exit(0), 3000).unref();
+};
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

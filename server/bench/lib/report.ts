@@ -1,0 +1,145 @@
+// The printed table and the targets of issue 6 (reported, not asserted).
+import type { CapacityResult } from "./capacity.js";
+import type { Summary } from "./hist.js";
+import type { LoadResult } from "./load.js";
+import type { Window } from "./procs.js";
+
+export interface PhaseProcs {
+  window: Window;
+  /** Event-loop delay p99 per server over the phase (ms), from /metrics or /stats. */
+  eventLoopP99Ms: Record<string, number | null>;
+}
+
+export interface ThroughputStep extends LoadResult {
+  passed: boolean;
+  why: string;
+}
+
+export interface Results {
+  startedAt: string;
+  command: string;
+  machine: Record<string, unknown>;
+  options: Record<string, unknown>;
+  setup: Record<string, unknown>;
+  latency?: LoadResult & { procs: PhaseProcs; holders: unknown };
+  baseline?: LoadResult & { procs: PhaseProcs };
+  ratio?: { ack: Record<string, number | null>; staff: Record<string, number | null> };
+  throughput?: { limitMs: number; sustained: number; steps: (ThroughputStep & { procs: PhaseProcs })[] };
+  capacity?: CapacityResult;
+  targets?: { target: string; measured: string; met: boolean | null }[];
+  errors: string[];
+}
+
+const COLS = ["p50", "p90", "p99", "p99.9", "max"] as const;
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+
+function row(label: string, s: Summary, extra = ""): string {
+  return `  ${label.padEnd(34)}${COLS.map((c) => pad(s[c].toFixed(1), 9)).join("")}${pad(s.count, 9)}  ${extra}`;
+}
+
+export function ratios(ours: Summary, base: Summary): Record<string, number | null> {
+  return Object.fromEntries(COLS.map((c) => [c, base[c] > 0 && ours.count && base.count ? Math.round((ours[c] / base[c]) * 100) / 100 : null]));
+}
+
+function procTable(p: PhaseProcs): string[] {
+  const lines = [`  processes over ${p.window.seconds} s (machine CPU busy ${p.window.machineCpuPct}% of ${"all cores"})`];
+  lines.push(`    ${"process".padEnd(20)}${pad("CPU %", 8)}${pad("RSS max MB", 12)}${pad("loop p99 ms", 13)}`);
+  for (const pr of p.window.procs) {
+    const el = p.eventLoopP99Ms[pr.name];
+    lines.push(`    ${pr.name.padEnd(20)}${pad(pr.cpuPct, 8)}${pad(pr.rssMaxMb, 12)}${pad(el == null ? "" : el.toFixed(1), 13)}`);
+  }
+  return lines;
+}
+
+export function printReport(r: Results, log: (s: string) => void): void {
+  const head = `  ${"(ms)".padEnd(34)}${COLS.map((c) => pad(c, 9)).join("")}${pad("count", 9)}`;
+  if (r.latency) {
+    const l = r.latency;
+    log(`\nLATENCY — ${r.setup.customerSockets} customer sockets on B over ${r.setup.sessions} sessions, ${r.setup.staffSockets} staff sockets on A, ${l.targetRate} orders/s for ${l.seconds} s`);
+    log(head);
+    log(row("place → ack", l.ack, errs(l)));
+    log(row("place → staff order:placed", l.staff));
+    log(row("place → phone ACCEPTED", l.accepted));
+    log(`  missing after drain: ack ${l.missing.ack}, staff ${l.missing.staff}, accepted ${l.missing.accepted}; sender lag max ${l.senderLagMaxMs} ms; envelope bytes placed ${l.bytes.placed}, updated ${l.bytes.updated}`);
+    for (const line of procTable(l.procs)) log(line);
+  }
+  if (r.baseline) {
+    const b = r.baseline;
+    log(`\nBASELINE — bare Socket.IO + the same Redis adapter, same sockets, ${b.targetRate} msgs/s for ${b.seconds} s`);
+    log(head);
+    log(row("relay → ack", b.ack, errs(b)));
+    log(row("relay → staff", b.staff));
+    log(`  missing after drain: ack ${b.missing.ack}, staff ${b.missing.staff}; envelope bytes ${b.bytes.placed}`);
+    for (const line of procTable(b.procs)) log(line);
+  }
+  if (r.ratio) {
+    log(`\nOURS / BASELINE`);
+    log(`  ${"".padEnd(34)}${COLS.map((c) => pad(c, 9)).join("")}`);
+    for (const [name, rat] of Object.entries(r.ratio)) {
+      log(`  ${(name === "ack" ? "place → ack" : "place → staff").padEnd(34)}${COLS.map((c) => pad(rat[c] == null ? "-" : `${rat[c]}×`, 9)).join("")}`);
+    }
+  }
+  if (r.throughput) {
+    const t = r.throughput;
+    log(`\nTHROUGHPUT — placed → ACCEPTED seen by the phone, p99 limit ${t.limitMs} ms`);
+    log(`  ${"rate/s".padEnd(8)}${pad("accepted/s", 11)}${pad("p50", 9)}${pad("p99", 9)}${pad("max", 9)}${pad("ack p99", 9)}${pad("missing", 9)}${pad("worker CPU%", 12)}${pad("pg CPU%", 9)}  result`);
+    for (const s of t.steps) {
+      const cpu = (n: string) => s.procs.window.procs.filter((p) => p.name.startsWith(n)).reduce((a, p) => a + p.cpuPct, 0);
+      log(
+        `  ${String(s.targetRate).padEnd(8)}${pad(s.acceptedPerSecond, 11)}${pad(s.accepted.p50.toFixed(1), 9)}${pad(s.accepted.p99.toFixed(1), 9)}${pad(s.accepted.max.toFixed(1), 9)}${pad(s.ack.p99.toFixed(1), 9)}${pad(s.missing.accepted, 9)}${pad(Math.round(cpu("worker")), 12)}${pad(Math.round(cpu("postgres")), 9)}  ${s.passed ? "ok" : `FAIL: ${s.why}`}`,
+      );
+    }
+    log(`  highest sustained: ${t.sustained} orders/s`);
+  }
+  if (r.capacity) {
+    const c = r.capacity;
+    log(`\nCAPACITY — idle customer sockets on one instance, product:updated broadcast to all of them, p99 limit ${c.limitMs} ms`);
+    log(`  ${"sockets".padEnd(9)}${pad("RSS MB", 9)}${pad("p50", 9)}${pad("p99", 9)}${pad("max", 9)}${pad("missing", 9)}${pad("loop p99", 10)}${pad("PUT ms", 9)}`);
+    for (const s of c.steps) {
+      log(`  ${String(s.sockets).padEnd(9)}${pad(s.rssMb, 9)}${pad(s.broadcast.p50.toFixed(1), 9)}${pad(s.broadcast.p99.toFixed(1), 9)}${pad(s.broadcast.max.toFixed(1), 9)}${pad(s.missing, 9)}${pad(s.eventLoopP99Ms?.toFixed(1) ?? "", 10)}${pad(s.requestMsP50, 9)}`);
+    }
+    log(`  held ${c.heldSockets} sockets within ${c.limitMs} ms (stopped: ${c.stoppedBecause}); idle RSS ${c.idleRssMb} MB, +${c.rssPer1000Mb} MB per 1,000 sockets`);
+  }
+  if (r.targets) {
+    log(`\nTARGETS (issue 6; reported, not asserted)`);
+    for (const t of r.targets) log(`  ${t.met === null ? "  ?" : t.met ? " ok" : "MISS"}  ${t.target.padEnd(58)} ${t.measured}`);
+  }
+  for (const e of r.errors) log(`! ${e}`);
+}
+
+function errs(l: LoadResult): string {
+  const e = Object.entries(l.ackErrors);
+  return e.length ? `errors: ${e.map(([k, v]) => `${k} ${v}`).join(", ")}` : "";
+}
+
+export function targets(r: Results): Results["targets"] {
+  const out: NonNullable<Results["targets"]> = [];
+  if (r.latency) {
+    const l = r.latency;
+    const exact = l.targetRate === 200 && r.setup.customerSockets === 5000;
+    out.push({
+      target: "order→panel p99 ≤ 50 ms at 200/s, 5,000 sockets, 2 instances",
+      measured: `${l.staff.p99} ms at ${l.targetRate}/s, ${r.setup.customerSockets} sockets${exact ? "" : " (not the target's load)"}`,
+      met: exact ? l.staff.p99 <= 50 && l.missing.staff === 0 : null,
+    });
+  }
+  if (r.ratio && r.latency && r.baseline) {
+    const rat = r.ratio.staff.p99;
+    out.push({ target: "order→panel p99 ≤ 2× the baseline's p99", measured: `${rat ?? "-"}× (${r.latency.staff.p99} vs ${r.baseline.staff.p99} ms)`, met: rat == null ? null : rat <= 2 });
+  }
+  if (r.capacity) {
+    const c = r.capacity;
+    const at10k = c.steps.find((s) => s.sockets >= 10_000);
+    out.push({
+      target: "10,000 idle sockets on one instance in ≤ 600 MB RSS",
+      measured: at10k
+        ? `${at10k.rssMb} MB at ${at10k.sockets} (broadcast p99 ${at10k.broadcast.p99} ms)`
+        : `not reached (held ${c.heldSockets}; ${c.rssPer1000Mb} MB/1,000 → ~${Math.round(c.idleRssMb + 10 * c.rssPer1000Mb)} MB at 10,000 by extrapolation)`,
+      met: at10k ? at10k.rssMb <= 600 && c.heldSockets >= 10_000 : null,
+    });
+  }
+  if (r.throughput) {
+    out.push({ target: "≥ 500 orders/s processed (placed → ACCEPTED, p99 ≤ 250 ms)", measured: `${r.throughput.sustained} orders/s`, met: r.throughput.sustained >= 500 });
+  }
+  return out;
+}

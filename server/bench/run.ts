@@ -1,0 +1,334 @@
+// `npm run bench`: starts two Ordered servers, pipeline worker(s), a bare Socket.IO baseline
+// pair and socket-holder processes on loopback, drives them, prints a table and writes
+// bench-results/<timestamp>.json. See docs/benchmarks.md. Every loop is bounded by a count
+// and by --max-minutes; a watchdog kills everything if the run overstays.
+import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
+import pg from "pg";
+import type { Socket } from "socket.io-client";
+import { rampCapacity } from "./lib/capacity.js";
+import { connectMany } from "./lib/clients.js";
+import { HolderPool } from "./lib/holders.js";
+import { Driver, type Placer } from "./lib/load.js";
+import { parseOptions } from "./lib/options.js";
+import { freePort, killAllNow, ProcMonitor, promValue, startNode, stopAll, stopChild, waitHttp, type Child, type Target } from "./lib/procs.js";
+import { printReport, ratios, targets, type PhaseProcs, type Results } from "./lib/report.js";
+import { openAndJoin, resetDatabase, seedLocations, type FixtureSession } from "./lib/setup.js";
+
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const repoRoot = path.resolve(serverDir, "..");
+const argv = process.argv.slice(2);
+const opts = parseOptions(argv, repoRoot);
+const startedAt = new Date();
+const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
+const runDir = path.join(opts.outDir, stamp);
+mkdirSync(runDir, { recursive: true });
+const prefix = `bench-${randomBytes(4).toString("hex")}`;
+const deadline = Date.now() + opts.maxMinutes * 60_000;
+const log = (s: string) => console.log(s);
+const step = (s: string) => console.log(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// Watchdog: whatever happens, nothing outlives the budget by more than two minutes.
+setTimeout(() => {
+  console.error("bench: watchdog fired (over --max-minutes + 2 min); killing children");
+  killAllNow();
+  process.exit(2);
+}, opts.maxMinutes * 60_000 + 120_000).unref();
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.on(sig, () => {
+    killAllNow();
+    process.exit(130);
+  });
+}
+
+const orderedEnv: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  HOST: "127.0.0.1",
+  DATABASE_URL: opts.databaseUrl,
+  REDIS_URL: opts.redisUrl,
+  REDIS_PREFIX: prefix,
+  JWT_SECRET: randomBytes(32).toString("hex"),
+  NODE_ENV: "production",
+  LOG_LEVEL: "warn",
+  WEB_DIST: "",
+  SEED_DEMO: "false",
+  JOIN_RATE_PER_MINUTE: "10000000",
+  LOGIN_RATE_PER_MINUTE: "10000000",
+  SESSION_JOIN_RATE_PER_MINUTE: "10000000",
+  ORDER_RATE_PER_SOCKET: "10000000",
+  ORDER_RATE_PER_SESSION: "10000000",
+  WORKER_CONCURRENCY: String(opts.workerConcurrency),
+};
+
+const children: Record<string, Child> = {};
+const profArgs = opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${runDir}/cpu-profiles`] : [];
+
+async function startServer(name: string): Promise<string> {
+  const port = await freePort();
+  const child = startNode(name, [...profArgs, "dist/main.js"], { env: { ...orderedEnv, PORT: String(port) }, cwd: serverDir, logDir: runDir });
+  children[name] = child;
+  const url = `http://127.0.0.1:${port}`;
+  await waitHttp(`${url}/api/health`, child);
+  return url;
+}
+
+async function startBaseline(name: string): Promise<string> {
+  const port = await freePort();
+  const env = { ...orderedEnv, PORT: String(port), REDIS_PREFIX: `${prefix}-baseline` };
+  const child = startNode(name, ["--import", "tsx", "bench/baseline-server.ts"], { env, cwd: serverDir, logDir: runDir });
+  children[name] = child;
+  const url = `http://127.0.0.1:${port}`;
+  await waitHttp(`${url}/stats`, child);
+  return url;
+}
+
+/** Event-loop delay p99 (ms) since the previous call: prom-client resets its histogram on each scrape. */
+async function eventLoopP99(url: string, baseline = false): Promise<number | null> {
+  try {
+    if (baseline) return Math.round(((await (await fetch(`${url}/stats`)).json()) as { eventLoopP99Ms: number }).eventLoopP99Ms * 10) / 10;
+    const v = promValue(await (await fetch(`${url}/metrics`)).text(), "ordered_nodejs_eventloop_lag_p99_seconds");
+    return v === null ? null : Math.round(v * 10000) / 10;
+  } catch {
+    return null;
+  }
+}
+
+const monitorTargets = (): Target[] => [
+  ...Object.values(children).map((c) => ({ name: c.name, pid: c.pid })),
+  ...(holders?.pids ?? []),
+  { name: "bench runner", pid: process.pid },
+  { name: "postgres (all)", comm: "postgres" },
+  { name: "redis-server", comm: "redis-server" },
+];
+let holders: HolderPool | undefined;
+
+/** Runs `fn` with CPU/RSS sampling and event-loop p99 of the given servers around it. */
+async function measured<T>(servers: Record<string, string>, baseline: boolean, fn: () => Promise<T>): Promise<T & { procs: PhaseProcs }> {
+  for (const url of Object.values(servers)) await eventLoopP99(url, baseline);
+  const mon = new ProcMonitor(monitorTargets);
+  mon.start();
+  const result = await fn();
+  const window = mon.stop();
+  const eventLoopP99Ms: Record<string, number | null> = {};
+  for (const [name, url] of Object.entries(servers)) eventLoopP99Ms[name] = await eventLoopP99(url, baseline);
+  return { ...result, procs: { window, eventLoopP99Ms } };
+}
+
+async function machineInfo(): Promise<Record<string, unknown>> {
+  const db = new pg.Client({ connectionString: opts.databaseUrl });
+  await db.connect();
+  const { rows } = await db.query<{ version: string }>("SELECT version()");
+  await db.end();
+  const redis = new Redis(opts.redisUrl, { lazyConnect: true });
+  await redis.connect();
+  const info = await redis.info("server");
+  redis.disconnect();
+  return {
+    nproc: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    kernel: os.release(),
+    postgres: rows[0]?.version.split(" on ")[0],
+    redis: /redis_version:(\S+)/.exec(info)?.[1],
+    fdLimit: spawnSync("sh", ["-c", "ulimit -n; ulimit -Hn"], { encoding: "utf8" }).stdout.trim().split("\n").join(" soft / ") + " hard",
+  };
+}
+
+async function main(): Promise<Results> {
+  const results: Results = {
+    startedAt: startedAt.toISOString(),
+    command: `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`,
+    machine: {},
+    options: { ...opts },
+    setup: {},
+    errors: [],
+  };
+  const saveJson = () => writeFileSync(path.join(opts.outDir, `${stamp}.json`), JSON.stringify(results, null, 2));
+  try {
+    await runPhases(results);
+  } catch (err) {
+    results.errors.push((err as Error).stack ?? String(err));
+  }
+  results.targets = targets(results);
+  saveJson();
+  return results;
+}
+
+async function runPhases(results: Results): Promise<void> {
+  if (opts.build) {
+    step("building the server (npm run build:server; --no-build skips)");
+    const b = spawnSync("npm", ["run", "build:server"], { cwd: repoRoot, encoding: "utf8" });
+    if (b.status !== 0) throw new Error(`build failed:\n${b.stdout}${b.stderr}`);
+  }
+  step(`fresh database ${new URL(opts.databaseUrl).pathname.slice(1)}, Redis prefix ${prefix}, logs in ${runDir}`);
+  await resetDatabase(opts.databaseUrl, repoRoot);
+  results.machine = await machineInfo();
+  const names = [...Array.from({ length: opts.locations }, (_, i) => `Bench venue ${i + 1}`), "Bench capacity venue"];
+  const seeded = await seedLocations(opts.databaseUrl, names, 8);
+  const capacityLocation = seeded.pop()!;
+
+  step(`starting servers A and B, ${opts.workers} worker(s), ${opts.holders} socket holders`);
+  const urlA = await startServer("server A");
+  const urlB = await startServer("server B");
+  for (let w = 1; w <= opts.workers; w++) {
+    children[`worker ${w}`] = startNode(`worker ${w}`, [...profArgs, "dist/worker-main.js"], { env: orderedEnv, cwd: serverDir, logDir: runDir });
+  }
+  holders = await HolderPool.start(opts.holders, { serverDir, logDir: runDir, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+
+  const sessionsCount = Math.ceil(opts.sockets / opts.phonesPerSession);
+  step(`opening ${sessionsCount} sessions and joining ${opts.sockets} phones over REST`);
+  const t0 = Date.now();
+  const fixture = await openAndJoin([urlA, urlB], seeded, { sessions: sessionsCount, customers: opts.sockets, phonesPerSession: opts.phonesPerSession });
+  results.setup = {
+    locations: opts.locations,
+    sessions: sessionsCount,
+    customerSockets: opts.sockets,
+    staffSockets: opts.locations * opts.staffPerLocation,
+    placerSockets: sessionsCount,
+    restSetupSeconds: Math.round((Date.now() - t0) / 100) / 10,
+  };
+  const productsOf = new Map(fixture.locations.map((l) => [l.id, l.productIds]));
+  const needsOrdered = opts.phases.includes("latency") || opts.phases.includes("throughput");
+
+  if (needsOrdered) {
+    const { staff, placers } = await connectOrdered(urlA, urlB, fixture, productsOf, results);
+    const driver = new Driver(placers, staff, opts.staffPerLocation, true);
+    const servers = { "server A": urlA, "server B": urlB };
+    if (opts.phases.includes("latency")) {
+      step(`latency: ${opts.rate} orders/s for ${opts.duration} s`);
+      await driver.place(Math.min(opts.rate, 20), 2, 10_000); // warm-up (JIT, pools), not recorded
+      const r = await measured(servers, false, () => driver.place(opts.rate, opts.duration, 15_000));
+      results.latency = { ...r, holders: await holders.stats() };
+    }
+    if (opts.phases.includes("throughput")) {
+      const steps: NonNullable<Results["throughput"]>["steps"] = [];
+      let sustained = 0;
+      for (const rate of opts.throughputRates) {
+        if (Date.now() + opts.throughputStep * 1000 + 20_000 > deadline) {
+          results.errors.push(`throughput: stopped before ${rate}/s (time budget)`);
+          break;
+        }
+        step(`throughput: ${rate} orders/s for ${opts.throughputStep} s`);
+        const r = await measured(servers, false, () => driver.place(rate, opts.throughputStep, 10_000));
+        const why = r.accepted.p99 > 250 ? `p99 ${r.accepted.p99} ms > 250` : r.missing.accepted > 0 ? `${r.missing.accepted} not accepted within 10 s` : Object.keys(r.ackErrors).length ? "ack errors" : "";
+        steps.push({ ...r, passed: !why, why });
+        if (why) break;
+        sustained = rate;
+        await sleep(1000);
+      }
+      results.throughput = { limitMs: 250, sustained, steps };
+    }
+    for (const s of [...staff, ...placers.map((p) => p.socket)]) s.close();
+    await holders.closeAll();
+  }
+
+  if (opts.phases.includes("baseline") && Date.now() + opts.duration * 1000 + 60_000 < deadline) {
+    step("baseline: starting the bare Socket.IO pair");
+    const baseA = await startBaseline("baseline A");
+    const baseB = await startBaseline("baseline B");
+    const staffSpecs = fixture.locations.flatMap((l) => Array.from({ length: opts.staffPerLocation }, () => ({ url: baseA, auth: { role: "staff", locationId: l.id } })));
+    const phone = (c: { sessionId: string; locationId: string }) => ({ url: baseB, auth: { role: "customer", sessionId: c.sessionId, locationId: c.locationId } });
+    const staff = await connectMany(staffSpecs, { concurrency: 16, readyEvent: "ready", timeoutMs: 30_000 });
+    const placerConn = await connectMany(fixture.sessions.map((s) => phone(s.customers[0]!)), { concurrency: 32, readyEvent: "ready", timeoutMs: 30_000 });
+    const rest = await holders.connect(fixture.sessions.flatMap((s) => s.customers.slice(1).map(phone)), { concurrency: 96, readyEvent: "ready", timeoutMs: 30_000 });
+    if (staff.failed || placerConn.failed || rest.failed) results.errors.push(`baseline connect failures: ${[...staff.errors, ...placerConn.errors, ...rest.errors].join(", ")}`);
+    const placers: Placer[] = placerConn.sockets.map((socket, i) => ({ socket, sessionId: fixture.sessions[i]!.id, locationId: fixture.sessions[i]!.locationId, productIds: ["x"] }));
+    const driver = new Driver(placers, staff.sockets, opts.staffPerLocation, false);
+    step(`baseline: ${opts.rate} msgs/s for ${opts.duration} s`);
+    await driver.place(Math.min(opts.rate, 20), 2, 5000);
+    results.baseline = await measured({ "baseline A": baseA, "baseline B": baseB }, true, () => driver.place(opts.rate, opts.duration, 10_000));
+    for (const s of [...staff.sockets, ...placerConn.sockets]) s.close();
+    await holders.closeAll();
+    await stopChild(children["baseline A"]!);
+    await stopChild(children["baseline B"]!);
+    delete children["baseline A"];
+    delete children["baseline B"];
+  } else if (opts.phases.includes("baseline")) {
+    results.errors.push("baseline skipped: time budget");
+  }
+  if (results.latency && results.baseline) {
+    results.ratio = { ack: ratios(results.latency.ack, results.baseline.ack), staff: ratios(results.latency.staff, results.baseline.staff) };
+  }
+
+  if (opts.phases.includes("capacity") && Date.now() + 60_000 < deadline) {
+    step("capacity: restarting server A (clean heap), joining the capacity venue's phones");
+    await stopChild(children["server A"]!);
+    delete children["server A"];
+    const urlA2 = await startServer("server A");
+    const cap = await openAndJoin([urlB], [capacityLocation], { sessions: 20, customers: 200, phonesPerSession: 10 });
+    step(`capacity: ramp to ${opts.capacityMax} idle sockets on server A in steps of ${opts.capacityStep}`);
+    results.capacity = await rampCapacity({
+      serverUrl: urlA2,
+      serverPid: children["server A"]!.pid,
+      holders,
+      customers: cap.sessions.flatMap((s) => s.customers),
+      staffToken: cap.locations[0]!.staffToken,
+      productIds: capacityLocation.productIds.slice(0, 3),
+      max: opts.capacityMax,
+      step: opts.capacityStep,
+      rounds: opts.capacityRounds,
+      limitMs: 100,
+      deadline: deadline - 30_000,
+      eventLoopP99: () => eventLoopP99(urlA2),
+      log,
+    });
+    await holders.closeAll();
+  } else if (opts.phases.includes("capacity")) {
+    results.errors.push("capacity skipped: time budget");
+  }
+}
+
+async function connectOrdered(urlA: string, urlB: string, fixture: { locations: { id: string; staffToken: string }[]; sessions: FixtureSession[] }, productsOf: Map<string, string[]>, results: Results) {
+  step(`connecting ${fixture.locations.length * opts.staffPerLocation} staff sockets to A, ${opts.sockets} customer sockets to B`);
+  const t0 = Date.now();
+  const staff = await connectMany(
+    fixture.locations.flatMap((l) => Array.from({ length: opts.staffPerLocation }, () => ({ url: urlA, auth: { token: l.staffToken } }))),
+    { concurrency: 8, readyEvent: "sync:done", timeoutMs: 60_000 },
+  );
+  const placerConn = await connectMany(
+    fixture.sessions.map((s) => ({ url: urlB, auth: { token: s.customers[0]!.token } })),
+    { concurrency: 32, readyEvent: "sync:done", timeoutMs: 60_000 },
+  );
+  const rest = await holders!.connect(
+    fixture.sessions.flatMap((s) => s.customers.slice(1).map((c) => ({ url: urlB, auth: { token: c.token } }))),
+    { concurrency: 64, readyEvent: "sync:done", timeoutMs: 60_000 },
+  );
+  results.setup.socketConnectSeconds = Math.round((Date.now() - t0) / 100) / 10;
+  const failed = staff.failed + placerConn.failed + rest.failed;
+  if (failed) results.errors.push(`${failed} Ordered sockets failed to connect: ${[...staff.errors, ...placerConn.errors, ...rest.errors].join(", ")}`);
+  // connectMany returns sockets in completion order: map placers back to their sessions by token.
+  const placers: Placer[] = [];
+  const byToken = new Map(fixture.sessions.map((s) => [s.customers[0]!.token, s]));
+  for (const socket of placerConn.sockets) {
+    const s = byToken.get((socket.auth as { token: string }).token)!;
+    placers.push({ socket, sessionId: s.id, locationId: s.locationId, productIds: productsOf.get(s.locationId)! });
+  }
+  return { staff: staff.sockets as Socket[], placers };
+}
+
+const results = await main();
+step("stopping processes");
+await holders?.stop().catch(() => {});
+await stopAll();
+try {
+  const redis = new Redis(opts.redisUrl);
+  let n = 0;
+  for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 1000 }) as AsyncIterable<string[]>) {
+    if (keys.length) n += await redis.del(...keys);
+  }
+  redis.disconnect();
+  step(`removed ${n} Redis keys under ${prefix}`);
+} catch (err) {
+  results.errors.push(`redis cleanup: ${(err as Error).message}`);
+}
+printReport(results, log);
+log(`\nJSON: ${path.join(opts.outDir, `${stamp}.json`)}   logs${opts.cpuProf ? " and CPU profiles" : ""}: ${runDir}`);
+process.exit(results.errors.length ? 1 : 0);
