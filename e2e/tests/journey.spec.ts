@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { seedVenue } from "../support/seed.js";
+import { decodeQr, loginStaff, newPhone, onInstance, openSession, sessionCard } from "../support/ui.js";
+
+// The whole journey, first with staff and phone on the same server instance, then on two.
+for (const [staffOn, phoneOn] of [
+  [0, 0],
+  [0, 1],
+] as const) {
+  test(`the whole journey, staff on instance ${staffOn + 1} and phone on instance ${phoneOn + 1}`, async ({ page, browser }) => {
+    const venue = await seedVenue();
+    await loginStaff(page, venue, staffOn);
+    await openSession(page, "Table 2");
+
+    // The QR modal, decoded from its pixels like a phone camera would.
+    await sessionCard(page, "Table 2").getByRole("button", { name: "Table 2" }).click();
+    const dialog = page.getByRole("dialog", { name: "QR code for Table 2" });
+    const joinUrl = onInstance(await decodeQr(dialog.getByRole("img", { name: "QR code for Table 2" })), phoneOn);
+    await dialog.getByRole("button", { name: "Close" }).click();
+
+    const phone = await newPhone(browser);
+    await phone.page.goto(joinUrl);
+    await phone.page.getByLabel("Your name (optional)").fill("Robin");
+    await phone.page.getByRole("button", { name: "See the menu" }).click();
+    await expect(phone.page.getByRole("status")).toHaveText("Live");
+
+    // Two items, then the order.
+    await phone.page.getByRole("button", { name: "Add Margherita" }).tap();
+    await phone.page.getByRole("button", { name: "Add Lemonade" }).tap();
+    await phone.page.getByRole("button", { name: /^View order/ }).tap();
+    await phone.page.getByRole("button", { name: "Place order" }).tap();
+    const order = phone.page.getByRole("listitem", { name: "Order 1" });
+    await expect(order).toBeVisible();
+
+    // It appears on the panel without a reload, and the kitchen's progress reaches the phone.
+    const card = sessionCard(page, "Table 2");
+    await expect(card).toContainText("1× Margherita");
+    await expect(card).toContainText("1× Lemonade");
+    await expect(order.locator('[aria-current="step"]')).toHaveText("Preparing");
+    await page.getByRole("button", { name: "Mark order Table 2 #1 ready" }).click();
+    await expect(order.locator('[aria-current="step"]')).toHaveText("Ready");
+    await page.getByRole("button", { name: "Mark order Table 2 #1 delivered" }).click();
+    await expect(order.locator(".step").last()).toHaveText("Delivered");
+    await page.screenshot({ path: test.info().outputPath("staff-panel.png") });
+    await phone.page.screenshot({ path: test.info().outputPath("phone-order.png") });
+
+    // Staff close the table: the phone is told at once, and the code stops working.
+    await card.getByRole("button", { name: "Close session" }).click();
+    await page.getByRole("dialog", { name: "Close session" }).getByRole("button", { name: "Close session" }).click();
+    await expect(phone.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
+    await phone.page.screenshot({ path: test.info().outputPath("phone-closed.png") });
+
+    const late = await newPhone(browser);
+    await late.page.goto(joinUrl);
+    await late.page.getByRole("button", { name: "See the menu" }).click();
+    await expect(late.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
+    await late.context.close();
+    await phone.context.close();
+  });
+}
