@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
 import pg from "pg";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -31,8 +32,22 @@ export function migrateDatabase(url: string): void {
   });
 }
 
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
   await createDatabase(TEST_DATABASE_URL);
   migrateDatabase(TEST_DATABASE_URL);
   process.env.TEST_DATABASE_URL = TEST_DATABASE_URL;
+  // Every test app uses its own `test:<uuid>` Redis prefix; remove them all after the run.
+  return async () => {
+    const redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
+    try {
+      let cursor = "0";
+      do {
+        const [next, keys] = await redis.scan(cursor, "MATCH", "test:*", "COUNT", 1000);
+        cursor = next;
+        if (keys.length) await redis.unlink(...keys);
+      } while (cursor !== "0");
+    } finally {
+      redis.disconnect();
+    }
+  };
 }
