@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import pg from "pg";
+import { ensureDatabase } from "../../server/dist/db/ensure-database.js";
 import { E2E_DATABASE_URL, E2E_PORTS, repoRoot, serverEnv } from "./env.js";
 
 /**
@@ -8,7 +8,7 @@ import { E2E_DATABASE_URL, E2E_PORTS, repoRoot, serverEnv } from "./env.js";
  * option starts before globalSetup, so the database would not exist yet; hence this.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  await createDatabase();
+  await ensureDatabase(E2E_DATABASE_URL);
   execFileSync("npx", ["--no-install", "prisma", "migrate", "deploy"], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
@@ -22,20 +22,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     await Promise.all(children.map(stopProcess));
   };
-}
-
-async function createDatabase(): Promise<void> {
-  const name = new URL(E2E_DATABASE_URL).pathname.slice(1);
-  const admin = new URL(E2E_DATABASE_URL);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
 }
 
 function startProcess(file: string, env: Record<string, string>): ChildProcess {

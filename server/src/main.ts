@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { createPrisma } from "./db/prisma.js";
 import { createLogger } from "./logger.js";
 import { devSecret } from "./secrets.js";
+import { onShutdown } from "./shutdown.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -32,20 +33,12 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   log.info({ url: config.publicUrl, port: config.port }, "Ordered server listening");
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
+  // Stop accepting, close sockets and queues, then the connections the app was given.
+  onShutdown(log, async () => {
     await app.close();
     await prisma.$disconnect();
     await redis.quit().catch(() => redis.disconnect());
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  });
 }
 
 function redact(url: string): string {

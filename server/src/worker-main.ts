@@ -8,6 +8,7 @@ import { bullConnection } from "./db/redis.js";
 import { createLogger } from "./logger.js";
 import { createPipelineWorker } from "./pipeline/worker.js";
 import { devSecret } from "./secrets.js";
+import { onShutdown } from "./shutdown.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -29,20 +30,16 @@ async function main(): Promise<void> {
   });
   log.info({ concurrency: config.pipeline.concurrency }, "pipeline worker running");
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "worker shutting down");
-    const force = setTimeout(() => process.exit(1), 15_000).unref();
-    await worker.close();
-    await prisma.$disconnect();
-    await redis.quit().catch(() => redis.disconnect());
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  // worker.close() waits for running jobs to finish, so nothing is left half done.
+  onShutdown(
+    log,
+    async () => {
+      await worker.close();
+      await prisma.$disconnect();
+      await redis.quit().catch(() => redis.disconnect());
+    },
+    15_000,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -87,16 +87,7 @@ export async function processOrder(prisma: PrismaClient, orderId: string): Promi
     });
   } catch (err) {
     if (!(err instanceof Rejection)) throw err;
-    return prisma.$transaction(async (tx) => {
-      const locked = await lockOrder(tx, orderId);
-      if (!locked) return null;
-      if (locked.status !== "PLACED") return finish(tx, locked, false);
-      await tx.order.update({
-        where: { id: orderId },
-        data: { status: "REJECTED", statusReason: err.message, processedAt: new Date(), finishedAt: new Date() },
-      });
-      return finish(tx, locked, true);
-    });
+    return settlePlaced(prisma, orderId, "REJECTED", err.message);
   }
 }
 
@@ -174,13 +165,19 @@ export async function cancelOrder(prisma: PrismaClient, locationId: string, orde
 
 /** Dead letter: processing failed for good; the order shows FAILED with the reason. */
 export async function failOrder(prisma: PrismaClient, orderId: string, reason: string): Promise<TransitionResult | null> {
+  return settlePlaced(prisma, orderId, "FAILED", reason);
+}
+
+/** PLACED → a final outcome of processing (REJECTED or FAILED), with its reason. */
+async function settlePlaced(prisma: PrismaClient, orderId: string, status: "REJECTED" | "FAILED", reason: string) {
   return prisma.$transaction(async (tx) => {
     const locked = await lockOrder(tx, orderId);
     if (!locked) return null;
     if (locked.status !== "PLACED") return finish(tx, locked, false);
+    const now = new Date();
     await tx.order.update({
       where: { id: orderId },
-      data: { status: "FAILED", statusReason: reason.slice(0, 500), processedAt: new Date(), finishedAt: new Date() },
+      data: { status, statusReason: reason.slice(0, 500), processedAt: now, finishedAt: now },
     });
     return finish(tx, locked, true);
   });

@@ -4,25 +4,13 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
-import pg from "pg";
+import { ensureDatabase } from "../../src/db/ensure-database.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_test";
 
-export async function createDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
+export { ensureDatabase as createDatabase } from "../../src/db/ensure-database.js";
 
 export function migrateDatabase(url: string): void {
   execFileSync("npx", ["--no-install", "prisma", "migrate", "deploy"], {
@@ -33,7 +21,7 @@ export function migrateDatabase(url: string): void {
 }
 
 export default async function setup(): Promise<() => Promise<void>> {
-  await createDatabase(TEST_DATABASE_URL);
+  await ensureDatabase(TEST_DATABASE_URL);
   migrateDatabase(TEST_DATABASE_URL);
   process.env.TEST_DATABASE_URL = TEST_DATABASE_URL;
   // Every test app uses its own `test:<uuid>` Redis prefix; remove them all after the run.

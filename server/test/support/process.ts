@@ -48,13 +48,17 @@ export async function spawnServer(port: number, env: Record<string, string>): Pr
   return {
     url,
     process: child,
-    kill: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGKILL");
-      }),
+    kill: () => sigkill(child),
   };
+}
+
+/** SIGKILL: no graceful shutdown, as if the machine died. Resolves once the process is gone. */
+function sigkill(child: ChildProcess | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
 }
 
 /** A free TCP port on loopback. */
@@ -96,12 +100,7 @@ export async function spawnWorker(env: Record<string, string>): Promise<ChildWor
   });
   return {
     process: child,
-    kill: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGKILL");
-      }),
+    kill: () => sigkill(child),
   };
 }
 
@@ -129,12 +128,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     }
     throw new Error("own redis-server did not start");
   };
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGKILL");
-    });
+  const stop = () => sigkill(child);
   await start();
   return { url: `redis://127.0.0.1:${port}`, port, stop, start };
 }
