@@ -1,6 +1,8 @@
 // Summarises V8 .cpuprofile files (from `npm run bench -w server -- --cpu-prof`): self time
 // by package (node_modules/<name>, our dist/, node internals) and the hottest functions.
-//   npx tsx server/bench/cpu-profile-summary.ts bench-results/<run>/cpu-profiles/*.cpuprofile
+//   npx tsx server/bench/cpu-profile-summary.ts [--window FROM_US,TO_US] bench-results/<run>/cpu-profiles/*.cpuprofile
+// --window keeps only samples in that span of the monotonic clock (V8's profile clock is the
+// same CLOCK_MONOTONIC as process.hrtime): use a phase's procs.windowUs from the results JSON.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -31,11 +33,23 @@ function bucket(url: string): string {
 }
 
 const top = Number(process.env.TOP ?? 15);
-for (const file of process.argv.slice(2)) {
+const args = process.argv.slice(2);
+let window: [number, number] | null = null;
+if (args[0] === "--window") {
+  const [from, to] = args[1]!.split(",").map(Number);
+  window = [from!, to!];
+  args.splice(0, 2);
+}
+for (const file of args) {
   const p = JSON.parse(readFileSync(file, "utf8")) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  let t = p.startTime;
+  p.samples.forEach((id, i) => {
+    t += p.timeDeltas[i] ?? 0;
+    if (window && (t < window[0] || t > window[1])) return;
+    self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const idle = [...self.entries()].filter(([id]) => ["(idle)", "(program)"].includes(byId.get(id)!.callFrame.functionName)).reduce((a, [, t]) => a + t, 0);
   const busy = total - idle;

@@ -13,6 +13,7 @@ import pg from "pg";
 import type { Socket } from "socket.io-client";
 import { rampCapacity } from "./lib/capacity.js";
 import { connectMany } from "./lib/clients.js";
+import { nowUs } from "./lib/hist.js";
 import { HolderPool } from "./lib/holders.js";
 import { Driver, type Placer } from "./lib/load.js";
 import { parseOptions } from "./lib/options.js";
@@ -114,11 +115,13 @@ async function measured<T>(servers: Record<string, string>, baseline: boolean, f
   for (const url of Object.values(servers)) await eventLoopP99(url, baseline);
   const mon = new ProcMonitor(monitorTargets);
   mon.start();
+  const from = nowUs();
   const result = await fn();
+  const to = nowUs();
   const window = mon.stop();
   const eventLoopP99Ms: Record<string, number | null> = {};
   for (const [name, url] of Object.entries(servers)) eventLoopP99Ms[name] = await eventLoopP99(url, baseline);
-  return { ...result, procs: { window, eventLoopP99Ms } };
+  return { ...result, procs: { window, eventLoopP99Ms, windowUs: { from, to } } };
 }
 
 async function machineInfo(): Promise<Record<string, unknown>> {

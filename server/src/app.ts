@@ -13,7 +13,7 @@ import { createProducer, type Producer } from "./pipeline/queues.js";
 import { createMetrics } from "./metrics/metrics.js";
 import { createIo, type AppServer } from "./realtime/io.js";
 import { createIoPublisher } from "./realtime/io-publisher.js";
-import type { Publisher } from "./realtime/publisher.js";
+import { mutedPublisher, type Publisher } from "./realtime/publisher.js";
 
 /** What the process provides: built once in main.ts, or per test. */
 export interface AppComponents {
@@ -70,8 +70,8 @@ export function createApp(components: AppComponents): App {
       orderPerSocket: limiter("order-socket", config.limits.orderPerSocketPer10s, 10),
       orderPerSession: limiter("order-session", config.limits.orderPerSessionPerMinute, 60),
     },
-    // Replaced below once io exists; routes only call it per request.
-    publisher: { sessionEvent() {}, productChanged() {} },
+    // Replaced below once io exists; handlers read deps.publisher on every call.
+    publisher: mutedPublisher,
     producer,
     hooks: {
       orderPlaced: async (order) => {
@@ -91,6 +91,9 @@ export function createApp(components: AppComponents): App {
     io: realtime.io,
     deps,
     async close() {
+      // Handlers still running may try to publish after Redis is gone: drop those emits
+      // (clients replay the log when they reconnect) rather than fail with the connection closed.
+      deps.publisher = mutedPublisher;
       await realtime.close();
       await producer.close();
       await new Promise<void>((resolve) => {

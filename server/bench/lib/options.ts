@@ -48,7 +48,7 @@ const HELP = `npm run bench [-- flags]
   --workers N               pipeline worker processes (default 1)
   --worker-concurrency N    jobs per stage per worker (default 16)
   --holders N               client processes holding listening sockets (default 3)
-  --throughput-rates a,b,c  ramp of order rates (default 100,200,300,400,500,600,800)
+  --throughput-rates a,b,c  ramp of order rates (default 25,50,75,100,150,200,300,400,500; quick 25,50,100,200)
   --throughput-step S       seconds per ramp step (default 10, quick 4)
   --capacity-max N          most idle sockets on one instance (default 10000, quick 2000)
   --capacity-step N         sockets added per step (default 1000, quick 500)
@@ -104,7 +104,7 @@ export function parseOptions(argv: string[], repoRoot: string): BenchOptions {
     .map((p) => p.trim())
     .filter(Boolean);
   for (const p of phases) if (!PHASES.includes(p as Phase)) throw new Error(`unknown phase ${p}; known: ${PHASES.join(", ")}`);
-  const rates = (values["throughput-rates"] ?? env("THROUGHPUT_RATES") ?? (quick ? "50,100,200,300" : "100,200,300,400,500,600,800"))
+  const rates = (values["throughput-rates"] ?? env("THROUGHPUT_RATES") ?? (quick ? "25,50,100,200" : "25,50,75,100,150,200,300,400,500"))
     .split(",")
     .map(Number);
   if (rates.some((r) => !Number.isFinite(r) || r <= 0)) throw new Error("--throughput-rates must be positive numbers");

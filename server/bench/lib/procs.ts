@@ -150,6 +150,8 @@ export interface Window {
   seconds: number;
   /** Whole machine, % of all cores busy. */
   machineCpuPct: number;
+  /** CPU used by processes not in the list (anything else running on the machine), % of one core. */
+  otherCpuPct: number;
   procs: ProcStats[];
 }
 
@@ -185,7 +187,9 @@ export class ProcMonitor {
       rssMaxMb: round1(s.rssMax),
       rssEndMb: round1(s.rssEnd),
     }));
-    return { seconds: round1(seconds), machineCpuPct: round1(machineCpuPct), procs };
+    const ncores = readFileSync("/proc/stat", "utf8").split("\n").filter((l) => /^cpu\d/.test(l)).length;
+    const ours = procs.reduce((a, p) => a + p.cpuPct, 0);
+    return { seconds: round1(seconds), machineCpuPct: round1(machineCpuPct), otherCpuPct: round1(Math.max(0, machineCpuPct * ncores - ours)), procs };
   }
 
   private sample(first: boolean): void {

@@ -11,3 +11,6 @@ export interface Publisher {
   /** A product's availability changed → the location's staff and its open sessions' customers. */
   productChanged(locationId: string, product: ProductDto): void;
 }
+
+/** Drops everything: before io exists, and after the app starts closing. */
+export const mutedPublisher: Publisher = { sessionEvent() {}, productChanged() {} };

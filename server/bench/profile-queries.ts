@@ -1,0 +1,145 @@
+// The database cost of one order, without load: runs the server's own placeOrder,
+// processOrder and shipOrder (from server/dist) one at a time and counts PostgreSQL round
+// trips (every pg Client.query, BEGIN and COMMIT included), time waiting on them, and CPU
+// time of this process. For scale, the same placement written as plain SQL on node-postgres
+// (one statement per step, same locks and rows) runs on the same data.
+//   npx tsx server/bench/profile-queries.ts [iterations=300]
+// Uses its own database, ordered_bench_profile (dropped and recreated).
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { createPrisma } from "../dist/db/prisma.js";
+import { placeOrder } from "../dist/orders/place-order.js";
+import { processOrder, shipOrder } from "../dist/pipeline/transitions.js";
+import { nowUs } from "./lib/hist.js";
+import { resetDatabase, seedLocations } from "./lib/setup.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const databaseUrl = process.env.BENCH_PROFILE_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_bench_profile";
+const iterations = Number(process.argv[2] ?? 300);
+
+// Count every round trip made through node-postgres (Prisma's adapter uses it too).
+const counter = { queries: 0, waitUs: 0, statements: new Map<string, number>() };
+type QueryFn = (...args: unknown[]) => unknown;
+const original = pg.Client.prototype.query as unknown as QueryFn;
+(pg.Client.prototype as unknown as { query: QueryFn }).query = function (this: unknown, ...args: unknown[]) {
+  counter.queries++;
+  const first = args[0] as string | { text?: string };
+  const text = typeof first === "string" ? first : (first?.text ?? "?");
+  const verb = text.trim().split(/\s+/).slice(0, 3).join(" ").replace(/"public"\./g, "").slice(0, 40);
+  counter.statements.set(verb, (counter.statements.get(verb) ?? 0) + 1);
+  const t = nowUs();
+  const last = args.at(-1);
+  if (typeof last === "function") {
+    args[args.length - 1] = (...cb: unknown[]) => {
+      counter.waitUs += nowUs() - t;
+      return (last as QueryFn)(...cb);
+    };
+    return original.apply(this, args);
+  }
+  const r = original.apply(this, args) as Promise<unknown> | undefined;
+  r?.then?.(
+    () => (counter.waitUs += nowUs() - t),
+    () => (counter.waitUs += nowUs() - t),
+  );
+  return r;
+};
+
+interface Cost {
+  name: string;
+  n: number;
+  wallMs: number;
+  cpuMs: number;
+  queries: number;
+  dbWaitMs: number;
+}
+
+async function measure(name: string, n: number, fn: (i: number) => Promise<unknown>, warmup = 30): Promise<Cost> {
+  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+  counter.queries = 0;
+  counter.waitUs = 0;
+  counter.statements.clear();
+  const cpu0 = process.cpuUsage();
+  const t0 = nowUs();
+  for (let i = 0; i < n; i++) await fn(i);
+  const wall = (nowUs() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const r = (x: number) => Math.round(x * 100) / 100;
+  const cost = { name, n, wallMs: r(wall / n), cpuMs: r((cpu.user + cpu.system) / 1000 / n), queries: r(counter.queries / n), dbWaitMs: r(counter.waitUs / 1000 / n) };
+  const top = [...counter.statements].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${r(v / n)}× ${k}`);
+  console.log(`${name.padEnd(34)} wall ${String(cost.wallMs).padStart(6)} ms  CPU ${String(cost.cpuMs).padStart(6)} ms  round trips ${String(cost.queries).padStart(5)}  waiting on pg ${cost.dbWaitMs} ms`);
+  console.log(`    ${top.join(" | ")}`);
+  return cost;
+}
+
+await resetDatabase(databaseUrl, repoRoot);
+const [location] = await seedLocations(databaseUrl, ["Profile venue"], 8);
+const prisma = createPrisma(databaseUrl, 4);
+const raw = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+const session = await prisma.orderSession.create({ data: { locationId: location!.id, label: "Profile table", joinCode: randomBytes(18).toString("base64url") } });
+const customer = await prisma.customer.create({ data: { sessionId: session.id, displayName: "Guest" } });
+const principal = { kind: "customer" as const, customerId: customer.id, sessionId: session.id, locationId: location!.id };
+const items = (i: number) => [
+  { productId: location!.productIds[Math.abs(i) % 8]!, quantity: 1 },
+  { productId: location!.productIds[(Math.abs(i) + 3) % 8]!, quantity: 2 },
+];
+
+console.log(`${iterations} sequential calls each, after a warm-up; one client, no concurrency.\n`);
+const placed: string[] = [];
+const results: Cost[] = [];
+results.push(await measure("placeOrder (Prisma, server code)", iterations, async (i) => {
+  const { order } = await placeOrder(prisma, principal, { clientOrderId: randomUUID(), items: items(i) });
+  if (i >= 0) placed.push(order.id);
+  else await processOrder(prisma, order.id);
+}));
+results.push(await measure("processOrder (PLACED → ACCEPTED)", placed.length, async (i) => void (await processOrder(prisma, placed[Math.max(0, i)]!)), 0));
+results.push(await measure("shipOrder (→ PREPARING)", placed.length, async (i) => void (await shipOrder(prisma, placed[Math.max(0, i)]!)), 0));
+results.push(await measure("placement as plain SQL (pg)", iterations, (i) => placeRaw(items(i))));
+
+console.log("\nNo-op round trip for scale:");
+results.push(await measure("SELECT 1 (pg)", 500, () => raw.query("SELECT 1")));
+
+/** The same work as placeInTransaction, statement by statement on node-postgres. */
+async function placeRaw(lines: { productId: string; quantity: number }[]): Promise<void> {
+  const c = await raw.connect();
+  try {
+    await c.query("BEGIN");
+    const s = await c.query("SELECT status, location_id FROM order_session WHERE id = $1 FOR UPDATE", [session.id]);
+    if (s.rows[0].status !== "OPEN") throw new Error("closed");
+    const clientOrderId = randomUUID();
+    await c.query(`SELECT id FROM "order" WHERE session_id = $1 AND client_order_id = $2`, [session.id, clientOrderId]);
+    const ids = lines.map((l) => l.productId);
+    const products = await c.query<{ id: string; name: string; price_cents: number; available: boolean; currency: string }>(
+      "SELECT p.id, p.name, p.price_cents, p.available, l.currency FROM product p JOIN location l ON l.id = p.location_id WHERE p.id = ANY($1::uuid[]) AND p.location_id = $2",
+      [ids, location!.id],
+    );
+    const byId = new Map(products.rows.map((p) => [p.id, p]));
+    const total = lines.reduce((a, l) => a + byId.get(l.productId)!.price_cents * l.quantity, 0);
+    const order = await c.query<{ id: string; placed_at: Date }>(
+      `INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, total_cents, currency, updated_at)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, now()) RETURNING id, placed_at`,
+      [session.id, location!.id, customer.id, clientOrderId, total, products.rows[0]!.currency],
+    );
+    const orderId = order.rows[0]!.id;
+    await c.query(
+      `INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity)
+       SELECT gen_random_uuid(), $1, x.pos, x.pid, x.name, x.price, x.qty
+       FROM unnest($2::int[], $3::uuid[], $4::text[], $5::int[], $6::int[]) AS x(pos, pid, name, price, qty)`,
+      [orderId, lines.map((_, i) => i), ids, lines.map((l) => byId.get(l.productId)!.name), lines.map((l) => byId.get(l.productId)!.price_cents), lines.map((l) => l.quantity)],
+    );
+    const seq = await c.query<{ last_seq: number }>("UPDATE order_session SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq", [session.id]);
+    const payload = { id: orderId, clientOrderId, sessionId: session.id, status: "PLACED", totalCents: total, items: lines };
+    await c.query("INSERT INTO session_event (session_id, seq, type, payload) VALUES ($1, $2, 'order.placed', $3)", [session.id, seq.rows[0]!.last_seq, payload]);
+    await c.query("COMMIT");
+  } catch (err) {
+    await c.query("ROLLBACK");
+    throw err;
+  } finally {
+    c.release();
+  }
+}
+
+await prisma.$disconnect();
+await raw.end();
+console.log(`\n${JSON.stringify(results)}`);
