@@ -33,5 +33,5 @@ describe("migrations", () => {
       await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
       await admin.end();
     }
-  });
+  }, 120_000); // two runs of the Prisma CLI, each ~10 s on a busy 2-core machine
 });
