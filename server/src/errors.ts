@@ -68,6 +68,13 @@ function normalise(err: unknown, log: Logger): ErrorBody {
       : { code: err.code, message: err.message, retryAfter: err.retryAfter };
   }
   if (err instanceof z.ZodError) return { code: "VALIDATION_FAILED", message: describeZodError(err) };
+  const prismaCode = (err as { code?: unknown } | null)?.code;
+  if (prismaCode === "P2028" || prismaCode === "P1001" || prismaCode === "P2024") {
+    // No database connection could be had in time (overload, or PostgreSQL is away):
+    // nothing was written, so the client may safely retry the same request.
+    log.warn({ code: prismaCode, msg: (err as Error).message }, "database busy or unreachable");
+    return { code: "UNAVAILABLE", message: "the server is busy; please try again", retryAfter: 1 };
+  }
   log.error({ err }, "unexpected error");
   return { code: "INTERNAL", message: "Something went wrong on our side; please try again." };
 }

@@ -7,7 +7,8 @@
  * Lock order, everywhere: order row → product rows (sorted by id) → session row (appendEvent).
  */
 import type { Db, PrismaClient } from "../db/prisma.js";
-import { orderInclude, toOrderDto, type OrderDto } from "../dto.js";
+import type { OrderDto } from "../dto.js";
+import { loadOrderDto } from "../orders/order-dto.sql.js";
 import { AppError } from "../errors.js";
 import { appendEvent, type LoggedEvent } from "../sessions/session-log.js";
 
@@ -34,8 +35,7 @@ async function lockOrder(tx: Tx, orderId: string): Promise<LockedOrder | undefin
 }
 
 async function finish(tx: Tx, locked: LockedOrder, changed: boolean): Promise<TransitionResult> {
-  const row = await tx.order.findUniqueOrThrow({ where: { id: locked.id }, include: orderInclude });
-  const order = toOrderDto(row);
+  const order = (await loadOrderDto(tx, { id: locked.id }))!;
   const event = changed ? await appendEvent(tx, locked.session_id, "order.updated", order) : null;
   return { order, locationId: locked.location_id, event };
 }

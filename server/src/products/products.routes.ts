@@ -23,16 +23,18 @@ export function productRoutes(deps: AppDeps): Router {
     const id = idParam(req.params.id, "product");
     const body = parse(UpdateProductBody, req.body, "body");
     const { product, availabilityChanged } = await updateProduct(deps.prisma, staffOf(req).locationId, id, body);
-    if (availabilityChanged) deps.publisher.productChanged(staffOf(req).locationId, product);
     res.json({ product });
+    // After the response: a broadcast to thousands of phones must not hold up the staff.
+    if (availabilityChanged) deps.publisher.productChanged(staffOf(req).locationId, product);
   });
 
   router.put("/:id/availability", async (req, res) => {
     const id = idParam(req.params.id, "product");
     const body = parse(AvailabilityBody, req.body, "body");
     const { product, availabilityChanged } = await updateProduct(deps.prisma, staffOf(req).locationId, id, body);
-    if (availabilityChanged) deps.publisher.productChanged(staffOf(req).locationId, product);
     res.json({ product });
+    // After the response: a broadcast to thousands of phones must not hold up the staff.
+    if (availabilityChanged) deps.publisher.productChanged(staffOf(req).locationId, product);
   });
 
   return router;

@@ -1,4 +1,5 @@
 import type { Db } from "../db/prisma.js";
+import { utc } from "../db/sql.js";
 
 type Tx = Db.Prisma.TransactionClient;
 
@@ -17,16 +18,18 @@ export interface LoggedEvent<T extends string = string, P = unknown> {
  * rolls its number back too.
  */
 export async function appendEvent<T extends string, P>(tx: Tx, sessionId: string, type: T, payload: P): Promise<LoggedEvent<T, P>> {
-  const { lastSeq } = await tx.orderSession.update({
-    where: { id: sessionId },
-    data: { lastSeq: { increment: 1 } },
-    select: { lastSeq: true },
-  });
-  const row = await tx.sessionEvent.create({
-    data: { sessionId, seq: lastSeq, type, payload: payload as Db.Prisma.InputJsonValue },
-    select: { createdAt: true },
-  });
-  return { sessionId, seq: lastSeq, type, payload, at: row.createdAt.toISOString() };
+  // One round trip: take the next number and insert the event with it.
+  const now = new Date();
+  const [row] = await tx.$queryRaw<{ seq: number }[]>`
+    WITH next AS (
+      UPDATE order_session SET last_seq = last_seq + 1 WHERE id = ${sessionId}::uuid RETURNING last_seq
+    )
+    INSERT INTO session_event (session_id, seq, type, payload, created_at)
+    SELECT ${sessionId}::uuid, next.last_seq, ${type}, ${JSON.stringify(payload)}::jsonb, ${utc(now)}
+    FROM next
+    RETURNING seq`;
+  if (!row) throw new Error(`session ${sessionId} does not exist`);
+  return { sessionId, seq: row.seq, type, payload, at: now.toISOString() };
 }
 
 /** Events of a session after `afterSeq`, oldest first, at most `limit`. */

@@ -65,11 +65,14 @@ export interface TestServer {
 }
 
 /** A real server on a random port over the test database and the real Redis. */
-export async function startServer(env: Record<string, string> = {}, components: Pick<AppComponents, "hooks"> = {}): Promise<TestServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  components: Partial<Pick<AppComponents, "hooks" | "prisma">> = {},
+): Promise<TestServer> {
   const config = testConfig(env);
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
   redis.on("error", () => {}); // fault tests stop Redis on purpose; the app logs what matters
-  const app = createApp({ config, prisma: testPrisma(), redis, log: createLogger(config.logLevel), ...components });
+  const app = createApp({ config, prisma: components.prisma ?? testPrisma(), redis, log: createLogger(config.logLevel), ...components });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   return {
