@@ -1,10 +1,30 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 
 export type { PrismaClient };
 export * as Db from "../generated/prisma/client.js";
 
-/** A Prisma client over node-postgres (the Rust-free client; see shared/notes/toolchain.md). */
+/** How long a request waits for a free database connection before giving up (retryable). */
+export const CONNECT_TIMEOUT_MS = 2000;
+
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/**
+ * A Prisma client over node-postgres (the Rust-free client; see shared/notes/toolchain.md).
+ * Its pool is ours, so the hot paths can run plain SQL on the same connections (poolOf).
+ */
 export function createPrisma(databaseUrl: string, poolSize = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  pool.on("error", () => {}); // an idle client lost its connection; the pool replaces it
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(prisma, pool);
+  return prisma;
+}
+
+/** The node-postgres pool under a client made by createPrisma. */
+export function poolOf(prisma: PrismaClient): pg.Pool {
+  const pool = pools.get(prisma);
+  if (!pool) throw new Error("this PrismaClient was not made by createPrisma");
+  return pool;
 }

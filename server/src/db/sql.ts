@@ -1,4 +1,13 @@
+import type pg from "pg";
+import { AppError } from "../errors.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { poolOf, type Db, type PrismaClient } from "./prisma.js";
+
+export { Prisma };
+export const sql = Prisma.sql;
+
+/** Runs one SQL statement (a Prisma.sql template) and returns its rows. */
+export type Query = <R = Record<string, unknown>>(statement: Prisma.Sql) => Promise<R[]>;
 
 /**
  * A JS Date as a `timestamp(3)` in UTC, which is how Prisma stores every DateTime. Going
@@ -6,4 +15,44 @@ import { Prisma } from "../generated/prisma/client.js";
  */
 export function utc(date: Date): Prisma.Sql {
   return Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+}
+
+const onClient =
+  (client: pg.PoolClient | pg.Pool): Query =>
+  async <R>(statement: Prisma.Sql) =>
+    (await client.query(statement.text, statement.values as unknown[])).rows as R[];
+
+/** Statements inside a Prisma transaction (for code that is not on the hot path). */
+export const prismaQuery =
+  (tx: Db.Prisma.TransactionClient): Query =>
+  <R>(statement: Prisma.Sql) =>
+    tx.$queryRaw<R[]>(statement);
+
+/** One statement on its own, outside any transaction. */
+export const poolQuery = (prisma: PrismaClient): Query => onClient(poolOf(prisma));
+
+/**
+ * A transaction in plain SQL on the Prisma client's own pool. The hot paths (placing an
+ * order, every pipeline transition) use it: Prisma's interactive transactions cost several
+ * milliseconds of CPU each (docs/benchmarks.md). Waiting too long for a connection is a
+ * retryable UNAVAILABLE; nothing was written.
+ */
+export async function sqlTransaction<T>(prisma: PrismaClient, work: (q: Query) => Promise<T>): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await poolOf(prisma).connect();
+  } catch {
+    throw new AppError("UNAVAILABLE", "the server is busy; please try again", 1);
+  }
+  try {
+    await client.query("BEGIN");
+    const result = await work(onClient(client));
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }

@@ -1,8 +1,5 @@
-import type { Db } from "../db/prisma.js";
+import { Prisma, sql, type Query } from "../db/sql.js";
 import type { OrderDto } from "../dto.js";
-import { Prisma } from "../generated/prisma/client.js";
-
-type Raw = Pick<Db.Prisma.TransactionClient, "$queryRaw">;
 
 /**
  * One round trip that returns an order as the API sends it (the same shape as toOrderDto),
@@ -10,12 +7,12 @@ type Raw = Pick<Db.Prisma.TransactionClient, "$queryRaw">;
  * an ORM include, which costs a query per relation plus the query compiler's CPU.
  * Timestamps are stored in UTC, so formatting them with a literal Z is exact.
  */
-export async function loadOrderDto(db: Raw, where: { id: string } | { sessionId: string; clientOrderId: string }): Promise<OrderDto | null> {
+export async function loadOrderDto(q: Query, where: { id: string } | { sessionId: string; clientOrderId: string }): Promise<OrderDto | null> {
   const rows =
     "id" in where
-      ? await db.$queryRaw<{ dto: OrderDto }[]>`${ORDER_DTO_SELECT} WHERE o.id = ${where.id}::uuid`
-      : await db.$queryRaw<{ dto: OrderDto }[]>`${ORDER_DTO_SELECT}
-          WHERE o.session_id = ${where.sessionId}::uuid AND o.client_order_id = ${where.clientOrderId}`;
+      ? await q<{ dto: OrderDto }>(sql`${ORDER_DTO_SELECT} WHERE o.id = ${where.id}::uuid`)
+      : await q<{ dto: OrderDto }>(sql`${ORDER_DTO_SELECT}
+          WHERE o.session_id = ${where.sessionId}::uuid AND o.client_order_id = ${where.clientOrderId}`);
   return rows[0]?.dto ?? null;
 }
 

@@ -1,7 +1,7 @@
 import type { CustomerPrincipal } from "../auth/tokens.js";
-import type { Db, PrismaClient } from "../db/prisma.js";
 import { randomUUID } from "node:crypto";
-import { utc } from "../db/sql.js";
+import type { PrismaClient } from "../db/prisma.js";
+import { poolQuery, sql, sqlTransaction, utc, type Query } from "../db/sql.js";
 import type { OrderDto } from "../dto.js";
 import { loadOrderDto } from "./order-dto.sql.js";
 import { AppError } from "../errors.js";
@@ -23,35 +23,37 @@ export interface PlaceOrderResult {
  */
 export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincipal, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   try {
-    return await prisma.$transaction((tx) => placeInTransaction(tx, customer, input));
+    return await sqlTransaction(prisma, (q) => placeInTransaction(q, customer, input));
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") {
-      const existing = await loadOrderDto(prisma, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
+      const existing = await loadOrderDto(poolQuery(prisma), { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
       if (existing) return { order: existing, event: null };
     }
     throw err;
   }
 }
 
-async function placeInTransaction(tx: Db.Prisma.TransactionClient, customer: CustomerPrincipal, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+const UNIQUE_VIOLATION = "23505";
+
+async function placeInTransaction(q: Query, customer: CustomerPrincipal, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   // The hot path of the whole product: plain SQL, about 6 round trips, no ORM includes
   // (docs/benchmarks.md has the before and after).
-  const [session] = await tx.$queryRaw<{ status: string; location_id: string; currency: string; customer_name: string | null }[]>`
+  const [session] = await q<{ status: string; location_id: string; currency: string; customer_name: string | null }>(sql`
     SELECT s.status, s.location_id, l.currency,
            (SELECT display_name FROM customer WHERE id = ${customer.customerId}::uuid) AS customer_name
     FROM order_session s JOIN location l ON l.id = s.location_id
     WHERE s.id = ${customer.sessionId}::uuid
-    FOR UPDATE OF s`;
+    FOR UPDATE OF s`);
   if (!session || session.location_id !== customer.locationId) throw new AppError("UNAUTHENTICATED", "invalid token");
   if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
 
-  const existing = await loadOrderDto(tx, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
+  const existing = await loadOrderDto(q, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
   if (existing) return { order: existing, event: null };
 
   const ids = [...new Set(input.items.map((i) => i.productId))];
-  const products = await tx.$queryRaw<{ id: string; name: string; price_cents: number; available: boolean }[]>`
+  const products = await q<{ id: string; name: string; price_cents: number; available: boolean }>(sql`
     SELECT id, name, price_cents, available FROM product
-    WHERE id = ANY(${ids}::uuid[]) AND location_id = ${customer.locationId}::uuid`;
+    WHERE id = ANY(${ids}::uuid[]) AND location_id = ${customer.locationId}::uuid`);
   const byId = new Map(products.map((p) => [p.id, p]));
   for (const item of input.items) {
     const product = byId.get(item.productId);
@@ -67,17 +69,17 @@ async function placeInTransaction(tx: Db.Prisma.TransactionClient, customer: Cus
   const now = new Date();
   // Provisional; the processing stage recomputes it from the same snapshots.
   const totalCents = items.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
-  await tx.$executeRaw`
+  await q(sql`
     INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, status, total_cents, currency, placed_at, updated_at)
     VALUES (${orderId}::uuid, ${customer.sessionId}::uuid, ${customer.locationId}::uuid, ${customer.customerId}::uuid,
-            ${input.clientOrderId}, 'PLACED', ${totalCents}, ${session.currency}, ${utc(now)}, ${utc(now)})`;
-  await tx.$executeRaw`
+            ${input.clientOrderId}, 'PLACED', ${totalCents}, ${session.currency}, ${utc(now)}, ${utc(now)})`);
+  await q(sql`
     INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note)
     SELECT gen_random_uuid(), ${orderId}::uuid, t.ord - 1, t.product_id, t.product_name, t.unit_price_cents, t.quantity, t.note
     FROM unnest(${items.map((i) => i.productId)}::uuid[], ${items.map((i) => i.productName)}::text[],
                 ${items.map((i) => i.unitPriceCents)}::int[], ${items.map((i) => i.quantity)}::int[],
                 ${items.map((i) => i.note)}::text[])
-         WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, ord)`;
+         WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, ord)`);
 
   const order: OrderDto = {
     id: orderId,
@@ -95,6 +97,6 @@ async function placeInTransaction(tx: Db.Prisma.TransactionClient, customer: Cus
     items,
     shipment: null,
   };
-  const event = await appendEvent(tx, customer.sessionId, "order.placed", order);
+  const event = await appendEvent(q, customer.sessionId, "order.placed", order);
   return { order, event };
 }

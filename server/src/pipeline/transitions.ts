@@ -5,14 +5,14 @@
  * the order already moved on and returns `event: null`: it changes nothing.
  *
  * Lock order, everywhere: order row → product rows (sorted by id) → session row (appendEvent).
+ * Plain SQL on the hot path (db/sql.ts says why).
  */
 import type { Db, PrismaClient } from "../db/prisma.js";
+import { sql, sqlTransaction, utc, type Query } from "../db/sql.js";
 import type { OrderDto } from "../dto.js";
-import { loadOrderDto } from "../orders/order-dto.sql.js";
 import { AppError } from "../errors.js";
+import { loadOrderDto } from "../orders/order-dto.sql.js";
 import { appendEvent, type LoggedEvent } from "../sessions/session-log.js";
-
-type Tx = Db.Prisma.TransactionClient;
 
 export interface TransitionResult {
   order: OrderDto;
@@ -28,20 +28,30 @@ interface LockedOrder {
   location_id: string;
 }
 
-async function lockOrder(tx: Tx, orderId: string): Promise<LockedOrder | undefined> {
-  const [row] = await tx.$queryRaw<LockedOrder[]>`
-    SELECT id, status, session_id, location_id FROM "order" WHERE id = ${orderId}::uuid FOR UPDATE`;
+async function lockOrder(q: Query, orderId: string): Promise<LockedOrder | undefined> {
+  const [row] = await q<LockedOrder>(sql`
+    SELECT id, status, session_id, location_id FROM "order" WHERE id = ${orderId}::uuid FOR UPDATE`);
   return row;
 }
 
-async function finish(tx: Tx, locked: LockedOrder, changed: boolean): Promise<TransitionResult> {
-  const order = (await loadOrderDto(tx, { id: locked.id }))!;
-  const event = changed ? await appendEvent(tx, locked.session_id, "order.updated", order) : null;
+async function finish(q: Query, locked: LockedOrder, changed: boolean): Promise<TransitionResult> {
+  const order = (await loadOrderDto(q, { id: locked.id }))!;
+  const event = changed ? await appendEvent(q, locked.session_id, "order.updated", order) : null;
   return { order, locationId: locked.location_id, event };
 }
 
 /** Thrown inside processing to roll back reservations before recording a rejection. */
 class Rejection extends Error {}
+
+interface Wanted {
+  product_id: string;
+  /** Name as snapshotted on the order. */
+  name: string;
+  quantity: number;
+  location_id: string | null;
+  available: boolean | null;
+  stock: number | null;
+}
 
 /**
  * Stage "processing": PLACED → ACCEPTED (stock reserved, total computed) or REJECTED with a
@@ -49,41 +59,41 @@ class Rejection extends Error {}
  */
 export async function processOrder(prisma: PrismaClient, orderId: string): Promise<TransitionResult | null> {
   try {
-    return await prisma.$transaction(async (tx) => {
-      const locked = await lockOrder(tx, orderId);
+    return await sqlTransaction(prisma, async (q) => {
+      const locked = await lockOrder(q, orderId);
       if (!locked) return null;
-      if (locked.status !== "PLACED") return finish(tx, locked, false);
+      if (locked.status !== "PLACED") return finish(q, locked, false);
 
-      const items = await tx.orderItem.findMany({ where: { orderId }, orderBy: { position: "asc" } });
-      const wanted = new Map<string, number>();
-      for (const item of items) wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
-      const products = await tx.product.findMany({ where: { id: { in: [...wanted.keys()] } } });
-      const byId = new Map(products.map((p) => [p.id, p]));
-
-      for (const productId of [...wanted.keys()].sort()) {
-        const product = byId.get(productId);
-        const name = items.find((i) => i.productId === productId)!.productName;
-        if (!product || product.locationId !== locked.location_id) throw new Rejection(`${name} is no longer on the menu`);
-        if (!product.available) throw new Rejection(`${name} is sold out`);
-        if (product.stock === null) continue;
+      // Quantity per product (an order may list one product on several lines), in id order.
+      const wanted = await q<Wanted>(sql`
+        SELECT i.product_id, min(i.product_name) AS name, sum(i.quantity)::int AS quantity,
+               p.location_id, p.available, p.stock
+        FROM order_item i LEFT JOIN product p ON p.id = i.product_id
+        WHERE i.order_id = ${orderId}::uuid
+        GROUP BY i.product_id, p.location_id, p.available, p.stock
+        ORDER BY i.product_id`);
+      for (const w of wanted) {
+        if (w.location_id !== locked.location_id) throw new Rejection(`${w.name} is no longer on the menu`);
+        if (!w.available) throw new Rejection(`${w.name} is sold out`);
+        if (w.stock === null) continue;
         // Guarded reservation: never below zero, however many orders race for the last items.
-        const reserved = await tx.$executeRaw`
-          UPDATE product SET stock = stock - ${wanted.get(productId)!}, updated_at = now()
-          WHERE id = ${productId}::uuid AND stock >= ${wanted.get(productId)!}`;
-        if (reserved === 0) {
+        const reserved = await q<{ stock: number }>(sql`
+          UPDATE product SET stock = stock - ${w.quantity}, updated_at = ${utc(new Date())}
+          WHERE id = ${w.product_id}::uuid AND stock >= ${w.quantity}
+          RETURNING stock`);
+        if (reserved.length === 0) {
           // Re-read: the stock seen above may be stale by now.
-          const { stock } = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { stock: true } });
-          throw new Rejection(!stock ? `${name} is sold out` : `only ${stock} ${name} left`);
+          const [now] = await q<{ stock: number | null }>(sql`SELECT stock FROM product WHERE id = ${w.product_id}::uuid`);
+          throw new Rejection(!now?.stock ? `${w.name} is sold out` : `only ${now.stock} ${w.name} left`);
         }
       }
 
-      const now = new Date();
-      const totalCents = items.reduce((sum, i) => sum + i.unitPriceCents * i.quantity, 0);
-      await tx.order.update({
-        where: { id: orderId },
-        data: { status: "ACCEPTED", totalCents, processedAt: now, acceptedAt: now, statusReason: null },
-      });
-      return finish(tx, locked, true);
+      const now = utc(new Date());
+      await q(sql`
+        UPDATE "order" SET status = 'ACCEPTED', status_reason = NULL, processed_at = ${now}, accepted_at = ${now}, updated_at = ${now},
+          total_cents = (SELECT coalesce(sum(unit_price_cents * quantity), 0) FROM order_item WHERE order_id = ${orderId}::uuid)
+        WHERE id = ${orderId}::uuid`);
+      return finish(q, locked, true);
     });
   } catch (err) {
     if (!(err instanceof Rejection)) throw err;
@@ -93,12 +103,17 @@ export async function processOrder(prisma: PrismaClient, orderId: string): Promi
 
 /** Stage "shipping": an ACCEPTED order gets its Shipment (PREPARING), once. */
 export async function shipOrder(prisma: PrismaClient, orderId: string): Promise<TransitionResult | null> {
-  return prisma.$transaction(async (tx) => {
-    const locked = await lockOrder(tx, orderId);
+  return sqlTransaction(prisma, async (q) => {
+    const locked = await lockOrder(q, orderId);
     if (!locked) return null;
-    if (locked.status !== "ACCEPTED") return finish(tx, locked, false);
-    const created = await tx.shipment.createMany({ data: [{ orderId }], skipDuplicates: true });
-    return finish(tx, locked, created.count === 1);
+    if (locked.status !== "ACCEPTED") return finish(q, locked, false);
+    const now = utc(new Date());
+    const created = await q(sql`
+      INSERT INTO shipment (id, order_id, status, created_at, updated_at)
+      VALUES (gen_random_uuid(), ${orderId}::uuid, 'PREPARING', ${now}, ${now})
+      ON CONFLICT (order_id) DO NOTHING
+      RETURNING id`);
+    return finish(q, locked, created.length === 1);
   });
 }
 
@@ -114,52 +129,55 @@ export async function advanceShipment(
   orderId: string,
   to: "READY" | "DELIVERED",
 ): Promise<TransitionResult> {
-  return prisma.$transaction(async (tx) => {
-    const locked = await lockOrder(tx, orderId);
+  return sqlTransaction(prisma, async (q) => {
+    const locked = await lockOrder(q, orderId);
     if (!locked || locked.location_id !== locationId) throw AppError.notFound("order");
-    const shipment = await tx.shipment.findUnique({ where: { orderId } });
     if (locked.status !== "ACCEPTED" && !(locked.status === "DELIVERED" && to === "DELIVERED")) {
       throw new AppError("CONFLICT", `a ${locked.status.toLowerCase()} order cannot be marked ${to.toLowerCase()}`);
     }
+    const [shipment] = await q<{ status: Db.ShipmentStatus }>(sql`SELECT status FROM shipment WHERE order_id = ${orderId}::uuid`);
     if (!shipment) throw new AppError("CONFLICT", "this order is still being processed; try again in a moment");
-    if (shipment.status === to) return finish(tx, locked, false);
+    if (shipment.status === to) return finish(q, locked, false);
     const next = NEXT_SHIPMENT_STATUS[shipment.status as keyof typeof NEXT_SHIPMENT_STATUS];
     if (next !== to) {
       throw new AppError("CONFLICT", `cannot go from ${shipment.status.toLowerCase()} to ${to.toLowerCase()}`);
     }
-    const now = new Date();
-    await tx.shipment.update({
-      where: { orderId },
-      data: to === "READY" ? { status: "READY", readyAt: now } : { status: "DELIVERED", deliveredAt: now },
-    });
-    if (to === "DELIVERED") await tx.order.update({ where: { id: orderId }, data: { status: "DELIVERED", finishedAt: now } });
-    return finish(tx, locked, true);
+    const now = utc(new Date());
+    if (to === "READY") {
+      await q(sql`UPDATE shipment SET status = 'READY', ready_at = ${now}, updated_at = ${now} WHERE order_id = ${orderId}::uuid`);
+    } else {
+      await q(sql`UPDATE shipment SET status = 'DELIVERED', delivered_at = ${now}, updated_at = ${now} WHERE order_id = ${orderId}::uuid`);
+      await q(sql`UPDATE "order" SET status = 'DELIVERED', finished_at = ${now}, updated_at = ${now} WHERE id = ${orderId}::uuid`);
+    }
+    return finish(q, locked, true);
   });
 }
 
 /** Staff cancel an order that is not delivered yet; reserved stock comes back. */
 export async function cancelOrder(prisma: PrismaClient, locationId: string, orderId: string, reason?: string): Promise<TransitionResult> {
-  return prisma.$transaction(async (tx) => {
-    const locked = await lockOrder(tx, orderId);
+  return sqlTransaction(prisma, async (q) => {
+    const locked = await lockOrder(q, orderId);
     if (!locked || locked.location_id !== locationId) throw AppError.notFound("order");
-    if (locked.status === "CANCELLED") return finish(tx, locked, false);
+    if (locked.status === "CANCELLED") return finish(q, locked, false);
     if (locked.status !== "PLACED" && locked.status !== "ACCEPTED") {
       throw new AppError("CONFLICT", `a ${locked.status.toLowerCase()} order cannot be cancelled`);
     }
+    const now = utc(new Date());
     if (locked.status === "ACCEPTED") {
-      const items = await tx.orderItem.findMany({ where: { orderId }, orderBy: { productId: "asc" } });
-      for (const item of items) {
-        await tx.$executeRaw`
-          UPDATE product SET stock = stock + ${item.quantity}, updated_at = now()
-          WHERE id = ${item.productId}::uuid AND stock IS NOT NULL`;
-      }
-      await tx.shipment.updateMany({ where: { orderId, status: { in: ["PREPARING", "READY"] } }, data: { status: "CANCELLED" } });
+      // Give back what processing reserved, product rows in id order like the reservation.
+      await q(sql`
+        UPDATE product p SET stock = p.stock + w.quantity, updated_at = ${now}
+        FROM (SELECT product_id, sum(quantity)::int AS quantity FROM order_item
+              WHERE order_id = ${orderId}::uuid GROUP BY product_id ORDER BY product_id) w
+        WHERE p.id = w.product_id AND p.stock IS NOT NULL`);
+      await q(sql`
+        UPDATE shipment SET status = 'CANCELLED', updated_at = ${now}
+        WHERE order_id = ${orderId}::uuid AND status IN ('PREPARING', 'READY')`);
     }
-    await tx.order.update({
-      where: { id: orderId },
-      data: { status: "CANCELLED", statusReason: reason ?? "cancelled by staff", finishedAt: new Date() },
-    });
-    return finish(tx, locked, true);
+    await q(sql`
+      UPDATE "order" SET status = 'CANCELLED', status_reason = ${reason ?? "cancelled by staff"}, finished_at = ${now}, updated_at = ${now}
+      WHERE id = ${orderId}::uuid`);
+    return finish(q, locked, true);
   });
 }
 
@@ -170,15 +188,15 @@ export async function failOrder(prisma: PrismaClient, orderId: string, reason: s
 
 /** PLACED → a final outcome of processing (REJECTED or FAILED), with its reason. */
 async function settlePlaced(prisma: PrismaClient, orderId: string, status: "REJECTED" | "FAILED", reason: string) {
-  return prisma.$transaction(async (tx) => {
-    const locked = await lockOrder(tx, orderId);
+  return sqlTransaction(prisma, async (q) => {
+    const locked = await lockOrder(q, orderId);
     if (!locked) return null;
-    if (locked.status !== "PLACED") return finish(tx, locked, false);
-    const now = new Date();
-    await tx.order.update({
-      where: { id: orderId },
-      data: { status, statusReason: reason.slice(0, 500), processedAt: now, finishedAt: now },
-    });
-    return finish(tx, locked, true);
+    if (locked.status !== "PLACED") return finish(q, locked, false);
+    const now = utc(new Date());
+    await q(sql`
+      UPDATE "order" SET status = ${status}::"OrderStatus", status_reason = ${reason.slice(0, 500)},
+        processed_at = ${now}, finished_at = ${now}, updated_at = ${now}
+      WHERE id = ${orderId}::uuid`);
+    return finish(q, locked, true);
   });
 }

@@ -13,6 +13,7 @@ import { AppError } from "../errors.js";
 import type { Limiter } from "../http/rate-limit.js";
 import type { StaffPrincipal } from "../auth/tokens.js";
 import { JOIN_CODE_PATTERN, newJoinCode } from "./join-code.js";
+import { prismaQuery } from "../db/sql.js";
 import { appendEvent, type LoggedEvent } from "./session-log.js";
 
 export interface SessionWithOrders {
@@ -33,7 +34,7 @@ export async function openSession(
     });
     // The opening event is always number 1, and carries the session as staff will see it.
     const session = toSessionDto({ ...row, lastSeq: 1 }, publicUrl);
-    const event = await appendEvent(tx, row.id, "session.opened", session);
+    const event = await appendEvent(prismaQuery(tx), row.id, "session.opened", session);
     return { session, event };
   });
 }
@@ -78,7 +79,7 @@ export async function closeSession(
       where: { id: sessionId, locationId: staff.locationId, status: "OPEN" },
       data: { status: "CLOSED", closedAt, closedById: staff.staffId },
     });
-    const event = count === 1 ? await appendEvent(tx, sessionId, "session.closed", { closedAt: closedAt.toISOString() }) : null;
+    const event = count === 1 ? await appendEvent(prismaQuery(tx), sessionId, "session.closed", { closedAt: closedAt.toISOString() }) : null;
     const row = await tx.orderSession.findFirst({ where: { id: sessionId, locationId: staff.locationId } });
     if (!row) throw AppError.notFound("session");
     return { session: toSessionDto(row, publicUrl), event };

@@ -55,7 +55,7 @@ describe("nothing lost when parts die", () => {
     await eventually(async () => (await queue.getActiveCount()) === 1, 10_000, "the job to be active in the doomed worker");
 
     await doomed.kill();
-    const rescuer = await startWorker(prefix, { env: { SWEEP_AFTER_MS: "600000" } });
+    const rescuer = await startWorker(prefix);
     cleanups.push(() => rescuer.close());
     await blocker.query("COMMIT");
 
@@ -75,7 +75,7 @@ describe("nothing lost when parts die", () => {
     cleanups.push(() => redis.stop());
     const [a, b] = (await startCluster(2, { REDIS_URL: redis.url })) as [TestServer, TestServer];
     cleanups.push(() => a.close(), () => b.close());
-    const worker = await startWorker(a.config.redisPrefix, { redisUrl: redis.url });
+    const worker = await startWorker(a.config.redisPrefix, { redisUrl: redis.url, env: { SWEEP_AFTER_MS: "1500" } });
     cleanups.push(() => worker.close());
     const loc = await seedLocation(testPrisma());
     const token = await loginAs(a, loc.owner);

@@ -51,7 +51,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     WORKER_LOCK_MS: "2000",
     WORKER_STALLED_CHECK_MS: "1000",
     SWEEP_INTERVAL_MS: "500",
-    SWEEP_AFTER_MS: "1500",
+    // Sweepers see every order in the shared test database: one with a short delay would
+    // take other tests' orders into its own queue. Only the sweeper's own tests shorten it.
+    SWEEP_AFTER_MS: "600000",
     ...env,
   });
 }
