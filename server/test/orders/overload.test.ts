@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "../../src/db/prisma.js";
 import { loginAs, openAndJoin, seedLocation, startServer, TEST_DATABASE_URL, testPrisma, type TestServer } from "../support/harness.js";
-import { closeAllSockets, connect, dataOf, send } from "../support/sockets.js";
+import { closeAllSockets, connect, dataOf, recorderOf, send } from "../support/sockets.js";
 
 // A server whose database pool has a single connection, so one long transaction starves it.
 const tinyPool = createPrisma(TEST_DATABASE_URL, 1);
@@ -23,6 +23,7 @@ describe("overload", () => {
     const token = await loginAs(server, loc.owner);
     const { customerToken, session } = await openAndJoin(server, token);
     const phone = await connect(server, { token: customerToken });
+    await recorderOf(phone).waitFor("sync:done"); // the catch-up needs a connection too
     const payload = { clientOrderId: randomUUID(), items: [{ productId: loc.products[2]!.id, quantity: 1 }] };
 
     // Hold the only connection for longer than Prisma waits to start a transaction (2 s).
