@@ -17,7 +17,10 @@ const { values } = parseArgs({
 });
 
 const controller = new AbortController();
-process.once("SIGINT", () => {
+// `on`, not `once`: Ctrl-C reaches every process of the group, and a wrapper may pass it on
+// again; a second SIGINT without a listener would kill us before the summary.
+process.on("SIGINT", () => {
+  if (controller.signal.aborted) return;
   console.log("\nstopping: closing the simulated sessions…");
   controller.abort();
 });

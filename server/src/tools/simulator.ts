@@ -62,7 +62,9 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
   const staff: Client = io(o.url, { transports: ["websocket"], auth: { token } });
   sockets.push(staff);
   const seen = new Set<string>();
-  staff.on("order:updated", ({ data }: { data: OrderDto }) => {
+  staff.on("order:updated", ({ sessionId, data }: { sessionId: string; data: OrderDto }) => {
+    // Staff also get the replay of other open sessions of the location: count only ours.
+    if (!sessionIds.includes(sessionId)) return;
     const key = `${data.id}:${data.status}:${data.shipment?.status}`;
     if (seen.has(key)) return;
     seen.add(key);
