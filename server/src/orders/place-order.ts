@@ -36,19 +36,21 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
 const UNIQUE_VIOLATION = "23505";
 
 async function placeInTransaction(q: Query, customer: CustomerPrincipal, input: PlaceOrderInput): Promise<PlaceOrderResult> {
-  // The hot path of the whole product: plain SQL, about 6 round trips, no ORM includes
-  // (docs/benchmarks.md has the before and after).
-  const [session] = await q<{ status: string; location_id: string; currency: string; customer_name: string | null }>(sql`
+  // The hot path of the whole product: plain SQL, 6 round trips with BEGIN and COMMIT, no
+  // ORM includes (docs/benchmarks.md has the before and after).
+  const [session] = await q<{ status: string; location_id: string; currency: string; customer_name: string | null; repeat: boolean }>(sql`
     SELECT s.status, s.location_id, l.currency,
-           (SELECT display_name FROM customer WHERE id = ${customer.customerId}::uuid) AS customer_name
+           (SELECT display_name FROM customer WHERE id = ${customer.customerId}::uuid) AS customer_name,
+           EXISTS (SELECT 1 FROM "order" WHERE session_id = s.id AND client_order_id = ${input.clientOrderId}) AS repeat
     FROM order_session s JOIN location l ON l.id = s.location_id
     WHERE s.id = ${customer.sessionId}::uuid
     FOR UPDATE OF s`);
   if (!session || session.location_id !== customer.locationId) throw new AppError("UNAUTHENTICATED", "invalid token");
   if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
-
-  const existing = await loadOrderDto(q, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
-  if (existing) return { order: existing, event: null };
+  if (session.repeat) {
+    const existing = await loadOrderDto(q, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
+    return { order: existing!, event: null };
+  }
 
   const ids = [...new Set(input.items.map((i) => i.productId))];
   const products = await q<{ id: string; name: string; price_cents: number; available: boolean }>(sql`
@@ -69,14 +71,17 @@ async function placeInTransaction(q: Query, customer: CustomerPrincipal, input: 
   const now = new Date();
   // Provisional; the processing stage recomputes it from the same snapshots.
   const totalCents = items.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
+  // Order and items in one statement; the items' foreign key is checked at its end.
   await q(sql`
-    INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, status, total_cents, currency, placed_at, updated_at)
-    VALUES (${orderId}::uuid, ${customer.sessionId}::uuid, ${customer.locationId}::uuid, ${customer.customerId}::uuid,
-            ${input.clientOrderId}, 'PLACED', ${totalCents}, ${session.currency}, ${utc(now)}, ${utc(now)})`);
-  await q(sql`
+    WITH o AS (
+      INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, status, total_cents, currency, placed_at, updated_at)
+      VALUES (${orderId}::uuid, ${customer.sessionId}::uuid, ${customer.locationId}::uuid, ${customer.customerId}::uuid,
+              ${input.clientOrderId}, 'PLACED', ${totalCents}, ${session.currency}, ${utc(now)}, ${utc(now)})
+      RETURNING id
+    )
     INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note)
-    SELECT gen_random_uuid(), ${orderId}::uuid, t.ord - 1, t.product_id, t.product_name, t.unit_price_cents, t.quantity, t.note
-    FROM unnest(${items.map((i) => i.productId)}::uuid[], ${items.map((i) => i.productName)}::text[],
+    SELECT gen_random_uuid(), o.id, t.ord - 1, t.product_id, t.product_name, t.unit_price_cents, t.quantity, t.note
+    FROM o, unnest(${items.map((i) => i.productId)}::uuid[], ${items.map((i) => i.productName)}::text[],
                 ${items.map((i) => i.unitPriceCents)}::int[], ${items.map((i) => i.quantity)}::int[],
                 ${items.map((i) => i.note)}::text[])
          WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, ord)`);
