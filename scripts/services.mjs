@@ -1,8 +1,7 @@
-// Shared by start.mjs and test.mjs: make sure PostgreSQL and Redis answer, create the
-// database if it is missing, and apply the committed migrations.
+// Shared by start.mjs and test.mjs: make sure PostgreSQL and Redis answer, run commands,
+// apply the committed migrations.
 import { spawnSync } from "node:child_process";
 import net from "node:net";
-import pg from "pg";
 
 export const root = new URL("..", import.meta.url).pathname;
 
@@ -48,28 +47,6 @@ export async function requireServices(env) {
     }
   }
   if (missing) process.exit(1);
-}
-
-/** CREATE DATABASE if missing (prisma migrate deploy does not create it). */
-export async function ensureDatabase(databaseUrl) {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  const admin = new URL(databaseUrl);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) {
-      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-      console.log(`Created database ${name}.`);
-    }
-  } catch (err) {
-    // Another process may have created it between the check and the CREATE.
-    if (err.code !== "42P04") throw err;
-  } finally {
-    await client.end();
-  }
 }
 
 export function run(cmd, args, env, opts = {}) {

@@ -3,20 +3,21 @@
 // everything, create and migrate the database, seed the demo when it is missing, then run
 // one server and one worker until Ctrl-C.
 import { spawn } from "node:child_process";
-import { defaults, ensureDatabase, generateClient, migrate, requireServices, root, run } from "./services.mjs";
+import { defaults, generateClient, migrate, requireServices, root, run } from "./services.mjs";
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" };
 for (const [k, v] of Object.entries(defaults)) env[k] ??= v;
 env.PORT ??= "3000";
 
 await requireServices(env);
-await ensureDatabase(env.DATABASE_URL);
-console.log("Applying migrations…");
-migrate(env);
 console.log("Building server and web app…");
 generateClient(env);
 run("npm", ["run", "--silent", "build:server"], env);
 run("npm", ["run", "--silent", "build:web"], env);
+const { ensureDatabase } = await import(`${root}server/dist/db/ensure-database.js`);
+await ensureDatabase(env.DATABASE_URL);
+console.log("Applying migrations…");
+migrate(env);
 // Outside production a JWT secret is generated into .secrets/ on first start; in
 // production (the default here) main.ts requires JWT_SECRET, so derive it the same way.
 if (!env.JWT_SECRET) {

@@ -2,8 +2,7 @@ import pg from "pg";
 
 /**
  * CREATE DATABASE if it does not exist (`prisma migrate deploy` does not create it).
- * Used by the test suites; scripts/services.mjs does the same for `npm start`, which runs
- * before anything is built.
+ * Used by `npm start` (scripts/start.mjs, after the build) and the test suites.
  */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
