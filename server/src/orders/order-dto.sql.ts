@@ -2,8 +2,7 @@ import { Prisma, sql, type Query } from "../db/sql.js";
 import type { OrderDto } from "../dto.js";
 
 /**
- * One round trip that returns an order as the API sends it (the same shape as toOrderDto),
- * built by PostgreSQL. The hot paths (placing, every pipeline transition) use it instead of
+ * The only place an OrderDto is built: one round trip, by PostgreSQL. The hot paths (placing, every pipeline transition) use it instead of
  * an ORM include, which costs a query per relation plus the query compiler's CPU.
  * Timestamps are stored in UTC, so formatting them with a literal Z is exact.
  */
@@ -14,6 +13,12 @@ export async function loadOrderDto(q: Query, where: { id: string } | { sessionId
       : await q<{ dto: OrderDto }>(sql`${ORDER_DTO_SELECT}
           WHERE o.session_id = ${where.sessionId}::uuid AND o.client_order_id = ${where.clientOrderId}`);
   return rows[0]?.dto ?? null;
+}
+
+/** A session's orders, oldest first, in one round trip. */
+export async function loadSessionOrderDtos(q: Query, sessionId: string): Promise<OrderDto[]> {
+  const rows = await q<{ dto: OrderDto }>(sql`${ORDER_DTO_SELECT} WHERE o.session_id = ${sessionId}::uuid ORDER BY o.placed_at, o.id`);
+  return rows.map((r) => r.dto);
 }
 
 // Built once; Prisma.sql fragments compose into the tagged queries above.

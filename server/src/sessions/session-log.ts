@@ -1,7 +1,4 @@
-import type { Db } from "../db/prisma.js";
 import { sql, utc, type Query } from "../db/sql.js";
-
-type Tx = Db.Prisma.TransactionClient;
 
 export interface LoggedEvent<T extends string = string, P = unknown> {
   sessionId: string;
@@ -30,19 +27,4 @@ export async function appendEvent<T extends string, P>(q: Query, sessionId: stri
     RETURNING seq`);
   if (!row) throw new Error(`session ${sessionId} does not exist`);
   return { sessionId, seq: row.seq, type, payload, at: now.toISOString() };
-}
-
-/** Events of a session after `afterSeq`, oldest first, at most `limit`. */
-export async function readEvents(
-  prisma: { sessionEvent: Db.PrismaClient["sessionEvent"] },
-  sessionId: string,
-  afterSeq: number,
-  limit = 1000,
-): Promise<LoggedEvent[]> {
-  const rows = await prisma.sessionEvent.findMany({
-    where: { sessionId, seq: { gt: afterSeq } },
-    orderBy: { seq: "asc" },
-    take: limit,
-  });
-  return rows.map((r) => ({ sessionId: r.sessionId, seq: r.seq, type: r.type, payload: r.payload, at: r.createdAt.toISOString() }));
 }

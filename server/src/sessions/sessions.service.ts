@@ -1,9 +1,7 @@
-import type { Tokens } from "../auth/tokens.js";
+import type { StaffPrincipal, Tokens } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
 import {
-  orderInclude,
   toLocationDto,
-  toOrderDto,
   toSessionDto,
   type CustomerSessionDto,
   type OrderDto,
@@ -11,9 +9,9 @@ import {
 } from "../dto.js";
 import { AppError } from "../errors.js";
 import type { Limiter } from "../http/rate-limit.js";
-import type { StaffPrincipal } from "../auth/tokens.js";
 import { JOIN_CODE_PATTERN, newJoinCode } from "./join-code.js";
-import { prismaQuery } from "../db/sql.js";
+import { poolQuery, prismaQuery } from "../db/sql.js";
+import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
 import { appendEvent, type LoggedEvent } from "./session-log.js";
 
 export interface SessionWithOrders {
@@ -55,12 +53,9 @@ export async function listSessions(
 }
 
 export async function getSession(prisma: PrismaClient, publicUrl: string, locationId: string, sessionId: string): Promise<SessionWithOrders> {
-  const row = await prisma.orderSession.findFirst({
-    where: { id: sessionId, locationId },
-    include: { orders: { include: orderInclude, orderBy: { placedAt: "asc" } } },
-  });
+  const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId } });
   if (!row) throw AppError.notFound("session");
-  return { session: toSessionDto(row, publicUrl), orders: row.orders.map(toOrderDto) };
+  return { session: toSessionDto(row, publicUrl), orders: await loadSessionOrderDtos(poolQuery(prisma), row.id) };
 }
 
 /**
@@ -118,7 +113,7 @@ export async function getCustomerSession(
 ): Promise<CustomerSessionDto & { orders: OrderDto[] }> {
   const session = await prisma.orderSession.findUnique({
     where: { id: customer.sessionId },
-    include: { location: true, orders: { include: orderInclude, orderBy: { placedAt: "asc" } } },
+    include: { location: true },
   });
   const me = await prisma.customer.findUnique({ where: { id: customer.customerId } });
   if (!session || !me || me.sessionId !== session.id) throw new AppError("UNAUTHENTICATED", "invalid token");
@@ -127,6 +122,6 @@ export async function getCustomerSession(
     session: { id: session.id, label: session.label, status: session.status, lastSeq: session.lastSeq },
     location: toLocationDto(session.location),
     customer: { id: me.id, displayName: me.displayName },
-    orders: session.orders.map(toOrderDto),
+    orders: await loadSessionOrderDtos(poolQuery(prisma), session.id),
   };
 }
