@@ -20,7 +20,7 @@ const databaseUrl = process.env.BENCH_PROFILE_DATABASE_URL ?? "postgresql://post
 const iterations = Number(process.argv[2] ?? 300);
 
 // Count every round trip made through node-postgres (Prisma's adapter uses it too).
-const counter = { queries: 0, waitUs: 0, statements: new Map<string, number>() };
+const counter = { queries: 0, waitUs: 0, statements: new Map<string, { n: number; us: number }>() };
 type QueryFn = (...args: unknown[]) => unknown;
 const original = pg.Client.prototype.query as unknown as QueryFn;
 (pg.Client.prototype as unknown as { query: QueryFn }).query = function (this: unknown, ...args: unknown[]) {
@@ -28,21 +28,25 @@ const original = pg.Client.prototype.query as unknown as QueryFn;
   const first = args[0] as string | { text?: string };
   const text = typeof first === "string" ? first : (first?.text ?? "?");
   const verb = text.trim().split(/\s+/).slice(0, 3).join(" ").replace(/"public"\./g, "").slice(0, 40);
-  counter.statements.set(verb, (counter.statements.get(verb) ?? 0) + 1);
+  const stat = counter.statements.get(verb) ?? { n: 0, us: 0 };
+  counter.statements.set(verb, stat);
+  stat.n++;
   const t = nowUs();
+  const done = () => {
+    const us = nowUs() - t;
+    counter.waitUs += us;
+    stat.us += us;
+  };
   const last = args.at(-1);
   if (typeof last === "function") {
     args[args.length - 1] = (...cb: unknown[]) => {
-      counter.waitUs += nowUs() - t;
+      done();
       return (last as QueryFn)(...cb);
     };
     return original.apply(this, args);
   }
   const r = original.apply(this, args) as Promise<unknown> | undefined;
-  r?.then?.(
-    () => (counter.waitUs += nowUs() - t),
-    () => (counter.waitUs += nowUs() - t),
-  );
+  r?.then?.(done, done);
   return r;
 };
 
@@ -67,9 +71,11 @@ async function measure(name: string, n: number, fn: (i: number) => Promise<unkno
   const cpu = process.cpuUsage(cpu0);
   const r = (x: number) => Math.round(x * 100) / 100;
   const cost = { name, n, wallMs: r(wall / n), cpuMs: r((cpu.user + cpu.system) / 1000 / n), queries: r(counter.queries / n), dbWaitMs: r(counter.waitUs / 1000 / n) };
-  const top = [...counter.statements].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${r(v / n)}× ${k}`);
   console.log(`${name.padEnd(34)} wall ${String(cost.wallMs).padStart(6)} ms  CPU ${String(cost.cpuMs).padStart(6)} ms  round trips ${String(cost.queries).padStart(5)}  waiting on pg ${cost.dbWaitMs} ms`);
-  console.log(`    ${top.join(" | ")}`);
+  // Each statement: how many per call and the wall time waiting on it, in call order.
+  for (const [verb, { n: count, us }] of counter.statements) {
+    console.log(`    ${String(r(count / n)).padStart(4)}× ${verb.padEnd(42)} ${String(r(us / 1000 / count)).padStart(6)} ms each`);
+  }
   return cost;
 }
 
