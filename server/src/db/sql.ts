@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import { AppError } from "../errors.js";
 import { Prisma } from "../generated/prisma/client.js";
@@ -17,10 +18,25 @@ export function utc(date: Date): Prisma.Sql {
   return Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 }
 
+/**
+ * Every statement here is sent as a named prepared statement: each connection parses and
+ * plans a statement once and then only binds values. The name is derived from the text, and
+ * the texts come from the fixed templates in this code base, so there are few of them.
+ */
+const statementName = (text: string): string => {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `ordered_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+};
+const statementNames = new Map<string, string>();
+
 const onClient =
   (client: pg.PoolClient | pg.Pool): Query =>
   async <R>(statement: Prisma.Sql) =>
-    (await client.query(statement.text, statement.values as unknown[])).rows as R[];
+    (await client.query({ name: statementName(statement.text), text: statement.text, values: statement.values as unknown[] })).rows as R[];
 
 /** Statements inside a Prisma transaction (for code that is not on the hot path). */
 export const prismaQuery =

@@ -15,6 +15,11 @@ export async function loadOrderDto(q: Query, where: { id: string } | { sessionId
   return rows[0]?.dto ?? null;
 }
 
+/** The DTO of one order as a SELECT of one `payload` column, for appendEventFrom. */
+export function orderDtoPayload(orderId: string): Prisma.Sql {
+  return sql`SELECT d.dto AS payload FROM (${ORDER_DTO_SELECT} WHERE o.id = ${orderId}::uuid) d`;
+}
+
 /** A session's orders, oldest first, in one round trip. */
 export async function loadSessionOrderDtos(q: Query, sessionId: string): Promise<OrderDto[]> {
   const rows = await q<{ dto: OrderDto }>(sql`${ORDER_DTO_SELECT} WHERE o.session_id = ${sessionId}::uuid ORDER BY o.placed_at, o.id`);

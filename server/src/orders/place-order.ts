@@ -35,13 +35,24 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
 
 const UNIQUE_VIOLATION = "23505";
 
+interface Offered {
+  id: string;
+  name: string;
+  price_cents: number;
+  available: boolean;
+}
+
 async function placeInTransaction(q: Query, customer: CustomerPrincipal, input: PlaceOrderInput): Promise<PlaceOrderResult> {
-  // The hot path of the whole product: plain SQL, 6 round trips with BEGIN and COMMIT, no
-  // ORM includes (docs/benchmarks.md has the before and after).
-  const [session] = await q<{ status: string; location_id: string; currency: string; customer_name: string | null; repeat: boolean }>(sql`
+  // The hot path of the whole product: plain SQL, 4 round trips with BEGIN and COMMIT, no
+  // ORM (docs/benchmarks.md has the before and after). First: lock the session, and read in
+  // the same statement whether this is a repeat and what the menu says of the products.
+  const ids = [...new Set(input.items.map((i) => i.productId))];
+  const [session] = await q<{ status: string; location_id: string; currency: string; customer_name: string | null; repeat: boolean; products: Offered[] }>(sql`
     SELECT s.status, s.location_id, l.currency,
            (SELECT display_name FROM customer WHERE id = ${customer.customerId}::uuid) AS customer_name,
-           EXISTS (SELECT 1 FROM "order" WHERE session_id = s.id AND client_order_id = ${input.clientOrderId}) AS repeat
+           EXISTS (SELECT 1 FROM "order" WHERE session_id = s.id AND client_order_id = ${input.clientOrderId}) AS repeat,
+           (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'price_cents', p.price_cents, 'available', p.available)), '[]')
+            FROM product p WHERE p.id = ANY(${ids}::uuid[]) AND p.location_id = s.location_id) AS products
     FROM order_session s JOIN location l ON l.id = s.location_id
     WHERE s.id = ${customer.sessionId}::uuid
     FOR UPDATE OF s`);
@@ -52,11 +63,7 @@ async function placeInTransaction(q: Query, customer: CustomerPrincipal, input: 
     return { order: existing!, event: null };
   }
 
-  const ids = [...new Set(input.items.map((i) => i.productId))];
-  const products = await q<{ id: string; name: string; price_cents: number; available: boolean }>(sql`
-    SELECT id, name, price_cents, available FROM product
-    WHERE id = ANY(${ids}::uuid[]) AND location_id = ${customer.locationId}::uuid`);
-  const byId = new Map(products.map((p) => [p.id, p]));
+  const byId = new Map(session.products.map((p) => [p.id, p]));
   for (const item of input.items) {
     const product = byId.get(item.productId);
     if (!product) throw new AppError("PRODUCT_UNAVAILABLE", `product ${item.productId} is not on this menu`);
@@ -71,21 +78,6 @@ async function placeInTransaction(q: Query, customer: CustomerPrincipal, input: 
   const now = new Date();
   // Provisional; the processing stage recomputes it from the same snapshots.
   const totalCents = items.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
-  // Order and items in one statement; the items' foreign key is checked at its end.
-  await q(sql`
-    WITH o AS (
-      INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, status, total_cents, currency, placed_at, updated_at)
-      VALUES (${orderId}::uuid, ${customer.sessionId}::uuid, ${customer.locationId}::uuid, ${customer.customerId}::uuid,
-              ${input.clientOrderId}, 'PLACED', ${totalCents}, ${session.currency}, ${utc(now)}, ${utc(now)})
-      RETURNING id
-    )
-    INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note)
-    SELECT gen_random_uuid(), o.id, t.ord - 1, t.product_id, t.product_name, t.unit_price_cents, t.quantity, t.note
-    FROM o, unnest(${items.map((i) => i.productId)}::uuid[], ${items.map((i) => i.productName)}::text[],
-                ${items.map((i) => i.unitPriceCents)}::int[], ${items.map((i) => i.quantity)}::int[],
-                ${items.map((i) => i.note)}::text[])
-         WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, ord)`);
-
   const order: OrderDto = {
     id: orderId,
     clientOrderId: input.clientOrderId,
@@ -102,6 +94,22 @@ async function placeInTransaction(q: Query, customer: CustomerPrincipal, input: 
     items,
     shipment: null,
   };
-  const event = await appendEvent(q, customer.sessionId, "order.placed", order);
+  // The order, its items and its event in one statement; the items' foreign key is checked
+  // at the statement's end.
+  const event = await appendEvent(q, customer.sessionId, "order.placed", order, sql`
+    placed AS (
+      INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, status, total_cents, currency, placed_at, updated_at)
+      VALUES (${orderId}::uuid, ${customer.sessionId}::uuid, ${customer.locationId}::uuid, ${customer.customerId}::uuid,
+              ${input.clientOrderId}, 'PLACED', ${totalCents}, ${session.currency}, ${utc(now)}, ${utc(now)})
+      RETURNING id
+    ),
+    placed_items AS (
+      INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note)
+      SELECT gen_random_uuid(), placed.id, t.ord - 1, t.product_id, t.product_name, t.unit_price_cents, t.quantity, t.note
+      FROM placed, unnest(${items.map((i) => i.productId)}::uuid[], ${items.map((i) => i.productName)}::text[],
+                  ${items.map((i) => i.unitPriceCents)}::int[], ${items.map((i) => i.quantity)}::int[],
+                  ${items.map((i) => i.note)}::text[])
+           WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, ord)
+    )`);
   return { order, event };
 }

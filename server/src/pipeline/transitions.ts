@@ -11,8 +11,8 @@ import type { Db, PrismaClient } from "../db/prisma.js";
 import { sql, sqlTransaction, utc, type Query } from "../db/sql.js";
 import type { OrderDto } from "../dto.js";
 import { AppError } from "../errors.js";
-import { loadOrderDto } from "../orders/order-dto.sql.js";
-import { appendEvent, type LoggedEvent } from "../sessions/session-log.js";
+import { loadOrderDto, orderDtoPayload } from "../orders/order-dto.sql.js";
+import { appendEventFrom, type LoggedEvent } from "../sessions/session-log.js";
 
 export interface TransitionResult {
   order: OrderDto;
@@ -28,20 +28,23 @@ interface LockedOrder {
   location_id: string;
 }
 
+const LOCK_ORDER = (orderId: string) => sql`
+  SELECT id, status, session_id, location_id FROM "order" WHERE id = ${orderId}::uuid FOR UPDATE`;
+
 async function lockOrder(q: Query, orderId: string): Promise<LockedOrder | undefined> {
-  const [row] = await q<LockedOrder>(sql`
-    SELECT id, status, session_id, location_id FROM "order" WHERE id = ${orderId}::uuid FOR UPDATE`);
+  const [row] = await q<LockedOrder>(LOCK_ORDER(orderId));
   return row;
 }
 
+/** The order as it now is, and its `order.updated` event if it changed: one round trip. */
 async function finish(q: Query, locked: LockedOrder, changed: boolean): Promise<TransitionResult> {
+  if (changed) {
+    const event = (await appendEventFrom<"order.updated", OrderDto>(q, locked.session_id, "order.updated", orderDtoPayload(locked.id)))!;
+    return { order: event.payload, locationId: locked.location_id, event };
+  }
   const order = (await loadOrderDto(q, { id: locked.id }))!;
-  const event = changed ? await appendEvent(q, locked.session_id, "order.updated", order) : null;
-  return { order, locationId: locked.location_id, event };
+  return { order, locationId: locked.location_id, event: null };
 }
-
-/** Thrown inside processing to roll back reservations before recording a rejection. */
-class Rejection extends Error {}
 
 interface Wanted {
   product_id: string;
@@ -50,70 +53,105 @@ interface Wanted {
   quantity: number;
   location_id: string | null;
   available: boolean | null;
+  /** Read under the product row's lock (null: stock not tracked, or the product is gone). */
   stock: number | null;
+}
+
+/** Why an order cannot be accepted as things stand, or null if it can. */
+function rejection(locationId: string, wanted: Wanted[]): string | null {
+  for (const w of wanted) {
+    if (w.location_id !== locationId) return `${w.name} is no longer on the menu`;
+    if (!w.available) return `${w.name} is sold out`;
+    if (w.stock !== null && w.stock < w.quantity) return w.stock === 0 ? `${w.name} is sold out` : `only ${w.stock} ${w.name} left`;
+  }
+  return null;
 }
 
 /**
  * Stage "processing": PLACED → ACCEPTED (stock reserved, total computed) or REJECTED with a
  * reason a customer can read. Returns null if the order does not exist.
+ *
+ * Five round trips with BEGIN and COMMIT: lock the order and read what it wants, with the
+ * stock-tracked product rows locked in id order (so two orders never wait on each other in
+ * a cycle, and the stock read is the stock the UPDATE will change). The lock is FOR NO KEY
+ * UPDATE, what the UPDATE itself would take: it lets placements' foreign-key checks on the
+ * product (FOR KEY SHARE) through, so a placement holding its session row never waits on
+ * us while we wait on that session row to log our event. Then decide here; then one
+ * statement reserves all stock and accepts (or one rejects); one more reads the result and
+ * logs it.
  */
 export async function processOrder(prisma: PrismaClient, orderId: string): Promise<TransitionResult | null> {
-  try {
-    return await sqlTransaction(prisma, async (q) => {
-      const locked = await lockOrder(q, orderId);
-      if (!locked) return null;
-      if (locked.status !== "PLACED") return finish(q, locked, false);
+  return sqlTransaction(prisma, async (q) => {
+    const [row] = await q<LockedOrder & { wanted: Wanted[] | null }>(sql`
+      WITH l AS MATERIALIZED (${LOCK_ORDER(orderId)}),
+      w AS (
+        SELECT product_id, min(product_name) AS name, sum(quantity)::int AS quantity FROM order_item
+        WHERE order_id = ${orderId}::uuid AND (SELECT status FROM l) = 'PLACED'
+        GROUP BY product_id
+      ),
+      stocked AS MATERIALIZED (
+        SELECT id, stock FROM product
+        WHERE id IN (SELECT product_id FROM w) AND stock IS NOT NULL
+        ORDER BY id FOR NO KEY UPDATE
+      )
+      SELECT l.id, l.status, l.session_id, l.location_id,
+        (SELECT json_agg(json_build_object(
+            'product_id', w.product_id, 'name', w.name, 'quantity', w.quantity,
+            'location_id', p.location_id, 'available', p.available, 'stock', s.stock) ORDER BY w.product_id)
+         FROM w LEFT JOIN product p ON p.id = w.product_id LEFT JOIN stocked s ON s.id = w.product_id) AS wanted
+      FROM l`);
+    if (!row) return null;
+    const { wanted, ...locked } = row;
+    if (locked.status !== "PLACED") return finish(q, locked, false);
 
-      // Quantity per product (an order may list one product on several lines), in id order.
-      const wanted = await q<Wanted>(sql`
-        SELECT i.product_id, min(i.product_name) AS name, sum(i.quantity)::int AS quantity,
-               p.location_id, p.available, p.stock
-        FROM order_item i LEFT JOIN product p ON p.id = i.product_id
-        WHERE i.order_id = ${orderId}::uuid
-        GROUP BY i.product_id, p.location_id, p.available, p.stock
-        ORDER BY i.product_id`);
-      for (const w of wanted) {
-        if (w.location_id !== locked.location_id) throw new Rejection(`${w.name} is no longer on the menu`);
-        if (!w.available) throw new Rejection(`${w.name} is sold out`);
-        if (w.stock === null) continue;
-        // Guarded reservation: never below zero, however many orders race for the last items.
-        const reserved = await q<{ stock: number }>(sql`
-          UPDATE product SET stock = stock - ${w.quantity}, updated_at = ${utc(new Date())}
-          WHERE id = ${w.product_id}::uuid AND stock >= ${w.quantity}
-          RETURNING stock`);
-        if (reserved.length === 0) {
-          // Re-read: the stock seen above may be stale by now.
-          const [now] = await q<{ stock: number | null }>(sql`SELECT stock FROM product WHERE id = ${w.product_id}::uuid`);
-          throw new Rejection(!now?.stock ? `${w.name} is sold out` : `only ${now.stock} ${w.name} left`);
-        }
-      }
-
-      const now = utc(new Date());
+    const reason = rejection(locked.location_id, wanted ?? []);
+    const now = utc(new Date());
+    if (reason) {
       await q(sql`
-        UPDATE "order" SET status = 'ACCEPTED', status_reason = NULL, processed_at = ${now}, accepted_at = ${now}, updated_at = ${now},
-          total_cents = (SELECT coalesce(sum(unit_price_cents * quantity), 0) FROM order_item WHERE order_id = ${orderId}::uuid)
+        UPDATE "order" SET status = 'REJECTED', status_reason = ${reason},
+          processed_at = ${now}, finished_at = ${now}, updated_at = ${now}
         WHERE id = ${orderId}::uuid`);
       return finish(q, locked, true);
-    });
-  } catch (err) {
-    if (!(err instanceof Rejection)) throw err;
-    return settlePlaced(prisma, orderId, "REJECTED", err.message);
-  }
+    }
+
+    const reserve = (wanted ?? []).filter((w) => w.stock !== null);
+    const [accepted] = await q<{ reserved: number }>(sql`
+      WITH reserved AS (
+        UPDATE product p SET stock = p.stock - x.quantity, updated_at = ${now}
+        FROM unnest(${reserve.map((w) => w.product_id)}::uuid[], ${reserve.map((w) => w.quantity)}::int[]) AS x(id, quantity)
+        WHERE p.id = x.id AND p.stock >= x.quantity
+        RETURNING p.id
+      )
+      UPDATE "order" SET status = 'ACCEPTED', status_reason = NULL, processed_at = ${now}, accepted_at = ${now}, updated_at = ${now},
+        total_cents = (SELECT coalesce(sum(unit_price_cents * quantity), 0) FROM order_item WHERE order_id = ${orderId}::uuid)
+      WHERE id = ${orderId}::uuid
+      RETURNING (SELECT count(*) FROM reserved)::int AS reserved`);
+    // The rows are locked and their stock was checked above, so this cannot happen; if it
+    // did, the transaction rolls back and the job is retried.
+    if (accepted?.reserved !== reserve.length) throw new Error(`reserved ${accepted?.reserved} of ${reserve.length} products`);
+    return finish(q, locked, true);
+  });
 }
 
-/** Stage "shipping": an ACCEPTED order gets its Shipment (PREPARING), once. */
+/**
+ * Stage "shipping": an ACCEPTED order gets its Shipment (PREPARING), once. Four round trips:
+ * the lock and the insert are one statement.
+ */
 export async function shipOrder(prisma: PrismaClient, orderId: string): Promise<TransitionResult | null> {
   return sqlTransaction(prisma, async (q) => {
-    const locked = await lockOrder(q, orderId);
-    if (!locked) return null;
-    if (locked.status !== "ACCEPTED") return finish(q, locked, false);
     const now = utc(new Date());
-    const created = await q(sql`
-      INSERT INTO shipment (id, order_id, status, created_at, updated_at)
-      VALUES (gen_random_uuid(), ${orderId}::uuid, 'PREPARING', ${now}, ${now})
-      ON CONFLICT (order_id) DO NOTHING
-      RETURNING id`);
-    return finish(q, locked, created.length === 1);
+    const [row] = await q<LockedOrder & { created: boolean }>(sql`
+      WITH l AS MATERIALIZED (${LOCK_ORDER(orderId)}),
+      created AS (
+        INSERT INTO shipment (id, order_id, status, created_at, updated_at)
+        SELECT gen_random_uuid(), l.id, 'PREPARING', ${now}, ${now} FROM l WHERE l.status = 'ACCEPTED'
+        ON CONFLICT (order_id) DO NOTHING
+        RETURNING id
+      )
+      SELECT l.id, l.status, l.session_id, l.location_id, EXISTS (SELECT 1 FROM created) AS created FROM l`);
+    if (!row) return null;
+    const { created, ...locked } = row;
+    return finish(q, locked, created);
   });
 }
 
@@ -164,12 +202,17 @@ export async function cancelOrder(prisma: PrismaClient, locationId: string, orde
     }
     const now = utc(new Date());
     if (locked.status === "ACCEPTED") {
-      // Give back what processing reserved, product rows in id order like the reservation.
+      // Give back what processing reserved; product rows locked in id order like the reservation.
       await q(sql`
+        WITH w AS (
+          SELECT product_id, sum(quantity)::int AS quantity FROM order_item WHERE order_id = ${orderId}::uuid GROUP BY product_id
+        ),
+        stocked AS MATERIALIZED (
+          SELECT id FROM product WHERE id IN (SELECT product_id FROM w) AND stock IS NOT NULL ORDER BY id FOR NO KEY UPDATE
+        )
         UPDATE product p SET stock = p.stock + w.quantity, updated_at = ${now}
-        FROM (SELECT product_id, sum(quantity)::int AS quantity FROM order_item
-              WHERE order_id = ${orderId}::uuid GROUP BY product_id ORDER BY product_id) w
-        WHERE p.id = w.product_id AND p.stock IS NOT NULL`);
+        FROM w JOIN stocked ON stocked.id = w.product_id
+        WHERE p.id = w.product_id`);
       await q(sql`
         UPDATE shipment SET status = 'CANCELLED', updated_at = ${now}
         WHERE order_id = ${orderId}::uuid AND status IN ('PREPARING', 'READY')`);
