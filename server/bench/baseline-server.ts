@@ -2,7 +2,9 @@
 // pub/sub, same options), with no database, no auth, no validation and no queue. A
 // customer's `order:place` is relayed as `order:placed` to its session room and its
 // location's staff room (the same rooms Ordered emits to), then acked. Two of these run side
-// by side, like Ordered's two instances. Env: PORT, HOST, REDIS_URL, REDIS_PREFIX.
+// by side, like Ordered's two instances. For the capacity phase, `PUT /products/<id>/availability`
+// with {locationId, available} answers, then broadcasts product:updated to the venue's staff and
+// customers, like Ordered's staff request does. Env: PORT, HOST, REDIS_URL, REDIS_PREFIX.
 import { createServer } from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createAdapter } from "@socket.io/redis-adapter";
@@ -25,6 +27,17 @@ const httpServer = createServer((req, res) => {
     res.writeHead(200, { "content-type": "application/json" }).end(body);
     return;
   }
+  const toggle = /^\/products\/([^/]+)\/availability$/.exec(req.url ?? "");
+  if (req.method === "PUT" && toggle) {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk));
+    req.on("end", () => {
+      const { locationId, available } = JSON.parse(body) as { locationId: string; available: boolean };
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ product: { id: toggle[1], available } }));
+      io.to([`location:${locationId}`, `location:${locationId}:customers`]).emit("product:updated", { id: toggle[1], available });
+    });
+    return;
+  }
   res.writeHead(404).end();
 });
 
@@ -42,7 +55,7 @@ let seq = 0;
 io.on("connection", (socket) => {
   const { role, locationId, sessionId } = socket.handshake.auth as { role: string; locationId: string; sessionId?: string };
   if (role === "staff") socket.join(`location:${locationId}`);
-  else socket.join(`session:${sessionId}`);
+  else socket.join([`session:${sessionId}`, `location:${locationId}:customers`]);
   socket.emit("ready");
   socket.on("order:place", (payload: { clientOrderId: string }, ack?: (r: unknown) => void) => {
     const envelope = { sessionId, seq: ++seq, at: new Date().toISOString(), data: payload };

@@ -19,7 +19,7 @@ import { Driver, type Placer } from "./lib/load.js";
 import { parseOptions } from "./lib/options.js";
 import { freePort, killAllNow, ProcMonitor, promValue, startNode, stopAll, stopChild, waitHttp, type Child, type Target } from "./lib/procs.js";
 import { printReport, ratios, targets, type PhaseProcs, type Results } from "./lib/report.js";
-import { openAndJoin, resetDatabase, seedLocations, type FixtureSession } from "./lib/setup.js";
+import { api, openAndJoin, resetDatabase, seedLocations, type FixtureSession } from "./lib/setup.js";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(serverDir, "..");
@@ -268,20 +268,43 @@ async function runPhases(results: Results): Promise<void> {
     const urlA2 = await startServer("server A");
     const cap = await openAndJoin([urlB], [capacityLocation], { sessions: 20, customers: 200, phonesPerSession: 10 });
     step(`capacity: ramp to ${opts.capacityMax} idle sockets on server A in steps of ${opts.capacityStep}`);
-    results.capacity = await rampCapacity({
-      serverUrl: urlA2,
-      serverPid: children["server A"]!.pid,
+    const customers = cap.sessions.flatMap((s) => s.customers);
+    const staffToken = cap.locations[0]!.staffToken;
+    const capacity = {
       holders,
-      customers: cap.sessions.flatMap((s) => s.customers),
-      staffToken: cap.locations[0]!.staffToken,
       productIds: capacityLocation.productIds.slice(0, 3),
       max: opts.capacityMax,
       step: opts.capacityStep,
       rounds: opts.capacityRounds,
       limitMs: 100,
-      deadline: deadline - 30_000,
-      eventLoopP99: () => eventLoopP99(urlA2),
       log,
+    };
+    results.capacity = await rampCapacity({
+      ...capacity,
+      serverPid: children["server A"]!.pid,
+      socket: (i) => ({ url: urlA2, auth: { token: customers[i % customers.length]!.token } }),
+      readyEvent: "sync:done",
+      toggle: async (id, available) => void (await api(urlA2, "PUT", `/api/products/${id}/availability`, { available }, staffToken)),
+      // Leave time for the bare Socket.IO ramp below.
+      deadline: deadline - 30_000 - (deadline - Date.now()) / 3,
+      eventLoopP99: () => eventLoopP99(urlA2),
+    });
+    await holders.closeAll();
+
+    // The same ramp against one bare Socket.IO server (same adapter, no auth, no database):
+    // how much of the broadcast cost and of the memory per socket is ours.
+    step(`capacity baseline: the same ramp on one bare Socket.IO server`);
+    await stopChild(children["server A"]!);
+    delete children["server A"];
+    const base = await startBaseline("baseline A");
+    results.capacityBaseline = await rampCapacity({
+      ...capacity,
+      serverPid: children["baseline A"]!.pid,
+      socket: (i) => ({ url: base, auth: { role: "customer", locationId: capacityLocation.id, sessionId: `capacity-${i % 20}` } }),
+      readyEvent: "ready",
+      toggle: async (id, available) => void (await api(base, "PUT", `/products/${id}/availability`, { locationId: capacityLocation.id, available })),
+      deadline: deadline - 30_000,
+      eventLoopP99: () => eventLoopP99(base, true),
     });
     await holders.closeAll();
   } else if (opts.phases.includes("capacity")) {

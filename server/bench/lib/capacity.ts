@@ -3,9 +3,9 @@
 // broadcast a few times and timed from the staff's HTTP request to each socket's arrival.
 import { readFileSync } from "node:fs";
 import { Latency, nowUs, type Summary } from "./hist.js";
+import type { SocketSpec } from "./clients.js";
 import type { HolderPool } from "./holders.js";
 import { round1 } from "./procs.js";
-import { api, type Customer } from "./setup.js";
 
 export interface CapacityStep {
   sockets: number;
@@ -42,11 +42,14 @@ const rssMb = (pid: number) => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function rampCapacity(o: {
-  serverUrl: string;
   serverPid: number;
   holders: HolderPool;
-  customers: Customer[];
-  staffToken: string;
+  /** The i-th idle socket to open. */
+  socket: (i: number) => SocketSpec;
+  /** What the server sends a socket once it is ready. */
+  readyEvent: string;
+  /** Makes the server broadcast product:updated {id, available} to every socket (the staff's request). */
+  toggle: (productId: string, available: boolean) => Promise<void>;
   productIds: string[];
   max: number;
   step: number;
@@ -69,11 +72,8 @@ export async function rampCapacity(o: {
       stoppedBecause = "time budget (--max-minutes) used up";
       break;
     }
-    const specs = Array.from({ length: target - connected }, (_, i) => {
-      const c = o.customers[(connected + i) % o.customers.length]!;
-      return { url: o.serverUrl, auth: { token: c.token } };
-    });
-    const conn = await o.holders.connect(specs, { concurrency: 48, readyEvent: "sync:done", timeoutMs: 30_000 });
+    const specs = Array.from({ length: target - connected }, (_, i) => o.socket(connected + i));
+    const conn = await o.holders.connect(specs, { concurrency: 48, readyEvent: o.readyEvent, timeoutMs: 30_000 });
     connected += conn.connected;
     await sleep(2000);
     await o.holders.broadcasts(); // discard anything stale
@@ -87,7 +87,7 @@ export async function rampCapacity(o: {
       available[k] = !available[k];
       const key = `${o.productIds[k]}:${available[k]}`;
       const t0 = nowUs();
-      await api(o.serverUrl, "PUT", `/api/products/${o.productIds[k]}/availability`, { available: available[k] }, o.staffToken);
+      await o.toggle(o.productIds[k]!, available[k]!);
       requestMs.push((nowUs() - t0) / 1000);
       const arrivals: number[] = [];
       const until = Date.now() + 5000;

@@ -28,6 +28,8 @@ export interface Results {
   ratio?: { ack: Record<string, number | null>; staff: Record<string, number | null> };
   throughput?: { limitMs: number; sustained: number; steps: (ThroughputStep & { procs: PhaseProcs })[] };
   capacity?: CapacityResult;
+  /** The same ramp on one bare Socket.IO server. */
+  capacityBaseline?: CapacityResult;
   targets?: { target: string; measured: string; met: boolean | null }[];
   errors: string[];
 }
@@ -93,21 +95,23 @@ export function printReport(r: Results, log: (s: string) => void): void {
     }
     log(`  highest sustained: ${t.sustained} orders/s`);
   }
-  if (r.capacity) {
-    const c = r.capacity;
-    log(`\nCAPACITY — idle customer sockets on one instance, product:updated broadcast to all of them, p99 limit ${c.limitMs} ms`);
-    log(`  ${"sockets".padEnd(9)}${pad("RSS MB", 9)}${pad("p50", 9)}${pad("p99", 9)}${pad("max", 9)}${pad("spread99", 10)}${pad("missing", 9)}${pad("loop p99", 10)}${pad("PUT ms", 9)}`);
-    for (const s of c.steps) {
-      log(`  ${String(s.sockets).padEnd(9)}${pad(s.rssMb, 9)}${pad(s.broadcast.p50.toFixed(1), 9)}${pad(s.broadcast.p99.toFixed(1), 9)}${pad(s.broadcast.max.toFixed(1), 9)}${pad(s.spread.p99.toFixed(1), 10)}${pad(s.missing, 9)}${pad(s.eventLoopP99Ms?.toFixed(1) ?? "", 10)}${pad(s.requestMsP50, 9)}`);
-    }
-    log(`  (p50/p99/max: staff PUT sent → socket receives product:updated; spread99: p99 of arrival − first arrival of the round, the fan-out alone)`);
-    log(`  held ${c.heldSockets} sockets within ${c.limitMs} ms (stopped: ${c.stoppedBecause}); idle RSS ${c.idleRssMb} MB, +${c.rssPer1000Mb} MB per 1,000 sockets`);
-  }
+  if (r.capacity) printCapacity(log, "CAPACITY — idle customer sockets on one instance", r.capacity);
+  if (r.capacityBaseline) printCapacity(log, "CAPACITY BASELINE — the same ramp on one bare Socket.IO server (same adapter, no auth, no database)", r.capacityBaseline);
   if (r.targets) {
     log(`\nTARGETS (issue 6; reported, not asserted)`);
     for (const t of r.targets) log(`  ${t.met === null ? "  ?" : t.met ? " ok" : "MISS"}  ${t.target.padEnd(58)} ${t.measured}`);
   }
   for (const e of r.errors) log(`! ${e}`);
+}
+
+function printCapacity(log: (line: string) => void, title: string, c: CapacityResult): void {
+  log(`\n${title}, product:updated broadcast to all of them, p99 limit ${c.limitMs} ms`);
+  log(`  ${"sockets".padEnd(9)}${pad("RSS MB", 9)}${pad("p50", 9)}${pad("p99", 9)}${pad("max", 9)}${pad("spread99", 10)}${pad("missing", 9)}${pad("loop p99", 10)}${pad("PUT ms", 9)}`);
+  for (const s of c.steps) {
+    log(`  ${String(s.sockets).padEnd(9)}${pad(s.rssMb, 9)}${pad(s.broadcast.p50.toFixed(1), 9)}${pad(s.broadcast.p99.toFixed(1), 9)}${pad(s.broadcast.max.toFixed(1), 9)}${pad(s.spread.p99.toFixed(1), 10)}${pad(s.missing, 9)}${pad(s.eventLoopP99Ms?.toFixed(1) ?? "", 10)}${pad(s.requestMsP50, 9)}`);
+  }
+  log(`  (p50/p99/max: PUT sent → socket receives product:updated; spread99: p99 of arrival − first arrival of the round, the fan-out alone)`);
+  log(`  held ${c.heldSockets} sockets within ${c.limitMs} ms (stopped: ${c.stoppedBecause}); idle RSS ${c.idleRssMb} MB, +${c.rssPer1000Mb} MB per 1,000 sockets`);
 }
 
 function errs(l: LoadResult): string {
@@ -145,6 +149,14 @@ export function targets(r: Results): Results["targets"] {
         : `not reached; +${c.rssPer1000Mb} MB per 1,000 → ~${Math.round(c.idleRssMb + 10 * c.rssPer1000Mb)} MB at 10,000 by extrapolation`,
       met: at10k ? at10k.rssMb <= 600 : null,
     });
+    const b = r.capacityBaseline;
+    if (b) {
+      out.push({
+        target: "(context) bare Socket.IO on the same machine and ramp",
+        measured: `held ${b.heldSockets}; +${b.rssPer1000Mb} MB per 1,000 (ours: held ${c.heldSockets}, +${c.rssPer1000Mb} MB)`,
+        met: null,
+      });
+    }
   }
   if (r.throughput) {
     out.push({ target: "≥ 500 orders/s processed (placed → ACCEPTED, p99 ≤ 250 ms)", measured: `${r.throughput.sustained} orders/s`, met: r.throughput.sustained >= 500 });
