@@ -13,6 +13,7 @@ import { createPrisma } from "../dist/db/prisma.js";
 import { placeOrder } from "../dist/orders/place-order.js";
 import { processOrder, shipOrder } from "../dist/pipeline/transitions.js";
 import { nowUs } from "./lib/hist.js";
+import { pidsByComm, readTicks } from "./lib/procs.js";
 import { resetDatabase, seedLocations } from "./lib/setup.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -50,11 +51,15 @@ const original = pg.Client.prototype.query as unknown as QueryFn;
   return r;
 };
 
+const pgTicks = () => pidsByComm("postgres").reduce((sum, pid) => sum + (readTicks(pid) ?? 0), 0);
+
 interface Cost {
   name: string;
   n: number;
   wallMs: number;
   cpuMs: number;
+  /** CPU time of all PostgreSQL processes (backends, WAL writer...), 10 ms ticks. */
+  pgCpuMs: number;
   queries: number;
   dbWaitMs: number;
 }
@@ -64,14 +69,16 @@ async function measure(name: string, n: number, fn: (i: number) => Promise<unkno
   counter.queries = 0;
   counter.waitUs = 0;
   counter.statements.clear();
+  const pg0 = pgTicks();
   const cpu0 = process.cpuUsage();
   const t0 = nowUs();
   for (let i = 0; i < n; i++) await fn(i);
   const wall = (nowUs() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const pgMs = (pgTicks() - pg0) * 10;
   const r = (x: number) => Math.round(x * 100) / 100;
-  const cost = { name, n, wallMs: r(wall / n), cpuMs: r((cpu.user + cpu.system) / 1000 / n), queries: r(counter.queries / n), dbWaitMs: r(counter.waitUs / 1000 / n) };
-  console.log(`${name.padEnd(34)} wall ${String(cost.wallMs).padStart(6)} ms  CPU ${String(cost.cpuMs).padStart(6)} ms  round trips ${String(cost.queries).padStart(5)}  waiting on pg ${cost.dbWaitMs} ms`);
+  const cost = { name, n, wallMs: r(wall / n), cpuMs: r((cpu.user + cpu.system) / 1000 / n), pgCpuMs: r(pgMs / n), queries: r(counter.queries / n), dbWaitMs: r(counter.waitUs / 1000 / n) };
+  console.log(`${name.padEnd(34)} wall ${String(cost.wallMs).padStart(6)} ms  CPU ${String(cost.cpuMs).padStart(6)} ms  PostgreSQL CPU ${String(cost.pgCpuMs).padStart(5)} ms  round trips ${String(cost.queries).padStart(5)}  waiting on pg ${cost.dbWaitMs} ms`);
   // Each statement: how many per call and the wall time waiting on it, in call order.
   for (const [verb, { n: count, us }] of counter.statements) {
     console.log(`    ${String(r(count / n)).padStart(4)}× ${verb.padEnd(42)} ${String(r(us / 1000 / count)).padStart(6)} ms each`);

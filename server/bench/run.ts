@@ -207,11 +207,12 @@ async function runPhases(results: Results): Promise<void> {
     const servers = { "server A": urlA, "server B": urlB };
     if (opts.phases.includes("latency")) {
       step(`latency: ${opts.rate} orders/s for ${opts.duration} s`);
-      await driver.place(Math.min(opts.rate, 20), 2, 10_000); // warm-up (JIT, pools), not recorded
+      await warmUp(driver);
       const r = await measured(servers, false, () => driver.place(opts.rate, opts.duration, 15_000));
       results.latency = { ...r, holders: await holders.stats() };
     }
     if (opts.phases.includes("throughput")) {
+      if (!opts.phases.includes("latency")) await warmUp(driver);
       const steps: NonNullable<Results["throughput"]>["steps"] = [];
       let sustained = 0;
       for (const rate of opts.throughputRates) {
@@ -246,7 +247,7 @@ async function runPhases(results: Results): Promise<void> {
     const placers: Placer[] = placerConn.sockets.map((socket, i) => ({ socket, sessionId: fixture.sessions[i]!.id, locationId: fixture.sessions[i]!.locationId, productIds: ["x"] }));
     const driver = new Driver(placers, staff.sockets, opts.staffPerLocation, false);
     step(`baseline: ${opts.rate} msgs/s for ${opts.duration} s`);
-    await driver.place(Math.min(opts.rate, 20), 2, 5000);
+    await warmUp(driver);
     results.baseline = await measured({ "baseline A": baseA, "baseline B": baseB }, true, () => driver.place(opts.rate, opts.duration, 10_000));
     for (const s of [...staff.sockets, ...placerConn.sockets]) s.close();
     await holders.closeAll();
@@ -310,6 +311,18 @@ async function runPhases(results: Results): Promise<void> {
   } else if (opts.phases.includes("capacity")) {
     results.errors.push("capacity skipped: time budget");
   }
+}
+
+/**
+ * Not recorded: the same rate for a few seconds (JIT, database and Redis connections opened
+ * by the pools, prepared statements, first order of each session), then a pause so any
+ * backlog drains before the measured run starts. Ours and the baseline get the same.
+ */
+async function warmUp(driver: Driver): Promise<void> {
+  const seconds = opts.quick ? 3 : 5;
+  step(`  warm-up: ${opts.rate}/s for ${seconds} s, not recorded`);
+  await driver.place(opts.rate, seconds, 15_000);
+  await sleep(2000);
 }
 
 async function connectOrdered(urlA: string, urlB: string, fixture: { locations: { id: string; staffToken: string }[]; sessions: FixtureSession[] }, productsOf: Map<string, string[]>, results: Results) {

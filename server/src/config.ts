@@ -37,8 +37,13 @@ const EnvSchema = z.object({
   PIPELINE_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   /** First retry delay of a pipeline job, doubling each attempt. */
   PIPELINE_BACKOFF_MS: z.coerce.number().int().min(0).default(500),
-  /** Jobs one worker process runs at once, per stage. */
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /**
+   * Jobs one worker process runs at once, per stage. Both stages share a pool of
+   * concurrency + 2 database connections. Small on purpose: the jobs are short transactions,
+   * and more of them at once only makes them wait on each other and on the CPU (on the
+   * benchmark machine 4 beat 16: docs/benchmarks.md). Raise it when the database is far away.
+   */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   /** A killed worker's job is taken over after its lock lapses: this long, plus one stalled check. */
   WORKER_LOCK_MS: z.coerce.number().int().min(500).default(5000),
   WORKER_STALLED_CHECK_MS: z.coerce.number().int().min(200).default(2000),

@@ -38,6 +38,8 @@ export interface LoadResult {
   bytes: { placed: number; updated: number };
   /** Largest delay between a due time and the actual send (ms): this process's own lag. */
   senderLagMaxMs: number;
+  /** Slowest place → ack (ms) of the orders due in each second of the run: where the tail is. */
+  ackMaxBySecond: number[];
 }
 
 /** One run at a time; listeners are installed once per socket and feed the current run. */
@@ -106,6 +108,7 @@ export class Driver {
     const start = nowUs() + 5000;
     let i = 0;
     let senderLagMaxUs = 0;
+    const ackMaxBySecond: number[] = [];
     const send = (dueUs: number) => {
       const pl = this.placers[i % this.placers.length]!;
       const clientOrderId = randomUUID();
@@ -115,7 +118,10 @@ export class Driver {
       const b = pl.productIds[(i + 3) % pl.productIds.length]!;
       pl.socket.emit("order:place", { clientOrderId, items: [{ productId: a, quantity: 1 }, { productId: b, quantity: 2 }] }, (res: { error?: { code: string } }) => {
         p.acked = true;
-        r.ack.record(nowUs() - dueUs);
+        const us = nowUs() - dueUs;
+        r.ack.record(us);
+        const second = Math.floor((dueUs - start) / 1e6);
+        ackMaxBySecond[second] = Math.max(ackMaxBySecond[second] ?? 0, Math.round(us / 1000));
         if (res?.error) {
           r.ackErrors[res.error.code] = (r.ackErrors[res.error.code] ?? 0) + 1;
           p.staffLeft = 0; // nothing else will come for a refused order
@@ -163,6 +169,7 @@ export class Driver {
       },
       bytes: { placed: mean(r.bytes.placed), updated: mean(r.bytes.updated) },
       senderLagMaxMs: Math.round(senderLagMaxUs / 100) / 10,
+      ackMaxBySecond: Array.from(ackMaxBySecond, (v) => v ?? 0),
     };
   }
 }

@@ -46,7 +46,7 @@ const HELP = `npm run bench [-- flags]
   --rate N                  orders per second, latency + baseline phases (default 200, quick 100)
   --duration S              seconds of load, latency + baseline phases (default 30, quick 10)
   --workers N               pipeline worker processes (default 1)
-  --worker-concurrency N    jobs per stage per worker (default 16)
+  --worker-concurrency N    jobs per stage per worker (default 4, the server's default)
   --holders N               client processes holding listening sockets (default 3)
   --throughput-rates a,b,c  ramp of order rates (default 25,50,75,100,150,200,300,400,500; quick 25,50,100,200)
   --throughput-step S       seconds per ramp step (default 10, quick 4)
@@ -117,7 +117,7 @@ export function parseOptions(argv: string[], repoRoot: string): BenchOptions {
     rate: int("rate", values.rate ?? env("RATE"), quick ? 100 : 200),
     duration: int("duration", values.duration ?? env("DURATION"), quick ? 10 : 30),
     workers: int("workers", values.workers, 1),
-    workerConcurrency: int("worker-concurrency", values["worker-concurrency"], 16),
+    workerConcurrency: int("worker-concurrency", values["worker-concurrency"], 4),
     holders: int("holders", values.holders, 3),
     throughputRates: rates.sort((a, b) => a - b),
     throughputStep: int("throughput-step", values["throughput-step"], quick ? 4 : 10),

@@ -95,7 +95,7 @@ export async function waitHttp(url: string, child: Child, timeoutMs = 30_000): P
 
 const CLK_TCK = 100; // USER_HZ: 100 on every Linux architecture Node supports.
 
-function readTicks(pid: number): number | null {
+export function readTicks(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after the command name (which may contain spaces): state is field 3.
@@ -115,7 +115,7 @@ function readRssMb(pid: number): number | null {
   }
 }
 
-function pidsByComm(comm: string): number[] {
+export function pidsByComm(comm: string): number[] {
   const out: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

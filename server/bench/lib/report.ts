@@ -65,6 +65,7 @@ export function printReport(r: Results, log: (s: string) => void): void {
     log(row("place → staff order:placed", l.staff));
     log(row("place → phone ACCEPTED", l.accepted));
     log(`  missing after drain: ack ${l.missing.ack}, staff ${l.missing.staff}, accepted ${l.missing.accepted}; sender lag max ${l.senderLagMaxMs} ms; envelope bytes placed ${l.bytes.placed}, updated ${l.bytes.updated}`);
+    log(`  slowest ack per second (ms): ${l.ackMaxBySecond.join(" ")}`);
     for (const line of procTable(l.procs)) log(line);
   }
   if (r.baseline) {
