@@ -19,19 +19,26 @@ export function utc(date: Date): Prisma.Sql {
 }
 
 /**
- * Every statement here is sent as a named prepared statement: each connection parses and
- * plans a statement once and then only binds values. The name is derived from the text, and
- * the texts come from the fixed templates in this code base, so there are few of them.
+ * Statements here are sent as named prepared statements: each connection parses and plans a
+ * statement once and then only binds values. The name is derived from the text; the texts
+ * come from the fixed templates in this code base, so there are a few dozen. Past
+ * MAX_NAMED distinct texts (a template that varies its text would be a bug) statements go
+ * unnamed, so neither this map nor the server's per-connection cache grows without bound.
+ * Behind PgBouncer in transaction mode this needs PgBouncer 1.21+ (max_prepared_statements).
  */
-const statementName = (text: string): string => {
+const statementName = (text: string): string | undefined => {
   let name = statementNames.get(text);
-  if (!name) {
+  if (!name && statementNames.size < MAX_NAMED) {
     name = `ordered_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
     statementNames.set(text, name);
   }
   return name;
 };
 const statementNames = new Map<string, string>();
+const MAX_NAMED = 200;
+
+/** How many distinct statement texts have been named so far (tests check it stays put). */
+export const namedStatementCount = (): number => statementNames.size;
 
 const onClient =
   (client: pg.PoolClient | pg.Pool): Query =>
