@@ -54,13 +54,8 @@ export const prismaQuery =
 /** One statement on its own, outside any transaction. */
 export const poolQuery = (prisma: PrismaClient): Query => onClient(poolOf(prisma));
 
-/**
- * A transaction in plain SQL on the Prisma client's own pool. The hot paths (placing an
- * order, every pipeline transition) use it: Prisma's interactive transactions cost several
- * milliseconds of CPU each (docs/benchmarks.md). Waiting too long for a connection is a
- * retryable UNAVAILABLE; nothing was written.
- */
-export async function sqlTransaction<T>(prisma: PrismaClient, work: (q: Query) => Promise<T>): Promise<T> {
+/** A connection from the Prisma client's own pool; waiting too long for one is a retryable UNAVAILABLE. */
+async function withClient<T>(prisma: PrismaClient, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   let client: pg.PoolClient;
   try {
     client = await poolOf(prisma).connect();
@@ -68,14 +63,35 @@ export async function sqlTransaction<T>(prisma: PrismaClient, work: (q: Query) =
     throw new AppError("UNAVAILABLE", "the server is busy; please try again", 1);
   }
   try {
-    await client.query("BEGIN");
-    const result = await work(onClient(client));
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
+    return await work(client);
   } finally {
     client.release();
   }
+}
+
+/**
+ * Statements on one pooled connection, each its own transaction (autocommit): for work
+ * whose writes fit in one statement, which then needs no BEGIN and COMMIT round trips.
+ */
+export function sqlStatements<T>(prisma: PrismaClient, work: (q: Query) => Promise<T>): Promise<T> {
+  return withClient(prisma, (client) => work(onClient(client)));
+}
+
+/**
+ * A transaction in plain SQL on the Prisma client's own pool. The hot paths (placing an
+ * order, every pipeline transition) use it: Prisma's interactive transactions cost several
+ * milliseconds of CPU each (docs/benchmarks.md). Nothing is written if it throws.
+ */
+export function sqlTransaction<T>(prisma: PrismaClient, work: (q: Query) => Promise<T>): Promise<T> {
+  return withClient(prisma, async (client) => {
+    try {
+      await client.query("BEGIN");
+      const result = await work(onClient(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    }
+  });
 }

@@ -15,9 +15,9 @@ export async function loadOrderDto(q: Query, where: { id: string } | { sessionId
   return rows[0]?.dto ?? null;
 }
 
-/** The DTO of one order as a SELECT of one `payload` column, for appendEventFrom. */
-export function orderDtoPayload(orderId: string): Prisma.Sql {
-  return sql`SELECT d.dto AS payload FROM (${ORDER_DTO_SELECT} WHERE o.id = ${orderId}::uuid) d`;
+/** The DTO of one order as a SELECT of one `payload` column, for the session log's CTEs. */
+export function orderDtoPayload(orderId: string, from?: { order?: Prisma.Sql; shipment?: Prisma.Sql }): Prisma.Sql {
+  return sql`SELECT d.dto AS payload FROM (${from ? orderDtoSelect(from) : ORDER_DTO_SELECT} WHERE o.id = ${orderId}::uuid) d`;
 }
 
 /** A session's orders, oldest first, in one round trip. */
@@ -29,7 +29,13 @@ export async function loadSessionOrderDtos(q: Query, sessionId: string): Promise
 // Built once; Prisma.sql fragments compose into the tagged queries above.
 const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-const ORDER_DTO_SELECT = Prisma.sql`
+/**
+ * The OrderDto SELECT. By default it reads the tables; a transition that has just changed
+ * the order or created its shipment in the same statement passes the CTE holding the new
+ * row (`RETURNING *`), since a statement does not see its own writes.
+ */
+export function orderDtoSelect(from: { order?: Prisma.Sql; shipment?: Prisma.Sql } = {}): Prisma.Sql {
+  return Prisma.sql`
   SELECT json_build_object(
     'id', o.id,
     'clientOrderId', o.client_order_id,
@@ -56,6 +62,9 @@ const ORDER_DTO_SELECT = Prisma.sql`
       'readyAt', ${iso("s.ready_at")},
       'deliveredAt', ${iso("s.delivered_at")}) END
   ) AS dto
-  FROM "order" o
+  FROM ${from.order ?? Prisma.raw(`"order"`)} o
   LEFT JOIN customer c ON c.id = o.customer_id
-  LEFT JOIN shipment s ON s.order_id = o.id`;
+  LEFT JOIN ${from.shipment ?? Prisma.raw("shipment")} s ON s.order_id = o.id`;
+}
+
+const ORDER_DTO_SELECT = orderDtoSelect();

@@ -8,11 +8,11 @@
  * Plain SQL on the hot path (db/sql.ts says why).
  */
 import type { Db, PrismaClient } from "../db/prisma.js";
-import { sql, sqlTransaction, utc, type Query } from "../db/sql.js";
+import { poolQuery, Prisma, sql, sqlTransaction, utc, type Query } from "../db/sql.js";
 import type { OrderDto } from "../dto.js";
 import { AppError } from "../errors.js";
-import { loadOrderDto, orderDtoPayload } from "../orders/order-dto.sql.js";
-import { appendEventFrom, type LoggedEvent } from "../sessions/session-log.js";
+import { loadOrderDto, orderDtoPayload, orderDtoSelect } from "../orders/order-dto.sql.js";
+import { appendEventFrom, logEventCtes, type LoggedEvent } from "../sessions/session-log.js";
 
 export interface TransitionResult {
   order: OrderDto;
@@ -71,14 +71,13 @@ function rejection(locationId: string, wanted: Wanted[]): string | null {
  * Stage "processing": PLACED → ACCEPTED (stock reserved, total computed) or REJECTED with a
  * reason a customer can read. Returns null if the order does not exist.
  *
- * Five round trips with BEGIN and COMMIT: lock the order and read what it wants, with the
+ * Four round trips with BEGIN and COMMIT: lock the order and read what it wants, with the
  * stock-tracked product rows locked in id order (so two orders never wait on each other in
  * a cycle, and the stock read is the stock the UPDATE will change). The lock is FOR NO KEY
  * UPDATE, what the UPDATE itself would take: it lets placements' foreign-key checks on the
  * product (FOR KEY SHARE) through, so a placement holding its session row never waits on
  * us while we wait on that session row to log our event. Then decide here; then one
- * statement reserves all stock and accepts (or one rejects); one more reads the result and
- * logs it.
+ * statement reserves all stock, accepts (or rejects) and logs the result.
  */
 export async function processOrder(prisma: PrismaClient, orderId: string): Promise<TransitionResult | null> {
   return sqlTransaction(prisma, async (q) => {
@@ -105,54 +104,89 @@ export async function processOrder(prisma: PrismaClient, orderId: string): Promi
     if (locked.status !== "PLACED") return finish(q, locked, false);
 
     const reason = rejection(locked.location_id, wanted ?? []);
-    const now = utc(new Date());
+    const at = new Date();
+    const now = utc(at);
     if (reason) {
-      await q(sql`
-        UPDATE "order" SET status = 'REJECTED', status_reason = ${reason},
-          processed_at = ${now}, finished_at = ${now}, updated_at = ${now}
-        WHERE id = ${orderId}::uuid`);
-      return finish(q, locked, true);
+      return changeAndLog(q, locked, at, sql`
+        changed AS (
+          UPDATE "order" SET status = 'REJECTED', status_reason = ${reason},
+            processed_at = ${now}, finished_at = ${now}, updated_at = ${now}
+          WHERE id = ${orderId}::uuid
+          RETURNING *
+        )`);
     }
 
+    // The product rows are locked and their stock was checked above; the CHECK constraint
+    // (stock >= 0) stands behind that: if it ever failed, all of this rolls back and the job
+    // is retried.
     const reserve = (wanted ?? []).filter((w) => w.stock !== null);
-    const [accepted] = await q<{ reserved: number }>(sql`
-      WITH reserved AS (
+    return changeAndLog(q, locked, at, sql`
+      reserved AS (
         UPDATE product p SET stock = p.stock - x.quantity, updated_at = ${now}
         FROM unnest(${reserve.map((w) => w.product_id)}::uuid[], ${reserve.map((w) => w.quantity)}::int[]) AS x(id, quantity)
-        WHERE p.id = x.id AND p.stock >= x.quantity
-        RETURNING p.id
-      )
-      UPDATE "order" SET status = 'ACCEPTED', status_reason = NULL, processed_at = ${now}, accepted_at = ${now}, updated_at = ${now},
-        total_cents = (SELECT coalesce(sum(unit_price_cents * quantity), 0) FROM order_item WHERE order_id = ${orderId}::uuid)
-      WHERE id = ${orderId}::uuid
-      RETURNING (SELECT count(*) FROM reserved)::int AS reserved`);
-    // The rows are locked and their stock was checked above, so this cannot happen; if it
-    // did, the transaction rolls back and the job is retried.
-    if (accepted?.reserved !== reserve.length) throw new Error(`reserved ${accepted?.reserved} of ${reserve.length} products`);
-    return finish(q, locked, true);
+        WHERE p.id = x.id
+      ),
+      changed AS (
+        UPDATE "order" SET status = 'ACCEPTED', status_reason = NULL, processed_at = ${now}, accepted_at = ${now}, updated_at = ${now},
+          total_cents = (SELECT coalesce(sum(unit_price_cents * quantity), 0) FROM order_item WHERE order_id = ${orderId}::uuid)
+        WHERE id = ${orderId}::uuid
+        RETURNING *
+      )`);
   });
 }
 
 /**
- * Stage "shipping": an ACCEPTED order gets its Shipment (PREPARING), once. Four round trips:
- * the lock and the insert are one statement.
+ * Runs `writes` — data-modifying CTEs ending in one named `changed` that returns the order's
+ * new row (`RETURNING *`) — and logs the order as it now is, in one statement: a statement
+ * does not see its own writes, so the DTO is built from `changed`.
+ */
+async function changeAndLog(q: Query, locked: LockedOrder, at: Date, writes: Prisma.Sql): Promise<TransitionResult> {
+  const [row] = await q<{ seq: number; payload: OrderDto }>(sql`
+    WITH ${writes},
+    payload AS MATERIALIZED (${orderDtoPayload(locked.id, { order: sql`changed` })}),
+    ${logEventCtes(sql`${locked.session_id}::uuid`, "order.updated", at)}
+    SELECT logged.seq, payload.payload FROM logged, payload`);
+  if (!row) throw new Error(`order ${locked.id} changed but was not logged`);
+  const event: LoggedEvent<"order.updated", OrderDto> = { sessionId: locked.session_id, seq: row.seq, type: "order.updated", payload: row.payload, at: at.toISOString() };
+  return { order: row.payload, locationId: locked.location_id, event };
+}
+
+/**
+ * Stage "shipping": an ACCEPTED order gets its Shipment (PREPARING), once. One statement, so
+ * one round trip and no BEGIN/COMMIT: lock the order, create the shipment if it is ACCEPTED
+ * and has none, and log the order with it. The DTO reads the order from the locked row (the
+ * latest version, even if the lock was waited for) and the shipment from the insert.
  */
 export async function shipOrder(prisma: PrismaClient, orderId: string): Promise<TransitionResult | null> {
-  return sqlTransaction(prisma, async (q) => {
-    const now = utc(new Date());
-    const [row] = await q<LockedOrder & { created: boolean }>(sql`
-      WITH l AS MATERIALIZED (${LOCK_ORDER(orderId)}),
-      created AS (
-        INSERT INTO shipment (id, order_id, status, created_at, updated_at)
-        SELECT gen_random_uuid(), l.id, 'PREPARING', ${now}, ${now} FROM l WHERE l.status = 'ACCEPTED'
-        ON CONFLICT (order_id) DO NOTHING
-        RETURNING id
-      )
-      SELECT l.id, l.status, l.session_id, l.location_id, EXISTS (SELECT 1 FROM created) AS created FROM l`);
-    if (!row) return null;
-    const { created, ...locked } = row;
-    return finish(q, locked, created);
-  });
+  const at = new Date();
+  const now = utc(at);
+  const [row] = await poolQuery(prisma)<LockedOrder & { seq: number | null; payload: OrderDto | null }>(sql`
+    WITH l AS MATERIALIZED (SELECT * FROM "order" WHERE id = ${orderId}::uuid FOR UPDATE),
+    created AS (
+      INSERT INTO shipment (id, order_id, status, created_at, updated_at)
+      SELECT gen_random_uuid(), l.id, 'PREPARING', ${now}, ${now} FROM l WHERE l.status = 'ACCEPTED'
+      ON CONFLICT (order_id) DO NOTHING
+      RETURNING *
+    ),
+    payload AS MATERIALIZED (
+      SELECT d.dto AS payload FROM (${orderDtoSelect({ order: sql`l`, shipment: sql`created` })}) d
+      WHERE EXISTS (SELECT 1 FROM created)
+    ),
+    ${logEventCtes(sql`(SELECT session_id FROM l)`, "order.updated", at)}
+    SELECT l.id, l.status, l.session_id, l.location_id, logged.seq, payload.payload
+    FROM l LEFT JOIN logged ON true LEFT JOIN payload ON true`);
+  if (!row) return null;
+  const { seq, payload, ...locked } = row;
+  if (seq === null || payload === null) {
+    // Not ACCEPTED, or shipped already: nothing changed.
+    const order = (await loadOrderDto(poolQuery(prisma), { id: orderId }))!;
+    return { order, locationId: locked.location_id, event: null };
+  }
+  return {
+    order: payload,
+    locationId: locked.location_id,
+    event: { sessionId: locked.session_id, seq, type: "order.updated", payload, at: at.toISOString() },
+  };
 }
 
 const NEXT_SHIPMENT_STATUS = { PREPARING: "READY", READY: "DELIVERED" } as const;

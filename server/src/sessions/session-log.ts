@@ -13,29 +13,15 @@ export interface LoggedEvent<T extends string = string, P = unknown> {
  * one round trip. The UPDATE takes the session row's lock until commit, so concurrent
  * writers to one session are serialised and the numbers stay gap-free: a rolled-back
  * transaction rolls its number back too.
- *
- * `writes` are the caller's own data-modifying CTEs (`name AS (INSERT ...)`, comma-separated)
- * to run in the same statement, so that rows and their event cost one round trip.
  */
-export async function appendEvent<T extends string, P>(
-  q: Query,
-  sessionId: string,
-  type: T,
-  payload: P,
-  writes: Prisma.Sql = Prisma.empty,
-): Promise<LoggedEvent<T, P>> {
-  const now = new Date();
+export async function appendEvent<T extends string, P>(q: Query, sessionId: string, type: T, payload: P): Promise<LoggedEvent<T, P>> {
+  const at = new Date();
   const [row] = await q<{ seq: number }>(sql`
-    WITH ${writes === Prisma.empty ? Prisma.empty : sql`${writes},`}
-    next AS (
-      UPDATE order_session SET last_seq = last_seq + 1 WHERE id = ${sessionId}::uuid RETURNING last_seq
-    )
-    INSERT INTO session_event (session_id, seq, type, payload, created_at)
-    SELECT ${sessionId}::uuid, next.last_seq, ${type}, ${JSON.stringify(payload)}::jsonb, ${utc(now)}
-    FROM next
-    RETURNING seq`);
+    WITH payload AS MATERIALIZED (SELECT ${JSON.stringify(payload)}::json AS payload),
+    ${logEventCtes(sql`${sessionId}::uuid`, type, at)}
+    SELECT seq FROM logged`);
   if (!row) throw new Error(`session ${sessionId} does not exist`);
-  return { sessionId, seq: row.seq, type, payload, at: now.toISOString() };
+  return { sessionId, seq: row.seq, type, payload, at: at.toISOString() };
 }
 
 /**
@@ -49,20 +35,32 @@ export async function appendEventFrom<T extends string, P>(
   type: T,
   payload: Prisma.Sql,
 ): Promise<LoggedEvent<T, P> | null> {
-  const now = new Date();
+  const at = new Date();
   const [row] = await q<{ seq: number; payload: P }>(sql`
-    WITH p AS MATERIALIZED (${payload}),
+    WITH payload AS MATERIALIZED (${payload}),
+    ${logEventCtes(sql`${sessionId}::uuid`, type, at)}
+    SELECT logged.seq, payload.payload FROM logged, payload`);
+  return row ? { sessionId, seq: row.seq, type, payload: row.payload, at: at.toISOString() } : null;
+}
+
+/**
+ * The CTEs `next` and `logged` that append an event to a session's log, for callers that
+ * write their rows and log them in one statement. The caller defines, before them, a CTE
+ * named `payload` with at most one row and a json column `payload`; no row, no number
+ * taken. `sessionId` is SQL (a parameter, or a subquery on the caller's CTEs). Select
+ * `logged.seq` for the number.
+ */
+export function logEventCtes(sessionId: Prisma.Sql, type: string, at: Date): Prisma.Sql {
+  return sql`
     next AS (
       UPDATE order_session SET last_seq = last_seq + 1
-      WHERE id = ${sessionId}::uuid AND EXISTS (SELECT 1 FROM p)
-      RETURNING last_seq
+      WHERE id = ${sessionId} AND EXISTS (SELECT 1 FROM payload)
+      RETURNING id, last_seq
     ),
     logged AS (
       INSERT INTO session_event (session_id, seq, type, payload, created_at)
-      SELECT ${sessionId}::uuid, next.last_seq, ${type}, p.payload::jsonb, ${utc(now)}
-      FROM next, p
+      SELECT next.id, next.last_seq, ${type}, payload.payload::jsonb, ${utc(at)}
+      FROM next, payload
       RETURNING seq
-    )
-    SELECT logged.seq, p.payload FROM logged, p`);
-  return row ? { sessionId, seq: row.seq, type, payload: row.payload, at: now.toISOString() } : null;
+    )`;
 }
