@@ -37,7 +37,7 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
       SELECT s.status, s.location_id, l.currency,
              (SELECT display_name FROM customer WHERE id = ${customer.customerId}::uuid) AS customer_name,
              (SELECT d.dto FROM (${orderDtoSelect()}
-               WHERE o.session_id = s.id AND o.client_order_id = ${input.clientOrderId}) d) AS existing,
+               WHERE o.session_id = ${customer.sessionId}::uuid AND o.client_order_id = ${input.clientOrderId}) d) AS existing,
              (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'price_cents', p.price_cents, 'available', p.available)), '[]')
               FROM product p WHERE p.id = ANY(${ids}::uuid[]) AND p.location_id = s.location_id) AS products
       FROM order_session s JOIN location l ON l.id = s.location_id

@@ -186,6 +186,21 @@ describe("what is broadcast, and to whom", () => {
     expect(await testPrisma().order.count({ where: { sessionId: session.id } })).toBe(0);
   });
 
+  it("still answers a retry of an order stored before the table closed with that order", async () => {
+    // The phone sent the order, the ack was lost, the table closed, the phone retries.
+    const { session, sockets, recorders } = await tableWithPhones();
+    const clientOrderId = randomUUID();
+    const first = dataOf(await send(sockets[0]!, "order:place", { clientOrderId, items: [{ productId: lemonade().id, quantity: 1 }] }));
+    await api(a, "POST", `/api/sessions/${session.id}/close`, { token: staffToken });
+    await recorders[0]!.waitFor("session:closed", (x) => x.sessionId === session.id);
+    const retry = await send(sockets[0]!, "order:place", { clientOrderId, items: [{ productId: lemonade().id, quantity: 1 }] });
+    expect(dataOf(retry).order.id).toBe(first.order.id);
+    const fresh = await send(sockets[0]!, "order:place", { clientOrderId: randomUUID(), items: [{ productId: lemonade().id, quantity: 1 }] });
+    expect(fresh.error?.code).toBe("SESSION_CLOSED");
+    expect(await testPrisma().order.count({ where: { sessionId: session.id } })).toBe(1);
+    expect(await testPrisma().sessionEvent.count({ where: { sessionId: session.id, type: "order.placed" } })).toBe(1);
+  });
+
   it("pushes a live 'sold out' to customers of the location's open sessions only", async () => {
     const { recorders } = await tableWithPhones();
     const staff = recorderOf(await connect(b, { token: staffToken }));
