@@ -311,6 +311,20 @@ async function runPhases(results: Results): Promise<void> {
   } else if (opts.phases.includes("capacity")) {
     results.errors.push("capacity skipped: time budget");
   }
+  results.tableScans = await tableScans();
+}
+
+async function tableScans(): Promise<Results["tableScans"]> {
+  const db = new pg.Client({ connectionString: opts.databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ table: string; seq_scans: string; seq_rows_read: string; index_scans: string | null; rows: string }>(`
+      SELECT relname AS table, seq_scan AS seq_scans, seq_tup_read AS seq_rows_read, idx_scan AS index_scans, n_live_tup AS rows
+      FROM pg_stat_user_tables WHERE relname <> '_prisma_migrations' ORDER BY seq_tup_read DESC`);
+    return rows.map((r) => ({ table: r.table, seqScans: Number(r.seq_scans), seqRowsRead: Number(r.seq_rows_read), indexScans: Number(r.index_scans ?? 0), rows: Number(r.rows) }));
+  } finally {
+    await db.end();
+  }
 }
 
 /**

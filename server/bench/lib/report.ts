@@ -31,6 +31,8 @@ export interface Results {
   /** The same ramp on one bare Socket.IO server. */
   capacityBaseline?: CapacityResult;
   targets?: { target: string; measured: string; met: boolean | null }[];
+  /** PostgreSQL's scan counters per table over the whole run (pg_stat_user_tables): a sequential scan of a big table on the hot path is a missing index. */
+  tableScans?: { table: string; seqScans: number; seqRowsRead: number; indexScans: number; rows: number }[];
   errors: string[];
 }
 
@@ -98,6 +100,11 @@ export function printReport(r: Results, log: (s: string) => void): void {
   }
   if (r.capacity) printCapacity(log, "CAPACITY — idle customer sockets on one instance", r.capacity);
   if (r.capacityBaseline) printCapacity(log, "CAPACITY BASELINE — the same ramp on one bare Socket.IO server (same adapter, no auth, no database)", r.capacityBaseline);
+  if (r.tableScans) {
+    log(`\nTABLE SCANS over the run (pg_stat_user_tables; rows read by sequential scans should stay small)`);
+    log(`  ${"table".padEnd(18)}${pad("seq scans", 11)}${pad("rows read", 12)}${pad("idx scans", 11)}${pad("rows", 9)}`);
+    for (const t of r.tableScans) log(`  ${t.table.padEnd(18)}${pad(t.seqScans, 11)}${pad(t.seqRowsRead, 12)}${pad(t.indexScans, 11)}${pad(t.rows, 9)}`);
+  }
   if (r.targets) {
     log(`\nTARGETS (issue 6; reported, not asserted)`);
     for (const t of r.targets) log(`  ${t.met === null ? "  ?" : t.met ? " ok" : "MISS"}  ${t.target.padEnd(58)} ${t.measured}`);
