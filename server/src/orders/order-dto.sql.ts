@@ -17,7 +17,7 @@ export async function loadOrderDto(q: Query, where: { id: string } | { sessionId
 
 /** The DTO of one order as a SELECT of one `payload` column, for the session log's CTEs. */
 export function orderDtoPayload(orderId: string, from?: { order?: Prisma.Sql; shipment?: Prisma.Sql }): Prisma.Sql {
-  return sql`SELECT d.dto AS payload FROM (${from ? orderDtoSelect(from) : ORDER_DTO_SELECT} WHERE o.id = ${orderId}::uuid) d`;
+  return sql`SELECT d.dto AS payload FROM (${orderDtoSelect(from)} WHERE o.id = ${orderId}::uuid) d`;
 }
 
 /** A session's orders, oldest first, in one round trip. */
@@ -35,6 +35,10 @@ const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH2
  * row (`RETURNING *`), since a statement does not see its own writes.
  */
 export function orderDtoSelect(from: { order?: Prisma.Sql; shipment?: Prisma.Sql } = {}): Prisma.Sql {
+  return from.order || from.shipment ? buildOrderDtoSelect(from) : ORDER_DTO_SELECT;
+}
+
+function buildOrderDtoSelect(from: { order?: Prisma.Sql; shipment?: Prisma.Sql }): Prisma.Sql {
   return Prisma.sql`
   SELECT json_build_object(
     'id', o.id,
@@ -67,4 +71,4 @@ export function orderDtoSelect(from: { order?: Prisma.Sql; shipment?: Prisma.Sql
   LEFT JOIN ${from.shipment ?? Prisma.raw("shipment")} s ON s.order_id = o.id`;
 }
 
-const ORDER_DTO_SELECT = orderDtoSelect();
+const ORDER_DTO_SELECT = buildOrderDtoSelect({});

@@ -100,10 +100,11 @@ export async function processOrder(prisma: PrismaClient, orderId: string): Promi
          FROM w LEFT JOIN product p ON p.id = w.product_id LEFT JOIN stocked s ON s.id = w.product_id) AS wanted
       FROM l`);
     if (!row) return null;
-    const { wanted, ...locked } = row;
+    const { wanted: found, ...locked } = row;
+    const wanted = found ?? [];
     if (locked.status !== "PLACED") return finish(q, locked, false);
 
-    const reason = rejection(locked.location_id, wanted ?? []);
+    const reason = rejection(locked.location_id, wanted);
     const at = new Date();
     const now = utc(at);
     if (reason) {
@@ -119,7 +120,7 @@ export async function processOrder(prisma: PrismaClient, orderId: string): Promi
     // The product rows are locked and their stock was checked above; the CHECK constraint
     // (stock >= 0) stands behind that: if it ever failed, all of this rolls back and the job
     // is retried.
-    const reserve = (wanted ?? []).filter((w) => w.stock !== null);
+    const reserve = wanted.filter((w) => w.stock !== null);
     return changeAndLog(q, locked, at, sql`
       reserved AS (
         UPDATE product p SET stock = p.stock - x.quantity, updated_at = ${now}
@@ -141,14 +142,10 @@ export async function processOrder(prisma: PrismaClient, orderId: string): Promi
  * does not see its own writes, so the DTO is built from `changed`.
  */
 async function changeAndLog(q: Query, locked: LockedOrder, at: Date, writes: Prisma.Sql): Promise<TransitionResult> {
-  const [row] = await q<{ seq: number; payload: OrderDto }>(sql`
-    WITH ${writes},
-    payload AS MATERIALIZED (${orderDtoPayload(locked.id, { order: sql`changed` })}),
-    ${logEventCtes(sql`${locked.session_id}::uuid`, "order.updated", at)}
-    SELECT logged.seq, payload.payload FROM logged, payload`);
-  if (!row) throw new Error(`order ${locked.id} changed but was not logged`);
-  const event: LoggedEvent<"order.updated", OrderDto> = { sessionId: locked.session_id, seq: row.seq, type: "order.updated", payload: row.payload, at: at.toISOString() };
-  return { order: row.payload, locationId: locked.location_id, event };
+  const payload = orderDtoPayload(locked.id, { order: sql`changed` });
+  const event = await appendEventFrom<"order.updated", OrderDto>(q, locked.session_id, "order.updated", payload, { writes, at });
+  if (!event) throw new Error(`order ${locked.id} changed but was not logged`);
+  return { order: event.payload, locationId: locked.location_id, event };
 }
 
 /**

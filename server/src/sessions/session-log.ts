@@ -28,16 +28,23 @@ export async function appendEvent<T extends string, P>(q: Query, sessionId: stri
  * Appends an event whose payload PostgreSQL builds: `payload` is a SELECT of one row with
  * one json column named `payload` (an OrderDto, say). One round trip for reading the payload
  * and logging it; null, with no number taken, when the SELECT finds no row.
+ *
+ * `writes` are the caller's own data-modifying CTEs (comma-separated, `name AS (...)`) run in
+ * the same statement before the payload is built; the payload SELECT may read their
+ * RETURNING rows (a statement does not see its own writes in the tables). `at` is the
+ * event's time, when the caller stamped its rows with it.
  */
 export async function appendEventFrom<T extends string, P>(
   q: Query,
   sessionId: string,
   type: T,
   payload: Prisma.Sql,
+  options: { writes?: Prisma.Sql; at?: Date } = {},
 ): Promise<LoggedEvent<T, P> | null> {
-  const at = new Date();
+  const at = options.at ?? new Date();
   const [row] = await q<{ seq: number; payload: P }>(sql`
-    WITH payload AS MATERIALIZED (${payload}),
+    WITH ${options.writes ? sql`${options.writes},` : Prisma.empty}
+    payload AS MATERIALIZED (${payload}),
     ${logEventCtes(sql`${sessionId}::uuid`, type, at)}
     SELECT logged.seq, payload.payload FROM logged, payload`);
   return row ? { sessionId, seq: row.seq, type, payload: row.payload, at: at.toISOString() } : null;
