@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_e2e";
 export const REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
-export const E2E_PORTS = [3301, 3302] as const;
+/** The two server instances' ports; override (e.g. `E2E_PORTS=3401,3402`) to run two suites side by side. */
+export const E2E_PORTS = (process.env.E2E_PORTS ?? "3301,3302").split(",").map(Number) as [number, number];
 export const E2E_SECRET = "e2e-secret-that-is-at-least-32-characters-long";
 
 export function serverEnv(port: number): Record<string, string> {
@@ -16,7 +17,7 @@ export function serverEnv(port: number): Record<string, string> {
     ALLOWED_ORIGINS: E2E_PORTS.map((p) => `http://127.0.0.1:${p}`).join(","),
     DATABASE_URL: E2E_DATABASE_URL,
     REDIS_URL,
-    REDIS_PREFIX: "ordered-e2e",
+    REDIS_PREFIX: process.env.E2E_REDIS_PREFIX ?? "ordered-e2e",
     JWT_SECRET: E2E_SECRET,
     WEB_DIST: path.join(repoRoot, "web/dist"),
     LOG_LEVEL: "warn",
