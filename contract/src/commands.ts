@@ -1,0 +1,67 @@
+/** What clients send over the socket: the handshake and every command's payload. */
+import { z } from "zod";
+import { note, uuidOf } from "./fields.js";
+import { LIMITS } from "./limits.js";
+import { ADVANCE_STEPS } from "./order-status.js";
+
+const { order } = LIMITS;
+
+/** What a client sends in the handshake (`io(url, { auth })`). */
+export const HandshakeAuth = z.object({
+  /** Staff JWT or customer session token. */
+  token: z.string({ error: "token required" }).min(1, "token required").max(LIMITS.auth.tokenLength),
+  /** Customers: the last session event number seen (0 or absent: replay all). */
+  lastSeq: z.number().int().min(0).optional(),
+  /** Staff: last number seen per session; open sessions not listed are replayed whole. */
+  cursors: z
+    .record(z.uuid(), z.number().int().min(0))
+    .refine((c) => Object.keys(c).length <= LIMITS.session.maxCursors, `at most ${LIMITS.session.maxCursors} cursors`)
+    .optional(),
+});
+export type HandshakeAuth = z.input<typeof HandshakeAuth>;
+
+export const PlaceOrderPayload = z.strictObject({
+  /** Made by the phone (e.g. crypto.randomUUID()); the same id always yields the same order. */
+  clientOrderId: z
+    .string()
+    .min(order.clientOrderIdMin, `must be at least ${order.clientOrderIdMin} characters`)
+    .max(order.clientOrderIdMax, `must be at most ${order.clientOrderIdMax} characters`)
+    .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, '-' and '_'"),
+  items: z
+    .array(
+      z.strictObject({
+        productId: uuidOf("a product"),
+        quantity: z
+          .number({ error: "must be a number" })
+          .int("must be a whole number")
+          .min(1, "must be at least 1")
+          .max(order.maxQuantity, `must be at most ${order.maxQuantity}`),
+        note: note(order.noteLength).optional(),
+      }),
+    )
+    .min(1, "must contain at least one item")
+    .max(order.maxLines, `too many items: at most ${order.maxLines} lines per order`),
+});
+export type PlaceOrderPayload = z.input<typeof PlaceOrderPayload>;
+
+export const FocusSessionPayload = z.strictObject({
+  sessionId: uuidOf("a session"),
+  /** Replay this session's events after this number before live ones. */
+  afterSeq: z.number().int().min(0).optional(),
+});
+
+export const UnfocusSessionPayload = z.strictObject({ sessionId: uuidOf("a session") });
+
+export const AdvanceOrderPayload = z.strictObject({
+  orderId: uuidOf("an order"),
+  /** The shipment status to move to; must be the next one. */
+  to: z.enum(ADVANCE_STEPS),
+});
+export type AdvanceOrderPayload = z.input<typeof AdvanceOrderPayload>;
+
+export const CancelOrderPayload = z.strictObject({
+  orderId: uuidOf("an order"),
+  /** Shown to the customer. */
+  reason: note(order.cancelReasonLength).min(1).optional(),
+});
+export type CancelOrderPayload = z.input<typeof CancelOrderPayload>;

@@ -1,0 +1,110 @@
+/**
+ * The JSON shapes the API and the sockets send, as zod schemas; the TypeScript types are
+ * inferred from them. Strict objects: the server's SQL-built DTOs are parsed against these
+ * in tests, so a column added on one side and not the other fails there.
+ * Money is integer cents; times are ISO 8601 strings in UTC.
+ */
+import { z } from "zod";
+import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
+
+const id = z.uuid();
+const time = z.iso.datetime();
+
+export const SessionStatus = z.enum(["OPEN", "CLOSED"]);
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+export const StaffRole = z.enum(["OWNER", "STAFF"]);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const LocationDto = z.strictObject({ id, name: z.string(), currency: z.string().length(3) });
+export type LocationDto = z.infer<typeof LocationDto>;
+
+export const StaffDto = z.strictObject({
+  id,
+  email: z.string(),
+  displayName: z.string(),
+  role: StaffRole,
+  location: LocationDto,
+});
+export type StaffDto = z.infer<typeof StaffDto>;
+
+export const ProductDto = z.strictObject({
+  id,
+  name: z.string(),
+  description: z.string(),
+  category: z.string(),
+  priceCents: z.number().int(),
+  currency: z.string().length(3),
+  available: z.boolean(),
+  /** null when stock is not tracked. */
+  stock: z.number().int().nullable(),
+});
+export type ProductDto = z.infer<typeof ProductDto>;
+
+export const SessionDto = z.strictObject({
+  id,
+  label: z.string(),
+  status: SessionStatus,
+  joinCode: z.string(),
+  joinUrl: z.string(),
+  openedAt: time,
+  closedAt: time.nullable(),
+  /** Sequence number of the last event in this session's log. */
+  lastSeq: z.number().int(),
+});
+export type SessionDto = z.infer<typeof SessionDto>;
+
+/** A row of the staff's session list. */
+export const SessionSummaryDto = SessionDto.extend({ orderCount: z.number().int() });
+export type SessionSummaryDto = z.infer<typeof SessionSummaryDto>;
+
+export const QrDto = z.strictObject({ joinUrl: z.string(), svg: z.string(), pngDataUrl: z.string() });
+export type QrDto = z.infer<typeof QrDto>;
+
+export const OrderItemDto = z.strictObject({
+  productId: id,
+  /** Name and price as they were when the order was placed. */
+  productName: z.string(),
+  unitPriceCents: z.number().int(),
+  quantity: z.number().int(),
+  note: z.string().nullable(),
+});
+export type OrderItemDto = z.infer<typeof OrderItemDto>;
+
+export const ShipmentDto = z.strictObject({
+  status: z.enum(SHIPMENT_STATUSES),
+  readyAt: time.nullable(),
+  deliveredAt: time.nullable(),
+});
+export type ShipmentDto = z.infer<typeof ShipmentDto>;
+
+export const OrderDto = z.strictObject({
+  id,
+  /** Made by the phone; the same id always yields the same order. */
+  clientOrderId: z.string(),
+  sessionId: id,
+  customerId: id.nullable(),
+  customerName: z.string().nullable(),
+  status: z.enum(ORDER_STATUSES),
+  /** Why it was rejected, cancelled or failed; readable by a guest. */
+  statusReason: z.string().nullable(),
+  totalCents: z.number().int(),
+  currency: z.string().length(3),
+  placedAt: time,
+  acceptedAt: time.nullable(),
+  finishedAt: time.nullable(),
+  items: z.array(OrderItemDto),
+  shipment: ShipmentDto.nullable(),
+});
+export type OrderDto = z.infer<typeof OrderDto>;
+
+/** A customer's view of the session they joined. */
+export const CustomerSessionDto = z.strictObject({
+  session: z.strictObject({ id, label: z.string(), status: SessionStatus, lastSeq: z.number().int() }),
+  location: LocationDto,
+  customer: z.strictObject({ id, displayName: z.string().nullable() }),
+});
+export type CustomerSessionDto = z.infer<typeof CustomerSessionDto>;
+
+export const SessionClosedData = z.strictObject({ closedAt: time });
+export type SessionClosedData = z.infer<typeof SessionClosedData>;

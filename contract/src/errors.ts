@@ -1,0 +1,46 @@
+/** Every failure a client can see. Each code has one meaning and one HTTP status. */
+export const ERROR_CODES = {
+  /** The request body, params or payload failed validation; the message names the field. */
+  VALIDATION_FAILED: 400,
+  /** No credentials, or the token is expired, forged, or meant for someone else. */
+  UNAUTHENTICATED: 401,
+  /** Wrong email or password. */
+  INVALID_CREDENTIALS: 401,
+  /** Authenticated, but this role may not do this. */
+  FORBIDDEN: 403,
+  /** The thing does not exist, or belongs to another location or session. */
+  NOT_FOUND: 404,
+  /** The state of the thing does not allow this (e.g. advancing a delivered order). */
+  CONFLICT: 409,
+  /** The session is closed: its code no longer works and its customers can no longer act. */
+  SESSION_CLOSED: 410,
+  /** A product in the order is unknown or unavailable. */
+  PRODUCT_UNAVAILABLE: 422,
+  /** Too large a request or payload. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** Too many attempts; retry after the advertised delay. */
+  RATE_LIMITED: 429,
+  /** A dependency (PostgreSQL, Redis) is unreachable or saturated; nothing was done, retry. */
+  UNAVAILABLE: 503,
+  /** Anything unexpected; details are logged, never sent. */
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Seconds to wait, for RATE_LIMITED and UNAVAILABLE. */
+  retryAfter?: number;
+}
+
+/** Every command acknowledges with data or with an error, never both. */
+export type Ack<T> = { data: T; error?: never } | { error: ErrorBody; data?: never };
+export type AckFn<T> = (result: Ack<T>) => void;
+
+/**
+ * Failures that say nothing about the request itself: sending the same request again
+ * (with the same clientOrderId, for orders) is safe and may succeed.
+ */
+export const RETRYABLE_ERRORS: readonly ErrorCode[] = ["UNAVAILABLE", "RATE_LIMITED"];

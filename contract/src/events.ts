@@ -1,0 +1,98 @@
+/**
+ * The Socket.IO event contract, used by the server (`new Server<...>`), the worker's emitter,
+ * the web app and the tools (`Socket<ServerToClientEvents, ClientToServerEvents>`).
+ *
+ * Commands are `resource:verb` with `(payload, ack)`; broadcasts are past tense. Session
+ * events are logged in PostgreSQL with a gap-free `seq` per session and sent as envelopes;
+ * SESSION_EVENTS maps each logged type to its socket event and payload schema.
+ */
+import type { z } from "zod";
+import {
+  AdvanceOrderPayload,
+  CancelOrderPayload,
+  FocusSessionPayload,
+  PlaceOrderPayload,
+  UnfocusSessionPayload,
+} from "./commands.js";
+import { OrderDto, type ProductDto, SessionClosedData, SessionDto } from "./dto.js";
+import type { AckFn } from "./errors.js";
+
+/** Logged session event types → the socket event each is broadcast as, and its payload. */
+export const SESSION_EVENTS = {
+  "session.opened": { socket: "session:opened", payload: SessionDto },
+  "session.closed": { socket: "session:closed", payload: SessionClosedData },
+  "order.placed": { socket: "order:placed", payload: OrderDto },
+  "order.updated": { socket: "order:updated", payload: OrderDto },
+} as const;
+
+export type SessionEventType = keyof typeof SESSION_EVENTS;
+export type SessionEventPayload<T extends SessionEventType> = z.output<(typeof SESSION_EVENTS)[T]["payload"]>;
+export type SessionEventName = (typeof SESSION_EVENTS)[SessionEventType]["socket"];
+
+/** The socket names of the logged events, for clients that subscribe to all of them. */
+export const SESSION_EVENT_NAMES = Object.values(SESSION_EVENTS).map((e) => e.socket) as SessionEventName[];
+
+/** A logged session event as sent to clients; `seq` is gap-free per session. */
+export interface SessionEventEnvelope<T> {
+  sessionId: string;
+  seq: number;
+  /** When the event was logged (ISO 8601). */
+  at: string;
+  data: T;
+}
+
+/** A logged event as the server holds it: one member per type, so `payload` narrows on `type`. */
+export type LoggedEvent<T extends SessionEventType = SessionEventType> = {
+  [K in T]: { sessionId: string; seq: number; type: K; payload: SessionEventPayload<K>; at: string };
+}[T];
+
+/** A logged event as a client receives it: the envelope tagged with its socket event name. */
+export type SessionEvent = {
+  [K in SessionEventType]: { name: (typeof SESSION_EVENTS)[K]["socket"] } & SessionEventEnvelope<SessionEventPayload<K>>;
+}[SessionEventType];
+
+export interface SyncDone {
+  /** The last number replayed per session (the client's cursors after catch-up). */
+  cursors: Record<string, number>;
+}
+
+/**
+ * Every command: its payload schema (checked by the server at the edge) and who may send it.
+ * The ack's data type is in ClientToServerEvents below.
+ */
+export const COMMANDS = {
+  /** Customer: place an order; acked once it is committed. */
+  "order:place": { payload: PlaceOrderPayload, by: "customer" },
+  /** Staff: also join a session's room and replay its events after `afterSeq`. */
+  "session:focus": { payload: FocusSessionPayload, by: "staff" },
+  "session:unfocus": { payload: UnfocusSessionPayload, by: "staff" },
+  /** Staff: move an accepted order's shipment forward (PREPARING → READY → DELIVERED). */
+  "order:advance": { payload: AdvanceOrderPayload, by: "staff" },
+  /** Staff: cancel an order that is not delivered yet; its stock comes back. */
+  "order:cancel": { payload: CancelOrderPayload, by: "staff" },
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+export type CommandPayload<C extends CommandName> = z.input<(typeof COMMANDS)[C]["payload"]>;
+
+/** What each command's ack carries on success. */
+export interface CommandResults {
+  "order:place": { order: OrderDto };
+  "session:focus": { lastSeq: number };
+  "session:unfocus": Record<string, never>;
+  "order:advance": { order: OrderDto };
+  "order:cancel": { order: OrderDto };
+}
+
+export type ClientToServerEvents = {
+  [C in CommandName]: (payload: CommandPayload<C>, ack: AckFn<CommandResults[C]>) => void;
+};
+
+export type ServerToClientEvents = {
+  [K in SessionEventType as (typeof SESSION_EVENTS)[K]["socket"]]: (e: SessionEventEnvelope<SessionEventPayload<K>>) => void;
+} & {
+  /** A product changed (e.g. sold out); not logged, clients refetch the menu on reconnect. */
+  "product:updated": (product: ProductDto) => void;
+  /** Sent once per connection after the replay of missed events. */
+  "sync:done": (s: SyncDone) => void;
+};

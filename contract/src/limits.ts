@@ -1,0 +1,42 @@
+/**
+ * Every bound the server enforces and the web app respects (input lengths, cart sizes).
+ * The schemas in this package are built from these numbers; nothing restates them.
+ */
+export const LIMITS = {
+  order: {
+    /** Most lines one order may have; keeps a single payload's work bounded. */
+    maxLines: 30,
+    /** Most of one product on one line. */
+    maxQuantity: 50,
+    /** Longest note on one line. */
+    noteLength: 200,
+    /** Bounds of the phone-made clientOrderId. */
+    clientOrderIdMin: 8,
+    clientOrderIdMax: 64,
+    /** Longest reason staff give when cancelling. */
+    cancelReasonLength: 200,
+  },
+  session: {
+    labelLength: 60,
+    /** Longest name a guest may give when joining. */
+    displayNameLength: 40,
+    /** Longer input cannot be a join code and is refused before any lookup. */
+    joinCodeInputLength: 64,
+    /** Most sessions a staff socket may send cursors for. */
+    maxCursors: 500,
+    /** Most sessions one list request returns. */
+    maxListed: 200,
+  },
+  product: {
+    nameLength: 120,
+    descriptionLength: 1000,
+    categoryLength: 60,
+    maxPriceCents: 10_000_000,
+    maxStock: 1_000_000,
+  },
+  auth: {
+    emailLength: 254,
+    passwordLength: 200,
+    tokenLength: 4096,
+  },
+} as const;

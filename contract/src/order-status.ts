@@ -1,0 +1,106 @@
+/**
+ * An order's whole life as data: the statuses, which moves are allowed and who makes them.
+ * The server guards every transition with these tables (orders/), the web app draws its
+ * buttons and timeline from them, the simulator follows them. Drawn in docs/architecture.md.
+ */
+export const ORDER_STATUSES = ["PLACED", "ACCEPTED", "REJECTED", "DELIVERED", "CANCELLED", "FAILED"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** The delivery of an accepted order to its table. */
+export const SHIPMENT_STATUSES = ["PREPARING", "READY", "DELIVERED", "CANCELLED"] as const;
+export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+
+/** Who makes a move: the pipeline's stages or a staff member. */
+export type Actor = "pipeline" | "staff";
+
+/** Allowed order moves, from → to → who. A status with no moves is final. */
+export const ORDER_TRANSITIONS = {
+  PLACED: { ACCEPTED: "pipeline", REJECTED: "pipeline", FAILED: "pipeline", CANCELLED: "staff" },
+  ACCEPTED: { DELIVERED: "staff", CANCELLED: "staff" },
+  REJECTED: {},
+  DELIVERED: {},
+  CANCELLED: {},
+  FAILED: {},
+} as const satisfies Record<OrderStatus, Partial<Record<OrderStatus, Actor>>>;
+
+/**
+ * Allowed shipment moves. The shipment is created PREPARING when its order is accepted
+ * (the pipeline's shipping stage); its DELIVERED delivers the order too.
+ */
+export const SHIPMENT_TRANSITIONS = {
+  PREPARING: { READY: "staff", CANCELLED: "staff" },
+  READY: { DELIVERED: "staff", CANCELLED: "staff" },
+  DELIVERED: {},
+  CANCELLED: {},
+} as const satisfies Record<ShipmentStatus, Partial<Record<ShipmentStatus, Actor>>>;
+
+export function canMoveOrder(from: OrderStatus, to: OrderStatus): boolean {
+  return to in ORDER_TRANSITIONS[from];
+}
+
+export function canMoveShipment(from: ShipmentStatus, to: ShipmentStatus): boolean {
+  return to in SHIPMENT_TRANSITIONS[from];
+}
+
+export function isFinalOrderStatus(status: OrderStatus): boolean {
+  return Object.keys(ORDER_TRANSITIONS[status]).length === 0;
+}
+
+/** Order statuses from which a move to `to` is allowed (for SQL guards: `status = ANY(...)`). */
+export function orderStatusesBefore(to: OrderStatus): OrderStatus[] {
+  return ORDER_STATUSES.filter((from) => canMoveOrder(from, to));
+}
+
+/** The shipment statuses staff move an order through, in order (what `order:advance` accepts). */
+export const ADVANCE_STEPS = ["READY", "DELIVERED"] as const satisfies readonly ShipmentStatus[];
+export type AdvanceStep = (typeof ADVANCE_STEPS)[number];
+
+/** What an order needs for the questions below. */
+export interface OrderState {
+  status: OrderStatus;
+  shipment: { status: ShipmentStatus } | null;
+}
+
+/** The step staff take next on an order (the panel's button), or null if there is none. */
+export function nextAdvanceStep(o: OrderState): AdvanceStep | null {
+  if (o.status !== "ACCEPTED" || !o.shipment) return null;
+  const moves = SHIPMENT_TRANSITIONS[o.shipment.status] as Partial<Record<ShipmentStatus, Actor>>;
+  return ADVANCE_STEPS.find((step) => moves[step] === "staff") ?? null;
+}
+
+/** Whether staff may still cancel the order. */
+export function canCancel(o: OrderState): boolean {
+  if (!canMoveOrder(o.status, "CANCELLED")) return false;
+  return !o.shipment || canMoveShipment(o.shipment.status, "CANCELLED");
+}
+
+/** The stages a guest sees an order go through, in order. */
+export const ORDER_STAGES = ["placed", "accepted", "preparing", "ready", "delivered"] as const;
+export type OrderStage = (typeof ORDER_STAGES)[number];
+
+/** How an order ended when it did not reach the table. */
+export type OrderEnd = "rejected" | "cancelled" | "failed";
+
+/**
+ * The last stage an order reached (index into ORDER_STAGES), and how it ended if it did not
+ * reach the table. An accepted order is being prepared as soon as its shipment exists.
+ */
+export function stageOf(o: OrderState & { acceptedAt?: string | null }): { reached: number; end: OrderEnd | null } {
+  const ship = o.shipment?.status;
+  let reached = 0;
+  if (o.acceptedAt || o.status === "ACCEPTED" || o.status === "DELIVERED") reached = 1;
+  if (ship) reached = 2;
+  if (ship === "READY" || ship === "DELIVERED" || o.status === "DELIVERED") reached = 3;
+  if (ship === "DELIVERED" || o.status === "DELIVERED") reached = 4;
+  const end = o.status === "REJECTED" ? "rejected" : o.status === "CANCELLED" ? "cancelled" : o.status === "FAILED" ? "failed" : null;
+  return { reached, end };
+}
+
+/**
+ * How far along an order is, for choosing between two copies of it that did not both come
+ * through the session log (an ack racing the events): the further one wins.
+ */
+export function progress(o: OrderState): number {
+  if (isFinalOrderStatus(o.status)) return ORDER_STAGES.length;
+  return stageOf(o).reached;
+}

@@ -1,0 +1,70 @@
+/** What the REST API accepts: request bodies and query strings. */
+import { z } from "zod";
+import { note, text } from "./fields.js";
+import { LIMITS } from "./limits.js";
+import { SessionStatus } from "./dto.js";
+
+export const LoginBody = z.object({
+  email: z.email("must be an email address").max(LIMITS.auth.emailLength).transform((e) => e.toLowerCase()),
+  password: z.string().min(1, "must not be empty").max(LIMITS.auth.passwordLength, `must be at most ${LIMITS.auth.passwordLength} characters`),
+});
+export type LoginBody = z.input<typeof LoginBody>;
+
+export const OpenSessionBody = z.strictObject({ label: text(LIMITS.session.labelLength) });
+export type OpenSessionBody = z.input<typeof OpenSessionBody>;
+
+export const ListSessionsQuery = z.strictObject({
+  status: SessionStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.session.maxListed).default(100),
+});
+
+export const JoinBody = z.strictObject({
+  joinCode: z.string().trim().min(1, "must not be empty").max(LIMITS.session.joinCodeInputLength, "is not a join code"),
+  displayName: text(LIMITS.session.displayNameLength).optional(),
+});
+export type JoinBody = z.input<typeof JoinBody>;
+
+const priceCents = z
+  .number({ error: "must be a number of cents" })
+  .int("must be a whole number of cents")
+  .min(0, "must not be negative")
+  .max(LIMITS.product.maxPriceCents, `must be at most ${LIMITS.product.maxPriceCents} cents`);
+const stock = z.number().int("must be a whole number").min(0, "must not be negative").max(LIMITS.product.maxStock).nullable();
+const productFields = {
+  name: text(LIMITS.product.nameLength),
+  description: note(LIMITS.product.descriptionLength),
+  category: text(LIMITS.product.categoryLength),
+  priceCents,
+  available: z.boolean(),
+  stock,
+};
+
+export const CreateProductBody = z.strictObject({
+  ...productFields,
+  description: productFields.description.default(""),
+  available: productFields.available.default(true),
+  stock: productFields.stock.default(null),
+});
+export type CreateProductBody = z.input<typeof CreateProductBody>;
+
+export const UpdateProductBody = z
+  .strictObject(productFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, "must change at least one field");
+export type UpdateProductBody = z.input<typeof UpdateProductBody>;
+
+export const AvailabilityBody = z.strictObject({ available: z.boolean() });
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const DailyStatsQuery = z.strictObject({
+  date: z.iso.date("must be a date like 2026-11-21").optional(),
+  tz: z.string().max(64).refine(isTimeZone, "must be an IANA time zone like Europe/Rome").default("UTC"),
+});
