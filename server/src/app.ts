@@ -1,66 +1,51 @@
+/**
+ * Wiring only: builds the HTTP server and Socket.IO from the process's components, and
+ * lists every route and every socket command in one place.
+ */
 import { createServer, type Server as HttpServer } from "node:http";
-import type { Redis } from "ioredis";
-import { createGuards, type Guards } from "./auth/passport.js";
-import { createTokens, type Tokens } from "./auth/tokens.js";
-import type { Config } from "./config.js";
-import type { PrismaClient } from "./db/prisma.js";
-import type { OrderDto } from "./dto.js";
-import { createHttpApp } from "./http/http-app.js";
-import { createLimiter, type Limiter } from "./http/rate-limit.js";
-import type { Logger } from "./logger.js";
+import { authRoutes } from "./auth/auth.routes.js";
+import { createGuards } from "./auth/passport.js";
+import { createTokens } from "./auth/tokens.js";
 import { bullConnection } from "./db/redis.js";
-import { createProducer, type Producer } from "./pipeline/queues.js";
+import type { AppComponents, AppDeps } from "./deps.js";
+import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
+import { health } from "./http/health.js";
+import { createLimiter } from "./http/rate-limit.js";
 import { createMetrics } from "./metrics/metrics.js";
-import { createIo, type AppServer } from "./realtime/io.js";
+import * as orders from "./orders/orders.handlers.js";
+import { orderRoutes } from "./orders/orders.routes.js";
+import { createProducer } from "./pipeline/queues.js";
+import { menuRoutes } from "./products/menu.routes.js";
+import { productRoutes } from "./products/products.routes.js";
+import { catchUp } from "./realtime/catch-up.js";
+import { onCommand } from "./realtime/command.js";
+import { handshake } from "./realtime/handshake.js";
+import { type AppServer, createIo, dropForReconnect } from "./realtime/io.js";
 import { createIoPublisher } from "./realtime/io-publisher.js";
-import { mutedPublisher, type Publisher } from "./realtime/publisher.js";
+import { mutedPublisher } from "./realtime/publisher.js";
+import * as sessions from "./sessions/sessions.handlers.js";
+import { sessionRoutes } from "./sessions/sessions.routes.js";
+import { statsRoutes } from "./stats/stats.routes.js";
 
-/** What the process provides: built once in main.ts, or per test. */
-export interface AppComponents {
-  config: Config;
-  prisma: PrismaClient;
-  redis: Redis;
-  log: Logger;
-  /** Optional extension points; see AppHooks. */
-  hooks?: Partial<AppHooks>;
-}
-
-/** Async hooks other parts attach to. Each is awaited before the ack. */
-export interface AppHooks {
-  /** A new order was committed (not called for a repeated clientOrderId). Default: queue its processing. */
-  orderPlaced(order: OrderDto, locationId: string): Promise<void>;
-}
-
-/** Everything route and socket handlers may use. */
-export interface AppDeps extends Omit<AppComponents, "hooks"> {
-  tokens: Tokens;
-  guards: Guards;
-  limiters: Record<"join" | "login" | "sessionJoin" | "orderPerSocket" | "orderPerSession", Limiter>;
-  publisher: Publisher;
-  /** Queues pipeline work (the worker processes consume it). */
-  producer: Producer;
-  hooks: AppHooks;
-}
+export type { AppComponents, AppDeps } from "./deps.js";
 
 export interface App {
   httpServer: HttpServer;
   io: AppServer;
   deps: AppDeps;
-  /** Stops accepting connections and closes sockets; the caller owns prisma and redis. */
+  /** Stops accepting connections and closes sockets and queues; the caller owns prisma and redis. */
   close(): Promise<void>;
 }
 
-/** Wiring only: builds the HTTP server and Socket.IO with their dependencies. Call listen() on httpServer. */
+/** Builds the app; call listen() on `httpServer`. */
 export function createApp(components: AppComponents): App {
-  const { config, redis, hooks, ...rest } = components;
+  const { config, redis, log } = components;
   const tokens = createTokens(config.jwt);
-  const producer = createProducer(bullConnection(config.redisUrl), { prefix: config.redisPrefix, ...config.pipeline }, rest.log);
+  const producer = createProducer(bullConnection(config.redisUrl), { prefix: config.redisPrefix, ...config.pipeline }, log);
   const limiter = (name: string, points: number, durationSeconds: number) =>
     createLimiter(redis, { prefix: config.redisPrefix, name, points, durationSeconds });
   const deps: AppDeps = {
-    ...rest,
-    config,
-    redis,
+    ...components,
     tokens,
     guards: createGuards(config.jwt, tokens),
     limiters: {
@@ -73,22 +58,47 @@ export function createApp(components: AppComponents): App {
     // Replaced below once io exists; handlers read deps.publisher on every call.
     publisher: mutedPublisher,
     producer,
-    hooks: {
-      orderPlaced: async (order) => {
-        await producer.enqueue("processing", order.id);
-      },
-      ...hooks,
-    },
   };
+
+  // HTTP: every route of the API.
+  const http = createExpress(config);
   let connectedSockets = () => 0;
   const metrics = createMetrics({ prisma: deps.prisma, producer, connectedSockets: () => connectedSockets() });
-  const httpServer = createServer(createHttpApp(deps, metrics));
+  http.get("/api/health", health(deps));
+  // Prometheus scrape endpoint; keep it off the public network (see docs/architecture.md).
+  http.get("/metrics", metrics.handler);
+  http.use("/api/auth", authRoutes(deps));
+  http.use("/api/products", productRoutes(deps));
+  http.use("/api/menu", menuRoutes(deps));
+  http.use("/api/sessions", sessionRoutes(deps));
+  http.use("/api/orders", orderRoutes(deps));
+  http.use("/api/stats", statsRoutes(deps));
+  http.use("/api", unknownRoute);
+  serveWebApp(http, config.webDist);
+  http.use(errorHandler(log));
+  const httpServer = createServer(http);
+
+  // Sockets: authenticated at the handshake, then every command of the contract.
   const realtime = createIo(httpServer, deps);
-  connectedSockets = () => realtime.io.engine.clientsCount;
-  deps.publisher = createIoPublisher(realtime.io);
+  const io = realtime.io;
+  io.use(handshake(deps));
+  io.on("connection", (socket) => {
+    onCommand(socket, deps, "order:place", orders.place);
+    onCommand(socket, deps, "order:advance", async (d, input, staff) => ({ order: await orders.advance(d, staff, input) }));
+    onCommand(socket, deps, "order:cancel", async (d, input, staff) => ({ order: await orders.cancel(d, staff, input) }));
+    onCommand(socket, deps, "session:focus", sessions.focus);
+    onCommand(socket, deps, "session:unfocus", sessions.unfocus);
+    catchUp(socket, deps).catch((err: unknown) => {
+      log.error({ err }, "catch-up failed; dropping the connection so the client retries");
+      dropForReconnect(socket);
+    });
+  });
+  connectedSockets = () => io.engine.clientsCount;
+  deps.publisher = createIoPublisher(io);
+
   return {
     httpServer,
-    io: realtime.io,
+    io,
     deps,
     async close() {
       // Handlers still running may try to publish after Redis is gone: drop those emits

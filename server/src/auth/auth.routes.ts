@@ -1,9 +1,9 @@
 import { Router } from "express";
-import type { AppDeps } from "../app.js";
+import { LoginBody } from "@ordered/contract";
+import type { AppDeps } from "../deps.js";
 import { parse } from "../http/validate.js";
 import { clientKey } from "../http/client-key.js";
 import { staffOf } from "./passport.js";
-import { LoginBody } from "./auth.schemas.js";
 import { getStaff, login } from "./auth.service.js";
 
 export function authRoutes(deps: AppDeps): Router {

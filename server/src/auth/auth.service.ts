@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../db/prisma.js";
-import { toLocationDto, type StaffDto } from "../dto.js";
+import type { StaffDto } from "@ordered/contract";
+import { toLocationDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import { dummyPasswordHash, verifyPassword } from "./passwords.js";
 import type { Tokens } from "./tokens.js";

@@ -11,8 +11,9 @@ export const CONNECT_TIMEOUT_MS = 2000;
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 /**
- * A Prisma client over node-postgres (the Rust-free client; see shared/notes/toolchain.md).
- * Its pool is ours, so the hot paths can run plain SQL on the same connections (poolOf).
+ * A Prisma client over node-postgres: Prisma 6's Rust-free client (`engineType = "client"`
+ * in prisma/schema.prisma), which needs no native engine download. Its pool is ours, so
+ * plain SQL (db/sql.ts) runs on the same connections (poolOf).
  */
 export function createPrisma(databaseUrl: string, poolSize = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });

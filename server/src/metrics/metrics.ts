@@ -1,5 +1,8 @@
+import type { RequestHandler } from "express";
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
+import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
+import { sql, sqlOn } from "../db/sql.js";
 import type { Producer } from "../pipeline/queues.js";
 import { STAGES } from "../pipeline/queues.js";
 
@@ -10,6 +13,8 @@ export interface Metrics {
   /** Prometheus text exposition. */
   render(): Promise<string>;
   readonly contentType: string;
+  /** `GET /metrics`. */
+  handler: RequestHandler;
 }
 
 /**
@@ -43,38 +48,61 @@ export function createMetrics(deps: { prisma: PrismaClient; producer: Producer; 
     },
   });
 
+  const render = async () => {
+    const [own, fromDb] = await Promise.all([registry.metrics(), orderSeries(deps.prisma)]);
+    return own + fromDb;
+  };
   return {
     contentType: registry.contentType,
-    async render() {
-      const [own, fromDb] = await Promise.all([registry.metrics(), orderSeries(deps.prisma)]);
-      return own + fromDb;
+    render,
+    handler: async (_req, res) => {
+      res.setHeader("Content-Type", registry.contentType);
+      res.send(await render());
     },
   };
 }
 
+const Counts = z.strictObject({
+  placed: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  delivered: z.number().int(),
+  cancelled: z.number().int(),
+  failed: z.number().int(),
+});
+const Histogram = z.strictObject({ buckets: z.array(z.number().int()), count: z.number().int(), sum: z.number() });
+
 async function orderSeries(prisma: PrismaClient): Promise<string> {
-  const bucketSql = LATENCY_BUCKETS.map((b, i) => `count(*) FILTER (WHERE d <= ${b}) AS b${i}`).join(", ");
-  const [counts] = await prisma.$queryRawUnsafe<Record<string, bigint>[]>(`
-    SELECT count(*) AS placed,
-           count(accepted_at) AS accepted,
-           count(*) FILTER (WHERE status = 'REJECTED') AS rejected,
-           count(*) FILTER (WHERE status = 'DELIVERED') AS delivered,
-           count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled,
-           count(*) FILTER (WHERE status = 'FAILED') AS failed
-    FROM "order"`);
-  const [hist] = await prisma.$queryRawUnsafe<Record<string, bigint | number | null>[]>(`
-    SELECT ${bucketSql}, count(*) AS count, coalesce(sum(d), 0)::float8 AS sum
-    FROM (SELECT extract(epoch FROM processed_at - placed_at)::float8 AS d FROM "order" WHERE processed_at IS NOT NULL) x`);
+  const db = sqlOn(prisma);
+  const [counts, hist] = await Promise.all([
+    db.row(Counts, sql`
+      SELECT count(*)::int AS placed,
+             count(accepted_at)::int AS accepted,
+             count(*) FILTER (WHERE status = 'REJECTED')::int AS rejected,
+             count(*) FILTER (WHERE status = 'DELIVERED')::int AS delivered,
+             count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled,
+             count(*) FILTER (WHERE status = 'FAILED')::int AS failed
+      FROM "order"`),
+    db.row(Histogram, sql`
+      WITH x AS MATERIALIZED (
+        SELECT extract(epoch FROM processed_at - placed_at)::float8 AS d FROM "order" WHERE processed_at IS NOT NULL
+      )
+      SELECT (SELECT array_agg((SELECT count(*) FROM x WHERE d <= b)::int ORDER BY i)
+              FROM unnest(${[...LATENCY_BUCKETS]}::float8[]) WITH ORDINALITY AS u(b, i)) AS buckets,
+             (SELECT count(*) FROM x)::int AS count,
+             (SELECT coalesce(sum(d), 0) FROM x)::float8 AS sum`),
+  ]);
+  if (!counts || !hist) throw new Error("order metrics query returned no row");
   const lines = [
     "# HELP ordered_orders_total Orders by what happened to them (all instances, from PostgreSQL)",
     "# TYPE ordered_orders_total counter",
-    ...Object.entries(counts!).map(([event, n]) => `ordered_orders_total{event="${event}"} ${Number(n)}`),
+    ...Object.entries(counts).map(([event, n]) => `ordered_orders_total{event="${event}"} ${n}`),
     "# HELP ordered_processing_latency_seconds Time from placed to accepted or rejected (all instances, from PostgreSQL)",
     "# TYPE ordered_processing_latency_seconds histogram",
-    ...LATENCY_BUCKETS.map((b, i) => `ordered_processing_latency_seconds_bucket{le="${b}"} ${Number(hist![`b${i}`])}`),
-    `ordered_processing_latency_seconds_bucket{le="+Inf"} ${Number(hist!.count)}`,
-    `ordered_processing_latency_seconds_sum ${Number(hist!.sum)}`,
-    `ordered_processing_latency_seconds_count ${Number(hist!.count)}`,
+    ...LATENCY_BUCKETS.map((b, i) => `ordered_processing_latency_seconds_bucket{le="${b}"} ${hist.buckets[i]}`),
+    `ordered_processing_latency_seconds_bucket{le="+Inf"} ${hist.count}`,
+    `ordered_processing_latency_seconds_sum ${hist.sum}`,
+    `ordered_processing_latency_seconds_count ${hist.count}`,
   ];
   return `${lines.join("\n")}\n`;
 }

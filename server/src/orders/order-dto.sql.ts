@@ -1,45 +1,26 @@
-import { Prisma, sql, type Query } from "../db/sql.js";
-import type { OrderDto } from "../dto.js";
+/**
+ * The one OrderDto builder: PostgreSQL builds the JSON in the same statement that reads or
+ * changes the order (one round trip, no ORM include costing a query per relation). The
+ * shape is the contract's OrderDto; appendEvent and loadOrderDto parse what this builds
+ * against it, so the two cannot drift.
+ */
+import { OrderDto } from "@ordered/contract";
+import { z } from "zod";
+import { isoText, raw, type Sql, type SqlRunner, sql } from "../db/sql.js";
 
 /**
- * The only place an OrderDto is built: one round trip, by PostgreSQL. The hot paths (placing, every pipeline transition) use it instead of
- * an ORM include, which costs a query per relation plus the query compiler's CPU.
- * Timestamps are stored in UTC, so formatting them with a literal Z is exact.
+ * Where the builder reads an order's rows. By default the tables; a statement that has just
+ * written the order, its items or its shipment passes the CTE holding the new rows
+ * (`RETURNING *`), since a statement does not see its own writes.
  */
-export async function loadOrderDto(q: Query, where: { id: string } | { sessionId: string; clientOrderId: string }): Promise<OrderDto | null> {
-  const rows =
-    "id" in where
-      ? await q<{ dto: OrderDto }>(sql`${ORDER_DTO_SELECT} WHERE o.id = ${where.id}::uuid`)
-      : await q<{ dto: OrderDto }>(sql`${ORDER_DTO_SELECT}
-          WHERE o.session_id = ${where.sessionId}::uuid AND o.client_order_id = ${where.clientOrderId}`);
-  return rows[0]?.dto ?? null;
+export interface OrderDtoSources {
+  order?: Sql;
+  items?: Sql;
+  shipment?: Sql;
 }
 
-/** The DTO of one order as a SELECT of one `payload` column, for the session log's CTEs. */
-export function orderDtoPayload(orderId: string, from?: { order?: Prisma.Sql; shipment?: Prisma.Sql }): Prisma.Sql {
-  return sql`SELECT d.dto AS payload FROM (${orderDtoSelect(from)} WHERE o.id = ${orderId}::uuid) d`;
-}
-
-/** A session's orders, oldest first, in one round trip. */
-export async function loadSessionOrderDtos(q: Query, sessionId: string): Promise<OrderDto[]> {
-  const rows = await q<{ dto: OrderDto }>(sql`${ORDER_DTO_SELECT} WHERE o.session_id = ${sessionId}::uuid ORDER BY o.placed_at, o.id`);
-  return rows.map((r) => r.dto);
-}
-
-// Built once; Prisma.sql fragments compose into the tagged queries above.
-const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-
-/**
- * The OrderDto SELECT. By default it reads the tables; a transition that has just changed
- * the order or created its shipment in the same statement passes the CTE holding the new
- * row (`RETURNING *`), since a statement does not see its own writes.
- */
-export function orderDtoSelect(from: { order?: Prisma.Sql; shipment?: Prisma.Sql } = {}): Prisma.Sql {
-  return from.order || from.shipment ? buildOrderDtoSelect(from) : ORDER_DTO_SELECT;
-}
-
-function buildOrderDtoSelect(from: { order?: Prisma.Sql; shipment?: Prisma.Sql }): Prisma.Sql {
-  return Prisma.sql`
+function buildOrderDtoSelect(from: OrderDtoSources): Sql {
+  return sql`
   SELECT json_build_object(
     'id', o.id,
     'clientOrderId', o.client_order_id,
@@ -50,9 +31,9 @@ function buildOrderDtoSelect(from: { order?: Prisma.Sql; shipment?: Prisma.Sql }
     'statusReason', o.status_reason,
     'totalCents', o.total_cents,
     'currency', o.currency,
-    'placedAt', ${iso("o.placed_at")},
-    'acceptedAt', ${iso("o.accepted_at")},
-    'finishedAt', ${iso("o.finished_at")},
+    'placedAt', ${isoText("o.placed_at")},
+    'acceptedAt', ${isoText("o.accepted_at")},
+    'finishedAt', ${isoText("o.finished_at")},
     'items', (
       SELECT coalesce(json_agg(json_build_object(
         'productId', i.product_id,
@@ -60,15 +41,42 @@ function buildOrderDtoSelect(from: { order?: Prisma.Sql; shipment?: Prisma.Sql }
         'unitPriceCents', i.unit_price_cents,
         'quantity', i.quantity,
         'note', i.note) ORDER BY i.position), '[]'::json)
-      FROM order_item i WHERE i.order_id = o.id),
-    'shipment', CASE WHEN s.id IS NULL THEN NULL ELSE json_build_object(
+      FROM ${from.items ?? raw("order_item")} i WHERE i.order_id = o.id),
+    'shipment', CASE WHEN s.order_id IS NULL THEN NULL ELSE json_build_object(
       'status', s.status,
-      'readyAt', ${iso("s.ready_at")},
-      'deliveredAt', ${iso("s.delivered_at")}) END
+      'readyAt', ${isoText("s.ready_at")},
+      'deliveredAt', ${isoText("s.delivered_at")}) END
   ) AS dto
-  FROM ${from.order ?? Prisma.raw(`"order"`)} o
+  FROM ${from.order ?? raw(`"order"`)} o
   LEFT JOIN customer c ON c.id = o.customer_id
-  LEFT JOIN ${from.shipment ?? Prisma.raw("shipment")} s ON s.order_id = o.id`;
+  LEFT JOIN ${from.shipment ?? raw("shipment")} s ON s.order_id = o.id`;
 }
 
-const ORDER_DTO_SELECT = buildOrderDtoSelect({});
+// Built once: the text of the default SELECT never changes, so neither does its prepared statement.
+const FROM_TABLES = buildOrderDtoSelect({});
+
+/** The OrderDto SELECT (one `dto` column per order); add a WHERE on `o`. */
+export function orderDtoSelect(from: OrderDtoSources = {}): Sql {
+  return from.order || from.items || from.shipment ? buildOrderDtoSelect(from) : FROM_TABLES;
+}
+
+/** One order's DTO as a one-column `payload` SELECT, for appendEvent. */
+export function orderDtoPayload(orderId: Sql, from?: OrderDtoSources): Sql {
+  return sql`SELECT d.dto AS payload FROM (${orderDtoSelect(from)} WHERE o.id = ${orderId}) d`;
+}
+
+const DtoRow = z.strictObject({ dto: OrderDto });
+
+export async function loadOrderDto(db: SqlRunner, where: { id: string } | { sessionId: string; clientOrderId: string }): Promise<OrderDto | null> {
+  const row =
+    "id" in where
+      ? await db.row(DtoRow, sql`${FROM_TABLES} WHERE o.id = ${where.id}::uuid`)
+      : await db.row(DtoRow, sql`${FROM_TABLES} WHERE o.session_id = ${where.sessionId}::uuid AND o.client_order_id = ${where.clientOrderId}`);
+  return row?.dto ?? null;
+}
+
+/** A session's orders, oldest first, in one round trip. */
+export async function loadSessionOrderDtos(db: SqlRunner, sessionId: string): Promise<OrderDto[]> {
+  const rows = await db.rows(DtoRow, sql`${FROM_TABLES} WHERE o.session_id = ${sessionId}::uuid ORDER BY o.placed_at, o.id`);
+  return rows.map((r) => r.dto);
+}

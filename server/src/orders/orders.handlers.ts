@@ -1,41 +1,40 @@
-import type { AppDeps } from "../app.js";
-import { parse } from "../http/validate.js";
-import { command, requireCustomer, requireStaff } from "../realtime/command.js";
-import type { AppSocket } from "../realtime/io.js";
-import { AdvanceOrderInput, CancelOrderInput, PlaceOrderInput } from "./orders.schemas.js";
-import { advanceOrder, cancelOrderByStaff } from "./staff-actions.js";
+/**
+ * The order commands at the edge, for the socket (registered in app.ts) and the REST routes:
+ * run the domain function, then tell every instance's clients (and queue the pipeline).
+ */
+import type { AdvanceStep, OrderDto } from "@ordered/contract";
+import type { StaffPrincipal } from "../auth/tokens.js";
+import type { AppDeps } from "../deps.js";
+import type { CommandHandler } from "../realtime/command.js";
+import { advanceOrder } from "./advance-order.js";
+import { cancelOrder } from "./cancel-order.js";
 import { placeOrder } from "./place-order.js";
+import type { TransitionResult } from "./transition.js";
 
-export function registerOrderHandlers(socket: AppSocket, deps: AppDeps): void {
-  socket.on(
-    "order:place",
-    command(socket, deps.log, async (payload, principal) => {
-      const customer = requireCustomer(principal);
-      const input = parse(PlaceOrderInput, payload, "payload");
-      await deps.limiters.orderPerSocket.consume(socket.id, "orders from this phone");
-      await deps.limiters.orderPerSession.consume(customer.sessionId, "orders at this table");
-      const { order, event } = await placeOrder(deps.prisma, customer, input);
-      if (event) {
-        deps.publisher.sessionEvent(customer.locationId, event);
-        await deps.hooks.orderPlaced(order, customer.locationId);
-      }
-      return { order };
-    }),
-  );
+/** `order:place`: rate limits, then store the order once; a new order is queued for processing. */
+export const place: CommandHandler<"order:place"> = async (deps, input, customer, socket) => {
+  await deps.limiters.orderPerSocket.consume(socket.id, "orders from this phone");
+  await deps.limiters.orderPerSession.consume(customer.sessionId, "orders at this table");
+  const { order, event } = await placeOrder(deps.prisma, customer, input);
+  if (event) {
+    deps.publisher.sessionEvent(customer.locationId, event);
+    // Never throws: if Redis is away the sweeper queues the order later.
+    await deps.producer.enqueue("processing", order.id);
+  }
+  return { order };
+};
 
-  socket.on(
-    "order:advance",
-    command(socket, deps.log, async (payload, principal) => {
-      const staff = requireStaff(principal);
-      return { order: await advanceOrder(deps, staff, parse(AdvanceOrderInput, payload, "payload")) };
-    }),
-  );
+/** Staff move an order's shipment forward (socket `order:advance` and `POST /api/orders/:id/advance`). */
+export async function advance(deps: AppDeps, staff: StaffPrincipal, input: { orderId: string; to: AdvanceStep }): Promise<OrderDto> {
+  return published(deps, await advanceOrder(deps.prisma, staff.locationId, input.orderId, input.to));
+}
 
-  socket.on(
-    "order:cancel",
-    command(socket, deps.log, async (payload, principal) => {
-      const staff = requireStaff(principal);
-      return { order: await cancelOrderByStaff(deps, staff, parse(CancelOrderInput, payload, "payload")) };
-    }),
-  );
+/** Staff cancel an order (socket `order:cancel` and `POST /api/orders/:id/cancel`). */
+export async function cancel(deps: AppDeps, staff: StaffPrincipal, input: { orderId: string; reason?: string | undefined }): Promise<OrderDto> {
+  return published(deps, await cancelOrder(deps.prisma, staff.locationId, input.orderId, input.reason));
+}
+
+function published(deps: AppDeps, result: TransitionResult): OrderDto {
+  if (result.event) deps.publisher.sessionEvent(result.locationId, result.event);
+  return result.order;
 }

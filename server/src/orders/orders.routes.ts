@@ -1,10 +1,10 @@
+import { AdvanceOrderPayload, CancelOrderPayload } from "@ordered/contract";
 import { Router } from "express";
-import type { AppDeps } from "../app.js";
 import { staffOf } from "../auth/passport.js";
+import type { AppDeps } from "../deps.js";
 import { idParam, parse } from "../http/validate.js";
-import { AdvanceOrderInput, CancelOrderInput } from "./orders.schemas.js";
-import { getOrder } from "./orders.service.js";
-import { advanceOrder, cancelOrderByStaff } from "./staff-actions.js";
+import { getOrder } from "./get-order.js";
+import { advance, cancel } from "./orders.handlers.js";
 
 /** Staff order actions over HTTP; the same as the `order:advance` / `order:cancel` commands. */
 export function orderRoutes(deps: AppDeps): Router {
@@ -16,13 +16,13 @@ export function orderRoutes(deps: AppDeps): Router {
   });
 
   router.post("/:id/advance", async (req, res) => {
-    const input = parse(AdvanceOrderInput, { ...req.body, orderId: idParam(req.params.id, "order") }, "body");
-    res.json({ order: await advanceOrder(deps, staffOf(req), input) });
+    const input = parse(AdvanceOrderPayload, { ...req.body, orderId: idParam(req.params.id, "order") }, "body");
+    res.json({ order: await advance(deps, staffOf(req), input) });
   });
 
   router.post("/:id/cancel", async (req, res) => {
-    const input = parse(CancelOrderInput, { ...req.body, orderId: idParam(req.params.id, "order") }, "body");
-    res.json({ order: await cancelOrderByStaff(deps, staffOf(req), input) });
+    const input = parse(CancelOrderPayload, { ...req.body, orderId: idParam(req.params.id, "order") }, "body");
+    res.json({ order: await cancel(deps, staffOf(req), input) });
   });
 
   return router;

@@ -1,14 +1,17 @@
 import { Emitter } from "@socket.io/redis-emitter";
-import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
+import type { ServerToClientEvents } from "@ordered/contract";
+import { type ConnectionOptions, type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../db/prisma.js";
 import type { Logger } from "../logger.js";
-import type { ServerToClientEvents } from "../realtime/events.js";
 import { createIoPublisher } from "../realtime/io-publisher.js";
 import type { Publisher } from "../realtime/publisher.js";
 import { bullPrefix, createProducer, STAGES, type PipelineJob, type PipelineOptions, type Producer, type Stage } from "./queues.js";
 import { startSweeper } from "./sweeper.js";
-import { failOrder, processOrder, shipOrder, type TransitionResult } from "./transitions.js";
+import { failOrder } from "../orders/fail-order.js";
+import { processOrder } from "../orders/process-order.js";
+import { shipOrder } from "../orders/ship-order.js";
+import type { TransitionResult } from "../orders/transition.js";
 
 export interface WorkerHooks {
   /** Runs before each stage; throwing fails the attempt (tests use it to inject failures). */
@@ -74,7 +77,7 @@ export function createPipelineWorker(deps: {
       await deps.hooks?.beforeStage?.(stage, orderId, job.attemptsMade + 1);
       await stages[stage](orderId);
     } catch (err) {
-      const final = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       log.warn({ err: (err as Error).message, stage, orderId, attempt: job.attemptsMade + 1, final }, "pipeline job failed");
       if (final && stage === "processing") {
         publish(await failOrder(prisma, orderId, `could not be processed: ${(err as Error).message}`));

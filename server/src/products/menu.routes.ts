@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import { customerOf } from "../auth/passport.js";
 import { AppError } from "../errors.js";
 import { listProducts } from "./products.service.js";

@@ -1,8 +1,9 @@
-import { Router } from "express";
-import type { AppDeps } from "../app.js";
+import { AvailabilityBody, CreateProductBody, UpdateProductBody } from "@ordered/contract";
+import { type Request, type Response, Router } from "express";
+import type { z } from "zod";
 import { staffOf } from "../auth/passport.js";
+import type { AppDeps } from "../deps.js";
 import { idParam, parse } from "../http/validate.js";
-import { AvailabilityBody, CreateProductBody, UpdateProductBody } from "./products.schemas.js";
 import { createProduct, listProducts, updateProduct } from "./products.service.js";
 
 /** Staff's menu management, always scoped to the staff's own location. */
@@ -19,23 +20,17 @@ export function productRoutes(deps: AppDeps): Router {
     res.status(201).json({ product: await createProduct(deps.prisma, staffOf(req).locationId, body) });
   });
 
-  router.patch("/:id", async (req, res) => {
-    const id = idParam(req.params.id, "product");
-    const body = parse(UpdateProductBody, req.body, "body");
-    const { product, availabilityChanged } = await updateProduct(deps.prisma, staffOf(req).locationId, id, body);
+  /** Any change (PATCH), or only availability (PUT …/availability, the sold-out toggle). */
+  const update = (schema: z.ZodType<z.output<typeof UpdateProductBody>>) => async (req: Request, res: Response) => {
+    const { locationId } = staffOf(req);
+    const body = parse(schema, req.body, "body");
+    const { product, availabilityChanged } = await updateProduct(deps.prisma, locationId, idParam(req.params.id, "product"), body);
     res.json({ product });
     // After the response: a broadcast to thousands of phones must not hold up the staff.
-    if (availabilityChanged) deps.publisher.productChanged(staffOf(req).locationId, product);
-  });
-
-  router.put("/:id/availability", async (req, res) => {
-    const id = idParam(req.params.id, "product");
-    const body = parse(AvailabilityBody, req.body, "body");
-    const { product, availabilityChanged } = await updateProduct(deps.prisma, staffOf(req).locationId, id, body);
-    res.json({ product });
-    // After the response: a broadcast to thousands of phones must not hold up the staff.
-    if (availabilityChanged) deps.publisher.productChanged(staffOf(req).locationId, product);
-  });
+    if (availabilityChanged) deps.publisher.productChanged(locationId, product);
+  };
+  router.patch("/:id", update(UpdateProductBody));
+  router.put("/:id/availability", update(AvailabilityBody));
 
   return router;
 }

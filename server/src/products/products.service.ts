@@ -1,7 +1,8 @@
 import type { PrismaClient } from "../db/prisma.js";
-import { toProductDto, type ProductDto } from "../dto.js";
+import type { CreateProductBody, ProductDto, UpdateProductBody } from "@ordered/contract";
+import type { z } from "zod";
+import { toProductDto } from "../dto.js";
 import { AppError } from "../errors.js";
-import type { CreateProductInput, UpdateProductInput } from "./products.schemas.js";
 
 const menuOrder = [{ category: "asc" }, { name: "asc" }] as const;
 
@@ -10,7 +11,7 @@ export async function listProducts(prisma: PrismaClient, locationId: string): Pr
   return rows.map(toProductDto);
 }
 
-export async function createProduct(prisma: PrismaClient, locationId: string, input: CreateProductInput): Promise<ProductDto> {
+export async function createProduct(prisma: PrismaClient, locationId: string, input: z.output<typeof CreateProductBody>): Promise<ProductDto> {
   const location = await prisma.location.findUniqueOrThrow({ where: { id: locationId } });
   const row = await prisma.product.create({ data: { ...input, locationId, currency: location.currency } });
   return toProductDto(row);
@@ -21,7 +22,7 @@ export async function updateProduct(
   prisma: PrismaClient,
   locationId: string,
   productId: string,
-  input: UpdateProductInput,
+  input: z.output<typeof UpdateProductBody>,
 ): Promise<{ product: ProductDto; availabilityChanged: boolean }> {
   return prisma.$transaction(async (tx) => {
     const before = await tx.product.findFirst({ where: { id: productId, locationId } });

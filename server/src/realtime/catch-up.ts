@@ -1,8 +1,8 @@
-import type { AppDeps } from "../app.js";
-import { rooms } from "./events.js";
-import { socketEventName, toEnvelope } from "./io-publisher.js";
+import type { AppDeps } from "../deps.js";
+import { eventsAfter } from "../session-log/events-after.js";
 import type { AppSocket } from "./io.js";
-import { eventsAfter } from "./replay.js";
+import { emitLogged } from "./io-publisher.js";
+import { rooms } from "./rooms.js";
 
 /**
  * Brings a new connection up to date, then lets live events flow:
@@ -16,8 +16,7 @@ import { eventsAfter } from "./replay.js";
  * `seq` order and ignore numbers they have already applied.
  */
 export async function catchUp(socket: AppSocket, deps: AppDeps): Promise<void> {
-  const principal = socket.data.principal;
-  const auth = socket.data.auth ?? { token: "" };
+  const { principal, auth } = socket.data;
   const cursors = new Map<string, number>();
   let joinRooms: string[];
 
@@ -38,7 +37,7 @@ export async function catchUp(socket: AppSocket, deps: AppDeps): Promise<void> {
   const replay = async () => {
     for (const event of await eventsAfter(deps.prisma, cursors)) {
       if (!socket.connected) return;
-      (socket.emit as (ev: string, arg: unknown) => void)(socketEventName(event.type), toEnvelope(event));
+      emitLogged(socket, event);
       cursors.set(event.sessionId, event.seq);
     }
   };

@@ -1,42 +1,48 @@
-import type { Socket } from "socket.io";
-import type { CustomerPrincipal, Principal, StaffPrincipal } from "../auth/tokens.js";
+import { COMMANDS, type CommandName, type CommandPayload, type CommandResults } from "@ordered/contract";
+import type { z } from "zod";
+import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
+import type { AppDeps } from "../deps.js";
 import { AppError, toAck } from "../errors.js";
-import type { Logger } from "../logger.js";
-import type { Ack } from "./events.js";
+import { parse } from "../http/validate.js";
+import type { AppSocket } from "./io.js";
+
+const WHO = { staff: "staff", customer: "customers" } as const;
+
+type Sender<C extends CommandName> = (typeof COMMANDS)[C]["by"] extends "staff" ? StaffPrincipal : CustomerPrincipal;
+
+/** A command's work, given its checked payload and who sent it. */
+export type CommandHandler<C extends CommandName> = (
+  deps: AppDeps,
+  input: z.output<(typeof COMMANDS)[C]["payload"]>,
+  sender: Sender<C>,
+  socket: AppSocket,
+) => Promise<CommandResults[C]>;
 
 /**
- * Wraps a command handler: checks the payload has an ack, re-checks the principal's token
- * has not expired, and turns every outcome into `{ data }` or `{ error }`. No throw
- * crosses the socket boundary.
+ * Registers a command on a socket. Before `handler` runs: an ack is required (nothing to
+ * answer to otherwise), the token must not have expired since the handshake, the sender
+ * must be who the contract says sends this command (`COMMANDS[c].by`), and the payload
+ * must pass the contract's schema. Every outcome becomes `{ data }` or `{ error }`: no throw
+ * crosses the socket.
  */
-export function command<P, T>(
-  socket: Socket,
-  log: Logger,
-  handler: (payload: unknown, principal: Principal) => Promise<T>,
-): (payload: P, ack: (r: Ack<T>) => void) => void {
-  return (payload, ack) => {
-    if (typeof ack !== "function") return; // Nothing to answer to; commands require an ack.
-    const principal = (socket.data as { principal: Principal }).principal;
+export function onCommand<C extends CommandName>(socket: AppSocket, deps: AppDeps, name: C, handler: CommandHandler<C>): void {
+  const spec = COMMANDS[name];
+  const listener = (payload: CommandPayload<C>, ack: (r: unknown) => void) => {
+    if (typeof ack !== "function") return;
+    const principal = socket.data.principal;
     Promise.resolve()
       .then(() => {
         if (principal.expiresAt !== undefined && principal.expiresAt <= Date.now()) {
           throw new AppError("UNAUTHENTICATED", "token expired");
         }
-        return handler(payload, principal);
+        if (principal.kind !== spec.by) throw new AppError("FORBIDDEN", `only ${WHO[spec.by]} can do this`);
+        const input = parse(spec.payload as z.ZodType, payload, "payload") as z.output<(typeof COMMANDS)[C]["payload"]>;
+        return handler(deps, input, principal as Sender<C>, socket);
       })
       .then(
         (data) => ack({ data }),
-        (err: unknown) => ack(toAck(err, log)),
+        (err: unknown) => ack(toAck(err, deps.log)),
       );
   };
-}
-
-export function requireCustomer(p: Principal): CustomerPrincipal {
-  if (p.kind !== "customer") throw new AppError("FORBIDDEN", "only customers can do this");
-  return p;
-}
-
-export function requireStaff(p: Principal): StaffPrincipal {
-  if (p.kind !== "staff") throw new AppError("FORBIDDEN", "only staff can do this");
-  return p;
+  (socket.on as (event: string, fn: typeof listener) => void)(name, listener);
 }

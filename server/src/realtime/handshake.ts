@@ -1,21 +1,7 @@
+import { HandshakeAuth } from "@ordered/contract";
 import type { ExtendedError, Socket } from "socket.io";
-import { z } from "zod";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import { AppError, toAck } from "../errors.js";
-
-/** Most sessions a staff client may send cursors for. */
-const MAX_CURSORS = 500;
-
-const HandshakeAuthSchema = z.object({
-  token: z.string({ error: "token required" }).min(1, "token required").max(4096),
-  lastSeq: z.number().int().min(0).optional(),
-  cursors: z
-    .record(z.uuid(), z.number().int().min(0))
-    .refine((c) => Object.keys(c).length <= MAX_CURSORS, `at most ${MAX_CURSORS} cursors`)
-    .optional(),
-});
-
-export type HandshakeAuthInput = z.output<typeof HandshakeAuthSchema>;
 
 /**
  * Authenticates every socket before it connects: a staff JWT or a customer token, each
@@ -25,7 +11,7 @@ export type HandshakeAuthInput = z.output<typeof HandshakeAuthSchema>;
 export function handshake(deps: AppDeps) {
   return async (socket: Socket, next: (err?: ExtendedError) => void) => {
     try {
-      const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
+      const parsed = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
       if (!parsed.success) {
         const tokenIssue = parsed.error.issues.find((i) => i.path[0] === "token");
         if (tokenIssue) throw new AppError("UNAUTHENTICATED", "token required");

@@ -1,21 +1,21 @@
-import type { Server } from "socket.io";
+import { type LoggedEvent, SESSION_EVENTS, type ServerToClientEvents, type SessionEventEnvelope } from "@ordered/contract";
 import type { Emitter } from "@socket.io/redis-emitter";
-import type { ProductDto } from "../dto.js";
-import type { LoggedEvent } from "../sessions/session-log.js";
-import { rooms, SESSION_EVENT_NAMES, type ServerToClientEvents, type SessionEventEnvelope, type SessionEventType } from "./events.js";
+import type { Server } from "socket.io";
 import type { Publisher } from "./publisher.js";
+import { rooms } from "./rooms.js";
 
-/** The part of a Socket.IO Server or a Redis Emitter that broadcasting needs. */
+/** The part of a Socket.IO Server, a socket or a Redis Emitter that broadcasting needs. */
 type Broadcaster = Pick<Server<never, ServerToClientEvents>, "to" | "in"> | Emitter<ServerToClientEvents>;
 
-export function toEnvelope(event: LoggedEvent): SessionEventEnvelope<never> {
-  return { sessionId: event.sessionId, seq: event.seq, at: event.at, data: event.payload as never };
+/** Anything that can emit a server event (a room, a socket, the emitter). */
+interface Target {
+  emit(event: string, arg: unknown): unknown;
 }
 
-export function socketEventName(type: string): keyof ServerToClientEvents {
-  const name = SESSION_EVENT_NAMES[type as SessionEventType];
-  if (!name) throw new Error(`unknown session event type ${type}`);
-  return name;
+/** Sends one logged event as its socket event (the contract's SESSION_EVENTS map), in its envelope. */
+export function emitLogged(target: Target, event: LoggedEvent): void {
+  const envelope: SessionEventEnvelope<unknown> = { sessionId: event.sessionId, seq: event.seq, at: event.at, data: event.payload };
+  target.emit(SESSION_EVENTS[event.type].socket, envelope);
 }
 
 /**
@@ -26,14 +26,13 @@ export function socketEventName(type: string): keyof ServerToClientEvents {
 export function createIoPublisher(io: Broadcaster): Publisher {
   return {
     sessionEvent(locationId, event) {
-      const target = io.to([rooms.session(event.sessionId), rooms.location(locationId)]);
-      (target.emit as (ev: string, arg: unknown) => void)(socketEventName(event.type), toEnvelope(event));
+      emitLogged(io.to([rooms.session(event.sessionId), rooms.location(locationId)]) as Target, event);
       if (event.type === "session.closed") {
         // Customers of a closed session stop receiving the location's menu updates.
         io.in(rooms.session(event.sessionId)).socketsLeave(rooms.locationCustomers(locationId));
       }
     },
-    productChanged(locationId: string, product: ProductDto) {
+    productChanged(locationId, product) {
       io.to([rooms.location(locationId), rooms.locationCustomers(locationId)]).emit("product:updated", product);
     },
   };

@@ -1,33 +1,43 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from "@ordered/contract";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Redis } from "ioredis";
 import { Server, type Socket } from "socket.io";
-import type { AppDeps } from "../app.js";
-import { registerOrderHandlers } from "../orders/orders.handlers.js";
-import { registerSessionHandlers } from "../sessions/sessions.handlers.js";
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "./events.js";
-import { handshake, type HandshakeAuthInput } from "./handshake.js";
-import { catchUp } from "./catch-up.js";
+import type { Principal } from "../auth/tokens.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
 
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData & { auth?: HandshakeAuthInput }>;
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData & { auth?: HandshakeAuthInput }>;
-
-/**
- * Closes the transport without Socket.IO's disconnect packet: the client sees a
- * "transport close" and reconnects by itself (after "io server disconnect" it would not).
- */
-function dropForReconnect(socket: AppSocket): void {
-  socket.conn.close();
+/** What the handshake (handshake.ts) stores on every socket it lets in. */
+export interface SocketData {
+  principal: Principal;
+  /** The handshake's checked `auth`: the client's cursors for catch-up. */
+  auth: HandshakeAuth;
 }
+
+// Instances talk to each other only through the adapter's own protocol.
+// biome-ignore lint/complexity/noBannedTypes: Socket.IO's generic wants an events map; there are none.
+type InterServerEvents = {};
+
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** Largest socket message accepted; larger ones close the connection (engine.io). */
 export const MAX_SOCKET_MESSAGE_BYTES = 32 * 1024;
 
 /**
+ * Closes the transport without Socket.IO's disconnect packet: the client sees a
+ * "transport close" and reconnects by itself (after "io server disconnect" it would not).
+ */
+export function dropForReconnect(socket: AppSocket): void {
+  socket.conn.close();
+}
+
+/**
  * Socket.IO on the API's HTTP server, sharing rooms across instances through Redis
  * pub/sub (the classic adapter: see docs/architecture.md for why not the sharded one).
+ * Handlers are registered by the caller (app.ts).
  */
-export function createIo(httpServer: HttpServer, deps: AppDeps): { io: AppServer; close(): Promise<void> } {
+export function createIo(httpServer: HttpServer, deps: { config: Config; redis: Redis; log: Logger }): { io: AppServer; close(): Promise<void> } {
   // Commands wait out a Redis outage instead of failing: a failed PUBLISH inside the
   // adapter would be an unhandled rejection. Whatever is delayed is also replayed to
   // clients when Redis is back (see below).
@@ -52,7 +62,9 @@ export function createIo(httpServer: HttpServer, deps: AppDeps): { io: AppServer
   // the subscriber is back, drop our local connections: clients reconnect at once and
   // replay what they missed from the session log.
   let redisLost = false;
-  sub.on("close", () => (redisLost = true));
+  sub.on("close", () => {
+    redisLost = true;
+  });
   sub.on("ready", () => {
     if (!redisLost) return;
     redisLost = false;
@@ -60,16 +72,6 @@ export function createIo(httpServer: HttpServer, deps: AppDeps): { io: AppServer
     for (const socket of io.of("/").sockets.values()) dropForReconnect(socket);
   });
   for (const client of [pub, sub]) client.on("error", (err) => deps.log.warn({ err: err.message }, "adapter redis error"));
-
-  io.use(handshake(deps));
-  io.on("connection", (socket) => {
-    registerOrderHandlers(socket, deps);
-    registerSessionHandlers(socket, deps);
-    catchUp(socket, deps).catch((err: unknown) => {
-      deps.log.error({ err }, "catch-up failed; dropping the connection so the client retries");
-      dropForReconnect(socket);
-    });
-  });
 
   return {
     io,

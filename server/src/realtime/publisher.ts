@@ -1,5 +1,4 @@
-import type { ProductDto } from "../dto.js";
-import type { LoggedEvent } from "../sessions/session-log.js";
+import type { LoggedEvent, ProductDto } from "@ordered/contract";
 
 /**
  * Fans committed changes out to connected clients. Called only after the transaction that

@@ -1,5 +1,5 @@
 import QRCode from "qrcode";
-import type { QrDto } from "../dto.js";
+import type { QrDto } from "@ordered/contract";
 
 /** The join URL as a QR code: SVG for printing, PNG data URL for <img>. */
 export async function renderQr(joinUrl: string): Promise<QrDto> {

@@ -1,10 +1,10 @@
 import { Router } from "express";
-import type { AppDeps } from "../app.js";
+import { JoinBody, ListSessionsQuery, OpenSessionBody } from "@ordered/contract";
+import type { AppDeps } from "../deps.js";
 import { customerOf, staffOf } from "../auth/passport.js";
 import { clientKey } from "../http/client-key.js";
 import { idParam, parse } from "../http/validate.js";
 import { renderQr } from "./qr.js";
-import { JoinBody, ListSessionsQuery, OpenSessionBody } from "./sessions.schemas.js";
 import { closeSession, getCustomerSession, getSession, joinSession, listSessions, openSession } from "./sessions.service.js";
 
 export function sessionRoutes(deps: AppDeps): Router {

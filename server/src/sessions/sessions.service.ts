@@ -1,38 +1,41 @@
+import { randomUUID } from "node:crypto";
+import type { CustomerSessionDto, LoggedEvent, OrderDto, SessionDto, SessionSummaryDto } from "@ordered/contract";
 import type { StaffPrincipal, Tokens } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
-import {
-  toLocationDto,
-  toSessionDto,
-  type CustomerSessionDto,
-  type OrderDto,
-  type SessionDto,
-} from "../dto.js";
+import { sql, sqlOn, sqlTransaction, utc } from "../db/sql.js";
+import { toLocationDto, toSessionDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import type { Limiter } from "../http/rate-limit.js";
-import { JOIN_CODE_PATTERN, newJoinCode } from "./join-code.js";
-import { poolQuery, prismaQuery } from "../db/sql.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
-import { appendEvent, type LoggedEvent } from "./session-log.js";
+import { appendEvent, jsonPayload } from "../session-log/session-log.js";
+import { JOIN_CODE_PATTERN, newJoinCode } from "./join-code.js";
 
 export interface SessionWithOrders {
   session: SessionDto;
   orders: OrderDto[];
 }
 
-/** Opens a session and logs `session.opened` as its first event. */
+/** Opens a session and logs `session.opened`, carrying the session as staff see it, as its event number 1. */
 export async function openSession(
   prisma: PrismaClient,
   publicUrl: string,
   staff: StaffPrincipal,
   label: string,
-): Promise<{ session: SessionDto; event: LoggedEvent }> {
-  return prisma.$transaction(async (tx) => {
-    const row = await tx.orderSession.create({
-      data: { locationId: staff.locationId, label, joinCode: newJoinCode(), openedById: staff.staffId },
+): Promise<{ session: SessionDto; event: LoggedEvent<"session.opened"> }> {
+  const row = { id: randomUUID(), label, status: "OPEN" as const, joinCode: newJoinCode(), openedAt: new Date(), closedAt: null, lastSeq: 1 };
+  const session = toSessionDto(row, publicUrl);
+  return sqlTransaction(prisma, async (db) => {
+    // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
+    await db.run(sql`
+      INSERT INTO order_session (id, location_id, label, status, join_code, opened_at, opened_by_id, last_seq)
+      VALUES (${row.id}::uuid, ${staff.locationId}::uuid, ${label}, 'OPEN', ${row.joinCode}, ${utc(row.openedAt)}, ${staff.staffId}::uuid, 0)`);
+    const { event } = await appendEvent(db, {
+      type: "session.opened",
+      sessionId: sql`${row.id}::uuid`,
+      payload: jsonPayload(session),
+      at: row.openedAt,
     });
-    // The opening event is always number 1, and carries the session as staff will see it.
-    const session = toSessionDto({ ...row, lastSeq: 1 }, publicUrl);
-    const event = await appendEvent(prismaQuery(tx), row.id, "session.opened", session);
+    if (!event) throw new Error(`session ${row.id} was opened but not logged`);
     return { session, event };
   });
 }
@@ -42,7 +45,7 @@ export async function listSessions(
   publicUrl: string,
   locationId: string,
   query: { status?: "OPEN" | "CLOSED" | undefined; limit: number },
-): Promise<(SessionDto & { orderCount: number })[]> {
+): Promise<SessionSummaryDto[]> {
   const rows = await prisma.orderSession.findMany({
     where: { locationId, ...(query.status ? { status: query.status } : {}) },
     orderBy: [{ openedAt: "desc" }, { id: "asc" }],
@@ -55,30 +58,37 @@ export async function listSessions(
 export async function getSession(prisma: PrismaClient, publicUrl: string, locationId: string, sessionId: string): Promise<SessionWithOrders> {
   const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId } });
   if (!row) throw AppError.notFound("session");
-  return { session: toSessionDto(row, publicUrl), orders: await loadSessionOrderDtos(poolQuery(prisma), row.id) };
+  return { session: toSessionDto(row, publicUrl), orders: await loadSessionOrderDtos(sqlOn(prisma), row.id) };
 }
 
 /**
  * Closes an open session. The guard is in the WHERE clause, so two staff closing at once
  * log one `session.closed`; closing a closed session returns it unchanged (event null).
+ * The session row's lock orders closing against placements (orders/place-order.ts).
  */
 export async function closeSession(
   prisma: PrismaClient,
   publicUrl: string,
   staff: StaffPrincipal,
   sessionId: string,
-): Promise<{ session: SessionDto; event: LoggedEvent | null }> {
-  return prisma.$transaction(async (tx) => {
-    const closedAt = new Date();
-    const { count } = await tx.orderSession.updateMany({
-      where: { id: sessionId, locationId: staff.locationId, status: "OPEN" },
-      data: { status: "CLOSED", closedAt, closedById: staff.staffId },
+): Promise<{ session: SessionDto; event: LoggedEvent<"session.closed"> | null }> {
+  const closedAt = new Date();
+  const event = await sqlTransaction(prisma, async (db) => {
+    const closed = await db.run(sql`
+      UPDATE order_session SET status = 'CLOSED', closed_at = ${utc(closedAt)}, closed_by_id = ${staff.staffId}::uuid
+      WHERE id = ${sessionId}::uuid AND location_id = ${staff.locationId}::uuid AND status = 'OPEN'`);
+    if (closed === 0) return null;
+    const logged = await appendEvent(db, {
+      type: "session.closed",
+      sessionId: sql`${sessionId}::uuid`,
+      payload: jsonPayload({ closedAt: closedAt.toISOString() }),
+      at: closedAt,
     });
-    const event = count === 1 ? await appendEvent(prismaQuery(tx), sessionId, "session.closed", { closedAt: closedAt.toISOString() }) : null;
-    const row = await tx.orderSession.findFirst({ where: { id: sessionId, locationId: staff.locationId } });
-    if (!row) throw AppError.notFound("session");
-    return { session: toSessionDto(row, publicUrl), event };
+    return logged.event;
   });
+  const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId: staff.locationId } });
+  if (!row) throw AppError.notFound("session");
+  return { session: toSessionDto(row, publicUrl), event };
 }
 
 /** Exchanges a join code for a customer token scoped to that one open session. */
@@ -122,6 +132,6 @@ export async function getCustomerSession(
     session: { id: session.id, label: session.label, status: session.status, lastSeq: session.lastSeq },
     location: toLocationDto(session.location),
     customer: { id: me.id, displayName: me.displayName },
-    orders: await loadSessionOrderDtos(poolQuery(prisma), session.id),
+    orders: await loadSessionOrderDtos(sqlOn(prisma), session.id),
   };
 }

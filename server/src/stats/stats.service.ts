@@ -1,5 +1,6 @@
+import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
-
+import { sql, sqlOn } from "../db/sql.js";
 export interface DailyStats {
   date: string;
   timeZone: string;
@@ -13,39 +14,52 @@ export interface DailyStats {
   averagePlacedToDeliveredSeconds: number | null;
 }
 
+const Row = z.strictObject({
+  currency: z.string(),
+  placed: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  delivered: z.number().int(),
+  cancelled: z.number().int(),
+  failed: z.number().int(),
+  revenue: z.number().int(),
+  aov: z.number().nullable(),
+  delivery: z.number().nullable(),
+});
+
 /** A location's totals for one calendar day in the given time zone. */
 export async function dailyStats(prisma: PrismaClient, locationId: string, date: string, timeZone: string): Promise<DailyStats> {
-  const [row] = await prisma.$queryRaw<
-    { placed: bigint; accepted: bigint; rejected: bigint; delivered: bigint; cancelled: bigint; failed: bigint; revenue: bigint | null; aov: number | null; delivery: number | null }[]
-  >`
-    SELECT count(*) AS placed,
-           count(accepted_at) AS accepted,
-           count(*) FILTER (WHERE status = 'REJECTED') AS rejected,
-           count(*) FILTER (WHERE status = 'DELIVERED') AS delivered,
-           count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled,
-           count(*) FILTER (WHERE status = 'FAILED') AS failed,
-           sum(total_cents) FILTER (WHERE status IN ('ACCEPTED', 'DELIVERED')) AS revenue,
-           avg(total_cents) FILTER (WHERE status IN ('ACCEPTED', 'DELIVERED'))::float8 AS aov,
-           avg(extract(epoch FROM finished_at - placed_at)) FILTER (WHERE status = 'DELIVERED')::float8 AS delivery
-    FROM "order"
-    WHERE location_id = ${locationId}::uuid
-      AND (placed_at AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone})::date = ${date}::date`;
-  const location = await prisma.location.findUniqueOrThrow({ where: { id: locationId }, select: { currency: true } });
-  const n = (v: bigint | undefined) => Number(v ?? 0);
+  const row = await sqlOn(prisma).row(Row, sql`
+    SELECT l.currency,
+           count(o.id)::int AS placed,
+           count(o.accepted_at)::int AS accepted,
+           count(o.id) FILTER (WHERE o.status = 'REJECTED')::int AS rejected,
+           count(o.id) FILTER (WHERE o.status = 'DELIVERED')::int AS delivered,
+           count(o.id) FILTER (WHERE o.status = 'CANCELLED')::int AS cancelled,
+           count(o.id) FILTER (WHERE o.status = 'FAILED')::int AS failed,
+           coalesce(sum(o.total_cents) FILTER (WHERE o.status IN ('ACCEPTED', 'DELIVERED')), 0)::float8 AS revenue,
+           avg(o.total_cents) FILTER (WHERE o.status IN ('ACCEPTED', 'DELIVERED'))::float8 AS aov,
+           avg(extract(epoch FROM o.finished_at - o.placed_at)) FILTER (WHERE o.status = 'DELIVERED')::float8 AS delivery
+    FROM location l
+    LEFT JOIN "order" o ON o.location_id = l.id
+      AND (o.placed_at AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone})::date = ${date}::date
+    WHERE l.id = ${locationId}::uuid
+    GROUP BY l.id`);
+  if (!row) throw new Error(`location ${locationId} not found`);
   return {
     date,
     timeZone,
-    currency: location.currency,
+    currency: row.currency,
     orders: {
-      placed: n(row?.placed),
-      accepted: n(row?.accepted),
-      rejected: n(row?.rejected),
-      delivered: n(row?.delivered),
-      cancelled: n(row?.cancelled),
-      failed: n(row?.failed),
+      placed: row.placed,
+      accepted: row.accepted,
+      rejected: row.rejected,
+      delivered: row.delivered,
+      cancelled: row.cancelled,
+      failed: row.failed,
     },
-    revenueCents: n(row?.revenue ?? 0n),
-    averageOrderValueCents: row?.aov == null ? null : Math.round(row.aov),
-    averagePlacedToDeliveredSeconds: row?.delivery == null ? null : Math.round(row.delivery * 10) / 10,
+    revenueCents: row.revenue,
+    averageOrderValueCents: row.aov === null ? null : Math.round(row.aov),
+    averagePlacedToDeliveredSeconds: row.delivery === null ? null : Math.round(row.delivery * 10) / 10,
   };
 }

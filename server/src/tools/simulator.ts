@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-import type { OrderDto, ProductDto } from "../dto.js";
-import type { ClientToServerEvents, ServerToClientEvents } from "../realtime/events.js";
+import { type ClientToServerEvents, nextAdvanceStep, type ProductDto, type ServerToClientEvents } from "@ordered/contract";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -62,7 +61,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
   const staff: Client = io(o.url, { transports: ["websocket"], auth: { token } });
   sockets.push(staff);
   const seen = new Set<string>();
-  staff.on("order:updated", ({ sessionId, data }: { sessionId: string; data: OrderDto }) => {
+  staff.on("order:updated", ({ sessionId, data }) => {
     // Staff also get the replay of other open sessions of the location: count only ours.
     if (!sessionIds.includes(sessionId)) return;
     const key = `${data.id}:${data.status}:${data.shipment?.status}`;
@@ -71,12 +70,8 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
     if (data.status === "ACCEPTED" && !data.shipment) result.accepted++;
     if (data.status === "REJECTED") result.rejected++;
     if (data.status === "DELIVERED") result.delivered++;
-    if (o.advance && data.status === "ACCEPTED" && data.shipment?.status === "PREPARING") {
-      staff.emit("order:advance", { orderId: data.id, to: "READY" }, () => {});
-    }
-    if (o.advance && data.shipment?.status === "READY") {
-      staff.emit("order:advance", { orderId: data.id, to: "DELIVERED" }, () => {});
-    }
+    const next = o.advance ? nextAdvanceStep(data) : null;
+    if (next) staff.emit("order:advance", { orderId: data.id, to: next }, () => {});
   });
 
   for (let s = 0; s < o.sessions && !o.signal.aborted; s++) {

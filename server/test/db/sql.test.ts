@@ -4,7 +4,8 @@ import type { CustomerPrincipal } from "../../src/auth/tokens.js";
 import { createPrisma, poolOf } from "../../src/db/prisma.js";
 import { namedStatementCount } from "../../src/db/sql.js";
 import { placeOrder } from "../../src/orders/place-order.js";
-import { processOrder, shipOrder } from "../../src/pipeline/transitions.js";
+import { processOrder } from "../../src/orders/process-order.js";
+import { shipOrder } from "../../src/orders/ship-order.js";
 import { seedLocation, TEST_DATABASE_URL } from "../support/harness.js";
 
 describe("hot-path statements", () => {

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { advanceShipment, processOrder, shipOrder } from "../../src/pipeline/transitions.js";
+import { advanceOrder as advanceShipment } from "../../src/orders/advance-order.js";
+import { processOrder } from "../../src/orders/process-order.js";
+import { shipOrder } from "../../src/orders/ship-order.js";
 import {
   api,
   eventually,

@@ -69,7 +69,7 @@ export interface TestServer {
 /** A real server on a random port over the test database and the real Redis. */
 export async function startServer(
   env: Record<string, string> = {},
-  components: Partial<Pick<AppComponents, "hooks" | "prisma">> = {},
+  components: Partial<Pick<AppComponents, "prisma">> = {},
 ): Promise<TestServer> {
   const config = testConfig(env);
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });

@@ -1,5 +1,5 @@
 import { io as connectClient, type Socket } from "socket.io-client";
-import type { Ack, ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from "../../src/realtime/events.js";
+import type { Ack, ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from "@ordered/contract";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -1,0 +1,28 @@
+import type { Redis } from "ioredis";
+import type { Guards } from "./auth/passport.js";
+import type { Tokens } from "./auth/tokens.js";
+import type { Config } from "./config.js";
+import type { PrismaClient } from "./db/prisma.js";
+import type { Limiter } from "./http/rate-limit.js";
+import type { Logger } from "./logger.js";
+import type { Producer } from "./pipeline/queues.js";
+import type { Publisher } from "./realtime/publisher.js";
+
+/** What the process provides: built once in main.ts, or per test. The app does not own them. */
+export interface AppComponents {
+  config: Config;
+  prisma: PrismaClient;
+  redis: Redis;
+  log: Logger;
+}
+
+/** Everything route and socket handlers may use; built by createApp (app.ts). */
+export interface AppDeps extends AppComponents {
+  tokens: Tokens;
+  guards: Guards;
+  limiters: Record<"join" | "login" | "sessionJoin" | "orderPerSocket" | "orderPerSession", Limiter>;
+  /** Fans committed events out to clients on every instance. */
+  publisher: Publisher;
+  /** Queues pipeline work (the worker processes consume it). */
+  producer: Producer;
+}

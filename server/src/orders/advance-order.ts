@@ -1,0 +1,41 @@
+import { type AdvanceStep, canMoveOrder, canMoveShipment, SHIPMENT_STATUSES } from "@ordered/contract";
+import { z } from "zod";
+import type { PrismaClient } from "../db/prisma.js";
+import { sql, sqlTransaction, utc } from "../db/sql.js";
+import { AppError } from "../errors.js";
+import { lockOrder, logOrderChange, type TransitionResult, unchanged } from "./transition.js";
+
+const ShipmentRow = z.strictObject({ status: z.enum(SHIPMENT_STATUSES) });
+
+/**
+ * Staff report progress on an accepted order's shipment: PREPARING → READY → DELIVERED
+ * (delivering the shipment delivers the order). Asking for the status the shipment already
+ * has is a no-op; any move the contract's tables do not allow is refused with CONFLICT.
+ * Another location's order is "not found".
+ */
+export async function advanceOrder(prisma: PrismaClient, locationId: string, orderId: string, to: AdvanceStep): Promise<TransitionResult> {
+  return sqlTransaction(prisma, async (db) => {
+    const locked = await lockOrder(db, orderId);
+    if (!locked || locked.location_id !== locationId) throw AppError.notFound("order");
+    const shipment = await db.row(ShipmentRow, sql`SELECT status FROM shipment WHERE order_id = ${orderId}::uuid`);
+    if (shipment?.status === to) return unchanged(db, locked);
+    if (locked.status !== "ACCEPTED") {
+      throw new AppError("CONFLICT", `a ${locked.status.toLowerCase()} order cannot be marked ${to.toLowerCase()}`);
+    }
+    if (!shipment) throw new AppError("CONFLICT", "this order is still being processed; try again in a moment");
+    if (!canMoveShipment(shipment.status, to)) {
+      throw new AppError("CONFLICT", `cannot go from ${shipment.status.toLowerCase()} to ${to.toLowerCase()}`);
+    }
+    const at = new Date();
+    const now = utc(at);
+    if (to === "READY") {
+      await db.run(sql`UPDATE shipment SET status = 'READY', ready_at = ${now}, updated_at = ${now} WHERE order_id = ${orderId}::uuid`);
+    } else {
+      // The shipment's arrival is the order's: both move in this transaction.
+      if (!canMoveOrder(locked.status, "DELIVERED")) throw new Error(`order ${orderId}: ${locked.status} cannot be delivered`);
+      await db.run(sql`UPDATE shipment SET status = 'DELIVERED', delivered_at = ${now}, updated_at = ${now} WHERE order_id = ${orderId}::uuid`);
+      await db.run(sql`UPDATE "order" SET status = 'DELIVERED', finished_at = ${now}, updated_at = ${now} WHERE id = ${orderId}::uuid`);
+    }
+    return logOrderChange(db, locked, { at });
+  });
+}

@@ -1,0 +1,40 @@
+import type { PrismaClient } from "../db/prisma.js";
+import { sql, sqlOn, utc } from "../db/sql.js";
+import { appendEvent } from "../session-log/session-log.js";
+import { orderDtoPayload } from "./order-dto.sql.js";
+import { LockedOrder, type TransitionResult, unchanged } from "./transition.js";
+
+/**
+ * Pipeline stage "shipping": an ACCEPTED order gets its Shipment (PREPARING), once. One
+ * statement, so one round trip and no BEGIN/COMMIT: lock the order, create the shipment if
+ * the order is ACCEPTED and has none, and log the order with it. The DTO reads the order
+ * from the locked row (the latest version, even if the lock was waited for) and the
+ * shipment from the insert. Returns null if the order does not exist.
+ */
+export async function shipOrder(prisma: PrismaClient, orderId: string): Promise<TransitionResult | null> {
+  const db = sqlOn(prisma);
+  const at = new Date();
+  const now = utc(at);
+  const { event, also } = await appendEvent(db, {
+    type: "order.updated",
+    at,
+    sessionId: sql`(SELECT session_id FROM l)`,
+    writes: sql`
+      l AS MATERIALIZED (SELECT * FROM "order" WHERE id = ${orderId}::uuid FOR UPDATE),
+      created AS (
+        INSERT INTO shipment (id, order_id, status, created_at, updated_at)
+        SELECT gen_random_uuid(), l.id, 'PREPARING', ${now}, ${now} FROM l WHERE l.status = 'ACCEPTED'
+        ON CONFLICT (order_id) DO NOTHING
+        RETURNING *
+      )`,
+    payload: sql`${orderDtoPayload(sql`${orderId}::uuid`, { order: sql`l`, shipment: sql`created` })} WHERE EXISTS (SELECT 1 FROM created)`,
+    also: {
+      columns: sql`(SELECT json_build_object('id', id, 'status', status, 'session_id', session_id, 'location_id', location_id) FROM l) AS locked`,
+      shape: { locked: LockedOrder.nullable() },
+    },
+  });
+  if (!also.locked) return null;
+  // Not ACCEPTED, or shipped already: nothing changed.
+  if (!event) return unchanged(db, also.locked);
+  return { order: event.payload, locationId: also.locked.location_id, event };
+}
