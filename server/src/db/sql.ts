@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import { z } from "zod";
+import type { z } from "zod";
 import { Prisma } from "../generated/prisma/client.js";
 import { DatabaseUnavailableError } from "./errors.js";
 import { poolOf, type PrismaClient } from "./prisma.js";
@@ -131,6 +131,3 @@ export function sqlTransaction<T>(prisma: PrismaClient, work: (db: SqlRunner) =>
     }
   });
 }
-
-/** A row with one count column (`count(*)::int AS n`), for the many queries that only count. */
-export const CountRow = z.strictObject({ n: z.number().int() });

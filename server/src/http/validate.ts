@@ -18,12 +18,3 @@ export function idParam(value: unknown, what: string): string {
   if (!result.success) throw AppError.notFound(what);
   return result.data;
 }
-
-/** Non-empty single-line text, trimmed, with a bounded length. */
-export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "must not contain control characters");

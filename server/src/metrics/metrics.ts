@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
 import { sql, sqlOn } from "../db/sql.js";
 import type { Producer } from "../pipeline/queues.js";
+import { ORDER_COUNT_COLUMNS, OrderCounts } from "../stats/order-counts.js";
 import { STAGES } from "../pipeline/queues.js";
 
 /** Upper bounds (seconds) of the processing latency histogram: placed → accepted/rejected. */
@@ -62,27 +63,12 @@ export function createMetrics(deps: { prisma: PrismaClient; producer: Producer; 
   };
 }
 
-const Counts = z.strictObject({
-  placed: z.number().int(),
-  accepted: z.number().int(),
-  rejected: z.number().int(),
-  delivered: z.number().int(),
-  cancelled: z.number().int(),
-  failed: z.number().int(),
-});
 const Histogram = z.strictObject({ buckets: z.array(z.number().int()), count: z.number().int(), sum: z.number() });
 
 async function orderSeries(prisma: PrismaClient): Promise<string> {
   const db = sqlOn(prisma);
   const [counts, hist] = await Promise.all([
-    db.row(Counts, sql`
-      SELECT count(*)::int AS placed,
-             count(accepted_at)::int AS accepted,
-             count(*) FILTER (WHERE status = 'REJECTED')::int AS rejected,
-             count(*) FILTER (WHERE status = 'DELIVERED')::int AS delivered,
-             count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled,
-             count(*) FILTER (WHERE status = 'FAILED')::int AS failed
-      FROM "order"`),
+    db.row(OrderCounts, sql`SELECT ${ORDER_COUNT_COLUMNS} FROM "order" o`),
     db.row(Histogram, sql`
       WITH x AS MATERIALIZED (
         SELECT extract(epoch FROM processed_at - placed_at)::float8 AS d FROM "order" WHERE processed_at IS NOT NULL

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
 import { sql, sqlOn } from "../db/sql.js";
+import { ORDER_COUNT_COLUMNS, OrderCounts } from "./order-counts.js";
 export interface DailyStats {
   date: string;
   timeZone: string;
   currency: string;
-  orders: { placed: number; accepted: number; rejected: number; delivered: number; cancelled: number; failed: number };
+  orders: OrderCounts;
   /** Sum of the totals of orders that were accepted and not cancelled. */
   revenueCents: number;
   /** Over the same orders; null when there are none. */
@@ -14,14 +15,8 @@ export interface DailyStats {
   averagePlacedToDeliveredSeconds: number | null;
 }
 
-const Row = z.strictObject({
+const Row = OrderCounts.extend({
   currency: z.string(),
-  placed: z.number().int(),
-  accepted: z.number().int(),
-  rejected: z.number().int(),
-  delivered: z.number().int(),
-  cancelled: z.number().int(),
-  failed: z.number().int(),
   revenue: z.number().int(),
   aov: z.number().nullable(),
   delivery: z.number().nullable(),
@@ -30,13 +25,7 @@ const Row = z.strictObject({
 /** A location's totals for one calendar day in the given time zone. */
 export async function dailyStats(prisma: PrismaClient, locationId: string, date: string, timeZone: string): Promise<DailyStats> {
   const row = await sqlOn(prisma).row(Row, sql`
-    SELECT l.currency,
-           count(o.id)::int AS placed,
-           count(o.accepted_at)::int AS accepted,
-           count(o.id) FILTER (WHERE o.status = 'REJECTED')::int AS rejected,
-           count(o.id) FILTER (WHERE o.status = 'DELIVERED')::int AS delivered,
-           count(o.id) FILTER (WHERE o.status = 'CANCELLED')::int AS cancelled,
-           count(o.id) FILTER (WHERE o.status = 'FAILED')::int AS failed,
+    SELECT l.currency, ${ORDER_COUNT_COLUMNS},
            coalesce(sum(o.total_cents) FILTER (WHERE o.status IN ('ACCEPTED', 'DELIVERED')), 0)::float8 AS revenue,
            avg(o.total_cents) FILTER (WHERE o.status IN ('ACCEPTED', 'DELIVERED'))::float8 AS aov,
            avg(extract(epoch FROM o.finished_at - o.placed_at)) FILTER (WHERE o.status = 'DELIVERED')::float8 AS delivery
@@ -46,18 +35,12 @@ export async function dailyStats(prisma: PrismaClient, locationId: string, date:
     WHERE l.id = ${locationId}::uuid
     GROUP BY l.id`);
   if (!row) throw new Error(`location ${locationId} not found`);
+  const { placed, accepted, rejected, delivered, cancelled, failed } = row;
   return {
     date,
     timeZone,
     currency: row.currency,
-    orders: {
-      placed: row.placed,
-      accepted: row.accepted,
-      rejected: row.rejected,
-      delivered: row.delivered,
-      cancelled: row.cancelled,
-      failed: row.failed,
-    },
+    orders: { placed, accepted, rejected, delivered, cancelled, failed },
     revenueCents: row.revenue,
     averageOrderValueCents: row.aov === null ? null : Math.round(row.aov),
     averagePlacedToDeliveredSeconds: row.delivery === null ? null : Math.round(row.delivery * 10) / 10,
