@@ -1,8 +1,8 @@
 // The database cost of one order, without load: runs the server's own placeOrder,
 // processOrder and shipOrder (from server/dist) one at a time and counts PostgreSQL round
 // trips (every pg Client.query, BEGIN and COMMIT included), time waiting on them, and CPU
-// time of this process. For scale, the same placement written as plain SQL on node-postgres
-// (one statement per step, same locks and rows) runs on the same data.
+// time of this process. For scale, the same placement written the naive way (a transaction
+// with one statement per step, same locks and rows) runs on the same data.
 //   npx tsx server/bench/profile-queries.ts [iterations=300]
 // Uses its own database, ordered_bench_profile (dropped and recreated).
 import { randomBytes, randomUUID } from "node:crypto";
@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createPrisma } from "../dist/db/prisma.js";
 import { placeOrder } from "../dist/orders/place-order.js";
-import { processOrder, shipOrder } from "../dist/pipeline/transitions.js";
+import { processOrder } from "../dist/orders/process-order.js";
+import { shipOrder } from "../dist/orders/ship-order.js";
 import { nowUs } from "./lib/hist.js";
 import { pidsByComm, readTicks } from "./lib/procs.js";
 import { resetDatabase, seedLocations } from "./lib/setup.js";
@@ -101,19 +102,19 @@ const items = (i: number) => [
 console.log(`${iterations} sequential calls each, after a warm-up; one client, no concurrency.\n`);
 const placed: string[] = [];
 const results: Cost[] = [];
-results.push(await measure("placeOrder (Prisma, server code)", iterations, async (i) => {
+results.push(await measure("placeOrder (server code)", iterations, async (i) => {
   const { order } = await placeOrder(prisma, principal, { clientOrderId: randomUUID(), items: items(i) });
   if (i >= 0) placed.push(order.id);
   else await processOrder(prisma, order.id);
 }));
 results.push(await measure("processOrder (PLACED → ACCEPTED)", placed.length, async (i) => void (await processOrder(prisma, placed[Math.max(0, i)]!)), 0));
 results.push(await measure("shipOrder (→ PREPARING)", placed.length, async (i) => void (await shipOrder(prisma, placed[Math.max(0, i)]!)), 0));
-results.push(await measure("placement as plain SQL (pg)", iterations, (i) => placeRaw(items(i))));
+results.push(await measure("placement, one statement a step", iterations, (i) => placeRaw(items(i))));
 
 console.log("\nNo-op round trip for scale:");
 results.push(await measure("SELECT 1 (pg)", 500, () => raw.query("SELECT 1")));
 
-/** The same work as placeInTransaction, statement by statement on node-postgres. */
+/** The same work as placeOrder, one statement per step between BEGIN and COMMIT. */
 async function placeRaw(lines: { productId: string; quantity: number }[]): Promise<void> {
   const c = await raw.connect();
   try {
