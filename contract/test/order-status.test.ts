@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import {
+  canCancel,
+  canMoveOrder,
+  isFinalOrderStatus,
+  nextAdvanceStep,
+  ORDER_STATUSES,
+  ORDER_TRANSITIONS,
+  orderStatusesBefore,
+  progress,
+  SHIPMENT_STATUSES,
+  SHIPMENT_TRANSITIONS,
+  stageOf,
+  type OrderState,
+} from "../src/order-status.js";
+
+const order = (status: OrderState["status"], shipment: NonNullable<OrderState["shipment"]>["status"] | null = null, acceptedAt: string | null = null) => ({
+  status,
+  shipment: shipment ? { status: shipment } : null,
+  acceptedAt,
+});
+
+describe("the status machine", () => {
+  it("names only known statuses, and every final status has no way out", () => {
+    for (const [from, moves] of Object.entries(ORDER_TRANSITIONS)) {
+      expect(ORDER_STATUSES).toContain(from);
+      for (const to of Object.keys(moves)) expect(ORDER_STATUSES).toContain(to);
+    }
+    for (const [from, moves] of Object.entries(SHIPMENT_TRANSITIONS)) {
+      expect(SHIPMENT_STATUSES).toContain(from);
+      for (const to of Object.keys(moves)) expect(SHIPMENT_STATUSES).toContain(to);
+    }
+    expect(ORDER_STATUSES.filter(isFinalOrderStatus)).toEqual(["REJECTED", "DELIVERED", "CANCELLED", "FAILED"]);
+  });
+
+  it("allows the documented order moves and no others", () => {
+    const allowed = ORDER_STATUSES.flatMap((from) => ORDER_STATUSES.filter((to) => canMoveOrder(from, to)).map((to) => `${from}→${to}`));
+    expect(allowed).toEqual(["PLACED→ACCEPTED", "PLACED→REJECTED", "PLACED→CANCELLED", "PLACED→FAILED", "ACCEPTED→DELIVERED", "ACCEPTED→CANCELLED"]);
+    expect(orderStatusesBefore("CANCELLED")).toEqual(["PLACED", "ACCEPTED"]);
+  });
+
+  it("gives staff the next shipment step, and none before the shipment exists or after delivery", () => {
+    expect(nextAdvanceStep(order("PLACED"))).toBeNull();
+    expect(nextAdvanceStep(order("ACCEPTED"))).toBeNull();
+    expect(nextAdvanceStep(order("ACCEPTED", "PREPARING"))).toBe("READY");
+    expect(nextAdvanceStep(order("ACCEPTED", "READY"))).toBe("DELIVERED");
+    expect(nextAdvanceStep(order("DELIVERED", "DELIVERED"))).toBeNull();
+    expect(nextAdvanceStep(order("CANCELLED", "CANCELLED"))).toBeNull();
+  });
+
+  it("lets staff cancel until the order reaches the table", () => {
+    expect(canCancel(order("PLACED"))).toBe(true);
+    expect(canCancel(order("ACCEPTED", "PREPARING"))).toBe(true);
+    expect(canCancel(order("ACCEPTED", "READY"))).toBe(true);
+    expect(canCancel(order("DELIVERED", "DELIVERED"))).toBe(false);
+    expect(canCancel(order("REJECTED"))).toBe(false);
+    expect(canCancel(order("CANCELLED", "CANCELLED"))).toBe(false);
+  });
+
+  it("shows the guest the stage reached, one step at a time, and how a failed order ended", () => {
+    expect(stageOf(order("PLACED"))).toEqual({ reached: 0, end: null });
+    expect(stageOf(order("ACCEPTED", null, "2026-11-22T10:00:00.000Z"))).toEqual({ reached: 1, end: null });
+    expect(stageOf(order("ACCEPTED", "PREPARING", "2026-11-22T10:00:00.000Z"))).toEqual({ reached: 2, end: null });
+    expect(stageOf(order("ACCEPTED", "READY"))).toEqual({ reached: 3, end: null });
+    expect(stageOf(order("DELIVERED", "DELIVERED"))).toEqual({ reached: 4, end: null });
+    expect(stageOf(order("REJECTED"))).toEqual({ reached: 0, end: "rejected" });
+    expect(stageOf(order("CANCELLED", "CANCELLED", "2026-11-22T10:00:00.000Z"))).toEqual({ reached: 2, end: "cancelled" });
+  });
+
+  it("orders two copies of an order by how far along they are", () => {
+    const sequence = [order("PLACED"), order("ACCEPTED"), order("ACCEPTED", "PREPARING"), order("ACCEPTED", "READY"), order("DELIVERED", "DELIVERED")];
+    const ranks = sequence.map(progress);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    expect(new Set(ranks).size).toBe(sequence.length);
+    expect(progress(order("CANCELLED", "CANCELLED"))).toBeGreaterThan(progress(order("ACCEPTED", "READY")));
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { COMMANDS, HandshakeAuth, LIMITS, PlaceOrderPayload, SESSION_EVENT_NAMES, SESSION_EVENTS } from "../src/index.js";
+
+const item = { productId: "0b7f8a44-5a5e-4c43-9d3b-6f1f9c7f0a11", quantity: 1 };
+
+describe("the contract's schemas", () => {
+  it("bound an order by the shared limits, with messages that name the problem", () => {
+    const ok = { clientOrderId: "order-0001", items: [item] };
+    expect(PlaceOrderPayload.safeParse(ok).success).toBe(true);
+    const tooMany = PlaceOrderPayload.safeParse({ ...ok, items: [{ ...item, quantity: LIMITS.order.maxQuantity + 1 }] });
+    expect(tooMany.error?.issues[0]?.message).toBe(`must be at most ${LIMITS.order.maxQuantity}`);
+    const lines = PlaceOrderPayload.safeParse({ ...ok, items: Array.from({ length: LIMITS.order.maxLines + 1 }, () => item) });
+    expect(lines.error?.issues[0]?.message).toBe(`too many items: at most ${LIMITS.order.maxLines} lines per order`);
+    const extra = PlaceOrderPayload.safeParse({ ...ok, total: 0 });
+    expect(extra.success).toBe(false);
+  });
+
+  it("requires a token in the handshake and bounds the cursors", () => {
+    expect(HandshakeAuth.safeParse({}).error?.issues[0]?.path).toEqual(["token"]);
+    const cursors = Object.fromEntries(
+      Array.from({ length: LIMITS.session.maxCursors + 1 }, (_, i) => [`0b7f8a44-5a5e-4c43-9d3b-${String(i).padStart(12, "0")}`, 1]),
+    );
+    expect(HandshakeAuth.safeParse({ token: "t", cursors }).success).toBe(false);
+  });
+
+  it("maps every logged event type to one socket event, and every command to a sender", () => {
+    expect(SESSION_EVENT_NAMES).toEqual(Object.values(SESSION_EVENTS).map((e) => e.socket));
+    expect(new Set(SESSION_EVENT_NAMES).size).toBe(SESSION_EVENT_NAMES.length);
+    for (const spec of Object.values(COMMANDS)) expect(["staff", "customer"]).toContain(spec.by);
+  });
+});
