@@ -31,7 +31,9 @@ function prepare(socket: Socket): void {
     received[event] = (received[event] ?? 0) + 1;
   });
   socket.on("product:updated", (p: { id: string; available: boolean }) => {
-    (arrivals[`${p.id}:${p.available}`] ??= []).push(nowUs());
+    const key = `${p.id}:${p.available}`;
+    arrivals[key] ??= [];
+    arrivals[key].push(nowUs());
   });
   socket.on("disconnect", (reason) => {
     if (sockets.delete(socket) && reason !== "io client disconnect") dropped++;

@@ -141,7 +141,7 @@ async function machineInfo(): Promise<Record<string, unknown>> {
     kernel: os.release(),
     postgres: rows[0]?.version.split(" on ")[0],
     redis: /redis_version:(\S+)/.exec(info)?.[1],
-    fdLimit: spawnSync("sh", ["-c", "ulimit -n; ulimit -Hn"], { encoding: "utf8" }).stdout.trim().split("\n").join(" soft / ") + " hard",
+    fdLimit: `${spawnSync("sh", ["-c", "ulimit -n; ulimit -Hn"], { encoding: "utf8" }).stdout.trim().split("\n").join(" soft / ")} hard`,
   };
 }
 

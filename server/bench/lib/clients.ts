@@ -40,7 +40,7 @@ export async function connectMany(
         timeout: opts.timeoutMs,
       });
       opts.prepare?.(socket, i);
-      const timer = setTimeout(() => fail("timed out waiting for " + opts.readyEvent), opts.timeoutMs);
+      const timer = setTimeout(() => fail(`timed out waiting for ${opts.readyEvent}`), opts.timeoutMs);
       const fail = (message: string) => {
         clearTimeout(timer);
         failed++;

@@ -64,8 +64,14 @@ export class HolderPool {
         reject(new Error(`${h.child.name}: ${cmd.cmd} timed out`));
       }, timeoutMs);
       h.pending.set(id, {
-        resolve: (v) => (clearTimeout(timer), resolve(v as T)),
-        reject: (e) => (clearTimeout(timer), reject(e)),
+        resolve: (v) => {
+          clearTimeout(timer);
+          resolve(v as T);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
       });
       h.child.proc.send({ ...cmd, id });
     });
@@ -74,7 +80,7 @@ export class HolderPool {
   /** Spreads the specs round-robin over the holders; each connects its share. */
   async connect(specs: SocketSpec[], opts: { concurrency: number; readyEvent: string; timeoutMs: number }) {
     const shares = this.holders.map((): SocketSpec[] => []);
-    specs.forEach((s, i) => shares[i % shares.length]!.push(s));
+    for (const [i, s] of specs.entries()) shares[i % shares.length]!.push(s);
     const results = await Promise.all(
       this.holders.map((h, i) =>
         this.request<{ connected: number; failed: number; errors: string[]; ms: number }>(h, {
@@ -97,7 +103,12 @@ export class HolderPool {
   async broadcasts(): Promise<Record<string, number[]>> {
     const all = await Promise.all(this.holders.map((h) => this.request<Record<string, number[]>>(h, { cmd: "broadcasts" })));
     const merged: Record<string, number[]> = {};
-    for (const r of all) for (const [k, v] of Object.entries(r)) (merged[k] ??= []).push(...v);
+    for (const r of all) {
+      for (const [k, v] of Object.entries(r)) {
+        merged[k] ??= [];
+        merged[k].push(...v);
+      }
+    }
     return merged;
   }
 

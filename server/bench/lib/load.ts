@@ -68,7 +68,7 @@ export class Driver {
         const p = r?.pending.get(e.data.clientOrderId);
         if (!r || !p) return;
         const t = nowUs();
-        if (r.bytes.placed[1] < 200) (r.bytes.placed[0] += JSON.stringify(e).length), r.bytes.placed[1]++;
+        sampleBytes(r.bytes.placed, e);
         r.staff.record(t - p.dueUs);
         p.staffLeft--;
       });
@@ -78,7 +78,7 @@ export class Driver {
         const r = this.run;
         const p = r?.pending.get(e.data.clientOrderId);
         if (!r || !p) return;
-        if (r.bytes.updated[1] < 200) (r.bytes.updated[0] += JSON.stringify(e).length), r.bytes.updated[1]++;
+        sampleBytes(r.bytes.updated, e);
         if (e.data.status === "ACCEPTED" && !p.accepted) {
           p.accepted = true;
           r.lastAcceptedUs = nowUs();
@@ -94,7 +94,7 @@ export class Driver {
 
   /** Places `rate`/s for `seconds`, then waits up to `drainMs` for the stragglers. */
   async place(rate: number, seconds: number, drainMs: number): Promise<LoadResult> {
-    const r = (this.run = {
+    const r = {
       pending: new Map<string, Pending>(),
       ack: new Latency(),
       staff: new Latency(),
@@ -102,7 +102,8 @@ export class Driver {
       ackErrors: {} as Record<string, number>,
       bytes: { placed: [0, 0] as [number, number], updated: [0, 0] as [number, number] },
       lastAcceptedUs: 0,
-    });
+    };
+    this.run = r;
     const total = Math.round(rate * seconds);
     const intervalUs = 1e6 / rate;
     const start = nowUs() + 5000;
@@ -172,4 +173,11 @@ export class Driver {
       ackMaxBySecond: Array.from(ackMaxBySecond, (v) => v ?? 0),
     };
   }
+}
+
+/** Adds an event's JSON size to a [total bytes, count] sample of the first 200 events. */
+function sampleBytes(sample: [number, number], event: unknown): void {
+  if (sample[1] >= 200) return;
+  sample[0] += JSON.stringify(event).length;
+  sample[1]++;
 }

@@ -195,7 +195,10 @@ export class ProcMonitor {
   private sample(first: boolean): void {
     for (const t of this.targets()) {
       let s = this.state.get(t.name);
-      if (!s) this.state.set(t.name, (s = { ticks: new Map(), used: 0, rssMax: 0, rssEnd: 0 }));
+      if (!s) {
+        s = { ticks: new Map(), used: 0, rssMax: 0, rssEnd: 0 };
+        this.state.set(t.name, s);
+      }
       const pids = "pid" in t ? [t.pid] : pidsByComm(t.comm);
       let rss = 0;
       for (const pid of pids) {
