@@ -16,6 +16,9 @@ export interface PlaceOrderResult {
 
 const Offered = z.strictObject({ id: z.uuid(), name: z.string(), price_cents: z.number().int(), available: z.boolean() });
 
+/** Whether the write found the session still open (if not, nothing was written). */
+const SESSION_WAS_OPEN = { open: z.boolean() };
+
 const SessionRead = z.strictObject({
   status: z.enum(["OPEN", "CLOSED"]),
   location_id: z.uuid(),
@@ -93,7 +96,7 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
           RETURNING *
         )`,
       payload: orderDtoPayload(sql`(SELECT id FROM placed)`, { order: sql`placed`, items: sql`placed_items` }),
-      also: { columns: sql`EXISTS (SELECT 1 FROM open_session) AS open`, shape: { open: z.boolean() } },
+      also: { columns: sql`EXISTS (SELECT 1 FROM open_session) AS open`, shape: SESSION_WAS_OPEN },
     });
     if (event) return { order: event.payload, event };
     if (!also.open) throw new AppError("SESSION_CLOSED", "this table's session is closed");

@@ -4,6 +4,9 @@ import { appendEvent } from "../session-log/session-log.js";
 import { orderDtoPayload } from "./order-dto.sql.js";
 import { LockedOrder, type TransitionResult, unchanged } from "./transition.js";
 
+/** The order row the statement locked (null: no such order). */
+const LOCKED = { locked: LockedOrder.nullable() };
+
 /**
  * Pipeline stage "shipping": an ACCEPTED order gets its Shipment (PREPARING), once. One
  * statement, so one round trip and no BEGIN/COMMIT: lock the order, create the shipment if
@@ -30,7 +33,7 @@ export async function shipOrder(prisma: PrismaClient, orderId: string): Promise<
     payload: sql`${orderDtoPayload(sql`${orderId}::uuid`, { order: sql`l`, shipment: sql`created` })} WHERE EXISTS (SELECT 1 FROM created)`,
     also: {
       columns: sql`(SELECT json_build_object('id', id, 'status', status, 'session_id', session_id, 'location_id', location_id) FROM l) AS locked`,
-      shape: { locked: LockedOrder.nullable() },
+      shape: LOCKED,
     },
   });
   if (!also.locked) return null;

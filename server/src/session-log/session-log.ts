@@ -23,7 +23,7 @@ export interface AppendOptions<T extends SessionEventType, X extends z.ZodRawSha
    * does not see its own writes in the tables.
    */
   writes?: Sql;
-  /** More columns to return from the statement (`expr AS name, …`), with their schema. */
+  /** More columns to return from the statement (`expr AS name, …`), with their schema (a module-level constant: schemas are cached by it). */
   also?: { columns: Sql; shape: X };
   /** The event's time, when the caller stamped its rows with it. */
   at?: Date;
@@ -41,14 +41,7 @@ export async function appendEvent<T extends SessionEventType, X extends z.ZodRaw
   options: AppendOptions<T, X>,
 ): Promise<{ event: LoggedEvent<T> | null; also: z.output<z.ZodObject<X>> }> {
   const at = options.at ?? new Date();
-  const shape = (options.also?.shape ?? {}) as X;
-  const Row = z.object({
-    session_id: z.uuid().nullable(),
-    seq: z.number().int().nullable(),
-    payload: (SESSION_EVENTS[options.type].payload as z.ZodType).nullable(),
-    ...shape,
-  });
-  const row = await db.row(Row, sql`
+  const row = await db.row(rowSchema(options.type, options.also?.shape ?? NO_COLUMNS), sql`
     WITH ${options.writes ? sql`${options.writes},` : empty}
     payload AS MATERIALIZED (${options.payload}),
     next AS (
@@ -72,6 +65,29 @@ export async function appendEvent<T extends SessionEventType, X extends z.ZodRaw
       ? ({ sessionId, seq, type: options.type, payload, at: at.toISOString() } as LoggedEvent<T>)
       : null;
   return { event, also: also as z.output<z.ZodObject<X>> };
+}
+
+const NO_COLUMNS: z.ZodRawShape = {};
+const rowSchemas = new WeakMap<z.ZodRawShape, Map<SessionEventType, z.ZodType>>();
+
+/** The statement's row schema, built once per event type and `also` shape (keep shapes in constants). */
+function rowSchema(type: SessionEventType, shape: z.ZodRawShape): z.ZodType {
+  let byType = rowSchemas.get(shape);
+  if (!byType) {
+    byType = new Map();
+    rowSchemas.set(shape, byType);
+  }
+  let schema = byType.get(type);
+  if (!schema) {
+    schema = z.object({
+      session_id: z.uuid().nullable(),
+      seq: z.number().int().nullable(),
+      payload: (SESSION_EVENTS[type].payload as z.ZodType).nullable(),
+      ...shape,
+    });
+    byType.set(type, schema);
+  }
+  return schema;
 }
 
 /** A payload made in JavaScript (e.g. a session DTO), for `appendEvent`'s `payload`. */
