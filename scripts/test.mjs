@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every test, against the real PostgreSQL and Redis on this machine.
 //  1. checks PostgreSQL and Redis answer (naming the one that does not),
-//  2. generates the Prisma client and builds the server and the web app,
+//  2. generates the Prisma client and builds the contract, the server and the web app,
+//     then type-checks, lints (Biome: lint and format) and checks for import cycles (dpdm),
 //  3. runs the server suite (Vitest; real Postgres, Redis and Socket.IO clients),
 //  4. runs the end-to-end suite (Playwright in Debian's Chromium against built servers).
 // Each suite creates and migrates its own database; tests create their own data.
@@ -24,6 +25,10 @@ run("npm", ["run", "--silent", "build:server"], env);
 run("npm", ["run", "--silent", "build:web"], env);
 step("Type-checking");
 run("npm", ["run", "--silent", "typecheck"], env);
+step("Lint, format and import cycles (Biome, dpdm)");
+run("npm", ["run", "--silent", "lint"], env);
+step("Contract unit tests (Vitest)");
+run("npm", ["test", "-w", "contract"], env);
 step("Server tests (Vitest)");
 run("npm", ["test", "-w", "server"], env);
 step("End-to-end tests (Playwright, Chromium)");
