@@ -38,6 +38,13 @@ export function utc(date: Date): Sql {
 }
 
 /**
+ * The time, in UTC, when PostgreSQL evaluates this expression: after any row lock the
+ * statement waited for (now() would be the transaction's start, before the wait). Use it
+ * for stamps that must agree with the order in which locks were granted.
+ */
+export const CLOCK: Sql = raw("(clock_timestamp() AT TIME ZONE 'UTC')");
+
+/**
  * A stored UTC `timestamp` as an ISO 8601 string, formatted by PostgreSQL: node-postgres
  * would read a timestamp without time zone in the process's local zone.
  */

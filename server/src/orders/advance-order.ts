@@ -26,8 +26,7 @@ export async function advanceOrder(prisma: PrismaClient, locationId: string, ord
     if (!canMoveShipment(shipment.status, to)) {
       throw new AppError("CONFLICT", `cannot go from ${shipment.status.toLowerCase()} to ${to.toLowerCase()}`);
     }
-    const at = new Date();
-    const now = utc(at);
+    const now = utc(new Date());
     if (to === "READY") {
       await db.run(sql`UPDATE shipment SET status = 'READY', ready_at = ${now}, updated_at = ${now} WHERE order_id = ${orderId}::uuid`);
     } else {
@@ -36,6 +35,6 @@ export async function advanceOrder(prisma: PrismaClient, locationId: string, ord
       await db.run(sql`UPDATE shipment SET status = 'DELIVERED', delivered_at = ${now}, updated_at = ${now} WHERE order_id = ${orderId}::uuid`);
       await db.run(sql`UPDATE "order" SET status = 'DELIVERED', finished_at = ${now}, updated_at = ${now} WHERE id = ${orderId}::uuid`);
     }
-    return logOrderChange(db, locked, { at });
+    return logOrderChange(db, locked);
   });
 }

@@ -21,8 +21,7 @@ export async function cancelOrder(prisma: PrismaClient, locationId: string, orde
     if (!canMoveOrder(locked.status, "CANCELLED") || (shipment && !canMoveShipment(shipment.status, "CANCELLED"))) {
       throw new AppError("CONFLICT", `a ${locked.status.toLowerCase()} order cannot be cancelled`);
     }
-    const at = new Date();
-    const now = utc(at);
+    const now = utc(new Date());
     if (locked.status === "ACCEPTED") {
       // Accepted means its stock was reserved: give it back, product rows locked in id
       // order like the reservation.
@@ -43,6 +42,6 @@ export async function cancelOrder(prisma: PrismaClient, locationId: string, orde
     await db.run(sql`
       UPDATE "order" SET status = 'CANCELLED', status_reason = ${reason ?? "cancelled by staff"}, finished_at = ${now}, updated_at = ${now}
       WHERE id = ${orderId}::uuid`);
-    return logOrderChange(db, locked, { at });
+    return logOrderChange(db, locked);
   });
 }

@@ -16,12 +16,11 @@ export async function failOrder(prisma: PrismaClient, orderId: string, reason: s
     const locked = await lockOrder(db, orderId);
     if (!locked) return null;
     if (!canMoveOrder(locked.status, "FAILED")) return unchanged(db, locked);
-    const at = new Date();
-    const now = utc(at);
+    const now = utc(new Date());
     await db.run(sql`
       UPDATE "order" SET status = 'FAILED', status_reason = ${reason.slice(0, MAX_REASON)},
         processed_at = ${now}, finished_at = ${now}, updated_at = ${now}
       WHERE id = ${orderId}::uuid`);
-    return logOrderChange(db, locked, { at });
+    return logOrderChange(db, locked);
   });
 }

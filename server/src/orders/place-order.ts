@@ -3,7 +3,7 @@ import { type LoggedEvent, type OrderDto, OrderDto as OrderDtoSchema, type Place
 import { z } from "zod";
 import type { CustomerPrincipal } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlStatements, utc } from "../db/sql.js";
+import { CLOCK, sql, sqlStatements } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { appendEvent } from "../session-log/session-log.js";
 import { loadOrderDto, orderDtoPayload, orderDtoSelect } from "./order-dto.sql.js";
@@ -36,8 +36,9 @@ const SessionRead = z.strictObject({
  * 2. Write, one statement (so it is atomic on its own): lock the session row if it is still
  *    OPEN, insert the order and its items, and append `order.placed` to the session log
  *    with the order's DTO built from the rows just inserted. The lock orders placements
- *    against each other and against closing, re-checked after any wait: an order is either
- *    committed before its session closed, or refused. The same clientOrderId racing in
+ *    against each other, against closing and against transitions (orders/transition.ts),
+ *    re-checked after any wait: an order is either committed before its session closed, or
+ *    refused. Its time is taken after the lock, so it is never after a close logged before it. The same clientOrderId racing in
  *    from two sockets meets the UNIQUE (session_id, client_order_id) index: ON CONFLICT DO
  *    NOTHING, and the loser returns the winner's order.
  *
@@ -67,21 +68,19 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
       return { productId: product.id, productName: product.name, unitPriceCents: product.price_cents, quantity: item.quantity, note: item.note || null };
     });
     const orderId = randomUUID();
-    const at = new Date();
     // Provisional; the processing stage recomputes it from the same snapshots.
     const totalCents = items.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
     const { event, also } = await appendEvent(db, {
       type: "order.placed",
       sessionId: sql`${customer.sessionId}::uuid`,
-      at,
       writes: sql`
         open_session AS MATERIALIZED (
-          SELECT id FROM order_session WHERE id = ${customer.sessionId}::uuid AND status = 'OPEN' FOR UPDATE
+          SELECT id FROM order_session WHERE id = ${customer.sessionId}::uuid AND status = 'OPEN' FOR NO KEY UPDATE
         ),
         placed AS (
           INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, status, total_cents, currency, placed_at, updated_at)
           SELECT ${orderId}::uuid, open_session.id, ${customer.locationId}::uuid, ${customer.customerId}::uuid,
-                 ${input.clientOrderId}, 'PLACED', ${totalCents}, ${session.currency}, ${utc(at)}, ${utc(at)}
+                 ${input.clientOrderId}, 'PLACED', ${totalCents}, ${session.currency}, ${CLOCK}, ${CLOCK}
           FROM open_session
           ON CONFLICT (session_id, client_order_id) DO NOTHING
           RETURNING *

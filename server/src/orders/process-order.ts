@@ -67,11 +67,9 @@ export async function processOrder(prisma: PrismaClient, orderId: string): Promi
 
     const wanted = found ?? [];
     const reason = rejection(locked.location_id, wanted);
-    const at = new Date();
-    const now = utc(at);
+    const now = utc(new Date());
     if (reason) {
       return logOrderChange(db, locked, {
-        at,
         changed: sql`changed`,
         writes: sql`
           changed AS (
@@ -88,7 +86,6 @@ export async function processOrder(prisma: PrismaClient, orderId: string): Promi
     // is retried.
     const reserve = wanted.filter((w) => w.stock !== null);
     return logOrderChange(db, locked, {
-      at,
       changed: sql`changed`,
       writes: sql`
         reserved AS (

@@ -1,32 +1,29 @@
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlOn, utc } from "../db/sql.js";
+import { CLOCK, sql, sqlOn } from "../db/sql.js";
 import { appendEvent } from "../session-log/session-log.js";
 import { orderDtoPayload } from "./order-dto.sql.js";
-import { LockedOrder, type TransitionResult, unchanged } from "./transition.js";
+import { LockedOrder, lockOrderSql, type TransitionResult, unchanged } from "./transition.js";
 
 /** The order row the statement locked (null: no such order). */
 const LOCKED = { locked: LockedOrder.nullable() };
 
 /**
  * Pipeline stage "shipping": an ACCEPTED order gets its Shipment (PREPARING), once. One
- * statement, so one round trip and no BEGIN/COMMIT: lock the order, create the shipment if
- * the order is ACCEPTED and has none, and log the order with it. The DTO reads the order
- * from the locked row (the latest version, even if the lock was waited for) and the
- * shipment from the insert. Returns null if the order does not exist.
+ * statement, so one round trip and no BEGIN/COMMIT: lock the session and the order, create
+ * the shipment if the order is ACCEPTED and has none, and log the order with it. The DTO
+ * reads the order from the locked row (the latest version, even if the lock was waited
+ * for) and the shipment from the insert. Returns null if the order does not exist.
  */
 export async function shipOrder(prisma: PrismaClient, orderId: string): Promise<TransitionResult | null> {
   const db = sqlOn(prisma);
-  const at = new Date();
-  const now = utc(at);
   const { event, also } = await appendEvent(db, {
     type: "order.updated",
-    at,
     sessionId: sql`(SELECT session_id FROM l)`,
     writes: sql`
-      l AS MATERIALIZED (SELECT * FROM "order" WHERE id = ${orderId}::uuid FOR UPDATE),
+      l AS MATERIALIZED (${lockOrderSql(orderId, true)}),
       created AS (
         INSERT INTO shipment (id, order_id, status, created_at, updated_at)
-        SELECT gen_random_uuid(), l.id, 'PREPARING', ${now}, ${now} FROM l WHERE l.status = 'ACCEPTED'
+        SELECT gen_random_uuid(), l.id, 'PREPARING', ${CLOCK}, ${CLOCK} FROM l WHERE l.status = 'ACCEPTED'
         ON CONFLICT (order_id) DO NOTHING
         RETURNING *
       )`,

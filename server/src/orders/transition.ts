@@ -6,17 +6,21 @@
  * log in the same transaction. A transition applied twice finds the order already moved on
  * and returns `event: null`: it changes nothing.
  *
- * Lock order, for every writer (so no two wait on each other in a cycle):
- *   order row → product rows (in id order) → session row (taken by appending to the log).
- * Placing an order locks its session row first but takes no other lock after it (its order
- * row is new, and the product foreign-key checks take FOR KEY SHARE, which the transitions'
- * FOR NO KEY UPDATE on products lets through).
+ * Lock order, for every writer (so no two ever wait on each other in a cycle):
+ *   session row → order row → product rows (in id order).
+ * Every writer of a session's log ends by updating the session row (the log's counter), so
+ * each takes that row's lock first: placing an order (before its insert, which may wait on
+ * a concurrent transition of the same clientOrderId's order), closing, and every transition
+ * (lockOrderSql). Taking it last instead let a repeated placement holding the session row
+ * wait on the pipeline's order row while the pipeline waited on the session row: a deadlock.
+ * Product rows are taken FOR NO KEY UPDATE, which lets the foreign-key checks of
+ * placements (FOR KEY SHARE) through.
  */
 import type { LoggedEvent, OrderDto } from "@ordered/contract";
 import { ORDER_STATUSES } from "@ordered/contract";
 import { z } from "zod";
 import type { Sql, SqlRunner } from "../db/sql.js";
-import { sql } from "../db/sql.js";
+import { raw, sql } from "../db/sql.js";
 import { appendEvent } from "../session-log/session-log.js";
 import { loadOrderDto, orderDtoPayload } from "./order-dto.sql.js";
 
@@ -35,9 +39,19 @@ export const LockedOrder = z.object({
 });
 export type LockedOrder = z.output<typeof LockedOrder>;
 
-/** Locks the order row (first in the lock order) and reads what every transition checks. */
-export const lockOrderSql = (orderId: string): Sql => sql`
-  SELECT id, status, session_id, location_id FROM "order" WHERE id = ${orderId}::uuid FOR UPDATE`;
+/**
+ * Locks the order's session row, then the order row (the lock order above), and reads what
+ * every transition checks. The uncorrelated EXISTS runs once, before the order is scanned,
+ * so the session row is locked first. A statement of its own or the body of a CTE; `whole`
+ * returns every column of the order (as locked: its latest version, even after a wait).
+ */
+export const lockOrderSql = (orderId: string, whole = false): Sql => sql`
+  WITH session_lock AS MATERIALIZED (
+    SELECT id FROM order_session WHERE id = (SELECT session_id FROM "order" WHERE id = ${orderId}::uuid) FOR NO KEY UPDATE
+  )
+  SELECT ${whole ? raw("*") : raw("id, status, session_id, location_id")} FROM "order"
+  WHERE id = ${orderId}::uuid AND EXISTS (SELECT 1 FROM session_lock)
+  FOR UPDATE`;
 
 export async function lockOrder(db: SqlRunner, orderId: string): Promise<LockedOrder | undefined> {
   return db.row(LockedOrder.strict(), lockOrderSql(orderId));
@@ -51,14 +65,13 @@ export async function lockOrder(db: SqlRunner, orderId: string): Promise<LockedO
 export async function logOrderChange(
   db: SqlRunner,
   locked: LockedOrder,
-  options: { writes?: Sql; changed?: Sql; at?: Date } = {},
+  options: { writes?: Sql; changed?: Sql } = {},
 ): Promise<TransitionResult> {
   const { event } = await appendEvent(db, {
     type: "order.updated",
     sessionId: sql`${locked.session_id}::uuid`,
     payload: orderDtoPayload(sql`${locked.id}::uuid`, options.changed ? { order: options.changed } : undefined),
     ...(options.writes ? { writes: options.writes } : {}),
-    ...(options.at ? { at: options.at } : {}),
   });
   if (!event) throw new Error(`order ${locked.id} changed but was not logged`);
   return { order: event.payload, locationId: locked.location_id, event };

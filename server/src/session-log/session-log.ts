@@ -5,7 +5,7 @@
  */
 import { type LoggedEvent, SESSION_EVENTS, type SessionEventType } from "@ordered/contract";
 import { z } from "zod";
-import { empty, type Sql, type SqlRunner, sql, utc } from "../db/sql.js";
+import { CLOCK, empty, isoText, type Sql, type SqlRunner, sql } from "../db/sql.js";
 
 export interface AppendOptions<T extends SessionEventType, X extends z.ZodRawShape> {
   type: T;
@@ -25,13 +25,12 @@ export interface AppendOptions<T extends SessionEventType, X extends z.ZodRawSha
   writes?: Sql;
   /** More columns to return from the statement (`expr AS name, …`), with their schema (a module-level constant: schemas are cached by it). */
   also?: { columns: Sql; shape: X };
-  /** The event's time, when the caller stamped its rows with it. */
-  at?: Date;
 }
 
 /**
  * Appends one event, in one statement (so it is atomic on its own, and one round trip):
- * the caller's writes, the payload, the next number and the event row. The number is
+ * the caller's writes, the payload, the next number and the event row. The event's time is
+ * PostgreSQL's clock once the session row is locked, so times follow the log's order. The number is
  * taken by `UPDATE order_session SET last_seq = last_seq + 1`, which holds the session
  * row's lock until commit: concurrent writers to one session are serialised, and a
  * rolled-back transaction gives its number back.
@@ -40,7 +39,6 @@ export async function appendEvent<T extends SessionEventType, X extends z.ZodRaw
   db: SqlRunner,
   options: AppendOptions<T, X>,
 ): Promise<{ event: LoggedEvent<T> | null; also: z.output<z.ZodObject<X>> }> {
-  const at = options.at ?? new Date();
   const row = await db.row(rowSchema(options.type, options.also?.shape ?? NO_COLUMNS), sql`
     WITH ${options.writes ? sql`${options.writes},` : empty}
     payload AS MATERIALIZED (${options.payload}),
@@ -51,19 +49,17 @@ export async function appendEvent<T extends SessionEventType, X extends z.ZodRaw
     ),
     logged AS (
       INSERT INTO session_event (session_id, seq, type, payload, created_at)
-      SELECT next.id, next.last_seq, ${options.type}, payload.payload::jsonb, ${utc(at)}
+      SELECT next.id, next.last_seq, ${options.type}, payload.payload::jsonb, ${CLOCK}
       FROM next, payload
-      RETURNING session_id, seq
+      RETURNING session_id, seq, ${isoText("created_at")} AS at
     )
-    SELECT (SELECT session_id FROM logged) AS session_id, (SELECT seq FROM logged) AS seq,
+    SELECT (SELECT session_id FROM logged) AS session_id, (SELECT seq FROM logged) AS seq, (SELECT at FROM logged) AS at,
       (SELECT payload FROM payload) AS payload
       ${options.also ? sql`, ${options.also.columns}` : empty}`);
   if (!row) throw new Error("appendEvent: the statement returned no row");
-  const { session_id: sessionId, seq, payload, ...also } = row as { session_id: string | null; seq: number | null; payload: unknown };
+  const { session_id: sessionId, seq, at, payload, ...also } = row as { session_id: string | null; seq: number | null; at: string | null; payload: unknown };
   const event =
-    sessionId !== null && seq !== null
-      ? ({ sessionId, seq, type: options.type, payload, at: at.toISOString() } as LoggedEvent<T>)
-      : null;
+    sessionId !== null && seq !== null && at !== null ? ({ sessionId, seq, type: options.type, payload, at } as LoggedEvent<T>) : null;
   return { event, also: also as z.output<z.ZodObject<X>> };
 }
 
@@ -82,6 +78,7 @@ function rowSchema(type: SessionEventType, shape: z.ZodRawShape): z.ZodType {
     schema = z.object({
       session_id: z.uuid().nullable(),
       seq: z.number().int().nullable(),
+      at: z.iso.datetime().nullable(),
       payload: (SESSION_EVENTS[type].payload as z.ZodType).nullable(),
       ...shape,
     });

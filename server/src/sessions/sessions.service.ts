@@ -2,13 +2,16 @@ import { randomUUID } from "node:crypto";
 import type { CustomerSessionDto, LoggedEvent, OrderDto, SessionDto, SessionSummaryDto } from "@ordered/contract";
 import type { StaffPrincipal, Tokens } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlOn, sqlTransaction, utc } from "../db/sql.js";
+import { CLOCK, isoText, sql, sqlOn, sqlTransaction, utc } from "../db/sql.js";
+import { z } from "zod";
 import { toLocationDto, toSessionDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import type { Limiter } from "../http/rate-limit.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
 import { appendEvent, jsonPayload } from "../session-log/session-log.js";
 import { JOIN_CODE_PATTERN, newJoinCode } from "./join-code.js";
+
+const ClosedRow = z.strictObject({ closed_at: z.iso.datetime() });
 
 export interface SessionWithOrders {
   session: SessionDto;
@@ -33,7 +36,6 @@ export async function openSession(
       type: "session.opened",
       sessionId: sql`${row.id}::uuid`,
       payload: jsonPayload(session),
-      at: row.openedAt,
     });
     if (!event) throw new Error(`session ${row.id} was opened but not logged`);
     return { session, event };
@@ -72,17 +74,18 @@ export async function closeSession(
   staff: StaffPrincipal,
   sessionId: string,
 ): Promise<{ session: SessionDto; event: LoggedEvent<"session.closed"> | null }> {
-  const closedAt = new Date();
   const event = await sqlTransaction(prisma, async (db) => {
-    const closed = await db.run(sql`
-      UPDATE order_session SET status = 'CLOSED', closed_at = ${utc(closedAt)}, closed_by_id = ${staff.staffId}::uuid
-      WHERE id = ${sessionId}::uuid AND location_id = ${staff.locationId}::uuid AND status = 'OPEN'`);
-    if (closed === 0) return null;
+    // Stamped after the row lock (which placements also take), so no order logged before
+    // the close has a later time than the close.
+    const closed = await db.row(ClosedRow, sql`
+      UPDATE order_session SET status = 'CLOSED', closed_at = ${CLOCK}, closed_by_id = ${staff.staffId}::uuid
+      WHERE id = ${sessionId}::uuid AND location_id = ${staff.locationId}::uuid AND status = 'OPEN'
+      RETURNING ${isoText("closed_at")} AS closed_at`);
+    if (!closed) return null;
     const logged = await appendEvent(db, {
       type: "session.closed",
       sessionId: sql`${sessionId}::uuid`,
-      payload: jsonPayload({ closedAt: closedAt.toISOString() }),
-      at: closedAt,
+      payload: jsonPayload({ closedAt: closed.closed_at }),
     });
     return logged.event;
   });
