@@ -14,7 +14,7 @@ export const HandshakeAuth = z.object({
   lastSeq: z.number().int().min(0).optional(),
   /** Staff: last number seen per session; open sessions not listed are replayed whole. */
   cursors: z
-    .record(z.uuid(), z.number().int().min(0))
+    .record(uuidOf("a session"), z.number().int().min(0))
     .refine((c) => Object.keys(c).length <= LIMITS.session.maxCursors, `at most ${LIMITS.session.maxCursors} cursors`)
     .optional(),
 });

@@ -1,16 +1,32 @@
 import { z } from "zod";
 
-/** Non-empty single-line text, trimmed, with a bounded length. */
-export const text = (max: number) =>
+/**
+ * Unicode PostgreSQL can store and every client can show: no NUL character (text columns
+ * refuse it) and no unpaired UTF-16 surrogate (not valid UTF-8). One rule for every field
+ * of free text, so no text reaches the database that it would refuse.
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+const freeText = (max: number) =>
   z
     .string()
     .trim()
-    .min(1, "must not be empty")
     .max(max, `must be at most ${max} characters`)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "must not contain control characters");
+    .refine((s) => !UNSTORABLE.test(s), "must not contain NUL characters or broken Unicode");
 
-/** Optional free text (a note, a reason), trimmed, with a bounded length. */
-export const note = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+/** A name or label: non-empty single-line text, trimmed, with a bounded length. */
+export const text = (max: number) =>
+  freeText(max)
+    .min(1, "must not be empty")
+    .refine((s) => !CONTROL.test(s), "must not contain control characters");
 
-export const uuidOf = (what: string) => z.uuid(`must be ${what} id`);
+/** Free text that may be empty or span lines (a note, a reason, a description), trimmed, bounded. */
+export const note = (max: number) => freeText(max);
+
+/** An id: a UUID in any case, normalised to lower case (how PostgreSQL writes them). */
+export const uuidOf = (what: string) =>
+  z
+    .uuid(`must be ${what} id`)
+    .transform((id) => id.toLowerCase());

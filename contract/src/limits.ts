@@ -2,6 +2,9 @@
  * Every bound the server enforces and the web app respects (input lengths, cart sizes).
  * The schemas in this package are built from these numbers; nothing restates them.
  */
+
+/** The largest value of the database's INTEGER columns (money in cents, quantities, stock). */
+export const MAX_INT32 = 2_147_483_647;
 export const LIMITS = {
   order: {
     /** Most lines one order may have; keeps a single payload's work bounded. */
@@ -31,7 +34,12 @@ export const LIMITS = {
     nameLength: 120,
     descriptionLength: 1000,
     categoryLength: 60,
-    maxPriceCents: 10_000_000,
+    /**
+     * €10,000 (in any currency's cents). With order.maxQuantity and order.maxLines it bounds
+     * an order's total below 2^31: totals and prices are 32-bit INTEGER columns
+     * (prisma/schema.prisma); the contract's tests check the product stays below that.
+     */
+    maxPriceCents: 1_000_000,
     maxStock: 1_000_000,
   },
   auth: {

@@ -65,6 +65,10 @@ const isTimeZone = (tz: string) => {
 };
 
 export const DailyStatsQuery = z.strictObject({
-  date: z.iso.date("must be a date like 2026-11-21").optional(),
+  // Year 0 passes ISO 8601's rules but not PostgreSQL's (there is no year 0 in its calendar).
+  date: z.iso
+    .date("must be a date like 2026-11-21")
+    .refine((d) => !d.startsWith("0000"), "must be a date from year 1 on")
+    .optional(),
   tz: z.string().max(64).refine(isTimeZone, "must be an IANA time zone like Europe/Rome").default("UTC"),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COMMANDS, HandshakeAuth, LIMITS, PlaceOrderPayload, SESSION_EVENT_NAMES, SESSION_EVENTS } from "../src/index.js";
+import { COMMANDS, HandshakeAuth, LIMITS, MAX_INT32, PlaceOrderPayload, SESSION_EVENT_NAMES, SESSION_EVENTS } from "../src/index.js";
 
 const item = { productId: "0b7f8a44-5a5e-4c43-9d3b-6f1f9c7f0a11", quantity: 1 };
 
@@ -27,5 +27,35 @@ describe("the contract's schemas", () => {
     expect(SESSION_EVENT_NAMES).toEqual(Object.values(SESSION_EVENTS).map((e) => e.socket));
     expect(new Set(SESSION_EVENT_NAMES).size).toBe(SESSION_EVENT_NAMES.length);
     for (const spec of Object.values(COMMANDS)) expect(["staff", "customer"]).toContain(spec.by);
+  });
+});
+
+describe("the shared limits", () => {
+  it("keep the largest possible order total within the database's 32-bit integer columns", () => {
+    const largest = LIMITS.product.maxPriceCents * LIMITS.order.maxQuantity * LIMITS.order.maxLines;
+    expect(largest).toBeLessThanOrEqual(MAX_INT32);
+  });
+});
+
+describe("free text", () => {
+  it.each([
+    ["a NUL character", "a\u0000b"],
+    ["a lone high surrogate", "tomato \ud83d"],
+    ["a lone low surrogate", "\ude00 basil"],
+  ])("refuses %s in a note, naming the problem", (_what, note) => {
+    const parsed = PlaceOrderPayload.safeParse({ clientOrderId: "order-0001", items: [{ ...item, note }] });
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["items.0.note", "must not contain NUL characters or broken Unicode"],
+    ]);
+  });
+
+  it("keeps emoji and accents", () => {
+    const parsed = PlaceOrderPayload.safeParse({ clientOrderId: "order-0001", items: [{ ...item, note: "sans gluten 🍕, très chaud" }] });
+    expect(parsed.data?.items[0]?.note).toBe("sans gluten 🍕, très chaud");
+  });
+
+  it("normalises ids to lower case", () => {
+    const parsed = PlaceOrderPayload.parse({ clientOrderId: "order-0001", items: [{ ...item, productId: item.productId.toUpperCase() }] });
+    expect(parsed.items[0]?.productId).toBe(item.productId);
   });
 });

@@ -22,6 +22,20 @@ const Row = OrderCounts.extend({
   delivery: z.number().nullable(),
 });
 
+const ZoneRow = z.strictObject({ name: z.string() });
+let zones: Promise<Set<string>> | undefined;
+
+/** The time zone names PostgreSQL knows, read once per process (they change with PostgreSQL's upgrades). */
+export function knownTimeZones(prisma: PrismaClient): Promise<Set<string>> {
+  zones ??= sqlOn(prisma)
+    .rows(ZoneRow, sql`SELECT name FROM pg_timezone_names`)
+    .then((rows) => new Set(rows.map((r) => r.name)));
+  zones.catch(() => {
+    zones = undefined;
+  });
+  return zones;
+}
+
 /** A location's totals for one calendar day in the given time zone. */
 export async function dailyStats(prisma: PrismaClient, locationId: string, date: string, timeZone: string): Promise<DailyStats> {
   const row = await sqlOn(prisma).row(Row, sql`
