@@ -10,6 +10,10 @@ export const ERROR_CODES = {
   FORBIDDEN: 403,
   /** The thing does not exist, or belongs to another location or session. */
   NOT_FOUND: 404,
+  /** A socket event that is not in the contract (COMMANDS). */
+  UNKNOWN_EVENT: 404,
+  /** A socket command sent without an acknowledgement callback: nothing could answer it. */
+  ACK_REQUIRED: 400,
   /** The state of the thing does not allow this (e.g. advancing a delivered order). */
   CONFLICT: 409,
   /** The session is closed: its code no longer works and its customers can no longer act. */

@@ -15,7 +15,7 @@ import {
   UnfocusSessionPayload,
 } from "./commands.js";
 import { OrderDto, type ProductDto, SessionClosedData, SessionDto } from "./dto.js";
-import type { AckFn } from "./errors.js";
+import type { AckFn, ErrorBody } from "./errors.js";
 
 /** Logged session event types → the socket event each is broadcast as, and its payload. */
 export const SESSION_EVENTS = {
@@ -95,4 +95,6 @@ export type ServerToClientEvents = {
   "product:updated": (product: ProductDto) => void;
   /** Sent once per connection after the replay of missed events. */
   "sync:done": (s: SyncDone) => void;
+  /** The client broke the protocol where no ack could say so (a command without an ack, an unknown event). */
+  "protocol:error": (e: ErrorBody & { event: string }) => void;
 };

@@ -18,7 +18,7 @@ import { createProducer } from "./pipeline/queues.js";
 import { menuRoutes } from "./products/menu.routes.js";
 import { productRoutes } from "./products/products.routes.js";
 import { catchUp } from "./realtime/catch-up.js";
-import { onCommand } from "./realtime/command.js";
+import { onCommand, refuseUnknownEvents } from "./realtime/command.js";
 import { handshake } from "./realtime/handshake.js";
 import { type AppServer, createIo, dropForReconnect } from "./realtime/io.js";
 import { createIoPublisher } from "./realtime/io-publisher.js";
@@ -83,6 +83,7 @@ export function createApp(components: AppComponents): App {
   const io = realtime.io;
   io.use(handshake(deps));
   io.on("connection", (socket) => {
+    refuseUnknownEvents(socket);
     onCommand(socket, deps, "order:place", orders.place);
     onCommand(socket, deps, "order:advance", async (d, input, staff) => ({ order: await orders.advance(d, staff, input) }));
     onCommand(socket, deps, "order:cancel", async (d, input, staff) => ({ order: await orders.cancel(d, staff, input) }));

@@ -19,8 +19,8 @@ export type CommandHandler<C extends CommandName> = (
 ) => Promise<CommandResults[C]>;
 
 /**
- * Registers a command on a socket. Before `handler` runs: an ack is required (nothing to
- * answer to otherwise), the token must not have expired since the handshake, the sender
+ * Registers a command on a socket. Before `handler` runs: an ack is required (without one
+ * the client hears of it as `protocol:error` and nothing runs), the token must not have expired since the handshake, the sender
  * must be who the contract says sends this command (`COMMANDS[c].by`), and the payload
  * must pass the contract's schema. Every outcome becomes `{ data }` or `{ error }`: no throw
  * crosses the socket.
@@ -28,7 +28,10 @@ export type CommandHandler<C extends CommandName> = (
 export function onCommand<C extends CommandName>(socket: AppSocket, deps: AppDeps, name: C, handler: CommandHandler<C>): void {
   const spec = COMMANDS[name];
   const listener = (payload: CommandPayload<C>, ack: (r: unknown) => void) => {
-    if (typeof ack !== "function") return;
+    if (typeof ack !== "function") {
+      socket.emit("protocol:error", { code: "ACK_REQUIRED", message: `${name} needs an acknowledgement callback`, event: name });
+      return;
+    }
     const principal = socket.data.principal;
     Promise.resolve()
       .then(() => {
@@ -45,4 +48,23 @@ export function onCommand<C extends CommandName>(socket: AppSocket, deps: AppDep
       );
   };
   (socket.on as (event: string, fn: typeof listener) => void)(name, listener);
+}
+
+/** Longest event name echoed back in an error (names are the client's input). */
+const MAX_ECHOED_NAME = 64;
+
+/**
+ * Answers events the contract does not have: through their ack if they brought one
+ * (`UNKNOWN_EVENT`), else with `protocol:error`. Socket.IO would otherwise drop them
+ * silently and leave the client waiting.
+ */
+export function refuseUnknownEvents(socket: AppSocket): void {
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === "string" && Object.hasOwn(COMMANDS, event)) return;
+    const name = String(event).slice(0, MAX_ECHOED_NAME);
+    const error = { code: "UNKNOWN_EVENT" as const, message: `unknown event "${name}"` };
+    const ack = args.at(-1);
+    if (typeof ack === "function") ack({ error });
+    else socket.emit("protocol:error", { ...error, event: name });
+  });
 }
