@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   PRODUCT_UNAVAILABLE: 422,
   /** Too large a request or payload. */
   PAYLOAD_TOO_LARGE: 413,
+  /** A request body that is not JSON. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   /** Too many attempts; retry after the advertised delay. */
   RATE_LIMITED: 429,
   /** A dependency (PostgreSQL, Redis) is unreachable or saturated; nothing was done, retry. */

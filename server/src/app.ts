@@ -51,6 +51,7 @@ export function createApp(components: AppComponents): App {
     limiters: {
       join: limiter("join", config.limits.joinPerMinute, 60),
       login: limiter("login", config.limits.loginPerMinute, 60),
+      loginPerAccount: limiter("login-account", config.limits.loginPerAccountPer15Min, 15 * 60),
       sessionJoin: limiter("session-join", config.limits.sessionJoinPerMinute, 60),
       orderPerSocket: limiter("order-socket", config.limits.orderPerSocketPer10s, 10),
       orderPerSession: limiter("order-session", config.limits.orderPerSessionPerMinute, 60),
@@ -74,7 +75,7 @@ export function createApp(components: AppComponents): App {
   http.use("/api/orders", orderRoutes(deps));
   http.use("/api/stats", statsRoutes(deps));
   http.use("/api", unknownRoute);
-  serveWebApp(http, config.webDist);
+  serveWebApp(http, config);
   http.use(errorHandler(log));
   const httpServer = createServer(http);
 

@@ -33,6 +33,13 @@ const EnvSchema = z.object({
   ORDER_RATE_PER_SESSION: z.coerce.number().int().positive().default(60),
   /** Login attempts allowed per client address per minute. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Login attempts allowed per account (email) per 15 minutes, from any address. */
+  LOGIN_RATE_PER_ACCOUNT: z.coerce.number().int().positive().default(20),
+  /**
+   * Sockets one client address may hold open on one instance. Generous: a venue's guests
+   * often share one public address (its Wi-Fi's NAT).
+   */
+  MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().positive().default(300),
   /** Attempts per pipeline job before the order is dead-lettered (FAILED). */
   PIPELINE_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   /** First retry delay of a pipeline job, doubling each attempt. */
@@ -57,6 +64,9 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
+/** Where `npm run dev -w web` serves the app in development. */
+const VITE_DEV_ORIGIN = "http://localhost:5173";
+
 export interface Config {
   readonly env: "development" | "production" | "test";
   readonly host: string;
@@ -77,6 +87,8 @@ export interface Config {
   readonly limits: {
     readonly joinPerMinute: number;
     readonly loginPerMinute: number;
+    readonly loginPerAccountPer15Min: number;
+    readonly socketsPerAddress: number;
     readonly sessionJoinPerMinute: number;
     readonly orderPerSocketPer10s: number;
     readonly orderPerSessionPerMinute: number;
@@ -134,10 +146,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
       staffTtlSeconds: e.STAFF_TOKEN_TTL_SECONDS,
       customerTtlSeconds: e.CUSTOMER_TOKEN_TTL_SECONDS,
     },
-    allowedOrigins: e.ALLOWED_ORIGINS ?? [new URL(publicUrl).origin, "http://localhost:5173"],
+    // The Vite dev server's origin only outside production.
+    allowedOrigins: e.ALLOWED_ORIGINS ?? [new URL(publicUrl).origin, ...(e.NODE_ENV === "production" ? [] : [VITE_DEV_ORIGIN])],
     limits: {
       joinPerMinute: e.JOIN_RATE_PER_MINUTE,
       loginPerMinute: e.LOGIN_RATE_PER_MINUTE,
+      loginPerAccountPer15Min: e.LOGIN_RATE_PER_ACCOUNT,
+      socketsPerAddress: e.MAX_SOCKETS_PER_ADDRESS,
       sessionJoinPerMinute: e.SESSION_JOIN_RATE_PER_MINUTE,
       orderPerSocketPer10s: e.ORDER_RATE_PER_SOCKET,
       orderPerSessionPerMinute: e.ORDER_RATE_PER_SESSION,

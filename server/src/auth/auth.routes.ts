@@ -12,6 +12,8 @@ export function authRoutes(deps: AppDeps): Router {
   router.post("/login", async (req, res) => {
     await deps.limiters.login.consume(clientKey(req), "login attempts");
     const body = parse(LoginBody, req.body, "body");
+    // Per account too: a password guessed from many addresses is still throttled.
+    await deps.limiters.loginPerAccount.consume(body.email, "login attempts for this account");
     res.json(await login(deps, body));
   });
 

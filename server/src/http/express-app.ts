@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import helmet from "helmet";
 import type { Config } from "../config.js";
 import { AppError, toHttp } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -8,12 +9,44 @@ import type { Logger } from "../logger.js";
 /** Largest JSON body accepted by the API. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Express with what every API route needs: CORS for the allowed origins, no caching, JSON bodies. */
+/**
+ * Security headers for everything served (helmet): a Content Security Policy that allows
+ * only our own scripts, styles, sockets and the QR codes' data: images; no framing by other
+ * sites (clickjacking); no MIME sniffing; no referrer leaking join codes to other origins.
+ */
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", "data:"],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  referrerPolicy: { policy: "no-referrer" },
+  // The API is called from the allowed origins (CORS below); nothing here is embedded cross-origin.
+  crossOriginResourcePolicy: { policy: "same-origin" },
+});
+
+/** Methods whose requests may carry a body. */
+const WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Express with what every API route needs: security headers, CORS for the allowed origins,
+ * no caching, and JSON bodies (only with a JSON content type).
+ */
 export function createExpress(config: Config): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxyHops);
   app.set("query parser", "simple");
+  app.use(securityHeaders);
   app.use("/api", (req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     const origin = req.headers.origin;
@@ -24,9 +57,14 @@ export function createExpress(config: Config): Express {
       res.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
     }
     if (req.method === "OPTIONS") return void res.status(204).end();
+    // A body in another type would be read as no body; say so instead.
+    const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+    if (WITH_BODY.has(req.method) && hasBody && !req.is("application/json")) {
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", "body: must be JSON (Content-Type: application/json)");
+    }
     next();
   });
-  app.use("/api", express.json({ limit: MAX_BODY_BYTES, strict: true, type: () => true }));
+  app.use("/api", express.json({ limit: MAX_BODY_BYTES, strict: true, type: "application/json" }));
   return app;
 }
 
@@ -35,9 +73,16 @@ export const unknownRoute: RequestHandler = () => {
   throw AppError.notFound("route");
 };
 
-/** The built web app, if there is one: its files, and index.html for its client-side routes. */
-export function serveWebApp(app: Express, webDist: string | undefined): void {
+/**
+ * The built web app, if there is one: its files, and index.html for its client-side routes.
+ * Source maps only outside production (they publish the source).
+ */
+export function serveWebApp(app: Express, config: Pick<Config, "webDist" | "env">): void {
+  const webDist = config.webDist;
   if (!webDist || !existsSync(path.join(webDist, "index.html"))) return;
+  if (config.env === "production") {
+    app.use((req, _res, next) => (req.path.endsWith(".map") ? next(AppError.notFound("file")) : next()));
+  }
   app.use(express.static(webDist, { index: false, maxAge: "1h" }));
   // Client-side routes (/s/<code>, /panel, ...) all load the single-page app.
   app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {

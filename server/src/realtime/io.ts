@@ -5,6 +5,7 @@ import type { Redis } from "ioredis";
 import { Server, type Socket } from "socket.io";
 import type { Principal } from "../auth/tokens.js";
 import type { Config } from "../config.js";
+import { clientAddress } from "../http/client-key.js";
 import type { Logger } from "../logger.js";
 
 /** What the handshake (handshake.ts) stores on every socket it lets in. */
@@ -50,12 +51,30 @@ export function createIo(httpServer: HttpServer, deps: { config: Config; redis: 
     pingInterval: 20_000,
     pingTimeout: 20_000,
     // Browsers send Origin on both polling and WebSocket requests; refuse foreign ones.
-    // Non-browser clients send none and still need a valid token.
+    // Non-browser clients send none and still need a valid token. One address may hold
+    // only so many connections on this instance.
     allowRequest: (req: IncomingMessage, callback) => {
       const origin = req.headers.origin;
-      callback(null, !origin || deps.config.allowedOrigins.includes(origin));
+      if (origin && !deps.config.allowedOrigins.includes(origin)) return callback("origin not allowed", false);
+      if ((perAddress.get(clientAddress(req, deps.config.trustProxyHops)) ?? 0) >= deps.config.limits.socketsPerAddress) {
+        return callback("too many connections from this address", false);
+      }
+      callback(null, true);
     },
     cors: { origin: [...deps.config.allowedOrigins], credentials: false },
+  });
+
+  // Open connections per client address, counted where they open and close (the engine's
+  // connections, so a client's polling requests and its upgrade count once).
+  const perAddress = new Map<string, number>();
+  io.engine.on("connection", (conn: { request: IncomingMessage; once(event: "close", fn: () => void): void }) => {
+    const address = clientAddress(conn.request, deps.config.trustProxyHops);
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    conn.once("close", () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
   });
 
   // While Redis was away, broadcasts from other instances were lost for our sockets. When
