@@ -47,7 +47,7 @@ export function createApp(components: AppComponents): App {
   const deps: AppDeps = {
     ...components,
     tokens,
-    guards: createGuards(config.jwt, tokens),
+    guards: createGuards(config.jwt, tokens, components.prisma),
     limiters: {
       join: limiter("join", config.limits.joinPerMinute, 60),
       login: limiter("login", config.limits.loginPerMinute, 60),

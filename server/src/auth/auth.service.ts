@@ -18,9 +18,10 @@ export async function login(
   const staff = await deps.prisma.staffUser.findUnique({ where: { email: input.email }, include: { location: true } });
   // Verify against a dummy hash for unknown emails so both failures take the same time.
   const ok = await verifyPassword(staff?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!staff || !ok) throw new AppError("INVALID_CREDENTIALS", "wrong email or password");
+  // A deactivated account gets the same answer as a wrong password: nothing to learn from it.
+  if (!staff || !ok || !staff.active) throw new AppError("INVALID_CREDENTIALS", "wrong email or password");
   return {
-    token: deps.tokens.signStaff({ staffId: staff.id, locationId: staff.locationId, role: staff.role }),
+    token: deps.tokens.signStaff({ staffId: staff.id, locationId: staff.locationId, role: staff.role, tokenVersion: staff.tokenVersion }),
     expiresIn: deps.tokens.staffTtlSeconds,
     staff: toStaffDto(staff),
   };

@@ -2,7 +2,9 @@ import type { RequestHandler } from "express";
 import passport from "passport";
 import { ExtractJwt, Strategy as JwtStrategy } from "passport-jwt";
 import type { Config } from "../config.js";
+import type { PrismaClient } from "../db/prisma.js";
 import { AppError } from "../errors.js";
+import { assertActiveStaff } from "./staff-account.js";
 import { JWT_ALGORITHM, type Tokens, type CustomerPrincipal, type StaffPrincipal } from "./tokens.js";
 
 declare global {
@@ -23,9 +25,10 @@ export interface Guards {
 
 /**
  * passport-jwt strategies with a pinned algorithm, issuer and audience; expiry is always
- * checked. The claims are then re-validated by Tokens so both paths share one definition.
+ * checked. The claims are then re-validated by Tokens so both paths share one definition,
+ * and a staff token's account must still be active (staff-account.ts).
  */
-export function createGuards(jwtConfig: Config["jwt"], tokens: Tokens): Guards {
+export function createGuards(jwtConfig: Config["jwt"], tokens: Tokens, prisma: PrismaClient): Guards {
   const authenticator = new passport.Passport();
   const strategy = (audience: string, toPrincipal: (raw: string) => StaffPrincipal | CustomerPrincipal) =>
     new JwtStrategy(
@@ -64,8 +67,12 @@ export function createGuards(jwtConfig: Config["jwt"], tokens: Tokens): Guards {
               : "invalid token";
           return next(new AppError("UNAUTHENTICATED", message));
         }
-        req.user = user;
-        next();
+        // Staff accounts are also checked against the database (deleted, deactivated, tokens ended).
+        const active = user.principal.kind === "staff" ? assertActiveStaff(prisma, user.principal) : Promise.resolve();
+        active.then(() => {
+          req.user = user;
+          next();
+        }, next);
       })(req, res, next);
     };
   return { staff: guard("staff-jwt", "staff"), customer: guard("customer-jwt", "customer") };

@@ -11,6 +11,8 @@ const StaffClaims = z.object({
   sub: z.uuid(),
   loc: z.uuid(),
   role: z.enum(["OWNER", "STAFF"]),
+  /** The account's token version when this was issued (tokens from before versions: 0). */
+  ver: z.number().int().min(0).default(0),
 });
 const CustomerClaims = z.object({
   exp: z.number(),
@@ -27,6 +29,8 @@ export interface StaffPrincipal {
   staffId: string;
   locationId: string;
   role: "OWNER" | "STAFF";
+  /** Must equal the account's current token version (auth/staff-account.ts). */
+  tokenVersion: number;
 }
 
 /** Who a customer token speaks for: one customer in one session. */
@@ -77,7 +81,7 @@ export function createTokens(config: Config["jwt"]): Tokens {
     staffTtlSeconds: config.staffTtlSeconds,
     customerTtlSeconds: config.customerTtlSeconds,
     signStaff: (p) =>
-      jwt.sign({ loc: p.locationId, role: p.role }, config.secret, {
+      jwt.sign({ loc: p.locationId, role: p.role, ver: p.tokenVersion }, config.secret, {
         algorithm: JWT_ALGORITHM,
         issuer: config.issuer,
         audience: config.staffAudience,
@@ -95,8 +99,8 @@ export function createTokens(config: Config["jwt"]): Tokens {
     verifyStaff(token) {
       const claims = StaffClaims.safeParse(verify(token, config.staffAudience));
       if (!claims.success) throw new AppError("UNAUTHENTICATED", "invalid token");
-      const { sub, loc, role, exp } = claims.data;
-      return { kind: "staff", staffId: sub, locationId: loc, role, expiresAt: exp * 1000 };
+      const { sub, loc, role, exp, ver } = claims.data;
+      return { kind: "staff", staffId: sub, locationId: loc, role, tokenVersion: ver, expiresAt: exp * 1000 };
     },
     verifyCustomer(token) {
       const claims = CustomerClaims.safeParse(verify(token, config.customerAudience));

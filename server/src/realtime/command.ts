@@ -2,6 +2,7 @@ import { COMMANDS, type CommandName, type CommandPayload, type CommandResults } 
 import type { z } from "zod";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
+import { assertActiveStaff } from "../auth/staff-account.js";
 import { AppError, toAck } from "../errors.js";
 import { parse } from "../http/validate.js";
 import type { AppSocket } from "./io.js";
@@ -20,7 +21,8 @@ export type CommandHandler<C extends CommandName> = (
 
 /**
  * Registers a command on a socket. Before `handler` runs: an ack is required (without one
- * the client hears of it as `protocol:error` and nothing runs), the token must not have expired since the handshake, the sender
+ * the client hears of it as `protocol:error` and nothing runs), the token must not have
+ * expired since the handshake, a staff account must still be active, the sender
  * must be who the contract says sends this command (`COMMANDS[c].by`), and the payload
  * must pass the contract's schema. Every outcome becomes `{ data }` or `{ error }`: no throw
  * crosses the socket.
@@ -39,6 +41,9 @@ export function onCommand<C extends CommandName>(socket: AppSocket, deps: AppDep
           throw new AppError("UNAUTHENTICATED", "token expired");
         }
         if (principal.kind !== spec.by) throw new AppError("FORBIDDEN", `only ${WHO[spec.by]} can do this`);
+        return principal.kind === "staff" ? assertActiveStaff(deps.prisma, principal) : undefined;
+      })
+      .then(() => {
         const input = parse(spec.payload as z.ZodType, payload, "payload") as z.output<(typeof COMMANDS)[C]["payload"]>;
         return handler(deps, input, principal as Sender<C>, socket);
       })

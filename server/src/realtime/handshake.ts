@@ -1,12 +1,13 @@
 import { HandshakeAuth } from "@ordered/contract";
 import type { ExtendedError, Socket } from "socket.io";
 import type { AppDeps } from "../deps.js";
+import { assertActiveStaff } from "../auth/staff-account.js";
 import { AppError, toAck } from "../errors.js";
 
 /**
  * Authenticates every socket before it connects: a staff JWT or a customer token, each
- * checked for algorithm, issuer, audience and expiry. A customer's session must still be
- * open. Refusals reach the client as `connect_error` with `err.data = { code, message }`.
+ * checked for algorithm, issuer, audience and expiry. A staff account must still be
+ * active; a customer's session must still be open. Refusals reach the client as `connect_error` with `err.data = { code, message }`.
  */
 export function handshake(deps: AppDeps) {
   return async (socket: Socket, next: (err?: ExtendedError) => void) => {
@@ -18,6 +19,7 @@ export function handshake(deps: AppDeps) {
         throw parsed.error;
       }
       const principal = deps.tokens.verifyAny(parsed.data.token);
+      if (principal.kind === "staff") await assertActiveStaff(deps.prisma, principal);
       if (principal.kind === "customer") {
         const session = await deps.prisma.orderSession.findUnique({
           where: { id: principal.sessionId },
