@@ -1,5 +1,5 @@
 import type { RefObject } from "react";
-import type { ProductDto } from "../api/types";
+import { LIMITS, type ProductDto } from "@ordered/contract";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 import type { CartLine } from "./customer-storage";
@@ -50,7 +50,7 @@ export function CartView({ headingRef, lines, products, currency, total, sending
                 </div>
                 <label className="field note">
                   <span>{strings.customer.noteLabel(name)}</span>
-                  <input value={l.note} onChange={(e) => onNote(l.productId, e.target.value)} placeholder={strings.customer.notePlaceholder} maxLength={200} disabled={sending} />
+                  <input value={l.note} onChange={(e) => onNote(l.productId, e.target.value)} placeholder={strings.customer.notePlaceholder} maxLength={LIMITS.order.noteLength} disabled={sending} />
                 </label>
               </li>
             );

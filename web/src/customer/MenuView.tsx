@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import type { ProductDto } from "../api/types";
+import type { ProductDto } from "@ordered/contract";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { OrderDto } from "../api/types";
+import { LIMITS, type OrderDto } from "@ordered/contract";
 import { command, CommandError } from "../realtime/command";
 import type { AppSocket } from "../realtime/socket";
 import { customerStorage, type CartLine, type SavedCart, type Submission } from "./customer-storage";
@@ -40,7 +40,7 @@ export function useCart({ code, socket, orderFromAck, onOrder, onClosed }: Deps)
         : [...lines, { productId, quantity: 1, note: "" }],
     );
   const setQuantity = (productId: string, quantity: number) =>
-    edit((lines) => lines.map((l) => (l.productId === productId ? { ...l, quantity: Math.max(0, Math.min(99, quantity)) } : l)));
+    edit((lines) => lines.map((l) => (l.productId === productId ? { ...l, quantity: Math.max(0, Math.min(LIMITS.order.maxQuantity, quantity)) } : l)));
   const setNote = (productId: string, note: string) => edit((lines) => lines.map((l) => (l.productId === productId ? { ...l, note } : l)));
 
   /** Freezes the cart into a submission; a second call while one is pending does nothing. */

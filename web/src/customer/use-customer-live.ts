@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError } from "../api/http";
-import type { CustomerSessionDto, OrderDto, ProductDto } from "../api/types";
+import type { CustomerSessionDto, OrderDto, ProductDto } from "@ordered/contract";
 import { newer } from "../lib/order-progress";
 import { EventStream } from "../realtime/event-stream";
 import { watchGaps } from "../realtime/gap-watch";
 import { watchNetwork } from "../realtime/network-watch";
-import { connectSocket, handleRefusals, onSessionEvents, type AppSocket, type SessionEvent } from "../realtime/socket";
+import type { SessionEvent } from "@ordered/contract";
+import { connectSocket, handleRefusals, onSessionEvents, type AppSocket } from "../realtime/socket";
 
 export type CurrentSession = CustomerSessionDto & { orders: OrderDto[] };
 

@@ -1,4 +1,4 @@
-import type { Ack, ClientToServerEvents, ErrorBody } from "../api/types";
+import type { Ack, ClientToServerEvents, ErrorBody } from "@ordered/contract";
 import { strings } from "../strings";
 import type { AppSocket } from "./socket";
 

@@ -1,16 +1,15 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ErrorBody, HandshakeAuth, OrderDto, ServerToClientEvents, SessionClosedData, SessionEventEnvelope } from "../api/types";
+import {
+  SESSION_EVENT_NAMES,
+  type ClientToServerEvents,
+  type ErrorBody,
+  type HandshakeAuth,
+  type ServerToClientEvents,
+  type SessionEvent,
+  type SessionEventEnvelope,
+} from "@ordered/contract";
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-/** One logged session event, tagged with the socket event it came as. */
-export type SessionEvent =
-  | ({ name: "session:opened" } & SessionEventEnvelope<unknown>)
-  | ({ name: "session:closed" } & SessionEventEnvelope<SessionClosedData>)
-  | ({ name: "order:placed" } & SessionEventEnvelope<OrderDto>)
-  | ({ name: "order:updated" } & SessionEventEnvelope<OrderDto>);
-
-export const SESSION_EVENTS = ["session:opened", "session:closed", "order:placed", "order:updated"] as const;
 
 /**
  * Connects to the same origin. `auth` is a function so every reconnect sends the current
@@ -27,10 +26,12 @@ export function connectSocket(auth: () => HandshakeAuth): AppSocket {
 
 /** Calls `fn` with every session event, tagged with its name. Returns an unsubscribe. */
 export function onSessionEvents(socket: AppSocket, fn: (e: SessionEvent) => void): () => void {
-  const offs = SESSION_EVENTS.map((name) => {
+  const offs = SESSION_EVENT_NAMES.map((name) => {
     const handler = (env: SessionEventEnvelope<unknown>) => fn({ ...env, name } as SessionEvent);
-    socket.on(name, handler);
-    return () => socket.off(name, handler);
+    // One handler for every name: socket.io's typings cannot follow a union of event names.
+    const untyped = socket as unknown as { on(e: string, h: typeof handler): void; off(e: string, h: typeof handler): void };
+    untyped.on(name, handler);
+    return () => untyped.off(name, handler);
   });
   return () => offs.forEach((off) => off());
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { OrderDto } from "../api/types";
+import type { OrderDto } from "@ordered/contract";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { formatTime } from "../lib/money";
 import type { AppSocket } from "../realtime/socket";

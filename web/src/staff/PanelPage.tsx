@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { QrDto } from "../api/types";
+import type { QrDto } from "@ordered/contract";
 import { strings } from "../strings";
 import type { StaffAuth } from "./staff-auth";
 import { ordersOf, type SessionSummary } from "./staff-store";

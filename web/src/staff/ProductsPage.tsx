@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../api/http";
-import type { ProductDto } from "../api/types";
+import type { ProductDto } from "@ordered/contract";
 import { formatMoney } from "../lib/money";
 import type { AppSocket } from "../realtime/socket";
 import { strings } from "../strings";

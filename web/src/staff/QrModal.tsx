@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
-import type { QrDto } from "../api/types";
+import type { QrDto } from "@ordered/contract";
 import { Modal } from "../components/Modal";
 import { strings } from "../strings";
 import type { SessionSummary } from "./staff-store";

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "../api/http";
-import type { StaffDto } from "../api/types";
+import type { StaffDto } from "@ordered/contract";
 import { unlockAudio } from "../lib/beep";
 import { staffAuthStore, type StaffAuth } from "./staff-auth";
 import { LoginForm } from "./LoginForm";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { OrderDto } from "../api/types";
+import { canCancel, nextAdvanceStep, type AdvanceStep, type OrderDto } from "@ordered/contract";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { OrderItems } from "../components/OrderItems";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
@@ -21,11 +21,9 @@ export function StaffOrderCard({ order, label, socket, onOrder }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const shipment = order.status === "ACCEPTED" ? order.shipment?.status : undefined;
-  const next = shipment === "PREPARING" ? "READY" : shipment === "READY" ? "DELIVERED" : null;
-  const cancellable = order.status === "PLACED" || (order.status === "ACCEPTED" && shipment !== "DELIVERED");
+  const next = nextAdvanceStep(order);
 
-  async function advance(to: "READY" | "DELIVERED") {
+  async function advance(to: AdvanceStep) {
     if (!socket) return;
     setBusy(true);
     setError(null);
@@ -63,12 +61,12 @@ export function StaffOrderCard({ order, label, socket, onOrder }: Props) {
             className="button primary small"
             disabled={busy || !socket}
             onClick={() => advance(next)}
-            aria-label={next === "READY" ? strings.order.markReady(label) : strings.order.markDelivered(label)}
+            aria-label={strings.order.advanceLabel[next](label)}
           >
-            {next === "READY" ? strings.order.advanceReady : strings.order.advanceDelivered}
+            {strings.order.advance[next]}
           </button>
         )}
-        {cancellable && (
+        {canCancel(order) && (
           <button
             type="button"
             className="button ghost small"

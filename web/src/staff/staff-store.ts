@@ -1,6 +1,6 @@
-import type { OrderDto, SessionDto } from "../api/types";
+import type { OrderDto, SessionDto } from "@ordered/contract";
 import { newer } from "../lib/order-progress";
-import type { SessionEvent } from "../realtime/socket";
+import type { SessionEvent } from "@ordered/contract";
 
 export type SessionSummary = SessionDto & { orderCount: number };
 

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { api, ApiError } from "../api/http";
-import type { OrderDto, QrDto, SessionDto } from "../api/types";
+import type { OrderDto, QrDto, SessionDto } from "@ordered/contract";
 import { beep } from "../lib/beep";
 import { EventStream } from "../realtime/event-stream";
 import { watchGaps } from "../realtime/gap-watch";
 import { watchNetwork } from "../realtime/network-watch";
-import { connectSocket, handleRefusals, onSessionEvents, type AppSocket, type SessionEvent } from "../realtime/socket";
+import type { SessionEvent } from "@ordered/contract";
+import { connectSocket, handleRefusals, onSessionEvents, type AppSocket } from "../realtime/socket";
 import { initialStaffState, staffReducer, type SessionSummary } from "./staff-store";
 
 const BEEP_GAP_MS = 1500;
