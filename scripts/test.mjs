@@ -24,6 +24,8 @@ run("npm", ["run", "--silent", "build:server"], env);
 run("npm", ["run", "--silent", "build:web"], env);
 step("Type-checking");
 run("npm", ["run", "--silent", "typecheck"], env);
+step("Web unit tests (Vitest)");
+run("npm", ["test", "-w", "web"], env);
 step("Server tests (Vitest)");
 run("npm", ["test", "-w", "server"], env);
 step("End-to-end tests (Playwright, Chromium)");

@@ -1,6 +1,6 @@
-import { io, type Socket } from "socket.io-client";
 import {
   SESSION_EVENT_NAMES,
+  type Ack,
   type ClientToServerEvents,
   type ErrorBody,
   type HandshakeAuth,
@@ -8,8 +8,13 @@ import {
   type SessionEvent,
   type SessionEventEnvelope,
 } from "@ordered/contract";
+import { io, type Socket } from "socket.io-client";
+import type { Transport } from "./command";
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** What the UI shows about the connection. */
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
 
 /**
  * Connects to the same origin. `auth` is a function so every reconnect sends the current
@@ -17,19 +22,24 @@ export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  */
 export function connectSocket(auth: () => HandshakeAuth): AppSocket {
   return io({
-    auth: (cb) => cb(auth() as unknown as Record<string, unknown>),
+    auth: (cb) => cb(auth() as Record<string, unknown>),
     transports: ["websocket", "polling"],
     reconnectionDelay: 500,
     reconnectionDelayMax: 4000,
   });
 }
 
+// socket.io's typings follow one literal event name at a time, not a union or a variable one.
+interface Untyped {
+  on(event: string, handler: (arg: never) => void): void;
+  off(event: string, handler: (arg: never) => void): void;
+}
+
 /** Calls `fn` with every session event, tagged with its name. Returns an unsubscribe. */
 export function onSessionEvents(socket: AppSocket, fn: (e: SessionEvent) => void): () => void {
+  const untyped = socket as unknown as Untyped;
   const offs = SESSION_EVENT_NAMES.map((name) => {
-    const handler = (env: SessionEventEnvelope<unknown>) => fn({ ...env, name } as SessionEvent);
-    // One handler for every name: socket.io's typings cannot follow a union of event names.
-    const untyped = socket as unknown as { on(e: string, h: typeof handler): void; off(e: string, h: typeof handler): void };
+    const handler = (envelope: SessionEventEnvelope<unknown>) => fn({ ...envelope, name } as SessionEvent);
     untyped.on(name, handler);
     return () => untyped.off(name, handler);
   });
@@ -42,8 +52,6 @@ export function refusal(err: Error): ErrorBody | null {
   if (data && typeof data === "object" && "code" in data) return data as ErrorBody;
   return null;
 }
-
-export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
 
 /**
  * Socket.IO does not reconnect by itself after the server's handshake middleware refuses
@@ -63,5 +71,29 @@ export function handleRefusals(socket: AppSocket, onFinal: (e: ErrorBody) => voi
   return () => {
     clearTimeout(timer);
     socket.off("connect_error", handler);
+  };
+}
+
+/** Commands over a socket. Emits while disconnected are buffered by Socket.IO until it connects. */
+export function socketTransport(socket: AppSocket): Transport {
+  return {
+    connected: () => socket.connected,
+    nextConnect: (signal) =>
+      new Promise((resolve, reject) => {
+        const connected = () => {
+          signal.removeEventListener("abort", aborted);
+          resolve();
+        };
+        const aborted = () => {
+          socket.off("connect", connected);
+          reject(signal.reason);
+        };
+        socket.once("connect", connected);
+        signal.addEventListener("abort", aborted, { once: true });
+      }),
+    emitWithAck: (name, payload, timeoutMs) => {
+      const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<unknown>> };
+      return timed.emitWithAck(name, payload);
+    },
   };
 }

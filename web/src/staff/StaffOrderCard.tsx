@@ -4,31 +4,28 @@ import { ConfirmDialog } from "../components/ConfirmDialog";
 import { OrderItems } from "../components/OrderItems";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { formatMoney, formatTime } from "../lib/money";
-import { command } from "../realtime/command";
-import type { AppSocket } from "../realtime/socket";
+import { useCommands } from "../realtime/live-context";
 import { strings } from "../strings";
 
 interface Props {
   order: OrderDto;
   /** Human name of the order, e.g. "Table 2 #3", used in button names. */
   label: string;
-  socket: AppSocket | null;
-  onOrder: (order: OrderDto) => void;
 }
 
 /** One order in a session with its next step (Ready, Delivered) and Cancel. */
-export function StaffOrderCard({ order, label, socket, onOrder }: Props) {
+export function StaffOrderCard({ order, label }: Props) {
+  const commands = useCommands();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const next = nextAdvanceStep(order);
 
   async function advance(to: AdvanceStep) {
-    if (!socket) return;
     setBusy(true);
     setError(null);
     try {
-      onOrder((await command(socket, "order:advance", { orderId: order.id, to })).order);
+      await commands.send("order:advance", { orderId: order.id, to });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -37,8 +34,7 @@ export function StaffOrderCard({ order, label, socket, onOrder }: Props) {
   }
 
   async function cancel() {
-    if (!socket) return;
-    onOrder((await command(socket, "order:cancel", { orderId: order.id, reason: strings.order.cancelReason })).order);
+    await commands.send("order:cancel", { orderId: order.id, reason: strings.order.cancelReason });
   }
 
   return (
@@ -59,7 +55,7 @@ export function StaffOrderCard({ order, label, socket, onOrder }: Props) {
           <button
             type="button"
             className="button primary small"
-            disabled={busy || !socket}
+            disabled={busy || !commands.ready}
             onClick={() => advance(next)}
             aria-label={strings.order.advanceLabel[next](label)}
           >
@@ -70,7 +66,7 @@ export function StaffOrderCard({ order, label, socket, onOrder }: Props) {
           <button
             type="button"
             className="button ghost small"
-            disabled={busy || !socket}
+            disabled={busy || !commands.ready}
             onClick={() => setConfirmCancel(true)}
             aria-label={strings.order.cancelOrder(label)}
           >
