@@ -4,7 +4,7 @@ import { connectLive, type LiveConnection, type LiveOptions } from "./live-conne
 import type { LiveState, SessionCore } from "./live-state";
 import type { LiveStore } from "./live-store";
 import { socketTransport, type ConnectionState } from "./socket";
-import { useConnectionState } from "./use-connection";
+import { useConnectionState } from "./use-connection-state";
 
 /** What the components under a live app reach through `useLive()` / `useCommands()`. */
 export interface Live {

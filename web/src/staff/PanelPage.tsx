@@ -1,5 +1,6 @@
 import type { QrDto } from "@ordered/contract";
 import { useState } from "react";
+import { ordersOf } from "../realtime/live-state";
 import { strings } from "../strings";
 import { ClosedSessionCard } from "./ClosedSessionCard";
 import { LiveFeed } from "./LiveFeed";
@@ -7,7 +8,7 @@ import { NewSessionForm } from "./NewSessionForm";
 import { OpenSessionCard } from "./OpenSessionCard";
 import { QrModal } from "./QrModal";
 import type { StaffAuth } from "./staff-auth";
-import { closedSessions, feedOf, openSessions, orderCountOf, ordersOf } from "./staff-sessions";
+import { closedSessions, feedOf, openSessions, orderCountOf } from "./staff-sessions";
 import type { StaffLive } from "./use-staff-live";
 
 /** /panel: open and closed sessions side by side, with the live feed of new orders. */

@@ -47,5 +47,5 @@ export function StaffApp({ page }: { page: "sessions" | "products" }) {
       />
     );
   }
-  return <StaffShell auth={auth} page={page} onLogout={logout} />;
+  return <StaffShell key={auth.token} auth={auth} page={page} onLogout={logout} />;
 }

@@ -1,5 +1,5 @@
 import type { OrderDto, SessionDto } from "@ordered/contract";
-import { orderOf, ordersOf, type LiveState } from "../realtime/live-state";
+import { orderOf, type LiveState } from "../realtime/live-state";
 
 /** A session as the panel keeps it: list rows carry the server's order count, other answers do not. */
 export type StaffSession = SessionDto & { orderCount?: number };
@@ -36,5 +36,3 @@ export function feedOf(state: StaffState): FeedItem[] {
     return order ? [{ order, sessionLabel: state.sessions[a.sessionId]?.label ?? "" }] : [];
   });
 }
-
-export { ordersOf };

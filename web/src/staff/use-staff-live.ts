@@ -1,5 +1,5 @@
 import type { OrderDto, QrDto, SessionDto } from "@ordered/contract";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError } from "../api/http";
 import { beep } from "../lib/beep";
 import { LiveStore } from "../realtime/live-store";
@@ -16,7 +16,8 @@ const BEEP_GAP_MS = 1500;
  * cursors again and refreshes the session list, which the log does not fully cover.
  */
 export function useStaffLive(token: string, onUnauthenticated: () => void) {
-  const store = useMemo(() => new LiveStore<StaffSession>(), [token]);
+  // One store per token: StaffApp remounts the shell when the token changes.
+  const [store] = useState(() => new LiveStore<StaffSession>());
   const state = useLiveState(store);
   const [error, setError] = useState<string | null>(null);
   const unauth = useRef(onUnauthenticated);
