@@ -3,6 +3,7 @@
 //  1. checks PostgreSQL and Redis answer (naming the one that does not),
 //  2. generates the Prisma client and builds the contract, the server and the web app,
 //     then type-checks, lints (Biome: lint and format) and checks for import cycles (dpdm),
+//     then runs the contract's and the web app's unit tests (Vitest),
 //  3. runs the server suite (Vitest; real Postgres, Redis and Socket.IO clients),
 //  4. runs the end-to-end suite (Playwright in Debian's Chromium against built servers).
 // Each suite creates and migrates its own database; tests create their own data.
@@ -29,6 +30,8 @@ step("Lint, format and import cycles (Biome, dpdm)");
 run("npm", ["run", "--silent", "lint"], env);
 step("Contract unit tests (Vitest)");
 run("npm", ["test", "-w", "contract"], env);
+step("Web unit tests (Vitest)");
+run("npm", ["test", "-w", "web"], env);
 step("Server tests (Vitest)");
 run("npm", ["test", "-w", "server"], env);
 step("End-to-end tests (Playwright, Chromium)");

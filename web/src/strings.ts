@@ -1,4 +1,4 @@
-import type { OrderStatus, ShipmentStatus } from "./api/types";
+import type { AdvanceStep, OrderEnd, OrderStage, OrderStatus, ShipmentStatus } from "@ordered/contract";
 
 /** Every user-visible string, in one place (one language today; ready for more). */
 export const strings = {
@@ -64,16 +64,18 @@ export const strings = {
     orders: "Orders",
   },
   order: {
-    advanceReady: "Ready",
-    advanceDelivered: "Delivered",
+    /** The button for the next step staff take on an order. */
+    advance: { READY: "Ready", DELIVERED: "Delivered" } satisfies Record<AdvanceStep, string>,
+    advanceLabel: {
+      READY: (label: string) => `Mark order ${label} ready`,
+      DELIVERED: (label: string) => `Mark order ${label} delivered`,
+    } satisfies Record<AdvanceStep, (label: string) => string>,
     cancel: "Cancel",
     cancelOrder: (label: string) => `Cancel order ${label}`,
     confirmCancel: "Cancel this order? The customer will see it was cancelled.",
     confirmCancelButton: "Cancel order",
     keep: "Keep order",
     cancelReason: "Cancelled by staff",
-    markReady: (label: string) => `Mark order ${label} ready`,
-    markDelivered: (label: string) => `Mark order ${label} delivered`,
     from: (name: string) => `from ${name}`,
     times: (n: number) => `${n}×`,
     total: "Total",
@@ -167,7 +169,7 @@ export const strings = {
       rejected: "Rejected",
       cancelled: "Cancelled",
       failed: "Failed",
-    },
+    } satisfies Record<OrderStage | OrderEnd, string>,
     retry: "Try again",
     offlineBanner: "You are offline. Orders will be sent when the connection returns.",
     reconnectingBanner: "Reconnecting… showing the last known status.",

@@ -1,4 +1,4 @@
-import type { OrderItemDto } from "../api/types";
+import type { OrderItemDto } from "@ordered/contract";
 import { strings } from "../strings";
 
 export function OrderItems({ items }: { items: OrderItemDto[] }) {

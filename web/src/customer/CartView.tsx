@@ -1,7 +1,8 @@
 import type { RefObject } from "react";
-import type { ProductDto } from "../api/types";
+import { LIMITS, type ProductDto } from "@ordered/contract";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
+import { canAdd } from "./cart";
 import type { CartLine } from "./customer-storage";
 import { isSoldOut } from "./MenuView";
 
@@ -42,7 +43,7 @@ export function CartView({ headingRef, lines, products, currency, total, sending
                       {strings.customer.minus}
                     </button>
                     <span className="qty-value" aria-live="polite">{l.quantity}</span>
-                    <button type="button" className="button small" disabled={sending} onClick={() => onQuantity(l.productId, l.quantity + 1)} aria-label={strings.customer.increase(name)}>
+                    <button type="button" className="button small" disabled={sending || !canAdd(lines, l.productId)} onClick={() => onQuantity(l.productId, l.quantity + 1)} aria-label={strings.customer.increase(name)}>
                       {strings.customer.plus}
                     </button>
                   </div>
@@ -50,7 +51,7 @@ export function CartView({ headingRef, lines, products, currency, total, sending
                 </div>
                 <label className="field note">
                   <span>{strings.customer.noteLabel(name)}</span>
-                  <input value={l.note} onChange={(e) => onNote(l.productId, e.target.value)} placeholder={strings.customer.notePlaceholder} maxLength={200} disabled={sending} />
+                  <input value={l.note} onChange={(e) => onNote(l.productId, e.target.value)} placeholder={strings.customer.notePlaceholder} maxLength={LIMITS.order.noteLength} disabled={sending} />
                 </label>
               </li>
             );

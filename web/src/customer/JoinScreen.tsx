@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { LIMITS } from "@ordered/contract";
 import { api, ApiError } from "../api/http";
 import { strings } from "../strings";
 
@@ -42,7 +43,7 @@ export function JoinScreen({ code, onJoined, onClosed, onInvalid }: Props) {
             onChange={(e) => setName(e.target.value)}
             placeholder={strings.customer.namePlaceholder}
             autoComplete="given-name"
-            maxLength={40}
+            maxLength={LIMITS.session.displayNameLength}
           />
         </label>
         {error && (

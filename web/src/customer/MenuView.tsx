@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import type { ProductDto } from "../api/types";
+import type { ProductDto } from "@ordered/contract";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 
@@ -7,6 +7,8 @@ interface Props {
   products: ProductDto[] | null;
   error: string | null;
   quantities: Map<string, number>;
+  /** Whether one more fits in the cart (the order's limits). */
+  canAdd: (productId: string) => boolean;
   onAdd: (productId: string) => void;
   /** While an order is being sent the cart cannot change. */
   locked: boolean;
@@ -15,7 +17,7 @@ interface Props {
 export const isSoldOut = (p: ProductDto) => !p.available || p.stock === 0;
 
 /** The menu by category, with a search box; sold-out items stay visible but greyed out. */
-export function MenuView({ products, error, quantities, onAdd, locked }: Props) {
+export function MenuView({ products, error, quantities, canAdd, onAdd, locked }: Props) {
   const [query, setQuery] = useState("");
   const searchId = useId();
   const q = query.trim().toLowerCase();
@@ -71,7 +73,7 @@ export function MenuView({ products, error, quantities, onAdd, locked }: Props) 
                     {soldOut ? (
                       <span className="badge status-sold-out">{strings.customer.soldOut}</span>
                     ) : (
-                      <button type="button" className="button add" onClick={() => onAdd(p.id)} disabled={locked} aria-label={strings.customer.add(p.name)}>
+                      <button type="button" className="button add" onClick={() => onAdd(p.id)} disabled={locked || !canAdd(p.id)} aria-label={strings.customer.add(p.name)}>
                         {strings.customer.addShort}
                         {inCart > 0 && <span className="in-cart"> · {inCart}</span>}
                       </button>

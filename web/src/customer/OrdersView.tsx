@@ -1,4 +1,4 @@
-import type { OrderDto, ProductDto } from "../api/types";
+import type { OrderDto, ProductDto } from "@ordered/contract";
 import { OrderItems } from "../components/OrderItems";
 import { statusText } from "../components/OrderStatusBadge";
 import { formatMoney, formatTime } from "../lib/money";

@@ -1,31 +1,119 @@
-import type { Ack, ClientToServerEvents, ErrorBody } from "../api/types";
+import { RETRYABLE_ERRORS, type Ack, type CommandName, type CommandPayload, type CommandResults, type ErrorCode, type OrderDto } from "@ordered/contract";
 import { strings } from "../strings";
-import type { AppSocket } from "./socket";
 
 /** A command's failure: the server's error, or TIMEOUT when no ack came in time. */
 export class CommandError extends Error {
   constructor(
-    readonly code: ErrorBody["code"] | "TIMEOUT",
+    readonly code: ErrorCode | "TIMEOUT",
     message: string,
+    /** Seconds the server asked to wait before trying again. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
 }
 
-type Commands = "order:advance" | "order:cancel" | "order:place";
-type PayloadOf<E extends Commands> = Parameters<ClientToServerEvents[E]>[0];
-type DataOf<E extends Commands> = Parameters<ClientToServerEvents[E]>[1] extends (r: Ack<infer T>) => void ? T : never;
+/** Safe to send again unchanged: nothing was done, or (TIMEOUT) it may have been done once. */
+export function isRetryable(err: unknown): err is CommandError {
+  return err instanceof CommandError && (err.code === "TIMEOUT" || RETRYABLE_ERRORS.includes(err.code));
+}
 
-/** Sends a command and resolves with its ack's data; rejects with CommandError. */
-export async function command<E extends Commands>(socket: AppSocket, event: E, payload: PayloadOf<E>, timeoutMs = 8000): Promise<DataOf<E>> {
-  let ack: Ack<DataOf<E>>;
+/** What sending needs of a connection; a socket in the app (`socketTransport`), a fake in tests. */
+export interface Transport {
+  connected(): boolean;
+  /** Resolves at the next connect; rejects when `signal` aborts. */
+  nextConnect(signal: AbortSignal): Promise<void>;
+  /** Emits and resolves with the ack; rejects if none comes within `timeoutMs`. */
+  emitWithAck(name: CommandName, payload: unknown, timeoutMs: number): Promise<Ack<unknown>>;
+}
+
+/** Sends a command once and resolves with its ack's data; rejects with CommandError. */
+export async function command<C extends CommandName>(transport: Transport, name: C, payload: CommandPayload<C>, timeoutMs = 8000): Promise<CommandResults[C]> {
+  let ack: Ack<unknown>;
   try {
-    // Typed loosely here: socket.io's emitWithAck types do not follow a generic event name.
-    const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<DataOf<E>>> };
-    ack = await timed.emitWithAck(event, payload);
+    ack = await transport.emitWithAck(name, payload, timeoutMs);
   } catch {
     throw new CommandError("TIMEOUT", strings.common.noAnswer);
   }
-  if (ack.error) throw new CommandError(ack.error.code, ack.error.message);
-  return ack.data as DataOf<E>;
+  if (ack.error) throw new CommandError(ack.error.code, ack.error.message, ack.error.retryAfter);
+  return ack.data as CommandResults[C];
+}
+
+export interface RetryOptions {
+  signal: AbortSignal;
+  /** How long to wait for each ack before sending again. */
+  ackTimeoutMs?: number;
+  /** Pause after a retryable refusal that names no `retryAfter`. */
+  retryDelayMs?: number;
+}
+
+/**
+ * Sends an idempotent command (one whose payload carries its own id, like `order:place`'s
+ * clientOrderId) until it is answered: waits while disconnected, sends again after a lost
+ * ack or a retryable refusal. Rejects with the first final refusal, or when aborted.
+ */
+export async function sendUntilAnswered<C extends CommandName>(
+  transport: Transport,
+  name: C,
+  payload: CommandPayload<C>,
+  { signal, ackTimeoutMs = 6000, retryDelayMs = 2000 }: RetryOptions,
+): Promise<CommandResults[C]> {
+  for (;;) {
+    signal.throwIfAborted();
+    if (!transport.connected()) {
+      await transport.nextConnect(signal);
+      continue;
+    }
+    try {
+      return await command(transport, name, payload, ackTimeoutMs);
+    } catch (err) {
+      if (!isRetryable(err)) throw err;
+      // A lost ack is sent again at once; a busy server is given the time it asked for.
+      if (err.code !== "TIMEOUT") await sleep(err.retryAfter ? err.retryAfter * 1000 : retryDelayMs, signal);
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      signal.removeEventListener("abort", abort);
+      resolve();
+    };
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", abort, { once: true });
+  });
+}
+
+/** The commands the UI sends (through `useCommands()`). */
+export interface Commands {
+  /** False until there is a connection to send on. */
+  ready: boolean;
+  /** Sends once; rejects with CommandError. */
+  send<C extends CommandName>(name: C, payload: CommandPayload<C>): Promise<CommandResults[C]>;
+  /** Sends until answered (idempotent commands only; see `sendUntilAnswered`). */
+  sendUntilAnswered<C extends CommandName>(name: C, payload: CommandPayload<C>, signal: AbortSignal): Promise<CommandResults[C]>;
+}
+
+/**
+ * Commands over one connection. An answer that carries an order goes into the live state
+ * (where it wins only if it is further along than what the events said), so no caller has
+ * to remember to.
+ */
+export function createCommands(transport: Transport | null, store: { ack(order: OrderDto): void }): Commands {
+  const keep = <T>(data: T): T => {
+    if (data && typeof data === "object" && "order" in data) store.ack(data.order as OrderDto);
+    return data;
+  };
+  return {
+    ready: transport !== null,
+    send: (name, payload) =>
+      transport ? command(transport, name, payload).then(keep) : Promise.reject(new CommandError("TIMEOUT", strings.common.noAnswer)),
+    sendUntilAnswered: (name, payload, signal) =>
+      transport ? sendUntilAnswered(transport, name, payload, { signal }).then(keep) : Promise.reject(new CommandError("TIMEOUT", strings.common.noAnswer)),
+  };
 }

@@ -1,16 +1,20 @@
+import {
+  SESSION_EVENT_NAMES,
+  type Ack,
+  type ClientToServerEvents,
+  type ErrorBody,
+  type HandshakeAuth,
+  type ServerToClientEvents,
+  type SessionEvent,
+  type SessionEventEnvelope,
+} from "@ordered/contract";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ErrorBody, HandshakeAuth, OrderDto, ServerToClientEvents, SessionClosedData, SessionEventEnvelope } from "../api/types";
+import type { Transport } from "./command";
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** One logged session event, tagged with the socket event it came as. */
-export type SessionEvent =
-  | ({ name: "session:opened" } & SessionEventEnvelope<unknown>)
-  | ({ name: "session:closed" } & SessionEventEnvelope<SessionClosedData>)
-  | ({ name: "order:placed" } & SessionEventEnvelope<OrderDto>)
-  | ({ name: "order:updated" } & SessionEventEnvelope<OrderDto>);
-
-export const SESSION_EVENTS = ["session:opened", "session:closed", "order:placed", "order:updated"] as const;
+/** What the UI shows about the connection. */
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
 
 /**
  * Connects to the same origin. `auth` is a function so every reconnect sends the current
@@ -18,19 +22,26 @@ export const SESSION_EVENTS = ["session:opened", "session:closed", "order:placed
  */
 export function connectSocket(auth: () => HandshakeAuth): AppSocket {
   return io({
-    auth: (cb) => cb(auth() as unknown as Record<string, unknown>),
+    auth: (cb) => cb(auth() as Record<string, unknown>),
     transports: ["websocket", "polling"],
     reconnectionDelay: 500,
     reconnectionDelayMax: 4000,
   });
 }
 
+// socket.io's typings follow one literal event name at a time, not a union or a variable one.
+interface Untyped {
+  on(event: string, handler: (arg: never) => void): void;
+  off(event: string, handler: (arg: never) => void): void;
+}
+
 /** Calls `fn` with every session event, tagged with its name. Returns an unsubscribe. */
 export function onSessionEvents(socket: AppSocket, fn: (e: SessionEvent) => void): () => void {
-  const offs = SESSION_EVENTS.map((name) => {
-    const handler = (env: SessionEventEnvelope<unknown>) => fn({ ...env, name } as SessionEvent);
-    socket.on(name, handler);
-    return () => socket.off(name, handler);
+  const untyped = socket as unknown as Untyped;
+  const offs = SESSION_EVENT_NAMES.map((name) => {
+    const handler = (envelope: SessionEventEnvelope<unknown>) => fn({ ...envelope, name } as SessionEvent);
+    untyped.on(name, handler);
+    return () => untyped.off(name, handler);
   });
   return () => offs.forEach((off) => off());
 }
@@ -41,8 +52,6 @@ export function refusal(err: Error): ErrorBody | null {
   if (data && typeof data === "object" && "code" in data) return data as ErrorBody;
   return null;
 }
-
-export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
 
 /**
  * Socket.IO does not reconnect by itself after the server's handshake middleware refuses
@@ -62,5 +71,29 @@ export function handleRefusals(socket: AppSocket, onFinal: (e: ErrorBody) => voi
   return () => {
     clearTimeout(timer);
     socket.off("connect_error", handler);
+  };
+}
+
+/** Commands over a socket. Emits while disconnected are buffered by Socket.IO until it connects. */
+export function socketTransport(socket: AppSocket): Transport {
+  return {
+    connected: () => socket.connected,
+    nextConnect: (signal) =>
+      new Promise((resolve, reject) => {
+        const connected = () => {
+          signal.removeEventListener("abort", aborted);
+          resolve();
+        };
+        const aborted = () => {
+          socket.off("connect", connected);
+          reject(signal.reason);
+        };
+        socket.once("connect", connected);
+        signal.addEventListener("abort", aborted, { once: true });
+      }),
+    emitWithAck: (name, payload, timeoutMs) => {
+      const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<unknown>> };
+      return timed.emitWithAck(name, payload);
+    },
   };
 }

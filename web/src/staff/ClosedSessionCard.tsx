@@ -1,8 +1,8 @@
 import { formatTime } from "../lib/money";
 import { strings } from "../strings";
-import type { SessionSummary } from "./staff-store";
+import type { StaffSession } from "./staff-sessions";
 
-export function ClosedSessionCard({ session, onOpen }: { session: SessionSummary; onOpen: () => void }) {
+export function ClosedSessionCard({ session, orderCount, onOpen }: { session: StaffSession; orderCount: number; onOpen: () => void }) {
   return (
     <article className="card session closed" aria-label={session.label}>
       <h3>
@@ -12,7 +12,7 @@ export function ClosedSessionCard({ session, onOpen }: { session: SessionSummary
       </h3>
       <p className="muted small">
         {session.closedAt ? strings.panel.sessionClosedAt(formatTime(session.closedAt)) : null} ·{" "}
-        {strings.panel.orderCount(session.orderCount)}
+        {strings.panel.orderCount(orderCount)}
       </p>
     </article>
   );

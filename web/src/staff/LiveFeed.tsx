@@ -2,7 +2,7 @@ import { OrderItems } from "../components/OrderItems";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { formatMoney, formatTime } from "../lib/money";
 import { strings } from "../strings";
-import type { FeedItem } from "./staff-store";
+import type { FeedItem } from "./staff-sessions";
 
 /** New orders across the location, newest first; each flashes when it arrives. */
 export function LiveFeed({ feed, currency }: { feed: FeedItem[]; currency: string }) {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api/http";
-import type { StaffDto } from "../api/types";
+import { LIMITS, type StaffDto } from "@ordered/contract";
 import { strings } from "../strings";
 import type { StaffAuth } from "./staff-auth";
 
@@ -31,11 +31,11 @@ export function LoginForm({ onLogin }: { onLogin: (auth: StaffAuth) => void }) {
         <p className="muted">{strings.login.title}</p>
         <label className="field">
           <span>{strings.login.email}</span>
-          <input name="email" type="email" autoComplete="username" required autoFocus />
+          <input name="email" type="email" autoComplete="username" maxLength={LIMITS.auth.emailLength} required autoFocus />
         </label>
         <label className="field">
           <span>{strings.login.password}</span>
-          <input name="password" type="password" autoComplete="current-password" required />
+          <input name="password" type="password" autoComplete="current-password" maxLength={LIMITS.auth.passwordLength} required />
         </label>
         {error && (
           <p role="alert" className="error">

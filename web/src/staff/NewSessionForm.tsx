@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { LIMITS } from "@ordered/contract";
 import { strings } from "../strings";
 
 export function NewSessionForm({ onCreate }: { onCreate: (label: string) => Promise<void> }) {
@@ -29,7 +30,7 @@ export function NewSessionForm({ onCreate }: { onCreate: (label: string) => Prom
           value={label}
           onChange={(e) => setLabel(e.target.value)}
           placeholder={strings.panel.newSessionPlaceholder}
-          maxLength={60}
+          maxLength={LIMITS.session.labelLength}
           required
         />
       </label>

@@ -1,22 +1,19 @@
 import { useState } from "react";
-import type { OrderDto } from "../api/types";
+import type { OrderDto } from "@ordered/contract";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { formatTime } from "../lib/money";
-import type { AppSocket } from "../realtime/socket";
 import { strings } from "../strings";
 import { StaffOrderCard } from "./StaffOrderCard";
-import type { SessionSummary } from "./staff-store";
+import type { StaffSession } from "./staff-sessions";
 
 interface Props {
-  session: SessionSummary;
+  session: StaffSession;
   orders: OrderDto[];
-  socket: AppSocket | null;
-  onOrder: (order: OrderDto) => void;
   onShowQr: () => void;
   onClose: () => Promise<void>;
 }
 
-export function OpenSessionCard({ session, orders, socket, onOrder, onShowQr, onClose }: Props) {
+export function OpenSessionCard({ session, orders, onShowQr, onClose }: Props) {
   const [confirming, setConfirming] = useState(false);
   return (
     <article className="card session open" aria-label={session.label}>
@@ -40,7 +37,7 @@ export function OpenSessionCard({ session, orders, socket, onOrder, onShowQr, on
         <ol className="orders">
           {orders.map((o, i) => (
             <li key={o.id}>
-              <StaffOrderCard order={o} label={`${session.label} #${i + 1}`} socket={socket} onOrder={onOrder} />
+              <StaffOrderCard order={o} label={`${session.label} #${i + 1}`} />
             </li>
           ))}
         </ol>

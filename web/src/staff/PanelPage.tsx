@@ -1,25 +1,22 @@
+import type { QrDto } from "@ordered/contract";
 import { useState } from "react";
-import type { QrDto } from "../api/types";
+import { ordersOf } from "../realtime/live-state";
 import { strings } from "../strings";
-import type { StaffAuth } from "./staff-auth";
-import { ordersOf, type SessionSummary } from "./staff-store";
-import type { StaffLive } from "./use-staff-live";
 import { ClosedSessionCard } from "./ClosedSessionCard";
 import { LiveFeed } from "./LiveFeed";
 import { NewSessionForm } from "./NewSessionForm";
 import { OpenSessionCard } from "./OpenSessionCard";
 import { QrModal } from "./QrModal";
+import type { StaffAuth } from "./staff-auth";
+import { closedSessions, feedOf, openSessions, orderCountOf } from "./staff-sessions";
+import type { StaffLive } from "./use-staff-live";
 
 /** /panel: open and closed sessions side by side, with the live feed of new orders. */
-export function PanelPage({ live, auth }: { live: StaffLive; auth: StaffAuth }) {
-  const { state } = live;
+export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: StaffAuth }) {
+  const { state } = staffLive;
   const [qrFor, setQrFor] = useState<{ id: string; qr?: QrDto } | null>(null);
-  const all = Object.values(state.sessions);
-  const byOpened = (a: SessionSummary, b: SessionSummary) => b.openedAt.localeCompare(a.openedAt);
-  const open = all.filter((s) => s.status === "OPEN").sort(byOpened);
-  const closed = all
-    .filter((s) => s.status === "CLOSED")
-    .sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""));
+  const open = openSessions(state);
+  const closed = closedSessions(state);
   const shown = qrFor ? state.sessions[qrFor.id] : undefined;
 
   return (
@@ -27,7 +24,7 @@ export function PanelPage({ live, auth }: { live: StaffLive; auth: StaffAuth }) 
       <main className="panel-main">
         <NewSessionForm
           onCreate={async (label) => {
-            const res = await live.openSession(label);
+            const res = await staffLive.openSession(label);
             setQrFor({ id: res.session.id, qr: res.qr });
           }}
         />
@@ -42,10 +39,8 @@ export function PanelPage({ live, auth }: { live: StaffLive; auth: StaffAuth }) 
                 key={s.id}
                 session={s}
                 orders={ordersOf(state, s.id)}
-                socket={live.socket}
-                onOrder={live.orderFromAck}
                 onShowQr={() => setQrFor({ id: s.id })}
-                onClose={() => live.closeSession(s.id)}
+                onClose={() => staffLive.closeSession(s.id)}
               />
             ))}
           </section>
@@ -55,15 +50,13 @@ export function PanelPage({ live, auth }: { live: StaffLive; auth: StaffAuth }) 
             </h2>
             {state.loaded && closed.length === 0 && <p className="muted">{strings.panel.noClosedSessions}</p>}
             {closed.map((s) => (
-              <ClosedSessionCard key={s.id} session={s} onOpen={() => setQrFor({ id: s.id })} />
+              <ClosedSessionCard key={s.id} session={s} orderCount={orderCountOf(state, s)} onOpen={() => setQrFor({ id: s.id })} />
             ))}
           </section>
         </div>
       </main>
-      <LiveFeed feed={state.feed} currency={auth.staff.location.currency} />
-      {shown && qrFor && (
-        <QrModal session={shown} token={auth.token} initialQr={qrFor.qr} onClose={() => setQrFor(null)} />
-      )}
+      <LiveFeed feed={feedOf(state)} currency={auth.staff.location.currency} />
+      {shown && qrFor && <QrModal session={shown} token={auth.token} initialQr={qrFor.qr} onClose={() => setQrFor(null)} />}
     </div>
   );
 }

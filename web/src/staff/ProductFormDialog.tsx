@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import type { ProductDto } from "../api/types";
+import { LIMITS, type ProductDto } from "@ordered/contract";
 import { Modal } from "../components/Modal";
 import { parsePrice } from "../lib/money";
 import { strings } from "../strings";
@@ -53,15 +53,15 @@ export function ProductFormDialog({ product, onSave, onClose }: Props) {
       <form onSubmit={submit} className="stack">
         <label className="field">
           <span>{strings.products.name}</span>
-          <input name="name" defaultValue={product?.name} required maxLength={120} autoFocus />
+          <input name="name" defaultValue={product?.name} required maxLength={LIMITS.product.nameLength} autoFocus />
         </label>
         <label className="field">
           <span>{strings.products.category}</span>
-          <input name="category" defaultValue={product?.category} required maxLength={60} />
+          <input name="category" defaultValue={product?.category} required maxLength={LIMITS.product.categoryLength} />
         </label>
         <label className="field">
           <span>{strings.products.description}</span>
-          <textarea name="description" defaultValue={product?.description} maxLength={1000} rows={2} />
+          <textarea name="description" defaultValue={product?.description} maxLength={LIMITS.product.descriptionLength} rows={2} />
         </label>
         <div className="row">
           <label className="field">

@@ -1,37 +1,20 @@
-import { useCallback, useEffect, useState } from "react";
+import type { ProductDto } from "@ordered/contract";
+import { useCallback, useState } from "react";
 import { api } from "../api/http";
-import type { ProductDto } from "../api/types";
 import { formatMoney } from "../lib/money";
-import type { AppSocket } from "../realtime/socket";
+import { useProducts } from "../realtime/use-products";
 import { strings } from "../strings";
 import type { StaffAuth } from "./staff-auth";
 import { ProductFormDialog, type ProductInput } from "./ProductFormDialog";
 
 /** /panel/products: edit the menu and mark products sold out; other staff's changes show live. */
-export function ProductsPage({ auth, socket }: { auth: StaffAuth; socket: AppSocket | null }) {
-  const [products, setProducts] = useState<ProductDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [editing, setEditing] = useState<ProductDto | "new" | null>(null);
+export function ProductsPage({ auth }: { auth: StaffAuth }) {
   const token = auth.token;
-
-  const load = useCallback(() => {
-    api<{ products: ProductDto[] }>("/products", { token })
-      .then((res) => setProducts(res.products))
-      .catch((err: Error) => setError(err.message));
-  }, [token]);
-
-  const put = useCallback((p: ProductDto) => setProducts((list) => (list ? upsert(list, p) : list)), []);
-
-  useEffect(load, [load]);
-  useEffect(() => {
-    if (!socket) return;
-    socket.on("product:updated", put);
-    socket.on("connect", load); // a reconnect: availability changes while away are not replayed
-    return () => {
-      socket.off("product:updated", put);
-      socket.off("connect", load);
-    };
-  }, [socket, put, load]);
+  const load = useCallback(() => api<{ products: ProductDto[] }>("/products", { token }).then((res) => res.products), [token]);
+  const { products, error: loadError, put } = useProducts(load);
+  const [actionError, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ProductDto | "new" | null>(null);
+  const error = actionError ?? (loadError instanceof Error ? loadError.message : loadError ? String(loadError) : null);
 
   async function toggle(p: ProductDto) {
     setError(null);
@@ -119,8 +102,4 @@ export function ProductsPage({ auth, socket }: { auth: StaffAuth; socket: AppSoc
       )}
     </main>
   );
-}
-
-function upsert(list: ProductDto[], p: ProductDto): ProductDto[] {
-  return list.some((x) => x.id === p.id) ? list.map((x) => (x.id === p.id ? p : x)) : [...list, p];
 }

@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
-import type { QrDto } from "../api/types";
+import type { QrDto } from "@ordered/contract";
 import { Modal } from "../components/Modal";
 import { strings } from "../strings";
-import type { SessionSummary } from "./staff-store";
+import type { StaffSession } from "./staff-sessions";
 
 interface Props {
-  session: SessionSummary;
+  session: StaffSession;
   token: string;
   /** The QR from opening the session, so a new session's code shows without a request. */
   initialQr?: QrDto | undefined;

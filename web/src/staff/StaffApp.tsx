@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "../api/http";
-import type { StaffDto } from "../api/types";
+import type { StaffDto } from "@ordered/contract";
 import { unlockAudio } from "../lib/beep";
 import { staffAuthStore, type StaffAuth } from "./staff-auth";
 import { LoginForm } from "./LoginForm";
@@ -47,5 +47,5 @@ export function StaffApp({ page }: { page: "sessions" | "products" }) {
       />
     );
   }
-  return <StaffShell auth={auth} page={page} onLogout={logout} />;
+  return <StaffShell key={auth.token} auth={auth} page={page} onLogout={logout} />;
 }

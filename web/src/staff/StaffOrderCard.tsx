@@ -1,36 +1,31 @@
 import { useState } from "react";
-import type { OrderDto } from "../api/types";
+import { canCancel, nextAdvanceStep, type AdvanceStep, type OrderDto } from "@ordered/contract";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { OrderItems } from "../components/OrderItems";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { formatMoney, formatTime } from "../lib/money";
-import { command } from "../realtime/command";
-import type { AppSocket } from "../realtime/socket";
+import { useCommands } from "../realtime/live-context";
 import { strings } from "../strings";
 
 interface Props {
   order: OrderDto;
   /** Human name of the order, e.g. "Table 2 #3", used in button names. */
   label: string;
-  socket: AppSocket | null;
-  onOrder: (order: OrderDto) => void;
 }
 
 /** One order in a session with its next step (Ready, Delivered) and Cancel. */
-export function StaffOrderCard({ order, label, socket, onOrder }: Props) {
+export function StaffOrderCard({ order, label }: Props) {
+  const commands = useCommands();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const shipment = order.status === "ACCEPTED" ? order.shipment?.status : undefined;
-  const next = shipment === "PREPARING" ? "READY" : shipment === "READY" ? "DELIVERED" : null;
-  const cancellable = order.status === "PLACED" || (order.status === "ACCEPTED" && shipment !== "DELIVERED");
+  const next = nextAdvanceStep(order);
 
-  async function advance(to: "READY" | "DELIVERED") {
-    if (!socket) return;
+  async function advance(to: AdvanceStep) {
     setBusy(true);
     setError(null);
     try {
-      onOrder((await command(socket, "order:advance", { orderId: order.id, to })).order);
+      await commands.send("order:advance", { orderId: order.id, to });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -39,8 +34,7 @@ export function StaffOrderCard({ order, label, socket, onOrder }: Props) {
   }
 
   async function cancel() {
-    if (!socket) return;
-    onOrder((await command(socket, "order:cancel", { orderId: order.id, reason: strings.order.cancelReason })).order);
+    await commands.send("order:cancel", { orderId: order.id, reason: strings.order.cancelReason });
   }
 
   return (
@@ -61,18 +55,18 @@ export function StaffOrderCard({ order, label, socket, onOrder }: Props) {
           <button
             type="button"
             className="button primary small"
-            disabled={busy || !socket}
+            disabled={busy || !commands.ready}
             onClick={() => advance(next)}
-            aria-label={next === "READY" ? strings.order.markReady(label) : strings.order.markDelivered(label)}
+            aria-label={strings.order.advanceLabel[next](label)}
           >
-            {next === "READY" ? strings.order.advanceReady : strings.order.advanceDelivered}
+            {strings.order.advance[next]}
           </button>
         )}
-        {cancellable && (
+        {canCancel(order) && (
           <button
             type="button"
             className="button ghost small"
-            disabled={busy || !socket}
+            disabled={busy || !commands.ready}
             onClick={() => setConfirmCancel(true)}
             aria-label={strings.order.cancelOrder(label)}
           >

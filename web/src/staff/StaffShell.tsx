@@ -1,6 +1,6 @@
 import { Link } from "../components/Link";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
-import { useConnection } from "../realtime/use-connection";
+import { LiveContext } from "../realtime/live-context";
 import { strings } from "../strings";
 import type { StaffAuth } from "./staff-auth";
 import { PanelPage } from "./PanelPage";
@@ -9,8 +9,7 @@ import { useStaffLive } from "./use-staff-live";
 
 /** Header, navigation and the live connection shared by the panel's pages. */
 export function StaffShell({ auth, page, onLogout }: { auth: StaffAuth; page: "sessions" | "products"; onLogout: () => void }) {
-  const live = useStaffLive(auth.token, onLogout);
-  const connection = useConnection(live.socket);
+  const staffLive = useStaffLive(auth.token, onLogout);
   const { staff } = auth;
 
   return (
@@ -28,18 +27,20 @@ export function StaffShell({ auth, page, onLogout }: { auth: StaffAuth; page: "s
             {strings.panel.productsLink}
           </Link>
         </nav>
-        <ConnectionIndicator state={connection} />
+        <ConnectionIndicator state={staffLive.live.status} />
         <p className="whoami muted">{strings.panel.signedInAs(staff.displayName, staff.location.name)}</p>
         <button type="button" className="button ghost" onClick={onLogout}>
           {strings.panel.logout}
         </button>
       </header>
-      {live.error && (
+      {staffLive.error && (
         <p role="alert" className="error banner">
-          {live.error}
+          {staffLive.error}
         </p>
       )}
-      {page === "sessions" ? <PanelPage live={live} auth={auth} /> : <ProductsPage auth={auth} socket={live.socket} />}
+      <LiveContext value={staffLive.live}>
+        {page === "sessions" ? <PanelPage staffLive={staffLive} auth={auth} /> : <ProductsPage auth={auth} />}
+      </LiveContext>
     </div>
   );
 }

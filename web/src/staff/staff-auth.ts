@@ -1,4 +1,4 @@
-import type { StaffDto } from "../api/types";
+import type { StaffDto } from "@ordered/contract";
 import { storage } from "../lib/storage";
 
 const KEY = "ordered.staff";

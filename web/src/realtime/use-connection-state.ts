@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { AppSocket, ConnectionState } from "./socket";
 
 /** Tracks a socket's connection (and the browser's online flag) as one state for the UI. */
-export function useConnection(socket: AppSocket | null): ConnectionState {
+export function useConnectionState(socket: AppSocket | null): ConnectionState {
   const [connected, setConnected] = useState(socket?.connected ?? false);
   const [everConnected, setEverConnected] = useState(false);
   const [online, setOnline] = useState(navigator.onLine);

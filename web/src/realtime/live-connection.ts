@@ -1,0 +1,63 @@
+import type { ErrorBody, HandshakeAuth } from "@ordered/contract";
+import { watchGaps } from "./gap-watch";
+import type { Applied, LiveStore } from "./live-store";
+import { watchNetwork } from "./network-watch";
+import { connectSocket, handleRefusals, onSessionEvents, type AppSocket } from "./socket";
+
+export interface LiveOptions {
+  /** The handshake, read on every (re)connect so it carries the store's current cursors. */
+  auth: () => HandshakeAuth;
+  /** Events the store applied, in log order (never called with none). */
+  onApplied?: (applied: Applied) => void;
+  /** A refusal that retrying cannot fix (session closed, token rejected). */
+  onRefused: (error: ErrorBody) => void;
+}
+
+export interface LiveConnection {
+  socket: AppSocket;
+  /**
+   * Calls `fn` on every connect after the first: what is not in the session log (the menu,
+   * the staff's session list) may have changed meanwhile. Returns an unsubscribe.
+   */
+  onReconnect(fn: () => void): () => void;
+  close(): void;
+}
+
+/**
+ * The socket lifecycle both apps share: connect with the store's cursors, feed session
+ * events through the store (in order, without duplicates), hand final refusals back, and
+ * reconnect (so the server replays from the cursors) when a gap does not fill, the browser
+ * comes back online, or the device wakes up.
+ */
+export function connectLive(store: Pick<LiveStore, "receive" | "hasGap">, options: LiveOptions): LiveConnection {
+  const socket = connectSocket(options.auth);
+  const reconnectListeners = new Set<() => void>();
+  let connectedBefore = false;
+  const connected = () => {
+    if (connectedBefore) reconnectListeners.forEach((fn) => fn());
+    connectedBefore = true;
+  };
+  socket.on("connect", connected);
+  const cleanups = [
+    onSessionEvents(socket, (e) => {
+      const applied = store.receive(e);
+      if (applied.events.length > 0) options.onApplied?.(applied);
+    }),
+    handleRefusals(socket, options.onRefused),
+    watchGaps(socket, () => store.hasGap()),
+    watchNetwork(socket),
+    () => socket.off("connect", connected),
+  ];
+  return {
+    socket,
+    onReconnect(fn) {
+      reconnectListeners.add(fn);
+      return () => void reconnectListeners.delete(fn);
+    },
+    close() {
+      cleanups.forEach((c) => c());
+      reconnectListeners.clear();
+      socket.disconnect();
+    },
+  };
+}

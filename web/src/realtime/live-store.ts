@@ -1,0 +1,100 @@
+import { LIMITS, type OrderDto, type SessionEvent } from "@ordered/contract";
+import { EventStream } from "./event-stream";
+import { initialLiveState, liveReducer, type LiveAction, type LiveState, type SessionCore } from "./live-state";
+
+/** What one call applied: the events in log order, and the orders among them that are new. */
+export interface Applied {
+  events: SessionEvent[];
+  arrivals: OrderDto[];
+}
+
+const NOTHING: Applied = { events: [], arrivals: [] };
+
+/**
+ * The live state of one app, with the EventStream that orders its events. Keeping both in
+ * one place keeps them consistent: a snapshot moves the stream's cursor to the log number it
+ * reflects, and the handshake's cursors are read from here. No React and no sockets: React
+ * reads it with useSyncExternalStore (`useLiveState`), the connection feeds it events.
+ */
+export class LiveStore<S extends SessionCore = SessionCore> {
+  private state: LiveState<S> = initialLiveState<S>();
+  private readonly stream = new EventStream<SessionEvent>();
+  private readonly listeners = new Set<() => void>();
+
+  readonly getState = (): LiveState<S> => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  /** Sessions from a list or a command's answer; they carry no orders, so no cursor moves. */
+  putSessions(sessions: S[]): void {
+    this.dispatch({ type: "sessions", sessions });
+  }
+
+  /**
+   * One session with every order it had at `session.lastSeq` (REST). Events up to that
+   * number are in it; anything held back right after it is applied now.
+   */
+  seed(session: S, orders: OrderDto[]): Applied {
+    this.dispatch({ type: "snapshot", session, orders });
+    return this.apply(this.stream.seed(session.id, session.lastSeq));
+  }
+
+  /** One session event as it came off the socket: applied in order, or held, or dropped. */
+  receive(event: SessionEvent): Applied {
+    return this.apply(this.stream.push(event));
+  }
+
+  /** An order from a command's ack; kept only if it is further along than the known copy. */
+  ack(order: OrderDto): void {
+    this.dispatch({ type: "ack", order });
+  }
+
+  markLoaded(): void {
+    this.dispatch({ type: "loaded" });
+  }
+
+  /** The last applied number of one session: a phone's `lastSeq` for the handshake. */
+  cursor(sessionId: string): number {
+    return this.stream.cursor(sessionId);
+  }
+
+  /**
+   * The staff's `cursors` for the handshake. The server replays only open sessions, so closed
+   * ones are left out (and open ones not listed are replayed whole, which the stream dedups).
+   */
+  cursors(): Record<string, number> {
+    const open = Object.entries(this.stream.cursors()).filter(([id]) => this.state.sessions[id]?.status !== "CLOSED");
+    return Object.fromEntries(open.slice(-LIMITS.session.maxCursors));
+  }
+
+  /** Events are waiting behind a missing one. */
+  hasGap(): boolean {
+    return this.stream.hasGap();
+  }
+
+  private apply(events: SessionEvent[]): Applied {
+    if (events.length === 0) return NOTHING;
+    const start = this.state;
+    const arrivals: OrderDto[] = [];
+    for (const event of events) {
+      const before = this.state.arrivals;
+      this.state = liveReducer(this.state, { type: "event", event });
+      if (this.state.arrivals !== before && event.name === "order:placed") arrivals.push(event.data);
+    }
+    this.notifyIfChanged(start);
+    return { events, arrivals };
+  }
+
+  private dispatch(action: LiveAction<S>): void {
+    const start = this.state;
+    this.state = liveReducer(start, action);
+    this.notifyIfChanged(start);
+  }
+
+  private notifyIfChanged(start: LiveState<S>): void {
+    if (this.state !== start) this.listeners.forEach((l) => l());
+  }
+}

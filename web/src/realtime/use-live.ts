@@ -1,0 +1,49 @@
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { createCommands, type Commands } from "./command";
+import { connectLive, type LiveConnection, type LiveOptions } from "./live-connection";
+import type { LiveState, SessionCore } from "./live-state";
+import type { LiveStore } from "./live-store";
+import { socketTransport, type ConnectionState } from "./socket";
+import { useConnectionState } from "./use-connection-state";
+
+/** What the components under a live app reach through `useLive()` / `useCommands()`. */
+export interface Live {
+  /** Null until connected for the first time (staff: until the first snapshot is in). */
+  connection: LiveConnection | null;
+  status: ConnectionState;
+  commands: Commands;
+}
+
+/** The store's state, re-rendering on every change. */
+export function useLiveState<S extends SessionCore>(store: LiveStore<S>): LiveState<S> {
+  return useSyncExternalStore(store.subscribe, store.getState);
+}
+
+/**
+ * Runs the live connection of `store` while `enabled` (and the component is mounted). The
+ * options are read when used, so callers may pass new closures on every render.
+ */
+export function useLiveConnection<S extends SessionCore>(store: LiveStore<S>, options: LiveOptions & { enabled?: boolean }): Live {
+  const latest = useRef(options);
+  latest.current = options;
+  const [connection, setConnection] = useState<LiveConnection | null>(null);
+  const enabled = options.enabled ?? true;
+
+  useEffect(() => {
+    if (!enabled) return;
+    const live = connectLive(store, {
+      auth: () => latest.current.auth(),
+      onApplied: (applied) => latest.current.onApplied?.(applied),
+      onRefused: (error) => latest.current.onRefused(error),
+    });
+    setConnection(live);
+    return () => {
+      live.close();
+      setConnection(null);
+    };
+  }, [store, enabled]);
+
+  const status = useConnectionState(connection?.socket ?? null);
+  const commands = useMemo(() => createCommands(connection && socketTransport(connection.socket), store), [connection, store]);
+  return useMemo(() => ({ connection, status, commands }), [connection, status, commands]);
+}
