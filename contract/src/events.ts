@@ -16,21 +16,17 @@ import {
 } from "./commands.js";
 import { OrderDto, type ProductDto, SessionClosedData, SessionDto } from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
+import { SESSION_EVENT_SOCKETS, type SessionEventName, type SessionEventType } from "./event-names.js";
 
-/** Logged session event types → the socket event each is broadcast as, and its payload. */
+/** Logged session event types → the socket event each is broadcast as (event-names.ts), and its payload. */
 export const SESSION_EVENTS = {
-  "session.opened": { socket: "session:opened", payload: SessionDto },
-  "session.closed": { socket: "session:closed", payload: SessionClosedData },
-  "order.placed": { socket: "order:placed", payload: OrderDto },
-  "order.updated": { socket: "order:updated", payload: OrderDto },
-} as const;
+  "session.opened": { socket: SESSION_EVENT_SOCKETS["session.opened"], payload: SessionDto },
+  "session.closed": { socket: SESSION_EVENT_SOCKETS["session.closed"], payload: SessionClosedData },
+  "order.placed": { socket: SESSION_EVENT_SOCKETS["order.placed"], payload: OrderDto },
+  "order.updated": { socket: SESSION_EVENT_SOCKETS["order.updated"], payload: OrderDto },
+} as const satisfies Record<SessionEventType, { socket: SessionEventName; payload: unknown }>;
 
-export type SessionEventType = keyof typeof SESSION_EVENTS;
 export type SessionEventPayload<T extends SessionEventType> = z.output<(typeof SESSION_EVENTS)[T]["payload"]>;
-export type SessionEventName = (typeof SESSION_EVENTS)[SessionEventType]["socket"];
-
-/** The socket names of the logged events, for clients that subscribe to all of them. */
-export const SESSION_EVENT_NAMES = Object.values(SESSION_EVENTS).map((e) => e.socket) as SessionEventName[];
 
 /** A logged session event as sent to clients; `seq` is gap-free per session. */
 export interface SessionEventEnvelope<T> {

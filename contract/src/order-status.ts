@@ -58,7 +58,7 @@ export type AdvanceStep = (typeof ADVANCE_STEPS)[number];
 /** What an order needs for the questions below. */
 export interface OrderState {
   status: OrderStatus;
-  shipment: { status: ShipmentStatus } | null;
+  shipment: { status: ShipmentStatus; readyAt?: string | null } | null;
 }
 
 /** The step staff take next on an order (the panel's button), or null if there is none. */
@@ -90,7 +90,8 @@ export function stageOf(o: OrderState & { acceptedAt?: string | null }): { reach
   let reached = 0;
   if (o.acceptedAt || o.status === "ACCEPTED" || o.status === "DELIVERED") reached = 1;
   if (ship) reached = 2;
-  if (ship === "READY" || ship === "DELIVERED" || o.status === "DELIVERED") reached = 3;
+  // readyAt: an order cancelled after it was ready had reached "ready".
+  if (ship === "READY" || ship === "DELIVERED" || o.shipment?.readyAt || o.status === "DELIVERED") reached = 3;
   if (ship === "DELIVERED" || o.status === "DELIVERED") reached = 4;
   const end = o.status === "REJECTED" ? "rejected" : o.status === "CANCELLED" ? "cancelled" : o.status === "FAILED" ? "failed" : null;
   return { reached, end };

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { LoginBody } from "@ordered/contract";
+import { LoginBody, type LoginResponse, type MeResponse } from "@ordered/contract";
 import type { AppDeps } from "../deps.js";
 import { parse } from "../http/validate.js";
 import { clientKey } from "../http/client-key.js";
@@ -14,11 +14,11 @@ export function authRoutes(deps: AppDeps): Router {
     const body = parse(LoginBody, req.body, "body");
     // Per account too: a password guessed from many addresses is still throttled.
     await deps.limiters.loginPerAccount.consume(body.email, "login attempts for this account");
-    res.json(await login(deps, body));
+    res.json((await login(deps, body)) satisfies LoginResponse);
   });
 
   router.get("/me", deps.guards.staff, async (req, res) => {
-    res.json({ staff: await getStaff(deps.prisma, staffOf(req).staffId) });
+    res.json({ staff: await getStaff(deps.prisma, staffOf(req).staffId) } satisfies MeResponse);
   });
 
   return router;

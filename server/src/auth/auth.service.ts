@@ -1,20 +1,15 @@
 import type { PrismaClient } from "../db/prisma.js";
-import type { StaffDto } from "@ordered/contract";
+import type { LoginResponse, StaffDto } from "@ordered/contract";
 import { toLocationDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import { dummyPasswordHash, verifyPassword } from "./passwords.js";
 import type { Tokens } from "./tokens.js";
 
-export interface LoginResult {
-  token: string;
-  expiresIn: number;
-  staff: StaffDto;
-}
 
 export async function login(
   deps: { prisma: PrismaClient; tokens: Tokens },
   input: { email: string; password: string },
-): Promise<LoginResult> {
+): Promise<LoginResponse> {
   const staff = await deps.prisma.staffUser.findUnique({ where: { email: input.email }, include: { location: true } });
   // Verify against a dummy hash for unknown emails so both failures take the same time.
   const ok = await verifyPassword(staff?.passwordHash ?? (await dummyPasswordHash()), input.password);

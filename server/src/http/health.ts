@@ -1,3 +1,4 @@
+import type { HealthResponse } from "@ordered/contract";
 import type { RequestHandler } from "express";
 import type { AppComponents } from "../deps.js";
 import { sql, sqlOn } from "../db/sql.js";
@@ -11,6 +12,6 @@ export function health(deps: Pick<AppComponents, "prisma" | "redis">): RequestHa
       status: ok ? "ok" : "degraded",
       postgres: db.status === "fulfilled" ? "up" : "down",
       redis: redis.status === "fulfilled" ? "up" : "down",
-    });
+    } satisfies HealthResponse);
   };
 }

@@ -1,4 +1,4 @@
-import { AdvanceOrderPayload, CancelOrderPayload } from "@ordered/contract";
+import { AdvanceOrderPayload, CancelOrderPayload, type OrderResponse } from "@ordered/contract";
 import { Router } from "express";
 import { staffOf } from "../auth/passport.js";
 import type { AppDeps } from "../deps.js";
@@ -12,17 +12,17 @@ export function orderRoutes(deps: AppDeps): Router {
   router.use(deps.guards.staff);
 
   router.get("/:id", async (req, res) => {
-    res.json({ order: await getOrder(deps.prisma, staffOf(req).locationId, idParam(req.params.id, "order")) });
+    res.json({ order: await getOrder(deps.prisma, staffOf(req).locationId, idParam(req.params.id, "order")) } satisfies OrderResponse);
   });
 
   router.post("/:id/advance", async (req, res) => {
     const input = parse(AdvanceOrderPayload, { ...req.body, orderId: idParam(req.params.id, "order") }, "body");
-    res.json({ order: await advance(deps, staffOf(req), input) });
+    res.json({ order: await advance(deps, staffOf(req), input) } satisfies OrderResponse);
   });
 
   router.post("/:id/cancel", async (req, res) => {
     const input = parse(CancelOrderPayload, { ...req.body, orderId: idParam(req.params.id, "order") }, "body");
-    res.json({ order: await cancel(deps, staffOf(req), input) });
+    res.json({ order: await cancel(deps, staffOf(req), input) } satisfies OrderResponse);
   });
 
   return router;

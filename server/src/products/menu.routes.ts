@@ -1,3 +1,4 @@
+import type { ProductListResponse } from "@ordered/contract";
 import { Router } from "express";
 import type { AppDeps } from "../deps.js";
 import { customerOf } from "../auth/passport.js";
@@ -11,7 +12,7 @@ export function menuRoutes(deps: AppDeps): Router {
     const customer = customerOf(req);
     const session = await deps.prisma.orderSession.findUnique({ where: { id: customer.sessionId }, select: { status: true } });
     if (session?.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
-    res.json({ products: await listProducts(deps.prisma, customer.locationId) });
+    res.json({ products: await listProducts(deps.prisma, customer.locationId) } satisfies ProductListResponse);
   });
   return router;
 }

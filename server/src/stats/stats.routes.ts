@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { DailyStatsQuery } from "@ordered/contract";
+import { DailyStatsQuery, type DailyStatsResponse } from "@ordered/contract";
 import type { AppDeps } from "../deps.js";
 import { staffOf } from "../auth/passport.js";
 import { parse } from "../http/validate.js";
@@ -16,7 +16,7 @@ export function statsRoutes(deps: AppDeps): Router {
       throw new AppError("VALIDATION_FAILED", "query.tz: must be an IANA time zone like Europe/Rome");
     }
     const date = query.date ?? new Intl.DateTimeFormat("en-CA", { timeZone: query.tz }).format(new Date());
-    res.json(await dailyStats(deps.prisma, staffOf(req).locationId, date, query.tz));
+    res.json((await dailyStats(deps.prisma, staffOf(req).locationId, date, query.tz)) satisfies DailyStatsResponse);
   });
   return router;
 }

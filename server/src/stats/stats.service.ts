@@ -1,19 +1,8 @@
+import type { DailyStatsResponse } from "@ordered/contract";
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
 import { sql, sqlOn } from "../db/sql.js";
 import { ORDER_COUNT_COLUMNS, OrderCounts } from "./order-counts.js";
-export interface DailyStats {
-  date: string;
-  timeZone: string;
-  currency: string;
-  orders: OrderCounts;
-  /** Sum of the totals of orders that were accepted and not cancelled. */
-  revenueCents: number;
-  /** Over the same orders; null when there are none. */
-  averageOrderValueCents: number | null;
-  /** Over delivered orders; null when there are none. */
-  averagePlacedToDeliveredSeconds: number | null;
-}
 
 const Row = OrderCounts.extend({
   currency: z.string(),
@@ -37,7 +26,7 @@ export function knownTimeZones(prisma: PrismaClient): Promise<Set<string>> {
 }
 
 /** A location's totals for one calendar day in the given time zone. */
-export async function dailyStats(prisma: PrismaClient, locationId: string, date: string, timeZone: string): Promise<DailyStats> {
+export async function dailyStats(prisma: PrismaClient, locationId: string, date: string, timeZone: string): Promise<DailyStatsResponse> {
   const row = await sqlOn(prisma).row(Row, sql`
     SELECT l.currency, ${ORDER_COUNT_COLUMNS},
            coalesce(sum(o.total_cents) FILTER (WHERE o.status IN ('ACCEPTED', 'DELIVERED')), 0)::float8 AS revenue,

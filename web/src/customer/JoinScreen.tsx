@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { LIMITS } from "@ordered/contract";
+import { LIMITS, type JoinResponse } from "@ordered/contract";
 import { api, ApiError } from "../api/http";
 import { strings } from "../strings";
 
@@ -21,7 +21,7 @@ export function JoinScreen({ code, onJoined, onClosed, onInvalid }: Props) {
     setError(null);
     try {
       const displayName = name.trim();
-      const res = await api<{ token: string }>("/sessions/join", { body: displayName ? { joinCode: code, displayName } : { joinCode: code } });
+      const res = await api<JoinResponse>("/sessions/join", { body: displayName ? { joinCode: code, displayName } : { joinCode: code } });
       onJoined(res.token);
     } catch (err) {
       if (err instanceof ApiError && err.code === "SESSION_CLOSED") return onClosed();

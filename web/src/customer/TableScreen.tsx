@@ -1,4 +1,4 @@
-import type { OrderDto, ProductDto } from "@ordered/contract";
+import type { OrderDto, ProductListResponse } from "@ordered/contract";
 import { useCallback, useEffect, useRef } from "react";
 import { api, ApiError } from "../api/http";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
@@ -23,7 +23,7 @@ interface Props {
 /** The table's orders, the menu, and the cart. */
 export function TableScreen({ code, token, current, orders, onEnd }: Props) {
   const { status } = useLive();
-  const loadMenu = useCallback(() => api<{ products: ProductDto[] }>("/menu", { token }).then((res) => res.products), [token]);
+  const loadMenu = useCallback(() => api<ProductListResponse>("/menu", { token }).then((res) => res.products), [token]);
   const menu = useProducts(loadMenu);
   const cart = useCart({ code, orders, onClosed: () => onEnd("closed") });
   const cartHeading = useRef<HTMLHeadingElement>(null);

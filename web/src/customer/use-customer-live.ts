@@ -1,10 +1,10 @@
-import type { CustomerSessionDto, OrderDto } from "@ordered/contract";
+import type { CustomerSessionDto, CurrentSessionResponse } from "@ordered/contract";
 import { useEffect, useRef, useState } from "react";
 import { ordersOf } from "../realtime/live-state";
 import { LiveStore } from "../realtime/live-store";
 import { useLiveConnection, useLiveState } from "../realtime/use-live";
 
-export type CurrentSession = CustomerSessionDto & { orders: OrderDto[] };
+export type CurrentSession = CurrentSessionResponse;
 
 /** Why the live view ended: the table closed, or the token no longer works. */
 export type EndReason = "closed" | "unauthenticated";

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api/http";
-import { LIMITS, type StaffDto } from "@ordered/contract";
+import { LIMITS, type LoginResponse } from "@ordered/contract";
 import { strings } from "../strings";
 import type { StaffAuth } from "./staff-auth";
 
@@ -14,7 +14,7 @@ export function LoginForm({ onLogin }: { onLogin: (auth: StaffAuth) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const res = await api<{ token: string; staff: StaffDto }>("/auth/login", {
+      const res = await api<LoginResponse>("/auth/login", {
         body: { email: form.get("email"), password: form.get("password") },
       });
       onLogin({ token: res.token, staff: res.staff });

@@ -1,4 +1,4 @@
-import type { ProductDto } from "@ordered/contract";
+import type { ProductDto, ProductListResponse, ProductResponse } from "@ordered/contract";
 import { useCallback, useState } from "react";
 import { api } from "../api/http";
 import { formatMoney } from "../lib/money";
@@ -10,7 +10,7 @@ import { ProductFormDialog, type ProductInput } from "./ProductFormDialog";
 /** /panel/products: edit the menu and mark products sold out; other staff's changes show live. */
 export function ProductsPage({ auth }: { auth: StaffAuth }) {
   const token = auth.token;
-  const load = useCallback(() => api<{ products: ProductDto[] }>("/products", { token }).then((res) => res.products), [token]);
+  const load = useCallback(() => api<ProductListResponse>("/products", { token }).then((res) => res.products), [token]);
   const { products, error: loadError, put } = useProducts(load);
   const [actionError, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<ProductDto | "new" | null>(null);
@@ -20,7 +20,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
     setError(null);
     put({ ...p, available: !p.available }); // show it at once; the answer (or an error) settles it
     try {
-      const res = await api<{ product: ProductDto }>(`/products/${p.id}/availability`, {
+      const res = await api<ProductResponse>(`/products/${p.id}/availability`, {
         token,
         method: "PUT",
         body: { available: !p.available },
@@ -35,8 +35,8 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
   async function save(input: ProductInput) {
     const res =
       editing === "new"
-        ? await api<{ product: ProductDto }>("/products", { token, body: input })
-        : await api<{ product: ProductDto }>(`/products/${(editing as ProductDto).id}`, { token, method: "PATCH", body: input });
+        ? await api<ProductResponse>("/products", { token, body: input })
+        : await api<ProductResponse>(`/products/${(editing as ProductDto).id}`, { token, method: "PATCH", body: input });
     put(res.product);
   }
 

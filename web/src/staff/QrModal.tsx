@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
-import type { QrDto } from "@ordered/contract";
+import type { QrDto, SessionDetailResponse } from "@ordered/contract";
 import { Modal } from "../components/Modal";
 import { strings } from "../strings";
 import type { StaffSession } from "./staff-sessions";
@@ -21,7 +21,7 @@ export function QrModal({ session, token, initialQr, onClose }: Props) {
 
   useEffect(() => {
     if (qr || !open) return;
-    api<{ qr: QrDto | null }>(`/sessions/${session.id}`, { token })
+    api<SessionDetailResponse>(`/sessions/${session.id}`, { token })
       .then((res) => setQr(res.qr))
       .catch((err: Error) => setError(err.message));
   }, [qr, open, session.id, token]);

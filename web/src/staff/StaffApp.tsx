@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "../api/http";
-import type { StaffDto } from "@ordered/contract";
+import type { MeResponse } from "@ordered/contract";
 import { unlockAudio } from "../lib/beep";
 import { staffAuthStore, type StaffAuth } from "./staff-auth";
 import { LoginForm } from "./LoginForm";
@@ -19,7 +19,7 @@ export function StaffApp({ page }: { page: "sessions" | "products" }) {
   const token = auth?.token;
   useEffect(() => {
     if (!token) return;
-    api<{ staff: StaffDto }>("/auth/me", { token })
+    api<MeResponse>("/auth/me", { token })
       .then((res) => setAuth((a) => (a && a.token === token ? { ...a, staff: res.staff } : a)))
       .catch((err) => {
         if (err instanceof ApiError && err.code === "UNAUTHENTICATED") logout();

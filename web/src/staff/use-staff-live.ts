@@ -1,4 +1,4 @@
-import type { OrderDto, QrDto, SessionDto } from "@ordered/contract";
+import type { SessionListResponse, SessionDetailResponse, OpenSessionResponse, CloseSessionResponse } from "@ordered/contract";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError } from "../api/http";
 import { beep } from "../lib/beep";
@@ -30,8 +30,8 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
 
   const listSessions = useCallback(async () => {
     const [open, closed] = await Promise.all([
-      api<{ sessions: StaffSession[] }>("/sessions?status=OPEN", { token }),
-      api<{ sessions: StaffSession[] }>("/sessions?status=CLOSED", { token }),
+      api<SessionListResponse>("/sessions?status=OPEN", { token }),
+      api<SessionListResponse>("/sessions?status=CLOSED", { token }),
     ]);
     store.putSessions([...open.sessions, ...closed.sessions]);
     setError(null);
@@ -44,7 +44,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
     let retry: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       const open = await listSessions();
-      const details = await Promise.all(open.map((s) => api<{ session: SessionDto; orders: OrderDto[] }>(`/sessions/${s.id}`, { token })));
+      const details = await Promise.all(open.map((s) => api<SessionDetailResponse>(`/sessions/${s.id}`, { token })));
       if (stopped) return;
       // Not connected yet, so no events are held that these seeds could release.
       for (const d of details) store.seed(d.session, d.orders);
@@ -87,7 +87,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
 
   const openSession = useCallback(
     async (label: string) => {
-      const res = await api<{ session: SessionDto; qr: QrDto }>("/sessions", { token, body: { label } });
+      const res = await api<OpenSessionResponse>("/sessions", { token, body: { label } });
       store.putSessions([res.session]);
       return res;
     },
@@ -96,7 +96,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
 
   const closeSession = useCallback(
     async (id: string) => {
-      const res = await api<{ session: SessionDto }>(`/sessions/${id}/close`, { token, method: "POST" });
+      const res = await api<CloseSessionResponse>(`/sessions/${id}/close`, { token, method: "POST" });
       store.putSessions([res.session]);
     },
     [store, token],

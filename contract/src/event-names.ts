@@ -1,0 +1,17 @@
+/**
+ * Session-log event types and the socket event each is broadcast as. Kept apart from
+ * events.ts (which pairs them with their zod payload schemas) so that a client needing only
+ * the names does not bundle zod.
+ */
+export const SESSION_EVENT_SOCKETS = {
+  "session.opened": "session:opened",
+  "session.closed": "session:closed",
+  "order.placed": "order:placed",
+  "order.updated": "order:updated",
+} as const;
+
+export type SessionEventType = keyof typeof SESSION_EVENT_SOCKETS;
+export type SessionEventName = (typeof SESSION_EVENT_SOCKETS)[SessionEventType];
+
+/** The socket names of the logged events, for clients that subscribe to all of them. */
+export const SESSION_EVENT_NAMES = Object.values(SESSION_EVENT_SOCKETS) as SessionEventName[];

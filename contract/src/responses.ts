@@ -1,0 +1,94 @@
+/** What each REST endpoint answers on success (errors are `{ error: ErrorBody }`). */
+import type { CustomerSessionDto, OrderDto, ProductDto, QrDto, SessionDto, SessionSummaryDto, StaffDto } from "./dto.js";
+
+/** POST /api/auth/login */
+export interface LoginResponse {
+  token: string;
+  /** Seconds until the token expires. */
+  expiresIn: number;
+  staff: StaffDto;
+}
+
+/** GET /api/auth/me */
+export interface MeResponse {
+  staff: StaffDto;
+}
+
+/** GET /api/sessions */
+export interface SessionListResponse {
+  sessions: SessionSummaryDto[];
+}
+
+/** POST /api/sessions */
+export interface OpenSessionResponse {
+  session: SessionDto;
+  qr: QrDto;
+}
+
+/** GET /api/sessions/:id (qr: null once closed) */
+export interface SessionDetailResponse {
+  session: SessionDto;
+  orders: OrderDto[];
+  qr: QrDto | null;
+}
+
+/** POST /api/sessions/:id/close */
+export interface CloseSessionResponse {
+  session: SessionDto;
+}
+
+/** POST /api/sessions/join */
+export type JoinResponse = CustomerSessionDto & {
+  token: string;
+  /** Seconds until the token expires. */
+  expiresIn: number;
+};
+
+/** GET /api/sessions/current */
+export type CurrentSessionResponse = CustomerSessionDto & { orders: OrderDto[] };
+
+/** GET /api/products, GET /api/menu */
+export interface ProductListResponse {
+  products: ProductDto[];
+}
+
+/** POST /api/products, PATCH /api/products/:id, PUT /api/products/:id/availability */
+export interface ProductResponse {
+  product: ProductDto;
+}
+
+/** GET /api/orders/:id, POST /api/orders/:id/advance, POST /api/orders/:id/cancel */
+export interface OrderResponse {
+  order: OrderDto;
+}
+
+/** How many orders there are by what happened to them; `accepted` counts every order ever accepted. */
+export interface OrderCountsDto {
+  placed: number;
+  accepted: number;
+  rejected: number;
+  delivered: number;
+  cancelled: number;
+  failed: number;
+}
+
+/** GET /api/stats/daily */
+export interface DailyStatsResponse {
+  date: string;
+  timeZone: string;
+  currency: string;
+  orders: OrderCountsDto;
+  /** Sum of the totals of orders that were accepted and not cancelled. */
+  revenueCents: number;
+  /** Over the same orders; null when there are none. */
+  averageOrderValueCents: number | null;
+  /** Over delivered orders; null when there are none. */
+  averagePlacedToDeliveredSeconds: number | null;
+}
+
+/** GET /api/health (200 when both are up, 503 otherwise) */
+export interface HealthResponse {
+  status: "ok" | "degraded";
+  postgres: "up" | "down";
+  redis: "up" | "down";
+}
