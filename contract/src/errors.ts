@@ -46,7 +46,10 @@ export type Ack<T> = { data: T; error?: never } | { error: ErrorBody; data?: nev
 export type AckFn<T> = (result: Ack<T>) => void;
 
 /**
- * Failures that say nothing about the request itself: sending the same request again
- * (with the same clientOrderId, for orders) is safe and may succeed.
+ * Failures that say nothing about the request itself, for commands that carry their own id
+ * (`order:place`'s clientOrderId): the same request sent again cannot double anything and
+ * may succeed. INTERNAL is one of them: the server may even have stored the order before
+ * failing, and a retry then gets that order. Every other code is a final answer about the
+ * request (invalid, refused, closed, sold out).
  */
-export const RETRYABLE_ERRORS: readonly ErrorCode[] = ["UNAVAILABLE", "RATE_LIMITED"];
+export const RETRYABLE_ERRORS: readonly ErrorCode[] = ["UNAVAILABLE", "RATE_LIMITED", "INTERNAL"];

@@ -43,8 +43,9 @@ export interface RetryOptions {
   signal: AbortSignal;
   /** How long to wait for each ack before sending again. */
   ackTimeoutMs?: number;
-  /** Pause after a retryable refusal that names no `retryAfter`. */
+  /** First pause after a retryable refusal that names no `retryAfter`; doubles each time, up to maxRetryDelayMs. */
   retryDelayMs?: number;
+  maxRetryDelayMs?: number;
 }
 
 /**
@@ -56,8 +57,9 @@ export async function sendUntilAnswered<C extends CommandName>(
   transport: Transport,
   name: C,
   payload: CommandPayload<C>,
-  { signal, ackTimeoutMs = 6000, retryDelayMs = 2000 }: RetryOptions,
+  { signal, ackTimeoutMs = 6000, retryDelayMs = 2000, maxRetryDelayMs = 30_000 }: RetryOptions,
 ): Promise<CommandResults[C]> {
+  let delayMs = retryDelayMs;
   for (;;) {
     signal.throwIfAborted();
     if (!transport.connected()) {
@@ -68,8 +70,11 @@ export async function sendUntilAnswered<C extends CommandName>(
       return await command(transport, name, payload, ackTimeoutMs);
     } catch (err) {
       if (!isRetryable(err)) throw err;
-      // A lost ack is sent again at once; a busy server is given the time it asked for.
-      if (err.code !== "TIMEOUT") await sleep(err.retryAfter ? err.retryAfter * 1000 : retryDelayMs, signal);
+      // A lost ack is sent again at once; a busy server is given the time it asked for; a
+      // failing one is given more time after each failure.
+      if (err.code === "TIMEOUT") continue;
+      await sleep(err.retryAfter ? err.retryAfter * 1000 : delayMs, signal);
+      if (!err.retryAfter) delayMs = Math.min(delayMs * 2, maxRetryDelayMs);
     }
   }
 }

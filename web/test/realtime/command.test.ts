@@ -47,6 +47,41 @@ describe("sendUntilAnswered", () => {
     expect(new Set(sent.map((p) => JSON.stringify(p))).size).toBe(1);
   });
 
+  test("treats an INTERNAL failure as retryable: the same clientOrderId cannot make a second order", async () => {
+    const { transport, sent } = fakeTransport([refused("INTERNAL"), refused("INTERNAL"), { data: { order: order(1) } }]);
+    const result = await sendUntilAnswered(transport, "order:place", payload, options());
+    expect(result.order.id).toBe(order(1).id);
+    expect(sent).toHaveLength(3);
+  });
+
+  test("backs off after repeated failures, doubling the pause up to a cap", async () => {
+    vi.useFakeTimers();
+    try {
+      const { transport, sent } = fakeTransport([refused("INTERNAL"), refused("INTERNAL"), refused("INTERNAL"), { data: { order: order(1) } }]);
+      const result = sendUntilAnswered(transport, "order:place", payload, { signal: new AbortController().signal, retryDelayMs: 1000, maxRetryDelayMs: 1500 });
+      await vi.advanceTimersByTimeAsync(999);
+      expect(sent).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(2); // 1 s after the first failure
+      expect(sent).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(1400);
+      expect(sent).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(200); // 1.5 s (2 s, capped) after the second
+      expect(sent).toHaveLength(3);
+      await vi.advanceTimersByTimeAsync(1600); // capped again
+      await expect(result).resolves.toEqual({ order: order(1) });
+      expect(sent).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test.each(["PRODUCT_UNAVAILABLE", "VALIDATION_FAILED", "SESSION_CLOSED", "UNAUTHENTICATED"] as const)("stops at a final refusal (%s) and reports it", async (code) => {
+    const { transport, sent } = fakeTransport([refused(code), { data: {} }]);
+    const err = await sendUntilAnswered(transport, "order:place", payload, options()).catch((e: unknown) => e);
+    expect((err as CommandError).code).toBe(code);
+    expect(sent).toHaveLength(1);
+  });
+
   test("stops at a final refusal and reports it", async () => {
     const { transport, sent } = fakeTransport([refused("PRODUCT_UNAVAILABLE"), { data: {} }]);
     const err = await sendUntilAnswered(transport, "order:place", payload, options()).catch((e: unknown) => e);
