@@ -11,7 +11,7 @@ import type { AppComponents, AppDeps } from "./deps.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
 import { health } from "./http/health.js";
 import { createLimiter } from "./http/rate-limit.js";
-import { createMetrics } from "./metrics/metrics.js";
+import { countingPublisher, createMetrics, type Metrics } from "./metrics/metrics.js";
 import * as orders from "./orders/orders.handlers.js";
 import { orderRoutes } from "./orders/orders.routes.js";
 import { createProducer } from "./pipeline/queues.js";
@@ -33,6 +33,8 @@ export interface App {
   httpServer: HttpServer;
   io: AppServer;
   deps: AppDeps;
+  /** This instance's Prometheus series (served on METRICS_PORT by main.ts, not on the API). */
+  metrics: Metrics;
   /** Stops accepting connections and closes sockets and queues; the caller owns prisma and redis. */
   close(): Promise<void>;
 }
@@ -64,10 +66,8 @@ export function createApp(components: AppComponents): App {
   // HTTP: every route of the API.
   const http = createExpress(config);
   let connectedSockets = () => 0;
-  const metrics = createMetrics({ prisma: deps.prisma, producer, connectedSockets: () => connectedSockets() });
+  const metrics = createMetrics({ producer, connectedSockets: () => connectedSockets() });
   http.get("/api/health", health(deps));
-  // Prometheus scrape endpoint; keep it off the public network (see docs/architecture.md).
-  http.get("/metrics", metrics.handler);
   http.use("/api/auth", authRoutes(deps));
   http.use("/api/products", productRoutes(deps));
   http.use("/api/menu", menuRoutes(deps));
@@ -96,12 +96,13 @@ export function createApp(components: AppComponents): App {
     });
   });
   connectedSockets = () => io.engine.clientsCount;
-  deps.publisher = createIoPublisher(io);
+  deps.publisher = countingPublisher(createIoPublisher(io), metrics);
 
   return {
     httpServer,
     io,
     deps,
+    metrics,
     async close() {
       // Handlers still running may try to publish after Redis is gone: drop those emits
       // (clients replay the log when they reconnect) rather than fail with the connection closed.

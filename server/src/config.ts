@@ -57,6 +57,10 @@ const EnvSchema = z.object({
   /** How often workers look for orders that never reached the queue, and how old they must be. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   SWEEP_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Port of the Prometheus endpoint (GET /metrics), apart from the API; unset: no endpoint. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Interface the metrics endpoint binds; loopback unless a scraper on another host needs it. */
+  METRICS_HOST: z.string().default("127.0.0.1"),
   /** Express `trust proxy` setting: hops of proxies in front of us (0 = none). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
   /** Folder of the built web app to serve; empty to serve the API only. */
@@ -102,6 +106,7 @@ export interface Config {
     readonly sweepIntervalMs: number;
     readonly sweepAfterMs: number;
   };
+  readonly metrics: { readonly host: string; readonly port: number | undefined };
   readonly trustProxyHops: number;
   readonly webDist: string | undefined;
   readonly logLevel: string;
@@ -166,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
       sweepIntervalMs: e.SWEEP_INTERVAL_MS,
       sweepAfterMs: e.SWEEP_AFTER_MS,
     },
+    metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     webDist: e.WEB_DIST || undefined,
     logLevel: e.LOG_LEVEL,

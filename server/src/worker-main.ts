@@ -1,6 +1,7 @@
 // The pipeline worker process: `node dist/worker-main.js`. Run any number of them.
 import { boot, run, stopOnSignal } from "./boot.js";
 import { bullConnection } from "./db/redis.js";
+import { serveMetrics } from "./metrics/metrics.js";
 import { createPipelineWorker } from "./pipeline/worker.js";
 
 run(async () => {
@@ -13,7 +14,15 @@ run(async () => {
     log: p.log,
     options: { prefix: p.config.redisPrefix, ...p.config.pipeline },
   });
-  p.log.info({ concurrency: p.config.pipeline.concurrency }, "pipeline worker running");
+  const metrics = await serveMetrics(worker.metrics, { ...p.config.metrics, log: p.log });
+  p.log.info({ concurrency: p.config.pipeline.concurrency, metricsPort: p.config.metrics.port }, "pipeline worker running");
   // worker.close() waits for running jobs to finish, so nothing is left half done.
-  stopOnSignal(p, () => worker.close(), 15_000);
+  stopOnSignal(
+    p,
+    async () => {
+      metrics?.close();
+      await worker.close();
+    },
+    15_000,
+  );
 });

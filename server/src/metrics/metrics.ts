@@ -1,42 +1,47 @@
-import type { RequestHandler } from "express";
-import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
-import { z } from "zod";
-import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlOn } from "../db/sql.js";
-import type { Producer } from "../pipeline/queues.js";
-import { ORDER_COUNT_COLUMNS, OrderCounts } from "../stats/order-counts.js";
-import { STAGES } from "../pipeline/queues.js";
+import { createServer, type Server } from "node:http";
+import type { LoggedEvent } from "@ordered/contract";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Logger } from "../logger.js";
+import { type Producer, STAGES } from "../pipeline/queues.js";
+import type { Publisher } from "../realtime/publisher.js";
 
 /** Upper bounds (seconds) of the processing latency histogram: placed → accepted/rejected. */
 export const LATENCY_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] as const;
 
+/** What happened to an order, as counted by `ordered_orders_total{event}`. */
+type OrderEvent = "placed" | "accepted" | "rejected" | "delivered" | "cancelled" | "failed";
+
 export interface Metrics {
-  /** Prometheus text exposition. */
+  /** Prometheus text exposition of this process's series. */
   render(): Promise<string>;
   readonly contentType: string;
-  /** `GET /metrics`. */
-  handler: RequestHandler;
+  /** Counts a logged event this process committed (called once per event, by the publisher). */
+  observe(event: LoggedEvent): void;
 }
 
 /**
- * Per-instance series (sockets, process) come from prom-client. Order counts and the
- * processing latency histogram are derived from PostgreSQL at scrape time, so they are exact
- * across every server and worker (identical on each instance: scrape one, or take max()).
+ * This process's series. Order counts are counters incremented by the process that logged
+ * each change (servers count placements and staff actions, workers the pipeline's
+ * outcomes), so `sum(ordered_orders_total)` over every instance is the cluster's total, at
+ * no cost per scrape. Queue depths are read from Redis when scraped.
  */
-export function createMetrics(deps: { prisma: PrismaClient; producer: Producer; connectedSockets: () => number }): Metrics {
+export function createMetrics(deps: { producer: Producer; connectedSockets?: () => number }): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "ordered_" });
-  new Gauge({
-    name: "ordered_connected_sockets",
-    help: "Socket.IO clients connected to this instance",
-    registers: [registry],
-    collect() {
-      this.set(deps.connectedSockets());
-    },
-  });
+  if (deps.connectedSockets) {
+    const connected = deps.connectedSockets;
+    new Gauge({
+      name: "ordered_connected_sockets",
+      help: "Socket.IO clients connected to this instance",
+      registers: [registry],
+      collect() {
+        this.set(connected());
+      },
+    });
+  }
   const queueJobs = new Gauge({
     name: "ordered_queue_jobs",
-    help: "Pipeline jobs by stage and state (failed = dead-lettered)",
+    help: "Pipeline jobs by stage and state (failed = dead-lettered); the same on every instance",
     labelNames: ["stage", "state"] as const,
     registers: [registry],
     async collect() {
@@ -48,47 +53,86 @@ export function createMetrics(deps: { prisma: PrismaClient; producer: Producer; 
       );
     },
   });
+  const orders = new Counter({
+    name: "ordered_orders_total",
+    help: "Orders by what happened to them, counted by the process that did it (sum over instances)",
+    labelNames: ["event"] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: "ordered_processing_latency_seconds",
+    help: "Time from placed to accepted or rejected, observed by the worker that processed the order",
+    buckets: [...LATENCY_BUCKETS],
+    registers: [registry],
+  });
 
-  const render = async () => {
-    const [own, fromDb] = await Promise.all([registry.metrics(), orderSeries(deps.prisma)]);
-    return own + fromDb;
-  };
   return {
     contentType: registry.contentType,
-    render,
-    handler: async (_req, res) => {
-      res.setHeader("Content-Type", registry.contentType);
-      res.send(await render());
+    render: () => registry.metrics(),
+    observe(event) {
+      const what = orderEventOf(event);
+      if (!what) return;
+      orders.inc({ event: what });
+      if ((what === "accepted" || what === "rejected") && event.type === "order.updated") {
+        const order = event.payload;
+        const done = order.acceptedAt ?? order.finishedAt;
+        if (done) latency.observe(Math.max(0, Date.parse(done) - Date.parse(order.placedAt)) / 1000);
+      }
     },
   };
 }
 
-const Histogram = z.strictObject({ buckets: z.array(z.number().int()), count: z.number().int(), sum: z.number() });
+/** Which counted step a logged event is, if any (a shipment's creation or READY is not one). */
+function orderEventOf(event: LoggedEvent): OrderEvent | null {
+  if (event.type === "order.placed") return "placed";
+  if (event.type !== "order.updated") return null;
+  const order = event.payload;
+  switch (order.status) {
+    case "ACCEPTED":
+      return order.shipment === null ? "accepted" : null;
+    case "REJECTED":
+      return "rejected";
+    case "DELIVERED":
+      return "delivered";
+    case "CANCELLED":
+      return "cancelled";
+    case "FAILED":
+      return "failed";
+    default:
+      return null;
+  }
+}
 
-async function orderSeries(prisma: PrismaClient): Promise<string> {
-  const db = sqlOn(prisma);
-  const [counts, hist] = await Promise.all([
-    db.row(OrderCounts, sql`SELECT ${ORDER_COUNT_COLUMNS} FROM "order" o`),
-    db.row(Histogram, sql`
-      WITH x AS MATERIALIZED (
-        SELECT extract(epoch FROM processed_at - placed_at)::float8 AS d FROM "order" WHERE processed_at IS NOT NULL
-      )
-      SELECT (SELECT array_agg((SELECT count(*) FROM x WHERE d <= b)::int ORDER BY i)
-              FROM unnest(${[...LATENCY_BUCKETS]}::float8[]) WITH ORDINALITY AS u(b, i)) AS buckets,
-             (SELECT count(*) FROM x)::int AS count,
-             (SELECT coalesce(sum(d), 0) FROM x)::float8 AS sum`),
-  ]);
-  if (!counts || !hist) throw new Error("order metrics query returned no row");
-  const lines = [
-    "# HELP ordered_orders_total Orders by what happened to them (all instances, from PostgreSQL)",
-    "# TYPE ordered_orders_total counter",
-    ...Object.entries(counts).map(([event, n]) => `ordered_orders_total{event="${event}"} ${n}`),
-    "# HELP ordered_processing_latency_seconds Time from placed to accepted or rejected (all instances, from PostgreSQL)",
-    "# TYPE ordered_processing_latency_seconds histogram",
-    ...LATENCY_BUCKETS.map((b, i) => `ordered_processing_latency_seconds_bucket{le="${b}"} ${hist.buckets[i]}`),
-    `ordered_processing_latency_seconds_bucket{le="+Inf"} ${hist.count}`,
-    `ordered_processing_latency_seconds_sum ${hist.sum}`,
-    `ordered_processing_latency_seconds_count ${hist.count}`,
-  ];
-  return `${lines.join("\n")}\n`;
+/** A publisher that also counts what it publishes: every committed event passes through one. */
+export function countingPublisher(publisher: Publisher, metrics: Metrics): Publisher {
+  return {
+    sessionEvent(locationId, event) {
+      metrics.observe(event);
+      publisher.sessionEvent(locationId, event);
+    },
+    productChanged: (locationId, product) => publisher.productChanged(locationId, product),
+  };
+}
+
+/**
+ * Serves `GET /metrics` on its own port (METRICS_PORT), apart from the public API, so order
+ * counts never reach the internet through the load balancer. Undefined port: no listener.
+ */
+export async function serveMetrics(metrics: Metrics, options: { host: string; port: number | undefined; log: Logger }): Promise<Server | null> {
+  if (options.port === undefined) return null;
+  const server = createServer((req, res) => {
+    if (req.method !== "GET" || req.url?.split("?")[0] !== "/metrics") {
+      res.writeHead(404).end();
+      return;
+    }
+    metrics.render().then(
+      (text) => res.writeHead(200, { "Content-Type": metrics.contentType }).end(text),
+      (err: unknown) => {
+        options.log.warn({ err }, "metrics could not be rendered");
+        res.writeHead(503).end();
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  return server;
 }

@@ -6,6 +6,7 @@ import type { PrismaClient } from "../db/prisma.js";
 import type { Logger } from "../logger.js";
 import { createIoPublisher } from "../realtime/io-publisher.js";
 import type { Publisher } from "../realtime/publisher.js";
+import { countingPublisher, createMetrics, type Metrics } from "../metrics/metrics.js";
 import { bullPrefix, createProducer, STAGES, type PipelineJob, type PipelineOptions, type Producer, type Stage } from "./queues.js";
 import { startSweeper } from "./sweeper.js";
 import { failOrder } from "../orders/fail-order.js";
@@ -33,6 +34,8 @@ export interface PipelineWorkerOptions extends PipelineOptions {
 
 export interface PipelineWorker {
   producer: Producer;
+  /** This worker's Prometheus series (served on METRICS_PORT by worker-main.ts). */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -51,9 +54,12 @@ export function createPipelineWorker(deps: {
   hooks?: Partial<WorkerHooks>;
 }): PipelineWorker {
   const { prisma, log, options } = deps;
-  const publisher =
-    deps.publisher ?? createIoPublisher(new Emitter<ServerToClientEvents>(deps.redis, { key: `${options.prefix}:socket.io` }));
   const producer = createProducer(deps.connection, options, log);
+  const metrics = createMetrics({ producer });
+  const publisher = countingPublisher(
+    deps.publisher ?? createIoPublisher(new Emitter<ServerToClientEvents>(deps.redis, { key: `${options.prefix}:socket.io` })),
+    metrics,
+  );
 
   const publish = (result: TransitionResult | null) => {
     if (result?.event) publisher.sessionEvent(result.locationId, result.event);
@@ -103,6 +109,7 @@ export function createPipelineWorker(deps: {
 
   return {
     producer,
+    metrics,
     async close() {
       sweeper.stop();
       await Promise.allSettled(workers.map((w) => w.close()));

@@ -2,10 +2,15 @@ import type { DailyStatsResponse } from "@ordered/contract";
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
 import { sql, sqlOn } from "../db/sql.js";
-import { ORDER_COUNT_COLUMNS, OrderCounts } from "./order-counts.js";
 
-const Row = OrderCounts.extend({
+const Row = z.strictObject({
   currency: z.string(),
+  placed: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  delivered: z.number().int(),
+  cancelled: z.number().int(),
+  failed: z.number().int(),
   revenue: z.number().int(),
   aov: z.number().nullable(),
   delivery: z.number().nullable(),
@@ -28,7 +33,13 @@ export function knownTimeZones(prisma: PrismaClient): Promise<Set<string>> {
 /** A location's totals for one calendar day in the given time zone. */
 export async function dailyStats(prisma: PrismaClient, locationId: string, date: string, timeZone: string): Promise<DailyStatsResponse> {
   const row = await sqlOn(prisma).row(Row, sql`
-    SELECT l.currency, ${ORDER_COUNT_COLUMNS},
+    SELECT l.currency,
+           count(o.id)::int AS placed,
+           count(o.accepted_at)::int AS accepted,
+           count(o.id) FILTER (WHERE o.status = 'REJECTED')::int AS rejected,
+           count(o.id) FILTER (WHERE o.status = 'DELIVERED')::int AS delivered,
+           count(o.id) FILTER (WHERE o.status = 'CANCELLED')::int AS cancelled,
+           count(o.id) FILTER (WHERE o.status = 'FAILED')::int AS failed,
            coalesce(sum(o.total_cents) FILTER (WHERE o.status IN ('ACCEPTED', 'DELIVERED')), 0)::float8 AS revenue,
            avg(o.total_cents) FILTER (WHERE o.status IN ('ACCEPTED', 'DELIVERED'))::float8 AS aov,
            avg(extract(epoch FROM o.finished_at - o.placed_at)) FILTER (WHERE o.status = 'DELIVERED')::float8 AS delivery
