@@ -1,3 +1,4 @@
+import { loadConfig, type Config } from "../config.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { DEMO_PRODUCTS } from "./demo-menu.js";
 import { seedVenue } from "./seed-venue.js";
@@ -21,4 +22,13 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
     products: DEMO_PRODUCTS,
   });
   return true;
+}
+
+/**
+ * The seed command's configuration. It signs no tokens, so it needs no JWT_SECRET in any
+ * NODE_ENV: docker-compose.yml's migrate step runs it in the image (NODE_ENV=production)
+ * with only DATABASE_URL.
+ */
+export function seedConfig(env: NodeJS.ProcessEnv): Config {
+  return loadConfig({ ...env, JWT_SECRET: env.JWT_SECRET || "seed-does-not-sign-tokens-".padEnd(32, "x") });
 }
