@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { migrateDatabase } from "../../server/dist/db/migrate.js";
+import { createApiClient } from "../../server/dist/tools/api-client.js";
 import { E2E_DATABASE_URL, E2E_PORTS, repoRoot, serverEnv } from "./env.js";
 
 /**
@@ -39,8 +40,7 @@ async function waitForHealth(port: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) return;
+      if ((await createApiClient(`http://127.0.0.1:${port}`).request("GET", "/api/health")).status === 200) return;
     } catch {
       // not listening yet
     }

@@ -8,10 +8,11 @@ import { dataOf, send, type ClientSocket } from "../support/sockets.js";
 
 /** Parses the Prometheus text format into "name{labels}" → value. */
 async function scrape(server: TestServer): Promise<Map<string, number>> {
-  const res = await fetch(`${server.url}/metrics`);
+  const res = await server.api.request<string>("GET", "/metrics");
+  expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
   const series = new Map<string, number>();
-  for (const line of (await res.text()).split("\n")) {
+  for (const line of res.body.split("\n")) {
     if (!line || line.startsWith("#")) continue;
     const i = line.lastIndexOf(" ");
     series.set(line.slice(0, i), Number(line.slice(i + 1)));

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createApiClient } from "../../src/tools/api-client.js";
 import { REDIS_URL, TEST_DATABASE_URL, TEST_SECRET } from "./harness.js";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -35,11 +36,12 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d));
   const url = `http://127.0.0.1:${port}`;
+  const health = createApiClient(url);
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ((await health.request("GET", "/api/health")).status === 200) break;
     } catch {
       // not up yet
     }
