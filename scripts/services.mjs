@@ -1,5 +1,5 @@
 // Shared by start.mjs and test.mjs: make sure PostgreSQL and Redis answer, run commands,
-// apply the committed migrations.
+// apply the committed migrations (with the server's own migrateDatabase, after the build).
 import { spawnSync } from "node:child_process";
 import net from "node:net";
 
@@ -59,8 +59,15 @@ export function run(cmd, args, env, opts = {}) {
   return result;
 }
 
-export function migrate(env) {
-  run("npx", ["--no-install", "prisma", "migrate", "deploy"], env, { quiet: true });
+/** Creates the database if it is missing and applies the migrations. Needs server/dist (build first). */
+export async function migrate(env) {
+  const { migrateDatabase } = await import(`${root}server/dist/db/migrate.js`);
+  try {
+    await migrateDatabase(env.DATABASE_URL);
+  } catch (err) {
+    console.error(`✗ ${err.message}`);
+    process.exit(1);
+  }
 }
 
 export function generateClient(env) {

@@ -14,10 +14,8 @@ console.log("Building server and web app…");
 generateClient(env);
 run("npm", ["run", "--silent", "build:server"], env);
 run("npm", ["run", "--silent", "build:web"], env);
-const { ensureDatabase } = await import(`${root}server/dist/db/ensure-database.js`);
-await ensureDatabase(env.DATABASE_URL);
 console.log("Applying migrations…");
-migrate(env);
+await migrate(env);
 // Outside production a JWT secret is generated into .secrets/ on first start; in
 // production (the default here) main.ts requires JWT_SECRET, so derive it the same way.
 if (!env.JWT_SECRET) {

@@ -1,5 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { ensureDatabase } from "../../server/dist/db/ensure-database.js";
+import { spawn, type ChildProcess } from "node:child_process";
+import { migrateDatabase } from "../../server/dist/db/migrate.js";
+import { createApiClient } from "../../server/dist/tools/api-client.js";
 import { E2E_DATABASE_URL, E2E_PORTS, repoRoot, serverEnv } from "./env.js";
 
 /**
@@ -8,12 +9,7 @@ import { E2E_DATABASE_URL, E2E_PORTS, repoRoot, serverEnv } from "./env.js";
  * option starts before globalSetup, so the database would not exist yet; hence this.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  await ensureDatabase(E2E_DATABASE_URL);
-  execFileSync("npx", ["--no-install", "prisma", "migrate", "deploy"], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
-    stdio: "pipe",
-  });
+  await migrateDatabase(E2E_DATABASE_URL);
   const children = [
     ...E2E_PORTS.map((port) => startProcess("server/dist/main.js", serverEnv(port))),
     startProcess("server/dist/worker-main.js", serverEnv(0)),
@@ -44,12 +40,11 @@ async function waitForHealth(port: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) return;
+      if ((await createApiClient(`http://127.0.0.1:${port}`).request("GET", "/api/health")).status === 200) return;
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 200)); // polling interval until the server answers
   }
   throw new Error(`server on port ${port} did not become healthy`);
 }

@@ -1,8 +1,8 @@
-import { devices, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { devices, expect, type Browser, type BrowserContext, type Locator, type Page, type WebSocket } from "@playwright/test";
 import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
 import { E2E_PORTS } from "./env.js";
-import type { SeededVenue } from "./seed.js";
+import type { SeededVenue } from "../../server/dist/demo/seed-venue.js";
 
 // jsqr is CommonJS with `exports.default`; under NodeNext the default import is the module object.
 type Decode = typeof jsQRModule.default;
@@ -11,10 +11,10 @@ const jsQR: Decode = (jsQRModule as unknown as { default?: Decode }).default ?? 
 export const baseUrl = (instance: 0 | 1 = 0) => `http://127.0.0.1:${E2E_PORTS[instance]}`;
 
 /** Logs a staff member in through the panel's form. */
-export async function loginStaff(page: Page, venue: SeededVenue, instance: 0 | 1 = 0): Promise<void> {
+export async function loginStaff(page: Page, venue: Pick<SeededVenue, "owner">, instance: 0 | 1 = 0): Promise<void> {
   await page.goto(`${baseUrl(instance)}/panel`);
-  await page.getByLabel("Email").fill(venue.email);
-  await page.getByLabel("Password").fill(venue.password);
+  await page.getByLabel("Email").fill(venue.owner.email);
+  await page.getByLabel("Password").fill(venue.owner.password);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("status")).toHaveText("Live");
 }
@@ -54,18 +54,22 @@ export async function joinUrlFromPanel(page: Page, label: string): Promise<strin
 export interface Phone {
   context: BrowserContext;
   page: Page;
+  /** Every WebSocket the phone's page opened, in order (the app's socket; reconnects add more). */
+  websockets: WebSocket[];
 }
 
-/** A fresh phone (Pixel 7 emulation with touch) in the same browser. */
+/** A fresh phone (Pixel 7 emulation with touch) in the same browser. Close its context when done (the `phones` fixture does). */
 export async function newPhone(browser: Browser): Promise<Phone> {
   const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 7"];
   const context = await browser.newContext({ ...pixel, isMobile: true, hasTouch: true });
-  return { context, page: await context.newPage() };
+  const page = await context.newPage();
+  const websockets: WebSocket[] = [];
+  page.on("websocket", (ws) => websockets.push(ws));
+  return { context, page, websockets };
 }
 
 /** Opens a join URL on a phone, joins with a name and waits for the live menu. */
-export async function joinOnPhone(browser: Browser, url: string, name = "Alex"): Promise<Phone> {
-  const phone = await newPhone(browser);
+export async function joinOnPhone(phone: Phone, url: string, name = "Alex"): Promise<Phone> {
   await phone.page.goto(url);
   await phone.page.getByLabel("Your name (optional)").fill(name);
   await phone.page.getByRole("button", { name: "See the menu" }).click();

@@ -1,13 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { ordersOf, staffToken } from "../support/api.js";
-import { seedVenue } from "../support/seed.js";
-import { joinOnPhone, joinUrlFromPanel, loginStaff, openSession, sessionCard } from "../support/ui.js";
+import { ordersOf } from "../support/api.js";
+import { expect, test } from "../support/fixtures.js";
+import { joinUrlFromPanel, openSession, sessionCard } from "../support/ui.js";
 
-test("a double tap on Place order makes one order", async ({ page, browser }) => {
-  const venue = await seedVenue();
-  await loginStaff(page, venue);
-  await openSession(page, "Table 10");
-  const phone = await joinOnPhone(browser, await joinUrlFromPanel(page, "Table 10"));
+test("a double tap on Place order makes one order", async ({ panel, phones, api, venue }) => {
+  await openSession(panel, "Table 10");
+  const phone = await phones.join(await joinUrlFromPanel(panel, "Table 10"));
   await phone.page.getByRole("button", { name: "Add Lemonade" }).click();
   await phone.page.getByRole("button", { name: /^View order/ }).click();
 
@@ -17,25 +14,24 @@ test("a double tap on Place order makes one order", async ({ page, browser }) =>
     button.click();
   });
   await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
-  await phone.page.waitForTimeout(1000);
+  // Whatever the taps sent has been answered: nothing is waiting for an ack any more (a
+  // second order would be listed as "Sending…" until acked, then as "Order 2").
+  await expect(phone.page.getByRole("listitem", { name: "Sending…" })).toHaveCount(0);
   await expect(phone.page.getByRole("listitem", { name: "Order 2" })).toHaveCount(0);
-  await expect(sessionCard(page, "Table 10").getByRole("listitem")).toHaveCount(2); // the order and its one item line
-  expect(await ordersOf(await staffToken(venue), "Table 10")).toHaveLength(1);
-  await phone.context.close();
+  expect(await ordersOf(api, venue.staffToken, "Table 10")).toHaveLength(1);
+  await expect(sessionCard(panel, "Table 10").getByRole("listitem")).toHaveCount(2); // the order and its one item line
 });
 
-test("an order whose ack is lost is re-sent with the same clientOrderId and stored once", async ({ page, browser }) => {
-  const venue = await seedVenue();
-  await loginStaff(page, venue);
-  await openSession(page, "Table 11");
-  const joinUrl = await joinUrlFromPanel(page, "Table 11");
+test("an order whose ack is lost is re-sent with the same clientOrderId and stored once", async ({ panel, phones, api, venue }) => {
+  await openSession(panel, "Table 11");
+  const joinUrl = await joinUrlFromPanel(panel, "Table 11");
 
   // Sit between the phone and the server: drop the first ack and the first order:placed
   // broadcast, as if the connection hiccupped right after the server committed the order.
   const sent: string[] = [];
   let dropAck = true;
   let dropEvent = true;
-  const phone = await joinOnPhone(browser, joinUrl);
+  const phone = await phones.join(joinUrl);
   await phone.page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((m) => {
@@ -62,6 +58,5 @@ test("an order whose ack is lost is re-sent with the same clientOrderId and stor
   expect(sent.length).toBeGreaterThanOrEqual(2);
   const ids = new Set(sent.map((m) => /"clientOrderId":"([^"]+)"/.exec(m)?.[1]));
   expect(ids.size).toBe(1);
-  expect(await ordersOf(await staffToken(venue), "Table 11")).toHaveLength(1);
-  await phone.context.close();
+  expect(await ordersOf(api, venue.staffToken, "Table 11")).toHaveLength(1);
 });

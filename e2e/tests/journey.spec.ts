@@ -1,14 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { seedVenue } from "../support/seed.js";
-import { decodeQr, loginStaff, newPhone, onInstance, openSession, sessionCard } from "../support/ui.js";
+import { expect, test } from "../support/fixtures.js";
+import { decodeQr, loginStaff, onInstance, openSession, sessionCard } from "../support/ui.js";
 
 // The whole journey, first with staff and phone on the same server instance, then on two.
 for (const [staffOn, phoneOn] of [
   [0, 0],
   [0, 1],
 ] as const) {
-  test(`the whole journey, staff on instance ${staffOn + 1} and phone on instance ${phoneOn + 1}`, async ({ page, browser }) => {
-    const venue = await seedVenue();
+  test(`the whole journey, staff on instance ${staffOn + 1} and phone on instance ${phoneOn + 1}`, async ({ page, venue, phones }) => {
     await loginStaff(page, venue, staffOn);
     await openSession(page, "Table 2");
 
@@ -18,7 +16,7 @@ for (const [staffOn, phoneOn] of [
     const joinUrl = onInstance(await decodeQr(dialog.getByRole("img", { name: "QR code for Table 2" })), phoneOn);
     await dialog.getByRole("button", { name: "Close" }).click();
 
-    const phone = await newPhone(browser);
+    const phone = await phones.open();
     await phone.page.goto(joinUrl);
     await phone.page.getByLabel("Your name (optional)").fill("Robin");
     await phone.page.getByRole("button", { name: "See the menu" }).click();
@@ -50,11 +48,9 @@ for (const [staffOn, phoneOn] of [
     await expect(phone.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
     await phone.page.screenshot({ path: test.info().outputPath("phone-closed.png") });
 
-    const late = await newPhone(browser);
+    const late = await phones.open();
     await late.page.goto(joinUrl);
     await late.page.getByRole("button", { name: "See the menu" }).click();
     await expect(late.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
-    await late.context.close();
-    await phone.context.close();
   });
 }

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ordersOf, staffToken } from "../support/api.js";
-import { seedVenue } from "../support/seed.js";
-import { joinOnPhone, joinUrlFromPanel, loginStaff, menuItem, openSession, sessionCard } from "../support/ui.js";
+import type { Page } from "@playwright/test";
+import { ordersOf } from "../support/api.js";
+import { expect, test } from "../support/fixtures.js";
+import { joinUrlFromPanel, loginStaff, menuItem, openSession, sessionCard } from "../support/ui.js";
 
 /** Adds products on the phone (one tap each) and opens the cart. */
 async function fillCart(phone: Page, names: string[]): Promise<void> {
@@ -10,13 +10,12 @@ async function fillCart(phone: Page, names: string[]): Promise<void> {
   await expect(phone.getByRole("heading", { name: "Your order" })).toBeFocused();
 }
 
-test("a customer orders with a note; the staff panel shows it live in the session and the feed", async ({ page, browser }) => {
+test("a customer orders with a note; the staff panel shows it live in the session and the feed", async ({ page, phones, api, venue }) => {
   const errors: Error[] = [];
-  page.on("pageerror", (e) => errors.push(e));
-  const venue = await seedVenue();
+  page.on("pageerror", (e) => errors.push(e)); // from the login on, so not the `panel` fixture
   await loginStaff(page, venue);
   await openSession(page, "Table 5");
-  const phone = await joinOnPhone(browser, await joinUrlFromPanel(page, "Table 5"), "Sam");
+  const phone = await phones.join(await joinUrlFromPanel(page, "Table 5"), "Sam");
 
   await fillCart(phone.page, ["Margherita", "Margherita", "Espresso"]);
   await expect(phone.page.getByRole("group", { name: "Quantity of Margherita" })).toContainText("2");
@@ -40,21 +39,18 @@ test("a customer orders with a note; the staff panel shows it live in the sessio
   await page.screenshot({ path: test.info().outputPath("staff-new-order.png") });
   await phone.page.screenshot({ path: test.info().outputPath("phone-order-placed.png"), fullPage: true });
 
-  const stored = await ordersOf(await staffToken(venue), "Table 5");
+  const stored = await ordersOf(api, venue.staffToken, "Table 5");
   expect(stored).toHaveLength(1);
   expect(stored[0]!.items).toEqual([
     expect.objectContaining({ productName: "Margherita", quantity: 2, note: "extra basil" }),
     expect.objectContaining({ productName: "Espresso", quantity: 1, note: null }),
   ]);
   expect(errors).toEqual([]); // the sound cue must not break the page when audio is blocked
-  await phone.context.close();
 });
 
-test("staff moves an order to ready and delivered; the phone's timeline follows live", async ({ page, browser }) => {
-  const venue = await seedVenue();
-  await loginStaff(page, venue);
+test("staff moves an order to ready and delivered; the phone's timeline follows live", async ({ panel: page, phones }) => {
   await openSession(page, "Table 6");
-  const phone = await joinOnPhone(browser, await joinUrlFromPanel(page, "Table 6"));
+  const phone = await phones.join(await joinUrlFromPanel(page, "Table 6"));
   await fillCart(phone.page, ["Diavola"]);
   await phone.page.getByRole("button", { name: "Place order" }).click();
 
@@ -68,14 +64,11 @@ test("staff moves an order to ready and delivered; the phone's timeline follows 
   await expect(order.locator('[aria-current="step"]')).toHaveCount(0);
   await expect(sessionCard(page, "Table 6")).toContainText("Delivered");
   await phone.page.screenshot({ path: test.info().outputPath("phone-delivered.png"), fullPage: true });
-  await phone.context.close();
 });
 
-test("staff cancels an order; the phone shows it cancelled with the reason", async ({ page, browser }) => {
-  const venue = await seedVenue();
-  await loginStaff(page, venue);
+test("staff cancels an order; the phone shows it cancelled with the reason", async ({ panel: page, phones }) => {
   await openSession(page, "Table 7");
-  const phone = await joinOnPhone(browser, await joinUrlFromPanel(page, "Table 7"));
+  const phone = await phones.join(await joinUrlFromPanel(page, "Table 7"));
   await fillCart(phone.page, ["Funghi"]);
   await phone.page.getByRole("button", { name: "Place order" }).click();
   await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
@@ -87,14 +80,11 @@ test("staff cancels an order; the phone shows it cancelled with the reason", asy
   const order = phone.page.getByRole("listitem", { name: "Order 1" });
   await expect(order.locator(".step.failed")).toHaveText("Cancelled");
   await expect(order).toContainText("Reason: Cancelled by staff");
-  await phone.context.close();
 });
 
-test("an order the kitchen cannot make is rejected with a readable reason", async ({ page, browser }) => {
-  const venue = await seedVenue();
-  await loginStaff(page, venue);
+test("an order the kitchen cannot make is rejected with a readable reason", async ({ panel: page, phones }) => {
   await openSession(page, "Table 8");
-  const phone = await joinOnPhone(browser, await joinUrlFromPanel(page, "Table 8"));
+  const phone = await phones.join(await joinUrlFromPanel(page, "Table 8"));
   // Burrata has 8 in stock: nine cannot be served.
   await fillCart(phone.page, Array(9).fill("Burrata"));
   await phone.page.getByRole("button", { name: "Place order" }).click();
@@ -102,5 +92,4 @@ test("an order the kitchen cannot make is rejected with a readable reason", asyn
   await expect(order.locator(".step.failed")).toHaveText("Rejected");
   await expect(order).toContainText(/Reason: .*Burrata/);
   await expect(menuItem(phone.page, "Burrata")).toBeVisible();
-  await phone.context.close();
 });

@@ -1,10 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { seedVenue } from "../support/seed.js";
-import { decodeQr, loginStaff, menuItem, newPhone, openSession, sessionCard } from "../support/ui.js";
+import { expect, test } from "../support/fixtures.js";
+import { baseUrl, decodeQr, menuItem, openSession, sessionCard } from "../support/ui.js";
 
-test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", async ({ page, browser }) => {
-  const venue = await seedVenue();
-  await loginStaff(page, venue);
+test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", async ({ panel: page, phones }) => {
   await openSession(page, "Table 2");
 
   await sessionCard(page, "Table 2").getByRole("button", { name: "Table 2" }).click();
@@ -13,7 +10,8 @@ test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", 
   await expect(dialog.getByRole("button", { name: "Print" })).toBeVisible();
   const img = dialog.getByRole("img", { name: "QR code for Table 2" });
   const joinUrl = await decodeQr(img);
-  expect(joinUrl).toMatch(/^http:\/\/127\.0\.0\.1:3301\/s\/[A-Za-z0-9_-]+$/);
+  // PUBLIC_URL of instance 1 (e2e/support/env.ts), then the join code.
+  expect(joinUrl).toMatch(new RegExp(`^${baseUrl(0).replace(/\./g, "\\.")}/s/[A-Za-z0-9_-]+$`));
   await expect(dialog.getByRole("link", { name: joinUrl })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("staff-qr-modal.png") });
   // Printing shows only the QR code and its link, without buttons or the panel behind.
@@ -26,7 +24,7 @@ test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", 
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toBeHidden();
 
-  const phone = await newPhone(browser);
+  const phone = await phones.open();
   await phone.page.goto(joinUrl);
   await expect(phone.page.getByRole("heading", { name: "Welcome" })).toBeVisible();
   await phone.page.screenshot({ path: test.info().outputPath("phone-join.png") });
@@ -49,13 +47,11 @@ test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", 
   await phone.page.reload();
   await expect(phone.page.getByRole("heading", { name: "Menu" })).toBeVisible();
   await expect(phone.page.getByRole("heading", { name: "Welcome" })).toBeHidden();
-  await phone.context.close();
 });
 
-test("an invalid table code shows a clear error page", async ({ browser }) => {
-  const phone = await newPhone(browser);
+test("an invalid table code shows a clear error page", async ({ phones }) => {
+  const phone = await phones.open();
   await phone.page.goto("/s/not-a-real-code-000000000");
   await phone.page.getByRole("button", { name: "See the menu" }).click();
   await expect(phone.page.getByRole("heading", { name: "This code does not work" })).toBeVisible();
-  await phone.context.close();
 });

@@ -1,13 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { seedVenue } from "../support/seed.js";
-import { joinOnPhone, joinUrlFromPanel, loginStaff, newPhone, openSession, sessionCard } from "../support/ui.js";
+import { expect, test } from "../support/fixtures.js";
+import { joinUrlFromPanel, openSession, sessionCard } from "../support/ui.js";
 
-test("closing a session shows the phone a full-screen closed message, also after reload and for new scans", async ({ page, browser }) => {
-  const venue = await seedVenue();
-  await loginStaff(page, venue);
+test("closing a session shows the phone a full-screen closed message, also after reload and for new scans", async ({ panel: page, phones }) => {
   await openSession(page, "Table 4");
   const joinUrl = await joinUrlFromPanel(page, "Table 4");
-  const phone = await joinOnPhone(browser, joinUrl);
+  const phone = await phones.join(joinUrl);
 
   await sessionCard(page, "Table 4").getByRole("button", { name: "Close session" }).click();
   const confirm = page.getByRole("dialog", { name: "Close session" });
@@ -21,9 +18,8 @@ test("closing a session shows the phone a full-screen closed message, also after
   await phone.page.reload();
   await expect(phone.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
 
-  const late = await newPhone(browser);
+  const late = await phones.open();
   await late.page.goto(joinUrl);
   await late.page.getByRole("button", { name: "See the menu" }).click();
   await expect(late.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
-  await Promise.all([phone.context.close(), late.context.close()]);
 });

@@ -1,12 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { seedVenue } from "../support/seed.js";
-import { joinOnPhone, joinUrlFromPanel, loginStaff, menuItem, openSession } from "../support/ui.js";
+import { expect, test } from "../support/fixtures.js";
+import { joinUrlFromPanel, menuItem, openSession } from "../support/ui.js";
 
-test("marking a product sold out greys it out on phones live; ordering it is refused clearly", async ({ page, browser }) => {
-  const venue = await seedVenue();
-  await loginStaff(page, venue);
+test("marking a product sold out greys it out on phones live; ordering it is refused clearly", async ({ panel: page, phones }) => {
   await openSession(page, "Table 3");
-  const phone = await joinOnPhone(browser, await joinUrlFromPanel(page, "Table 3"));
+  const phone = await phones.join(await joinUrlFromPanel(page, "Table 3"));
   await phone.page.getByRole("button", { name: "Add Margherita" }).click();
 
   await page.getByRole("link", { name: "Products" }).click();
@@ -30,12 +27,9 @@ test("marking a product sold out greys it out on phones live; ordering it is ref
   await expect(margherita.getByRole("button", { name: "Add Margherita" })).toBeVisible();
   await phone.page.getByRole("button", { name: "Place order" }).click();
   await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
-  await phone.context.close();
 });
 
-test("staff edits a product's name, price and stock", async ({ page }) => {
-  const venue = await seedVenue();
-  await loginStaff(page, venue);
+test("staff edits a product's name, price and stock", async ({ panel: page }) => {
   await page.getByRole("link", { name: "Products" }).click();
   await page.getByRole("button", { name: "Edit Olives" }).click();
   const dialog = page.getByRole("dialog", { name: "Edit Olives" });

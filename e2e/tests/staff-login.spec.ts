@@ -1,15 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { seedVenue } from "../support/seed.js";
+import { expect, test } from "../support/fixtures.js";
 
-test("staff logs in, sees their location, and logs out", async ({ page }) => {
-  const venue = await seedVenue();
+test("staff logs in, sees their location, and logs out", async ({ page, venue }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/panel$/);
-  await page.getByLabel("Email").fill(venue.email);
+  await page.getByLabel("Email").fill(venue.owner.email);
   await page.getByLabel("Password").fill("wrong password");
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("alert")).toHaveText("wrong email or password");
-  await page.getByLabel("Password").fill(venue.password);
+  await page.getByLabel("Password").fill(venue.owner.password);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByText(/Signed in as Owner .* at Bistro/)).toBeVisible();
   await expect(page.getByRole("status")).toHaveText("Live");

@@ -1,14 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { seedVenue } from "../support/seed.js";
-import { joinOnPhone, joinUrlFromPanel, loginStaff, menuItem, onInstance, openSession, sessionCard } from "../support/ui.js";
+import { E2E_PORTS } from "../support/env.js";
+import { expect, test } from "../support/fixtures.js";
+import { joinUrlFromPanel, menuItem, onInstance, openSession, sessionCard } from "../support/ui.js";
 
-test("staff on one server instance and a phone on the other see each other live", async ({ page, browser }) => {
-  const venue = await seedVenue();
-  await loginStaff(page, venue, 0);
+test("staff on one server instance and a phone on the other see each other live", async ({ panel: page, phones }) => {
   await openSession(page, "Table 20");
   const joinUrl = onInstance(await joinUrlFromPanel(page, "Table 20"), 1);
-  expect(joinUrl).toContain(":3302/");
-  const phone = await joinOnPhone(browser, joinUrl);
+  expect(joinUrl).toContain(`:${E2E_PORTS[1]}/`);
+  const phone = await phones.join(joinUrl);
 
   // Phone (instance 2) → staff (instance 1).
   await phone.page.getByRole("button", { name: "Add Diavola" }).click();
@@ -27,5 +25,4 @@ test("staff on one server instance and a phone on the other see each other live"
   await sessionCard(page, "Table 20").getByRole("button", { name: "Close session" }).click();
   await page.getByRole("dialog", { name: "Close session" }).getByRole("button", { name: "Close session" }).click();
   await expect(phone.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
-  await phone.context.close();
 });

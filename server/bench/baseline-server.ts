@@ -4,17 +4,22 @@
 // location's staff room (the same rooms Ordered emits to), then acked. Two of these run side
 // by side, like Ordered's two instances. For the capacity phase, `PUT /products/<id>/availability`
 // with {locationId, available} answers, then broadcasts product:updated to the venue's staff and
-// customers, like Ordered's staff request does. Env: PORT, HOST, REDIS_URL, REDIS_PREFIX.
+// customers, like Ordered's staff request does. Env: PORT, HOST, REDIS_URL, REDIS_PREFIX, and
+// MAX_MESSAGE_BYTES (the runner passes the server's own limit). Room names are the server's
+// (realtime/rooms.ts, which has no imports: this process stays bare).
 import { createServer } from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
+import { rooms } from "../dist/realtime/rooms.js";
 
 const port = Number(process.env.PORT ?? 0);
 const host = process.env.HOST ?? "127.0.0.1";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = process.env.REDIS_PREFIX ?? "bench";
+const maxMessageBytes = Number(process.env.MAX_MESSAGE_BYTES);
+if (!Number.isInteger(maxMessageBytes) || maxMessageBytes <= 0) throw new Error("MAX_MESSAGE_BYTES (the server's socket message limit) is required");
 
 // Same resolution as prom-client's default in Ordered's /metrics (10 ms), reset on each read.
 const eventLoop = monitorEventLoopDelay({ resolution: 10 });
@@ -34,7 +39,7 @@ const httpServer = createServer((req, res) => {
     req.on("end", () => {
       const { locationId, available } = JSON.parse(body) as { locationId: string; available: boolean };
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ product: { id: toggle[1], available } }));
-      io.to([`location:${locationId}`, `location:${locationId}:customers`]).emit("product:updated", { id: toggle[1], available });
+      io.to([rooms.location(locationId), rooms.locationCustomers(locationId)]).emit("product:updated", { id: toggle[1], available });
     });
     return;
   }
@@ -46,7 +51,8 @@ const sub = pub.duplicate();
 const io = new Server(httpServer, {
   adapter: createAdapter(pub, sub, { key: `${prefix}:socket.io` }),
   transports: ["websocket", "polling"],
-  maxHttpBufferSize: 32 * 1024,
+  maxHttpBufferSize: maxMessageBytes,
+  // As in realtime/io.ts, which does not export them.
   pingInterval: 20_000,
   pingTimeout: 20_000,
 });
@@ -54,12 +60,12 @@ const io = new Server(httpServer, {
 let seq = 0;
 io.on("connection", (socket) => {
   const { role, locationId, sessionId } = socket.handshake.auth as { role: string; locationId: string; sessionId?: string };
-  if (role === "staff") socket.join(`location:${locationId}`);
-  else socket.join([`session:${sessionId}`, `location:${locationId}:customers`]);
+  if (role === "staff") socket.join(rooms.location(locationId));
+  else socket.join([rooms.session(sessionId!), rooms.locationCustomers(locationId)]);
   socket.emit("ready");
   socket.on("order:place", (payload: { clientOrderId: string }, ack?: (r: unknown) => void) => {
     const envelope = { sessionId, seq: ++seq, at: new Date().toISOString(), data: payload };
-    io.to([`session:${sessionId}`, `location:${locationId}`]).emit("order:placed", envelope);
+    io.to([rooms.session(sessionId!), rooms.location(locationId)]).emit("order:placed", envelope);
     ack?.({ data: { order: payload } });
   });
 });

@@ -6,8 +6,6 @@
 //   npx tsx server/bench/profile-queries.ts [iterations=300]
 // Uses its own database, ordered_bench_profile (dropped and recreated).
 import { randomBytes, randomUUID } from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createPrisma } from "../dist/db/prisma.js";
 import { placeOrder } from "../dist/orders/place-order.js";
@@ -17,7 +15,6 @@ import { nowUs } from "./lib/hist.js";
 import { pidsByComm, readTicks } from "./lib/procs.js";
 import { resetDatabase, seedLocations } from "./lib/setup.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const databaseUrl = process.env.BENCH_PROFILE_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_bench_profile";
 const iterations = Number(process.argv[2] ?? 300);
 
@@ -87,7 +84,7 @@ async function measure(name: string, n: number, fn: (i: number) => Promise<unkno
   return cost;
 }
 
-await resetDatabase(databaseUrl, repoRoot);
+await resetDatabase(databaseUrl);
 const [location] = await seedLocations(databaseUrl, ["Profile venue"], 8);
 const prisma = createPrisma(databaseUrl, 4);
 const raw = new pg.Pool({ connectionString: databaseUrl, max: 4 });

@@ -19,7 +19,8 @@ import { Driver, type Placer } from "./lib/load.js";
 import { parseOptions } from "./lib/options.js";
 import { freePort, killAllNow, ProcMonitor, promValue, startNode, stopAll, stopChild, waitHttp, type Child, type Target } from "./lib/procs.js";
 import { printReport, ratios, targets, type PhaseProcs, type Results } from "./lib/report.js";
-import { api, openAndJoin, resetDatabase, seedLocations, type FixtureSession } from "./lib/setup.js";
+// lib/setup.ts and the server's settings come from server/dist: imported after the build.
+import type { FixtureSession } from "./lib/setup.js";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(serverDir, "..");
@@ -60,6 +61,7 @@ const orderedEnv: NodeJS.ProcessEnv = {
   LOG_LEVEL: "warn",
   WEB_DIST: "",
   SEED_DEMO: "false",
+  // No rate limit may throttle the load (checked against the server's config in serverSettings()).
   JOIN_RATE_PER_MINUTE: "10000000",
   LOGIN_RATE_PER_MINUTE: "10000000",
   SESSION_JOIN_RATE_PER_MINUTE: "10000000",
@@ -67,6 +69,21 @@ const orderedEnv: NodeJS.ProcessEnv = {
   ORDER_RATE_PER_SESSION: "10000000",
   WORKER_CONCURRENCY: String(opts.workerConcurrency),
 };
+
+/**
+ * What the bench takes from the built server rather than copying: every rate limit of
+ * orderedEnv must reach the servers' config (a renamed variable would silently throttle
+ * the load), and the baseline gets the server's socket message size limit.
+ */
+async function serverSettings(): Promise<{ baselineEnv: Record<string, string> }> {
+  const { loadConfig } = await import("../dist/config.js");
+  const { MAX_SOCKET_MESSAGE_BYTES } = await import("../dist/realtime/io.js");
+  const { limits } = loadConfig(orderedEnv);
+  const throttling = Object.entries(limits).filter(([, v]) => v < 10_000_000);
+  if (throttling.length) throw new Error(`orderedEnv leaves rate limits on: ${throttling.map(([k, v]) => `${k}=${v}`).join(", ")}`);
+  return { baselineEnv: { MAX_MESSAGE_BYTES: String(MAX_SOCKET_MESSAGE_BYTES) } };
+}
+let baselineEnv: Record<string, string> = {};
 
 const children: Record<string, Child> = {};
 const profArgs = opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${runDir}/cpu-profiles`] : [];
@@ -82,7 +99,7 @@ async function startServer(name: string): Promise<string> {
 
 async function startBaseline(name: string): Promise<string> {
   const port = await freePort();
-  const env = { ...orderedEnv, PORT: String(port), REDIS_PREFIX: `${prefix}-baseline` };
+  const env = { ...orderedEnv, ...baselineEnv, PORT: String(port), REDIS_PREFIX: `${prefix}-baseline` };
   const child = startNode(name, ["--import", "tsx", "bench/baseline-server.ts"], { env, cwd: serverDir, logDir: runDir });
   children[name] = child;
   const url = `http://127.0.0.1:${port}`;
@@ -171,8 +188,10 @@ async function runPhases(results: Results): Promise<void> {
     const b = spawnSync("npm", ["run", "build:server"], { cwd: repoRoot, encoding: "utf8" });
     if (b.status !== 0) throw new Error(`build failed:\n${b.stdout}${b.stderr}`);
   }
+  const { clientFor, openAndJoin, resetDatabase, seedLocations } = await import("./lib/setup.js");
+  ({ baselineEnv } = await serverSettings());
   step(`fresh database ${new URL(opts.databaseUrl).pathname.slice(1)}, Redis prefix ${prefix}, logs in ${runDir}`);
-  await resetDatabase(opts.databaseUrl, repoRoot);
+  await resetDatabase(opts.databaseUrl);
   results.machine = await machineInfo();
   const names = [...Array.from({ length: opts.locations }, (_, i) => `Bench venue ${i + 1}`), "Bench capacity venue"];
   const seeded = await seedLocations(opts.databaseUrl, names, 8);
@@ -285,7 +304,7 @@ async function runPhases(results: Results): Promise<void> {
       serverPid: children["server A"]!.pid,
       socket: (i) => ({ url: urlA2, auth: { token: customers[i % customers.length]!.token } }),
       readyEvent: "sync:done",
-      toggle: async (id, available) => void (await api(urlA2, "PUT", `/api/products/${id}/availability`, { available }, staffToken)),
+      toggle: async (id, available) => void (await clientFor(urlA2).setAvailability(staffToken, id, available)),
       // Leave time for the bare Socket.IO ramp below.
       deadline: deadline - 30_000 - (deadline - Date.now()) / 3,
       eventLoopP99: () => eventLoopP99(urlA2),
@@ -303,7 +322,7 @@ async function runPhases(results: Results): Promise<void> {
       serverPid: children["baseline A"]!.pid,
       socket: (i) => ({ url: base, auth: { role: "customer", locationId: capacityLocation.id, sessionId: `capacity-${i % 20}` } }),
       readyEvent: "ready",
-      toggle: async (id, available) => void (await api(base, "PUT", `/products/${id}/availability`, { locationId: capacityLocation.id, available })),
+      toggle: async (id, available) => void (await clientFor(base).call("PUT", `/products/${id}/availability`, { body: { locationId: capacityLocation.id, available } })),
       deadline: deadline - 30_000,
       eventLoopP99: () => eventLoopP99(base, true),
     });

@@ -1,16 +1,22 @@
-// The benchmark's own data: a fresh database (dropped and migrated each run), venues with
-// staff and menus seeded directly, then sessions opened and phones joined through the REST
-// API like real clients.
-import { spawnSync } from "node:child_process";
+// The benchmark's own data: a fresh database (dropped, then created and migrated by the
+// server's migrateDatabase), venues with staff and menus seeded by the server's seedVenue,
+// then sessions opened and phones joined through the REST API (the kit's client) like real
+// clients.
 import pg from "pg";
 import { hashPassword } from "../../dist/auth/passwords.js";
+import { migrateDatabase } from "../../dist/db/migrate.js";
 import { createPrisma } from "../../dist/db/prisma.js";
+import { seedVenue, type MenuItem } from "../../dist/demo/seed-venue.js";
+import { createApiClient, type ApiClient } from "../../dist/tools/api-client.js";
 import { pool } from "./clients.js";
 
 export const STAFF_PASSWORD = "bench-password-0123456789";
 
-/** DROP (with FORCE) and CREATE the bench database, then `prisma migrate deploy`. */
-export async function resetDatabase(databaseUrl: string, repoRoot: string): Promise<void> {
+/** The REST client for a server (or the baseline), with the bench's request timeout. */
+export const clientFor = (base: string): ApiClient => createApiClient(base, { timeoutMs: 30_000 });
+
+/** DROP (with FORCE) the bench database, then create and migrate it afresh. */
+export async function resetDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   if (!/^ordered_bench\w*$/.test(name)) throw new Error(`refusing to drop ${name}: the bench database must be named ordered_bench*`);
@@ -20,16 +26,10 @@ export async function resetDatabase(databaseUrl: string, repoRoot: string): Prom
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
   } finally {
     await client.end();
   }
-  const r = spawnSync("npx", ["--no-install", "prisma", "migrate", "deploy"], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`prisma migrate deploy failed:\n${r.stdout}${r.stderr}`);
+  await migrateDatabase(databaseUrl);
 }
 
 export interface SeededLocation {
@@ -38,51 +38,36 @@ export interface SeededLocation {
   productIds: string[];
 }
 
-/** Venues with an owner each and a menu without stock tracking (so no order is rejected). */
+/** A menu without stock tracking (so no order is rejected). */
+function benchMenu(products: number): MenuItem[] {
+  return Array.from({ length: products }, (_, p) => ({
+    name: `Dish ${p + 1}`,
+    description: "A plate of something good, as a menu would describe it",
+    category: p % 2 ? "Mains" : "Drinks",
+    priceCents: 450 + 50 * p,
+    stock: null,
+  }));
+}
+
+/** Venues with an owner each (all with STAFF_PASSWORD) and `productsPerLocation` products. */
 export async function seedLocations(databaseUrl: string, names: string[], productsPerLocation: number): Promise<SeededLocation[]> {
   const prisma = createPrisma(databaseUrl, 2);
   try {
     const passwordHash = await hashPassword(STAFF_PASSWORD);
     const out: SeededLocation[] = [];
     for (const [i, name] of names.entries()) {
-      const location = await prisma.location.create({ data: { name, currency: "EUR" } });
-      const email = `owner-${i}@bench.ordered`;
-      await prisma.staffUser.create({
-        data: { locationId: location.id, email, passwordHash, displayName: `Bench owner ${i}`, role: "OWNER" },
+      const venue = await seedVenue(prisma, {
+        name,
+        currency: "EUR",
+        owner: { email: `owner-${i}@bench.ordered`, password: STAFF_PASSWORD, passwordHash, displayName: `Bench owner ${i}` },
+        products: benchMenu(productsPerLocation),
       });
-      const productIds: string[] = [];
-      for (let p = 0; p < productsPerLocation; p++) {
-        const product = await prisma.product.create({
-          data: {
-            locationId: location.id,
-            name: `Dish ${p + 1}`,
-            description: "A plate of something good, as a menu would describe it",
-            category: p % 2 ? "Mains" : "Drinks",
-            priceCents: 450 + 50 * p,
-            currency: "EUR",
-            stock: null,
-          },
-        });
-        productIds.push(product.id);
-      }
-      out.push({ id: location.id, email, productIds });
+      out.push({ id: venue.locationId, email: venue.owner.email, productIds: venue.products.map((p) => p.id) });
     }
     return out;
   } finally {
     await prisma.$disconnect();
   }
-}
-
-export async function api<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const json = (await res.json()) as T & { error?: { code: string; message: string } };
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${json.error?.code ?? ""} ${json.error?.message ?? ""}`);
-  return json;
 }
 
 export interface Customer {
@@ -111,11 +96,10 @@ export async function openAndJoin(
   seeded: SeededLocation[],
   opts: { sessions: number; customers: number; phonesPerSession: number },
 ): Promise<{ locations: FixtureLocation[]; sessions: FixtureSession[] }> {
+  const clients = servers.map(clientFor);
+  const client = (i: number) => clients[i % clients.length]!;
   const locations = await pool(seeded, 4, async (l, i) => {
-    const { token } = await api<{ token: string }>(servers[i % servers.length]!, "POST", "/api/auth/login", {
-      email: l.email,
-      password: STAFF_PASSWORD,
-    });
+    const { token } = await client(i).login({ email: l.email, password: STAFF_PASSWORD });
     return { ...l, staffToken: token };
   });
   const opened = await pool(
@@ -123,22 +107,13 @@ export async function openAndJoin(
     8,
     async (i) => {
       const location = locations[i % locations.length]!;
-      const { session } = await api<{ session: { id: string; joinCode: string } }>(
-        servers[i % servers.length]!,
-        "POST",
-        "/api/sessions",
-        { label: `Bench table ${i + 1}` },
-        location.staffToken,
-      );
+      const { session } = await client(i).openSession(location.staffToken, `Bench table ${i + 1}`);
       return { ...session, locationId: location.id };
     },
   );
   const joins = Array.from({ length: opts.customers }, (_, i) => ({ session: opened[Math.floor(i / opts.phonesPerSession)]!, i }));
   const customers = await pool(joins, 16, async ({ session, i }) => {
-    const { token } = await api<{ token: string }>(servers[i % servers.length]!, "POST", "/api/sessions/join", {
-      joinCode: session.joinCode,
-      displayName: `Guest ${i + 1}`,
-    });
+    const { token } = await client(i).joinSession(session.joinCode, `Guest ${i + 1}`);
     return { token, sessionId: session.id, locationId: session.locationId };
   });
   const sessions = opened.map((s) => ({ id: s.id, locationId: s.locationId, customers: customers.filter((c) => c.sessionId === s.id) }));

@@ -1,9 +1,8 @@
 // `node dist/demo/seed.js`: seeds the demo location when it is missing and prints its login.
-import { loadConfig } from "../config.js";
 import { createPrisma } from "../db/prisma.js";
-import { DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD, seedDemo } from "./demo-seed.js";
+import { DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD, seedConfig, seedDemo } from "./demo-seed.js";
 
-const config = loadConfig(process.env, () => "seed-does-not-sign-tokens-".padEnd(32, "x"));
+const config = seedConfig(process.env);
 const prisma = createPrisma(config.databaseUrl, 2);
 try {
   const created = await seedDemo(prisma);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-import { type ClientToServerEvents, nextAdvanceStep, type ProductDto, type ServerToClientEvents } from "@ordered/contract";
+import { type ClientToServerEvents, nextAdvanceStep, type ServerToClientEvents } from "@ordered/contract";
+import { createApiClient } from "./api-client.js";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -31,31 +32,22 @@ export interface SimulationResult {
   ackMs: { p50: number; p99: number; max: number };
 }
 
-async function http<T>(url: string, method: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as T & { error?: { message: string } };
-  if (!res.ok) throw new Error(`${method} ${url}: ${json.error?.message ?? res.status}`);
-  return json;
-}
-
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0);
 
 /** Opens sessions, joins phones that order every `intervalMs`, until the signal aborts. */
 export async function runSimulation(o: SimulationOptions): Promise<SimulationResult> {
   const log = o.log ?? (() => {});
-  const { token } = await http<{ token: string }>(`${o.url}/api/auth/login`, "POST", { email: o.email, password: o.password });
-  const { products } = await http<{ products: ProductDto[] }>(`${o.url}/api/products`, "GET", undefined, token);
-  const menu = products.filter((p) => p.available);
+  const api = createApiClient(o.url);
+  const { token } = await api.login({ email: o.email, password: o.password });
+  const menu = (await api.listProducts(token)).filter((p) => p.available);
   if (menu.length === 0) throw new Error("the location has no available products");
 
   const result: SimulationResult = { placed: 0, failed: 0, accepted: 0, rejected: 0, delivered: 0, ackMs: { p50: 0, p99: 0, max: 0 } };
   const acks: number[] = [];
   const sockets: Client[] = [];
   const timers: NodeJS.Timeout[] = [];
+  /** Orders sent and not yet acknowledged (or timed out). */
+  const inFlight = new Set<Promise<void>>();
   const sessionIds: string[] = [];
 
   const staff: Client = io(o.url, { transports: ["websocket"], auth: { token } });
@@ -75,21 +67,16 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
   });
 
   for (let s = 0; s < o.sessions && !o.signal.aborted; s++) {
-    const { session } = await http<{ session: { id: string; joinCode: string } }>(
-      `${o.url}/api/sessions`,
-      "POST",
-      { label: `Sim table ${s + 1}` },
-      token,
-    );
+    const { session } = await api.openSession(token, `Sim table ${s + 1}`);
     sessionIds.push(session.id);
     for (let c = 0; c < o.customersPerSession; c++) {
-      const joined = await http<{ token: string }>(`${o.url}/api/sessions/join`, "POST", { joinCode: session.joinCode, displayName: `Guest ${c + 1}` });
+      const joined = await api.joinSession(session.joinCode, `Guest ${c + 1}`);
       const phone: Client = io(o.url, { transports: ["websocket"], auth: { token: joined.token } });
       sockets.push(phone);
       const order = () => {
         const product = menu[Math.floor(Math.random() * menu.length)]!;
         const started = performance.now();
-        phone
+        const sent: Promise<void> = phone
           .timeout(10_000)
           .emitWithAck("order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 1 + Math.floor(Math.random() * 2) }] })
           .then((ack) => {
@@ -97,7 +84,9 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
             if (ack.error) result.failed++;
             else result.placed++;
           })
-          .catch(() => result.failed++);
+          .catch(() => void result.failed++)
+          .finally(() => inFlight.delete(sent));
+        inFlight.add(sent);
       };
       // Spread the phones over the interval so orders arrive evenly.
       const offset = Math.floor(Math.random() * o.intervalMs);
@@ -108,9 +97,9 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
 
   await new Promise<void>((resolve) => (o.signal.aborted ? resolve() : o.signal.addEventListener("abort", () => resolve(), { once: true })));
   for (const t of timers) clearTimeout(t);
-  // Let in-flight orders settle, then close the tables.
-  await new Promise((r) => setTimeout(r, 500));
-  for (const id of sessionIds) await http(`${o.url}/api/sessions/${id}/close`, "POST", {}, token).catch(() => {});
+  // Let in-flight orders settle (each is acked or times out), then close the tables.
+  await Promise.all(inFlight);
+  for (const id of sessionIds) await api.closeSession(token, id).catch(() => {});
   for (const s of sockets) s.close();
   const sorted = acks.sort((a, b) => a - b);
   result.ackMs = { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? 0 };

@@ -1,37 +1,40 @@
-import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
-import { createDatabase, migrateDatabase } from "../support/global-setup.js";
-import { TEST_DATABASE_URL } from "../support/harness.js";
+import { migrateDatabase } from "../../src/db/migrate.js";
+import { repoRoot } from "../support/global-setup.js";
+import { describe, expect, it } from "../support/kit.js";
+
+/** Every migration committed under prisma/migrations, in the order they apply. */
+const committed = readdirSync(path.join(repoRoot, "prisma/migrations"), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 
 describe("migrations", () => {
-  it("apply to an empty database and enforce the invariants", async () => {
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/ordered_migrate_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-    await createDatabase(url.toString());
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
+  it("apply to an empty database and enforce the invariants", async ({ scratchDatabase }) => {
+    const url = scratchDatabase();
+    await migrateDatabase(url); // creates the database, then applies every migration
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
     try {
-      migrateDatabase(url.toString());
-      const db = new pg.Client({ connectionString: url.toString() });
-      await db.connect();
-      try {
-        const { rows } = await db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
-        expect(rows.map((r) => r.tablename)).toEqual([
-          "_prisma_migrations", "customer", "location", "order", "order_item", "order_session", "product", "session_event", "shipment", "staff_user",
-        ]);
-        const loc = await db.query("INSERT INTO location (id, name) VALUES (gen_random_uuid(), 'x') RETURNING id");
-        await expect(
-          db.query("INSERT INTO product (id, location_id, name, category, price_cents, currency, stock, updated_at) VALUES (gen_random_uuid(), $1, 'p', 'c', 100, 'EUR', -1, now())", [loc.rows[0].id]),
-        ).rejects.toThrow(/product_stock_nonnegative/);
-        // Applying again is a no-op.
-        migrateDatabase(url.toString());
-      } finally {
-        await db.end();
-      }
+      const { rows } = await db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+      expect(rows.map((r) => r.tablename)).toEqual([
+        "_prisma_migrations", "customer", "location", "order", "order_item", "order_session", "product", "session_event", "shipment", "staff_user",
+      ]);
+      const applied = await db.query("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1");
+      expect(committed.length).toBeGreaterThan(0);
+      expect(applied.rows.map((r) => r.migration_name)).toEqual(committed);
+      const loc = await db.query("INSERT INTO location (id, name) VALUES (gen_random_uuid(), 'x') RETURNING id");
+      await expect(
+        db.query("INSERT INTO product (id, location_id, name, category, price_cents, currency, stock, updated_at) VALUES (gen_random_uuid(), $1, 'p', 'c', 100, 'EUR', -1, now())", [loc.rows[0].id]),
+      ).rejects.toThrow(/product_stock_nonnegative/);
+      // Applying again is a no-op.
+      const again = await migrateDatabase(url);
+      expect(again.output).toContain("No pending migrations to apply");
+      expect((await db.query("SELECT count(*)::int AS n FROM _prisma_migrations")).rows[0].n).toBe(committed.length);
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-      await admin.end();
+      await db.end();
     }
   }, 120_000); // two runs of the Prisma CLI, each ~10 s on a busy 2-core machine
 });

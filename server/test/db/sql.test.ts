@@ -1,57 +1,53 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
 import type { CustomerPrincipal } from "../../src/auth/tokens.js";
-import { createPrisma, poolOf } from "../../src/db/prisma.js";
+import { poolOf } from "../../src/db/prisma.js";
 import { namedStatementCount } from "../../src/db/sql.js";
+import { seedVenue } from "../../src/demo/seed-venue.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { processOrder } from "../../src/orders/process-order.js";
 import { shipOrder } from "../../src/orders/ship-order.js";
-import { seedLocation, TEST_DATABASE_URL } from "../support/harness.js";
+import { describe, expect, it, TEST_MENU } from "../support/kit.js";
 
 describe("hot-path statements", () => {
-  it("are prepared once per connection, and their number does not grow with orders", async () => {
+  it("are prepared once per connection, and their number does not grow with orders", async ({ prismaClient }) => {
     // One connection, so everything below runs on it and pg_prepared_statements shows it all.
-    const prisma = createPrisma(TEST_DATABASE_URL, 1);
-    try {
-      const loc = await seedLocation(prisma);
-      const session = await prisma.orderSession.create({
-        data: { locationId: loc.locationId, label: "Table 1", joinCode: randomBytes(18).toString("base64url") },
-      });
-      const customer = await prisma.customer.create({ data: { sessionId: session.id, displayName: "Ann" } });
-      const principal: CustomerPrincipal = { kind: "customer", customerId: customer.id, sessionId: session.id, locationId: loc.locationId };
-      const throughThePipeline = async (items: { productId: string; quantity: number }[]) => {
-        const { order } = await placeOrder(prisma, principal, { clientOrderId: randomUUID(), items });
-        const accepted = await processOrder(prisma, order.id);
-        const shipped = await shipOrder(prisma, order.id);
-        return { accepted: accepted!.order, shipped: shipped!.order };
-      };
+    const prisma = prismaClient(1);
+    const loc = await seedVenue(prisma, { products: TEST_MENU, emailDomain: "test.ordered" });
+    const session = await prisma.orderSession.create({
+      data: { locationId: loc.locationId, label: "Table 1", joinCode: randomBytes(18).toString("base64url") },
+    });
+    const customer = await prisma.customer.create({ data: { sessionId: session.id, displayName: "Ann" } });
+    const principal: CustomerPrincipal = { kind: "customer", customerId: customer.id, sessionId: session.id, locationId: loc.locationId };
+    const throughThePipeline = async (items: { productId: string; quantity: number }[]) => {
+      const { order } = await placeOrder(prisma, principal, { clientOrderId: randomUUID(), items });
+      const accepted = await processOrder(prisma, order.id);
+      const shipped = await shipOrder(prisma, order.id);
+      return { accepted: accepted!.order, shipped: shipped!.order };
+    };
 
-      // Every shape the hot path has: one line, several lines with a stock-tracked product,
-      // a rejection (sold out), a repeated clientOrderId. Twice: the second round must not
-      // need a single new statement text.
-      const round = async () => {
-        await prisma.product.update({ where: { id: loc.products[0]!.id }, data: { stock: 1 } });
-        const single = await throughThePipeline([{ productId: loc.products[1]!.id, quantity: 1 }]);
-        const several = await throughThePipeline([
-          { productId: loc.products[1]!.id, quantity: 2 },
-          { productId: loc.products[0]!.id, quantity: 1 },
-          { productId: loc.products[2]!.id, quantity: 1 },
-        ]);
-        const soldOut = await throughThePipeline([{ productId: loc.products[0]!.id, quantity: 1 }]);
-        const repeat = await placeOrder(prisma, principal, { clientOrderId: single.shipped.clientOrderId, items: [{ productId: loc.products[1]!.id, quantity: 1 }] });
-        expect([single.shipped.shipment?.status, several.shipped.shipment?.status, soldOut.accepted.status]).toEqual(["PREPARING", "PREPARING", "REJECTED"]);
-        expect(repeat.order.id).toBe(single.shipped.id);
-      };
-      await round();
-      const named = namedStatementCount();
-      expect(named).toBeGreaterThanOrEqual(6); // placing 2, processing 3 (read, accept, reject), shipping 1
-      await round();
-      expect(namedStatementCount()).toBe(named);
+    // Every shape the hot path has: one line, several lines with a stock-tracked product,
+    // a rejection (sold out), a repeated clientOrderId. Twice: the second round must not
+    // need a single new statement text.
+    const round = async () => {
+      await prisma.product.update({ where: { id: loc.products[0]!.id }, data: { stock: 1 } });
+      const single = await throughThePipeline([{ productId: loc.products[1]!.id, quantity: 1 }]);
+      const several = await throughThePipeline([
+        { productId: loc.products[1]!.id, quantity: 2 },
+        { productId: loc.products[0]!.id, quantity: 1 },
+        { productId: loc.products[2]!.id, quantity: 1 },
+      ]);
+      const soldOut = await throughThePipeline([{ productId: loc.products[0]!.id, quantity: 1 }]);
+      const repeat = await placeOrder(prisma, principal, { clientOrderId: single.shipped.clientOrderId, items: [{ productId: loc.products[1]!.id, quantity: 1 }] });
+      expect([single.shipped.shipment?.status, several.shipped.shipment?.status, soldOut.accepted.status]).toEqual(["PREPARING", "PREPARING", "REJECTED"]);
+      expect(repeat.order.id).toBe(single.shipped.id);
+    };
+    await round();
+    const named = namedStatementCount();
+    expect(named).toBeGreaterThanOrEqual(6); // placing 2, processing 3 (read, accept, reject), shipping 1
+    await round();
+    expect(namedStatementCount()).toBe(named);
 
-      const { rows } = await poolOf(prisma).query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'ordered\\_%'");
-      expect(rows).toHaveLength(named);
-    } finally {
-      await prisma.$disconnect();
-    }
+    const { rows } = await poolOf(prisma).query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'ordered\\_%'");
+    expect(rows).toHaveLength(named);
   });
 });

@@ -1,31 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { api, eventually, loginAs, openAndJoin, seedLocation, startCluster, startWorker, testPrisma, type SeededLocation, type TestServer } from "../support/harness.js";
-import { closeAllSockets, connect, dataOf, send } from "../support/sockets.js";
+import type { PrismaClient } from "../../src/db/prisma.js";
+import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
+import { describe, expect, it } from "../support/kit.js";
+import { dataOf, send, type ClientSocket } from "../support/sockets.js";
 
-let a: TestServer;
-let worker: Awaited<ReturnType<typeof startWorker>>;
-let loc: SeededLocation;
-let token: string;
-
-beforeAll(async () => {
-  [a] = (await startCluster(1)) as [TestServer];
-  worker = await startWorker(a.config.redisPrefix);
-  loc = await seedLocation(testPrisma());
-  token = await loginAs(a, loc.owner);
-});
-afterEach(closeAllSockets);
-afterAll(async () => {
-  await worker.close();
-  await a.close();
-});
+// One instance and a pipeline worker on its prefix (file fixtures `server` and `worker`).
 
 /** Parses the Prometheus text format into "name{labels}" → value. */
-async function scrape(): Promise<Map<string, number>> {
-  const res = await fetch(`${a.url}/metrics`);
+async function scrape(server: TestServer): Promise<Map<string, number>> {
+  const res = await server.api.request<string>("GET", "/metrics");
+  expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
   const series = new Map<string, number>();
-  for (const line of (await res.text()).split("\n")) {
+  for (const line of res.body.split("\n")) {
     if (!line || line.startsWith("#")) continue;
     const i = line.lastIndexOf(" ");
     series.set(line.slice(0, i), Number(line.slice(i + 1)));
@@ -33,27 +20,31 @@ async function scrape(): Promise<Map<string, number>> {
   return series;
 }
 
-async function placeAndSettle(phone: Awaited<ReturnType<typeof connect>>, productId: string, quantity: number) {
+async function placeAndSettle(prisma: PrismaClient, phone: ClientSocket, productId: string, quantity: number) {
   const { order } = dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId, quantity }] }));
   return eventually(async () => {
-    const o = await testPrisma().order.findUniqueOrThrow({ where: { id: order.id }, include: { shipment: true } });
+    const o = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { shipment: true } });
     return o.status === "REJECTED" || o.shipment ? o : null;
   }, 15_000, "order processed");
 }
 
 describe("GET /metrics", () => {
-  it("reports orders, processing latency, queue depth and connected sockets", async () => {
-    const before = await scrape();
-    const { customerToken } = await openAndJoin(a, token);
-    const phone = await connect(a, { token: customerToken });
-    const second = await connect(a, { token });
-    const accepted = await placeAndSettle(phone, loc.products[1]!.id, 1);
-    const rejected = await placeAndSettle(phone, loc.products[0]!.id, 5); // stock is 2
+  it("reports orders, processing latency, queue depth and connected sockets", async ({ server, worker, venue, socket, prisma }) => {
+    const token = venue.staffToken;
+    const before = await scrape(server);
+    const { customerToken } = await openAndJoin(server, token);
+    const phone = await socket(server, { token: customerToken });
+    await socket(server, { token });
+    const accepted = await placeAndSettle(prisma, phone, venue.products[1]!.id, 1);
+    const rejected = await placeAndSettle(prisma, phone, venue.products[0]!.id, 5); // stock is 2
     expect([accepted.status, rejected.status]).toEqual(["ACCEPTED", "REJECTED"]);
-    await api(a, "POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "READY" } });
-    await api(a, "POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "DELIVERED" } });
+    await server.api.request("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "READY" } });
+    await server.api.request("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "DELIVERED" } });
 
-    const after = await scrape();
+    // Per instance: exactly the two sockets connected to this server (sockets closed by an
+    // earlier test of this file may still be on their way out: wait for them to be gone).
+    await expect.poll(async () => (await scrape(server)).get("ordered_connected_sockets")).toBe(2);
+    const after = await scrape(server);
     const delta = (k: string) => after.get(k)! - (before.get(k) ?? 0);
     // Other test files write to the same database at the same time: at least ours counted.
     expect(delta('ordered_orders_total{event="placed"}')).toBeGreaterThanOrEqual(2);
@@ -63,29 +54,26 @@ describe("GET /metrics", () => {
     expect(delta("ordered_processing_latency_seconds_count")).toBeGreaterThanOrEqual(2);
     expect(after.get('ordered_processing_latency_seconds_bucket{le="+Inf"}')).toBe(after.get("ordered_processing_latency_seconds_count"));
     expect(after.get('ordered_processing_latency_seconds_bucket{le="60"}')!).toBeGreaterThanOrEqual(after.get('ordered_processing_latency_seconds_bucket{le="0.01"}')!);
-    // Per instance: exactly the two sockets connected to this server.
     expect(after.get("ordered_connected_sockets")).toBe(2);
     expect(after.get('ordered_queue_jobs{stage="processing",state="waiting"}')).toBe(0);
     expect(after.has('ordered_queue_jobs{stage="shipping",state="failed"}')).toBe(true);
     expect(after.get("ordered_process_resident_memory_bytes")).toBeGreaterThan(0);
-    second.close();
   });
 });
 
 describe("GET /api/stats/daily", () => {
-  it("gives the location's totals for a day", async () => {
-    const own = await seedLocation(testPrisma());
-    const t = await loginAs(a, own.owner);
-    const { customerToken } = await openAndJoin(a, t);
-    const phone = await connect(a, { token: customerToken });
-    const delivered = await placeAndSettle(phone, own.products[1]!.id, 2); // 2 × 12.50
-    await placeAndSettle(phone, own.products[2]!.id, 1); // 4.50, stays accepted
-    await placeAndSettle(phone, own.products[0]!.id, 9); // rejected
-    await api(a, "POST", `/api/orders/${delivered.id}/advance`, { token: t, body: { to: "READY" } });
-    await api(a, "POST", `/api/orders/${delivered.id}/advance`, { token: t, body: { to: "DELIVERED" } });
+  it("gives the location's totals for a day", async ({ server, worker, venue, socket, prisma }) => {
+    const t = venue.staffToken;
+    const { customerToken } = await openAndJoin(server, t);
+    const phone = await socket(server, { token: customerToken });
+    const delivered = await placeAndSettle(prisma, phone, venue.products[1]!.id, 2); // 2 × 12.50
+    await placeAndSettle(prisma, phone, venue.products[2]!.id, 1); // 4.50, stays accepted
+    await placeAndSettle(prisma, phone, venue.products[0]!.id, 9); // rejected
+    await server.api.request("POST", `/api/orders/${delivered.id}/advance`, { token: t, body: { to: "READY" } });
+    await server.api.request("POST", `/api/orders/${delivered.id}/advance`, { token: t, body: { to: "DELIVERED" } });
 
     const today = new Date().toISOString().slice(0, 10);
-    const res = await api(a, "GET", `/api/stats/daily?date=${today}`, { token: t });
+    const res = await server.api.request("GET", `/api/stats/daily?date=${today}`, { token: t });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       date: today,
@@ -98,11 +86,11 @@ describe("GET /api/stats/daily", () => {
     expect(res.body.averagePlacedToDeliveredSeconds).toBeGreaterThan(0);
 
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const empty = await api(a, "GET", `/api/stats/daily?date=${yesterday}`, { token: t });
+    const empty = await server.api.request("GET", `/api/stats/daily?date=${yesterday}`, { token: t });
     expect(empty.body).toMatchObject({ orders: { placed: 0 }, averageOrderValueCents: null, averagePlacedToDeliveredSeconds: null });
-    const bad = await api(a, "GET", "/api/stats/daily?date=21/11/2026&tz=Mars/Olympus", { token: t });
+    const bad = await server.api.request("GET", "/api/stats/daily?date=21/11/2026&tz=Mars/Olympus", { token: t });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/query\.date.*query\.tz/);
-    expect((await api(a, "GET", "/api/stats/daily")).status).toBe(401);
+    expect((await server.api.request("GET", "/api/stats/daily")).status).toBe(401);
   });
 });

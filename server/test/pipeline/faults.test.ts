@@ -1,91 +1,75 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { io as connectClient } from "socket.io-client";
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  api,
-  eventually,
-  loginAs,
-  openAndJoin,
-  seedLocation,
-  startCluster,
-  startWorker,
-  TEST_DATABASE_URL,
-  testPrisma,
-  type TestServer,
-} from "../support/harness.js";
-import { spawnWorker, startOwnRedis } from "../support/process.js";
-import { closeAllSockets, connect, dataOf, Recorder, recorderOf, send, type ClientSocket } from "../support/sockets.js";
+import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
+import { describe, expect, it } from "../support/kit.js";
+import { dataOf, recorderOf, send, type ClientSocket } from "../support/sockets.js";
+import type { PrismaClient } from "../../src/db/prisma.js";
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  closeAllSockets();
-  for (const c of cleanups.splice(0).reverse()) await c().catch(() => {});
-});
+// Each test builds its own instances (own Redis prefix, sometimes own Redis) with the kit's
+// factories, which also take them down after the test.
 
-const orderOf = (id: string) => testPrisma().order.findUniqueOrThrow({ where: { id }, include: { shipment: true } });
+const orderOf = (prisma: PrismaClient, id: string) => prisma.order.findUniqueOrThrow({ where: { id }, include: { shipment: true } });
 
-async function stockedProduct(server: TestServer, token: string, stock: number) {
-  const res = await api(server, "POST", "/api/products", { token, body: { name: `Item ${randomUUID().slice(0, 6)}`, category: "Test", priceCents: 100, stock } });
-  return res.body.product as { id: string; name: string };
+function stockedProduct(server: TestServer, token: string, stock: number) {
+  return server.api.createProduct(token, { name: `Item ${randomUUID().slice(0, 6)}`, category: "Test", priceCents: 100, stock });
+}
+
+function recorderWait(socket: ClientSocket, orderId: string, status: string) {
+  return recorderOf(socket).waitFor("order:updated", (e) => e.data.id === orderId && (e.data.status === status || e.data.shipment?.status === status), 20_000);
 }
 
 describe("nothing lost when parts die", () => {
-  it("finishes an order whose worker was killed with SIGKILL mid-job", async () => {
+  it("finishes an order whose worker was killed with SIGKILL mid-job", async ({ startCluster, startWorker, spawnWorker, pgClient, socket, venue, prisma }) => {
     const [a] = (await startCluster(1)) as [TestServer];
-    cleanups.push(() => a.close());
     const prefix = a.config.redisPrefix;
-    const loc = await seedLocation(testPrisma());
-    const token = await loginAs(a, loc.owner);
+    const token = venue.staffToken;
     const product = await stockedProduct(a, token, 5);
     const doomed = await spawnWorker({ REDIS_PREFIX: prefix, WORKER_LOCK_MS: "2000", WORKER_STALLED_CHECK_MS: "1000", SWEEP_AFTER_MS: "600000" });
-    cleanups.push(() => doomed.kill());
 
     // Hold the product row so the worker's job blocks inside its transaction.
-    const blocker = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await blocker.connect();
-    cleanups.push(() => blocker.end());
+    const blocker = await pgClient();
     await blocker.query("BEGIN");
     await blocker.query("SELECT 1 FROM product WHERE id = $1 FOR NO KEY UPDATE", [product.id]);
 
     const { customerToken } = await openAndJoin(a, token);
-    const phone = await connect(a, { token: customerToken });
+    const phone = await socket(a, { token: customerToken });
     const { order } = dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 2 }] }));
     const queue = a.app.deps.producer.queues.processing;
     await eventually(async () => (await queue.getActiveCount()) === 1, 10_000, "the job to be active in the doomed worker");
 
     await doomed.kill();
-    const rescuer = await startWorker(prefix);
-    cleanups.push(() => rescuer.close());
+    startWorker(prefix); // the rescuer
     await blocker.query("COMMIT");
 
     const done = await eventually(async () => {
-      const o = await orderOf(order.id);
+      const o = await orderOf(prisma, order.id);
       return o.shipment ? o : null;
     }, 20_000, "the order to be taken over and shipped");
     expect(done.status).toBe("ACCEPTED");
-    expect((await testPrisma().product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(3);
-    const updates = await testPrisma().sessionEvent.findMany({ where: { sessionId: done.sessionId, type: "order.updated" } });
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(3);
+    const updates = await prisma.sessionEvent.findMany({ where: { sessionId: done.sessionId, type: "order.updated" } });
     expect(updates).toHaveLength(2); // accepted, then shipment preparing: once each
     await recorderWait(phone, order.id, "PREPARING");
   });
 
-  it("loses nothing when Redis restarts: queued work, live events and new orders all arrive", async () => {
-    const redis = await startOwnRedis();
-    cleanups.push(() => redis.stop());
+  it("loses nothing when Redis restarts: queued work, live events and new orders all arrive", async ({
+    ownRedis,
+    startCluster,
+    startWorker,
+    reconnectingSocket,
+    venue,
+    prisma,
+  }) => {
+    const redis = await ownRedis();
     const [a, b] = (await startCluster(2, { REDIS_URL: redis.url })) as [TestServer, TestServer];
-    cleanups.push(() => a.close(), () => b.close());
-    const worker = await startWorker(a.config.redisPrefix, { redisUrl: redis.url, env: { SWEEP_AFTER_MS: "1500" } });
-    cleanups.push(() => worker.close());
-    const loc = await seedLocation(testPrisma());
-    const token = await loginAs(a, loc.owner);
+    startWorker(a.config.redisPrefix, { redisUrl: redis.url, env: { SWEEP_AFTER_MS: "1500" } });
+    const token = venue.staffToken;
     const { session, customerToken } = await openAndJoin(a, token);
 
     const staff = reconnectingSocket(a.url, { token }, session.id);
     const phone = reconnectingSocket(b.url, { token: customerToken }, session.id);
     await Promise.all([staff.recorder.waitFor("sync:done"), phone.recorder.waitFor("sync:done")]);
     const place = async () =>
-      dataOf(await send(phone.socket, "order:place", { clientOrderId: randomUUID(), items: [{ productId: loc.products[2]!.id, quantity: 1 }] })).order;
+      dataOf(await send(phone.socket, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] })).order;
 
     const before = await place();
     await phone.recorder.waitFor("order:updated", (e) => e.data.id === before.id && e.data.shipment?.status === "PREPARING");
@@ -93,15 +77,18 @@ describe("nothing lost when parts die", () => {
     await redis.stop();
     // Redis is down: the order is still committed and acknowledged.
     const during = await place();
-    expect((await orderOf(during.id)).status).toBe("PLACED");
-    await new Promise((r) => setTimeout(r, 500));
+    expect((await orderOf(prisma, during.id)).status).toBe("PLACED");
+    // Both instances have noticed the outage (their adapters' subscriber lost Redis), so
+    // when it is back they know broadcasts were lost and make their clients catch up.
+    const subscriber = (s: TestServer) => (s.app.io.of("/").adapter as unknown as { subClient: { status: string } }).subClient;
+    await expect.poll(() => [a, b].map((s) => subscriber(s).status !== "ready")).toEqual([true, true]);
     await redis.start(); // empty: no persistence, every queued job is gone
     for (const r of [phone.recorder, staff.recorder]) {
       await r.waitFor("order:updated", (e) => e.data.id === during.id && e.data.shipment?.status === "PREPARING", 30_000);
     }
     const after = await place();
     await phone.recorder.waitFor("order:updated", (e) => e.data.id === after.id && e.data.shipment?.status === "PREPARING", 20_000);
-    expect(await testPrisma().order.count({ where: { sessionId: session.id } })).toBe(3);
+    expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(3);
     // Every client saw a gap-free log, whatever it took to get there.
     for (const r of [phone.recorder, staff.recorder]) {
       const seqs = [...new Set(r.sessionEvents().filter(([, s]) => s === session.id).map(([, , seq]) => seq))].sort((x, y) => x - y);
@@ -109,16 +96,14 @@ describe("nothing lost when parts die", () => {
     }
   }, 60_000);
 
-  it("dead-letters work that fails for good, and the order shows why", async () => {
+  it("dead-letters work that fails for good, and the order shows why", async ({ startCluster, startWorker, socket, venue, prisma }) => {
     const [a] = (await startCluster(1)) as [TestServer];
-    cleanups.push(() => a.close());
-    const loc = await seedLocation(testPrisma());
-    const token = await loginAs(a, loc.owner);
+    const token = venue.staffToken;
     const { customerToken } = await openAndJoin(a, token);
-    const phone = await connect(a, { token: customerToken });
+    const phone = await socket(a, { token: customerToken });
     const doomedIds = new Set<string>();
     const attempts: number[] = [];
-    const worker = await startWorker(a.config.redisPrefix, {
+    startWorker(a.config.redisPrefix, {
       hooks: {
         async beforeStage(stage, orderId, attempt) {
           if (stage === "processing" && doomedIds.has(orderId)) {
@@ -128,44 +113,21 @@ describe("nothing lost when parts die", () => {
         },
       },
     });
-    cleanups.push(() => worker.close());
     const clientOrderId = randomUUID();
     // The hook must know the order id before the worker sees the job: pause, place, then resume.
     const queue = a.app.deps.producer.queues.processing;
     await queue.pause();
-    const { order } = dataOf(await send(phone, "order:place", { clientOrderId, items: [{ productId: loc.products[0]!.id, quantity: 1 }] }));
+    const { order } = dataOf(await send(phone, "order:place", { clientOrderId, items: [{ productId: venue.products[0]!.id, quantity: 1 }] }));
     doomedIds.add(order.id);
     await queue.resume();
 
     const failed = await recorderWait(phone, order.id, "FAILED");
     expect(failed.data.statusReason).toBe("could not be processed: kitchen printer on fire");
     expect(attempts).toEqual([1, 2, 3]);
-    const res = await api(a, "GET", `/api/orders/${order.id}`, { token });
+    const res = await a.api.request("GET", `/api/orders/${order.id}`, { token });
     expect(res.body.order).toMatchObject({ status: "FAILED", statusReason: "could not be processed: kitchen printer on fire" });
     const dead = await queue.getFailed();
     expect(dead.map((j) => j.data.orderId)).toContain(order.id);
-    expect((await testPrisma().product.findUniqueOrThrow({ where: { id: loc.products[0]!.id } })).stock).toBe(2);
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: venue.products[0]!.id } })).stock).toBe(2);
   });
 });
-
-function recorderWait(socket: ClientSocket, orderId: string, status: string) {
-  return recorderOf(socket).waitFor("order:updated", (e) => e.data.id === orderId && (e.data.status === status || e.data.shipment?.status === status), 20_000);
-}
-
-/** A client that reconnects by itself and sends the cursor it has reached, like the web app. */
-function reconnectingSocket(url: string, auth: { token: string }, sessionId: string) {
-  let lastSeq = 0;
-  const socket: ClientSocket = connectClient(url, {
-    transports: ["websocket"],
-    forceNew: true,
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 500,
-    auth: (cb) => cb({ ...auth, lastSeq, cursors: { [sessionId]: lastSeq } }),
-  });
-  const recorder = new Recorder(socket);
-  socket.onAny((_name, arg: { sessionId?: string; seq?: number }) => {
-    if (arg?.sessionId === sessionId && typeof arg.seq === "number" && arg.seq === lastSeq + 1) lastSeq = arg.seq;
-  });
-  cleanups.push(async () => socket.close());
-  return { socket, recorder };
-}

@@ -1,46 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, loginAs, openAndJoin, seedLocation, startServer, testPrisma, type SeededLocation, type TestServer } from "../support/harness.js";
-
-let server: TestServer;
-let loc: SeededLocation;
-let token: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  loc = await seedLocation(testPrisma());
-  token = await loginAs(server, loc.owner);
-});
-afterAll(() => server.close());
+import { openAndJoin } from "../support/harness.js";
+import { describe, expect, it } from "../support/kit.js";
 
 const newProduct = { name: "Calzone", category: "Pizza", priceCents: 1400, description: "Folded", stock: 5 };
 
 describe("products (staff)", () => {
-  it("lists the location's products by category and name", async () => {
-    const res = await api(server, "GET", "/api/products", { token });
+  it("lists the location's products by category and name", async ({ server, venue }) => {
+    const res = await server.api.request("GET", "/api/products", { token: venue.staffToken });
     expect(res.status).toBe(200);
     expect(res.body.products.map((p: { name: string }) => p.name)).toEqual(["Lemonade", "Diavola", "Margherita"]);
     expect(res.body.products[0]).toMatchObject({ category: "Drinks", priceCents: 450, currency: "EUR", available: true, stock: null });
   });
 
-  it("creates a product in the location's currency", async () => {
-    const res = await api(server, "POST", "/api/products", { token, body: newProduct });
+  it("creates a product in the location's currency", async ({ server, venue, prisma }) => {
+    const res = await server.api.request("POST", "/api/products", { token: venue.staffToken, body: newProduct });
     expect(res.status).toBe(201);
     expect(res.body.product).toMatchObject({ ...newProduct, currency: "EUR", available: true });
-    const stored = await testPrisma().product.findUniqueOrThrow({ where: { id: res.body.product.id } });
-    expect(stored.locationId).toBe(loc.locationId);
+    const stored = await prisma.product.findUniqueOrThrow({ where: { id: res.body.product.id } });
+    expect(stored.locationId).toBe(venue.locationId);
   });
 
-  it("updates fields and marks a product unavailable", async () => {
-    const created = (await api(server, "POST", "/api/products", { token, body: newProduct })).body.product;
-    const patched = await api(server, "PATCH", `/api/products/${created.id}`, { token, body: { priceCents: 1500, stock: null } });
+  it("updates fields and marks a product unavailable", async ({ server, venue }) => {
+    const token = venue.staffToken;
+    const created = (await server.api.request("POST", "/api/products", { token, body: newProduct })).body.product;
+    const patched = await server.api.request("PATCH", `/api/products/${created.id}`, { token, body: { priceCents: 1500, stock: null } });
     expect(patched.status).toBe(200);
     expect(patched.body.product).toMatchObject({ priceCents: 1500, stock: null, name: "Calzone" });
-    const soldOut = await api(server, "PUT", `/api/products/${created.id}/availability`, { token, body: { available: false } });
+    const soldOut = await server.api.request("PUT", `/api/products/${created.id}/availability`, { token, body: { available: false } });
     expect(soldOut.status).toBe(200);
     expect(soldOut.body.product.available).toBe(false);
   });
 
-  it.each([
+  it.for([
     [{ ...newProduct, name: "" }, "body.name"],
     [{ ...newProduct, name: "x".repeat(121) }, "body.name"],
     [{ ...newProduct, name: "x".repeat(5_000) }, "body.name"],
@@ -50,61 +40,62 @@ describe("products (staff)", () => {
     [{ ...newProduct, stock: -3 }, "body.stock"],
     [{ name: "A", priceCents: 100 }, "body.category"],
     [{ ...newProduct, locationId: "00000000-0000-0000-0000-000000000000" }, "locationId"],
-  ])("rejects %j naming the field, storing nothing", async (body, field) => {
-    const before = await testPrisma().product.count({ where: { locationId: loc.locationId } });
-    const res = await api(server, "POST", "/api/products", { token, body });
+  ] as const)("rejects %j naming the field, storing nothing", async ([body, field], { server, venue, prisma }) => {
+    const before = await prisma.product.count({ where: { locationId: venue.locationId } });
+    const res = await server.api.request("POST", "/api/products", { token: venue.staffToken, body });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("VALIDATION_FAILED");
     expect(res.body.error.message).toContain(field);
-    expect(await testPrisma().product.count({ where: { locationId: loc.locationId } })).toBe(before);
+    expect(await prisma.product.count({ where: { locationId: venue.locationId } })).toBe(before);
   });
 
-  it("rejects an empty update and leaves the product as it was", async () => {
-    const id = loc.products[1]!.id;
-    const res = await api(server, "PATCH", `/api/products/${id}`, { token, body: {} });
+  it("rejects an empty update and leaves the product as it was", async ({ server, venue, prisma }) => {
+    const id = venue.products[1]!.id;
+    const res = await server.api.request("PATCH", `/api/products/${id}`, { token: venue.staffToken, body: {} });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain("at least one field");
-    const bad = await api(server, "PATCH", `/api/products/${id}`, { token, body: { name: "Ok", priceCents: -5 } });
+    const bad = await server.api.request("PATCH", `/api/products/${id}`, { token: venue.staffToken, body: { name: "Ok", priceCents: -5 } });
     expect(bad.status).toBe(400);
-    expect((await testPrisma().product.findUniqueOrThrow({ where: { id } })).name).toBe("Diavola");
+    expect((await prisma.product.findUniqueOrThrow({ where: { id } })).name).toBe("Diavola");
   });
 
-  it("answers 404 for unknown and malformed ids", async () => {
+  it("answers 404 for unknown and malformed ids", async ({ server, venue }) => {
     for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
-      const res = await api(server, "PATCH", `/api/products/${id}`, { token, body: { available: false } });
+      const res = await server.api.request("PATCH", `/api/products/${id}`, { token: venue.staffToken, body: { available: false } });
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe("NOT_FOUND");
     }
   });
 
-  it("keeps each location's products to itself", async () => {
-    const other = await seedLocation(testPrisma());
-    const otherToken = await loginAs(server, other.owner);
-    const list = await api(server, "GET", "/api/products", { token: otherToken });
-    expect(list.body.products.map((p: { id: string }) => p.id).sort()).toEqual(other.products.map((p) => p.id).sort());
-    const res = await api(server, "PATCH", `/api/products/${loc.products[0]!.id}`, { token: otherToken, body: { available: false } });
+  it("keeps each location's products to itself", async ({ server, venue, otherVenue, prisma }) => {
+    const otherToken = otherVenue.staffToken;
+    const list = await server.api.request("GET", "/api/products", { token: otherToken });
+    expect(list.body.products.map((p: { id: string }) => p.id).sort()).toEqual(otherVenue.products.map((p) => p.id).sort());
+    const res = await server.api.request("PATCH", `/api/products/${venue.products[0]!.id}`, { token: otherToken, body: { available: false } });
     expect(res.status).toBe(404);
-    expect((await testPrisma().product.findUniqueOrThrow({ where: { id: loc.products[0]!.id } })).available).toBe(true);
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: venue.products[0]!.id } })).available).toBe(true);
   });
 });
 
 describe("menu (customer)", () => {
-  it("shows a joined customer their location's menu, sold-out items flagged", async () => {
+  it("shows a joined customer their location's menu, sold-out items flagged", async ({ server, venue }) => {
+    const token = venue.staffToken;
     const { customerToken } = await openAndJoin(server, token);
-    const target = (await api(server, "POST", "/api/products", { token, body: { ...newProduct, name: "Sold Out Soup" } })).body.product;
-    await api(server, "PUT", `/api/products/${target.id}/availability`, { token, body: { available: false } });
-    const res = await api(server, "GET", "/api/menu", { token: customerToken });
+    const target = (await server.api.request("POST", "/api/products", { token, body: { ...newProduct, name: "Sold Out Soup" } })).body.product;
+    await server.api.request("PUT", `/api/products/${target.id}/availability`, { token, body: { available: false } });
+    const res = await server.api.request("GET", "/api/menu", { token: customerToken });
     expect(res.status).toBe(200);
     const soup = res.body.products.find((p: { id: string }) => p.id === target.id);
     expect(soup.available).toBe(false);
     expect(res.body.products.every((p: { currency: string }) => p.currency === "EUR")).toBe(true);
   });
 
-  it("refuses staff tokens, and customers of closed sessions", async () => {
-    expect((await api(server, "GET", "/api/menu", { token })).status).toBe(401);
+  it("refuses staff tokens, and customers of closed sessions", async ({ server, venue }) => {
+    const token = venue.staffToken;
+    expect((await server.api.request("GET", "/api/menu", { token })).status).toBe(401);
     const { session, customerToken } = await openAndJoin(server, token);
-    await api(server, "POST", `/api/sessions/${session.id}/close`, { token });
-    const res = await api(server, "GET", "/api/menu", { token: customerToken });
+    await server.api.request("POST", `/api/sessions/${session.id}/close`, { token });
+    const res = await server.api.request("GET", "/api/menu", { token: customerToken });
     expect(res.status).toBe(410);
     expect(res.body.error.code).toBe("SESSION_CLOSED");
   });

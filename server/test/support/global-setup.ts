@@ -1,36 +1,35 @@
-// Creates (if needed) and migrates the test database once per run. Tests never reset it:
-// each one creates its own location, so they can run in parallel and in any order.
-import { execFileSync } from "node:child_process";
+// Once per run: creates (if needed) and migrates the test database, and names this run's
+// Redis prefix. Tests never reset the database: each one creates its own location, so they
+// can run in parallel and in any order.
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
-import { ensureDatabase } from "../../src/db/ensure-database.js";
+import type { TestProject } from "vitest/node";
+import { migrateDatabase } from "../../src/db/migrate.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Every Redis key of this run starts with it (`test:<run>`); removed after the run. */
+    testRedisPrefix: string;
+  }
+}
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_test";
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_test";
 
-export { ensureDatabase as createDatabase } from "../../src/db/ensure-database.js";
-
-export function migrateDatabase(url: string): void {
-  execFileSync("npx", ["--no-install", "prisma", "migrate", "deploy"], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "pipe",
-  });
-}
-
-export default async function setup(): Promise<() => Promise<void>> {
-  await ensureDatabase(TEST_DATABASE_URL);
-  migrateDatabase(TEST_DATABASE_URL);
-  process.env.TEST_DATABASE_URL = TEST_DATABASE_URL;
-  // Every test app uses its own `test:<uuid>` Redis prefix; remove them all after the run.
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await migrateDatabase(TEST_DATABASE_URL);
+  // Per run, so that this run's cleanup leaves another suite's keys on the same Redis alone.
+  const runPrefix = `test:${randomUUID().slice(0, 8)}`;
+  project.provide("testRedisPrefix", runPrefix);
   return async () => {
     const redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
     try {
       let cursor = "0";
       do {
-        const [next, keys] = await redis.scan(cursor, "MATCH", "test:*", "COUNT", 1000);
+        const [next, keys] = await redis.scan(cursor, "MATCH", `${runPrefix}:*`, "COUNT", 1000);
         cursor = next;
         if (keys.length) await redis.unlink(...keys);
       } while (cursor !== "0");

@@ -1,31 +1,25 @@
+// Building blocks of the server test kit (kit.ts): test configuration, real app instances on
+// port 0, in-process workers, polling. Tests use them through kit.ts's fixtures, which own
+// the teardown; nothing here registers hooks.
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
-import { afterAll } from "vitest";
+import { inject } from "vitest";
 import { createApp, type App, type AppComponents } from "../../src/app.js";
-import { hashPassword } from "../../src/auth/passwords.js";
 import { loadConfig, type Config } from "../../src/config.js";
-import { createPrisma, type PrismaClient } from "../../src/db/prisma.js";
-import { createLogger } from "../../src/logger.js";
+import type { PrismaClient } from "../../src/db/prisma.js";
 import { bullConnection } from "../../src/db/redis.js";
+import { createLogger } from "../../src/logger.js";
 import { createPipelineWorker, type PipelineWorker, type WorkerHooks } from "../../src/pipeline/worker.js";
+import type { OpenSessionResponse } from "@ordered/contract";
+import { createApiClient, type ApiClient } from "../../src/tools/api-client.js";
 
 export const TEST_SECRET = "test-secret-that-is-at-least-32-characters-long";
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_test";
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-/** One Prisma client per test file, disconnected after the file. */
-let sharedPrisma: PrismaClient | undefined;
-export function testPrisma(): PrismaClient {
-  if (!sharedPrisma) {
-    sharedPrisma = createPrisma(TEST_DATABASE_URL, 5);
-    afterAll(async () => {
-      await sharedPrisma?.$disconnect();
-      sharedPrisma = undefined;
-    });
-  }
-  return sharedPrisma;
-}
+/** A Redis key prefix of its own, under this run's prefix (removed after the run: global-setup.ts). */
+export const freshPrefix = (): string => `${inject("testRedisPrefix")}:${randomUUID()}`;
 
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
@@ -36,7 +30,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     REDIS_URL,
     JWT_SECRET: TEST_SECRET,
     // A fresh prefix per app keeps rate-limit counters and queues of tests apart.
-    REDIS_PREFIX: `test:${randomUUID()}`,
+    REDIS_PREFIX: freshPrefix(),
     PUBLIC_URL: "http://ordered.test",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     // Generous limits; the rate-limit tests set their own low ones.
@@ -60,6 +54,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 export interface TestServer {
   url: string;
+  /** The kit's REST client for this instance. */
+  api: ApiClient;
   app: App;
   config: Config;
   redis: Redis;
@@ -68,106 +64,40 @@ export interface TestServer {
 
 /** A real server on a random port over the test database and the real Redis. */
 export async function startServer(
+  prisma: PrismaClient,
   env: Record<string, string> = {},
-  components: Partial<Pick<AppComponents, "prisma">> = {},
 ): Promise<TestServer> {
   const config = testConfig(env);
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
   redis.on("error", () => {}); // fault tests stop Redis on purpose; the app logs what matters
-  const app = createApp({ config, prisma: components.prisma ?? testPrisma(), redis, log: createLogger(config.logLevel), ...components });
+  const app = createApp({ config, prisma, redis, log: createLogger(config.logLevel) });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = app.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    api: createApiClient(url),
     app,
     config,
     redis,
     async close() {
       await app.close();
-      await redis.quit();
+      await redis.quit().catch(() => redis.disconnect());
     },
   };
 }
 
-export interface SeededLocation {
-  locationId: string;
-  owner: { id: string; email: string; password: string };
-  products: { id: string; name: string; priceCents: number; stock: number | null }[];
+export interface TestWorker {
+  worker: PipelineWorker;
+  close(): Promise<void>;
 }
 
-/** A fresh location with an owner and three products (one with stock 2). */
-export async function seedLocation(prisma: PrismaClient, opts: { currency?: string } = {}): Promise<SeededLocation> {
-  const tag = randomUUID().slice(0, 8);
-  const password = `pw-${randomUUID()}`;
-  const location = await prisma.location.create({ data: { name: `Test ${tag}`, currency: opts.currency ?? "EUR" } });
-  const owner = await prisma.staffUser.create({
-    data: {
-      locationId: location.id,
-      email: `owner-${tag}@test.ordered`,
-      passwordHash: await hashPassword(password),
-      displayName: `Owner ${tag}`,
-      role: "OWNER",
-    },
-  });
-  const products = await prisma.product.createManyAndReturn({
-    data: [
-      { name: "Margherita", category: "Pizza", priceCents: 950, stock: 2 },
-      { name: "Diavola", category: "Pizza", priceCents: 1250, stock: null },
-      { name: "Lemonade", category: "Drinks", priceCents: 450, stock: null },
-    ].map((p) => ({ ...p, locationId: location.id, currency: location.currency })),
-  });
-  return {
-    locationId: location.id,
-    owner: { id: owner.id, email: owner.email, password },
-    products: products.map((p) => ({ id: p.id, name: p.name, priceCents: p.priceCents, stock: p.stock })),
-  };
-}
-
-/** JSON request helper: returns status and parsed body. */
-export async function api<T = any>(
-  server: { url: string },
-  method: string,
-  path: string,
-  opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: T; headers: Headers }> {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  let body: string | undefined = opts.rawBody;
-  if (opts.body !== undefined) {
-    headers["content-type"] = "application/json";
-    body = JSON.stringify(opts.body);
-  }
-  const res = await fetch(`${server.url}${path}`, { method, headers, body });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
-}
-
-export async function loginAs(server: { url: string }, who: { email: string; password: string }): Promise<string> {
-  const res = await api(server, "POST", "/api/auth/login", { body: { email: who.email, password: who.password } });
-  if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
-  return res.body.token;
-}
-
-/** Opens a session as staff and joins it as a customer. */
-export async function openAndJoin(server: { url: string }, staffToken: string, label = "Table 2") {
-  const opened = await api(server, "POST", "/api/sessions", { token: staffToken, body: { label } });
-  if (opened.status !== 201) throw new Error(`open failed: ${JSON.stringify(opened.body)}`);
-  const joined = await api(server, "POST", "/api/sessions/join", { body: { joinCode: opened.body.session.joinCode, displayName: "Ann" } });
-  if (joined.status !== 201) throw new Error(`join failed: ${JSON.stringify(joined.body)}`);
-  return { session: opened.body.session, qr: opened.body.qr, customerToken: joined.body.token as string, customerId: joined.body.customer.id as string };
-}
-
-/** Several instances sharing one Redis prefix, so their Socket.IO rooms are shared. */
-export async function startCluster(n: number, env: Record<string, string> = {}): Promise<TestServer[]> {
-  const prefix = `test:${randomUUID()}`;
-  return Promise.all(Array.from({ length: n }, () => startServer({ REDIS_PREFIX: prefix, ...env })));
-}
-
-/** An in-process pipeline worker on the same Redis prefix as `servers`, with test timings. */
-export async function startWorker(
+/** An in-process pipeline worker on the Redis prefix `prefix` (the servers' one), with test timings. */
+export function startWorker(
+  prisma: PrismaClient,
   prefix: string,
   opts: { hooks?: Partial<WorkerHooks>; env?: Record<string, string>; redisUrl?: string } = {},
-): Promise<{ worker: PipelineWorker; close(): Promise<void> }> {
+): TestWorker {
   const config = testConfig({
     REDIS_PREFIX: prefix,
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
@@ -176,7 +106,7 @@ export async function startWorker(
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   redis.on("error", () => {});
   const worker = createPipelineWorker({
-    prisma: testPrisma(),
+    prisma,
     redis,
     connection: bullConnection(config.redisUrl),
     log: createLogger(config.logLevel, "worker"),
@@ -192,13 +122,28 @@ export async function startWorker(
   };
 }
 
-/** Polls until `check` returns a truthy value (for state reached asynchronously). */
+export interface Table extends OpenSessionResponse {
+  customerToken: string;
+  customerId: string;
+}
+
+/** Opens a session as staff and joins it as a customer named Ann. */
+export async function openAndJoin(server: { api: ApiClient }, staffToken: string, label = "Table 2"): Promise<Table> {
+  const opened = await server.api.openSession(staffToken, label);
+  const joined = await server.api.joinSession(opened.session.joinCode, "Ann");
+  return { ...opened, customerToken: joined.token, customerId: joined.customer.id };
+}
+
+/**
+ * Polls until `check` returns a truthy value (for state reached asynchronously) and returns
+ * it. The 100 ms between checks is a polling interval, not a wait for the condition.
+ */
 export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 100)); // polling interval, not a wait for the condition
   }
 }

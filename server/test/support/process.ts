@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createApiClient } from "../../src/tools/api-client.js";
 import { REDIS_URL, TEST_DATABASE_URL, TEST_SECRET } from "./harness.js";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -12,8 +13,9 @@ export interface ChildServer {
   kill(): Promise<void>;
 }
 
-/** A server instance in its own process (src/main.ts through tsx), for crash tests. */
-export async function spawnServer(port: number, env: Record<string, string>): Promise<ChildServer> {
+/** A server instance in its own process (src/main.ts through tsx) on a free port, for crash tests. */
+export async function spawnServer(env: Record<string, string>): Promise<ChildServer> {
+  const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: serverDir,
     env: {
@@ -34,16 +36,17 @@ export async function spawnServer(port: number, env: Record<string, string>): Pr
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d));
   const url = `http://127.0.0.1:${port}`;
+  const health = createApiClient(url);
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ((await health.request("GET", "/api/health")).status === 200) break;
     } catch {
       // not up yet
     }
     if (Date.now() > deadline) throw new Error(`server did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 100)); // polling interval until /api/health answers
   }
   return {
     url,
@@ -86,6 +89,7 @@ export async function spawnWorker(env: Record<string, string>): Promise<ChildWor
   });
   let output = "";
   await new Promise<void>((resolve, reject) => {
+    // A deadline, not a wait: resolves as soon as the worker says it runs.
     const timer = setTimeout(() => reject(new Error(`worker did not start: ${output}`)), 30_000);
     const onData = (d: Buffer) => {
       output += d;
@@ -124,7 +128,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
         s.on("error", () => resolve(false));
       });
       if (ok) return;
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 50)); // polling interval until the port accepts
     }
     throw new Error("own redis-server did not start");
   };

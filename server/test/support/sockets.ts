@@ -1,9 +1,28 @@
+// Real socket.io-client sockets for the server tests. kit.ts's `socket` and
+// `reconnectingSocket` fixtures open them and close them after the test.
 import { io as connectClient, type Socket } from "socket.io-client";
 import type { Ack, ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from "@ordered/contract";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const opened: ClientSocket[] = [];
+export interface ConnectOptions {
+  origin?: string;
+  transports?: ("websocket" | "polling")[];
+  reconnection?: boolean;
+}
+
+/** What a refused handshake rejects with: socket.io-client's connect_error. */
+export type ConnectError = Error & {
+  /** The server's refusal from the handshake middleware: `{ code, message }`. */
+  data?: { code: string; message: string };
+  /** Engine.io transport errors: "TransportError". */
+  type?: string;
+  /** Transport errors: the HTTP status (polling) or the underlying error event (websocket). */
+  description?: unknown;
+  /** Transport errors: the request that failed (polling). */
+  context?: unknown;
+};
+
 const recorders = new WeakMap<ClientSocket, Recorder>();
 
 /** Everything this socket has received since it was created. */
@@ -11,11 +30,15 @@ export function recorderOf(socket: ClientSocket): Recorder {
   return recorders.get(socket)!;
 }
 
-/** A real socket.io-client socket; resolves once connected, rejects with the refusal. */
+/**
+ * A real socket.io-client socket; resolves once connected, rejects with the refusal.
+ * `opened` is told about the socket first, so it is closed even when the connection fails.
+ */
 export function connect(
   server: { url: string },
   auth: Partial<HandshakeAuth> | undefined,
-  opts: { origin?: string; transports?: ("websocket" | "polling")[]; reconnection?: boolean } = {},
+  opts: ConnectOptions,
+  opened: (socket: ClientSocket) => void,
 ): Promise<ClientSocket> {
   const socket: ClientSocket = connectClient(server.url, {
     auth: auth as Record<string, unknown> | undefined,
@@ -24,21 +47,37 @@ export function connect(
     forceNew: true,
     extraHeaders: opts.origin ? { origin: opts.origin } : {},
   });
-  opened.push(socket);
+  opened(socket);
   // Attached before connecting: replayed events can arrive in the same tick as "connect".
   recorders.set(socket, new Recorder(socket));
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", (err: Error & { data?: unknown }) => {
+    socket.once("connect_error", (err: ConnectError) => {
       socket.close();
       reject(err);
     });
   });
 }
 
-/** Closes every socket this file opened. */
-export function closeAllSockets(): void {
-  for (const s of opened.splice(0)) s.close();
+/**
+ * A client that reconnects by itself and sends the cursor it has reached, like the web app
+ * (for tests where the server drops connections). Not awaited: watch its recorder.
+ */
+export function reconnectingSocket(url: string, auth: { token: string }, sessionId: string): { socket: ClientSocket; recorder: Recorder } {
+  let lastSeq = 0;
+  const socket: ClientSocket = connectClient(url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+    auth: (cb) => cb({ ...auth, lastSeq, cursors: { [sessionId]: lastSeq } }),
+  });
+  const recorder = new Recorder(socket);
+  recorders.set(socket, recorder);
+  socket.onAny((_name, arg: { sessionId?: string; seq?: number }) => {
+    if (arg?.sessionId === sessionId && typeof arg.seq === "number" && arg.seq === lastSeq + 1) lastSeq = arg.seq;
+  });
+  return { socket, recorder };
 }
 
 /** Emits a command and waits for its ack. */
@@ -78,6 +117,7 @@ export class Recorder {
     const seen = this.events.find((e) => e.name === name && match(e.arg));
     if (seen) return Promise.resolve(seen.arg);
     return new Promise((resolve, reject) => {
+      // A deadline for the wait, not a wait: it only turns "never arrived" into a failure.
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), timeoutMs);
       this.waiters.push({
         test: (e) => e.name === name && match(e.arg),
@@ -94,6 +134,3 @@ export class Recorder {
     return this.events.filter((e) => e.arg && typeof e.arg.seq === "number").map((e) => [e.name, e.arg.sessionId, e.arg.seq]);
   }
 }
-
-/** Waits until nothing more arrives for `ms` (to assert that something did NOT happen). */
-export const quiet = (ms = 300) => new Promise((r) => setTimeout(r, ms));

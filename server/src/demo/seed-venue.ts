@@ -1,0 +1,94 @@
+// The one seeder: a venue (location), its owner and its menu, written straight to the
+// database. Used by the demo (`npm start`), the server tests, the e2e suite and the bench.
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "../auth/passwords.js";
+import type { PrismaClient } from "../db/prisma.js";
+import { DEMO_PRODUCTS, type MenuItem } from "./demo-menu.js";
+
+export type { MenuItem } from "./demo-menu.js";
+
+export interface SeedVenueOptions {
+  /** The location's name; default `Bistro <tag>` (tag: 8 random hex characters). */
+  name?: string;
+  /** ISO 4217 code for the location and all its products; default EUR. */
+  currency?: string;
+  owner?: {
+    /** Default `owner-<tag>@<emailDomain>`; stored lower-cased like the API does. */
+    email?: string;
+    /** Default a random one; returned in `owner.password` so callers can log in. */
+    password?: string;
+    /** Default `Owner <tag>`. */
+    displayName?: string;
+    /**
+     * hashPassword(password), when the caller seeds many venues with one password and
+     * hashes it once (argon2id costs ~0.1 s of CPU by design). Must match `password`.
+     */
+    passwordHash?: string;
+  };
+  /** Domain of the generated owner email; default `venue.ordered`. */
+  emailDomain?: string;
+  /** The menu, in this order; default the demo menu (DEMO_PRODUCTS). */
+  products?: readonly MenuItem[];
+}
+
+export interface SeededProduct {
+  id: string;
+  name: string;
+  category: string;
+  priceCents: number;
+  stock: number | null;
+  available: boolean;
+}
+
+export interface SeededVenue {
+  locationId: string;
+  name: string;
+  currency: string;
+  owner: { id: string; email: string; password: string; displayName: string };
+  /** In the order they were given. */
+  products: SeededProduct[];
+}
+
+/** Creates a location with an owner (argon2id hash, like real accounts) and a menu, in one transaction. */
+export async function seedVenue(prisma: PrismaClient, options: SeedVenueOptions = {}): Promise<SeededVenue> {
+  const tag = randomUUID().slice(0, 8);
+  const currency = options.currency ?? "EUR";
+  const email = (options.owner?.email ?? `owner-${tag}@${options.emailDomain ?? "venue.ordered"}`).toLowerCase();
+  const password = options.owner?.password ?? `pw-${randomUUID()}`;
+  const displayName = options.owner?.displayName ?? `Owner ${tag}`;
+  const menu = options.products ?? DEMO_PRODUCTS;
+  // Hashing takes ~100 ms of CPU: outside the transaction, so it holds no connection meanwhile.
+  const passwordHash = options.owner?.passwordHash ?? (await hashPassword(password));
+  return prisma.$transaction(async (tx) => {
+    const location = await tx.location.create({ data: { name: options.name ?? `Bistro ${tag}`, currency } });
+    const owner = await tx.staffUser.create({
+      data: { locationId: location.id, email, passwordHash, displayName, role: "OWNER" },
+    });
+    const created = await tx.product.createManyAndReturn({
+      data: menu.map((p) => ({
+        locationId: location.id,
+        currency,
+        name: p.name,
+        category: p.category,
+        priceCents: p.priceCents,
+        description: p.description ?? "",
+        stock: p.stock ?? null,
+        available: p.available ?? true,
+      })),
+    });
+    // RETURNING gives no order guarantee: put them back in the menu's order.
+    const left = [...created];
+    const products = menu.map((item) => {
+      const i = left.findIndex((p) => p.name === item.name);
+      const [p] = left.splice(i, 1);
+      return { id: p!.id, name: p!.name, category: p!.category, priceCents: p!.priceCents, stock: p!.stock, available: p!.available };
+    });
+    return {
+      locationId: location.id,
+      name: location.name,
+      currency,
+      owner: { id: owner.id, email, password, displayName },
+      products,
+    };
+  });
+}

@@ -1,0 +1,118 @@
+// A typed client for Ordered's REST API over fetch, with no Node-only APIs. Used by the
+// simulator, the benchmarks, the server tests and the e2e suite. (The web app keeps its own
+// web/src/api/http.ts, which also handles the browser's stored tokens.)
+import type {
+  CloseSessionResponse,
+  CreateProductBody,
+  ErrorBody,
+  JoinResponse,
+  LoginResponse,
+  OpenSessionResponse,
+  ProductDto,
+  ProductListResponse,
+  ProductResponse,
+  SessionDetailResponse,
+  SessionDto,
+  SessionListResponse,
+  SessionSummaryDto,
+} from "@ordered/contract";
+
+export interface RequestOptions {
+  /** Sent as `Authorization: Bearer <token>` (staff JWT or customer token). */
+  token?: string;
+  /** Serialised as JSON (content-type application/json). */
+  body?: unknown;
+  /** Sent as it is, instead of `body` (e.g. malformed JSON on purpose). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ApiResponse<T> {
+  status: number;
+  /** Parsed JSON when the response is JSON, the text otherwise, undefined when empty. */
+  body: T;
+  headers: Headers;
+}
+
+/** A non-2xx answer to a convenience call; carries the server's error body. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly error: ErrorBody | undefined,
+  ) {
+    super(`${method} ${path} → ${status}${error ? ` ${error.code}: ${error.message}` : ""}`);
+  }
+}
+
+export interface ClientOptions {
+  /** Abort a request that takes longer than this (ms); default: no limit. */
+  timeoutMs?: number;
+}
+
+export interface ApiClient {
+  readonly baseUrl: string;
+  /** Any request; never throws for an HTTP status (for tests that check errors). */
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** Any request; resolves with the body of a 2xx answer, throws ApiError otherwise. */
+  call<T = any>(method: string, path: string, options?: RequestOptions): Promise<T>;
+  login(credentials: { email: string; password: string }): Promise<LoginResponse>;
+  openSession(staffToken: string, label: string): Promise<OpenSessionResponse>;
+  joinSession(joinCode: string, displayName?: string): Promise<JoinResponse>;
+  closeSession(staffToken: string, sessionId: string): Promise<SessionDto>;
+  listSessions(staffToken: string, status?: "OPEN" | "CLOSED"): Promise<SessionSummaryDto[]>;
+  getSession(staffToken: string, sessionId: string): Promise<SessionDetailResponse>;
+  listProducts(staffToken: string): Promise<ProductDto[]>;
+  createProduct(staffToken: string, product: CreateProductBody): Promise<ProductDto>;
+  setAvailability(staffToken: string, productId: string, available: boolean): Promise<ProductDto>;
+}
+
+/** A client for the server at `baseUrl` (e.g. `http://127.0.0.1:3000`, no trailing slash). */
+export function createApiClient(baseUrl: string, options: ClientOptions = {}): ApiClient {
+  const base = baseUrl.replace(/\/+$/, "");
+
+  async function request<T>(method: string, path: string, o: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    let body: string | undefined = o.rawBody;
+    if (o.body !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(o.body);
+    }
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body,
+      ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
+    });
+    const text = await res.text();
+    const json = /\bjson\b/.test(res.headers.get("content-type") ?? "");
+    return { status: res.status, body: (text ? (json ? JSON.parse(text) : text) : undefined) as T, headers: res.headers };
+  }
+
+  async function call<T>(method: string, path: string, o: RequestOptions = {}): Promise<T> {
+    const res = await request<T & { error?: ErrorBody }>(method, path, o);
+    if (res.status < 200 || res.status > 299) throw new ApiError(method, path, res.status, res.body?.error);
+    return res.body;
+  }
+
+  return {
+    baseUrl: base,
+    request,
+    call,
+    login: (credentials) => call("POST", "/api/auth/login", { body: { email: credentials.email, password: credentials.password } }),
+    openSession: (token, label) => call("POST", "/api/sessions", { token, body: { label } }),
+    joinSession: (joinCode, displayName) =>
+      call("POST", "/api/sessions/join", { body: displayName === undefined ? { joinCode } : { joinCode, displayName } }),
+    closeSession: async (token, sessionId) => (await call<CloseSessionResponse>("POST", `/api/sessions/${sessionId}/close`, { token })).session,
+    listSessions: async (token, status) =>
+      (await call<SessionListResponse>("GET", `/api/sessions${status ? `?status=${status}` : ""}`, { token })).sessions,
+    getSession: (token, sessionId) => call("GET", `/api/sessions/${sessionId}`, { token }),
+    listProducts: async (token) => (await call<ProductListResponse>("GET", "/api/products", { token })).products,
+    createProduct: async (token, product) => (await call<ProductResponse>("POST", "/api/products", { token, body: product })).product,
+    setAvailability: async (token, productId, available) =>
+      (await call<ProductResponse>("PUT", `/api/products/${productId}/availability`, { token, body: { available } })).product,
+  };
+}
