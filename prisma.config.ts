@@ -6,7 +6,8 @@ import { createMigrationAdapter } from "./server/src/db/migration-adapter.js";
 
 // Same default as server/src/config.ts. Set on process.env too: schema.prisma reads
 // env("DATABASE_URL"), and without it the CLI falls back to downloading a native engine.
-const databaseUrl = (process.env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/ordered");
+process.env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/ordered";
+const databaseUrl = process.env.DATABASE_URL;
 
 export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),

@@ -14,8 +14,7 @@ const HOW_TO_START = {
   PostgreSQL:
     "Start it with `docker compose up -d postgres redis`, or your system's service manager " +
     "(e.g. `pg_ctlcluster 15 main start`), or set DATABASE_URL.",
-  Redis:
-    "Start it with `docker compose up -d postgres redis`, or `redis-server --daemonize yes`, or set REDIS_URL.",
+  Redis: "Start it with `docker compose up -d postgres redis`, or `redis-server --daemonize yes`, or set REDIS_URL.",
 };
 
 function tcpCheck(host, port, timeoutMs = 3000) {

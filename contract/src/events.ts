@@ -7,13 +7,7 @@
  * SESSION_EVENTS maps each logged type to its socket event and payload schema.
  */
 import type { z } from "zod";
-import {
-  AdvanceOrderPayload,
-  CancelOrderPayload,
-  FocusSessionPayload,
-  PlaceOrderPayload,
-  UnfocusSessionPayload,
-} from "./commands.js";
+import { AdvanceOrderPayload, CancelOrderPayload, FocusSessionPayload, PlaceOrderPayload, UnfocusSessionPayload } from "./commands.js";
 import { OrderDto, type ProductDto, SessionClosedData, SessionDto } from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
 import { SESSION_EVENT_SOCKETS, type SessionEventName, type SessionEventType } from "./event-names.js";

@@ -5,6 +5,7 @@ import { z } from "zod";
  * refuse it) and no unpaired UTF-16 surrogate (not valid UTF-8). One rule for every field
  * of free text, so no text reaches the database that it would refuse.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what it refuses
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -26,7 +27,4 @@ export const text = (max: number) =>
 export const note = (max: number) => freeText(max);
 
 /** An id: a UUID in any case, normalised to lower case (how PostgreSQL writes them). */
-export const uuidOf = (what: string) =>
-  z
-    .uuid(`must be ${what} id`)
-    .transform((id) => id.toLowerCase());
+export const uuidOf = (what: string) => z.uuid(`must be ${what} id`).transform((id) => id.toLowerCase());

@@ -1,12 +1,18 @@
 /** What the REST API accepts: request bodies and query strings. */
 import { z } from "zod";
+import { SessionStatus } from "./dto.js";
 import { note, text } from "./fields.js";
 import { LIMITS } from "./limits.js";
-import { SessionStatus } from "./dto.js";
 
 export const LoginBody = z.object({
-  email: z.email("must be an email address").max(LIMITS.auth.emailLength).transform((e) => e.toLowerCase()),
-  password: z.string().min(1, "must not be empty").max(LIMITS.auth.passwordLength, `must be at most ${LIMITS.auth.passwordLength} characters`),
+  email: z
+    .email("must be an email address")
+    .max(LIMITS.auth.emailLength)
+    .transform((e) => e.toLowerCase()),
+  password: z
+    .string()
+    .min(1, "must not be empty")
+    .max(LIMITS.auth.passwordLength, `must be at most ${LIMITS.auth.passwordLength} characters`),
 });
 export type LoginBody = z.input<typeof LoginBody>;
 

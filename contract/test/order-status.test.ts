@@ -6,15 +6,19 @@ import {
   nextAdvanceStep,
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
+  type OrderState,
   orderStatusesBefore,
   progress,
   SHIPMENT_STATUSES,
   SHIPMENT_TRANSITIONS,
   stageOf,
-  type OrderState,
 } from "../src/order-status.js";
 
-const order = (status: OrderState["status"], shipment: NonNullable<OrderState["shipment"]>["status"] | null = null, acceptedAt: string | null = null) => ({
+const order = (
+  status: OrderState["status"],
+  shipment: NonNullable<OrderState["shipment"]>["status"] | null = null,
+  acceptedAt: string | null = null,
+) => ({
   status,
   shipment: shipment ? { status: shipment } : null,
   acceptedAt,
@@ -35,7 +39,14 @@ describe("the status machine", () => {
 
   it("allows the documented order moves and no others", () => {
     const allowed = ORDER_STATUSES.flatMap((from) => ORDER_STATUSES.filter((to) => canMoveOrder(from, to)).map((to) => `${from}→${to}`));
-    expect(allowed).toEqual(["PLACED→ACCEPTED", "PLACED→REJECTED", "PLACED→CANCELLED", "PLACED→FAILED", "ACCEPTED→DELIVERED", "ACCEPTED→CANCELLED"]);
+    expect(allowed).toEqual([
+      "PLACED→ACCEPTED",
+      "PLACED→REJECTED",
+      "PLACED→CANCELLED",
+      "PLACED→FAILED",
+      "ACCEPTED→DELIVERED",
+      "ACCEPTED→CANCELLED",
+    ]);
     expect(orderStatusesBefore("CANCELLED")).toEqual(["PLACED", "ACCEPTED"]);
   });
 
@@ -68,7 +79,13 @@ describe("the status machine", () => {
   });
 
   it("orders two copies of an order by how far along they are", () => {
-    const sequence = [order("PLACED"), order("ACCEPTED"), order("ACCEPTED", "PREPARING"), order("ACCEPTED", "READY"), order("DELIVERED", "DELIVERED")];
+    const sequence = [
+      order("PLACED"),
+      order("ACCEPTED"),
+      order("ACCEPTED", "PREPARING"),
+      order("ACCEPTED", "READY"),
+      order("DELIVERED", "DELIVERED"),
+    ];
     const ranks = sequence.map(progress);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     expect(new Set(ranks).size).toBe(sequence.length);

@@ -8,8 +8,8 @@
 //   phones  opens phones (Pixel 7 contexts in the same browser); closed after the test
 import { test as base, type Page } from "@playwright/test";
 import { createPrisma, type PrismaClient } from "../../server/dist/db/prisma.js";
-import { seedVenue, type SeededVenue } from "../../server/dist/demo/seed-venue.js";
-import { createApiClient, type ApiClient } from "../../server/dist/tools/api-client.js";
+import { type SeededVenue, seedVenue } from "../../server/dist/demo/seed-venue.js";
+import { type ApiClient, createApiClient } from "../../server/dist/tools/api-client.js";
 import { E2E_DATABASE_URL } from "./env.js";
 import { baseUrl, joinOnPhone, loginStaff, newPhone, type Phone } from "./ui.js";
 
@@ -50,7 +50,10 @@ export const test = base.extend<{ venue: Venue; api: ApiClient; panel: Page; pho
   },
   phones: async ({ browser }, use) => {
     const opened: Phone[] = [];
-    const track = (phone: Phone) => (opened.push(phone), phone);
+    const track = (phone: Phone) => {
+      opened.push(phone);
+      return phone;
+    };
     await use({
       open: async () => track(await newPhone(browser)),
       join: async (url, name) => joinOnPhone(track(await newPhone(browser)), url, name),

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { migrateDatabase } from "../../server/dist/db/migrate.js";
 import { createApiClient } from "../../server/dist/tools/api-client.js";
 import { E2E_DATABASE_URL, E2E_PORTS, repoRoot, serverEnv } from "./env.js";

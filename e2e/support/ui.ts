@@ -1,8 +1,8 @@
-import { devices, expect, type Browser, type BrowserContext, type Locator, type Page, type WebSocket } from "@playwright/test";
+import { type Browser, type BrowserContext, devices, expect, type Locator, type Page, type WebSocket } from "@playwright/test";
 import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
-import { E2E_PORTS } from "./env.js";
 import type { SeededVenue } from "../../server/dist/demo/seed-venue.js";
+import { E2E_PORTS } from "./env.js";
 
 // jsqr is CommonJS with `exports.default`; under NodeNext the default import is the module object.
 type Decode = typeof jsQRModule.default;

@@ -39,8 +39,14 @@ test("an order whose ack is lost is re-sent with the same clientOrderId and stor
       server.send(m);
     });
     server.onMessage((m) => {
-      if (typeof m === "string" && dropAck && /^43\d+\[/.test(m)) return void (dropAck = false);
-      if (typeof m === "string" && dropEvent && m.startsWith('42["order:placed"')) return void (dropEvent = false);
+      if (typeof m === "string" && dropAck && /^43\d+\[/.test(m)) {
+        dropAck = false;
+        return;
+      }
+      if (typeof m === "string" && dropEvent && m.startsWith('42["order:placed"')) {
+        dropEvent = false;
+        return;
+      }
       ws.send(m);
     });
   });

@@ -1,7 +1,10 @@
 import { expect, test } from "../support/fixtures.js";
 import { joinUrlFromPanel, openSession, sessionCard } from "../support/ui.js";
 
-test("closing a session shows the phone a full-screen closed message, also after reload and for new scans", async ({ panel: page, phones }) => {
+test("closing a session shows the phone a full-screen closed message, also after reload and for new scans", async ({
+  panel: page,
+  phones,
+}) => {
   await openSession(page, "Table 4");
   const joinUrl = await joinUrlFromPanel(page, "Table 4");
   const phone = await phones.join(joinUrl);

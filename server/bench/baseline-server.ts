@@ -19,7 +19,8 @@ const host = process.env.HOST ?? "127.0.0.1";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = process.env.REDIS_PREFIX ?? "bench";
 const maxMessageBytes = Number(process.env.MAX_MESSAGE_BYTES);
-if (!Number.isInteger(maxMessageBytes) || maxMessageBytes <= 0) throw new Error("MAX_MESSAGE_BYTES (the server's socket message limit) is required");
+if (!Number.isInteger(maxMessageBytes) || maxMessageBytes <= 0)
+  throw new Error("MAX_MESSAGE_BYTES (the server's socket message limit) is required");
 
 // Same resolution as prom-client's default in Ordered's /metrics (10 ms), reset on each read.
 const eventLoop = monitorEventLoopDelay({ resolution: 10 });

@@ -51,7 +51,9 @@ for (const file of args) {
     self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  const idle = [...self.entries()].filter(([id]) => ["(idle)", "(program)"].includes(byId.get(id)!.callFrame.functionName)).reduce((a, [, t]) => a + t, 0);
+  const idle = [...self.entries()]
+    .filter(([id]) => ["(idle)", "(program)"].includes(byId.get(id)!.callFrame.functionName))
+    .reduce((a, [, t]) => a + t, 0);
   const busy = total - idle;
   const pkgs = new Map<string, number>();
   const fns = new Map<string, number>();
@@ -64,7 +66,9 @@ for (const file of args) {
     fns.set(key, (fns.get(key) ?? 0) + t);
   }
   const pct = (t: number) => `${((100 * t) / Math.max(1, busy)).toFixed(1).padStart(5)}%`;
-  console.log(`\n${path.basename(file)}: ${(total / 1e6).toFixed(1)} s profiled, ${(busy / 1e6).toFixed(1)} s on CPU (${((100 * busy) / Math.max(1, total)).toFixed(0)}%)`);
+  console.log(
+    `\n${path.basename(file)}: ${(total / 1e6).toFixed(1)} s profiled, ${(busy / 1e6).toFixed(1)} s on CPU (${((100 * busy) / Math.max(1, total)).toFixed(0)}%)`,
+  );
   console.log("  self time by package (share of CPU time):");
   for (const [k, t] of [...pkgs].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`    ${pct(t)}  ${k}`);
   console.log("  hottest functions:");

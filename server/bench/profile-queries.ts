@@ -26,7 +26,13 @@ const original = pg.Client.prototype.query as unknown as QueryFn;
   counter.queries++;
   const first = args[0] as string | { text?: string };
   const text = typeof first === "string" ? first : (first?.text ?? "?");
-  const verb = text.trim().split(/\s+/).slice(0, 3).join(" ").replace(/"public"\./g, "").slice(0, 40);
+  const verb = text
+    .trim()
+    .split(/\s+/)
+    .slice(0, 3)
+    .join(" ")
+    .replace(/"public"\./g, "")
+    .slice(0, 40);
   const stat = counter.statements.get(verb) ?? { n: 0, us: 0 };
   counter.statements.set(verb, stat);
   stat.n++;
@@ -75,8 +81,18 @@ async function measure(name: string, n: number, fn: (i: number) => Promise<unkno
   const cpu = process.cpuUsage(cpu0);
   const pgMs = (pgTicks() - pg0) * 10;
   const r = (x: number) => Math.round(x * 100) / 100;
-  const cost = { name, n, wallMs: r(wall / n), cpuMs: r((cpu.user + cpu.system) / 1000 / n), pgCpuMs: r(pgMs / n), queries: r(counter.queries / n), dbWaitMs: r(counter.waitUs / 1000 / n) };
-  console.log(`${name.padEnd(34)} wall ${String(cost.wallMs).padStart(6)} ms  CPU ${String(cost.cpuMs).padStart(6)} ms  PostgreSQL CPU ${String(cost.pgCpuMs).padStart(5)} ms  round trips ${String(cost.queries).padStart(5)}  waiting on pg ${cost.dbWaitMs} ms`);
+  const cost = {
+    name,
+    n,
+    wallMs: r(wall / n),
+    cpuMs: r((cpu.user + cpu.system) / 1000 / n),
+    pgCpuMs: r(pgMs / n),
+    queries: r(counter.queries / n),
+    dbWaitMs: r(counter.waitUs / 1000 / n),
+  };
+  console.log(
+    `${name.padEnd(34)} wall ${String(cost.wallMs).padStart(6)} ms  CPU ${String(cost.cpuMs).padStart(6)} ms  PostgreSQL CPU ${String(cost.pgCpuMs).padStart(5)} ms  round trips ${String(cost.queries).padStart(5)}  waiting on pg ${cost.dbWaitMs} ms`,
+  );
   // Each statement: how many per call and the wall time waiting on it, in call order.
   for (const [verb, { n: count, us }] of counter.statements) {
     console.log(`    ${String(r(count / n)).padStart(4)}× ${verb.padEnd(42)} ${String(r(us / 1000 / count)).padStart(6)} ms each`);
@@ -88,7 +104,9 @@ await resetDatabase(databaseUrl);
 const [location] = await seedLocations(databaseUrl, ["Profile venue"], 8);
 const prisma = createPrisma(databaseUrl, 4);
 const raw = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-const session = await prisma.orderSession.create({ data: { locationId: location!.id, label: "Profile table", joinCode: randomBytes(18).toString("base64url") } });
+const session = await prisma.orderSession.create({
+  data: { locationId: location!.id, label: "Profile table", joinCode: randomBytes(18).toString("base64url") },
+});
 const customer = await prisma.customer.create({ data: { sessionId: session.id, displayName: "Guest" } });
 const principal = { kind: "customer" as const, customerId: customer.id, sessionId: session.id, locationId: location!.id };
 const items = (i: number) => [
@@ -99,13 +117,24 @@ const items = (i: number) => [
 console.log(`${iterations} sequential calls each, after a warm-up; one client, no concurrency.\n`);
 const placed: string[] = [];
 const results: Cost[] = [];
-results.push(await measure("placeOrder (server code)", iterations, async (i) => {
-  const { order } = await placeOrder(prisma, principal, { clientOrderId: randomUUID(), items: items(i) });
-  if (i >= 0) placed.push(order.id);
-  else await processOrder(prisma, order.id);
-}));
-results.push(await measure("processOrder (PLACED → ACCEPTED)", placed.length, async (i) => void (await processOrder(prisma, placed[Math.max(0, i)]!)), 0));
-results.push(await measure("shipOrder (→ PREPARING)", placed.length, async (i) => void (await shipOrder(prisma, placed[Math.max(0, i)]!)), 0));
+results.push(
+  await measure("placeOrder (server code)", iterations, async (i) => {
+    const { order } = await placeOrder(prisma, principal, { clientOrderId: randomUUID(), items: items(i) });
+    if (i >= 0) placed.push(order.id);
+    else await processOrder(prisma, order.id);
+  }),
+);
+results.push(
+  await measure(
+    "processOrder (PLACED → ACCEPTED)",
+    placed.length,
+    async (i) => void (await processOrder(prisma, placed[Math.max(0, i)]!)),
+    0,
+  ),
+);
+results.push(
+  await measure("shipOrder (→ PREPARING)", placed.length, async (i) => void (await shipOrder(prisma, placed[Math.max(0, i)]!)), 0),
+);
 results.push(await measure("placement, one statement a step", iterations, (i) => placeRaw(items(i))));
 
 console.log("\nNo-op round trip for scale:");
@@ -137,11 +166,24 @@ async function placeRaw(lines: { productId: string; quantity: number }[]): Promi
       `INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity)
        SELECT gen_random_uuid(), $1, x.pos, x.pid, x.name, x.price, x.qty
        FROM unnest($2::int[], $3::uuid[], $4::text[], $5::int[], $6::int[]) AS x(pos, pid, name, price, qty)`,
-      [orderId, lines.map((_, i) => i), ids, lines.map((l) => byId.get(l.productId)!.name), lines.map((l) => byId.get(l.productId)!.price_cents), lines.map((l) => l.quantity)],
+      [
+        orderId,
+        lines.map((_, i) => i),
+        ids,
+        lines.map((l) => byId.get(l.productId)!.name),
+        lines.map((l) => byId.get(l.productId)!.price_cents),
+        lines.map((l) => l.quantity),
+      ],
     );
-    const seq = await c.query<{ last_seq: number }>("UPDATE order_session SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq", [session.id]);
+    const seq = await c.query<{ last_seq: number }>("UPDATE order_session SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq", [
+      session.id,
+    ]);
     const payload = { id: orderId, clientOrderId, sessionId: session.id, status: "PLACED", totalCents: total, items: lines };
-    await c.query("INSERT INTO session_event (session_id, seq, type, payload) VALUES ($1, $2, 'order.placed', $3)", [session.id, seq.rows[0]!.last_seq, payload]);
+    await c.query("INSERT INTO session_event (session_id, seq, type, payload) VALUES ($1, $2, 'order.placed', $3)", [
+      session.id,
+      seq.rows[0]!.last_seq,
+      payload,
+    ]);
     await c.query("COMMIT");
   } catch (err) {
     await c.query("ROLLBACK");

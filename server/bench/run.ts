@@ -2,8 +2,9 @@
 // pair and socket-holder processes on loopback, drives them, prints a table and writes
 // bench-results/<timestamp>.json. See docs/benchmarks.md. Every loop is bounded by a count
 // and by --max-minutes; a watchdog kills everything if the run overstays.
-import { randomBytes } from "node:crypto";
+
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,8 +18,19 @@ import { nowUs } from "./lib/hist.js";
 import { HolderPool } from "./lib/holders.js";
 import { Driver, type Placer } from "./lib/load.js";
 import { parseOptions } from "./lib/options.js";
-import { freePort, killAllNow, ProcMonitor, promValue, startNode, stopAll, stopChild, waitHttp, type Child, type Target } from "./lib/procs.js";
-import { printReport, ratios, targets, type PhaseProcs, type Results } from "./lib/report.js";
+import {
+  type Child,
+  freePort,
+  killAllNow,
+  ProcMonitor,
+  promValue,
+  startNode,
+  stopAll,
+  stopChild,
+  type Target,
+  waitHttp,
+} from "./lib/procs.js";
+import { type PhaseProcs, printReport, type Results, ratios, targets } from "./lib/report.js";
 // lib/setup.ts and the server's settings come from server/dist: imported after the build.
 import type { FixtureSession } from "./lib/setup.js";
 
@@ -37,11 +49,14 @@ const step = (s: string) => console.log(`[${((Date.now() - startedAt.getTime()) 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Watchdog: whatever happens, nothing outlives the budget by more than two minutes.
-setTimeout(() => {
-  console.error("bench: watchdog fired (over --max-minutes + 2 min); killing children");
-  killAllNow();
-  process.exit(2);
-}, opts.maxMinutes * 60_000 + 120_000).unref();
+setTimeout(
+  () => {
+    console.error("bench: watchdog fired (over --max-minutes + 2 min); killing children");
+    killAllNow();
+    process.exit(2);
+  },
+  opts.maxMinutes * 60_000 + 120_000,
+).unref();
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.on(sig, () => {
     killAllNow();
@@ -90,7 +105,11 @@ const profArgs = opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${runDir}/cpu-pro
 
 async function startServer(name: string): Promise<string> {
   const port = await freePort();
-  const child = startNode(name, [...profArgs, "dist/main.js"], { env: { ...orderedEnv, PORT: String(port) }, cwd: serverDir, logDir: runDir });
+  const child = startNode(name, [...profArgs, "dist/main.js"], {
+    env: { ...orderedEnv, PORT: String(port) },
+    cwd: serverDir,
+    logDir: runDir,
+  });
   children[name] = child;
   const url = `http://127.0.0.1:${port}`;
   await waitHttp(`${url}/api/health`, child);
@@ -201,14 +220,22 @@ async function runPhases(results: Results): Promise<void> {
   const urlA = await startServer("server A");
   const urlB = await startServer("server B");
   for (let w = 1; w <= opts.workers; w++) {
-    children[`worker ${w}`] = startNode(`worker ${w}`, [...profArgs, "dist/worker-main.js"], { env: orderedEnv, cwd: serverDir, logDir: runDir });
+    children[`worker ${w}`] = startNode(`worker ${w}`, [...profArgs, "dist/worker-main.js"], {
+      env: orderedEnv,
+      cwd: serverDir,
+      logDir: runDir,
+    });
   }
   holders = await HolderPool.start(opts.holders, { serverDir, logDir: runDir, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
 
   const sessionsCount = Math.ceil(opts.sockets / opts.phonesPerSession);
   step(`opening ${sessionsCount} sessions and joining ${opts.sockets} phones over REST`);
   const t0 = Date.now();
-  const fixture = await openAndJoin([urlA, urlB], seeded, { sessions: sessionsCount, customers: opts.sockets, phonesPerSession: opts.phonesPerSession });
+  const fixture = await openAndJoin([urlA, urlB], seeded, {
+    sessions: sessionsCount,
+    customers: opts.sockets,
+    phonesPerSession: opts.phonesPerSession,
+  });
   results.setup = {
     locations: opts.locations,
     sessions: sessionsCount,
@@ -241,7 +268,14 @@ async function runPhases(results: Results): Promise<void> {
         }
         step(`throughput: ${rate} orders/s for ${opts.throughputStep} s`);
         const r = await measured(servers, false, () => driver.place(rate, opts.throughputStep, 10_000));
-        const why = r.accepted.p99 > 250 ? `p99 ${r.accepted.p99} ms > 250` : r.missing.accepted > 0 ? `${r.missing.accepted} not accepted within 10 s` : Object.keys(r.ackErrors).length ? "ack errors" : "";
+        const why =
+          r.accepted.p99 > 250
+            ? `p99 ${r.accepted.p99} ms > 250`
+            : r.missing.accepted > 0
+              ? `${r.missing.accepted} not accepted within 10 s`
+              : Object.keys(r.ackErrors).length
+                ? "ack errors"
+                : "";
         steps.push({ ...r, passed: !why, why });
         if (why) break;
         sustained = rate;
@@ -257,17 +291,36 @@ async function runPhases(results: Results): Promise<void> {
     step("baseline: starting the bare Socket.IO pair");
     const baseA = await startBaseline("baseline A");
     const baseB = await startBaseline("baseline B");
-    const staffSpecs = fixture.locations.flatMap((l) => Array.from({ length: opts.staffPerLocation }, () => ({ url: baseA, auth: { role: "staff", locationId: l.id } })));
-    const phone = (c: { sessionId: string; locationId: string }) => ({ url: baseB, auth: { role: "customer", sessionId: c.sessionId, locationId: c.locationId } });
+    const staffSpecs = fixture.locations.flatMap((l) =>
+      Array.from({ length: opts.staffPerLocation }, () => ({ url: baseA, auth: { role: "staff", locationId: l.id } })),
+    );
+    const phone = (c: { sessionId: string; locationId: string }) => ({
+      url: baseB,
+      auth: { role: "customer", sessionId: c.sessionId, locationId: c.locationId },
+    });
     const staff = await connectMany(staffSpecs, { concurrency: 16, readyEvent: "ready", timeoutMs: 30_000 });
-    const placerConn = await connectMany(fixture.sessions.map((s) => phone(s.customers[0]!)), { concurrency: 32, readyEvent: "ready", timeoutMs: 30_000 });
-    const rest = await holders.connect(fixture.sessions.flatMap((s) => s.customers.slice(1).map(phone)), { concurrency: 96, readyEvent: "ready", timeoutMs: 30_000 });
-    if (staff.failed || placerConn.failed || rest.failed) results.errors.push(`baseline connect failures: ${[...staff.errors, ...placerConn.errors, ...rest.errors].join(", ")}`);
-    const placers: Placer[] = placerConn.sockets.map((socket, i) => ({ socket, sessionId: fixture.sessions[i]!.id, locationId: fixture.sessions[i]!.locationId, productIds: ["x"] }));
+    const placerConn = await connectMany(
+      fixture.sessions.map((s) => phone(s.customers[0]!)),
+      { concurrency: 32, readyEvent: "ready", timeoutMs: 30_000 },
+    );
+    const rest = await holders.connect(
+      fixture.sessions.flatMap((s) => s.customers.slice(1).map(phone)),
+      { concurrency: 96, readyEvent: "ready", timeoutMs: 30_000 },
+    );
+    if (staff.failed || placerConn.failed || rest.failed)
+      results.errors.push(`baseline connect failures: ${[...staff.errors, ...placerConn.errors, ...rest.errors].join(", ")}`);
+    const placers: Placer[] = placerConn.sockets.map((socket, i) => ({
+      socket,
+      sessionId: fixture.sessions[i]!.id,
+      locationId: fixture.sessions[i]!.locationId,
+      productIds: ["x"],
+    }));
     const driver = new Driver(placers, staff.sockets, opts.staffPerLocation, false);
     step(`baseline: ${opts.rate} msgs/s for ${opts.duration} s`);
     await warmUp(driver);
-    results.baseline = await measured({ "baseline A": baseA, "baseline B": baseB }, true, () => driver.place(opts.rate, opts.duration, 10_000));
+    results.baseline = await measured({ "baseline A": baseA, "baseline B": baseB }, true, () =>
+      driver.place(opts.rate, opts.duration, 10_000),
+    );
     for (const s of [...staff.sockets, ...placerConn.sockets]) s.close();
     await holders.closeAll();
     await stopChild(children["baseline A"]!);
@@ -278,7 +331,10 @@ async function runPhases(results: Results): Promise<void> {
     results.errors.push("baseline skipped: time budget");
   }
   if (results.latency && results.baseline) {
-    results.ratio = { ack: ratios(results.latency.ack, results.baseline.ack), staff: ratios(results.latency.staff, results.baseline.staff) };
+    results.ratio = {
+      ack: ratios(results.latency.ack, results.baseline.ack),
+      staff: ratios(results.latency.staff, results.baseline.staff),
+    };
   }
 
   if (opts.phases.includes("capacity") && Date.now() + 60_000 < deadline) {
@@ -322,7 +378,8 @@ async function runPhases(results: Results): Promise<void> {
       serverPid: children["baseline A"]!.pid,
       socket: (i) => ({ url: base, auth: { role: "customer", locationId: capacityLocation.id, sessionId: `capacity-${i % 20}` } }),
       readyEvent: "ready",
-      toggle: async (id, available) => void (await clientFor(base).call("PUT", `/products/${id}/availability`, { body: { locationId: capacityLocation.id, available } })),
+      toggle: async (id, available) =>
+        void (await clientFor(base).call("PUT", `/products/${id}/availability`, { body: { locationId: capacityLocation.id, available } })),
       deadline: deadline - 30_000,
       eventLoopP99: () => eventLoopP99(base, true),
     });
@@ -340,7 +397,13 @@ async function tableScans(): Promise<Results["tableScans"]> {
     const { rows } = await db.query<{ table: string; seq_scans: string; seq_rows_read: string; index_scans: string | null; rows: string }>(`
       SELECT relname AS table, seq_scan AS seq_scans, seq_tup_read AS seq_rows_read, idx_scan AS index_scans, n_live_tup AS rows
       FROM pg_stat_user_tables WHERE relname <> '_prisma_migrations' ORDER BY seq_tup_read DESC`);
-    return rows.map((r) => ({ table: r.table, seqScans: Number(r.seq_scans), seqRowsRead: Number(r.seq_rows_read), indexScans: Number(r.index_scans ?? 0), rows: Number(r.rows) }));
+    return rows.map((r) => ({
+      table: r.table,
+      seqScans: Number(r.seq_scans),
+      seqRowsRead: Number(r.seq_rows_read),
+      indexScans: Number(r.index_scans ?? 0),
+      rows: Number(r.rows),
+    }));
   } finally {
     await db.end();
   }
@@ -358,7 +421,13 @@ async function warmUp(driver: Driver): Promise<void> {
   await sleep(2000);
 }
 
-async function connectOrdered(urlA: string, urlB: string, fixture: { locations: { id: string; staffToken: string }[]; sessions: FixtureSession[] }, productsOf: Map<string, string[]>, results: Results) {
+async function connectOrdered(
+  urlA: string,
+  urlB: string,
+  fixture: { locations: { id: string; staffToken: string }[]; sessions: FixtureSession[] },
+  productsOf: Map<string, string[]>,
+  results: Results,
+) {
   step(`connecting ${fixture.locations.length * opts.staffPerLocation} staff sockets to A, ${opts.sockets} customer sockets to B`);
   const t0 = Date.now();
   const staff = await connectMany(
@@ -375,7 +444,10 @@ async function connectOrdered(urlA: string, urlB: string, fixture: { locations: 
   );
   results.setup.socketConnectSeconds = Math.round((Date.now() - t0) / 100) / 10;
   const failed = staff.failed + placerConn.failed + rest.failed;
-  if (failed) results.errors.push(`${failed} Ordered sockets failed to connect: ${[...staff.errors, ...placerConn.errors, ...rest.errors].join(", ")}`);
+  if (failed)
+    results.errors.push(
+      `${failed} Ordered sockets failed to connect: ${[...staff.errors, ...placerConn.errors, ...rest.errors].join(", ")}`,
+    );
   // connectMany returns sockets in completion order: map placers back to their sessions by token.
   const placers: Placer[] = [];
   const byToken = new Map(fixture.sessions.map((s) => [s.customers[0]!.token, s]));

@@ -33,7 +33,9 @@ export async function boot(
   },
 ): Promise<Process> {
   // Outside production, a signing secret is generated once into .secrets/ and shared by every process on the machine.
-  const config = loadConfig({ ...options.env, ...process.env }, () => devSecret(process.env.SECRETS_DIR ?? path.join(repoRoot, ".secrets")));
+  const config = loadConfig({ ...options.env, ...process.env }, () =>
+    devSecret(process.env.SECRETS_DIR ?? path.join(repoRoot, ".secrets")),
+  );
   const log = createLogger(config.logLevel, name);
   const prisma = createPrisma(config.databaseUrl, options.poolSize?.(config));
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: options.redisRetries, lazyConnect: true });

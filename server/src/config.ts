@@ -2,9 +2,12 @@ import { z } from "zod";
 
 const durationSeconds = z.coerce.number().int().positive();
 
-const csv = z
-  .string()
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+const csv = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -16,7 +19,10 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/ordered"),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   /** Prefix of every Redis key this deployment owns (queues, rate limits). */
-  REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/).default("ordered"),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]+$/)
+    .default("ordered"),
   /** HS256 signing secret for staff and customer tokens; at least 32 characters. */
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
   STAFF_TOKEN_TTL_SECONDS: durationSeconds.default(12 * 3600),

@@ -15,7 +15,7 @@ function subscribe(fn: () => void): () => void {
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (options.replace) history.replaceState(null, "", path);
   else history.pushState(null, "", path);
-  listeners.forEach((fn) => fn());
+  for (const fn of listeners) fn();
 }
 
 export function usePath(): string {

@@ -2,8 +2,8 @@
 // step a menu change (product:updated, which goes to every customer of the venue) is
 // broadcast a few times and timed from the staff's HTTP request to each socket's arrival.
 import { readFileSync } from "node:fs";
-import { Latency, nowUs, type Summary } from "./hist.js";
 import type { SocketSpec } from "./clients.js";
+import { Latency, nowUs, type Summary } from "./hist.js";
 import type { HolderPool } from "./holders.js";
 import { round1 } from "./procs.js";
 

@@ -1,7 +1,7 @@
 // The runner's side of the socket-holder processes (../holder.ts).
 import type { HolderReply, HolderRequest, HolderStats } from "../holder.js";
 import type { SocketSpec } from "./clients.js";
-import { startNode, stopChild, type Child } from "./procs.js";
+import { type Child, startNode, stopChild } from "./procs.js";
 
 type Distribute<T> = T extends unknown ? Omit<T, "id"> : never;
 type Command = Distribute<HolderRequest>;

@@ -117,18 +117,28 @@ export class Driver {
       r.pending.set(clientOrderId, p);
       const a = pl.productIds[i % pl.productIds.length]!;
       const b = pl.productIds[(i + 3) % pl.productIds.length]!;
-      pl.socket.emit("order:place", { clientOrderId, items: [{ productId: a, quantity: 1 }, { productId: b, quantity: 2 }] }, (res: { error?: { code: string } }) => {
-        p.acked = true;
-        const us = nowUs() - dueUs;
-        r.ack.record(us);
-        const second = Math.floor((dueUs - start) / 1e6);
-        ackMaxBySecond[second] = Math.max(ackMaxBySecond[second] ?? 0, Math.round(us / 1000));
-        if (res?.error) {
-          r.ackErrors[res.error.code] = (r.ackErrors[res.error.code] ?? 0) + 1;
-          p.staffLeft = 0; // nothing else will come for a refused order
-          p.accepted = true;
-        }
-      });
+      pl.socket.emit(
+        "order:place",
+        {
+          clientOrderId,
+          items: [
+            { productId: a, quantity: 1 },
+            { productId: b, quantity: 2 },
+          ],
+        },
+        (res: { error?: { code: string } }) => {
+          p.acked = true;
+          const us = nowUs() - dueUs;
+          r.ack.record(us);
+          const second = Math.floor((dueUs - start) / 1e6);
+          ackMaxBySecond[second] = Math.max(ackMaxBySecond[second] ?? 0, Math.round(us / 1000));
+          if (res?.error) {
+            r.ackErrors[res.error.code] = (r.ackErrors[res.error.code] ?? 0) + 1;
+            p.staffLeft = 0; // nothing else will come for a refused order
+            p.accepted = true;
+          }
+        },
+      );
     };
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {

@@ -1,6 +1,6 @@
 // Child processes of the benchmark (servers, workers, baseline servers, socket holders) and
 // the /proc sampling of their CPU and memory. Every child is started here and stopped here.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 
@@ -165,7 +165,10 @@ export class ProcMonitor {
   private machine0 = { busy: 0, total: 0 };
   private state = new Map<string, { ticks: Map<number, number>; used: number; rssMax: number; rssEnd: number }>();
 
-  constructor(private readonly targets: () => Target[], private readonly intervalMs = 500) {}
+  constructor(
+    private readonly targets: () => Target[],
+    private readonly intervalMs = 500,
+  ) {}
 
   start(): void {
     this.state.clear();
@@ -187,9 +190,16 @@ export class ProcMonitor {
       rssMaxMb: round1(s.rssMax),
       rssEndMb: round1(s.rssEnd),
     }));
-    const ncores = readFileSync("/proc/stat", "utf8").split("\n").filter((l) => /^cpu\d/.test(l)).length;
+    const ncores = readFileSync("/proc/stat", "utf8")
+      .split("\n")
+      .filter((l) => /^cpu\d/.test(l)).length;
     const ours = procs.reduce((a, p) => a + p.cpuPct, 0);
-    return { seconds: round1(seconds), machineCpuPct: round1(machineCpuPct), otherCpuPct: round1(Math.max(0, machineCpuPct * ncores - ours)), procs };
+    return {
+      seconds: round1(seconds),
+      machineCpuPct: round1(machineCpuPct),
+      otherCpuPct: round1(Math.max(0, machineCpuPct * ncores - ours)),
+      procs,
+    };
   }
 
   private sample(first: boolean): void {

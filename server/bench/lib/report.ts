@@ -44,11 +44,15 @@ function row(label: string, s: Summary, extra = ""): string {
 }
 
 export function ratios(ours: Summary, base: Summary): Record<string, number | null> {
-  return Object.fromEntries(COLS.map((c) => [c, base[c] > 0 && ours.count && base.count ? Math.round((ours[c] / base[c]) * 100) / 100 : null]));
+  return Object.fromEntries(
+    COLS.map((c) => [c, base[c] > 0 && ours.count && base.count ? Math.round((ours[c] / base[c]) * 100) / 100 : null]),
+  );
 }
 
 function procTable(p: PhaseProcs): string[] {
-  const lines = [`  processes over ${p.window.seconds} s (machine CPU busy ${p.window.machineCpuPct}% of all cores; processes not listed used ${p.window.otherCpuPct}% of a core)`];
+  const lines = [
+    `  processes over ${p.window.seconds} s (machine CPU busy ${p.window.machineCpuPct}% of all cores; processes not listed used ${p.window.otherCpuPct}% of a core)`,
+  ];
   lines.push(`    ${"process".padEnd(20)}${pad("CPU %", 8)}${pad("RSS max MB", 12)}${pad("loop p99 ms", 13)}`);
   for (const pr of p.window.procs) {
     const el = p.eventLoopP99Ms[pr.name];
@@ -61,12 +65,16 @@ export function printReport(r: Results, log: (s: string) => void): void {
   const head = `  ${"(ms)".padEnd(34)}${COLS.map((c) => pad(c, 9)).join("")}${pad("count", 9)}`;
   if (r.latency) {
     const l = r.latency;
-    log(`\nLATENCY — ${r.setup.customerSockets} customer sockets on B over ${r.setup.sessions} sessions, ${r.setup.staffSockets} staff sockets on A, ${l.targetRate} orders/s for ${l.seconds} s`);
+    log(
+      `\nLATENCY — ${r.setup.customerSockets} customer sockets on B over ${r.setup.sessions} sessions, ${r.setup.staffSockets} staff sockets on A, ${l.targetRate} orders/s for ${l.seconds} s`,
+    );
     log(head);
     log(row("place → ack", l.ack, errs(l)));
     log(row("place → staff order:placed", l.staff));
     log(row("place → phone ACCEPTED", l.accepted));
-    log(`  missing after drain: ack ${l.missing.ack}, staff ${l.missing.staff}, accepted ${l.missing.accepted}; sender lag max ${l.senderLagMaxMs} ms; envelope bytes placed ${l.bytes.placed}, updated ${l.bytes.updated}`);
+    log(
+      `  missing after drain: ack ${l.missing.ack}, staff ${l.missing.staff}, accepted ${l.missing.accepted}; sender lag max ${l.senderLagMaxMs} ms; envelope bytes placed ${l.bytes.placed}, updated ${l.bytes.updated}`,
+    );
     log(`  slowest ack per second (ms): ${l.ackMaxBySecond.join(" ")}`);
     for (const line of procTable(l.procs)) log(line);
   }
@@ -83,13 +91,17 @@ export function printReport(r: Results, log: (s: string) => void): void {
     log(`\nOURS / BASELINE`);
     log(`  ${"".padEnd(34)}${COLS.map((c) => pad(c, 9)).join("")}`);
     for (const [name, rat] of Object.entries(r.ratio)) {
-      log(`  ${(name === "ack" ? "place → ack" : "place → staff").padEnd(34)}${COLS.map((c) => pad(rat[c] == null ? "-" : `${rat[c]}×`, 9)).join("")}`);
+      log(
+        `  ${(name === "ack" ? "place → ack" : "place → staff").padEnd(34)}${COLS.map((c) => pad(rat[c] == null ? "-" : `${rat[c]}×`, 9)).join("")}`,
+      );
     }
   }
   if (r.throughput) {
     const t = r.throughput;
     log(`\nTHROUGHPUT — placed → ACCEPTED seen by the phone, p99 limit ${t.limitMs} ms`);
-    log(`  ${"rate/s".padEnd(8)}${pad("accepted/s", 11)}${pad("p50", 9)}${pad("p99", 9)}${pad("max", 9)}${pad("ack p99", 9)}${pad("missing", 9)}${pad("worker CPU%", 12)}${pad("pg CPU%", 9)}  result`);
+    log(
+      `  ${"rate/s".padEnd(8)}${pad("accepted/s", 11)}${pad("p50", 9)}${pad("p99", 9)}${pad("max", 9)}${pad("ack p99", 9)}${pad("missing", 9)}${pad("worker CPU%", 12)}${pad("pg CPU%", 9)}  result`,
+    );
     for (const s of t.steps) {
       const cpu = (n: string) => s.procs.window.procs.filter((p) => p.name.startsWith(n)).reduce((a, p) => a + p.cpuPct, 0);
       log(
@@ -99,11 +111,17 @@ export function printReport(r: Results, log: (s: string) => void): void {
     log(`  highest sustained: ${t.sustained} orders/s`);
   }
   if (r.capacity) printCapacity(log, "CAPACITY — idle customer sockets on one instance", r.capacity);
-  if (r.capacityBaseline) printCapacity(log, "CAPACITY BASELINE — the same ramp on one bare Socket.IO server (same adapter, no auth, no database)", r.capacityBaseline);
+  if (r.capacityBaseline)
+    printCapacity(
+      log,
+      "CAPACITY BASELINE — the same ramp on one bare Socket.IO server (same adapter, no auth, no database)",
+      r.capacityBaseline,
+    );
   if (r.tableScans) {
     log(`\nTABLE SCANS over the run (pg_stat_user_tables; rows read by sequential scans should stay small)`);
     log(`  ${"table".padEnd(18)}${pad("seq scans", 11)}${pad("rows read", 12)}${pad("idx scans", 11)}${pad("rows", 9)}`);
-    for (const t of r.tableScans) log(`  ${t.table.padEnd(18)}${pad(t.seqScans, 11)}${pad(t.seqRowsRead, 12)}${pad(t.indexScans, 11)}${pad(t.rows, 9)}`);
+    for (const t of r.tableScans)
+      log(`  ${t.table.padEnd(18)}${pad(t.seqScans, 11)}${pad(t.seqRowsRead, 12)}${pad(t.indexScans, 11)}${pad(t.rows, 9)}`);
   }
   if (r.targets) {
     log(`\nTARGETS (issue 6; reported, not asserted)`);
@@ -114,12 +132,20 @@ export function printReport(r: Results, log: (s: string) => void): void {
 
 function printCapacity(log: (line: string) => void, title: string, c: CapacityResult): void {
   log(`\n${title}, product:updated broadcast to all of them, p99 limit ${c.limitMs} ms`);
-  log(`  ${"sockets".padEnd(9)}${pad("RSS MB", 9)}${pad("p50", 9)}${pad("p99", 9)}${pad("max", 9)}${pad("spread99", 10)}${pad("missing", 9)}${pad("loop p99", 10)}${pad("PUT ms", 9)}`);
+  log(
+    `  ${"sockets".padEnd(9)}${pad("RSS MB", 9)}${pad("p50", 9)}${pad("p99", 9)}${pad("max", 9)}${pad("spread99", 10)}${pad("missing", 9)}${pad("loop p99", 10)}${pad("PUT ms", 9)}`,
+  );
   for (const s of c.steps) {
-    log(`  ${String(s.sockets).padEnd(9)}${pad(s.rssMb, 9)}${pad(s.broadcast.p50.toFixed(1), 9)}${pad(s.broadcast.p99.toFixed(1), 9)}${pad(s.broadcast.max.toFixed(1), 9)}${pad(s.spread.p99.toFixed(1), 10)}${pad(s.missing, 9)}${pad(s.eventLoopP99Ms?.toFixed(1) ?? "", 10)}${pad(s.requestMsP50, 9)}`);
+    log(
+      `  ${String(s.sockets).padEnd(9)}${pad(s.rssMb, 9)}${pad(s.broadcast.p50.toFixed(1), 9)}${pad(s.broadcast.p99.toFixed(1), 9)}${pad(s.broadcast.max.toFixed(1), 9)}${pad(s.spread.p99.toFixed(1), 10)}${pad(s.missing, 9)}${pad(s.eventLoopP99Ms?.toFixed(1) ?? "", 10)}${pad(s.requestMsP50, 9)}`,
+    );
   }
-  log(`  (p50/p99/max: PUT sent → socket receives product:updated; spread99: p99 of arrival − first arrival of the round, the fan-out alone)`);
-  log(`  held ${c.heldSockets} sockets within ${c.limitMs} ms (stopped: ${c.stoppedBecause}); idle RSS ${c.idleRssMb} MB, +${c.rssPer1000Mb} MB per 1,000 sockets`);
+  log(
+    `  (p50/p99/max: PUT sent → socket receives product:updated; spread99: p99 of arrival − first arrival of the round, the fan-out alone)`,
+  );
+  log(
+    `  held ${c.heldSockets} sockets within ${c.limitMs} ms (stopped: ${c.stoppedBecause}); idle RSS ${c.idleRssMb} MB, +${c.rssPer1000Mb} MB per 1,000 sockets`,
+  );
 }
 
 function errs(l: LoadResult): string {
@@ -140,7 +166,11 @@ export function targets(r: Results): Results["targets"] {
   }
   if (r.ratio && r.latency && r.baseline) {
     const rat = r.ratio.staff.p99;
-    out.push({ target: "order→panel p99 ≤ 2× the baseline's p99", measured: `${rat ?? "-"}× (${r.latency.staff.p99} vs ${r.baseline.staff.p99} ms)`, met: rat == null ? null : rat <= 2 });
+    out.push({
+      target: "order→panel p99 ≤ 2× the baseline's p99",
+      measured: `${rat ?? "-"}× (${r.latency.staff.p99} vs ${r.baseline.staff.p99} ms)`,
+      met: rat == null ? null : rat <= 2,
+    });
   }
   if (r.capacity) {
     const c = r.capacity;
@@ -167,7 +197,11 @@ export function targets(r: Results): Results["targets"] {
     }
   }
   if (r.throughput) {
-    out.push({ target: "≥ 500 orders/s processed (placed → ACCEPTED, p99 ≤ 250 ms)", measured: `${r.throughput.sustained} orders/s`, met: r.throughput.sustained >= 500 });
+    out.push({
+      target: "≥ 500 orders/s processed (placed → ACCEPTED, p99 ≤ 250 ms)",
+      measured: `${r.throughput.sustained} orders/s`,
+      met: r.throughput.sustained >= 500,
+    });
   }
   return out;
 }

@@ -6,8 +6,8 @@ import pg from "pg";
 import { hashPassword } from "../../dist/auth/passwords.js";
 import { migrateDatabase } from "../../dist/db/migrate.js";
 import { createPrisma } from "../../dist/db/prisma.js";
-import { seedVenue, type MenuItem } from "../../dist/demo/seed-venue.js";
-import { createApiClient, type ApiClient } from "../../dist/tools/api-client.js";
+import { type MenuItem, seedVenue } from "../../dist/demo/seed-venue.js";
+import { type ApiClient, createApiClient } from "../../dist/tools/api-client.js";
 import { pool } from "./clients.js";
 
 export const STAFF_PASSWORD = "bench-password-0123456789";

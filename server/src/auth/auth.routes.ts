@@ -1,10 +1,10 @@
-import { Router } from "express";
 import { LoginBody, type LoginResponse, type MeResponse } from "@ordered/contract";
+import { Router } from "express";
 import type { AppDeps } from "../deps.js";
-import { parse } from "../http/validate.js";
 import { clientKey } from "../http/client-key.js";
-import { staffOf } from "./passport.js";
+import { parse } from "../http/validate.js";
 import { getStaff, login } from "./auth.service.js";
+import { staffOf } from "./passport.js";
 
 export function authRoutes(deps: AppDeps): Router {
   const router = Router();

@@ -1,10 +1,9 @@
-import type { PrismaClient } from "../db/prisma.js";
 import type { LoginResponse, StaffDto } from "@ordered/contract";
+import type { PrismaClient } from "../db/prisma.js";
 import { toLocationDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import { dummyPasswordHash, verifyPassword } from "./passwords.js";
 import type { Tokens } from "./tokens.js";
-
 
 export async function login(
   deps: { prisma: PrismaClient; tokens: Tokens },

@@ -5,7 +5,7 @@ import type { Config } from "../config.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { AppError } from "../errors.js";
 import { assertActiveStaff } from "./staff-account.js";
-import { JWT_ALGORITHM, type Tokens, type CustomerPrincipal, type StaffPrincipal } from "./tokens.js";
+import { type CustomerPrincipal, JWT_ALGORITHM, type StaffPrincipal, type Tokens } from "./tokens.js";
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -41,7 +41,11 @@ export function createGuards(jwtConfig: Config["jwt"], tokens: Tokens, prisma: P
         ignoreExpiration: false,
         passReqToCallback: true,
       },
-      (req: { headers: Record<string, string | string[] | undefined> }, _payload: unknown, done: (e: unknown, u?: Express.User | false) => void) => {
+      (
+        req: { headers: Record<string, string | string[] | undefined> },
+        _payload: unknown,
+        done: (e: unknown, u?: Express.User | false) => void,
+      ) => {
         const raw = ExtractJwt.fromAuthHeaderAsBearerToken()(req as never);
         try {
           done(null, { principal: toPrincipal(raw ?? "") });

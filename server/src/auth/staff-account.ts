@@ -17,7 +17,7 @@ export async function assertActiveStaff(prisma: PrismaClient, staff: StaffPrinci
     AccountRow,
     sql`SELECT active, token_version, location_id FROM staff_user WHERE id = ${staff.staffId}::uuid`,
   );
-  if (!account || !account.active || account.location_id !== staff.locationId) {
+  if (!account?.active || account.location_id !== staff.locationId) {
     throw new AppError("UNAUTHENTICATED", "this account is no longer active");
   }
   if (account.token_version !== staff.tokenVersion) throw new AppError("UNAUTHENTICATED", "this session has ended; please log in again");

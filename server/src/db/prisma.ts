@@ -2,8 +2,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 
-export type { PrismaClient };
 export * as Db from "../generated/prisma/client.js";
+export type { PrismaClient };
 
 /** How long a request waits for a free database connection before giving up (retryable). */
 export const CONNECT_TIMEOUT_MS = 2000;

@@ -13,7 +13,7 @@ import type pg from "pg";
 import type { z } from "zod";
 import { Prisma } from "../generated/prisma/client.js";
 import { DatabaseUnavailableError } from "./errors.js";
-import { poolOf, type PrismaClient } from "./prisma.js";
+import { type PrismaClient, poolOf } from "./prisma.js";
 
 export type Sql = Prisma.Sql;
 export const sql = Prisma.sql;

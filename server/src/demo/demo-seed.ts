@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from "../config.js";
+import { type Config, loadConfig } from "../config.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { DEMO_PRODUCTS } from "./demo-menu.js";
 import { seedVenue } from "./seed-venue.js";

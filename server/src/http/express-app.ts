@@ -105,6 +105,7 @@ function bodyParserError(err: unknown): AppError | undefined {
   const type = (err as { type?: string } | null)?.type;
   if (type === "entity.too.large") return new AppError("PAYLOAD_TOO_LARGE", `request body is larger than ${MAX_BODY_BYTES} bytes`);
   if (type === "entity.parse.failed") return new AppError("VALIDATION_FAILED", "body: is not valid JSON");
-  if (type === "encoding.unsupported" || type === "charset.unsupported") return new AppError("VALIDATION_FAILED", "body: unsupported encoding");
+  if (type === "encoding.unsupported" || type === "charset.unsupported")
+    return new AppError("VALIDATION_FAILED", "body: unsupported encoding");
   return undefined;
 }

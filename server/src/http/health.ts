@@ -1,7 +1,7 @@
 import type { HealthResponse } from "@ordered/contract";
 import type { RequestHandler } from "express";
-import type { AppComponents } from "../deps.js";
 import { sql, sqlOn } from "../db/sql.js";
+import type { AppComponents } from "../deps.js";
 
 /** `GET /api/health`: 200 when PostgreSQL and Redis both answer, 503 naming the one that does not. */
 export function health(deps: Pick<AppComponents, "prisma" | "redis">): RequestHandler {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { LoggedEvent } from "@ordered/contract";
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Logger } from "../logger.js";
 import { type Producer, STAGES } from "../pipeline/queues.js";
 import type { Publisher } from "../realtime/publisher.js";
@@ -118,7 +118,10 @@ export function countingPublisher(publisher: Publisher, metrics: Metrics): Publi
  * Serves `GET /metrics` on its own port (METRICS_PORT), apart from the public API, so order
  * counts never reach the internet through the load balancer. Undefined port: no listener.
  */
-export async function serveMetrics(metrics: Metrics, options: { host: string; port: number | undefined; log: Logger }): Promise<Server | null> {
+export async function serveMetrics(
+  metrics: Metrics,
+  options: { host: string; port: number | undefined; log: Logger },
+): Promise<Server | null> {
   if (options.port === undefined) return null;
   const server = createServer((req, res) => {
     if (req.method !== "GET" || req.url?.split("?")[0] !== "/metrics") {

@@ -32,7 +32,9 @@ export async function advanceOrder(prisma: PrismaClient, locationId: string, ord
     } else {
       // The shipment's arrival is the order's: both move in this transaction.
       if (!canMoveOrder(locked.status, "DELIVERED")) throw new Error(`order ${orderId}: ${locked.status} cannot be delivered`);
-      await db.run(sql`UPDATE shipment SET status = 'DELIVERED', delivered_at = ${now}, updated_at = ${now} WHERE order_id = ${orderId}::uuid`);
+      await db.run(
+        sql`UPDATE shipment SET status = 'DELIVERED', delivered_at = ${now}, updated_at = ${now} WHERE order_id = ${orderId}::uuid`,
+      );
       await db.run(sql`UPDATE "order" SET status = 'DELIVERED', finished_at = ${now}, updated_at = ${now} WHERE id = ${orderId}::uuid`);
     }
     return logOrderChange(db, locked);

@@ -67,11 +67,17 @@ export function orderDtoPayload(orderId: Sql, from?: OrderDtoSources): Sql {
 
 const DtoRow = z.strictObject({ dto: OrderDto });
 
-export async function loadOrderDto(db: SqlRunner, where: { id: string } | { sessionId: string; clientOrderId: string }): Promise<OrderDto | null> {
+export async function loadOrderDto(
+  db: SqlRunner,
+  where: { id: string } | { sessionId: string; clientOrderId: string },
+): Promise<OrderDto | null> {
   const row =
     "id" in where
       ? await db.row(DtoRow, sql`${FROM_TABLES} WHERE o.id = ${where.id}::uuid`)
-      : await db.row(DtoRow, sql`${FROM_TABLES} WHERE o.session_id = ${where.sessionId}::uuid AND o.client_order_id = ${where.clientOrderId}`);
+      : await db.row(
+          DtoRow,
+          sql`${FROM_TABLES} WHERE o.session_id = ${where.sessionId}::uuid AND o.client_order_id = ${where.clientOrderId}`,
+        );
   return row?.dto ?? null;
 }
 

@@ -30,7 +30,11 @@ export async function advance(deps: AppDeps, staff: StaffPrincipal, input: { ord
 }
 
 /** Staff cancel an order (socket `order:cancel` and `POST /api/orders/:id/cancel`). */
-export async function cancel(deps: AppDeps, staff: StaffPrincipal, input: { orderId: string; reason?: string | undefined }): Promise<OrderDto> {
+export async function cancel(
+  deps: AppDeps,
+  staff: StaffPrincipal,
+  input: { orderId: string; reason?: string | undefined },
+): Promise<OrderDto> {
   return published(deps, await cancelOrder(deps.prisma, staff.locationId, input.orderId, input.reason));
 }
 

@@ -48,14 +48,17 @@ const SessionRead = z.strictObject({
 export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincipal, input: PlaceOrderPayload): Promise<PlaceOrderResult> {
   return sqlStatements(prisma, async (db) => {
     const ids = [...new Set(input.items.map((i) => i.productId))];
-    const session = await db.row(SessionRead, sql`
+    const session = await db.row(
+      SessionRead,
+      sql`
       SELECT s.status, s.location_id, l.currency,
              (SELECT d.dto FROM (${orderDtoSelect()}
                WHERE o.session_id = ${customer.sessionId}::uuid AND o.client_order_id = ${input.clientOrderId}) d) AS existing,
              (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'price_cents', p.price_cents, 'available', p.available)), '[]')
               FROM product p WHERE p.id = ANY(${ids}::uuid[]) AND p.location_id = s.location_id) AS products
       FROM order_session s JOIN location l ON l.id = s.location_id
-      WHERE s.id = ${customer.sessionId}::uuid`);
+      WHERE s.id = ${customer.sessionId}::uuid`,
+    );
     if (!session || session.location_id !== customer.locationId) throw new AppError("UNAUTHENTICATED", "invalid token");
     if (session.existing) return { order: session.existing, event: null };
     if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
@@ -65,7 +68,13 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
       const product = byId.get(item.productId);
       if (!product) throw new AppError("PRODUCT_UNAVAILABLE", `product ${item.productId} is not on this menu`);
       if (!product.available) throw new AppError("PRODUCT_UNAVAILABLE", `${product.name} is sold out`);
-      return { productId: product.id, productName: product.name, unitPriceCents: product.price_cents, quantity: item.quantity, note: item.note || null };
+      return {
+        productId: product.id,
+        productName: product.name,
+        unitPriceCents: product.price_cents,
+        quantity: item.quantity,
+        note: item.note || null,
+      };
     });
     const orderId = randomUUID();
     // Provisional; the processing stage recomputes it from the same snapshots.

@@ -42,7 +42,9 @@ function rejection(locationId: string, wanted: Wanted[]): string | null {
  */
 export async function processOrder(prisma: PrismaClient, orderId: string): Promise<TransitionResult | null> {
   return sqlTransaction(prisma, async (db) => {
-    const row = await db.row(LockedWithWanted, sql`
+    const row = await db.row(
+      LockedWithWanted,
+      sql`
       WITH l AS MATERIALIZED (${lockOrderSql(orderId)}),
       w AS (
         SELECT product_id, min(product_name) AS name, sum(quantity)::int AS quantity FROM order_item
@@ -59,7 +61,8 @@ export async function processOrder(prisma: PrismaClient, orderId: string): Promi
             'product_id', w.product_id, 'name', w.name, 'quantity', w.quantity,
             'location_id', p.location_id, 'available', p.available, 'stock', s.stock) ORDER BY w.product_id)
          FROM w LEFT JOIN product p ON p.id = w.product_id LEFT JOIN stocked s ON s.id = w.product_id) AS wanted
-      FROM l`);
+      FROM l`,
+    );
     if (!row) return null;
     const { wanted: found, ...locked } = row;
     // Accepting and rejecting are both moves from the same status: one check covers both.

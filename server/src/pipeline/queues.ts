@@ -1,4 +1,4 @@
-import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
+import { type ConnectionOptions, type JobsOptions, Queue } from "bullmq";
 import type { Logger } from "../logger.js";
 
 /** The two stages, each a durable BullMQ queue on Redis. */

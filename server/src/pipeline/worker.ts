@@ -1,18 +1,18 @@
-import { Emitter } from "@socket.io/redis-emitter";
 import type { ServerToClientEvents } from "@ordered/contract";
+import { Emitter } from "@socket.io/redis-emitter";
 import { type ConnectionOptions, type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../db/prisma.js";
 import type { Logger } from "../logger.js";
-import { createIoPublisher } from "../realtime/io-publisher.js";
-import type { Publisher } from "../realtime/publisher.js";
 import { countingPublisher, createMetrics, type Metrics } from "../metrics/metrics.js";
-import { bullPrefix, createProducer, STAGES, type PipelineJob, type PipelineOptions, type Producer, type Stage } from "./queues.js";
-import { startSweeper } from "./sweeper.js";
 import { failOrder } from "../orders/fail-order.js";
 import { processOrder } from "../orders/process-order.js";
 import { shipOrder } from "../orders/ship-order.js";
 import type { TransitionResult } from "../orders/transition.js";
+import { createIoPublisher } from "../realtime/io-publisher.js";
+import type { Publisher } from "../realtime/publisher.js";
+import { bullPrefix, createProducer, type PipelineJob, type PipelineOptions, type Producer, STAGES, type Stage } from "./queues.js";
+import { startSweeper } from "./sweeper.js";
 
 export interface WorkerHooks {
   /** Runs before each stage; throwing fails the attempt (tests use it to inject failures). */

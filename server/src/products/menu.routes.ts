@@ -1,7 +1,7 @@
 import type { ProductListResponse } from "@ordered/contract";
 import { Router } from "express";
-import type { AppDeps } from "../deps.js";
 import { customerOf } from "../auth/passport.js";
+import type { AppDeps } from "../deps.js";
 import { AppError } from "../errors.js";
 import { listProducts } from "./products.service.js";
 

@@ -1,6 +1,6 @@
-import type { PrismaClient } from "../db/prisma.js";
 import type { CreateProductBody, ProductDto, UpdateProductBody } from "@ordered/contract";
 import type { z } from "zod";
+import type { PrismaClient } from "../db/prisma.js";
 import { toProductDto } from "../dto.js";
 import { AppError } from "../errors.js";
 
@@ -11,7 +11,11 @@ export async function listProducts(prisma: PrismaClient, locationId: string): Pr
   return rows.map(toProductDto);
 }
 
-export async function createProduct(prisma: PrismaClient, locationId: string, input: z.output<typeof CreateProductBody>): Promise<ProductDto> {
+export async function createProduct(
+  prisma: PrismaClient,
+  locationId: string,
+  input: z.output<typeof CreateProductBody>,
+): Promise<ProductDto> {
   const location = await prisma.location.findUniqueOrThrow({ where: { id: locationId } });
   const row = await prisma.product.create({ data: { ...input, locationId, currency: location.currency } });
   return toProductDto(row);

@@ -1,8 +1,8 @@
 import { COMMANDS, type CommandName, type CommandPayload, type CommandResults } from "@ordered/contract";
 import type { z } from "zod";
+import { assertActiveStaff } from "../auth/staff-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
-import { assertActiveStaff } from "../auth/staff-account.js";
 import { AppError, toAck } from "../errors.js";
 import { parse } from "../http/validate.js";
 import type { AppSocket } from "./io.js";

@@ -1,7 +1,7 @@
 import { HandshakeAuth } from "@ordered/contract";
 import type { ExtendedError, Socket } from "socket.io";
-import type { AppDeps } from "../deps.js";
 import { assertActiveStaff } from "../auth/staff-account.js";
+import type { AppDeps } from "../deps.js";
 import { AppError, toAck } from "../errors.js";
 
 /**

@@ -38,7 +38,10 @@ export function dropForReconnect(socket: AppSocket): void {
  * pub/sub (the classic adapter: see docs/architecture.md for why not the sharded one).
  * Handlers are registered by the caller (app.ts).
  */
-export function createIo(httpServer: HttpServer, deps: { config: Config; redis: Redis; log: Logger }): { io: AppServer; close(): Promise<void> } {
+export function createIo(
+  httpServer: HttpServer,
+  deps: { config: Config; redis: Redis; log: Logger },
+): { io: AppServer; close(): Promise<void> } {
   // Commands wait out a Redis outage instead of failing: a failed PUBLISH inside the
   // adapter would be an unhandled rejection. Whatever is delayed is also replayed to
   // clients when Redis is back (see below).

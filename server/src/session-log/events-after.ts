@@ -26,13 +26,16 @@ export async function eventsAfter(prisma: PrismaClient, cursors: Map<string, num
   if (cursors.size === 0) return [];
   const ids = [...cursors.keys()];
   const after = ids.map((id) => cursors.get(id)!);
-  const rows = await sqlOn(prisma).rows(EventRow, sql`
+  const rows = await sqlOn(prisma).rows(
+    EventRow,
+    sql`
     SELECT e.session_id, e.seq, e.type, e.payload, ${isoText("e.created_at")} AS at
     FROM session_event e
     JOIN unnest(${ids}::uuid[], ${after}::int[]) AS c(session_id, after_seq)
       ON e.session_id = c.session_id AND e.seq > c.after_seq
     ORDER BY e.session_id, e.seq
-    LIMIT ${MAX_REPLAY}`);
+    LIMIT ${MAX_REPLAY}`,
+  );
   // Payloads were checked against the contract when they were logged.
   return rows.map((r) => ({ sessionId: r.session_id, seq: r.seq, type: r.type, payload: r.payload, at: r.at }) as LoggedEvent);
 }

@@ -39,7 +39,9 @@ export async function appendEvent<T extends SessionEventType, X extends z.ZodRaw
   db: SqlRunner,
   options: AppendOptions<T, X>,
 ): Promise<{ event: LoggedEvent<T> | null; also: z.output<z.ZodObject<X>> }> {
-  const row = await db.row(rowSchema(options.type, options.also?.shape ?? NO_COLUMNS), sql`
+  const row = await db.row(
+    rowSchema(options.type, options.also?.shape ?? NO_COLUMNS),
+    sql`
     WITH ${options.writes ? sql`${options.writes},` : empty}
     payload AS MATERIALIZED (${options.payload}),
     next AS (
@@ -55,9 +57,16 @@ export async function appendEvent<T extends SessionEventType, X extends z.ZodRaw
     )
     SELECT (SELECT session_id FROM logged) AS session_id, (SELECT seq FROM logged) AS seq, (SELECT at FROM logged) AS at,
       (SELECT payload FROM payload) AS payload
-      ${options.also ? sql`, ${options.also.columns}` : empty}`);
+      ${options.also ? sql`, ${options.also.columns}` : empty}`,
+  );
   if (!row) throw new Error("appendEvent: the statement returned no row");
-  const { session_id: sessionId, seq, at, payload, ...also } = row as { session_id: string | null; seq: number | null; at: string | null; payload: unknown };
+  const {
+    session_id: sessionId,
+    seq,
+    at,
+    payload,
+    ...also
+  } = row as { session_id: string | null; seq: number | null; at: string | null; payload: unknown };
   const event =
     sessionId !== null && seq !== null && at !== null ? ({ sessionId, seq, type: options.type, payload, at } as LoggedEvent<T>) : null;
   return { event, also: also as z.output<z.ZodObject<X>> };

@@ -1,5 +1,5 @@
-import QRCode from "qrcode";
 import type { QrDto } from "@ordered/contract";
+import QRCode from "qrcode";
 
 /** The join URL as a QR code: SVG for printing, PNG data URL for <img>. */
 export async function renderQr(joinUrl: string): Promise<QrDto> {

@@ -1,7 +1,17 @@
+import {
+  type CloseSessionResponse,
+  type CurrentSessionResponse,
+  JoinBody,
+  type JoinResponse,
+  ListSessionsQuery,
+  OpenSessionBody,
+  type OpenSessionResponse,
+  type SessionDetailResponse,
+  type SessionListResponse,
+} from "@ordered/contract";
 import { Router } from "express";
-import { type CloseSessionResponse, type CurrentSessionResponse, JoinBody, type JoinResponse, ListSessionsQuery, OpenSessionBody, type OpenSessionResponse, type SessionDetailResponse, type SessionListResponse } from "@ordered/contract";
-import type { AppDeps } from "../deps.js";
 import { customerOf, staffOf } from "../auth/passport.js";
+import type { AppDeps } from "../deps.js";
 import { clientKey } from "../http/client-key.js";
 import { idParam, parse } from "../http/validate.js";
 import { renderQr } from "./qr.js";

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { CustomerSessionDto, LoggedEvent, OrderDto, SessionDto, SessionSummaryDto } from "@ordered/contract";
+import { z } from "zod";
 import type { StaffPrincipal, Tokens } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, isoText, sql, sqlOn, sqlTransaction, utc } from "../db/sql.js";
-import { z } from "zod";
 import { toLocationDto, toSessionDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import type { Limiter } from "../http/rate-limit.js";
@@ -25,7 +25,15 @@ export async function openSession(
   staff: StaffPrincipal,
   label: string,
 ): Promise<{ session: SessionDto; event: LoggedEvent<"session.opened"> }> {
-  const row = { id: randomUUID(), label, status: "OPEN" as const, joinCode: newJoinCode(), openedAt: new Date(), closedAt: null, lastSeq: 1 };
+  const row = {
+    id: randomUUID(),
+    label,
+    status: "OPEN" as const,
+    joinCode: newJoinCode(),
+    openedAt: new Date(),
+    closedAt: null,
+    lastSeq: 1,
+  };
   const session = toSessionDto(row, publicUrl);
   return sqlTransaction(prisma, async (db) => {
     // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
@@ -57,7 +65,12 @@ export async function listSessions(
   return rows.map((r) => ({ ...toSessionDto(r, publicUrl), orderCount: r._count.orders }));
 }
 
-export async function getSession(prisma: PrismaClient, publicUrl: string, locationId: string, sessionId: string): Promise<SessionWithOrders> {
+export async function getSession(
+  prisma: PrismaClient,
+  publicUrl: string,
+  locationId: string,
+  sessionId: string,
+): Promise<SessionWithOrders> {
   const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId } });
   if (!row) throw AppError.notFound("session");
   return { session: toSessionDto(row, publicUrl), orders: await loadSessionOrderDtos(sqlOn(prisma), row.id) };
@@ -77,10 +90,13 @@ export async function closeSession(
   const event = await sqlTransaction(prisma, async (db) => {
     // Stamped after the row lock (which placements also take), so no order logged before
     // the close has a later time than the close.
-    const closed = await db.row(ClosedRow, sql`
+    const closed = await db.row(
+      ClosedRow,
+      sql`
       UPDATE order_session SET status = 'CLOSED', closed_at = ${CLOCK}, closed_by_id = ${staff.staffId}::uuid
       WHERE id = ${sessionId}::uuid AND location_id = ${staff.locationId}::uuid AND status = 'OPEN'
-      RETURNING ${isoText("closed_at")} AS closed_at`);
+      RETURNING ${isoText("closed_at")} AS closed_at`,
+    );
     if (!closed) return null;
     const logged = await appendEvent(db, {
       type: "session.closed",

@@ -1,9 +1,9 @@
-import { Router } from "express";
 import { DailyStatsQuery, type DailyStatsResponse } from "@ordered/contract";
-import type { AppDeps } from "../deps.js";
+import { Router } from "express";
 import { staffOf } from "../auth/passport.js";
-import { parse } from "../http/validate.js";
+import type { AppDeps } from "../deps.js";
 import { AppError } from "../errors.js";
+import { parse } from "../http/validate.js";
 import { dailyStats, knownTimeZones } from "./stats.service.js";
 
 /** `GET /api/stats/daily?date=YYYY-MM-DD&tz=Europe/Rome`: the staff's location's totals for a day. */

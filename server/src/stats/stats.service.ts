@@ -32,7 +32,9 @@ export function knownTimeZones(prisma: PrismaClient): Promise<Set<string>> {
 
 /** A location's totals for one calendar day in the given time zone. */
 export async function dailyStats(prisma: PrismaClient, locationId: string, date: string, timeZone: string): Promise<DailyStatsResponse> {
-  const row = await sqlOn(prisma).row(Row, sql`
+  const row = await sqlOn(prisma).row(
+    Row,
+    sql`
     SELECT l.currency,
            count(o.id)::int AS placed,
            count(o.accepted_at)::int AS accepted,
@@ -47,7 +49,8 @@ export async function dailyStats(prisma: PrismaClient, locationId: string, date:
     LEFT JOIN "order" o ON o.location_id = l.id
       AND (o.placed_at AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone})::date = ${date}::date
     WHERE l.id = ${locationId}::uuid
-    GROUP BY l.id`);
+    GROUP BY l.id`,
+  );
   if (!row) throw new Error(`location ${locationId} not found`);
   const { placed, accepted, rejected, delivered, cancelled, failed } = row;
   return {

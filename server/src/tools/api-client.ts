@@ -55,8 +55,10 @@ export interface ClientOptions {
 export interface ApiClient {
   readonly baseUrl: string;
   /** Any request; never throws for an HTTP status (for tests that check errors). */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read error and odd bodies without declaring their shape
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   /** Any request; resolves with the body of a 2xx answer, throws ApiError otherwise. */
+  // biome-ignore lint/suspicious/noExplicitAny: as for request()
   call<T = any>(method: string, path: string, options?: RequestOptions): Promise<T>;
   login(credentials: { email: string; password: string }): Promise<LoginResponse>;
   openSession(staffToken: string, label: string): Promise<OpenSessionResponse>;
@@ -106,7 +108,8 @@ export function createApiClient(baseUrl: string, options: ClientOptions = {}): A
     openSession: (token, label) => call("POST", "/api/sessions", { token, body: { label } }),
     joinSession: (joinCode, displayName) =>
       call("POST", "/api/sessions/join", { body: displayName === undefined ? { joinCode } : { joinCode, displayName } }),
-    closeSession: async (token, sessionId) => (await call<CloseSessionResponse>("POST", `/api/sessions/${sessionId}/close`, { token })).session,
+    closeSession: async (token, sessionId) =>
+      (await call<CloseSessionResponse>("POST", `/api/sessions/${sessionId}/close`, { token })).session,
     listSessions: async (token, status) =>
       (await call<SessionListResponse>("GET", `/api/sessions${status ? `?status=${status}` : ""}`, { token })).sessions,
     getSession: (token, sessionId) => call("GET", `/api/sessions/${sessionId}`, { token }),

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { io, type Socket } from "socket.io-client";
 import { type ClientToServerEvents, nextAdvanceStep, type ServerToClientEvents } from "@ordered/contract";
+import { io, type Socket } from "socket.io-client";
 import { createApiClient } from "./api-client.js";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -32,7 +32,8 @@ export interface SimulationResult {
   ackMs: { p50: number; p99: number; max: number };
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0;
 
 /** Opens sessions, joins phones that order every `intervalMs`, until the signal aborts. */
 export async function runSimulation(o: SimulationOptions): Promise<SimulationResult> {
@@ -78,7 +79,10 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
         const started = performance.now();
         const sent: Promise<void> = phone
           .timeout(10_000)
-          .emitWithAck("order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 1 + Math.floor(Math.random() * 2) }] })
+          .emitWithAck("order:place", {
+            clientOrderId: randomUUID(),
+            items: [{ productId: product.id, quantity: 1 + Math.floor(Math.random() * 2) }],
+          })
           .then((ack) => {
             acks.push(performance.now() - started);
             if (ack.error) result.failed++;
@@ -95,7 +99,9 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
     log(`opened ${session.id} with ${o.customersPerSession} phones`);
   }
 
-  await new Promise<void>((resolve) => (o.signal.aborted ? resolve() : o.signal.addEventListener("abort", () => resolve(), { once: true })));
+  await new Promise<void>((resolve) =>
+    o.signal.aborted ? resolve() : o.signal.addEventListener("abort", () => resolve(), { once: true }),
+  );
   for (const t of timers) clearTimeout(t);
   // Let in-flight orders settle (each is acked or times out), then close the tables.
   await Promise.all(inFlight);

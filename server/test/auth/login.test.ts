@@ -1,6 +1,6 @@
 import jwt from "jsonwebtoken";
-import { describe, expect, it } from "../support/kit.js";
 import { TEST_SECRET } from "../support/harness.js";
+import { describe, expect, it } from "../support/kit.js";
 
 describe("POST /api/auth/login", () => {
   it("returns a staff token and profile for the right password", async ({ server, venue }) => {
@@ -16,7 +16,9 @@ describe("POST /api/auth/login", () => {
   });
 
   it("accepts the email in any case", async ({ server, venue }) => {
-    const res = await server.api.request("POST", "/api/auth/login", { body: { email: venue.owner.email.toUpperCase(), password: venue.owner.password } });
+    const res = await server.api.request("POST", "/api/auth/login", {
+      body: { email: venue.owner.email.toUpperCase(), password: venue.owner.password },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -49,7 +51,9 @@ describe("POST /api/auth/login", () => {
       statuses.push((await limited.api.request("POST", "/api/auth/login", { body: { email: "x@test.ordered", password: "x" } })).status);
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
-    const res = await limited.api.request("POST", "/api/auth/login", { body: { email: venue.owner.email, password: venue.owner.password } });
+    const res = await limited.api.request("POST", "/api/auth/login", {
+      body: { email: venue.owner.email, password: venue.owner.password },
+    });
     expect(res.status).toBe(429);
     expect(res.body.error.code).toBe("RATE_LIMITED");
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -82,7 +86,11 @@ describe("staff token checks", () => {
     ["wrong audience (customer)", (v: Venue) => sign(v, TEST_SECRET, { audience: "ordered:customer" }), "invalid token"],
     ["wrong issuer", (v: Venue) => sign(v, TEST_SECRET, { issuer: "someone-else" }), "invalid token"],
     ["unsigned (alg none)", (v: Venue) => sign(v, "", { algorithm: "none" }), "invalid token"],
-    ["without expiry", (v: Venue) => jwt.sign(claims(v), TEST_SECRET, { issuer: "ordered", audience: "ordered:staff", subject: v.owner.id }), "invalid token"],
+    [
+      "without expiry",
+      (v: Venue) => jwt.sign(claims(v), TEST_SECRET, { issuer: "ordered", audience: "ordered:staff", subject: v.owner.id }),
+      "invalid token",
+    ],
     ["garbage", () => "not.a.token", "invalid token"],
   ] as const)("refuses a %s token", async ([, make, message], { server, venue }) => {
     const res = await server.api.request("GET", "/api/products", { token: make(venue) });

@@ -26,7 +26,11 @@ describe("loadConfig", () => {
   });
 
   it("parses the origin allow-list and trims PUBLIC_URL", () => {
-    const c = loadConfig({ JWT_SECRET: secret, PUBLIC_URL: "https://bistro.example/", ALLOWED_ORIGINS: "https://a.example, https://b.example" });
+    const c = loadConfig({
+      JWT_SECRET: secret,
+      PUBLIC_URL: "https://bistro.example/",
+      ALLOWED_ORIGINS: "https://a.example, https://b.example",
+    });
     expect(c.publicUrl).toBe("https://bistro.example");
     expect(c.allowedOrigins).toEqual(["https://a.example", "https://b.example"]);
   });

@@ -20,14 +20,26 @@ describe("migrations", () => {
     try {
       const { rows } = await db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
       expect(rows.map((r) => r.tablename)).toEqual([
-        "_prisma_migrations", "customer", "location", "order", "order_item", "order_session", "product", "session_event", "shipment", "staff_user",
+        "_prisma_migrations",
+        "customer",
+        "location",
+        "order",
+        "order_item",
+        "order_session",
+        "product",
+        "session_event",
+        "shipment",
+        "staff_user",
       ]);
       const applied = await db.query("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1");
       expect(committed.length).toBeGreaterThan(0);
       expect(applied.rows.map((r) => r.migration_name)).toEqual(committed);
       const loc = await db.query("INSERT INTO location (id, name) VALUES (gen_random_uuid(), 'x') RETURNING id");
       await expect(
-        db.query("INSERT INTO product (id, location_id, name, category, price_cents, currency, stock, updated_at) VALUES (gen_random_uuid(), $1, 'p', 'c', 100, 'EUR', -1, now())", [loc.rows[0].id]),
+        db.query(
+          "INSERT INTO product (id, location_id, name, category, price_cents, currency, stock, updated_at) VALUES (gen_random_uuid(), $1, 'p', 'c', 100, 'EUR', -1, now())",
+          [loc.rows[0].id],
+        ),
       ).rejects.toThrow(/product_stock_nonnegative/);
       // Applying again is a no-op.
       const again = await migrateDatabase(url);

@@ -37,8 +37,15 @@ describe("hot-path statements", () => {
         { productId: loc.products[2]!.id, quantity: 1 },
       ]);
       const soldOut = await throughThePipeline([{ productId: loc.products[0]!.id, quantity: 1 }]);
-      const repeat = await placeOrder(prisma, principal, { clientOrderId: single.shipped.clientOrderId, items: [{ productId: loc.products[1]!.id, quantity: 1 }] });
-      expect([single.shipped.shipment?.status, several.shipped.shipment?.status, soldOut.accepted.status]).toEqual(["PREPARING", "PREPARING", "REJECTED"]);
+      const repeat = await placeOrder(prisma, principal, {
+        clientOrderId: single.shipped.clientOrderId,
+        items: [{ productId: loc.products[1]!.id, quantity: 1 }],
+      });
+      expect([single.shipped.shipment?.status, several.shipped.shipment?.status, soldOut.accepted.status]).toEqual([
+        "PREPARING",
+        "PREPARING",
+        "REJECTED",
+      ]);
       expect(repeat.order.id).toBe(single.shipped.id);
     };
     await round();

@@ -40,8 +40,14 @@ const envOf = (service: string): Record<string, string> => ({ ...imageEnv, ...co
 function variablesConfigReads(): Set<string> {
   const names = new Set<string>();
   const recorder = new Proxy({} as NodeJS.ProcessEnv, {
-    get: (_t, key) => (typeof key === "string" && names.add(key), undefined),
-    has: (_t, key) => (typeof key === "string" && names.add(key), false),
+    get: (_t, key) => {
+      if (typeof key === "string") names.add(key);
+      return undefined;
+    },
+    has: (_t, key) => {
+      if (typeof key === "string") names.add(key);
+      return false;
+    },
   });
   loadConfig(recorder, () => "x".repeat(32));
   return names;
@@ -113,7 +119,10 @@ describe("docker-compose.yml", () => {
       const redis = new URL(config.redisUrl);
       expect([redis.hostname, redis.port], name).toEqual(["redis", "6379"]);
     }
-    for (const [service, port] of [["postgres", 5432], ["redis", 6379]] as const) {
+    for (const [service, port] of [
+      ["postgres", 5432],
+      ["redis", 6379],
+    ] as const) {
       expect(compose.services[service].ports).toEqual([`${port}:${port}`]);
     }
   });

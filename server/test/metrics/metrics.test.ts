@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../src/db/prisma.js";
 import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
-import { dataOf, send, type ClientSocket } from "../support/sockets.js";
+import { type ClientSocket, dataOf, send } from "../support/sockets.js";
 
 // One instance and a pipeline worker on its prefix (file fixtures `server` and `worker`).
 
@@ -22,10 +22,14 @@ async function scrape(server: TestServer): Promise<Map<string, number>> {
 
 async function placeAndSettle(prisma: PrismaClient, phone: ClientSocket, productId: string, quantity: number) {
   const { order } = dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId, quantity }] }));
-  return eventually(async () => {
-    const o = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { shipment: true } });
-    return o.status === "REJECTED" || o.shipment ? o : null;
-  }, 15_000, "order processed");
+  return eventually(
+    async () => {
+      const o = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { shipment: true } });
+      return o.status === "REJECTED" || o.shipment ? o : null;
+    },
+    15_000,
+    "order processed",
+  );
 }
 
 describe("GET /metrics", () => {
@@ -53,7 +57,9 @@ describe("GET /metrics", () => {
     expect(delta('ordered_orders_total{event="delivered"}')).toBeGreaterThanOrEqual(1);
     expect(delta("ordered_processing_latency_seconds_count")).toBeGreaterThanOrEqual(2);
     expect(after.get('ordered_processing_latency_seconds_bucket{le="+Inf"}')).toBe(after.get("ordered_processing_latency_seconds_count"));
-    expect(after.get('ordered_processing_latency_seconds_bucket{le="60"}')!).toBeGreaterThanOrEqual(after.get('ordered_processing_latency_seconds_bucket{le="0.01"}')!);
+    expect(after.get('ordered_processing_latency_seconds_bucket{le="60"}')!).toBeGreaterThanOrEqual(
+      after.get('ordered_processing_latency_seconds_bucket{le="0.01"}')!,
+    );
     expect(after.get("ordered_connected_sockets")).toBe(2);
     expect(after.get('ordered_queue_jobs{stage="processing",state="waiting"}')).toBe(0);
     expect(after.has('ordered_queue_jobs{stage="shipping",state="failed"}')).toBe(true);

@@ -22,17 +22,23 @@ describe("overload", () => {
     // Hold the only connection for longer than Prisma waits to start a transaction (2 s).
     // pg_sleep is the load here, not a wait of the test's: it keeps the connection busy.
     const marker = `overload-hog-${randomUUID()}`;
-    const hog = tinyPool.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`SELECT pg_sleep(3) /* ${marker} */`);
-    }, { timeout: 10_000 });
+    const hog = tinyPool.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(`SELECT pg_sleep(3) /* ${marker} */`);
+      },
+      { timeout: 10_000 },
+    );
     // Wait until the hog really holds the connection: its statement is running.
     await expect
-      .poll(async () => {
-        const rows = await prisma.$queryRaw<{ n: bigint }[]>`
+      .poll(
+        async () => {
+          const rows = await prisma.$queryRaw<{ n: bigint }[]>`
           SELECT count(*) AS n FROM pg_stat_activity
           WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE ${`%${marker}%`}`;
-        return Number(rows[0]!.n);
-      }, { timeout: 5000, interval: 20 })
+          return Number(rows[0]!.n);
+        },
+        { timeout: 5000, interval: 20 },
+      )
       .toBe(1);
     const busy = await send(phone, "order:place", payload);
     expect(busy.error).toEqual({ code: "UNAVAILABLE", message: "the server is busy; please try again", retryAfter: 1 });

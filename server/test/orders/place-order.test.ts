@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { HandshakeAuth } from "@ordered/contract";
 import { openAndJoin, type TestServer } from "../support/harness.js";
 import { describe, expect, it, type Venue } from "../support/kit.js";
-import { dataOf, recorderOf, send, type ClientSocket, type ConnectOptions } from "../support/sockets.js";
-import type { HandshakeAuth } from "@ordered/contract";
+import { type ClientSocket, type ConnectOptions, dataOf, recorderOf, send } from "../support/sockets.js";
 
 // Two instances sharing Redis (the `cluster` fixture): staff connect to A, customers to B,
 // so every event crosses.
@@ -14,7 +14,10 @@ const diavola = (venue: Venue) => venue.products[1]!;
 const lemonade = (venue: Venue) => venue.products[2]!;
 
 /** A table opened through A whose phones (`phones` customers) are connected to B. */
-async function tableWithPhones({ cluster, venue, socket }: { cluster: readonly [TestServer, TestServer]; venue: Venue; socket: Connect }, phones = 1) {
+async function tableWithPhones(
+  { cluster, venue, socket }: { cluster: readonly [TestServer, TestServer]; venue: Venue; socket: Connect },
+  phones = 1,
+) {
   const [a, b] = cluster;
   const opened = await openAndJoin(a, venue.staffToken);
   const customers = [opened.customerToken];
@@ -24,7 +27,12 @@ async function tableWithPhones({ cluster, venue, socket }: { cluster: readonly [
 }
 
 describe("order:place", () => {
-  it("acks with the committed order and streams it to the staff and the table, across instances", async ({ cluster, venue, socket, prisma }) => {
+  it("acks with the committed order and streams it to the staff and the table, across instances", async ({
+    cluster,
+    venue,
+    socket,
+    prisma,
+  }) => {
     const [a] = cluster;
     const staff = await socket(a, { token: venue.staffToken });
     const panel = recorderOf(staff);
@@ -105,10 +113,18 @@ describe("order:place", () => {
   it("refuses a sold-out product by name, and another location's product", async ({ cluster, venue, otherVenue, socket }) => {
     const [a] = cluster;
     const { sockets } = await tableWithPhones({ cluster, venue, socket });
-    const soldOut = await a.api.createProduct(venue.staffToken, { name: "Truffle Pizza", category: "Pizza", priceCents: 2000, available: false });
+    const soldOut = await a.api.createProduct(venue.staffToken, {
+      name: "Truffle Pizza",
+      category: "Pizza",
+      priceCents: 2000,
+      available: false,
+    });
     const ack = await send(sockets[0]!, "order:place", { clientOrderId: randomUUID(), items: [{ productId: soldOut.id, quantity: 1 }] });
     expect(ack.error).toEqual({ code: "PRODUCT_UNAVAILABLE", message: "Truffle Pizza is sold out" });
-    const foreign = await send(sockets[0]!, "order:place", { clientOrderId: randomUUID(), items: [{ productId: otherVenue.products[0]!.id, quantity: 1 }] });
+    const foreign = await send(sockets[0]!, "order:place", {
+      clientOrderId: randomUUID(),
+      items: [{ productId: otherVenue.products[0]!.id, quantity: 1 }],
+    });
     expect(foreign.error?.code).toBe("PRODUCT_UNAVAILABLE");
   });
 
@@ -120,7 +136,10 @@ describe("order:place", () => {
       expect(ack.error?.code).toBe("VALIDATION_FAILED");
     }
     const staff = await socket(a, { token: venue.staffToken });
-    const ack = await send(staff, "order:place", { clientOrderId: randomUUID(), items: [{ productId: margherita(venue).id, quantity: 1 }] });
+    const ack = await send(staff, "order:place", {
+      clientOrderId: randomUUID(),
+      items: [{ productId: margherita(venue).id, quantity: 1 }],
+    });
     expect(ack.error).toEqual({ code: "FORBIDDEN", message: "only customers can do this" });
   });
 
@@ -128,7 +147,11 @@ describe("order:place", () => {
     const { session, sockets } = await tableWithPhones({ cluster, venue, socket });
     const phone = sockets[0]!;
     const closed = new Promise<string>((resolve) => phone.once("disconnect", resolve));
-    phone.emit("order:place", { clientOrderId: randomUUID(), items: [{ productId: margherita(venue).id, quantity: 1, note: "x".repeat(40_000) }] }, () => {});
+    phone.emit(
+      "order:place",
+      { clientOrderId: randomUUID(), items: [{ productId: margherita(venue).id, quantity: 1, note: "x".repeat(40_000) }] },
+      () => {},
+    );
     expect(await closed).toMatch(/transport (close|error)/);
     expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(0);
   });
@@ -138,7 +161,8 @@ describe("order:place", () => {
     const opened = await openAndJoin(c, venue.staffToken);
     const second = (await c.api.joinSession(opened.session.joinCode)).token;
     const [s1, s2] = await Promise.all([socket(c, { token: opened.customerToken }), socket(c, { token: second })]);
-    const place = (s: ClientSocket) => send(s, "order:place", { clientOrderId: randomUUID(), items: [{ productId: lemonade(venue).id, quantity: 1 }] });
+    const place = (s: ClientSocket) =>
+      send(s, "order:place", { clientOrderId: randomUUID(), items: [{ productId: lemonade(venue).id, quantity: 1 }] });
     const codes: (string | undefined)[] = [];
     for (let i = 0; i < 4; i++) codes.push((await place(s1)).error?.code);
     expect(codes).toEqual([undefined, undefined, undefined, "RATE_LIMITED"]);
@@ -175,7 +199,10 @@ describe("what is broadcast, and to whom", () => {
       const e = await r.waitFor("session:closed", (x) => x.sessionId === session.id);
       expect(e.seq).toBe(2);
     }
-    const ack = await send(sockets[0]!, "order:place", { clientOrderId: randomUUID(), items: [{ productId: lemonade(venue).id, quantity: 1 }] });
+    const ack = await send(sockets[0]!, "order:place", {
+      clientOrderId: randomUUID(),
+      items: [{ productId: lemonade(venue).id, quantity: 1 }],
+    });
     expect(ack.error).toEqual({ code: "SESSION_CLOSED", message: "this table's session is closed" });
     expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(0);
   });
@@ -185,12 +212,17 @@ describe("what is broadcast, and to whom", () => {
     // The phone sent the order, the ack was lost, the table closed, the phone retries.
     const { session, sockets, recorders } = await tableWithPhones({ cluster, venue, socket });
     const clientOrderId = randomUUID();
-    const first = dataOf(await send(sockets[0]!, "order:place", { clientOrderId, items: [{ productId: lemonade(venue).id, quantity: 1 }] }));
+    const first = dataOf(
+      await send(sockets[0]!, "order:place", { clientOrderId, items: [{ productId: lemonade(venue).id, quantity: 1 }] }),
+    );
     await a.api.closeSession(venue.staffToken, session.id);
     await recorders[0]!.waitFor("session:closed", (x) => x.sessionId === session.id);
     const retry = await send(sockets[0]!, "order:place", { clientOrderId, items: [{ productId: lemonade(venue).id, quantity: 1 }] });
     expect(dataOf(retry).order.id).toBe(first.order.id);
-    const fresh = await send(sockets[0]!, "order:place", { clientOrderId: randomUUID(), items: [{ productId: lemonade(venue).id, quantity: 1 }] });
+    const fresh = await send(sockets[0]!, "order:place", {
+      clientOrderId: randomUUID(),
+      items: [{ productId: lemonade(venue).id, quantity: 1 }],
+    });
     expect(fresh.error?.code).toBe("SESSION_CLOSED");
     expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(1);
     expect(await prisma.sessionEvent.count({ where: { sessionId: session.id, type: "order.placed" } })).toBe(1);
@@ -220,7 +252,10 @@ describe("what is broadcast, and to whom", () => {
     // barrier is an ack: instance B fanned our change out to its sockets before the staff
     // socket above got it, and an ack sent later on the same connection arrives after
     // anything sent to it before.
-    const refused = await send(closedTable.sockets[0]!, "order:place", { clientOrderId: randomUUID(), items: [{ productId: lemonade(venue).id, quantity: 1 }] });
+    const refused = await send(closedTable.sockets[0]!, "order:place", {
+      clientOrderId: randomUUID(),
+      items: [{ productId: lemonade(venue).id, quantity: 1 }],
+    });
     expect(refused.error?.code).toBe("SESSION_CLOSED");
     expect(closedTable.recorders[0]!.named("product:updated")).toEqual([]);
   });

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "../../src/db/prisma.js";
 import { advanceOrder as advanceShipment } from "../../src/orders/advance-order.js";
 import { processOrder } from "../../src/orders/process-order.js";
 import { shipOrder } from "../../src/orders/ship-order.js";
-import type { PrismaClient } from "../../src/db/prisma.js";
 import { eventually, freshPrefix, openAndJoin } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 import { dataOf, recorderOf, send } from "../support/sockets.js";
@@ -12,7 +12,13 @@ import { dataOf, recorderOf, send } from "../support/sockets.js";
 const orderStatus = (prisma: PrismaClient, id: string) => prisma.order.findUniqueOrThrow({ where: { id }, include: { shipment: true } });
 
 describe("the pipeline, phone to panel and back", () => {
-  it("takes an order from placed to delivered, every status seen live by phone and panel", async ({ cluster: [a, b], worker, venue, socket, prisma }) => {
+  it("takes an order from placed to delivered, every status seen live by phone and panel", async ({
+    cluster: [a, b],
+    worker,
+    venue,
+    socket,
+    prisma,
+  }) => {
     const staffToken = venue.staffToken;
     const staff = await socket(a, { token: staffToken });
     const panel = recorderOf(staff);
@@ -58,7 +64,9 @@ describe("the pipeline, phone to panel and back", () => {
     const staffToken = venue.staffToken;
     const { customerToken } = await openAndJoin(b, staffToken);
     const phone = await socket(b, { token: customerToken });
-    const { order } = dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }));
+    const { order } = dataOf(
+      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }),
+    );
     await eventually(async () => (await orderStatus(prisma, order.id)).shipment, 15_000, "shipment");
     const staff = await socket(a, { token: staffToken });
     expect((await send(staff, "order:advance", { orderId: order.id, to: "DELIVERED" })).error).toEqual({
@@ -83,7 +91,9 @@ describe("the pipeline, phone to panel and back", () => {
     const product = await a.api.createProduct(staffToken, { name: "Focaccia", category: "Bread", priceCents: 500, stock: 5 });
     const { customerToken } = await openAndJoin(b, staffToken);
     const phone = await socket(b, { token: customerToken });
-    const { order } = dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 3 }] }));
+    const { order } = dataOf(
+      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 3 }] }),
+    );
     await eventually(async () => (await orderStatus(prisma, order.id)).status === "ACCEPTED", 15_000, "accepted");
     expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(2);
     const res = await a.api.request("POST", `/api/orders/${order.id}/cancel`, { token: staffToken, body: { reason: "Oven broke" } });
@@ -102,7 +112,9 @@ describe("idempotent stages", () => {
     const product = await a.api.createProduct(staffToken, { name: "Grissini", category: "Bread", priceCents: 300, stock: 10 });
     const { customerToken } = await openAndJoin(a, staffToken);
     const phone = await socket(a, { token: customerToken });
-    const { order } = dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 4 }] }));
+    const { order } = dataOf(
+      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 4 }] }),
+    );
     // The worker may have processed it already; either way, the next runs are no-ops.
     await eventually(async () => (await orderStatus(prisma, order.id)).shipment, 15_000, "shipment");
     const again = await processOrder(prisma, order.id);
@@ -113,7 +125,10 @@ describe("idempotent stages", () => {
     await advanceShipment(prisma, venue.locationId, order.id, "READY");
     const repeat = await advanceShipment(prisma, venue.locationId, order.id, "READY");
     expect(repeat.event).toBeNull();
-    const types = await prisma.sessionEvent.findMany({ where: { sessionId: (await orderStatus(prisma, order.id)).sessionId }, orderBy: { seq: "asc" } });
+    const types = await prisma.sessionEvent.findMany({
+      where: { sessionId: (await orderStatus(prisma, order.id)).sessionId },
+      orderBy: { seq: "asc" },
+    });
     expect(types.map((e) => e.type)).toEqual(["session.opened", "order.placed", "order.updated", "order.updated", "order.updated"]);
   });
 
@@ -129,7 +144,14 @@ describe("idempotent stages", () => {
 });
 
 describe("stock under contention", () => {
-  it("accepts exactly M of N concurrent orders for the last M items", async ({ cluster: [a, b], worker, startWorker, venue, socket, prisma }) => {
+  it("accepts exactly M of N concurrent orders for the last M items", async ({
+    cluster: [a, b],
+    worker,
+    startWorker,
+    venue,
+    socket,
+    prisma,
+  }) => {
     const M = 3;
     const N = 12;
     const product = await a.api.createProduct(venue.staffToken, { name: "Last Tiramisu", category: "Desserts", priceCents: 700, stock: M });
@@ -145,10 +167,14 @@ describe("stock under contention", () => {
       phones.map((p) => send(p, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 1 }] })),
     );
     const ids = acks.map((ack) => dataOf(ack).order.id);
-    const finals = await eventually(async () => {
-      const rows = await prisma.order.findMany({ where: { id: { in: ids } } });
-      return rows.every((r) => r.status !== "PLACED") ? rows : null;
-    }, 20_000, "all processed");
+    const finals = await eventually(
+      async () => {
+        const rows = await prisma.order.findMany({ where: { id: { in: ids } } });
+        return rows.every((r) => r.status !== "PLACED") ? rows : null;
+      },
+      20_000,
+      "all processed",
+    );
     expect(finals.filter((o) => o.status === "ACCEPTED")).toHaveLength(M);
     const rejected = finals.filter((o) => o.status === "REJECTED");
     expect(rejected).toHaveLength(N - M);

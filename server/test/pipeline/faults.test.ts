@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "../../src/db/prisma.js";
 import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
-import { dataOf, recorderOf, send, type ClientSocket } from "../support/sockets.js";
-import type { PrismaClient } from "../../src/db/prisma.js";
+import { type ClientSocket, dataOf, recorderOf, send } from "../support/sockets.js";
 
 // Each test builds its own instances (own Redis prefix, sometimes own Redis) with the kit's
 // factories, which also take them down after the test.
@@ -14,16 +14,33 @@ function stockedProduct(server: TestServer, token: string, stock: number) {
 }
 
 function recorderWait(socket: ClientSocket, orderId: string, status: string) {
-  return recorderOf(socket).waitFor("order:updated", (e) => e.data.id === orderId && (e.data.status === status || e.data.shipment?.status === status), 20_000);
+  return recorderOf(socket).waitFor(
+    "order:updated",
+    (e) => e.data.id === orderId && (e.data.status === status || e.data.shipment?.status === status),
+    20_000,
+  );
 }
 
 describe("nothing lost when parts die", () => {
-  it("finishes an order whose worker was killed with SIGKILL mid-job", async ({ startCluster, startWorker, spawnWorker, pgClient, socket, venue, prisma }) => {
+  it("finishes an order whose worker was killed with SIGKILL mid-job", async ({
+    startCluster,
+    startWorker,
+    spawnWorker,
+    pgClient,
+    socket,
+    venue,
+    prisma,
+  }) => {
     const [a] = (await startCluster(1)) as [TestServer];
     const prefix = a.config.redisPrefix;
     const token = venue.staffToken;
     const product = await stockedProduct(a, token, 5);
-    const doomed = await spawnWorker({ REDIS_PREFIX: prefix, WORKER_LOCK_MS: "2000", WORKER_STALLED_CHECK_MS: "1000", SWEEP_AFTER_MS: "600000" });
+    const doomed = await spawnWorker({
+      REDIS_PREFIX: prefix,
+      WORKER_LOCK_MS: "2000",
+      WORKER_STALLED_CHECK_MS: "1000",
+      SWEEP_AFTER_MS: "600000",
+    });
 
     // Hold the product row so the worker's job blocks inside its transaction.
     const blocker = await pgClient();
@@ -32,7 +49,9 @@ describe("nothing lost when parts die", () => {
 
     const { customerToken } = await openAndJoin(a, token);
     const phone = await socket(a, { token: customerToken });
-    const { order } = dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 2 }] }));
+    const { order } = dataOf(
+      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 2 }] }),
+    );
     const queue = a.app.deps.producer.queues.processing;
     await eventually(async () => (await queue.getActiveCount()) === 1, 10_000, "the job to be active in the doomed worker");
 
@@ -40,10 +59,14 @@ describe("nothing lost when parts die", () => {
     startWorker(prefix); // the rescuer
     await blocker.query("COMMIT");
 
-    const done = await eventually(async () => {
-      const o = await orderOf(prisma, order.id);
-      return o.shipment ? o : null;
-    }, 20_000, "the order to be taken over and shipped");
+    const done = await eventually(
+      async () => {
+        const o = await orderOf(prisma, order.id);
+        return o.shipment ? o : null;
+      },
+      20_000,
+      "the order to be taken over and shipped",
+    );
     expect(done.status).toBe("ACCEPTED");
     expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(3);
     const updates = await prisma.sessionEvent.findMany({ where: { sessionId: done.sessionId, type: "order.updated" } });
@@ -69,7 +92,12 @@ describe("nothing lost when parts die", () => {
     const phone = reconnectingSocket(b.url, { token: customerToken }, session.id);
     await Promise.all([staff.recorder.waitFor("sync:done"), phone.recorder.waitFor("sync:done")]);
     const place = async () =>
-      dataOf(await send(phone.socket, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] })).order;
+      dataOf(
+        await send(phone.socket, "order:place", {
+          clientOrderId: randomUUID(),
+          items: [{ productId: venue.products[2]!.id, quantity: 1 }],
+        }),
+      ).order;
 
     const before = await place();
     await phone.recorder.waitFor("order:updated", (e) => e.data.id === before.id && e.data.shipment?.status === "PREPARING");
@@ -91,7 +119,14 @@ describe("nothing lost when parts die", () => {
     expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(3);
     // Every client saw a gap-free log, whatever it took to get there.
     for (const r of [phone.recorder, staff.recorder]) {
-      const seqs = [...new Set(r.sessionEvents().filter(([, s]) => s === session.id).map(([, , seq]) => seq))].sort((x, y) => x - y);
+      const seqs = [
+        ...new Set(
+          r
+            .sessionEvents()
+            .filter(([, s]) => s === session.id)
+            .map(([, , seq]) => seq),
+        ),
+      ].sort((x, y) => x - y);
       expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
     }
   }, 60_000);
@@ -117,7 +152,9 @@ describe("nothing lost when parts die", () => {
     // The hook must know the order id before the worker sees the job: pause, place, then resume.
     const queue = a.app.deps.producer.queues.processing;
     await queue.pause();
-    const { order } = dataOf(await send(phone, "order:place", { clientOrderId, items: [{ productId: venue.products[0]!.id, quantity: 1 }] }));
+    const { order } = dataOf(
+      await send(phone, "order:place", { clientOrderId, items: [{ productId: venue.products[0]!.id, quantity: 1 }] }),
+    );
     doomedIds.add(order.id);
     await queue.resume();
 

@@ -71,7 +71,10 @@ describe("products (staff)", () => {
     const otherToken = otherVenue.staffToken;
     const list = await server.api.request("GET", "/api/products", { token: otherToken });
     expect(list.body.products.map((p: { id: string }) => p.id).sort()).toEqual(otherVenue.products.map((p) => p.id).sort());
-    const res = await server.api.request("PATCH", `/api/products/${venue.products[0]!.id}`, { token: otherToken, body: { available: false } });
+    const res = await server.api.request("PATCH", `/api/products/${venue.products[0]!.id}`, {
+      token: otherToken,
+      body: { available: false },
+    });
     expect(res.status).toBe(404);
     expect((await prisma.product.findUniqueOrThrow({ where: { id: venue.products[0]!.id } })).available).toBe(true);
   });
@@ -81,7 +84,8 @@ describe("menu (customer)", () => {
   it("shows a joined customer their location's menu, sold-out items flagged", async ({ server, venue }) => {
     const token = venue.staffToken;
     const { customerToken } = await openAndJoin(server, token);
-    const target = (await server.api.request("POST", "/api/products", { token, body: { ...newProduct, name: "Sold Out Soup" } })).body.product;
+    const target = (await server.api.request("POST", "/api/products", { token, body: { ...newProduct, name: "Sold Out Soup" } })).body
+      .product;
     await server.api.request("PUT", `/api/products/${target.id}/availability`, { token, body: { available: false } });
     const res = await server.api.request("GET", "/api/menu", { token: customerToken });
     expect(res.status).toBe(200);

@@ -1,12 +1,17 @@
+import type { HandshakeAuth } from "@ordered/contract";
 import jwt from "jsonwebtoken";
 import { openAndJoin, TEST_SECRET, type TestServer } from "../support/harness.js";
 import { describe, expect, it, type Venue } from "../support/kit.js";
-import { send, type ClientSocket, type ConnectError, type ConnectOptions } from "../support/sockets.js";
-import type { HandshakeAuth } from "@ordered/contract";
+import { type ClientSocket, type ConnectError, type ConnectOptions, send } from "../support/sockets.js";
 
 type Connect = (server: TestServer, auth: Partial<HandshakeAuth> | undefined, opts?: ConnectOptions) => Promise<ClientSocket>;
 
-async function refusal(socket: Connect, server: TestServer, auth: Record<string, unknown> | undefined, opts: ConnectOptions = {}): Promise<ConnectError> {
+async function refusal(
+  socket: Connect,
+  server: TestServer,
+  auth: Record<string, unknown> | undefined,
+  opts: ConnectOptions = {},
+): Promise<ConnectError> {
   try {
     await socket(server, auth as never, opts);
   } catch (err) {
@@ -35,7 +40,11 @@ describe("socket handshake", () => {
     ["a wrong-algorithm token", (v: Venue) => ({ token: sign(v, TEST_SECRET, { algorithm: "HS384" }) }), "invalid token"],
     ["an unsigned token", (v: Venue) => ({ token: sign(v, "", { algorithm: "none" }) }), "invalid token"],
     ["a wrong-audience token", (v: Venue) => ({ token: sign(v, TEST_SECRET, { audience: "somebody-else" }) }), "invalid token"],
-    ["a customer-audience token with staff claims", (v: Venue) => ({ token: sign(v, TEST_SECRET, { audience: "ordered:customer" }) }), "invalid token"],
+    [
+      "a customer-audience token with staff claims",
+      (v: Venue) => ({ token: sign(v, TEST_SECRET, { audience: "ordered:customer" }) }),
+      "invalid token",
+    ],
   ] as const)("refuses %s", async ([, auth, message], { server, venue, socket }) => {
     const err = await refusal(socket, server, auth(venue));
     expect(err.data).toEqual({ code: "UNAUTHENTICATED", message });
@@ -50,11 +59,19 @@ describe("socket handshake", () => {
   // (error code 4, "Forbidden") before any Socket.IO handshake, so there is no `data`. Over
   // polling it is an HTTP 403; a refused WebSocket upgrade is always answered 400 by engine.io.
   it.for([
-    ["websocket", { message: "websocket error", type: "TransportError", description: expect.objectContaining({ message: "Unexpected server response: 400" }) }],
+    [
+      "websocket",
+      {
+        message: "websocket error",
+        type: "TransportError",
+        description: expect.objectContaining({ message: "Unexpected server response: 400" }),
+      },
+    ],
     ["polling", { message: "xhr poll error", type: "TransportError", description: 403, context: expect.objectContaining({ status: 403 }) }],
   ] as const)("refuses a foreign Origin over %s, and allows a listed one", async ([transport, expected], { server, venue, socket }) => {
     const refused: { code: number; message: string; url: string }[] = [];
-    const onRefusal = (e: { code: number; message: string; req: { url: string } }) => refused.push({ code: e.code, message: e.message, url: e.req.url });
+    const onRefusal = (e: { code: number; message: string; req: { url: string } }) =>
+      refused.push({ code: e.code, message: e.message, url: e.req.url });
     server.app.io.engine.on("connection_error", onRefusal);
     try {
       const err = await refusal(socket, server, { token: venue.staffToken }, { origin: "http://evil.example", transports: [transport] });
@@ -100,7 +117,10 @@ describe("socket handshake", () => {
     // Wait for the condition, the token's expiry on this machine's clock (the server's too).
     const expiresAtMs = (jwt.decode(shortLived) as jwt.JwtPayload).exp! * 1000;
     await expect.poll(() => Date.now(), { timeout: 5000, interval: 50 }).toBeGreaterThanOrEqual(expiresAtMs);
-    const ack = await send(phone, "order:place", { clientOrderId: "expired-token-1", items: [{ productId: venue.products[0]!.id, quantity: 1 }] });
+    const ack = await send(phone, "order:place", {
+      clientOrderId: "expired-token-1",
+      items: [{ productId: venue.products[0]!.id, quantity: 1 }],
+    });
     expect(ack.error).toEqual({ code: "UNAUTHENTICATED", message: "token expired" });
     expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(0);
   });
@@ -109,9 +129,11 @@ describe("socket handshake", () => {
 describe("joining limits", () => {
   it("limits joins per session, whatever the client address", async ({ startServer, venue, prisma }) => {
     const limited = await startServer({ SESSION_JOIN_RATE_PER_MINUTE: "3" });
-    const opened = (await limited.api.request("POST", "/api/sessions", { token: venue.staffToken, body: { label: "Busy table" } })).body.session;
+    const opened = (await limited.api.request("POST", "/api/sessions", { token: venue.staffToken, body: { label: "Busy table" } })).body
+      .session;
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await limited.api.request("POST", "/api/sessions/join", { body: { joinCode: opened.joinCode } })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await limited.api.request("POST", "/api/sessions/join", { body: { joinCode: opened.joinCode } })).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
     expect(await prisma.customer.count({ where: { sessionId: opened.id } })).toBe(3);
   });

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { HandshakeAuth } from "@ordered/contract";
 import { openAndJoin, type TestServer } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
-import { dataOf, recorderOf, send, type ClientSocket, type ConnectOptions } from "../support/sockets.js";
-import type { HandshakeAuth } from "@ordered/contract";
+import { type ClientSocket, type ConnectOptions, dataOf, recorderOf, send } from "../support/sockets.js";
 
 // Two instances sharing Redis (the `cluster` fixture); each test has its own venue.
 
@@ -32,10 +32,16 @@ describe("nothing lost on reconnect", () => {
     const first = await socket(a, { token: customerToken, lastSeq: 1 });
     await recorderOf(first).waitFor("sync:done");
     first.close();
-    const missed = [await otherPhoneOrders(socket, a, session.joinCode, lemonade), await otherPhoneOrders(socket, b, session.joinCode, lemonade)];
+    const missed = [
+      await otherPhoneOrders(socket, a, session.joinCode, lemonade),
+      await otherPhoneOrders(socket, b, session.joinCode, lemonade),
+    ];
 
     const { recorder, done, replayed } = await reconnectAndCollect(socket, a, customerToken, 1);
-    expect(replayed).toEqual([["order:placed", 2], ["order:placed", 3]]);
+    expect(replayed).toEqual([
+      ["order:placed", 2],
+      ["order:placed", 3],
+    ]);
     expect(recorder.named("order:placed").map((e) => e.data.id)).toEqual(missed);
     expect(done.cursors).toEqual({ [session.id]: 3 });
     // Live events continue after the replay.
@@ -64,7 +70,10 @@ describe("nothing lost on reconnect", () => {
     const { session, customerToken } = await openAndJoin(a, venue.staffToken);
     await otherPhoneOrders(socket, a, session.joinCode, venue.products[2]!.id);
     const { replayed } = await reconnectAndCollect(socket, b, customerToken, 0);
-    expect(replayed).toEqual([["session:opened", 1], ["order:placed", 2]]);
+    expect(replayed).toEqual([
+      ["session:opened", 1],
+      ["order:placed", 2],
+    ]);
   });
 
   it("replays to staff by cursor, plus open sessions they did not know about", async ({ cluster: [a, b], venue, socket }) => {
@@ -76,9 +85,16 @@ describe("nothing lost on reconnect", () => {
     const staff = await socket(b, { token: t, cursors: { [known.session.id]: 1 } });
     const recorder = recorderOf(staff);
     const done = await recorder.waitFor("sync:done");
-    const bySession = (id: string) => recorder.sessionEvents().filter(([, s]) => s === id).map(([n, , seq]) => [n, seq]);
+    const bySession = (id: string) =>
+      recorder
+        .sessionEvents()
+        .filter(([, s]) => s === id)
+        .map(([n, , seq]) => [n, seq]);
     expect(bySession(known.session.id)).toEqual([["order:placed", 2]]);
-    expect(bySession(unknown.session.id)).toEqual([["session:opened", 1], ["order:placed", 2]]);
+    expect(bySession(unknown.session.id)).toEqual([
+      ["session:opened", 1],
+      ["order:placed", 2],
+    ]);
     expect(done.cursors).toEqual({ [known.session.id]: 2, [unknown.session.id]: 2 });
   });
 
@@ -92,7 +108,13 @@ describe("nothing lost on reconnect", () => {
     expect(done.cursors).toEqual({});
   });
 
-  it("replays what a customer missed after the instance it was on was killed", async ({ cluster: [a, b], prefix, spawnServer, venue, socket }) => {
+  it("replays what a customer missed after the instance it was on was killed", async ({
+    cluster: [a, b],
+    prefix,
+    spawnServer,
+    venue,
+    socket,
+  }) => {
     const lemonade = venue.products[2]!.id;
     const doomed = await spawnServer({ REDIS_PREFIX: prefix });
     const { session, customerToken } = await openAndJoin(a, venue.staffToken);

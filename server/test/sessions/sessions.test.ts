@@ -83,7 +83,10 @@ describe("listing, reading and closing", () => {
     const stored = await prisma.orderSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(stored.closedById).toBe(venue.owner.id);
     const events = await prisma.sessionEvent.findMany({ where: { sessionId: session.id }, orderBy: { seq: "asc" } });
-    expect(events.map((e) => [e.seq, e.type])).toEqual([[1, "session.opened"], [2, "session.closed"]]);
+    expect(events.map((e) => [e.seq, e.type])).toEqual([
+      [1, "session.opened"],
+      [2, "session.closed"],
+    ]);
     const details = await server.api.request("GET", `/api/sessions/${session.id}`, { token });
     expect(details.body.qr).toBeNull();
   });

@@ -3,16 +3,16 @@
 // the teardown; nothing here registers hooks.
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import type { OpenSessionResponse } from "@ordered/contract";
 import { Redis } from "ioredis";
 import { inject } from "vitest";
-import { createApp, type App, type AppComponents } from "../../src/app.js";
-import { loadConfig, type Config } from "../../src/config.js";
+import { type App, createApp } from "../../src/app.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import type { PrismaClient } from "../../src/db/prisma.js";
 import { bullConnection } from "../../src/db/redis.js";
 import { createLogger } from "../../src/logger.js";
 import { createPipelineWorker, type PipelineWorker, type WorkerHooks } from "../../src/pipeline/worker.js";
-import type { OpenSessionResponse } from "@ordered/contract";
-import { createApiClient, type ApiClient } from "../../src/tools/api-client.js";
+import { type ApiClient, createApiClient } from "../../src/tools/api-client.js";
 
 export const TEST_SECRET = "test-secret-that-is-at-least-32-characters-long";
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_test";
@@ -63,10 +63,7 @@ export interface TestServer {
 }
 
 /** A real server on a random port over the test database and the real Redis. */
-export async function startServer(
-  prisma: PrismaClient,
-  env: Record<string, string> = {},
-): Promise<TestServer> {
+export async function startServer(prisma: PrismaClient, env: Record<string, string> = {}): Promise<TestServer> {
   const config = testConfig(env);
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
   redis.on("error", () => {}); // fault tests stop Redis on purpose; the app logs what matters
@@ -138,7 +135,11 @@ export async function openAndJoin(server: { api: ApiClient }, staffToken: string
  * Polls until `check` returns a truthy value (for state reached asynchronously) and returns
  * it. The 100 ms between checks is a polling interval, not a wait for the condition.
  */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -17,11 +17,13 @@
 //   prismaClient, pgClient, scratchDatabase         connections and databases of the test's own
 // Everything a test-scoped factory makes is closed after the test, last made first closed.
 import { randomUUID } from "node:crypto";
+import type { HandshakeAuth } from "@ordered/contract";
 import pg from "pg";
 import { test as base } from "vitest";
 import { hashPassword } from "../../src/auth/passwords.js";
 import { createPrisma, type PrismaClient } from "../../src/db/prisma.js";
-import { seedVenue, type MenuItem, type SeededVenue } from "../../src/demo/seed-venue.js";
+import { type MenuItem, type SeededVenue, seedVenue } from "../../src/demo/seed-venue.js";
+import type { WorkerHooks } from "../../src/pipeline/worker.js";
 import {
   freshPrefix,
   startServer as startServerWith,
@@ -31,10 +33,7 @@ import {
   type TestWorker,
 } from "./harness.js";
 import { spawnServer, spawnWorker, startOwnRedis } from "./process.js";
-import { connect, reconnectingSocket, type ClientSocket, type ConnectOptions } from "./sockets.js";
-import type { AppComponents } from "../../src/app.js";
-import type { HandshakeAuth } from "@ordered/contract";
-import type { WorkerHooks } from "../../src/pipeline/worker.js";
+import { type ClientSocket, type ConnectOptions, connect, reconnectingSocket } from "./sockets.js";
 
 export { describe, expect } from "vitest";
 
@@ -71,7 +70,11 @@ let passwordHash: Promise<string> | undefined;
 
 async function newVenue(prisma: PrismaClient, server: TestServer): Promise<Venue> {
   passwordHash ??= hashPassword(password);
-  const seeded = await seedVenue(prisma, { products: TEST_MENU, emailDomain: "test.ordered", owner: { password, passwordHash: await passwordHash } });
+  const seeded = await seedVenue(prisma, {
+    products: TEST_MENU,
+    emailDomain: "test.ordered",
+    owner: { password, passwordHash: await passwordHash },
+  });
   const { token } = await server.api.login(seeded.owner);
   return { ...seeded, staffToken: token };
 }
@@ -127,7 +130,8 @@ export const test = base
     return async (n: number, env: Record<string, string> = {}): Promise<TestServer[]> => {
       const prefix = freshPrefix();
       const servers: TestServer[] = [];
-      for (let i = 0; i < n; i++) servers.push(resources.add(await startServerWith(prisma, { REDIS_PREFIX: prefix, ...env }), (s) => s.close()));
+      for (let i = 0; i < n; i++)
+        servers.push(resources.add(await startServerWith(prisma, { REDIS_PREFIX: prefix, ...env }), (s) => s.close()));
       return servers;
     };
   })

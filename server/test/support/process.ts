@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApiClient } from "../../src/tools/api-client.js";
@@ -84,7 +84,15 @@ export interface ChildWorker {
 export async function spawnWorker(env: Record<string, string>): Promise<ChildWorker> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/worker-main.ts"], {
     cwd: serverDir,
-    env: { ...process.env, NODE_ENV: "test", DATABASE_URL: TEST_DATABASE_URL, REDIS_URL, JWT_SECRET: TEST_SECRET, LOG_LEVEL: "info", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      DATABASE_URL: TEST_DATABASE_URL,
+      REDIS_URL,
+      JWT_SECRET: TEST_SECRET,
+      LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -124,7 +132,10 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     const net = await import("node:net");
     for (let i = 0; i < 100; i++) {
       const ok = await new Promise<boolean>((resolve) => {
-        const s = net.connect(port, "127.0.0.1", () => (s.destroy(), resolve(true)));
+        const s = net.connect(port, "127.0.0.1", () => {
+          s.destroy();
+          resolve(true);
+        });
         s.on("error", () => resolve(false));
       });
       if (ok) return;

@@ -1,7 +1,8 @@
 // Real socket.io-client sockets for the server tests. kit.ts's `socket` and
 // `reconnectingSocket` fixtures open them and close them after the test.
-import { io as connectClient, type Socket } from "socket.io-client";
+
 import type { Ack, ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from "@ordered/contract";
+import { io as connectClient, type Socket } from "socket.io-client";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -104,7 +105,11 @@ export class Recorder {
     socket.onAny((name: string, arg: unknown) => {
       const e = { name, arg };
       this.events.push(e);
-      this.waiters = this.waiters.filter((w) => (w.test(e) ? (w.resolve(e.arg), false) : true));
+      this.waiters = this.waiters.filter((w) => {
+        if (!w.test(e)) return true;
+        w.resolve(e.arg);
+        return false;
+      });
     });
   }
 

@@ -18,10 +18,13 @@ describe("npm run simulate", () => {
     // a few orders placed, and staff having delivered at least one.
     const orders = () => prisma.order.findMany({ where: { locationId: venue.locationId }, select: { status: true } });
     await expect
-      .poll(async () => {
-        const all = await orders();
-        return all.length >= 4 && all.some((o) => o.status === "DELIVERED");
-      }, { timeout: 20_000, interval: 100 })
+      .poll(
+        async () => {
+          const all = await orders();
+          return all.length >= 4 && all.some((o) => o.status === "DELIVERED");
+        },
+        { timeout: 20_000, interval: 100 },
+      )
       .toBe(true);
     controller.abort();
     const result = await running;

@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 
 /** A full-screen message (errors, closed session, not found). */
-export function CenteredMessage({ title, children, tone = "neutral" }: { title: string; children?: ReactNode; tone?: "neutral" | "error" }) {
+export function CenteredMessage({
+  title,
+  children,
+  tone = "neutral",
+}: {
+  title: string;
+  children?: ReactNode;
+  tone?: "neutral" | "error";
+}) {
   return (
     <main className={`centered tone-${tone}`}>
       <div className="centered-card">

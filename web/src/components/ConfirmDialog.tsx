@@ -32,7 +32,11 @@ export function ConfirmDialog({ title, message, confirmLabel, dismissLabel = str
   return (
     <Modal title={title} onClose={onClose}>
       <p>{message}</p>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <div className="actions">
         <button type="button" className="button" onClick={onClose} autoFocus>
           {dismissLabel}

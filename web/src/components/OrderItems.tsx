@@ -5,6 +5,7 @@ export function OrderItems({ items }: { items: OrderItemDto[] }) {
   return (
     <ul className="items">
       {items.map((item, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: an order's lines never move; their position is their identity
         <li key={i}>
           <span className="qty">{strings.order.times(item.quantity)}</span> {item.productName}
           {item.note && (

@@ -1,5 +1,5 @@
-import type { RefObject } from "react";
 import { LIMITS, type ProductDto } from "@ordered/contract";
+import type { RefObject } from "react";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 import { canAdd } from "./cart";
@@ -21,7 +21,19 @@ interface Props {
   onPlace: () => void;
 }
 
-export function CartView({ headingRef, lines, products, currency, total, sending, waitingForConnection, error, onQuantity, onNote, onPlace }: Props) {
+export function CartView({
+  headingRef,
+  lines,
+  products,
+  currency,
+  total,
+  sending,
+  waitingForConnection,
+  error,
+  onQuantity,
+  onNote,
+  onPlace,
+}: Props) {
   return (
     <section aria-labelledby="cart-title" className="cart">
       <h2 id="cart-title" ref={headingRef} tabIndex={-1}>
@@ -38,20 +50,40 @@ export function CartView({ headingRef, lines, products, currency, total, sending
               <li key={l.productId} className={`cart-line${p && isSoldOut(p) ? " sold-out" : ""}`}>
                 <div className="cart-row">
                   <span className="cart-name">{name}</span>
-                  <div className="stepper" role="group" aria-label={strings.customer.quantity(name)}>
-                    <button type="button" className="button small" disabled={sending} onClick={() => onQuantity(l.productId, l.quantity - 1)} aria-label={l.quantity === 1 ? strings.customer.remove(name) : strings.customer.decrease(name)}>
+                  <fieldset className="stepper" aria-label={strings.customer.quantity(name)}>
+                    <button
+                      type="button"
+                      className="button small"
+                      disabled={sending}
+                      onClick={() => onQuantity(l.productId, l.quantity - 1)}
+                      aria-label={l.quantity === 1 ? strings.customer.remove(name) : strings.customer.decrease(name)}
+                    >
                       {strings.customer.minus}
                     </button>
-                    <span className="qty-value" aria-live="polite">{l.quantity}</span>
-                    <button type="button" className="button small" disabled={sending || !canAdd(lines, l.productId)} onClick={() => onQuantity(l.productId, l.quantity + 1)} aria-label={strings.customer.increase(name)}>
+                    <span className="qty-value" aria-live="polite">
+                      {l.quantity}
+                    </span>
+                    <button
+                      type="button"
+                      className="button small"
+                      disabled={sending || !canAdd(lines, l.productId)}
+                      onClick={() => onQuantity(l.productId, l.quantity + 1)}
+                      aria-label={strings.customer.increase(name)}
+                    >
                       {strings.customer.plus}
                     </button>
-                  </div>
+                  </fieldset>
                   <span className="cart-price">{formatMoney((p?.priceCents ?? 0) * l.quantity, currency)}</span>
                 </div>
                 <label className="field note">
                   <span>{strings.customer.noteLabel(name)}</span>
-                  <input value={l.note} onChange={(e) => onNote(l.productId, e.target.value)} placeholder={strings.customer.notePlaceholder} maxLength={LIMITS.order.noteLength} disabled={sending} />
+                  <input
+                    value={l.note}
+                    onChange={(e) => onNote(l.productId, e.target.value)}
+                    placeholder={strings.customer.notePlaceholder}
+                    maxLength={LIMITS.order.noteLength}
+                    disabled={sending}
+                  />
                 </label>
               </li>
             );

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
-import { api, ApiError } from "../api/http";
+import { ApiError, api } from "../api/http";
 import { CenteredMessage } from "../components/CenteredMessage";
 import { strings } from "../strings";
-import { customerStorage } from "./customer-storage";
 import { CustomerPage } from "./CustomerPage";
+import { customerStorage } from "./customer-storage";
 import { JoinScreen } from "./JoinScreen";
 import type { CurrentSession, EndReason } from "./use-customer-live";
 

@@ -1,6 +1,6 @@
 import { LiveContext } from "../realtime/live-context";
 import { TableScreen } from "./TableScreen";
-import { useCustomerLive, type CurrentSession, type EndReason } from "./use-customer-live";
+import { type CurrentSession, type EndReason, useCustomerLive } from "./use-customer-live";
 
 interface Props {
   code: string;

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from "react";
-import { LIMITS, type JoinResponse } from "@ordered/contract";
-import { api, ApiError } from "../api/http";
+import { type JoinResponse, LIMITS } from "@ordered/contract";
+import { type FormEvent, useState } from "react";
+import { ApiError, api } from "../api/http";
 import { strings } from "../strings";
 
 interface Props {

@@ -1,5 +1,5 @@
-import { useId, useState } from "react";
 import type { ProductDto } from "@ordered/contract";
+import { useId, useState } from "react";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 
@@ -73,7 +73,13 @@ export function MenuView({ products, error, quantities, canAdd, onAdd, locked }:
                     {soldOut ? (
                       <span className="badge status-sold-out">{strings.customer.soldOut}</span>
                     ) : (
-                      <button type="button" className="button add" onClick={() => onAdd(p.id)} disabled={locked || !canAdd(p.id)} aria-label={strings.customer.add(p.name)}>
+                      <button
+                        type="button"
+                        className="button add"
+                        onClick={() => onAdd(p.id)}
+                        disabled={locked || !canAdd(p.id)}
+                        aria-label={strings.customer.add(p.name)}
+                      >
                         {strings.customer.addShort}
                         {inCart > 0 && <span className="in-cart"> · {inCart}</span>}
                       </button>

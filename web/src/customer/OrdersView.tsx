@@ -22,7 +22,12 @@ export function OrdersView({ orders, me, submission, products }: Props) {
       <h2 id="orders-title">{strings.customer.myOrders}</h2>
       <ol className="order-list">
         {orders.map((o, i) => (
-          <li key={o.id} className={`order-card order-${o.status.toLowerCase()}`} aria-label={strings.customer.orderTitle(i + 1)} data-status={statusText(o)}>
+          <li
+            key={o.id}
+            className={`order-card order-${o.status.toLowerCase()}`}
+            aria-label={strings.customer.orderTitle(i + 1)}
+            data-status={statusText(o)}
+          >
             <div className="order-head">
               <strong>{strings.customer.orderTitle(i + 1)}</strong>
               {o.customerId === me && <span className="muted small">({strings.customer.yours})</span>}

@@ -1,6 +1,6 @@
 import type { OrderDto, ProductListResponse } from "@ordered/contract";
 import { useCallback, useEffect, useRef } from "react";
-import { api, ApiError } from "../api/http";
+import { ApiError, api } from "../api/http";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { formatMoney } from "../lib/money";
 import { useLive } from "../realtime/live-context";

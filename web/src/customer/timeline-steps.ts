@@ -1,4 +1,4 @@
-import { ORDER_STAGES, stageOf, type OrderDto, type OrderEnd, type OrderStage } from "@ordered/contract";
+import { ORDER_STAGES, type OrderDto, type OrderEnd, type OrderStage, stageOf } from "@ordered/contract";
 
 export interface TimelineStep {
   key: OrderStage | OrderEnd;

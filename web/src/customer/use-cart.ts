@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { CommandError } from "../realtime/command";
 import { useCommands } from "../realtime/live-context";
 import { addOne, canAdd, placeOrderPayload, setNote, setQuantity } from "./cart";
-import { customerStorage, type CartLine, type SavedCart } from "./customer-storage";
+import { type CartLine, customerStorage, type SavedCart } from "./customer-storage";
 
 interface Deps {
   code: string;
@@ -34,7 +34,9 @@ export function useCart({ code, orders, onClosed }: Deps) {
   /** Freezes the cart into a submission; a second call while one is pending does nothing. */
   const place = useCallback(() => {
     setError(null);
-    setCart((c) => (c.submission || c.lines.length === 0 ? c : { ...c, submission: { clientOrderId: crypto.randomUUID(), lines: c.lines } }));
+    setCart((c) =>
+      c.submission || c.lines.length === 0 ? c : { ...c, submission: { clientOrderId: crypto.randomUUID(), lines: c.lines } },
+    );
   }, []);
 
   const submission = cart.submission;

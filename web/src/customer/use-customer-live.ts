@@ -1,4 +1,4 @@
-import type { CustomerSessionDto, CurrentSessionResponse } from "@ordered/contract";
+import type { CurrentSessionResponse, CustomerSessionDto } from "@ordered/contract";
 import { useEffect, useRef, useState } from "react";
 import { ordersOf } from "../realtime/live-state";
 import { LiveStore } from "../realtime/live-store";

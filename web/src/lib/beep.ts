@@ -22,7 +22,7 @@ export function unlockAudio(): void {
 export function beep(): void {
   try {
     const c = context();
-    if (!c || c.state !== "running") return;
+    if (c?.state !== "running") return;
     const now = c.currentTime;
     [880, 1320].forEach((freq, i) => {
       const osc = c.createOscillator();

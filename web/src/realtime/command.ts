@@ -1,4 +1,12 @@
-import { RETRYABLE_ERRORS, type Ack, type CommandName, type CommandPayload, type CommandResults, type ErrorCode, type OrderDto } from "@ordered/contract";
+import {
+  type Ack,
+  type CommandName,
+  type CommandPayload,
+  type CommandResults,
+  type ErrorCode,
+  type OrderDto,
+  RETRYABLE_ERRORS,
+} from "@ordered/contract";
 import { strings } from "../strings";
 
 /** A command's failure: the server's error, or TIMEOUT when no ack came in time. */
@@ -28,7 +36,12 @@ export interface Transport {
 }
 
 /** Sends a command once and resolves with its ack's data; rejects with CommandError. */
-export async function command<C extends CommandName>(transport: Transport, name: C, payload: CommandPayload<C>, timeoutMs = 8000): Promise<CommandResults[C]> {
+export async function command<C extends CommandName>(
+  transport: Transport,
+  name: C,
+  payload: CommandPayload<C>,
+  timeoutMs = 8000,
+): Promise<CommandResults[C]> {
   let ack: Ack<unknown>;
   try {
     ack = await transport.emitWithAck(name, payload, timeoutMs);
@@ -119,6 +132,8 @@ export function createCommands(transport: Transport | null, store: { ack(order: 
     send: (name, payload) =>
       transport ? command(transport, name, payload).then(keep) : Promise.reject(new CommandError("TIMEOUT", strings.common.noAnswer)),
     sendUntilAnswered: (name, payload, signal) =>
-      transport ? sendUntilAnswered(transport, name, payload, { signal }).then(keep) : Promise.reject(new CommandError("TIMEOUT", strings.common.noAnswer)),
+      transport
+        ? sendUntilAnswered(transport, name, payload, { signal }).then(keep)
+        : Promise.reject(new CommandError("TIMEOUT", strings.common.noAnswer)),
   };
 }

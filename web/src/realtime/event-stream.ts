@@ -39,7 +39,10 @@ export class EventStream<E extends Sequenced> {
     const last = this.cursor(event.sessionId);
     if (event.seq <= last) return [];
     let waiting = this.held.get(event.sessionId);
-    if (!waiting) this.held.set(event.sessionId, (waiting = new Map()));
+    if (!waiting) {
+      waiting = new Map();
+      this.held.set(event.sessionId, waiting);
+    }
     waiting.set(event.seq, event);
     return this.drain(event.sessionId);
   }

@@ -2,7 +2,7 @@ import type { ErrorBody, HandshakeAuth } from "@ordered/contract";
 import { watchGaps } from "./gap-watch";
 import type { Applied, LiveStore } from "./live-store";
 import { watchNetwork } from "./network-watch";
-import { connectSocket, handleRefusals, onSessionEvents, type AppSocket } from "./socket";
+import { type AppSocket, connectSocket, handleRefusals, onSessionEvents } from "./socket";
 
 export interface LiveOptions {
   /** The handshake, read on every (re)connect so it carries the store's current cursors. */
@@ -34,7 +34,7 @@ export function connectLive(store: Pick<LiveStore, "receive" | "hasGap">, option
   const reconnectListeners = new Set<() => void>();
   let connectedBefore = false;
   const connected = () => {
-    if (connectedBefore) reconnectListeners.forEach((fn) => fn());
+    if (connectedBefore) for (const fn of reconnectListeners) fn();
     connectedBefore = true;
   };
   socket.on("connect", connected);
@@ -55,7 +55,7 @@ export function connectLive(store: Pick<LiveStore, "receive" | "hasGap">, option
       return () => void reconnectListeners.delete(fn);
     },
     close() {
-      cleanups.forEach((c) => c());
+      for (const c of cleanups) c();
       reconnectListeners.clear();
       socket.disconnect();
     },

@@ -8,7 +8,7 @@
  * they may race it: for them, and for events against an ack that got ahead, the copy that
  * is further along wins (the contract's `progress`).
  */
-import { progress, type OrderDto, type SessionDto, type SessionEvent } from "@ordered/contract";
+import { type OrderDto, progress, type SessionDto, type SessionEvent } from "@ordered/contract";
 
 /** What the live state needs of a session; each app keeps its own richer type. */
 export type SessionCore = Pick<SessionDto, "id" | "label" | "status" | "lastSeq"> & { closedAt?: string | null };

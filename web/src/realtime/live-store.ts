@@ -1,6 +1,6 @@
 import { LIMITS, type OrderDto, type SessionEvent } from "@ordered/contract";
 import { EventStream } from "./event-stream";
-import { initialLiveState, liveReducer, type LiveAction, type LiveState, type SessionCore } from "./live-state";
+import { initialLiveState, type LiveAction, type LiveState, liveReducer, type SessionCore } from "./live-state";
 
 /** What one call applied: the events in log order, and the orders among them that are new. */
 export interface Applied {
@@ -95,6 +95,6 @@ export class LiveStore<S extends SessionCore = SessionCore> {
   }
 
   private notifyIfChanged(start: LiveState<S>): void {
-    if (this.state !== start) this.listeners.forEach((l) => l());
+    if (this.state !== start) for (const l of this.listeners) l();
   }
 }

@@ -1,9 +1,9 @@
 import {
-  SESSION_EVENT_NAMES,
   type Ack,
   type ClientToServerEvents,
   type ErrorBody,
   type HandshakeAuth,
+  SESSION_EVENT_NAMES,
   type ServerToClientEvents,
   type SessionEvent,
   type SessionEventEnvelope,
@@ -43,7 +43,9 @@ export function onSessionEvents(socket: AppSocket, fn: (e: SessionEvent) => void
     untyped.on(name, handler);
     return () => untyped.off(name, handler);
   });
-  return () => offs.forEach((off) => off());
+  return () => {
+    for (const off of offs) off();
+  };
 }
 
 /** The `{code, message}` a handshake refusal carries, if any. */

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { createCommands, type Commands } from "./command";
+import { type Commands, createCommands } from "./command";
 import { connectLive, type LiveConnection, type LiveOptions } from "./live-connection";
 import type { LiveState, SessionCore } from "./live-state";
 import type { LiveStore } from "./live-store";
-import { socketTransport, type ConnectionState } from "./socket";
+import { type ConnectionState, socketTransport } from "./socket";
 import { useConnectionState } from "./use-connection-state";
 
 /** What the components under a live app reach through `useLive()` / `useCommands()`. */

@@ -11,8 +11,7 @@ export function ClosedSessionCard({ session, orderCount, onOpen }: { session: St
         </button>
       </h3>
       <p className="muted small">
-        {session.closedAt ? strings.panel.sessionClosedAt(formatTime(session.closedAt)) : null} ·{" "}
-        {strings.panel.orderCount(orderCount)}
+        {session.closedAt ? strings.panel.sessionClosedAt(formatTime(session.closedAt)) : null} · {strings.panel.orderCount(orderCount)}
       </p>
     </article>
   );

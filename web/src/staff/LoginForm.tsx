@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from "react";
-import { api } from "../api/http";
 import { LIMITS, type LoginResponse } from "@ordered/contract";
+import { type FormEvent, useState } from "react";
+import { api } from "../api/http";
 import { strings } from "../strings";
 import type { StaffAuth } from "./staff-auth";
 

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from "react";
 import { LIMITS } from "@ordered/contract";
+import { type FormEvent, useState } from "react";
 import { strings } from "../strings";
 
 export function NewSessionForm({ onCreate }: { onCreate: (label: string) => Promise<void> }) {

@@ -1,5 +1,5 @@
-import { useState } from "react";
 import type { OrderDto } from "@ordered/contract";
+import { useState } from "react";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { formatTime } from "../lib/money";
 import { strings } from "../strings";
@@ -19,7 +19,13 @@ export function OpenSessionCard({ session, orders, onShowQr, onClose }: Props) {
     <article className="card session open" aria-label={session.label}>
       <header className="session-header">
         <h3>
-          <button type="button" className="session-title" aria-haspopup="dialog" onClick={onShowQr} title={strings.panel.openQr(session.label)}>
+          <button
+            type="button"
+            className="session-title"
+            aria-haspopup="dialog"
+            onClick={onShowQr}
+            title={strings.panel.openQr(session.label)}
+          >
             {session.label}
             <span className="qr-badge" aria-hidden="true">
               {strings.panel.qrBadge}

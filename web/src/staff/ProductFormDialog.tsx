@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from "react";
 import { LIMITS, type ProductDto } from "@ordered/contract";
+import { type FormEvent, useState } from "react";
 import { Modal } from "../components/Modal";
 import { parsePrice } from "../lib/money";
 import { strings } from "../strings";

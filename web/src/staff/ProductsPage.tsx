@@ -4,8 +4,8 @@ import { api } from "../api/http";
 import { formatMoney } from "../lib/money";
 import { useProducts } from "../realtime/use-products";
 import { strings } from "../strings";
-import type { StaffAuth } from "./staff-auth";
 import { ProductFormDialog, type ProductInput } from "./ProductFormDialog";
+import type { StaffAuth } from "./staff-auth";
 
 /** /panel/products: edit the menu and mark products sold out; other staff's changes show live. */
 export function ProductsPage({ auth }: { auth: StaffAuth }) {
@@ -77,7 +77,14 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
                 <th scope="row">{p.name}</th>
                 <td>{p.category}</td>
                 <td>{formatMoney(p.priceCents, p.currency)}</td>
-                <td>{p.stock ?? <span aria-label={strings.products.notTracked}>—</span>}</td>
+                <td>
+                  {p.stock ?? (
+                    <>
+                      <span aria-hidden="true">—</span>
+                      <span className="visually-hidden">{strings.products.notTracked}</span>
+                    </>
+                  )}
+                </td>
                 <td>
                   <input
                     type="checkbox"
@@ -88,7 +95,12 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
                   />
                 </td>
                 <td>
-                  <button type="button" className="button ghost small" onClick={() => setEditing(p)} aria-label={strings.products.edit(p.name)}>
+                  <button
+                    type="button"
+                    className="button ghost small"
+                    onClick={() => setEditing(p)}
+                    aria-label={strings.products.edit(p.name)}
+                  >
                     {strings.products.editShort}
                   </button>
                 </td>
@@ -97,9 +109,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
           </tbody>
         </table>
       )}
-      {editing && (
-        <ProductFormDialog product={editing === "new" ? null : editing} onSave={save} onClose={() => setEditing(null)} />
-      )}
+      {editing && <ProductFormDialog product={editing === "new" ? null : editing} onSave={save} onClose={() => setEditing(null)} />}
     </main>
   );
 }

@@ -1,6 +1,6 @@
+import type { QrDto, SessionDetailResponse } from "@ordered/contract";
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
-import type { QrDto, SessionDetailResponse } from "@ordered/contract";
 import { Modal } from "../components/Modal";
 import { strings } from "../strings";
 import type { StaffSession } from "./staff-sessions";

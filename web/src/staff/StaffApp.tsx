@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from "react";
-import { api, ApiError } from "../api/http";
 import type { MeResponse } from "@ordered/contract";
+import { useCallback, useEffect, useState } from "react";
+import { ApiError, api } from "../api/http";
 import { unlockAudio } from "../lib/beep";
-import { staffAuthStore, type StaffAuth } from "./staff-auth";
 import { LoginForm } from "./LoginForm";
 import { StaffShell } from "./StaffShell";
+import { type StaffAuth, staffAuthStore } from "./staff-auth";
 
 /** /panel/*: the login gate; the token lives in localStorage until logout or expiry. */
 export function StaffApp({ page }: { page: "sessions" | "products" }) {

@@ -1,5 +1,5 @@
+import { type AdvanceStep, canCancel, nextAdvanceStep, type OrderDto } from "@ordered/contract";
 import { useState } from "react";
-import { canCancel, nextAdvanceStep, type AdvanceStep, type OrderDto } from "@ordered/contract";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { OrderItems } from "../components/OrderItems";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";

@@ -1,10 +1,10 @@
-import { Link } from "../components/Link";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
+import { Link } from "../components/Link";
 import { LiveContext } from "../realtime/live-context";
 import { strings } from "../strings";
-import type { StaffAuth } from "./staff-auth";
 import { PanelPage } from "./PanelPage";
 import { ProductsPage } from "./ProductsPage";
+import type { StaffAuth } from "./staff-auth";
 import { useStaffLive } from "./use-staff-live";
 
 /** Header, navigation and the live connection shared by the panel's pages. */

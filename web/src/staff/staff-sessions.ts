@@ -1,5 +1,5 @@
 import type { OrderDto, SessionDto } from "@ordered/contract";
-import { orderOf, type LiveState } from "../realtime/live-state";
+import { type LiveState, orderOf } from "../realtime/live-state";
 
 /** A session as the panel keeps it: list rows carry the server's order count, other answers do not. */
 export type StaffSession = SessionDto & { orderCount?: number };

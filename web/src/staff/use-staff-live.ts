@@ -1,6 +1,6 @@
-import type { SessionListResponse, SessionDetailResponse, OpenSessionResponse, CloseSessionResponse } from "@ordered/contract";
+import type { CloseSessionResponse, OpenSessionResponse, SessionDetailResponse, SessionListResponse } from "@ordered/contract";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, ApiError } from "../api/http";
+import { ApiError, api } from "../api/http";
 import { beep } from "../lib/beep";
 import { LiveStore } from "../realtime/live-store";
 import { useLiveConnection, useLiveState } from "../realtime/use-live";

@@ -21,10 +21,9 @@ describe("timelineSteps", () => {
   });
 
   test("an order that ends early shows how, and no steps to come", () => {
-    expect(steps(order(1, "placed", { status: "REJECTED", statusReason: "Burrata is sold out", finishedAt: "2026-11-21T12:00:00.000Z" }))).toEqual([
-      "placed:done",
-      "rejected:failed",
-    ]);
+    expect(
+      steps(order(1, "placed", { status: "REJECTED", statusReason: "Burrata is sold out", finishedAt: "2026-11-21T12:00:00.000Z" })),
+    ).toEqual(["placed:done", "rejected:failed"]);
     expect(steps(order(1, "cancelled"))).toEqual(["placed:done", "accepted:done", "cancelled:failed"]);
   });
 

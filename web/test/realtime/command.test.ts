@@ -57,8 +57,17 @@ describe("sendUntilAnswered", () => {
   test("backs off after repeated failures, doubling the pause up to a cap", async () => {
     vi.useFakeTimers();
     try {
-      const { transport, sent } = fakeTransport([refused("INTERNAL"), refused("INTERNAL"), refused("INTERNAL"), { data: { order: order(1) } }]);
-      const result = sendUntilAnswered(transport, "order:place", payload, { signal: new AbortController().signal, retryDelayMs: 1000, maxRetryDelayMs: 1500 });
+      const { transport, sent } = fakeTransport([
+        refused("INTERNAL"),
+        refused("INTERNAL"),
+        refused("INTERNAL"),
+        { data: { order: order(1) } },
+      ]);
+      const result = sendUntilAnswered(transport, "order:place", payload, {
+        signal: new AbortController().signal,
+        retryDelayMs: 1000,
+        maxRetryDelayMs: 1500,
+      });
       await vi.advanceTimersByTimeAsync(999);
       expect(sent).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(2); // 1 s after the first failure
@@ -75,12 +84,15 @@ describe("sendUntilAnswered", () => {
     }
   });
 
-  test.each(["PRODUCT_UNAVAILABLE", "VALIDATION_FAILED", "SESSION_CLOSED", "UNAUTHENTICATED"] as const)("stops at a final refusal (%s) and reports it", async (code) => {
-    const { transport, sent } = fakeTransport([refused(code), { data: {} }]);
-    const err = await sendUntilAnswered(transport, "order:place", payload, options()).catch((e: unknown) => e);
-    expect((err as CommandError).code).toBe(code);
-    expect(sent).toHaveLength(1);
-  });
+  test.each(["PRODUCT_UNAVAILABLE", "VALIDATION_FAILED", "SESSION_CLOSED", "UNAUTHENTICATED"] as const)(
+    "stops at a final refusal (%s) and reports it",
+    async (code) => {
+      const { transport, sent } = fakeTransport([refused(code), { data: {} }]);
+      const err = await sendUntilAnswered(transport, "order:place", payload, options()).catch((e: unknown) => e);
+      expect((err as CommandError).code).toBe(code);
+      expect(sent).toHaveLength(1);
+    },
+  );
 
   test("stops at a final refusal and reports it", async () => {
     const { transport, sent } = fakeTransport([refused("PRODUCT_UNAVAILABLE"), { data: {} }]);

@@ -37,7 +37,7 @@ describe("EventStream", () => {
 
   test("a replay after a reconnect that overlaps live events applies each number once", () => {
     const stream = new EventStream();
-    [1, 2, 3].forEach((n) => stream.push(e(n)));
+    for (const n of [1, 2, 3]) stream.push(e(n));
     // Reconnected with cursor 3: a live 6 races the replay of 4, 5, 6.
     const applied = [...stream.push(e(6)), ...stream.push(e(4)), ...stream.push(e(5)), ...stream.push(e(6)), ...stream.push(e(5))];
     expect(seqs(applied)).toEqual([4, 5, 6]);
@@ -57,7 +57,7 @@ describe("EventStream", () => {
 
   test("a snapshot behind the events changes nothing", () => {
     const stream = new EventStream();
-    [1, 2, 3].forEach((n) => stream.push(e(n)));
+    for (const n of [1, 2, 3]) stream.push(e(n));
     expect(stream.seed("a", 2)).toEqual([]);
     expect(stream.cursor("a")).toBe(3);
     expect(seqs(stream.push(e(4)))).toEqual([4]);

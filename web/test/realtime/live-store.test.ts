@@ -2,7 +2,7 @@ import { LIMITS } from "@ordered/contract";
 import { describe, expect, test, vi } from "vitest";
 import { ARRIVALS_KEPT, ordersOf } from "../../src/realtime/live-state";
 import { LiveStore } from "../../src/realtime/live-store";
-import { closed, id, opened, order, OTHER_SESSION, placed, SESSION, session, updated } from "../support/fixtures";
+import { closed, id, OTHER_SESSION, opened, order, placed, SESSION, session, updated } from "../support/fixtures";
 
 /** A store with one open session seeded at `lastSeq` with `orders`. */
 function seeded(lastSeq = 1, orders = [] as ReturnType<typeof order>[]) {
@@ -12,7 +12,8 @@ function seeded(lastSeq = 1, orders = [] as ReturnType<typeof order>[]) {
 }
 
 /** The shipment status of order n, or its order status while it has none. */
-const statusOf = (store: LiveStore, n: number) => store.getState().orders[SESSION]?.[id(100 + n)]?.shipment?.status ?? store.getState().orders[SESSION]?.[id(100 + n)]?.status;
+const statusOf = (store: LiveStore, n: number) =>
+  store.getState().orders[SESSION]?.[id(100 + n)]?.shipment?.status ?? store.getState().orders[SESSION]?.[id(100 + n)]?.status;
 
 describe("LiveStore: events", () => {
   test("an order placed, then updated, shows its latest copy and counts as one arrival", () => {

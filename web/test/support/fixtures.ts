@@ -23,9 +23,20 @@ export function session(overrides: Partial<SessionDto> = {}): SessionDto {
 }
 
 /** A placed order; pass `stage` for a later copy of it. */
-export function order(n: number, stage: "placed" | "accepted" | "preparing" | "ready" | "delivered" | "cancelled" = "placed", overrides: Partial<OrderDto> = {}): OrderDto {
+export function order(
+  n: number,
+  stage: "placed" | "accepted" | "preparing" | "ready" | "delivered" | "cancelled" = "placed",
+  overrides: Partial<OrderDto> = {},
+): OrderDto {
   const shipment = { preparing: "PREPARING", ready: "READY", delivered: "DELIVERED" } as const;
-  const status = { placed: "PLACED", accepted: "ACCEPTED", preparing: "ACCEPTED", ready: "ACCEPTED", delivered: "DELIVERED", cancelled: "CANCELLED" } as const;
+  const status = {
+    placed: "PLACED",
+    accepted: "ACCEPTED",
+    preparing: "ACCEPTED",
+    ready: "ACCEPTED",
+    delivered: "DELIVERED",
+    cancelled: "CANCELLED",
+  } as const;
   const ship = stage in shipment ? shipment[stage as keyof typeof shipment] : null;
   return OrderDto.parse({
     id: id(100 + n),
@@ -51,4 +62,8 @@ const envelope = (seq: number, sessionId: string) => ({ sessionId, seq, at: AT }
 export const placed = (seq: number, o: OrderDto): SessionEvent => ({ name: "order:placed", ...envelope(seq, o.sessionId), data: o });
 export const updated = (seq: number, o: OrderDto): SessionEvent => ({ name: "order:updated", ...envelope(seq, o.sessionId), data: o });
 export const opened = (seq: number, s: SessionDto): SessionEvent => ({ name: "session:opened", ...envelope(seq, s.id), data: s });
-export const closed = (seq: number, sessionId = SESSION): SessionEvent => ({ name: "session:closed", ...envelope(seq, sessionId), data: { closedAt: AT } });
+export const closed = (seq: number, sessionId = SESSION): SessionEvent => ({
+  name: "session:closed",
+  ...envelope(seq, sessionId),
+  data: { closedAt: AT },
+});
