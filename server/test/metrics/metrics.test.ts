@@ -1,18 +1,28 @@
 import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
 import type { PrismaClient } from "../../src/db/prisma.js";
-import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
+import { createLogger } from "../../src/logger.js";
+import { type Metrics, serveMetrics } from "../../src/metrics/metrics.js";
+import { eventually, openAndJoin } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 import { type ClientSocket, dataOf, send } from "../support/sockets.js";
 
 // One instance and a pipeline worker on its prefix (file fixtures `server` and `worker`).
 
+/** Serves `metrics` on a port of its own, as main.ts and worker-main.ts do with METRICS_PORT. */
+async function metricsEndpoint(metrics: Metrics): Promise<{ url: string; close(): void }> {
+  const server = await serveMetrics(metrics, { host: "127.0.0.1", port: 0, log: createLogger("silent") });
+  if (!server) throw new Error("no metrics listener");
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
 /** Parses the Prometheus text format into "name{labels}" → value. */
-async function scrape(server: TestServer): Promise<Map<string, number>> {
-  const res = await server.api.request<string>("GET", "/metrics");
+async function scrape(endpoint: { url: string }): Promise<Map<string, number>> {
+  const res = await fetch(`${endpoint.url}/metrics`);
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
   const series = new Map<string, number>();
-  for (const line of res.body.split("\n")) {
+  for (const line of (await res.text()).split("\n")) {
     if (!line || line.startsWith("#")) continue;
     const i = line.lastIndexOf(" ");
     series.set(line.slice(0, i), Number(line.slice(i + 1)));
@@ -32,38 +42,72 @@ async function placeAndSettle(prisma: PrismaClient, phone: ClientSocket, product
   );
 }
 
-describe("GET /metrics", () => {
-  it("reports orders, processing latency, queue depth and connected sockets", async ({ server, worker, venue, socket, prisma }) => {
-    const token = venue.staffToken;
-    const before = await scrape(server);
-    const { customerToken } = await openAndJoin(server, token);
-    const phone = await socket(server, { token: customerToken });
-    await socket(server, { token });
-    const accepted = await placeAndSettle(prisma, phone, venue.products[1]!.id, 1);
-    const rejected = await placeAndSettle(prisma, phone, venue.products[0]!.id, 5); // stock is 2
-    expect([accepted.status, rejected.status]).toEqual(["ACCEPTED", "REJECTED"]);
-    await server.api.request("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "READY" } });
-    await server.api.request("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "DELIVERED" } });
+describe("metrics", () => {
+  it("are not served on the public API port", async ({ server }) => {
+    const res = await server.api.request("GET", "/metrics");
+    expect(res.status).toBe(404);
+  });
 
-    // Per instance: exactly the two sockets connected to this server (sockets closed by an
-    // earlier test of this file may still be on their way out: wait for them to be gone).
-    await expect.poll(async () => (await scrape(server)).get("ordered_connected_sockets")).toBe(2);
-    const after = await scrape(server);
-    const delta = (k: string) => after.get(k)! - (before.get(k) ?? 0);
-    // Other test files write to the same database at the same time: at least ours counted.
-    expect(delta('ordered_orders_total{event="placed"}')).toBeGreaterThanOrEqual(2);
-    expect(delta('ordered_orders_total{event="accepted"}')).toBeGreaterThanOrEqual(1);
-    expect(delta('ordered_orders_total{event="rejected"}')).toBeGreaterThanOrEqual(1);
-    expect(delta('ordered_orders_total{event="delivered"}')).toBeGreaterThanOrEqual(1);
-    expect(delta("ordered_processing_latency_seconds_count")).toBeGreaterThanOrEqual(2);
-    expect(after.get('ordered_processing_latency_seconds_bucket{le="+Inf"}')).toBe(after.get("ordered_processing_latency_seconds_count"));
-    expect(after.get('ordered_processing_latency_seconds_bucket{le="60"}')!).toBeGreaterThanOrEqual(
-      after.get('ordered_processing_latency_seconds_bucket{le="0.01"}')!,
-    );
-    expect(after.get("ordered_connected_sockets")).toBe(2);
-    expect(after.get('ordered_queue_jobs{stage="processing",state="waiting"}')).toBe(0);
-    expect(after.has('ordered_queue_jobs{stage="shipping",state="failed"}')).toBe(true);
-    expect(after.get("ordered_process_resident_memory_bytes")).toBeGreaterThan(0);
+  it("count what each process did: placements and staff actions on the server, outcomes on the worker", async ({
+    server,
+    worker,
+    venue,
+    socket,
+    prisma,
+  }) => {
+    const api = await metricsEndpoint(server.app.metrics);
+    const pipeline = await metricsEndpoint(worker.worker.metrics);
+    try {
+      const token = venue.staffToken;
+      const [apiBefore, pipelineBefore] = await Promise.all([scrape(api), scrape(pipeline)]);
+      const { customerToken } = await openAndJoin(server, token);
+      const phone = await socket(server, { token: customerToken });
+      await socket(server, { token });
+      const accepted = await placeAndSettle(prisma, phone, venue.products[1]!.id, 1);
+      const rejected = await placeAndSettle(prisma, phone, venue.products[0]!.id, 5); // stock is 2
+      expect([accepted.status, rejected.status]).toEqual(["ACCEPTED", "REJECTED"]);
+      await server.api.call("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "READY" } });
+      await server.api.call("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "DELIVERED" } });
+
+      // Exactly the two sockets connected to this server (sockets of an earlier test of this
+      // file may still be on their way out: wait for them to be gone).
+      await expect.poll(async () => (await scrape(api)).get("ordered_connected_sockets")).toBe(2);
+      const [apiAfter, pipelineAfter] = await Promise.all([scrape(api), scrape(pipeline)]);
+      // Tests of a file run one at a time, and these processes are the file's own: exact counts.
+      const delta = (before: Map<string, number>, after: Map<string, number>, k: string) => (after.get(k) ?? 0) - (before.get(k) ?? 0);
+      const onApi = (k: string) => delta(apiBefore, apiAfter, k);
+      const onPipeline = (k: string) => delta(pipelineBefore, pipelineAfter, k);
+      expect(onApi('ordered_orders_total{event="placed"}')).toBe(2);
+      expect(onApi('ordered_orders_total{event="delivered"}')).toBe(1);
+      expect(onApi('ordered_orders_total{event="accepted"}')).toBe(0);
+      expect(onPipeline('ordered_orders_total{event="accepted"}')).toBe(1);
+      expect(onPipeline('ordered_orders_total{event="rejected"}')).toBe(1);
+      expect(onPipeline('ordered_orders_total{event="placed"}')).toBe(0);
+      expect(onPipeline("ordered_processing_latency_seconds_count")).toBe(2);
+      expect(pipelineAfter.get('ordered_processing_latency_seconds_bucket{le="+Inf"}')).toBe(
+        pipelineAfter.get("ordered_processing_latency_seconds_count"),
+      );
+      expect(pipelineAfter.get('ordered_processing_latency_seconds_bucket{le="60"}')!).toBeGreaterThanOrEqual(
+        pipelineAfter.get('ordered_processing_latency_seconds_bucket{le="0.01"}')!,
+      );
+      expect(apiAfter.get('ordered_queue_jobs{stage="processing",state="waiting"}')).toBe(0);
+      expect(pipelineAfter.has('ordered_queue_jobs{stage="shipping",state="failed"}')).toBe(true);
+      expect(apiAfter.get("ordered_process_resident_memory_bytes")).toBeGreaterThan(0);
+      expect(pipelineAfter.has("ordered_connected_sockets")).toBe(false);
+    } finally {
+      api.close();
+      pipeline.close();
+    }
+  });
+
+  it("answer 404 for anything but GET /metrics on their port", async ({ server }) => {
+    const api = await metricsEndpoint(server.app.metrics);
+    try {
+      expect((await fetch(`${api.url}/api/health`)).status).toBe(404);
+      expect((await fetch(`${api.url}/metrics`, { method: "POST" })).status).toBe(404);
+    } finally {
+      api.close();
+    }
   });
 });
 
