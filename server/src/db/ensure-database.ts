@@ -2,7 +2,7 @@ import pg from "pg";
 
 /**
  * CREATE DATABASE if it does not exist (`prisma migrate deploy` does not create it).
- * Used by `npm start` (scripts/start.mjs, after the build) and the test suites.
+ * Used by migrateDatabase (migrate.ts), before it applies the migrations.
  */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
