@@ -9,6 +9,8 @@ const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..
 export interface ChildServer {
   url: string;
   process: ChildProcess;
+  /** Everything it logged so far (pino JSON lines, stdout and stderr). */
+  logs(): string;
   /** SIGKILL: no graceful shutdown, sockets drop as if the machine died. */
   kill(): Promise<void>;
 }
@@ -31,9 +33,10 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
       WEB_DIST: "",
       ...env,
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
+  child.stdout!.on("data", (d) => (stderr += d));
   child.stderr!.on("data", (d) => (stderr += d));
   const url = `http://127.0.0.1:${port}`;
   const health = createApiClient(url);
@@ -51,6 +54,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
   return {
     url,
     process: child,
+    logs: () => stderr,
     kill: () => sigkill(child),
   };
 }
@@ -77,6 +81,8 @@ export async function freePort(): Promise<number> {
 
 export interface ChildWorker {
   process: ChildProcess;
+  /** Everything it logged so far (pino JSON lines). */
+  logs(): string;
   kill(): Promise<void>;
 }
 
@@ -112,6 +118,7 @@ export async function spawnWorker(env: Record<string, string>): Promise<ChildWor
   });
   return {
     process: child,
+    logs: () => output,
     kill: () => sigkill(child),
   };
 }
