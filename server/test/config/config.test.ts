@@ -34,4 +34,10 @@ describe("loadConfig", () => {
     expect(c.publicUrl).toBe("https://bistro.example");
     expect(c.allowedOrigins).toEqual(["https://a.example", "https://b.example"]);
   });
+
+  it("allows the Vite dev server's origin by default only outside production", () => {
+    expect(loadConfig({ JWT_SECRET: secret }).allowedOrigins).toEqual(["http://localhost:3000", "http://localhost:5173"]);
+    const production = loadConfig({ JWT_SECRET: secret, NODE_ENV: "production", PUBLIC_URL: "https://bistro.example" });
+    expect(production.allowedOrigins).toEqual(["https://bistro.example"]);
+  });
 });
