@@ -23,6 +23,7 @@ import { handshake } from "./realtime/handshake.js";
 import { type AppServer, createIo, dropForReconnect } from "./realtime/io.js";
 import { createIoPublisher } from "./realtime/io-publisher.js";
 import { mutedPublisher } from "./realtime/publisher.js";
+import { startStaffRecheck } from "./realtime/staff-recheck.js";
 import * as sessions from "./sessions/sessions.handlers.js";
 import { sessionRoutes } from "./sessions/sessions.routes.js";
 import { statsRoutes } from "./stats/stats.routes.js";
@@ -95,6 +96,7 @@ export function createApp(components: AppComponents): App {
       dropForReconnect(socket);
     });
   });
+  const staffRecheck = startStaffRecheck(io, deps, config.staffRecheckMs);
   connectedSockets = () => io.engine.clientsCount;
   deps.publisher = countingPublisher(createIoPublisher(io), metrics);
 
@@ -107,6 +109,7 @@ export function createApp(components: AppComponents): App {
       // Handlers still running may try to publish after Redis is gone: drop those emits
       // (clients replay the log when they reconnect) rather than fail with the connection closed.
       deps.publisher = mutedPublisher;
+      staffRecheck.stop();
       await realtime.close();
       await producer.close();
       await new Promise<void>((resolve) => {

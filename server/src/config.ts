@@ -63,6 +63,8 @@ const EnvSchema = z.object({
   /** How often workers look for orders that never reached the queue, and how old they must be. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   SWEEP_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How often each instance re-checks the accounts of its open staff sockets (closing deactivated ones). */
+  STAFF_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
   /** Port of the Prometheus endpoint (GET /metrics), apart from the API; unset: no endpoint. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Interface the metrics endpoint binds; loopback unless a scraper on another host needs it. */
@@ -113,6 +115,7 @@ export interface Config {
     readonly sweepAfterMs: number;
   };
   readonly metrics: { readonly host: string; readonly port: number | undefined };
+  readonly staffRecheckMs: number;
   readonly trustProxyHops: number;
   readonly webDist: string | undefined;
   readonly logLevel: string;
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
       sweepAfterMs: e.SWEEP_AFTER_MS,
     },
     metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT },
+    staffRecheckMs: e.STAFF_RECHECK_MS,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     webDist: e.WEB_DIST || undefined,
     logLevel: e.LOG_LEVEL,

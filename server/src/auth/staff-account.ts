@@ -22,3 +22,26 @@ export async function assertActiveStaff(prisma: PrismaClient, staff: StaffPrinci
   }
   if (account.token_version !== staff.tokenVersion) throw new AppError("UNAUTHENTICATED", "this session has ended; please log in again");
 }
+
+const ValidRow = z.strictObject({ id: z.uuid(), token_version: z.number().int(), location_id: z.uuid() });
+
+/**
+ * Of these staff principals, the ones whose account is no longer valid (deleted,
+ * deactivated, moved, or tokens ended): one query for all of them, for the periodic check
+ * of open sockets (realtime/staff-recheck.ts).
+ */
+export async function invalidStaff(prisma: PrismaClient, staff: StaffPrincipal[]): Promise<Set<StaffPrincipal>> {
+  if (staff.length === 0) return new Set();
+  const ids = [...new Set(staff.map((s) => s.staffId))];
+  const rows = await sqlOn(prisma).rows(
+    ValidRow,
+    sql`SELECT id, token_version, location_id FROM staff_user WHERE id = ANY(${ids}::uuid[]) AND active`,
+  );
+  const valid = new Map(rows.map((r) => [r.id, r]));
+  return new Set(
+    staff.filter((s) => {
+      const account = valid.get(s.staffId);
+      return !account || account.token_version !== s.tokenVersion || account.location_id !== s.locationId;
+    }),
+  );
+}

@@ -52,4 +52,29 @@ describe("a staff token whose account changed", () => {
     const fresh = await server.api.login(venue.owner);
     expect((await server.api.request("GET", "/api/sessions", { token: fresh.token })).status).toBe(200);
   });
+
+  it("closes an open staff socket that only listens, telling it why, once its account is deactivated", async ({
+    startServer,
+    venue,
+    socket,
+    prisma,
+  }) => {
+    const server = await startServer({ STAFF_RECHECK_MS: "200" });
+    const listening = await socket(server, { token: venue.staffToken });
+    const told = new Promise((resolve) => listening.once("protocol:error", resolve));
+    const closed = new Promise((resolve) => listening.once("disconnect", resolve));
+    await prisma.staffUser.update({ where: { id: venue.owner.id }, data: { active: false } });
+    expect(await told).toEqual({ code: "UNAUTHENTICATED", message: "this account is no longer active", event: "" });
+    expect(await closed).toBe("io server disconnect");
+  });
+
+  it("leaves the sockets of active accounts open through the re-checks", async ({ startServer, venue, otherVenue, socket, prisma }) => {
+    const server = await startServer({ STAFF_RECHECK_MS: "200" });
+    const staying = await socket(server, { token: venue.staffToken });
+    const leaving = await socket(server, { token: otherVenue.staffToken });
+    const closed = new Promise((resolve) => leaving.once("disconnect", resolve));
+    await prisma.staffUser.update({ where: { id: otherVenue.owner.id }, data: { active: false } });
+    await closed;
+    expect(staying.connected).toBe(true);
+  });
 });
