@@ -6,7 +6,6 @@ import { createServer, type Server as HttpServer } from "node:http";
 import { authRoutes } from "./auth/auth.routes.js";
 import { createGuards } from "./auth/passport.js";
 import { createTokens } from "./auth/tokens.js";
-import { bullConnection } from "./db/redis.js";
 import type { AppComponents, AppDeps } from "./deps.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
 import { health } from "./http/health.js";
@@ -44,7 +43,7 @@ export interface App {
 export function createApp(components: AppComponents): App {
   const { config, redis, log } = components;
   const tokens = createTokens(config.jwt);
-  const producer = createProducer(bullConnection(config.redisUrl), { prefix: config.redisPrefix, ...config.pipeline }, log);
+  const producer = createProducer(config.redisUrl, { prefix: config.redisPrefix, ...config.pipeline }, log);
   const limiter = (name: string, points: number, durationSeconds: number) =>
     createLimiter(redis, { prefix: config.redisPrefix, name, points, durationSeconds });
   const deps: AppDeps = {

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createPrisma, type PrismaClient } from "./db/prisma.js";
+import { watchOutage } from "./db/redis.js";
 import { sql, sqlOn } from "./db/sql.js";
 import { createLogger, type Logger } from "./logger.js";
 import { devSecret } from "./secrets.js";
@@ -39,7 +40,7 @@ export async function boot(
   const log = createLogger(config.logLevel, name);
   const prisma = createPrisma(config.databaseUrl, options.poolSize?.(config));
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: options.redisRetries, lazyConnect: true });
-  redis.on("error", (err) => log.warn({ err: err.message }, "redis connection error"));
+  watchOutage(log, "redis", redis);
   await Promise.all([
     sqlOn(prisma)
       .run(sql`SELECT 1`)

@@ -1,6 +1,5 @@
 // The pipeline worker process: `node dist/worker-main.js`. Run any number of them.
 import { boot, run, stopOnSignal } from "./boot.js";
-import { bullConnection } from "./db/redis.js";
 import { serveMetrics } from "./metrics/metrics.js";
 import { createPipelineWorker } from "./pipeline/worker.js";
 
@@ -10,7 +9,7 @@ run(async () => {
   const worker = createPipelineWorker({
     prisma: p.prisma,
     redis: p.redis,
-    connection: bullConnection(p.config.redisUrl),
+    redisUrl: p.config.redisUrl,
     log: p.log,
     options: { prefix: p.config.redisPrefix, ...p.config.pipeline },
   });

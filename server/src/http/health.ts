@@ -1,12 +1,27 @@
 import type { HealthResponse } from "@ordered/contract";
 import type { RequestHandler } from "express";
+import type { Redis } from "ioredis";
 import { sql, sqlOn } from "../db/sql.js";
 import type { AppComponents } from "../deps.js";
+
+/** Redis answers within a second, or it is down (a reconnecting client is down at once). */
+async function pingRedis(redis: Redis): Promise<void> {
+  if (redis.status !== "ready") throw new Error(`redis is ${redis.status}`);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      redis.ping(),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("redis did not answer")), 1000))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** `GET /api/health`: 200 when PostgreSQL and Redis both answer, 503 naming the one that does not. */
 export function health(deps: Pick<AppComponents, "prisma" | "redis">): RequestHandler {
   return async (_req, res) => {
-    const [db, redis] = await Promise.allSettled([sqlOn(deps.prisma).run(sql`SELECT 1`), deps.redis.ping()]);
+    const [db, redis] = await Promise.allSettled([sqlOn(deps.prisma).run(sql`SELECT 1`), pingRedis(deps.redis)]);
     const ok = db.status === "fulfilled" && redis.status === "fulfilled";
     res.status(ok ? 200 : 503).json({
       status: ok ? "ok" : "degraded",

@@ -8,8 +8,9 @@ export interface Limiter {
 }
 
 /**
- * A fixed-window limiter kept in Redis so every instance shares the budget. If Redis is
- * unreachable it falls back to a per-process in-memory limiter rather than failing open.
+ * A fixed-window limiter kept in Redis so every instance shares the budget. While Redis is
+ * unreachable it uses a per-process in-memory limiter instead, at once: it neither fails
+ * open nor makes the request wait.
  */
 export function createLimiter(redis: Redis, opts: { prefix: string; name: string; points: number; durationSeconds: number }): Limiter {
   const limiter = new RateLimiterRedis({
@@ -18,6 +19,9 @@ export function createLimiter(redis: Redis, opts: { prefix: string; name: string
     points: opts.points,
     duration: opts.durationSeconds,
     insuranceLimiter: new RateLimiterMemory({ points: opts.points, duration: opts.durationSeconds }),
+    // While Redis is away, go straight to the in-memory limiter instead of queueing behind
+    // the reconnecting client: an order must not wait on Redis (PostgreSQL is enough).
+    rejectIfRedisNotReady: true,
   });
   return {
     async consume(key, what) {

@@ -45,10 +45,11 @@ export function createMetrics(deps: { producer: Producer; connectedSockets?: () 
     labelNames: ["stage", "state"] as const,
     registers: [registry],
     async collect() {
+      // While Redis is away the last known depths stay; the scrape itself still answers.
       await Promise.all(
         STAGES.map(async (stage) => {
-          const counts = await deps.producer.queues[stage].getJobCounts("waiting", "active", "delayed", "failed");
-          for (const [state, n] of Object.entries(counts)) queueJobs.set({ stage, state }, n);
+          const counts = await deps.producer.queues[stage].getJobCounts("waiting", "active", "delayed", "failed").catch(() => null);
+          for (const [state, n] of Object.entries(counts ?? {})) queueJobs.set({ stage, state }, n);
         }),
       );
     },

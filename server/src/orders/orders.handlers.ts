@@ -18,8 +18,8 @@ export const place: CommandHandler<"order:place"> = async (deps, input, customer
   const { order, event } = await placeOrder(deps.prisma, customer, input);
   if (event) {
     deps.publisher.sessionEvent(customer.locationId, event);
-    // Never throws: if Redis is away the sweeper queues the order later.
-    await deps.producer.enqueue("processing", order.id);
+    // Never waits on Redis: while it is away the job waits in the outbox (pipeline/queues.ts).
+    deps.producer.enqueue("processing", order.id);
   }
   return { order };
 };

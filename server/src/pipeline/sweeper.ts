@@ -12,6 +12,7 @@ const BATCH = 500;
  */
 export function startSweeper(deps: { prisma: PrismaClient; producer: Producer; log: Logger; intervalMs: number; olderThanMs: number }) {
   let running = false;
+  let failing = false;
   const sweep = async () => {
     if (running) return;
     running = true;
@@ -30,8 +31,11 @@ export function startSweeper(deps: { prisma: PrismaClient; producer: Producer; l
       });
       for (const { id } of placed) await redrive(deps, "processing", id);
       for (const { id } of unshipped) await redrive(deps, "shipping", id);
+      failing = false;
     } catch (err) {
-      deps.log.warn({ err: (err as Error).message }, "sweep failed; will retry");
+      // Once per streak of failures (Redis or PostgreSQL away), not once per interval.
+      if (!failing) deps.log.warn({ err: (err as Error).message }, "sweep failed; will retry");
+      failing = true;
     } finally {
       running = false;
     }
@@ -53,5 +57,5 @@ async function redrive(deps: { producer: Producer; log: Logger }, stage: "proces
     return;
   }
   deps.log.info({ stage, orderId }, "re-driving order");
-  await deps.producer.enqueue(stage, orderId);
+  await deps.producer.enqueueNow(stage, orderId);
 }

@@ -1,8 +1,9 @@
 import type { ServerToClientEvents } from "@ordered/contract";
 import { Emitter } from "@socket.io/redis-emitter";
-import { type ConnectionOptions, type Job, Worker } from "bullmq";
+import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../db/prisma.js";
+import { bullConnection, watchOutage } from "../db/redis.js";
 import type { Logger } from "../logger.js";
 import { countingPublisher, createMetrics, type Metrics } from "../metrics/metrics.js";
 import { failOrder } from "../orders/fail-order.js";
@@ -47,14 +48,16 @@ export interface PipelineWorker {
 export function createPipelineWorker(deps: {
   prisma: PrismaClient;
   redis: Redis;
-  connection: ConnectionOptions;
+  /** Redis for the queues; the workers' blocking connections wait out an outage. */
+  redisUrl: string;
   log: Logger;
   options: PipelineWorkerOptions;
   publisher?: Publisher;
   hooks?: Partial<WorkerHooks>;
 }): PipelineWorker {
   const { prisma, log, options } = deps;
-  const producer = createProducer(deps.connection, options, log);
+  const producer = createProducer(deps.redisUrl, options, log);
+  const connection = bullConnection(deps.redisUrl);
   const metrics = createMetrics({ producer });
   const publisher = countingPublisher(
     deps.publisher ?? createIoPublisher(new Emitter<ServerToClientEvents>(deps.redis, { key: `${options.prefix}:socket.io` })),
@@ -69,7 +72,7 @@ export function createPipelineWorker(deps: {
     async processing(orderId) {
       const result = await processOrder(prisma, orderId);
       publish(result);
-      if (result?.order.status === "ACCEPTED") await producer.enqueue("shipping", orderId);
+      if (result?.order.status === "ACCEPTED") producer.enqueue("shipping", orderId);
     },
     async shipping(orderId) {
       publish(await shipOrder(prisma, orderId));
@@ -94,14 +97,14 @@ export function createPipelineWorker(deps: {
 
   const workers = STAGES.map((stage) => {
     const worker = new Worker<PipelineJob>(stage, run, {
-      connection: deps.connection,
+      connection,
       prefix: bullPrefix(options.prefix),
       concurrency: options.concurrency,
       lockDuration: options.lockDurationMs,
       stalledInterval: options.stalledIntervalMs,
       maxStalledCount: 3,
     });
-    worker.on("error", (err) => log.warn({ err: err.message, stage }, "worker connection error"));
+    watchOutage(log, `pipeline worker (${stage})`, worker);
     return worker;
   });
 

@@ -5,6 +5,7 @@ import type { Redis } from "ioredis";
 import { Server, type Socket } from "socket.io";
 import type { Principal } from "../auth/tokens.js";
 import type { Config } from "../config.js";
+import { watchOutage } from "../db/redis.js";
 import { clientAddress } from "../http/client-key.js";
 import type { Logger } from "../logger.js";
 
@@ -93,7 +94,7 @@ export function createIo(
     deps.log.warn("Redis is back; asking local clients to reconnect and catch up");
     for (const socket of io.of("/").sockets.values()) dropForReconnect(socket);
   });
-  for (const client of [pub, sub]) client.on("error", (err) => deps.log.warn({ err: err.message }, "adapter redis error"));
+  watchOutage(deps.log, "socket.io adapter", pub, sub);
 
   return {
     io,

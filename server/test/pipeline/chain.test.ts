@@ -137,7 +137,7 @@ describe("idempotent stages", () => {
     const { producer } = startWorker(freshPrefix()).worker;
     const orderId = randomUUID();
     await producer.queues.processing.pause();
-    await Promise.all([producer.enqueue("processing", orderId), producer.enqueue("processing", orderId)]);
+    await Promise.all([producer.enqueueNow("processing", orderId), producer.enqueueNow("processing", orderId)]);
     const waiting = await producer.queues.processing.getJobs(["waiting"]);
     expect(waiting.filter((j) => j.data.orderId === orderId)).toHaveLength(1);
   });

@@ -65,8 +65,10 @@ export interface TestServer {
 /** A real server on a random port over the test database and the real Redis. */
 export async function startServer(prisma: PrismaClient, env: Record<string, string> = {}): Promise<TestServer> {
   const config = testConfig(env);
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
+  // Connected before the app starts, as main.ts does (boot.ts): rate limits use Redis only once it is ready.
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
   redis.on("error", () => {}); // fault tests stop Redis on purpose; the app logs what matters
+  await redis.connect();
   const app = createApp({ config, prisma, redis, log: createLogger(config.logLevel) });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = app.httpServer.address() as AddressInfo;
@@ -105,7 +107,7 @@ export function startWorker(
   const worker = createPipelineWorker({
     prisma,
     redis,
-    connection: bullConnection(config.redisUrl),
+    redisUrl: config.redisUrl,
     log: createLogger(config.logLevel, "worker"),
     options: { prefix, ...config.pipeline },
     ...(opts.hooks ? { hooks: opts.hooks } : {}),
