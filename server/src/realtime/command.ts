@@ -5,7 +5,7 @@ import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
 import { AppError, toAck } from "../errors.js";
 import { parse } from "../http/validate.js";
-import type { AppSocket } from "./io.js";
+import { type AppSocket, trackCommand } from "./io.js";
 
 const WHO = { staff: "staff", customer: "customers" } as const;
 
@@ -35,6 +35,7 @@ export function onCommand<C extends CommandName>(socket: AppSocket, deps: AppDep
       return;
     }
     const principal = socket.data.principal;
+    const done = trackCommand(socket);
     Promise.resolve()
       .then(() => {
         if (principal.expiresAt !== undefined && principal.expiresAt <= Date.now()) {
@@ -50,7 +51,8 @@ export function onCommand<C extends CommandName>(socket: AppSocket, deps: AppDep
       .then(
         (data) => ack({ data }),
         (err: unknown) => ack(toAck(err, deps.log)),
-      );
+      )
+      .finally(done);
   };
   (socket.on as (event: string, fn: typeof listener) => void)(name, listener);
 }

@@ -14,6 +14,10 @@ export interface SocketData {
   principal: Principal;
   /** The handshake's checked `auth`: the client's cursors for catch-up. */
   auth: HandshakeAuth;
+  /** Commands being run for this socket (realtime/command.ts), so a drop can wait for their acks. */
+  inFlight?: number;
+  /** Set by dropForReconnect while commands are in flight: the last ack drops the socket. */
+  dropWhenIdle?: boolean;
 }
 
 // Instances talk to each other only through the adapter's own protocol.
@@ -23,15 +27,32 @@ type InterServerEvents = {};
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
+/** How long the reconnects asked of local clients after a Redis outage are spread over, at most. */
+const RECONNECT_SPREAD_MS = 2000;
+
 /** Largest socket message accepted; larger ones close the connection (engine.io). */
 export const MAX_SOCKET_MESSAGE_BYTES = 32 * 1024;
 
 /**
  * Closes the transport without Socket.IO's disconnect packet: the client sees a
  * "transport close" and reconnects by itself (after "io server disconnect" it would not).
+ * A socket with commands in flight is dropped once their acks are sent, so no ack is lost.
  */
 export function dropForReconnect(socket: AppSocket): void {
-  socket.conn.close();
+  if (socket.data.inFlight) socket.data.dropWhenIdle = true;
+  else socket.conn.close();
+}
+
+/** Counts a command in and out of flight on a socket (and finishes a drop that waited for it). */
+export function trackCommand(socket: AppSocket): () => void {
+  socket.data.inFlight = (socket.data.inFlight ?? 0) + 1;
+  return () => {
+    socket.data.inFlight = (socket.data.inFlight ?? 1) - 1;
+    if (socket.data.inFlight === 0 && socket.data.dropWhenIdle) {
+      socket.data.dropWhenIdle = false;
+      socket.conn.close();
+    }
+  };
 }
 
 /**
@@ -92,7 +113,15 @@ export function createIo(
     if (!redisLost) return;
     redisLost = false;
     deps.log.warn("Redis is back; asking local clients to reconnect and catch up");
-    for (const socket of io.of("/").sockets.values()) dropForReconnect(socket);
+    // Spread over up to RECONNECT_SPREAD_MS rather than all at once: every reconnect costs a
+    // handshake and a replay from PostgreSQL, which the pipeline's backlog also needs now.
+    const sockets = [...io.of("/").sockets.values()];
+    const gapMs = Math.min(RECONNECT_SPREAD_MS / Math.max(1, sockets.length), 10);
+    sockets.forEach((socket, i) => {
+      setTimeout(() => {
+        if (socket.connected) dropForReconnect(socket);
+      }, i * gapMs).unref();
+    });
   });
   watchOutage(deps.log, "socket.io adapter", pub, sub);
 
