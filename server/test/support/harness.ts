@@ -9,7 +9,6 @@ import { inject } from "vitest";
 import { type App, createApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { PrismaClient } from "../../src/db/prisma.js";
-import { bullConnection } from "../../src/db/redis.js";
 import { createLogger } from "../../src/logger.js";
 import { createPipelineWorker, type PipelineWorker, type WorkerHooks } from "../../src/pipeline/worker.js";
 import { type ApiClient, createApiClient } from "../../src/tools/api-client.js";
