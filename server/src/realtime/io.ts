@@ -67,8 +67,9 @@ export function createIo(
   // Commands wait out a Redis outage instead of failing: a failed PUBLISH inside the
   // adapter would be an unhandled rejection. Whatever is delayed is also replayed to
   // clients when Redis is back (see below).
-  const pub: Redis = deps.redis.duplicate({ maxRetriesPerRequest: null });
-  const sub: Redis = deps.redis.duplicate({ maxRetriesPerRequest: null });
+  // Not lazy, whatever the main client is: the adapter's subscriptions must be up before it is used.
+  const pub: Redis = deps.redis.duplicate({ maxRetriesPerRequest: null, lazyConnect: false });
+  const sub: Redis = deps.redis.duplicate({ maxRetriesPerRequest: null, lazyConnect: false });
   const io: AppServer = new Server(httpServer, {
     adapter: createAdapter(pub, sub, { key: `${deps.config.redisPrefix}:socket.io` }),
     transports: ["websocket", "polling"],
