@@ -107,9 +107,11 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
       also: { columns: sql`EXISTS (SELECT 1 FROM open_session) AS open`, shape: SESSION_WAS_OPEN },
     });
     if (event) return { order: event.payload, event };
-    if (!also.open) throw new AppError("SESSION_CLOSED", "this table's session is closed");
-    // The same clientOrderId was committed by a concurrent request first: that is the order.
+    // Nothing written. The same clientOrderId was committed by a concurrent request first
+    // (ON CONFLICT), or the session closed since the read, perhaps just after that request
+    // committed: either way, an order stored under this id is the answer to a repeat.
     const existing = await loadOrderDto(db, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
+    if (!existing && !also.open) throw new AppError("SESSION_CLOSED", "this table's session is closed");
     if (!existing) throw new Error(`order ${input.clientOrderId} conflicted but is not stored`);
     return { order: existing, event: null };
   });
