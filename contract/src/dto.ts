@@ -58,6 +58,22 @@ export type SessionDto = z.infer<typeof SessionDto>;
 export const SessionSummaryDto = SessionDto.extend({ orderCount: z.number().int() });
 export type SessionSummaryDto = z.infer<typeof SessionSummaryDto>;
 
+/** A table of the location's floor, with its permanent card. */
+export const TableDto = z.strictObject({
+  id,
+  name: z.string(),
+  /** e.g. "Terrace"; null when the venue does not use areas. */
+  area: z.string().nullable(),
+  seats: z.number().int().nullable(),
+  /** Place on the floor, 0 first. */
+  position: z.number().int(),
+  /** What the table's card encodes: phones that scan it join the table's current seating. */
+  cardUrl: z.string(),
+  /** Retired tables keep their history but are off the floor. */
+  retired: z.boolean(),
+});
+export type TableDto = z.infer<typeof TableDto>;
+
 export const QrDto = z.strictObject({ joinUrl: z.string(), svg: z.string(), pngDataUrl: z.string() });
 export type QrDto = z.infer<typeof QrDto>;
 

@@ -30,6 +30,13 @@ export const LIMITS = {
     /** Most sessions one list request returns. */
     maxListed: 200,
   },
+  table: {
+    nameLength: 40,
+    areaLength: 40,
+    maxSeats: 100,
+    /** Most tables a location may have (one floor plan, one printable sheet of cards). */
+    maxTables: 500,
+  },
   product: {
     nameLength: 120,
     descriptionLength: 1000,

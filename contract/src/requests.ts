@@ -1,7 +1,7 @@
 /** What the REST API accepts: request bodies and query strings. */
 import { z } from "zod";
 import { SessionStatus } from "./dto.js";
-import { note, text } from "./fields.js";
+import { note, text, uuidOf } from "./fields.js";
 import { LIMITS } from "./limits.js";
 
 export const LoginBody = z.object({
@@ -29,6 +29,35 @@ export const JoinBody = z.strictObject({
   displayName: text(LIMITS.session.displayNameLength).optional(),
 });
 export type JoinBody = z.input<typeof JoinBody>;
+
+const seats = z.number().int("must be a whole number").min(1, "must be at least 1").max(LIMITS.table.maxSeats).nullable();
+
+export const CreateTableBody = z.strictObject({
+  name: text(LIMITS.table.nameLength),
+  area: text(LIMITS.table.areaLength).nullable().default(null),
+  seats: seats.default(null),
+});
+export type CreateTableBody = z.input<typeof CreateTableBody>;
+
+export const UpdateTableBody = z
+  .strictObject({ name: text(LIMITS.table.nameLength), area: text(LIMITS.table.areaLength).nullable(), seats })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, "must change at least one field");
+export type UpdateTableBody = z.input<typeof UpdateTableBody>;
+
+/** The location's tables in their new order: every table in use, each once. */
+export const ReorderTablesBody = z.strictObject({
+  tableIds: z
+    .array(uuidOf("a table"))
+    .max(LIMITS.table.maxTables)
+    .refine((ids) => new Set(ids).size === ids.length, "must name each table once"),
+});
+export type ReorderTablesBody = z.input<typeof ReorderTablesBody>;
+
+export const ListTablesQuery = z.strictObject({
+  /** Also the retired ones (for the history). */
+  retired: z.enum(["include", "exclude"]).default("exclude"),
+});
 
 const priceCents = z
   .number({ error: "must be a number of cents" })

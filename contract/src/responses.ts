@@ -1,5 +1,5 @@
 /** What each REST endpoint answers on success (errors are `{ error: ErrorBody }`). */
-import type { CustomerSessionDto, OrderDto, ProductDto, QrDto, SessionDto, SessionSummaryDto, StaffDto } from "./dto.js";
+import type { CustomerSessionDto, OrderDto, ProductDto, QrDto, SessionDto, SessionSummaryDto, StaffDto, TableDto } from "./dto.js";
 
 /** POST /api/auth/login */
 export interface LoginResponse {
@@ -46,6 +46,16 @@ export type JoinResponse = CustomerSessionDto & {
 
 /** GET /api/sessions/current */
 export type CurrentSessionResponse = CustomerSessionDto & { orders: OrderDto[] };
+
+/** GET /api/tables, PUT /api/tables/order */
+export interface TableListResponse {
+  tables: TableDto[];
+}
+
+/** POST /api/tables, PATCH /api/tables/:id, POST /api/tables/:id/retire */
+export interface TableResponse {
+  table: TableDto;
+}
 
 /** GET /api/products, GET /api/menu */
 export interface ProductListResponse {

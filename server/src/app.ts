@@ -26,6 +26,7 @@ import { startStaffRecheck } from "./realtime/staff-recheck.js";
 import * as sessions from "./sessions/sessions.handlers.js";
 import { sessionRoutes } from "./sessions/sessions.routes.js";
 import { statsRoutes } from "./stats/stats.routes.js";
+import { tableRoutes } from "./tables/tables.routes.js";
 
 export type { AppComponents, AppDeps } from "./deps.js";
 
@@ -74,6 +75,7 @@ export function createApp(components: AppComponents): App {
   http.use("/api/sessions", sessionRoutes(deps));
   http.use("/api/orders", orderRoutes(deps));
   http.use("/api/stats", statsRoutes(deps));
+  http.use("/api/tables", tableRoutes(deps));
   http.use("/api", unknownRoute);
   serveWebApp(http, config);
   http.use(errorHandler(log));

@@ -1,0 +1,105 @@
+import type { CreateTableBody, ReorderTablesBody, TableDto, UpdateTableBody } from "@ordered/contract";
+import { LIMITS } from "@ordered/contract";
+import type { z } from "zod";
+import { isUniqueViolation } from "../db/errors.js";
+import type { Db, PrismaClient } from "../db/prisma.js";
+import { AppError } from "../errors.js";
+import { newJoinCode } from "../sessions/join-code.js";
+
+/** The URL a table's card encodes. */
+export const cardUrlFor = (publicUrl: string, cardCode: string): string => `${publicUrl}/t/${cardCode}`;
+
+export const toTableDto = (t: Db.DiningTable, publicUrl: string): TableDto => ({
+  id: t.id,
+  name: t.name,
+  area: t.area,
+  seats: t.seats,
+  position: t.position,
+  cardUrl: cardUrlFor(publicUrl, t.cardCode),
+  retired: t.retiredAt !== null,
+});
+
+const duplicateName = (name: string) => new AppError("CONFLICT", `a table named "${name}" already exists`);
+
+/** The location's tables in floor order (retired ones last, if asked for). */
+export async function listTables(
+  prisma: PrismaClient,
+  publicUrl: string,
+  locationId: string,
+  includeRetired: boolean,
+): Promise<TableDto[]> {
+  const rows = await prisma.diningTable.findMany({
+    where: { locationId, ...(includeRetired ? {} : { retiredAt: null }) },
+    orderBy: [{ retiredAt: { sort: "asc", nulls: "first" } }, { position: "asc" }, { name: "asc" }],
+  });
+  return rows.map((t) => toTableDto(t, publicUrl));
+}
+
+/**
+ * Adds a table at the end of the floor, with a new permanent card. A name already used by a
+ * table in use (any case) is a CONFLICT; the database's partial unique index decides races.
+ */
+export async function createTable(
+  prisma: PrismaClient,
+  publicUrl: string,
+  locationId: string,
+  input: z.output<typeof CreateTableBody>,
+): Promise<TableDto> {
+  try {
+    const row = await prisma.$transaction(async (tx) => {
+      const inUse = await tx.diningTable.count({ where: { locationId, retiredAt: null } });
+      if (inUse >= LIMITS.table.maxTables) throw new AppError("CONFLICT", `a location has at most ${LIMITS.table.maxTables} tables`);
+      const last = await tx.diningTable.aggregate({ where: { locationId, retiredAt: null }, _max: { position: true } });
+      return tx.diningTable.create({
+        data: { locationId, ...input, position: (last._max.position ?? -1) + 1, cardCode: newJoinCode() },
+      });
+    });
+    return toTableDto(row, publicUrl);
+  } catch (err) {
+    throw isUniqueViolation(err) ? duplicateName(input.name) : err;
+  }
+}
+
+/** Renames a table, or changes its area or seats. Another location's table is "not found". */
+export async function updateTable(
+  prisma: PrismaClient,
+  publicUrl: string,
+  locationId: string,
+  tableId: string,
+  input: z.output<typeof UpdateTableBody>,
+): Promise<TableDto> {
+  try {
+    const { count } = await prisma.diningTable.updateMany({ where: { id: tableId, locationId, retiredAt: null }, data: input });
+    if (count === 0) throw AppError.notFound("table");
+    return toTableDto(await prisma.diningTable.findUniqueOrThrow({ where: { id: tableId } }), publicUrl);
+  } catch (err) {
+    throw isUniqueViolation(err) && input.name ? duplicateName(input.name) : err;
+  }
+}
+
+/** Puts the tables in use in the given order; the list must name each of them exactly once. */
+export async function reorderTables(
+  prisma: PrismaClient,
+  publicUrl: string,
+  locationId: string,
+  input: z.output<typeof ReorderTablesBody>,
+): Promise<TableDto[]> {
+  await prisma.$transaction(async (tx) => {
+    const inUse = await tx.diningTable.findMany({ where: { locationId, retiredAt: null }, select: { id: true } });
+    const known = new Set(inUse.map((t) => t.id));
+    const listed = new Set(input.tableIds);
+    if (input.tableIds.some((id) => !known.has(id)) || inUse.some((t) => !listed.has(t.id))) {
+      throw new AppError("VALIDATION_FAILED", "body.tableIds: must list every table in use at this location, each once");
+    }
+    for (const [position, id] of input.tableIds.entries()) await tx.diningTable.update({ where: { id }, data: { position } });
+  });
+  return listTables(prisma, publicUrl, locationId, false);
+}
+
+/** Takes a table off the floor; its name is free again. Retiring a retired table changes nothing. */
+export async function retireTable(prisma: PrismaClient, publicUrl: string, locationId: string, tableId: string): Promise<TableDto> {
+  const table = await prisma.diningTable.findFirst({ where: { id: tableId, locationId } });
+  if (!table) throw AppError.notFound("table");
+  if (table.retiredAt) return toTableDto(table, publicUrl);
+  return toTableDto(await prisma.diningTable.update({ where: { id: tableId }, data: { retiredAt: new Date() } }), publicUrl);
+}
