@@ -22,6 +22,7 @@ describe("migrations", () => {
       expect(rows.map((r) => r.tablename)).toEqual([
         "_prisma_migrations",
         "customer",
+        "dining_table",
         "location",
         "order",
         "order_item",
@@ -41,6 +42,15 @@ describe("migrations", () => {
           [loc.rows[0].id],
         ),
       ).rejects.toThrow(/product_stock_nonnegative/);
+      // A table name is unique among the location's tables in use, whatever its case.
+      const table = (name: string, retired = false) =>
+        db.query(
+          `INSERT INTO dining_table (id, location_id, name, position, card_code, retired_at) VALUES (gen_random_uuid(), $1, $2, 0, gen_random_uuid()::text, ${retired ? "now()" : "NULL"})`,
+          [loc.rows[0].id, name],
+        );
+      await table("Window");
+      await expect(table("WINDOW")).rejects.toThrow(/dining_table_location_id_name_key/);
+      await table("window", true);
       // Applying again is a no-op.
       const again = await migrateDatabase(url);
       expect(again.output).toContain("No pending migrations to apply");
