@@ -51,6 +51,8 @@ export const SessionDto = z.strictObject({
   closedAt: time.nullable(),
   /** Sequence number of the last event in this session's log. */
   lastSeq: z.number().int(),
+  /** The table this session seats, or null for a free-standing session. */
+  tableId: id.nullable(),
 });
 export type SessionDto = z.infer<typeof SessionDto>;
 
@@ -71,6 +73,8 @@ export const TableDto = z.strictObject({
   cardUrl: z.string(),
   /** Retired tables keep their history but are off the floor. */
   retired: z.boolean(),
+  /** The open session seating it now, or null when the table is free. */
+  seatingId: id.nullable(),
 });
 export type TableDto = z.infer<typeof TableDto>;
 

@@ -16,7 +16,10 @@ export const LoginBody = z.object({
 });
 export type LoginBody = z.input<typeof LoginBody>;
 
-export const OpenSessionBody = z.strictObject({ label: text(LIMITS.session.labelLength) });
+/** A session on a table (its label defaults to the table's name), or free-standing with a label. */
+export const OpenSessionBody = z
+  .strictObject({ label: text(LIMITS.session.labelLength).optional(), tableId: uuidOf("a table").optional() })
+  .refine((b) => b.label !== undefined || b.tableId !== undefined, { message: "must name a table or give a label", path: ["label"] });
 export type OpenSessionBody = z.input<typeof OpenSessionBody>;
 
 export const ListSessionsQuery = z.strictObject({

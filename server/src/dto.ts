@@ -19,7 +19,7 @@ export const toProductDto = (p: Db.Product): ProductDto => ({
 });
 
 export const toSessionDto = (
-  s: Pick<Db.OrderSession, "id" | "label" | "status" | "joinCode" | "openedAt" | "closedAt" | "lastSeq">,
+  s: Pick<Db.OrderSession, "id" | "label" | "status" | "joinCode" | "openedAt" | "closedAt" | "lastSeq" | "tableId">,
   publicUrl: string,
 ): SessionDto => ({
   id: s.id,
@@ -30,4 +30,5 @@ export const toSessionDto = (
   openedAt: s.openedAt.toISOString(),
   closedAt: s.closedAt ? s.closedAt.toISOString() : null,
   lastSeq: s.lastSeq,
+  tableId: s.tableId,
 });

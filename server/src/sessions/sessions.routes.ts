@@ -36,7 +36,7 @@ export function sessionRoutes(deps: AppDeps): Router {
   router.post("/", deps.guards.staff, async (req, res) => {
     const staff = staffOf(req);
     const body = parse(OpenSessionBody, req.body, "body");
-    const { session, event } = await openSession(deps.prisma, publicUrl, staff, body.label);
+    const { session, event } = await openSession(deps.prisma, publicUrl, staff, body);
     deps.publisher.sessionEvent(staff.locationId, event);
     res.status(201).json({ session, qr: await renderQr(session.joinUrl) } satisfies OpenSessionResponse);
   });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { CustomerSessionDto, LoggedEvent, OrderDto, SessionDto, SessionSummaryDto } from "@ordered/contract";
 import { z } from "zod";
 import type { StaffPrincipal, Tokens } from "../auth/tokens.js";
+import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, isoText, sql, sqlOn, sqlTransaction, utc } from "../db/sql.js";
 import { toLocationDto, toSessionDto } from "../dto.js";
@@ -18,13 +19,29 @@ export interface SessionWithOrders {
   orders: OrderDto[];
 }
 
-/** Opens a session and logs `session.opened`, carrying the session as staff see it, as its event number 1. */
+const TableRow = z.strictObject({ name: z.string(), retired: z.boolean() });
+
+/**
+ * Opens a session — seating a table of the location, or free-standing with a label — and
+ * logs `session.opened`, carrying the session as staff see it, as its event number 1. A
+ * table already seated is a CONFLICT (a partial unique index decides a race).
+ */
 export async function openSession(
   prisma: PrismaClient,
   publicUrl: string,
   staff: StaffPrincipal,
-  label: string,
+  input: { label?: string | undefined; tableId?: string | undefined },
 ): Promise<{ session: SessionDto; event: LoggedEvent<"session.opened"> }> {
+  let label = input.label;
+  if (input.tableId) {
+    const table = await sqlOn(prisma).row(
+      TableRow,
+      sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table WHERE id = ${input.tableId}::uuid AND location_id = ${staff.locationId}::uuid`,
+    );
+    if (!table || table.retired) throw AppError.notFound("table");
+    label ??= table.name;
+  }
+  if (!label) throw new AppError("VALIDATION_FAILED", "body.label: must name a table or give a label");
   const row = {
     id: randomUUID(),
     label,
@@ -33,13 +50,20 @@ export async function openSession(
     openedAt: new Date(),
     closedAt: null,
     lastSeq: 1,
+    tableId: input.tableId ?? null,
   };
   const session = toSessionDto(row, publicUrl);
   return sqlTransaction(prisma, async (db) => {
     // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
-    await db.run(sql`
-      INSERT INTO order_session (id, location_id, label, status, join_code, opened_at, opened_by_id, last_seq)
-      VALUES (${row.id}::uuid, ${staff.locationId}::uuid, ${label}, 'OPEN', ${row.joinCode}, ${utc(row.openedAt)}, ${staff.staffId}::uuid, 0)`);
+    try {
+      await db.run(sql`
+        INSERT INTO order_session (id, location_id, label, status, join_code, opened_at, opened_by_id, last_seq, table_id)
+        VALUES (${row.id}::uuid, ${staff.locationId}::uuid, ${label}, 'OPEN', ${row.joinCode}, ${utc(row.openedAt)}, ${staff.staffId}::uuid, 0,
+                ${row.tableId}::uuid)`);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError("CONFLICT", `${label} is already seated; close its session first`);
+      throw err;
+    }
     const { event } = await appendEvent(db, {
       type: "session.opened",
       sessionId: sql`${row.id}::uuid`,

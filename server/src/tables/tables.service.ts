@@ -9,7 +9,11 @@ import { newJoinCode } from "../sessions/join-code.js";
 /** The URL a table's card encodes. */
 export const cardUrlFor = (publicUrl: string, cardCode: string): string => `${publicUrl}/t/${cardCode}`;
 
-export const toTableDto = (t: Db.DiningTable, publicUrl: string): TableDto => ({
+/** What every table query reads with the table: its open seating, if any. */
+const withSeating = { seatings: { where: { status: "OPEN" as const }, select: { id: true }, take: 1 } };
+type TableRow = Db.DiningTable & { seatings: { id: string }[] };
+
+export const toTableDto = (t: TableRow, publicUrl: string): TableDto => ({
   id: t.id,
   name: t.name,
   area: t.area,
@@ -17,6 +21,7 @@ export const toTableDto = (t: Db.DiningTable, publicUrl: string): TableDto => ({
   position: t.position,
   cardUrl: cardUrlFor(publicUrl, t.cardCode),
   retired: t.retiredAt !== null,
+  seatingId: t.seatings[0]?.id ?? null,
 });
 
 const duplicateName = (name: string) => new AppError("CONFLICT", `a table named "${name}" already exists`);
@@ -31,6 +36,7 @@ export async function listTables(
   const rows = await prisma.diningTable.findMany({
     where: { locationId, ...(includeRetired ? {} : { retiredAt: null }) },
     orderBy: [{ retiredAt: { sort: "asc", nulls: "first" } }, { position: "asc" }, { name: "asc" }],
+    include: withSeating,
   });
   return rows.map((t) => toTableDto(t, publicUrl));
 }
@@ -52,6 +58,7 @@ export async function createTable(
       const last = await tx.diningTable.aggregate({ where: { locationId, retiredAt: null }, _max: { position: true } });
       return tx.diningTable.create({
         data: { locationId, ...input, position: (last._max.position ?? -1) + 1, cardCode: newJoinCode() },
+        include: withSeating,
       });
     });
     return toTableDto(row, publicUrl);
@@ -71,7 +78,7 @@ export async function updateTable(
   try {
     const { count } = await prisma.diningTable.updateMany({ where: { id: tableId, locationId, retiredAt: null }, data: input });
     if (count === 0) throw AppError.notFound("table");
-    return toTableDto(await prisma.diningTable.findUniqueOrThrow({ where: { id: tableId } }), publicUrl);
+    return toTableDto(await prisma.diningTable.findUniqueOrThrow({ where: { id: tableId }, include: withSeating }), publicUrl);
   } catch (err) {
     throw isUniqueViolation(err) && input.name ? duplicateName(input.name) : err;
   }
@@ -96,10 +103,20 @@ export async function reorderTables(
   return listTables(prisma, publicUrl, locationId, false);
 }
 
-/** Takes a table off the floor; its name is free again. Retiring a retired table changes nothing. */
+/**
+ * Takes a table off the floor; its name is free again. A seated table is refused (close its
+ * session first); retiring a retired table changes nothing.
+ */
 export async function retireTable(prisma: PrismaClient, publicUrl: string, locationId: string, tableId: string): Promise<TableDto> {
-  const table = await prisma.diningTable.findFirst({ where: { id: tableId, locationId } });
+  const table = await prisma.diningTable.findFirst({ where: { id: tableId, locationId }, include: withSeating });
   if (!table) throw AppError.notFound("table");
   if (table.retiredAt) return toTableDto(table, publicUrl);
-  return toTableDto(await prisma.diningTable.update({ where: { id: tableId }, data: { retiredAt: new Date() } }), publicUrl);
+  if (table.seatings.length > 0) throw new AppError("CONFLICT", `${table.name} is seated; close its session first`);
+  // The guard repeats in the WHERE clause: a seating opened meanwhile keeps the table in use.
+  const { count } = await prisma.diningTable.updateMany({
+    where: { id: tableId, retiredAt: null, seatings: { none: { status: "OPEN" } } },
+    data: { retiredAt: new Date() },
+  });
+  if (count === 0) throw new AppError("CONFLICT", `${table.name} is seated; close its session first`);
+  return toTableDto(await prisma.diningTable.findUniqueOrThrow({ where: { id: tableId }, include: withSeating }), publicUrl);
 }

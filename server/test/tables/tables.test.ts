@@ -87,3 +87,55 @@ describe("tables", () => {
     expect(res.body.error.message).toContain(message);
   });
 });
+
+describe("seating a table", () => {
+  it("opens a session on it, named after it, once at a time; closing frees it", async ({ server, venue }) => {
+    const token = venue.staffToken;
+    const { table } = await server.api.call("POST", "/api/tables", { token, body: { name: "Table 5", seats: 4 } });
+    const seated = await server.api.call("POST", "/api/sessions", { token, body: { tableId: table.id } });
+    expect(seated.session).toMatchObject({ label: "Table 5", tableId: table.id, status: "OPEN" });
+    expect((await server.api.call("GET", "/api/tables", { token })).tables[0].seatingId).toBe(seated.session.id);
+
+    const again = await server.api.request("POST", "/api/sessions", { token, body: { tableId: table.id, label: "Party of 2" } });
+    expect([again.status, again.body.error]).toEqual([
+      409,
+      { code: "CONFLICT", message: "Party of 2 is already seated; close its session first" },
+    ]);
+    const retire = await server.api.request("POST", `/api/tables/${table.id}/retire`, { token });
+    expect([retire.status, retire.body.error]).toEqual([409, { code: "CONFLICT", message: "Table 5 is seated; close its session first" }]);
+
+    await server.api.closeSession(token, seated.session.id);
+    expect((await server.api.call("GET", "/api/tables", { token })).tables[0].seatingId).toBeNull();
+    const next = await server.api.call("POST", "/api/sessions", { token, body: { tableId: table.id, label: "Table 5, second party" } });
+    expect(next.session).toMatchObject({ label: "Table 5, second party", tableId: table.id });
+  });
+
+  it("seats one party when two staff seat the same table at once", async ({ cluster: [a, b], venue }) => {
+    const token = venue.staffToken;
+    const { table } = await a.api.call("POST", "/api/tables", { token, body: { name: "Corner" } });
+    const tries = await Promise.all(
+      [a, b, a, b].map((s) => s.api.request("POST", "/api/sessions", { token, body: { tableId: table.id } })),
+    );
+    expect(tries.map((t) => t.status).sort()).toEqual([201, 409, 409, 409]);
+  });
+
+  it("refuses another location's table, a retired one, and a session with neither table nor label", async ({
+    server,
+    venue,
+    otherVenue,
+  }) => {
+    const token = venue.staffToken;
+    const { table: theirs } = await server.api.call("POST", "/api/tables", { token: otherVenue.staffToken, body: { name: "Theirs" } });
+    expect((await server.api.request("POST", "/api/sessions", { token, body: { tableId: theirs.id } })).status).toBe(404);
+    const { table: old } = await server.api.call("POST", "/api/tables", { token, body: { name: "Old" } });
+    await server.api.call("POST", `/api/tables/${old.id}/retire`, { token });
+    expect((await server.api.request("POST", "/api/sessions", { token, body: { tableId: old.id } })).status).toBe(404);
+    const neither = await server.api.request("POST", "/api/sessions", { token, body: {} });
+    expect([neither.status, neither.body.error]).toEqual([
+      400,
+      { code: "VALIDATION_FAILED", message: "body.label: must name a table or give a label" },
+    ]);
+    // A free-standing session (the per-session QR venues hand out) still works.
+    expect((await server.api.call("POST", "/api/sessions", { token, body: { label: "Bar counter" } })).session.tableId).toBeNull();
+  });
+});
