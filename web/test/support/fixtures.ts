@@ -18,6 +18,7 @@ export function session(overrides: Partial<SessionDto> = {}): SessionDto {
     openedAt: AT,
     closedAt: null,
     lastSeq: 1,
+    tableId: null,
     ...overrides,
   });
 }
