@@ -170,6 +170,21 @@ describe("Dockerfile and compose commands", () => {
     }
   });
 
+  it("install every workspace before npm ci, and ship the contract the server imports at run time", () => {
+    const { workspaces } = JSON.parse(read("package.json")) as { workspaces: string[] };
+    for (const workspace of workspaces) {
+      expect(dockerfile, `${workspace}/package.json is copied before npm ci`).toMatch(
+        new RegExp(`^COPY ${workspace}/package.json ${workspace}/$`, "m"),
+      );
+    }
+    const serverDeps = (JSON.parse(read("server/package.json")) as { dependencies: Record<string, string> }).dependencies;
+    expect(serverDeps).toHaveProperty("@ordered/contract");
+    expect(dockerfile).toMatch(/^COPY contract contract$/m);
+    expect(dockerfile).toMatch(/^COPY --from=build \/app\/contract\/package\.json contract\/$/m);
+    expect(dockerfile).toMatch(/^COPY --from=build \/app\/contract\/dist contract\/dist$/m);
+    expect(existsSync(path.join(repoRoot, "contract/dist/index.js"))).toBe(true);
+  });
+
   it("ship what the migration step needs: the Prisma config and the adapter it imports", () => {
     const prismaConfig = read("prisma.config.ts");
     const imported = /from "\.\/(server\/src\/db\/[\w-]+)\.js"/.exec(prismaConfig)?.[1];
