@@ -85,6 +85,9 @@ export type ServerToClientEvents = {
   "product:updated": (product: ProductDto) => void;
   /** Sent once per connection after the replay of missed events. */
   "sync:done": (s: SyncDone) => void;
-  /** The client broke the protocol where no ack could say so (a command without an ack, an unknown event). */
-  "protocol:error": (e: ErrorBody & { event: string }) => void;
+  /**
+   * Something the client must hear of that no ack can carry: a command sent without an ack or
+   * an unknown event (`event` names it), or its staff account ended while the socket listened.
+   */
+  "protocol:error": (e: ErrorBody & { event?: string }) => void;
 };

@@ -46,11 +46,6 @@ export function isFinalOrderStatus(status: OrderStatus): boolean {
   return Object.keys(ORDER_TRANSITIONS[status]).length === 0;
 }
 
-/** Order statuses from which a move to `to` is allowed (for SQL guards: `status = ANY(...)`). */
-export function orderStatusesBefore(to: OrderStatus): OrderStatus[] {
-  return ORDER_STATUSES.filter((from) => canMoveOrder(from, to));
-}
-
 /** The shipment statuses staff move an order through, in order (what `order:advance` accepts). */
 export const ADVANCE_STEPS = ["READY", "DELIVERED"] as const satisfies readonly ShipmentStatus[];
 export type AdvanceStep = (typeof ADVANCE_STEPS)[number];

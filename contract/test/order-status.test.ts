@@ -7,7 +7,6 @@ import {
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
   type OrderState,
-  orderStatusesBefore,
   progress,
   SHIPMENT_STATUSES,
   SHIPMENT_TRANSITIONS,
@@ -47,7 +46,7 @@ describe("the status machine", () => {
       "ACCEPTED→DELIVERED",
       "ACCEPTED→CANCELLED",
     ]);
-    expect(orderStatusesBefore("CANCELLED")).toEqual(["PLACED", "ACCEPTED"]);
+    expect(ORDER_STATUSES.filter((from) => canMoveOrder(from, "CANCELLED"))).toEqual(["PLACED", "ACCEPTED"]);
   });
 
   it("gives staff the next shipment step, and none before the shipment exists or after delivery", () => {

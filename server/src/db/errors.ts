@@ -48,14 +48,10 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /**
- * Whether `err` is a unique-constraint violation (PostgreSQL 23505, or Prisma's P2002 for the
- * same), for services that turn a lost race on a unique key into a CONFLICT.
+ * Whether `err` is a unique-constraint violation: PostgreSQL's 23505 from plain SQL, or
+ * Prisma's P2002 for the same from its model API.
  */
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  if (code === "23505" || code === "P2002") return true;
-  // Prisma's driver adapter reports the database's error as the cause.
-  const cause = (err as { cause?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null)?.meta
-    ?.driverAdapterError?.cause;
-  return cause?.originalCode === "23505";
+  return code === "23505" || code === "P2002";
 }

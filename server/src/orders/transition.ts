@@ -38,6 +38,7 @@ export const LockedOrder = z.object({
   location_id: z.uuid(),
 });
 export type LockedOrder = z.output<typeof LockedOrder>;
+const LockedOrderRow = LockedOrder.strict();
 
 /**
  * Locks the order's session row, then the order row (the lock order above), and reads what
@@ -54,7 +55,7 @@ export const lockOrderSql = (orderId: string, whole = false): Sql => sql`
   FOR UPDATE`;
 
 export async function lockOrder(db: SqlRunner, orderId: string): Promise<LockedOrder | undefined> {
-  return db.row(LockedOrder.strict(), lockOrderSql(orderId));
+  return db.row(LockedOrderRow, lockOrderSql(orderId));
 }
 
 /**

@@ -19,8 +19,9 @@ export function startStaffRecheck(io: AppServer, deps: Pick<AppDeps, "prisma" | 
       const principals = sockets.map((s) => s.data.principal).filter((p) => p.kind === "staff");
       const invalid = await invalidStaff(deps.prisma, principals);
       for (const socket of sockets) {
-        if (!invalid.has(socket.data.principal as never)) continue;
-        socket.emit("protocol:error", { code: "UNAUTHENTICATED", message: "this account is no longer active", event: "" });
+        const { principal } = socket.data;
+        if (principal.kind !== "staff" || !invalid.has(principal)) continue;
+        socket.emit("protocol:error", { code: "UNAUTHENTICATED", message: "this account is no longer active" });
         socket.disconnect(true);
       }
     } catch (err) {

@@ -70,7 +70,7 @@ export function handleRefusals(socket: AppSocket, onFinal: (e: ErrorBody) => voi
     timer = setTimeout(() => socket.connect(), 2000);
   };
   // An open socket whose account was deactivated is closed by the server, which says why.
-  const ended = (e: ErrorBody & { event: string }) => {
+  const ended = (e: ErrorBody & { event?: string }) => {
     if (e.code === "UNAUTHENTICATED") onFinal({ code: e.code, message: e.message });
   };
   socket.on("connect_error", handler);
