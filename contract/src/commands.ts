@@ -1,5 +1,6 @@
 /** What clients send over the socket: the handshake and every command's payload. */
 import { z } from "zod";
+import { ALERT_KINDS } from "./dto.js";
 import { note, uuidOf } from "./fields.js";
 import { LIMITS } from "./limits.js";
 import { ADVANCE_STEPS } from "./order-status.js";
@@ -65,3 +66,10 @@ export const CancelOrderPayload = z.strictObject({
   reason: note(order.cancelReasonLength).min(1).optional(),
 });
 export type CancelOrderPayload = z.input<typeof CancelOrderPayload>;
+
+/** `WAITER`: call a waiter to the table; `BILL`: ask for the bill. */
+export const RaiseAlertPayload = z.strictObject({ kind: z.enum(ALERT_KINDS, "must be WAITER or BILL") });
+export type RaiseAlertPayload = z.input<typeof RaiseAlertPayload>;
+
+export const AcknowledgeAlertPayload = z.strictObject({ alertId: uuidOf("an alert") });
+export type AcknowledgeAlertPayload = z.input<typeof AcknowledgeAlertPayload>;

@@ -16,7 +16,13 @@ export type SessionStatus = z.infer<typeof SessionStatus>;
 export const StaffRole = z.enum(["OWNER", "STAFF"]);
 export type StaffRole = z.infer<typeof StaffRole>;
 
-export const LocationDto = z.strictObject({ id, name: z.string(), currency: z.string().length(3) });
+export const LocationDto = z.strictObject({
+  id,
+  name: z.string(),
+  currency: z.string().length(3),
+  /** Scanning the card of a free table opens a seating (and tells staff) instead of saying it is free. */
+  openOnFirstScan: z.boolean(),
+});
 export type LocationDto = z.infer<typeof LocationDto>;
 
 export const StaffDto = z.strictObject({
@@ -126,5 +132,115 @@ export const CustomerSessionDto = z.strictObject({
 });
 export type CustomerSessionDto = z.infer<typeof CustomerSessionDto>;
 
-export const SessionClosedData = z.strictObject({ closedAt: time });
+/** A phone that joined a session, as staff see it. */
+export const CustomerDto = z.strictObject({
+  id,
+  displayName: z.string().nullable(),
+  joinedAt: time,
+  /** How it joined: the session's own code (QR modal) or the table's permanent card. */
+  via: z.enum(["CODE", "CARD"]),
+  /** Set when staff removed it: its token stopped working at once. */
+  removedAt: time.nullable(),
+});
+export type CustomerDto = z.infer<typeof CustomerDto>;
+
+export const CustomerRemovedData = z.strictObject({ customerId: id, removedAt: time });
+export type CustomerRemovedData = z.infer<typeof CustomerRemovedData>;
+
+export const ALERT_KINDS = ["WAITER", "BILL"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** A phone called a waiter or asked for the bill; staff acknowledge it once. */
+export const AlertDto = z.strictObject({
+  id,
+  sessionId: id,
+  kind: z.enum(ALERT_KINDS),
+  customerId: id.nullable(),
+  customerName: z.string().nullable(),
+  raisedAt: time,
+  acknowledgedAt: time.nullable(),
+  /** The display name of who acknowledged it. */
+  acknowledgedBy: z.string().nullable(),
+});
+export type AlertDto = z.infer<typeof AlertDto>;
+
+export const PAYMENT_METHODS = ["CASH", "CARD", "OTHER"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** Money staff recorded against a seating's bill. */
+export const PaymentDto = z.strictObject({
+  id,
+  /** Made by the staff device; the same id always yields the same payment. */
+  clientPaymentId: z.string(),
+  sessionId: id,
+  method: z.enum(PAYMENT_METHODS),
+  /** Against the bill; never more than was due when it was recorded. */
+  amountCents: z.number().int(),
+  /** On top of the bill, kept apart from it. */
+  tipCents: z.number().int(),
+  /** The phone it paid for, or null for the table as a whole. */
+  customerId: id.nullable(),
+  /** e.g. "Split 1 of 3". */
+  note: z.string().nullable(),
+  recordedAt: time,
+  recordedBy: z.string().nullable(),
+});
+export type PaymentDto = z.infer<typeof PaymentDto>;
+
+/** One line of a bill: an order's item. */
+export const BillLineDto = z.strictObject({
+  orderId: id,
+  customerId: id.nullable(),
+  productName: z.string(),
+  quantity: z.number().int(),
+  unitPriceCents: z.number().int(),
+  lineCents: z.number().int(),
+});
+export type BillLineDto = z.infer<typeof BillLineDto>;
+
+/** What one phone ordered and what was paid for it. */
+export const BillShareDto = z.strictObject({
+  customerId: id.nullable(),
+  displayName: z.string().nullable(),
+  subtotalCents: z.number().int(),
+  paidCents: z.number().int(),
+});
+export type BillShareDto = z.infer<typeof BillShareDto>;
+
+/**
+ * A seating's bill, integer cents in the location's currency. Orders count once accepted
+ * (ACCEPTED or DELIVERED); orders still waiting for the kitchen's check are `pendingCents`;
+ * rejected, cancelled and failed orders count nothing. Computed by `billOf` (bill.ts), on the
+ * server and in both apps, from the same orders and payments.
+ */
+export const BillDto = z.strictObject({
+  currency: z.string().length(3),
+  lines: z.array(BillLineDto),
+  shares: z.array(BillShareDto),
+  totalCents: z.number().int(),
+  pendingCents: z.number().int(),
+  paidCents: z.number().int(),
+  tipCents: z.number().int(),
+  waivedCents: z.number().int(),
+  /** total − paid − waived; never negative. */
+  dueCents: z.number().int(),
+});
+export type BillDto = z.infer<typeof BillDto>;
+
+/** A closed seating's record, as the phones keep it and staff reopen it. */
+export const ReceiptDto = z.strictObject({
+  sessionId: id,
+  label: z.string(),
+  location: LocationDto,
+  openedAt: time,
+  closedAt: time,
+  openedBy: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  bill: BillDto,
+  payments: z.array(PaymentDto),
+  waiveReason: z.string().nullable(),
+});
+export type ReceiptDto = z.infer<typeof ReceiptDto>;
+
+export const SessionClosedData = z.strictObject({ closedAt: time, receipt: ReceiptDto });
 export type SessionClosedData = z.infer<typeof SessionClosedData>;

@@ -16,6 +16,16 @@ export const ERROR_CODES = {
   ACK_REQUIRED: 400,
   /** The state of the thing does not allow this (e.g. advancing a delivered order). */
   CONFLICT: 409,
+  /** Closing a seating with orders not yet delivered or ended; the message names them. */
+  UNFINISHED_ORDERS: 409,
+  /** Closing a seating that still owes money, without waiving it. */
+  BILL_UNPAID: 409,
+  /** A payment larger than what is still due. */
+  OVERPAYMENT: 409,
+  /** A table card scanned while the table is free (and the location does not open on first scan). */
+  TABLE_FREE: 409,
+  /** Staff removed this phone from its table: its token no longer works. */
+  CUSTOMER_REMOVED: 401,
   /** The session is closed: its code no longer works and its customers can no longer act. */
   SESSION_CLOSED: 410,
   /** A product in the order is unknown or unavailable. */

@@ -8,6 +8,11 @@ export const SESSION_EVENT_SOCKETS = {
   "session.closed": "session:closed",
   "order.placed": "order:placed",
   "order.updated": "order:updated",
+  "customer.joined": "customer:joined",
+  "customer.removed": "customer:removed",
+  "alert.raised": "alert:raised",
+  "alert.acknowledged": "alert:acknowledged",
+  "payment.recorded": "payment:recorded",
 } as const;
 
 export type SessionEventType = keyof typeof SESSION_EVENT_SOCKETS;

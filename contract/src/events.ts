@@ -7,8 +7,25 @@
  * SESSION_EVENTS maps each logged type to its socket event and payload schema.
  */
 import type { z } from "zod";
-import { AdvanceOrderPayload, CancelOrderPayload, FocusSessionPayload, PlaceOrderPayload, UnfocusSessionPayload } from "./commands.js";
-import { OrderDto, type ProductDto, SessionClosedData, SessionDto } from "./dto.js";
+import {
+  AcknowledgeAlertPayload,
+  AdvanceOrderPayload,
+  CancelOrderPayload,
+  FocusSessionPayload,
+  PlaceOrderPayload,
+  RaiseAlertPayload,
+  UnfocusSessionPayload,
+} from "./commands.js";
+import {
+  AlertDto,
+  CustomerDto,
+  CustomerRemovedData,
+  OrderDto,
+  PaymentDto,
+  type ProductDto,
+  SessionClosedData,
+  SessionDto,
+} from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
 import { SESSION_EVENT_SOCKETS, type SessionEventName, type SessionEventType } from "./event-names.js";
 
@@ -18,6 +35,11 @@ export const SESSION_EVENTS = {
   "session.closed": { socket: SESSION_EVENT_SOCKETS["session.closed"], payload: SessionClosedData },
   "order.placed": { socket: SESSION_EVENT_SOCKETS["order.placed"], payload: OrderDto },
   "order.updated": { socket: SESSION_EVENT_SOCKETS["order.updated"], payload: OrderDto },
+  "customer.joined": { socket: SESSION_EVENT_SOCKETS["customer.joined"], payload: CustomerDto },
+  "customer.removed": { socket: SESSION_EVENT_SOCKETS["customer.removed"], payload: CustomerRemovedData },
+  "alert.raised": { socket: SESSION_EVENT_SOCKETS["alert.raised"], payload: AlertDto },
+  "alert.acknowledged": { socket: SESSION_EVENT_SOCKETS["alert.acknowledged"], payload: AlertDto },
+  "payment.recorded": { socket: SESSION_EVENT_SOCKETS["payment.recorded"], payload: PaymentDto },
 } as const satisfies Record<SessionEventType, { socket: SessionEventName; payload: unknown }>;
 
 export type SessionEventPayload<T extends SessionEventType> = z.output<(typeof SESSION_EVENTS)[T]["payload"]>;
@@ -60,6 +82,10 @@ export const COMMANDS = {
   "order:advance": { payload: AdvanceOrderPayload, by: "staff" },
   /** Staff: cancel an order that is not delivered yet; its stock comes back. */
   "order:cancel": { payload: CancelOrderPayload, by: "staff" },
+  /** Customer: call a waiter or ask for the bill; a second call while one is pending returns it. */
+  "alert:raise": { payload: RaiseAlertPayload, by: "customer" },
+  /** Staff: acknowledge a phone's call; acknowledging twice is a CONFLICT naming who did. */
+  "alert:acknowledge": { payload: AcknowledgeAlertPayload, by: "staff" },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -72,6 +98,8 @@ export interface CommandResults {
   "session:unfocus": Record<string, never>;
   "order:advance": { order: OrderDto };
   "order:cancel": { order: OrderDto };
+  "alert:raise": { alert: AlertDto };
+  "alert:acknowledge": { alert: AlertDto };
 }
 
 export type ClientToServerEvents = {
@@ -87,7 +115,8 @@ export type ServerToClientEvents = {
   "sync:done": (s: SyncDone) => void;
   /**
    * Something the client must hear of that no ack can carry: a command sent without an ack or
-   * an unknown event (`event` names it), or its staff account ended while the socket listened.
+   * an unknown event (`event` names it), its staff account ended while the socket listened,
+   * or staff removed this phone from its table (`CUSTOMER_REMOVED`).
    */
   "protocol:error": (e: ErrorBody & { event?: string }) => void;
 };

@@ -31,11 +31,24 @@ export const LIMITS = {
     maxListed: 200,
   },
   table: {
+    /** Longest card code accepted as input; longer cannot be one. */
+    cardCodeInputLength: 64,
     nameLength: 40,
     areaLength: 40,
     maxSeats: 100,
     /** Most tables a location may have (one floor plan, one printable sheet of cards). */
     maxTables: 500,
+  },
+  bill: {
+    /** Bounds of the staff-made clientPaymentId. */
+    clientPaymentIdMin: 8,
+    clientPaymentIdMax: 64,
+    noteLength: 80,
+    waiveReasonLength: 200,
+    /** Most parts an equal split may have. */
+    maxSplit: 50,
+    /** A tip at most this (any currency's cents): €10,000. */
+    maxTipCents: 1_000_000,
   },
   product: {
     nameLength: 120,

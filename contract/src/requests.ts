@@ -1,8 +1,8 @@
 /** What the REST API accepts: request bodies and query strings. */
 import { z } from "zod";
-import { SessionStatus } from "./dto.js";
+import { PAYMENT_METHODS, SessionStatus } from "./dto.js";
 import { note, text, uuidOf } from "./fields.js";
-import { LIMITS } from "./limits.js";
+import { LIMITS, MAX_INT32 } from "./limits.js";
 
 export const LoginBody = z.object({
   email: z
@@ -27,11 +27,61 @@ export const ListSessionsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.session.maxListed).default(100),
 });
 
-export const JoinBody = z.strictObject({
-  joinCode: z.string().trim().min(1, "must not be empty").max(LIMITS.session.joinCodeInputLength, "is not a join code"),
-  displayName: text(LIMITS.session.displayNameLength).optional(),
-});
+/** Join with the session's own code (QR modal) or with a table's permanent card: exactly one. */
+export const JoinBody = z
+  .strictObject({
+    joinCode: z.string().trim().min(1, "must not be empty").max(LIMITS.session.joinCodeInputLength, "is not a join code").optional(),
+    cardCode: z.string().trim().min(1, "must not be empty").max(LIMITS.table.cardCodeInputLength, "is not a card code").optional(),
+    displayName: text(LIMITS.session.displayNameLength).optional(),
+  })
+  .refine((b) => (b.joinCode === undefined) !== (b.cardCode === undefined), {
+    message: "must give either a joinCode or a cardCode",
+    path: ["joinCode"],
+  });
 export type JoinBody = z.input<typeof JoinBody>;
+
+/**
+ * Closing a seating. Unfinished orders (placed, accepted, not delivered) refuse the close
+ * unless `unfinished` says what to do with them: `finish` delivers the accepted ones,
+ * `cancel` cancels them (both cancel orders the kitchen has not checked yet). A bill still
+ * due refuses it unless `waiveReason` says why the rest is not paid.
+ */
+export const CloseSessionBody = z.strictObject({
+  unfinished: z.enum(["finish", "cancel"], "must be finish or cancel").optional(),
+  waiveReason: text(LIMITS.bill.waiveReasonLength).optional(),
+});
+export type CloseSessionBody = z.input<typeof CloseSessionBody>;
+
+const cents = (max: number) =>
+  z
+    .number({ error: "must be a number of cents" })
+    .int("must be a whole number of cents")
+    .min(0, "must not be negative")
+    .max(max, `must be at most ${max} cents`);
+
+export const RecordPaymentBody = z
+  .strictObject({
+    /** Made by the staff device (e.g. crypto.randomUUID()); recording the same id twice records one payment. */
+    clientPaymentId: z
+      .string()
+      .min(LIMITS.bill.clientPaymentIdMin, `must be at least ${LIMITS.bill.clientPaymentIdMin} characters`)
+      .max(LIMITS.bill.clientPaymentIdMax, `must be at most ${LIMITS.bill.clientPaymentIdMax} characters`)
+      .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, '-' and '_'"),
+    method: z.enum(PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
+    amountCents: cents(MAX_INT32),
+    tipCents: cents(LIMITS.bill.maxTipCents).default(0),
+    /** Paying for one phone's share; omitted for the table as a whole. */
+    customerId: uuidOf("a phone").optional(),
+    note: text(LIMITS.bill.noteLength).optional(),
+  })
+  .refine((b) => b.amountCents > 0 || b.tipCents > 0, { message: "must pay something (amountCents or tipCents)", path: ["amountCents"] });
+export type RecordPaymentBody = z.input<typeof RecordPaymentBody>;
+
+export const LocationSettingsBody = z
+  .strictObject({ openOnFirstScan: z.boolean() })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, "must change at least one field");
+export type LocationSettingsBody = z.input<typeof LocationSettingsBody>;
 
 const seats = z.number().int("must be a whole number").min(1, "must be at least 1").max(LIMITS.table.maxSeats).nullable();
 

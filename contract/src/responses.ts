@@ -1,5 +1,19 @@
 /** What each REST endpoint answers on success (errors are `{ error: ErrorBody }`). */
-import type { CustomerSessionDto, OrderDto, ProductDto, QrDto, SessionDto, SessionSummaryDto, StaffDto, TableDto } from "./dto.js";
+import type {
+  AlertDto,
+  CustomerDto,
+  CustomerSessionDto,
+  LocationDto,
+  OrderDto,
+  PaymentDto,
+  ProductDto,
+  QrDto,
+  ReceiptDto,
+  SessionDto,
+  SessionSummaryDto,
+  StaffDto,
+  TableDto,
+} from "./dto.js";
 
 /** POST /api/auth/login */
 export interface LoginResponse {
@@ -25,11 +39,45 @@ export interface OpenSessionResponse {
   qr: QrDto;
 }
 
-/** GET /api/sessions/:id (qr: null once closed) */
-export interface SessionDetailResponse {
+/** What a seating holds besides its orders: its phones, their calls, its payments. */
+export interface SessionExtras {
+  customers: CustomerDto[];
+  alerts: AlertDto[];
+  payments: PaymentDto[];
+}
+
+/** GET /api/sessions/:id (qr: null once closed; receipt: null while open) */
+export interface SessionDetailResponse extends SessionExtras {
   session: SessionDto;
   orders: OrderDto[];
   qr: QrDto | null;
+  receipt: ReceiptDto | null;
+}
+
+/** POST /api/sessions/:id/payments */
+export interface PaymentResponse {
+  payment: PaymentDto;
+}
+
+/** POST /api/sessions/:id/customers/:customerId/remove */
+export interface RemoveCustomerResponse {
+  customer: CustomerDto;
+}
+
+/** GET /api/sessions/receipt (a customer token, also once its seating closed) */
+export interface ReceiptResponse {
+  receipt: ReceiptDto;
+}
+
+/** GET /api/location, PATCH /api/location */
+export interface LocationResponse {
+  location: LocationDto;
+}
+
+/** GET /api/tables/cards: every card of the location's tables in use, for the print sheet */
+export interface TableCardsResponse {
+  location: LocationDto;
+  cards: { table: TableDto; svg: string }[];
 }
 
 /** POST /api/sessions/:id/close */
@@ -44,8 +92,13 @@ export type JoinResponse = CustomerSessionDto & {
   expiresIn: number;
 };
 
-/** GET /api/sessions/current */
-export type CurrentSessionResponse = CustomerSessionDto & { orders: OrderDto[] };
+/** GET /api/sessions/current: what the phone shows of its table, live from here on. */
+export type CurrentSessionResponse = CustomerSessionDto & {
+  orders: OrderDto[];
+  /** Everything paid so far (the running bill) and this phone's own calls. */
+  payments: PaymentDto[];
+  alerts: AlertDto[];
+};
 
 /** GET /api/tables, PUT /api/tables/order */
 export interface TableListResponse {

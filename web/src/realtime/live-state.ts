@@ -8,6 +8,7 @@
  * they may race it: for them, and for events against an ack that got ahead, the copy that
  * is further along wins (the contract's `progress`).
  */
+import type { AlertDto, CustomerDto, PaymentDto, ReceiptDto, SessionExtras } from "@ordered/contract";
 import { type OrderDto, progress, type SessionDto, type SessionEvent } from "@ordered/contract";
 
 /** What the live state needs of a session; each app keeps its own richer type. */
@@ -23,6 +24,14 @@ export interface LiveState<S extends SessionCore = SessionCore> {
   sessions: Record<string, S>;
   /** Orders per session id, by order id. */
   orders: Record<string, Record<string, OrderDto>>;
+  /** Phones per session id, by customer id. */
+  customers: Record<string, Record<string, CustomerDto>>;
+  /** Waiter calls and bill requests per session id, by alert id. */
+  alerts: Record<string, Record<string, AlertDto>>;
+  /** Payments per session id, by payment id. */
+  payments: Record<string, Record<string, PaymentDto>>;
+  /** Receipts of sessions that closed. */
+  receipts: Record<string, ReceiptDto>;
   /** Newest first, at most ARRIVALS_KEPT: the staff's feed of new orders. */
   arrivals: Arrival[];
   /** The first snapshot is in. */
@@ -32,8 +41,8 @@ export interface LiveState<S extends SessionCore = SessionCore> {
 export type LiveAction<S extends SessionCore = SessionCore> =
   /** Sessions from a list (or a command's answer), without their orders. */
   | { type: "sessions"; sessions: S[] }
-  /** One session with all its orders, as of `session.lastSeq`. */
-  | { type: "snapshot"; session: S; orders: OrderDto[] }
+  /** One session with all its orders (and what else the snapshot had), as of `session.lastSeq`. */
+  | { type: "snapshot"; session: S; orders: OrderDto[]; extras?: Partial<SessionExtras> & { receipt?: ReceiptDto | null } }
   /** A session event, applied in log order. */
   | { type: "event"; event: SessionEvent }
   /** An order from a command's ack. */
@@ -43,7 +52,7 @@ export type LiveAction<S extends SessionCore = SessionCore> =
 export const ARRIVALS_KEPT = 15;
 
 export function initialLiveState<S extends SessionCore>(): LiveState<S> {
-  return { sessions: {}, orders: {}, arrivals: [], loaded: false };
+  return { sessions: {}, orders: {}, customers: {}, alerts: {}, payments: {}, receipts: {}, arrivals: [], loaded: false };
 }
 
 export function liveReducer<S extends SessionCore>(state: LiveState<S>, action: LiveAction<S>): LiveState<S> {
@@ -51,8 +60,13 @@ export function liveReducer<S extends SessionCore>(state: LiveState<S>, action: 
     case "sessions":
       return action.sessions.reduce(putSession, state);
     case "snapshot": {
-      const next = putSession(state, action.session);
-      return action.orders.reduce((s, o) => putOrder(s, o, further), next);
+      const { session, extras } = action;
+      let next = action.orders.reduce((s, o) => putOrder(s, o, further), putSession(state, session));
+      for (const c of extras?.customers ?? []) next = putIn(next, "customers", session.id, c, customerWins);
+      for (const a of extras?.alerts ?? []) next = putIn(next, "alerts", session.id, a, alertWins);
+      for (const p of extras?.payments ?? []) next = putIn(next, "payments", session.id, p, always);
+      if (extras?.receipt) next = { ...next, receipts: { ...next.receipts, [session.id]: extras.receipt } };
+      return next;
     }
     case "event":
       return applyEvent(state, action.event);
@@ -66,6 +80,21 @@ export function liveReducer<S extends SessionCore>(state: LiveState<S>, action: 
 /** Orders of a session, oldest first. */
 export function ordersOf(state: LiveState<SessionCore>, sessionId: string): OrderDto[] {
   return Object.values(state.orders[sessionId] ?? {}).sort((a, b) => a.placedAt.localeCompare(b.placedAt));
+}
+
+/** Phones of a session in the order they joined (removed ones too: check `removedAt`). */
+export function customersOf(state: LiveState<SessionCore>, sessionId: string): CustomerDto[] {
+  return Object.values(state.customers[sessionId] ?? {}).sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
+}
+
+/** Calls of a session, oldest first. */
+export function alertsOf(state: LiveState<SessionCore>, sessionId: string): AlertDto[] {
+  return Object.values(state.alerts[sessionId] ?? {}).sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
+}
+
+/** Payments of a session, oldest first. */
+export function paymentsOf(state: LiveState<SessionCore>, sessionId: string): PaymentDto[] {
+  return Object.values(state.payments[sessionId] ?? {}).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
 }
 
 /** The known copy of an order, if any. */
@@ -84,8 +113,20 @@ function applyEvent<S extends SessionCore>(state: LiveState<S>, e: SessionEvent)
       return seen;
     case "session:closed": {
       const current = seen.sessions[e.sessionId];
-      return current ? withSession(seen, { ...current, status: "CLOSED", closedAt: e.data.closedAt }) : seen;
+      const next = { ...seen, receipts: { ...seen.receipts, [e.sessionId]: e.data.receipt } };
+      return current ? withSession(next, { ...current, status: "CLOSED", closedAt: e.data.closedAt }) : next;
     }
+    case "customer:joined":
+      return putIn(seen, "customers", e.sessionId, e.data, customerWins);
+    case "customer:removed": {
+      const current = seen.customers[e.sessionId]?.[e.data.customerId];
+      return current ? putIn(seen, "customers", e.sessionId, { ...current, removedAt: e.data.removedAt }, always) : seen;
+    }
+    case "alert:raised":
+    case "alert:acknowledged":
+      return putIn(seen, "alerts", e.sessionId, e.data, alertWins);
+    case "payment:recorded":
+      return putIn(seen, "payments", e.sessionId, e.data, always);
     case "order:placed":
     case "order:updated": {
       const known = seen.orders[e.sessionId]?.[e.data.id] !== undefined;
@@ -119,4 +160,26 @@ function putOrder<S extends SessionCore>(state: LiveState<S>, order: OrderDto, w
   const current = forSession[order.id];
   if (current && !wins(current, order)) return state;
   return { ...state, orders: { ...state.orders, [order.sessionId]: { ...forSession, [order.id]: order } } };
+}
+
+type Keyed = "customers" | "alerts" | "payments";
+type ItemOf<K extends Keyed> = LiveState[K][string][string];
+
+const always = () => true;
+/** A removal is never undone by an older copy. */
+const customerWins = (current: CustomerDto, candidate: CustomerDto) => current.removedAt === null || candidate.removedAt !== null;
+/** An acknowledgement is never undone by an older copy. */
+const alertWins = (current: AlertDto, candidate: AlertDto) => current.acknowledgedAt === null || candidate.acknowledgedAt !== null;
+
+function putIn<S extends SessionCore, K extends Keyed>(
+  state: LiveState<S>,
+  key: K,
+  sessionId: string,
+  item: ItemOf<K>,
+  wins: (current: ItemOf<K>, candidate: ItemOf<K>) => boolean,
+): LiveState<S> {
+  const forSession = (state[key][sessionId] ?? {}) as Record<string, ItemOf<K>>;
+  const current = forSession[item.id];
+  if (current && !wins(current, item)) return state;
+  return { ...state, [key]: { ...state[key], [sessionId]: { ...forSession, [item.id]: item } } };
 }

@@ -1,4 +1,4 @@
-import { LIMITS, type OrderDto, type SessionEvent } from "@ordered/contract";
+import { LIMITS, type OrderDto, type ReceiptDto, type SessionEvent, type SessionExtras } from "@ordered/contract";
 import { EventStream } from "./event-stream";
 import { initialLiveState, type LiveAction, type LiveState, liveReducer, type SessionCore } from "./live-state";
 
@@ -37,8 +37,8 @@ export class LiveStore<S extends SessionCore = SessionCore> {
    * One session with every order it had at `session.lastSeq` (REST). Events up to that
    * number are in it; anything held back right after it is applied now.
    */
-  seed(session: S, orders: OrderDto[]): Applied {
-    this.dispatch({ type: "snapshot", session, orders });
+  seed(session: S, orders: OrderDto[], extras?: Partial<SessionExtras> & { receipt?: ReceiptDto | null }): Applied {
+    this.dispatch({ type: "snapshot", session, orders, ...(extras ? { extras } : {}) });
     return this.apply(this.stream.seed(session.id, session.lastSeq));
   }
 

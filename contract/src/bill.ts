@@ -1,0 +1,86 @@
+/**
+ * The bill of a seating, computed from its orders and payments: one function for the
+ * server (closing, payments, receipts) and both apps (the running bill on the panel and
+ * every phone), so they never disagree. Integer cents only.
+ */
+import type { BillDto, BillLineDto, BillShareDto, CustomerDto, OrderDto, PaymentDto } from "./dto.js";
+import type { OrderStatus } from "./order-status.js";
+
+/** Orders the table owes for. */
+const BILLED: readonly OrderStatus[] = ["ACCEPTED", "DELIVERED"];
+/** Orders not yet checked by the kitchen: shown as pending, not owed yet. */
+const PENDING: readonly OrderStatus[] = ["PLACED"];
+
+export interface BillInput {
+  currency: string;
+  orders: readonly OrderDto[];
+  payments: readonly PaymentDto[];
+  /** Names the shares; phones without orders or payments get no share. */
+  customers?: readonly Pick<CustomerDto, "id" | "displayName">[];
+  waivedCents?: number;
+}
+
+export function billOf(input: BillInput): BillDto {
+  const orders = [...input.orders].sort((a, b) => a.placedAt.localeCompare(b.placedAt) || a.id.localeCompare(b.id));
+  const lines: BillLineDto[] = [];
+  let pendingCents = 0;
+  for (const order of orders) {
+    if (PENDING.includes(order.status)) pendingCents += order.totalCents;
+    if (!BILLED.includes(order.status)) continue;
+    for (const item of order.items) {
+      lines.push({
+        orderId: order.id,
+        customerId: order.customerId,
+        productName: item.productName,
+        quantity: item.quantity,
+        unitPriceCents: item.unitPriceCents,
+        lineCents: item.unitPriceCents * item.quantity,
+      });
+    }
+  }
+  const names = new Map<string, string | null>(input.customers?.map((c) => [c.id, c.displayName]) ?? []);
+  for (const o of orders) if (o.customerId && !names.has(o.customerId)) names.set(o.customerId, o.customerName);
+  const shares = new Map<string | null, BillShareDto>();
+  const share = (customerId: string | null) => {
+    let s = shares.get(customerId);
+    if (!s) {
+      s = { customerId, displayName: customerId ? (names.get(customerId) ?? null) : null, subtotalCents: 0, paidCents: 0 };
+      shares.set(customerId, s);
+    }
+    return s;
+  };
+  for (const line of lines) share(line.customerId).subtotalCents += line.lineCents;
+  let paidCents = 0;
+  let tipCents = 0;
+  for (const p of input.payments) {
+    paidCents += p.amountCents;
+    tipCents += p.tipCents;
+    if (p.customerId) share(p.customerId).paidCents += p.amountCents;
+  }
+  const totalCents = lines.reduce((sum, l) => sum + l.lineCents, 0);
+  const waivedCents = input.waivedCents ?? 0;
+  return {
+    currency: input.currency,
+    lines,
+    shares: [...shares.values()],
+    totalCents,
+    pendingCents,
+    paidCents,
+    tipCents,
+    waivedCents,
+    dueCents: Math.max(0, totalCents - paidCents - waivedCents),
+  };
+}
+
+/**
+ * Splits an amount into `parts` shares that add up to it exactly: the first
+ * `amount % parts` shares carry one cent more.
+ */
+export function splitEvenly(amountCents: number, parts: number): number[] {
+  if (!Number.isInteger(amountCents) || !Number.isInteger(parts) || parts < 1 || amountCents < 0) {
+    throw new RangeError("splitEvenly needs a non-negative whole amount and at least one part");
+  }
+  const base = Math.floor(amountCents / parts);
+  const extra = amountCents % parts;
+  return Array.from({ length: parts }, (_, i) => base + (i < extra ? 1 : 0));
+}
