@@ -84,3 +84,10 @@ export function splitEvenly(amountCents: number, parts: number): number[] {
   const extra = amountCents % parts;
   return Array.from({ length: parts }, (_, i) => base + (i < extra ? 1 : 0));
 }
+
+/** "12.50 EUR": an amount for messages, from integer cents (no float on the way). */
+export function centsText(cents: number, currency: string): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")} ${currency}`;
+}

@@ -69,6 +69,20 @@ export interface ReceiptResponse {
   receipt: ReceiptDto;
 }
 
+/** GET /api/cards/:cardCode (no token): what a phone shows before it joins through a table's card */
+export interface CardInfoResponse {
+  tableName: string;
+  location: LocationDto;
+  /** The table has an open seating to join. */
+  seated: boolean;
+}
+
+/** POST /api/sessions/:id/close */
+export interface CloseSessionResponse {
+  session: SessionDto;
+  receipt: ReceiptDto;
+}
+
 /** GET /api/location, PATCH /api/location */
 export interface LocationResponse {
   location: LocationDto;
@@ -78,11 +92,6 @@ export interface LocationResponse {
 export interface TableCardsResponse {
   location: LocationDto;
   cards: { table: TableDto; svg: string }[];
-}
-
-/** POST /api/sessions/:id/close */
-export interface CloseSessionResponse {
-  session: SessionDto;
 }
 
 /** POST /api/sessions/join */

@@ -14,6 +14,7 @@ import { countingPublisher, createMetrics, type Metrics } from "./metrics/metric
 import * as orders from "./orders/orders.handlers.js";
 import { orderRoutes } from "./orders/orders.routes.js";
 import { createProducer } from "./pipeline/queues.js";
+import { cardRoutes, locationRoutes } from "./locations/location.routes.js";
 import { menuRoutes } from "./products/menu.routes.js";
 import { productRoutes } from "./products/products.routes.js";
 import { catchUp } from "./realtime/catch-up.js";
@@ -56,6 +57,7 @@ export function createApp(components: AppComponents): App {
       login: limiter("login", config.limits.loginPerMinute, 60),
       loginPerAccount: limiter("login-account", config.limits.loginPerAccountPer15Min, 15 * 60),
       sessionJoin: limiter("session-join", config.limits.sessionJoinPerMinute, 60),
+      cardJoin: limiter("card-join", config.limits.cardJoinPerMinute, 60),
       orderPerSocket: limiter("order-socket", config.limits.orderPerSocketPer10s, 10),
       orderPerSession: limiter("order-session", config.limits.orderPerSessionPerMinute, 60),
     },
@@ -76,6 +78,8 @@ export function createApp(components: AppComponents): App {
   http.use("/api/orders", orderRoutes(deps));
   http.use("/api/stats", statsRoutes(deps));
   http.use("/api/tables", tableRoutes(deps));
+  http.use("/api/location", locationRoutes(deps));
+  http.use("/api/cards", cardRoutes(deps));
   http.use("/api", unknownRoute);
   serveWebApp(http, config);
   http.use(errorHandler(log));
@@ -92,6 +96,8 @@ export function createApp(components: AppComponents): App {
     onCommand(socket, deps, "order:cancel", async (d, input, staff) => ({ order: await orders.cancel(d, staff, input) }));
     onCommand(socket, deps, "session:focus", sessions.focus);
     onCommand(socket, deps, "session:unfocus", sessions.unfocus);
+    onCommand(socket, deps, "alert:raise", sessions.raise);
+    onCommand(socket, deps, "alert:acknowledge", sessions.acknowledge);
     catchUp(socket, deps).catch((err: unknown) => {
       log.error({ err }, "catch-up failed; dropping the connection so the client retries");
       dropForReconnect(socket);

@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   JOIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
   /** Joins allowed per session per minute (all phones together). */
   SESSION_JOIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Joins through one table's card per minute, whatever the address: a photographed card cannot flood a table. */
+  CARD_JOIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(12),
   /** Orders one socket may place per 10 seconds. */
   ORDER_RATE_PER_SOCKET: z.coerce.number().int().positive().default(10),
   /** Orders one session may place per minute. */
@@ -102,6 +104,7 @@ export interface Config {
     readonly loginPerAccountPer15Min: number;
     readonly socketsPerAddress: number;
     readonly sessionJoinPerMinute: number;
+    readonly cardJoinPerMinute: number;
     readonly orderPerSocketPer10s: number;
     readonly orderPerSessionPerMinute: number;
   };
@@ -168,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
       loginPerAccountPer15Min: e.LOGIN_RATE_PER_ACCOUNT,
       socketsPerAddress: e.MAX_SOCKETS_PER_ADDRESS,
       sessionJoinPerMinute: e.SESSION_JOIN_RATE_PER_MINUTE,
+      cardJoinPerMinute: e.CARD_JOIN_RATE_PER_MINUTE,
       orderPerSocketPer10s: e.ORDER_RATE_PER_SOCKET,
       orderPerSessionPerMinute: e.ORDER_RATE_PER_SESSION,
     },

@@ -20,7 +20,7 @@ export interface AppComponents {
 export interface AppDeps extends AppComponents {
   tokens: Tokens;
   guards: Guards;
-  limiters: Record<"join" | "login" | "loginPerAccount" | "sessionJoin" | "orderPerSocket" | "orderPerSession", Limiter>;
+  limiters: Record<"join" | "login" | "loginPerAccount" | "sessionJoin" | "cardJoin" | "orderPerSocket" | "orderPerSession", Limiter>;
   /** Fans committed events out to clients on every instance. */
   publisher: Publisher;
   /** Queues pipeline work (the worker processes consume it). */

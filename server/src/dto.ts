@@ -5,7 +5,12 @@
 import type { LocationDto, ProductDto, SessionDto } from "@ordered/contract";
 import type { Db } from "./db/prisma.js";
 
-export const toLocationDto = (l: Db.Location): LocationDto => ({ id: l.id, name: l.name, currency: l.currency });
+export const toLocationDto = (l: Db.Location): LocationDto => ({
+  id: l.id,
+  name: l.name,
+  currency: l.currency,
+  openOnFirstScan: l.openOnFirstScan,
+});
 
 export const toProductDto = (p: Db.Product): ProductDto => ({
   id: p.id,

@@ -4,6 +4,7 @@ import { ExtractJwt, Strategy as JwtStrategy } from "passport-jwt";
 import type { Config } from "../config.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { AppError } from "../errors.js";
+import { assertActiveCustomer } from "./customer-account.js";
 import { assertActiveStaff } from "./staff-account.js";
 import { type CustomerPrincipal, JWT_ALGORITHM, type StaffPrincipal, type Tokens } from "./tokens.js";
 
@@ -71,8 +72,12 @@ export function createGuards(jwtConfig: Config["jwt"], tokens: Tokens, prisma: P
               : "invalid token";
           return next(new AppError("UNAUTHENTICATED", message));
         }
-        // Staff accounts are also checked against the database (deleted, deactivated, tokens ended).
-        const active = user.principal.kind === "staff" ? assertActiveStaff(prisma, user.principal) : Promise.resolve();
+        // Staff accounts are also checked against the database (deleted, deactivated, tokens
+        // ended), and phones (removed by staff). Whether the session is open is the route's concern.
+        const active =
+          user.principal.kind === "staff"
+            ? assertActiveStaff(prisma, user.principal)
+            : assertActiveCustomer(prisma, user.principal, "any");
         active.then(() => {
           req.user = user;
           next();

@@ -1,9 +1,9 @@
 import { type AdvanceStep, canMoveOrder, canMoveShipment, SHIPMENT_STATUSES } from "@ordered/contract";
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlTransaction, utc } from "../db/sql.js";
+import { CLOCK, type SqlRunner, sql, sqlTransaction, utc } from "../db/sql.js";
 import { AppError } from "../errors.js";
-import { lockOrder, logOrderChange, type TransitionResult, unchanged } from "./transition.js";
+import { type LockedOrder, lockOrder, logOrderChange, type TransitionResult, unchanged } from "./transition.js";
 
 const ShipmentRow = z.strictObject({ status: z.enum(SHIPMENT_STATUSES) });
 
@@ -39,4 +39,22 @@ export async function advanceOrder(prisma: PrismaClient, locationId: string, ord
     }
     return logOrderChange(db, locked);
   });
+}
+
+/**
+ * Delivers an ACCEPTED order locked by `lockOrder` in the caller's transaction, whatever its
+ * shipment's step (closing a table with "finish"). An order accepted whose shipment the
+ * pipeline has not created yet gets it delivered; the shipping stage then finds it done.
+ */
+export async function deliverLocked(db: SqlRunner, locked: LockedOrder): Promise<TransitionResult> {
+  if (!canMoveOrder(locked.status, "DELIVERED")) {
+    throw new AppError("CONFLICT", `a ${locked.status.toLowerCase()} order cannot be delivered`);
+  }
+  await db.run(sql`
+    INSERT INTO shipment (id, order_id, status, created_at, ready_at, delivered_at, updated_at)
+    VALUES (gen_random_uuid(), ${locked.id}::uuid, 'DELIVERED', ${CLOCK}, ${CLOCK}, ${CLOCK}, ${CLOCK})
+    ON CONFLICT (order_id) DO UPDATE SET status = 'DELIVERED', ready_at = coalesce(shipment.ready_at, ${CLOCK}),
+      delivered_at = ${CLOCK}, updated_at = ${CLOCK}`);
+  await db.run(sql`UPDATE "order" SET status = 'DELIVERED', finished_at = ${CLOCK}, updated_at = ${CLOCK} WHERE id = ${locked.id}::uuid`);
+  return logOrderChange(db, locked);
 }

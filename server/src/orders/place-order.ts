@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { CustomerPrincipal } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, sql, sqlStatements } from "../db/sql.js";
+import { removedError } from "../auth/customer-account.js";
 import { AppError } from "../errors.js";
 import { appendEvent } from "../session-log/session-log.js";
 import { loadOrderDto, orderDtoPayload, orderDtoSelect } from "./order-dto.sql.js";
@@ -16,7 +17,9 @@ export interface PlaceOrderResult {
 
 const Offered = z.strictObject({ id: z.uuid(), name: z.string(), price_cents: z.number().int(), available: z.boolean() });
 
-/** Whether the write found the session still open (if not, nothing was written). */
+const REMOVED = z.strictObject({ removed: z.boolean() });
+
+/** Whether the write found the session still open and the phone still in it (if not, nothing was written). */
 const SESSION_WAS_OPEN = { open: z.boolean() };
 
 const SessionRead = z.strictObject({
@@ -34,7 +37,8 @@ const SessionRead = z.strictObject({
  *    stored under this clientOrderId (a repeat: returned as it is), and the products. Bad
  *    input is refused here, before anything is written.
  * 2. Write, one statement (so it is atomic on its own): lock the session row if it is still
- *    OPEN, insert the order and its items, and append `order.placed` to the session log
+ *    OPEN and the phone not removed (its row locked FOR SHARE, so a removal committed while
+ *    this waited is seen), insert the order and its items, and append `order.placed` to the session log
  *    with the order's DTO built from the rows just inserted. The lock orders placements
  *    against each other, against closing and against transitions (orders/transition.ts),
  *    re-checked after any wait: an order is either committed before its session closed, or
@@ -84,7 +88,9 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
       sessionId: sql`${customer.sessionId}::uuid`,
       writes: sql`
         open_session AS MATERIALIZED (
-          SELECT id FROM order_session WHERE id = ${customer.sessionId}::uuid AND status = 'OPEN' FOR NO KEY UPDATE
+          SELECT s.id FROM order_session s JOIN customer c ON c.session_id = s.id
+          WHERE s.id = ${customer.sessionId}::uuid AND s.status = 'OPEN' AND c.id = ${customer.customerId}::uuid AND c.removed_at IS NULL
+          FOR NO KEY UPDATE OF s FOR SHARE OF c
         ),
         placed AS (
           INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, status, total_cents, currency, placed_at, updated_at)
@@ -111,7 +117,11 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
     // (ON CONFLICT), or the session closed since the read, perhaps just after that request
     // committed: either way, an order stored under this id is the answer to a repeat.
     const existing = await loadOrderDto(db, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
-    if (!existing && !also.open) throw new AppError("SESSION_CLOSED", "this table's session is closed");
+    if (!existing && !also.open) {
+      const phone = await db.row(REMOVED, sql`SELECT removed_at IS NOT NULL AS removed FROM customer WHERE id = ${customer.customerId}::uuid`);
+      if (phone?.removed) throw removedError();
+      throw new AppError("SESSION_CLOSED", "this table's session is closed");
+    }
     if (!existing) throw new Error(`order ${input.clientOrderId} conflicted but is not stored`);
     return { order: existing, event: null };
   });

@@ -1,4 +1,6 @@
+import { assertActiveCustomer } from "../auth/customer-account.js";
 import type { AppDeps } from "../deps.js";
+import { toAck } from "../errors.js";
 import { eventsAfter } from "../session-log/events-after.js";
 import type { AppSocket } from "./io.js";
 import { emitLogged } from "./io-publisher.js";
@@ -22,7 +24,7 @@ export async function catchUp(socket: AppSocket, deps: AppDeps): Promise<void> {
 
   if (principal.kind === "customer") {
     cursors.set(principal.sessionId, auth.lastSeq ?? 0);
-    joinRooms = [rooms.session(principal.sessionId), rooms.locationCustomers(principal.locationId)];
+    joinRooms = [rooms.session(principal.sessionId), rooms.locationCustomers(principal.locationId), rooms.customer(principal.customerId)];
   } else {
     const requested = auth.cursors ?? {};
     // Only this location's sessions; open ones the client does not know are replayed whole.
@@ -43,6 +45,18 @@ export async function catchUp(socket: AppSocket, deps: AppDeps): Promise<void> {
   };
   await replay();
   await socket.join(joinRooms);
+  if (principal.kind === "customer") {
+    // A removal committed after the handshake's check but before this socket was in its
+    // phone's room was not heard here: check again now that it would be.
+    try {
+      await assertActiveCustomer(deps.prisma, principal, "any");
+    } catch (err) {
+      const { error } = toAck(err, deps.log);
+      socket.emit("protocol:error", error);
+      socket.disconnect(true);
+      return;
+    }
+  }
   await replay();
   if (socket.connected) socket.emit("sync:done", { cursors: Object.fromEntries(cursors) });
 }

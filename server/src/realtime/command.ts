@@ -1,5 +1,6 @@
 import { COMMANDS, type CommandName, type CommandPayload, type CommandResults } from "@ordered/contract";
 import type { z } from "zod";
+import { assertActiveCustomer } from "../auth/customer-account.js";
 import { assertActiveStaff } from "../auth/staff-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
@@ -22,7 +23,7 @@ export type CommandHandler<C extends CommandName> = (
 /**
  * Registers a command on a socket. Before `handler` runs: an ack is required (without one
  * the client hears of it as `protocol:error` and nothing runs), the token must not have
- * expired since the handshake, a staff account must still be active, the sender
+ * expired since the handshake, a staff account must still be active (a phone: not removed), the sender
  * must be who the contract says sends this command (`COMMANDS[c].by`), and the payload
  * must pass the contract's schema. Every outcome becomes `{ data }` or `{ error }`: no throw
  * crosses the socket.
@@ -42,7 +43,10 @@ export function onCommand<C extends CommandName>(socket: AppSocket, deps: AppDep
           throw new AppError("UNAUTHENTICATED", "token expired");
         }
         if (principal.kind !== spec.by) throw new AppError("FORBIDDEN", `only ${WHO[spec.by]} can do this`);
-        return principal.kind === "staff" ? assertActiveStaff(deps.prisma, principal) : undefined;
+        // A removed phone is refused at once, on every instance (its sockets are also closed).
+        return principal.kind === "staff"
+          ? assertActiveStaff(deps.prisma, principal)
+          : assertActiveCustomer(deps.prisma, principal, "any");
       })
       .then(() => {
         const input = parse(spec.payload as z.ZodType, payload, "payload") as z.output<(typeof COMMANDS)[C]["payload"]>;

@@ -1,5 +1,6 @@
 import { HandshakeAuth } from "@ordered/contract";
 import type { ExtendedError, Socket } from "socket.io";
+import { assertActiveCustomer } from "../auth/customer-account.js";
 import { assertActiveStaff } from "../auth/staff-account.js";
 import type { AppDeps } from "../deps.js";
 import { AppError, toAck } from "../errors.js";
@@ -7,7 +8,8 @@ import { AppError, toAck } from "../errors.js";
 /**
  * Authenticates every socket before it connects: a staff JWT or a customer token, each
  * checked for algorithm, issuer, audience and expiry. A staff account must still be
- * active; a customer's session must still be open. Refusals reach the client as `connect_error` with `err.data = { code, message }`.
+ * active; a customer's phone must not have been removed by staff, and its session must
+ * still be open. Refusals reach the client as `connect_error` with `err.data = { code, message }`.
  */
 export function handshake(deps: AppDeps) {
   return async (socket: Socket, next: (err?: ExtendedError) => void) => {
@@ -20,14 +22,7 @@ export function handshake(deps: AppDeps) {
       }
       const principal = deps.tokens.verifyAny(parsed.data.token);
       if (principal.kind === "staff") await assertActiveStaff(deps.prisma, principal);
-      if (principal.kind === "customer") {
-        const session = await deps.prisma.orderSession.findUnique({
-          where: { id: principal.sessionId },
-          select: { status: true, customers: { where: { id: principal.customerId }, select: { id: true } } },
-        });
-        if (!session || session.customers.length === 0) throw new AppError("UNAUTHENTICATED", "invalid token");
-        if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
-      }
+      if (principal.kind === "customer") await assertActiveCustomer(deps.prisma, principal, "open");
       socket.data.principal = principal;
       socket.data.auth = parsed.data;
       next();

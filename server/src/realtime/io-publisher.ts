@@ -1,6 +1,7 @@
 import { type LoggedEvent, SESSION_EVENTS, type ServerToClientEvents, type SessionEventEnvelope } from "@ordered/contract";
 import type { Emitter } from "@socket.io/redis-emitter";
 import type { Server } from "socket.io";
+import { removedError } from "../auth/customer-account.js";
 import type { Publisher } from "./publisher.js";
 import { rooms } from "./rooms.js";
 
@@ -34,6 +35,12 @@ export function createIoPublisher(io: Broadcaster): Publisher {
     },
     productChanged(locationId, product) {
       io.to([rooms.location(locationId), rooms.locationCustomers(locationId)]).emit("product:updated", product);
+    },
+    customerRemoved(customerId) {
+      const room = rooms.customer(customerId);
+      const { code, message } = removedError();
+      io.to(room).emit("protocol:error", { code, message });
+      io.in(room).disconnectSockets(true);
     },
   };
 }

@@ -9,7 +9,9 @@ export interface Publisher {
   sessionEvent(locationId: string, event: LoggedEvent): void;
   /** A product's availability changed → the location's staff and its open sessions' customers. */
   productChanged(locationId: string, product: ProductDto): void;
+  /** Staff removed a phone: its open sockets, on every instance, are told why and closed. */
+  customerRemoved(customerId: string): void;
 }
 
 /** Drops everything: before io exists, and after the app starts closing. */
-export const mutedPublisher: Publisher = { sessionEvent() {}, productChanged() {} };
+export const mutedPublisher: Publisher = { sessionEvent() {}, productChanged() {}, customerRemoved() {} };

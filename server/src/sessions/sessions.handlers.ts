@@ -3,6 +3,7 @@ import type { CommandHandler } from "../realtime/command.js";
 import { emitLogged } from "../realtime/io-publisher.js";
 import { rooms } from "../realtime/rooms.js";
 import { eventsAfter } from "../session-log/events-after.js";
+import { acknowledgeAlert, raiseAlert } from "./alerts.js";
 
 /** `session:focus`: staff also join one session's room, and get its events after `afterSeq` first. */
 export const focus: CommandHandler<"session:focus"> = async (deps, input, staff, socket) => {
@@ -24,4 +25,18 @@ export const focus: CommandHandler<"session:focus"> = async (deps, input, staff,
 export const unfocus: CommandHandler<"session:unfocus"> = async (_deps, input, _staff, socket) => {
   await socket.leave(rooms.session(input.sessionId));
   return {};
+};
+
+/** `alert:raise`: a phone calls a waiter or asks for the bill; every staff device hears of it. */
+export const raise: CommandHandler<"alert:raise"> = async (deps, input, customer) => {
+  const { alert, event } = await raiseAlert(deps.prisma, customer, input.kind);
+  if (event) deps.publisher.sessionEvent(customer.locationId, event);
+  return { alert };
+};
+
+/** `alert:acknowledge`: staff saw the call; the phone is told. */
+export const acknowledge: CommandHandler<"alert:acknowledge"> = async (deps, input, staff) => {
+  const { alert, event } = await acknowledgeAlert(deps.prisma, staff, input.alertId);
+  deps.publisher.sessionEvent(staff.locationId, event);
+  return { alert };
 };

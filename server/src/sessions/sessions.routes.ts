@@ -1,4 +1,5 @@
 import {
+  CloseSessionBody,
   type CloseSessionResponse,
   type CurrentSessionResponse,
   JoinBody,
@@ -6,6 +7,10 @@ import {
   ListSessionsQuery,
   OpenSessionBody,
   type OpenSessionResponse,
+  type PaymentResponse,
+  type ReceiptResponse,
+  RecordPaymentBody,
+  type RemoveCustomerResponse,
   type SessionDetailResponse,
   type SessionListResponse,
 } from "@ordered/contract";
@@ -14,22 +19,36 @@ import { customerOf, staffOf } from "../auth/passport.js";
 import type { AppDeps } from "../deps.js";
 import { clientKey } from "../http/client-key.js";
 import { idParam, parse } from "../http/validate.js";
+import { joinByCard, joinByCode, removeCustomer } from "./customers.js";
+import { recordPayment } from "./payments.js";
 import { renderQr } from "./qr.js";
-import { closeSession, getCustomerSession, getSession, joinSession, listSessions, openSession } from "./sessions.service.js";
+import { closeSession, getCustomerReceipt, getCustomerSession, getSession, listSessions, openSession } from "./sessions.service.js";
 
 export function sessionRoutes(deps: AppDeps): Router {
   const router = Router();
   const publicUrl = deps.config.publicUrl;
+  const joinDeps = { ...deps, publicUrl };
 
-  // Customer side: join with a code, then read the joined session.
+  // Customer side: join with a session's code or a table's card, then read the joined session.
   router.post("/join", async (req, res) => {
     await deps.limiters.join.consume(clientKey(req), "join attempts");
     const body = parse(JoinBody, req.body, "body");
-    res.status(201).json((await joinSession(deps, body)) satisfies JoinResponse);
+    const { joined, events } = body.cardCode
+      ? await joinByCard(joinDeps, { cardCode: body.cardCode, displayName: body.displayName })
+      : await joinByCode(joinDeps, { joinCode: body.joinCode ?? "", displayName: body.displayName }).then((r) => ({
+          joined: r.joined,
+          events: [r.event],
+        }));
+    for (const event of events) deps.publisher.sessionEvent(joined.location.id, event);
+    res.status(201).json(joined satisfies JoinResponse);
   });
 
   router.get("/current", deps.guards.customer, async (req, res) => {
     res.json((await getCustomerSession(deps.prisma, customerOf(req))) satisfies CurrentSessionResponse);
+  });
+
+  router.get("/receipt", deps.guards.customer, async (req, res) => {
+    res.json({ receipt: await getCustomerReceipt(deps.prisma, customerOf(req)) } satisfies ReceiptResponse);
   });
 
   // Staff side, scoped to the staff's own location.
@@ -55,9 +74,31 @@ export function sessionRoutes(deps: AppDeps): Router {
 
   router.post("/:id/close", deps.guards.staff, async (req, res) => {
     const staff = staffOf(req);
-    const { session, event } = await closeSession(deps.prisma, publicUrl, staff, idParam(req.params.id, "session"));
+    const id = idParam(req.params.id, "session");
+    const body = parse(CloseSessionBody, req.body, "body");
+    const { session, receipt, events } = await closeSession(deps.prisma, publicUrl, staff, id, body);
+    for (const event of events) deps.publisher.sessionEvent(staff.locationId, event);
+    res.json({ session, receipt } satisfies CloseSessionResponse);
+  });
+
+  router.post("/:id/payments", deps.guards.staff, async (req, res) => {
+    const staff = staffOf(req);
+    const id = idParam(req.params.id, "session");
+    const body = parse(RecordPaymentBody, req.body, "body");
+    const { payment, event } = await recordPayment(deps.prisma, staff, id, body);
     if (event) deps.publisher.sessionEvent(staff.locationId, event);
-    res.json({ session } satisfies CloseSessionResponse);
+    res.status(event ? 201 : 200).json({ payment } satisfies PaymentResponse);
+  });
+
+  router.post("/:id/customers/:customerId/remove", deps.guards.staff, async (req, res) => {
+    const staff = staffOf(req);
+    const id = idParam(req.params.id, "session");
+    const customerId = idParam(req.params.customerId, "phone");
+    const { customer, event } = await removeCustomer(deps.prisma, staff, id, customerId);
+    if (event) deps.publisher.sessionEvent(staff.locationId, event);
+    // Also when nothing changed: a socket that slipped through a race is closed too.
+    deps.publisher.customerRemoved(customer.id);
+    res.json({ customer } satisfies RemoveCustomerResponse);
   });
 
   return router;

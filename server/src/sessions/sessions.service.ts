@@ -1,18 +1,30 @@
 import { randomUUID } from "node:crypto";
-import type { CustomerSessionDto, LoggedEvent, OrderDto, SessionDto, SessionSummaryDto } from "@ordered/contract";
+import {
+  type CloseSessionBody,
+  type CurrentSessionResponse,
+  centsText,
+  type LoggedEvent,
+  type OrderDto,
+  type ReceiptDto,
+  type SessionDto,
+  type SessionExtras,
+  type SessionSummaryDto,
+} from "@ordered/contract";
 import { z } from "zod";
-import type { StaffPrincipal, Tokens } from "../auth/tokens.js";
+import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, isoText, sql, sqlOn, sqlTransaction, utc } from "../db/sql.js";
+import { CLOCK, sql, sqlOn, sqlTransaction, utc } from "../db/sql.js";
 import { toLocationDto, toSessionDto } from "../dto.js";
 import { AppError } from "../errors.js";
-import type { Limiter } from "../http/rate-limit.js";
+import { deliverLocked } from "../orders/advance-order.js";
+import { cancelLocked } from "../orders/cancel-order.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
+import { lockOrder } from "../orders/transition.js";
 import { appendEvent, jsonPayload } from "../session-log/session-log.js";
-import { JOIN_CODE_PATTERN, newJoinCode } from "./join-code.js";
-
-const ClosedRow = z.strictObject({ closed_at: z.iso.datetime() });
+import { assertActiveCustomer } from "../auth/customer-account.js";
+import { newJoinCode } from "./join-code.js";
+import { loadAlerts, loadBill, loadCustomers, loadPayments, loadReceipt, lockSession } from "./seating.sql.js";
 
 export interface SessionWithOrders {
   session: SessionDto;
@@ -29,7 +41,8 @@ const TableRow = z.strictObject({ name: z.string(), retired: z.boolean() });
 export async function openSession(
   prisma: PrismaClient,
   publicUrl: string,
-  staff: StaffPrincipal,
+  /** Who opens it: staff, or nobody (a guest's first scan of a free table's card). */
+  staff: { locationId: string; staffId: string | null },
   input: { label?: string | undefined; tableId?: string | undefined },
 ): Promise<{ session: SessionDto; event: LoggedEvent<"session.opened"> }> {
   let label = input.label;
@@ -89,92 +102,141 @@ export async function listSessions(
   return rows.map((r) => ({ ...toSessionDto(r, publicUrl), orderCount: r._count.orders }));
 }
 
+/** A session as staff see it: its orders, phones, calls, payments, and its receipt once closed. */
 export async function getSession(
   prisma: PrismaClient,
   publicUrl: string,
   locationId: string,
   sessionId: string,
-): Promise<SessionWithOrders> {
+): Promise<SessionWithOrders & SessionExtras & { receipt: ReceiptDto | null }> {
   const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId } });
   if (!row) throw AppError.notFound("session");
-  return { session: toSessionDto(row, publicUrl), orders: await loadSessionOrderDtos(sqlOn(prisma), row.id) };
+  // Read at the session's lastSeq or later: events after it are replayed, and applied once.
+  const db = sqlOn(prisma);
+  const where = sql`session_id = ${row.id}::uuid`;
+  const [orders, customers, alerts, payments, receipt] = await Promise.all([
+    loadSessionOrderDtos(db, row.id),
+    loadCustomers(db, sql`c.${where}`),
+    loadAlerts(db, sql`a.${where}`),
+    loadPayments(db, sql`p.${where}`),
+    row.status === "CLOSED" ? loadReceipt(db, row.id) : null,
+  ]);
+  return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, receipt };
 }
 
+const Unfinished = z.strictObject({
+  id: z.uuid(),
+  status: z.enum(["PLACED", "ACCEPTED"]),
+  customer_name: z.string().nullable(),
+  items: z.string(),
+});
+
 /**
- * Closes an open session. The guard is in the WHERE clause, so two staff closing at once
- * log one `session.closed`; closing a closed session returns it unchanged (event null).
- * The session row's lock orders closing against placements (orders/place-order.ts).
+ * Closes an open seating, in one transaction under its row's lock (taken first, so nothing
+ * is added to it meanwhile):
+ *  1. Unfinished orders (placed, or accepted and not delivered) refuse the close with
+ *     UNFINISHED_ORDERS naming them, unless `unfinished` says what to do: `finish` delivers
+ *     the accepted ones, `cancel` cancels them; either way orders the kitchen has not checked
+ *     yet are cancelled (nothing was reserved or billed for them). Each change is logged.
+ *  2. The bill must be paid in full; what is still due refuses the close with BILL_UNPAID
+ *     unless `waiveReason` is given, which records it as waived with that reason.
+ *  3. `session.closed` is logged with the receipt.
+ * A refusal changes nothing (the transaction rolls back). Two staff closing at once close
+ * once; closing a closed seating returns it unchanged (no events).
  */
 export async function closeSession(
   prisma: PrismaClient,
   publicUrl: string,
   staff: StaffPrincipal,
   sessionId: string,
-): Promise<{ session: SessionDto; event: LoggedEvent<"session.closed"> | null }> {
-  const event = await sqlTransaction(prisma, async (db) => {
+  options: CloseSessionBody = {},
+): Promise<{ session: SessionDto; receipt: ReceiptDto; events: LoggedEvent[] }> {
+  const events = await sqlTransaction(prisma, async (db) => {
+    const session = await lockSession(db, sessionId, staff.locationId);
+    if (session.status !== "OPEN") return [];
+    const logged: LoggedEvent[] = [];
+    const unfinished = await db.rows(
+      Unfinished,
+      sql`SELECT o.id, o.status, c.display_name AS customer_name,
+                 (SELECT string_agg(i.quantity || '× ' || i.product_name, ', ' ORDER BY i.position) FROM order_item i WHERE i.order_id = o.id) AS items
+          FROM "order" o LEFT JOIN customer c ON c.id = o.customer_id
+          WHERE o.session_id = ${sessionId}::uuid AND o.status IN ('PLACED', 'ACCEPTED') ORDER BY o.placed_at, o.id`,
+    );
+    if (unfinished.length > 0 && !options.unfinished) {
+      const named = unfinished.map((o) => `${o.customer_name ? `${o.customer_name}: ` : ""}${o.items} (${o.status === "PLACED" ? "not checked yet" : "being prepared"})`);
+      throw new AppError(
+        "UNFINISHED_ORDERS",
+        `${session.label} has ${unfinished.length === 1 ? "an unfinished order" : `${unfinished.length} unfinished orders`}: ${named.join("; ")}. ` +
+          "Deliver or cancel them first, or close with unfinished: finish or cancel",
+      );
+    }
+    for (const o of unfinished) {
+      const locked = await lockOrder(db, o.id);
+      if (!locked) throw new Error(`order ${o.id} vanished under its session's lock`);
+      const result =
+        options.unfinished === "finish" && locked.status === "ACCEPTED"
+          ? await deliverLocked(db, locked)
+          : await cancelLocked(db, locked, locked.status === "PLACED" ? "the table closed before the kitchen confirmed it" : "cancelled when the table closed");
+      if (result.event) logged.push(result.event);
+    }
+    const { bill } = await loadBill(db, sessionId);
+    if (bill.dueCents > 0 && !options.waiveReason) {
+      throw new AppError(
+        "BILL_UNPAID",
+        `${session.label} still owes ${centsText(bill.dueCents, bill.currency)}: record the payments, or waive the rest with a reason`,
+      );
+    }
+    const waived = bill.dueCents > 0 ? bill.dueCents : 0;
     // Stamped after the row lock (which placements also take), so no order logged before
     // the close has a later time than the close.
-    const closed = await db.row(
-      ClosedRow,
-      sql`
-      UPDATE order_session SET status = 'CLOSED', closed_at = ${CLOCK}, closed_by_id = ${staff.staffId}::uuid
-      WHERE id = ${sessionId}::uuid AND location_id = ${staff.locationId}::uuid AND status = 'OPEN'
-      RETURNING ${isoText("closed_at")} AS closed_at`,
-    );
-    if (!closed) return null;
-    const logged = await appendEvent(db, {
+    await db.run(sql`
+      UPDATE order_session SET status = 'CLOSED', closed_at = ${CLOCK}, closed_by_id = ${staff.staffId}::uuid,
+             waived_cents = ${waived}, waive_reason = ${waived > 0 ? (options.waiveReason ?? null) : null}
+      WHERE id = ${sessionId}::uuid`);
+    const receipt = await loadReceipt(db, sessionId);
+    if (!receipt) throw new Error(`session ${sessionId} was closed but has no receipt`);
+    const closed = await appendEvent(db, {
       type: "session.closed",
       sessionId: sql`${sessionId}::uuid`,
-      payload: jsonPayload({ closedAt: closed.closed_at }),
+      payload: jsonPayload({ closedAt: receipt.closedAt, receipt }),
     });
-    return logged.event;
+    if (!closed.event) throw new Error(`session ${sessionId} was closed but not logged`);
+    logged.push(closed.event);
+    return logged;
   });
   const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId: staff.locationId } });
-  if (!row) throw AppError.notFound("session");
-  return { session: toSessionDto(row, publicUrl), event };
+  const receipt = row ? await loadReceipt(sqlOn(prisma), sessionId) : null;
+  if (!row || !receipt) throw AppError.notFound("session");
+  return { session: toSessionDto(row, publicUrl), receipt, events };
 }
 
-/** Exchanges a join code for a customer token scoped to that one open session. */
-export async function joinSession(
-  deps: { prisma: PrismaClient; tokens: Tokens; limiters: { sessionJoin: Limiter } },
-  input: { joinCode: string; displayName?: string | undefined },
-): Promise<CustomerSessionDto & { token: string; expiresIn: number }> {
-  // Anything that cannot be a join code is answered like an unknown one.
-  const session = JOIN_CODE_PATTERN.test(input.joinCode)
-    ? await deps.prisma.orderSession.findUnique({ where: { joinCode: input.joinCode }, include: { location: true } })
-    : null;
-  if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
-  if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
-  await deps.limiters.sessionJoin.consume(session.id, "joins at this table");
-  const customer = await deps.prisma.customer.create({
-    data: { sessionId: session.id, displayName: input.displayName ?? null },
-  });
-  const token = deps.tokens.signCustomer({ customerId: customer.id, sessionId: session.id, locationId: session.locationId });
-  return {
-    token,
-    expiresIn: deps.tokens.customerTtlSeconds,
-    session: { id: session.id, label: session.label, status: session.status, lastSeq: session.lastSeq },
-    location: toLocationDto(session.location),
-    customer: { id: customer.id, displayName: customer.displayName },
-  };
-}
-
-/** The session a customer token is scoped to, with its orders; closed sessions are refused. */
-export async function getCustomerSession(
-  prisma: PrismaClient,
-  customer: { customerId: string; sessionId: string },
-): Promise<CustomerSessionDto & { orders: OrderDto[] }> {
-  const session = await prisma.orderSession.findUnique({
-    where: { id: customer.sessionId },
-    include: { location: true },
-  });
+/** The seating a customer token is scoped to, as the phone shows it; closed ones are refused. */
+export async function getCustomerSession(prisma: PrismaClient, customer: CustomerPrincipal): Promise<CurrentSessionResponse> {
+  await assertActiveCustomer(prisma, customer, "open");
+  const session = await prisma.orderSession.findUnique({ where: { id: customer.sessionId }, include: { location: true } });
   const me = await prisma.customer.findUnique({ where: { id: customer.customerId } });
-  if (!session || !me || me.sessionId !== session.id) throw new AppError("UNAUTHENTICATED", "invalid token");
-  if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+  if (!session || !me) throw new AppError("UNAUTHENTICATED", "invalid token");
+  const db = sqlOn(prisma);
+  const where = sql`session_id = ${session.id}::uuid`;
+  const [orders, payments, alerts] = await Promise.all([
+    loadSessionOrderDtos(db, session.id),
+    loadPayments(db, sql`p.${where}`),
+    loadAlerts(db, sql`a.${where}`),
+  ]);
   return {
     session: { id: session.id, label: session.label, status: session.status, lastSeq: session.lastSeq },
     location: toLocationDto(session.location),
     customer: { id: me.id, displayName: me.displayName },
-    orders: await loadSessionOrderDtos(sqlOn(prisma), session.id),
+    orders,
+    payments,
+    alerts,
   };
+}
+
+/** The receipt of a phone's seating, which it may read after the close (not if removed). */
+export async function getCustomerReceipt(prisma: PrismaClient, customer: CustomerPrincipal): Promise<ReceiptDto> {
+  await assertActiveCustomer(prisma, customer, "any");
+  const receipt = await loadReceipt(sqlOn(prisma), customer.sessionId);
+  if (!receipt) throw new AppError("CONFLICT", "this table is still open: its receipt comes when it closes");
+  return receipt;
 }

@@ -41,6 +41,13 @@ export async function listTables(
   return rows.map((t) => toTableDto(t, publicUrl));
 }
 
+/** One table of the location (retired ones too: their cards still identify them). */
+export async function getTable(prisma: PrismaClient, publicUrl: string, locationId: string, tableId: string): Promise<TableDto> {
+  const row = await prisma.diningTable.findFirst({ where: { id: tableId, locationId }, include: withSeating });
+  if (!row) throw AppError.notFound("table");
+  return toTableDto(row, publicUrl);
+}
+
 /**
  * Adds a table at the end of the floor, with a new permanent card. A name already used by a
  * table in use (any case) is a CONFLICT; the database's partial unique index decides races.

@@ -2,6 +2,7 @@
 // simulator, the benchmarks, the server tests and the e2e suite. (The web app keeps its own
 // web/src/api/http.ts, which also handles the browser's stored tokens.)
 import type {
+  CloseSessionBody,
   CloseSessionResponse,
   CreateProductBody,
   ErrorBody,
@@ -10,7 +11,10 @@ import type {
   OpenSessionResponse,
   ProductDto,
   ProductListResponse,
+  PaymentDto,
+  PaymentResponse,
   ProductResponse,
+  RecordPaymentBody,
   SessionDetailResponse,
   SessionDto,
   SessionListResponse,
@@ -63,7 +67,13 @@ export interface ApiClient {
   login(credentials: { email: string; password: string }): Promise<LoginResponse>;
   openSession(staffToken: string, label: string): Promise<OpenSessionResponse>;
   joinSession(joinCode: string, displayName?: string): Promise<JoinResponse>;
-  closeSession(staffToken: string, sessionId: string): Promise<SessionDto>;
+  /** Closes a seating; `options` says what to do with unfinished orders and an unpaid rest. */
+  closeSession(staffToken: string, sessionId: string, options?: CloseSessionBody): Promise<SessionDto>;
+  /** Seats a table: opens a session on it. */
+  seatTable(staffToken: string, tableId: string): Promise<OpenSessionResponse>;
+  /** Joins through a table's card. */
+  joinByCard(cardCode: string, displayName?: string): Promise<JoinResponse>;
+  recordPayment(staffToken: string, sessionId: string, payment: RecordPaymentBody): Promise<PaymentDto>;
   listSessions(staffToken: string, status?: "OPEN" | "CLOSED"): Promise<SessionSummaryDto[]>;
   getSession(staffToken: string, sessionId: string): Promise<SessionDetailResponse>;
   listProducts(staffToken: string): Promise<ProductDto[]>;
@@ -108,8 +118,13 @@ export function createApiClient(baseUrl: string, options: ClientOptions = {}): A
     openSession: (token, label) => call("POST", "/api/sessions", { token, body: { label } }),
     joinSession: (joinCode, displayName) =>
       call("POST", "/api/sessions/join", { body: displayName === undefined ? { joinCode } : { joinCode, displayName } }),
-    closeSession: async (token, sessionId) =>
-      (await call<CloseSessionResponse>("POST", `/api/sessions/${sessionId}/close`, { token })).session,
+    closeSession: async (token, sessionId, closeOptions = {}) =>
+      (await call<CloseSessionResponse>("POST", `/api/sessions/${sessionId}/close`, { token, body: closeOptions })).session,
+    seatTable: (token, tableId) => call("POST", "/api/sessions", { token, body: { tableId } }),
+    joinByCard: (cardCode, displayName) =>
+      call("POST", "/api/sessions/join", { body: displayName === undefined ? { cardCode } : { cardCode, displayName } }),
+    recordPayment: async (token, sessionId, payment) =>
+      (await call<PaymentResponse>("POST", `/api/sessions/${sessionId}/payments`, { token, body: payment })).payment,
     listSessions: async (token, status) =>
       (await call<SessionListResponse>("GET", `/api/sessions${status ? `?status=${status}` : ""}`, { token })).sessions,
     getSession: (token, sessionId) => call("GET", `/api/sessions/${sessionId}`, { token }),

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import type { PrismaClient } from "../db/prisma.js";
+import { sql, sqlOn } from "../db/sql.js";
+import { AppError } from "../errors.js";
+import type { CustomerPrincipal } from "./tokens.js";
+
+const CustomerState = z.strictObject({ removed: z.boolean(), session_id: z.uuid(), status: z.enum(["OPEN", "CLOSED"]) });
+
+/**
+ * A customer token names a phone; the phone must still exist and not have been removed by
+ * staff (one primary-key read). `open` also requires its session to be open.
+ */
+export async function assertActiveCustomer(prisma: PrismaClient, customer: CustomerPrincipal, open: "open" | "any"): Promise<void> {
+  const row = await sqlOn(prisma).row(
+    CustomerState,
+    sql`SELECT c.removed_at IS NOT NULL AS removed, c.session_id, s.status
+        FROM customer c JOIN order_session s ON s.id = c.session_id WHERE c.id = ${customer.customerId}::uuid`,
+  );
+  if (!row || row.session_id !== customer.sessionId) throw new AppError("UNAUTHENTICATED", "invalid token");
+  if (row.removed) throw removedError();
+  if (open === "open" && row.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+}
+
+export const removedError = () =>
+  new AppError("CUSTOMER_REMOVED", "you were removed from this table by staff; ask a member of staff if this is a mistake");

@@ -1,0 +1,79 @@
+/**
+ * A phone calls a waiter or asks for the bill; staff acknowledge it. Both are logged, so
+ * every staff device of the location and every phone of the table hear of them, and replay
+ * brings them to whoever was offline.
+ */
+import type { AlertDto, AlertKind, LoggedEvent } from "@ordered/contract";
+import { z } from "zod";
+import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
+import type { PrismaClient } from "../db/prisma.js";
+import { CLOCK, sql, sqlTransaction } from "../db/sql.js";
+import { AppError } from "../errors.js";
+import { appendEvent, jsonPayload } from "../session-log/session-log.js";
+import { removedError } from "../auth/customer-account.js";
+import { loadAlerts, lockSession } from "./seating.sql.js";
+
+const Phone = z.strictObject({ removed: z.boolean() });
+const Inserted = z.strictObject({ id: z.uuid() });
+
+/**
+ * Raises a call. A phone's call of a kind still pending is returned as it is (a double tap,
+ * a retry, or another instance): one call, one event. The session row's lock serialises
+ * this against closing and the phone's removal, which are re-checked under it.
+ */
+export async function raiseAlert(
+  prisma: PrismaClient,
+  customer: CustomerPrincipal,
+  kind: AlertKind,
+): Promise<{ alert: AlertDto; event: LoggedEvent<"alert.raised"> | null }> {
+  return sqlTransaction(prisma, async (db) => {
+    const session = await lockSession(db, customer.sessionId, customer.locationId);
+    const phone = await db.row(Phone, sql`SELECT removed_at IS NOT NULL AS removed FROM customer WHERE id = ${customer.customerId}::uuid`);
+    if (!phone) throw new AppError("UNAUTHENTICATED", "invalid token");
+    if (phone.removed) throw removedError();
+    if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+    const pending = sql`a.session_id = ${session.id}::uuid AND a.customer_id = ${customer.customerId}::uuid
+                        AND a.kind = ${kind}::"AlertKind" AND a.acknowledged_at IS NULL`;
+    const [existing] = await loadAlerts(db, pending);
+    if (existing) return { alert: existing, event: null };
+    const inserted = await db.row(
+      Inserted,
+      sql`INSERT INTO session_alert (id, session_id, customer_id, kind, raised_at)
+          VALUES (gen_random_uuid(), ${session.id}::uuid, ${customer.customerId}::uuid, ${kind}::"AlertKind", ${CLOCK}) RETURNING id`,
+    );
+    const [alert] = inserted ? await loadAlerts(db, sql`a.id = ${inserted.id}::uuid`) : [];
+    if (!alert) throw new Error("the alert just inserted is not there");
+    const logged = await appendEvent(db, { type: "alert.raised", sessionId: sql`${session.id}::uuid`, payload: jsonPayload(alert) });
+    return { alert, event: logged.event };
+  });
+}
+
+const AlertSession = z.strictObject({ session_id: z.uuid() });
+
+/**
+ * Staff acknowledge a call, once: a second acknowledgement (double tap, another device) is
+ * a CONFLICT naming who did it. Another location's call is "not found".
+ */
+export async function acknowledgeAlert(
+  prisma: PrismaClient,
+  staff: StaffPrincipal,
+  alertId: string,
+): Promise<{ alert: AlertDto; event: LoggedEvent<"alert.acknowledged"> }> {
+  return sqlTransaction(prisma, async (db) => {
+    const found = await db.row(AlertSession, sql`SELECT session_id FROM session_alert WHERE id = ${alertId}::uuid`);
+    if (!found) throw AppError.notFound("call");
+    await lockSession(db, found.session_id, staff.locationId);
+    const changed = await db.run(
+      sql`UPDATE session_alert SET acknowledged_at = ${CLOCK}, acknowledged_by_id = ${staff.staffId}::uuid
+          WHERE id = ${alertId}::uuid AND acknowledged_at IS NULL`,
+    );
+    const [alert] = await loadAlerts(db, sql`a.id = ${alertId}::uuid`);
+    if (!alert) throw AppError.notFound("call");
+    if (changed === 0) {
+      throw new AppError("CONFLICT", `this call was already acknowledged${alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : ""}`);
+    }
+    const logged = await appendEvent(db, { type: "alert.acknowledged", sessionId: sql`${found.session_id}::uuid`, payload: jsonPayload(alert) });
+    if (!logged.event) throw new Error(`alert ${alertId} was acknowledged but not logged`);
+    return { alert, event: logged.event };
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * The phones of a seating: joining (with the session's code or the table's card), staff
+ * removing one, and the check every customer token passes (removed phones are refused on
+ * REST, at the socket handshake and on every command, on every instance).
+ */
+import type { CustomerDto, CustomerSessionDto, LoggedEvent } from "@ordered/contract";
+import { z } from "zod";
+import type { StaffPrincipal, Tokens } from "../auth/tokens.js";
+import type { PrismaClient } from "../db/prisma.js";
+import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction } from "../db/sql.js";
+import { toLocationDto } from "../dto.js";
+import { AppError } from "../errors.js";
+import type { Limiter } from "../http/rate-limit.js";
+import { appendEvent, jsonPayload } from "../session-log/session-log.js";
+import { JOIN_CODE_PATTERN } from "./join-code.js";
+import { loadCustomers, lockSession } from "./seating.sql.js";
+import { openSession } from "./sessions.service.js";
+
+export type JoinResult = CustomerSessionDto & { token: string; expiresIn: number };
+
+interface JoinDeps {
+  prisma: PrismaClient;
+  tokens: Tokens;
+  publicUrl: string;
+  limiters: { sessionJoin: Limiter; cardJoin: Limiter };
+}
+
+const SeatingRow = z.strictObject({ id: z.uuid() });
+const CardRow = z.strictObject({ id: z.uuid(), name: z.string(), location_id: z.uuid(), open_on_first_scan: z.boolean() });
+
+/** A table in use, by its card's code; anything else is "not a valid card". */
+async function tableByCard(db: SqlRunner, cardCode: string) {
+  const table = JOIN_CODE_PATTERN.test(cardCode)
+    ? await db.row(
+        CardRow,
+        sql`SELECT t.id, t.name, t.location_id, l.open_on_first_scan FROM dining_table t JOIN location l ON l.id = t.location_id
+            WHERE t.card_code = ${cardCode} AND t.retired_at IS NULL`,
+      )
+    : undefined;
+  if (!table) throw new AppError("NOT_FOUND", "this table card is not valid");
+  return table;
+}
+
+const openSeatingOf = (db: SqlRunner, tableId: string) =>
+  db.row(SeatingRow, sql`SELECT id FROM order_session WHERE table_id = ${tableId}::uuid AND status = 'OPEN'`);
+
+/** What a phone shows before joining through a card. */
+export async function cardInfo(prisma: PrismaClient, cardCode: string) {
+  const db = sqlOn(prisma);
+  const table = await tableByCard(db, cardCode);
+  const location = await prisma.location.findUniqueOrThrow({ where: { id: table.location_id } });
+  return { tableName: table.name, location: toLocationDto(location), seated: (await openSeatingOf(db, table.id)) !== undefined };
+}
+
+/**
+ * Joins through a table's permanent card: the table's open seating, if it has one. A free
+ * table is TABLE_FREE, unless its location opens a seating on first scan: then this scan
+ * opens it (staff hear of it as `session.opened`, opened by nobody) and joins it. Joins
+ * through one card are rate-limited per table, whatever the address.
+ */
+export async function joinByCard(
+  deps: JoinDeps,
+  input: { cardCode: string; displayName?: string | undefined },
+): Promise<{ joined: JoinResult; events: LoggedEvent[] }> {
+  const db = sqlOn(deps.prisma);
+  const table = await tableByCard(db, input.cardCode);
+  await deps.limiters.cardJoin.consume(table.id, "joins through this table's card");
+  const events: LoggedEvent[] = [];
+  let seating = await openSeatingOf(db, table.id);
+  if (!seating && table.open_on_first_scan) {
+    try {
+      const opened = await openSession(deps.prisma, deps.publicUrl, { locationId: table.location_id, staffId: null }, { tableId: table.id });
+      events.push(opened.event);
+      seating = { id: opened.session.id };
+    } catch (err) {
+      // Another phone's scan opened it first: join that one.
+      if (!(err instanceof AppError && err.code === "CONFLICT")) throw err;
+      seating = await openSeatingOf(db, table.id);
+    }
+  }
+  if (!seating) throw new AppError("TABLE_FREE", `${table.name} is free at the moment: a member of staff will seat you shortly`);
+  const { joined, event } = await joinSeating(deps, seating.id, "CARD", input.displayName);
+  events.push(event);
+  return { joined, events };
+}
+
+/** Joins with the session's own code (the QR modal's). */
+export async function joinByCode(
+  deps: JoinDeps,
+  input: { joinCode: string; displayName?: string | undefined },
+): Promise<{ joined: JoinResult; event: LoggedEvent<"customer.joined"> }> {
+  // Anything that cannot be a join code is answered like an unknown one.
+  const session = JOIN_CODE_PATTERN.test(input.joinCode)
+    ? await sqlOn(deps.prisma).row(SeatingRow, sql`SELECT id FROM order_session WHERE join_code = ${input.joinCode}`)
+    : undefined;
+  if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
+  return joinSeating(deps, session.id, "CODE", input.displayName);
+}
+
+async function joinSeating(
+  deps: JoinDeps,
+  sessionId: string,
+  via: "CODE" | "CARD",
+  displayName: string | undefined,
+): Promise<{ joined: JoinResult; event: LoggedEvent<"customer.joined"> }> {
+  const session = await deps.prisma.orderSession.findUnique({ where: { id: sessionId }, include: { location: true } });
+  if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
+  if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+  await deps.limiters.sessionJoin.consume(session.id, "joins at this table");
+  const { customer, event } = await sqlTransaction(deps.prisma, async (db) => {
+    const locked = await lockSession(db, session.id, session.locationId);
+    if (locked.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+    const inserted = await db.row(
+      SeatingRow,
+      sql`INSERT INTO customer (id, session_id, display_name, joined_at, via)
+          VALUES (gen_random_uuid(), ${session.id}::uuid, ${displayName ?? null}, ${CLOCK}, ${via}::"JoinVia") RETURNING id`,
+    );
+    const [joined] = inserted ? await loadCustomers(db, sql`c.id = ${inserted.id}::uuid`) : [];
+    if (!joined) throw new Error("the customer just inserted is not there");
+    const logged = await appendEvent(db, { type: "customer.joined", sessionId: sql`${session.id}::uuid`, payload: jsonPayload(joined) });
+    if (!logged.event) throw new Error(`customer ${joined.id} joined but was not logged`);
+    return { customer: joined, event: logged.event };
+  });
+  const token = deps.tokens.signCustomer({ customerId: customer.id, sessionId: session.id, locationId: session.locationId });
+  return {
+    joined: {
+      token,
+      expiresIn: deps.tokens.customerTtlSeconds,
+      session: { id: session.id, label: session.label, status: session.status, lastSeq: event.seq },
+      location: toLocationDto(session.location),
+      customer: { id: customer.id, displayName: customer.displayName },
+    },
+    event,
+  };
+}
+
+/**
+ * Staff remove a phone from a seating: its token is refused from now on (the caller closes
+ * its open sockets on every instance). Removing a removed phone changes nothing.
+ */
+export async function removeCustomer(
+  prisma: PrismaClient,
+  staff: StaffPrincipal,
+  sessionId: string,
+  customerId: string,
+): Promise<{ customer: CustomerDto; event: LoggedEvent<"customer.removed"> | null }> {
+  return sqlTransaction(prisma, async (db) => {
+    await lockSession(db, sessionId, staff.locationId);
+    const changed = await db.run(
+      sql`UPDATE customer SET removed_at = ${CLOCK}, removed_by_id = ${staff.staffId}::uuid
+          WHERE id = ${customerId}::uuid AND session_id = ${sessionId}::uuid AND removed_at IS NULL`,
+    );
+    const [customer] = await loadCustomers(db, sql`c.id = ${customerId}::uuid AND c.session_id = ${sessionId}::uuid`);
+    if (!customer?.removedAt) throw AppError.notFound("phone");
+    if (changed === 0) return { customer, event: null };
+    const logged = await appendEvent(db, {
+      type: "customer.removed",
+      sessionId: sql`${sessionId}::uuid`,
+      payload: jsonPayload({ customerId, removedAt: customer.removedAt }),
+    });
+    return { customer, event: logged.event };
+  });
+}
