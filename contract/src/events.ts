@@ -16,16 +16,7 @@ import {
   RaiseAlertPayload,
   UnfocusSessionPayload,
 } from "./commands.js";
-import {
-  AlertDto,
-  CustomerDto,
-  CustomerRemovedData,
-  OrderDto,
-  PaymentDto,
-  type ProductDto,
-  SessionClosedData,
-  SessionDto,
-} from "./dto.js";
+import { AlertDto, CustomerDto, CustomerRemovedData, OrderDto, PaymentDto, type ProductDto, SessionClosedData, SessionDto } from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
 import { SESSION_EVENT_SOCKETS, type SessionEventName, type SessionEventType } from "./event-names.js";
 

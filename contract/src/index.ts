@@ -1,3 +1,4 @@
+export * from "./bill.js";
 export * from "./commands.js";
 export * from "./dto.js";
 export * from "./errors.js";
@@ -8,4 +9,3 @@ export * from "./limits.js";
 export * from "./order-status.js";
 export * from "./requests.js";
 export * from "./responses.js";
-export * from "./bill.js";

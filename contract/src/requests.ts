@@ -74,7 +74,12 @@ export const RecordPaymentBody = z
     customerId: uuidOf("a phone").optional(),
     note: text(LIMITS.bill.noteLength).optional(),
   })
-  .refine((b) => b.amountCents > 0 || b.tipCents > 0, { message: "must pay something (amountCents or tipCents)", path: ["amountCents"] });
+  .refine((b) => b.amountCents > 0 || b.tipCents > 0, {
+    message: "must pay something (amountCents or tipCents)",
+    path: ["amountCents"],
+    // Only once the amounts themselves are valid: one clear message per problem.
+    when: (payload) => payload.issues.length === 0,
+  });
 export type RecordPaymentBody = z.input<typeof RecordPaymentBody>;
 
 export const LocationSettingsBody = z

@@ -75,9 +75,7 @@ export function createGuards(jwtConfig: Config["jwt"], tokens: Tokens, prisma: P
         // Staff accounts are also checked against the database (deleted, deactivated, tokens
         // ended), and phones (removed by staff). Whether the session is open is the route's concern.
         const active =
-          user.principal.kind === "staff"
-            ? assertActiveStaff(prisma, user.principal)
-            : assertActiveCustomer(prisma, user.principal, "any");
+          user.principal.kind === "staff" ? assertActiveStaff(prisma, user.principal) : assertActiveCustomer(prisma, user.principal, "any");
         active.then(() => {
           req.user = user;
           next();

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { type LoggedEvent, type OrderDto, OrderDto as OrderDtoSchema, type PlaceOrderPayload } from "@ordered/contract";
 import { z } from "zod";
+import { removedError } from "../auth/customer-account.js";
 import type { CustomerPrincipal } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, sql, sqlStatements } from "../db/sql.js";
-import { removedError } from "../auth/customer-account.js";
 import { AppError } from "../errors.js";
 import { appendEvent } from "../session-log/session-log.js";
 import { loadOrderDto, orderDtoPayload, orderDtoSelect } from "./order-dto.sql.js";
@@ -118,7 +118,10 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
     // committed: either way, an order stored under this id is the answer to a repeat.
     const existing = await loadOrderDto(db, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
     if (!existing && !also.open) {
-      const phone = await db.row(REMOVED, sql`SELECT removed_at IS NOT NULL AS removed FROM customer WHERE id = ${customer.customerId}::uuid`);
+      const phone = await db.row(
+        REMOVED,
+        sql`SELECT removed_at IS NOT NULL AS removed FROM customer WHERE id = ${customer.customerId}::uuid`,
+      );
       if (phone?.removed) throw removedError();
       throw new AppError("SESSION_CLOSED", "this table's session is closed");
     }

@@ -44,9 +44,7 @@ export function onCommand<C extends CommandName>(socket: AppSocket, deps: AppDep
         }
         if (principal.kind !== spec.by) throw new AppError("FORBIDDEN", `only ${WHO[spec.by]} can do this`);
         // A removed phone is refused at once, on every instance (its sockets are also closed).
-        return principal.kind === "staff"
-          ? assertActiveStaff(deps.prisma, principal)
-          : assertActiveCustomer(deps.prisma, principal, "any");
+        return principal.kind === "staff" ? assertActiveStaff(deps.prisma, principal) : assertActiveCustomer(deps.prisma, principal, "any");
       })
       .then(() => {
         const input = parse(spec.payload as z.ZodType, payload, "payload") as z.output<(typeof COMMANDS)[C]["payload"]>;

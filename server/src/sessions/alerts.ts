@@ -5,12 +5,12 @@
  */
 import type { AlertDto, AlertKind, LoggedEvent } from "@ordered/contract";
 import { z } from "zod";
+import { removedError } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, sql, sqlTransaction } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { appendEvent, jsonPayload } from "../session-log/session-log.js";
-import { removedError } from "../auth/customer-account.js";
 import { loadAlerts, lockSession } from "./seating.sql.js";
 
 const Phone = z.strictObject({ removed: z.boolean() });
@@ -72,7 +72,11 @@ export async function acknowledgeAlert(
     if (changed === 0) {
       throw new AppError("CONFLICT", `this call was already acknowledged${alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : ""}`);
     }
-    const logged = await appendEvent(db, { type: "alert.acknowledged", sessionId: sql`${found.session_id}::uuid`, payload: jsonPayload(alert) });
+    const logged = await appendEvent(db, {
+      type: "alert.acknowledged",
+      sessionId: sql`${found.session_id}::uuid`,
+      payload: jsonPayload(alert),
+    });
     if (!logged.event) throw new Error(`alert ${alertId} was acknowledged but not logged`);
     return { alert, event: logged.event };
   });

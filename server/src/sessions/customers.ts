@@ -69,7 +69,12 @@ export async function joinByCard(
   let seating = await openSeatingOf(db, table.id);
   if (!seating && table.open_on_first_scan) {
     try {
-      const opened = await openSession(deps.prisma, deps.publicUrl, { locationId: table.location_id, staffId: null }, { tableId: table.id });
+      const opened = await openSession(
+        deps.prisma,
+        deps.publicUrl,
+        { locationId: table.location_id, staffId: null },
+        { tableId: table.id },
+      );
       events.push(opened.event);
       seating = { id: opened.session.id };
     } catch (err) {

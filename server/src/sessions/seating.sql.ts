@@ -123,7 +123,7 @@ export async function loadReceipt(db: SqlRunner, sessionId: string): Promise<Rec
            json_build_object('id', l.id, 'name', l.name, 'currency', l.currency, 'openOnFirstScan', l.open_on_first_scan) AS location
     FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${sessionId}::uuid`,
   );
-  if (!session || session.status !== "CLOSED" || !session.closed_at) return null;
+  if (session?.status !== "CLOSED" || !session.closed_at) return null;
   const { bill, payments } = await loadBill(db, sessionId);
   return ReceiptDto.parse({
     sessionId,

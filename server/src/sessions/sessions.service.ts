@@ -11,6 +11,7 @@ import {
   type SessionSummaryDto,
 } from "@ordered/contract";
 import { z } from "zod";
+import { assertActiveCustomer } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
@@ -22,7 +23,6 @@ import { cancelLocked } from "../orders/cancel-order.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
 import { lockOrder } from "../orders/transition.js";
 import { appendEvent, jsonPayload } from "../session-log/session-log.js";
-import { assertActiveCustomer } from "../auth/customer-account.js";
 import { newJoinCode } from "./join-code.js";
 import { loadAlerts, loadBill, loadCustomers, loadPayments, loadReceipt, lockSession } from "./seating.sql.js";
 
@@ -163,7 +163,10 @@ export async function closeSession(
           WHERE o.session_id = ${sessionId}::uuid AND o.status IN ('PLACED', 'ACCEPTED') ORDER BY o.placed_at, o.id`,
     );
     if (unfinished.length > 0 && !options.unfinished) {
-      const named = unfinished.map((o) => `${o.customer_name ? `${o.customer_name}: ` : ""}${o.items} (${o.status === "PLACED" ? "not checked yet" : "being prepared"})`);
+      const named = unfinished.map(
+        (o) =>
+          `${o.customer_name ? `${o.customer_name}: ` : ""}${o.items} (${o.status === "PLACED" ? "not checked yet" : "being prepared"})`,
+      );
       throw new AppError(
         "UNFINISHED_ORDERS",
         `${session.label} has ${unfinished.length === 1 ? "an unfinished order" : `${unfinished.length} unfinished orders`}: ${named.join("; ")}. ` +
@@ -176,7 +179,11 @@ export async function closeSession(
       const result =
         options.unfinished === "finish" && locked.status === "ACCEPTED"
           ? await deliverLocked(db, locked)
-          : await cancelLocked(db, locked, locked.status === "PLACED" ? "the table closed before the kitchen confirmed it" : "cancelled when the table closed");
+          : await cancelLocked(
+              db,
+              locked,
+              locked.status === "PLACED" ? "the table closed before the kitchen confirmed it" : "cancelled when the table closed",
+            );
       if (result.event) logged.push(result.event);
     }
     const { bill } = await loadBill(db, sessionId);

@@ -52,9 +52,15 @@ export function tableRoutes(deps: AppDeps): Router {
     const table = await getTable(deps.prisma, publicUrl, staffOf(req).locationId, id);
     const name = `card-${table.name.replace(/[^A-Za-z0-9_-]+/g, "-")}`;
     if (req.params.format === "svg") {
-      res.type("image/svg+xml").attachment(`${name}.svg`).send(await renderQrSvg(table.cardUrl));
+      res
+        .type("image/svg+xml")
+        .attachment(`${name}.svg`)
+        .send(await renderQrSvg(table.cardUrl));
     } else {
-      res.type("image/png").attachment(`${name}.png`).send(await renderQrPng(table.cardUrl));
+      res
+        .type("image/png")
+        .attachment(`${name}.png`)
+        .send(await renderQrPng(table.cardUrl));
     }
   });
 

@@ -10,3 +10,8 @@ export function decodeQrDataUrl(dataUrl: string): string | null {
   const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ""), "base64"));
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
 }
+
+/** Decodes the QR code in a PNG image's bytes. */
+export function decodeQrPng(bytes: Buffer): string | null {
+  return decodeQrDataUrl(`data:image/png;base64,${bytes.toString("base64")}`);
+}

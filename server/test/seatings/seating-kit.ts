@@ -1,0 +1,37 @@
+// Shared steps of the seating tests: a table seated by staff, phones joining through its
+// card, orders taken to ACCEPTED by the real pipeline worker.
+import { randomUUID } from "node:crypto";
+import type { OrderDto, TableDto } from "@ordered/contract";
+import type { PrismaClient } from "../../src/db/prisma.js";
+import type { TestServer } from "../support/harness.js";
+import { eventually } from "../support/harness.js";
+import type { ClientSocket } from "../support/sockets.js";
+import { dataOf, send } from "../support/sockets.js";
+
+export async function createTable(server: TestServer, token: string, name: string): Promise<TableDto> {
+  return (await server.api.call("POST", "/api/tables", { token, body: { name } })).table;
+}
+
+/** A table, seated: its card code and its open session. */
+export async function seatedTable(server: TestServer, token: string, name = "Table 4") {
+  const table = await createTable(server, token, name);
+  const { session } = await server.api.seatTable(token, table.id);
+  return { table, session, cardCode: cardCodeOf(table) };
+}
+
+export const cardCodeOf = (table: TableDto): string => table.cardUrl.split("/t/")[1]!;
+
+/** Places an order from a phone's socket and waits until the pipeline accepted it. */
+export async function acceptedOrder(
+  prisma: PrismaClient,
+  phone: ClientSocket,
+  items: { productId: string; quantity: number }[],
+): Promise<OrderDto> {
+  const { order } = dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items }));
+  await eventually(
+    async () => (await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === "ACCEPTED",
+    15_000,
+    `order ${order.id} accepted`,
+  );
+  return order;
+}
