@@ -15,7 +15,7 @@ import { assertActiveCustomer } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, sql, sqlOn, sqlTransaction, utc } from "../db/sql.js";
+import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction, utc } from "../db/sql.js";
 import { toLocationDto, toSessionDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import { deliverLocked } from "../orders/advance-order.js";
@@ -45,16 +45,31 @@ export async function openSession(
   staff: { locationId: string; staffId: string | null },
   input: { label?: string | undefined; tableId?: string | undefined },
 ): Promise<{ session: SessionDto; event: LoggedEvent<"session.opened"> }> {
-  let label = input.label;
-  if (input.tableId) {
-    const table = await sqlOn(prisma).row(
-      TableRow,
-      sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table WHERE id = ${input.tableId}::uuid AND location_id = ${staff.locationId}::uuid`,
-    );
-    if (!table || table.retired) throw AppError.notFound("table");
-    label ??= table.name;
-  }
-  if (!label) throw new AppError("VALIDATION_FAILED", "body.label: must name a table or give a label");
+  if (!input.label && !input.tableId) throw new AppError("VALIDATION_FAILED", "body.label: must name a table or give a label");
+  return sqlTransaction(prisma, async (db) => {
+    let label = input.label;
+    if (input.tableId) {
+      // FOR SHARE: a retirement of this table waits for this seating, or this waits for it
+      // and sees the table retired (tables.service.ts).
+      const table = await db.row(
+        TableRow,
+        sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table
+            WHERE id = ${input.tableId}::uuid AND location_id = ${staff.locationId}::uuid FOR SHARE`,
+      );
+      if (!table || table.retired) throw AppError.notFound("table");
+      label ??= table.name;
+    }
+    return insertSession(db, publicUrl, staff, label ?? "", input.tableId ?? null);
+  });
+}
+
+async function insertSession(
+  db: SqlRunner,
+  publicUrl: string,
+  staff: { locationId: string; staffId: string | null },
+  label: string,
+  tableId: string | null,
+): Promise<{ session: SessionDto; event: LoggedEvent<"session.opened"> }> {
   const row = {
     id: randomUUID(),
     label,
@@ -63,28 +78,26 @@ export async function openSession(
     openedAt: new Date(),
     closedAt: null,
     lastSeq: 1,
-    tableId: input.tableId ?? null,
+    tableId,
   };
   const session = toSessionDto(row, publicUrl);
-  return sqlTransaction(prisma, async (db) => {
-    // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
-    try {
-      await db.run(sql`
+  // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
+  try {
+    await db.run(sql`
         INSERT INTO order_session (id, location_id, label, status, join_code, opened_at, opened_by_id, last_seq, table_id)
         VALUES (${row.id}::uuid, ${staff.locationId}::uuid, ${label}, 'OPEN', ${row.joinCode}, ${utc(row.openedAt)}, ${staff.staffId}::uuid, 0,
                 ${row.tableId}::uuid)`);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError("CONFLICT", `${label} is already seated; close its session first`);
-      throw err;
-    }
-    const { event } = await appendEvent(db, {
-      type: "session.opened",
-      sessionId: sql`${row.id}::uuid`,
-      payload: jsonPayload(session),
-    });
-    if (!event) throw new Error(`session ${row.id} was opened but not logged`);
-    return { session, event };
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("CONFLICT", `${label} is already seated; close its session first`);
+    throw err;
+  }
+  const { event } = await appendEvent(db, {
+    type: "session.opened",
+    sessionId: sql`${row.id}::uuid`,
+    payload: jsonPayload(session),
   });
+  if (!event) throw new Error(`session ${row.id} was opened but not logged`);
+  return { session, event };
 }
 
 export async function listSessions(

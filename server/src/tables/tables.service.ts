@@ -1,8 +1,9 @@
 import type { CreateTableBody, ReorderTablesBody, TableDto, UpdateTableBody } from "@ordered/contract";
 import { LIMITS } from "@ordered/contract";
-import type { z } from "zod";
+import { z } from "zod";
 import { isUniqueViolation } from "../db/errors.js";
 import type { Db, PrismaClient } from "../db/prisma.js";
+import { CLOCK, sql, sqlTransaction } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { newJoinCode } from "../sessions/join-code.js";
 
@@ -110,20 +111,32 @@ export async function reorderTables(
   return listTables(prisma, publicUrl, locationId, false);
 }
 
+const RetireRow = z.strictObject({ name: z.string(), retired: z.boolean() });
+const Seated = z.strictObject({ seated: z.boolean() });
+
 /**
  * Takes a table off the floor; its name is free again. A seated table is refused (close its
- * session first); retiring a retired table changes nothing.
+ * session first); retiring a retired table changes nothing. The table row is locked first,
+ * and seating a table locks it too (FOR SHARE, sessions.service.ts): a seating and a
+ * retirement of the same table at the same instant run one after the other, and the second
+ * sees the first.
  */
 export async function retireTable(prisma: PrismaClient, publicUrl: string, locationId: string, tableId: string): Promise<TableDto> {
-  const table = await prisma.diningTable.findFirst({ where: { id: tableId, locationId }, include: withSeating });
-  if (!table) throw AppError.notFound("table");
-  if (table.retiredAt) return toTableDto(table, publicUrl);
-  if (table.seatings.length > 0) throw new AppError("CONFLICT", `${table.name} is seated; close its session first`);
-  // The guard repeats in the WHERE clause: a seating opened meanwhile keeps the table in use.
-  const { count } = await prisma.diningTable.updateMany({
-    where: { id: tableId, retiredAt: null, seatings: { none: { status: "OPEN" } } },
-    data: { retiredAt: new Date() },
+  await sqlTransaction(prisma, async (db) => {
+    const table = await db.row(
+      RetireRow,
+      sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table
+          WHERE id = ${tableId}::uuid AND location_id = ${locationId}::uuid FOR UPDATE`,
+    );
+    if (!table) throw AppError.notFound("table");
+    if (table.retired) return;
+    // A statement of its own, after the lock: it sees a seating committed while this waited.
+    const open = await db.row(
+      Seated,
+      sql`SELECT EXISTS (SELECT 1 FROM order_session WHERE table_id = ${tableId}::uuid AND status = 'OPEN') AS seated`,
+    );
+    if (open?.seated) throw new AppError("CONFLICT", `${table.name} is seated; close its session first`);
+    await db.run(sql`UPDATE dining_table SET retired_at = ${CLOCK} WHERE id = ${tableId}::uuid`);
   });
-  if (count === 0) throw new AppError("CONFLICT", `${table.name} is seated; close its session first`);
   return toTableDto(await prisma.diningTable.findUniqueOrThrow({ where: { id: tableId }, include: withSeating }), publicUrl);
 }

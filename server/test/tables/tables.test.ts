@@ -138,4 +138,19 @@ describe("seating a table", () => {
     // A free-standing session (the per-session QR venues hand out) still works.
     expect((await server.api.call("POST", "/api/sessions", { token, body: { label: "Bar counter" } })).session.tableId).toBeNull();
   });
+
+  it("never ends with a retired table seated when staff seat and retire it at the same instant", async ({ cluster: [a, b], venue, prisma }) => {
+    const token = venue.staffToken;
+    for (let round = 0; round < 8; round++) {
+      const { table } = await a.api.call("POST", "/api/tables", { token, body: { name: `Race ${round}` } });
+      const [seat, retire] = await Promise.all([
+        a.api.request("POST", "/api/sessions", { token, body: { tableId: table.id } }),
+        b.api.request("POST", `/api/tables/${table.id}/retire`, { token }),
+      ]);
+      // Exactly one of them won, and the table is in the state the winner left it in.
+      expect([seat.status, retire.status].sort(), `round ${round}`).toEqual(seat.status === 201 ? [201, 409] : [200, 404]);
+      const stored = await prisma.diningTable.findUniqueOrThrow({ where: { id: table.id }, include: { seatings: true } });
+      expect([stored.retiredAt !== null, stored.seatings.length]).toEqual(seat.status === 201 ? [false, 1] : [true, 0]);
+    }
+  });
 });
