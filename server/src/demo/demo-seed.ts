@@ -5,6 +5,12 @@ import { seedVenue } from "./seed-venue.js";
 
 export { DEMO_PRODUCTS } from "./demo-menu.js";
 
+/** The demo's floor: a terrace and a dining room. */
+const DEMO_TABLES = [
+  ...[1, 2, 3].map((n) => ({ name: `Terrace ${n}`, area: "Terrace", seats: 2 })),
+  ...[1, 2, 3, 4, 5].map((n) => ({ name: `Table ${n}`, area: "Dining room", seats: n === 5 ? 8 : 4 })),
+];
+
 export const DEMO_OWNER_EMAIL = "owner@demo.ordered";
 /** Printed at start-up; a demo account on a local machine, not a secret. */
 export const DEMO_OWNER_PASSWORD = "ordered-demo";
@@ -20,6 +26,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
     currency: "EUR",
     owner: { email: DEMO_OWNER_EMAIL, password: DEMO_OWNER_PASSWORD, displayName: "Demo Owner" },
     products: DEMO_PRODUCTS,
+    tables: DEMO_TABLES,
   });
   return true;
 }

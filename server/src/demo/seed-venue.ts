@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../auth/passwords.js";
 import type { PrismaClient } from "../db/prisma.js";
+import { newJoinCode } from "../sessions/join-code.js";
 import { DEMO_PRODUCTS, type MenuItem } from "./demo-menu.js";
 
 export type { MenuItem } from "./demo-menu.js";
@@ -29,6 +30,8 @@ export interface SeedVenueOptions {
   emailDomain?: string;
   /** The menu, in this order; default the demo menu (DEMO_PRODUCTS). */
   products?: readonly MenuItem[];
+  /** The floor, in this order; default none. */
+  tables?: readonly { name: string; area?: string; seats?: number }[];
 }
 
 export interface SeededProduct {
@@ -47,6 +50,8 @@ export interface SeededVenue {
   owner: { id: string; email: string; password: string; displayName: string };
   /** In the order they were given. */
   products: SeededProduct[];
+  /** In floor order, with the code each table's card encodes (`/t/<cardCode>`). */
+  tables: { id: string; name: string; cardCode: string }[];
 }
 
 /** Creates a location with an owner (argon2id hash, like real accounts) and a menu, in one transaction. */
@@ -83,12 +88,20 @@ export async function seedVenue(prisma: PrismaClient, options: SeedVenueOptions 
       const [p] = left.splice(i, 1);
       return { id: p!.id, name: p!.name, category: p!.category, priceCents: p!.priceCents, stock: p!.stock, available: p!.available };
     });
+    const tables = [];
+    for (const [position, t] of (options.tables ?? []).entries()) {
+      const table = await tx.diningTable.create({
+        data: { locationId: location.id, name: t.name, area: t.area ?? null, seats: t.seats ?? null, position, cardCode: newJoinCode() },
+      });
+      tables.push({ id: table.id, name: table.name, cardCode: table.cardCode });
+    }
     return {
       locationId: location.id,
       name: location.name,
       currency,
       owner: { id: owner.id, email, password, displayName },
       products,
+      tables,
     };
   });
 }
