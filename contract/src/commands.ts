@@ -1,9 +1,9 @@
 /** What clients send over the socket: the handshake and every command's payload. */
 import { z } from "zod";
-import { ALERT_KINDS } from "./dto.js";
 import { note, uuidOf } from "./fields.js";
 import { LIMITS } from "./limits.js";
 import { ADVANCE_STEPS } from "./order-status.js";
+import { ALERT_KINDS } from "./seating.js";
 
 const { order } = LIMITS;
 

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
+import { ALERT_KINDS, PAYMENT_METHODS } from "./seating.js";
 
 const id = z.uuid();
 const time = z.iso.datetime();
@@ -147,9 +148,6 @@ export type CustomerDto = z.infer<typeof CustomerDto>;
 export const CustomerRemovedData = z.strictObject({ customerId: id, removedAt: time });
 export type CustomerRemovedData = z.infer<typeof CustomerRemovedData>;
 
-export const ALERT_KINDS = ["WAITER", "BILL"] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-
 /** A phone called a waiter or asked for the bill; staff acknowledge it once. */
 export const AlertDto = z.strictObject({
   id,
@@ -163,9 +161,6 @@ export const AlertDto = z.strictObject({
   acknowledgedBy: z.string().nullable(),
 });
 export type AlertDto = z.infer<typeof AlertDto>;
-
-export const PAYMENT_METHODS = ["CASH", "CARD", "OTHER"] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** Money staff recorded against a seating's bill. */
 export const PaymentDto = z.strictObject({

@@ -9,3 +9,4 @@ export * from "./limits.js";
 export * from "./order-status.js";
 export * from "./requests.js";
 export * from "./responses.js";
+export * from "./seating.js";

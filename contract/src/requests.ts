@@ -1,8 +1,9 @@
 /** What the REST API accepts: request bodies and query strings. */
 import { z } from "zod";
-import { PAYMENT_METHODS, SessionStatus } from "./dto.js";
+import { SessionStatus } from "./dto.js";
 import { note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
+import { PAYMENT_METHODS } from "./seating.js";
 
 export const LoginBody = z.object({
   email: z
