@@ -17,8 +17,9 @@ export async function assertActiveCustomer(prisma: PrismaClient, customer: Custo
         FROM customer c JOIN order_session s ON s.id = c.session_id WHERE c.id = ${customer.customerId}::uuid`,
   );
   if (!row || row.session_id !== customer.sessionId) throw new AppError("UNAUTHENTICATED", "invalid token");
-  if (row.removed) throw removedError();
+  // Closed first: once its seating is over, a removed phone is just a phone of a past seating.
   if (open === "open" && row.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+  if (row.removed) throw removedError();
 }
 
 export const removedError = () =>

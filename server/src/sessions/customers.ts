@@ -56,7 +56,8 @@ export async function cardInfo(prisma: PrismaClient, cardCode: string) {
  * Joins through a table's permanent card: the table's open seating, if it has one. A free
  * table is TABLE_FREE, unless its location opens a seating on first scan: then this scan
  * opens it (staff hear of it as `session.opened`, opened by nobody) and joins it. Joins
- * through one card are rate-limited per table, whatever the address.
+ * through one card are rate-limited per table, whatever the address; TABLE_FREE answers
+ * do not count.
  */
 export async function joinByCard(
   deps: JoinDeps,
@@ -64,9 +65,11 @@ export async function joinByCard(
 ): Promise<{ joined: JoinResult; events: LoggedEvent[] }> {
   const db = sqlOn(deps.prisma);
   const table = await tableByCard(db, input.cardCode);
-  await deps.limiters.cardJoin.consume(table.id, "joins through this table's card");
   const events: LoggedEvent[] = [];
   let seating = await openSeatingOf(db, table.id);
+  // Only joins count against the table: phones asking at a free table (answered below) do
+  // not use up its allowance (they are limited per address like every join).
+  if (seating || table.open_on_first_scan) await deps.limiters.cardJoin.consume(table.id, "joins through this table's card");
   if (!seating && table.open_on_first_scan) {
     try {
       const opened = await openSession(

@@ -2,6 +2,7 @@ import {
   type Ack,
   type ClientToServerEvents,
   type ErrorBody,
+  type ErrorCode,
   type HandshakeAuth,
   SESSION_EVENT_NAMES,
   type ServerToClientEvents,
@@ -55,6 +56,9 @@ export function refusal(err: Error): ErrorBody | null {
   return null;
 }
 
+/** Refusals that no retry can change: the seating closed, the token is bad, staff removed the phone. */
+const FINAL_REFUSALS: readonly ErrorCode[] = ["SESSION_CLOSED", "UNAUTHENTICATED", "CUSTOMER_REMOVED"];
+
 /**
  * Socket.IO does not reconnect by itself after the server's handshake middleware refuses
  * (only after transport failures). Final refusals (closed session, bad token) go to
@@ -65,13 +69,13 @@ export function handleRefusals(socket: AppSocket, onFinal: (e: ErrorBody) => voi
   const handler = (err: Error) => {
     const data = refusal(err);
     if (!data) return; // transport failure: the manager retries on its own
-    if (data.code === "SESSION_CLOSED" || data.code === "UNAUTHENTICATED") return onFinal(data);
+    if (FINAL_REFUSALS.includes(data.code)) return onFinal(data);
     clearTimeout(timer);
     timer = setTimeout(() => socket.connect(), 2000);
   };
   // An open socket whose account was deactivated is closed by the server, which says why.
   const ended = (e: ErrorBody & { event?: string }) => {
-    if (e.code === "UNAUTHENTICATED") onFinal({ code: e.code, message: e.message });
+    if (e.code === "UNAUTHENTICATED" || e.code === "CUSTOMER_REMOVED") onFinal({ code: e.code, message: e.message });
   };
   socket.on("connect_error", handler);
   socket.on("protocol:error", ended);
