@@ -42,10 +42,18 @@ for (const [staffOn, phoneOn] of [
     await page.screenshot({ path: test.info().outputPath("staff-panel.png") });
     await phone.page.screenshot({ path: test.info().outputPath("phone-order.png") });
 
-    // Staff close the table: the phone is told at once, and the code stops working.
+    // The table pays in cash; staff close it: the phone is told at once with its receipt,
+    // and the code stops working.
+    await card.getByRole("button", { name: "Record payment" }).click();
+    const pay = page.getByRole("dialog", { name: "Record payment — Table 2" });
+    await expect(pay.getByLabel("Amount")).toHaveValue("14.00");
+    await pay.getByRole("radio", { name: "Cash" }).check();
+    await pay.getByRole("button", { name: "Record payment" }).click();
+    await expect(pay).toBeHidden();
     await card.getByRole("button", { name: "Close session" }).click();
     await page.getByRole("dialog", { name: "Close session" }).getByRole("button", { name: "Close session" }).click();
     await expect(phone.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
+    await expect(phone.page.getByText("€14.00").first()).toBeVisible();
     await phone.page.screenshot({ path: test.info().outputPath("phone-closed.png") });
 
     const late = await phones.open();

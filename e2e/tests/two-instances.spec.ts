@@ -20,9 +20,14 @@ test("staff on one server instance and a phone on the other see each other live"
   await page.getByRole("checkbox", { name: "Diavola sold out" }).click();
   await expect(menuItem(phone.page, "Diavola")).toContainText("Sold out");
 
-  // ...and the table closes.
-  await page.getByRole("link", { name: "Sessions" }).click();
+  // ...and the table closes, its order still in the kitchen: staff deliver it as they close,
+  // and waive the bill.
+  await page.getByRole("link", { name: "Floor" }).click();
   await sessionCard(page, "Table 20").getByRole("button", { name: "Close session" }).click();
-  await page.getByRole("dialog", { name: "Close session" }).getByRole("button", { name: "Close session" }).click();
+  const close = page.getByRole("dialog", { name: "Close session" });
+  await close.getByRole("radio", { name: "Deliver them" }).check();
+  await close.getByRole("checkbox", { name: "Waive the rest" }).check();
+  await close.getByLabel("Why is the rest not paid?").fill("Staff meal");
+  await close.getByRole("button", { name: "Close session" }).click();
   await expect(phone.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
 });

@@ -5,7 +5,7 @@ import { navigate, usePath } from "./router";
 import { StaffApp } from "./staff/StaffApp";
 import { strings } from "./strings";
 
-/** Routes: /panel and /panel/products (staff), /s/<joinCode> (customers); / goes to the panel. */
+/** Routes: /panel, /panel/tables, /panel/tables/print and /panel/products (staff), /s/<joinCode> and /t/<cardCode> (customers); / goes to the panel. */
 export function App() {
   const path = usePath();
   useEffect(() => {
@@ -13,9 +13,13 @@ export function App() {
   }, [path]);
 
   const join = /^\/s\/([^/]+)\/?$/.exec(path);
-  if (join) return <CustomerApp key={join[1]} code={safeDecode(join[1]!)} />;
+  if (join) return <CustomerApp key={`s/${join[1]}`} entry={{ kind: "code", code: safeDecode(join[1]!) }} />;
+  const card = /^\/t\/([^/]+)\/?$/.exec(path);
+  if (card) return <CustomerApp key={`t/${card[1]}`} entry={{ kind: "card", code: safeDecode(card[1]!) }} />;
   if (path === "/" || path === "/panel" || path === "/panel/") return <StaffApp page="sessions" />;
   if (path === "/panel/products") return <StaffApp page="products" />;
+  if (path === "/panel/tables" || path === "/panel/tables/") return <StaffApp page="tables" />;
+  if (path === "/panel/tables/print") return <StaffApp page="cards" />;
   return (
     <CenteredMessage title={strings.common.notFoundTitle}>
       <p>{strings.common.notFoundBody}</p>

@@ -40,7 +40,7 @@ export async function recordPayment(
     if (input.amountCents > bill.dueCents) {
       throw new AppError(
         "OVERPAYMENT",
-        `only ${centsText(bill.dueCents, bill.currency)} is due at ${session.label}: record at most that (a tip goes in tipCents)`,
+        `only ${centsText(bill.dueCents, bill.currency)} is due at ${session.label}: record at most that, and any tip apart`,
       );
     }
     await db.run(sql`

@@ -183,7 +183,7 @@ export async function closeSession(
       throw new AppError(
         "UNFINISHED_ORDERS",
         `${session.label} has ${unfinished.length === 1 ? "an unfinished order" : `${unfinished.length} unfinished orders`}: ${named.join("; ")}. ` +
-          "Deliver or cancel them first, or close with unfinished: finish or cancel",
+          "Deliver or cancel them first, or choose to do so as you close",
       );
     }
     for (const o of unfinished) {

@@ -43,7 +43,7 @@ describe("the bill", () => {
     const over = await a.api.request("POST", `/api/sessions/${session.id}/payments`, { token, body: pay(2151) });
     expect([over.status, over.body.error]).toEqual([
       409,
-      { code: "OVERPAYMENT", message: "only 21.50 EUR is due at Table 12: record at most that (a tip goes in tipCents)" },
+      { code: "OVERPAYMENT", message: "only 21.50 EUR is due at Table 12: record at most that, and any tip apart" },
     ]);
     for (const [body, message] of [
       [pay(0), "body.amountCents: must pay something (amountCents or tipCents)"],
@@ -90,7 +90,7 @@ describe("the bill", () => {
     expect([refused.status, refused.body.error.code]).toEqual([409, "UNFINISHED_ORDERS"]);
     expect(refused.body.error.message).toBe(
       "Table 12 has 2 unfinished orders: Ann: 1× Diavola (being prepared); Bea: 2× Lemonade (being prepared). " +
-        "Deliver or cancel them first, or close with unfinished: finish or cancel",
+        "Deliver or cancel them first, or choose to do so as you close",
     );
     expect((await prisma.orderSession.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("OPEN");
     const closed = await a.api.call("POST", `/api/sessions/${session.id}/close`, { token, body: { unfinished: "finish" } });

@@ -1,23 +1,39 @@
-import { useCallback, useEffect, useState } from "react";
+import type { CardInfoResponse, JoinResponse, ReceiptDto, ReceiptResponse } from "@ordered/contract";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { CenteredMessage } from "../components/CenteredMessage";
 import { strings } from "../strings";
 import { CustomerPage } from "./CustomerPage";
-import { customerStorage } from "./customer-storage";
+import { customerStorage, type Entry, entryKey, type KeptReceipt } from "./customer-storage";
+import { FreeTableScreen } from "./FreeTableScreen";
 import { JoinScreen } from "./JoinScreen";
-import type { CurrentSession, EndReason } from "./use-customer-live";
+import { dropsToken, type EndReason, endReasonOf, openingPhase, type Phase, phaseAfterEnd } from "./phone-flow";
+import { ReceiptScreen } from "./ReceiptScreen";
+import type { CurrentSession } from "./use-customer-live";
 
-type Phase =
-  | { kind: "loading" }
-  | { kind: "join" }
-  | { kind: "live"; token: string; current: CurrentSession }
-  | { kind: "closed" }
-  | { kind: "invalid" }
-  | { kind: "error"; message: string };
+/**
+ * /s/<joinCode> and /t/<cardCode>: resume with the stored token, or join; then the live
+ * menu, orders and bill; then the receipt once the seating closes (kept on the phone).
+ */
+export function CustomerApp({ entry }: { entry: Entry }) {
+  const key = entryKey(entry);
+  const [phase, setPhase] = useState<Phase>(() => openingPhase(entry, customerStorage.token(key), customerStorage.receipt(key)));
+  const card = useCardInfo(entry, phase.kind === "join");
+  // One end per token: the close event, a refused menu and a refused order may all report it.
+  const ended = useRef<string | null>(null);
 
-/** /s/<joinCode>: resume with the stored token, or join; then the live menu and orders. */
-export function CustomerApp({ code }: { code: string }) {
-  const [phase, setPhase] = useState<Phase>(() => (customerStorage.token(code) ? { kind: "loading" } : { kind: "join" }));
+  const end = useCallback(
+    async (reason: EndReason, token: string, customerId: string | null, receipt?: ReceiptDto) => {
+      if (ended.current === token) return;
+      ended.current = token;
+      let kept: KeptReceipt | null = receipt ? { receipt, customerId } : null;
+      if (reason === "closed" && !kept) kept = await fetchReceipt(token, customerId);
+      if (kept) customerStorage.saveReceipt(key, kept);
+      if (dropsToken(entry, reason, kept !== null)) customerStorage.forget(key);
+      setPhase(phaseAfterEnd(entry, reason, kept));
+    },
+    [entry, key],
+  );
 
   const resume = useCallback(
     async (token: string) => {
@@ -26,56 +42,87 @@ export function CustomerApp({ code }: { code: string }) {
         const current = await api<CurrentSession>("/sessions/current", { token });
         setPhase({ kind: "live", token, current });
       } catch (err) {
-        if (err instanceof ApiError && err.code === "SESSION_CLOSED") return setPhase({ kind: "closed" });
-        if (err instanceof ApiError && err.code === "UNAUTHENTICATED") {
-          customerStorage.forget(code); // expired: join again
-          return setPhase({ kind: "join" });
-        }
+        const reason = err instanceof ApiError ? endReasonOf(err.code) : null;
+        if (reason) return end(reason, token, customerStorage.customerId(key));
         setPhase({ kind: "error", message: err instanceof Error ? err.message : String(err) });
       }
     },
-    [code],
+    [end, key],
   );
 
   useEffect(() => {
-    const token = customerStorage.token(code);
+    const token = customerStorage.token(key);
     if (token) void resume(token);
-  }, [code, resume]);
+  }, [key, resume]);
 
-  const onEnd = useCallback(
-    (reason: EndReason) => {
-      if (reason === "closed") return setPhase({ kind: "closed" });
-      customerStorage.forget(code);
-      setPhase({ kind: "join" });
-    },
-    [code],
-  );
+  const joined = (res: JoinResponse) => {
+    customerStorage.saveToken(key, res.token, res.customer.id);
+    void resume(res.token);
+  };
+  const rejoin = () => {
+    customerStorage.forget(key);
+    setPhase({ kind: "join" });
+  };
+  const refused = (refusal: "closed" | "invalid") =>
+    setPhase(refusal === "closed" ? { kind: "closed", canRejoin: false } : { kind: "invalid" });
 
   switch (phase.kind) {
     case "loading":
       return <CenteredMessage title={strings.common.loading} />;
     case "join":
+      if (card.state === "loading") return <CenteredMessage title={strings.common.loading} />;
+      if (card.state === "unknown") return <InvalidCard />;
       return (
         <JoinScreen
-          code={code}
-          onJoined={(token) => {
-            customerStorage.saveToken(code, token);
-            void resume(token);
-          }}
-          onClosed={() => setPhase({ kind: "closed" })}
-          onInvalid={() => setPhase({ kind: "invalid" })}
+          entry={entry}
+          card={card.info}
+          onJoined={joined}
+          onRefused={(refusal, displayName) =>
+            refusal === "free" ? setPhase({ kind: "free", displayName, card: card.info }) : refused(refusal)
+          }
         />
       );
-    case "live":
-      return <CustomerPage code={code} token={phase.token} current={phase.current} onEnd={onEnd} />;
+    case "free":
+      return <FreeTableScreen entry={entry} displayName={phase.displayName} card={phase.card} onJoined={joined} onRefused={refused} />;
+    case "live": {
+      const { token, current } = phase;
+      return (
+        <CustomerPage
+          storageKey={key}
+          token={token}
+          current={current}
+          onEnd={(reason, receipt) => void end(reason, token, current.customer.id, receipt)}
+        />
+      );
+    }
+    case "receipt":
+      return <ReceiptScreen kept={phase.kept} onRejoin={phase.canRejoin ? rejoin : undefined} />;
     case "closed":
       return (
         <CenteredMessage title={strings.customer.closedTitle}>
-          <p>{strings.customer.closedBody}</p>
+          <p>{phase.canRejoin ? strings.cardJoin.closedBody : strings.customer.closedBody}</p>
+          {phase.canRejoin && (
+            <button type="button" className="button primary large" onClick={rejoin}>
+              {strings.cardJoin.rejoin}
+            </button>
+          )}
+        </CenteredMessage>
+      );
+    case "removed":
+      return (
+        <CenteredMessage title={strings.phoneRemoved.title} tone="error">
+          <p>{strings.phoneRemoved.body}</p>
+          {phase.canRejoin && (
+            <button type="button" className="button large" onClick={rejoin}>
+              {strings.cardJoin.rejoin}
+            </button>
+          )}
         </CenteredMessage>
       );
     case "invalid":
-      return (
+      return entry.kind === "card" ? (
+        <InvalidCard />
+      ) : (
         <CenteredMessage title={strings.customer.invalidTitle} tone="error">
           <p>{strings.customer.invalidBody}</p>
         </CenteredMessage>
@@ -90,4 +137,49 @@ export function CustomerApp({ code }: { code: string }) {
         </CenteredMessage>
       );
   }
+}
+
+function InvalidCard() {
+  return (
+    <CenteredMessage title={strings.cardJoin.invalidTitle} tone="error">
+      <p>{strings.cardJoin.invalidBody}</p>
+    </CenteredMessage>
+  );
+}
+
+/** The receipt of a closed seating, with the token that was in it (which still works for this). */
+async function fetchReceipt(token: string, customerId: string | null): Promise<KeptReceipt | null> {
+  try {
+    const { receipt } = await api<ReceiptResponse>("/sessions/receipt", { token });
+    return { receipt, customerId };
+  } catch {
+    return null; // offline, or gone: the bare "closed" message, and the token stays to try again
+  }
+}
+
+type CardInfo =
+  | { state: "loading" }
+  /** Known card; `info` null when the greeting could not be loaded (the join still may work). */
+  | { state: "ready"; info: CardInfoResponse | null }
+  | { state: "unknown" };
+
+/** A card's table and venue for the greeting; a join code needs none. Loaded when `needed`. */
+function useCardInfo(entry: Entry, needed: boolean): CardInfo {
+  const [info, setInfo] = useState<CardInfo>(() => (entry.kind === "card" ? { state: "loading" } : { state: "ready", info: null }));
+  const want = needed && entry.kind === "card" && info.state === "loading";
+  useEffect(() => {
+    if (!want) return;
+    let cancelled = false;
+    api<CardInfoResponse>(`/cards/${encodeURIComponent(entry.code)}`)
+      .then((res) => !cancelled && setInfo({ state: "ready", info: res }))
+      .catch((err: unknown) => {
+        if (cancelled) return;
+        const unknown = err instanceof ApiError && (err.code === "NOT_FOUND" || err.code === "VALIDATION_FAILED");
+        setInfo(unknown ? { state: "unknown" } : { state: "ready", info: null });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [want, entry.code]);
+  return info;
 }

@@ -1,20 +1,30 @@
 import { LiveContext } from "../realtime/live-context";
 import { TableScreen } from "./TableScreen";
-import { type CurrentSession, type EndReason, useCustomerLive } from "./use-customer-live";
+import { type CurrentSession, type OnEnd, useCustomerLive } from "./use-customer-live";
 
 interface Props {
-  code: string;
+  /** Where this phone keeps its cart (customer-storage's entryKey). */
+  storageKey: string;
   token: string;
   current: CurrentSession;
-  onEnd: (reason: EndReason) => void;
+  onEnd: OnEnd;
 }
 
 /** The phone's page once joined: its live connection, around the table's screen. */
-export function CustomerPage({ code, token, current, onEnd }: Props) {
-  const { live, orders } = useCustomerLive(token, current, onEnd);
+export function CustomerPage({ storageKey, token, current, onEnd }: Props) {
+  const { live, orders, payments, alerts, customers } = useCustomerLive(token, current, onEnd);
   return (
     <LiveContext value={live}>
-      <TableScreen code={code} token={token} current={current} orders={orders} onEnd={onEnd} />
+      <TableScreen
+        storageKey={storageKey}
+        token={token}
+        current={current}
+        orders={orders}
+        payments={payments}
+        alerts={alerts}
+        customers={customers}
+        onEnd={onEnd}
+      />
     </LiveContext>
   );
 }

@@ -1,16 +1,21 @@
-import { type JoinResponse, LIMITS } from "@ordered/contract";
+import { type CardInfoResponse, type JoinResponse, LIMITS } from "@ordered/contract";
 import { type FormEvent, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { strings } from "../strings";
+import type { Entry } from "./customer-storage";
+import { type JoinRefusal, joinBody, joinRefusalOf } from "./phone-flow";
 
 interface Props {
-  code: string;
-  onJoined: (token: string) => void;
-  onClosed: () => void;
-  onInvalid: () => void;
+  entry: Entry;
+  /** A card's table and venue, to greet with (null for a join code, or when it could not be loaded). */
+  card: CardInfoResponse | null;
+  onJoined: (res: JoinResponse) => void;
+  /** The join was refused: the seating closed, the code is not one, or the card's table is free. */
+  onRefused: (refusal: JoinRefusal, displayName: string) => void;
 }
 
-export function JoinScreen({ code, onJoined, onClosed, onInvalid }: Props) {
+/** Joins with an optional name, through a session's code or a table's card. */
+export function JoinScreen({ entry, card, onJoined, onRefused }: Props) {
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -20,12 +25,10 @@ export function JoinScreen({ code, onJoined, onClosed, onInvalid }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const displayName = name.trim();
-      const res = await api<JoinResponse>("/sessions/join", { body: displayName ? { joinCode: code, displayName } : { joinCode: code } });
-      onJoined(res.token);
+      onJoined(await api<JoinResponse>("/sessions/join", { body: joinBody(entry, name) }));
     } catch (err) {
-      if (err instanceof ApiError && err.code === "SESSION_CLOSED") return onClosed();
-      if (err instanceof ApiError && (err.code === "NOT_FOUND" || err.code === "VALIDATION_FAILED")) return onInvalid();
+      const refusal = err instanceof ApiError ? joinRefusalOf(err.code) : null;
+      if (refusal) return onRefused(refusal, name);
       setError(err instanceof Error ? err.message : String(err));
       setBusy(false);
     }
@@ -34,8 +37,17 @@ export function JoinScreen({ code, onJoined, onClosed, onInvalid }: Props) {
   return (
     <main className="centered customer">
       <form className="centered-card stack" onSubmit={submit}>
-        <h1>{strings.customer.joinTitle}</h1>
-        <p>{strings.customer.joinIntro}</p>
+        {card ? (
+          <>
+            <h1>{strings.cardJoin.greeting(card.tableName, card.location.name)}</h1>
+            <p>{strings.cardJoin.intro}</p>
+          </>
+        ) : (
+          <>
+            <h1>{strings.customer.joinTitle}</h1>
+            <p>{strings.customer.joinIntro}</p>
+          </>
+        )}
         <label className="field">
           <span>{strings.customer.nameLabel}</span>
           <input

@@ -1,84 +1,120 @@
-import type { OrderDto, ProductListResponse } from "@ordered/contract";
-import { useCallback, useEffect, useRef } from "react";
+import { type AlertDto, billOf, type CustomerDto, type OrderDto, type PaymentDto, type ProductListResponse } from "@ordered/contract";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { formatMoney } from "../lib/money";
 import { useLive } from "../realtime/live-context";
 import { useProducts } from "../realtime/use-products";
 import { strings } from "../strings";
+import { BillView } from "./BillView";
+import { CallButtons } from "./CallButtons";
 import { CartView } from "./CartView";
 import { MenuView } from "./MenuView";
 import { OrdersView } from "./OrdersView";
+import { PhoneTabs, panelId, tabId } from "./PhoneTabs";
+import { endReasonOf } from "./phone-flow";
 import { useCart } from "./use-cart";
-import type { CurrentSession, EndReason } from "./use-customer-live";
+import type { CurrentSession, OnEnd } from "./use-customer-live";
 
 interface Props {
-  code: string;
+  storageKey: string;
   token: string;
   current: CurrentSession;
   orders: OrderDto[];
-  onEnd: (reason: EndReason) => void;
+  payments: PaymentDto[];
+  alerts: AlertDto[];
+  customers: CustomerDto[];
+  onEnd: OnEnd;
 }
 
-/** The table's orders, the menu, and the cart. */
-export function TableScreen({ code, token, current, orders, onEnd }: Props) {
+type View = "order" | "bill";
+
+/** The table's orders, the menu and the cart; the running bill; calls to staff. */
+export function TableScreen({ storageKey, token, current, orders, payments, alerts, customers, onEnd }: Props) {
   const { status } = useLive();
+  const [view, setView] = useState<View>("order");
   const loadMenu = useCallback(() => api<ProductListResponse>("/menu", { token }).then((res) => res.products), [token]);
   const menu = useProducts(loadMenu);
-  const cart = useCart({ code, orders, onClosed: () => onEnd("closed") });
+  const cart = useCart({ storageKey, orders, onEnd });
   const cartHeading = useRef<HTMLHeadingElement>(null);
 
   const end = useRef(onEnd);
   end.current = onEnd;
   const menuFailure = menu.error instanceof ApiError ? menu.error.code : null;
   useEffect(() => {
-    if (menuFailure === "SESSION_CLOSED") end.current("closed");
-    else if (menuFailure === "UNAUTHENTICATED") end.current("unauthenticated");
+    const reason = menuFailure ? endReasonOf(menuFailure) : null;
+    if (reason) end.current(reason);
   }, [menuFailure]);
+
+  const me = current.customer.id;
+  const currency = current.location.currency;
+  const bill = useMemo(
+    () => billOf({ currency, orders, payments, customers: [...customers, { id: me, displayName: current.customer.displayName }] }),
+    [currency, orders, payments, customers, me, current.customer.displayName],
+  );
 
   const products = menu.products ?? [];
   const byId = new Map(products.map((p) => [p.id, p]));
   const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
   const total = cart.lines.reduce((sum, l) => sum + (byId.get(l.productId)?.priceCents ?? 0) * l.quantity, 0);
-  const currency = current.location.currency;
   const menuError = menu.error ? (menu.error instanceof Error ? menu.error.message : String(menu.error)) : null;
 
   return (
     <div className="customer">
-      <header className="topbar customer-bar">
-        <div className="brand">
-          <strong>{current.session.label}</strong>
-          <span className="muted">{current.location.name}</span>
-        </div>
-        <ConnectionIndicator state={status} />
-      </header>
+      <div className="customer-head">
+        <header className="topbar customer-bar">
+          <div className="brand">
+            <strong>{current.session.label}</strong>
+            <span className="muted">{current.location.name}</span>
+          </div>
+          <ConnectionIndicator state={status} />
+        </header>
+        <PhoneTabs
+          label={strings.phoneBill.views}
+          tabs={[
+            { key: "order", label: strings.phoneBill.orderTab },
+            { key: "bill", label: strings.phoneBill.billTab(formatMoney(bill.totalCents, currency)) },
+          ]}
+          selected={view}
+          onSelect={setView}
+        />
+      </div>
       {status === "offline" && <p className="banner warn">{strings.customer.offlineBanner}</p>}
       {status === "reconnecting" && <p className="banner warn">{strings.customer.reconnectingBanner}</p>}
       <main className="customer-main">
-        <OrdersView orders={orders} me={current.customer.id} submission={cart.submission} products={byId} />
-        <MenuView
-          products={menu.products}
-          error={menuError}
-          quantities={new Map(cart.lines.map((l) => [l.productId, l.quantity]))}
-          canAdd={cart.canAdd}
-          onAdd={cart.add}
-          locked={!!cart.submission}
-        />
-        <CartView
-          headingRef={cartHeading}
-          lines={cart.lines}
-          products={byId}
-          currency={currency}
-          total={total}
-          sending={!!cart.submission}
-          waitingForConnection={status !== "live"}
-          error={cart.error}
-          onQuantity={cart.setQuantity}
-          onNote={cart.setNote}
-          onPlace={cart.place}
-        />
+        <CallButtons me={me} alerts={alerts} onEnd={onEnd} />
+        {view === "bill" ? (
+          <div role="tabpanel" id={panelId("bill")} aria-labelledby={tabId("bill")} className="phone-panel">
+            <BillView bill={bill} me={me} />
+          </div>
+        ) : (
+          <div role="tabpanel" id={panelId("order")} aria-labelledby={tabId("order")} className="phone-panel">
+            <OrdersView orders={orders} me={me} submission={cart.submission} products={byId} />
+            <MenuView
+              products={menu.products}
+              error={menuError}
+              quantities={new Map(cart.lines.map((l) => [l.productId, l.quantity]))}
+              canAdd={cart.canAdd}
+              onAdd={cart.add}
+              locked={!!cart.submission}
+            />
+            <CartView
+              headingRef={cartHeading}
+              lines={cart.lines}
+              products={byId}
+              currency={currency}
+              total={total}
+              sending={!!cart.submission}
+              waitingForConnection={status !== "live"}
+              error={cart.error}
+              onQuantity={cart.setQuantity}
+              onNote={cart.setNote}
+              onPlace={cart.place}
+            />
+          </div>
+        )}
       </main>
-      {count > 0 && !cart.submission && (
+      {view === "order" && count > 0 && !cart.submission && (
         <footer className="cart-bar">
           <button
             type="button"

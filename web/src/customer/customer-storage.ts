@@ -1,6 +1,16 @@
+import type { ReceiptDto } from "@ordered/contract";
 import { storage } from "../lib/storage";
 
-/** What a phone keeps per table (join code), so a reload or a sleeping phone resumes. */
+/**
+ * How a phone came to its table: a session's own join code (/s/<code>, dies with the
+ * seating) or a table's permanent card (/t/<code>, seats a new party every time).
+ */
+export interface Entry {
+  kind: "code" | "card";
+  code: string;
+}
+
+/** What a phone keeps per entry, so a reload or a sleeping phone resumes. */
 export interface CartLine {
   productId: string;
   quantity: number;
@@ -18,16 +28,43 @@ export interface SavedCart {
   submission: Submission | null;
 }
 
-const tokenKey = (code: string) => `ordered.customer.${code}`;
-const cartKey = (code: string) => `ordered.cart.${code}`;
+/** A closed seating's receipt as this phone keeps it: reopening the link shows it again. */
+export interface KeptReceipt {
+  receipt: ReceiptDto;
+  /** The phone's own id in that seating, to show its share. */
+  customerId: string | null;
+}
 
+/**
+ * The storage key of an entry. Join codes are kept under their bare code (as before cards
+ * existed, so phones mid-seating resume); cards under `card.<code>`. A join code never holds
+ * a dot, so a card and a code cannot clash.
+ */
+export const entryKey = (entry: Entry): string => (entry.kind === "card" ? `card.${entry.code}` : entry.code);
+
+interface SavedToken {
+  token: string;
+  /** Absent in what phones stored before receipts existed. */
+  customerId?: string;
+}
+
+const tokenKey = (key: string) => `ordered.customer.${key}`;
+const cartKey = (key: string) => `ordered.cart.${key}`;
+const receiptKey = (key: string) => `ordered.receipt.${key}`;
+
+/** All keyed by `entryKey(entry)`. */
 export const customerStorage = {
-  token: (code: string) => storage.get<{ token: string }>(tokenKey(code))?.token ?? null,
-  saveToken: (code: string, token: string) => storage.set(tokenKey(code), { token }),
-  forget: (code: string) => {
-    storage.remove(tokenKey(code));
-    storage.remove(cartKey(code));
+  token: (key: string) => storage.get<SavedToken>(tokenKey(key))?.token ?? null,
+  /** The phone's own id in the seating its token belongs to (kept to show its share on the receipt). */
+  customerId: (key: string) => storage.get<SavedToken>(tokenKey(key))?.customerId ?? null,
+  saveToken: (key: string, token: string, customerId: string) => storage.set(tokenKey(key), { token, customerId } satisfies SavedToken),
+  /** Drops the token and the cart of a seating that is over for this phone; its receipt stays. */
+  forget: (key: string) => {
+    storage.remove(tokenKey(key));
+    storage.remove(cartKey(key));
   },
-  cart: (code: string): SavedCart => storage.get<SavedCart>(cartKey(code)) ?? { lines: [], submission: null },
-  saveCart: (code: string, cart: SavedCart) => storage.set(cartKey(code), cart),
+  cart: (key: string): SavedCart => storage.get<SavedCart>(cartKey(key)) ?? { lines: [], submission: null },
+  saveCart: (key: string, cart: SavedCart) => storage.set(cartKey(key), cart),
+  receipt: (key: string): KeptReceipt | null => storage.get<KeptReceipt>(receiptKey(key)),
+  saveReceipt: (key: string, kept: KeptReceipt) => storage.set(receiptKey(key), kept),
 };

@@ -4,12 +4,15 @@ import { CommandError } from "../realtime/command";
 import { useCommands } from "../realtime/live-context";
 import { addOne, canAdd, placeOrderPayload, setNote, setQuantity } from "./cart";
 import { type CartLine, customerStorage, type SavedCart } from "./customer-storage";
+import { type EndReason, endReasonOf } from "./phone-flow";
 
 interface Deps {
-  code: string;
+  /** Where the cart is kept (customer-storage's entryKey). */
+  storageKey: string;
   /** The table's orders from the live state: the submitted one showing up there confirms it. */
   orders: OrderDto[];
-  onClosed: () => void;
+  /** The seating ended for this phone (closed, or staff removed it) while sending. */
+  onEnd: (reason: EndReason) => void;
 }
 
 /**
@@ -18,14 +21,14 @@ interface Deps {
  * order shows up in the live state (through its ack or its own event). The server stores
  * one order per clientOrderId, so double taps and retries never make two orders.
  */
-export function useCart({ code, orders, onClosed }: Deps) {
+export function useCart({ storageKey, orders, onEnd }: Deps) {
   const commands = useCommands();
-  const [cart, setCart] = useState<SavedCart>(() => customerStorage.cart(code));
+  const [cart, setCart] = useState<SavedCart>(() => customerStorage.cart(storageKey));
   const [error, setError] = useState<string | null>(null);
-  const closed = useRef(onClosed);
-  closed.current = onClosed;
+  const ended = useRef(onEnd);
+  ended.current = onEnd;
 
-  useEffect(() => customerStorage.saveCart(code, cart), [code, cart]);
+  useEffect(() => customerStorage.saveCart(storageKey, cart), [storageKey, cart]);
 
   const edit = useCallback((fn: (lines: CartLine[]) => CartLine[]) => {
     setCart((c) => (c.submission ? c : { ...c, lines: fn(c.lines) }));
@@ -52,7 +55,8 @@ export function useCart({ code, orders, onClosed }: Deps) {
     // Success needs no handling here: the ack puts the order into the live state.
     commands.sendUntilAnswered("order:place", placeOrderPayload(submission), abort.signal).catch((err: unknown) => {
       if (abort.signal.aborted) return;
-      if (err instanceof CommandError && err.code === "SESSION_CLOSED") return closed.current();
+      const reason = err instanceof CommandError ? endReasonOf(err.code) : null;
+      if (reason) return ended.current(reason);
       // Refused for good (e.g. sold out): unfreeze the cart so it can be changed and sent again.
       setError(err instanceof Error ? err.message : String(err));
       setCart((c) => (c.submission?.clientOrderId === submission.clientOrderId ? { ...c, submission: null } : c));

@@ -1,26 +1,32 @@
-import type { CurrentSessionResponse, CustomerSessionDto } from "@ordered/contract";
+import type { CurrentSessionResponse, CustomerSessionDto, ErrorBody, ReceiptDto } from "@ordered/contract";
 import { useEffect, useRef, useState } from "react";
-import { ordersOf } from "../realtime/live-state";
+import { alertsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";
 import { LiveStore } from "../realtime/live-store";
+import { refusal } from "../realtime/socket";
 import { useLiveConnection, useLiveState } from "../realtime/use-live";
+import { type EndReason, endReasonOf } from "./phone-flow";
 
 export type CurrentSession = CurrentSessionResponse;
+export type { EndReason } from "./phone-flow";
 
-/** Why the live view ended: the table closed, or the token no longer works. */
-export type EndReason = "closed" | "unauthenticated";
+/** How the live view ends: why, and the receipt when the seating closed with one. */
+export type OnEnd = (reason: EndReason, receipt?: ReceiptDto) => void;
 
 type CustomerSession = CustomerSessionDto["session"];
 
 /**
- * The phone's live view of its table: the snapshot it opened with (session and orders at
- * `session.lastSeq`), kept current by the shared live connection, whose handshake sends the
- * last event number applied (lastSeq) on every (re)connect so nothing is missed.
+ * The phone's live view of its table: the snapshot it opened with (session, orders, payments
+ * and its own calls at `session.lastSeq`), kept current by the shared live connection, whose
+ * handshake sends the last event number applied (lastSeq) on every (re)connect so nothing is
+ * missed. It ends when the seating closes (with the receipt the close event carries) or when
+ * staff remove this phone (told by the socket, refused on reconnect, or seen in the log).
  */
-export function useCustomerLive(token: string, initial: CurrentSession, onEnd: (reason: EndReason) => void) {
+export function useCustomerLive(token: string, initial: CurrentSession, onEnd: OnEnd) {
   const sessionId = initial.session.id;
+  const me = initial.customer.id;
   const [store] = useState(() => {
     const s = new LiveStore<CustomerSession>();
-    s.seed(initial.session, initial.orders);
+    s.seed(initial.session, initial.orders, { payments: initial.payments, alerts: initial.alerts });
     s.markLoaded();
     return s;
   });
@@ -30,13 +36,40 @@ export function useCustomerLive(token: string, initial: CurrentSession, onEnd: (
 
   const live = useLiveConnection(store, {
     auth: () => ({ token, lastSeq: store.cursor(sessionId) }),
-    onRefused: (e) => end.current(e.code === "SESSION_CLOSED" ? "closed" : "unauthenticated"),
+    onApplied: ({ events }) => {
+      if (events.some((e) => e.name === "customer:removed" && e.data.customerId === me)) end.current("removed");
+    },
+    onRefused: (e) => end.current(endReasonOf(e.code) ?? "unauthenticated"),
   });
 
+  // A removed phone is told on its open socket and refused at every handshake after.
+  const socket = live.connection?.socket;
+  useEffect(() => {
+    if (!socket) return;
+    const removed = (e: Pick<ErrorBody, "code"> | null) => {
+      if (e?.code === "CUSTOMER_REMOVED") end.current("removed");
+    };
+    const refused = (err: Error) => removed(refusal(err));
+    socket.on("protocol:error", removed);
+    socket.on("connect_error", refused);
+    return () => {
+      socket.off("protocol:error", removed);
+      socket.off("connect_error", refused);
+    };
+  }, [socket]);
+
+  const receipt = state.receipts[sessionId];
   const closed = state.sessions[sessionId]?.status === "CLOSED";
   useEffect(() => {
-    if (closed) end.current("closed");
-  }, [closed]);
+    if (closed) end.current("closed", receipt);
+  }, [closed, receipt]);
 
-  return { live, orders: ordersOf(state, sessionId) };
+  return {
+    live,
+    orders: ordersOf(state, sessionId),
+    payments: paymentsOf(state, sessionId),
+    alerts: alertsOf(state, sessionId),
+    customers: customersOf(state, sessionId),
+    receipt: receipt ?? null,
+  };
 }

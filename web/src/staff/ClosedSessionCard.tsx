@@ -1,18 +1,40 @@
-import { formatTime } from "../lib/money";
+import type { ReceiptDto } from "@ordered/contract";
+import { useState } from "react";
+import { formatMoney, formatTime } from "../lib/money";
 import { strings } from "../strings";
+import { SeatingRecordDialog } from "./SeatingRecordDialog";
 import type { StaffSession } from "./staff-sessions";
 
-export function ClosedSessionCard({ session, orderCount, onOpen }: { session: StaffSession; orderCount: number; onOpen: () => void }) {
+interface Props {
+  session: StaffSession;
+  orderCount: number;
+  token: string;
+  /** Known when the panel saw it close (the `session:closed` event carries it). */
+  receipt?: ReceiptDto | undefined;
+}
+
+/** A closed seating in the list; "View" opens its read-only record. */
+export function ClosedSessionCard({ session, orderCount, token, receipt }: Props) {
+  const [viewing, setViewing] = useState(false);
   return (
     <article className="card session closed" aria-label={session.label}>
-      <h3>
-        <button type="button" className="session-title" aria-haspopup="dialog" onClick={onOpen}>
-          {session.label}
+      <div className="session-header">
+        <h3>{session.label}</h3>
+        <button
+          type="button"
+          className="button small"
+          aria-haspopup="dialog"
+          aria-label={strings.seating.viewLabel(session.label)}
+          onClick={() => setViewing(true)}
+        >
+          {strings.seating.view}
         </button>
-      </h3>
+      </div>
       <p className="muted small">
         {session.closedAt ? strings.panel.sessionClosedAt(formatTime(session.closedAt)) : null} · {strings.panel.orderCount(orderCount)}
+        {receipt ? ` · ${formatMoney(receipt.bill.totalCents, receipt.bill.currency)}` : null}
       </p>
+      {viewing && <SeatingRecordDialog session={session} token={token} knownReceipt={receipt} onClose={() => setViewing(false)} />}
     </article>
   );
 }

@@ -1,20 +1,46 @@
-import type { OrderDto } from "@ordered/contract";
+import { billOf, type CloseSessionBody } from "@ordered/contract";
 import { useState } from "react";
-import { ConfirmDialog } from "../components/ConfirmDialog";
-import { formatTime } from "../lib/money";
+import { formatMoney, formatTime } from "../lib/money";
+import { alertsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";
 import { strings } from "../strings";
+import { AlertList } from "./AlertList";
+import { BillSummary } from "./BillSummary";
+import { PaymentDialog } from "./PaymentDialog";
+import { SeatingCloseDialog } from "./SeatingCloseDialog";
+import { SeatingPhones } from "./SeatingPhones";
 import { StaffOrderCard } from "./StaffOrderCard";
-import type { StaffSession } from "./staff-sessions";
+import { orderLabels, phoneNames } from "./seating";
+import type { StaffSession, StaffState } from "./staff-sessions";
+import { useNow } from "./use-now";
 
 interface Props {
   session: StaffSession;
-  orders: OrderDto[];
+  /** The panel's live state: the seating's orders, phones, calls and payments are read from it. */
+  state: StaffState;
+  token: string;
+  currency: string;
   onShowQr: () => void;
-  onClose: () => Promise<void>;
+  onClose: (body: CloseSessionBody) => Promise<unknown>;
 }
 
-export function OpenSessionCard({ session, orders, onShowQr, onClose }: Props) {
-  const [confirming, setConfirming] = useState(false);
+/** Which dialog is open; a payment started from the close dialog goes back to it. */
+type Dialog = { kind: "pay"; thenClose: boolean } | { kind: "close" } | null;
+
+/**
+ * An open seating, live: its calls, phones, orders and running bill, with recording payments
+ * and closing. Everything shown is derived from the live state, so every staff device sees
+ * the same seating without polling.
+ */
+export function OpenSessionCard({ session, state, token, currency, onShowQr, onClose }: Props) {
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const now = useNow();
+  const orders = ordersOf(state, session.id);
+  const customers = customersOf(state, session.id);
+  const payments = paymentsOf(state, session.id);
+  const names = phoneNames(customers);
+  const labels = orderLabels(session.label, orders);
+  const bill = billOf({ currency, orders, payments, customers });
+
   return (
     <article className="card session open" aria-label={session.label}>
       <header className="session-header">
@@ -33,28 +59,66 @@ export function OpenSessionCard({ session, orders, onShowQr, onClose }: Props) {
           </button>
         </h3>
         <span className="muted small">{strings.panel.openedAt(formatTime(session.openedAt))}</span>
-        <button type="button" className="button ghost small" onClick={() => setConfirming(true)}>
+        {(bill.totalCents > 0 || payments.length > 0) && (
+          <span className={bill.dueCents > 0 ? "due-pill owing" : "due-pill"}>
+            {strings.bill.duePill(formatMoney(bill.dueCents, currency))}
+          </span>
+        )}
+      </header>
+
+      <AlertList alerts={alertsOf(state, session.id)} names={names} label={session.label} now={now} />
+
+      <div className="seat-body">
+        <div className="seat-orders">
+          <h4 className="seat-heading">
+            {strings.seating.orders} <span className="count">{orders.length}</span>
+          </h4>
+          {orders.length === 0 ? (
+            <p className="muted small">{strings.panel.noOrders}</p>
+          ) : (
+            <ol className="orders">
+              {orders.map((o) => (
+                <li key={o.id}>
+                  <StaffOrderCard order={o} label={labels.get(o.id) ?? session.label} />
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+        <div className="seat-side">
+          <SeatingPhones sessionId={session.id} label={session.label} customers={customers} names={names} token={token} now={now} />
+          <BillSummary label={session.label} bill={bill} payments={payments} names={names} />
+        </div>
+      </div>
+
+      <footer className="session-actions">
+        <button type="button" className="button primary" onClick={() => setDialog({ kind: "pay", thenClose: false })}>
+          {strings.seating.recordPayment}
+        </button>
+        <button type="button" className="button" onClick={() => setDialog({ kind: "close" })}>
           {strings.panel.closeSession}
         </button>
-      </header>
-      {orders.length === 0 ? (
-        <p className="muted small">{strings.panel.noOrders}</p>
-      ) : (
-        <ol className="orders">
-          {orders.map((o, i) => (
-            <li key={o.id}>
-              <StaffOrderCard order={o} label={`${session.label} #${i + 1}`} />
-            </li>
-          ))}
-        </ol>
+      </footer>
+
+      {dialog?.kind === "pay" && (
+        <PaymentDialog
+          sessionId={session.id}
+          label={session.label}
+          bill={bill}
+          names={names}
+          token={token}
+          onClose={() => setDialog(dialog.thenClose ? { kind: "close" } : null)}
+        />
       )}
-      {confirming && (
-        <ConfirmDialog
-          title={strings.panel.closeSession}
-          message={strings.panel.confirmClose(session.label)}
-          confirmLabel={strings.panel.closeSession}
-          onConfirm={onClose}
-          onClose={() => setConfirming(false)}
+      {dialog?.kind === "close" && (
+        <SeatingCloseDialog
+          label={session.label}
+          bill={bill}
+          orders={orders}
+          orderLabels={labels}
+          onPay={() => setDialog({ kind: "pay", thenClose: true })}
+          onClose={() => setDialog(null)}
+          close={onClose}
         />
       )}
     </article>

@@ -1,8 +1,8 @@
 import type { QrDto } from "@ordered/contract";
 import { useState } from "react";
-import { ordersOf } from "../realtime/live-state";
 import { strings } from "../strings";
 import { ClosedSessionCard } from "./ClosedSessionCard";
+import { FloorPlan } from "./FloorPlan";
 import { LiveFeed } from "./LiveFeed";
 import { NewSessionForm } from "./NewSessionForm";
 import { OpenSessionCard } from "./OpenSessionCard";
@@ -11,10 +11,11 @@ import type { StaffAuth } from "./staff-auth";
 import { closedSessions, feedOf, openSessions, orderCountOf } from "./staff-sessions";
 import type { StaffLive } from "./use-staff-live";
 
-/** /panel: open and closed sessions side by side, with the live feed of new orders. */
+/** /panel: the floor's tables, then open and closed sessions side by side, with the live feed of new orders. */
 export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: StaffAuth }) {
   const { state } = staffLive;
   const [qrFor, setQrFor] = useState<{ id: string; qr?: QrDto } | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
   const open = openSessions(state);
   const closed = closedSessions(state);
   const shown = qrFor ? state.sessions[qrFor.id] : undefined;
@@ -22,6 +23,8 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
   return (
     <div className="panel">
       <main className="panel-main">
+        <FloorPlan staffLive={staffLive} auth={auth} onOpenSeating={(id) => setSelected(showSeating(id))} />
+        <p className="muted small">{strings.floor.withoutTableHint}</p>
         <NewSessionForm
           onCreate={async (label) => {
             const res = await staffLive.openSession(label);
@@ -35,13 +38,22 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
             </h2>
             {state.loaded && open.length === 0 && <p className="muted">{strings.panel.noOpenSessions}</p>}
             {open.map((s) => (
-              <OpenSessionCard
+              // The floor's tiles scroll here; the slot marks the seating last chosen there.
+              <div
                 key={s.id}
-                session={s}
-                orders={ordersOf(state, s.id)}
-                onShowQr={() => setQrFor({ id: s.id })}
-                onClose={() => staffLive.closeSession(s.id)}
-              />
+                id={seatingAnchor(s.id)}
+                tabIndex={-1}
+                className={s.id === selected ? "session-slot selected" : "session-slot"}
+              >
+                <OpenSessionCard
+                  session={s}
+                  state={state}
+                  token={auth.token}
+                  currency={auth.staff.location.currency}
+                  onShowQr={() => setQrFor({ id: s.id })}
+                  onClose={(body) => staffLive.closeSession(s.id, body)}
+                />
+              </div>
             ))}
           </section>
           <section aria-labelledby="closed-sessions" className="column">
@@ -50,7 +62,13 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
             </h2>
             {state.loaded && closed.length === 0 && <p className="muted">{strings.panel.noClosedSessions}</p>}
             {closed.map((s) => (
-              <ClosedSessionCard key={s.id} session={s} orderCount={orderCountOf(state, s)} onOpen={() => setQrFor({ id: s.id })} />
+              <ClosedSessionCard
+                key={s.id}
+                session={s}
+                orderCount={orderCountOf(state, s)}
+                token={auth.token}
+                receipt={state.receipts[s.id]}
+              />
             ))}
           </section>
         </div>
@@ -59,4 +77,15 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
       {shown && qrFor && <QrModal session={shown} token={auth.token} initialQr={qrFor.qr} onClose={() => setQrFor(null)} />}
     </div>
   );
+}
+
+const seatingAnchor = (sessionId: string) => `seating-${sessionId}`;
+
+/** Brings a seating's card into view and gives it focus, so keyboard users land on it too. */
+function showSeating(sessionId: string): string {
+  const slot = document.getElementById(seatingAnchor(sessionId));
+  const calm = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  slot?.scrollIntoView({ behavior: calm ? "auto" : "smooth", block: "start" });
+  slot?.focus({ preventScroll: true });
+  return sessionId;
 }

@@ -2,12 +2,13 @@ import type { MeResponse } from "@ordered/contract";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { unlockAudio } from "../lib/beep";
+import { CardSheetPage } from "./CardSheetPage";
 import { LoginForm } from "./LoginForm";
-import { StaffShell } from "./StaffShell";
+import { type StaffPage, StaffShell } from "./StaffShell";
 import { type StaffAuth, staffAuthStore } from "./staff-auth";
 
 /** /panel/*: the login gate; the token lives in localStorage until logout or expiry. */
-export function StaffApp({ page }: { page: "sessions" | "products" }) {
+export function StaffApp({ page }: { page: StaffPage | "cards" }) {
   const [auth, setAuth] = useState<StaffAuth | null>(() => staffAuthStore.load());
 
   const logout = useCallback(() => {
@@ -47,5 +48,7 @@ export function StaffApp({ page }: { page: "sessions" | "products" }) {
       />
     );
   }
+  // The card sheet is a page to print: no panel around it, and no live connection.
+  if (page === "cards") return <CardSheetPage key={auth.token} auth={auth} onLogout={logout} />;
   return <StaffShell key={auth.token} auth={auth} page={page} onLogout={logout} />;
 }

@@ -2,13 +2,18 @@ import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { Link } from "../components/Link";
 import { LiveContext } from "../realtime/live-context";
 import { strings } from "../strings";
+import { AlertStrip } from "./AlertStrip";
 import { PanelPage } from "./PanelPage";
 import { ProductsPage } from "./ProductsPage";
 import type { StaffAuth } from "./staff-auth";
+import { TablesPage } from "./TablesPage";
 import { useStaffLive } from "./use-staff-live";
 
+/** The panel's pages: "sessions" is its home, the floor with the sessions under it. */
+export type StaffPage = "sessions" | "tables" | "products";
+
 /** Header, navigation and the live connection shared by the panel's pages. */
-export function StaffShell({ auth, page, onLogout }: { auth: StaffAuth; page: "sessions" | "products"; onLogout: () => void }) {
+export function StaffShell({ auth, page, onLogout }: { auth: StaffAuth; page: StaffPage; onLogout: () => void }) {
   const staffLive = useStaffLive(auth.token, onLogout);
   const { staff } = auth;
 
@@ -21,7 +26,10 @@ export function StaffShell({ auth, page, onLogout }: { auth: StaffAuth; page: "s
         </div>
         <nav aria-label={strings.panel.nav} className="nav">
           <Link href="/panel" aria-current={page === "sessions" ? "page" : undefined}>
-            {strings.panel.sessionsLink}
+            {strings.panel.floorLink}
+          </Link>
+          <Link href="/panel/tables" aria-current={page === "tables" ? "page" : undefined}>
+            {strings.panel.tablesLink}
           </Link>
           <Link href="/panel/products" aria-current={page === "products" ? "page" : undefined}>
             {strings.panel.productsLink}
@@ -39,7 +47,14 @@ export function StaffShell({ auth, page, onLogout }: { auth: StaffAuth; page: "s
         </p>
       )}
       <LiveContext value={staffLive.live}>
-        {page === "sessions" ? <PanelPage staffLive={staffLive} auth={auth} /> : <ProductsPage auth={auth} />}
+        <AlertStrip state={staffLive.state} />
+        {page === "sessions" ? (
+          <PanelPage staffLive={staffLive} auth={auth} />
+        ) : page === "tables" ? (
+          <TablesPage staffLive={staffLive} auth={auth} />
+        ) : (
+          <ProductsPage auth={auth} />
+        )}
       </LiveContext>
     </div>
   );

@@ -1,5 +1,11 @@
-import type { CloseSessionResponse, OpenSessionResponse, SessionDetailResponse, SessionListResponse } from "@ordered/contract";
-import { useCallback, useEffect, useRef, useState } from "react";
+import type {
+  CloseSessionBody,
+  CloseSessionResponse,
+  OpenSessionResponse,
+  SessionDetailResponse,
+  SessionListResponse,
+} from "@ordered/contract";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { beep } from "../lib/beep";
 import { LiveStore } from "../realtime/live-store";
@@ -20,6 +26,8 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
   const [store] = useState(() => new LiveStore<StaffSession>());
   const state = useLiveState(store);
   const [error, setError] = useState<string | null>(null);
+  // Bumped whenever a table may have been seated or freed: the floor reloads its tables then.
+  const [tablesVersion, tablesChanged] = useReducer((n: number) => n + 1, 0);
   const unauth = useRef(onUnauthenticated);
   unauth.current = onUnauthenticated;
 
@@ -47,7 +55,9 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
       const details = await Promise.all(open.map((s) => api<SessionDetailResponse>(`/sessions/${s.id}`, { token })));
       if (stopped) return;
       // Not connected yet, so no events are held that these seeds could release.
-      for (const d of details) store.seed(d.session, d.orders);
+      for (const d of details) {
+        store.seed(d.session, d.orders, { customers: d.customers, alerts: d.alerts, payments: d.payments, receipt: d.receipt });
+      }
       store.markLoaded();
     };
     const run = () =>
@@ -76,6 +86,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
       }
       const opened = events.flatMap((e) => (e.name === "session:opened" ? [e.data] : []));
       if (opened.length > 0) store.putSessions(opened);
+      if (events.some((e) => e.name === "session:opened" || e.name === "session:closed")) tablesChanged();
     },
     onRefused: (e) => {
       if (e.code === "UNAUTHENTICATED") unauth.current();
@@ -83,7 +94,14 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
   });
 
   const { connection } = live;
-  useEffect(() => connection?.onReconnect(refreshSessions), [connection, refreshSessions]);
+  useEffect(
+    () =>
+      connection?.onReconnect(() => {
+        refreshSessions();
+        tablesChanged();
+      }),
+    [connection, refreshSessions],
+  );
 
   const openSession = useCallback(
     async (label: string) => {
@@ -94,15 +112,28 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
     [store, token],
   );
 
-  const closeSession = useCallback(
-    async (id: string) => {
-      const res = await api<CloseSessionResponse>(`/sessions/${id}/close`, { token, method: "POST" });
+  /** Seats a table: a session on it, labelled with its name. */
+  const seatTable = useCallback(
+    async (tableId: string) => {
+      const res = await api<OpenSessionResponse>("/sessions", { token, body: { tableId } });
       store.putSessions([res.session]);
+      tablesChanged();
+      return res;
     },
     [store, token],
   );
 
-  return { state, live, error, openSession, closeSession };
+  /** Closes a seating; `body` says what to do with unfinished orders and why an unpaid rest is waived. */
+  const closeSession = useCallback(
+    async (id: string, body: CloseSessionBody = {}) => {
+      const res = await api<CloseSessionResponse>(`/sessions/${id}/close`, { token, body });
+      store.putSessions([res.session]);
+      return res;
+    },
+    [store, token],
+  );
+
+  return { state, live, error, openSession, seatTable, closeSession, tablesVersion };
 }
 
 export type StaffLive = ReturnType<typeof useStaffLive>;

@@ -1,4 +1,14 @@
-import { OrderDto, SessionDto, type SessionEvent } from "@ordered/contract";
+import {
+  AlertDto,
+  billOf,
+  CustomerDto,
+  LocationDto,
+  OrderDto,
+  PaymentDto,
+  ReceiptDto,
+  SessionDto,
+  type SessionEvent,
+} from "@ordered/contract";
 
 /** Deterministic UUIDs: `id(1)`, `id(2)`… */
 export const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -63,8 +73,86 @@ const envelope = (seq: number, sessionId: string) => ({ sessionId, seq, at: AT }
 export const placed = (seq: number, o: OrderDto): SessionEvent => ({ name: "order:placed", ...envelope(seq, o.sessionId), data: o });
 export const updated = (seq: number, o: OrderDto): SessionEvent => ({ name: "order:updated", ...envelope(seq, o.sessionId), data: o });
 export const opened = (seq: number, s: SessionDto): SessionEvent => ({ name: "session:opened", ...envelope(seq, s.id), data: s });
-export const closed = (seq: number, sessionId = SESSION): SessionEvent => ({
+export const closed = (seq: number, sessionId = SESSION, r: ReceiptDto = receipt({ sessionId })): SessionEvent => ({
   name: "session:closed",
   ...envelope(seq, sessionId),
-  data: { closedAt: AT },
+  data: { closedAt: r.closedAt, receipt: r },
 });
+export const joined = (seq: number, c: CustomerDto, sessionId = SESSION): SessionEvent => ({
+  name: "customer:joined",
+  ...envelope(seq, sessionId),
+  data: c,
+});
+export const removed = (seq: number, customerId: string, sessionId = SESSION): SessionEvent => ({
+  name: "customer:removed",
+  ...envelope(seq, sessionId),
+  data: { customerId, removedAt: AT },
+});
+export const raised = (seq: number, a: AlertDto): SessionEvent => ({ name: "alert:raised", ...envelope(seq, a.sessionId), data: a });
+export const acknowledged = (seq: number, a: AlertDto): SessionEvent => ({
+  name: "alert:acknowledged",
+  ...envelope(seq, a.sessionId),
+  data: a,
+});
+export const paid = (seq: number, p: PaymentDto): SessionEvent => ({ name: "payment:recorded", ...envelope(seq, p.sessionId), data: p });
+
+export function location(overrides: Partial<LocationDto> = {}): LocationDto {
+  return LocationDto.parse({ id: id(500), name: "Trattoria", currency: "EUR", openOnFirstScan: false, ...overrides });
+}
+
+/** Phone n of the session. */
+export function customer(n: number, overrides: Partial<CustomerDto> = {}): CustomerDto {
+  return CustomerDto.parse({ id: id(200 + n), displayName: `Guest ${n}`, joinedAt: AT, via: "CODE", removedAt: null, ...overrides });
+}
+
+/** Call n, raised by phone 1 unless overridden; `acknowledgedBy` makes it acknowledged. */
+export function alert(n: number, overrides: Partial<AlertDto> = {}): AlertDto {
+  return AlertDto.parse({
+    id: id(300 + n),
+    sessionId: SESSION,
+    kind: "WAITER",
+    customerId: id(201),
+    customerName: "Guest 1",
+    raisedAt: `2026-11-21T12:01:${String(n).padStart(2, "0")}.000Z`,
+    acknowledgedAt: overrides.acknowledgedBy ? AT : null,
+    acknowledgedBy: null,
+    ...overrides,
+  });
+}
+
+/** Payment n against the table as a whole, unless overridden. */
+export function payment(n: number, amountCents: number, overrides: Partial<PaymentDto> = {}): PaymentDto {
+  return PaymentDto.parse({
+    id: id(400 + n),
+    clientPaymentId: `client-payment-${n}`,
+    sessionId: SESSION,
+    method: "CARD",
+    amountCents,
+    tipCents: 0,
+    customerId: null,
+    note: null,
+    recordedAt: `2026-11-21T12:30:${String(n).padStart(2, "0")}.000Z`,
+    recordedBy: "Marco",
+    ...overrides,
+  });
+}
+
+/** A closed seating's receipt, its bill computed from `orders` and `payments` as the server does. */
+export function receipt(
+  overrides: Partial<ReceiptDto> & { orders?: OrderDto[]; payments?: PaymentDto[]; customers?: CustomerDto[] } = {},
+): ReceiptDto {
+  const { orders = [], payments = [], customers = [], ...rest } = overrides;
+  return ReceiptDto.parse({
+    sessionId: SESSION,
+    label: "Table 1",
+    location: location(),
+    openedAt: AT,
+    closedAt: AT,
+    openedBy: "Marco",
+    closedBy: "Marco",
+    bill: billOf({ currency: "EUR", orders, payments, customers }),
+    payments,
+    waiveReason: null,
+    ...rest,
+  });
+}

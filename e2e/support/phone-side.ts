@@ -1,0 +1,123 @@
+// Helpers for the phone-side specs of issue 12 (card join, calls, running bill, receipt,
+// removal): staff's part is done over the real REST API and a real staff socket, so each
+// spec drives exactly one UI, the phone's.
+import { randomUUID } from "node:crypto";
+import {
+  type AlertDto,
+  type AlertKind,
+  billOf,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SessionDetailResponse,
+  type TableDto,
+  type TableResponse,
+} from "@ordered/contract";
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { io, type Socket } from "socket.io-client";
+import type { ApiClient } from "../../server/dist/tools/api-client.js";
+import { baseUrl, type Phone } from "./ui.js";
+
+/** A new table of the venue's floor; its `cardUrl` is what its printed card encodes. */
+export async function createTable(api: ApiClient, staffToken: string, name: string): Promise<TableDto> {
+  return (await api.call<TableResponse>("POST", "/api/tables", { token: staffToken, body: { name } })).table;
+}
+
+/** Seats a table (opens a session on it); returns the new seating's id. */
+export async function seat(api: ApiClient, staffToken: string, table: TableDto): Promise<string> {
+  return (await api.seatTable(staffToken, table.id)).session.id;
+}
+
+export const seating = (api: ApiClient, staffToken: string, sessionId: string): Promise<SessionDetailResponse> =>
+  api.getSession(staffToken, sessionId);
+
+/** Waits until the seating has an order per count, all accepted by the pipeline (the bill counts them). */
+export async function waitForAccepted(api: ApiClient, staffToken: string, sessionId: string, count: number): Promise<void> {
+  await expect
+    .poll(async () => (await seating(api, staffToken, sessionId)).orders.filter((o) => o.status === "ACCEPTED").length, { timeout: 15_000 })
+    .toBe(count);
+}
+
+/** Pays what is due (one card payment, with a tip) and closes the seating, delivering what is still open. */
+export async function payAndClose(api: ApiClient, staffToken: string, sessionId: string, tipCents = 0): Promise<void> {
+  const detail = await seating(api, staffToken, sessionId);
+  const due = billOf({ currency: "EUR", orders: detail.orders, payments: detail.payments, customers: detail.customers }).dueCents;
+  if (due > 0 || tipCents > 0) {
+    await api.recordPayment(staffToken, sessionId, { clientPaymentId: randomUUID(), method: "CARD", amountCents: due, tipCents });
+  }
+  await api.closeSession(staffToken, sessionId, { unfinished: "finish" });
+}
+
+/** The id of the phone that joined a seating under `name`. */
+export async function customerId(api: ApiClient, staffToken: string, sessionId: string, name: string): Promise<string> {
+  const phone = (await seating(api, staffToken, sessionId)).customers.find((c) => c.displayName === name);
+  if (!phone) throw new Error(`no phone named ${name} at seating ${sessionId}`);
+  return phone.id;
+}
+
+/** A staff member's own socket (as the panel holds one), to acknowledge calls. */
+export async function staffSocket(staffToken: string): Promise<Socket<ServerToClientEvents, ClientToServerEvents>> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl(0), {
+    auth: { token: staffToken },
+    transports: ["websocket"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  return socket;
+}
+
+/** Waits for the phone's pending call of a kind to reach the server, and acknowledges it over the staff socket. */
+export async function acknowledgeCall(
+  api: ApiClient,
+  staffToken: string,
+  sessionId: string,
+  kind: AlertKind,
+  socket: Socket<ServerToClientEvents, ClientToServerEvents>,
+): Promise<AlertDto> {
+  let pending: AlertDto | undefined;
+  await expect
+    .poll(async () => {
+      pending = (await seating(api, staffToken, sessionId)).alerts.find((a) => a.kind === kind && a.acknowledgedAt === null);
+      return pending !== undefined;
+    })
+    .toBe(true);
+  const ack = await socket.timeout(5000).emitWithAck("alert:acknowledge", { alertId: pending!.id });
+  if (ack.error) throw new Error(`alert:acknowledge refused: ${ack.error.code} ${ack.error.message}`);
+  return ack.data.alert;
+}
+
+/** Joins a table's card on a phone with a name; waits for the live menu. */
+export async function joinByCard(phone: Phone, cardUrl: string, name: string, greeting: string): Promise<void> {
+  await phone.page.goto(cardUrl);
+  await expect(phone.page.getByRole("heading", { name: greeting })).toBeVisible();
+  await phone.page.getByLabel("Your name (optional)").fill(name);
+  await phone.page.getByRole("button", { name: "See the menu" }).click();
+  await expectLive(phone.page);
+}
+
+export async function expectLive(page: Page): Promise<void> {
+  await expect(page.getByRole("heading", { name: "Menu", exact: true })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Live");
+}
+
+/** Adds products and places the order from the phone's cart. */
+export async function order(page: Page, names: string[]): Promise<void> {
+  for (const name of names) await page.getByRole("button", { name: `Add ${name}` }).click();
+  await page.getByRole("button", { name: /^View order/ }).click();
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page.getByText("Your order is empty")).toBeVisible();
+}
+
+/** The phone-size and the tablet-size screenshot of one screen: what the screen shows, or the whole page. */
+export async function screenshots(page: Page, info: TestInfo, name: string, { fullPage = false } = {}): Promise<void> {
+  const original = page.viewportSize();
+  for (const [width, height] of [
+    [390, 844],
+    [1024, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: info.outputPath(`${name}-${width}x${height}.png`), fullPage });
+  }
+  if (original) await page.setViewportSize(original);
+}

@@ -1,0 +1,110 @@
+import { expect, test } from "../support/fixtures.js";
+import {
+  createTable,
+  expectLive,
+  joinByCard,
+  order,
+  payAndClose,
+  screenshots,
+  seat,
+  seating,
+  waitForAccepted,
+} from "../support/phone-side.js";
+
+test("a phone scans the card of a seated table, is greeted with the table and venue, and orders", async ({ api, venue, phones }) => {
+  const table = await createTable(api, venue.staffToken, "Table 4");
+  const sessionId = await seat(api, venue.staffToken, table);
+  expect(table.cardUrl).toMatch(/\/t\/[A-Za-z0-9_-]+$/);
+
+  const phone = await phones.open();
+  await phone.page.goto(table.cardUrl);
+  const greeting = phone.page.getByRole("heading", { name: `Table 4 · ${venue.name}` });
+  await expect(greeting).toBeVisible();
+  await screenshots(phone.page, test.info(), "card-greeting");
+  await phone.page.getByLabel("Your name (optional)").fill("Alex");
+  await phone.page.getByRole("button", { name: "See the menu" }).click();
+  await expectLive(phone.page);
+  await expect(phone.page.getByText("Table 4", { exact: true })).toBeVisible();
+
+  await order(phone.page, ["Margherita"]);
+  await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
+  const stored = await seating(api, venue.staffToken, sessionId);
+  expect(stored.customers).toEqual([expect.objectContaining({ displayName: "Alex", via: "CARD" })]);
+  expect(stored.orders).toHaveLength(1);
+
+  // A reload resumes the seating with the token kept for this card.
+  await phone.page.reload();
+  await expectLive(phone.page);
+  await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
+});
+
+test("a free table's card says so politely, checks again by itself, and joins once staff seat the table", async ({
+  api,
+  venue,
+  phones,
+}) => {
+  const table = await createTable(api, venue.staffToken, "Table 9");
+  const phone = await phones.open();
+  await phone.page.goto(table.cardUrl);
+  await expect(phone.page.getByRole("heading", { name: `Table 9 · ${venue.name}` })).toBeVisible();
+  await phone.page.getByLabel("Your name (optional)").fill("Kim");
+  await phone.page.getByRole("button", { name: "See the menu" }).click();
+
+  await expect(phone.page.getByRole("heading", { name: "This table is free right now" })).toBeVisible();
+  await expect(phone.page.getByText("A member of staff will seat you; this page will try again.")).toBeVisible();
+  await screenshots(phone.page, test.info(), "card-free-table");
+  // Trying again while still free keeps the polite screen, and says when it checked.
+  await phone.page.getByRole("button", { name: "Try again" }).click();
+  await expect(phone.page.getByText(/^Still free at /)).toBeVisible();
+  await expect(phone.page.getByRole("heading", { name: "This table is free right now" })).toBeVisible();
+
+  const sessionId = await seat(api, venue.staffToken, table);
+  // No tap: the page's own retry (every 10 s) joins the new seating.
+  await expect(phone.page.getByRole("heading", { name: "Menu", exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(phone.page.getByRole("status")).toHaveText("Live");
+  const stored = await seating(api, venue.staffToken, sessionId);
+  expect(stored.customers).toEqual([expect.objectContaining({ displayName: "Kim", via: "CARD" })]);
+});
+
+test("a card that is not one shows a clear message", async ({ phones }) => {
+  const phone = await phones.open();
+  await phone.page.goto("/t/not-a-real-card-0000000000");
+  await expect(phone.page.getByRole("heading", { name: "Not a valid table card" })).toBeVisible();
+  await screenshots(phone.page, test.info(), "card-invalid");
+});
+
+test("a phone from yesterday's seating of the table sees nothing of today's, and may join it anew", async ({ api, venue, phones }) => {
+  const table = await createTable(api, venue.staffToken, "Table 12");
+  const yesterday = await seat(api, venue.staffToken, table);
+  const old = await phones.open();
+  await joinByCard(old, table.cardUrl, "Yesterday", `Table 12 · ${venue.name}`);
+  await order(old.page, ["Tiramisù"]);
+  await waitForAccepted(api, venue.staffToken, yesterday, 1);
+  // The phone is put away with its token; the seating closes without it watching.
+  await old.page.goto("about:blank");
+  await payAndClose(api, venue.staffToken, yesterday);
+
+  const today = await seat(api, venue.staffToken, table);
+  const guest = await phones.open();
+  await joinByCard(guest, table.cardUrl, "Today", `Table 12 · ${venue.name}`);
+  await order(guest.page, ["Diavola"]);
+
+  await old.page.goto(table.cardUrl);
+  // Its old token reaches only yesterday's seating, now closed: its receipt, not today's table.
+  await expect(old.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
+  const receipt = old.page.getByRole("region", { name: "Receipt" });
+  await expect(receipt).toContainText("Tiramisù");
+  await expect(receipt).not.toContainText("Diavola");
+  await expect(old.page.getByRole("heading", { name: "Menu", exact: true })).toHaveCount(0);
+  expect(await old.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ordered.customer.")))).toEqual([]);
+
+  // Joining today's seating is a new, explicit join: a new phone of today's seating.
+  await old.page.getByRole("button", { name: "Join this table again" }).click();
+  await old.page.getByLabel("Your name (optional)").fill("Yesterday");
+  await old.page.getByRole("button", { name: "See the menu" }).click();
+  await expectLive(old.page);
+  await expect(old.page.getByRole("listitem", { name: "Order 1" })).toContainText("Diavola");
+  await expect(old.page.getByRole("listitem", { name: "Order 1" })).not.toContainText("Tiramisù");
+  const stored = await seating(api, venue.staffToken, today);
+  expect(stored.customers.map((c) => c.displayName).sort()).toEqual(["Today", "Yesterday"]);
+});

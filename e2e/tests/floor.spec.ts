@@ -1,0 +1,145 @@
+import type { TableDto } from "@ordered/contract";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/fixtures.js";
+import { createTable } from "../support/tables.js";
+import { joinUrlFromPanel, loginStaff, sessionCard } from "../support/ui.js";
+
+/** The floor's tile of a table. */
+const tile = (page: Page, name: string) => page.getByRole("region", { name: "Floor" }).getByRole("article", { name, exact: true });
+
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+  { width: 390, height: 844 },
+];
+
+test("the floor seats a table and shows its phones, its running total and that it waits", async ({ page, api, venue, phones }) => {
+  await createTable(api, venue.staffToken, { name: "Table 4", area: "Inside", seats: 4 });
+  await createTable(api, venue.staffToken, { name: "Table 5", area: "Inside", seats: 2 });
+  await createTable(api, venue.staffToken, { name: "Terrace 1", area: "Terrace", seats: 6 });
+  await loginStaff(page, venue);
+
+  // Grouped by area, in floor order, every table free.
+  const floor = page.getByRole("region", { name: "Floor" });
+  await expect(floor.getByRole("heading", { name: "Inside" })).toBeVisible();
+  await expect(floor.getByRole("list", { name: "Inside" }).getByRole("article")).toHaveText([/Table 4/, /Table 5/]);
+  await expect(floor.getByRole("list", { name: "Terrace" }).getByRole("article")).toHaveText([/Terrace 1/]);
+  await expect(tile(page, "Table 4")).toContainText("Free");
+  await expect(floor).toContainText("0 of 3 seated");
+
+  // Seat Table 4: a session on it, labelled with its name.
+  await tile(page, "Table 4").getByRole("button", { name: "Seat Table 4" }).click();
+  await expect(tile(page, "Table 4")).toContainText("Seated");
+  await expect(tile(page, "Table 4")).toContainText("0 phones");
+  await expect(tile(page, "Table 4")).toContainText("€0.00");
+  await expect(floor).toContainText("1 of 3 seated");
+  await expect(sessionCard(page, "Table 4")).toBeVisible();
+
+  // Two phones join; one orders. The pipeline accepts the order: it counts, and the table waits.
+  const joinUrl = await joinUrlFromPanel(page, "Table 4");
+  const robin = await phones.join(joinUrl, "Robin");
+  await phones.join(joinUrl, "Sam");
+  await expect(tile(page, "Table 4")).toContainText("2 phones");
+  await robin.page.getByRole("button", { name: "Add Margherita" }).click();
+  await robin.page.getByRole("button", { name: "Add Lemonade" }).click();
+  await robin.page.getByRole("button", { name: /^View order/ }).click();
+  await robin.page.getByRole("button", { name: "Place order" }).click();
+  await expect(robin.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
+  await expect(tile(page, "Table 4")).toContainText("€14.00");
+  await expect(tile(page, "Table 4")).toContainText("Waiting");
+  await expect(tile(page, "Table 5")).toContainText("Free");
+
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: test.info().outputPath(`floor-${viewport.width}.png`) });
+  }
+  await page.setViewportSize(VIEWPORTS[0]!);
+
+  // The tile opens the seating: its session card comes into view and takes focus.
+  await tile(page, "Table 4").getByRole("button").click();
+  const slot = page.locator(".session-slot", { has: page.getByRole("article", { name: "Table 4", exact: true }) });
+  await expect(slot).toBeFocused();
+  await expect(sessionCard(page, "Table 4")).toBeInViewport();
+
+  // Delivered: the table no longer waits, and its total stays.
+  await page.getByRole("button", { name: "Mark order Table 4 #1 ready" }).click();
+  await page.getByRole("button", { name: "Mark order Table 4 #1 delivered" }).click();
+  await expect(tile(page, "Table 4")).not.toContainText("Waiting");
+  await expect(tile(page, "Table 4")).toContainText("€14.00");
+});
+
+test("a table seated elsewhere shows on the floor live, and a reload keeps phones and total", async ({
+  panel: page,
+  api,
+  venue,
+  phones,
+}) => {
+  const table = await createTable(api, venue.staffToken, { name: "Table 9", area: null, seats: null });
+  await page.reload();
+  await expect(tile(page, "Table 9")).toContainText("Free");
+  // No areas in use: no area headings.
+  await expect(page.getByRole("region", { name: "Floor" }).getByRole("heading", { level: 3 })).toHaveCount(0);
+
+  // Another device seats the table: the session:opened event refreshes the floor.
+  await api.call("POST", "/api/sessions", { token: venue.staffToken, body: { tableId: table.id } });
+  await expect(tile(page, "Table 9")).toContainText("Seated");
+  const phone = await phones.join(await joinUrlFromPanel(page, "Table 9"), "Alex");
+  await phone.page.getByRole("button", { name: "Add Espresso" }).click();
+  await phone.page.getByRole("button", { name: /^View order/ }).click();
+  await phone.page.getByRole("button", { name: "Place order" }).click();
+  await expect(tile(page, "Table 9")).toContainText("€2.50");
+
+  // A reload seeds the phones and orders from the session detail.
+  await page.reload();
+  await expect(tile(page, "Table 9")).toContainText("1 phone");
+  await expect(tile(page, "Table 9")).toContainText("€2.50");
+
+  // Closed elsewhere: the table is free again.
+  const seating = (await api.listSessions(venue.staffToken, "OPEN")).find((s) => s.label === "Table 9");
+  await api.call("POST", `/api/sessions/${seating!.id}/close`, {
+    token: venue.staffToken,
+    body: { unfinished: "cancel", waiveReason: "test" },
+  });
+  await expect(tile(page, "Table 9")).toContainText("Free");
+});
+
+test("a waiter call and a bill request from phones flag their tables on the floor", async ({ panel: page, api, venue, phones }) => {
+  const tables: TableDto[] = [];
+  for (const [name, area] of [
+    ["Table 1", "Inside"],
+    ["Table 2", "Inside"],
+    ["Table 3", "Inside"],
+    ["Table 4", "Inside"],
+    ["Terrace 1", "Terrace"],
+  ] as const) {
+    tables.push(await createTable(api, venue.staffToken, { name, area, seats: 4 }));
+  }
+  const seat = async (i: number) =>
+    (await api.call("POST", "/api/sessions", { token: venue.staffToken, body: { tableId: tables[i]!.id } })).session.joinUrl as string;
+  const [calling, paying, waiting] = [await seat(0), await seat(1), await seat(2)];
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Floor" })).toContainText("3 of 5 seated");
+
+  const one = await phones.join(calling, "Robin");
+  await one.page.getByRole("button", { name: "Call a waiter" }).click();
+  await expect(tile(page, "Table 1")).toContainText("Needs attention");
+
+  const two = await phones.join(paying, "Sam");
+  await two.page.getByRole("button", { name: "Ask for the bill" }).click();
+  await expect(tile(page, "Table 2")).toContainText("Bill requested");
+  await expect(tile(page, "Table 2")).not.toContainText("Needs attention");
+
+  const three = await phones.join(waiting, "Alex");
+  await three.page.getByRole("button", { name: "Add Tiramisù" }).click();
+  await three.page.getByRole("button", { name: /^View order/ }).click();
+  await three.page.getByRole("button", { name: "Place order" }).click();
+  await expect(tile(page, "Table 3")).toContainText("Waiting");
+  await expect(tile(page, "Table 4")).toContainText("Free");
+
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: test.info().outputPath(`floor-calls-${viewport.width}.png`) });
+  }
+});

@@ -1,0 +1,160 @@
+// A whole shift at one table, in the browser, as a venue runs it: the card sheet is printed,
+// phones scan a card from the page's pixels, order, call and ask for the bill; staff split
+// the bill with a tip and close; every phone gets its receipt. Then the next party: a phone
+// from the previous seating and a phone staff removed cannot order, and closing with an
+// unfinished order is refused until staff say what to do with it.
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/fixtures.js";
+import { connectPhone, phoneToken, screenshotsAt } from "../support/seating.js";
+import { decodeQr, type Phone, sessionCard } from "../support/ui.js";
+
+const tile = (page: Page, name: string) => page.getByRole("region", { name: "Floor" }).getByRole("article", { name, exact: true });
+
+async function joinThroughCard(phone: Phone, cardUrl: string, name: string): Promise<void> {
+  await phone.page.goto(cardUrl);
+  await phone.page.getByLabel("Your name (optional)").fill(name);
+  await phone.page.getByRole("button", { name: "See the menu" }).click();
+  await expect(phone.page.getByRole("status")).toHaveText("Live");
+}
+
+async function orderOnPhone(page: Page, names: string[]): Promise<void> {
+  for (const name of names) await page.getByRole("button", { name: `Add ${name}` }).click();
+  await page.getByRole("button", { name: /^View order/ }).click();
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page.getByText("Your order is empty")).toBeVisible();
+}
+
+test("a whole shift at a table, from the printed card to the receipt on every phone", async ({ panel: page, phones, api, venue }) => {
+  test.setTimeout(120_000);
+  const token = venue.staffToken;
+
+  // The owner sets up the floor and prints the cards.
+  await page.getByRole("link", { name: "Tables", exact: true }).click();
+  const form = page.getByRole("form", { name: "Add a table" });
+  for (const name of ["Window", "Corner"]) {
+    await form.getByLabel("Name").fill(name);
+    await form.getByRole("button", { name: "Add table" }).click();
+    await expect(form.getByLabel("Name")).toHaveValue("");
+  }
+  await page.getByRole("link", { name: "Print table cards" }).click();
+  const card = page.getByRole("figure", { name: "Card for Window" });
+  await expect(card).toContainText(venue.name);
+  const cardUrl = await decodeQr(card.getByRole("img", { name: "QR code for Window" }));
+  expect(cardUrl).toMatch(/\/t\/[A-Za-z0-9_-]{24}$/);
+
+  // A party arrives: staff seat the table from the floor.
+  await page.goto("/panel");
+  await tile(page, "Window").getByRole("button", { name: "Seat Window" }).click();
+  await expect(tile(page, "Window")).toContainText("Seated");
+
+  // Two phones scan the card and order.
+  const ann = await phones.open();
+  const bea = await phones.open();
+  await joinThroughCard(ann, cardUrl, "Ann");
+  await joinThroughCard(bea, cardUrl, "Bea");
+  await orderOnPhone(ann.page, ["Diavola"]); // €12.50
+  await orderOnPhone(bea.page, ["Lemonade", "Lemonade"]); // €9.00
+  await expect(tile(page, "Window")).toContainText("2 phones");
+  await expect(tile(page, "Window")).toContainText("€21.50");
+  const seating = sessionCard(page, "Window");
+  const phoneList = seating.getByRole("region", { name: "Phones at Window" });
+  await expect(phoneList.getByRole("listitem", { name: "Ann" })).toContainText("via card");
+
+  // Ann calls a waiter, Bea asks for the bill: the panel flags the table, staff acknowledge,
+  // and each phone sees it was seen.
+  await ann.page.getByRole("button", { name: "Call a waiter", exact: true }).click();
+  await bea.page.getByRole("button", { name: "Ask for the bill", exact: true }).click();
+  await expect(tile(page, "Window")).toContainText("Needs attention");
+  await expect(tile(page, "Window")).toContainText("Bill requested");
+  await screenshotsAt(page, test.info(), "shift-floor-with-calls");
+  const strip = page.getByRole("region", { name: "Calls", exact: true });
+  await strip.getByRole("button", { name: "Acknowledge the waiter call from Ann at Window" }).click();
+  await strip.getByRole("button", { name: "Acknowledge the bill request from Bea at Window" }).click();
+  await expect(ann.page.getByText(`Seen by ${venue.owner.displayName} ✓`)).toBeVisible();
+  await expect(bea.page.getByText(`Seen by ${venue.owner.displayName} ✓`)).toBeVisible();
+
+  // The bill, split in two with a tip on the first share, cash then card.
+  await expect(seating.getByText("Due €21.50")).toBeVisible();
+  await seating.getByRole("button", { name: "Record payment" }).click();
+  const pay = page.getByRole("dialog", { name: "Record payment — Window" });
+  await pay.getByRole("radio", { name: "Equal split" }).check();
+  await pay.getByRole("radio", { name: "Cash" }).check();
+  await pay.getByLabel("Tip").fill("2.00");
+  await pay.getByRole("button", { name: "Record share 1 of 2" }).click();
+  await expect(pay.getByRole("list", { name: "Shares" }).getByRole("listitem").first()).toContainText("Recorded · cash · tip €2.00");
+  await pay.getByRole("radio", { name: "Card at the terminal" }).check();
+  await pay.getByRole("button", { name: "Record share 2 of 2" }).click();
+  await pay.getByRole("button", { name: "Done" }).click();
+  await expect(seating.getByText("Due €0.00")).toBeVisible();
+
+  const annToken = await phoneToken(ann.page);
+
+  // Closing: the orders are still in the kitchen, so staff deliver them as they close.
+  await seating.getByRole("button", { name: "Close session" }).click();
+  const close = page.getByRole("dialog", { name: "Close session" });
+  await close.getByRole("radio", { name: "Deliver them" }).check();
+  await close.getByRole("button", { name: "Close session" }).click();
+  await expect(close).toBeHidden();
+
+  // Both phones show the receipt: lines, total, the tip.
+  for (const phone of [ann, bea]) {
+    const receipt = phone.page.getByRole("region", { name: "Receipt" });
+    await expect(receipt).toContainText("Window");
+    await expect(receipt).toContainText("Diavola");
+    await expect(receipt).toContainText("€21.50");
+    await expect(receipt).toContainText("€2.00");
+  }
+  await screenshotsAt(ann.page, test.info(), "shift-phone-receipt");
+
+  // The next party at the same table.
+  await tile(page, "Window").getByRole("button", { name: "Seat Window" }).click();
+  await expect(tile(page, "Window")).toContainText("Seated");
+  const next = sessionCard(page, "Window");
+
+  // Yesterday's phone (Ann, reopening the card link) keeps its receipt and sees nothing of
+  // the new seating; its old token cannot order there.
+  await ann.page.reload();
+  await expect(ann.page.getByRole("region", { name: "Receipt" })).toContainText("Diavola");
+  await expect(ann.page.getByRole("heading", { name: "Menu", exact: true })).toHaveCount(0);
+  await expect(connectPhone(annToken)).rejects.toMatchObject({ code: "SESSION_CLOSED" });
+
+  // A phone staff remove cannot order.
+  const stranger = await phones.open();
+  await joinThroughCard(stranger, cardUrl, "Photo of the card");
+  const strangerToken = await phoneToken(stranger.page);
+  const nextPhones = next.getByRole("region", { name: "Phones at Window" });
+  await nextPhones.getByRole("button", { name: "Remove Photo of the card" }).click();
+  await page.getByRole("dialog", { name: "Remove Photo of the card?" }).getByRole("button", { name: "Remove" }).click();
+  await expect(stranger.page.getByText(/removed from this table/)).toBeVisible();
+  await expect(stranger.page.getByRole("button", { name: "Place order" })).toHaveCount(0);
+  await expect(connectPhone(strangerToken)).rejects.toMatchObject({ code: "CUSTOMER_REMOVED" });
+
+  // Closing with an unfinished order is refused, naming it; then staff cancel it as they close.
+  const cy = await phones.open();
+  await joinThroughCard(cy, cardUrl, "Cy");
+  await orderOnPhone(cy.page, ["Margherita"]);
+  await expect(next).toContainText("1× Margherita");
+  await next.getByRole("button", { name: "Close session" }).click();
+  const closeNext = page.getByRole("dialog", { name: "Close session" });
+  await closeNext.getByRole("button", { name: "Close session" }).click();
+  await expect(closeNext.getByRole("alert")).toContainText("Cy: 1× Margherita");
+  await expect(next).toBeVisible();
+  await closeNext.getByRole("radio", { name: "Cancel them" }).check();
+  await closeNext.getByRole("button", { name: "Close session" }).click();
+  await expect(closeNext).toBeHidden();
+  await expect(cy.page.getByRole("region", { name: "Receipt" })).toBeVisible();
+
+  // What the server kept: two seatings of one table, the first paid in full with its tip.
+  const closed = await api.listSessions(token, "CLOSED");
+  const window = closed.filter((s) => s.label === "Window");
+  expect(window).toHaveLength(2);
+  const first = await api.getSession(token, window.at(-1)!.id);
+  expect(first.receipt?.bill).toMatchObject({ totalCents: 2150, paidCents: 2150, tipCents: 200, dueCents: 0 });
+  expect(first.customers.map((c) => [c.displayName, c.via])).toEqual([
+    ["Ann", "CARD"],
+    ["Bea", "CARD"],
+  ]);
+  const second = await api.getSession(token, window[0]!.id);
+  expect(second.orders.map((o) => o.status)).toEqual(["CANCELLED"]);
+  expect(second.customers.find((c) => c.displayName === "Photo of the card")?.removedAt).not.toBeNull();
+});

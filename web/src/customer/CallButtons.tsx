@@ -1,0 +1,54 @@
+import type { AlertDto, AlertKind } from "@ordered/contract";
+import { useCommands } from "../realtime/live-context";
+import { strings } from "../strings";
+import { type CallView, canCall } from "./calls";
+import type { EndReason } from "./phone-flow";
+import { useCalls } from "./use-calls";
+
+interface Props {
+  me: string;
+  alerts: readonly AlertDto[];
+  onEnd: (reason: EndReason) => void;
+}
+
+/** "Call a waiter" and "Ask for the bill", each with the state of this phone's last call of its kind. */
+export function CallButtons({ me, alerts, onEnd }: Props) {
+  const { ready } = useCommands();
+  const { views, raise } = useCalls(me, alerts, onEnd);
+  return (
+    <section aria-label={strings.calls.title} className="calls">
+      {(["WAITER", "BILL"] as const).map((kind) => (
+        <CallButton key={kind} kind={kind} view={views[kind]} disabled={!ready || !canCall(views[kind])} onCall={() => raise(kind)} />
+      ))}
+    </section>
+  );
+}
+
+function CallButton({ kind, view, disabled, onCall }: { kind: AlertKind; view: CallView; disabled: boolean; onCall: () => void }) {
+  const text = callText(kind, view);
+  return (
+    <div className={`call call-${view.state}`} data-kind={kind.toLowerCase()}>
+      <button type="button" className="button call-button" disabled={disabled} onClick={onCall} aria-describedby={`call-state-${kind}`}>
+        {strings.calls.button[kind]}
+      </button>
+      <p id={`call-state-${kind}`} className="call-state" aria-live="polite">
+        {text}
+      </p>
+    </div>
+  );
+}
+
+function callText(kind: AlertKind, view: CallView): string {
+  switch (view.state) {
+    case "idle":
+      return strings.calls.idle[kind];
+    case "sending":
+      return strings.calls.sending;
+    case "waiting":
+      return strings.calls.waiting[kind];
+    case "seen":
+      return strings.calls.seen(view.alert.acknowledgedBy);
+    case "failed":
+      return strings.calls.failed(view.message);
+  }
+}

@@ -1,0 +1,84 @@
+import type { BillDto, PaymentDto } from "@ordered/contract";
+import { BillTotals, PaymentList } from "../components/ReceiptView";
+import { formatMoney } from "../lib/money";
+import { strings } from "../strings";
+import { nameOf } from "./seating";
+
+interface Props {
+  label: string;
+  /** The running bill (`billOf` over the live orders and payments). */
+  bill: BillDto;
+  payments: PaymentDto[];
+  names: ReadonlyMap<string, string>;
+}
+
+/**
+ * A seating's running bill, live: what each phone ordered and paid, the totals, and what is
+ * still waiting for the kitchen (not owed yet). The lines and payments fold away.
+ */
+export function BillSummary({ label, bill, payments, names }: Props) {
+  const money = (cents: number) => formatMoney(cents, bill.currency);
+  const byPhone = new Map<string | null, typeof bill.lines>();
+  for (const line of bill.lines) byPhone.set(line.customerId, [...(byPhone.get(line.customerId) ?? []), line]);
+
+  return (
+    <section className="seat-bill" aria-label={strings.bill.titleFor(label)}>
+      <h4 className="seat-heading">{strings.bill.title}</h4>
+      {bill.shares.length === 0 ? (
+        <p className="muted small">{strings.bill.noLines}</p>
+      ) : (
+        <table className="receipt-table seat-shares">
+          <thead>
+            <tr>
+              <th scope="col">{strings.bill.phone}</th>
+              <th scope="col" className="num">
+                {strings.bill.ordered}
+              </th>
+              <th scope="col" className="num">
+                {strings.bill.paid}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {bill.shares.map((s) => (
+              <tr key={s.customerId ?? "table"} aria-label={nameOf(names, s.customerId, s.displayName)}>
+                <th scope="row">{nameOf(names, s.customerId, s.displayName)}</th>
+                <td className="num">{money(s.subtotalCents)}</td>
+                <td className="num">{money(s.paidCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {(bill.totalCents > 0 || payments.length > 0) && <BillTotals bill={bill} />}
+      {bill.pendingCents > 0 && <p className="muted small seat-pending">{strings.bill.pending(money(bill.pendingCents))}</p>}
+      {bill.lines.length > 0 && (
+        <details className="seat-bill-more">
+          <summary>{strings.bill.lines(bill.lines.length)}</summary>
+          {[...byPhone].map(([customerId, lines]) => (
+            <div key={customerId ?? "table"} className="seat-bill-group">
+              <p className="small seat-bill-group-name">{nameOf(names, customerId)}</p>
+              <ul className="seat-bill-lines">
+                {lines.map((l, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: lines of one phone keep their order as orders come in
+                  <li key={i}>
+                    <span>
+                      {strings.order.times(l.quantity)} {l.productName}
+                    </span>
+                    <span className="num">{money(l.lineCents)}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </details>
+      )}
+      {payments.length > 0 && (
+        <details className="seat-bill-more">
+          <summary>{strings.bill.payments(payments.length)}</summary>
+          <PaymentList payments={payments} currency={bill.currency} nameOf={(id) => names.get(id)} />
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import type { LocationDto, LocationResponse } from "@ordered/contract";
+import { useEffect, useState } from "react";
+import { api } from "../api/http";
+import { strings } from "../strings";
+import type { StaffAuth } from "./staff-auth";
+
+/** The location's "open a seating on first scan" switch; only the owner may flip it. */
+export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
+  const [location, setLocation] = useState<LocationDto | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const owner = auth.staff.role === "OWNER";
+
+  useEffect(() => {
+    let stale = false;
+    api<LocationResponse>("/location", { token: auth.token })
+      .then((res) => !stale && setLocation(res.location))
+      .catch((err: Error) => !stale && setError(err.message));
+    return () => {
+      stale = true;
+    };
+  }, [auth.token]);
+
+  async function toggle(current: LocationDto, openOnFirstScan: boolean) {
+    setBusy(true);
+    setError(null);
+    setLocation({ ...current, openOnFirstScan }); // at once; the answer (or an error) settles it
+    try {
+      const res = await api<LocationResponse>("/location", { token: auth.token, method: "PATCH", body: { openOnFirstScan } });
+      setLocation(res.location);
+    } catch (err) {
+      setLocation(current);
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card setting" aria-labelledby="first-scan-title">
+      <h2 id="first-scan-title">{strings.tables.setting}</h2>
+      <label className="setting-row">
+        <input
+          type="checkbox"
+          checked={location?.openOnFirstScan ?? false}
+          disabled={!owner || busy || location === null}
+          onChange={(e) => location && toggle(location, e.target.checked)}
+          aria-describedby="first-scan-hint"
+        />
+        <span>{strings.tables.openOnFirstScan}</span>
+      </label>
+      <p id="first-scan-hint" className="muted small">
+        {strings.tables.openOnFirstScanHint} {!owner && strings.tables.ownerOnly}
+      </p>
+      {error && (
+        <p role="alert" className="error small">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import type { CustomerDto, RemoveCustomerResponse } from "@ordered/contract";
+import { useState } from "react";
+import { api } from "../api/http";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { strings } from "../strings";
+import { timeAgo } from "./seating";
+
+interface Props {
+  sessionId: string;
+  label: string;
+  customers: CustomerDto[];
+  names: ReadonlyMap<string, string>;
+  token: string;
+  now: number;
+}
+
+/**
+ * The phones that joined a seating, in the order they joined. Removing one ends its token at
+ * once; the list strikes it through when the `customer:removed` event arrives.
+ */
+export function SeatingPhones({ sessionId, label, customers, names, token, now }: Props) {
+  const [removing, setRemoving] = useState<CustomerDto | null>(null);
+  const nameOfPhone = (c: CustomerDto) => names.get(c.id) ?? strings.seating.guestUnknown;
+  const present = customers.filter((c) => c.removedAt === null).length;
+
+  async function remove(c: CustomerDto) {
+    await api<RemoveCustomerResponse>(`/sessions/${sessionId}/customers/${c.id}/remove`, { token, method: "POST" });
+  }
+
+  return (
+    <section className="seat-phones" aria-label={strings.seating.phonesTitle(label)}>
+      <h4 className="seat-heading">
+        {strings.seating.phones} <span className="count">{present}</span>
+      </h4>
+      {customers.length === 0 ? (
+        <p className="muted small">{strings.seating.noPhones}</p>
+      ) : (
+        <ul className="seat-phone-list">
+          {customers.map((c) => (
+            <li key={c.id} className={c.removedAt ? "seat-phone removed" : "seat-phone"} aria-label={nameOfPhone(c)}>
+              <span className="seat-phone-name">{nameOfPhone(c)}</span>
+              <span className="muted small seat-phone-meta">
+                {c.removedAt
+                  ? strings.seating.removedAgo(timeAgo(c.removedAt, now))
+                  : strings.seating.joined(timeAgo(c.joinedAt, now), strings.seating.via[c.via])}
+              </span>
+              {!c.removedAt && (
+                <button
+                  type="button"
+                  className="button ghost small"
+                  onClick={() => setRemoving(c)}
+                  aria-label={strings.seating.removeLabel(nameOfPhone(c))}
+                >
+                  {strings.seating.remove}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={strings.seating.removeTitle(nameOfPhone(removing))}
+          message={strings.seating.confirmRemove(nameOfPhone(removing), label)}
+          confirmLabel={strings.seating.remove}
+          dismissLabel={strings.seating.keep}
+          onConfirm={() => remove(removing)}
+          onClose={() => setRemoving(null)}
+        />
+      )}
+    </section>
+  );
+}
