@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { type ClientToServerEvents, nextAdvanceStep, type ServerToClientEvents } from "@ordered/contract";
+import { billOf, type ClientToServerEvents, nextAdvanceStep, type ServerToClientEvents } from "@ordered/contract";
 import { io, type Socket } from "socket.io-client";
-import { createApiClient } from "./api-client.js";
+import { type ApiClient, ApiError, createApiClient } from "./api-client.js";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,7 +18,7 @@ export interface SimulationOptions {
   intervalMs: number;
   /** Staff move accepted orders to ready, then delivered. */
   advance: boolean;
-  /** Stops the simulation; its sessions are closed on the way out. */
+  /** Stops the simulation; its tables pay their bills and their sessions are closed on the way out. */
   signal: AbortSignal;
   log?: (line: string) => void;
 }
@@ -35,11 +35,42 @@ export interface SimulationResult {
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0;
 
+/** How often a table's bill is settled again when the kitchen accepted an order meanwhile. */
+const SETTLE_ATTEMPTS = 3;
+
+/**
+ * The party leaves as it would in the restaurant: staff serve what the kitchen accepted and
+ * cancel what it has not checked yet (closing with `finish`), and the table pays the bill in
+ * cash first. The due is the bill of what was accepted when it was read; an order the
+ * kitchen accepts between that reading and the close makes the close BILL_UNPAID, and the
+ * rest is paid before closing again.
+ */
+async function settleAndClose(api: ApiClient, token: string, currency: string, sessionId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const { orders, payments } = await api.getSession(token, sessionId);
+    const { dueCents } = billOf({ currency, orders, payments });
+    if (dueCents > 0) {
+      await api.recordPayment(token, sessionId, {
+        clientPaymentId: randomUUID(),
+        method: "CASH",
+        amountCents: dueCents,
+        note: "simulated",
+      });
+    }
+    try {
+      await api.closeSession(token, sessionId, { unfinished: "finish" });
+      return;
+    } catch (err) {
+      if (!(err instanceof ApiError && err.error?.code === "BILL_UNPAID" && attempt < SETTLE_ATTEMPTS)) throw err;
+    }
+  }
+}
+
 /** Opens sessions, joins phones that order every `intervalMs`, until the signal aborts. */
 export async function runSimulation(o: SimulationOptions): Promise<SimulationResult> {
   const log = o.log ?? (() => {});
   const api = createApiClient(o.url);
-  const { token } = await api.login({ email: o.email, password: o.password });
+  const { token, staff: account } = await api.login({ email: o.email, password: o.password });
   const menu = (await api.listProducts(token)).filter((p) => p.available);
   if (menu.length === 0) throw new Error("the location has no available products");
 
@@ -103,9 +134,11 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
     o.signal.aborted ? resolve() : o.signal.addEventListener("abort", () => resolve(), { once: true }),
   );
   for (const t of timers) clearTimeout(t);
-  // Let in-flight orders settle (each is acked or times out), then close the tables.
+  // Let in-flight orders settle (each is acked or times out), then settle and close the tables.
   await Promise.all(inFlight);
-  for (const id of sessionIds) await api.closeSession(token, id).catch(() => {});
+  for (const id of sessionIds) {
+    await settleAndClose(api, token, account.location.currency, id).catch((err: Error) => log(`could not close ${id}: ${err.message}`));
+  }
   for (const s of sockets) s.close();
   const sorted = acks.sort((a, b) => a - b);
   result.ackMs = { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? 0 };

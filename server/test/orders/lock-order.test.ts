@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Ack, CommandPayload, OrderDto } from "@ordered/contract";
+import type { Ack, CloseSessionBody, CommandPayload, OrderDto } from "@ordered/contract";
 import { createApiClient } from "../../src/tools/api-client.js";
 import { eventually, freshPrefix, openAndJoin } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
@@ -72,9 +72,13 @@ describe("lock order", () => {
       const others = Array.from({ length: OTHERS }, (_, i) =>
         placeUntilAnswered(phones[i % 2]!, { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }),
       );
-      // Close while the others may still be arriving.
+      // Close while the others may still be arriving. Orders are unfinished then, so the close
+      // says what becomes of them, in its own transaction: every other round cancels them, the
+      // rest deliver the accepted ones (cancelling the unchecked) and waive what was not paid.
       await repeats[0];
-      const closing = api.request("POST", `/api/sessions/${session.id}/close`, { token: venue.staffToken });
+      const closeBody: CloseSessionBody =
+        round % 2 === 0 ? { unfinished: "cancel" } : { unfinished: "finish", waiveReason: "race test: the party left" };
+      const closing = api.request("POST", `/api/sessions/${session.id}/close`, { token: venue.staffToken, body: closeBody });
 
       const repeatAcks = await Promise.all(repeats);
       expect(repeatAcks.filter((ack) => ack.error).map((ack) => ack.error)).toEqual([]);
@@ -82,7 +86,10 @@ describe("lock order", () => {
       for (const ack of await Promise.all(others)) {
         if (ack.error) expect(ack.error.code).toBe("SESSION_CLOSED");
       }
-      expect((await closing).status).toBe(200);
+      const closeAnswer = await closing;
+      expect(closeAnswer.status, JSON.stringify(closeAnswer.body)).toBe(200);
+      // The close left nothing unfinished, whatever it raced.
+      expect(await prisma.order.count({ where: { sessionId: session.id, status: { in: ["PLACED", "ACCEPTED"] } } })).toBe(0);
 
       expect(await prisma.order.count({ where: { sessionId: session.id, clientOrderId: repeated } })).toBe(1);
       // The log is gap-free, and nothing logged before the close is stamped after it.

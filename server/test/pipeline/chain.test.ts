@@ -50,14 +50,22 @@ describe("the pipeline, phone to panel and back", () => {
     for (const r of [phone, panel]) {
       await r.waitFor("order:updated", (e) => e.data.id === order.id && e.data.status === "DELIVERED");
       expect(updates(r).map(state)).toEqual(["ACCEPTED/-", "ACCEPTED/PREPARING", "ACCEPTED/READY", "DELIVERED/DELIVERED"]);
-      // Gap-free numbers: placed is 2, then 3, 4, 5, 6.
-      expect(updates(r).map((e) => e.seq)).toEqual([3, 4, 5, 6]);
+      // Gap-free numbers: opened is 1, Ann's join 2, placed 3, then 4, 5, 6, 7.
+      expect(updates(r).map((e) => e.seq)).toEqual([4, 5, 6, 7]);
     }
     const stored = await orderStatus(prisma, order.id);
     expect(stored.finishedAt).not.toBeNull();
     expect(stored.shipment?.deliveredAt).not.toBeNull();
     const events = await prisma.sessionEvent.findMany({ where: { sessionId: session.id }, orderBy: { seq: "asc" } });
-    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(events.map((e) => [e.seq, e.type])).toEqual([
+      [1, "session.opened"],
+      [2, "customer.joined"],
+      [3, "order.placed"],
+      [4, "order.updated"],
+      [5, "order.updated"],
+      [6, "order.updated"],
+      [7, "order.updated"],
+    ]);
   });
 
   it("refuses skipped, backward and foreign transitions", async ({ cluster: [a, b], worker, venue, otherVenue, socket, prisma }) => {
@@ -129,7 +137,14 @@ describe("idempotent stages", () => {
       where: { sessionId: (await orderStatus(prisma, order.id)).sessionId },
       orderBy: { seq: "asc" },
     });
-    expect(types.map((e) => e.type)).toEqual(["session.opened", "order.placed", "order.updated", "order.updated", "order.updated"]);
+    expect(types.map((e) => e.type)).toEqual([
+      "session.opened",
+      "customer.joined",
+      "order.placed",
+      "order.updated",
+      "order.updated",
+      "order.updated",
+    ]);
   });
 
   it("queues the same stage for the same order once", async ({ startWorker }) => {

@@ -8,7 +8,7 @@ import { type ClientSocket, type ConnectOptions, dataOf, recorderOf, send } from
 
 type Connect = (server: { url: string }, auth: Partial<HandshakeAuth> | undefined, opts?: ConnectOptions) => Promise<ClientSocket>;
 
-/** Places an order from a second phone at the table, producing one logged event. */
+/** Joins a second phone at the table and places an order from it: two logged events (customer.joined, order.placed). */
 async function otherPhoneOrders(socket: Connect, server: TestServer, joinCode: string, productId: string): Promise<string> {
   const { token } = await server.api.joinSession(joinCode);
   const phone = await socket(server, { token });
@@ -30,23 +30,27 @@ describe("nothing lost on reconnect", () => {
     const lemonade = venue.products[2]!.id;
     const { session, customerToken } = await openAndJoin(a, venue.staffToken);
     const first = await socket(a, { token: customerToken, lastSeq: 1 });
-    await recorderOf(first).waitFor("sync:done");
+    // The phone has seen the log up to its own join (2).
+    const seen = (await recorderOf(first).waitFor("sync:done")).cursors[session.id]!;
+    expect(seen).toBe(2);
     first.close();
     const missed = [
       await otherPhoneOrders(socket, a, session.joinCode, lemonade),
       await otherPhoneOrders(socket, b, session.joinCode, lemonade),
     ];
 
-    const { recorder, done, replayed } = await reconnectAndCollect(socket, a, customerToken, 1);
+    const { recorder, done, replayed } = await reconnectAndCollect(socket, a, customerToken, seen);
     expect(replayed).toEqual([
-      ["order:placed", 2],
-      ["order:placed", 3],
+      ["customer:joined", 3],
+      ["order:placed", 4],
+      ["customer:joined", 5],
+      ["order:placed", 6],
     ]);
     expect(recorder.named("order:placed").map((e) => e.data.id)).toEqual(missed);
-    expect(done.cursors).toEqual({ [session.id]: 3 });
+    expect(done.cursors).toEqual({ [session.id]: 6 });
     // Live events continue after the replay.
     await otherPhoneOrders(socket, b, session.joinCode, lemonade);
-    expect((await recorder.waitFor("order:placed", (e) => e.seq === 4)).sessionId).toBe(session.id);
+    expect((await recorder.waitFor("order:placed", (e) => e.seq === 8)).sessionId).toBe(session.id);
   });
 
   it("replays what a customer missed when reconnecting to another instance", async ({ cluster: [a, b], venue, socket }) => {
@@ -56,14 +60,19 @@ describe("nothing lost on reconnect", () => {
     await recorderOf(first).waitFor("sync:done");
     first.close();
     await otherPhoneOrders(socket, a, session.joinCode, lemonade);
-    await a.api.closeSession(venue.staffToken, session.id);
+    // Nothing processes orders in this file: the order is still unchecked when the table closes.
+    await a.api.closeSession(venue.staffToken, session.id, { unfinished: "cancel" });
     // Closed while away: the handshake says so, and the log still holds the story for staff.
     await expect(socket(b, { token: customerToken, lastSeq: 1 })).rejects.toMatchObject({ data: { code: "SESSION_CLOSED" } });
 
     const open = await openAndJoin(a, venue.staffToken);
     await otherPhoneOrders(socket, a, open.session.joinCode, lemonade);
-    const { replayed } = await reconnectAndCollect(socket, b, open.customerToken, 1);
-    expect(replayed).toEqual([["order:placed", 2]]);
+    // The phone's cursor is its own join (2).
+    const { replayed } = await reconnectAndCollect(socket, b, open.customerToken, 2);
+    expect(replayed).toEqual([
+      ["customer:joined", 3],
+      ["order:placed", 4],
+    ]);
   });
 
   it("replays everything since zero when the client has no cursor", async ({ cluster: [a, b], venue, socket }) => {
@@ -72,17 +81,21 @@ describe("nothing lost on reconnect", () => {
     const { replayed } = await reconnectAndCollect(socket, b, customerToken, 0);
     expect(replayed).toEqual([
       ["session:opened", 1],
-      ["order:placed", 2],
+      ["customer:joined", 2],
+      ["customer:joined", 3],
+      ["order:placed", 4],
     ]);
   });
 
   it("replays to staff by cursor, plus open sessions they did not know about", async ({ cluster: [a, b], venue, socket }) => {
     const t = venue.staffToken;
+    // Each: opened 1, Ann joined 2, another phone joined 3 and ordered 4.
     const known = await openAndJoin(a, t, "Known");
-    await otherPhoneOrders(socket, a, known.session.joinCode, venue.products[0]!.id); // seq 2
+    await otherPhoneOrders(socket, a, known.session.joinCode, venue.products[0]!.id);
     const unknown = await openAndJoin(a, t, "New while away");
-    await otherPhoneOrders(socket, a, unknown.session.joinCode, venue.products[0]!.id); // seq 2
-    const staff = await socket(b, { token: t, cursors: { [known.session.id]: 1 } });
+    await otherPhoneOrders(socket, a, unknown.session.joinCode, venue.products[0]!.id);
+    // Staff had seen the known one up to Ann's join.
+    const staff = await socket(b, { token: t, cursors: { [known.session.id]: 2 } });
     const recorder = recorderOf(staff);
     const done = await recorder.waitFor("sync:done");
     const bySession = (id: string) =>
@@ -90,12 +103,17 @@ describe("nothing lost on reconnect", () => {
         .sessionEvents()
         .filter(([, s]) => s === id)
         .map(([n, , seq]) => [n, seq]);
-    expect(bySession(known.session.id)).toEqual([["order:placed", 2]]);
+    expect(bySession(known.session.id)).toEqual([
+      ["customer:joined", 3],
+      ["order:placed", 4],
+    ]);
     expect(bySession(unknown.session.id)).toEqual([
       ["session:opened", 1],
-      ["order:placed", 2],
+      ["customer:joined", 2],
+      ["customer:joined", 3],
+      ["order:placed", 4],
     ]);
-    expect(done.cursors).toEqual({ [known.session.id]: 2, [unknown.session.id]: 2 });
+    expect(done.cursors).toEqual({ [known.session.id]: 4, [unknown.session.id]: 4 });
   });
 
   it("ignores cursors for sessions of another location", async ({ cluster: [a, b], venue, otherVenue, socket }) => {
@@ -121,20 +139,24 @@ describe("nothing lost on reconnect", () => {
     const phone = await socket(doomed, { token: customerToken });
     const live = recorderOf(phone);
     await live.waitFor("sync:done");
-    // Live across instances: an order placed through A reaches the phone on the doomed one.
+    // Live across instances: an order placed through A reaches the phone on the doomed one
+    // (after the opening 1, Ann's join 2 and the other phone's join 3).
     await otherPhoneOrders(socket, a, session.joinCode, lemonade);
-    await live.waitFor("order:placed", (e) => e.seq === 2);
+    await live.waitFor("order:placed", (e) => e.seq === 4);
 
     const dropped = new Promise((resolve) => phone.once("disconnect", resolve));
     await doomed.kill();
     await dropped;
 
-    await otherPhoneOrders(socket, a, session.joinCode, lemonade); // seq 3, while the phone is cut off
+    await otherPhoneOrders(socket, a, session.joinCode, lemonade); // seq 5 and 6, while the phone is cut off
     await a.api.createProduct(venue.staffToken, { name: `Special ${randomUUID().slice(0, 4)}`, category: "Pizza", priceCents: 1 });
 
-    const { replayed, recorder } = await reconnectAndCollect(socket, b, customerToken, 2);
-    expect(replayed).toEqual([["order:placed", 3]]);
+    const { replayed, recorder } = await reconnectAndCollect(socket, b, customerToken, 4);
+    expect(replayed).toEqual([
+      ["customer:joined", 5],
+      ["order:placed", 6],
+    ]);
     await otherPhoneOrders(socket, a, session.joinCode, lemonade);
-    await recorder.waitFor("order:placed", (e) => e.seq === 4);
+    await recorder.waitFor("order:placed", (e) => e.seq === 8);
   });
 });

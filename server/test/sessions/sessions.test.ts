@@ -78,15 +78,26 @@ describe("listing, reading and closing", () => {
     expect(first.status).toBe(200);
     expect(first.body.session.status).toBe("CLOSED");
     expect(first.body.session.closedAt).not.toBeNull();
+    // Nothing was ordered: nothing to finish, nothing due; the answer carries the receipt.
+    expect(first.body.receipt).toMatchObject({
+      sessionId: session.id,
+      closedAt: first.body.session.closedAt,
+      bill: { totalCents: 0, dueCents: 0, waivedCents: 0 },
+      payments: [],
+      waiveReason: null,
+    });
     const again = await server.api.request("POST", `/api/sessions/${session.id}/close`, { token });
     expect(again.body.session.closedAt).toBe(first.body.session.closedAt);
+    expect(again.body).toEqual(first.body);
     const stored = await prisma.orderSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(stored.closedById).toBe(venue.owner.id);
     const events = await prisma.sessionEvent.findMany({ where: { sessionId: session.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => [e.seq, e.type])).toEqual([
       [1, "session.opened"],
-      [2, "session.closed"],
+      [2, "customer.joined"],
+      [3, "session.closed"],
     ]);
+    expect(events[2]!.payload).toEqual({ closedAt: first.body.session.closedAt, receipt: first.body.receipt });
     const details = await server.api.request("GET", `/api/sessions/${session.id}`, { token });
     expect(details.body.qr).toBeNull();
   });

@@ -139,7 +139,11 @@ describe("seating a table", () => {
     expect((await server.api.call("POST", "/api/sessions", { token, body: { label: "Bar counter" } })).session.tableId).toBeNull();
   });
 
-  it("never ends with a retired table seated when staff seat and retire it at the same instant", async ({ cluster: [a, b], venue, prisma }) => {
+  it("never ends with a retired table seated when staff seat and retire it at the same instant", async ({
+    cluster: [a, b],
+    venue,
+    prisma,
+  }) => {
     const token = venue.staffToken;
     for (let round = 0; round < 8; round++) {
       const { table } = await a.api.call("POST", "/api/tables", { token, body: { name: `Race ${round}` } });

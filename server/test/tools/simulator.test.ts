@@ -30,11 +30,21 @@ describe("npm run simulate", () => {
     const result = await running;
 
     expect(result.placed).toBeGreaterThanOrEqual(4);
-    const sessions = await prisma.orderSession.findMany({ where: { locationId: venue.locationId }, include: { orders: true } });
+    const sessions = await prisma.orderSession.findMany({
+      where: { locationId: venue.locationId },
+      include: { orders: true, payments: true },
+    });
     expect(sessions).toHaveLength(2);
     expect(sessions.every((s) => s.status === "CLOSED")).toBe(true);
     const stored = sessions.flatMap((s) => s.orders);
     expect(stored.length).toBe(result.placed);
     expect(stored.some((o) => o.status === "DELIVERED")).toBe(true);
+    // Each table left as a party does: nothing left unfinished, and its bill paid, not waived.
+    expect(stored.filter((o) => o.status === "PLACED" || o.status === "ACCEPTED")).toEqual([]);
+    for (const s of sessions) {
+      const billed = s.orders.filter((o) => o.status === "DELIVERED").reduce((sum, o) => sum + o.totalCents, 0);
+      expect(s.payments.reduce((sum, p) => sum + p.amountCents, 0)).toBe(billed);
+      expect(s.waivedCents).toBe(0);
+    }
   });
 });
