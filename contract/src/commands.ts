@@ -38,6 +38,11 @@ export const PlaceOrderPayload = z.strictObject({
           .min(1, "must be at least 1")
           .max(order.maxQuantity, `must be at most ${order.maxQuantity}`),
         note: note(order.noteLength).optional(),
+        /** The options chosen (ids of the product's options); the server checks them and prices them. */
+        options: z
+          .array(uuidOf("an option"))
+          .max(order.maxOptionsPerLine, `at most ${order.maxOptionsPerLine} options per line`)
+          .default([]),
       }),
     )
     .min(1, "must contain at least one item")

@@ -5,6 +5,7 @@
  * Money is integer cents; times are ISO 8601 strings in UTC.
  */
 import { z } from "zod";
+import { ALLERGENS, DIET_TAGS } from "./allergens.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
 import { ALERT_KINDS, PAYMENT_METHODS } from "./seating.js";
 
@@ -23,6 +24,8 @@ export const LocationDto = z.strictObject({
   currency: z.string().length(3),
   /** Scanning the card of a free table opens a seating (and tells staff) instead of saying it is free. */
   openOnFirstScan: z.boolean(),
+  /** IANA time zone of the venue: categories' service windows are in it. */
+  timeZone: z.string(),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 
@@ -35,16 +38,70 @@ export const StaffDto = z.strictObject({
 });
 export type StaffDto = z.infer<typeof StaffDto>;
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** A section of the menu, in the order staff chose. */
+export const CategoryDto = z.strictObject({
+  id,
+  name: z.string(),
+  description: z.string(),
+  position: z.number().int(),
+  /** Off the phones' menu (its products too), still on the products page. */
+  hidden: z.boolean(),
+  /** Served only from `availableFrom` until `availableUntil` ("HH:MM", the location's time zone), or always (null). */
+  availableFrom: hhmm.nullable(),
+  availableUntil: hhmm.nullable(),
+});
+export type CategoryDto = z.infer<typeof CategoryDto>;
+
+export const OptionDto = z.strictObject({
+  id,
+  name: z.string(),
+  /** Added to the product's price per unit (may be 0 or negative). */
+  priceDeltaCents: z.number().int(),
+  /** false: sold out, cannot be chosen. */
+  available: z.boolean(),
+});
+export type OptionDto = z.infer<typeof OptionDto>;
+
+/** e.g. "Size": choose exactly 1 (min 1, max 1); "Extras": choose 0 to 3. */
+export const OptionGroupDto = z.strictObject({
+  id,
+  name: z.string(),
+  minChoices: z.number().int(),
+  maxChoices: z.number().int(),
+  options: z.array(OptionDto),
+});
+export type OptionGroupDto = z.infer<typeof OptionGroupDto>;
+
+/** Sized variants of a product's photo (WebP), each URL immutable. */
+export const PhotoDto = z.strictObject({ small: z.string(), medium: z.string(), large: z.string() });
+export type PhotoDto = z.infer<typeof PhotoDto>;
+
 export const ProductDto = z.strictObject({
   id,
   name: z.string(),
   description: z.string(),
+  categoryId: id,
+  /** The category's name, for display. */
   category: z.string(),
+  /** Base price of one unit; options add their deltas. */
   priceCents: z.number().int(),
   currency: z.string().length(3),
+  /** false: sold out (still shown, greyed). */
   available: z.boolean(),
   /** null when stock is not tracked. */
   stock: z.number().int().nullable(),
+  /** Off the phones' menu, kept on past orders and on the products page. */
+  hidden: z.boolean(),
+  /** Off the products page too; never deleted (past orders refer to it). */
+  archived: z.boolean(),
+  /** Raised by every change: an edit sent with an older version is refused (no edit is silently lost). */
+  version: z.number().int(),
+  allergens: z.array(z.enum(ALLERGENS)),
+  tags: z.array(z.enum(DIET_TAGS)),
+  photo: PhotoDto.nullable(),
+  optionGroups: z.array(OptionGroupDto),
 });
 export type ProductDto = z.infer<typeof ProductDto>;
 
@@ -88,13 +145,20 @@ export type TableDto = z.infer<typeof TableDto>;
 export const QrDto = z.strictObject({ joinUrl: z.string(), svg: z.string(), pngDataUrl: z.string() });
 export type QrDto = z.infer<typeof QrDto>;
 
+/** An option chosen on an order line, as it was when the order was placed. */
+export const ChosenOptionDto = z.strictObject({ group: z.string(), name: z.string(), priceDeltaCents: z.number().int() });
+export type ChosenOptionDto = z.infer<typeof ChosenOptionDto>;
+
 export const OrderItemDto = z.strictObject({
   productId: id,
-  /** Name and price as they were when the order was placed. */
+  /** Name and price as they were when the order was placed (the price includes the options). */
   productName: z.string(),
   unitPriceCents: z.number().int(),
   quantity: z.number().int(),
   note: z.string().nullable(),
+  options: z.array(ChosenOptionDto),
+  /** The product's allergens when it was ordered, for the kitchen's ticket. */
+  allergens: z.array(z.enum(ALLERGENS)),
 });
 export type OrderItemDto = z.infer<typeof OrderItemDto>;
 

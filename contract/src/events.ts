@@ -100,8 +100,10 @@ export type ClientToServerEvents = {
 export type ServerToClientEvents = {
   [K in SessionEventType as (typeof SESSION_EVENTS)[K]["socket"]]: (e: SessionEventEnvelope<SessionEventPayload<K>>) => void;
 } & {
-  /** A product changed (e.g. sold out); not logged, clients refetch the menu on reconnect. */
+  /** A product changed (sold out, edited, hidden, archived); not logged, clients refetch the menu on reconnect. */
   "product:updated": (product: ProductDto) => void;
+  /** Categories changed (added, renamed, reordered, hidden, windows): clients refetch the menu. */
+  "menu:changed": () => void;
   /** Sent once per connection after the replay of missed events. */
   "sync:done": (s: SyncDone) => void;
   /**

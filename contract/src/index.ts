@@ -6,6 +6,7 @@ export * from "./event-names.js";
 export * from "./events.js";
 export * from "./fields.js";
 export * from "./limits.js";
+export * from "./menu.js";
 export * from "./order-status.js";
 export * from "./requests.js";
 export * from "./responses.js";

@@ -18,6 +18,8 @@ export const LIMITS = {
     clientOrderIdMax: 64,
     /** Longest reason staff give when cancelling. */
     cancelReasonLength: 200,
+    /** Most options chosen on one line. */
+    maxOptionsPerLine: 30,
   },
   session: {
     labelLength: 60,
@@ -61,6 +63,29 @@ export const LIMITS = {
      */
     maxPriceCents: 1_000_000,
     maxStock: 1_000_000,
+    /** Option groups per product, options per group, and their names. */
+    maxOptionGroups: 10,
+    maxOptionsPerGroup: 20,
+    optionNameLength: 60,
+    /**
+     * The most a product with its dearest choice may cost: the server refuses a product whose
+     * price plus its groups' largest deltas would pass maxPriceCents, so every line stays in
+     * the bound above.
+     */
+    maxUnitPriceCents: 1_000_000,
+  },
+  category: {
+    nameLength: 60,
+    descriptionLength: 300,
+    maxCategories: 100,
+  },
+  photo: {
+    /** Largest upload accepted (bytes): 8 MiB. */
+    maxBytes: 8 * 1024 * 1024,
+    /** Widths (px) of the variants served. */
+    widths: { small: 160, medium: 480, large: 960 },
+    /** Formats accepted, as read from the bytes. */
+    formats: ["jpeg", "png", "webp"],
   },
   auth: {
     emailLength: 254,

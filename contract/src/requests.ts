@@ -1,5 +1,6 @@
 /** What the REST API accepts: request bodies and query strings. */
 import { z } from "zod";
+import { ALLERGENS, DIET_TAGS } from "./allergens.js";
 import { SessionStatus } from "./dto.js";
 import { note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
@@ -84,7 +85,13 @@ export const RecordPaymentBody = z
 export type RecordPaymentBody = z.input<typeof RecordPaymentBody>;
 
 export const LocationSettingsBody = z
-  .strictObject({ openOnFirstScan: z.boolean() })
+  .strictObject({
+    openOnFirstScan: z.boolean(),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine((tz) => isTimeZone(tz), "must be an IANA time zone like Europe/Rome"),
+  })
   .partial()
   .refine((b) => Object.keys(b).length > 0, "must change at least one field");
 export type LocationSettingsBody = z.input<typeof LocationSettingsBody>;
@@ -118,19 +125,61 @@ export const ListTablesQuery = z.strictObject({
   retired: z.enum(["include", "exclude"]).default("exclude"),
 });
 
+const unique = (xs: readonly string[]) => new Set(xs).size === xs.length;
+
 const priceCents = z
   .number({ error: "must be a number of cents" })
   .int("must be a whole number of cents")
   .min(0, "must not be negative")
   .max(LIMITS.product.maxPriceCents, `must be at most ${LIMITS.product.maxPriceCents} cents`);
 const stock = z.number().int("must be a whole number").min(0, "must not be negative").max(LIMITS.product.maxStock).nullable();
+const optionName = text(LIMITS.product.optionNameLength);
+
+/** An option group as staff edit it: options with an id are kept (and updated), others are new. */
+const OptionGroupInput = z
+  .strictObject({
+    id: uuidOf("an option group").optional(),
+    name: optionName,
+    minChoices: z.number().int("must be a whole number").min(0, "must not be negative"),
+    maxChoices: z.number().int("must be a whole number").min(1, "must be at least 1"),
+    options: z
+      .array(
+        z.strictObject({
+          id: uuidOf("an option").optional(),
+          name: optionName,
+          priceDeltaCents: z
+            .number({ error: "must be a number of cents" })
+            .int("must be a whole number of cents")
+            .min(-LIMITS.product.maxPriceCents)
+            .max(LIMITS.product.maxPriceCents),
+          available: z.boolean().default(true),
+        }),
+      )
+      .min(1, "must have at least one option")
+      .max(LIMITS.product.maxOptionsPerGroup, `at most ${LIMITS.product.maxOptionsPerGroup} options per group`),
+  })
+  .refine((g) => g.minChoices <= g.maxChoices, { message: "minChoices must not be more than maxChoices", path: ["minChoices"] })
+  .refine((g) => g.maxChoices <= g.options.length, { message: "maxChoices must not be more than its options", path: ["maxChoices"] })
+  .refine((g) => new Set(g.options.map((o) => o.name.toLowerCase())).size === g.options.length, {
+    message: "must not name two options the same",
+    path: ["options"],
+  });
+export type OptionGroupInput = z.input<typeof OptionGroupInput>;
+
 const productFields = {
   name: text(LIMITS.product.nameLength),
   description: note(LIMITS.product.descriptionLength),
-  category: text(LIMITS.product.categoryLength),
+  categoryId: uuidOf("a category"),
   priceCents,
   available: z.boolean(),
   stock,
+  hidden: z.boolean(),
+  allergens: z.array(z.enum(ALLERGENS, "must be one of the 14 EU allergens")).refine(unique, "must list each allergen once"),
+  tags: z.array(z.enum(DIET_TAGS, `must be one of ${DIET_TAGS.join(", ")}`)).refine(unique, "must list each tag once"),
+  optionGroups: z
+    .array(OptionGroupInput)
+    .max(LIMITS.product.maxOptionGroups, `at most ${LIMITS.product.maxOptionGroups} option groups`)
+    .refine((gs) => new Set(gs.map((g) => g.name.toLowerCase())).size === gs.length, "must not name two groups the same"),
 };
 
 export const CreateProductBody = z.strictObject({
@@ -138,14 +187,58 @@ export const CreateProductBody = z.strictObject({
   description: productFields.description.default(""),
   available: productFields.available.default(true),
   stock: productFields.stock.default(null),
+  hidden: productFields.hidden.default(false),
+  allergens: productFields.allergens.default([]),
+  tags: productFields.tags.default([]),
+  optionGroups: productFields.optionGroups.default([]),
 });
 export type CreateProductBody = z.input<typeof CreateProductBody>;
 
+/** An edit: the fields that change, and the version the editor saw (an older one is refused). */
 export const UpdateProductBody = z
-  .strictObject(productFields)
-  .partial()
-  .refine((b) => Object.keys(b).length > 0, "must change at least one field");
+  .strictObject({ version: z.number({ error: "must be the version you edited" }).int().min(0), ...productFields })
+  .partial({ ...Object.fromEntries(Object.keys(productFields).map((k) => [k, true])) } as { [K in keyof typeof productFields]: true })
+  .refine((b) => Object.keys(b).length > 1, "must change at least one field");
 export type UpdateProductBody = z.input<typeof UpdateProductBody>;
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 07:30");
+const categoryFields = {
+  name: text(LIMITS.category.nameLength),
+  description: note(LIMITS.category.descriptionLength),
+  hidden: z.boolean(),
+  availableFrom: timeOfDay.nullable(),
+  availableUntil: timeOfDay.nullable(),
+};
+const windowBoth = (b: { availableFrom?: string | null; availableUntil?: string | null }) =>
+  (b.availableFrom === undefined) === (b.availableUntil === undefined) && (b.availableFrom === null) === (b.availableUntil === null);
+const windowRule = { message: "give both availableFrom and availableUntil, or neither", path: ["availableFrom"] };
+
+export const CreateCategoryBody = z
+  .strictObject({
+    ...categoryFields,
+    description: categoryFields.description.default(""),
+    hidden: categoryFields.hidden.default(false),
+    availableFrom: categoryFields.availableFrom.default(null),
+    availableUntil: categoryFields.availableUntil.default(null),
+  })
+  .refine(windowBoth, windowRule);
+export type CreateCategoryBody = z.input<typeof CreateCategoryBody>;
+
+export const UpdateCategoryBody = z
+  .strictObject(categoryFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, "must change at least one field")
+  .refine(windowBoth, windowRule);
+export type UpdateCategoryBody = z.input<typeof UpdateCategoryBody>;
+
+/** The location's categories in their new order: each category once. */
+export const ReorderCategoriesBody = z.strictObject({
+  categoryIds: z
+    .array(uuidOf("a category"))
+    .max(LIMITS.category.maxCategories)
+    .refine((ids) => new Set(ids).size === ids.length, "must name each category once"),
+});
+export type ReorderCategoriesBody = z.input<typeof ReorderCategoriesBody>;
 
 export const AvailabilityBody = z.strictObject({ available: z.boolean() });
 

@@ -1,6 +1,7 @@
 /** What each REST endpoint answers on success (errors are `{ error: ErrorBody }`). */
 import type {
   AlertDto,
+  CategoryDto,
   CustomerDto,
   CustomerSessionDto,
   LocationDto,
@@ -119,9 +120,27 @@ export interface TableResponse {
   table: TableDto;
 }
 
-/** GET /api/products, GET /api/menu */
+/** GET /api/products (the staff's: every product not archived; ?archived=include for all) */
 export interface ProductListResponse {
   products: ProductDto[];
+}
+
+/** GET /api/menu (a phone's: visible categories in order, their visible products) */
+export interface MenuResponse {
+  categories: CategoryDto[];
+  products: ProductDto[];
+  /** The location's time zone, for the categories' service windows. */
+  timeZone: string;
+}
+
+/** GET /api/categories, PUT /api/categories/order */
+export interface CategoryListResponse {
+  categories: CategoryDto[];
+}
+
+/** POST /api/categories, PATCH /api/categories/:id */
+export interface CategoryResponse {
+  category: CategoryDto;
 }
 
 /** POST /api/products, PATCH /api/products/:id, PUT /api/products/:id/availability */
