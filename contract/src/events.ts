@@ -103,7 +103,7 @@ export type ServerToClientEvents = {
   /** A product changed (sold out, edited, hidden, archived); not logged, clients refetch the menu on reconnect. */
   "product:updated": (product: ProductDto) => void;
   /** Categories changed (added, renamed, reordered, hidden, windows): clients refetch the menu. */
-  "menu:changed": () => void;
+  "menu:changed": (e: { locationId: string }) => void;
   /** Sent once per connection after the replay of missed events. */
   "sync:done": (s: SyncDone) => void;
   /**

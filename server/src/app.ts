@@ -15,6 +15,7 @@ import { countingPublisher, createMetrics, type Metrics } from "./metrics/metric
 import * as orders from "./orders/orders.handlers.js";
 import { orderRoutes } from "./orders/orders.routes.js";
 import { createProducer } from "./pipeline/queues.js";
+import { categoryRoutes } from "./products/categories.routes.js";
 import { menuRoutes } from "./products/menu.routes.js";
 import { productRoutes } from "./products/products.routes.js";
 import { catchUp } from "./realtime/catch-up.js";
@@ -73,6 +74,7 @@ export function createApp(components: AppComponents): App {
   http.get("/api/health", health(deps));
   http.use("/api/auth", authRoutes(deps));
   http.use("/api/products", productRoutes(deps));
+  http.use("/api/categories", categoryRoutes(deps));
   http.use("/api/menu", menuRoutes(deps));
   http.use("/api/sessions", sessionRoutes(deps));
   http.use("/api/orders", orderRoutes(deps));

@@ -1,8 +1,8 @@
 /**
  * Prisma rows → the contract's DTOs, for the paths that read through Prisma's model API.
- * (Orders are built by SQL: orders/order-dto.sql.ts.)
+ * (Orders and products are built by SQL: orders/order-dto.sql.ts, products/product-dto.sql.ts.)
  */
-import type { LocationDto, ProductDto, SessionDto } from "@ordered/contract";
+import type { LocationDto, SessionDto } from "@ordered/contract";
 import type { Db } from "./db/prisma.js";
 
 export const toLocationDto = (l: Db.Location): LocationDto => ({
@@ -10,17 +10,7 @@ export const toLocationDto = (l: Db.Location): LocationDto => ({
   name: l.name,
   currency: l.currency,
   openOnFirstScan: l.openOnFirstScan,
-});
-
-export const toProductDto = (p: Db.Product): ProductDto => ({
-  id: p.id,
-  name: p.name,
-  description: p.description,
-  category: p.category,
-  priceCents: p.priceCents,
-  currency: p.currency,
-  available: p.available,
-  stock: p.stock,
+  timeZone: l.timeZone,
 });
 
 export const toSessionDto = (

@@ -55,3 +55,9 @@ export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === "23505" || code === "P2002";
 }
+
+/** Whether `err` is a foreign-key violation (PostgreSQL's 23503; Prisma's P2003): a row still referred to. */
+export function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "23503" || code === "P2003";
+}

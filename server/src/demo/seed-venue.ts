@@ -38,6 +38,7 @@ export interface SeededProduct {
   id: string;
   name: string;
   category: string;
+  categoryId: string;
   priceCents: number;
   stock: number | null;
   available: boolean;
@@ -48,6 +49,8 @@ export interface SeededVenue {
   name: string;
   currency: string;
   owner: { id: string; email: string; password: string; displayName: string };
+  /** In menu order. */
+  categories: { id: string; name: string }[];
   /** In the order they were given. */
   products: SeededProduct[];
   /** In floor order, with the code each table's card encodes (`/t/<cardCode>`). */
@@ -69,25 +72,48 @@ export async function seedVenue(prisma: PrismaClient, options: SeedVenueOptions 
     const owner = await tx.staffUser.create({
       data: { locationId: location.id, email, passwordHash, displayName, role: "OWNER" },
     });
-    const created = await tx.product.createManyAndReturn({
-      data: menu.map((p) => ({
-        locationId: location.id,
-        currency,
-        name: p.name,
+    // Categories in the order the menu first names them.
+    const categories: { id: string; name: string }[] = [];
+    for (const name of [...new Set(menu.map((p) => p.category))]) {
+      const category = await tx.category.create({ data: { locationId: location.id, name, position: categories.length } });
+      categories.push({ id: category.id, name: category.name });
+    }
+    const categoryId = (name: string) => categories.find((c) => c.name === name)!.id;
+    const products = [];
+    for (const p of menu) {
+      const product = await tx.product.create({
+        data: {
+          locationId: location.id,
+          currency,
+          name: p.name,
+          categoryId: categoryId(p.category),
+          priceCents: p.priceCents,
+          description: p.description ?? "",
+          stock: p.stock ?? null,
+          available: p.available ?? true,
+          allergens: [...(p.allergens ?? [])],
+          tags: [...(p.tags ?? [])],
+          optionGroups: {
+            create: (p.optionGroups ?? []).map((g, position) => ({
+              name: g.name,
+              minChoices: g.minChoices,
+              maxChoices: g.maxChoices,
+              position,
+              options: { create: g.options.map((o, i) => ({ name: o.name, priceDeltaCents: o.priceDeltaCents, position: i })) },
+            })),
+          },
+        },
+      });
+      products.push({
+        id: product.id,
+        name: product.name,
         category: p.category,
-        priceCents: p.priceCents,
-        description: p.description ?? "",
-        stock: p.stock ?? null,
-        available: p.available ?? true,
-      })),
-    });
-    // RETURNING gives no order guarantee: put them back in the menu's order.
-    const left = [...created];
-    const products = menu.map((item) => {
-      const i = left.findIndex((p) => p.name === item.name);
-      const [p] = left.splice(i, 1);
-      return { id: p!.id, name: p!.name, category: p!.category, priceCents: p!.priceCents, stock: p!.stock, available: p!.available };
-    });
+        categoryId: product.categoryId,
+        priceCents: product.priceCents,
+        stock: product.stock,
+        available: product.available,
+      });
+    }
     const tables = [];
     for (const [position, t] of (options.tables ?? []).entries()) {
       const table = await tx.diningTable.create({
@@ -100,6 +126,7 @@ export async function seedVenue(prisma: PrismaClient, options: SeedVenueOptions 
       name: location.name,
       currency,
       owner: { id: owner.id, email, password, displayName },
+      categories,
       products,
       tables,
     };

@@ -112,6 +112,7 @@ export function countingPublisher(publisher: Publisher, metrics: Metrics): Publi
       publisher.sessionEvent(locationId, event);
     },
     productChanged: (locationId, product) => publisher.productChanged(locationId, product),
+    menuChanged: (locationId) => publisher.menuChanged(locationId),
     customerRemoved: (customerId) => publisher.customerRemoved(customerId),
   };
 }

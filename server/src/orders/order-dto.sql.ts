@@ -40,7 +40,9 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'productName', i.product_name,
         'unitPriceCents', i.unit_price_cents,
         'quantity', i.quantity,
-        'note', i.note) ORDER BY i.position), '[]'::json)
+        'note', i.note,
+        'options', i.options,
+        'allergens', to_json(i.allergens)) ORDER BY i.position), '[]'::json)
       FROM ${from.items ?? raw("order_item")} i WHERE i.order_id = o.id),
     'shipment', CASE WHEN s.order_id IS NULL THEN NULL ELSE json_build_object(
       'status', s.status,

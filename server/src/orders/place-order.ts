@@ -1,11 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { type LoggedEvent, type OrderDto, OrderDto as OrderDtoSchema, type PlaceOrderPayload } from "@ordered/contract";
+import {
+  choiceProblem,
+  chosenOptions,
+  isServedAt,
+  type LoggedEvent,
+  type OrderDto,
+  OrderDto as OrderDtoSchema,
+  type PlaceOrderPayload,
+  ProductDto,
+  unitPriceOf,
+} from "@ordered/contract";
 import { z } from "zod";
 import { removedError } from "../auth/customer-account.js";
 import type { CustomerPrincipal } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, sql, sqlStatements } from "../db/sql.js";
 import { AppError } from "../errors.js";
+import { PRODUCT_JSON } from "../products/product-dto.sql.js";
 import { appendEvent } from "../session-log/session-log.js";
 import { loadOrderDto, orderDtoPayload, orderDtoSelect } from "./order-dto.sql.js";
 
@@ -15,7 +26,13 @@ export interface PlaceOrderResult {
   event: LoggedEvent<"order.placed"> | null;
 }
 
-const Offered = z.strictObject({ id: z.uuid(), name: z.string(), price_cents: z.number().int(), available: z.boolean() });
+/** A product as placement reads it: its DTO, and where its category stands. */
+const Offered = z.strictObject({
+  p: ProductDto,
+  category_hidden: z.boolean(),
+  available_from: z.string().nullable(),
+  available_until: z.string().nullable(),
+});
 
 const REMOVED = z.strictObject({ removed: z.boolean() });
 
@@ -26,6 +43,7 @@ const SessionRead = z.strictObject({
   status: z.enum(["OPEN", "CLOSED"]),
   location_id: z.uuid(),
   currency: z.string(),
+  time_zone: z.string(),
   existing: OrderDtoSchema.nullable(),
   products: z.array(Offered),
 });
@@ -55,11 +73,13 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
     const session = await db.row(
       SessionRead,
       sql`
-      SELECT s.status, s.location_id, l.currency,
+      SELECT s.status, s.location_id, l.currency, l.time_zone,
              (SELECT d.dto FROM (${orderDtoSelect()}
                WHERE o.session_id = ${customer.sessionId}::uuid AND o.client_order_id = ${input.clientOrderId}) d) AS existing,
-             (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'price_cents', p.price_cents, 'available', p.available)), '[]')
-              FROM product p WHERE p.id = ANY(${ids}::uuid[]) AND p.location_id = s.location_id) AS products
+             (SELECT coalesce(json_agg(json_build_object('p', ${PRODUCT_JSON}, 'category_hidden', cat.hidden,
+                       'available_from', cat.available_from, 'available_until', cat.available_until)), '[]')
+              FROM product p JOIN category cat ON cat.id = p.category_id
+              WHERE p.id = ANY(${ids}::uuid[]) AND p.location_id = s.location_id) AS products
       FROM order_session s JOIN location l ON l.id = s.location_id
       WHERE s.id = ${customer.sessionId}::uuid`,
     );
@@ -67,17 +87,34 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
     if (session.existing) return { order: session.existing, event: null };
     if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
 
-    const byId = new Map(session.products.map((p) => [p.id, p]));
+    const byId = new Map(session.products.map((o) => [o.p.id, o]));
+    const now = new Date();
     const items = input.items.map((item) => {
-      const product = byId.get(item.productId);
-      if (!product) throw new AppError("PRODUCT_UNAVAILABLE", `product ${item.productId} is not on this menu`);
+      const offered = byId.get(item.productId);
+      if (!offered) throw new AppError("PRODUCT_UNAVAILABLE", `product ${item.productId} is not on this menu`);
+      const { p: product } = offered;
+      const chosen = item.options ?? [];
+      if (product.archived || product.hidden || offered.category_hidden) {
+        throw new AppError("PRODUCT_UNAVAILABLE", `${product.name} is not on the menu`);
+      }
+      const window = { availableFrom: offered.available_from, availableUntil: offered.available_until };
+      if (!isServedAt(window, session.time_zone, now)) {
+        throw new AppError("PRODUCT_UNAVAILABLE", `${product.name} is served ${window.availableFrom}–${window.availableUntil}`);
+      }
       if (!product.available) throw new AppError("PRODUCT_UNAVAILABLE", `${product.name} is sold out`);
+      const soldOut = product.optionGroups.flatMap((g) => g.options).find((o) => chosen.includes(o.id) && !o.available);
+      if (soldOut) throw new AppError("PRODUCT_UNAVAILABLE", `${product.name}: ${soldOut.name} is sold out`);
+      const problem = choiceProblem(product, chosen);
+      if (problem) throw new AppError("VALIDATION_FAILED", problem);
       return {
         productId: product.id,
         productName: product.name,
-        unitPriceCents: product.price_cents,
+        // The server's own prices: nothing the phone sends is trusted.
+        unitPriceCents: unitPriceOf(product, chosen),
         quantity: item.quantity,
         note: item.note || null,
+        options: JSON.stringify(chosenOptions(product, chosen)),
+        allergens: JSON.stringify(product.allergens),
       };
     });
     const orderId = randomUUID();
@@ -101,12 +138,13 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
           RETURNING *
         ),
         placed_items AS (
-          INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note)
-          SELECT gen_random_uuid(), placed.id, t.ord - 1, t.product_id, t.product_name, t.unit_price_cents, t.quantity, t.note
+          INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note, options, allergens)
+          SELECT gen_random_uuid(), placed.id, t.ord - 1, t.product_id, t.product_name, t.unit_price_cents, t.quantity, t.note,
+                 t.options::jsonb, ARRAY(SELECT jsonb_array_elements_text(t.allergens::jsonb))
           FROM placed, unnest(${items.map((i) => i.productId)}::uuid[], ${items.map((i) => i.productName)}::text[],
                       ${items.map((i) => i.unitPriceCents)}::int[], ${items.map((i) => i.quantity)}::int[],
-                      ${items.map((i) => i.note)}::text[])
-               WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, ord)
+                      ${items.map((i) => i.note)}::text[], ${items.map((i) => i.options)}::text[], ${items.map((i) => i.allergens)}::text[])
+               WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, options, allergens, ord)
           RETURNING *
         )`,
       payload: orderDtoPayload(sql`(SELECT id FROM placed)`, { order: sql`placed`, items: sql`placed_items` }),

@@ -36,6 +36,9 @@ export function createIoPublisher(io: Broadcaster): Publisher {
     productChanged(locationId, product) {
       io.to([rooms.location(locationId), rooms.locationCustomers(locationId)]).emit("product:updated", product);
     },
+    menuChanged(locationId) {
+      io.to([rooms.location(locationId), rooms.locationCustomers(locationId)]).emit("menu:changed", { locationId });
+    },
     customerRemoved(customerId) {
       const room = rooms.customer(customerId);
       const { code, message } = removedError();

@@ -9,9 +9,11 @@ export interface Publisher {
   sessionEvent(locationId: string, event: LoggedEvent): void;
   /** A product's availability changed → the location's staff and its open sessions' customers. */
   productChanged(locationId: string, product: ProductDto): void;
+  /** Categories changed: the location's staff and phones refetch the menu. */
+  menuChanged(locationId: string): void;
   /** Staff removed a phone: its open sockets, on every instance, are told why and closed. */
   customerRemoved(customerId: string): void;
 }
 
 /** Drops everything: before io exists, and after the app starts closing. */
-export const mutedPublisher: Publisher = { sessionEvent() {}, productChanged() {}, customerRemoved() {} };
+export const mutedPublisher: Publisher = { sessionEvent() {}, productChanged() {}, menuChanged() {}, customerRemoved() {} };

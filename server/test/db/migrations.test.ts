@@ -21,14 +21,17 @@ describe("migrations", () => {
       const { rows } = await db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
       expect(rows.map((r) => r.tablename)).toEqual([
         "_prisma_migrations",
+        "category",
         "customer",
         "dining_table",
         "location",
+        "option_group",
         "order",
         "order_item",
         "order_session",
         "payment",
         "product",
+        "product_option",
         "session_alert",
         "session_event",
         "shipment",
@@ -40,7 +43,7 @@ describe("migrations", () => {
       const loc = await db.query("INSERT INTO location (id, name) VALUES (gen_random_uuid(), 'x') RETURNING id");
       await expect(
         db.query(
-          "INSERT INTO product (id, location_id, name, category, price_cents, currency, stock, updated_at) VALUES (gen_random_uuid(), $1, 'p', 'c', 100, 'EUR', -1, now())",
+          "WITH c AS (INSERT INTO category (id, location_id, name, position) VALUES (gen_random_uuid(), $1, 'c', 0) RETURNING id) INSERT INTO product (id, location_id, name, category_id, price_cents, currency, stock, updated_at) SELECT gen_random_uuid(), $1, 'p', c.id, 100, 'EUR', -1, now() FROM c",
           [loc.rows[0].id],
         ),
       ).rejects.toThrow(/product_stock_nonnegative/);

@@ -19,7 +19,7 @@ describe("HTTP edge", () => {
     const before = await prisma.product.count({ where: { locationId: venue.locationId } });
     const res = await server.api.request("POST", "/api/products", {
       token: venue.staffToken,
-      body: { name: "x".repeat(200_000), category: "c", priceCents: 1 },
+      body: { name: "x".repeat(200_000), categoryId: venue.categories[0]!.id, priceCents: 1 },
     });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe("PAYLOAD_TOO_LARGE");

@@ -116,7 +116,7 @@ describe("order:place", () => {
     const { sockets } = await tableWithPhones({ cluster, venue, socket });
     const soldOut = await a.api.createProduct(venue.staffToken, {
       name: "Truffle Pizza",
-      category: "Pizza",
+      categoryId: venue.categories[0]!.id,
       priceCents: 2000,
       available: false,
     });

@@ -96,7 +96,12 @@ describe("the pipeline, phone to panel and back", () => {
 
   it("gives stock back when staff cancel an accepted order", async ({ cluster: [a, b], worker, venue, socket, prisma }) => {
     const staffToken = venue.staffToken;
-    const product = await a.api.createProduct(staffToken, { name: "Focaccia", category: "Bread", priceCents: 500, stock: 5 });
+    const product = await a.api.createProduct(staffToken, {
+      name: "Focaccia",
+      categoryId: venue.categories[0]!.id,
+      priceCents: 500,
+      stock: 5,
+    });
     const { customerToken } = await openAndJoin(b, staffToken);
     const phone = await socket(b, { token: customerToken });
     const { order } = dataOf(
@@ -117,7 +122,12 @@ describe("the pipeline, phone to panel and back", () => {
 describe("idempotent stages", () => {
   it("running the same stage twice changes nothing the second time", async ({ cluster: [a], worker, venue, socket, prisma }) => {
     const staffToken = venue.staffToken;
-    const product = await a.api.createProduct(staffToken, { name: "Grissini", category: "Bread", priceCents: 300, stock: 10 });
+    const product = await a.api.createProduct(staffToken, {
+      name: "Grissini",
+      categoryId: venue.categories[0]!.id,
+      priceCents: 300,
+      stock: 10,
+    });
     const { customerToken } = await openAndJoin(a, staffToken);
     const phone = await socket(a, { token: customerToken });
     const { order } = dataOf(
@@ -169,7 +179,12 @@ describe("stock under contention", () => {
   }) => {
     const M = 3;
     const N = 12;
-    const product = await a.api.createProduct(venue.staffToken, { name: "Last Tiramisu", category: "Desserts", priceCents: 700, stock: M });
+    const product = await a.api.createProduct(venue.staffToken, {
+      name: "Last Tiramisu",
+      categoryId: venue.categories[0]!.id,
+      priceCents: 700,
+      stock: M,
+    });
     startWorker(a.config.redisPrefix); // a second worker besides the file's `worker`: two workers race too
     const { session } = await openAndJoin(a, venue.staffToken);
     const phones = await Promise.all(

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../src/db/prisma.js";
 import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
-import { describe, expect, it } from "../support/kit.js";
+import { describe, expect, it, type Venue } from "../support/kit.js";
 import { type ClientSocket, dataOf, recorderOf, send } from "../support/sockets.js";
 
 // Each test builds its own instances (own Redis prefix, sometimes own Redis) with the kit's
@@ -9,8 +9,9 @@ import { type ClientSocket, dataOf, recorderOf, send } from "../support/sockets.
 
 const orderOf = (prisma: PrismaClient, id: string) => prisma.order.findUniqueOrThrow({ where: { id }, include: { shipment: true } });
 
-function stockedProduct(server: TestServer, token: string, stock: number) {
-  return server.api.createProduct(token, { name: `Item ${randomUUID().slice(0, 6)}`, category: "Test", priceCents: 100, stock });
+function stockedProduct(server: TestServer, venue: Venue, stock: number) {
+  const categoryId = venue.categories[0]!.id;
+  return server.api.createProduct(venue.staffToken, { name: `Item ${randomUUID().slice(0, 6)}`, categoryId, priceCents: 100, stock });
 }
 
 function recorderWait(socket: ClientSocket, orderId: string, status: string) {
@@ -34,7 +35,7 @@ describe("nothing lost when parts die", () => {
     const [a] = (await startCluster(1)) as [TestServer];
     const prefix = a.config.redisPrefix;
     const token = venue.staffToken;
-    const product = await stockedProduct(a, token, 5);
+    const product = await stockedProduct(a, venue, 5);
     const doomed = await spawnWorker({
       REDIS_PREFIX: prefix,
       WORKER_LOCK_MS: "2000",

@@ -149,7 +149,11 @@ describe("nothing lost on reconnect", () => {
     await dropped;
 
     await otherPhoneOrders(socket, a, session.joinCode, lemonade); // seq 5 and 6, while the phone is cut off
-    await a.api.createProduct(venue.staffToken, { name: `Special ${randomUUID().slice(0, 4)}`, category: "Pizza", priceCents: 1 });
+    await a.api.createProduct(venue.staffToken, {
+      name: `Special ${randomUUID().slice(0, 4)}`,
+      categoryId: venue.categories[0]!.id,
+      priceCents: 1,
+    });
 
     const { replayed, recorder } = await reconnectAndCollect(socket, b, customerToken, 4);
     expect(replayed).toEqual([

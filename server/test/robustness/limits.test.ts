@@ -9,7 +9,7 @@ describe("limits that agree with the database", () => {
     const token = venue.staffToken;
     const { product } = await server.api.call("POST", "/api/products", {
       token,
-      body: { name: "Vintage magnum", category: "Wine", priceCents: LIMITS.product.maxPriceCents },
+      body: { name: "Vintage magnum", categoryId: venue.categories[0]!.id, priceCents: LIMITS.product.maxPriceCents },
     });
     const { customerToken } = await openAndJoin(server, token);
     const phone = await socket(server, { token: customerToken });
@@ -28,7 +28,7 @@ describe("limits that agree with the database", () => {
   it("refuse a price beyond the contract's bound, naming it", async ({ server, venue }) => {
     const res = await server.api.request("POST", "/api/products", {
       token: venue.staffToken,
-      body: { name: "Too dear", category: "Wine", priceCents: LIMITS.product.maxPriceCents + 1 },
+      body: { name: "Too dear", categoryId: venue.categories[0]!.id, priceCents: LIMITS.product.maxPriceCents + 1 },
     });
     expect([res.status, res.body.error]).toEqual([
       400,
