@@ -43,7 +43,8 @@ function normalise(err: unknown, log: Logger): ErrorBody {
       ? { code: err.code, message: err.message }
       : { code: err.code, message: err.message, retryAfter: err.retryAfter };
   }
-  if (err instanceof z.ZodError) return { code: "VALIDATION_FAILED", message: describeZodError(err) };
+  // Input is parsed at the edge (http/validate.ts), which throws AppError; a ZodError that gets
+  // here is data the server built or read failing its own schema: our bug, not the client's.
   const unavailable = databaseUnavailable(err);
   if (unavailable) {
     // Nothing was written, so the client may safely retry the same request.

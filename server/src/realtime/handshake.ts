@@ -3,7 +3,7 @@ import type { ExtendedError, Socket } from "socket.io";
 import { assertActiveCustomer } from "../auth/customer-account.js";
 import { assertActiveStaff } from "../auth/staff-account.js";
 import type { AppDeps } from "../deps.js";
-import { AppError, toAck } from "../errors.js";
+import { AppError, describeZodError, toAck } from "../errors.js";
 
 /**
  * Authenticates every socket before it connects: a staff JWT or a customer token, each
@@ -18,7 +18,7 @@ export function handshake(deps: AppDeps) {
       if (!parsed.success) {
         const tokenIssue = parsed.error.issues.find((i) => i.path[0] === "token");
         if (tokenIssue) throw new AppError("UNAUTHENTICATED", "token required");
-        throw parsed.error;
+        throw new AppError("VALIDATION_FAILED", describeZodError(parsed.error));
       }
       const principal = deps.tokens.verifyAny(parsed.data.token);
       if (principal.kind === "staff") await assertActiveStaff(deps.prisma, principal);
