@@ -25,6 +25,8 @@ COPY --from=build /app/server/package.json server/
 COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/server/src/db/migration-adapter.ts server/src/db/migration-adapter.ts
 COPY --from=build /app/web/dist web/dist
+# The photo store (PHOTO_DIR), writable by the app; compose mounts a shared volume on it.
+RUN mkdir -p /app/.data/photos && chown -R node:node /app/.data
 USER node
 EXPOSE 3000
 CMD ["node", "server/dist/main.js"]

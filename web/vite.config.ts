@@ -10,6 +10,7 @@ export default defineConfig({
     port: 5173,
     proxy: {
       "/api": target,
+      "/media": target,
       "/socket.io": { target, ws: true },
     },
   },

@@ -20,7 +20,15 @@ function order(status: OrderDto["status"], customerId: string | null, items: [st
     placedAt: `2026-11-22T10:00:${String(n).padStart(2, "0")}.000Z`,
     acceptedAt: null,
     finishedAt: null,
-    items: items.map(([productName, unitPriceCents, quantity]) => ({ productId: id(), productName, unitPriceCents, quantity, note: null })),
+    items: items.map(([productName, unitPriceCents, quantity]) => ({
+      productId: id(),
+      productName,
+      unitPriceCents,
+      quantity,
+      note: null,
+      options: [],
+      allergens: [],
+    })),
     shipment: null,
   };
 }

@@ -38,9 +38,9 @@ test("staff edits a product's name, price and stock", async ({ panel: page }) =>
   await dialog.getByLabel("Stock").fill("12");
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
-  const row = page.getByRole("row", { name: /Green Olives/ });
+  const row = page.getByRole("listitem", { name: "Green Olives", exact: true });
   await expect(row).toContainText("€4.80");
   await expect(row).toContainText("12");
   await page.reload();
-  await expect(page.getByRole("row", { name: /Green Olives/ })).toContainText("€4.80");
+  await expect(page.getByRole("listitem", { name: "Green Olives", exact: true })).toContainText("€4.80");
 });

@@ -11,6 +11,8 @@ import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/e
 import { health } from "./http/health.js";
 import { createLimiter } from "./http/rate-limit.js";
 import { cardRoutes, locationRoutes } from "./locations/location.routes.js";
+import { photoRoutes } from "./media/media.routes.js";
+import { serveMedia } from "./media/serve-media.js";
 import { countingPublisher, createMetrics, type Metrics } from "./metrics/metrics.js";
 import * as orders from "./orders/orders.handlers.js";
 import { orderRoutes } from "./orders/orders.routes.js";
@@ -73,6 +75,7 @@ export function createApp(components: AppComponents): App {
   const metrics = createMetrics({ producer, connectedSockets: () => connectedSockets() });
   http.get("/api/health", health(deps));
   http.use("/api/auth", authRoutes(deps));
+  http.use("/api/products", photoRoutes(deps));
   http.use("/api/products", productRoutes(deps));
   http.use("/api/categories", categoryRoutes(deps));
   http.use("/api/menu", menuRoutes(deps));
@@ -83,6 +86,7 @@ export function createApp(components: AppComponents): App {
   http.use("/api/location", locationRoutes(deps));
   http.use("/api/cards", cardRoutes(deps));
   http.use("/api", unknownRoute);
+  serveMedia(http, config);
   serveWebApp(http, config);
   http.use(errorHandler(log));
   const httpServer = createServer(http);

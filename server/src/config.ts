@@ -1,4 +1,9 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+
+/** `<repo>/.data/photos` (the image's /app/.data/photos): this file is in server/src or server/dist. */
+const DEFAULT_PHOTO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.data/photos");
 
 const durationSeconds = z.coerce.number().int().positive();
 
@@ -75,6 +80,11 @@ const EnvSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
   /** Folder of the built web app to serve; empty to serve the API only. */
   WEB_DIST: z.string().optional(),
+  /**
+   * Folder of the product photos' variants (created when missing). Every server instance
+   * must see the same folder (a shared volume): any of them may serve a photo another stored.
+   */
+  PHOTO_DIR: z.string().min(1).default(DEFAULT_PHOTO_DIR),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -121,6 +131,8 @@ export interface Config {
   readonly staffRecheckMs: number;
   readonly trustProxyHops: number;
   readonly webDist: string | undefined;
+  /** Absolute path of the photo store (media/photos.ts). */
+  readonly photoDir: string;
   readonly logLevel: string;
 }
 
@@ -188,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
     staffRecheckMs: e.STAFF_RECHECK_MS,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     webDist: e.WEB_DIST || undefined,
+    photoDir: path.resolve(e.PHOTO_DIR),
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -1,6 +1,6 @@
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from "@ordered/contract";
 import type { Logger } from "pino";
-import { z } from "zod";
+import type { z } from "zod";
 import { databaseUnavailable } from "./db/errors.js";
 
 /** A failure meant for the client: its code (one meaning each, in the contract) and a readable message. */

@@ -1,6 +1,7 @@
 import { type Config, loadConfig } from "../config.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { DEMO_PRODUCTS } from "./demo-menu.js";
+import { DEMO_OPTIONS, DEMO_PRODUCTS } from "./demo-menu.js";
+import { seedDemoPhotos } from "./demo-photos.js";
 import { seedVenue } from "./seed-venue.js";
 
 export { DEMO_PRODUCTS } from "./demo-menu.js";
@@ -16,18 +17,21 @@ export const DEMO_OWNER_EMAIL = "owner@demo.ordered";
 export const DEMO_OWNER_PASSWORD = "ordered-demo";
 
 /**
- * Creates the demo location, its owner and its menu unless the owner already exists.
+ * Creates the demo location, its owner, its floor and its menu (with options, allergens and
+ * photos stored in `photoDir`) unless the owner already exists.
  * Returns whether anything was created.
  */
-export async function seedDemo(prisma: PrismaClient): Promise<boolean> {
+export async function seedDemo(prisma: PrismaClient, photoDir: string): Promise<boolean> {
   if (await prisma.staffUser.findUnique({ where: { email: DEMO_OWNER_EMAIL } })) return false;
-  await seedVenue(prisma, {
+  const venue = await seedVenue(prisma, {
     name: "Demo Bistro",
     currency: "EUR",
     owner: { email: DEMO_OWNER_EMAIL, password: DEMO_OWNER_PASSWORD, displayName: "Demo Owner" },
-    products: DEMO_PRODUCTS,
+    products: DEMO_PRODUCTS.map((p) => ({ ...p, optionGroups: DEMO_OPTIONS[p.name] ?? [] })),
     tables: DEMO_TABLES,
   });
+  // Generated illustrations, so a new user sees a menu with photos.
+  await seedDemoPhotos(prisma, photoDir, venue.locationId);
   return true;
 }
 

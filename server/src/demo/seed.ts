@@ -5,7 +5,7 @@ import { DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD, seedConfig, seedDemo } from "./d
 const config = seedConfig(process.env);
 const prisma = createPrisma(config.databaseUrl, 2);
 try {
-  const created = await seedDemo(prisma);
+  const created = await seedDemo(prisma, config.photoDir);
   console.log(created ? "Demo data created." : "Demo data already present.");
   console.log(`Demo login: ${DEMO_OWNER_EMAIL} / ${DEMO_OWNER_PASSWORD}`);
 } finally {

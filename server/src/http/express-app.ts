@@ -11,8 +11,9 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * Security headers for everything served (helmet): a Content Security Policy that allows
- * only our own scripts, styles, sockets and the QR codes' data: images; no framing by other
- * sites (clickjacking); no MIME sniffing; no referrer leaking join codes to other origins.
+ * only our own scripts, styles, sockets and images (product photos, /media) and the QR
+ * codes' data: images; no framing by other sites (clickjacking); no MIME sniffing; no
+ * referrer leaking join codes to other origins.
  */
 const securityHeaders = helmet({
   contentSecurityPolicy: {
@@ -37,6 +38,9 @@ const securityHeaders = helmet({
 /** Methods whose requests may carry a body. */
 const WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** The one request whose body is not JSON: a product photo's bytes (media/media.routes.ts reads and checks them). */
+const isPhotoUpload = (req: { method: string; path: string }) => req.method === "PUT" && /^\/products\/[^/]+\/photo$/.test(req.path);
+
 /**
  * Express with what every API route needs: security headers, CORS for the allowed origins,
  * no caching, and JSON bodies (only with a JSON content type).
@@ -59,12 +63,13 @@ export function createExpress(config: Config): Express {
     if (req.method === "OPTIONS") return void res.status(204).end();
     // A body in another type would be read as no body; say so instead.
     const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
-    if (WITH_BODY.has(req.method) && hasBody && !req.is("application/json")) {
+    if (WITH_BODY.has(req.method) && hasBody && !req.is("application/json") && !isPhotoUpload(req)) {
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", "body: must be JSON (Content-Type: application/json)");
     }
     next();
   });
-  app.use("/api", express.json({ limit: MAX_BODY_BYTES, strict: true, type: "application/json" }));
+  const json = express.json({ limit: MAX_BODY_BYTES, strict: true, type: "application/json" });
+  app.use("/api", (req, res, next) => (isPhotoUpload(req) ? next() : json(req, res, next)));
   return app;
 }
 

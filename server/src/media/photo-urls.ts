@@ -1,6 +1,6 @@
 import type { PhotoDto } from "@ordered/contract";
 
-/** Where photo variants are served (express-app.ts serves the photo folder there). */
+/** Where photo variants are served (serve-media.ts serves the photo folder there). */
 export const MEDIA_PATH = "/media/products";
 
 /**

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { LIMITS } from "@ordered/contract";
 import { parse } from "yaml";
 import { loadConfig } from "../../src/config.js";
 import { seedConfig } from "../../src/demo/demo-seed.js";
@@ -103,6 +104,15 @@ describe("docker-compose.yml", () => {
     expect(() => seedConfig(envOf("migrate"))).not.toThrow();
   });
 
+  it("gives the servers and the seed step one photo folder, on a volume the app may write", () => {
+    for (const name of ["server-1", "server-2", "migrate"]) {
+      const dir = (name === "migrate" ? seedConfig(envOf(name)) : loadConfig(envOf(name))).photoDir;
+      expect(compose.services[name].volumes, name).toContain(`photos:${dir}`);
+      expect(dockerfile).toContain(`RUN mkdir -p ${dir} && chown -R node:node`);
+    }
+    expect(compose.volumes).toHaveProperty("photos");
+  });
+
   it("points the app at the database and Redis services compose runs", () => {
     const postgres = compose.services.postgres.environment;
     for (const name of [...appServices, "migrate"]) {
@@ -157,6 +167,9 @@ describe("deploy/nginx.conf and the ports", () => {
     const size = /client_max_body_size\s+(\d+)([km]?);/.exec(nginx);
     const bytes = Number(size?.[1]) * ({ k: 1024, m: 1024 * 1024 } as Record<string, number>)[size?.[2] ?? ""]!;
     expect(bytes).toBeGreaterThanOrEqual(MAX_BODY_BYTES);
+    // Photo uploads (PUT /api/products/<id>/photo) have a location of their own.
+    const photo = /location ~ \S*\/photo\$ \{\s*client_max_body_size (\d+)m;/.exec(nginx);
+    expect(Number(photo?.[1]) * 1024 * 1024).toBeGreaterThan(LIMITS.photo.maxBytes);
   });
 });
 

@@ -42,7 +42,10 @@ describe("free text PostgreSQL cannot store", () => {
 
   it.for(BAD)("is refused in a product description and a session label (%s)", async ([, text], { server, venue, prisma }) => {
     const token = venue.staffToken;
-    const product = await server.api.request("PATCH", `/api/products/${venue.products[0]!.id}`, { token, body: { description: text } });
+    const product = await server.api.request("PATCH", `/api/products/${venue.products[0]!.id}`, {
+      token,
+      body: { version: 0, description: text },
+    });
     expect([product.status, product.body.error]).toEqual([400, { code: "VALIDATION_FAILED", message: `body.description: ${MESSAGE}` }]);
     expect((await prisma.product.findUniqueOrThrow({ where: { id: venue.products[0]!.id } })).description).toBe("");
     const session = await server.api.request("POST", "/api/sessions", { token, body: { label: text } });

@@ -3,6 +3,8 @@
 // the teardown; nothing here registers hooks.
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { OpenSessionResponse } from "@ordered/contract";
 import { Redis } from "ioredis";
 import { inject } from "vitest";
@@ -31,6 +33,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     // A fresh prefix per app keeps rate-limit counters and queues of tests apart.
     REDIS_PREFIX: freshPrefix(),
     PUBLIC_URL: "http://ordered.test",
+    // Never the repository's .data/: the photo tests give each server a folder of its own.
+    PHOTO_DIR: path.join(tmpdir(), "ordered-test-photos"),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     // Generous limits; the rate-limit tests set their own low ones.
     LOGIN_RATE_PER_MINUTE: "1000",

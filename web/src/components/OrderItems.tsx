@@ -1,21 +1,42 @@
-import type { OrderItemDto } from "@ordered/contract";
+import { ALLERGENS, type OrderItemDto } from "@ordered/contract";
 import { strings } from "../strings";
 
-export function OrderItems({ items }: { items: OrderItemDto[] }) {
+interface Props {
+  items: OrderItemDto[];
+  /**
+   * The lines' allergens ("Allergens: gluten, milk"), as the kitchen's ticket needs them;
+   * the phone's own orders leave them out (the menu shows them).
+   */
+  showAllergens?: boolean;
+}
+
+/** An order's lines as a ticket: quantity and name, the chosen options, the note, and (for staff) the allergens. */
+export function OrderItems({ items, showAllergens = true }: Props) {
   return (
     <ul className="items">
-      {items.map((item, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: an order's lines never move; their position is their identity
-        <li key={i}>
-          <span className="qty">{strings.order.times(item.quantity)}</span> {item.productName}
-          {item.note && (
-            <span className="note">
-              {" "}
-              — {strings.order.note}: {item.note}
-            </span>
-          )}
-        </li>
-      ))}
+      {items.map((item, i) => {
+        const allergens = showAllergens ? ALLERGENS.filter((a) => item.allergens.includes(a)) : [];
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: an order's lines never move; their position is their identity
+          <li key={i} className="item">
+            <span className="qty">{strings.order.times(item.quantity)}</span> {item.productName}
+            {item.options.length > 0 && (
+              <span className="item-options">
+                <span className="visually-hidden">{strings.ticket.options}: </span>
+                {item.options.map((o) => o.name).join(" · ")}
+              </span>
+            )}
+            {item.note && (
+              <span className="note">
+                {strings.order.note}: {item.note}
+              </span>
+            )}
+            {allergens.length > 0 && (
+              <span className="item-allergens">{strings.ticket.allergens(allergens.map((a) => strings.allergens[a].toLowerCase()))}</span>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,28 +1,49 @@
-import type { ProductDto } from "@ordered/contract";
-import { useId, useState } from "react";
-import { formatMoney } from "../lib/money";
+import type { MenuResponse } from "@ordered/contract";
+import { useId, useRef, useState } from "react";
 import { strings } from "../strings";
+import { CategoryChips } from "./CategoryChips";
+import type { NewLine } from "./cart";
+import { MenuFilters } from "./MenuFilters";
+import { MenuItem } from "./MenuItem";
+import { type MenuFilter, menuSections, windowText } from "./menu-model";
+import { OptionsSheet } from "./OptionsSheet";
+
+export { isSoldOut } from "./menu-model";
 
 interface Props {
-  products: ProductDto[] | null;
+  menu: MenuResponse | null;
   error: string | null;
+  /** The clock the service windows are read against (ticks every half minute). */
+  now: number;
+  filter: MenuFilter;
+  onFilter: (filter: MenuFilter) => void;
+  /** How many of each product the cart holds. */
   quantities: Map<string, number>;
-  /** Whether one more fits in the cart (the order's limits). */
-  canAdd: (productId: string) => boolean;
-  onAdd: (productId: string) => void;
+  /** Whether this choice fits in the cart (the order's limits). */
+  canAdd: (item: NewLine) => boolean;
+  onAdd: (item: NewLine) => void;
   /** While an order is being sent the cart cannot change. */
   locked: boolean;
 }
 
-export const isSoldOut = (p: ProductDto) => !p.available || p.stock === 0;
+const anchorOf = (categoryId: string) => `category-${categoryId}`;
 
-/** The menu by category, with a search box; sold-out items stay visible but greyed out. */
-export function MenuView({ products, error, quantities, canAdd, onAdd, locked }: Props) {
+/**
+ * The menu as the server orders it: a sticky row of category chips, the guest's diet filter
+ * and a search, each category a section with its description and its service hours. A dish
+ * with options opens the options sheet; one without is added with a tap.
+ */
+export function MenuView({ menu, error, now, filter, onFilter, quantities, canAdd, onAdd, locked }: Props) {
   const [query, setQuery] = useState("");
+  const [choosing, setChoosing] = useState<{ id: string; name: string } | null>(null);
   const searchId = useId();
-  const q = query.trim().toLowerCase();
-  const shown = (products ?? []).filter((p) => !q || `${p.name} ${p.description} ${p.category}`.toLowerCase().includes(q));
-  const categories = [...new Set(shown.map((p) => p.category))];
+  const sectionsRef = useRef<HTMLDivElement>(null);
+  const sections = menu ? menuSections(menu, { filter, query, now }) : [];
+  const matching = sections.reduce((n, s) => n + s.products.length, 0);
+  const narrowing = query.trim() !== "" || filter.tags.length + filter.without.length > 0;
+  const choosingProduct = choosing ? (menu?.products.find((p) => p.id === choosing.id) ?? null) : null;
+  const choosingSection = choosingProduct && sections.find((s) => s.category.id === choosingProduct.categoryId);
+  const choosingWindow = choosingSection && !choosingSection.served ? windowText(choosingSection.category) : null;
 
   return (
     <section aria-labelledby="menu-title" className="menu">
@@ -38,60 +59,67 @@ export function MenuView({ products, error, quantities, canAdd, onAdd, locked }:
         onChange={(e) => setQuery(e.target.value)}
         placeholder={strings.customer.searchPlaceholder}
       />
+      <MenuFilters filter={filter} onChange={onFilter} matching={matching} />
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      {!products && !error && <p className="muted">{strings.common.loading}</p>}
-      {products && shown.length === 0 && <p className="muted">{strings.customer.noResults}</p>}
-      {categories.length > 1 && (
-        <nav aria-label={strings.customer.categories} className="category-nav">
-          {categories.map((category) => (
-            <a key={category} href={`#${anchor(category)}`}>
-              {category}
-            </a>
-          ))}
-        </nav>
+      {!menu && !error && <p className="muted">{strings.common.loading}</p>}
+      {menu && narrowing && matching === 0 && <p className="muted">{strings.customer.noResults}</p>}
+      <CategoryChips
+        container={sectionsRef}
+        sections={sections.map((s) => ({ id: s.category.id, name: s.category.name, anchor: anchorOf(s.category.id) }))}
+      />
+      <div ref={sectionsRef} className="menu-sections">
+        {sections.map(({ category, products, served }) => {
+          const hours = windowText(category);
+          return (
+            <section
+              key={category.id}
+              id={anchorOf(category.id)}
+              data-section={category.id}
+              aria-labelledby={`${anchorOf(category.id)}-title`}
+              className={`category${served ? "" : " not-served"}`}
+            >
+              <div className="category-head">
+                <h3 id={`${anchorOf(category.id)}-title`}>{category.name}</h3>
+                {hours && <span className={`served-window${served ? "" : " closed"}`}>{strings.phoneMenu.served(hours)}</span>}
+              </div>
+              {category.description && <p className="category-desc">{category.description}</p>}
+              {products.length === 0 ? (
+                <p className="muted small">{strings.phoneMenu.emptyCategory}</p>
+              ) : (
+                <ul className="menu-list">
+                  {products.map((p) => {
+                    const plain = p.optionGroups.length === 0;
+                    return (
+                      <MenuItem
+                        key={p.id}
+                        product={p}
+                        inCart={quantities.get(p.id) ?? 0}
+                        addable={served && !locked && (!plain || canAdd({ productId: p.id, options: [] }))}
+                        onAdd={() => (plain ? onAdd({ productId: p.id, options: [] }) : setChoosing({ id: p.id, name: p.name }))}
+                      />
+                    );
+                  })}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </div>
+      {choosing && (
+        <OptionsSheet
+          key={choosing.id}
+          product={choosingProduct}
+          name={choosing.name}
+          blocked={locked ? strings.customer.placing : choosingWindow ? strings.phoneMenu.served(choosingWindow) : null}
+          canAdd={canAdd}
+          onAdd={onAdd}
+          onClose={() => setChoosing(null)}
+        />
       )}
-      {categories.map((category) => (
-        <section key={category} aria-label={category} className="category">
-          <h3 id={anchor(category)}>{category}</h3>
-          <ul className="menu-list">
-            {shown
-              .filter((p) => p.category === category)
-              .map((p) => {
-                const soldOut = isSoldOut(p);
-                const inCart = quantities.get(p.id) ?? 0;
-                return (
-                  <li key={p.id} className={`menu-item${soldOut ? " sold-out" : ""}`} aria-label={p.name}>
-                    <div className="menu-text">
-                      <span className="menu-name">{p.name}</span>
-                      {p.description && <span className="menu-desc">{p.description}</span>}
-                      <span className="menu-price">{formatMoney(p.priceCents, p.currency)}</span>
-                    </div>
-                    {soldOut ? (
-                      <span className="badge status-sold-out">{strings.customer.soldOut}</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button add"
-                        onClick={() => onAdd(p.id)}
-                        disabled={locked || !canAdd(p.id)}
-                        aria-label={strings.customer.add(p.name)}
-                      >
-                        {strings.customer.addShort}
-                        {inCart > 0 && <span className="in-cart"> · {inCart}</span>}
-                      </button>
-                    )}
-                  </li>
-                );
-              })}
-          </ul>
-        </section>
-      ))}
     </section>
   );
 }
-
-const anchor = (category: string) => `category-${category.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;

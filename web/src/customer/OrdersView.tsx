@@ -1,9 +1,9 @@
-import type { OrderDto, ProductDto } from "@ordered/contract";
+import { chosenOptions, type OrderDto, type OrderItemDto, type ProductDto, unitPriceOf } from "@ordered/contract";
 import { OrderItems } from "../components/OrderItems";
 import { statusText } from "../components/OrderStatusBadge";
 import { formatMoney, formatTime } from "../lib/money";
 import { strings } from "../strings";
-import type { Submission } from "./customer-storage";
+import type { CartLine, Submission } from "./customer-storage";
 import { OrderTimeline } from "./OrderTimeline";
 
 interface Props {
@@ -34,7 +34,7 @@ export function OrdersView({ orders, me, submission, products }: Props) {
               <span className="muted small">{formatTime(o.placedAt)}</span>
               <span className="total">{formatMoney(o.totalCents, o.currency)}</span>
             </div>
-            <OrderItems items={o.items} />
+            <OrderItems items={o.items} showAllergens={false} />
             <OrderTimeline order={o} />
             {o.statusReason && <p className="reason">{strings.customer.reason(o.statusReason)}</p>}
           </li>
@@ -44,19 +44,24 @@ export function OrdersView({ orders, me, submission, products }: Props) {
             <div className="order-head">
               <strong>{strings.customer.sending}</strong>
             </div>
-            <OrderItems
-              items={pending.lines.map((l) => ({
-                productId: l.productId,
-                productName: products.get(l.productId)?.name ?? strings.customer.unknownProduct,
-                unitPriceCents: products.get(l.productId)?.priceCents ?? 0,
-                quantity: l.quantity,
-                note: l.note.trim() || null,
-              }))}
-            />
+            <OrderItems items={pending.lines.map((l) => pendingItem(l, products.get(l.productId)))} showAllergens={false} />
             <p className="muted small">{strings.customer.sendingHint}</p>
           </li>
         )}
       </ol>
     </section>
   );
+}
+
+/** A line being sent, shown as the order line it will be (the server's answer replaces it). */
+function pendingItem(l: CartLine, p: ProductDto | undefined): OrderItemDto {
+  return {
+    productId: l.productId,
+    productName: p?.name ?? strings.customer.unknownProduct,
+    unitPriceCents: p ? unitPriceOf(p, l.options) : 0,
+    quantity: l.quantity,
+    note: l.note.trim() || null,
+    options: p ? chosenOptions(p, l.options) : [],
+    allergens: p?.allergens ?? [],
+  };
 }

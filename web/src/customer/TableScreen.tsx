@@ -1,20 +1,31 @@
-import { type AlertDto, billOf, type CustomerDto, type OrderDto, type PaymentDto, type ProductListResponse } from "@ordered/contract";
+import {
+  type AlertDto,
+  billOf,
+  type CustomerDto,
+  type MenuResponse,
+  type OrderDto,
+  type PaymentDto,
+  type ProductDto,
+} from "@ordered/contract";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { formatMoney } from "../lib/money";
 import { useLive } from "../realtime/live-context";
-import { useProducts } from "../realtime/use-products";
+import { useMenu } from "../realtime/use-products";
+import { useNow } from "../staff/use-now";
 import { strings } from "../strings";
 import { BillView } from "./BillView";
 import { CallButtons } from "./CallButtons";
 import { CartView } from "./CartView";
+import { cartTotal, quantityOf } from "./cart";
 import { MenuView } from "./MenuView";
 import { OrdersView } from "./OrdersView";
 import { PhoneTabs, panelId, tabId } from "./PhoneTabs";
 import { endReasonOf } from "./phone-flow";
 import { useCart } from "./use-cart";
 import type { CurrentSession, OnEnd } from "./use-customer-live";
+import { useMenuFilter } from "./use-menu-filter";
 
 interface Props {
   storageKey: string;
@@ -33,9 +44,13 @@ type View = "order" | "bill";
 export function TableScreen({ storageKey, token, current, orders, payments, alerts, customers, onEnd }: Props) {
   const { status } = useLive();
   const [view, setView] = useState<View>("order");
-  const loadMenu = useCallback(() => api<ProductListResponse>("/menu", { token }).then((res) => res.products), [token]);
-  const menu = useProducts(loadMenu);
+  const loadMenu = useCallback(() => api<MenuResponse>("/menu", { token }), [token]);
+  const menu = useMenu(loadMenu);
   const cart = useCart({ storageKey, orders, onEnd });
+  const [filter, setFilter] = useMenuFilter();
+  const now = useNow();
+  // Every product seen on this phone, also ones taken off the menu since: the cart still names them.
+  const seen = useRef(new Map<string, ProductDto>());
   const cartHeading = useRef<HTMLHeadingElement>(null);
 
   const end = useRef(onEnd);
@@ -53,10 +68,10 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
     [currency, orders, payments, customers, me, current.customer.displayName],
   );
 
-  const products = menu.products ?? [];
-  const byId = new Map(products.map((p) => [p.id, p]));
+  for (const p of menu.menu?.products ?? []) seen.current.set(p.id, p);
+  const byId = seen.current;
   const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
-  const total = cart.lines.reduce((sum, l) => sum + (byId.get(l.productId)?.priceCents ?? 0) * l.quantity, 0);
+  const total = cartTotal(cart.lines, new Map((menu.menu?.products ?? []).map((p) => [p.id, p])));
   const menuError = menu.error ? (menu.error instanceof Error ? menu.error.message : String(menu.error)) : null;
 
   return (
@@ -91,9 +106,12 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
           <div role="tabpanel" id={panelId("order")} aria-labelledby={tabId("order")} className="phone-panel">
             <OrdersView orders={orders} me={me} submission={cart.submission} products={byId} />
             <MenuView
-              products={menu.products}
+              menu={menu.menu}
               error={menuError}
-              quantities={new Map(cart.lines.map((l) => [l.productId, l.quantity]))}
+              now={now}
+              filter={filter}
+              onFilter={setFilter}
+              quantities={new Map(cart.lines.map((l) => [l.productId, quantityOf(cart.lines, l.productId)]))}
               canAdd={cart.canAdd}
               onAdd={cart.add}
               locked={!!cart.submission}
@@ -102,6 +120,8 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
               headingRef={cartHeading}
               lines={cart.lines}
               products={byId}
+              menu={menu.menu}
+              now={now}
               currency={currency}
               total={total}
               sending={!!cart.submission}

@@ -1,43 +1,145 @@
 /**
  * The cart's rules, bounded by the server's own limits so that a cart the phone lets you
- * build is one the server accepts.
+ * build is one the server accepts. A line is a product with its chosen options and its note:
+ * adding the same choice again counts the line up, another choice or note is another line
+ * (the contract's `lineKey`).
  */
-import { LIMITS, type PlaceOrderPayload } from "@ordered/contract";
-import type { CartLine, Submission } from "./customer-storage";
+import { LIMITS, lineKey, type PlaceOrderPayload, type ProductDto, unitPriceOf } from "@ordered/contract";
+import type { CartLine, SavedCart, Submission } from "./customer-storage";
 
-const { maxLines, maxQuantity, noteLength } = LIMITS.order;
+const { maxLines, maxQuantity, noteLength, maxOptionsPerLine } = LIMITS.order;
 
-/** Whether one more of a product fits: a line below the quantity cap, or room for a new line. */
-export function canAdd(lines: CartLine[], productId: string): boolean {
-  const line = lines.find((l) => l.productId === productId);
+/** What the menu or the options sheet adds: a product, its choices, a note, how many. */
+export interface NewLine {
+  productId: string;
+  options: readonly string[];
+  note?: string;
+  quantity?: number;
+}
+
+/** A line's content key: the same product with other choices or another note is another line. */
+export const keyOf = (l: { productId: string; options: readonly string[]; note?: string }) => lineKey(l.productId, l.options, l.note ?? "");
+
+const sameAs = (item: NewLine) => {
+  const key = keyOf(item);
+  return (l: CartLine) => keyOf(l) === key;
+};
+
+/** Whether one more of this choice fits: the line it joins is below the quantity cap, or there is room for a new line. */
+export function canAdd(lines: readonly CartLine[], item: NewLine): boolean {
+  const line = lines.find(sameAs(item));
   return line ? line.quantity < maxQuantity : lines.length < maxLines;
 }
 
-export function addOne(lines: CartLine[], productId: string): CartLine[] {
-  if (!canAdd(lines, productId)) return lines;
-  return lines.some((l) => l.productId === productId)
-    ? lines.map((l) => (l.productId === productId ? { ...l, quantity: l.quantity + 1 } : l))
-    : [...lines, { productId, quantity: 1, note: "" }];
+/** Adds `quantity` (1 by default) of a choice: to its line when there is one (up to the cap), else as a new line. */
+export function addLine(lines: CartLine[], item: NewLine): CartLine[] {
+  if (!canAdd(lines, item)) return lines;
+  const quantity = Math.max(1, Math.min(maxQuantity, item.quantity ?? 1));
+  const same = sameAs(item);
+  if (lines.some(same)) return lines.map((l) => (same(l) ? { ...l, quantity: Math.min(maxQuantity, l.quantity + quantity) } : l));
+  const note = (item.note ?? "").trim().slice(0, noteLength);
+  const line = { productId: item.productId, options: [...item.options], note, quantity };
+  return [...lines, { id: freshId(lines, keyOf(line)), ...line }];
 }
 
 /** Sets a line's quantity within 1…maxQuantity; 0 or less removes the line. */
-export function setQuantity(lines: CartLine[], productId: string, quantity: number): CartLine[] {
+export function setQuantity(lines: CartLine[], lineId: string, quantity: number): CartLine[] {
   return lines
-    .map((l) => (l.productId === productId ? { ...l, quantity: Math.min(maxQuantity, Math.max(0, quantity)) } : l))
+    .map((l) => (l.id === lineId ? { ...l, quantity: Math.min(maxQuantity, Math.max(0, quantity)) } : l))
     .filter((l) => l.quantity > 0);
 }
 
-export function setNote(lines: CartLine[], productId: string, note: string): CartLine[] {
-  return lines.map((l) => (l.productId === productId ? { ...l, note: note.slice(0, noteLength) } : l));
+/** Edits a line's note in place (the line keeps its id, so the field being typed in stays put). */
+export function setNote(lines: CartLine[], lineId: string, note: string): CartLine[] {
+  return lines.map((l) => (l.id === lineId ? { ...l, note: note.slice(0, noteLength) } : l));
 }
 
-/** The `order:place` payload of a submission; blank notes are left out. */
+/** How many of a product the cart holds, over all its lines (the menu's "Add · 2"). */
+export const quantityOf = (lines: readonly CartLine[], productId: string) =>
+  lines.reduce((n, l) => (l.productId === productId ? n + l.quantity : n), 0);
+
+/** A line's price: the contract's unit price with its options, times its quantity. */
+export const lineCents = (line: CartLine, product: ProductDto) => unitPriceOf(product, line.options) * line.quantity;
+
+/** The cart's total over the products known; a line whose product is gone counts nothing (the server refuses it anyway). */
+export function cartTotal(lines: readonly CartLine[], products: ReadonlyMap<string, ProductDto>): number {
+  return lines.reduce((sum, l) => {
+    const p = products.get(l.productId);
+    return p ? sum + lineCents(l, p) : sum;
+  }, 0);
+}
+
+/**
+ * Lines with the same content (say, a note edited into another line's) become one, unless
+ * together they would pass the quantity cap: then they stay two lines, both valid.
+ */
+export function mergeLines(lines: readonly CartLine[]): CartLine[] {
+  const merged: CartLine[] = [];
+  for (const l of lines) {
+    const key = keyOf(l);
+    const i = merged.findIndex((m) => keyOf(m) === key && m.quantity + l.quantity <= maxQuantity);
+    if (i >= 0) merged[i] = { ...merged[i]!, quantity: merged[i]!.quantity + l.quantity };
+    else merged.push(l);
+  }
+  return merged;
+}
+
+/** The `order:place` payload of a submission: equal lines merged, notes trimmed, blank notes and empty choices left out. */
 export function placeOrderPayload(s: Submission): PlaceOrderPayload {
   return {
     clientOrderId: s.clientOrderId,
-    items: s.lines.map((l) => {
+    items: mergeLines(s.lines).map((l) => {
       const note = l.note.trim();
-      return note ? { productId: l.productId, quantity: l.quantity, note } : { productId: l.productId, quantity: l.quantity };
+      return {
+        productId: l.productId,
+        quantity: l.quantity,
+        ...(note ? { note } : {}),
+        ...(l.options.length > 0 ? { options: [...l.options] } : {}),
+      };
     }),
   };
 }
+
+const EMPTY: SavedCart = { lines: [], submission: null };
+
+/**
+ * A stored cart, as this or an older app wrote it: lines from before options (no `options`,
+ * no `id`) are plain lines; anything else unexpected gives an empty cart rather than a
+ * broken one.
+ */
+export function readCart(stored: unknown): SavedCart {
+  if (!isObject(stored)) return EMPTY;
+  const lines = readLines(stored.lines);
+  if (!lines) return EMPTY;
+  const s = stored.submission;
+  if (s === null || s === undefined) return { lines, submission: null };
+  if (!isObject(s) || typeof s.clientOrderId !== "string") return EMPTY;
+  const submitted = readLines(s.lines);
+  if (!submitted || submitted.length === 0) return EMPTY;
+  return { lines, submission: { clientOrderId: s.clientOrderId, lines: submitted } };
+}
+
+function readLines(value: unknown): CartLine[] | null {
+  if (!Array.isArray(value) || value.length > maxLines) return null;
+  const lines: CartLine[] = [];
+  for (const raw of value) {
+    if (!isObject(raw)) return null;
+    const { productId, quantity, note = "", options = [], id } = raw;
+    if (typeof productId !== "string" || typeof note !== "string") return null;
+    if (typeof quantity !== "number" || !Number.isInteger(quantity) || quantity < 1 || quantity > maxQuantity) return null;
+    if (!Array.isArray(options) || options.length > maxOptionsPerLine || !options.every((o) => typeof o === "string")) return null;
+    const line = { productId, options: options as string[], note: note.slice(0, noteLength), quantity };
+    const kept = typeof id === "string" && !lines.some((l) => l.id === id) ? id : freshId(lines, keyOf(line));
+    lines.push({ id: kept, ...line });
+  }
+  return lines;
+}
+
+/** An id no line has yet: the line's key, numbered when that is taken (its note was edited since). */
+function freshId(lines: readonly CartLine[], key: string): string {
+  let id = key;
+  for (let n = 2; lines.some((l) => l.id === id); n++) id = `${key}#${n}`;
+  return id;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,5 +1,6 @@
 import type { ReceiptDto } from "@ordered/contract";
 import { storage } from "../lib/storage";
+import { readCart } from "./cart";
 
 /**
  * How a phone came to its table: a session's own join code (/s/<code>, dies with the
@@ -10,9 +11,17 @@ export interface Entry {
   code: string;
 }
 
-/** What a phone keeps per entry, so a reload or a sleeping phone resumes. */
+/**
+ * A line of the cart: one product with its choices and note (its content, `lineKey`), so a
+ * plain Margherita and one "without basil" are two lines. What a phone keeps per entry, so
+ * a reload or a sleeping phone resumes.
+ */
 export interface CartLine {
+  /** Stable while the line lives (the React key, what edits name); the note may change under it. */
+  id: string;
   productId: string;
+  /** The chosen options' ids. */
+  options: string[];
   quantity: number;
   note: string;
 }
@@ -63,7 +72,8 @@ export const customerStorage = {
     storage.remove(tokenKey(key));
     storage.remove(cartKey(key));
   },
-  cart: (key: string): SavedCart => storage.get<SavedCart>(cartKey(key)) ?? { lines: [], submission: null },
+  /** The kept cart; one stored by an older app is read as well as it can be, anything else is an empty cart. */
+  cart: (key: string): SavedCart => readCart(storage.get<unknown>(cartKey(key))),
   saveCart: (key: string, cart: SavedCart) => storage.set(cartKey(key), cart),
   receipt: (key: string): KeptReceipt | null => storage.get<KeptReceipt>(receiptKey(key)),
   saveReceipt: (key: string, kept: KeptReceipt) => storage.set(receiptKey(key), kept),

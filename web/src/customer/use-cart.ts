@@ -2,7 +2,7 @@ import type { OrderDto } from "@ordered/contract";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CommandError } from "../realtime/command";
 import { useCommands } from "../realtime/live-context";
-import { addOne, canAdd, placeOrderPayload, setNote, setQuantity } from "./cart";
+import { addLine, canAdd, type NewLine, placeOrderPayload, setNote, setQuantity } from "./cart";
 import { type CartLine, customerStorage, type SavedCart } from "./customer-storage";
 import { type EndReason, endReasonOf } from "./phone-flow";
 
@@ -68,10 +68,11 @@ export function useCart({ storageKey, orders, onEnd }: Deps) {
     lines: cart.lines,
     submission,
     error,
-    canAdd: (productId: string) => canAdd(cart.lines, productId),
-    add: (productId: string) => edit((lines) => addOne(lines, productId)),
-    setQuantity: (productId: string, quantity: number) => edit((lines) => setQuantity(lines, productId, quantity)),
-    setNote: (productId: string, note: string) => edit((lines) => setNote(lines, productId, note)),
+    canAdd: (item: NewLine) => canAdd(cart.lines, item),
+    /** Adds a choice (a product, its options, a note, how many): to its line when there is one. */
+    add: (item: NewLine) => edit((lines) => addLine(lines, item)),
+    setQuantity: (lineId: string, quantity: number) => edit((lines) => setQuantity(lines, lineId, quantity)),
+    setNote: (lineId: string, note: string) => edit((lines) => setNote(lines, lineId, note)),
     place,
   };
 }

@@ -1,115 +1,216 @@
-import type { ProductDto, ProductListResponse, ProductResponse } from "@ordered/contract";
+import type { CategoryDto, ProductDto, ProductListResponse, ProductResponse } from "@ordered/contract";
 import { useCallback, useState } from "react";
-import { api } from "../api/http";
-import { formatMoney } from "../lib/money";
+import { ApiError, api } from "../api/http";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { useProducts } from "../realtime/use-products";
 import { strings } from "../strings";
-import { ProductFormDialog, type ProductInput } from "./ProductFormDialog";
+import { CategoriesPanel } from "./CategoriesPanel";
+import { ProductFormDialog } from "./ProductFormDialog";
+import { ProductRow } from "./ProductRow";
 import type { StaffAuth } from "./staff-auth";
+import { useCategories } from "./use-categories";
 
-/** /panel/products: edit the menu and mark products sold out; other staff's changes show live. */
+type Editing = { product: ProductDto } | { product: null; categoryId?: string };
+
+/** The products of each category, in the categories' order; products of an unknown category last. */
+function groupByCategory(categories: readonly CategoryDto[], products: readonly ProductDto[]) {
+  const byName = (a: ProductDto, b: ProductDto) => a.name.localeCompare(b.name);
+  const known = new Set(categories.map((c) => c.id));
+  const groups: { id: string; category: CategoryDto | null; products: ProductDto[] }[] = categories.map((c) => ({
+    id: c.id,
+    category: c,
+    products: products.filter((p) => p.categoryId === c.id).sort(byName),
+  }));
+  const other = products.filter((p) => !known.has(p.categoryId)).sort(byName);
+  if (other.length > 0) groups.push({ id: "other", category: null, products: other });
+  return groups;
+}
+
+/**
+ * /panel/products: the menu as staff manage it. Products by category (sold out, hide,
+ * archive, edit) and the categories beside them; other staff's changes show live.
+ */
 export function ProductsPage({ auth }: { auth: StaffAuth }) {
+  const s = strings.menuAdmin;
   const token = auth.token;
-  const load = useCallback(() => api<ProductListResponse>("/products", { token }).then((res) => res.products), [token]);
+  const { location } = auth.staff;
+  const [showArchived, setShowArchived] = useState(false);
+  const load = useCallback(
+    () => api<ProductListResponse>(`/products${showArchived ? "?archived=include" : ""}`, { token }).then((res) => res.products),
+    [token, showArchived],
+  );
   const { products, error: loadError, put } = useProducts(load);
+  const categories = useCategories(token);
   const [actionError, setError] = useState<string | null>(null);
-  const [editing, setEditing] = useState<ProductDto | "new" | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [archiving, setArchiving] = useState<ProductDto | null>(null);
   const error = actionError ?? (loadError instanceof Error ? loadError.message : loadError ? String(loadError) : null);
 
-  async function toggle(p: ProductDto) {
+  // Archived products arrive live too (product:updated); they show only when asked for.
+  const listed = (products ?? []).filter((p) => showArchived || !p.archived);
+  const groups = groupByCategory(categories.categories ?? [], listed);
+  const counts = new Map<string, number>();
+  for (const p of listed) counts.set(p.categoryId, (counts.get(p.categoryId) ?? 0) + 1);
+
+  async function run(action: () => Promise<void>) {
     setError(null);
-    put({ ...p, available: !p.available }); // show it at once; the answer (or an error) settles it
     try {
-      const res = await api<ProductResponse>(`/products/${p.id}/availability`, {
-        token,
-        method: "PUT",
-        body: { available: !p.available },
-      });
-      put(res.product);
+      await action();
     } catch (err) {
-      put(p);
       setError(err instanceof Error ? err.message : String(err));
     }
   }
 
-  async function save(input: ProductInput) {
-    const res =
-      editing === "new"
-        ? await api<ProductResponse>("/products", { token, body: input })
-        : await api<ProductResponse>(`/products/${(editing as ProductDto).id}`, { token, method: "PATCH", body: input });
-    put(res.product);
+  const toggleSoldOut = (p: ProductDto) =>
+    run(async () => {
+      put({ ...p, available: !p.available }); // show it at once; the answer (or an error) settles it
+      try {
+        put(
+          (await api<ProductResponse>(`/products/${p.id}/availability`, { token, method: "PUT", body: { available: !p.available } }))
+            .product,
+        );
+      } catch (err) {
+        put(p);
+        throw err;
+      }
+    });
+
+  /** Hiding is one field: when someone saved the product meanwhile, it is sent again on their version. */
+  const toggleHidden = (p: ProductDto) =>
+    run(async () => {
+      const hidden = !p.hidden;
+      const patch = (version: number) =>
+        api<ProductResponse>(`/products/${p.id}`, { token, method: "PATCH", body: { version, hidden } }).then((r) => r.product);
+      try {
+        put(await patch(p.version));
+      } catch (err) {
+        if (!(err instanceof ApiError && err.code === "CONFLICT")) throw err;
+        const newer = (await api<ProductResponse>(`/products/${p.id}`, { token })).product;
+        put(newer.hidden === hidden ? newer : await patch(newer.version));
+      }
+    });
+
+  const restore = (p: ProductDto) =>
+    run(async () => put((await api<ProductResponse>(`/products/${p.id}/restore`, { token, method: "POST" })).product));
+
+  async function archive(p: ProductDto) {
+    put((await api<ProductResponse>(`/products/${p.id}/archive`, { token, method: "POST" })).product);
   }
 
-  const sorted = [...(products ?? [])].sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name));
+  const editingId = editing?.product?.id;
+  const latest = editingId ? products?.find((p) => p.id === editingId) : undefined;
+  const categoryList = categories.categories ?? [];
 
   return (
-    <main className="products-page">
+    <main className="products-page menu-admin">
       <div className="page-head">
-        <h1>{strings.products.title}</h1>
-        <button type="button" className="button primary" onClick={() => setEditing("new")}>
-          {strings.products.add}
-        </button>
+        <h1>{s.title}</h1>
+        <div className="page-head-actions">
+          <a className="button ghost jump-link" href="#menu-categories">
+            {s.jumpToCategories}
+          </a>
+          <label className="plain-check">
+            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+            <span>{s.showArchived}</span>
+          </label>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setEditing({ product: null })}
+            disabled={categories.categories !== null && categoryList.length === 0}
+          >
+            {s.addProduct}
+          </button>
+        </div>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {!products ? (
-        <p className="muted">{strings.common.loading}</p>
-      ) : (
-        <table className="products">
-          <thead>
-            <tr>
-              <th scope="col">{strings.products.name}</th>
-              <th scope="col">{strings.products.category}</th>
-              <th scope="col">{strings.products.price}</th>
-              <th scope="col">{strings.products.stock}</th>
-              <th scope="col">{strings.products.soldOut}</th>
-              <th scope="col">
-                <span className="visually-hidden">{strings.products.actions}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((p) => (
-              <tr key={p.id} className={p.available ? "" : "sold-out"}>
-                <th scope="row">{p.name}</th>
-                <td>{p.category}</td>
-                <td>{formatMoney(p.priceCents, p.currency)}</td>
-                <td>
-                  {p.stock ?? (
-                    <>
-                      <span aria-hidden="true">—</span>
-                      <span className="visually-hidden">{strings.products.notTracked}</span>
-                    </>
+      <div className="menu-admin-layout">
+        <section className="menu-products" aria-labelledby="menu-products-title">
+          <h2 id="menu-products-title" className="visually-hidden">
+            {s.productsTitle}
+          </h2>
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          {!products || categories.categories === null ? (
+            !error && <p className="muted">{strings.common.loading}</p>
+          ) : categoryList.length === 0 ? (
+            <p className="card muted">{s.needCategory}</p>
+          ) : (
+            groups.map((g) => {
+              const name = g.category?.name ?? s.otherCategory;
+              return (
+                <section key={g.id} className="card product-group" aria-labelledby={`group-${g.id}`}>
+                  <div className="section-head">
+                    <h3 id={`group-${g.id}`}>
+                      {name} <span className="count">{g.products.length}</span>
+                    </h3>
+                    {g.category?.hidden && <span className="badge badge-hidden">{strings.categories.hidden}</span>}
+                    {g.category && (
+                      <button
+                        type="button"
+                        className="button ghost small add-here"
+                        onClick={() => setEditing({ product: null, categoryId: g.id })}
+                        aria-label={s.addProductTo(name)}
+                      >
+                        + {s.addShort}
+                      </button>
+                    )}
+                  </div>
+                  {g.products.length === 0 ? (
+                    <p className="muted small">{s.emptyCategory}</p>
+                  ) : (
+                    <ul className="product-list">
+                      {g.products.map((p) => (
+                        <ProductRow
+                          key={p.id}
+                          product={p}
+                          onToggleSoldOut={() => toggleSoldOut(p)}
+                          onToggleHidden={() => toggleHidden(p)}
+                          onArchive={() => setArchiving(p)}
+                          onRestore={() => restore(p)}
+                          onEdit={() => setEditing({ product: p })}
+                        />
+                      ))}
+                    </ul>
                   )}
-                </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    className="switch"
-                    checked={!p.available}
-                    onChange={() => toggle(p)}
-                    aria-label={strings.products.soldOutToggle(p.name)}
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button ghost small"
-                    onClick={() => setEditing(p)}
-                    aria-label={strings.products.edit(p.name)}
-                  >
-                    {strings.products.editShort}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </section>
+              );
+            })
+          )}
+        </section>
+        <CategoriesPanel
+          token={token}
+          timeZone={location.timeZone}
+          categories={categories.categories}
+          loadError={categories.error}
+          counts={counts}
+          put={categories.put}
+          reload={categories.reload}
+        />
+      </div>
+      {editing && (
+        <ProductFormDialog
+          token={token}
+          product={editing.product}
+          categories={categoryList}
+          categoryId={editing.product ? undefined : editing.categoryId}
+          currency={location.currency}
+          latestVersion={latest?.version}
+          onSaved={put}
+          onClose={() => setEditing(null)}
+        />
       )}
-      {editing && <ProductFormDialog product={editing === "new" ? null : editing} onSave={save} onClose={() => setEditing(null)} />}
+      {archiving && (
+        <ConfirmDialog
+          title={s.archiveTitle}
+          message={s.confirmArchive(archiving.name)}
+          confirmLabel={s.archive}
+          onConfirm={() => archive(archiving)}
+          onClose={() => setArchiving(null)}
+        />
+      )}
     </main>
   );
 }

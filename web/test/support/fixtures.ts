@@ -1,10 +1,14 @@
 import {
   AlertDto,
   billOf,
+  CategoryDto,
   CustomerDto,
   LocationDto,
+  type MenuResponse,
+  OptionGroupDto,
   OrderDto,
   PaymentDto,
+  ProductDto,
   ReceiptDto,
   SessionDto,
   type SessionEvent,
@@ -62,7 +66,7 @@ export function order(
     placedAt: `2026-11-21T12:00:${String(n).padStart(2, "0")}.000Z`,
     acceptedAt: stage === "placed" ? null : AT,
     finishedAt: stage === "delivered" || stage === "cancelled" ? AT : null,
-    items: [{ productId: id(900), productName: "Margherita", unitPriceCents: 950, quantity: 1, note: null }],
+    items: [{ productId: id(900), productName: "Margherita", unitPriceCents: 950, quantity: 1, note: null, options: [], allergens: [] }],
     shipment: ship ? { status: ship, readyAt: ship === "PREPARING" ? null : AT, deliveredAt: ship === "DELIVERED" ? AT : null } : null,
     ...overrides,
   });
@@ -97,7 +101,14 @@ export const acknowledged = (seq: number, a: AlertDto): SessionEvent => ({
 export const paid = (seq: number, p: PaymentDto): SessionEvent => ({ name: "payment:recorded", ...envelope(seq, p.sessionId), data: p });
 
 export function location(overrides: Partial<LocationDto> = {}): LocationDto {
-  return LocationDto.parse({ id: id(500), name: "Trattoria", currency: "EUR", openOnFirstScan: false, ...overrides });
+  return LocationDto.parse({
+    id: id(500),
+    name: "Trattoria",
+    currency: "EUR",
+    openOnFirstScan: false,
+    timeZone: "Europe/Rome",
+    ...overrides,
+  });
 }
 
 /** Phone n of the session. */
@@ -155,4 +166,103 @@ export function receipt(
     waiveReason: null,
     ...rest,
   });
+}
+
+/** Category n of the menu (position n), served all day unless overridden. */
+export function category(n: number, overrides: Partial<CategoryDto> = {}): CategoryDto {
+  return CategoryDto.parse({
+    id: id(600 + n),
+    name: `Category ${n}`,
+    description: "",
+    position: n,
+    hidden: false,
+    availableFrom: null,
+    availableUntil: null,
+    ...overrides,
+  });
+}
+
+/** Product n (in category 1 unless overridden): €9.50, available, no options. */
+export function product(n: number, overrides: Partial<ProductDto> = {}): ProductDto {
+  return ProductDto.parse({
+    id: id(900 + n),
+    name: `Product ${n}`,
+    description: "",
+    categoryId: id(601),
+    category: "Category 1",
+    priceCents: 950,
+    currency: "EUR",
+    available: true,
+    stock: null,
+    hidden: false,
+    archived: false,
+    version: 1,
+    allergens: [],
+    tags: [],
+    photo: null,
+    optionGroups: [],
+    ...overrides,
+  });
+}
+
+/**
+ * An option group; options are [name, priceDeltaCents, available?] and get ids from `firstId`
+ * on (`id(firstId)`, `id(firstId + 1)`…).
+ */
+export function optionGroup(
+  n: number,
+  name: string,
+  [minChoices, maxChoices]: [number, number],
+  options: [string, number, boolean?][],
+  firstId = 1000 + n * 20,
+): OptionGroupDto {
+  return OptionGroupDto.parse({
+    id: id(700 + n),
+    name,
+    minChoices,
+    maxChoices,
+    options: options.map(([optionName, priceDeltaCents, available = true], i) => ({
+      id: id(firstId + i),
+      name: optionName,
+      priceDeltaCents,
+      available,
+    })),
+  });
+}
+
+/** A pizza with a required size (Small 0, Large +300) and up to 3 extras (Bacon +150, Extra cheese +100, Basil 0). */
+export function pizza(n = 1, overrides: Partial<ProductDto> = {}): ProductDto {
+  return product(n, {
+    name: "Pizza",
+    priceCents: 900,
+    allergens: ["GLUTEN", "MILK"],
+    tags: ["VEGETARIAN"],
+    optionGroups: [
+      optionGroup(
+        1,
+        "Size",
+        [1, 1],
+        [
+          ["Small", 0],
+          ["Large", 300],
+        ],
+      ),
+      optionGroup(
+        2,
+        "Extras",
+        [0, 3],
+        [
+          ["Bacon", 150],
+          ["Extra cheese", 100],
+          ["Basil", 0],
+        ],
+      ),
+    ],
+    ...overrides,
+  });
+}
+
+/** What GET /api/menu answers. */
+export function menu(categories: CategoryDto[], products: ProductDto[], timeZone = "Europe/Rome"): MenuResponse {
+  return { categories, products, timeZone };
 }

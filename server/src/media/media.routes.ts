@@ -1,0 +1,124 @@
+import { LIMITS, type ProductResponse } from "@ordered/contract";
+import express, { type RequestHandler, type Response, Router } from "express";
+import { z } from "zod";
+import { staffOf } from "../auth/passport.js";
+import type { PrismaClient } from "../db/prisma.js";
+import { CLOCK, sql, sqlOn, sqlTransaction } from "../db/sql.js";
+import type { AppDeps } from "../deps.js";
+import { AppError } from "../errors.js";
+import { idParam } from "../http/validate.js";
+import { getProduct } from "../products/products.service.js";
+import { removePhoto, storePhoto } from "./photos.js";
+
+/** Content-Types an upload may declare. The bytes decide the format (photos.ts): these only say "an image". */
+export const PHOTO_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+
+const MAX_MIB = LIMITS.photo.maxBytes / (1024 * 1024);
+
+/**
+ * A product's photo: PUT its bytes (the raw body) to replace it, DELETE to remove it. Staff
+ * of the product's location only; archived products keep the photo they had.
+ */
+export function photoRoutes(deps: AppDeps): Router {
+  const router = Router();
+  // Guards per route, not router.use(): this router shares /api/products with productRoutes.
+  router.put("/:id/photo", deps.guards.staff, requireImageType, readPhotoBody, async (req, res) => {
+    const { locationId } = staffOf(req);
+    const productId = idParam(req.params.id, "product");
+    // Before the image work: a 404 or 409 should not cost a decode.
+    await assertPhotoEditable(deps.prisma, locationId, productId);
+    const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const key = await storePhoto(deps.config.photoDir, productId, bytes);
+    let oldKey: string | null;
+    try {
+      oldKey = await setPhotoKey(deps.prisma, locationId, productId, key);
+    } catch (err) {
+      await removeQuietly(deps, key);
+      throw err;
+    }
+    if (oldKey) await removeQuietly(deps, oldKey);
+    await answer(deps, res, locationId, productId);
+  });
+
+  router.delete("/:id/photo", deps.guards.staff, async (req, res) => {
+    const { locationId } = staffOf(req);
+    const productId = idParam(req.params.id, "product");
+    const oldKey = await setPhotoKey(deps.prisma, locationId, productId, null);
+    if (oldKey) await removeQuietly(deps, oldKey);
+    await answer(deps, res, locationId, productId, oldKey !== null);
+  });
+
+  return router;
+}
+
+/** 415 unless the request says it carries an image (express.raw would otherwise leave the body unread). */
+const requireImageType: RequestHandler = (req, _res, next) => {
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!(PHOTO_CONTENT_TYPES as readonly string[]).includes(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "photo: send the image's bytes with Content-Type image/jpeg, image/png or image/webp");
+  }
+  next();
+};
+
+/** The body as bytes, at most LIMITS.photo.maxBytes; a larger one is a 413 that says the limit. */
+const rawPhoto = express.raw({ type: [...PHOTO_CONTENT_TYPES], limit: LIMITS.photo.maxBytes });
+const readPhotoBody: RequestHandler = (req, res, next) => {
+  rawPhoto(req, res, (err?: unknown) => {
+    const type = (err as { type?: string } | undefined)?.type;
+    if (type === "entity.too.large") {
+      return next(new AppError("PAYLOAD_TOO_LARGE", `photo: the file is larger than ${MAX_MIB} MB; make it smaller and retry`));
+    }
+    if (type === "request.aborted") return next(new AppError("VALIDATION_FAILED", "photo: the upload was interrupted; retry"));
+    next(err);
+  });
+};
+
+const EditableRow = z.object({ archived: z.boolean() });
+
+/** 404 for another location's product (or none), 409 for an archived one. */
+async function assertPhotoEditable(prisma: PrismaClient, locationId: string, productId: string): Promise<void> {
+  const row = await sqlOn(prisma).row(
+    EditableRow,
+    sql`SELECT archived_at IS NOT NULL AS archived FROM product WHERE id = ${productId}::uuid AND location_id = ${locationId}::uuid`,
+  );
+  refuseUnlessEditable(row);
+}
+
+function refuseUnlessEditable(row: { archived: boolean } | undefined): void {
+  if (!row) throw AppError.notFound("product");
+  if (row.archived) throw new AppError("CONFLICT", "this product is archived; restore it before changing its photo");
+}
+
+const PhotoRow = z.object({ archived: z.boolean(), photo_key: z.string().nullable() });
+
+/**
+ * Points the product at `key` (null: no photo) and returns the key it had. One UPDATE sets
+ * the key, raises the version (an edit form opened before must reload) and the stamp; the
+ * row lock makes concurrent uploads take turns, so each one learns the key it replaced and
+ * no photo is left behind unreferenced. Removing a photo that is not there changes nothing.
+ */
+async function setPhotoKey(prisma: PrismaClient, locationId: string, productId: string, key: string | null): Promise<string | null> {
+  return sqlTransaction(prisma, async (db) => {
+    const row = await db.row(
+      PhotoRow,
+      sql`SELECT archived_at IS NOT NULL AS archived, photo_key FROM product
+          WHERE id = ${productId}::uuid AND location_id = ${locationId}::uuid FOR UPDATE`,
+    );
+    refuseUnlessEditable(row);
+    if (key === null && row!.photo_key === null) return null;
+    await db.run(sql`UPDATE product SET photo_key = ${key}, version = version + 1, updated_at = ${CLOCK} WHERE id = ${productId}::uuid`);
+    return row!.photo_key;
+  });
+}
+
+/** The old files go after the database no longer names them; one left behind only wastes disk. */
+async function removeQuietly(deps: AppDeps, key: string): Promise<void> {
+  await removePhoto(deps.config.photoDir, key).catch((err: unknown) => deps.log.warn({ err, key }, "could not remove a photo's files"));
+}
+
+async function answer(deps: AppDeps, res: Response, locationId: string, productId: string, changed = true): Promise<void> {
+  const product = await getProduct(deps.prisma, locationId, productId);
+  res.json({ product } satisfies ProductResponse);
+  // After the response: a broadcast to thousands of phones must not hold up the staff.
+  if (changed) deps.publisher.productChanged(locationId, product);
+}

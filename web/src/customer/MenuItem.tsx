@@ -1,0 +1,50 @@
+import type { ProductDto } from "@ordered/contract";
+import { formatMoney } from "../lib/money";
+import { strings } from "../strings";
+import { DietBadges } from "./DietBadges";
+import { fromPrice, isSoldOut, pricedByChoice } from "./menu-model";
+import { ProductPhoto } from "./ProductPhoto";
+
+interface Props {
+  product: ProductDto;
+  /** How many the cart holds, over all its lines. */
+  inCart: number;
+  /** false: it cannot be added now (outside its category's hours, an order being sent, the cart full). */
+  addable: boolean;
+  onAdd: () => void;
+}
+
+/** One dish: photo, name, description, diet tags and allergens, price and Add (sold out: greyed, no Add). */
+export function MenuItem({ product: p, inCart, addable, onAdd }: Props) {
+  const soldOut = isSoldOut(p);
+  const hasOptions = p.optionGroups.length > 0;
+  const price = formatMoney(fromPrice(p), p.currency);
+  return (
+    <li className={`menu-item${soldOut ? " sold-out" : ""}`} aria-label={p.name}>
+      <ProductPhoto product={p} variant="tile" />
+      <div className="menu-body">
+        <span className="menu-name">{p.name}</span>
+        {p.description && <span className="menu-desc">{p.description}</span>}
+        <DietBadges product={p} />
+        <div className="menu-foot">
+          <span className="menu-price">{hasOptions && pricedByChoice(p) ? strings.phoneMenu.from(price) : price}</span>
+          {soldOut ? (
+            <span className="badge status-sold-out">{strings.customer.soldOut}</span>
+          ) : (
+            <button
+              type="button"
+              className="button add"
+              onClick={onAdd}
+              disabled={!addable}
+              aria-label={strings.customer.add(p.name)}
+              aria-haspopup={hasOptions ? "dialog" : undefined}
+            >
+              {strings.customer.addShort}
+              {inCart > 0 && <span className="in-cart"> · {inCart}</span>}
+            </button>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}

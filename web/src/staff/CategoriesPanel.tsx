@@ -1,0 +1,175 @@
+import type { CategoryDto, CategoryListResponse, CategoryResponse } from "@ordered/contract";
+import { useState } from "react";
+import { api } from "../api/http";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { strings } from "../strings";
+import { CategoryFormDialog } from "./CategoryFormDialog";
+import type { CategoryInput } from "./category-input";
+import { windowText } from "./category-input";
+import { moveId } from "./floor";
+
+interface Props {
+  token: string;
+  timeZone: string;
+  /** In order; null while loading. */
+  categories: CategoryDto[] | null;
+  loadError: string | null;
+  /** Products (archived ones too, when listed) per category id. */
+  counts: Map<string, number>;
+  put: (categories: CategoryDto[]) => void;
+  reload: () => Promise<void>;
+}
+
+/** The menu's categories: add, edit, reorder, hide and delete (an empty one). */
+export function CategoriesPanel({ token, timeZone, categories, loadError, counts, put, reload }: Props) {
+  const s = strings.categories;
+  const [editing, setEditing] = useState<CategoryDto | "new" | null>(null);
+  const [deleting, setDeleting] = useState<CategoryDto | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const list = categories ?? [];
+
+  async function save(input: CategoryInput) {
+    if (editing === "new") {
+      const res = await api<CategoryResponse>("/categories", { token, body: input });
+      put([...list, res.category]);
+    } else if (editing) {
+      const res = await api<CategoryResponse>(`/categories/${editing.id}`, { token, method: "PATCH", body: input });
+      put(list.map((c) => (c.id === res.category.id ? res.category : c)));
+    }
+  }
+
+  async function run(action: () => Promise<void>) {
+    setActionError(null);
+    try {
+      await action();
+    } catch (err) {
+      setActionError(err instanceof Error ? err.message : String(err));
+      void reload();
+    }
+  }
+
+  const move = (category: CategoryDto, by: -1 | 1) =>
+    run(async () => {
+      const categoryIds = moveId(
+        list.map((c) => c.id),
+        category.id,
+        by,
+      );
+      const byId = new Map(list.map((c) => [c.id, c]));
+      put(categoryIds.map((id, position) => ({ ...byId.get(id)!, position }))); // at once; the answer settles it
+      put((await api<CategoryListResponse>("/categories/order", { token, method: "PUT", body: { categoryIds } })).categories);
+    });
+
+  const toggleHidden = (category: CategoryDto) =>
+    run(async () => {
+      const res = await api<CategoryResponse>(`/categories/${category.id}`, { token, method: "PATCH", body: { hidden: !category.hidden } });
+      put(list.map((c) => (c.id === res.category.id ? res.category : c)));
+    });
+
+  async function remove(category: CategoryDto) {
+    await api<void>(`/categories/${category.id}`, { token, method: "DELETE" });
+    put(list.filter((c) => c.id !== category.id));
+  }
+
+  const error = actionError ?? loadError;
+  return (
+    <section id="menu-categories" className="card categories-panel" aria-labelledby="categories-title">
+      <div className="section-head">
+        <h2 id="categories-title">
+          {s.title} {categories && <span className="count">{list.length}</span>}
+        </h2>
+        <button type="button" className="button small" onClick={() => setEditing("new")}>
+          {s.add}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {categories === null ? (
+        !loadError && <p className="muted">{strings.common.loading}</p>
+      ) : list.length === 0 ? (
+        <p className="muted">{s.empty}</p>
+      ) : (
+        <ol className="category-list">
+          {list.map((c, i) => {
+            const window = windowText(c);
+            const count = counts.get(c.id) ?? 0;
+            return (
+              <li key={c.id} className={`category-row${c.hidden ? " is-hidden" : ""}`} aria-label={c.name}>
+                <span className="category-pos muted" aria-hidden="true">
+                  {s.position(i + 1)}
+                </span>
+                <span className="category-info">
+                  <strong className="category-name">{c.name}</strong>
+                  <span className="muted small">
+                    {window ? s.served(window) : s.allDay} · {s.productCount(count)}
+                  </span>
+                </span>
+                {c.hidden && <span className="badge badge-hidden">{s.hidden}</span>}
+                <span className="category-actions">
+                  <button
+                    type="button"
+                    className="button ghost small"
+                    onClick={() => move(c, -1)}
+                    disabled={i === 0}
+                    aria-label={s.moveUp(c.name)}
+                  >
+                    {s.up}
+                  </button>
+                  <button
+                    type="button"
+                    className="button ghost small"
+                    onClick={() => move(c, 1)}
+                    disabled={i === list.length - 1}
+                    aria-label={s.moveDown(c.name)}
+                  >
+                    {s.down}
+                  </button>
+                  <button type="button" className="button small" onClick={() => setEditing(c)} aria-label={s.editLabel(c.name)}>
+                    {s.edit}
+                  </button>
+                  <button
+                    type="button"
+                    className="button ghost small"
+                    onClick={() => toggleHidden(c)}
+                    aria-label={c.hidden ? s.unhideLabel(c.name) : s.hideLabel(c.name)}
+                  >
+                    {c.hidden ? s.unhide : s.hide}
+                  </button>
+                  <button
+                    type="button"
+                    className="button ghost small danger-text"
+                    onClick={() => setDeleting(c)}
+                    aria-label={s.deleteLabel(c.name)}
+                  >
+                    {s.delete}
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {list.some((c) => c.hidden) && <p className="muted small">{s.hiddenHint}</p>}
+      {editing && (
+        <CategoryFormDialog
+          category={editing === "new" ? null : editing}
+          timeZone={timeZone}
+          onSave={save}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={s.deleteTitle}
+          message={s.confirmDelete(deleting.name)}
+          confirmLabel={s.delete}
+          onConfirm={() => remove(deleting)}
+          onClose={() => setDeleting(null)}
+        />
+      )}
+    </section>
+  );
+}
