@@ -11,7 +11,7 @@ import type {
   ShipmentStatus,
 } from "@ordered/contract";
 import type { MoneyInputError } from "./lib/money";
-import type { DraftField } from "./staff/product-draft";
+import type { DraftField } from "./staff/draft-fields";
 
 /** Every user-visible string, in one place (one language today; ready for more). */
 export const strings = {

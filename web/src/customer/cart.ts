@@ -5,7 +5,32 @@
  * (the contract's `lineKey`).
  */
 import { LIMITS, lineKey, type PlaceOrderPayload, type ProductDto, unitPriceOf } from "@ordered/contract";
-import type { CartLine, SavedCart, Submission } from "./customer-storage";
+
+/**
+ * A line of the cart: one product with its choices and note (its content, `lineKey`), so a
+ * plain Margherita and one "without basil" are two lines. What a phone keeps per entry, so
+ * a reload or a sleeping phone resumes.
+ */
+export interface CartLine {
+  /** Stable while the line lives (the React key, what edits name); the note may change under it. */
+  id: string;
+  productId: string;
+  /** The chosen options' ids. */
+  options: string[];
+  quantity: number;
+  note: string;
+}
+
+export interface Submission {
+  /** Made once per cart submission; every retry reuses it, so the server stores one order. */
+  clientOrderId: string;
+  lines: CartLine[];
+}
+
+export interface SavedCart {
+  lines: CartLine[];
+  submission: Submission | null;
+}
 
 const { maxLines, maxQuantity, noteLength, maxOptionsPerLine } = LIMITS.order;
 

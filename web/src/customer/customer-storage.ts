@@ -1,6 +1,8 @@
 import type { ReceiptDto } from "@ordered/contract";
 import { storage } from "../lib/storage";
-import { readCart } from "./cart";
+import { readCart, type SavedCart } from "./cart";
+
+export type { CartLine, SavedCart, Submission } from "./cart";
 
 /**
  * How a phone came to its table: a session's own join code (/s/<code>, dies with the
@@ -9,32 +11,6 @@ import { readCart } from "./cart";
 export interface Entry {
   kind: "code" | "card";
   code: string;
-}
-
-/**
- * A line of the cart: one product with its choices and note (its content, `lineKey`), so a
- * plain Margherita and one "without basil" are two lines. What a phone keeps per entry, so
- * a reload or a sleeping phone resumes.
- */
-export interface CartLine {
-  /** Stable while the line lives (the React key, what edits name); the note may change under it. */
-  id: string;
-  productId: string;
-  /** The chosen options' ids. */
-  options: string[];
-  quantity: number;
-  note: string;
-}
-
-export interface Submission {
-  /** Made once per cart submission; every retry reuses it, so the server stores one order. */
-  clientOrderId: string;
-  lines: CartLine[];
-}
-
-export interface SavedCart {
-  lines: CartLine[];
-  submission: Submission | null;
 }
 
 /** A closed seating's receipt as this phone keeps it: reopening the link shows it again. */

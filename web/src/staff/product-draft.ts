@@ -14,6 +14,7 @@ import {
 } from "@ordered/contract";
 import { centsToInput, type MoneyInputError, parseMoney } from "../lib/money";
 import { strings } from "../strings";
+import { DRAFT_FIELDS, type DraftField } from "./draft-fields";
 import { type GroupDraft, groupDraftsOf } from "./option-groups";
 
 export interface ProductDraft {
@@ -169,9 +170,7 @@ export function previewOf(draft: ProductDraft): ChoosableProduct | null {
   return { name: draft.name, priceCents: price.cents, optionGroups };
 }
 
-/** The form's fields, one by one, as a conflict lists them. */
-export const DRAFT_FIELDS = ["name", "description", "categoryId", "price", "stock", "hidden", "allergens", "tags", "groups"] as const;
-export type DraftField = (typeof DRAFT_FIELDS)[number];
+export { DRAFT_FIELDS, type DraftField } from "./draft-fields";
 
 /** A field's value as compared: spacing, the order of ticks and rows' keys and ids do not count. */
 function comparable(draft: ProductDraft, field: DraftField): string {
