@@ -1,14 +1,17 @@
 // The staff side of the menu (issue 13): a category with a service window, a product in it
 // with option groups, allergens, a diet tag and a photo; hiding and archiving products.
+
+import { ordersOf } from "../support/api.js";
 import { expect, test } from "../support/fixtures.js";
 import { categoriesOf, categoryRow, openMenuPage, platePng, productNamed, productRow } from "../support/menu-admin.js";
 import { screenshotsAt } from "../support/seating.js";
-import { baseUrl } from "../support/ui.js";
+import { baseUrl, joinUrlFromPanel, menuItem, openSession, sessionCard } from "../support/ui.js";
 
-test("staff add a breakfast category with a window and pancakes in it with sizes, extras, allergens, a tag and a photo", async ({
+test("staff add a breakfast category with a window and pancakes in it with sizes, extras, allergens, a tag and a photo; a guest orders them", async ({
   panel: page,
   api,
   venue,
+  phones,
 }) => {
   const token = venue.staffToken;
   await api.call("PATCH", "/api/location", { token, body: { timeZone: "Europe/Rome" } });
@@ -159,6 +162,43 @@ test("staff add a breakfast category with a window and pancakes in it with sizes
   await expect(dialog).toBeHidden();
   await expect(row.getByRole("img", { name: "No photo" })).toBeVisible();
   expect((await productNamed(api, token, "Pancakes")).photo).toBeNull();
+
+  // A guest orders what staff just made: served all day now, vegetarian, a Large with two
+  // extras and a note. The phone's total is the server's, and the kitchen's ticket shows it all.
+  await api.call("PATCH", `/api/categories/${category.id}`, { token, body: { availableFrom: null, availableUntil: null } });
+  await page.getByRole("link", { name: "Floor" }).click();
+  await openSession(page, "Table 7");
+  const guest = await phones.join(await joinUrlFromPanel(page, "Table 7"), "Robin");
+  await guest.page.getByRole("list", { name: "Filter the menu" }).getByRole("button", { name: "Vegetarian" }).click();
+  await expect(menuItem(guest.page, "Diavola")).toBeHidden();
+  await guest.page.getByRole("button", { name: "Add Pancakes" }).click();
+  const sheet = guest.page.getByRole("dialog", { name: "Pancakes" });
+  await sheet.getByRole("radio", { name: /Large/ }).check();
+  await sheet.getByRole("checkbox", { name: /Maple syrup/ }).check();
+  await sheet.getByRole("checkbox", { name: /Berries/ }).check();
+  await sheet.getByLabel("Note for the kitchen (optional)").fill("no butter");
+  await expect(sheet.getByRole("button", { name: /^Add · / })).toHaveText("Add · €13.40");
+  await sheet.getByRole("button", { name: /^Add · / }).click();
+  await guest.page.getByRole("button", { name: /^View order/ }).click();
+  await expect(guest.page.locator(".cart-total strong")).toHaveText("€13.40");
+  await guest.page.getByRole("button", { name: "Place order" }).click();
+  await expect(guest.page.getByText("Your order is empty")).toBeVisible();
+  const [order] = await ordersOf(api, token, "Table 7");
+  expect(order?.totalCents).toBe(1340);
+  expect(order?.items[0]).toMatchObject({
+    productName: "Pancakes",
+    unitPriceCents: 1340,
+    note: "no butter",
+    options: [
+      { group: "Size", name: "Large", priceDeltaCents: 200 },
+      { group: "Extras", name: "Maple syrup", priceDeltaCents: 100 },
+      { group: "Extras", name: "Berries", priceDeltaCents: 150 },
+    ],
+  });
+  const ticket = sessionCard(page, "Table 7");
+  await expect(ticket).toContainText("Large · Maple syrup · Berries");
+  await expect(ticket).toContainText("no butter");
+  await expect(ticket).toContainText(/Allergens:.*milk/i);
 });
 
 test("staff hide a product and archive another; archived ones are listed on request and restored", async ({ panel: page, api, venue }) => {
