@@ -8,7 +8,7 @@ import { type CreateProductBody, LIMITS, type MenuResponse, type ProductDto, typ
 import { z } from "zod";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { type SqlRunner, sql, sqlOn, sqlTransaction } from "../db/sql.js";
+import { type Sql, type SqlRunner, sql, sqlOn, sqlTransaction } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { loadCategories } from "./categories.service.js";
 import { loadProducts } from "./product-dto.sql.js";
@@ -138,8 +138,8 @@ async function setFlag(
   prisma: PrismaClient,
   locationId: string,
   productId: string,
-  set: ReturnType<typeof sql>,
-  changes: ReturnType<typeof sql>,
+  set: Sql,
+  changes: Sql,
 ): Promise<{ product: ProductDto; changed: boolean }> {
   const changed = await sqlOn(prisma).run(sql`
     UPDATE product SET ${set}, version = version + 1, updated_at = now()

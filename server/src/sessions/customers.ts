@@ -87,7 +87,7 @@ export async function joinByCard(
     }
   }
   if (!seating) throw new AppError("TABLE_FREE", `${table.name} is free at the moment: a member of staff will seat you shortly`);
-  const { joined, event } = await joinSeating(deps, seating.id, "CARD", input.displayName);
+  const { joined, event } = await joinSeating(deps, { id: seating.id }, "CARD", input.displayName);
   events.push(event);
   return { joined, events };
 }
@@ -98,20 +98,17 @@ export async function joinByCode(
   input: { joinCode: string; displayName?: string | undefined },
 ): Promise<{ joined: JoinResult; event: LoggedEvent<"customer.joined"> }> {
   // Anything that cannot be a join code is answered like an unknown one.
-  const session = JOIN_CODE_PATTERN.test(input.joinCode)
-    ? await sqlOn(deps.prisma).row(SeatingRow, sql`SELECT id FROM order_session WHERE join_code = ${input.joinCode}`)
-    : undefined;
-  if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
-  return joinSeating(deps, session.id, "CODE", input.displayName);
+  if (!JOIN_CODE_PATTERN.test(input.joinCode)) throw new AppError("NOT_FOUND", "this table code is not valid");
+  return joinSeating(deps, { joinCode: input.joinCode }, "CODE", input.displayName);
 }
 
 async function joinSeating(
   deps: JoinDeps,
-  sessionId: string,
+  seating: { id: string } | { joinCode: string },
   via: "CODE" | "CARD",
   displayName: string | undefined,
 ): Promise<{ joined: JoinResult; event: LoggedEvent<"customer.joined"> }> {
-  const session = await deps.prisma.orderSession.findUnique({ where: { id: sessionId }, include: { location: true } });
+  const session = await deps.prisma.orderSession.findUnique({ where: seating, include: { location: true } });
   if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
   if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
   await deps.limiters.sessionJoin.consume(session.id, "joins at this table");

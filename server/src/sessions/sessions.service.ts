@@ -164,9 +164,9 @@ export async function closeSession(
   sessionId: string,
   options: CloseSessionBody = {},
 ): Promise<{ session: SessionDto; receipt: ReceiptDto; events: LoggedEvent[] }> {
-  const events = await sqlTransaction(prisma, async (db) => {
+  const closing = await sqlTransaction(prisma, async (db) => {
     const session = await lockSession(db, sessionId, staff.locationId);
-    if (session.status !== "OPEN") return [];
+    if (session.status !== "OPEN") return { events: [], receipt: null };
     const logged: LoggedEvent[] = [];
     const unfinished = await db.rows(
       Unfinished,
@@ -222,12 +222,13 @@ export async function closeSession(
     });
     if (!closed.event) throw new Error(`session ${sessionId} was closed but not logged`);
     logged.push(closed.event);
-    return logged;
+    return { events: logged, receipt };
   });
   const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId: staff.locationId } });
-  const receipt = row ? await loadReceipt(sqlOn(prisma), sessionId) : null;
+  // Closed before this call: its stored receipt.
+  const receipt = closing.receipt ?? (row ? await loadReceipt(sqlOn(prisma), sessionId) : null);
   if (!row || !receipt) throw AppError.notFound("session");
-  return { session: toSessionDto(row, publicUrl), receipt, events };
+  return { session: toSessionDto(row, publicUrl), receipt, events: closing.events };
 }
 
 /** The seating a customer token is scoped to, as the phone shows it; closed ones are refused. */
