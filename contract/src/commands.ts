@@ -1,6 +1,7 @@
 /** What clients send over the socket: the handshake and every command's payload. */
 import { z } from "zod";
 import { note, uuidOf } from "./fields.js";
+import { BUMP_STEPS } from "./kitchen.js";
 import { LIMITS } from "./limits.js";
 import { ADVANCE_STEPS } from "./order-status.js";
 import { ALERT_KINDS } from "./seating.js";
@@ -78,3 +79,18 @@ export type RaiseAlertPayload = z.input<typeof RaiseAlertPayload>;
 
 export const AcknowledgeAlertPayload = z.strictObject({ alertId: uuidOf("an alert") });
 export type AcknowledgeAlertPayload = z.input<typeof AcknowledgeAlertPayload>;
+
+/** A station moves its ticket one step forward: the step it means (so a second tap changes nothing). */
+export const BumpTicketPayload = z.strictObject({
+  ticketId: uuidOf("a ticket"),
+  to: z.enum(BUMP_STEPS, `must be ${BUMP_STEPS.join(" or ")}`),
+});
+export type BumpTicketPayload = z.input<typeof BumpTicketPayload>;
+
+/** Undo a bump: within RECALL_WINDOW_MS of it, the ticket goes back one step. */
+export const RecallTicketPayload = z.strictObject({
+  ticketId: uuidOf("a ticket"),
+  /** The status the ticket has now (what the display shows); a recall of a ticket moved since is refused. */
+  from: z.enum(BUMP_STEPS, `must be ${BUMP_STEPS.join(" or ")}`),
+});
+export type RecallTicketPayload = z.input<typeof RecallTicketPayload>;

@@ -6,8 +6,10 @@
  */
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
+import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
 import { ALERT_KINDS, PAYMENT_METHODS } from "./seating.js";
+import { STAFF_ROLES } from "./staff-roles.js";
 
 const id = z.uuid();
 const time = z.iso.datetime();
@@ -15,7 +17,7 @@ const time = z.iso.datetime();
 export const SessionStatus = z.enum(["OPEN", "CLOSED"]);
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
-export const StaffRole = z.enum(["OWNER", "STAFF"]);
+export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 export const LocationDto = z.strictObject({
@@ -26,6 +28,9 @@ export const LocationDto = z.strictObject({
   openOnFirstScan: z.boolean(),
   /** IANA time zone of the venue: categories' service windows are in it. */
   timeZone: z.string(),
+  /** A kitchen ticket this many minutes old turns amber, then red. */
+  ticketAmberMinutes: z.number().int(),
+  ticketRedMinutes: z.number().int(),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 
@@ -38,6 +43,28 @@ export const StaffDto = z.strictObject({
 });
 export type StaffDto = z.infer<typeof StaffDto>;
 
+/** A staff account as owners and managers manage it. */
+export const StaffAccountDto = z.strictObject({
+  id,
+  email: z.string(),
+  displayName: z.string(),
+  role: StaffRole,
+  /** false: deactivated; cannot log in, every token refused. */
+  active: z.boolean(),
+  /** false: the account has not set its password through its one-time link yet. */
+  passwordSet: z.boolean(),
+  createdAt: time,
+});
+export type StaffAccountDto = z.infer<typeof StaffAccountDto>;
+
+/** A one-time link that lets an account set its password (a new account, or after a reset). */
+export const SetupLinkDto = z.strictObject({ url: z.string(), expiresAt: time });
+export type SetupLinkDto = z.infer<typeof SetupLinkDto>;
+
+/** Where a category's lines are prepared (Kitchen, Bar): each has its own display. */
+export const StationDto = z.strictObject({ id, name: z.string(), position: z.number().int() });
+export type StationDto = z.infer<typeof StationDto>;
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 /** A section of the menu, in the order staff chose. */
@@ -46,6 +73,8 @@ export const CategoryDto = z.strictObject({
   name: z.string(),
   description: z.string(),
   position: z.number().int(),
+  /** The station its products' lines go to. */
+  stationId: id,
   /** Off the phones' menu (its products too), still on the products page. */
   hidden: z.boolean(),
   /** Served only from `availableFrom` until `availableUntil` ("HH:MM", the location's time zone), or always (null). */
@@ -159,6 +188,8 @@ export const OrderItemDto = z.strictObject({
   options: z.array(ChosenOptionDto),
   /** The product's allergens when it was ordered, for the kitchen's ticket. */
   allergens: z.array(z.enum(ALLERGENS)),
+  /** The station that prepares it (its category's when the order was placed). */
+  stationId: id,
 });
 export type OrderItemDto = z.infer<typeof OrderItemDto>;
 
@@ -168,6 +199,21 @@ export const ShipmentDto = z.strictObject({
   deliveredAt: time.nullable(),
 });
 export type ShipmentDto = z.infer<typeof ShipmentDto>;
+
+/** One station's part of an accepted order (kitchen.ts). */
+export const TicketDto = z.strictObject({
+  id,
+  stationId: id,
+  /** The station's name, for the phone's timeline. */
+  station: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  createdAt: time,
+  startedAt: time.nullable(),
+  readyAt: time.nullable(),
+  /** When it last moved (a bump or a recall); a bump can be recalled for RECALL_WINDOW_MS. */
+  movedAt: time,
+});
+export type TicketDto = z.infer<typeof TicketDto>;
 
 export const OrderDto = z.strictObject({
   id,
@@ -186,6 +232,8 @@ export const OrderDto = z.strictObject({
   finishedAt: time.nullable(),
   items: z.array(OrderItemDto),
   shipment: ShipmentDto.nullable(),
+  /** One per station with lines in it, from acceptance on (empty before), in station order. */
+  tickets: z.array(TicketDto),
 });
 export type OrderDto = z.infer<typeof OrderDto>;
 

@@ -10,15 +10,18 @@ import type { z } from "zod";
 import {
   AcknowledgeAlertPayload,
   AdvanceOrderPayload,
+  BumpTicketPayload,
   CancelOrderPayload,
   FocusSessionPayload,
   PlaceOrderPayload,
   RaiseAlertPayload,
+  RecallTicketPayload,
   UnfocusSessionPayload,
 } from "./commands.js";
 import { AlertDto, CustomerDto, CustomerRemovedData, OrderDto, PaymentDto, type ProductDto, SessionClosedData, SessionDto } from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
 import { SESSION_EVENT_SOCKETS, type SessionEventName, type SessionEventType } from "./event-names.js";
+import type { Permission } from "./staff-roles.js";
 
 /** Logged session event types → the socket event each is broadcast as (event-names.ts), and its payload. */
 export const SESSION_EVENTS = {
@@ -60,24 +63,29 @@ export interface SyncDone {
 }
 
 /**
- * Every command: its payload schema (checked by the server at the edge) and who may send it.
- * The ack's data type is in ClientToServerEvents below.
+ * Every command: its payload schema (checked by the server at the edge), who may send it, and
+ * for staff commands the permission it needs (staff-roles.ts). The ack's data type is in
+ * ClientToServerEvents below.
  */
 export const COMMANDS = {
   /** Customer: place an order; acked once it is committed. */
   "order:place": { payload: PlaceOrderPayload, by: "customer" },
   /** Staff: also join a session's room and replay its events after `afterSeq`. */
-  "session:focus": { payload: FocusSessionPayload, by: "staff" },
-  "session:unfocus": { payload: UnfocusSessionPayload, by: "staff" },
-  /** Staff: move an accepted order's shipment forward (PREPARING → READY → DELIVERED). */
-  "order:advance": { payload: AdvanceOrderPayload, by: "staff" },
+  "session:focus": { payload: FocusSessionPayload, by: "staff", may: "floor.serve" },
+  "session:unfocus": { payload: UnfocusSessionPayload, by: "staff", may: "floor.serve" },
+  /** Staff: move an accepted order's shipment forward (PREPARING → READY → DELIVERED); READY readies every ticket. */
+  "order:advance": { payload: AdvanceOrderPayload, by: "staff", may: "floor.serve" },
   /** Staff: cancel an order that is not delivered yet; its stock comes back. */
-  "order:cancel": { payload: CancelOrderPayload, by: "staff" },
+  "order:cancel": { payload: CancelOrderPayload, by: "staff", may: "floor.serve" },
   /** Customer: call a waiter or ask for the bill; a second call while one is pending returns it. */
   "alert:raise": { payload: RaiseAlertPayload, by: "customer" },
   /** Staff: acknowledge a phone's call; acknowledging twice is a CONFLICT naming who did. */
-  "alert:acknowledge": { payload: AcknowledgeAlertPayload, by: "staff" },
-} as const;
+  "alert:acknowledge": { payload: AcknowledgeAlertPayload, by: "staff", may: "floor.serve" },
+  /** A station: move its ticket to the next stage (NEW → PREPARING → READY). */
+  "ticket:bump": { payload: BumpTicketPayload, by: "staff", may: "kitchen.work" },
+  /** A station: undo a bump within RECALL_WINDOW_MS. */
+  "ticket:recall": { payload: RecallTicketPayload, by: "staff", may: "kitchen.work" },
+} as const satisfies Record<string, { payload: z.ZodType; by: "customer" } | { payload: z.ZodType; by: "staff"; may: Permission }>;
 
 export type CommandName = keyof typeof COMMANDS;
 export type CommandPayload<C extends CommandName> = z.input<(typeof COMMANDS)[C]["payload"]>;
@@ -91,6 +99,8 @@ export interface CommandResults {
   "order:cancel": { order: OrderDto };
   "alert:raise": { alert: AlertDto };
   "alert:acknowledge": { alert: AlertDto };
+  "ticket:bump": { order: OrderDto };
+  "ticket:recall": { order: OrderDto };
 }
 
 export type ClientToServerEvents = {

@@ -90,6 +90,19 @@ export const LIMITS = {
   auth: {
     emailLength: 254,
     passwordLength: 200,
+    /** Shortest password an account may choose. */
+    passwordMin: 10,
+    displayNameLength: 60,
     tokenLength: 4096,
+    /** Longest input accepted as a setup link's token. */
+    setupTokenLength: 128,
+    /** How long a one-time setup link works. */
+    setupLinkHours: 72,
+  },
+  kitchen: {
+    stationNameLength: 40,
+    maxStations: 20,
+    /** Largest ticket-age threshold a location may set. */
+    maxTicketMinutes: 240,
   },
 } as const;

@@ -29,7 +29,8 @@ export const ORDER_TRANSITIONS = {
  */
 export const SHIPMENT_TRANSITIONS = {
   PREPARING: { READY: "staff", CANCELLED: "staff" },
-  READY: { DELIVERED: "staff", CANCELLED: "staff" },
+  // PREPARING again: a station recalled its bump (kitchen.ts).
+  READY: { DELIVERED: "staff", CANCELLED: "staff", PREPARING: "staff" },
   DELIVERED: {},
   CANCELLED: {},
 } as const satisfies Record<ShipmentStatus, Partial<Record<ShipmentStatus, Actor>>>;

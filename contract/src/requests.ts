@@ -5,18 +5,62 @@ import { SessionStatus } from "./dto.js";
 import { note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
 import { PAYMENT_METHODS } from "./seating.js";
+import { STAFF_ROLES } from "./staff-roles.js";
+
+const email = z
+  .email("must be an email address")
+  .max(LIMITS.auth.emailLength)
+  .transform((e) => e.toLowerCase());
+
+/** A password an account chooses: long enough to resist guessing, bounded for the hash. */
+const newPassword = z
+  .string({ error: "must be a password" })
+  .min(LIMITS.auth.passwordMin, `must be at least ${LIMITS.auth.passwordMin} characters`)
+  .max(LIMITS.auth.passwordLength, `must be at most ${LIMITS.auth.passwordLength} characters`);
 
 export const LoginBody = z.object({
-  email: z
-    .email("must be an email address")
-    .max(LIMITS.auth.emailLength)
-    .transform((e) => e.toLowerCase()),
+  email,
   password: z
     .string()
     .min(1, "must not be empty")
     .max(LIMITS.auth.passwordLength, `must be at most ${LIMITS.auth.passwordLength} characters`),
 });
 export type LoginBody = z.input<typeof LoginBody>;
+
+const staffRole = z.enum(STAFF_ROLES, `must be one of ${STAFF_ROLES.join(", ")}`);
+const staffName = text(LIMITS.auth.displayNameLength);
+
+/** An owner or manager adds an account; it sets its own password through a one-time link. */
+export const CreateStaffBody = z.strictObject({ email, displayName: staffName, role: staffRole });
+export type CreateStaffBody = z.input<typeof CreateStaffBody>;
+
+/** Changing the role or deactivating ends the account's tokens at once. */
+export const UpdateStaffBody = z
+  .strictObject({ displayName: staffName, role: staffRole, active: z.boolean() })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, "must change at least one field");
+export type UpdateStaffBody = z.input<typeof UpdateStaffBody>;
+
+/** The one-time link's token (from the link's #fragment) and the password chosen. */
+export const SetPasswordBody = z.strictObject({
+  token: z.string().min(1, "must not be empty").max(LIMITS.auth.setupTokenLength, "is not a setup token"),
+  password: newPassword,
+});
+export type SetPasswordBody = z.input<typeof SetPasswordBody>;
+
+export const SetupTokenQuery = z.strictObject({
+  token: z.string().min(1, "must not be empty").max(LIMITS.auth.setupTokenLength, "is not a setup token"),
+});
+
+/** Staff change their own password; their other devices are logged out. */
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1, "must not be empty").max(LIMITS.auth.passwordLength),
+  newPassword,
+});
+export type ChangePasswordBody = z.input<typeof ChangePasswordBody>;
+
+export const StationBody = z.strictObject({ name: text(LIMITS.kitchen.stationNameLength) });
+export type StationBody = z.input<typeof StationBody>;
 
 /** A session on a table (its label defaults to the table's name), or free-standing with a label. */
 export const OpenSessionBody = z
@@ -84,6 +128,12 @@ export const RecordPaymentBody = z
   });
 export type RecordPaymentBody = z.input<typeof RecordPaymentBody>;
 
+const ticketMinutes = z
+  .number({ error: "must be a number of minutes" })
+  .int("must be a whole number of minutes")
+  .min(1, "must be at least 1 minute")
+  .max(LIMITS.kitchen.maxTicketMinutes, `must be at most ${LIMITS.kitchen.maxTicketMinutes} minutes`);
+
 export const LocationSettingsBody = z
   .strictObject({
     openOnFirstScan: z.boolean(),
@@ -91,9 +141,15 @@ export const LocationSettingsBody = z
       .string()
       .max(64)
       .refine((tz) => isTimeZone(tz), "must be an IANA time zone like Europe/Rome"),
+    ticketAmberMinutes: ticketMinutes,
+    ticketRedMinutes: ticketMinutes,
   })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, "must change at least one field");
+  .refine((b) => Object.keys(b).length > 0, "must change at least one field")
+  .refine((b) => b.ticketAmberMinutes === undefined || b.ticketRedMinutes === undefined || b.ticketAmberMinutes < b.ticketRedMinutes, {
+    message: "ticketAmberMinutes must be less than ticketRedMinutes",
+    path: ["ticketAmberMinutes"],
+  });
 export type LocationSettingsBody = z.input<typeof LocationSettingsBody>;
 
 const seats = z.number().int("must be a whole number").min(1, "must be at least 1").max(LIMITS.table.maxSeats).nullable();
@@ -204,6 +260,8 @@ export type UpdateProductBody = z.input<typeof UpdateProductBody>;
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 07:30");
 const categoryFields = {
   name: text(LIMITS.category.nameLength),
+  /** The station its lines go to; a new category without one goes to the location's first. */
+  stationId: uuidOf("a station"),
   description: note(LIMITS.category.descriptionLength),
   hidden: z.boolean(),
   availableFrom: timeOfDay.nullable(),
@@ -216,6 +274,7 @@ const windowRule = { message: "give both availableFrom and availableUntil, or ne
 export const CreateCategoryBody = z
   .strictObject({
     ...categoryFields,
+    stationId: categoryFields.stationId.optional(),
     description: categoryFields.description.default(""),
     hidden: categoryFields.hidden.default(false),
     availableFrom: categoryFields.availableFrom.default(null),

@@ -12,7 +12,10 @@ import type {
   ReceiptDto,
   SessionDto,
   SessionSummaryDto,
+  SetupLinkDto,
+  StaffAccountDto,
   StaffDto,
+  StationDto,
   TableDto,
 } from "./dto.js";
 
@@ -22,6 +25,48 @@ export interface LoginResponse {
   /** Seconds until the token expires. */
   expiresIn: number;
   staff: StaffDto;
+}
+
+/** GET /api/staff */
+export interface StaffListResponse {
+  staff: StaffAccountDto[];
+}
+
+/**
+ * POST /api/staff, PATCH /api/staff/:id, POST /api/staff/:id/reset-password. A new account
+ * and a reset come with the one-time link that sets the password (shown to whoever made it).
+ */
+export interface StaffAccountResponse {
+  staff: StaffAccountDto;
+  setupLink?: SetupLinkDto;
+}
+
+/** GET /api/auth/setup?token=: whose link it is, before they choose a password. */
+export interface SetupInfoResponse {
+  email: string;
+  displayName: string;
+  locationName: string;
+  expiresAt: string;
+}
+
+/** GET /api/stations, POST/PATCH/DELETE … */
+export interface StationListResponse {
+  stations: StationDto[];
+}
+
+export interface StationResponse {
+  station: StationDto;
+}
+
+/**
+ * GET /api/kitchen: what a kitchen display starts from. The open sessions (with their log
+ * number, the socket's cursors) and their orders being prepared (ACCEPTED, with tickets);
+ * live from there through the socket like the panel.
+ */
+export interface KitchenResponse {
+  stations: StationDto[];
+  sessions: { id: string; label: string; lastSeq: number }[];
+  orders: OrderDto[];
 }
 
 /** GET /api/auth/me */

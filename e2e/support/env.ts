@@ -19,7 +19,8 @@ export function serverEnv(port: number): Record<string, string> {
     REDIS_URL,
     REDIS_PREFIX: process.env.E2E_REDIS_PREFIX ?? "ordered-e2e",
     JWT_SECRET: E2E_SECRET,
-    WEB_DIST: path.join(repoRoot, "web/dist"),
+    // Override to test a build of your own while another build is being made (E2E_WEB_DIST=/tmp/dist).
+    WEB_DIST: process.env.E2E_WEB_DIST ?? path.join(repoRoot, "web/dist"),
     LOG_LEVEL: "warn",
     JOIN_RATE_PER_MINUTE: "1000",
     LOGIN_RATE_PER_MINUTE: "1000",

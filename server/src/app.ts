@@ -10,6 +10,9 @@ import type { AppComponents, AppDeps } from "./deps.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
 import { health } from "./http/health.js";
 import { createLimiter } from "./http/rate-limit.js";
+import * as kitchen from "./kitchen/kitchen.handlers.js";
+import { kitchenRoutes } from "./kitchen/kitchen.routes.js";
+import { stationRoutes } from "./kitchen/stations.routes.js";
 import { cardRoutes, locationRoutes } from "./locations/location.routes.js";
 import { photoRoutes } from "./media/media.routes.js";
 import { serveMedia } from "./media/serve-media.js";
@@ -29,6 +32,7 @@ import { mutedPublisher } from "./realtime/publisher.js";
 import { startStaffRecheck } from "./realtime/staff-recheck.js";
 import * as sessions from "./sessions/sessions.handlers.js";
 import { sessionRoutes } from "./sessions/sessions.routes.js";
+import { staffRoutes } from "./staff/staff.routes.js";
 import { statsRoutes } from "./stats/stats.routes.js";
 import { tableRoutes } from "./tables/tables.routes.js";
 
@@ -85,6 +89,9 @@ export function createApp(components: AppComponents): App {
   http.use("/api/tables", tableRoutes(deps));
   http.use("/api/location", locationRoutes(deps));
   http.use("/api/cards", cardRoutes(deps));
+  http.use("/api/staff", staffRoutes(deps));
+  http.use("/api/stations", stationRoutes(deps));
+  http.use("/api/kitchen", kitchenRoutes(deps));
   http.use("/api", unknownRoute);
   serveMedia(http, config);
   serveWebApp(http, config);
@@ -104,6 +111,8 @@ export function createApp(components: AppComponents): App {
     onCommand(socket, deps, "session:unfocus", sessions.unfocus);
     onCommand(socket, deps, "alert:raise", sessions.raise);
     onCommand(socket, deps, "alert:acknowledge", sessions.acknowledge);
+    onCommand(socket, deps, "ticket:bump", kitchen.bump);
+    onCommand(socket, deps, "ticket:recall", kitchen.recall);
     catchUp(socket, deps).catch((err: unknown) => {
       log.error({ err }, "catch-up failed; dropping the connection so the client retries");
       dropForReconnect(socket);

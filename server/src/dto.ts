@@ -11,6 +11,8 @@ export const toLocationDto = (l: Db.Location): LocationDto => ({
   currency: l.currency,
   openOnFirstScan: l.openOnFirstScan,
   timeZone: l.timeZone,
+  ticketAmberMinutes: l.ticketAmberMinutes,
+  ticketRedMinutes: l.ticketRedMinutes,
 });
 
 export const toSessionDto = (

@@ -1,8 +1,11 @@
-import type { LoginResponse, StaffDto } from "@ordered/contract";
+import type { LoginResponse, SetupInfoResponse, StaffDto, StaffRoleName } from "@ordered/contract";
+import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
+import { sql, sqlOn, sqlTransaction } from "../db/sql.js";
 import { toLocationDto } from "../dto.js";
 import { AppError } from "../errors.js";
-import { dummyPasswordHash, verifyPassword } from "./passwords.js";
+import { readSetupLink, spendSetupLink } from "../staff/setup-links.js";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.js";
 import type { Tokens } from "./tokens.js";
 
 export async function login(
@@ -10,15 +13,75 @@ export async function login(
   input: { email: string; password: string },
 ): Promise<LoginResponse> {
   const staff = await deps.prisma.staffUser.findUnique({ where: { email: input.email }, include: { location: true } });
-  // Verify against a dummy hash for unknown emails so both failures take the same time.
+  // Verify against a dummy hash for unknown emails (and accounts without a password yet) so
+  // every failure takes the same time.
   const ok = await verifyPassword(staff?.passwordHash ?? (await dummyPasswordHash()), input.password);
   // A deactivated account gets the same answer as a wrong password: nothing to learn from it.
-  if (!staff || !ok || !staff.active) throw new AppError("INVALID_CREDENTIALS", "wrong email or password");
+  if (!staff?.passwordHash || !ok || !staff.active) throw new AppError("INVALID_CREDENTIALS", "wrong email or password");
+  return loggedIn(deps.tokens, staff);
+}
+
+function loggedIn(tokens: Tokens, staff: Parameters<typeof toStaffDto>[0] & { locationId: string; tokenVersion: number }): LoginResponse {
   return {
-    token: deps.tokens.signStaff({ staffId: staff.id, locationId: staff.locationId, role: staff.role, tokenVersion: staff.tokenVersion }),
-    expiresIn: deps.tokens.staffTtlSeconds,
+    token: tokens.signStaff({ staffId: staff.id, locationId: staff.locationId, role: staff.role, tokenVersion: staff.tokenVersion }),
+    expiresIn: tokens.staffTtlSeconds,
     staff: toStaffDto(staff),
   };
+}
+
+/** Whose one-time link this is (it is not spent by looking). */
+export async function setupInfo(prisma: PrismaClient, token: string): Promise<SetupInfoResponse> {
+  const link = await readSetupLink(sqlOn(prisma), token);
+  return { email: link.email, displayName: link.display_name, locationName: link.location_name, expiresAt: link.expires_at };
+}
+
+/**
+ * Sets an account's password through its one-time link, and logs it in. The link is spent
+ * in the same transaction as the password is set; any older token of the account ends.
+ */
+export async function setPasswordWithLink(
+  deps: { prisma: PrismaClient; tokens: Tokens },
+  input: { token: string; password: string },
+): Promise<LoginResponse> {
+  // Before the transaction: hashing takes ~0.1 s of CPU and must not hold a connection.
+  const passwordHash = await hashPassword(input.password);
+  const staffId = await sqlTransaction(deps.prisma, async (db) => {
+    const id = await spendSetupLink(db, input.token);
+    const changed = await db.run(
+      sql`UPDATE staff_user SET password_hash = ${passwordHash}, token_version = token_version + 1 WHERE id = ${id}::uuid AND active`,
+    );
+    if (changed === 0) throw new AppError("NOT_FOUND", "this account is deactivated; ask an owner or manager");
+    return id;
+  });
+  const staff = await deps.prisma.staffUser.findUniqueOrThrow({ where: { id: staffId }, include: { location: true } });
+  return loggedIn(deps.tokens, staff);
+}
+
+const VersionRow = z.strictObject({ token_version: z.number().int() });
+
+/**
+ * Staff change their own password, knowing the current one. Every other token of the
+ * account ends; the answer carries a new one for the device that asked.
+ */
+export async function changePassword(
+  deps: { prisma: PrismaClient; tokens: Tokens },
+  principal: { staffId: string; tokenVersion: number },
+  input: { currentPassword: string; newPassword: string },
+): Promise<LoginResponse> {
+  const staff = await deps.prisma.staffUser.findUnique({ where: { id: principal.staffId } });
+  const ok = await verifyPassword(staff?.passwordHash ?? (await dummyPasswordHash()), input.currentPassword);
+  if (!staff?.passwordHash || !ok) throw new AppError("INVALID_CREDENTIALS", "the current password is wrong");
+  const passwordHash = await hashPassword(input.newPassword);
+  // Guarded by the version this token carries: a reset or role change in between wins.
+  const row = await sqlOn(deps.prisma).row(
+    VersionRow,
+    sql`UPDATE staff_user SET password_hash = ${passwordHash}, token_version = token_version + 1
+        WHERE id = ${principal.staffId}::uuid AND token_version = ${principal.tokenVersion} AND active
+        RETURNING token_version`,
+  );
+  if (!row) throw new AppError("UNAUTHENTICATED", "this session has ended; please log in again");
+  const updated = await deps.prisma.staffUser.findUniqueOrThrow({ where: { id: principal.staffId }, include: { location: true } });
+  return loggedIn(deps.tokens, updated);
 }
 
 export async function getStaff(prisma: PrismaClient, staffId: string): Promise<StaffDto> {
@@ -31,7 +94,7 @@ function toStaffDto(s: {
   id: string;
   email: string;
   displayName: string;
-  role: "OWNER" | "STAFF";
+  role: StaffRoleName;
   location: Parameters<typeof toLocationDto>[0];
 }): StaffDto {
   return { id: s.id, email: s.email, displayName: s.displayName, role: s.role, location: toLocationDto(s.location) };

@@ -1,3 +1,4 @@
+import { can, forbiddenMessage, type Permission } from "@ordered/contract";
 import type { RequestHandler } from "express";
 import passport from "passport";
 import { ExtractJwt, Strategy as JwtStrategy } from "passport-jwt";
@@ -22,6 +23,11 @@ export interface Guards {
   staff: RequestHandler;
   /** Requires a customer bearer token; sets req.user.principal. */
   customer: RequestHandler;
+  /**
+   * A staff token whose role has `permission` (contract PERMISSIONS); otherwise FORBIDDEN
+   * naming what is missing. Spread into a route: `router.get("/", ...guards.may("menu.view"), …)`.
+   */
+  may(permission: Permission): RequestHandler[];
 }
 
 /**
@@ -82,7 +88,15 @@ export function createGuards(jwtConfig: Config["jwt"], tokens: Tokens, prisma: P
         }, next);
       })(req, res, next);
     };
-  return { staff: guard("staff-jwt", "staff"), customer: guard("customer-jwt", "customer") };
+  const staff = guard("staff-jwt", "staff");
+  const may = (permission: Permission): RequestHandler[] => [
+    staff,
+    (req, _res, next) => {
+      const { role } = staffOf(req);
+      next(can(role, permission) ? undefined : new AppError("FORBIDDEN", forbiddenMessage(role, permission)));
+    },
+  ];
+  return { staff, customer: guard("customer-jwt", "customer"), may };
 }
 
 export function staffOf(req: { user?: Express.User }): StaffPrincipal {

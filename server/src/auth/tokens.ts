@@ -1,3 +1,4 @@
+import { STAFF_ROLES, type StaffRoleName } from "@ordered/contract";
 import jwt from "jsonwebtoken";
 import { z } from "zod";
 import type { Config } from "../config.js";
@@ -10,7 +11,7 @@ const StaffClaims = z.object({
   exp: z.number(),
   sub: z.uuid(),
   loc: z.uuid(),
-  role: z.enum(["OWNER", "STAFF"]),
+  role: z.enum(STAFF_ROLES),
   /** The account's token version when this was issued (tokens from before versions: 0). */
   ver: z.number().int().min(0).default(0),
 });
@@ -28,7 +29,8 @@ export interface StaffPrincipal {
   expiresAt?: number;
   staffId: string;
   locationId: string;
-  role: "OWNER" | "STAFF";
+  /** As it was when the token was issued: a role change raises the token version, ending the token. */
+  role: StaffRoleName;
   /** Must equal the account's current token version (auth/staff-account.ts). */
   tokenVersion: number;
 }

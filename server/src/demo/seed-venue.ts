@@ -30,6 +30,11 @@ export interface SeedVenueOptions {
   emailDomain?: string;
   /** The menu, in this order; default the demo menu (DEMO_PRODUCTS). */
   products?: readonly MenuItem[];
+  /**
+   * The stations, in this order, each with the categories routed to it; a category no station
+   * names goes to the first. Default: a Kitchen, and a Bar for "Drinks".
+   */
+  stations?: readonly { name: string; categories?: readonly string[] }[];
   /** The floor, in this order; default none. */
   tables?: readonly { name: string; area?: string; seats?: number }[];
 }
@@ -49,13 +54,17 @@ export interface SeededVenue {
   name: string;
   currency: string;
   owner: { id: string; email: string; password: string; displayName: string };
-  /** In menu order. */
-  categories: { id: string; name: string }[];
+  /** In display order. */
+  stations: { id: string; name: string }[];
+  /** In menu order, each with the station its lines go to. */
+  categories: { id: string; name: string; stationId: string }[];
   /** In the order they were given. */
   products: SeededProduct[];
   /** In floor order, with the code each table's card encodes (`/t/<cardCode>`). */
   tables: { id: string; name: string; cardCode: string }[];
 }
+
+const DEFAULT_STATIONS = [{ name: "Kitchen" }, { name: "Bar", categories: ["Drinks"] }];
 
 /** Creates a location with an owner (argon2id hash, like real accounts) and a menu, in one transaction. */
 export async function seedVenue(prisma: PrismaClient, options: SeedVenueOptions = {}): Promise<SeededVenue> {
@@ -72,11 +81,19 @@ export async function seedVenue(prisma: PrismaClient, options: SeedVenueOptions 
     const owner = await tx.staffUser.create({
       data: { locationId: location.id, email, passwordHash, displayName, role: "OWNER" },
     });
+    const stations: { id: string; name: string; categories: readonly string[] }[] = [];
+    for (const [position, st] of (options.stations ?? DEFAULT_STATIONS).entries()) {
+      const station = await tx.station.create({ data: { locationId: location.id, name: st.name, position } });
+      stations.push({ id: station.id, name: station.name, categories: st.categories ?? [] });
+    }
+    const stationOf = (category: string) => (stations.find((st) => st.categories.includes(category)) ?? stations[0]!).id;
     // Categories in the order the menu first names them.
-    const categories: { id: string; name: string }[] = [];
+    const categories: { id: string; name: string; stationId: string }[] = [];
     for (const name of [...new Set(menu.map((p) => p.category))]) {
-      const category = await tx.category.create({ data: { locationId: location.id, name, position: categories.length } });
-      categories.push({ id: category.id, name: category.name });
+      const category = await tx.category.create({
+        data: { locationId: location.id, name, position: categories.length, stationId: stationOf(name) },
+      });
+      categories.push({ id: category.id, name: category.name, stationId: category.stationId });
     }
     const categoryId = (name: string) => categories.find((c) => c.name === name)!.id;
     const products = [];
@@ -126,6 +143,7 @@ export async function seedVenue(prisma: PrismaClient, options: SeedVenueOptions 
       name: location.name,
       currency,
       owner: { id: owner.id, email, password, displayName },
+      stations: stations.map(({ id, name }) => ({ id, name })),
       categories,
       products,
       tables,

@@ -11,17 +11,23 @@ import { cardInfo } from "../sessions/customers.js";
 /** The staff's own location and its settings (changed by its owners only). */
 export function locationRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.use(deps.guards.staff);
 
-  router.get("/", async (req, res) => {
+  router.get("/", ...deps.guards.may("location.view"), async (req, res) => {
     const location = await deps.prisma.location.findUniqueOrThrow({ where: { id: staffOf(req).locationId } });
     res.json({ location: toLocationDto(location) } satisfies LocationResponse);
   });
 
-  router.patch("/", async (req, res) => {
+  router.patch("/", ...deps.guards.may("location.settings"), async (req, res) => {
     const staff = staffOf(req);
-    if (staff.role !== "OWNER") throw new AppError("FORBIDDEN", "only an owner can change the location's settings");
     const body = parse(LocationSettingsBody, req.body, "body");
+    // Thresholds given one at a time are checked against the other's stored value.
+    const { ticketAmberMinutes: amber, ticketRedMinutes: red } = body;
+    if (amber !== undefined || red !== undefined) {
+      const current = await deps.prisma.location.findUniqueOrThrow({ where: { id: staff.locationId } });
+      if ((amber ?? current.ticketAmberMinutes) >= (red ?? current.ticketRedMinutes)) {
+        throw new AppError("VALIDATION_FAILED", "body.ticketAmberMinutes: must be less than ticketRedMinutes");
+      }
+    }
     const location = await deps.prisma.location.update({ where: { id: staff.locationId }, data: body });
     res.json({ location: toLocationDto(location) } satisfies LocationResponse);
   });

@@ -22,7 +22,7 @@ const MAX_MIB = LIMITS.photo.maxBytes / (1024 * 1024);
 export function photoRoutes(deps: AppDeps): Router {
   const router = Router();
   // Guards per route, not router.use(): this router shares /api/products with productRoutes.
-  router.put("/:id/photo", deps.guards.staff, requireImageType, readPhotoBody, async (req, res) => {
+  router.put("/:id/photo", ...deps.guards.may("menu.edit"), requireImageType, readPhotoBody, async (req, res) => {
     const { locationId } = staffOf(req);
     const productId = idParam(req.params.id, "product");
     // Before the image work: a 404 or 409 should not cost a decode.
@@ -40,7 +40,7 @@ export function photoRoutes(deps: AppDeps): Router {
     await answer(deps, res, locationId, productId);
   });
 
-  router.delete("/:id/photo", deps.guards.staff, async (req, res) => {
+  router.delete("/:id/photo", ...deps.guards.may("menu.edit"), async (req, res) => {
     const { locationId } = staffOf(req);
     const productId = idParam(req.params.id, "product");
     const oldKey = await setPhotoKey(deps.prisma, locationId, productId, null);

@@ -114,6 +114,7 @@ export function countingPublisher(publisher: Publisher, metrics: Metrics): Publi
     productChanged: (locationId, product) => publisher.productChanged(locationId, product),
     menuChanged: (locationId) => publisher.menuChanged(locationId),
     customerRemoved: (customerId) => publisher.customerRemoved(customerId),
+    staffEnded: (staffId, message) => publisher.staffEnded(staffId, message),
   };
 }
 

@@ -9,7 +9,7 @@ const ShipmentRow = z.strictObject({ status: z.enum(SHIPMENT_STATUSES) });
 
 /**
  * Staff report progress on an accepted order's shipment: PREPARING → READY → DELIVERED
- * (delivering the shipment delivers the order). Asking for the status the shipment already
+ * (delivering the shipment delivers the order; READY from the floor readies every ticket). Asking for the status the shipment already
  * has is a no-op; any move the contract's tables do not allow is refused with CONFLICT.
  * Another location's order is "not found".
  */
@@ -29,6 +29,10 @@ export async function advanceOrder(prisma: PrismaClient, locationId: string, ord
     const now = utc(new Date());
     if (to === "READY") {
       await db.run(sql`UPDATE shipment SET status = 'READY', ready_at = ${now}, updated_at = ${now} WHERE order_id = ${orderId}::uuid`);
+      // Ready for the floor is ready for every station: the displays clear their columns.
+      await db.run(sql`
+        UPDATE ticket SET status = 'READY', started_at = coalesce(started_at, ${now}), ready_at = ${now}, moved_at = ${now}
+        WHERE order_id = ${orderId}::uuid AND status <> 'READY'`);
     } else {
       // The shipment's arrival is the order's: both move in this transaction.
       if (!canMoveOrder(locked.status, "DELIVERED")) throw new Error(`order ${orderId}: ${locked.status} cannot be delivered`);

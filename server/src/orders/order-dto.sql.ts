@@ -17,6 +17,7 @@ export interface OrderDtoSources {
   order?: Sql;
   items?: Sql;
   shipment?: Sql;
+  tickets?: Sql;
 }
 
 function buildOrderDtoSelect(from: OrderDtoSources): Sql {
@@ -42,12 +43,24 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'quantity', i.quantity,
         'note', i.note,
         'options', i.options,
-        'allergens', to_json(i.allergens)) ORDER BY i.position), '[]'::json)
+        'allergens', to_json(i.allergens),
+        'stationId', i.station_id) ORDER BY i.position), '[]'::json)
       FROM ${from.items ?? raw("order_item")} i WHERE i.order_id = o.id),
     'shipment', CASE WHEN s.order_id IS NULL THEN NULL ELSE json_build_object(
       'status', s.status,
       'readyAt', ${isoText("s.ready_at")},
-      'deliveredAt', ${isoText("s.delivered_at")}) END
+      'deliveredAt', ${isoText("s.delivered_at")}) END,
+    'tickets', (
+      SELECT coalesce(json_agg(json_build_object(
+        'id', t.id,
+        'stationId', t.station_id,
+        'station', st.name,
+        'status', t.status,
+        'createdAt', ${isoText("t.created_at")},
+        'startedAt', ${isoText("t.started_at")},
+        'readyAt', ${isoText("t.ready_at")},
+        'movedAt', ${isoText("t.moved_at")}) ORDER BY st.position, st.id), '[]'::json)
+      FROM ${from.tickets ?? raw("ticket")} t JOIN station st ON st.id = t.station_id WHERE t.order_id = o.id)
   ) AS dto
   FROM ${from.order ?? raw(`"order"`)} o
   LEFT JOIN customer c ON c.id = o.customer_id
@@ -59,7 +72,7 @@ const FROM_TABLES = buildOrderDtoSelect({});
 
 /** The OrderDto SELECT (one `dto` column per order); add a WHERE on `o`. */
 export function orderDtoSelect(from: OrderDtoSources = {}): Sql {
-  return from.order || from.items || from.shipment ? buildOrderDtoSelect(from) : FROM_TABLES;
+  return from.order || from.items || from.shipment || from.tickets ? buildOrderDtoSelect(from) : FROM_TABLES;
 }
 
 /** One order's DTO as a one-column `payload` SELECT, for appendEvent. */

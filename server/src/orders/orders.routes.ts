@@ -9,18 +9,17 @@ import { advance, cancel } from "./orders.handlers.js";
 /** Staff order actions over HTTP; the same as the `order:advance` / `order:cancel` commands. */
 export function orderRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.use(deps.guards.staff);
 
-  router.get("/:id", async (req, res) => {
+  router.get("/:id", ...deps.guards.may("floor.serve"), async (req, res) => {
     res.json({ order: await getOrder(deps.prisma, staffOf(req).locationId, idParam(req.params.id, "order")) } satisfies OrderResponse);
   });
 
-  router.post("/:id/advance", async (req, res) => {
+  router.post("/:id/advance", ...deps.guards.may("floor.serve"), async (req, res) => {
     const input = parse(AdvanceOrderPayload, { ...req.body, orderId: idParam(req.params.id, "order") }, "body");
     res.json({ order: await advance(deps, staffOf(req), input) } satisfies OrderResponse);
   });
 
-  router.post("/:id/cancel", async (req, res) => {
+  router.post("/:id/cancel", ...deps.guards.may("floor.serve"), async (req, res) => {
     const input = parse(CancelOrderPayload, { ...req.body, orderId: idParam(req.params.id, "order") }, "body");
     res.json({ order: await cancel(deps, staffOf(req), input) } satisfies OrderResponse);
   });

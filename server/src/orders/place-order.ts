@@ -32,6 +32,8 @@ const Offered = z.strictObject({
   category_hidden: z.boolean(),
   available_from: z.string().nullable(),
   available_until: z.string().nullable(),
+  /** Where its lines are prepared: snapshotted on the line. */
+  station_id: z.uuid(),
 });
 
 const REMOVED = z.strictObject({ removed: z.boolean() });
@@ -77,7 +79,8 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
              (SELECT d.dto FROM (${orderDtoSelect()}
                WHERE o.session_id = ${customer.sessionId}::uuid AND o.client_order_id = ${input.clientOrderId}) d) AS existing,
              (SELECT coalesce(json_agg(json_build_object('p', ${PRODUCT_JSON}, 'category_hidden', cat.hidden,
-                       'available_from', cat.available_from, 'available_until', cat.available_until)), '[]')
+                       'available_from', cat.available_from, 'available_until', cat.available_until,
+                       'station_id', cat.station_id)), '[]')
               FROM product p JOIN category cat ON cat.id = p.category_id
               WHERE p.id = ANY(${ids}::uuid[]) AND p.location_id = s.location_id) AS products
       FROM order_session s JOIN location l ON l.id = s.location_id
@@ -115,6 +118,7 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
         note: item.note || null,
         options: JSON.stringify(chosenOptions(product, chosen)),
         allergens: JSON.stringify(product.allergens),
+        stationId: offered.station_id,
       };
     });
     const orderId = randomUUID();
@@ -138,13 +142,14 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
           RETURNING *
         ),
         placed_items AS (
-          INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note, options, allergens)
+          INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id)
           SELECT gen_random_uuid(), placed.id, t.ord - 1, t.product_id, t.product_name, t.unit_price_cents, t.quantity, t.note,
-                 t.options::jsonb, ARRAY(SELECT jsonb_array_elements_text(t.allergens::jsonb))
+                 t.options::jsonb, ARRAY(SELECT jsonb_array_elements_text(t.allergens::jsonb)), t.station_id
           FROM placed, unnest(${items.map((i) => i.productId)}::uuid[], ${items.map((i) => i.productName)}::text[],
                       ${items.map((i) => i.unitPriceCents)}::int[], ${items.map((i) => i.quantity)}::int[],
-                      ${items.map((i) => i.note)}::text[], ${items.map((i) => i.options)}::text[], ${items.map((i) => i.allergens)}::text[])
-               WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, options, allergens, ord)
+                      ${items.map((i) => i.note)}::text[], ${items.map((i) => i.options)}::text[], ${items.map((i) => i.allergens)}::text[],
+                      ${items.map((i) => i.stationId)}::uuid[])
+               WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id, ord)
           RETURNING *
         )`,
       payload: orderDtoPayload(sql`(SELECT id FROM placed)`, { order: sql`placed`, items: sql`placed_items` }),

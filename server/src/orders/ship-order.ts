@@ -8,9 +8,10 @@ import { LockedOrder, lockOrderSql, type TransitionResult, unchanged } from "./t
 const LOCKED = { locked: LockedOrder.nullable() };
 
 /**
- * Pipeline stage "shipping": an ACCEPTED order gets its Shipment (PREPARING), once. One
- * statement, so one round trip and no BEGIN/COMMIT: lock the session and the order, create
- * the shipment if the order is ACCEPTED and has none, and log the order with it. The DTO
+ * Pipeline stage "shipping": an ACCEPTED order gets its Shipment (PREPARING) and one kitchen
+ * ticket (NEW) per station its lines go to, once. One statement, so one round trip and no
+ * BEGIN/COMMIT: lock the session and the order, create the shipment and tickets if the order
+ * is ACCEPTED and has no shipment, and log the order with them. The DTO
  * reads the order from the locked row (the latest version, even if the lock was waited
  * for) and the shipment from the insert. Returns null if the order does not exist.
  */
@@ -26,8 +27,15 @@ export async function shipOrder(prisma: PrismaClient, orderId: string): Promise<
         SELECT gen_random_uuid(), l.id, 'PREPARING', ${CLOCK}, ${CLOCK} FROM l WHERE l.status = 'ACCEPTED'
         ON CONFLICT (order_id) DO NOTHING
         RETURNING *
+      ),
+      tickets AS (
+        INSERT INTO ticket (id, order_id, station_id, status, created_at, moved_at)
+        SELECT gen_random_uuid(), created.order_id, lines.station_id, 'NEW', ${CLOCK}, ${CLOCK}
+        FROM created, (SELECT DISTINCT station_id FROM order_item WHERE order_id = ${orderId}::uuid) lines
+        ON CONFLICT (order_id, station_id) DO NOTHING
+        RETURNING *
       )`,
-    payload: sql`${orderDtoPayload(sql`${orderId}::uuid`, { order: sql`l`, shipment: sql`created` })} WHERE EXISTS (SELECT 1 FROM created)`,
+    payload: sql`${orderDtoPayload(sql`${orderId}::uuid`, { order: sql`l`, shipment: sql`created`, tickets: sql`tickets` })} WHERE EXISTS (SELECT 1 FROM created)`,
     also: {
       columns: sql`(SELECT json_build_object('id', id, 'status', status, 'session_id', session_id, 'location_id', location_id) FROM l) AS locked`,
       shape: LOCKED,

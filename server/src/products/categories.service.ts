@@ -11,6 +11,7 @@ import { AppError } from "../errors.js";
 
 const Row = z.strictObject({ dto: CategoryDto });
 const CATEGORY_JSON = sql`json_build_object('id', c.id, 'name', c.name, 'description', c.description, 'position', c.position,
+  'stationId', c.station_id,
   'hidden', c.hidden, 'availableFrom', c.available_from, 'availableUntil', c.available_until)`;
 
 export async function loadCategories(db: SqlRunner, locationId: string, id?: string): Promise<CategoryDto[]> {
@@ -31,7 +32,22 @@ async function one(db: SqlRunner, locationId: string, id: string): Promise<Categ
   return category;
 }
 
-/** Adds a category at the end of the menu. */
+const IdRow = z.strictObject({ id: z.uuid() });
+
+/** The location's first station: where a new category goes unless told otherwise. */
+async function firstStation(db: SqlRunner, locationId: string): Promise<string> {
+  const row = await db.row(IdRow, sql`SELECT id FROM station WHERE location_id = ${locationId}::uuid ORDER BY position, id LIMIT 1`);
+  if (!row) throw new AppError("CONFLICT", "add a station (e.g. Kitchen) before adding categories");
+  return row.id;
+}
+
+/** A station of another location is "not found", like any of its things. */
+async function assertStation(db: SqlRunner, locationId: string, stationId: string): Promise<void> {
+  const row = await db.row(IdRow, sql`SELECT id FROM station WHERE id = ${stationId}::uuid AND location_id = ${locationId}::uuid`);
+  if (!row) throw AppError.notFound("station");
+}
+
+/** Adds a category at the end of the menu, routed to `stationId` or the location's first station. */
 export async function createCategory(
   prisma: PrismaClient,
   locationId: string,
@@ -45,13 +61,15 @@ export async function createCategory(
   if ((count?.n ?? 0) >= LIMITS.category.maxCategories) {
     throw new AppError("CONFLICT", `a menu has at most ${LIMITS.category.maxCategories} categories`);
   }
+  const stationId = input.stationId ?? (await firstStation(db, locationId));
+  await assertStation(db, locationId, stationId);
   const created = await db
     .row(
       z.strictObject({ id: z.uuid() }),
-      sql`INSERT INTO category (id, location_id, name, description, position, hidden, available_from, available_until)
+      sql`INSERT INTO category (id, location_id, name, description, position, hidden, available_from, available_until, station_id)
           SELECT gen_random_uuid(), ${locationId}::uuid, ${input.name}, ${input.description},
                  coalesce((SELECT max(position) + 1 FROM category WHERE location_id = ${locationId}::uuid), 0),
-                 ${input.hidden}, ${input.availableFrom}, ${input.availableUntil}
+                 ${input.hidden}, ${input.availableFrom}, ${input.availableUntil}, ${stationId}::uuid
           RETURNING id`,
     )
     .catch((err: unknown) => {
@@ -68,6 +86,7 @@ export async function updateCategory(
   input: z.output<typeof UpdateCategoryBody>,
 ): Promise<CategoryDto> {
   const db = sqlOn(prisma);
+  if (input.stationId) await assertStation(db, locationId, input.stationId);
   const windowGiven = input.availableFrom !== undefined;
   const changed = await db
     .run(sql`
@@ -75,6 +94,7 @@ export async function updateCategory(
         name = coalesce(${input.name ?? null}, name),
         description = coalesce(${input.description ?? null}, description),
         hidden = coalesce(${input.hidden ?? null}::boolean, hidden),
+        station_id = coalesce(${input.stationId ?? null}::uuid, station_id),
         available_from = CASE WHEN ${windowGiven} THEN ${input.availableFrom ?? null} ELSE available_from END,
         available_until = CASE WHEN ${windowGiven} THEN ${input.availableUntil ?? null} ELSE available_until END
       WHERE id = ${id}::uuid AND location_id = ${locationId}::uuid`)

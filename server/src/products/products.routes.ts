@@ -18,40 +18,39 @@ const ListQuery = z.strictObject({ archived: z.enum(["include", "exclude"]).defa
 /** Staff's menu management, always scoped to the staff's own location. Every change reaches open phones live. */
 export function productRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.use(deps.guards.staff);
   // After the response: a broadcast to thousands of phones must not hold up the staff.
   const answer = (res: { json(body: ProductResponse): unknown }, locationId: string, product: ProductDto, changed = true) => {
     res.json({ product });
     if (changed) deps.publisher.productChanged(locationId, product);
   };
 
-  router.get("/", async (req, res) => {
+  router.get("/", ...deps.guards.may("menu.view"), async (req, res) => {
     const query = parse(ListQuery, req.query, "query");
     res.json({
       products: await listProducts(deps.prisma, staffOf(req).locationId, query.archived === "include"),
     } satisfies ProductListResponse);
   });
 
-  router.get("/:id", async (req, res) => {
+  router.get("/:id", ...deps.guards.may("menu.view"), async (req, res) => {
     res.json({
       product: await getProduct(deps.prisma, staffOf(req).locationId, idParam(req.params.id, "product")),
     } satisfies ProductResponse);
   });
 
-  router.post("/", async (req, res) => {
+  router.post("/", ...deps.guards.may("menu.edit"), async (req, res) => {
     const { locationId } = staffOf(req);
     const product = await createProduct(deps.prisma, locationId, parse(CreateProductBody, req.body, "body"));
     res.status(201);
     answer(res, locationId, product);
   });
 
-  router.patch("/:id", async (req, res) => {
+  router.patch("/:id", ...deps.guards.may("menu.edit"), async (req, res) => {
     const { locationId } = staffOf(req);
     const body = parse(UpdateProductBody, req.body, "body");
     answer(res, locationId, await updateProduct(deps.prisma, locationId, idParam(req.params.id, "product"), body));
   });
 
-  router.put("/:id/availability", async (req, res) => {
+  router.put("/:id/availability", ...deps.guards.may("menu.stock"), async (req, res) => {
     const { locationId } = staffOf(req);
     const { available } = parse(AvailabilityBody, req.body, "body");
     const { product, changed } = await setAvailability(deps.prisma, locationId, idParam(req.params.id, "product"), available);
@@ -62,7 +61,7 @@ export function productRoutes(deps: AppDeps): Router {
     ["archive", true],
     ["restore", false],
   ] as const) {
-    router.post(`/:id/${path}`, async (req, res) => {
+    router.post(`/:id/${path}`, ...deps.guards.may("menu.edit"), async (req, res) => {
       const { locationId } = staffOf(req);
       const { product, changed } = await setArchived(deps.prisma, locationId, idParam(req.params.id, "product"), archived);
       answer(res, locationId, product, changed);

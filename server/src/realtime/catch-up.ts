@@ -1,4 +1,5 @@
 import { assertActiveCustomer } from "../auth/customer-account.js";
+import { assertActiveStaff } from "../auth/staff-account.js";
 import type { AppDeps } from "../deps.js";
 import { toAck } from "../errors.js";
 import { eventsAfter } from "../session-log/events-after.js";
@@ -33,7 +34,7 @@ export async function catchUp(socket: AppSocket, deps: AppDeps): Promise<void> {
       select: { id: true },
     });
     for (const { id } of sessions) cursors.set(id, requested[id] ?? 0);
-    joinRooms = [rooms.location(principal.locationId)];
+    joinRooms = [rooms.location(principal.locationId), rooms.staff(principal.staffId)];
   }
 
   const replay = async () => {
@@ -45,17 +46,16 @@ export async function catchUp(socket: AppSocket, deps: AppDeps): Promise<void> {
   };
   await replay();
   await socket.join(joinRooms);
-  if (principal.kind === "customer") {
-    // A removal committed after the handshake's check but before this socket was in its
-    // phone's room was not heard here: check again now that it would be.
-    try {
-      await assertActiveCustomer(deps.prisma, principal, "any");
-    } catch (err) {
-      const { error } = toAck(err, deps.log);
-      socket.emit("protocol:error", error);
-      socket.disconnect(true);
-      return;
-    }
+  // A removal (phone) or an ended account (staff) committed after the handshake's check but
+  // before this socket was in its own room was not heard here: check again now that it would be.
+  try {
+    if (principal.kind === "customer") await assertActiveCustomer(deps.prisma, principal, "any");
+    else await assertActiveStaff(deps.prisma, principal);
+  } catch (err) {
+    const { error } = toAck(err, deps.log);
+    socket.emit("protocol:error", error);
+    socket.disconnect(true);
+    return;
   }
   await replay();
   if (socket.connected) socket.emit("sync:done", { cursors: Object.fromEntries(cursors) });

@@ -1,4 +1,4 @@
-import { COMMANDS, type CommandName, type CommandPayload, type CommandResults } from "@ordered/contract";
+import { COMMANDS, type CommandName, type CommandPayload, type CommandResults, can, forbiddenMessage } from "@ordered/contract";
 import type { z } from "zod";
 import { assertActiveCustomer } from "../auth/customer-account.js";
 import { assertActiveStaff } from "../auth/staff-account.js";
@@ -24,7 +24,8 @@ export type CommandHandler<C extends CommandName> = (
  * Registers a command on a socket. Before `handler` runs: an ack is required (without one
  * the client hears of it as `protocol:error` and nothing runs), the token must not have
  * expired since the handshake, a staff account must still be active (a phone: not removed), the sender
- * must be who the contract says sends this command (`COMMANDS[c].by`), and the payload
+ * must be who the contract says sends this command (`COMMANDS[c].by`) with the permission it
+ * names (`COMMANDS[c].may`, staff-roles.ts), and the payload
  * must pass the contract's schema. Every outcome becomes `{ data }` or `{ error }`: no throw
  * crosses the socket.
  */
@@ -43,6 +44,11 @@ export function onCommand<C extends CommandName>(socket: AppSocket, deps: AppDep
           throw new AppError("UNAUTHENTICATED", "token expired");
         }
         if (principal.kind !== spec.by) throw new AppError("FORBIDDEN", `only ${WHO[spec.by]} can do this`);
+        // The role as of the token, which the account check below holds to the account's:
+        // a role change raises the token version.
+        if (principal.kind === "staff" && "may" in spec && !can(principal.role, spec.may)) {
+          throw new AppError("FORBIDDEN", forbiddenMessage(principal.role, spec.may));
+        }
         // A removed phone is refused at once, on every instance (its sockets are also closed).
         return principal.kind === "staff" ? assertActiveStaff(deps.prisma, principal) : assertActiveCustomer(deps.prisma, principal, "any");
       })

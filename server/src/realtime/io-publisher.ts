@@ -45,5 +45,10 @@ export function createIoPublisher(io: Broadcaster): Publisher {
       io.to(room).emit("protocol:error", { code, message });
       io.in(room).disconnectSockets(true);
     },
+    staffEnded(staffId, message) {
+      const room = rooms.staff(staffId);
+      io.to(room).emit("protocol:error", { code: "UNAUTHENTICATED", message });
+      io.in(room).disconnectSockets(true);
+    },
   };
 }

@@ -13,7 +13,15 @@ export interface Publisher {
   menuChanged(locationId: string): void;
   /** Staff removed a phone: its open sockets, on every instance, are told why and closed. */
   customerRemoved(customerId: string): void;
+  /** A staff account's tokens ended (deactivated, role changed, password reset or changed): its open sockets, on every instance, are told why and closed. */
+  staffEnded(staffId: string, message: string): void;
 }
 
 /** Drops everything: before io exists, and after the app starts closing. */
-export const mutedPublisher: Publisher = { sessionEvent() {}, productChanged() {}, menuChanged() {}, customerRemoved() {} };
+export const mutedPublisher: Publisher = {
+  sessionEvent() {},
+  productChanged() {},
+  menuChanged() {},
+  customerRemoved() {},
+  staffEnded() {},
+};

@@ -8,4 +8,6 @@ export const rooms = {
   session: (sessionId: string) => `session:${sessionId}`,
   /** One phone's sockets (all its tabs, on every instance): how a removed phone is cut off. */
   customer: (customerId: string) => `customer:${customerId}`,
+  /** One staff account's sockets (every device, every instance): how an ended account is cut off. */
+  staff: (staffId: string) => `staff:${staffId}`,
 };

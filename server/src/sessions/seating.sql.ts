@@ -120,7 +120,8 @@ export async function loadReceipt(db: SqlRunner, sessionId: string): Promise<Rec
            (SELECT display_name FROM staff_user WHERE id = s.opened_by_id) AS opened_by,
            (SELECT display_name FROM staff_user WHERE id = s.closed_by_id) AS closed_by,
            s.waive_reason,
-           json_build_object('id', l.id, 'name', l.name, 'currency', l.currency, 'openOnFirstScan', l.open_on_first_scan, 'timeZone', l.time_zone) AS location
+           json_build_object('id', l.id, 'name', l.name, 'currency', l.currency, 'openOnFirstScan', l.open_on_first_scan, 'timeZone', l.time_zone,
+             'ticketAmberMinutes', l.ticket_amber_minutes, 'ticketRedMinutes', l.ticket_red_minutes) AS location
     FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${sessionId}::uuid`,
   );
   if (session?.status !== "CLOSED" || !session.closed_at) return null;

@@ -52,7 +52,7 @@ export function sessionRoutes(deps: AppDeps): Router {
   });
 
   // Staff side, scoped to the staff's own location.
-  router.post("/", deps.guards.staff, async (req, res) => {
+  router.post("/", ...deps.guards.may("floor.serve"), async (req, res) => {
     const staff = staffOf(req);
     const body = parse(OpenSessionBody, req.body, "body");
     const { session, event } = await openSession(deps.prisma, publicUrl, staff, body);
@@ -60,19 +60,19 @@ export function sessionRoutes(deps: AppDeps): Router {
     res.status(201).json({ session, qr: await renderQr(session.joinUrl) } satisfies OpenSessionResponse);
   });
 
-  router.get("/", deps.guards.staff, async (req, res) => {
+  router.get("/", ...deps.guards.may("floor.serve"), async (req, res) => {
     const query = parse(ListSessionsQuery, req.query, "query");
     res.json({ sessions: await listSessions(deps.prisma, publicUrl, staffOf(req).locationId, query) } satisfies SessionListResponse);
   });
 
-  router.get("/:id", deps.guards.staff, async (req, res) => {
+  router.get("/:id", ...deps.guards.may("floor.serve"), async (req, res) => {
     const id = idParam(req.params.id, "session");
     const result = await getSession(deps.prisma, publicUrl, staffOf(req).locationId, id);
     const qr = result.session.status === "OPEN" ? await renderQr(result.session.joinUrl) : null;
     res.json({ ...result, qr } satisfies SessionDetailResponse);
   });
 
-  router.post("/:id/close", deps.guards.staff, async (req, res) => {
+  router.post("/:id/close", ...deps.guards.may("floor.serve"), async (req, res) => {
     const staff = staffOf(req);
     const id = idParam(req.params.id, "session");
     const body = parse(CloseSessionBody, req.body, "body");
@@ -81,7 +81,7 @@ export function sessionRoutes(deps: AppDeps): Router {
     res.json({ session, receipt } satisfies CloseSessionResponse);
   });
 
-  router.post("/:id/payments", deps.guards.staff, async (req, res) => {
+  router.post("/:id/payments", ...deps.guards.may("payments.record"), async (req, res) => {
     const staff = staffOf(req);
     const id = idParam(req.params.id, "session");
     const body = parse(RecordPaymentBody, req.body, "body");
@@ -90,7 +90,7 @@ export function sessionRoutes(deps: AppDeps): Router {
     res.status(event ? 201 : 200).json({ payment } satisfies PaymentResponse);
   });
 
-  router.post("/:id/customers/:customerId/remove", deps.guards.staff, async (req, res) => {
+  router.post("/:id/customers/:customerId/remove", ...deps.guards.may("floor.serve"), async (req, res) => {
     const staff = staffOf(req);
     const id = idParam(req.params.id, "session");
     const customerId = idParam(req.params.customerId, "phone");

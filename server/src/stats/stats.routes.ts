@@ -9,7 +9,7 @@ import { dailyStats, knownTimeZones } from "./stats.service.js";
 /** `GET /api/stats/daily?date=YYYY-MM-DD&tz=Europe/Rome`: the staff's location's totals for a day. */
 export function statsRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get("/daily", deps.guards.staff, async (req, res) => {
+  router.get("/daily", ...deps.guards.may("stats.view"), async (req, res) => {
     const query = parse(DailyStatsQuery, req.query, "query");
     // Node's list of zones is not PostgreSQL's (which does the arithmetic): check against the database's.
     if (!(await knownTimeZones(deps.prisma)).has(query.tz)) {

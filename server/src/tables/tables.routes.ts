@@ -20,22 +20,21 @@ import { createTable, getTable, listTables, reorderTables, retireTable, updateTa
 export function tableRoutes(deps: AppDeps): Router {
   const router = Router();
   const publicUrl = deps.config.publicUrl;
-  router.use(deps.guards.staff);
 
-  router.get("/", async (req, res) => {
+  router.get("/", ...deps.guards.may("floor.serve"), async (req, res) => {
     const query = parse(ListTablesQuery, req.query, "query");
     res.json({
       tables: await listTables(deps.prisma, publicUrl, staffOf(req).locationId, query.retired === "include"),
     } satisfies TableListResponse);
   });
 
-  router.post("/", async (req, res) => {
+  router.post("/", ...deps.guards.may("tables.edit"), async (req, res) => {
     const body = parse(CreateTableBody, req.body, "body");
     res.status(201).json({ table: await createTable(deps.prisma, publicUrl, staffOf(req).locationId, body) } satisfies TableResponse);
   });
 
   // Every card of the floor, for the printable sheet (before /:id, which it would match).
-  router.get("/cards", async (req, res) => {
+  router.get("/cards", ...deps.guards.may("tables.edit"), async (req, res) => {
     const { locationId } = staffOf(req);
     const [tables, location] = await Promise.all([
       listTables(deps.prisma, publicUrl, locationId, false),
@@ -46,7 +45,7 @@ export function tableRoutes(deps: AppDeps): Router {
   });
 
   // One table's card QR as an image, to print or put in a menu holder.
-  router.get("/:id/card.:format", async (req, res) => {
+  router.get("/:id/card.:format", ...deps.guards.may("tables.edit"), async (req, res) => {
     const id = idParam(req.params.id, "table");
     if (req.params.format !== "svg" && req.params.format !== "png") throw AppError.notFound("card format (svg or png)");
     const table = await getTable(deps.prisma, publicUrl, staffOf(req).locationId, id);
@@ -64,18 +63,18 @@ export function tableRoutes(deps: AppDeps): Router {
     }
   });
 
-  router.put("/order", async (req, res) => {
+  router.put("/order", ...deps.guards.may("tables.edit"), async (req, res) => {
     const body = parse(ReorderTablesBody, req.body, "body");
     res.json({ tables: await reorderTables(deps.prisma, publicUrl, staffOf(req).locationId, body) } satisfies TableListResponse);
   });
 
-  router.patch("/:id", async (req, res) => {
+  router.patch("/:id", ...deps.guards.may("tables.edit"), async (req, res) => {
     const id = idParam(req.params.id, "table");
     const body = parse(UpdateTableBody, req.body, "body");
     res.json({ table: await updateTable(deps.prisma, publicUrl, staffOf(req).locationId, id, body) } satisfies TableResponse);
   });
 
-  router.post("/:id/retire", async (req, res) => {
+  router.post("/:id/retire", ...deps.guards.may("tables.edit"), async (req, res) => {
     const id = idParam(req.params.id, "table");
     res.json({ table: await retireTable(deps.prisma, publicUrl, staffOf(req).locationId, id) } satisfies TableResponse);
   });

@@ -35,7 +35,10 @@ describe("migrations", () => {
         "session_alert",
         "session_event",
         "shipment",
+        "staff_setup_token",
         "staff_user",
+        "station",
+        "ticket",
       ]);
       const applied = await db.query("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1");
       expect(committed.length).toBeGreaterThan(0);
@@ -43,7 +46,7 @@ describe("migrations", () => {
       const loc = await db.query("INSERT INTO location (id, name) VALUES (gen_random_uuid(), 'x') RETURNING id");
       await expect(
         db.query(
-          "WITH c AS (INSERT INTO category (id, location_id, name, position) VALUES (gen_random_uuid(), $1, 'c', 0) RETURNING id) INSERT INTO product (id, location_id, name, category_id, price_cents, currency, stock, updated_at) SELECT gen_random_uuid(), $1, 'p', c.id, 100, 'EUR', -1, now() FROM c",
+          "WITH s AS (INSERT INTO station (id, location_id, name, position) VALUES (gen_random_uuid(), $1, 'Kitchen', 0) RETURNING id), c AS (INSERT INTO category (id, location_id, name, position, station_id) SELECT gen_random_uuid(), $1, 'c', 0, s.id FROM s RETURNING id) INSERT INTO product (id, location_id, name, category_id, price_cents, currency, stock, updated_at) SELECT gen_random_uuid(), $1, 'p', c.id, 100, 'EUR', -1, now() FROM c",
           [loc.rows[0].id],
         ),
       ).rejects.toThrow(/product_stock_nonnegative/);

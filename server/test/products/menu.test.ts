@@ -147,6 +147,7 @@ describe("options", () => {
         { group: "Extras", name: "Olives", priceDeltaCents: 100 },
       ],
       allergens: ["GLUTEN", "MILK"],
+      stationId: venue.categories[0]!.stationId,
     });
     expect(order.totalCents).toBe(2 * 1350 + 900);
     // Processing recomputes the total from the snapshots: the same.

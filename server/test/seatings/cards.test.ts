@@ -68,7 +68,7 @@ describe("table cards", () => {
     }
     const both = await server.api.request("POST", "/api/sessions/join", { body: { cardCode: cardCodeOf(table), joinCode: "x" } });
     expect([both.status, both.body.error.message]).toEqual([400, "body.joinCode: must give either a joinCode or a cardCode"]);
-    await prisma.staffUser.update({ where: { id: venue.owner.id }, data: { role: "STAFF" } });
+    await prisma.staffUser.update({ where: { id: venue.owner.id }, data: { role: "SERVER" } });
     const staffLogin = await server.api.login(venue.owner);
     const refused = await server.api.request("PATCH", "/api/location", { token: staffLogin.token, body: { openOnFirstScan: true } });
     expect([refused.status, refused.body.error.code]).toEqual([403, "FORBIDDEN"]);

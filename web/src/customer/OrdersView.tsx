@@ -63,5 +63,6 @@ function pendingItem(l: CartLine, p: ProductDto | undefined): OrderItemDto {
     note: l.note.trim() || null,
     options: p ? chosenOptions(p, l.options) : [],
     allergens: p?.allergens ?? [],
+    stationId: "", // not routed until the server accepts it; the phone does not show stations per line
   };
 }

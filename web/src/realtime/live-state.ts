@@ -150,10 +150,26 @@ function withSession<S extends SessionCore>(state: LiveState<S>, session: S): Li
 }
 
 type Rule = (current: OrderDto, candidate: OrderDto) => boolean;
+/**
+ * When a station last moved the order's tickets (the database's clock, so copies compare).
+ * A recall takes an order back (a ready order is preparing again), which `progress` cannot
+ * tell from a stale copy; the ticket moves can. ISO strings in UTC compare as times.
+ */
+function lastTicketMove(o: OrderDto): string {
+  return o.tickets.reduce((latest, t) => (t.movedAt > latest ? t.movedAt : latest), "");
+}
+/** The copy whose tickets moved later wins; if they moved together, `byProgress` decides. */
+const ticketsFirst =
+  (byProgress: Rule): Rule =>
+  (current, candidate) => {
+    const a = lastTicketMove(current);
+    const b = lastTicketMove(candidate);
+    return a === b ? byProgress(current, candidate) : b > a;
+  };
 /** Snapshots and acks replace a copy only when they are further along. */
-const further: Rule = (current, candidate) => progress(candidate) > progress(current);
+const further: Rule = ticketsFirst((current, candidate) => progress(candidate) > progress(current));
 /** Events come in log order, so they win, except against an ack that already got further. */
-const notBehind: Rule = (current, candidate) => progress(candidate) >= progress(current);
+const notBehind: Rule = ticketsFirst((current, candidate) => progress(candidate) >= progress(current));
 
 function putOrder<S extends SessionCore>(state: LiveState<S>, order: OrderDto, wins: Rule): LiveState<S> {
   const forSession = state.orders[order.sessionId] ?? {};

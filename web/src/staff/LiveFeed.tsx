@@ -1,31 +1,73 @@
 import { OrderItems } from "../components/OrderItems";
-import { OrderStatusBadge } from "../components/OrderStatusBadge";
-import { formatMoney, formatTime } from "../lib/money";
+import { formatTime } from "../lib/money";
+import { customersOf } from "../realtime/live-state";
 import { strings } from "../strings";
-import type { FeedItem } from "./staff-sessions";
+import { AgePill } from "./OrderAge";
+import { nameOf, phoneNames } from "./seating";
+import type { StaffState } from "./staff-sessions";
+import { type ActionItem, formatAge, type Thresholds } from "./triage";
+import { ticketUrgency } from "@ordered/contract";
 
-/** New orders across the location, newest first; each flashes when it arrives. */
-export function LiveFeed({ feed, currency }: { feed: FeedItem[]; currency: string }) {
+interface Props {
+  /** What needs action and this device has not marked seen, newest first. */
+  items: ActionItem[];
+  state: StaffState;
+  now: number;
+  thresholds: Thresholds;
+  onSeen: (key: string) => void;
+}
+
+/**
+ * The feed of what needs someone to act: new orders, orders ready to deliver, waiter calls
+ * and bill requests at open seatings, newest first. Finished things leave by themselves;
+ * "Seen" takes an item off this device's feed. New items are announced (aria-live), ticking
+ * ages are not.
+ */
+export function LiveFeed({ items, state, now, thresholds, onSeen }: Props) {
   return (
     <aside className="feed" aria-labelledby="feed-title">
-      <h2 id="feed-title">{strings.panel.feedTitle}</h2>
-      {feed.length === 0 ? (
-        <p className="muted small">{strings.panel.feedEmpty}</p>
-      ) : (
-        <ol className="feed-list" aria-live="polite">
-          {feed.map((f) => (
-            <li key={f.order.id} className="feed-item flash">
-              <div className="order-head">
-                <strong>{strings.panel.feedItem(f.sessionLabel)}</strong>
-                <OrderStatusBadge order={f.order} />
-                <span className="muted small">{formatTime(f.order.placedAt)}</span>
-              </div>
-              <OrderItems items={f.order.items} />
-              <span className="total small">{formatMoney(f.order.totalCents, f.order.currency || currency)}</span>
-            </li>
-          ))}
-        </ol>
-      )}
+      <h2 id="feed-title">
+        {strings.triage.feedTitle} <span className="count">{items.length}</span>
+      </h2>
+      {items.length === 0 && <p className="muted small">{strings.triage.feedEmpty}</p>}
+      {/* Always rendered, so the first item is announced as an addition to a live region. */}
+      <ol className="feed-list" aria-live="polite" aria-relevant="additions">
+        {items.map((item) => (
+          <FeedEntry key={item.key} item={item} state={state} now={now} thresholds={thresholds} onSeen={onSeen} />
+        ))}
+      </ol>
     </aside>
+  );
+}
+
+function FeedEntry({ item, state, now, thresholds, onSeen }: { item: ActionItem } & Omit<Props, "items">) {
+  const what = strings.triage.kind[item.kind];
+  const waitedMs = Math.max(0, now - Date.parse(item.since));
+  const who = item.alert
+    ? nameOf(phoneNames(customersOf(state, item.sessionId)), item.alert.customerId, item.alert.customerName)
+    : item.order?.customerName;
+  return (
+    <li className={`feed-item flash feed-${item.kind}`} aria-label={`${what}: ${item.label}`}>
+      <div className="feed-head">
+        <span className="feed-kind">{what}</span>
+        <strong>{item.label}</strong>
+      </div>
+      <div className="feed-meta small">
+        <span className="muted">
+          {formatTime(item.since)}
+          {who ? ` · ${who}` : ""}
+        </span>
+        <AgePill age={formatAge(waitedMs)} urgency={ticketUrgency(waitedMs, thresholds)} />
+      </div>
+      {item.order && item.kind === "order" && <OrderItems items={item.order.items} />}
+      <button
+        type="button"
+        className="button ghost small feed-seen"
+        onClick={() => onSeen(item.key)}
+        aria-label={strings.triage.seenLabel(what, item.label)}
+      >
+        {strings.triage.seen}
+      </button>
+    </li>
   );
 }

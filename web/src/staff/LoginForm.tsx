@@ -4,7 +4,11 @@ import { api } from "../api/http";
 import { strings } from "../strings";
 import type { StaffAuth } from "./staff-auth";
 
-export function LoginForm({ onLogin }: { onLogin: (auth: StaffAuth) => void }) {
+/**
+ * The staff sign-in. `notice` says why the panel signed itself out (e.g. the account was
+ * deactivated); where a KITCHEN account goes next is StaffApp's to decide (homePathOf).
+ */
+export function LoginForm({ onLogin, notice }: { onLogin: (auth: StaffAuth) => void; notice?: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,6 +33,11 @@ export function LoginForm({ onLogin }: { onLogin: (auth: StaffAuth) => void }) {
       <form onSubmit={submit} aria-label={strings.login.form} className="centered-card stack">
         <h1>{strings.appName}</h1>
         <p className="muted">{strings.login.title}</p>
+        {notice && (
+          <p role="status" className="notice signed-out-notice">
+            {notice}
+          </p>
+        )}
         <label className="field">
           <span>{strings.login.email}</span>
           <input name="email" type="email" autoComplete="username" maxLength={LIMITS.auth.emailLength} required autoFocus />

@@ -1,4 +1,4 @@
-import { billOf, type CloseSessionBody } from "@ordered/contract";
+import { billOf, type CloseSessionBody, ticketUrgency } from "@ordered/contract";
 import { useState } from "react";
 import { formatMoney, formatTime } from "../lib/money";
 import { alertsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";
@@ -9,8 +9,10 @@ import { PaymentDialog } from "./PaymentDialog";
 import { SeatingCloseDialog } from "./SeatingCloseDialog";
 import { SeatingPhones } from "./SeatingPhones";
 import { StaffOrderCard } from "./StaffOrderCard";
+import { AgePill } from "./OrderAge";
 import { orderLabels, phoneNames } from "./seating";
 import type { StaffSession, StaffState } from "./staff-sessions";
+import { formatAge, type Thresholds, waitingSince } from "./triage";
 import { useNow } from "./use-now";
 
 interface Props {
@@ -19,6 +21,8 @@ interface Props {
   state: StaffState;
   token: string;
   currency: string;
+  /** The location's amber and red minutes for order ages and waits. */
+  thresholds: Thresholds;
   onShowQr: () => void;
   onClose: (body: CloseSessionBody) => Promise<unknown>;
 }
@@ -31,9 +35,12 @@ type Dialog = { kind: "pay"; thenClose: boolean } | { kind: "close" } | null;
  * and closing. Everything shown is derived from the live state, so every staff device sees
  * the same seating without polling.
  */
-export function OpenSessionCard({ session, state, token, currency, onShowQr, onClose }: Props) {
+export function OpenSessionCard({ session, state, token, currency, thresholds, onShowQr, onClose }: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
-  const now = useNow();
+  // Ages are shown in whole minutes: a tick every 10 s keeps them at most that late.
+  const now = useNow(10_000);
+  const since = waitingSince(state, session.id);
+  const waitedMs = since === null ? 0 : Math.max(0, now - Date.parse(since));
   const orders = ordersOf(state, session.id);
   const customers = customersOf(state, session.id);
   const payments = paymentsOf(state, session.id);
@@ -59,6 +66,7 @@ export function OpenSessionCard({ session, state, token, currency, onShowQr, onC
           </button>
         </h3>
         <span className="muted small">{strings.panel.openedAt(formatTime(session.openedAt))}</span>
+        {since !== null && <AgePill age={formatAge(waitedMs)} urgency={ticketUrgency(waitedMs, thresholds)} showWaiting />}
         {(bill.totalCents > 0 || payments.length > 0) && (
           <span className={bill.dueCents > 0 ? "due-pill owing" : "due-pill"}>
             {strings.bill.duePill(formatMoney(bill.dueCents, currency))}
@@ -79,7 +87,7 @@ export function OpenSessionCard({ session, state, token, currency, onShowQr, onC
             <ol className="orders">
               {orders.map((o) => (
                 <li key={o.id}>
-                  <StaffOrderCard order={o} label={labels.get(o.id) ?? session.label} />
+                  <StaffOrderCard order={o} label={labels.get(o.id) ?? session.label} now={now} thresholds={thresholds} />
                 </li>
               ))}
             </ol>

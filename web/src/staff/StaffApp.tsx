@@ -5,15 +5,30 @@ import { unlockAudio } from "../lib/beep";
 import { CardSheetPage } from "./CardSheetPage";
 import { LoginForm } from "./LoginForm";
 import { type StaffPage, StaffShell } from "./StaffShell";
+import { navigate } from "../router";
+import { strings } from "../strings";
+import { NotAllowed } from "./NotAllowed";
+import { canSeePage, homePathOf } from "./staff-accounts";
 import { type StaffAuth, staffAuthStore } from "./staff-auth";
 
 /** /panel/*: the login gate; the token lives in localStorage until logout or expiry. */
 export function StaffApp({ page }: { page: StaffPage | "cards" }) {
   const [auth, setAuth] = useState<StaffAuth | null>(() => staffAuthStore.load());
+  // Why the panel signed itself out (the account was deactivated or changed), shown on the login form.
+  const [notice, setNotice] = useState<string | null>(null);
 
   const logout = useCallback(() => {
     staffAuthStore.clear();
     setAuth(null);
+  }, []);
+  const signedOut = useCallback(() => {
+    setNotice(strings.access.signedOut);
+    logout();
+  }, [logout]);
+  /** A new token for the same account (after changing the password): the shell reconnects with it. */
+  const renew = useCallback((next: StaffAuth) => {
+    staffAuthStore.save(next);
+    setAuth(next);
   }, []);
 
   // A stored token may have expired or been revoked: check it once on load.
@@ -23,9 +38,15 @@ export function StaffApp({ page }: { page: StaffPage | "cards" }) {
     api<MeResponse>("/auth/me", { token })
       .then((res) => setAuth((a) => (a && a.token === token ? { ...a, staff: res.staff } : a)))
       .catch((err) => {
-        if (err instanceof ApiError && err.code === "UNAUTHENTICATED") logout();
+        if (err instanceof ApiError && err.code === "UNAUTHENTICATED") signedOut();
       });
-  }, [token, logout]);
+  }, [token, signedOut]);
+
+  // A kitchen account has no panel: its place is the kitchen display.
+  const home = auth ? homePathOf(auth.staff.role) : null;
+  useEffect(() => {
+    if (home && home !== "/panel") navigate(home, { replace: true });
+  }, [home]);
 
   // Beeps need audio unlocked by a user gesture; any click in the panel will do.
   useEffect(() => {
@@ -40,15 +61,21 @@ export function StaffApp({ page }: { page: StaffPage | "cards" }) {
   if (!auth) {
     return (
       <LoginForm
+        notice={notice}
         onLogin={(a) => {
           staffAuthStore.save(a);
           unlockAudio();
+          setNotice(null);
           setAuth(a);
         }}
       />
     );
   }
+  if (home !== "/panel") return null; // on the way to the kitchen display
   // The card sheet is a page to print: no panel around it, and no live connection.
-  if (page === "cards") return <CardSheetPage key={auth.token} auth={auth} onLogout={logout} />;
-  return <StaffShell key={auth.token} auth={auth} page={page} onLogout={logout} />;
+  if (page === "cards") {
+    if (!canSeePage(auth.staff.role, "cards")) return <NotAllowed role={auth.staff.role} />;
+    return <CardSheetPage key={auth.token} auth={auth} onLogout={signedOut} />;
+  }
+  return <StaffShell key={auth.token} auth={auth} page={page} onLogout={logout} onSignedOut={signedOut} onRenew={renew} />;
 }

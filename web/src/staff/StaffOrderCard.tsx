@@ -6,15 +6,21 @@ import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { formatMoney, formatTime } from "../lib/money";
 import { useCommands } from "../realtime/live-context";
 import { strings } from "../strings";
+import { OrderAge } from "./OrderAge";
+import type { Thresholds } from "./triage";
 
 interface Props {
   order: OrderDto;
   /** Human name of the order, e.g. "Table 2 #3", used in button names. */
   label: string;
+  /** The time now (ms), refreshed by the card's seating: the age ticks with it. */
+  now: number;
+  /** The location's amber and red minutes. */
+  thresholds: Thresholds;
 }
 
-/** One order in a session with its next step (Ready, Delivered) and Cancel. */
-export function StaffOrderCard({ order, label }: Props) {
+/** One order in a session with its age while unfinished, its next step (Ready, Delivered) and Cancel. */
+export function StaffOrderCard({ order, label, now, thresholds }: Props) {
   const commands = useCommands();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,6 +52,7 @@ export function StaffOrderCard({ order, label }: Props) {
           {formatTime(order.placedAt)}
           {order.customerName ? ` · ${strings.order.from(order.customerName)}` : ""}
         </span>
+        <OrderAge order={order} now={now} thresholds={thresholds} />
       </div>
       <OrderItems items={order.items} />
       {order.statusReason && <p className="reason small">{order.statusReason}</p>}

@@ -1,21 +1,45 @@
+import { useRef, useState } from "react";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { Link } from "../components/Link";
 import { LiveContext } from "../realtime/live-context";
 import { strings } from "../strings";
 import { AlertStrip } from "./AlertStrip";
+import { ChangePasswordDialog } from "./ChangePasswordDialog";
+import { NotAllowed } from "./NotAllowed";
 import { PanelPage } from "./PanelPage";
 import { ProductsPage } from "./ProductsPage";
-import type { StaffAuth } from "./staff-auth";
+import { StaffPage as StaffAccountsPage } from "./StaffPage";
+import { canSeePage } from "./staff-accounts";
+import { type StaffAuth, staffAuthStore } from "./staff-auth";
 import { TablesPage } from "./TablesPage";
 import { useStaffLive } from "./use-staff-live";
 
 /** The panel's pages: "sessions" is its home, the floor with the sessions under it. */
-export type StaffPage = "sessions" | "tables" | "products";
+export type StaffPage = "sessions" | "tables" | "products" | "staff";
 
-/** Header, navigation and the live connection shared by the panel's pages. */
-export function StaffShell({ auth, page, onLogout }: { auth: StaffAuth; page: StaffPage; onLogout: () => void }) {
-  const staffLive = useStaffLive(auth.token, onLogout);
+interface Props {
+  auth: StaffAuth;
+  page: StaffPage;
+  /** The user logs out. */
+  onLogout: () => void;
+  /** The server ended the token (deactivated, role changed, password reset): log out and say why. */
+  onSignedOut: () => void;
+  /** A new token for the same account (after a password change). */
+  onRenew: (auth: StaffAuth) => void;
+}
+
+/** Header, navigation (only the pages the role may use) and the live connection shared by the panel's pages. */
+export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew }: Props) {
+  // While a password change is under way the server ends this token (and says so on the
+  // socket) just before it answers with the new one: that is not a sign-out.
+  const renewing = useRef(false);
+  const renewed = useRef<StaffAuth | null>(null);
+  const staffLive = useStaffLive(auth.token, () => {
+    if (!renewing.current && !renewed.current) onSignedOut();
+  });
+  const [changingPassword, setChangingPassword] = useState(false);
   const { staff } = auth;
+  const allowed = (p: StaffPage) => canSeePage(staff.role, p);
 
   return (
     <div className="staff">
@@ -25,18 +49,32 @@ export function StaffShell({ auth, page, onLogout }: { auth: StaffAuth; page: St
           <span className="muted">{staff.location.name}</span>
         </div>
         <nav aria-label={strings.panel.nav} className="nav">
-          <Link href="/panel" aria-current={page === "sessions" ? "page" : undefined}>
-            {strings.panel.floorLink}
-          </Link>
-          <Link href="/panel/tables" aria-current={page === "tables" ? "page" : undefined}>
-            {strings.panel.tablesLink}
-          </Link>
-          <Link href="/panel/products" aria-current={page === "products" ? "page" : undefined}>
-            {strings.panel.productsLink}
-          </Link>
+          {allowed("sessions") && (
+            <Link href="/panel" aria-current={page === "sessions" ? "page" : undefined}>
+              {strings.panel.floorLink}
+            </Link>
+          )}
+          {allowed("tables") && (
+            <Link href="/panel/tables" aria-current={page === "tables" ? "page" : undefined}>
+              {strings.panel.tablesLink}
+            </Link>
+          )}
+          {allowed("products") && (
+            <Link href="/panel/products" aria-current={page === "products" ? "page" : undefined}>
+              {strings.panel.productsLink}
+            </Link>
+          )}
+          {allowed("staff") && (
+            <Link href="/panel/staff" aria-current={page === "staff" ? "page" : undefined}>
+              {strings.staffAccounts.navLink}
+            </Link>
+          )}
         </nav>
         <ConnectionIndicator state={staffLive.live.status} />
         <p className="whoami muted">{strings.panel.signedInAs(staff.displayName, staff.location.name)}</p>
+        <button type="button" className="button ghost touch" onClick={() => setChangingPassword(true)}>
+          {strings.changePassword.open}
+        </button>
         <button type="button" className="button ghost" onClick={onLogout}>
           {strings.panel.logout}
         </button>
@@ -48,14 +86,35 @@ export function StaffShell({ auth, page, onLogout }: { auth: StaffAuth; page: St
       )}
       <LiveContext value={staffLive.live}>
         <AlertStrip state={staffLive.state} />
-        {page === "sessions" ? (
+        {!allowed(page) ? (
+          <NotAllowed role={staff.role} />
+        ) : page === "sessions" ? (
           <PanelPage staffLive={staffLive} auth={auth} />
         ) : page === "tables" ? (
           <TablesPage staffLive={staffLive} auth={auth} />
+        ) : page === "staff" ? (
+          <StaffAccountsPage auth={auth} />
         ) : (
           <ProductsPage auth={auth} />
         )}
       </LiveContext>
+      {changingPassword && (
+        <ChangePasswordDialog
+          token={auth.token}
+          onSending={(sending) => {
+            renewing.current = sending;
+          }}
+          onChanged={(next) => {
+            renewed.current = next;
+            staffAuthStore.save(next); // a reload meanwhile must not use the ended token
+          }}
+          onClose={() => {
+            setChangingPassword(false);
+            // The shell reconnects with the new token once the person has read the confirmation.
+            if (renewed.current) onRenew(renewed.current);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { LIMITS } from "@ordered/contract";
 import { describe, expect, test, vi } from "vitest";
 import { ARRIVALS_KEPT, ordersOf } from "../../src/realtime/live-state";
 import { LiveStore } from "../../src/realtime/live-store";
-import { closed, id, OTHER_SESSION, opened, order, placed, SESSION, session, updated } from "../support/fixtures";
+import { closed, id, OTHER_SESSION, opened, order, placed, SESSION, session, ticket, updated } from "../support/fixtures";
 
 /** A store with one open session seeded at `lastSeq` with `orders`. */
 function seeded(lastSeq = 1, orders = [] as ReturnType<typeof order>[]) {
@@ -134,6 +134,30 @@ describe("LiveStore: acks against events (the further copy wins)", () => {
     store.receive(updated(3, order(1, "ready")));
     store.ack(order(1, "cancelled"));
     expect(statusOf(store, 1)).toBe("CANCELLED");
+  });
+});
+
+describe("LiveStore: a station's recall takes an order back", () => {
+  const at = (s: number) => `2026-11-21T12:10:${String(s).padStart(2, "0")}.000Z`;
+  const ready = order(1, "ready", { tickets: [ticket(1, { status: "READY", movedAt: at(1), readyAt: at(1) })] });
+  // The Kitchen recalled its bump: the order is preparing again, its ready time gone.
+  const recalled = order(1, "preparing", { tickets: [ticket(1, { status: "PREPARING", movedAt: at(5) })] });
+
+  test("the recall's event wins over the ready copy, though it is less far along", () => {
+    const store = seeded();
+    store.receive(placed(2, order(1)));
+    store.receive(updated(3, ready));
+    store.receive(updated(4, recalled));
+    expect(statusOf(store, 1)).toBe("PREPARING");
+  });
+
+  test("so does the recall's ack; an older ready copy then cannot undo it", () => {
+    const store = seeded();
+    store.receive(placed(2, order(1)));
+    store.ack(recalled);
+    expect(statusOf(store, 1)).toBe("PREPARING");
+    store.receive(updated(3, ready)); // logged before the recall
+    expect(statusOf(store, 1)).toBe("PREPARING");
   });
 });
 

@@ -75,5 +75,5 @@ describe("sendPayment: one payment however many times it is sent", () => {
 });
 
 function item(unitPriceCents: number, quantity: number) {
-  return { productId: id(900), productName: "Margherita", unitPriceCents, quantity, note: null, options: [], allergens: [] };
+  return { productId: id(900), productName: "Margherita", unitPriceCents, quantity, note: null, options: [], allergens: [], stationId: id(800) };
 }

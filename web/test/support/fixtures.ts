@@ -12,6 +12,7 @@ import {
   ReceiptDto,
   SessionDto,
   type SessionEvent,
+  TicketDto,
 } from "@ordered/contract";
 
 /** Deterministic UUIDs: `id(1)`, `id(2)`… */
@@ -19,6 +20,9 @@ export const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(1
 
 export const SESSION = id(1);
 export const OTHER_SESSION = id(2);
+/** The stations of the fixtures' location: Kitchen and Bar. */
+export const KITCHEN = id(800);
+export const BAR = id(801);
 const AT = "2026-11-21T12:00:00.000Z";
 
 /** A session as the REST API sends it; parsed with the contract so fixtures cannot drift. */
@@ -66,8 +70,24 @@ export function order(
     placedAt: `2026-11-21T12:00:${String(n).padStart(2, "0")}.000Z`,
     acceptedAt: stage === "placed" ? null : AT,
     finishedAt: stage === "delivered" || stage === "cancelled" ? AT : null,
-    items: [{ productId: id(900), productName: "Margherita", unitPriceCents: 950, quantity: 1, note: null, options: [], allergens: [] }],
+    items: [{ productId: id(900), productName: "Margherita", unitPriceCents: 950, quantity: 1, note: null, options: [], allergens: [], stationId: KITCHEN }],
     shipment: ship ? { status: ship, readyAt: ship === "PREPARING" ? null : AT, deliveredAt: ship === "DELIVERED" ? AT : null } : null,
+    tickets: [],
+    ...overrides,
+  });
+}
+
+/** Ticket n (the Kitchen's part of an order, NEW) unless overridden. */
+export function ticket(n: number, overrides: Partial<TicketDto> = {}): TicketDto {
+  return TicketDto.parse({
+    id: id(1100 + n),
+    stationId: KITCHEN,
+    station: "Kitchen",
+    status: "NEW",
+    createdAt: AT,
+    startedAt: null,
+    readyAt: null,
+    movedAt: AT,
     ...overrides,
   });
 }
@@ -107,6 +127,8 @@ export function location(overrides: Partial<LocationDto> = {}): LocationDto {
     currency: "EUR",
     openOnFirstScan: false,
     timeZone: "Europe/Rome",
+    ticketAmberMinutes: 10,
+    ticketRedMinutes: 20,
     ...overrides,
   });
 }
@@ -175,6 +197,7 @@ export function category(n: number, overrides: Partial<CategoryDto> = {}): Categ
     name: `Category ${n}`,
     description: "",
     position: n,
+    stationId: KITCHEN,
     hidden: false,
     availableFrom: null,
     availableUntil: null,

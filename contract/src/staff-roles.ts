@@ -1,0 +1,58 @@
+/**
+ * Staff roles and what each may do: one table, read by the server (every REST route and
+ * socket command names the permission it needs) and by the web app (what it shows).
+ * zod-free, so the guest bundle does not pay for it.
+ */
+export const STAFF_ROLES = ["OWNER", "MANAGER", "SERVER", "KITCHEN"] as const;
+export type StaffRoleName = (typeof STAFF_ROLES)[number];
+
+const EVERYONE = STAFF_ROLES;
+const FLOOR = ["OWNER", "MANAGER", "SERVER"] as const;
+const MANAGERS = ["OWNER", "MANAGER"] as const;
+
+/** Each permission: the roles that have it, and what it lets them do (for FORBIDDEN messages). */
+export const PERMISSIONS = {
+  /** The location's settings (first-scan seating, time zone, ticket thresholds). */
+  "location.settings": { roles: ["OWNER"], what: "change the location's settings" },
+  /** Staff accounts: create, change role, reset a password, deactivate (managers: not owners). */
+  "staff.manage": { roles: MANAGERS, what: "manage staff accounts" },
+  /** Categories, products, options, photos, stations. */
+  "menu.edit": { roles: MANAGERS, what: "edit the menu" },
+  /** Add, rename, reorder and retire tables; print their cards. */
+  "tables.edit": { roles: MANAGERS, what: "edit tables" },
+  /** The day's takings. */
+  "stats.view": { roles: MANAGERS, what: "see the takings" },
+  /** Read the menu as staff see it (hidden and sold-out products included). */
+  "menu.view": { roles: FLOOR, what: "see the menu" },
+  /** Mark a product sold out or back. */
+  "menu.stock": { roles: FLOOR, what: "mark products sold out" },
+  /** The floor: seat and close tables, see sessions and orders, move and cancel orders, answer calls, remove phones. */
+  "floor.serve": { roles: FLOOR, what: "serve tables" },
+  /** Record a payment against a bill. */
+  "payments.record": { roles: FLOOR, what: "record payments" },
+  /** A kitchen or bar display: see its tickets and bump them. */
+  "kitchen.work": { roles: EVERYONE, what: "work a kitchen display" },
+  /** The location itself (name, currency, time zone, thresholds): every account needs it. */
+  "location.view": { roles: EVERYONE, what: "see the location" },
+} as const satisfies Record<string, { roles: readonly StaffRoleName[]; what: string }>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: StaffRoleName, permission: Permission): boolean {
+  return (PERMISSIONS[permission].roles as readonly StaffRoleName[]).includes(role);
+}
+
+/** "a KITCHEN account cannot record payments (needs OWNER, MANAGER or SERVER)". */
+export function forbiddenMessage(role: StaffRoleName, permission: Permission): string {
+  const { roles, what } = PERMISSIONS[permission];
+  const needs = roles.length === 1 ? roles[0] : `${roles.slice(0, -1).join(", ")} or ${roles.at(-1)}`;
+  return `a ${role} account cannot ${what} (needs ${needs})`;
+}
+
+/**
+ * Whether `actor` may create an account with, or move an account to or from, `role`:
+ * owners manage everyone; managers manage everyone but owners (and cannot make one).
+ */
+export function canManageRole(actor: StaffRoleName, role: StaffRoleName): boolean {
+  if (!can(actor, "staff.manage")) return false;
+  return actor === "OWNER" || role !== "OWNER";
+}

@@ -1,0 +1,41 @@
+import type { KitchenResponse } from "@ordered/contract";
+import { OrderDto } from "@ordered/contract";
+import { Router } from "express";
+import { z } from "zod";
+import { staffOf } from "../auth/passport.js";
+import { sql, sqlOn } from "../db/sql.js";
+import type { AppDeps } from "../deps.js";
+import { orderDtoSelect } from "../orders/order-dto.sql.js";
+import { loadStations } from "./stations.service.js";
+
+const SessionRow = z.strictObject({ id: z.uuid(), label: z.string(), lastSeq: z.number().int() });
+const DtoRow = z.strictObject({ dto: OrderDto });
+
+/**
+ * GET /api/kitchen: what a display starts from: the open sessions with their log numbers
+ * (the socket's cursors: what follows is replayed or streamed) and their orders being
+ * prepared, oldest first.
+ */
+export function kitchenRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.get("/", ...deps.guards.may("kitchen.work"), async (req, res) => {
+    const { locationId } = staffOf(req);
+    const db = sqlOn(deps.prisma);
+    // Sessions first: an order committed after this read is in the log after its number.
+    const sessions = await db.rows(
+      SessionRow,
+      sql`SELECT id, label, last_seq AS "lastSeq" FROM order_session
+          WHERE location_id = ${locationId}::uuid AND status = 'OPEN' ORDER BY opened_at, id`,
+    );
+    const [stations, orders] = await Promise.all([
+      loadStations(db, locationId),
+      db.rows(
+        DtoRow,
+        sql`${orderDtoSelect()} WHERE o.session_id = ANY(${sessions.map((s) => s.id)}::uuid[]) AND o.status = 'ACCEPTED'
+            ORDER BY o.accepted_at, o.id`,
+      ),
+    ]);
+    res.json({ stations, sessions, orders: orders.map((r) => r.dto) } satisfies KitchenResponse);
+  });
+  return router;
+}

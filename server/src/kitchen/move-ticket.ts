@@ -1,0 +1,106 @@
+/**
+ * A station moves its part of an order: bump (NEW → PREPARING → READY) and recall (undo a
+ * bump within RECALL_WINDOW_MS). The rules are the contract's (kitchen.ts). Each move is an
+ * order transition (orders/transition.ts): under the session and order locks, checked,
+ * applied with the shipment it implies, and logged as `order.updated` in one transaction.
+ *
+ *  - the last ticket READY makes the shipment READY (the phone's "ready");
+ *  - recalling a READY ticket of a ready order makes the shipment PREPARING again.
+ */
+import { type BumpStep, RECALL_WINDOW_MS, TICKET_NEXT, TICKET_PREVIOUS, TICKET_STATUSES, type TicketStatus } from "@ordered/contract";
+import { z } from "zod";
+import type { PrismaClient } from "../db/prisma.js";
+import { CLOCK, type SqlRunner, sql, sqlTransaction } from "../db/sql.js";
+import { AppError } from "../errors.js";
+import { type LockedOrder, lockOrder, logOrderChange, type TransitionResult } from "../orders/transition.js";
+
+const TicketRow = z.strictObject({
+  id: z.uuid(),
+  order_id: z.uuid(),
+  status: z.enum(TICKET_STATUSES),
+  /** Milliseconds since its last move, by the database's clock. */
+  moved_ms_ago: z.number(),
+  shipment: z.enum(["PREPARING", "READY", "DELIVERED", "CANCELLED"]).nullable(),
+});
+type TicketRow = z.output<typeof TicketRow>;
+
+const lower = (s: string) => s.toLowerCase();
+
+/** Locks the ticket's order (session → order), then the ticket; another location's ticket is "not found". */
+async function lockTicket(db: SqlRunner, locationId: string, ticketId: string): Promise<{ locked: LockedOrder; ticket: TicketRow }> {
+  const owner = await db.row(
+    z.strictObject({ order_id: z.uuid() }),
+    sql`SELECT t.order_id FROM ticket t JOIN station st ON st.id = t.station_id
+        WHERE t.id = ${ticketId}::uuid AND st.location_id = ${locationId}::uuid`,
+  );
+  if (!owner) throw AppError.notFound("ticket");
+  const locked = await lockOrder(db, owner.order_id);
+  if (!locked || locked.location_id !== locationId) throw AppError.notFound("ticket");
+  const ticket = await db.row(
+    TicketRow,
+    sql`SELECT t.id, t.order_id, t.status,
+               (extract(epoch FROM ${CLOCK} - t.moved_at) * 1000)::float8 AS moved_ms_ago,
+               (SELECT s.status FROM shipment s WHERE s.order_id = t.order_id) AS shipment
+        FROM ticket t WHERE t.id = ${ticketId}::uuid FOR UPDATE`,
+  );
+  if (!ticket) throw AppError.notFound("ticket");
+  if (locked.status !== "ACCEPTED" || (ticket.shipment !== "PREPARING" && ticket.shipment !== "READY")) {
+    throw new AppError(
+      "CONFLICT",
+      `this order is ${lower(locked.status === "ACCEPTED" ? (ticket.shipment ?? "PLACED") : locked.status)}: its tickets no longer move`,
+    );
+  }
+  return { locked, ticket };
+}
+
+/** Moves a ticket one step forward to `to`; twice, backwards or skipping a step is a CONFLICT that changes nothing. */
+export async function bumpTicket(prisma: PrismaClient, locationId: string, ticketId: string, to: BumpStep): Promise<TransitionResult> {
+  return sqlTransaction(prisma, async (db) => {
+    const { locked, ticket } = await lockTicket(db, locationId, ticketId);
+    if (ticket.status === to) throw new AppError("CONFLICT", `this ticket is already ${lower(to)}`);
+    if (TICKET_NEXT[ticket.status] !== to) {
+      const next = TICKET_NEXT[ticket.status];
+      throw new AppError(
+        "CONFLICT",
+        next
+          ? `a ${lower(ticket.status)} ticket goes to ${lower(next)} next, not ${lower(to)}`
+          : `a ${lower(ticket.status)} ticket cannot be bumped; recall it instead`,
+      );
+    }
+    await db.run(sql`
+      UPDATE ticket SET status = ${to}::"TicketStatus", moved_at = ${CLOCK}, started_at = coalesce(started_at, ${CLOCK}),
+        ready_at = CASE WHEN ${to} = 'READY' THEN ${CLOCK} ELSE ready_at END
+      WHERE id = ${ticketId}::uuid`);
+    if (to === "READY") {
+      // The last station ready: the order is ready for the floor.
+      await db.run(sql`
+        UPDATE shipment SET status = 'READY', ready_at = ${CLOCK}, updated_at = ${CLOCK}
+        WHERE order_id = ${ticket.order_id}::uuid AND status = 'PREPARING'
+          AND NOT EXISTS (SELECT 1 FROM ticket WHERE order_id = ${ticket.order_id}::uuid AND status <> 'READY')`);
+    }
+    return logOrderChange(db, locked);
+  });
+}
+
+/** Takes a ticket back one step, within RECALL_WINDOW_MS of its last move and only from `from` (what the display showed). */
+export async function recallTicket(prisma: PrismaClient, locationId: string, ticketId: string, from: BumpStep): Promise<TransitionResult> {
+  return sqlTransaction(prisma, async (db) => {
+    const { locked, ticket } = await lockTicket(db, locationId, ticketId);
+    if (ticket.status !== from) throw new AppError("CONFLICT", `this ticket is ${lower(ticket.status)} now, not ${lower(from)}`);
+    if (ticket.moved_ms_ago > RECALL_WINDOW_MS) {
+      throw new AppError("CONFLICT", `too late to recall: it was bumped more than ${RECALL_WINDOW_MS / 1000} s ago`);
+    }
+    const back = TICKET_PREVIOUS[from] as TicketStatus;
+    await db.run(sql`
+      UPDATE ticket SET status = ${back}::"TicketStatus", moved_at = ${CLOCK},
+        started_at = CASE WHEN ${back} = 'NEW' THEN NULL ELSE started_at END,
+        ready_at = NULL
+      WHERE id = ${ticketId}::uuid`);
+    if (from === "READY" && ticket.shipment === "READY") {
+      await db.run(sql`
+        UPDATE shipment SET status = 'PREPARING', ready_at = NULL, updated_at = ${CLOCK}
+        WHERE order_id = ${ticket.order_id}::uuid`);
+    }
+    return logOrderChange(db, locked);
+  });
+}

@@ -1,0 +1,66 @@
+import type { OrderDto, OrderItemDto, TicketDto, TicketStatus } from "@ordered/contract";
+import type { LiveState, SessionCore } from "../realtime/live-state";
+
+/** One ticket as a station's display shows it. */
+export interface TicketCard {
+  ticket: TicketDto;
+  order: OrderDto;
+  /** The table (the session's label). */
+  table: string;
+  /** The order's number at its table (1 for the first), as the panel counts them. */
+  number: number;
+  /** Only this station's lines. */
+  items: OrderItemDto[];
+}
+
+/** The display's three columns, each oldest first. */
+export type Board = Record<TicketStatus, TicketCard[]>;
+
+/**
+ * Which tickets a station shows and where. A ticket is on the display while its order is
+ * being prepared or waits at the pass (ACCEPTED, shipment PREPARING or READY) and its table
+ * is open; delivered, cancelled and closed ones leave. NEW and PREPARING are ordered by when
+ * the ticket reached the station, READY by when it became ready (what waited longest at the
+ * pass first).
+ */
+export function boardOf(state: LiveState<SessionCore>, stationId: string): Board {
+  const board: Board = { NEW: [], PREPARING: [], READY: [] };
+  for (const [sessionId, byId] of Object.entries(state.orders)) {
+    const session = state.sessions[sessionId];
+    if (session?.status === "CLOSED") continue;
+    const orders = Object.values(byId).sort(byPlacement);
+    orders.forEach((order, i) => {
+      if (!onDisplay(order)) return;
+      const ticket = order.tickets.find((t) => t.stationId === stationId);
+      if (!ticket) return;
+      board[ticket.status].push({
+        ticket,
+        order,
+        table: session?.label ?? "",
+        number: i + 1,
+        items: order.items.filter((item) => item.stationId === stationId),
+      });
+    });
+  }
+  board.NEW.sort(byArrival);
+  board.PREPARING.sort(byArrival);
+  board.READY.sort((a, b) => (a.ticket.readyAt ?? a.ticket.movedAt).localeCompare(b.ticket.readyAt ?? b.ticket.movedAt) || byArrival(a, b));
+  return board;
+}
+
+/** The ids of this station's tickets waiting to be started: what the new-ticket cue is about. */
+export function newTicketIds(board: Board): string[] {
+  return board.NEW.map((c) => c.ticket.id);
+}
+
+function onDisplay(order: OrderDto): boolean {
+  return order.status === "ACCEPTED" && (order.shipment?.status === "PREPARING" || order.shipment?.status === "READY");
+}
+
+function byPlacement(a: OrderDto, b: OrderDto): number {
+  return a.placedAt.localeCompare(b.placedAt) || a.id.localeCompare(b.id);
+}
+
+function byArrival(a: TicketCard, b: TicketCard): number {
+  return a.ticket.createdAt.localeCompare(b.ticket.createdAt) || byPlacement(a.order, b.order);
+}
