@@ -1,3 +1,4 @@
+import { hashPassword } from "../auth/passwords.js";
 import { type Config, loadConfig } from "../config.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { DEMO_OPTIONS, DEMO_PRODUCTS } from "./demo-menu.js";
@@ -16,8 +17,15 @@ export const DEMO_OWNER_EMAIL = "owner@demo.ordered";
 /** Printed at start-up; a demo account on a local machine, not a secret. */
 export const DEMO_OWNER_PASSWORD = "ordered-demo";
 
+/** The demo's other accounts (same password as the owner's), one per role, to try each. */
+export const DEMO_STAFF = [
+  { email: "manager@demo.ordered", displayName: "Mia (manager)", role: "MANAGER" },
+  { email: "waiter@demo.ordered", displayName: "Wes (waiter)", role: "SERVER" },
+  { email: "kitchen@demo.ordered", displayName: "Kitchen", role: "KITCHEN" },
+] as const;
+
 /**
- * Creates the demo location, its owner, its floor and its menu (with options, allergens and
+ * Creates the demo location, its owner and staff (DEMO_STAFF), its stations (Kitchen, Bar), its floor and its menu (with options, allergens and
  * photos stored in `photoDir`) unless the owner already exists.
  * Returns whether anything was created.
  */
@@ -30,6 +38,8 @@ export async function seedDemo(prisma: PrismaClient, photoDir: string): Promise<
     products: DEMO_PRODUCTS.map((p) => ({ ...p, optionGroups: DEMO_OPTIONS[p.name] ?? [] })),
     tables: DEMO_TABLES,
   });
+  const passwordHash = await hashPassword(DEMO_OWNER_PASSWORD);
+  await prisma.staffUser.createMany({ data: DEMO_STAFF.map((s) => ({ ...s, locationId: venue.locationId, passwordHash })) });
   // Generated illustrations, so a new user sees a menu with photos.
   await seedDemoPhotos(prisma, photoDir, venue.locationId);
   return true;
