@@ -5,20 +5,18 @@
 //     then type-checks, lints (Biome: lint and format) and checks for import cycles (dpdm),
 //     then runs the contract's and the web app's unit tests (Vitest),
 //  3. runs the server suite (Vitest; real Postgres, Redis and Socket.IO clients),
-//  4. runs the end-to-end suite (Playwright in Debian's Chromium against built servers).
+//  4. runs the end-to-end suite (Playwright in Chromium against built servers; a Chromium is
+//     installed first if there is none: scripts/chromium.mjs).
 // Each suite creates and migrates its own database; tests create their own data.
-import { existsSync } from "node:fs";
-import { defaults, requireServices, run } from "./services.mjs";
+import { ensureChromium } from "./chromium.mjs";
+import { defaults, requireServices, root, run } from "./services.mjs";
 
 const env = { ...process.env };
 for (const [k, v] of Object.entries(defaults)) env[k] ??= v;
-const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 await requireServices(env);
-if (!existsSync(chromium)) {
-  console.error(`✗ Chromium not found at ${chromium}. Install it with \`apt-get install chromium\` or set CHROMIUM_PATH.`);
-  process.exit(1);
-}
+// Installed if missing (Playwright's browser, or Debian's as root): see chromium.mjs.
+env.CHROMIUM_PATH = ensureChromium(root, env);
 
 const step = (title) => console.log(`\n▶ ${title}`);
 step("Building");
