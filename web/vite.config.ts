@@ -1,11 +1,12 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./precompress";
 
 // In development the Vite server proxies the API and the sockets to the Ordered server.
 const target = process.env.ORDERED_API ?? "http://localhost:3000";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     proxy: {
@@ -14,5 +15,7 @@ export default defineConfig({
       "/socket.io": { target, ws: true },
     },
   },
-  build: { outDir: "dist", sourcemap: true },
+  // "hidden": maps are written for whoever debugs a build, but no file names them and the
+  // server never serves them.
+  build: { outDir: "dist", sourcemap: "hidden" },
 });

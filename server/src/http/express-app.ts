@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
 import type { Config } from "../config.js";
 import { AppError, toHttp } from "../errors.js";
@@ -79,16 +80,32 @@ export const unknownRoute: RequestHandler = () => {
 };
 
 /**
- * The built web app, if there is one: its files, and index.html for its client-side routes.
- * Source maps only outside production (they publish the source).
+ * The built web app, if there is one: its files (precompressed, hashed ones cached for good),
+ * and index.html for its client-side routes. Never its source maps.
  */
-export function serveWebApp(app: Express, config: Pick<Config, "webDist" | "env">): void {
+export function serveWebApp(app: Express, config: Pick<Config, "webDist">): void {
   const webDist = config.webDist;
   if (!webDist || !existsSync(path.join(webDist, "index.html"))) return;
-  if (config.env === "production") {
-    app.use((req, _res, next) => (req.path.endsWith(".map") ? next(AppError.notFound("file")) : next()));
-  }
-  app.use(express.static(webDist, { index: false, maxAge: "1h" }));
+  // Source maps stay on the machine that built the app (Vite writes them "hidden": no file
+  // names them), whatever the environment: they would hand out the whole source.
+  app.use((req, _res, next) => (req.path.endsWith(".map") ? next(AppError.notFound("file")) : next()));
+  // The build writes .br and .gz next to every asset (web/vite.config.ts): sent as the client
+  // accepts, brotli first, never compressed per request. Hashed assets never change: cached
+  // for a year, immutable; anything else (index.html, icons) revalidates every time.
+  app.use(
+    expressStaticGzip(webDist, {
+      enableBrotli: true,
+      orderPreference: ["br", "gz"],
+      index: false,
+      serveStatic: {
+        index: false,
+        setHeaders(res, file) {
+          const hashed = path.relative(webDist, file).startsWith(`assets${path.sep}`);
+          res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+        },
+      },
+    }),
+  );
   // Client-side routes (/s/<code>, /panel, ...) all load the single-page app.
   app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
