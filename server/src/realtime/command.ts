@@ -44,13 +44,16 @@ export function onCommand<C extends CommandName>(socket: AppSocket, deps: AppDep
           throw new AppError("UNAUTHENTICATED", "token expired");
         }
         if (principal.kind !== spec.by) throw new AppError("FORBIDDEN", `only ${WHO[spec.by]} can do this`);
-        // The role as of the token, which the account check below holds to the account's:
-        // a role change raises the token version.
+        // A removed phone or an ended staff token is refused at once, on every instance (its
+        // sockets are also closed): UNAUTHENTICATED before any question of role.
+        return principal.kind === "staff" ? assertActiveStaff(deps.prisma, principal) : assertActiveCustomer(deps.prisma, principal, "any");
+      })
+      .then(() => {
+        // The token's role, which the account check above holds to the account's: a role
+        // change raises the token version.
         if (principal.kind === "staff" && "may" in spec && !can(principal.role, spec.may)) {
           throw new AppError("FORBIDDEN", forbiddenMessage(principal.role, spec.may));
         }
-        // A removed phone is refused at once, on every instance (its sockets are also closed).
-        return principal.kind === "staff" ? assertActiveStaff(deps.prisma, principal) : assertActiveCustomer(deps.prisma, principal, "any");
       })
       .then(() => {
         const input = parse(spec.payload as z.ZodType, payload, "payload") as z.output<(typeof COMMANDS)[C]["payload"]>;

@@ -21,7 +21,8 @@ export function startStaffRecheck(io: AppServer, deps: Pick<AppDeps, "prisma" | 
       for (const socket of sockets) {
         const { principal } = socket.data;
         if (principal.kind !== "staff" || !invalid.has(principal)) continue;
-        socket.emit("protocol:error", { code: "UNAUTHENTICATED", message: "this account is no longer active" });
+        // Deactivated, deleted, or its tokens ended (role, password): the same answer for all.
+        socket.emit("protocol:error", { code: "UNAUTHENTICATED", message: "this session has ended; please log in again" });
         socket.disconnect(true);
       }
     } catch (err) {

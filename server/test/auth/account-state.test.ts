@@ -64,7 +64,7 @@ describe("a staff token whose account changed", () => {
     const told = new Promise((resolve) => listening.once("protocol:error", resolve));
     const closed = new Promise((resolve) => listening.once("disconnect", resolve));
     await prisma.staffUser.update({ where: { id: venue.owner.id }, data: { active: false } });
-    expect(await told).toEqual({ code: "UNAUTHENTICATED", message: "this account is no longer active" });
+    expect(await told).toEqual({ code: "UNAUTHENTICATED", message: "this session has ended; please log in again" });
     expect(await closed).toBe("io server disconnect");
   });
 
