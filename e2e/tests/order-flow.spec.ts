@@ -34,7 +34,7 @@ test("a customer orders with a note; the staff panel shows it live in the sessio
   await expect(card).toContainText("2× Margherita");
   await expect(card).toContainText("extra basil");
   await expect(card).toContainText("from Sam");
-  const feed = page.getByRole("complementary", { name: "New orders" });
+  const feed = page.getByRole("complementary", { name: /^Needs action/ });
   await expect(feed.getByRole("listitem").first()).toContainText("Table 5");
   await page.screenshot({ path: test.info().outputPath("staff-new-order.png") });
   await phone.page.screenshot({ path: test.info().outputPath("phone-order-placed.png"), fullPage: true });

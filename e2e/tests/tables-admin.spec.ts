@@ -111,11 +111,11 @@ test("the owner turns on 'Open a seating on first scan'; other staff see it but 
     await page.screenshot({ path: test.info().outputPath(`tables-${viewport.width}.png`), fullPage: true });
   }
 
-  // A staff account (not the owner) of the same location.
+  // A manager (tables yes, the location's settings no) of the same location.
   const password = `pw-${randomUUID()}`;
   const email = `staff-${randomUUID().slice(0, 8)}@e2e.ordered`;
   await prisma.staffUser.create({
-    data: { locationId: venue.locationId, email, passwordHash: await hashPassword(password), displayName: "Marco", role: "STAFF" },
+    data: { locationId: venue.locationId, email, passwordHash: await hashPassword(password), displayName: "Marco", role: "MANAGER" },
   });
   await page.getByRole("button", { name: "Log out" }).click();
   await loginStaff(page, { owner: { ...venue.owner, email, password } });

@@ -1,7 +1,9 @@
 import { useEffect } from "react";
 import { CenteredMessage } from "./components/CenteredMessage";
 import { CustomerApp } from "./customer/CustomerApp";
+import { KitchenApp } from "./kitchen/KitchenApp";
 import { navigate, usePath } from "./router";
+import { SetupPage } from "./staff/SetupPage";
 import { StaffApp } from "./staff/StaffApp";
 import { strings } from "./strings";
 
@@ -20,6 +22,12 @@ export function App() {
   if (path === "/panel/products") return <StaffApp page="products" />;
   if (path === "/panel/tables" || path === "/panel/tables/") return <StaffApp page="tables" />;
   if (path === "/panel/tables/print") return <StaffApp page="cards" />;
+  if (path === "/panel/staff" || path === "/panel/staff/") return <StaffApp page="staff" />;
+  if (path === "/setup") return <SetupPage />;
+  // One KitchenApp for both (no key): choosing a station keeps the login and the live connection.
+  if (path === "/kitchen" || path === "/kitchen/") return <KitchenApp stationId={null} />;
+  const kitchen = /^\/kitchen\/([^/]+)\/?$/.exec(path);
+  if (kitchen) return <KitchenApp stationId={safeDecode(kitchen[1]!)} />;
   return (
     <CenteredMessage title={strings.common.notFoundTitle}>
       <p>{strings.common.notFoundBody}</p>

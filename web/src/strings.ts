@@ -827,13 +827,13 @@ export const strings = {
     ownerOnlyNote: "Only an owner can change an owner's account.",
     empty: "No accounts yet.",
     linkTitle: (name: string) => `Setup link for ${name}`,
-    linkIntro: (name: string) =>
-      `Give this link to ${name}. It opens a page where they choose their password. No email is sent.`,
+    linkIntro: (name: string) => `Give this link to ${name}. It opens a page where they choose their password. No email is sent.`,
     linkLabel: "One-time setup link",
     copy: "Copy link",
     copied: "Copied",
     copyFailed: "Could not copy: select the link and copy it by hand.",
-    linkOnce: (expires: string) => `It works once and expires ${expires}. Anyone with the link can set the password, so hand it over privately.`,
+    linkOnce: (expires: string) =>
+      `It works once and expires ${expires}. Anyone with the link can set the password, so hand it over privately.`,
     done: "Done",
     forbidden: "Your role cannot manage staff accounts.",
     expiry: {
@@ -910,7 +910,7 @@ export const strings = {
     saved: "Saved",
     order: "Amber must come before red.",
     whole: (max: number) => `Use whole minutes from 1 to ${max}.`,
-    ownerOnly: "Only the owner can change this.",
+    ownerOnly: "The owner sets these.",
   },
   /** The kitchen/bar display (/kitchen, /kitchen/<station>). */
   kitchen: {
@@ -945,5 +945,9 @@ export const strings = {
     reconnecting: "Connection lost: reconnecting… New tickets appear once it is back.",
     forbidden: "This account cannot use the kitchen display.",
     logout: "Log out",
+    /** The phone's timeline: each station's part while the order is prepared. */
+    parts: "Each station's part",
+    part: (station: string, status: string) => `${station}: ${status}`,
+    partStatus: { NEW: "waiting", PREPARING: "preparing", READY: "ready" } satisfies Record<TicketStatus, string>,
   },
 };

@@ -1,15 +1,28 @@
 import type { OrderDto } from "@ordered/contract";
 import { strings } from "../strings";
-import { timelineSteps } from "./timeline-steps";
+import { stationParts, timelineSteps } from "./timeline-steps";
 
+/** The order's stages; while it is prepared, each station's part under them ("Kitchen: preparing · Bar: ready"). */
 export function OrderTimeline({ order }: { order: OrderDto }) {
+  const parts = stationParts(order);
   return (
-    <ol className="timeline">
-      {timelineSteps(order).map((s) => (
-        <li key={s.key} className={`step ${s.state}`} aria-current={s.state === "current" ? "step" : undefined}>
-          {strings.customer.timeline[s.key]}
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="timeline">
+        {timelineSteps(order).map((s) => (
+          <li key={s.key} className={`step ${s.state}`} aria-current={s.state === "current" ? "step" : undefined}>
+            {strings.customer.timeline[s.key]}
+          </li>
+        ))}
+      </ol>
+      {parts.length > 0 && (
+        <ul className="timeline-parts" aria-label={strings.kitchen.parts}>
+          {parts.map((p) => (
+            <li key={p.stationId} className={`timeline-part part-${p.status.toLowerCase()}`} data-status={p.status}>
+              {strings.kitchen.part(p.station, strings.kitchen.partStatus[p.status])}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

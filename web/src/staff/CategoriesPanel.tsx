@@ -1,4 +1,4 @@
-import type { CategoryDto, CategoryListResponse, CategoryResponse } from "@ordered/contract";
+import type { CategoryDto, CategoryListResponse, CategoryResponse, StationDto } from "@ordered/contract";
 import { useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -18,15 +18,18 @@ interface Props {
   counts: Map<string, number>;
   put: (categories: CategoryDto[]) => void;
   reload: () => Promise<void>;
+  /** The location's stations, for the category form and to show where each category goes. */
+  stations: readonly StationDto[];
 }
 
 /** The menu's categories: add, edit, reorder, hide and delete (an empty one). */
-export function CategoriesPanel({ token, timeZone, categories, loadError, counts, put, reload }: Props) {
+export function CategoriesPanel({ token, timeZone, categories, loadError, counts, put, reload, stations }: Props) {
   const s = strings.categories;
   const [editing, setEditing] = useState<CategoryDto | "new" | null>(null);
   const [deleting, setDeleting] = useState<CategoryDto | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const list = categories ?? [];
+  const stationName = new Map(stations.map((st) => [st.id, st.name]));
 
   async function save(input: CategoryInput) {
     if (editing === "new") {
@@ -105,6 +108,7 @@ export function CategoriesPanel({ token, timeZone, categories, loadError, counts
                   <strong className="category-name">{c.name}</strong>
                   <span className="muted small">
                     {window ? s.served(window) : s.allDay} · {s.productCount(count)}
+                    {stationName.has(c.stationId) && ` · ${strings.stations.routedTo(stationName.get(c.stationId)!)}`}
                   </span>
                 </span>
                 {c.hidden && <span className="badge badge-hidden">{s.hidden}</span>}
@@ -157,6 +161,7 @@ export function CategoriesPanel({ token, timeZone, categories, loadError, counts
         <CategoryFormDialog
           category={editing === "new" ? null : editing}
           timeZone={timeZone}
+          stations={stations}
           onSave={save}
           onClose={() => setEditing(null)}
         />

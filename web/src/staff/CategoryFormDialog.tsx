@@ -1,4 +1,4 @@
-import { type CategoryDto, LIMITS } from "@ordered/contract";
+import { type CategoryDto, LIMITS, type StationDto } from "@ordered/contract";
 import { type FormEvent, useState } from "react";
 import { Modal } from "../components/Modal";
 import { strings } from "../strings";
@@ -9,12 +9,14 @@ interface Props {
   category: CategoryDto | null;
   /** The location's time zone, which the service window is in. */
   timeZone: string;
+  /** The location's stations, in order; the category's lines go to the one chosen. */
+  stations: readonly StationDto[];
   onSave: (input: CategoryInput) => Promise<void>;
   onClose: () => void;
 }
 
 /** Adds or edits a category: name, description and an optional service window; the server's refusal shows in place. */
-export function CategoryFormDialog({ category, timeZone, onSave, onClose }: Props) {
+export function CategoryFormDialog({ category, timeZone, stations, onSave, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const s = strings.categories;
@@ -28,6 +30,7 @@ export function CategoryFormDialog({ category, timeZone, onSave, onClose }: Prop
       description: String(data.get("description") ?? ""),
       from: String(data.get("from") ?? ""),
       until: String(data.get("until") ?? ""),
+      stationId: String(data.get("stationId") ?? ""),
     });
     if ("error" in read) {
       setError(read.error);
@@ -65,6 +68,27 @@ export function CategoryFormDialog({ category, timeZone, onSave, onClose }: Prop
           </span>
           <textarea name="description" defaultValue={category?.description} maxLength={LIMITS.category.descriptionLength} rows={2} />
         </label>
+        {stations.length > 0 && (
+          <div className="field">
+            <label htmlFor="category-station">{strings.stations.field}</label>
+            <select
+              id="category-station"
+              name="stationId"
+              className="touch"
+              defaultValue={category?.stationId ?? stations[0]!.id}
+              aria-describedby="category-station-hint"
+            >
+              {stations.map((st) => (
+                <option key={st.id} value={st.id}>
+                  {st.name}
+                </option>
+              ))}
+            </select>
+            <small id="category-station-hint" className="muted">
+              {strings.stations.fieldHint}
+            </small>
+          </div>
+        )}
         <fieldset className="window-fields" aria-describedby="category-window-hint">
           <legend>
             {s.window} <span className="muted small">({s.optional})</span>

@@ -3,8 +3,8 @@ import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { Modal } from "../components/Modal";
 import { strings } from "../strings";
-import type { StaffAuth } from "./staff-auth";
 import { newPasswordError } from "./staff-accounts";
+import type { StaffAuth } from "./staff-auth";
 
 interface Props {
   token: string;

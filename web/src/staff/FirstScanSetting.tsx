@@ -3,8 +3,9 @@ import { useEffect, useState } from "react";
 import { api } from "../api/http";
 import { strings } from "../strings";
 import type { StaffAuth } from "./staff-auth";
+import { TicketTimingSetting } from "./TicketTimingSetting";
 
-/** The location's "open a seating on first scan" switch; only the owner may flip it. */
+/** The location's "open a seating on first scan" switch and the kitchen tickets' timing; only the owner may change them. */
 export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
   const [location, setLocation] = useState<LocationDto | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,26 +38,29 @@ export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
   }
 
   return (
-    <section className="card setting" aria-labelledby="first-scan-title">
-      <h2 id="first-scan-title">{strings.tables.setting}</h2>
-      <label className="setting-row">
-        <input
-          type="checkbox"
-          checked={location?.openOnFirstScan ?? false}
-          disabled={!owner || busy || location === null}
-          onChange={(e) => location && toggle(location, e.target.checked)}
-          aria-describedby="first-scan-hint"
-        />
-        <span>{strings.tables.openOnFirstScan}</span>
-      </label>
-      <p id="first-scan-hint" className="muted small">
-        {strings.tables.openOnFirstScanHint} {!owner && strings.tables.ownerOnly}
-      </p>
-      {error && (
-        <p role="alert" className="error small">
-          {error}
+    <>
+      <section className="card setting" aria-labelledby="first-scan-title">
+        <h2 id="first-scan-title">{strings.tables.setting}</h2>
+        <label className="setting-row">
+          <input
+            type="checkbox"
+            checked={location?.openOnFirstScan ?? false}
+            disabled={!owner || busy || location === null}
+            onChange={(e) => location && toggle(location, e.target.checked)}
+            aria-describedby="first-scan-hint"
+          />
+          <span>{strings.tables.openOnFirstScan}</span>
+        </label>
+        <p id="first-scan-hint" className="muted small">
+          {strings.tables.openOnFirstScanHint} {!owner && strings.tables.ownerOnly}
         </p>
-      )}
-    </section>
+        {error && (
+          <p role="alert" className="error small">
+            {error}
+          </p>
+        )}
+      </section>
+      <TicketTimingSetting token={auth.token} location={location} owner={owner} onSaved={setLocation} />
+    </>
   );
 }

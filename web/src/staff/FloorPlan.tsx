@@ -1,8 +1,10 @@
+import { can } from "@ordered/contract";
 import { Link } from "../components/Link";
 import { strings } from "../strings";
 import { groupByArea, tableTileState } from "./floor";
 import type { StaffAuth } from "./staff-auth";
 import { TableTile } from "./TableTile";
+import { thresholdsOf } from "./triage";
 import { useNow } from "./use-now";
 import type { StaffLive } from "./use-staff-live";
 import { useTables } from "./use-tables";
@@ -20,6 +22,7 @@ export function FloorPlan({ staffLive, auth, onOpenSeating }: Props) {
   const { tables, error } = useTables(auth.token, tablesVersion);
   const now = useNow();
   const currency = auth.staff.location.currency;
+  const thresholds = thresholdsOf(auth.staff.location);
   const tiles = (tables ?? []).map((t) => ({ table: t, tile: tableTileState(t, state, now, currency) }));
   const tileOf = new Map(tiles.map((t) => [t.table.id, t.tile]));
   const seated = tiles.filter((t) => t.tile.kind === "seated").length;
@@ -41,7 +44,7 @@ export function FloorPlan({ staffLive, auth, onOpenSeating }: Props) {
         !error && <p className="muted">{strings.common.loading}</p>
       ) : tables.length === 0 ? (
         <p className="muted">
-          {strings.floor.noTables} <Link href="/panel/tables">{strings.floor.addTables}</Link>
+          {strings.floor.noTables} {can(auth.staff.role, "tables.edit") && <Link href="/panel/tables">{strings.floor.addTables}</Link>}
         </p>
       ) : (
         groups.map((g) => (
@@ -54,6 +57,7 @@ export function FloorPlan({ staffLive, auth, onOpenSeating }: Props) {
                     table={t}
                     tile={tileOf.get(t.id) ?? { kind: "free" }}
                     currency={currency}
+                    thresholds={thresholds}
                     onSeat={async () => {
                       await seatTable(t.id);
                     }}

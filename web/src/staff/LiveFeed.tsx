@@ -1,3 +1,4 @@
+import { ticketUrgency } from "@ordered/contract";
 import { OrderItems } from "../components/OrderItems";
 import { formatTime } from "../lib/money";
 import { customersOf } from "../realtime/live-state";
@@ -6,7 +7,6 @@ import { AgePill } from "./OrderAge";
 import { nameOf, phoneNames } from "./seating";
 import type { StaffState } from "./staff-sessions";
 import { type ActionItem, formatAge, type Thresholds } from "./triage";
-import { ticketUrgency } from "@ordered/contract";
 
 interface Props {
   /** What needs action and this device has not marked seen, newest first. */
@@ -47,6 +47,7 @@ function FeedEntry({ item, state, now, thresholds, onSeen }: { item: ActionItem 
     ? nameOf(phoneNames(customersOf(state, item.sessionId)), item.alert.customerId, item.alert.customerName)
     : item.order?.customerName;
   return (
+    // "Seen" comes last for screen readers (after what it dismisses); CSS puts it top right.
     <li className={`feed-item flash feed-${item.kind}`} aria-label={`${what}: ${item.label}`}>
       <div className="feed-head">
         <span className="feed-kind">{what}</span>
@@ -59,7 +60,7 @@ function FeedEntry({ item, state, now, thresholds, onSeen }: { item: ActionItem 
         </span>
         <AgePill age={formatAge(waitedMs)} urgency={ticketUrgency(waitedMs, thresholds)} />
       </div>
-      {item.order && item.kind === "order" && <OrderItems items={item.order.items} />}
+      {item.order && <OrderItems items={item.order.items} />}
       <button
         type="button"
         className="button ghost small feed-seen"

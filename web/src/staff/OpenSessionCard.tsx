@@ -5,11 +5,11 @@ import { alertsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-st
 import { strings } from "../strings";
 import { AlertList } from "./AlertList";
 import { BillSummary } from "./BillSummary";
+import { AgePill } from "./OrderAge";
 import { PaymentDialog } from "./PaymentDialog";
 import { SeatingCloseDialog } from "./SeatingCloseDialog";
 import { SeatingPhones } from "./SeatingPhones";
 import { StaffOrderCard } from "./StaffOrderCard";
-import { AgePill } from "./OrderAge";
 import { orderLabels, phoneNames } from "./seating";
 import type { StaffSession, StaffState } from "./staff-sessions";
 import { formatAge, type Thresholds, waitingSince } from "./triage";

@@ -7,16 +7,25 @@ import { LiveFeed } from "./LiveFeed";
 import { NewSessionForm } from "./NewSessionForm";
 import { OpenSessionCard } from "./OpenSessionCard";
 import { QrModal } from "./QrModal";
+import { useSeen } from "./seen-store";
 import type { StaffAuth } from "./staff-auth";
-import { closedSessions, feedOf, openSessions, orderCountOf } from "./staff-sessions";
+import { closedSessions, openSessions, orderCountOf } from "./staff-sessions";
+import { actionItems, byLongestWait, thresholdsOf, unseen } from "./triage";
+import { useNow } from "./use-now";
 import type { StaffLive } from "./use-staff-live";
 
-/** /panel: the floor's tables, then open and closed sessions side by side, with the live feed of new orders. */
+/**
+ * /panel: the floor's tables, then open sessions (the one waiting longest first) and closed
+ * ones side by side, with the feed of what needs action.
+ */
 export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: StaffAuth }) {
   const { state } = staffLive;
   const [qrFor, setQrFor] = useState<{ id: string; qr?: QrDto } | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const open = openSessions(state);
+  const { seen, markSeen } = useSeen();
+  const now = useNow(10_000);
+  const thresholds = thresholdsOf(auth.staff.location);
+  const open = byLongestWait(openSessions(state), state);
   const closed = closedSessions(state);
   const shown = qrFor ? state.sessions[qrFor.id] : undefined;
 
@@ -36,6 +45,7 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
             <h2 id="open-sessions">
               {strings.panel.openSessions} <span className="count">{open.length}</span>
             </h2>
+            {open.length > 1 && <p className="muted small sorted-hint">{strings.triage.sortedHint}</p>}
             {state.loaded && open.length === 0 && <p className="muted">{strings.panel.noOpenSessions}</p>}
             {open.map((s) => (
               // The floor's tiles scroll here; the slot marks the seating last chosen there.
@@ -50,6 +60,7 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
                   state={state}
                   token={auth.token}
                   currency={auth.staff.location.currency}
+                  thresholds={thresholds}
                   onShowQr={() => setQrFor({ id: s.id })}
                   onClose={(body) => staffLive.closeSession(s.id, body)}
                 />
@@ -73,7 +84,7 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
           </section>
         </div>
       </main>
-      <LiveFeed feed={feedOf(state)} currency={auth.staff.location.currency} />
+      <LiveFeed items={unseen(actionItems(state), seen)} state={state} now={now} thresholds={thresholds} onSeen={markSeen} />
       {shown && qrFor && <QrModal session={shown} token={auth.token} initialQr={qrFor.qr} onClose={() => setQrFor(null)} />}
     </div>
   );

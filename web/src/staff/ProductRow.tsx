@@ -10,10 +10,12 @@ interface Props {
   onArchive: () => void;
   onRestore: () => void;
   onEdit: () => void;
+  /** false: the role may only mark it sold out (menu.stock), not edit, hide or archive it. */
+  canEdit?: boolean;
 }
 
 /** One product on the staff's menu page: photo, name, badges, price and its actions. */
-export function ProductRow({ product: p, onToggleSoldOut, onToggleHidden, onArchive, onRestore, onEdit }: Props) {
+export function ProductRow({ product: p, onToggleSoldOut, onToggleHidden, onArchive, onRestore, onEdit, canEdit = true }: Props) {
   const s = strings.menuAdmin;
   const range = p.optionGroups.length > 0 ? priceRange(p) : null;
   const price =
@@ -61,9 +63,11 @@ export function ProductRow({ product: p, onToggleSoldOut, onToggleHidden, onArch
       </span>
       <span className="product-actions">
         {p.archived ? (
-          <button type="button" className="button small" onClick={onRestore} aria-label={s.restoreLabel(p.name)}>
-            {s.restore}
-          </button>
+          canEdit && (
+            <button type="button" className="button small" onClick={onRestore} aria-label={s.restoreLabel(p.name)}>
+              {s.restore}
+            </button>
+          )
         ) : (
           <>
             <label className="soldout-switch">
@@ -76,20 +80,24 @@ export function ProductRow({ product: p, onToggleSoldOut, onToggleHidden, onArch
               />
               <span aria-hidden="true">{s.soldOut}</span>
             </label>
-            <button
-              type="button"
-              className="button ghost small hide-toggle"
-              onClick={onToggleHidden}
-              aria-label={p.hidden ? s.unhideLabel(p.name) : s.hideLabel(p.name)}
-            >
-              {p.hidden ? s.unhide : s.hide}
-            </button>
-            <button type="button" className="button ghost small danger-text" onClick={onArchive} aria-label={s.archiveLabel(p.name)}>
-              {s.archive}
-            </button>
-            <button type="button" className="button small" onClick={onEdit} aria-label={s.editLabel(p.name)}>
-              {s.edit}
-            </button>
+            {canEdit && (
+              <>
+                <button
+                  type="button"
+                  className="button ghost small hide-toggle"
+                  onClick={onToggleHidden}
+                  aria-label={p.hidden ? s.unhideLabel(p.name) : s.hideLabel(p.name)}
+                >
+                  {p.hidden ? s.unhide : s.hide}
+                </button>
+                <button type="button" className="button ghost small danger-text" onClick={onArchive} aria-label={s.archiveLabel(p.name)}>
+                  {s.archive}
+                </button>
+                <button type="button" className="button small" onClick={onEdit} aria-label={s.editLabel(p.name)}>
+                  {s.edit}
+                </button>
+              </>
+            )}
           </>
         )}
       </span>

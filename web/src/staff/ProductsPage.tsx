@@ -1,4 +1,4 @@
-import type { CategoryDto, ProductDto, ProductListResponse, ProductResponse } from "@ordered/contract";
+import { type CategoryDto, can, type ProductDto, type ProductListResponse, type ProductResponse } from "@ordered/contract";
 import { useCallback, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -7,8 +7,10 @@ import { strings } from "../strings";
 import { CategoriesPanel } from "./CategoriesPanel";
 import { ProductFormDialog } from "./ProductFormDialog";
 import { ProductRow } from "./ProductRow";
+import { StationsPanel } from "./StationsPanel";
 import type { StaffAuth } from "./staff-auth";
 import { useCategories } from "./use-categories";
+import { useStations } from "./use-stations";
 
 type Editing = { product: ProductDto } | { product: null; categoryId?: string };
 
@@ -28,7 +30,8 @@ function groupByCategory(categories: readonly CategoryDto[], products: readonly 
 
 /**
  * /panel/products: the menu as staff manage it. Products by category (sold out, hide,
- * archive, edit) and the categories beside them; other staff's changes show live.
+ * archive, edit) and the categories and stations beside them; other staff's changes show live.
+ * A role without menu.edit (a waiter) sees the products only to mark them sold out.
  */
 export function ProductsPage({ auth }: { auth: StaffAuth }) {
   const s = strings.menuAdmin;
@@ -41,6 +44,8 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
   );
   const { products, error: loadError, put } = useProducts(load);
   const categories = useCategories(token);
+  const canEdit = can(auth.staff.role, "menu.edit");
+  const stations = useStations(token);
   const [actionError, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [archiving, setArchiving] = useState<ProductDto | null>(null);
@@ -106,21 +111,25 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
       <div className="page-head">
         <h1>{s.title}</h1>
         <div className="page-head-actions">
-          <a className="button ghost jump-link" href="#menu-categories">
-            {s.jumpToCategories}
-          </a>
-          <label className="plain-check">
-            <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-            <span>{s.showArchived}</span>
-          </label>
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => setEditing({ product: null })}
-            disabled={categories.categories !== null && categoryList.length === 0}
-          >
-            {s.addProduct}
-          </button>
+          {canEdit && (
+            <>
+              <a className="button ghost jump-link" href="#menu-categories">
+                {s.jumpToCategories}
+              </a>
+              <label className="plain-check">
+                <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+                <span>{s.showArchived}</span>
+              </label>
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => setEditing({ product: null })}
+                disabled={categories.categories !== null && categoryList.length === 0}
+              >
+                {s.addProduct}
+              </button>
+            </>
+          )}
         </div>
       </div>
       <div className="menu-admin-layout">
@@ -147,7 +156,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
                       {name} <span className="count">{g.products.length}</span>
                     </h3>
                     {g.category?.hidden && <span className="badge badge-hidden">{strings.categories.hidden}</span>}
-                    {g.category && (
+                    {g.category && canEdit && (
                       <button
                         type="button"
                         className="button ghost small add-here"
@@ -171,6 +180,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
                           onArchive={() => setArchiving(p)}
                           onRestore={() => restore(p)}
                           onEdit={() => setEditing({ product: p })}
+                          canEdit={canEdit}
                         />
                       ))}
                     </ul>
@@ -180,15 +190,28 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
             })
           )}
         </section>
-        <CategoriesPanel
-          token={token}
-          timeZone={location.timeZone}
-          categories={categories.categories}
-          loadError={categories.error}
-          counts={counts}
-          put={categories.put}
-          reload={categories.reload}
-        />
+        {canEdit && (
+          <div className="menu-admin-side">
+            <CategoriesPanel
+              token={token}
+              timeZone={location.timeZone}
+              categories={categories.categories}
+              loadError={categories.error}
+              counts={counts}
+              put={categories.put}
+              reload={categories.reload}
+              stations={stations.stations ?? []}
+            />
+            <StationsPanel
+              token={token}
+              stations={stations.stations}
+              loadError={stations.error}
+              categories={categoryList}
+              put={stations.put}
+              reload={stations.reload}
+            />
+          </div>
+        )}
       </div>
       {editing && (
         <ProductFormDialog

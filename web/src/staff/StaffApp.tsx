@@ -2,12 +2,12 @@ import type { MeResponse } from "@ordered/contract";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { unlockAudio } from "../lib/beep";
-import { CardSheetPage } from "./CardSheetPage";
-import { LoginForm } from "./LoginForm";
-import { type StaffPage, StaffShell } from "./StaffShell";
 import { navigate } from "../router";
 import { strings } from "../strings";
+import { CardSheetPage } from "./CardSheetPage";
+import { LoginForm } from "./LoginForm";
 import { NotAllowed } from "./NotAllowed";
+import { type StaffPage, StaffShell } from "./StaffShell";
 import { canSeePage, homePathOf } from "./staff-accounts";
 import { type StaffAuth, staffAuthStore } from "./staff-auth";
 

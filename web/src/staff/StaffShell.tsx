@@ -6,6 +6,7 @@ import { strings } from "../strings";
 import { AlertStrip } from "./AlertStrip";
 import { ChangePasswordDialog } from "./ChangePasswordDialog";
 import { NotAllowed } from "./NotAllowed";
+import { OfflineBanner } from "./OfflineBanner";
 import { PanelPage } from "./PanelPage";
 import { ProductsPage } from "./ProductsPage";
 import { StaffPage as StaffAccountsPage } from "./StaffPage";
@@ -71,19 +72,22 @@ export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew }: Props
           )}
         </nav>
         <ConnectionIndicator state={staffLive.live.status} />
-        <p className="whoami muted">{strings.panel.signedInAs(staff.displayName, staff.location.name)}</p>
-        <button type="button" className="button ghost touch" onClick={() => setChangingPassword(true)}>
-          {strings.changePassword.open}
-        </button>
-        <button type="button" className="button ghost" onClick={onLogout}>
-          {strings.panel.logout}
-        </button>
+        <div className="account-menu">
+          <p className="whoami muted">{strings.panel.signedInAs(staff.displayName, staff.location.name)}</p>
+          <button type="button" className="button ghost touch" onClick={() => setChangingPassword(true)}>
+            {strings.changePassword.open}
+          </button>
+          <button type="button" className="button ghost touch" onClick={onLogout}>
+            {strings.panel.logout}
+          </button>
+        </div>
       </header>
       {staffLive.error && (
         <p role="alert" className="error banner">
           {staffLive.error}
         </p>
       )}
+      <OfflineBanner state={staffLive.live.status} />
       <LiveContext value={staffLive.live}>
         <AlertStrip state={staffLive.state} />
         {!allowed(page) ? (

@@ -1,19 +1,22 @@
-import type { TableDto } from "@ordered/contract";
+import { type TableDto, ticketUrgency } from "@ordered/contract";
 import { useState } from "react";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 import { type TileState, tileTone } from "./floor";
+import type { Thresholds } from "./triage";
 
 interface Props {
   table: TableDto;
   tile: TileState;
   currency: string;
+  /** The location's amber and red minutes: the waiting flag turns with them. */
+  thresholds: Thresholds;
   onSeat: () => Promise<void>;
   onOpen: (sessionId: string) => void;
 }
 
 /** One table on the floor: free with a Seat button, or seated with what calls for staff. */
-export function TableTile({ table, tile, currency, onSeat, onOpen }: Props) {
+export function TableTile({ table, tile, currency, thresholds, onSeat, onOpen }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -71,7 +74,13 @@ export function TableTile({ table, tile, currency, onSeat, onOpen }: Props) {
           {tile.flags.length > 0 && (
             <span className="tile-flags">
               {tile.flags.map((f) => (
-                <span key={f} className={`flag flag-${f}`}>
+                <span
+                  key={f}
+                  className={`flag flag-${f}`}
+                  data-urgency={
+                    f === "waiting" && tile.waitingMinutes !== null ? ticketUrgency(tile.waitingMinutes * 60_000, thresholds) : undefined
+                  }
+                >
                   {f === "waiting" && tile.waitingMinutes !== null ? strings.floor.waitingFor(tile.waitingMinutes) : strings.floor.flags[f]}
                 </span>
               ))}

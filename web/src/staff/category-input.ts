@@ -7,6 +7,8 @@ export interface CategoryInput {
   /** "HH:MM" in the location's time zone; both or neither. */
   availableFrom: string | null;
   availableUntil: string | null;
+  /** The station its lines go to; absent: the server's default (a new category goes to the first station). */
+  stationId?: string;
 }
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -21,6 +23,8 @@ export function categoryInputOf(fields: {
   description: string;
   from: string;
   until: string;
+  /** The station select's value; "" when there is no choice to make. */
+  stationId?: string;
 }): { input: CategoryInput } | { error: string; field: "name" | "from" | "until" } {
   const e = strings.categories.errors;
   const name = fields.name.trim();
@@ -31,7 +35,16 @@ export function categoryInputOf(fields: {
   if (until && !HHMM.test(until)) return { error: e.time, field: "until" };
   if (!from !== !until) return { error: e.bothTimes, field: from ? "until" : "from" };
   if (from && from === until) return { error: e.sameTimes, field: "until" };
-  return { input: { name, description: fields.description.trim(), availableFrom: from || null, availableUntil: until || null } };
+  const stationId = fields.stationId?.trim();
+  return {
+    input: {
+      name,
+      description: fields.description.trim(),
+      availableFrom: from || null,
+      availableUntil: until || null,
+      ...(stationId ? { stationId } : {}),
+    },
+  };
 }
 
 /** "07:00–11:00", or null for a category served all day. */

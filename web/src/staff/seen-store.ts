@@ -4,7 +4,7 @@
  * Keys are ActionItem keys (triage.ts), which name what an item asked for, so an order seen
  * while new still comes back when it is ready to deliver.
  */
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { storage } from "../lib/storage";
 
 const KEY = "ordered.panel.seen";
@@ -41,5 +41,6 @@ export function useSeen(): { seen: ReadonlySet<string>; markSeen: (key: string) 
       return next;
     });
   }, []);
-  return { seen: new Set(Object.keys(marks)), markSeen: mark };
+  const seen = useMemo(() => new Set(Object.keys(marks)), [marks]);
+  return { seen, markSeen: mark };
 }

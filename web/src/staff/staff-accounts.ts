@@ -85,3 +85,17 @@ export function expiryText(expiresAt: string, now: Date = new Date()): string {
   if (days === 1) return e.tomorrow(time);
   return e.on(at.toLocaleDateString(undefined, { day: "numeric", month: "short" }), time);
 }
+
+/** The ticket-timing form's two fields as a LocationSettingsBody, or why not: whole minutes, amber before red. */
+export function thresholdsOf(
+  amber: string,
+  red: string,
+): { body: { ticketAmberMinutes: number; ticketRedMinutes: number } } | { error: "whole" | "order" } {
+  const minutes = (v: string) => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN);
+  const a = minutes(amber);
+  const r = minutes(red);
+  const ok = (n: number) => Number.isInteger(n) && n >= 1 && n <= LIMITS.kitchen.maxTicketMinutes;
+  if (!ok(a) || !ok(r)) return { error: "whole" };
+  if (a >= r) return { error: "order" };
+  return { body: { ticketAmberMinutes: a, ticketRedMinutes: r } };
+}

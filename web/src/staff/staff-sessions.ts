@@ -1,21 +1,16 @@
-import type { OrderDto, SessionDto } from "@ordered/contract";
-import { type LiveState, orderOf } from "../realtime/live-state";
+import type { SessionDto } from "@ordered/contract";
+import type { LiveState } from "../realtime/live-state";
 
 /** A session as the panel keeps it: list rows carry the server's order count, other answers do not. */
 export type StaffSession = SessionDto & { orderCount?: number };
 export type StaffState = LiveState<StaffSession>;
-
-export interface FeedItem {
-  order: OrderDto;
-  sessionLabel: string;
-}
 
 /** How many orders a session has: the list's count, or more if more came in since. */
 export function orderCountOf(state: StaffState, session: StaffSession): number {
   return Math.max(session.orderCount ?? 0, Object.keys(state.orders[session.id] ?? {}).length);
 }
 
-/** Open sessions, newest first. */
+/** Open sessions, newest first (the panel orders them by wait: triage.ts). */
 export function openSessions(state: StaffState): StaffSession[] {
   return Object.values(state.sessions)
     .filter((s) => s.status === "OPEN")
@@ -27,12 +22,4 @@ export function closedSessions(state: StaffState): StaffSession[] {
   return Object.values(state.sessions)
     .filter((s) => s.status === "CLOSED")
     .sort((a, b) => (b.closedAt ?? "").localeCompare(a.closedAt ?? ""));
-}
-
-/** The feed of new orders, newest first, each as it is now. */
-export function feedOf(state: StaffState): FeedItem[] {
-  return state.arrivals.flatMap((a) => {
-    const order = orderOf(state, a);
-    return order ? [{ order, sessionLabel: state.sessions[a.sessionId]?.label ?? "" }] : [];
-  });
 }

@@ -134,7 +134,15 @@ export function actionItems(state: StaffState): ActionItem[] {
     for (const alert of alertsOf(state, session.id)) {
       if (alert.acknowledgedAt !== null) continue;
       const kind = alertKind[alert.kind];
-      items.push({ key: `${kind}:${alert.id}`, kind, sessionId: session.id, sessionLabel: session.label, since: alert.raisedAt, label: session.label, alert });
+      items.push({
+        key: `${kind}:${alert.id}`,
+        kind,
+        sessionId: session.id,
+        sessionLabel: session.label,
+        since: alert.raisedAt,
+        label: session.label,
+        alert,
+      });
     }
   }
   return items.sort((a, b) => b.since.localeCompare(a.since) || a.key.localeCompare(b.key));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { timelineSteps } from "../../src/customer/timeline-steps";
-import { order } from "../support/fixtures";
+import { stationParts, timelineSteps } from "../../src/customer/timeline-steps";
+import { BAR, order, ticket } from "../support/fixtures";
 
 /** "placed:done accepted:current …" for short expectations. */
 const steps = (o: ReturnType<typeof order>) => timelineSteps(o).map((s) => `${s.key}:${s.state}`);
@@ -30,5 +30,29 @@ describe("timelineSteps", () => {
   test("an order cancelled after it was ready keeps its ready step", () => {
     const o = order(1, "cancelled", { shipment: { status: "CANCELLED", readyAt: "2026-11-21T12:00:00.000Z", deliveredAt: null } });
     expect(steps(o)).toEqual(["placed:done", "accepted:done", "preparing:done", "ready:done", "cancelled:failed"]);
+  });
+});
+
+describe("stationParts: each station's part while the order is prepared", () => {
+  const tickets = [
+    ticket(1, { status: "PREPARING" }),
+    ticket(2, { stationId: BAR, station: "Bar", status: "READY", readyAt: "2026-11-21T12:05:00.000Z" }),
+  ];
+
+  test("Kitchen preparing, Bar ready, in station order; the order itself still preparing", () => {
+    const o = order(1, "preparing", { tickets });
+    expect(stationParts(o).map((p) => `${p.station}:${p.status}`)).toEqual(["Kitchen:PREPARING", "Bar:READY"]);
+    expect(steps(o)).toContain("preparing:current");
+  });
+
+  test("none before the tickets exist, nor once the whole order is ready or delivered", () => {
+    expect(stationParts(order(1, "accepted"))).toEqual([]);
+    expect(stationParts(order(1, "ready", { tickets: tickets.map((t) => ({ ...t, status: "READY" as const })) }))).toEqual([]);
+    expect(stationParts(order(1, "delivered", { tickets }))).toEqual([]);
+  });
+
+  test("an order without tickets (placed before stations existed) keeps its plain timeline", () => {
+    expect(stationParts(order(1, "preparing"))).toEqual([]);
+    expect(steps(order(1, "preparing"))).toEqual(["placed:done", "accepted:done", "preparing:current", "ready:todo", "delivered:todo"]);
   });
 });

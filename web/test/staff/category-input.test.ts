@@ -40,3 +40,11 @@ test("windowText", () => {
   expect(windowText({ availableFrom: "07:00", availableUntil: "11:00" })).toBe("07:00–11:00");
   expect(windowText({ availableFrom: null, availableUntil: null })).toBeNull();
 });
+
+describe("categoryInputOf: the station", () => {
+  test("sends the station chosen, and none when there was nothing to choose", () => {
+    expect(categoryInputOf({ ...fields(), stationId: "station-1" })).toMatchObject({ input: { stationId: "station-1" } });
+    const read = categoryInputOf(fields());
+    expect("input" in read && "stationId" in read.input).toBe(false);
+  });
+});

@@ -75,5 +75,14 @@ describe("sendPayment: one payment however many times it is sent", () => {
 });
 
 function item(unitPriceCents: number, quantity: number) {
-  return { productId: id(900), productName: "Margherita", unitPriceCents, quantity, note: null, options: [], allergens: [], stationId: id(800) };
+  return {
+    productId: id(900),
+    productName: "Margherita",
+    unitPriceCents,
+    quantity,
+    note: null,
+    options: [],
+    allergens: [],
+    stationId: id(800),
+  };
 }

@@ -1,0 +1,87 @@
+// The kitchen display's e2e kit (issue 14): station screens in their own browser contexts
+// (a wall screen at 1280×800, a tablet at 1024×768), a KITCHEN account made the way an owner
+// makes one, and the phone's side of a mixed order.
+import type { LoginResponse, StaffAccountResponse } from "@ordered/contract";
+import { type Browser, type BrowserContext, expect, type Locator, type Page } from "@playwright/test";
+import type { ApiClient } from "../../server/dist/tools/api-client.js";
+import { baseUrl } from "./ui.js";
+
+/** Chromium as the config launches it, plus sound without a user gesture (the display's repeating cue). */
+export const launchWithSound = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--autoplay-policy=no-user-gesture-required",
+  ],
+};
+
+export const WALL_SCREEN = { width: 1280, height: 800 } as const;
+export const TABLET = { width: 1024, height: 768 } as const;
+
+export interface Display {
+  context: BrowserContext;
+  page: Page;
+  /** The display's root: `data-cue` and `data-beeps`. */
+  root: Locator;
+}
+
+/** A station's display in a fresh context, logged in through its own form; waits until it is live. */
+export async function openDisplay(
+  browser: Browser,
+  stationId: string,
+  account: { email: string; password: string },
+  viewport: { width: number; height: number } = WALL_SCREEN,
+): Promise<Display> {
+  const context = await browser.newContext({ viewport, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl(0)}/kitchen/${stationId}`);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("status")).toHaveText("Live");
+  return { context, page, root: page.locator(".kitchen") };
+}
+
+/** A column of a display: "New", "Preparing" or "Ready". */
+export const column = (page: Page, name: "New" | "Preparing" | "Ready"): Locator => page.getByRole("region", { name, exact: true });
+
+/** A ticket ("Table 4 #1") wherever it is on a display. */
+export const ticketOn = (page: Page, name: string): Locator => page.getByRole("article", { name, exact: true });
+
+/** How many beeps the display's cue has sounded. */
+export async function beeps(display: Display): Promise<number> {
+  return Number(await display.root.getAttribute("data-beeps"));
+}
+
+/** A staff account made by the owner over the API, its password set through its one-time link (as the new member would). */
+export async function createAccount(
+  api: ApiClient,
+  ownerToken: string,
+  role: "MANAGER" | "SERVER" | "KITCHEN",
+  email: string,
+): Promise<{ email: string; password: string; token: string }> {
+  const created = await api.call<StaffAccountResponse>("POST", "/api/staff", {
+    token: ownerToken,
+    body: { email, displayName: `${role.toLowerCase()} ${email.split("@")[0]}`, role },
+  });
+  const setupToken = new URL(created.setupLink!.url).hash.slice(1);
+  const password = "kitchen-password-1";
+  const login = await api.call<LoginResponse>("POST", "/api/auth/setup", { body: { token: setupToken, password } });
+  expect(login.staff.role).toBe(role);
+  return { email, password, token: login.token };
+}
+
+/** The phone adds products (a note on one of them) and places the order from its cart. */
+export async function placeOrder(phone: Page, names: string[], note?: { product: string; text: string }): Promise<void> {
+  for (const name of names) await phone.getByRole("button", { name: `Add ${name}` }).click();
+  await phone.getByRole("button", { name: /^View order/ }).click();
+  if (note) await phone.getByLabel(`Note for ${note.product}`).fill(note.text);
+  await phone.getByRole("button", { name: "Place order" }).click();
+  await expect(phone.getByText("Your order is empty")).toBeVisible();
+}

@@ -1,0 +1,136 @@
+import { DEFAULT_TICKET_MINUTES, TICKET_STATUSES } from "@ordered/contract";
+import { useEffect, useMemo } from "react";
+import { CenteredMessage } from "../components/CenteredMessage";
+import { ConnectionIndicator } from "../components/ConnectionIndicator";
+import { Link } from "../components/Link";
+import { useNow } from "../staff/use-now";
+import { strings } from "../strings";
+import { KitchenTicket } from "./KitchenTicket";
+import { boardOf, newTicketIds } from "./kitchen-board";
+import { kitchenTitle } from "./kitchen-title";
+import { SoundIcon } from "./SoundIcon";
+import { rememberStation } from "./station-choice";
+import type { KitchenLive } from "./use-kitchen-live";
+import { useTicketActions } from "./use-ticket-actions";
+import { useTicketCue } from "./use-ticket-cue";
+
+/** Until the location's own thresholds are in. */
+const FALLBACK_THRESHOLDS = { amberMinutes: DEFAULT_TICKET_MINUTES.amber, redMinutes: DEFAULT_TICKET_MINUTES.red };
+
+interface Props {
+  stationId: string;
+  kitchen: KitchenLive;
+  onLogout: () => void;
+}
+
+/**
+ * One station's wall screen: New / Preparing / Ready, oldest first, live. The root carries
+ * `data-cue` ("ringing" while new tickets wait for a touch) and `data-beeps` (beeps that
+ * sounded) so the cue can be checked from outside.
+ */
+export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
+  const { state, live, stations, thresholds } = kitchen;
+  const station = stations?.find((s) => s.id === stationId) ?? null;
+  const board = useMemo(() => boardOf(state, stationId), [state, stationId]);
+  const cue = useTicketCue(useMemo(() => newTicketIds(board), [board]));
+  const actions = useTicketActions(live.commands);
+  const now = useNow(1000);
+
+  useEffect(() => {
+    if (station) rememberStation(station.id);
+  }, [station]);
+
+  const title = kitchenTitle(station?.name ?? null, cue.unseen.size);
+  useEffect(() => {
+    const before = document.title;
+    document.title = title;
+    return () => {
+      document.title = before;
+    };
+  }, [title]);
+
+  if (stations && !station) {
+    return (
+      <CenteredMessage title={strings.kitchen.unknownStation} tone="error">
+        <Link href="/kitchen?choose" className="button primary">
+          {strings.kitchen.switchStation}
+        </Link>
+      </CenteredMessage>
+    );
+  }
+
+  const offline = state.loaded && live.status !== "live" && live.status !== "connecting";
+  return (
+    <div className="kitchen" data-cue={cue.ringing ? "ringing" : "quiet"} data-beeps={cue.beeps}>
+      <header className="kitchen-bar">
+        <h1 className="kitchen-station">{station?.name ?? strings.kitchen.title}</h1>
+        <ConnectionIndicator state={live.status} />
+        <button
+          type="button"
+          className={`kitchen-sound ${cue.soundOn ? "on" : "off"}`}
+          aria-pressed={cue.soundOn}
+          aria-label={strings.kitchen.soundSwitch}
+          onClick={cue.toggleSound}
+        >
+          <SoundIcon on={cue.soundOn} /> {cue.soundOn ? strings.kitchen.soundOn : strings.kitchen.soundOff}
+        </button>
+        <Link href="/kitchen?choose" className="button kitchen-switch">
+          {strings.kitchen.switchStation}
+        </Link>
+        <button type="button" className="button ghost kitchen-logout" onClick={onLogout}>
+          {strings.kitchen.logout}
+        </button>
+      </header>
+      {offline && (
+        <p role="alert" className="kitchen-offline">
+          {live.status === "offline" ? strings.kitchen.offline : strings.kitchen.reconnecting}
+        </p>
+      )}
+      {cue.blocked && (
+        <button type="button" className="kitchen-enable-sound">
+          <SoundIcon on={false} /> {strings.kitchen.enableSound}
+          <span className="kitchen-enable-hint">{strings.kitchen.enableSoundHint}</span>
+        </button>
+      )}
+      {kitchen.error && !state.loaded && (
+        <p role="alert" className="error banner">
+          {kitchen.error.message}
+        </p>
+      )}
+      <div className="kitchen-columns">
+        {TICKET_STATUSES.map((status) => (
+          <section
+            key={status}
+            className={`kitchen-column kitchen-column-${status.toLowerCase()}`}
+            aria-label={strings.kitchen.columns[status]}
+          >
+            <h2 className="kitchen-column-head">
+              {strings.kitchen.columns[status]} <span className="kitchen-count">{board[status].length}</span>
+            </h2>
+            {board[status].length === 0 ? (
+              <p className="kitchen-empty">{state.loaded ? strings.kitchen.empty[status] : strings.common.loading}</p>
+            ) : (
+              <ol className="kitchen-tickets">
+                {board[status].map((card) => (
+                  <li key={card.ticket.id}>
+                    <KitchenTicket
+                      card={card}
+                      now={now}
+                      thresholds={thresholds ?? FALLBACK_THRESHOLDS}
+                      unseen={cue.unseen.has(card.ticket.id)}
+                      busy={actions.busy.has(card.ticket.id)}
+                      error={actions.errors[card.ticket.id]}
+                      undoFrom={actions.undoFrom(card.ticket.id, card.ticket.status, now)}
+                      onBump={(to) => void actions.bump(card.ticket.id, to)}
+                      onRecall={(from) => void actions.recall(card.ticket.id, from)}
+                    />
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { ALLERGENS, type BumpStep, TICKET_NEXT } from "@ordered/contract";
+import { strings } from "../strings";
+import { isAllergyNote } from "./allergy-notes";
+import type { TicketCard } from "./kitchen-board";
+import { formatAge, ticketAge } from "./ticket-age";
+import type { Thresholds } from "./use-kitchen-live";
+
+interface Props {
+  card: TicketCard;
+  now: number;
+  thresholds: Thresholds;
+  /** Nobody has looked since it arrived: it flashes. */
+  unseen: boolean;
+  busy: boolean;
+  error: string | undefined;
+  /** The status an Undo would take it back from, or null when there is none to offer. */
+  undoFrom: BumpStep | null;
+  onBump: (to: BumpStep) => void;
+  onRecall: (from: BumpStep) => void;
+}
+
+/** One station's part of an order: the table, its age, this station's lines, and one big button to move it on. */
+export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undoFrom, onBump, onRecall }: Props) {
+  const { ticket, items } = card;
+  const name = strings.kitchen.ticketName(card.table, card.number);
+  const ready = ticket.status === "READY";
+  // At the pass the clock that matters is how long it has been ready; before, how long it has waited.
+  const { ms, urgency } = ready
+    ? { ms: now - Date.parse(ticket.readyAt ?? ticket.movedAt), urgency: "fresh" as const }
+    : ticketAge(ticket.createdAt, now, thresholds);
+  const age = formatAge(ms);
+  const next = TICKET_NEXT[ticket.status];
+
+  return (
+    <article
+      className={`kt kt-${ticket.status.toLowerCase()} kt-${urgency}${unseen ? " kt-unseen" : ""}`}
+      aria-label={name}
+      data-status={ticket.status}
+      data-urgency={urgency}
+    >
+      <header className="kt-head">
+        <h3 className="kt-table">
+          {card.table} <span className="kt-number">#{card.number}</span>
+        </h3>
+        {unseen && <span className="kt-badge">{strings.kitchen.newBadge}</span>}
+        {ready ? (
+          // At the pass the clock says how long it has been ready, and says so: it is not the waiting time.
+          <span className="kt-age">{strings.kitchen.readyAge(age)}</span>
+        ) : (
+          <span className="kt-age" title={strings.kitchen.age(age)}>
+            <span className="visually-hidden">{strings.kitchen.age("")}</span>
+            {age}
+            {urgency !== "fresh" && <span className="visually-hidden"> ({strings.kitchen.urgency[urgency]})</span>}
+          </span>
+        )}
+      </header>
+      <ul className="kt-lines">
+        {items.map((item, i) => {
+          const allergens = ALLERGENS.filter((a) => item.allergens.includes(a));
+          const allergyNote = isAllergyNote(item.note);
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: an order's lines never move; their position is their identity
+            <li key={i} className="kt-line">
+              <span className="kt-qty">{item.quantity}×</span>
+              <span className="kt-product">{item.productName}</span>
+              {item.options.length > 0 && (
+                <span className="kt-options">
+                  <span className="visually-hidden">{strings.ticket.options}: </span>
+                  {item.options.map((o) => o.name).join(" · ")}
+                </span>
+              )}
+              {item.note && (
+                <span className={allergyNote ? "kt-note kt-allergy" : "kt-note"} data-allergy={allergyNote || undefined}>
+                  {allergyNote ? <strong>⚠ {strings.kitchen.allergyNote}: </strong> : `${strings.order.note}: `}
+                  {item.note}
+                </span>
+              )}
+              {allergens.length > 0 && (
+                <span className="kt-allergens">{strings.ticket.allergens(allergens.map((a) => strings.allergens[a].toLowerCase()))}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p role="alert" className="kt-error">
+          {error}
+        </p>
+      )}
+      {(next || undoFrom) && (
+        <div className="kt-actions">
+          {undoFrom && (
+            <button
+              type="button"
+              className="kt-undo"
+              disabled={busy}
+              aria-label={strings.kitchen.undoLabel(name)}
+              onClick={() => onRecall(undoFrom)}
+            >
+              ↶ {strings.kitchen.undo}
+            </button>
+          )}
+          {next && (
+            <button
+              type="button"
+              className={`kt-bump kt-bump-${next.toLowerCase()}`}
+              disabled={busy}
+              aria-label={strings.kitchen.bumpLabel(next, name)}
+              onClick={() => onBump(next)}
+            >
+              {strings.kitchen.bump[next]} {next === "READY" ? "✓" : "▸"}
+            </button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,161 @@
+import { type CategoryDto, LIMITS, type StationDto, type StationResponse } from "@ordered/contract";
+import { type FormEvent, useState } from "react";
+import { api } from "../api/http";
+import { ConfirmDialog } from "../components/ConfirmDialog";
+import { Link } from "../components/Link";
+import { strings } from "../strings";
+
+interface Props {
+  token: string;
+  /** In order; null while loading. */
+  stations: StationDto[] | null;
+  loadError: string | null;
+  /** To count the categories routed to each station. */
+  categories: readonly CategoryDto[];
+  put: (stations: StationDto[]) => void;
+  reload: () => Promise<void>;
+}
+
+/**
+ * The location's stations (Kitchen, Bar, …): add, rename, delete one no category routes to,
+ * and open its display. Categories choose their station in the category form.
+ */
+export function StationsPanel({ token, stations, loadError, categories, put, reload }: Props) {
+  const s = strings.stations;
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<StationDto | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const list = stations ?? [];
+  const counts = new Map<string, number>();
+  for (const c of categories) counts.set(c.stationId, (counts.get(c.stationId) ?? 0) + 1);
+
+  async function run(action: () => Promise<void>): Promise<boolean> {
+    setActionError(null);
+    setBusy(true);
+    try {
+      await action();
+      return true;
+    } catch (err) {
+      setActionError(err instanceof Error ? err.message : String(err));
+      void reload();
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function add(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const name = String(new FormData(form).get("name") ?? "").trim();
+    if (!name) return;
+    const ok = await run(async () => {
+      const res = await api<StationResponse>("/stations", { token, body: { name } });
+      put([...list.filter((st) => st.id !== res.station.id), res.station]);
+    });
+    if (ok) form.reset();
+  }
+
+  async function rename(e: FormEvent<HTMLFormElement>, station: StationDto) {
+    e.preventDefault();
+    const name = String(new FormData(e.currentTarget).get("name") ?? "").trim();
+    if (!name || name === station.name) return setRenaming(null);
+    const ok = await run(async () => {
+      const res = await api<StationResponse>(`/stations/${station.id}`, { token, method: "PATCH", body: { name } });
+      put(list.map((st) => (st.id === res.station.id ? res.station : st)));
+    });
+    if (ok) setRenaming(null);
+  }
+
+  async function remove(station: StationDto) {
+    await api<void>(`/stations/${station.id}`, { token, method: "DELETE" });
+    put(list.filter((st) => st.id !== station.id));
+  }
+
+  const error = actionError ?? loadError;
+  return (
+    <section id="menu-stations" className="card stations-panel" aria-labelledby="stations-title">
+      <div className="section-head">
+        <h2 id="stations-title">
+          {s.title} {stations && <span className="count">{list.length}</span>}
+        </h2>
+      </div>
+      <p className="muted small">{s.intro}</p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {stations === null ? (
+        !loadError && <p className="muted">{strings.common.loading}</p>
+      ) : list.length === 0 ? (
+        <p className="muted">{s.empty}</p>
+      ) : (
+        <ol className="station-list">
+          {list.map((st) => (
+            <li key={st.id} className="station-row" aria-label={st.name}>
+              {renaming === st.id ? (
+                <form className="station-rename" onSubmit={(e) => rename(e, st)}>
+                  <label className="field">
+                    <span className="visually-hidden">{s.renameField(st.name)}</span>
+                    <input name="name" defaultValue={st.name} maxLength={LIMITS.kitchen.stationNameLength} required autoFocus />
+                  </label>
+                  <button type="submit" className="button primary touch" disabled={busy}>
+                    {s.save}
+                  </button>
+                  <button type="button" className="button ghost touch" onClick={() => setRenaming(null)}>
+                    {strings.common.cancel}
+                  </button>
+                </form>
+              ) : (
+                <>
+                  <span className="station-info">
+                    <strong className="station-name">{st.name}</strong>
+                    <span className="muted small">{s.categoryCount(counts.get(st.id) ?? 0)}</span>
+                  </span>
+                  <span className="station-actions">
+                    <Link href={`/kitchen/${st.id}`} className="button ghost touch" aria-label={s.displayLabel(st.name)}>
+                      {s.display}
+                    </Link>
+                    <button type="button" className="button touch" onClick={() => setRenaming(st.id)} aria-label={s.renameLabel(st.name)}>
+                      {s.rename}
+                    </button>
+                    <button
+                      type="button"
+                      className="button ghost touch danger-text"
+                      onClick={() => setDeleting(st)}
+                      aria-label={s.deleteLabel(st.name)}
+                    >
+                      {s.delete}
+                    </button>
+                  </span>
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {list.length < LIMITS.kitchen.maxStations && (
+        <form className="station-add" onSubmit={add}>
+          <label className="field">
+            <span>{s.addLabel}</span>
+            <input name="name" maxLength={LIMITS.kitchen.stationNameLength} required placeholder={s.addPlaceholder} />
+          </label>
+          <button type="submit" className="button touch" disabled={busy}>
+            {s.add}
+          </button>
+        </form>
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={s.deleteTitle}
+          message={s.confirmDelete(deleting.name)}
+          confirmLabel={s.delete}
+          onConfirm={() => remove(deleting)}
+          onClose={() => setDeleting(null)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import type { OrderDto, OrderItemDto, TicketDto } from "@ordered/contract";
+import { describe, expect, test } from "vitest";
+import { boardOf, newTicketIds } from "../../src/kitchen/kitchen-board";
+import { LiveStore } from "../../src/realtime/live-store";
+import { BAR, closed, id, KITCHEN, OTHER_SESSION, order, SESSION, session, ticket } from "../support/fixtures";
+
+const at = (m: number) => `2026-11-21T12:${String(m).padStart(2, "0")}:00.000Z`;
+const line = (productName: string, stationId: string, note: string | null = null): OrderItemDto => ({
+  productId: id(900),
+  productName,
+  unitPriceCents: 500,
+  quantity: 1,
+  note,
+  options: [],
+  allergens: [],
+  stationId,
+});
+
+/** Order n with a pizza for the Kitchen and a drink for the Bar, each part at its own status. */
+function mixed(n: number, kitchen: Partial<TicketDto>, bar: Partial<TicketDto>, overrides: Partial<OrderDto> = {}): OrderDto {
+  return order(n, "preparing", {
+    items: [line("Margherita", KITCHEN, "no nuts"), line("Spritz", BAR)],
+    tickets: [ticket(n * 2, { stationId: KITCHEN, ...kitchen }), ticket(n * 2 + 1, { stationId: BAR, station: "Bar", ...bar })],
+    ...overrides,
+  });
+}
+
+function stateWith(orders: OrderDto[], other: OrderDto[] = []) {
+  const store = new LiveStore();
+  store.seed(session({ label: "Table 1", lastSeq: 5 }), orders);
+  store.seed(session({ id: OTHER_SESSION, label: "Table 2", lastSeq: 5 }), other);
+  return store;
+}
+
+/** "Table 1 #2" per column, for short expectations. */
+const names = (cards: ReturnType<typeof boardOf>["NEW"]) => cards.map((c) => `${c.table} #${c.number}`);
+
+describe("boardOf: which tickets a station shows, where, in which order", () => {
+  test("each station sees only its ticket and its own lines", () => {
+    const store = stateWith([mixed(1, { status: "NEW" }, { status: "PREPARING" })]);
+    const kitchen = boardOf(store.getState(), KITCHEN);
+    const bar = boardOf(store.getState(), BAR);
+    expect(names(kitchen.NEW)).toEqual(["Table 1 #1"]);
+    expect(kitchen.NEW[0]!.items.map((i) => i.productName)).toEqual(["Margherita"]);
+    expect(names(kitchen.PREPARING)).toEqual([]);
+    expect(names(bar.PREPARING)).toEqual(["Table 1 #1"]);
+    expect(bar.PREPARING[0]!.items.map((i) => i.productName)).toEqual(["Spritz"]);
+  });
+
+  test("oldest first across tables; ready ones by when they became ready", () => {
+    const store = stateWith(
+      [
+        mixed(1, { status: "NEW", createdAt: at(5) }, {}),
+        mixed(2, { status: "READY", createdAt: at(1), readyAt: at(9) }, {}),
+        mixed(3, { status: "READY", createdAt: at(6), readyAt: at(7) }, {}),
+      ],
+      [
+        mixed(4, { status: "NEW", createdAt: at(2) }, {}, { sessionId: OTHER_SESSION }),
+        mixed(5, { status: "PREPARING", createdAt: at(3) }, {}, { sessionId: OTHER_SESSION }),
+      ],
+    );
+    const board = boardOf(store.getState(), KITCHEN);
+    expect(names(board.NEW)).toEqual(["Table 2 #1", "Table 1 #1"]);
+    expect(names(board.PREPARING)).toEqual(["Table 2 #2"]);
+    expect(names(board.READY)).toEqual(["Table 1 #3", "Table 1 #2"]);
+    expect(newTicketIds(board)).toEqual([id(1108), id(1102)]);
+  });
+
+  test("delivered, cancelled and not-yet-accepted orders, and closed tables, are off the display", () => {
+    const store = stateWith([
+      mixed(1, { status: "READY" }, {}, { status: "DELIVERED", shipment: { status: "DELIVERED", readyAt: at(1), deliveredAt: at(2) } }),
+      mixed(2, {}, {}, { status: "CANCELLED", shipment: { status: "CANCELLED", readyAt: null, deliveredAt: null } }),
+      order(3), // placed: no tickets yet
+      mixed(4, { status: "READY" }, { status: "READY" }, { shipment: { status: "READY", readyAt: at(3), deliveredAt: null } }),
+    ]);
+    expect(names(boardOf(store.getState(), KITCHEN).READY)).toEqual(["Table 1 #4"]);
+    store.receive(closed(6, SESSION));
+    const board = boardOf(store.getState(), KITCHEN);
+    expect([...board.NEW, ...board.PREPARING, ...board.READY]).toEqual([]);
+  });
+
+  test("an order without a line for the station leaves it alone", () => {
+    const drinksOnly = order(1, "preparing", { items: [line("Spritz", BAR)], tickets: [ticket(1, { stationId: BAR, station: "Bar" })] });
+    const store = stateWith([drinksOnly]);
+    const board = boardOf(store.getState(), KITCHEN);
+    expect([...board.NEW, ...board.PREPARING, ...board.READY]).toEqual([]);
+    expect(names(boardOf(store.getState(), BAR).NEW)).toEqual(["Table 1 #1"]);
+  });
+});
