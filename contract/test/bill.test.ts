@@ -28,8 +28,10 @@ function order(status: OrderDto["status"], customerId: string | null, items: [st
       note: null,
       options: [],
       allergens: [],
+      stationId: id(),
     })),
     shipment: null,
+    tickets: [],
   };
 }
 
