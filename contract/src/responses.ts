@@ -123,6 +123,13 @@ export interface CardInfoResponse {
   seated: boolean;
 }
 
+/** GET /api/sessions/code/:joinCode (no token): what a phone shows before joining with a seating's own QR */
+export interface CodeInfoResponse {
+  /** The seating's label, e.g. the table's name. */
+  label: string;
+  location: LocationDto;
+}
+
 /** POST /api/sessions/:id/close */
 export interface CloseSessionResponse {
   session: SessionDto;

@@ -3,7 +3,7 @@
  * removing one, and the check every customer token passes (removed phones are refused on
  * REST, at the socket handshake and on every command, on every instance).
  */
-import type { CustomerDto, CustomerSessionDto, LoggedEvent } from "@ordered/contract";
+import type { CodeInfoResponse, CustomerDto, CustomerSessionDto, LoggedEvent } from "@ordered/contract";
 import { z } from "zod";
 import type { StaffPrincipal, Tokens } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
@@ -93,6 +93,19 @@ export async function joinByCard(
 }
 
 /** Joins with the session's own code (the QR modal's). */
+/**
+ * What a phone shows before joining with a seating's own code: the venue and the table. An
+ * unknown code is NOT_FOUND and a closed seating SESSION_CLOSED, as joining would answer, so
+ * the phone says so before asking anything.
+ */
+export async function codeInfo(prisma: PrismaClient, joinCode: string): Promise<CodeInfoResponse> {
+  if (!JOIN_CODE_PATTERN.test(joinCode)) throw new AppError("NOT_FOUND", "this table code is not valid");
+  const session = await prisma.orderSession.findUnique({ where: { joinCode }, include: { location: true } });
+  if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
+  if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+  return { label: session.label, location: toLocationDto(session.location) };
+}
+
 export async function joinByCode(
   deps: JoinDeps,
   input: { joinCode: string; displayName?: string | undefined },

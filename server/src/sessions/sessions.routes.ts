@@ -1,6 +1,7 @@
 import {
   CloseSessionBody,
   type CloseSessionResponse,
+  type CodeInfoResponse,
   type CurrentSessionResponse,
   JoinBody,
   type JoinResponse,
@@ -19,7 +20,7 @@ import { customerOf, staffOf } from "../auth/passport.js";
 import type { AppDeps } from "../deps.js";
 import { clientKey } from "../http/client-key.js";
 import { idParam, parse } from "../http/validate.js";
-import { joinByCard, joinByCode, removeCustomer } from "./customers.js";
+import { codeInfo, joinByCard, joinByCode, removeCustomer } from "./customers.js";
 import { recordPayment } from "./payments.js";
 import { renderQr } from "./qr.js";
 import { closeSession, getCustomerReceipt, getCustomerSession, getSession, listSessions, openSession } from "./sessions.service.js";
@@ -41,6 +42,12 @@ export function sessionRoutes(deps: AppDeps): Router {
         }));
     for (const event of events) deps.publisher.sessionEvent(joined.location.id, event);
     res.status(201).json(joined satisfies JoinResponse);
+  });
+
+  // Before joining: the venue and table a code belongs to (or why it does not work).
+  router.get("/code/:joinCode", async (req, res) => {
+    await deps.limiters.join.consume(clientKey(req), "join attempts");
+    res.json((await codeInfo(deps.prisma, String(req.params.joinCode))) satisfies CodeInfoResponse);
   });
 
   router.get("/current", deps.guards.customer, async (req, res) => {

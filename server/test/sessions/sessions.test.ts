@@ -167,4 +167,22 @@ describe("joining", () => {
     }
     expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429]);
   });
+
+  it("tell a phone the venue and table of a code before it joins, or why the code does not work", async ({ server, venue, prisma }) => {
+    const { session } = await server.api.openSession(venue.staffToken, "Table 3");
+    const info = await server.api.call("GET", `/api/sessions/code/${session.joinCode}`);
+    expect(info).toEqual({ label: "Table 3", location: expect.objectContaining({ id: venue.locationId, name: venue.name }) });
+    // Asking does not join: no phone was added.
+    expect(await prisma.customer.count({ where: { sessionId: session.id } })).toBe(0);
+    for (const [code, status, error] of [
+      ["A".repeat(24), 404, "NOT_FOUND"],
+      ["not a code", 404, "NOT_FOUND"],
+    ] as const) {
+      const res = await server.api.request("GET", `/api/sessions/code/${encodeURIComponent(code)}`);
+      expect([res.status, res.body.error.code]).toEqual([status, error]);
+    }
+    await server.api.closeSession(venue.staffToken, session.id);
+    const closed = await server.api.request("GET", `/api/sessions/code/${session.joinCode}`);
+    expect([closed.status, closed.body.error]).toEqual([410, { code: "SESSION_CLOSED", message: "this table's session is closed" }]);
+  });
 });
