@@ -15,8 +15,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { createPrisma } from "../dist/db/prisma.js";
-import { seedDemoPhotos } from "../dist/demo/demo-photos.js";
 import { DEMO_OPTIONS, DEMO_PRODUCTS } from "../dist/demo/demo-menu.js";
+import { seedDemoPhotos } from "../dist/demo/demo-photos.js";
 import { seedVenue } from "../dist/demo/seed-venue.js";
 import { createApiClient } from "../dist/tools/api-client.js";
 import { freePort } from "./lib/procs.js";
@@ -100,7 +100,12 @@ const results: { join: number; menu: number; js: number; css: number; total: num
 try {
   for (const table of venue.tables) {
     await api.seatTable(token, table.id);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
