@@ -18,9 +18,9 @@ import { createAccount, invite, newPassword, setPassword, setupTokenOf } from ".
  */
 const endedWith = (reason: string) => ({
   code: "UNAUTHENTICATED",
-  message: expect.stringMatching(new RegExp(`^(${escape(reason)}|this session has ended; please log in again)$`)),
+  message: expect.stringMatching(new RegExp(`^(${escapeRegExp(reason)}|this session has ended; please log in again)$`)),
 });
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function watchEnd(s: ClientSocket) {
   const started = Date.now();
