@@ -1,12 +1,13 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { offlineShell } from "./offline/offline-shell";
 import { precompress } from "./precompress";
 
 // In development the Vite server proxies the API and the sockets to the Ordered server.
 const target = process.env.ORDERED_API ?? "http://localhost:3000";
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), offlineShell(), precompress()],
   server: {
     port: 5173,
     proxy: {

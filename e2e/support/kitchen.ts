@@ -4,7 +4,7 @@
 import type { LoginResponse, StaffAccountResponse } from "@ordered/contract";
 import { type Browser, type BrowserContext, expect, type Locator, type Page } from "@playwright/test";
 import type { ApiClient } from "../../server/dist/tools/api-client.js";
-import { baseUrl } from "./ui.js";
+import { baseUrl, viewOrder } from "./ui.js";
 
 /** Chromium as the config launches it, plus sound without a user gesture (the display's repeating cue). */
 export const launchWithSound = {
@@ -80,8 +80,8 @@ export async function createAccount(
 /** The phone adds products (a note on one of them) and places the order from its cart. */
 export async function placeOrder(phone: Page, names: string[], note?: { product: string; text: string }): Promise<void> {
   for (const name of names) await phone.getByRole("button", { name: `Add ${name}` }).click();
-  await phone.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(phone);
   if (note) await phone.getByLabel(`Note for ${note.product}`).fill(note.text);
   await phone.getByRole("button", { name: "Place order" }).click();
-  await expect(phone.getByText("Your order is empty")).toBeVisible();
+  await expect(phone.getByText(/^Order \d+ sent ✓$/)).toBeVisible();
 }

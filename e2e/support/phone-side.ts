@@ -15,7 +15,7 @@ import {
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import { io, type Socket } from "socket.io-client";
 import type { ApiClient } from "../../server/dist/tools/api-client.js";
-import { baseUrl, type Phone } from "./ui.js";
+import { baseUrl, type Phone, viewOrder } from "./ui.js";
 
 /** A new table of the venue's floor; its `cardUrl` is what its printed card encodes. */
 export async function createTable(api: ApiClient, staffToken: string, name: string): Promise<TableDto> {
@@ -104,9 +104,9 @@ export async function expectLive(page: Page): Promise<void> {
 /** Adds products and places the order from the phone's cart. */
 export async function order(page: Page, names: string[]): Promise<void> {
   for (const name of names) await page.getByRole("button", { name: `Add ${name}` }).click();
-  await page.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(page);
   await page.getByRole("button", { name: "Place order" }).click();
-  await expect(page.getByText("Your order is empty")).toBeVisible();
+  await expect(page.getByText(/^Order \d+ sent ✓$/)).toBeVisible();
 }
 
 /** The phone-size and the tablet-size screenshot of one screen: what the screen shows, or the whole page. */

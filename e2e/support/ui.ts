@@ -86,3 +86,22 @@ export function onInstance(url: string, instance: 0 | 1): string {
 
 /** A menu item on the phone, by product name. */
 export const menuItem = (page: Page, name: string): Locator => page.getByRole("listitem", { name, exact: true });
+
+/**
+ * Brings the phone's cart into view as a guest would: through the sticky "View order" bar,
+ * which moves the focus to the cart, or, when the cart already shows (the bar never covers
+ * it, so it is gone then), by scrolling to it.
+ */
+export async function viewOrder(page: Page): Promise<void> {
+  // The bar follows an IntersectionObserver: let a frame or two pass after the last tap's scroll.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const bar = page.getByRole("button", { name: /^View order/ });
+  const cart = page.getByRole("heading", { name: "Your order", exact: true });
+  if (await bar.isVisible()) {
+    await bar.click();
+    await expect(cart).toBeFocused();
+  } else {
+    await cart.scrollIntoViewIfNeeded();
+  }
+  await expect(page.getByRole("button", { name: "Place order" })).toBeVisible();
+}

@@ -1,12 +1,12 @@
 import { ordersOf } from "../support/api.js";
 import { expect, test } from "../support/fixtures.js";
-import { joinUrlFromPanel, openSession, sessionCard } from "../support/ui.js";
+import { joinUrlFromPanel, openSession, sessionCard, viewOrder } from "../support/ui.js";
 
 test("a double tap on Place order makes one order", async ({ panel, phones, api, venue }) => {
   await openSession(panel, "Table 10");
   const phone = await phones.join(await joinUrlFromPanel(panel, "Table 10"));
   await phone.page.getByRole("button", { name: "Add Lemonade" }).click();
-  await phone.page.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(phone.page);
 
   // Two taps within one frame, before React can re-render the button as disabled.
   await phone.page.getByRole("button", { name: "Place order" }).evaluate((button: HTMLButtonElement) => {
@@ -57,7 +57,7 @@ test("an order whose ack is lost is re-sent with the same clientOrderId and stor
   await expect(phone.page.getByRole("status")).toHaveText("Live");
 
   await phone.page.getByRole("button", { name: "Add Espresso" }).click();
-  await phone.page.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(phone.page);
   await phone.page.getByRole("button", { name: "Place order" }).click();
   await expect(phone.page.getByRole("button", { name: "Sending…" })).toBeDisabled();
   await expect(phone.page.getByRole("listitem", { name: "Sending…" })).toContainText("Not confirmed yet");

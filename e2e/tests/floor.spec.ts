@@ -2,7 +2,7 @@ import type { TableDto } from "@ordered/contract";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.js";
 import { createTable } from "../support/tables.js";
-import { joinUrlFromPanel, loginStaff, sessionCard } from "../support/ui.js";
+import { joinUrlFromPanel, loginStaff, sessionCard, viewOrder } from "../support/ui.js";
 
 /** The floor's tile of a table. */
 const tile = (page: Page, name: string) => page.getByRole("region", { name: "Floor" }).getByRole("article", { name, exact: true });
@@ -42,7 +42,7 @@ test("the floor seats a table and shows its phones, its running total and that i
   await expect(tile(page, "Table 4")).toContainText("2 phones");
   await robin.page.getByRole("button", { name: "Add Margherita" }).click();
   await robin.page.getByRole("button", { name: "Add Lemonade" }).click();
-  await robin.page.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(robin.page);
   await robin.page.getByRole("button", { name: "Place order" }).click();
   await expect(robin.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
   await expect(tile(page, "Table 4")).toContainText("€14.00");
@@ -86,7 +86,7 @@ test("a table seated elsewhere shows on the floor live, and a reload keeps phone
   await expect(tile(page, "Table 9")).toContainText("Seated");
   const phone = await phones.join(await joinUrlFromPanel(page, "Table 9"), "Alex");
   await phone.page.getByRole("button", { name: "Add Espresso" }).click();
-  await phone.page.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(phone.page);
   await phone.page.getByRole("button", { name: "Place order" }).click();
   await expect(tile(page, "Table 9")).toContainText("€2.50");
 
@@ -132,7 +132,7 @@ test("a waiter call and a bill request from phones flag their tables on the floo
 
   const three = await phones.join(waiting, "Alex");
   await three.page.getByRole("button", { name: "Add Tiramisù" }).click();
-  await three.page.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(three.page);
   await three.page.getByRole("button", { name: "Place order" }).click();
   await expect(tile(page, "Table 3")).toContainText("Waiting");
   await expect(tile(page, "Table 4")).toContainText("Free");

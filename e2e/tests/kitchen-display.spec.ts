@@ -78,7 +78,7 @@ test("a drink and a pizza split to the Bar and the Kitchen; each bumps its part;
   const order = phone.page.getByRole("listitem", { name: "Order 1" });
   const parts = order.getByRole("list", { name: "Each station's part" }).getByRole("listitem");
   await expect(parts).toHaveText(["Kitchen: waiting", "Bar: ready"]);
-  await expect(order.locator('[aria-current="step"]')).toHaveText("Preparing");
+  await expect(order.locator('[aria-current="step"]')).toHaveText(/^Preparing\b/);
 
   // The Kitchen starts, undoes it (within 30 s: back to New), starts again.
   await kitchen.page.getByRole("button", { name: "Start Table 4 #1" }).click();
@@ -94,15 +94,15 @@ test("a drink and a pizza split to the Bar and the Kitchen; each bumps its part;
   await kitchen.page.getByRole("button", { name: "Mark Table 4 #1 ready" }).click();
 
   // Both parts ready: the order is ready on the phone.
-  await expect(order.locator('[aria-current="step"]')).toHaveText("Ready");
+  await expect(order.locator('[aria-current="step"]')).toHaveText(/^Ready\b/);
   await expect(parts).toHaveCount(0);
   // Undoing the Kitchen's Ready takes the order back to preparing, everywhere; ready again after.
   await kitchen.page.getByRole("button", { name: "Undo the last move of Table 4 #1" }).click();
   await expect(column(kitchen.page, "Preparing").getByRole("article", { name: "Table 4 #1" })).toBeVisible();
-  await expect(order.locator('[aria-current="step"]')).toHaveText("Preparing");
+  await expect(order.locator('[aria-current="step"]')).toHaveText(/^Preparing\b/);
   await expect(parts).toHaveText(["Kitchen: preparing", "Bar: ready"]);
   await kitchen.page.getByRole("button", { name: "Mark Table 4 #1 ready" }).click();
-  await expect(order.locator('[aria-current="step"]')).toHaveText("Ready");
+  await expect(order.locator('[aria-current="step"]')).toHaveText(/^Ready\b/);
   await expect(column(kitchen.page, "Ready").getByRole("article", { name: "Table 4 #1" })).toBeVisible();
   await expect(column(bar.page, "Ready").getByRole("article", { name: "Table 4 #1" })).toBeVisible();
 
@@ -114,7 +114,7 @@ test("a drink and a pizza split to the Bar and the Kitchen; each bumps its part;
   expect(ack.error).toBeUndefined();
   await expect(ticketOn(kitchen.page, "Table 4 #1")).toHaveCount(0);
   await expect(ticketOn(bar.page, "Table 4 #1")).toHaveCount(0);
-  await expect(order.locator(".step").last()).toHaveText("Delivered");
+  await expect(order.locator(".step").last()).toHaveText(/^Delivered\b/);
 });
 
 test("the station picker lists the stations and remembers the screen's choice", async ({ browser, venue }) => {

@@ -5,7 +5,7 @@ import { ordersOf } from "../support/api.js";
 import { expect, test } from "../support/fixtures.js";
 import { categoriesOf, categoryRow, openMenuPage, platePng, productNamed, productRow } from "../support/menu-admin.js";
 import { screenshotsAt } from "../support/seating.js";
-import { baseUrl, joinUrlFromPanel, menuItem, openSession, sessionCard } from "../support/ui.js";
+import { baseUrl, joinUrlFromPanel, menuItem, openSession, sessionCard, viewOrder } from "../support/ui.js";
 
 test("staff add a breakfast category with a window and pancakes in it with sizes, extras, allergens, a tag and a photo; a guest orders them", async ({
   panel: page,
@@ -179,10 +179,10 @@ test("staff add a breakfast category with a window and pancakes in it with sizes
   await sheet.getByLabel("Note for the kitchen (optional)").fill("no butter");
   await expect(sheet.getByRole("button", { name: /^Add · / })).toHaveText("Add · €13.40");
   await sheet.getByRole("button", { name: /^Add · / }).click();
-  await guest.page.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(guest.page);
   await expect(guest.page.locator(".cart-total strong")).toHaveText("€13.40");
   await guest.page.getByRole("button", { name: "Place order" }).click();
-  await expect(guest.page.getByText("Your order is empty")).toBeVisible();
+  await expect(guest.page.getByText(/^Order \d+ sent ✓$/)).toBeVisible();
   const [order] = await ordersOf(api, token, "Table 7");
   expect(order?.totalCents).toBe(1340);
   expect(order?.items[0]).toMatchObject({

@@ -1,12 +1,12 @@
 import { ordersOf } from "../support/api.js";
 import { expect, test } from "../support/fixtures.js";
-import { joinUrlFromPanel, openSession, sessionCard } from "../support/ui.js";
+import { joinUrlFromPanel, openSession, sessionCard, viewOrder } from "../support/ui.js";
 
 test("an order placed offline shows as sending, then is sent once when the phone is back", async ({ panel, phones, api, venue }) => {
   await openSession(panel, "Table 12");
   const phone = await phones.join(await joinUrlFromPanel(panel, "Table 12"));
   await phone.page.getByRole("button", { name: "Add Arancini" }).click();
-  await phone.page.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(phone.page);
 
   await phone.context.setOffline(true);
   await expect(phone.page.getByRole("status")).toHaveText("Offline");
@@ -40,7 +40,7 @@ test("the staff panel catches up on what happened while it was offline", async (
   await panel.context().setOffline(true);
   await expect(panel.getByRole("status")).toHaveText("Offline");
   await phone.page.getByRole("button", { name: "Add Bruschetta" }).click();
-  await phone.page.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(phone.page);
   await phone.page.getByRole("button", { name: "Place order" }).click();
   await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
   // Another staff member opens a table meanwhile.

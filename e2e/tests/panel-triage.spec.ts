@@ -1,16 +1,14 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.js";
-import { joinUrlFromPanel, openSession, type Phone, sessionCard } from "../support/ui.js";
+import { smallTargets, TABLET } from "../support/touch.js";
+import { joinUrlFromPanel, openSession, type Phone, sessionCard, viewOrder } from "../support/ui.js";
 
-const TABLET = { width: 1024, height: 768 };
 const LAPTOP = { width: 1280, height: 800 };
-/** WCAG 2.5.5: a touch target is at least 44 × 44 CSS px. */
-const MIN_TARGET = 44;
 
 /** Places an order of one product from a phone that joined the seating. */
 async function order(phone: Phone, product: string): Promise<void> {
   await phone.page.getByRole("button", { name: `Add ${product}` }).click();
-  await phone.page.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(phone.page);
   await phone.page.getByRole("button", { name: "Place order" }).click();
   await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
 }
@@ -21,25 +19,6 @@ const openLabels = (page: Page) =>
     .getByRole("region", { name: "Open sessions" })
     .locator("article.session")
     .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
-
-/**
- * Every visible button, input, select and link inside `scope` whose box is under 44 px either
- * way, named by its text (or label) and size, so a failure says what to fix.
- */
-async function smallTargets(scope: Locator): Promise<string[]> {
-  return scope.evaluate((root, min) => {
-    const found: string[] = [];
-    for (const el of Array.from(root.querySelectorAll<HTMLElement>("button, input, select, textarea, a[href]"))) {
-      const box = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      if (box.width === 0 || box.height === 0 || style.visibility === "hidden" || el.closest("[inert], [aria-hidden='true']")) continue;
-      if (box.width >= min && box.height >= min) continue;
-      const name = el.getAttribute("aria-label") || el.textContent?.trim() || (el as HTMLInputElement).name || el.tagName;
-      found.push(`${el.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
-    }
-    return found;
-  }, MIN_TARGET);
-}
 
 test("the panel triages: longest wait first, live ages, a feed of what needs action with Seen, an offline banner", async ({
   panel,

@@ -1,7 +1,7 @@
 import { expect, test } from "../support/fixtures.js";
 import { baseUrl, decodeQr, menuItem, openSession, sessionCard } from "../support/ui.js";
 
-test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", async ({ panel: page, phones }) => {
+test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", async ({ panel: page, phones, venue }) => {
   await openSession(page, "Table 2");
 
   await sessionCard(page, "Table 2").getByRole("button", { name: "Table 2" }).click();
@@ -26,7 +26,7 @@ test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", 
 
   const phone = await phones.open();
   await phone.page.goto(joinUrl);
-  await expect(phone.page.getByRole("heading", { name: "Welcome" })).toBeVisible();
+  await expect(phone.page.getByRole("heading", { name: `Table 2 · ${venue.name}` })).toBeVisible();
   await phone.page.screenshot({ path: test.info().outputPath("phone-join.png") });
   await phone.page.getByLabel("Your name (optional)").fill("Alex");
   await phone.page.getByRole("button", { name: "See the menu" }).click();
@@ -46,12 +46,12 @@ test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", 
   // A reload resumes the session without joining again.
   await phone.page.reload();
   await expect(phone.page.getByRole("heading", { name: "Menu" })).toBeVisible();
-  await expect(phone.page.getByRole("heading", { name: "Welcome" })).toBeHidden();
+  await expect(phone.page.getByRole("heading", { name: `Table 2 · ${venue.name}` })).toBeHidden();
 });
 
-test("an invalid table code shows a clear error page", async ({ phones }) => {
+test("an invalid table code shows a clear error page at once", async ({ phones }) => {
   const phone = await phones.open();
   await phone.page.goto("/s/not-a-real-code-000000000");
-  await phone.page.getByRole("button", { name: "See the menu" }).click();
+  await expect(phone.page.getByRole("button", { name: "See the menu" })).toHaveCount(0);
   await expect(phone.page.getByRole("heading", { name: "This code does not work" })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { E2E_PORTS } from "../support/env.js";
 import { expect, test } from "../support/fixtures.js";
-import { joinUrlFromPanel, menuItem, onInstance, openSession, sessionCard } from "../support/ui.js";
+import { joinUrlFromPanel, menuItem, onInstance, openSession, sessionCard, viewOrder } from "../support/ui.js";
 
 test("staff on one server instance and a phone on the other see each other live", async ({ panel: page, phones }) => {
   await openSession(page, "Table 20");
@@ -10,7 +10,7 @@ test("staff on one server instance and a phone on the other see each other live"
 
   // Phone (instance 2) → staff (instance 1).
   await phone.page.getByRole("button", { name: "Add Diavola" }).click();
-  await phone.page.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(phone.page);
   await phone.page.getByRole("button", { name: "Place order" }).click();
   await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
   await expect(sessionCard(page, "Table 20")).toContainText("1× Diavola");

@@ -6,7 +6,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.js";
 import { connectPhone, phoneToken, screenshotsAt } from "../support/seating.js";
-import { decodeQr, type Phone, sessionCard } from "../support/ui.js";
+import { decodeQr, type Phone, sessionCard, viewOrder } from "../support/ui.js";
 
 const tile = (page: Page, name: string) => page.getByRole("region", { name: "Floor" }).getByRole("article", { name, exact: true });
 
@@ -19,9 +19,9 @@ async function joinThroughCard(phone: Phone, cardUrl: string, name: string): Pro
 
 async function orderOnPhone(page: Page, names: string[]): Promise<void> {
   for (const name of names) await page.getByRole("button", { name: `Add ${name}` }).click();
-  await page.getByRole("button", { name: /^View order/ }).click();
+  await viewOrder(page);
   await page.getByRole("button", { name: "Place order" }).click();
-  await expect(page.getByText("Your order is empty")).toBeVisible();
+  await expect(page.getByText(/^Order \d+ sent ✓$/)).toBeVisible();
 }
 
 test("a whole shift at a table, from the printed card to the receipt on every phone", async ({ panel: page, phones, api, venue }) => {

@@ -1,11 +1,14 @@
-import { useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { CenteredMessage } from "./components/CenteredMessage";
 import { CustomerApp } from "./customer/CustomerApp";
-import { KitchenApp } from "./kitchen/KitchenApp";
 import { navigate, usePath } from "./router";
-import { SetupPage } from "./staff/SetupPage";
-import { StaffApp } from "./staff/StaffApp";
 import { strings } from "./strings";
+
+// A guest's phone loads only the guest app: the staff panel, the kitchen display and the
+// setup page are separate chunks, fetched the first time one of their routes is opened.
+const StaffApp = lazy(() => import("./staff/StaffApp").then((m) => ({ default: m.StaffApp })));
+const KitchenApp = lazy(() => import("./kitchen/KitchenApp").then((m) => ({ default: m.KitchenApp })));
+const SetupPage = lazy(() => import("./staff/SetupPage").then((m) => ({ default: m.SetupPage })));
 
 /** Routes: /panel, /panel/tables, /panel/tables/print and /panel/products (staff), /s/<joinCode> and /t/<cardCode> (customers); / goes to the panel. */
 export function App() {
@@ -13,7 +16,10 @@ export function App() {
   useEffect(() => {
     if (path === "/") navigate("/panel", { replace: true });
   }, [path]);
+  return <Suspense fallback={<Loading />}>{route(path)}</Suspense>;
+}
 
+function route(path: string): ReactNode {
   const join = /^\/s\/([^/]+)\/?$/.exec(path);
   if (join) return <CustomerApp key={`s/${join[1]}`} entry={{ kind: "code", code: safeDecode(join[1]!) }} />;
   const card = /^\/t\/([^/]+)\/?$/.exec(path);
@@ -33,6 +39,10 @@ export function App() {
       <p>{strings.common.notFoundBody}</p>
     </CenteredMessage>
   );
+}
+
+function Loading() {
+  return <CenteredMessage title={strings.common.loading} />;
 }
 
 function safeDecode(s: string): string {

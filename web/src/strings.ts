@@ -12,7 +12,7 @@ import type {
   ShipmentStatus,
   StaffRoleName,
   TicketStatus,
-} from "@ordered/contract";
+} from "@ordered/contract/client";
 import type { MoneyInputError } from "./lib/money";
 import type { DraftField } from "./staff/draft-fields";
 
@@ -232,6 +232,24 @@ export const strings = {
     scan: "Scan to order",
     none: "No tables yet. Add them under Tables first.",
   },
+  /** What staff actions did, said in the panel's polite live region (screen readers). */
+  announce: {
+    orderAdvanced: {
+      READY: (label: string) => `Order ${label} marked ready`,
+      DELIVERED: (label: string) => `Order ${label} marked delivered`,
+    } satisfies Record<AdvanceStep, (label: string) => string>,
+    orderCancelled: (label: string) => `Order ${label} cancelled`,
+    paymentRecorded: (label: string) => `Payment recorded for ${label}`,
+    sessionClosed: (label: string) => `${label} closed`,
+  },
+  /** The QR codes point at this computer (no PUBLIC_URL): said on the tables page, card sheet and QR dialog. */
+  localUrl: {
+    title: "Phones cannot open these QR codes yet",
+    body: (host: string) => `They point to ${host}, an address only this computer can reach: a phone that scans them finds nothing.`,
+    fixBefore: "Before printing, set PUBLIC_URL to an address phones on your network can reach, e.g. ",
+    example: "PUBLIC_URL=http://192.168.1.20:3000",
+    fixAfter: ", and restart the server.",
+  },
   customer: {
     joinTitle: "Welcome",
     joinIntro: "You are about to order at this table.",
@@ -287,6 +305,41 @@ export const strings = {
     retry: "Try again",
     offlineBanner: "You are offline. Orders will be sent when the connection returns.",
     reconnectingBanner: "Reconnecting… showing the last known status.",
+    /** The first screen, before joining: the table and venue the code belongs to. */
+    joinAt: (table: string, venue: string) => `${table} · ${venue}`,
+    joinWelcome: "Welcome! Order from your phone — straight to the kitchen.",
+    nameHint: "You can skip this.",
+    checkingCode: "Checking the table code…",
+    /** The confirmation in the cart once the order reached the server. */
+    placedTitle: (n: number) => `Order ${n} sent ✓`,
+    placedStatus: {
+      placed: "The kitchen is checking it now.",
+      accepted: "The kitchen accepted it.",
+      preparing: "It is being prepared.",
+      ready: "It is ready!",
+      delivered: "It was delivered. Enjoy!",
+    } satisfies Record<OrderStage, string>,
+    placedFollow: "Follow it under “Orders at this table”.",
+    seeOrder: "See the order",
+    orderMore: "Order more",
+    /** A later refusal of one of this phone's orders, shown on whichever tab the guest is. */
+    refusedTitle: (n: number) => `Order ${n} was not accepted`,
+    failedTitle: (n: number) => `Order ${n} could not be sent to the kitchen`,
+    refusedHint: "Nothing was charged. Put it back in your order to change it and send it again.",
+    putBack: "Put back in cart",
+    dismiss: "Dismiss",
+    /** Cart lines that cannot be ordered, and the limits of a line and an order. */
+    lineSoldOut: "Not counted in the total — please remove it.",
+    lineGone: "No longer on the menu — not counted in the total. Please remove it.",
+    removeLine: "Remove",
+    times: (n: number) => `× ${n}`,
+    placeBlocked: (n: number) =>
+      n === 1
+        ? "Remove the item that is no longer available to place your order."
+        : `Remove the ${n} items that are no longer available to place your order.`,
+    lineLimit: (max: number) => `At most ${max} per line.`,
+    onlyLeft: (n: number) => `Only ${n} left — the kitchen cannot take more.`,
+    cartLimit: (max: number) => `Your order has the most lines one order may have (${max}). Place it, then order more.`,
   },
   /** The phone's join through a table's permanent card (/t/<cardCode>). */
   cardJoin: {
@@ -936,9 +989,9 @@ export const strings = {
     undoLabel: (ticket: string) => `Undo the last move of ${ticket}`,
     allergyNote: "Allergy",
     newBadge: "New",
-    soundOn: "Sound on",
-    soundOff: "Sound off",
     soundSwitch: "New-ticket sound",
+    soundStateOn: "On",
+    soundStateOff: "Off",
     enableSound: "Tap to enable sound",
     enableSoundHint: "The browser blocked sound after the reload.",
     offline: "Offline: tickets may be out of date. Reconnecting…",

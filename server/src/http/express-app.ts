@@ -24,6 +24,9 @@ const securityHeaders = helmet({
       styleSrc: ["'self'"],
       imgSrc: ["'self'", "data:"],
       connectSrc: ["'self'"],
+      // The app shell's service worker (/sw.js, web/offline/): 'self' already by fallback to
+      // script-src; said here so that tightening script-src cannot silently drop it.
+      workerSrc: ["'self'"],
       fontSrc: ["'self'"],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
@@ -80,6 +83,24 @@ export const unknownRoute: RequestHandler = () => {
 };
 
 /**
+ * A guest's first page and what it asks for first (the venue and table its code belongs to),
+ * for codes that need no escaping (cards and join codes are base64url; anything else is no code).
+ */
+const GUEST_PAGES: [RegExp, (code: string) => string][] = [
+  [/^\/t\/([A-Za-z0-9_-]{1,64})\/?$/, (code) => `/api/cards/${code}`],
+  [/^\/s\/([A-Za-z0-9_-]{1,64})\/?$/, (code) => `/api/sessions/code/${code}`],
+];
+
+/** A `Link: rel=preload` for the first request of a guest's page, if `pagePath` is one. */
+function guestPreload(pagePath: string): string | undefined {
+  for (const [page, first] of GUEST_PAGES) {
+    const code = page.exec(pagePath)?.[1];
+    if (code) return `<${first(code)}>; rel=preload; as=fetch; crossorigin=anonymous`;
+  }
+  return undefined;
+}
+
+/**
  * The built web app, if there is one: its files (precompressed, hashed ones cached for good),
  * and index.html for its client-side routes. Never its source maps.
  */
@@ -107,8 +128,13 @@ export function serveWebApp(app: Express, config: Pick<Config, "webDist">): void
     }),
   );
   // Client-side routes (/s/<code>, /panel, ...) all load the single-page app.
-  app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
+  app.get(/^\/(?!api\/|socket\.io\/).*/, (req, res) => {
     res.setHeader("Cache-Control", "no-cache");
+    // A guest's page asks for its code's venue and table first thing (web/src/customer/
+    // use-entry-info.ts): let the browser fetch that while it still downloads the script,
+    // instead of one round trip after the script ran.
+    const preload = guestPreload(req.path);
+    if (preload) res.setHeader("Link", preload);
     res.sendFile(path.join(webDist, "index.html"));
   });
 }

@@ -31,6 +31,7 @@ function fakeBuild(): { dir: string; js: string } {
   writeFileSync(path.join(dir, "assets", "app-Ab12Cd.js.br"), brotliCompressSync(js));
   writeFileSync(path.join(dir, "assets", "app-Ab12Cd.js.gz"), gzipSync(js));
   writeFileSync(path.join(dir, "assets", "app-Ab12Cd.js.map"), "{}");
+  writeFileSync(path.join(dir, "sw.js"), "self.addEventListener('fetch', () => {});");
   return { dir, js };
 }
 
@@ -63,5 +64,25 @@ describe("the web app's files", () => {
       "no-cache",
       "<!doctype html><title>Ordered</title>",
     ]);
+  });
+
+  it("serve the service worker fresh every time, and CSP lets it run from our own origin", async ({ startServer }) => {
+    const server = await startServer({ WEB_DIST: fakeBuild().dir, NODE_ENV: "test" });
+    const sw = await get(`${server.url}/sw.js`);
+    expect([sw.status, sw.headers["cache-control"]]).toEqual([200, "no-cache"]);
+    expect(sw.headers["content-type"]).toMatch(/^text\/javascript/);
+    expect(String(sw.headers["content-security-policy"])).toContain("worker-src 'self'");
+  });
+
+  it("let a guest's page fetch its code's venue and table while its script loads", async ({ startServer }) => {
+    const server = await startServer({ WEB_DIST: fakeBuild().dir, NODE_ENV: "test" });
+    const card = await get(`${server.url}/t/Ab_c-12`);
+    expect([card.status, card.headers.link]).toEqual([200, "</api/cards/Ab_c-12>; rel=preload; as=fetch; crossorigin=anonymous"]);
+    const code = await get(`${server.url}/s/Xy-9`);
+    expect(code.headers.link).toBe("</api/sessions/code/Xy-9>; rel=preload; as=fetch; crossorigin=anonymous");
+    // Only a code that needs no escaping is named; other pages get no hint.
+    for (const page of ["/t/a%3Cb", "/s/a%20b", "/panel", "/t/Ab/c", "/kitchen/Ab"]) {
+      expect((await get(`${server.url}${page}`)).headers.link, page).toBeUndefined();
+    }
   });
 });

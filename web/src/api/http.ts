@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode } from "@ordered/contract";
+import type { ErrorBody, ErrorCode } from "@ordered/contract/client";
 import { strings } from "../strings";
 
 /** A failed API call with the server's error code ("NETWORK" when there was no answer). */

@@ -32,7 +32,10 @@ export function Modal({ title, onClose, children, className }: Props) {
     return () => {
       dialog.removeEventListener("cancel", onCancel);
       if (dialog.open) dialog.close();
-      opener?.focus?.(); // give focus back to what opened the dialog
+      // Focus goes back to what opened the dialog; when that is gone (the seating it closed, the
+      // row it removed) to the page's main area, so the next Tab starts there, not at the top.
+      if (opener?.isConnected && opener !== document.body) opener.focus();
+      else focusMain();
     };
   }, []);
 
@@ -47,4 +50,12 @@ export function Modal({ title, onClose, children, className }: Props) {
       <div className="modal-body">{children}</div>
     </dialog>
   );
+}
+
+/** Focuses the page's <main> (made focusable by script only), the fallback after a dialog whose opener is gone. */
+function focusMain(): void {
+  const main = document.querySelector<HTMLElement>("main");
+  if (!main) return;
+  if (!main.hasAttribute("tabindex")) main.setAttribute("tabindex", "-1");
+  main.focus({ preventScroll: true });
 }

@@ -1,4 +1,4 @@
-import { ALLERGENS, type OrderItemDto } from "@ordered/contract";
+import { ALLERGENS, type OrderItemDto } from "@ordered/contract/client";
 import { strings } from "../strings";
 
 interface Props {

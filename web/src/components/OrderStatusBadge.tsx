@@ -1,4 +1,4 @@
-import type { OrderDto } from "@ordered/contract";
+import type { OrderDto } from "@ordered/contract/client";
 import { strings } from "../strings";
 
 /** The one status that matters now: the shipment's once accepted, else the order's. */

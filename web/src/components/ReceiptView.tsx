@@ -1,4 +1,4 @@
-import type { BillDto, BillShareDto, PaymentDto, ReceiptDto } from "@ordered/contract";
+import type { BillDto, BillShareDto, PaymentDto, ReceiptDto } from "@ordered/contract/client";
 import { formatMoney, formatTime } from "../lib/money";
 import { strings } from "../strings";
 

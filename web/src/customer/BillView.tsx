@@ -1,4 +1,4 @@
-import type { BillDto } from "@ordered/contract";
+import type { BillDto } from "@ordered/contract/client";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 

@@ -1,4 +1,4 @@
-import type { AlertDto, AlertKind } from "@ordered/contract";
+import type { AlertDto, AlertKind } from "@ordered/contract/client";
 import { useCommands } from "../realtime/live-context";
 import { strings } from "../strings";
 import { type CallView, canCall } from "./calls";

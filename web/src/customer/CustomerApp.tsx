@@ -1,15 +1,21 @@
-import type { CardInfoResponse, JoinResponse, ReceiptDto, ReceiptResponse } from "@ordered/contract";
-import { useCallback, useEffect, useRef, useState } from "react";
+import type { JoinResponse, ReceiptDto, ReceiptResponse } from "@ordered/contract/client";
+import { lazy, useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { CenteredMessage } from "../components/CenteredMessage";
 import { strings } from "../strings";
-import { CustomerPage } from "./CustomerPage";
 import { customerStorage, type Entry, entryKey, type KeptReceipt } from "./customer-storage";
 import { FreeTableScreen } from "./FreeTableScreen";
 import { JoinScreen } from "./JoinScreen";
+import { prefetchMenu } from "./menu-loader";
 import { dropsToken, type EndReason, endReasonOf, openingPhase, type Phase, phaseAfterEnd } from "./phone-flow";
 import { ReceiptScreen } from "./ReceiptScreen";
 import type { CurrentSession } from "./use-customer-live";
+import { useEntryInfo } from "./use-entry-info";
+
+// The table screen (menu, cart, orders, the live socket) is a chunk of its own: the join
+// screen shows without waiting for it, and it is fetched as soon as that screen is up.
+const loadCustomerPage = () => import("./CustomerPage");
+const CustomerPage = lazy(() => loadCustomerPage().then((m) => ({ default: m.CustomerPage })));
 
 /**
  * /s/<joinCode> and /t/<cardCode>: resume with the stored token, or join; then the live
@@ -18,7 +24,12 @@ import type { CurrentSession } from "./use-customer-live";
 export function CustomerApp({ entry }: { entry: Entry }) {
   const key = entryKey(entry);
   const [phase, setPhase] = useState<Phase>(() => openingPhase(entry, customerStorage.token(key), customerStorage.receipt(key)));
-  const card = useCardInfo(entry, phase.kind === "join");
+  // The code is checked before anything is asked: the first screen names the table and venue, or says the code is dead.
+  const info = useEntryInfo(entry, phase.kind === "join");
+  const firstScreenUp = !(phase.kind === "join" && info.state === "loading");
+  useEffect(() => {
+    if (firstScreenUp) void loadCustomerPage();
+  }, [firstScreenUp]);
   // One end per token: the close event, a refused menu and a refused order may all report it.
   const ended = useRef<string | null>(null);
 
@@ -38,12 +49,17 @@ export function CustomerApp({ entry }: { entry: Entry }) {
   const resume = useCallback(
     async (token: string) => {
       setPhase({ kind: "loading" });
+      prefetchMenu(token);
       try {
         const current = await api<CurrentSession>("/sessions/current", { token });
         setPhase({ kind: "live", token, current });
       } catch (err) {
         const reason = err instanceof ApiError ? endReasonOf(err.code) : null;
         if (reason) return end(reason, token, customerStorage.customerId(key));
+        // No network (a reload while offline): what the phone last showed, marked offline;
+        // the socket's catch-up brings what was missed once the network is back.
+        const kept = err instanceof ApiError && err.code === "NETWORK" ? customerStorage.live(key, token) : null;
+        if (kept) return setPhase({ kind: "live", token, current: kept });
         setPhase({ kind: "error", message: err instanceof Error ? err.message : String(err) });
       }
     },
@@ -70,15 +86,16 @@ export function CustomerApp({ entry }: { entry: Entry }) {
     case "loading":
       return <CenteredMessage title={strings.common.loading} />;
     case "join":
-      if (card.state === "loading") return <CenteredMessage title={strings.common.loading} />;
-      if (card.state === "unknown") return <InvalidCard />;
+      if (info.state === "loading") return <CenteredMessage title={strings.customer.checkingCode} />;
+      if (info.state === "unknown") return entry.kind === "card" ? <InvalidCard /> : <InvalidCode />;
+      if (info.state === "closed") return <ClosedCode />;
       return (
         <JoinScreen
           entry={entry}
-          card={card.info}
+          greeting={info.greeting}
           onJoined={joined}
           onRefused={(refusal, displayName) =>
-            refusal === "free" ? setPhase({ kind: "free", displayName, card: card.info }) : refused(refusal)
+            refusal === "free" ? setPhase({ kind: "free", displayName, card: info.greeting?.card ?? null }) : refused(refusal)
           }
         />
       );
@@ -120,13 +137,7 @@ export function CustomerApp({ entry }: { entry: Entry }) {
         </CenteredMessage>
       );
     case "invalid":
-      return entry.kind === "card" ? (
-        <InvalidCard />
-      ) : (
-        <CenteredMessage title={strings.customer.invalidTitle} tone="error">
-          <p>{strings.customer.invalidBody}</p>
-        </CenteredMessage>
-      );
+      return entry.kind === "card" ? <InvalidCard /> : <InvalidCode />;
     case "error":
       return (
         <CenteredMessage title={strings.common.unexpectedError} tone="error">
@@ -137,6 +148,22 @@ export function CustomerApp({ entry }: { entry: Entry }) {
         </CenteredMessage>
       );
   }
+}
+
+function InvalidCode() {
+  return (
+    <CenteredMessage title={strings.customer.invalidTitle} tone="error">
+      <p>{strings.customer.invalidBody}</p>
+    </CenteredMessage>
+  );
+}
+
+function ClosedCode() {
+  return (
+    <CenteredMessage title={strings.customer.closedTitle}>
+      <p>{strings.customer.closedBody}</p>
+    </CenteredMessage>
+  );
 }
 
 function InvalidCard() {
@@ -155,31 +182,4 @@ async function fetchReceipt(token: string, customerId: string | null): Promise<K
   } catch {
     return null; // offline, or gone: the bare "closed" message, and the token stays to try again
   }
-}
-
-type CardInfo =
-  | { state: "loading" }
-  /** Known card; `info` null when the greeting could not be loaded (the join still may work). */
-  | { state: "ready"; info: CardInfoResponse | null }
-  | { state: "unknown" };
-
-/** A card's table and venue for the greeting; a join code needs none. Loaded when `needed`. */
-function useCardInfo(entry: Entry, needed: boolean): CardInfo {
-  const [info, setInfo] = useState<CardInfo>(() => (entry.kind === "card" ? { state: "loading" } : { state: "ready", info: null }));
-  const want = needed && entry.kind === "card" && info.state === "loading";
-  useEffect(() => {
-    if (!want) return;
-    let cancelled = false;
-    api<CardInfoResponse>(`/cards/${encodeURIComponent(entry.code)}`)
-      .then((res) => !cancelled && setInfo({ state: "ready", info: res }))
-      .catch((err: unknown) => {
-        if (cancelled) return;
-        const unknown = err instanceof ApiError && (err.code === "NOT_FOUND" || err.code === "VALIDATION_FAILED");
-        setInfo(unknown ? { state: "unknown" } : { state: "ready", info: null });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [want, entry.code]);
-  return info;
 }

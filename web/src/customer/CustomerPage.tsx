@@ -12,7 +12,7 @@ interface Props {
 
 /** The phone's page once joined: its live connection, around the table's screen. */
 export function CustomerPage({ storageKey, token, current, onEnd }: Props) {
-  const { live, orders, payments, alerts, customers } = useCustomerLive(token, current, onEnd);
+  const { live, orders, payments, alerts, customers } = useCustomerLive(storageKey, token, current, onEnd);
   return (
     <LiveContext value={live}>
       <TableScreen

@@ -1,4 +1,4 @@
-import { ALLERGENS, DIET_TAGS, type ProductDto } from "@ordered/contract";
+import { ALLERGENS, DIET_TAGS, type ProductDto } from "@ordered/contract/client";
 import { strings } from "../strings";
 import { DietIcon } from "./DietIcons";
 

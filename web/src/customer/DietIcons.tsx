@@ -1,4 +1,4 @@
-import type { Allergen, DietTag } from "@ordered/contract";
+import type { Allergen, DietTag } from "@ordered/contract/client";
 import type { ReactNode } from "react";
 
 /**

@@ -1,4 +1,4 @@
-import type { CardInfoResponse, JoinResponse } from "@ordered/contract";
+import type { CardInfoResponse, JoinResponse } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { strings } from "../strings";

@@ -1,21 +1,26 @@
-import { type CardInfoResponse, type JoinResponse, LIMITS } from "@ordered/contract";
-import { type FormEvent, useState } from "react";
+import { type JoinResponse, LIMITS } from "@ordered/contract/client";
+import { type FormEvent, useId, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { strings } from "../strings";
 import type { Entry } from "./customer-storage";
 import { type JoinRefusal, joinBody, joinRefusalOf } from "./phone-flow";
+import type { EntryGreeting } from "./use-entry-info";
 
 interface Props {
   entry: Entry;
-  /** A card's table and venue, to greet with (null for a join code, or when it could not be loaded). */
-  card: CardInfoResponse | null;
+  /** The table and venue the code belongs to, checked before this screen (null when that check could not be made). */
+  greeting: EntryGreeting | null;
   onJoined: (res: JoinResponse) => void;
   /** The join was refused: the seating closed, the code is not one, or the card's table is free. */
   onRefused: (refusal: JoinRefusal, displayName: string) => void;
 }
 
-/** Joins with an optional name, through a session's code or a table's card. */
-export function JoinScreen({ entry, card, onJoined, onRefused }: Props) {
+/**
+ * The first screen: the table and venue at once, one tap on "See the menu" to join; the
+ * name is optional (blank is fine) and asked under it, never required.
+ */
+export function JoinScreen({ entry, greeting, onJoined, onRefused }: Props) {
+  const hintId = useId();
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,29 +40,25 @@ export function JoinScreen({ entry, card, onJoined, onRefused }: Props) {
   }
 
   return (
-    <main className="centered customer">
-      <form className="centered-card stack" onSubmit={submit}>
-        {card ? (
-          <>
-            <h1>{strings.cardJoin.greeting(card.tableName, card.location.name)}</h1>
-            <p>{strings.cardJoin.intro}</p>
-          </>
-        ) : (
-          <>
-            <h1>{strings.customer.joinTitle}</h1>
-            <p>{strings.customer.joinIntro}</p>
-          </>
-        )}
-        <label className="field">
+    <main className="centered customer join-screen">
+      <form className="centered-card stack join-card" onSubmit={submit}>
+        {greeting ? <h1>{strings.customer.joinAt(greeting.table, greeting.venue)}</h1> : <h1>{strings.customer.joinTitle}</h1>}
+        <p>{greeting ? strings.customer.joinWelcome : strings.customer.joinIntro}</p>
+        <label className="field join-name">
           <span>{strings.customer.nameLabel}</span>
           <input
             value={name}
             onChange={(e) => setName(e.target.value)}
             placeholder={strings.customer.namePlaceholder}
             autoComplete="given-name"
+            enterKeyHint="go"
+            aria-describedby={hintId}
             maxLength={LIMITS.session.displayNameLength}
           />
         </label>
+        <p id={hintId} className="muted small join-hint">
+          {strings.customer.nameHint}
+        </p>
         {error && (
           <p role="alert" className="error">
             {error}

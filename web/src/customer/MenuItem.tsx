@@ -1,4 +1,4 @@
-import type { ProductDto } from "@ordered/contract";
+import type { ProductDto } from "@ordered/contract/client";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 import { DietBadges } from "./DietBadges";
@@ -36,10 +36,11 @@ export function MenuItem({ product: p, inCart, addable, onAdd }: Props) {
               className="button add"
               onClick={onAdd}
               disabled={!addable}
-              aria-label={strings.customer.add(p.name)}
               aria-haspopup={hasOptions ? "dialog" : undefined}
             >
+              {/* Named "Add Margherita · 2": the visible "Add · 2" stays in the name (WCAG 2.5.3). */}
               {strings.customer.addShort}
+              <span className="visually-hidden"> {p.name}</span>
               {inCart > 0 && <span className="in-cart"> · {inCart}</span>}
             </button>
           )}

@@ -1,4 +1,4 @@
-import type { MenuResponse } from "@ordered/contract";
+import type { MenuResponse } from "@ordered/contract/client";
 import { useId, useRef, useState } from "react";
 import { strings } from "../strings";
 import { CategoryChips } from "./CategoryChips";

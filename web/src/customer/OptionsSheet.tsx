@@ -1,4 +1,4 @@
-import { choiceProblem, LIMITS, type OptionDto, type OptionGroupDto, type ProductDto, unitPriceOf } from "@ordered/contract";
+import { choiceProblem, LIMITS, type OptionDto, type OptionGroupDto, type ProductDto, unitPriceOf } from "@ordered/contract/client";
 import { useId, useState } from "react";
 import { Modal } from "../components/Modal";
 import { formatMoney } from "../lib/money";

@@ -1,16 +1,23 @@
-import type { OrderDto } from "@ordered/contract";
+import type { OrderDto } from "@ordered/contract/client";
+import { formatTime } from "../lib/money";
 import { strings } from "../strings";
 import { stationParts, timelineSteps } from "./timeline-steps";
 
-/** The order's stages; while it is prepared, each station's part under them ("Kitchen: preparing · Bar: ready"). */
+/** The order's stages, each with the time it happened (in the phone's locale); while it is prepared, each station's part under them ("Kitchen: preparing · Bar: ready"). */
 export function OrderTimeline({ order }: { order: OrderDto }) {
   const parts = stationParts(order);
   return (
     <>
       <ol className="timeline">
         {timelineSteps(order).map((s) => (
-          <li key={s.key} className={`step ${s.state}`} aria-current={s.state === "current" ? "step" : undefined}>
-            {strings.customer.timeline[s.key]}
+          <li key={s.key} className={`step ${s.state}`} aria-current={s.state === "current" ? "step" : undefined} data-step={s.key}>
+            <span className="step-name">{strings.customer.timeline[s.key]}</span>
+            {s.at && " "}
+            {s.at && (
+              <time className="step-time" dateTime={s.at}>
+                {formatTime(s.at)}
+              </time>
+            )}
           </li>
         ))}
       </ol>

@@ -1,4 +1,4 @@
-import { chosenOptions, type OrderDto, type OrderItemDto, type ProductDto, unitPriceOf } from "@ordered/contract";
+import { chosenOptions, type OrderDto, type OrderItemDto, type ProductDto, unitPriceOf } from "@ordered/contract/client";
 import { OrderItems } from "../components/OrderItems";
 import { statusText } from "../components/OrderStatusBadge";
 import { formatMoney, formatTime } from "../lib/money";
@@ -13,6 +13,9 @@ interface Props {
   products: Map<string, ProductDto>;
 }
 
+/** The element id of an order's card (the confirmation's "See the order" goes there). */
+export const orderAnchor = (orderId: string) => `order-${orderId}`;
+
 /** The table's orders with live status, and the one being sent (honestly marked as such). */
 export function OrdersView({ orders, me, submission, products }: Props) {
   const pending = submission && !orders.some((o) => o.clientOrderId === submission.clientOrderId) ? submission : null;
@@ -24,6 +27,8 @@ export function OrdersView({ orders, me, submission, products }: Props) {
         {orders.map((o, i) => (
           <li
             key={o.id}
+            id={orderAnchor(o.id)}
+            tabIndex={-1}
             className={`order-card order-${o.status.toLowerCase()}`}
             aria-label={strings.customer.orderTitle(i + 1)}
             data-status={statusText(o)}

@@ -1,4 +1,4 @@
-import { LIMITS, type ProductDto } from "@ordered/contract";
+import { LIMITS, type ProductDto } from "@ordered/contract/client";
 import { type CSSProperties, useState } from "react";
 
 interface Props {

@@ -1,14 +1,6 @@
-import {
-  type AlertDto,
-  billOf,
-  type CustomerDto,
-  type MenuResponse,
-  type OrderDto,
-  type PaymentDto,
-  type ProductDto,
-} from "@ordered/contract";
+import { type AlertDto, billOf, type CustomerDto, type OrderDto, type PaymentDto, type ProductDto } from "@ordered/contract/client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ApiError, api } from "../api/http";
+import { ApiError } from "../api/http";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { formatMoney } from "../lib/money";
 import { useLive } from "../realtime/live-context";
@@ -18,13 +10,18 @@ import { strings } from "../strings";
 import { BillView } from "./BillView";
 import { CallButtons } from "./CallButtons";
 import { CartView } from "./CartView";
-import { cartTotal, quantityOf } from "./cart";
+import { cartTotal, linesOfOrder, quantityOf } from "./cart";
 import { MenuView } from "./MenuView";
-import { OrdersView } from "./OrdersView";
+import { loadMenu } from "./menu-loader";
+import { OrdersView, orderAnchor } from "./OrdersView";
 import { PhoneTabs, panelId, tabId } from "./PhoneTabs";
+import { confirmsOrder, PlacedConfirmation } from "./PlacedConfirmation";
 import { endReasonOf } from "./phone-flow";
+import { RefusedNotice } from "./RefusedNotice";
+import { useRefusedOrders } from "./refused-orders";
 import { useCart } from "./use-cart";
 import type { CurrentSession, OnEnd } from "./use-customer-live";
+import { useInView } from "./use-in-view";
 import { useMenuFilter } from "./use-menu-filter";
 
 interface Props {
@@ -44,14 +41,22 @@ type View = "order" | "bill";
 export function TableScreen({ storageKey, token, current, orders, payments, alerts, customers, onEnd }: Props) {
   const { status } = useLive();
   const [view, setView] = useState<View>("order");
-  const loadMenu = useCallback(() => api<MenuResponse>("/menu", { token }), [token]);
-  const menu = useMenu(loadMenu);
+  const load = useCallback(() => loadMenu(token), [token]);
+  const menu = useMenu(load);
   const cart = useCart({ storageKey, orders, onEnd });
   const [filter, setFilter] = useMenuFilter();
   const now = useNow();
   // Every product seen on this phone, also ones taken off the menu since: the cart still names them.
   const seen = useRef(new Map<string, ProductDto>());
   const cartHeading = useRef<HTMLHeadingElement>(null);
+  const cartInView = useInView("cart", view === "order");
+  // After "Put back in cart" (maybe from the bill tab): the cart, once it is on screen again.
+  const [showCart, setShowCart] = useState(0);
+  useEffect(() => {
+    if (!showCart) return;
+    cartHeading.current?.focus({ preventScroll: true });
+    cartHeading.current?.scrollIntoView({ block: "start" });
+  }, [showCart]);
 
   const end = useRef(onEnd);
   end.current = onEnd;
@@ -68,6 +73,12 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
     [currency, orders, payments, customers, me, current.customer.displayName],
   );
 
+  const { refused, dismiss } = useRefusedOrders(storageKey, orders, me);
+  const placedIndex = cart.placed ? orders.findIndex((o) => o.clientOrderId === cart.placed) : -1;
+  // Refused meanwhile: no confirmation (the refusal notice tells it), the cart is just empty.
+  const placedOrder = placedIndex >= 0 && confirmsOrder(orders[placedIndex]!) ? orders[placedIndex] : undefined;
+  const focusedPlaced = useRef<string | null>(null);
+
   for (const p of menu.menu?.products ?? []) seen.current.set(p.id, p);
   const byId = seen.current;
   const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
@@ -75,11 +86,13 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
   const menuError = menu.error ? (menu.error instanceof Error ? menu.error.message : String(menu.error)) : null;
 
   return (
-    <div className="customer">
+    <div className="customer table-screen">
       <div className="customer-head">
         <header className="topbar customer-bar">
           <div className="brand">
-            <strong>{current.session.label}</strong>
+            <h1 className="customer-bar-title">
+              <strong>{current.session.label}</strong>
+            </h1>
             <span className="muted">{current.location.name}</span>
           </div>
           <ConnectionIndicator state={status} />
@@ -118,6 +131,28 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
             />
             <CartView
               headingRef={cartHeading}
+              confirmation={
+                placedOrder && (
+                  <PlacedConfirmation
+                    key={placedOrder.id}
+                    order={placedOrder}
+                    number={placedIndex + 1}
+                    takeFocus={focusedPlaced.current !== placedOrder.id}
+                    onFocused={() => {
+                      focusedPlaced.current = placedOrder.id;
+                    }}
+                    onSeeOrder={() => {
+                      const card = document.getElementById(orderAnchor(placedOrder.id));
+                      card?.focus({ preventScroll: true });
+                      card?.scrollIntoView({ block: "start", behavior: "smooth" });
+                    }}
+                    onOrderMore={() => {
+                      cart.dismissPlaced();
+                      document.getElementById("menu-title")?.scrollIntoView({ block: "start", behavior: "smooth" });
+                    }}
+                  />
+                )
+              }
               lines={cart.lines}
               products={byId}
               menu={menu.menu}
@@ -134,20 +169,41 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
           </div>
         )}
       </main>
-      {view === "order" && count > 0 && !cart.submission && (
-        <footer className="cart-bar">
-          <button
-            type="button"
-            className="button primary large"
-            onClick={() => {
-              cartHeading.current?.scrollIntoView({ behavior: "smooth" });
-              cartHeading.current?.focus();
+      {/* In the flow at the page's end and sticky: it never covers the end of the page (Place order, its errors). */}
+      <div className="phone-dock">
+        {refused[0] ? (
+          <RefusedNotice
+            key={refused[0].order.id}
+            refused={refused[0]}
+            onDismiss={() => dismiss(refused[0]!.order.id)}
+            onPutBack={() => {
+              const { order } = refused[0]!;
+              cart.putBack(linesOfOrder(order, byId));
+              dismiss(order.id);
+              setView("order");
+              setShowCart((n) => n + 1);
             }}
-          >
-            {strings.customer.viewCart(count, formatMoney(total, currency))}
-          </button>
-        </footer>
-      )}
+          />
+        ) : (
+          view === "order" &&
+          count > 0 &&
+          !cart.submission &&
+          !cartInView && (
+            <div className="cart-bar">
+              <button
+                type="button"
+                className="button primary large"
+                onClick={() => {
+                  cartHeading.current?.scrollIntoView({ behavior: "smooth" });
+                  cartHeading.current?.focus({ preventScroll: true });
+                }}
+              >
+                {strings.customer.viewCart(count, formatMoney(total, currency))}
+              </button>
+            </div>
+          )
+        )}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { AlertDto, AlertKind } from "@ordered/contract";
+import type { AlertDto, AlertKind } from "@ordered/contract/client";
 
 /** What the phone shows under a call button. */
 export type CallView =

@@ -4,7 +4,7 @@
  * adding the same choice again counts the line up, another choice or note is another line
  * (the contract's `lineKey`).
  */
-import { LIMITS, lineKey, type PlaceOrderPayload, type ProductDto, unitPriceOf } from "@ordered/contract";
+import { LIMITS, lineKey, type OrderDto, type PlaceOrderPayload, type ProductDto, unitPriceOf } from "@ordered/contract/client";
 
 /**
  * A line of the cart: one product with its choices and note (its content, `lineKey`), so a
@@ -86,13 +86,63 @@ export const quantityOf = (lines: readonly CartLine[], productId: string) =>
 /** A line's price: the contract's unit price with its options, times its quantity. */
 export const lineCents = (line: CartLine, product: ProductDto) => unitPriceOf(product, line.options) * line.quantity;
 
-/** The cart's total over the products known; a line whose product is gone counts nothing (the server refuses it anyway). */
+/** Whether a line cannot be ordered at all now: its product is gone from the menu or sold out (the server would refuse the order). */
+export const isUnorderable = (product: ProductDto | undefined) => !product?.available || product.stock === 0;
+
+/**
+ * The cart's total over the lines that can be ordered: a line whose product is gone or sold
+ * out counts nothing (the guest is asked to remove it before placing the order).
+ */
 export function cartTotal(lines: readonly CartLine[], products: ReadonlyMap<string, ProductDto>): number {
   return lines.reduce((sum, l) => {
     const p = products.get(l.productId);
-    return p ? sum + lineCents(l, p) : sum;
+    return p && !isUnorderable(p) ? sum + lineCents(l, p) : sum;
   }, 0);
 }
+
+/** The lines that block placing the order: their product is gone or sold out. */
+export const unorderableLines = (lines: readonly CartLine[], products: ReadonlyMap<string, ProductDto>) =>
+  lines.filter((l) => isUnorderable(products.get(l.productId)));
+
+/**
+ * The products the cart holds more of than the menu says are left (over all their lines),
+ * with how many are left: the server would refuse the order ("only 8 Burrata left").
+ */
+export function shortOfStock(lines: readonly CartLine[], products: ReadonlyMap<string, ProductDto>): Map<string, number> {
+  const short = new Map<string, number>();
+  for (const l of lines) {
+    const stock = products.get(l.productId)?.stock;
+    if (stock != null && stock > 0 && quantityOf(lines, l.productId) > stock) short.set(l.productId, stock);
+  }
+  return short;
+}
+
+/** Why a line's "+" is off: it holds the most one line may (LIMITS.order.maxQuantity), or null. */
+export const atQuantityLimit = (line: Pick<CartLine, "quantity">) => line.quantity >= maxQuantity;
+
+/** Whether the cart holds as many lines as an order may (LIMITS.order.maxLines): a new choice does not fit. */
+export const isFull = (lines: readonly CartLine[]) => lines.length >= maxLines;
+
+/**
+ * An order's lines as the cart would add them again ("Put back in cart" after a rejection).
+ * The order names its choices by group and option name (as they were); they are matched to
+ * the product's options now, and a choice no longer offered is left out (the cart then says
+ * the choices changed, if a required one is missing).
+ */
+export function linesOfOrder(order: Pick<OrderDto, "items">, products: ReadonlyMap<string, ProductDto>): NewLine[] {
+  return order.items.map((item) => {
+    const p = products.get(item.productId);
+    const options = item.options.flatMap((chosen) => {
+      const group = p?.optionGroups.find((g) => g.name === chosen.group);
+      const option = group?.options.find((o) => o.name === chosen.name);
+      return option ? [option.id] : [];
+    });
+    return { productId: item.productId, options, note: item.note ?? "", quantity: item.quantity };
+  });
+}
+
+/** Adds lines (an order put back) to the cart, each as `addLine` would: what does not fit is left out. */
+export const addLines = (lines: CartLine[], items: readonly NewLine[]): CartLine[] => items.reduce(addLine, lines);
 
 /**
  * Lines with the same content (say, a note edited into another line's) become one, unless

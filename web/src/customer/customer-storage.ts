@@ -1,4 +1,4 @@
-import type { ReceiptDto } from "@ordered/contract";
+import type { CurrentSessionResponse, ReceiptDto } from "@ordered/contract/client";
 import { storage } from "../lib/storage";
 import { readCart, type SavedCart } from "./cart";
 
@@ -36,6 +36,14 @@ interface SavedToken {
 const tokenKey = (key: string) => `ordered.customer.${key}`;
 const cartKey = (key: string) => `ordered.cart.${key}`;
 const receiptKey = (key: string) => `ordered.receipt.${key}`;
+const dismissedKey = (key: string) => `ordered.refusalsSeen.${key}`;
+const liveKey = (key: string) => `ordered.live.${key}`;
+
+/** The last state the phone showed of its seating, with the token it belongs to. */
+interface KeptLive {
+  token: string;
+  current: CurrentSessionResponse;
+}
 
 /** All keyed by `entryKey(entry)`. */
 export const customerStorage = {
@@ -47,10 +55,29 @@ export const customerStorage = {
   forget: (key: string) => {
     storage.remove(tokenKey(key));
     storage.remove(cartKey(key));
+    storage.remove(liveKey(key));
   },
   /** The kept cart; one stored by an older app is read as well as it can be, anything else is an empty cart. */
   cart: (key: string): SavedCart => readCart(storage.get<unknown>(cartKey(key))),
   saveCart: (key: string, cart: SavedCart) => storage.set(cartKey(key), cart),
   receipt: (key: string): KeptReceipt | null => storage.get<KeptReceipt>(receiptKey(key)),
   saveReceipt: (key: string, kept: KeptReceipt) => storage.set(receiptKey(key), kept),
+  /** The refused orders whose notice the guest dismissed (or put back into the cart): not shown again after a reload. */
+  dismissedRefusals: (key: string): string[] => {
+    const ids = storage.get<unknown>(dismissedKey(key));
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
+  },
+  saveDismissedRefusals: (key: string, ids: readonly string[]) => storage.set(dismissedKey(key), ids),
+  /**
+   * What the phone last showed of the seating `token` belongs to (session at its cursor,
+   * orders, payments, calls): opened instead of GET /sessions/current when a reload finds
+   * no network, so the guest still sees their orders, marked offline, until the socket's
+   * catch-up brings the rest.
+   */
+  live: (key: string, token: string): CurrentSessionResponse | null => {
+    const kept = storage.get<KeptLive>(liveKey(key));
+    return kept?.token === token && kept.current?.session ? kept.current : null;
+  },
+  saveLive: (key: string, token: string, current: CurrentSessionResponse) =>
+    storage.set(liveKey(key), { token, current } satisfies KeptLive),
 };

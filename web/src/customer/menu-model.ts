@@ -15,9 +15,10 @@ import {
   type OptionGroupDto,
   type ProductDto,
   unitPriceOf,
-} from "@ordered/contract";
+} from "@ordered/contract/client";
 import { strings } from "../strings";
 import type { CartLine } from "./customer-storage";
+import { foldForSearch, matchesSearch } from "./search-text";
 
 export const isSoldOut = (p: ProductDto) => !p.available || p.stock === 0;
 
@@ -63,7 +64,7 @@ const hasTag = (p: ProductDto, tag: DietTag) => p.tags.includes(tag) || (tag ===
 export const matchesFilter = (p: ProductDto, f: MenuFilter) =>
   f.tags.every((t) => hasTag(p, t)) && f.without.every((a) => !p.allergens.includes(a));
 
-const matchesQuery = (p: ProductDto, q: string) => !q || `${p.name} ${p.description} ${p.category}`.toLowerCase().includes(q);
+const matchesQuery = (p: ProductDto, q: string) => matchesSearch(q, p.name, p.description, p.category);
 
 /** A filter as stored (sessionStorage): unknown codes are dropped, anything else is no filter. */
 export function readFilter(stored: unknown): MenuFilter {
@@ -94,7 +95,7 @@ export interface MenuSection {
  * empty category still shows (staff just made it).
  */
 export function menuSections(menu: MenuResponse, options: { filter: MenuFilter; query: string; now: number }): MenuSection[] {
-  const q = options.query.trim().toLowerCase();
+  const q = foldForSearch(options.query);
   const narrowing = q !== "" || isFiltering(options.filter);
   return menu.categories
     .map((category) => ({

@@ -3,7 +3,7 @@
  * so the rules (when a token is dropped, when a receipt or a rejoin is offered) are tested
  * without a browser; CustomerApp renders the phase and does the fetching.
  */
-import type { CardInfoResponse, CurrentSessionResponse, ErrorCode, JoinBody } from "@ordered/contract";
+import type { CardInfoResponse, CurrentSessionResponse, ErrorCode, JoinBody } from "@ordered/contract/client";
 import type { Entry, KeptReceipt } from "./customer-storage";
 
 /** Why the live view of a seating ended for this phone. */

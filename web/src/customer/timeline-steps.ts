@@ -1,21 +1,66 @@
-import { ORDER_STAGES, type OrderDto, type OrderEnd, type OrderStage, stageOf, type TicketStatus } from "@ordered/contract";
+import { ORDER_STAGES, type OrderDto, type OrderEnd, type OrderStage, stageOf, type TicketStatus } from "@ordered/contract/client";
 
 export interface TimelineStep {
   key: OrderStage | OrderEnd;
   state: "done" | "current" | "todo" | "failed";
+  /** When the order got there (ISO), when known; null for steps to come or not recorded. */
+  at: string | null;
+}
+
+const PREPARING = ORDER_STAGES.indexOf("preparing");
+
+/**
+ * The last stage an order reached. The contract counts an accepted order as preparing as soon
+ * as its shipment exists (the moment of acceptance), which would light both at once; for the
+ * guest, preparing starts when a station starts on one of its tickets. An order without
+ * tickets (placed before stations existed) keeps the contract's reading.
+ */
+function reachedOf(order: OrderDto): { reached: number; end: OrderEnd | null } {
+  const { reached, end } = stageOf(order);
+  if (reached !== PREPARING || order.tickets.length === 0) return { reached, end };
+  const started = order.tickets.some((t) => t.startedAt !== null || t.status !== "NEW");
+  return { reached: started ? reached : PREPARING - 1, end };
+}
+
+const earliest = (times: (string | null)[]) => times.filter((t): t is string => t !== null).sort()[0] ?? null;
+const latest = (times: (string | null)[]) =>
+  times
+    .filter((t): t is string => t !== null)
+    .sort()
+    .at(-1) ?? null;
+
+/** When the order reached a stage, as recorded (tickets' own times stand in where the shipment has none). */
+function timeOf(order: OrderDto, key: OrderStage): string | null {
+  switch (key) {
+    case "placed":
+      return order.placedAt;
+    case "accepted":
+      return order.acceptedAt;
+    case "preparing":
+      return earliest(order.tickets.map((t) => t.startedAt));
+    case "ready":
+      return (
+        order.shipment?.readyAt ??
+        (order.tickets.length > 0 && order.tickets.every((t) => t.readyAt) ? latest(order.tickets.map((t) => t.readyAt)) : null)
+      );
+    case "delivered":
+      return order.shipment?.deliveredAt ?? (order.status === "DELIVERED" ? order.finishedAt : null);
+  }
 }
 
 /**
- * The guest's timeline: the stages an order went through and where it is now, followed by
- * the stages still to come, or by how it ended if it will not reach the table.
+ * The guest's timeline: the stages an order went through and where it is now, each with
+ * the time it happened, followed by the stages still to come, or by how it ended if it will
+ * not reach the table.
  */
 export function timelineSteps(order: OrderDto): TimelineStep[] {
-  const { reached, end } = stageOf(order);
+  const { reached, end } = reachedOf(order);
   const finished = end !== null || reached === ORDER_STAGES.length - 1;
-  const steps = ORDER_STAGES.map(
-    (key, i): TimelineStep => ({ key, state: i < reached || (i === reached && finished) ? "done" : i === reached ? "current" : "todo" }),
-  );
-  return end ? [...steps.slice(0, reached + 1), { key: end, state: "failed" }] : steps;
+  const steps = ORDER_STAGES.map((key, i): TimelineStep => {
+    const state = i < reached || (i === reached && finished) ? "done" : i === reached ? "current" : "todo";
+    return { key, state, at: state === "todo" ? null : timeOf(order, key) };
+  });
+  return end ? [...steps.slice(0, reached + 1), { key: end, state: "failed", at: order.finishedAt }] : steps;
 }
 
 /** One station's part of an order, for the guest ("Bar: ready"). */

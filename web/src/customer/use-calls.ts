@@ -1,4 +1,4 @@
-import { ALERT_KINDS, type AlertDto, type AlertKind } from "@ordered/contract";
+import { ALERT_KINDS, type AlertDto, type AlertKind } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CommandError } from "../realtime/command";
 import { useCommands } from "../realtime/live-context";

@@ -1,8 +1,8 @@
-import type { OrderDto } from "@ordered/contract";
+import type { OrderDto } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CommandError } from "../realtime/command";
 import { useCommands } from "../realtime/live-context";
-import { addLine, canAdd, type NewLine, placeOrderPayload, setNote, setQuantity } from "./cart";
+import { addLine, addLines, canAdd, type NewLine, placeOrderPayload, setNote, setQuantity } from "./cart";
 import { type CartLine, customerStorage, type SavedCart } from "./customer-storage";
 import { type EndReason, endReasonOf } from "./phone-flow";
 
@@ -25,6 +25,8 @@ export function useCart({ storageKey, orders, onEnd }: Deps) {
   const commands = useCommands();
   const [cart, setCart] = useState<SavedCart>(() => customerStorage.cart(storageKey));
   const [error, setError] = useState<string | null>(null);
+  // The clientOrderId of the order this phone just placed (its confirmation shows in the cart), until the guest moves on.
+  const [placed, setPlaced] = useState<string | null>(null);
   const ended = useRef(onEnd);
   ended.current = onEnd;
 
@@ -37,6 +39,7 @@ export function useCart({ storageKey, orders, onEnd }: Deps) {
   /** Freezes the cart into a submission; a second call while one is pending does nothing. */
   const place = useCallback(() => {
     setError(null);
+    setPlaced(null);
     setCart((c) =>
       c.submission || c.lines.length === 0 ? c : { ...c, submission: { clientOrderId: crypto.randomUUID(), lines: c.lines } },
     );
@@ -46,7 +49,9 @@ export function useCart({ storageKey, orders, onEnd }: Deps) {
   const pendingId = submission?.clientOrderId;
   const arrived = pendingId !== undefined && orders.some((o) => o.clientOrderId === pendingId);
   useEffect(() => {
-    if (arrived) setCart((c) => (c.submission?.clientOrderId === pendingId ? { lines: [], submission: null } : c));
+    if (!arrived || !pendingId) return;
+    setCart((c) => (c.submission?.clientOrderId === pendingId ? { lines: [], submission: null } : c));
+    setPlaced(pendingId);
   }, [arrived, pendingId]);
 
   useEffect(() => {
@@ -70,7 +75,19 @@ export function useCart({ storageKey, orders, onEnd }: Deps) {
     error,
     canAdd: (item: NewLine) => canAdd(cart.lines, item),
     /** Adds a choice (a product, its options, a note, how many): to its line when there is one. */
-    add: (item: NewLine) => edit((lines) => addLine(lines, item)),
+    add: (item: NewLine) => {
+      setPlaced(null);
+      edit((lines) => addLine(lines, item));
+    },
+    /** Lines of a refused order, back into the cart (what still fits). */
+    putBack: (items: readonly NewLine[]) => {
+      setPlaced(null);
+      setError(null);
+      edit((lines) => addLines(lines, items));
+    },
+    /** The order this phone just placed (its clientOrderId), for the confirmation; null once the guest moves on. */
+    placed,
+    dismissPlaced: () => setPlaced(null),
     setQuantity: (lineId: string, quantity: number) => edit((lines) => setQuantity(lines, lineId, quantity)),
     setNote: (lineId: string, note: string) => edit((lines) => setNote(lines, lineId, note)),
     place,

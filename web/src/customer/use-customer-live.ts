@@ -1,9 +1,10 @@
-import type { CurrentSessionResponse, CustomerSessionDto, ErrorBody, ReceiptDto } from "@ordered/contract";
+import type { CurrentSessionResponse, CustomerSessionDto, ErrorBody, ReceiptDto } from "@ordered/contract/client";
 import { useEffect, useRef, useState } from "react";
 import { alertsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";
 import { LiveStore } from "../realtime/live-store";
 import { refusal } from "../realtime/socket";
 import { useLiveConnection, useLiveState } from "../realtime/use-live";
+import { customerStorage } from "./customer-storage";
 import { type EndReason, endReasonOf } from "./phone-flow";
 
 export type CurrentSession = CurrentSessionResponse;
@@ -21,7 +22,7 @@ type CustomerSession = CustomerSessionDto["session"];
  * missed. It ends when the seating closes (with the receipt the close event carries) or when
  * staff remove this phone (told by the socket, refused on reconnect, or seen in the log).
  */
-export function useCustomerLive(token: string, initial: CurrentSession, onEnd: OnEnd) {
+export function useCustomerLive(storageKey: string, token: string, initial: CurrentSession, onEnd: OnEnd) {
   const sessionId = initial.session.id;
   const me = initial.customer.id;
   const [store] = useState(() => {
@@ -31,6 +32,12 @@ export function useCustomerLive(token: string, initial: CurrentSession, onEnd: O
     return s;
   });
   const state = useLiveState(store);
+  // Kept on every change, for a reload without network (CustomerApp opens it then).
+  useEffect(() => {
+    const keep = () => customerStorage.saveLive(storageKey, token, snapshotOf(store, initial));
+    keep();
+    return store.subscribe(keep);
+  }, [store, storageKey, token, initial]);
   const end = useRef(onEnd);
   end.current = onEnd;
 
@@ -71,5 +78,19 @@ export function useCustomerLive(token: string, initial: CurrentSession, onEnd: O
     alerts: alertsOf(state, sessionId),
     customers: customersOf(state, sessionId),
     receipt: receipt ?? null,
+  };
+}
+
+/** What the phone shows now, as GET /sessions/current would answer it at the store's cursor. */
+function snapshotOf(store: LiveStore<CustomerSession>, initial: CurrentSession): CurrentSession {
+  const state = store.getState();
+  const id = initial.session.id;
+  const session = state.sessions[id] ?? initial.session;
+  return {
+    ...initial,
+    session: { id, label: session.label, status: session.status, lastSeq: store.cursor(id) },
+    orders: ordersOf(state, id),
+    payments: paymentsOf(state, id),
+    alerts: alertsOf(state, id),
   };
 }

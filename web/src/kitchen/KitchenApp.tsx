@@ -1,4 +1,4 @@
-import type { MeResponse } from "@ordered/contract";
+import type { MeResponse } from "@ordered/contract/client";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { CenteredMessage } from "../components/CenteredMessage";

@@ -1,5 +1,5 @@
-import { DEFAULT_TICKET_MINUTES, TICKET_STATUSES } from "@ordered/contract";
-import { useEffect, useMemo } from "react";
+import { DEFAULT_TICKET_MINUTES, TICKET_STATUSES } from "@ordered/contract/client";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { CenteredMessage } from "../components/CenteredMessage";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { Link } from "../components/Link";
@@ -35,6 +35,22 @@ export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
   const cue = useTicketCue(useMemo(() => newTicketIds(board), [board]));
   const actions = useTicketActions(live.commands);
   const now = useNow(1000);
+  // A bumped ticket changes column (React mounts it anew, which drops focus): keyboard focus
+  // follows it to its new place for a few seconds, unless the person has moved on meanwhile.
+  const followed = useRef<{ id: string; until: number } | null>(null);
+  const followFocus = (id: string) => {
+    if (document.activeElement?.closest("[data-ticket-id]")?.getAttribute("data-ticket-id") === id) {
+      followed.current = { id, until: Date.now() + 3000 };
+    }
+  };
+  useLayoutEffect(() => {
+    const f = followed.current;
+    if (!f || Date.now() > f.until) return;
+    const ticket = document.querySelector<HTMLElement>(`[data-ticket-id="${CSS.escape(f.id)}"]`);
+    const active = document.activeElement;
+    if (!ticket || ticket.contains(active) || (active && active !== document.body)) return;
+    ticket.focus();
+  });
 
   useEffect(() => {
     if (station) rememberStation(station.id);
@@ -69,10 +85,13 @@ export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
           type="button"
           className={`kitchen-sound ${cue.soundOn ? "on" : "off"}`}
           aria-pressed={cue.soundOn}
-          aria-label={strings.kitchen.soundSwitch}
           onClick={cue.toggleSound}
         >
-          <SoundIcon on={cue.soundOn} /> {cue.soundOn ? strings.kitchen.soundOn : strings.kitchen.soundOff}
+          {/* Named by what it switches (its visible text); aria-pressed says whether it is on. */}
+          <SoundIcon on={cue.soundOn} /> {strings.kitchen.soundSwitch}
+          <span className="kitchen-sound-state" aria-hidden="true">
+            {cue.soundOn ? strings.kitchen.soundStateOn : strings.kitchen.soundStateOff}
+          </span>
         </button>
         <Link href="/kitchen?choose" className="button kitchen-switch">
           {strings.kitchen.switchStation}
@@ -97,7 +116,7 @@ export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
           {kitchen.error.message}
         </p>
       )}
-      <div className="kitchen-columns">
+      <main className="kitchen-columns">
         {TICKET_STATUSES.map((status) => (
           <section
             key={status}
@@ -121,8 +140,14 @@ export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
                       busy={actions.busy.has(card.ticket.id)}
                       error={actions.errors[card.ticket.id]}
                       undoFrom={actions.undoFrom(card.ticket.id, card.ticket.status, now)}
-                      onBump={(to) => void actions.bump(card.ticket.id, to)}
-                      onRecall={(from) => void actions.recall(card.ticket.id, from)}
+                      onBump={(to) => {
+                        followFocus(card.ticket.id);
+                        void actions.bump(card.ticket.id, to);
+                      }}
+                      onRecall={(from) => {
+                        followFocus(card.ticket.id);
+                        void actions.recall(card.ticket.id, from);
+                      }}
                     />
                   </li>
                 ))}
@@ -130,7 +155,7 @@ export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
             )}
           </section>
         ))}
-      </div>
+      </main>
     </div>
   );
 }

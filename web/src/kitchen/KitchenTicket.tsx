@@ -1,4 +1,4 @@
-import { ALLERGENS, type BumpStep, TICKET_NEXT } from "@ordered/contract";
+import { ALLERGENS, type BumpStep, TICKET_NEXT } from "@ordered/contract/client";
 import { strings } from "../strings";
 import { isAllergyNote } from "./allergy-notes";
 import type { TicketCard } from "./kitchen-board";
@@ -35,6 +35,8 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
     <article
       className={`kt kt-${ticket.status.toLowerCase()} kt-${urgency}${unseen ? " kt-unseen" : ""}`}
       aria-label={name}
+      tabIndex={-1}
+      data-ticket-id={ticket.id}
       data-status={ticket.status}
       data-urgency={urgency}
     >

@@ -1,4 +1,4 @@
-import type { StationDto } from "@ordered/contract";
+import type { StationDto } from "@ordered/contract/client";
 import { useEffect } from "react";
 import { Link } from "../components/Link";
 import { navigate } from "../router";

@@ -1,4 +1,4 @@
-import type { OrderDto, OrderItemDto, TicketDto, TicketStatus } from "@ordered/contract";
+import type { OrderDto, OrderItemDto, TicketDto, TicketStatus } from "@ordered/contract/client";
 import type { LiveState, SessionCore } from "../realtime/live-state";
 
 /** One ticket as a station's display shows it. */

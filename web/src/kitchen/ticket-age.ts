@@ -1,4 +1,4 @@
-import { ticketUrgency } from "@ordered/contract";
+import { ticketUrgency } from "@ordered/contract/client";
 
 /** Under this age a ticket shows minutes and seconds ("4:07"); from it on whole minutes ("12 min"). */
 const SECONDS_SHOWN_UNDER_MS = 10 * 60_000;

@@ -1,4 +1,4 @@
-import type { KitchenResponse, LocationResponse, SessionDto, StationDto } from "@ordered/contract";
+import type { KitchenResponse, LocationResponse, SessionDto, StationDto } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import type { SessionCore } from "../realtime/live-state";

@@ -1,4 +1,4 @@
-import { type BumpStep, RECALL_WINDOW_MS } from "@ordered/contract";
+import { type BumpStep, RECALL_WINDOW_MS } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Commands } from "../realtime/command";
 import { strings } from "../strings";

@@ -6,7 +6,7 @@ import {
   type ErrorCode,
   type OrderDto,
   RETRYABLE_ERRORS,
-} from "@ordered/contract";
+} from "@ordered/contract/client";
 import { strings } from "../strings";
 
 /** A command's failure: the server's error, or TIMEOUT when no ack came in time. */

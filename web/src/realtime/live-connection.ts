@@ -1,4 +1,4 @@
-import type { ErrorBody, HandshakeAuth } from "@ordered/contract";
+import type { ErrorBody, HandshakeAuth } from "@ordered/contract/client";
 import { watchGaps } from "./gap-watch";
 import type { Applied, LiveStore } from "./live-store";
 import { watchNetwork } from "./network-watch";

@@ -8,8 +8,8 @@
  * they may race it: for them, and for events against an ack that got ahead, the copy that
  * is further along wins (the contract's `progress`).
  */
-import type { AlertDto, CustomerDto, PaymentDto, ReceiptDto, SessionExtras } from "@ordered/contract";
-import { type OrderDto, progress, type SessionDto, type SessionEvent } from "@ordered/contract";
+import type { AlertDto, CustomerDto, PaymentDto, ReceiptDto, SessionExtras } from "@ordered/contract/client";
+import { type OrderDto, progress, type SessionDto, type SessionEvent } from "@ordered/contract/client";
 
 /** What the live state needs of a session; each app keeps its own richer type. */
 export type SessionCore = Pick<SessionDto, "id" | "label" | "status" | "lastSeq"> & { closedAt?: string | null };

@@ -1,4 +1,4 @@
-import { LIMITS, type OrderDto, type ReceiptDto, type SessionEvent, type SessionExtras } from "@ordered/contract";
+import { LIMITS, type OrderDto, type ReceiptDto, type SessionEvent, type SessionExtras } from "@ordered/contract/client";
 import { EventStream } from "./event-stream";
 import { initialLiveState, type LiveAction, type LiveState, liveReducer, type SessionCore } from "./live-state";
 

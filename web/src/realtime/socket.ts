@@ -8,7 +8,7 @@ import {
   type ServerToClientEvents,
   type SessionEvent,
   type SessionEventEnvelope,
-} from "@ordered/contract";
+} from "@ordered/contract/client";
 import { io, type Socket } from "socket.io-client";
 import type { Transport } from "./command";
 

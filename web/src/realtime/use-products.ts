@@ -1,4 +1,4 @@
-import type { MenuResponse, ProductDto } from "@ordered/contract";
+import type { MenuResponse, ProductDto } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useLive } from "./live-context";
 

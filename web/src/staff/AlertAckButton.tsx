@@ -1,4 +1,4 @@
-import type { AlertDto } from "@ordered/contract";
+import type { AlertDto } from "@ordered/contract/client";
 import { useState } from "react";
 import { useCommands } from "../realtime/live-context";
 import { strings } from "../strings";

@@ -1,4 +1,4 @@
-import type { AlertDto } from "@ordered/contract";
+import type { AlertDto } from "@ordered/contract/client";
 import { formatTime } from "../lib/money";
 import { strings } from "../strings";
 import { AlertAckButton } from "./AlertAckButton";

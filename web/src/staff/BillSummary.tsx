@@ -1,4 +1,4 @@
-import type { BillDto, PaymentDto } from "@ordered/contract";
+import type { BillDto, PaymentDto } from "@ordered/contract/client";
 import { BillTotals, PaymentList } from "../components/ReceiptView";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";

@@ -1,9 +1,10 @@
-import type { TableCardsResponse } from "@ordered/contract";
+import type { TableCardsResponse } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { Link } from "../components/Link";
 import { strings } from "../strings";
 import { pagesOf } from "./floor";
+import { LocalUrlNotice } from "./LocalUrlNotice";
 import type { StaffAuth } from "./staff-auth";
 
 /** Cards on one A4 page: two columns of three (see the card sheet's print styles). */
@@ -37,7 +38,7 @@ export function CardSheetPage({ auth, onLogout }: { auth: StaffAuth; onLogout: (
   const location = sheet?.location ?? auth.staff.location;
 
   return (
-    <div className="card-sheet print-area">
+    <main className="card-sheet print-area">
       <header className="sheet-toolbar no-print">
         <Link href="/panel/tables">← {strings.cards.back}</Link>
         <div className="sheet-title">
@@ -50,6 +51,7 @@ export function CardSheetPage({ auth, onLogout }: { auth: StaffAuth; onLogout: (
           {strings.cards.print}
         </button>
       </header>
+      <LocalUrlNotice url={cards[0]?.table.cardUrl} className="no-print sheet-notice" />
       {error && (
         <p role="alert" className="error no-print">
           {error}
@@ -75,7 +77,7 @@ export function CardSheetPage({ auth, onLogout }: { auth: StaffAuth; onLogout: (
           ))}
         </section>
       ))}
-    </div>
+    </main>
   );
 }
 

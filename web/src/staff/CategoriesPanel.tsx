@@ -1,4 +1,4 @@
-import type { CategoryDto, CategoryListResponse, CategoryResponse, StationDto } from "@ordered/contract";
+import type { CategoryDto, CategoryListResponse, CategoryResponse, StationDto } from "@ordered/contract/client";
 import { useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";

@@ -1,4 +1,4 @@
-import { LIMITS, type LoginResponse } from "@ordered/contract";
+import { LIMITS, type LoginResponse } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { Modal } from "../components/Modal";

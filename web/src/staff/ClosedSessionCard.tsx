@@ -1,4 +1,4 @@
-import type { ReceiptDto } from "@ordered/contract";
+import type { ReceiptDto } from "@ordered/contract/client";
 import { useState } from "react";
 import { formatMoney, formatTime } from "../lib/money";
 import { strings } from "../strings";

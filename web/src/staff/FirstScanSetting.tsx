@@ -1,4 +1,4 @@
-import type { LocationDto, LocationResponse } from "@ordered/contract";
+import type { LocationDto, LocationResponse } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
 import { strings } from "../strings";

@@ -1,4 +1,4 @@
-import { can } from "@ordered/contract";
+import { can } from "@ordered/contract/client";
 import { Link } from "../components/Link";
 import { strings } from "../strings";
 import { groupByArea, tableTileState } from "./floor";

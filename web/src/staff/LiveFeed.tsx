@@ -1,4 +1,4 @@
-import { ticketUrgency } from "@ordered/contract";
+import { ticketUrgency } from "@ordered/contract/client";
 import { OrderItems } from "../components/OrderItems";
 import { formatTime } from "../lib/money";
 import { customersOf } from "../realtime/live-state";

@@ -1,4 +1,4 @@
-import { LIMITS, type LoginResponse } from "@ordered/contract";
+import { LIMITS, type LoginResponse } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { strings } from "../strings";
@@ -29,7 +29,7 @@ export function LoginForm({ onLogin, notice }: { onLogin: (auth: StaffAuth) => v
   }
 
   return (
-    <main className="centered">
+    <main className="centered login">
       <form onSubmit={submit} aria-label={strings.login.form} className="centered-card stack">
         <h1>{strings.appName}</h1>
         <p className="muted">{strings.login.title}</p>

@@ -1,4 +1,4 @@
-import { LIMITS } from "@ordered/contract";
+import { LIMITS } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { strings } from "../strings";
 

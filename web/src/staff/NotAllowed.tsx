@@ -1,4 +1,4 @@
-import type { StaffRoleName } from "@ordered/contract";
+import type { StaffRoleName } from "@ordered/contract/client";
 import { Link } from "../components/Link";
 import { strings } from "../strings";
 import { homePathOf } from "./staff-accounts";

@@ -1,4 +1,4 @@
-import { billOf, type CloseSessionBody, ticketUrgency } from "@ordered/contract";
+import { billOf, type CloseSessionBody, ticketUrgency } from "@ordered/contract/client";
 import { useState } from "react";
 import { formatMoney, formatTime } from "../lib/money";
 import { alertsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";

@@ -1,4 +1,4 @@
-import { LIMITS } from "@ordered/contract";
+import { LIMITS } from "@ordered/contract/client";
 import { strings } from "../strings";
 import {
   addOption,

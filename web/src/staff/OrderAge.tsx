@@ -1,4 +1,4 @@
-import type { OrderDto } from "@ordered/contract";
+import type { OrderDto } from "@ordered/contract/client";
 import { strings } from "../strings";
 import { formatAge, orderAge, type Thresholds, type Urgency } from "./triage";
 

@@ -1,4 +1,4 @@
-import type { QrDto } from "@ordered/contract";
+import type { QrDto } from "@ordered/contract/client";
 import { useState } from "react";
 import { strings } from "../strings";
 import { ClosedSessionCard } from "./ClosedSessionCard";
@@ -32,6 +32,7 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
   return (
     <div className="panel">
       <main className="panel-main">
+        <h1 className="visually-hidden">{strings.panel.floorLink}</h1>
         <FloorPlan staffLive={staffLive} auth={auth} onOpenSeating={(id) => setSelected(showSeating(id))} />
         <p className="muted small">{strings.floor.withoutTableHint}</p>
         <NewSessionForm

@@ -6,9 +6,10 @@ import {
   type PaymentMethod,
   type PaymentResponse,
   type RecordPaymentBody,
-} from "@ordered/contract";
+} from "@ordered/contract/client";
 import { useId, useRef, useState } from "react";
 import { api } from "../api/http";
+import { useAnnounce } from "../components/Announcer";
 import { Modal } from "../components/Modal";
 import { centsToInput, formatMoney, parseMoney } from "../lib/money";
 import { strings } from "../strings";
@@ -42,6 +43,7 @@ interface Attempt {
  * retry, so a double tap or a lost answer still records it once.
  */
 export function PaymentDialog({ sessionId, label, bill, names, token, onClose }: Props) {
+  const announce = useAnnounce();
   const ids = useId();
   const money = (cents: number) => formatMoney(cents, bill.currency);
   const [method, setMethod] = useState<PaymentMethod | null>(null);
@@ -105,6 +107,7 @@ export function PaymentDialog({ sessionId, label, bill, names, token, onClose }:
         (body) => api<PaymentResponse>(`/sessions/${sessionId}/payments`, { token, body }),
         attempt.body,
       );
+      announce(strings.announce.paymentRecorded(label));
       if (attempt.share) {
         const { index } = attempt.share;
         setRecorded((r) => ({ ...r, [index]: payment }));

@@ -1,4 +1,4 @@
-import type { CategoryDto } from "@ordered/contract";
+import type { CategoryDto } from "@ordered/contract/client";
 import { formatMoney, parseMoney } from "../lib/money";
 import { strings } from "../strings";
 import type { DraftField, ProductDraft } from "./product-draft";

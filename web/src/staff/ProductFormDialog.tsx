@@ -1,4 +1,4 @@
-import { ALLERGENS, type CategoryDto, DIET_TAGS, LIMITS, type ProductDto, type ProductResponse } from "@ordered/contract";
+import { ALLERGENS, type CategoryDto, DIET_TAGS, LIMITS, type ProductDto, type ProductResponse } from "@ordered/contract/client";
 import { type FormEvent, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { Modal } from "../components/Modal";

@@ -1,4 +1,4 @@
-import type { PhotoDto } from "@ordered/contract";
+import type { PhotoDto } from "@ordered/contract/client";
 import type { ChangeEvent } from "react";
 import { strings } from "../strings";
 import { PHOTO_MAX_MB, PHOTO_TYPES, photoProblem } from "./product-photo";

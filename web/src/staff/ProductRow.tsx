@@ -1,4 +1,4 @@
-import type { ProductDto } from "@ordered/contract";
+import type { ProductDto } from "@ordered/contract/client";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 import { priceRange } from "./option-groups";

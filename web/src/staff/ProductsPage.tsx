@@ -1,4 +1,4 @@
-import { type CategoryDto, can, type ProductDto, type ProductListResponse, type ProductResponse } from "@ordered/contract";
+import { type CategoryDto, can, type ProductDto, type ProductListResponse, type ProductResponse } from "@ordered/contract/client";
 import { useCallback, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";

@@ -1,8 +1,9 @@
-import type { QrDto, SessionDetailResponse } from "@ordered/contract";
+import type { QrDto, SessionDetailResponse } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
 import { Modal } from "../components/Modal";
 import { strings } from "../strings";
+import { LocalUrlNotice } from "./LocalUrlNotice";
 import type { StaffSession } from "./staff-sessions";
 
 interface Props {
@@ -32,6 +33,7 @@ export function QrModal({ session, token, initialQr, onClose }: Props) {
         <p>{strings.qr.closedNoQr}</p>
       ) : qr ? (
         <div className="qr">
+          <LocalUrlNotice url={qr.joinUrl} className="no-print" />
           <img src={qr.pngDataUrl} alt={strings.qr.imgAlt(session.label)} className="qr-image" width={320} height={320} />
           <p className="qr-hint">{strings.qr.scanHint}</p>
           <p className="qr-link">

@@ -1,6 +1,7 @@
-import { type BillDto, type CloseSessionBody, LIMITS, type OrderDto } from "@ordered/contract";
+import { type BillDto, type CloseSessionBody, LIMITS, type OrderDto } from "@ordered/contract/client";
 import { useId, useState } from "react";
 import { ApiError } from "../api/http";
+import { useAnnounce } from "../components/Announcer";
 import { Modal } from "../components/Modal";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { BillTotals } from "../components/ReceiptView";
@@ -28,6 +29,7 @@ type Unfinished = NonNullable<CloseSessionBody["unfinished"]>;
  * order placed a moment ago) is shown here with the same choices.
  */
 export function SeatingCloseDialog({ label, bill, orders, orderLabels, onPay, onClose, close }: Props) {
+  const announce = useAnnounce();
   const ids = useId();
   const money = (cents: number) => formatMoney(cents, bill.currency);
   const [choice, setChoice] = useState<Unfinished | null>(null);
@@ -50,6 +52,7 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, onPay, on
     setRefusal(null);
     try {
       await close({ ...(choice ? { unfinished: choice } : {}), ...(waive ? { waiveReason: reason.trim() } : {}) });
+      announce(strings.announce.sessionClosed(label));
       onClose();
     } catch (err) {
       setRefusal(err instanceof ApiError ? { code: err.code, message: err.message } : { code: "", message: String(err) });

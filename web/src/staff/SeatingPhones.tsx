@@ -1,4 +1,4 @@
-import type { CustomerDto, RemoveCustomerResponse } from "@ordered/contract";
+import type { CustomerDto, RemoveCustomerResponse } from "@ordered/contract/client";
 import { useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";

@@ -1,4 +1,4 @@
-import type { OrderDto, ReceiptDto, SessionDetailResponse } from "@ordered/contract";
+import type { OrderDto, ReceiptDto, SessionDetailResponse } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
 import { Modal } from "../components/Modal";

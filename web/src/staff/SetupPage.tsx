@@ -1,4 +1,4 @@
-import { LIMITS, type LoginResponse, type SetupInfoResponse } from "@ordered/contract";
+import { LIMITS, type LoginResponse, type SetupInfoResponse } from "@ordered/contract/client";
 import { type FormEvent, useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { CenteredMessage } from "../components/CenteredMessage";

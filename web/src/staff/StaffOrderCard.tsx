@@ -1,5 +1,6 @@
-import { type AdvanceStep, canCancel, nextAdvanceStep, type OrderDto } from "@ordered/contract";
-import { useState } from "react";
+import { type AdvanceStep, canCancel, nextAdvanceStep, type OrderDto } from "@ordered/contract/client";
+import { useLayoutEffect, useRef, useState } from "react";
+import { useAnnounce } from "../components/Announcer";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { OrderItems } from "../components/OrderItems";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
@@ -26,25 +27,40 @@ export function StaffOrderCard({ order, label, now, thresholds }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const next = nextAdvanceStep(order);
+  const announce = useAnnounce();
+  const cardRef = useRef<HTMLDivElement>(null);
+  // After an action, keyboard focus stays on this card: its button is disabled while sending, and
+  // the panel re-sorts the seatings (React moves the card's DOM, which drops focus) when it lands.
+  const keepFocusUntil = useRef(0);
+  useLayoutEffect(() => {
+    const card = cardRef.current;
+    if (!card || Date.now() > keepFocusUntil.current || card.contains(document.activeElement)) return;
+    if (document.activeElement && document.activeElement !== document.body) return; // the person moved on
+    (card.querySelector<HTMLElement>("[data-next-step]:not(:disabled)") ?? card).focus();
+  });
 
   async function advance(to: AdvanceStep) {
+    const hadFocus = !!cardRef.current?.contains(document.activeElement);
     setBusy(true);
     setError(null);
     try {
       await commands.send("order:advance", { orderId: order.id, to });
+      announce(strings.announce.orderAdvanced[to](label));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
+      if (hadFocus) keepFocusUntil.current = Date.now() + 3000;
       setBusy(false);
     }
   }
 
   async function cancel() {
     await commands.send("order:cancel", { orderId: order.id, reason: strings.order.cancelReason });
+    announce(strings.announce.orderCancelled(label));
   }
 
   return (
-    <div className={`order-card order-${order.status.toLowerCase()}`} data-order-id={order.id}>
+    <div ref={cardRef} tabIndex={-1} className={`order-card order-${order.status.toLowerCase()}`} data-order-id={order.id}>
       <div className="order-head">
         <strong>{label}</strong>
         <OrderStatusBadge order={order} />
@@ -64,6 +80,7 @@ export function StaffOrderCard({ order, label, now, thresholds }: Props) {
             className="button primary small"
             disabled={busy || !commands.ready}
             onClick={() => advance(next)}
+            data-next-step={next}
             aria-label={strings.order.advanceLabel[next](label)}
           >
             {strings.order.advance[next]}

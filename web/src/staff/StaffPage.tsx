@@ -1,4 +1,4 @@
-import type { SetupLinkDto, StaffAccountDto, StaffAccountResponse, StaffListResponse } from "@ordered/contract";
+import type { SetupLinkDto, StaffAccountDto, StaffAccountResponse, StaffListResponse } from "@ordered/contract/client";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";

@@ -1,4 +1,4 @@
-import { LIMITS, type StaffAccountDto, type StaffAccountResponse, type StaffDto, type StaffRoleName } from "@ordered/contract";
+import { LIMITS, type StaffAccountDto, type StaffAccountResponse, type StaffDto, type StaffRoleName } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { Modal } from "../components/Modal";

@@ -1,4 +1,4 @@
-import type { SetupLinkDto } from "@ordered/contract";
+import type { SetupLinkDto } from "@ordered/contract/client";
 import { useRef, useState } from "react";
 import { Modal } from "../components/Modal";
 import { strings } from "../strings";

@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { Announcer } from "../components/Announcer";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { Link } from "../components/Link";
 import { LiveContext } from "../realtime/live-context";
@@ -89,18 +90,20 @@ export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew }: Props
       )}
       <OfflineBanner state={staffLive.live.status} />
       <LiveContext value={staffLive.live}>
-        <AlertStrip state={staffLive.state} />
-        {!allowed(page) ? (
-          <NotAllowed role={staff.role} />
-        ) : page === "sessions" ? (
-          <PanelPage staffLive={staffLive} auth={auth} />
-        ) : page === "tables" ? (
-          <TablesPage staffLive={staffLive} auth={auth} />
-        ) : page === "staff" ? (
-          <StaffAccountsPage auth={auth} />
-        ) : (
-          <ProductsPage auth={auth} />
-        )}
+        <Announcer>
+          <AlertStrip state={staffLive.state} />
+          {!allowed(page) ? (
+            <NotAllowed role={staff.role} />
+          ) : page === "sessions" ? (
+            <PanelPage staffLive={staffLive} auth={auth} />
+          ) : page === "tables" ? (
+            <TablesPage staffLive={staffLive} auth={auth} />
+          ) : page === "staff" ? (
+            <StaffAccountsPage auth={auth} />
+          ) : (
+            <ProductsPage auth={auth} />
+          )}
+        </Announcer>
       </LiveContext>
       {changingPassword && (
         <ChangePasswordDialog

@@ -1,4 +1,4 @@
-import { type CategoryDto, LIMITS, type StationDto, type StationResponse } from "@ordered/contract";
+import { type CategoryDto, LIMITS, type StationDto, type StationResponse } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";

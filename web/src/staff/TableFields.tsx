@@ -1,4 +1,4 @@
-import { LIMITS, type TableDto } from "@ordered/contract";
+import { LIMITS, type TableDto } from "@ordered/contract/client";
 import { useId } from "react";
 import { strings } from "../strings";
 

@@ -1,4 +1,4 @@
-import type { TableDto } from "@ordered/contract";
+import type { TableDto } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { Modal } from "../components/Modal";
 import { strings } from "../strings";

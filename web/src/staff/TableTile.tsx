@@ -1,4 +1,4 @@
-import { type TableDto, ticketUrgency } from "@ordered/contract";
+import { type TableDto, ticketUrgency } from "@ordered/contract/client";
 import { useState } from "react";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";

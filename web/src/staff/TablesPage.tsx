@@ -1,4 +1,4 @@
-import type { TableDto, TableListResponse, TableResponse } from "@ordered/contract";
+import type { TableDto, TableListResponse, TableResponse } from "@ordered/contract/client";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -6,6 +6,7 @@ import { Link } from "../components/Link";
 import { strings } from "../strings";
 import { FirstScanSetting } from "./FirstScanSetting";
 import { isSeated, moveId } from "./floor";
+import { LocalUrlNotice } from "./LocalUrlNotice";
 import type { StaffAuth } from "./staff-auth";
 import { TableFields, tableFieldsOf } from "./TableFields";
 import { TableFormDialog } from "./TableFormDialog";
@@ -64,6 +65,7 @@ export function TablesPage({ staffLive, auth }: { staffLive: StaffLive; auth: St
           {strings.tables.printCards}
         </Link>
       </div>
+      <LocalUrlNotice url={list[0]?.cardUrl} />
       <FirstScanSetting auth={auth} />
       <NewTableForm areas={areas} onCreate={create} />
       <section aria-labelledby="tables-list-title" className="card">

@@ -1,4 +1,4 @@
-import { LIMITS, type LocationDto, type LocationResponse } from "@ordered/contract";
+import { LIMITS, type LocationDto, type LocationResponse } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { strings } from "../strings";

@@ -2,7 +2,7 @@
  * What the floor shows of each table, derived from the table list and the staff's live
  * state alone: pure functions, so the rules are unit-tested without a browser.
  */
-import { billOf, type TableDto } from "@ordered/contract";
+import { billOf, type TableDto } from "@ordered/contract/client";
 import { alertsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";
 import type { StaffSession, StaffState } from "./staff-sessions";
 

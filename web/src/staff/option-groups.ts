@@ -3,7 +3,7 @@
  * key for React), the edits the editor makes, and the price range a product's choices span.
  * Pure functions, so the rules are unit-tested without a browser.
  */
-import { type ChoosableProduct, choiceProblem, type OptionGroupDto, unitPriceOf } from "@ordered/contract";
+import { type ChoosableProduct, choiceProblem, type OptionGroupDto, unitPriceOf } from "@ordered/contract/client";
 import { centsToInput } from "../lib/money";
 
 export interface OptionDraft {

@@ -3,7 +3,7 @@
  * suggests, the shares of an equal split, and sending one payment so that a retry can never
  * record it twice.
  */
-import { type BillDto, type PaymentResponse, RETRYABLE_ERRORS, type RecordPaymentBody, splitEvenly } from "@ordered/contract";
+import { type BillDto, type PaymentResponse, RETRYABLE_ERRORS, type RecordPaymentBody, splitEvenly } from "@ordered/contract/client";
 import { ApiError } from "../api/http";
 import { strings } from "../strings";
 

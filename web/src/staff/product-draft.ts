@@ -11,7 +11,7 @@ import {
   type OptionGroupDto,
   type OptionGroupInput,
   type ProductDto,
-} from "@ordered/contract";
+} from "@ordered/contract/client";
 import { centsToInput, type MoneyInputError, parseMoney } from "../lib/money";
 import { strings } from "../strings";
 import { DRAFT_FIELDS, type DraftField } from "./draft-fields";

@@ -1,4 +1,4 @@
-import { type ErrorBody, LIMITS, type ProductDto, type ProductResponse } from "@ordered/contract";
+import { type ErrorBody, LIMITS, type ProductDto, type ProductResponse } from "@ordered/contract/client";
 import { ApiError } from "../api/http";
 import { strings } from "../strings";
 

@@ -2,7 +2,7 @@
  * What the panel shows of a seating besides its orders, as pure functions of the live state:
  * who its phones are called, which orders stop it from closing, which calls wait for staff.
  */
-import type { AlertDto, CustomerDto, OrderDto } from "@ordered/contract";
+import type { AlertDto, CustomerDto, OrderDto } from "@ordered/contract/client";
 import type { LiveState, SessionCore } from "../realtime/live-state";
 import { strings } from "../strings";
 

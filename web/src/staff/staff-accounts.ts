@@ -3,7 +3,7 @@
  * offers and the actions on an account. Only a mirror of the server's checks (contract
  * staff-roles.ts), so people do not meet 403s; the server still decides.
  */
-import { can, canManageRole, LIMITS, type Permission, STAFF_ROLES, type StaffRoleName } from "@ordered/contract";
+import { can, canManageRole, LIMITS, type Permission, STAFF_ROLES, type StaffRoleName } from "@ordered/contract/client";
 import { strings } from "../strings";
 
 /** The panel's pages, each with the permission it needs. */

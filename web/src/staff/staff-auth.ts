@@ -1,4 +1,4 @@
-import type { StaffDto } from "@ordered/contract";
+import type { StaffDto } from "@ordered/contract/client";
 import { storage } from "../lib/storage";
 
 const KEY = "ordered.staff";

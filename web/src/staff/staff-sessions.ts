@@ -1,4 +1,4 @@
-import type { SessionDto } from "@ordered/contract";
+import type { SessionDto } from "@ordered/contract/client";
 import type { LiveState } from "../realtime/live-state";
 
 /** A session as the panel keeps it: list rows carry the server's order count, other answers do not. */

@@ -1,4 +1,4 @@
-import { LIMITS } from "@ordered/contract";
+import { LIMITS } from "@ordered/contract/client";
 
 /** A table's fields as the API takes them (CreateTableBody / UpdateTableBody). */
 export interface TableInput {

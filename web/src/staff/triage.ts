@@ -11,7 +11,7 @@ import {
   type LocationDto,
   type OrderDto,
   ticketUrgency,
-} from "@ordered/contract";
+} from "@ordered/contract/client";
 import { alertsOf, ordersOf } from "../realtime/live-state";
 import { strings } from "../strings";
 import { orderLabels, unfinishedOrders } from "./seating";

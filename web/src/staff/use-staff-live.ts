@@ -4,7 +4,7 @@ import type {
   OpenSessionResponse,
   SessionDetailResponse,
   SessionListResponse,
-} from "@ordered/contract";
+} from "@ordered/contract/client";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { beep } from "../lib/beep";

@@ -1,4 +1,4 @@
-import type { StationDto, StationListResponse } from "@ordered/contract";
+import type { StationDto, StationListResponse } from "@ordered/contract/client";
 import { useCallback, useEffect } from "react";
 import { api } from "../api/http";
 import { useLatestList } from "../api/use-latest-list";

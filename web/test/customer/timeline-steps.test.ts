@@ -56,3 +56,54 @@ describe("stationParts: each station's part while the order is prepared", () => 
     expect(steps(order(1, "preparing"))).toEqual(["placed:done", "accepted:done", "preparing:current", "ready:todo", "delivered:todo"]);
   });
 });
+
+describe("timelineSteps: accepted and preparing apart, each step with its time", () => {
+  const PLACED = "2026-11-21T12:00:01.000Z";
+  const ACCEPTED = "2026-11-21T12:00:00.000Z";
+  const STARTED = "2026-11-21T12:03:00.000Z";
+  const READY = "2026-11-21T12:09:00.000Z";
+  const DELIVERED = "2026-11-21T12:12:00.000Z";
+  const times = (o: ReturnType<typeof order>) => timelineSteps(o).map((s) => `${s.key}:${s.state}:${s.at ?? "-"}`);
+
+  test("accepted with its tickets waiting: accepted is current, preparing still to come", () => {
+    const o = order(1, "preparing", { tickets: [ticket(1), ticket(2, { stationId: BAR, station: "Bar" })] });
+    expect(times(o)).toEqual([
+      `placed:done:${PLACED}`,
+      `accepted:current:${ACCEPTED}`,
+      "preparing:todo:-",
+      "ready:todo:-",
+      "delivered:todo:-",
+    ]);
+  });
+
+  test("preparing from the first station's start, at its time", () => {
+    const o = order(1, "preparing", {
+      tickets: [
+        ticket(1, { status: "PREPARING", startedAt: "2026-11-21T12:05:00.000Z" }),
+        ticket(2, { stationId: BAR, station: "Bar", status: "PREPARING", startedAt: STARTED }),
+      ],
+    });
+    expect(times(o)).toContain(`preparing:current:${STARTED}`);
+    expect(times(o)).toContain(`accepted:done:${ACCEPTED}`);
+  });
+
+  test("ready and delivered at the shipment's times", () => {
+    const o = order(1, "delivered", {
+      shipment: { status: "DELIVERED", readyAt: READY, deliveredAt: DELIVERED },
+      finishedAt: DELIVERED,
+      tickets: [ticket(1, { status: "READY", startedAt: STARTED, readyAt: READY })],
+    });
+    expect(times(o)).toEqual([
+      `placed:done:${PLACED}`,
+      `accepted:done:${ACCEPTED}`,
+      `preparing:done:${STARTED}`,
+      `ready:done:${READY}`,
+      `delivered:done:${DELIVERED}`,
+    ]);
+  });
+
+  test("a refused order shows when it ended", () => {
+    const o = order(1, "placed", { status: "REJECTED", statusReason: "Burrata is sold out", finishedAt: "2026-11-21T12:00:02.000Z" });
+    expect(times(o)).toEqual([`placed:done:${PLACED}`, "rejected:failed:2026-11-21T12:00:02.000Z"]);
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * `@ordered/contract/client`: what a browser needs at run time, without zod. The schemas
+ * (commands, dto, events, fields, requests) stay out; their inferred types come along as
+ * types only (`export type *`), which vanish from the bundle. The web app imports from
+ * here so a guest's phone never downloads a schema library it does not run, whatever the
+ * bundler's tree-shaking would have made of `@ordered/contract`.
+ */
+export * from "./bill.js";
+export type * from "./commands.js";
+export type * from "./dto.js";
+export * from "./errors.js";
+export * from "./event-names.js";
+export type * from "./events.js";
+export type * from "./fields.js";
+export * from "./kitchen.js";
+export * from "./limits.js";
+export * from "./menu.js";
+export * from "./order-status.js";
+export type * from "./requests.js";
+export type * from "./responses.js";
+export * from "./seating.js";
+export * from "./staff-roles.js";

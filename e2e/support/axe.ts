@@ -1,0 +1,58 @@
+// axe-core in the e2e suite (issue 15): each screen is scanned as a person would see it, and
+// a failure names the rule and the elements, so it says what to fix.
+import { AxeBuilder } from "@axe-core/playwright";
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import type { SeededVenue } from "../../server/dist/demo/seed-venue.js";
+import type { ApiClient } from "../../server/dist/tools/api-client.js";
+import { connectPhone, placeOrder } from "./seating.js";
+
+/**
+ * Best-practice rules axe rates "moderate" that the issue counts as failures all the same: a
+ * page needs one level-one heading and one main landmark, and no landmark twice.
+ */
+const ALSO_FAILING = new Set([
+  "page-has-heading-one",
+  "landmark-one-main",
+  "landmark-no-duplicate-main",
+  "landmark-no-duplicate-banner",
+  "landmark-unique",
+]);
+
+/** The violations that fail a screen: every serious or critical one, and the structural rules above. */
+export async function violations(page: Page, info: TestInfo, screen: string): Promise<string[]> {
+  // label-content-name-mismatch is "experimental" in axe, off unless asked for: the issue names it.
+  const results = await new AxeBuilder({ page }).options({ rules: { "label-content-name-mismatch": { enabled: true } } }).analyze();
+  const found = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical" || ALSO_FAILING.has(v.id));
+  const lines = found.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+  const minor = results.violations.filter((v) => !found.includes(v)).map((v) => `${v.id} (${v.impact})`);
+  await info.attach(`axe ${screen}`, { body: JSON.stringify({ failing: lines, minor }, null, 2), contentType: "application/json" });
+  return lines;
+}
+
+/** Scans a screen; the test goes on to the next screen and fails at the end if any had violations. */
+export async function expectAccessible(page: Page, info: TestInfo, screen: string): Promise<void> {
+  expect.soft(await violations(page, info, screen), `axe on ${screen}`).toEqual([]);
+}
+
+/**
+ * Orders products (by name) at a seating from a phone's own socket, so a staff screen can be
+ * checked with an order on it whatever the phone's UI looks like this week.
+ */
+export async function orderFromSocket(
+  api: ApiClient,
+  venue: Pick<SeededVenue, "products">,
+  joinUrl: string,
+  names: string[],
+): Promise<void> {
+  const code = new URL(joinUrl).pathname.split("/").pop()!;
+  const { token } = await api.joinSession(decodeURIComponent(code), "Robin");
+  const socket = await connectPhone(token);
+  try {
+    await placeOrder(
+      socket,
+      names.map((n) => venue.products.find((p) => p.name === n)!.id),
+    );
+  } finally {
+    socket.close();
+  }
+}

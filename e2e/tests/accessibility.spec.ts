@@ -1,0 +1,195 @@
+// axe-core on every screen (issue 15): staff's panel, its pages and dialogs, the kitchen
+// display, and the phone from the first screen to the receipt. Each test scans its screens one
+// after another (soft assertions), so one run lists every violation of every screen; the rule
+// ids and elements are in the failure and in the test's attachments.
+import type { StaffAccountResponse } from "@ordered/contract";
+import { expectAccessible, orderFromSocket } from "../support/axe.js";
+import { expect, test } from "../support/fixtures.js";
+import { openDisplay, TABLET } from "../support/kitchen.js";
+import { createCategory, createProduct } from "../support/menu.js";
+import { openMenuPage } from "../support/menu-admin.js";
+import { createTable, payAndClose, seat, seating, waitForAccepted } from "../support/phone-side.js";
+import { openStaffPage } from "../support/staff-accounts.js";
+import { joinOnPhone, joinUrlFromPanel, openSession, sessionCard, viewOrder } from "../support/ui.js";
+
+const TABLET_SIZE = { width: 1024, height: 768 };
+
+test("staff screens: login, setup, panel with a seating and its dialogs, tables, card sheet, menu, staff accounts", async ({
+  browser,
+  page,
+  api,
+  venue,
+}) => {
+  const info = test.info();
+  await page.setViewportSize(TABLET_SIZE);
+
+  // Login, before anyone is signed in.
+  await page.goto("/panel");
+  await expect(page.getByRole("button", { name: "Log in" })).toBeVisible();
+  await expectAccessible(page, info, "staff login");
+
+  // A new member's setup page, in a browser of its own.
+  const created = await api.call<StaffAccountResponse>("POST", "/api/staff", {
+    token: venue.staffToken,
+    body: { email: `axe-${Date.now()}@e2e.ordered`, displayName: "Axe Waiter", role: "SERVER" },
+  });
+  const setup = await browser.newContext({ viewport: TABLET_SIZE });
+  try {
+    const setupPage = await setup.newPage();
+    await setupPage.goto(created.setupLink!.url);
+    await expect(setupPage.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(setupPage, info, "setup page");
+  } finally {
+    await setup.close();
+  }
+
+  // The panel with a seating that has an order.
+  await page.getByLabel("Email").fill(venue.owner.email);
+  await page.getByLabel("Password").fill(venue.owner.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+  await openSession(page, "Patio 1");
+  await orderFromSocket(api, venue, await joinUrlFromPanel(page, "Patio 1"), ["Margherita"]);
+  const card = sessionCard(page, "Patio 1");
+  await expect(card).toContainText("1× Margherita");
+  await expectAccessible(page, info, "panel with a seating and an order");
+
+  await card.getByRole("button", { name: "Patio 1", exact: true }).click();
+  const qr = page.getByRole("dialog", { name: "QR code for Patio 1" });
+  await expect(qr.getByRole("img")).toBeVisible();
+  await expectAccessible(page, info, "QR dialog");
+  await qr.getByRole("button", { name: "Close" }).click();
+
+  await card.getByRole("button", { name: "Record payment" }).click();
+  const pay = page.getByRole("dialog");
+  await expect(pay).toBeVisible();
+  await expectAccessible(page, info, "record payment dialog");
+  await pay.getByRole("button", { name: "Close", exact: true }).click();
+
+  await card.getByRole("button", { name: "Close session" }).click();
+  const close = page.getByRole("dialog", { name: "Close session" });
+  await expect(close).toBeVisible();
+  await expectAccessible(page, info, "close session dialog");
+  await close.getByRole("button", { name: "Close", exact: true }).click();
+
+  // Tables, and the card sheet.
+  await createTable(api, venue.staffToken, "Table 1");
+  await page.getByRole("navigation", { name: "Staff navigation" }).getByRole("link", { name: "Tables" }).click();
+  await expect(page.getByRole("heading", { name: "Tables", level: 1 })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "Table 1" })).toBeVisible();
+  await expectAccessible(page, info, "tables page");
+  await page.getByRole("button", { name: `Edit ${"Table 1"}` }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectAccessible(page, info, "table form dialog");
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("link", { name: "Print table cards" }).click();
+  await expect(page.getByRole("figure").first()).toBeVisible();
+  await expectAccessible(page, info, "card sheet");
+  await page.goBack();
+
+  // The menu, with a product's form open.
+  await openMenuPage(page);
+  await expectAccessible(page, info, "products page");
+  await page.getByRole("button", { name: "Edit Margherita" }).click();
+  await expect(page.getByRole("dialog", { name: "Edit Margherita" })).toBeVisible();
+  await expectAccessible(page, info, "product form");
+  await page.keyboard.press("Escape");
+
+  // Staff accounts, with the new-account form open.
+  await openStaffPage(page);
+  await expectAccessible(page, info, "staff accounts page");
+  await page.getByRole("button", { name: "Add account" }).click();
+  await expect(page.getByRole("dialog", { name: "New staff account" })).toBeVisible();
+  await expectAccessible(page, info, "new staff account dialog");
+});
+
+test("the kitchen display", async ({ browser, api, venue }) => {
+  const table = await createTable(api, venue.staffToken, "Table 2");
+  const sessionId = await seat(api, venue.staffToken, table);
+  const kitchen = venue.stations[0]!;
+  const display = await openDisplay(browser, kitchen.id, venue.owner, TABLET);
+  try {
+    const { session } = await seating(api, venue.staffToken, sessionId);
+    expect(session.id).toBe(sessionId);
+    await expectAccessible(display.page, test.info(), "kitchen display (empty)");
+    await orderFromSocket(api, venue, session.joinUrl, ["Margherita"]);
+    await expect(display.page.getByRole("article").first()).toBeVisible();
+    await expectAccessible(display.page, test.info(), "kitchen display with a ticket");
+  } finally {
+    await display.context.close();
+  }
+});
+
+test("phone screens: first screen, menu, options sheet, cart, orders, bill, receipt, free table, invalid card", async ({
+  api,
+  venue,
+  phones,
+}) => {
+  const info = test.info();
+  const pizzas = await createCategory(api, venue.staffToken, { name: "Wood-fired" });
+  await createProduct(api, venue.staffToken, {
+    name: "Ortolana",
+    categoryId: pizzas.id,
+    priceCents: 900,
+    optionGroups: [
+      {
+        name: "Size",
+        minChoices: 1,
+        maxChoices: 1,
+        options: [
+          { name: "Small", priceDeltaCents: 0 },
+          { name: "Large", priceDeltaCents: 300 },
+        ],
+      },
+    ],
+  });
+  const table = await createTable(api, venue.staffToken, "Table 7");
+  const sessionId = await seat(api, venue.staffToken, table);
+  const phone = await phones.open();
+  const { page } = phone;
+
+  await page.goto(table.cardUrl);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(page, info, "phone first screen");
+
+  await joinOnPhone(phone, table.cardUrl, "Alex");
+  await expectAccessible(page, info, "phone menu");
+
+  await page.getByRole("button", { name: "Add Ortolana" }).click();
+  const sheet = page.getByRole("dialog", { name: "Ortolana" });
+  await expect(sheet).toBeVisible();
+  await expectAccessible(page, info, "phone options sheet");
+  await sheet.getByRole("radio", { name: /Large/ }).check();
+  await sheet.getByRole("button", { name: /^Add · / }).click();
+  await expect(sheet).toBeHidden();
+
+  await page.getByRole("button", { name: "Add Margherita" }).click();
+  await viewOrder(page);
+  await expect(page.getByRole("button", { name: "Place order" })).toBeVisible();
+  await expectAccessible(page, info, "phone cart");
+
+  await page.getByRole("button", { name: "Place order" }).click();
+  await waitForAccepted(api, venue.staffToken, sessionId, 1);
+  await expect(page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
+  await page.getByRole("listitem", { name: "Order 1" }).scrollIntoViewIfNeeded();
+  await expectAccessible(page, info, "phone orders and timeline");
+
+  await page.getByRole("tab", { name: /^Bill/ }).click();
+  await expectAccessible(page, info, "phone bill");
+
+  await payAndClose(api, venue.staffToken, sessionId);
+  await expect(page.getByRole("region", { name: "Receipt" })).toBeVisible();
+  await expectAccessible(page, info, "phone receipt");
+
+  // The table is free now: its card says so.
+  const other = await phones.open();
+  await other.page.goto(table.cardUrl);
+  await other.page.getByRole("button", { name: "See the menu" }).click();
+  await expect(other.page.getByRole("heading", { name: "This table is free right now" })).toBeVisible();
+  await expectAccessible(other.page, info, "phone free table");
+
+  await other.page.goto("/t/not-a-real-card-0000000000");
+  await expect(other.page.getByRole("heading", { name: "Not a valid table card" })).toBeVisible();
+  await expectAccessible(other.page, info, "phone invalid card");
+});

@@ -1,0 +1,62 @@
+import { ORDER_STAGES, type OrderDto, type OrderStage } from "@ordered/contract/client";
+import { useEffect, useRef } from "react";
+import { strings } from "../strings";
+import { timelineSteps } from "./timeline-steps";
+
+interface Props {
+  order: OrderDto;
+  /** Its number at the table ("Order 2"). */
+  number: number;
+  /** Take the focus (and so the screen reader's attention) when shown: once per order, not again on a tab switch. */
+  takeFocus: boolean;
+  onFocused: () => void;
+  onSeeOrder: () => void;
+  onOrderMore: () => void;
+}
+
+/** Where the order stands for the confirmation: the last stage it reached (null once it will not reach the table). */
+function stageNow(order: OrderDto): OrderStage | null {
+  const steps = timelineSteps(order);
+  if (steps.some((s) => s.state === "failed")) return null;
+  const reached = steps.filter((s) => s.state !== "todo").at(-1)?.key;
+  return ORDER_STAGES.find((k) => k === reached) ?? null;
+}
+
+export const confirmsOrder = (order: OrderDto) => stageNow(order) !== null;
+
+/**
+ * "Order 2 sent ✓" where the guest just tapped Place order (in the cart), taking the focus so
+ * neither eyes nor a screen reader have to look for it; it follows the order live until the
+ * guest moves on.
+ */
+export function PlacedConfirmation({ order, number, takeFocus, onFocused, onSeeOrder, onOrderMore }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const focus = useRef({ takeFocus, onFocused });
+  useEffect(() => {
+    if (!focus.current.takeFocus) return;
+    box.current?.focus({ preventScroll: true });
+    box.current?.scrollIntoView({ block: "nearest" });
+    focus.current.onFocused();
+  }, []);
+  const stage = stageNow(order);
+  if (!stage) return null;
+  return (
+    <div ref={box} tabIndex={-1} className="placed-confirmation">
+      <p className="placed-title" id="placed-title">
+        {strings.customer.placedTitle(number)}
+      </p>
+      <p className="placed-status" data-stage={stage}>
+        {strings.customer.placedStatus[stage]}
+      </p>
+      <p className="muted small">{strings.customer.placedFollow}</p>
+      <div className="placed-actions">
+        <button type="button" className="button" onClick={onSeeOrder}>
+          {strings.customer.seeOrder}
+        </button>
+        <button type="button" className="button primary" onClick={onOrderMore}>
+          {strings.customer.orderMore}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef } from "react";
+import { strings } from "../strings";
+import type { RefusedOrder } from "./refused-orders";
+
+interface Props {
+  refused: RefusedOrder;
+  onPutBack: () => void;
+  onDismiss: () => void;
+}
+
+/**
+ * A refused order, told where the guest is whatever tab they are on (the phone's bottom dock),
+ * and announced; one tap puts its lines back into the cart to change and send again.
+ */
+export function RefusedNotice({ refused: { order, number }, onPutBack, onDismiss }: Props) {
+  const putBack = useRef<HTMLButtonElement>(null);
+  // Focus that was on the confirmation this refusal replaced would fall to the page: catch it here.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) putBack.current?.focus({ preventScroll: true });
+  }, []);
+  const title = order.status === "FAILED" ? strings.customer.failedTitle(number) : strings.customer.refusedTitle(number);
+  return (
+    <div role="alert" className="refused-notice" data-order={order.id}>
+      <p className="refused-title">{title}</p>
+      {order.statusReason && <p className="refused-reason">{order.statusReason}</p>}
+      <p className="small">{strings.customer.refusedHint}</p>
+      <div className="refused-actions">
+        <button type="button" className="button" onClick={onDismiss}>
+          {strings.customer.dismiss}
+        </button>
+        <button ref={putBack} type="button" className="button primary" onClick={onPutBack}>
+          {strings.customer.putBack}
+        </button>
+      </div>
+    </div>
+  );
+}
