@@ -49,6 +49,19 @@ export interface Venue extends SeededVenue {
   staffToken: string;
 }
 
+/** Longest one teardown step may take: a close stuck on a dead dependency fails the test instead of hanging the run. */
+const TEARDOWN_STEP_MS = 20_000;
+
+function bounded<T>(work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    // A deadline, not a wait: it only turns "never finished" into a failure.
+    timer = setTimeout(() => reject(new Error(`a teardown step took over ${TEARDOWN_STEP_MS / 1000}s`)), TEARDOWN_STEP_MS);
+    timer.unref();
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** Teardown in reverse order of creation, whatever kind of thing it closes. */
 class Resources {
   private stack: (() => Promise<unknown>)[] = [];
@@ -58,7 +71,7 @@ class Resources {
   }
   async closeAll(): Promise<void> {
     const errors: unknown[] = [];
-    for (const close of this.stack.splice(0).reverse()) await close().catch((err: unknown) => errors.push(err));
+    for (const close of this.stack.splice(0).reverse()) await bounded(close()).catch((err: unknown) => errors.push(err));
     if (errors.length) throw new AggregateError(errors, `${errors.length} teardown step(s) failed`);
   }
 }
