@@ -1,15 +1,13 @@
 import type { KitchenResponse } from "@ordered/contract";
-import { OrderDto } from "@ordered/contract";
 import { Router } from "express";
 import { z } from "zod";
 import { staffOf } from "../auth/passport.js";
 import { sql, sqlOn } from "../db/sql.js";
 import type { AppDeps } from "../deps.js";
-import { orderDtoSelect } from "../orders/order-dto.sql.js";
+import { loadPreparingOrderDtos } from "../orders/order-dto.sql.js";
 import { loadStations } from "./stations.service.js";
 
 const SessionRow = z.strictObject({ id: z.uuid(), label: z.string(), lastSeq: z.number().int() });
-const DtoRow = z.strictObject({ dto: OrderDto });
 
 /**
  * GET /api/kitchen: what a display starts from: the open sessions with their log numbers
@@ -29,13 +27,12 @@ export function kitchenRoutes(deps: AppDeps): Router {
     );
     const [stations, orders] = await Promise.all([
       loadStations(db, locationId),
-      db.rows(
-        DtoRow,
-        sql`${orderDtoSelect()} WHERE o.session_id = ANY(${sessions.map((s) => s.id)}::uuid[]) AND o.status = 'ACCEPTED'
-            ORDER BY o.accepted_at, o.id`,
+      loadPreparingOrderDtos(
+        db,
+        sessions.map((s) => s.id),
       ),
     ]);
-    res.json({ stations, sessions, orders: orders.map((r) => r.dto) } satisfies KitchenResponse);
+    res.json({ stations, sessions, orders } satisfies KitchenResponse);
   });
   return router;
 }

@@ -7,7 +7,15 @@
  *  - the last ticket READY makes the shipment READY (the phone's "ready");
  *  - recalling a READY ticket of a ready order makes the shipment PREPARING again.
  */
-import { type BumpStep, RECALL_WINDOW_MS, TICKET_NEXT, TICKET_PREVIOUS, TICKET_STATUSES, type TicketStatus } from "@ordered/contract";
+import {
+  type BumpStep,
+  RECALL_WINDOW_MS,
+  SHIPMENT_STATUSES,
+  TICKET_NEXT,
+  TICKET_PREVIOUS,
+  TICKET_STATUSES,
+  type TicketStatus,
+} from "@ordered/contract";
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlTransaction } from "../db/sql.js";
@@ -20,7 +28,7 @@ const TicketRow = z.strictObject({
   status: z.enum(TICKET_STATUSES),
   /** Milliseconds since its last move, by the database's clock. */
   moved_ms_ago: z.number(),
-  shipment: z.enum(["PREPARING", "READY", "DELIVERED", "CANCELLED"]).nullable(),
+  shipment: z.enum(SHIPMENT_STATUSES).nullable(),
 });
 type TicketRow = z.output<typeof TicketRow>;
 

@@ -96,6 +96,15 @@ export async function loadOrderDto(
   return row?.dto ?? null;
 }
 
+/** The orders being prepared (ACCEPTED) in these sessions, oldest accepted first: what kitchen displays start from. */
+export async function loadPreparingOrderDtos(db: SqlRunner, sessionIds: string[]): Promise<OrderDto[]> {
+  const rows = await db.rows(
+    DtoRow,
+    sql`${FROM_TABLES} WHERE o.session_id = ANY(${sessionIds}::uuid[]) AND o.status = 'ACCEPTED' ORDER BY o.accepted_at, o.id`,
+  );
+  return rows.map((r) => r.dto);
+}
+
 /** A session's orders, oldest first, in one round trip. */
 export async function loadSessionOrderDtos(db: SqlRunner, sessionId: string): Promise<OrderDto[]> {
   const rows = await db.rows(DtoRow, sql`${FROM_TABLES} WHERE o.session_id = ${sessionId}::uuid ORDER BY o.placed_at, o.id`);

@@ -10,6 +10,7 @@ import {
   type CreateStaffBody,
   canManageRole,
   type SetupLinkDto,
+  STAFF_ROLES,
   StaffAccountDto,
   type StaffRoleName,
   type UpdateStaffBody,
@@ -26,7 +27,7 @@ const Row = z.strictObject({ dto: StaffAccountDto });
 const ACCOUNT_JSON = sql`json_build_object('id', su.id, 'email', su.email, 'displayName', su.display_name, 'role', su.role,
   'active', su.active, 'passwordSet', su.password_hash IS NOT NULL,
   'createdAt', to_char(su.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
-const ROLE_ORDER = sql`array_position(ARRAY['OWNER','MANAGER','SERVER','KITCHEN']::"StaffRole"[], su.role)`;
+const ROLE_ORDER = sql`array_position(${[...STAFF_ROLES]}::text[], su.role::text)`;
 
 export async function listStaff(db: SqlRunner, locationId: string, id?: string): Promise<StaffAccountDto[]> {
   const rows = await db.rows(
@@ -79,7 +80,7 @@ export async function createStaff(
   });
 }
 
-const Target = z.strictObject({ id: z.uuid(), role: z.enum(["OWNER", "MANAGER", "SERVER", "KITCHEN"]), active: z.boolean() });
+const Target = z.strictObject({ id: z.uuid(), role: z.enum(STAFF_ROLES), active: z.boolean() });
 
 /** Locks an account of the actor's location that the actor may manage. */
 async function lockTarget(db: SqlRunner, actor: StaffPrincipal, id: string): Promise<z.output<typeof Target>> {

@@ -1,34 +1,11 @@
-import type { StationDto, StationListResponse } from "@ordered/contract/client";
-import { useCallback, useEffect } from "react";
+import type { StationListResponse } from "@ordered/contract/client";
+import { useCallback } from "react";
 import { api } from "../api/http";
-import { useLatestList } from "../api/use-latest-list";
-import { useLive } from "../realtime/live-context";
+import { useMenuList } from "./use-menu-list";
 
-/**
- * The location's stations in their order, reloaded like the categories (on `menu:changed`
- * and after a reconnect); answers that come back out of order are dropped.
- */
+/** The location's stations in their order, kept current like the categories (useMenuList). */
 export function useStations(token: string) {
-  const { connection } = useLive();
   const load = useCallback(async () => (await api<StationListResponse>("/stations", { token })).stations, [token]);
-  const { items: stations, error, reload, put: putList } = useLatestList(load);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  useEffect(() => {
-    if (!connection) return;
-    const changed = () => void reload();
-    connection.socket.on("menu:changed", changed);
-    const offReconnect = connection.onReconnect(changed);
-    return () => {
-      connection.socket.off("menu:changed", changed);
-      offReconnect();
-    };
-  }, [connection, reload]);
-
-  const put = useCallback((next: StationDto[]) => putList([...next].sort((a, b) => a.position - b.position)), [putList]);
-
+  const { items: stations, error, reload, put } = useMenuList(load);
   return { stations, error, reload, put };
 }
