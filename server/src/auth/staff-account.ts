@@ -4,7 +4,15 @@ import { sql, sqlOn } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import type { StaffPrincipal } from "./tokens.js";
 
-const AccountRow = z.strictObject({ active: z.boolean(), token_version: z.number().int(), location_id: z.uuid() });
+const AccountRow = z.strictObject({ id: z.uuid(), active: z.boolean(), token_version: z.number().int(), location_id: z.uuid() });
+type AccountRow = z.infer<typeof AccountRow>;
+
+/** Why this token no longer stands for its account, or null while it does. One wording for every path. */
+function whyEnded(account: AccountRow | undefined, staff: StaffPrincipal): string | null {
+  if (!account?.active || account.location_id !== staff.locationId) return "this account is no longer active";
+  if (account.token_version !== staff.tokenVersion) return "this session has ended; please log in again";
+  return null;
+}
 
 /**
  * A valid signature is not enough for staff: the account must still exist, be active, and
@@ -15,33 +23,29 @@ const AccountRow = z.strictObject({ active: z.boolean(), token_version: z.number
 export async function assertActiveStaff(prisma: PrismaClient, staff: StaffPrincipal): Promise<void> {
   const account = await sqlOn(prisma).row(
     AccountRow,
-    sql`SELECT active, token_version, location_id FROM staff_user WHERE id = ${staff.staffId}::uuid`,
+    sql`SELECT id, active, token_version, location_id FROM staff_user WHERE id = ${staff.staffId}::uuid`,
   );
-  if (!account?.active || account.location_id !== staff.locationId) {
-    throw new AppError("UNAUTHENTICATED", "this account is no longer active");
-  }
-  if (account.token_version !== staff.tokenVersion) throw new AppError("UNAUTHENTICATED", "this session has ended; please log in again");
+  const why = whyEnded(account ?? undefined, staff);
+  if (why) throw new AppError("UNAUTHENTICATED", why);
 }
-
-const ValidRow = z.strictObject({ id: z.uuid(), token_version: z.number().int(), location_id: z.uuid() });
 
 /**
  * Of these staff principals, the ones whose account is no longer valid (deleted,
- * deactivated, moved, or tokens ended): one query for all of them, for the periodic check
- * of open sockets (realtime/staff-recheck.ts).
+ * deactivated, moved, or tokens ended), each with the reason assertActiveStaff would give:
+ * one query for all of them, for the periodic check of open sockets (realtime/staff-recheck.ts).
  */
-export async function invalidStaff(prisma: PrismaClient, staff: StaffPrincipal[]): Promise<Set<StaffPrincipal>> {
-  if (staff.length === 0) return new Set();
+export async function invalidStaff(prisma: PrismaClient, staff: StaffPrincipal[]): Promise<Map<StaffPrincipal, string>> {
+  const invalid = new Map<StaffPrincipal, string>();
+  if (staff.length === 0) return invalid;
   const ids = [...new Set(staff.map((s) => s.staffId))];
   const rows = await sqlOn(prisma).rows(
-    ValidRow,
-    sql`SELECT id, token_version, location_id FROM staff_user WHERE id = ANY(${ids}::uuid[]) AND active`,
+    AccountRow,
+    sql`SELECT id, active, token_version, location_id FROM staff_user WHERE id = ANY(${ids}::uuid[])`,
   );
-  const valid = new Map(rows.map((r) => [r.id, r]));
-  return new Set(
-    staff.filter((s) => {
-      const account = valid.get(s.staffId);
-      return !account || account.token_version !== s.tokenVersion || account.location_id !== s.locationId;
-    }),
-  );
+  const accounts = new Map(rows.map((r) => [r.id, r]));
+  for (const s of staff) {
+    const why = whyEnded(accounts.get(s.staffId), s);
+    if (why) invalid.set(s, why);
+  }
+  return invalid;
 }

@@ -20,9 +20,10 @@ export function startStaffRecheck(io: AppServer, deps: Pick<AppDeps, "prisma" | 
       const invalid = await invalidStaff(deps.prisma, principals);
       for (const socket of sockets) {
         const { principal } = socket.data;
-        if (principal.kind !== "staff" || !invalid.has(principal)) continue;
-        // Deactivated, deleted, or its tokens ended (role, password): the same answer for all.
-        socket.emit("protocol:error", { code: "UNAUTHENTICATED", message: "this session has ended; please log in again" });
+        const why = principal.kind === "staff" ? invalid.get(principal) : undefined;
+        if (!why) continue;
+        // Deactivated, deleted, or its tokens ended (role, password): the words a request would get.
+        socket.emit("protocol:error", { code: "UNAUTHENTICATED", message: why });
         socket.disconnect(true);
       }
     } catch (err) {
