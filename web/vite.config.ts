@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { messageCatalogs } from "./i18n-catalogs";
 import { offlineShell } from "./offline/offline-shell";
 import { precompress } from "./precompress";
 
@@ -7,7 +8,7 @@ import { precompress } from "./precompress";
 const target = process.env.ORDERED_API ?? "http://localhost:3000";
 
 export default defineConfig({
-  plugins: [react(), offlineShell(), precompress()],
+  plugins: [react(), messageCatalogs(), offlineShell(), precompress()],
   server: {
     port: 5173,
     proxy: {

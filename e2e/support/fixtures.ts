@@ -21,8 +21,8 @@ export interface Venue extends SeededVenue {
 }
 
 export interface Phones {
-  /** A fresh phone with a blank page. */
-  open(): Promise<Phone>;
+  /** A fresh phone with a blank page (en-US unless a locale is given). */
+  open(options?: { locale?: string }): Promise<Phone>;
   /** A fresh phone that opened the join URL, joined as `name` and shows the live menu. */
   join(url: string, name?: string): Promise<Phone>;
 }
@@ -55,7 +55,7 @@ export const test = base.extend<{ venue: Venue; api: ApiClient; panel: Page; pho
       return phone;
     };
     await use({
-      open: async () => track(await newPhone(browser)),
+      open: async (options) => track(await newPhone(browser, options)),
       join: async (url, name) => joinOnPhone(track(await newPhone(browser)), url, name),
     });
     await Promise.all(opened.map((p) => p.context.close()));

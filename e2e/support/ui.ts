@@ -58,10 +58,14 @@ export interface Phone {
   websockets: WebSocket[];
 }
 
-/** A fresh phone (Pixel 7 emulation with touch) in the same browser. Close its context when done (the `phones` fixture does). */
-export async function newPhone(browser: Browser): Promise<Phone> {
+/**
+ * A fresh phone (Pixel 7 emulation with touch) in the same browser, set to `locale` (its
+ * languages and Accept-Language; en-US unless told). Close its context when done (the
+ * `phones` fixture does).
+ */
+export async function newPhone(browser: Browser, { locale = "en-US" }: { locale?: string } = {}): Promise<Phone> {
   const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 7"];
-  const context = await browser.newContext({ ...pixel, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({ ...pixel, isMobile: true, hasTouch: true, locale });
   const page = await context.newPage();
   const websockets: WebSocket[] = [];
   page.on("websocket", (ws) => websockets.push(ws));

@@ -7,8 +7,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Plugin, Rollup } from "vite";
 
-/** Modules whose lazy chunks belong to the guest's app. */
-const GUEST_SOURCE = /\/src\/customer\//;
+/**
+ * Modules whose lazy chunks belong to the guest's app: its own screens, and the message
+ * catalogs of its languages (a few KB each, so a phone that reloads offline still speaks the
+ * guest's language).
+ */
+const GUEST_SOURCE = /\/src\/customer\/|^\0ordered-messages:/;
 
 /**
  * The files of the guest's app, as absolute paths: the entry, what it imports, its CSS and

@@ -1,8 +1,8 @@
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { CenteredMessage } from "./components/CenteredMessage";
 import { CustomerApp } from "./customer/CustomerApp";
+import { t } from "./i18n/i18n";
 import { navigate, usePath } from "./router";
-import { strings } from "./strings";
 
 // A guest's phone loads only the guest app: the staff panel, the kitchen display and the
 // setup page are separate chunks, fetched the first time one of their routes is opened.
@@ -35,14 +35,14 @@ function route(path: string): ReactNode {
   const kitchen = /^\/kitchen\/([^/]+)\/?$/.exec(path);
   if (kitchen) return <KitchenApp stationId={safeDecode(kitchen[1]!)} />;
   return (
-    <CenteredMessage title={strings.common.notFoundTitle}>
-      <p>{strings.common.notFoundBody}</p>
+    <CenteredMessage title={t("common.notFoundTitle")}>
+      <p>{t("common.notFoundBody")}</p>
     </CenteredMessage>
   );
 }
 
 function Loading() {
-  return <CenteredMessage title={strings.common.loading} />;
+  return <CenteredMessage title={t("common.loading")} />;
 }
 
 function safeDecode(s: string): string {

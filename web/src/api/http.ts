@@ -1,5 +1,5 @@
 import type { ErrorBody, ErrorCode } from "@ordered/contract/client";
-import { strings } from "../strings";
+import { t } from "../i18n/i18n";
 
 /** A failed API call with the server's error code ("NETWORK" when there was no answer). */
 export class ApiError extends Error {
@@ -25,12 +25,12 @@ export async function api<T>(path: string, options: { token?: string | null; met
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
-    throw new ApiError("NETWORK", strings.common.networkError, 0);
+    throw new ApiError("NETWORK", t("common.networkError"), 0);
   }
   const body = (await res.json().catch(() => null)) as ({ error?: ErrorBody } & T) | null;
   if (!res.ok) {
     const error = body?.error;
-    throw new ApiError(error?.code ?? "INTERNAL", error?.message ?? strings.common.unexpectedError, res.status);
+    throw new ApiError(error?.code ?? "INTERNAL", error?.message ?? t("common.unexpectedError"), res.status);
   }
   return body as T;
 }

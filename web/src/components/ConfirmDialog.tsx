@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { strings } from "../strings";
+import { t } from "../i18n/i18n";
 import { Modal } from "./Modal";
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 }
 
 /** "Are you sure?" for destructive actions, with the action's error shown in place. */
-export function ConfirmDialog({ title, message, confirmLabel, dismissLabel = strings.common.cancel, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ title, message, confirmLabel, dismissLabel = t("common.cancel"), onConfirm, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from "react";
-import { strings } from "../strings";
+import { t } from "../i18n/i18n";
 
 interface Props {
   title: string;
@@ -44,7 +44,7 @@ export function Modal({ title, onClose, children, className }: Props) {
       <header className="modal-header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="button ghost no-print" onClick={onClose}>
-          {strings.common.close}
+          {t("common.close")}
         </button>
       </header>
       <div className="modal-body">{children}</div>

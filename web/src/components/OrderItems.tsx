@@ -1,5 +1,5 @@
 import { ALLERGENS, type OrderItemDto } from "@ordered/contract/client";
-import { strings } from "../strings";
+import { formatList, t } from "../i18n/i18n";
 
 interface Props {
   items: OrderItemDto[];
@@ -19,20 +19,22 @@ export function OrderItems({ items, showAllergens = true }: Props) {
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: an order's lines never move; their position is their identity
           <li key={i} className="item">
-            <span className="qty">{strings.order.times(item.quantity)}</span> {item.productName}
+            <span className="qty">{t("order.times", { n: item.quantity })}</span> {item.productName}
             {item.options.length > 0 && (
               <span className="item-options">
-                <span className="visually-hidden">{strings.ticket.options}: </span>
+                <span className="visually-hidden">{t("ticket.options")}: </span>
                 {item.options.map((o) => o.name).join(" · ")}
               </span>
             )}
             {item.note && (
               <span className="note">
-                {strings.order.note}: {item.note}
+                {t("order.note")}: {item.note}
               </span>
             )}
             {allergens.length > 0 && (
-              <span className="item-allergens">{strings.ticket.allergens(allergens.map((a) => strings.allergens[a].toLowerCase()))}</span>
+              <span className="item-allergens">
+                {t("ticket.allergens", { names: formatList(allergens.map((a) => t(`allergens.${a}`).toLowerCase())) })}
+              </span>
             )}
           </li>
         );

@@ -1,5 +1,5 @@
 import type { OrderDto } from "@ordered/contract/client";
-import { strings } from "../strings";
+import { t } from "../i18n/i18n";
 
 /** The one status that matters now: the shipment's once accepted, else the order's. */
 export function statusKey(order: OrderDto): string {
@@ -8,8 +8,8 @@ export function statusKey(order: OrderDto): string {
 }
 
 export function statusText(order: OrderDto): string {
-  if (order.status === "ACCEPTED" && order.shipment) return strings.order.shipment[order.shipment.status];
-  return strings.order.status[order.status];
+  if (order.status === "ACCEPTED" && order.shipment) return t(`order.shipment.${order.shipment.status}`);
+  return t(`order.status.${order.status}`);
 }
 
 export function OrderStatusBadge({ order }: { order: OrderDto }) {

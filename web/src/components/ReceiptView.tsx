@@ -1,6 +1,6 @@
 import type { BillDto, BillShareDto, PaymentDto, ReceiptDto } from "@ordered/contract/client";
+import { formatLocale, t } from "../i18n/i18n";
 import { formatMoney, formatTime } from "../lib/money";
-import { strings } from "../strings";
 
 /**
  * A closed seating's receipt: what was ordered, who ordered what, what was paid how, and
@@ -18,28 +18,32 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
         <h3>{receipt.location.name}</h3>
         <p className="receipt-label">{receipt.label}</p>
         <p className="muted small">
-          {strings.receipt.opened(formatDateTime(receipt.openedAt), receipt.openedBy)}
+          {receipt.openedBy
+            ? t("receipt.openedBy", { when: formatDateTime(receipt.openedAt), by: receipt.openedBy })
+            : t("receipt.opened", { when: formatDateTime(receipt.openedAt) })}
           <br />
-          {strings.receipt.closed(formatDateTime(receipt.closedAt), receipt.closedBy)}
+          {receipt.closedBy
+            ? t("receipt.closedBy", { when: formatDateTime(receipt.closedAt), by: receipt.closedBy })
+            : t("receipt.closed", { when: formatDateTime(receipt.closedAt) })}
         </p>
       </header>
 
-      <section aria-label={strings.receipt.items}>
+      <section aria-label={t("receipt.items")}>
         {bill.lines.length === 0 ? (
-          <p className="muted">{strings.receipt.noItems}</p>
+          <p className="muted">{t("receipt.noItems")}</p>
         ) : (
           <table className="receipt-table receipt-lines">
             <thead>
               <tr>
-                <th scope="col">{strings.receipt.item}</th>
+                <th scope="col">{t("receipt.item")}</th>
                 <th scope="col" className="num">
-                  {strings.receipt.qty}
+                  {t("receipt.qty")}
                 </th>
                 <th scope="col" className="num">
-                  {strings.receipt.price}
+                  {t("receipt.price")}
                 </th>
                 <th scope="col" className="num">
-                  {strings.receipt.amount}
+                  {t("receipt.amount")}
                 </th>
               </tr>
             </thead>
@@ -61,24 +65,24 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
       <BillTotals bill={bill} waiveReason={receipt.waiveReason} />
 
       {bill.shares.length > 1 && (
-        <section aria-label={strings.receipt.byPhone}>
-          <h4 className="receipt-heading">{strings.receipt.byPhone}</h4>
+        <section aria-label={t("receipt.byPhone")}>
+          <h4 className="receipt-heading">{t("receipt.byPhone")}</h4>
           <table className="receipt-table">
             <thead>
               <tr>
-                <th scope="col">{strings.bill.phone}</th>
+                <th scope="col">{t("bill.phone")}</th>
                 <th scope="col" className="num">
-                  {strings.bill.ordered}
+                  {t("bill.ordered")}
                 </th>
                 <th scope="col" className="num">
-                  {strings.bill.paid}
+                  {t("bill.paid")}
                 </th>
               </tr>
             </thead>
             <tbody>
               {bill.shares.map((s) => (
                 <tr key={s.customerId ?? "table"}>
-                  <th scope="row">{names.get(s.customerId) ?? strings.bill.table}</th>
+                  <th scope="row">{names.get(s.customerId) ?? t("bill.table")}</th>
                   <td className="num">{money(s.subtotalCents)}</td>
                   <td className="num">{money(s.paidCents)}</td>
                 </tr>
@@ -88,8 +92,8 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
         </section>
       )}
 
-      <section aria-label={strings.receipt.payments}>
-        <h4 className="receipt-heading">{strings.receipt.payments}</h4>
+      <section aria-label={t("receipt.payments")}>
+        <h4 className="receipt-heading">{t("receipt.payments")}</h4>
         <PaymentList payments={receipt.payments} currency={bill.currency} nameOf={(id) => names.get(id)} />
       </section>
     </div>
@@ -102,30 +106,30 @@ export function BillTotals({ bill, waiveReason = null }: { bill: BillDto; waiveR
   return (
     <dl className="receipt-totals">
       <div>
-        <dt>{strings.bill.total}</dt>
+        <dt>{t("bill.total")}</dt>
         <dd>{money(bill.totalCents)}</dd>
       </div>
       <div>
-        <dt>{strings.bill.paidTotal}</dt>
+        <dt>{t("bill.paidTotal")}</dt>
         <dd>{money(bill.paidCents)}</dd>
       </div>
       {bill.tipCents > 0 && (
         <div>
-          <dt>{strings.bill.tips}</dt>
+          <dt>{t("bill.tips")}</dt>
           <dd>{money(bill.tipCents)}</dd>
         </div>
       )}
       {bill.waivedCents > 0 && (
         <div>
-          <dt>{strings.bill.waived}</dt>
+          <dt>{t("bill.waived")}</dt>
           <dd>
             {money(bill.waivedCents)}
-            {waiveReason && <span className="muted small waive-reason">{strings.receipt.waivedReason(waiveReason)}</span>}
+            {waiveReason && <span className="muted small waive-reason">{t("receipt.waivedReason", { reason: waiveReason })}</span>}
           </dd>
         </div>
       )}
       <div className={`receipt-due ${bill.dueCents > 0 ? "owing" : "settled"}`}>
-        <dt>{strings.bill.due}</dt>
+        <dt>{t("bill.due")}</dt>
         <dd>{money(bill.dueCents)}</dd>
       </div>
     </dl>
@@ -143,19 +147,21 @@ export function PaymentList({
   /** The name of the phone a payment was for; undefined falls back to a plain "a phone". */
   nameOf: (customerId: string) => string | undefined;
 }) {
-  if (payments.length === 0) return <p className="muted small">{strings.receipt.noPayments}</p>;
+  if (payments.length === 0) return <p className="muted small">{t("receipt.noPayments")}</p>;
   const money = (cents: number) => formatMoney(cents, currency);
   return (
     <ul className="payment-list">
       {payments.map((p) => (
         <li key={p.id}>
           <span className="payment-main">
-            <strong>{money(p.amountCents)}</strong> {strings.bill.methods[p.method]}
-            {p.tipCents > 0 && <span> · {strings.bill.tip(money(p.tipCents))}</span>}
-            {p.customerId && <span> · {strings.receipt.forPhone(nameOf(p.customerId) ?? strings.receipt.aPhone)}</span>}
+            <strong>{money(p.amountCents)}</strong> {t(`bill.methods.${p.method}`)}
+            {p.tipCents > 0 && <span> · {t("bill.tip", { amount: money(p.tipCents) })}</span>}
+            {p.customerId && <span> · {t("receipt.forPhone", { name: nameOf(p.customerId) ?? t("receipt.aPhone") })}</span>}
             {p.note && <span> · {p.note}</span>}
           </span>
-          <span className="muted small">{strings.receipt.recorded(formatTime(p.recordedAt), p.recordedBy)}</span>
+          <span className="muted small">
+            {p.recordedBy ? t("receipt.recordedBy", { time: formatTime(p.recordedAt), by: p.recordedBy }) : formatTime(p.recordedAt)}
+          </span>
         </li>
       ))}
     </ul>
@@ -166,10 +172,10 @@ export function PaymentList({
 function shareNames(shares: readonly BillShareDto[]): Map<string | null, string> {
   let guests = 0;
   return new Map(
-    shares.map((s) => [s.customerId, s.customerId === null ? strings.bill.table : (s.displayName ?? strings.receipt.guest(++guests))]),
+    shares.map((s) => [s.customerId, s.customerId === null ? t("bill.table") : (s.displayName ?? t("receipt.guest", { n: ++guests }))]),
   );
 }
 
 function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return new Date(iso).toLocaleString(formatLocale(), { dateStyle: "medium", timeStyle: "short" });
 }

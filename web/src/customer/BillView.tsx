@@ -1,6 +1,6 @@
 import type { BillDto } from "@ordered/contract/client";
+import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
-import { strings } from "../strings";
 
 interface Props {
   /** The running bill, from the contract's billOf over the live orders and payments. */
@@ -17,20 +17,20 @@ export function BillView({ bill, me }: Props) {
   const blank = bill.lines.length === 0 && bill.paidCents === 0 && bill.tipCents === 0;
   return (
     <section aria-labelledby="bill-title" className="phone-bill">
-      <h2 id="bill-title">{strings.phoneBill.title}</h2>
+      <h2 id="bill-title">{t("phoneBill.title")}</h2>
       {bill.lines.length === 0 ? (
-        <p className="muted">{strings.phoneBill.empty}</p>
+        <p className="muted">{t("phoneBill.empty")}</p>
       ) : (
-        <ul className="bill-lines" aria-label={strings.phoneBill.lines}>
+        <ul className="bill-lines" aria-label={t("phoneBill.lines")}>
           {bill.lines.map((line, i) => {
             const yours = line.customerId === me;
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: bill lines have no id; billOf lists them in a stable order
               <li key={`${line.orderId}-${i}`} className={`bill-line${yours ? " mine" : ""}`}>
-                <span className="bill-qty">{strings.order.times(line.quantity)}</span>
+                <span className="bill-qty">{t("order.times", { n: line.quantity })}</span>
                 <span className="bill-name">
                   {line.productName}
-                  {yours && <span className="bill-yours">{strings.phoneBill.yours}</span>}
+                  {yours && <span className="bill-yours">{t("phoneBill.yours")}</span>}
                 </span>
                 <span className="bill-amount">{money(line.lineCents)}</span>
               </li>
@@ -38,37 +38,39 @@ export function BillView({ bill, me }: Props) {
           })}
         </ul>
       )}
-      {bill.pendingCents > 0 && <p className="bill-pending">{strings.phoneBill.pending(money(bill.pendingCents))}</p>}
+      {bill.pendingCents > 0 && <p className="bill-pending">{t("phoneBill.pending", { amount: money(bill.pendingCents) })}</p>}
       {!blank && (
         <dl className="bill-sums">
           <div className="bill-sum mine">
-            <dt>{strings.phoneBill.yourShare}</dt>
+            <dt>{t("phoneBill.yourShare")}</dt>
             <dd>
               {money(mine?.subtotalCents ?? 0)}
-              {mine && mine.paidCents > 0 && <span className="small"> · {strings.phoneBill.sharePaid(money(mine.paidCents))}</span>}
+              {mine && mine.paidCents > 0 && (
+                <span className="small"> · {t("phoneBill.sharePaid", { amount: money(mine.paidCents) })}</span>
+              )}
             </dd>
           </div>
           <div className="bill-sum total">
-            <dt>{strings.phoneBill.total}</dt>
+            <dt>{t("phoneBill.total")}</dt>
             <dd>{money(bill.totalCents)}</dd>
           </div>
           <div className="bill-sum">
-            <dt>{strings.phoneBill.paid}</dt>
+            <dt>{t("phoneBill.paid")}</dt>
             <dd>{money(bill.paidCents)}</dd>
           </div>
           {bill.tipCents > 0 && (
             <div className="bill-sum">
-              <dt>{strings.phoneBill.tips}</dt>
+              <dt>{t("phoneBill.tips")}</dt>
               <dd>{money(bill.tipCents)}</dd>
             </div>
           )}
           <div className="bill-sum due">
-            <dt>{strings.phoneBill.due}</dt>
+            <dt>{t("phoneBill.due")}</dt>
             <dd>{money(bill.dueCents)}</dd>
           </div>
         </dl>
       )}
-      {bill.totalCents > 0 && bill.dueCents === 0 && <p className="bill-settled">{strings.phoneBill.settled}</p>}
+      {bill.totalCents > 0 && bill.dueCents === 0 && <p className="bill-settled">{t("phoneBill.settled")}</p>}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { AlertDto, AlertKind } from "@ordered/contract/client";
+import { t } from "../i18n/i18n";
 import { useCommands } from "../realtime/live-context";
-import { strings } from "../strings";
 import { type CallView, canCall } from "./calls";
 import type { EndReason } from "./phone-flow";
 import { useCalls } from "./use-calls";
@@ -16,7 +16,7 @@ export function CallButtons({ me, alerts, onEnd }: Props) {
   const { ready } = useCommands();
   const { views, raise } = useCalls(me, alerts, onEnd);
   return (
-    <section aria-label={strings.calls.title} className="calls">
+    <section aria-label={t("calls.title")} className="calls">
       {(["WAITER", "BILL"] as const).map((kind) => (
         <CallButton key={kind} kind={kind} view={views[kind]} disabled={!ready || !canCall(views[kind])} onCall={() => raise(kind)} />
       ))}
@@ -29,7 +29,7 @@ function CallButton({ kind, view, disabled, onCall }: { kind: AlertKind; view: C
   return (
     <div className={`call call-${view.state}`} data-kind={kind.toLowerCase()}>
       <button type="button" className="button call-button" disabled={disabled} onClick={onCall} aria-describedby={`call-state-${kind}`}>
-        {strings.calls.button[kind]}
+        {t(`calls.button.${kind}`)}
       </button>
       <p id={`call-state-${kind}`} className="call-state" aria-live="polite">
         {text}
@@ -41,14 +41,16 @@ function CallButton({ kind, view, disabled, onCall }: { kind: AlertKind; view: C
 function callText(kind: AlertKind, view: CallView): string {
   switch (view.state) {
     case "idle":
-      return strings.calls.idle[kind];
+      return t(`calls.idle.${kind}`);
     case "sending":
-      return strings.calls.sending;
+      return t("calls.sending");
     case "waiting":
-      return strings.calls.waiting[kind];
-    case "seen":
-      return strings.calls.seen(view.alert.acknowledgedBy);
+      return t(`calls.waiting.${kind}`);
+    case "seen": {
+      const by = view.alert.acknowledgedBy;
+      return by ? t("calls.seenBy", { by }) : t("calls.seen");
+    }
     case "failed":
-      return strings.calls.failed(view.message);
+      return t("calls.failed", { message: view.message });
   }
 }

@@ -1,7 +1,7 @@
 import { chosenOptions, LIMITS, type MenuResponse, type ProductDto } from "@ordered/contract/client";
 import type { ReactNode, RefObject } from "react";
+import { formatList, t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
-import { strings } from "../strings";
 import { atQuantityLimit, canAdd, isFull, isUnorderable, lineCents, shortOfStock, unorderableLines } from "./cart";
 import type { CartLine } from "./customer-storage";
 import { isSoldOut, lineProblem } from "./menu-model";
@@ -52,22 +52,22 @@ export function CartView({
   return (
     <section aria-labelledby="cart-title" className="cart" id="cart">
       <h2 id="cart-title" ref={headingRef} tabIndex={-1}>
-        {strings.customer.cart}
+        {t("customer.cart")}
       </h2>
       {/* Always in the page, so what appears in it is announced. */}
       <div aria-live="polite" className="cart-confirmation">
         {lines.length === 0 && confirmation}
       </div>
-      {lines.length === 0 && !confirmation && <p className="muted">{strings.customer.cartEmpty}</p>}
+      {lines.length === 0 && !confirmation && <p className="muted">{t("customer.cartEmpty")}</p>}
       {lines.length > 0 && (
         <ul className="cart-list">
           {lines.map((l) => {
             const p = products.get(l.productId);
             const options = p ? chosenOptions(p, l.options) : [];
-            const name = strings.phoneMenu.lineLabel(
-              p?.name ?? strings.customer.unknownProduct,
-              options.map((o) => o.name),
-            );
+            const productName = p?.name ?? t("customer.unknownProduct");
+            const name = options.length
+              ? t("phoneMenu.lineLabel", { name: productName, choices: formatList(options.map((o) => o.name)) })
+              : productName;
             // Gone or sold out: not counted, and the order waits until the guest removes it.
             const offeredNow = offered?.get(l.productId);
             const unorderable = offered !== null && isUnorderable(offeredNow);
@@ -80,19 +80,19 @@ export function CartView({
                 data-unorderable={unorderable || undefined}
               >
                 <div className="cart-row">
-                  <span className="cart-name">{p?.name ?? strings.customer.unknownProduct}</span>
+                  <span className="cart-name">{p?.name ?? t("customer.unknownProduct")}</span>
                   {unorderable ? (
-                    <span className="qty-value">{strings.customer.times(l.quantity)}</span>
+                    <span className="qty-value">{t("customer.times", { n: l.quantity })}</span>
                   ) : (
-                    <fieldset className="stepper" aria-label={strings.customer.quantity(name)}>
+                    <fieldset className="stepper" aria-label={t("customer.quantity", { name })}>
                       <button
                         type="button"
                         className="button small"
                         disabled={sending}
                         onClick={() => onQuantity(l.id, l.quantity - 1)}
-                        aria-label={l.quantity === 1 ? strings.customer.remove(name) : strings.customer.decrease(name)}
+                        aria-label={l.quantity === 1 ? t("customer.remove", { name }) : t("customer.decrease", { name })}
                       >
-                        {strings.customer.minus}
+                        {t("customer.minus")}
                       </button>
                       <span className="qty-value" aria-live="polite">
                         {l.quantity}
@@ -102,10 +102,10 @@ export function CartView({
                         className="button small"
                         disabled={sending || !canAdd(lines, l)}
                         onClick={() => onQuantity(l.id, l.quantity + 1)}
-                        aria-label={strings.customer.increase(name)}
+                        aria-label={t("customer.increase", { name })}
                         aria-describedby={limit ? `${l.id}-limit` : undefined}
                       >
-                        {strings.customer.plus}
+                        {t("customer.plus")}
                       </button>
                     </fieldset>
                   )}
@@ -115,32 +115,32 @@ export function CartView({
                 </div>
                 {unorderable && (
                   <div className="line-unorderable">
-                    {offeredNow && <span className="badge status-sold-out">{strings.customer.soldOut}</span>}
+                    {offeredNow && <span className="badge status-sold-out">{t("customer.soldOut")}</span>}
                     <p className="line-problem">
-                      {offeredNow && isSoldOut(offeredNow) ? strings.customer.lineSoldOut : strings.customer.lineGone}
+                      {offeredNow && isSoldOut(offeredNow) ? t("customer.lineSoldOut") : t("customer.lineGone")}
                     </p>
                     <button
                       type="button"
                       className="button small danger"
                       disabled={sending}
                       onClick={() => onQuantity(l.id, 0)}
-                      aria-label={strings.customer.remove(name)}
+                      aria-label={t("customer.remove", { name })}
                     >
-                      {strings.customer.removeLine}
+                      {t("customer.removeLine")}
                     </button>
                   </div>
                 )}
                 {/* A hint only (the menu's count may lag): the kitchen's answer is what counts. */}
                 {short.has(l.productId) && !unorderable && (
-                  <p className="line-problem">{strings.customer.onlyLeft(short.get(l.productId)!)}</p>
+                  <p className="line-problem">{t("customer.onlyLeft", { n: short.get(l.productId)! })}</p>
                 )}
                 {limit && !unorderable && (
                   <p className="line-limit" id={`${l.id}-limit`}>
-                    {strings.customer.lineLimit(LIMITS.order.maxQuantity)}
+                    {t("customer.lineLimit", { max: LIMITS.order.maxQuantity })}
                   </p>
                 )}
                 {options.length > 0 && (
-                  <ul className="line-options" aria-label={strings.phoneMenu.choices}>
+                  <ul className="line-options" aria-label={t("phoneMenu.choices")}>
                     {options.map((o) => (
                       <li key={`${o.group}/${o.name}`}>
                         {o.name}
@@ -152,11 +152,11 @@ export function CartView({
                 {problem && <p className="line-problem">{problem}</p>}
                 {!unorderable && (
                   <label className="field note">
-                    <span>{strings.customer.noteLabel(name)}</span>
+                    <span>{t("customer.noteLabel", { name })}</span>
                     <input
                       value={l.note}
                       onChange={(e) => onNote(l.id, e.target.value)}
-                      placeholder={strings.customer.notePlaceholder}
+                      placeholder={t("customer.notePlaceholder")}
                       maxLength={LIMITS.order.noteLength}
                       disabled={sending}
                     />
@@ -167,21 +167,21 @@ export function CartView({
           })}
         </ul>
       )}
-      {isFull(lines) && <p className="line-limit">{strings.customer.cartLimit(LIMITS.order.maxLines)}</p>}
+      {isFull(lines) && <p className="line-limit">{t("customer.cartLimit", { max: LIMITS.order.maxLines })}</p>}
       {lines.length > 0 && (
         <div className="cart-total">
-          <span>{strings.customer.total}</span>
+          <span>{t("customer.total")}</span>
           <strong>{formatMoney(total, currency)}</strong>
         </div>
       )}
       {error && (
         <p role="alert" className="error">
-          {strings.customer.orderFailed(error)}
+          {t("customer.orderFailed", { message: error })}
         </p>
       )}
       {blocked > 0 && (
         <p className="error place-blocked" id="place-blocked">
-          {strings.customer.placeBlocked(blocked)}
+          {t("customer.placeBlocked", { n: blocked })}
         </p>
       )}
       {lines.length > 0 && (
@@ -192,10 +192,10 @@ export function CartView({
           aria-describedby={blocked > 0 ? "place-blocked" : undefined}
           onClick={onPlace}
         >
-          {sending ? strings.customer.placing : strings.customer.place}
+          {sending ? t("customer.placing") : t("customer.place")}
         </button>
       )}
-      {sending && waitingForConnection && <p className="muted small hint">{strings.customer.sendingHint}</p>}
+      {sending && waitingForConnection && <p className="muted small hint">{t("customer.sendingHint")}</p>}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { type RefObject, useEffect, useRef, useState } from "react";
-import { strings } from "../strings";
+import { t } from "../i18n/i18n";
 
 export interface ChipTarget {
   id: string;
@@ -79,7 +79,7 @@ export function CategoryChips({ sections, container }: Props) {
 
   if (sections.length < 2) return null;
   return (
-    <nav ref={nav} aria-label={strings.customer.categories} className="category-nav category-chips">
+    <nav ref={nav} aria-label={t("customer.categories")} className="category-nav category-chips">
       {sections.map((s) => (
         <a
           key={s.id}

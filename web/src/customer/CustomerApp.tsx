@@ -2,7 +2,7 @@ import type { JoinResponse, ReceiptDto, ReceiptResponse } from "@ordered/contrac
 import { lazy, useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { CenteredMessage } from "../components/CenteredMessage";
-import { strings } from "../strings";
+import { t, useLanguage } from "../i18n/i18n";
 import { customerStorage, type Entry, entryKey, type KeptReceipt } from "./customer-storage";
 import { FreeTableScreen } from "./FreeTableScreen";
 import { JoinScreen } from "./JoinScreen";
@@ -22,6 +22,8 @@ const CustomerPage = lazy(() => loadCustomerPage().then((m) => ({ default: m.Cus
  * menu, orders and bill; then the receipt once the seating closes (kept on the phone).
  */
 export function CustomerApp({ entry }: { entry: Entry }) {
+  // Every screen below re-renders in the new language when the guest switches.
+  useLanguage();
   const key = entryKey(entry);
   const [phase, setPhase] = useState<Phase>(() => openingPhase(entry, customerStorage.token(key), customerStorage.receipt(key)));
   // The code is checked before anything is asked: the first screen names the table and venue, or says the code is dead.
@@ -84,9 +86,9 @@ export function CustomerApp({ entry }: { entry: Entry }) {
 
   switch (phase.kind) {
     case "loading":
-      return <CenteredMessage title={strings.common.loading} />;
+      return <CenteredMessage title={t("common.loading")} />;
     case "join":
-      if (info.state === "loading") return <CenteredMessage title={strings.customer.checkingCode} />;
+      if (info.state === "loading") return <CenteredMessage title={t("customer.checkingCode")} />;
       if (info.state === "unknown") return entry.kind === "card" ? <InvalidCard /> : <InvalidCode />;
       if (info.state === "closed") return <ClosedCode />;
       return (
@@ -116,22 +118,22 @@ export function CustomerApp({ entry }: { entry: Entry }) {
       return <ReceiptScreen kept={phase.kept} onRejoin={phase.canRejoin ? rejoin : undefined} />;
     case "closed":
       return (
-        <CenteredMessage title={strings.customer.closedTitle}>
-          <p>{phase.canRejoin ? strings.cardJoin.closedBody : strings.customer.closedBody}</p>
+        <CenteredMessage title={t("customer.closedTitle")}>
+          <p>{phase.canRejoin ? t("cardJoin.closedBody") : t("customer.closedBody")}</p>
           {phase.canRejoin && (
             <button type="button" className="button primary large" onClick={rejoin}>
-              {strings.cardJoin.rejoin}
+              {t("cardJoin.rejoin")}
             </button>
           )}
         </CenteredMessage>
       );
     case "removed":
       return (
-        <CenteredMessage title={strings.phoneRemoved.title} tone="error">
-          <p>{strings.phoneRemoved.body}</p>
+        <CenteredMessage title={t("phoneRemoved.title")} tone="error">
+          <p>{t("phoneRemoved.body")}</p>
           {phase.canRejoin && (
             <button type="button" className="button large" onClick={rejoin}>
-              {strings.cardJoin.rejoin}
+              {t("cardJoin.rejoin")}
             </button>
           )}
         </CenteredMessage>
@@ -140,10 +142,10 @@ export function CustomerApp({ entry }: { entry: Entry }) {
       return entry.kind === "card" ? <InvalidCard /> : <InvalidCode />;
     case "error":
       return (
-        <CenteredMessage title={strings.common.unexpectedError} tone="error">
+        <CenteredMessage title={t("common.unexpectedError")} tone="error">
           <p>{phase.message}</p>
           <button type="button" className="button primary" onClick={() => location.reload()}>
-            {strings.customer.retry}
+            {t("customer.retry")}
           </button>
         </CenteredMessage>
       );
@@ -152,24 +154,24 @@ export function CustomerApp({ entry }: { entry: Entry }) {
 
 function InvalidCode() {
   return (
-    <CenteredMessage title={strings.customer.invalidTitle} tone="error">
-      <p>{strings.customer.invalidBody}</p>
+    <CenteredMessage title={t("customer.invalidTitle")} tone="error">
+      <p>{t("customer.invalidBody")}</p>
     </CenteredMessage>
   );
 }
 
 function ClosedCode() {
   return (
-    <CenteredMessage title={strings.customer.closedTitle}>
-      <p>{strings.customer.closedBody}</p>
+    <CenteredMessage title={t("customer.closedTitle")}>
+      <p>{t("customer.closedBody")}</p>
     </CenteredMessage>
   );
 }
 
 function InvalidCard() {
   return (
-    <CenteredMessage title={strings.cardJoin.invalidTitle} tone="error">
-      <p>{strings.cardJoin.invalidBody}</p>
+    <CenteredMessage title={t("cardJoin.invalidTitle")} tone="error">
+      <p>{t("cardJoin.invalidBody")}</p>
     </CenteredMessage>
   );
 }

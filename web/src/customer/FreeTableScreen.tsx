@@ -1,8 +1,9 @@
 import type { CardInfoResponse, JoinResponse } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
-import { strings } from "../strings";
+import { formatLocale, t } from "../i18n/i18n";
 import type { Entry } from "./customer-storage";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { type JoinRefusal, joinBody, joinRefusalOf } from "./phone-flow";
 
 /** How often a free table's card tries to join again while the guests wait to be seated. */
@@ -69,16 +70,17 @@ export function FreeTableScreen({ entry, displayName, card, onJoined, onRefused 
 
   return (
     <main className="centered customer">
+      <LanguageSwitch />
       <div className="centered-card stack free-table">
-        {card && <p className="kicker">{strings.cardJoin.greeting(card.tableName, card.location.name)}</p>}
-        <h1>{strings.cardJoin.freeTitle}</h1>
-        <p>{strings.cardJoin.freeBody}</p>
+        {card && <p className="kicker">{t("cardJoin.greeting", { table: card.tableName, venue: card.location.name })}</p>}
+        <h1>{t("cardJoin.freeTitle")}</h1>
+        <p>{t("cardJoin.freeBody")}</p>
         <p className="muted small" aria-live="polite">
           {busy
-            ? strings.cardJoin.checking
+            ? t("cardJoin.checking")
             : checkedAt
-              ? strings.cardJoin.checkedAt(timeWithSeconds(checkedAt))
-              : strings.cardJoin.autoRetry}
+              ? t("cardJoin.checkedAt", { time: timeWithSeconds(checkedAt) })
+              : t("cardJoin.autoRetry")}
         </p>
         {error && (
           <p role="alert" className="error">
@@ -86,7 +88,7 @@ export function FreeTableScreen({ entry, displayName, card, onJoined, onRefused 
           </p>
         )}
         <button type="button" className="button primary large" disabled={busy} onClick={() => void attempt()}>
-          {strings.cardJoin.retry}
+          {t("cardJoin.retry")}
         </button>
       </div>
     </main>
@@ -94,4 +96,4 @@ export function FreeTableScreen({ entry, displayName, card, onJoined, onRefused 
 }
 
 const timeWithSeconds = (iso: string) =>
-  new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  new Date(iso).toLocaleTimeString(formatLocale(), { hour: "2-digit", minute: "2-digit", second: "2-digit" });

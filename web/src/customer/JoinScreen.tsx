@@ -1,8 +1,9 @@
 import { type JoinResponse, LIMITS } from "@ordered/contract/client";
 import { type FormEvent, useId, useState } from "react";
 import { ApiError, api } from "../api/http";
-import { strings } from "../strings";
+import { t } from "../i18n/i18n";
 import type { Entry } from "./customer-storage";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { type JoinRefusal, joinBody, joinRefusalOf } from "./phone-flow";
 import type { EntryGreeting } from "./use-entry-info";
 
@@ -41,15 +42,16 @@ export function JoinScreen({ entry, greeting, onJoined, onRefused }: Props) {
 
   return (
     <main className="centered customer join-screen">
+      <LanguageSwitch />
       <form className="centered-card stack join-card" onSubmit={submit}>
-        {greeting ? <h1>{strings.customer.joinAt(greeting.table, greeting.venue)}</h1> : <h1>{strings.customer.joinTitle}</h1>}
-        <p>{greeting ? strings.customer.joinWelcome : strings.customer.joinIntro}</p>
+        {greeting ? <h1>{t("customer.joinAt", { table: greeting.table, venue: greeting.venue })}</h1> : <h1>{t("customer.joinTitle")}</h1>}
+        <p>{greeting ? t("customer.joinWelcome") : t("customer.joinIntro")}</p>
         <label className="field join-name">
-          <span>{strings.customer.nameLabel}</span>
+          <span>{t("customer.nameLabel")}</span>
           <input
             value={name}
             onChange={(e) => setName(e.target.value)}
-            placeholder={strings.customer.namePlaceholder}
+            placeholder={t("customer.namePlaceholder")}
             autoComplete="given-name"
             enterKeyHint="go"
             aria-describedby={hintId}
@@ -57,7 +59,7 @@ export function JoinScreen({ entry, greeting, onJoined, onRefused }: Props) {
           />
         </label>
         <p id={hintId} className="muted small join-hint">
-          {strings.customer.nameHint}
+          {t("customer.nameHint")}
         </p>
         {error && (
           <p role="alert" className="error">
@@ -65,7 +67,7 @@ export function JoinScreen({ entry, greeting, onJoined, onRefused }: Props) {
           </p>
         )}
         <button type="submit" className="button primary large" disabled={busy}>
-          {busy ? strings.customer.joining : strings.customer.join}
+          {busy ? t("customer.joining") : t("customer.join")}
         </button>
       </form>
     </main>

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Modal } from "../components/Modal";
-import { strings } from "../strings";
+import { t } from "../i18n/i18n";
 import { DietIcon } from "./DietIcons";
 import {
   type FilterChoice,
@@ -29,7 +29,7 @@ export function MenuFilters({ filter, onChange, matching }: Props) {
   const moreChosen = MORE_FILTERS.filter((c) => isChosen(filter, c)).length;
   return (
     <div className="menu-filters">
-      <ul className="filter-chips" aria-label={strings.phoneMenu.filters}>
+      <ul className="filter-chips" aria-label={t("phoneMenu.filters")}>
         {QUICK_FILTERS.map((c) => (
           <li key={codeOf(c)}>
             <button
@@ -51,21 +51,21 @@ export function MenuFilters({ filter, onChange, matching }: Props) {
             aria-pressed={moreChosen > 0}
             onClick={() => setMore(true)}
           >
-            {moreChosen > 0 ? strings.phoneMenu.moreCount(moreChosen) : strings.phoneMenu.more}
+            {moreChosen > 0 ? t("phoneMenu.moreCount", { n: moreChosen }) : t("phoneMenu.more")}
           </button>
         </li>
       </ul>
       {isFiltering(filter) && (
         <p className="filter-summary" role="status">
-          <span>{strings.phoneMenu.showing(matching)}</span>
+          <span>{t("phoneMenu.showing", { n: matching })}</span>
           <button type="button" className="link-button" onClick={() => onChange(NO_FILTER)}>
-            {strings.phoneMenu.clearFilters}
+            {t("phoneMenu.clearFilters")}
           </button>
         </p>
       )}
       {more && (
-        <Modal title={strings.phoneMenu.moreTitle} onClose={() => setMore(false)} className="filter-sheet">
-          <p className="muted small">{strings.phoneMenu.moreHint}</p>
+        <Modal title={t("phoneMenu.moreTitle")} onClose={() => setMore(false)} className="filter-sheet">
+          <p className="muted small">{t("phoneMenu.moreHint")}</p>
           <ul className="filter-options">
             {MORE_FILTERS.map((c) => (
               <li key={codeOf(c)}>
@@ -77,10 +77,10 @@ export function MenuFilters({ filter, onChange, matching }: Props) {
               </li>
             ))}
           </ul>
-          <p className="muted small">{strings.phoneMenu.filterDisclaimer}</p>
+          <p className="muted small">{t("phoneMenu.filterDisclaimer")}</p>
           <div className="actions">
             <button type="button" className="button primary" onClick={() => setMore(false)}>
-              {strings.phoneMenu.done}
+              {t("phoneMenu.done")}
             </button>
           </div>
         </Modal>

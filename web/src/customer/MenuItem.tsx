@@ -1,6 +1,6 @@
 import type { ProductDto } from "@ordered/contract/client";
+import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
-import { strings } from "../strings";
 import { DietBadges } from "./DietBadges";
 import { fromPrice, isSoldOut, pricedByChoice } from "./menu-model";
 import { ProductPhoto } from "./ProductPhoto";
@@ -27,9 +27,9 @@ export function MenuItem({ product: p, inCart, addable, onAdd }: Props) {
         {p.description && <span className="menu-desc">{p.description}</span>}
         <DietBadges product={p} />
         <div className="menu-foot">
-          <span className="menu-price">{hasOptions && pricedByChoice(p) ? strings.phoneMenu.from(price) : price}</span>
+          <span className="menu-price">{hasOptions && pricedByChoice(p) ? t("phoneMenu.from", { price }) : price}</span>
           {soldOut ? (
-            <span className="badge status-sold-out">{strings.customer.soldOut}</span>
+            <span className="badge status-sold-out">{t("customer.soldOut")}</span>
           ) : (
             <button
               type="button"
@@ -39,7 +39,7 @@ export function MenuItem({ product: p, inCart, addable, onAdd }: Props) {
               aria-haspopup={hasOptions ? "dialog" : undefined}
             >
               {/* Named "Add Margherita · 2": the visible "Add · 2" stays in the name (WCAG 2.5.3). */}
-              {strings.customer.addShort}
+              {t("customer.addShort")}
               <span className="visually-hidden"> {p.name}</span>
               {inCart > 0 && <span className="in-cart"> · {inCart}</span>}
             </button>

@@ -1,6 +1,6 @@
 import type { MenuResponse } from "@ordered/contract/client";
 import { useId, useRef, useState } from "react";
-import { strings } from "../strings";
+import { t } from "../i18n/i18n";
 import { CategoryChips } from "./CategoryChips";
 import type { NewLine } from "./cart";
 import { MenuFilters } from "./MenuFilters";
@@ -47,9 +47,9 @@ export function MenuView({ menu, error, now, filter, onFilter, quantities, canAd
 
   return (
     <section aria-labelledby="menu-title" className="menu">
-      <h2 id="menu-title">{strings.customer.menu}</h2>
+      <h2 id="menu-title">{t("customer.menu")}</h2>
       <label htmlFor={searchId} className="visually-hidden">
-        {strings.customer.search}
+        {t("customer.search")}
       </label>
       <input
         id={searchId}
@@ -57,7 +57,7 @@ export function MenuView({ menu, error, now, filter, onFilter, quantities, canAd
         className="search"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        placeholder={strings.customer.searchPlaceholder}
+        placeholder={t("customer.searchPlaceholder")}
       />
       <MenuFilters filter={filter} onChange={onFilter} matching={matching} />
       {error && (
@@ -65,8 +65,8 @@ export function MenuView({ menu, error, now, filter, onFilter, quantities, canAd
           {error}
         </p>
       )}
-      {!menu && !error && <p className="muted">{strings.common.loading}</p>}
-      {menu && narrowing && matching === 0 && <p className="muted">{strings.customer.noResults}</p>}
+      {!menu && !error && <p className="muted">{t("common.loading")}</p>}
+      {menu && narrowing && matching === 0 && <p className="muted">{t("customer.noResults")}</p>}
       <CategoryChips
         container={sectionsRef}
         sections={sections.map((s) => ({ id: s.category.id, name: s.category.name, anchor: anchorOf(s.category.id) }))}
@@ -84,11 +84,11 @@ export function MenuView({ menu, error, now, filter, onFilter, quantities, canAd
             >
               <div className="category-head">
                 <h3 id={`${anchorOf(category.id)}-title`}>{category.name}</h3>
-                {hours && <span className={`served-window${served ? "" : " closed"}`}>{strings.phoneMenu.served(hours)}</span>}
+                {hours && <span className={`served-window${served ? "" : " closed"}`}>{t("phoneMenu.served", { window: hours })}</span>}
               </div>
               {category.description && <p className="category-desc">{category.description}</p>}
               {products.length === 0 ? (
-                <p className="muted small">{strings.phoneMenu.emptyCategory}</p>
+                <p className="muted small">{t("phoneMenu.emptyCategory")}</p>
               ) : (
                 <ul className="menu-list">
                   {products.map((p) => {
@@ -114,7 +114,7 @@ export function MenuView({ menu, error, now, filter, onFilter, quantities, canAd
           key={choosing.id}
           product={choosingProduct}
           name={choosing.name}
-          blocked={locked ? strings.customer.placing : choosingWindow ? strings.phoneMenu.served(choosingWindow) : null}
+          blocked={locked ? t("customer.placing") : choosingWindow ? t("phoneMenu.served", { window: choosingWindow }) : null}
           canAdd={canAdd}
           onAdd={onAdd}
           onClose={() => setChoosing(null)}

@@ -1,8 +1,8 @@
 import { choiceProblem, LIMITS, type OptionDto, type OptionGroupDto, type ProductDto, unitPriceOf } from "@ordered/contract/client";
 import { useId, useState } from "react";
 import { Modal } from "../components/Modal";
+import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
-import { strings } from "../strings";
 import type { NewLine } from "./cart";
 import { DietBadges } from "./DietBadges";
 import { isSingleChoice, ruleText, toggleOption } from "./menu-model";
@@ -34,13 +34,13 @@ export function OptionsSheet({ product, name, blocked, canAdd, onAdd, onClose }:
   if (!product) {
     return (
       <Modal title={name} onClose={onClose} className="options-sheet">
-        <p className="error">{strings.phoneMenu.notOnMenu}</p>
+        <p className="error">{t("phoneMenu.notOnMenu")}</p>
       </Modal>
     );
   }
 
   const item: NewLine = { productId: product.id, options: chosen, note, quantity };
-  const problem = blocked ?? choiceProblem(product, chosen) ?? (canAdd(item) ? null : strings.phoneMenu.cartFull);
+  const problem = blocked ?? choiceProblem(product, chosen) ?? (canAdd(item) ? null : t("phoneMenu.cartFull"));
   const price = formatMoney(unitPriceOf(product, chosen) * quantity, product.currency);
 
   return (
@@ -58,24 +58,24 @@ export function OptionsSheet({ product, name, blocked, canAdd, onAdd, onClose }:
         />
       ))}
       <label className="field sheet-note">
-        <span>{strings.phoneMenu.noteLabel}</span>
+        <span>{t("phoneMenu.noteLabel")}</span>
         <input
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          placeholder={strings.customer.notePlaceholder}
+          placeholder={t("customer.notePlaceholder")}
           maxLength={LIMITS.order.noteLength}
         />
       </label>
       <div className="sheet-foot">
-        <fieldset className="stepper" aria-label={strings.phoneMenu.quantity}>
+        <fieldset className="stepper" aria-label={t("phoneMenu.quantity")}>
           <button
             type="button"
             className="button small"
             disabled={quantity <= 1}
             onClick={() => setQuantity((q) => q - 1)}
-            aria-label={strings.customer.decrease(product.name)}
+            aria-label={t("customer.decrease", { name: product.name })}
           >
-            {strings.customer.minus}
+            {t("customer.minus")}
           </button>
           <span className="qty-value" aria-live="polite">
             {quantity}
@@ -85,9 +85,9 @@ export function OptionsSheet({ product, name, blocked, canAdd, onAdd, onClose }:
             className="button small"
             disabled={quantity >= LIMITS.order.maxQuantity}
             onClick={() => setQuantity((q) => q + 1)}
-            aria-label={strings.customer.increase(product.name)}
+            aria-label={t("customer.increase", { name: product.name })}
           >
-            {strings.customer.plus}
+            {t("customer.plus")}
           </button>
         </fieldset>
         <button
@@ -100,7 +100,7 @@ export function OptionsSheet({ product, name, blocked, canAdd, onAdd, onClose }:
             onClose();
           }}
         >
-          {strings.phoneMenu.addWith(price)}
+          {t("phoneMenu.addWith", { price })}
         </button>
         {problem && (
           <p id={problemId} className="choice-problem" role="status">
@@ -129,7 +129,7 @@ function OptionGroup({ group, product, chosen, onToggle }: GroupProps) {
         <span className="pick-group-name">{group.name}</span>
         <span className={`pick-rule${group.minChoices > 0 ? " required" : ""}`}>
           {ruleText(group)}
-          {group.minChoices > 0 && ` · ${strings.phoneMenu.required}`}
+          {group.minChoices > 0 && ` · ${t("phoneMenu.required")}`}
         </span>
       </legend>
       {group.options.map((o) => {
@@ -145,7 +145,7 @@ function OptionGroup({ group, product, chosen, onToggle }: GroupProps) {
               onChange={() => onToggle(o.id)}
             />
             <span className="pick-name">{o.name}</span>
-            <span className="pick-price">{o.available ? deltaText(o, product.currency) : strings.customer.soldOut}</span>
+            <span className="pick-price">{o.available ? deltaText(o, product.currency) : t("customer.soldOut")}</span>
           </label>
         );
       })}
@@ -156,5 +156,5 @@ function OptionGroup({ group, product, chosen, onToggle }: GroupProps) {
 /** "+€1.50", "−€0.50", or nothing for a free option. */
 export function deltaText(o: Pick<OptionDto, "priceDeltaCents">, currency: string): string {
   if (o.priceDeltaCents === 0) return "";
-  return strings.phoneMenu.delta(o.priceDeltaCents > 0 ? "+" : "−", formatMoney(Math.abs(o.priceDeltaCents), currency));
+  return t("phoneMenu.delta", { sign: o.priceDeltaCents > 0 ? "+" : "−", amount: formatMoney(Math.abs(o.priceDeltaCents), currency) });
 }

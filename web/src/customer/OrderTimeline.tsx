@@ -1,6 +1,6 @@
 import type { OrderDto } from "@ordered/contract/client";
+import { t } from "../i18n/i18n";
 import { formatTime } from "../lib/money";
-import { strings } from "../strings";
 import { stationParts, timelineSteps } from "./timeline-steps";
 
 /** The order's stages, each with the time it happened (in the phone's locale); while it is prepared, each station's part under them ("Kitchen: preparing · Bar: ready"). */
@@ -11,7 +11,7 @@ export function OrderTimeline({ order }: { order: OrderDto }) {
       <ol className="timeline">
         {timelineSteps(order).map((s) => (
           <li key={s.key} className={`step ${s.state}`} aria-current={s.state === "current" ? "step" : undefined} data-step={s.key}>
-            <span className="step-name">{strings.customer.timeline[s.key]}</span>
+            <span className="step-name">{t(`customer.timeline.${s.key}`)}</span>
             {s.at && " "}
             {s.at && (
               <time className="step-time" dateTime={s.at}>
@@ -22,10 +22,10 @@ export function OrderTimeline({ order }: { order: OrderDto }) {
         ))}
       </ol>
       {parts.length > 0 && (
-        <ul className="timeline-parts" aria-label={strings.kitchen.parts}>
+        <ul className="timeline-parts" aria-label={t("kitchen.parts")}>
           {parts.map((p) => (
             <li key={p.stationId} className={`timeline-part part-${p.status.toLowerCase()}`} data-status={p.status}>
-              {strings.kitchen.part(p.station, strings.kitchen.partStatus[p.status])}
+              {t("kitchen.part", { station: p.station, status: t(`kitchen.partStatus.${p.status}`) })}
             </li>
           ))}
         </ul>

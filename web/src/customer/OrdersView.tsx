@@ -1,8 +1,8 @@
 import { chosenOptions, type OrderDto, type OrderItemDto, type ProductDto, unitPriceOf } from "@ordered/contract/client";
 import { OrderItems } from "../components/OrderItems";
 import { statusText } from "../components/OrderStatusBadge";
+import { t } from "../i18n/i18n";
 import { formatMoney, formatTime } from "../lib/money";
-import { strings } from "../strings";
 import type { CartLine, Submission } from "./customer-storage";
 import { OrderTimeline } from "./OrderTimeline";
 
@@ -22,7 +22,7 @@ export function OrdersView({ orders, me, submission, products }: Props) {
   if (orders.length === 0 && !pending) return null;
   return (
     <section aria-labelledby="orders-title" className="my-orders">
-      <h2 id="orders-title">{strings.customer.myOrders}</h2>
+      <h2 id="orders-title">{t("customer.myOrders")}</h2>
       <ol className="order-list">
         {orders.map((o, i) => (
           <li
@@ -30,27 +30,27 @@ export function OrdersView({ orders, me, submission, products }: Props) {
             id={orderAnchor(o.id)}
             tabIndex={-1}
             className={`order-card order-${o.status.toLowerCase()}`}
-            aria-label={strings.customer.orderTitle(i + 1)}
+            aria-label={t("customer.orderTitle", { n: i + 1 })}
             data-status={statusText(o)}
           >
             <div className="order-head">
-              <strong>{strings.customer.orderTitle(i + 1)}</strong>
-              {o.customerId === me && <span className="muted small">({strings.customer.yours})</span>}
+              <strong>{t("customer.orderTitle", { n: i + 1 })}</strong>
+              {o.customerId === me && <span className="muted small">({t("customer.yours")})</span>}
               <span className="muted small">{formatTime(o.placedAt)}</span>
               <span className="total">{formatMoney(o.totalCents, o.currency)}</span>
             </div>
             <OrderItems items={o.items} showAllergens={false} />
             <OrderTimeline order={o} />
-            {o.statusReason && <p className="reason">{strings.customer.reason(o.statusReason)}</p>}
+            {o.statusReason && <p className="reason">{t("customer.reason", { reason: o.statusReason })}</p>}
           </li>
         ))}
         {pending && (
-          <li className="order-card pending" aria-label={strings.customer.sending}>
+          <li className="order-card pending" aria-label={t("customer.sending")}>
             <div className="order-head">
-              <strong>{strings.customer.sending}</strong>
+              <strong>{t("customer.sending")}</strong>
             </div>
             <OrderItems items={pending.lines.map((l) => pendingItem(l, products.get(l.productId)))} showAllergens={false} />
-            <p className="muted small">{strings.customer.sendingHint}</p>
+            <p className="muted small">{t("customer.sendingHint")}</p>
           </li>
         )}
       </ol>
@@ -62,7 +62,7 @@ export function OrdersView({ orders, me, submission, products }: Props) {
 function pendingItem(l: CartLine, p: ProductDto | undefined): OrderItemDto {
   return {
     productId: l.productId,
-    productName: p?.name ?? strings.customer.unknownProduct,
+    productName: p?.name ?? t("customer.unknownProduct"),
     unitPriceCents: p ? unitPriceOf(p, l.options) : 0,
     quantity: l.quantity,
     note: l.note.trim() || null,

@@ -1,6 +1,6 @@
 import { ORDER_STAGES, type OrderDto, type OrderStage } from "@ordered/contract/client";
 import { useEffect, useRef } from "react";
-import { strings } from "../strings";
+import { t } from "../i18n/i18n";
 import { timelineSteps } from "./timeline-steps";
 
 interface Props {
@@ -43,18 +43,18 @@ export function PlacedConfirmation({ order, number, takeFocus, onFocused, onSeeO
   return (
     <div ref={box} tabIndex={-1} className="placed-confirmation">
       <p className="placed-title" id="placed-title">
-        {strings.customer.placedTitle(number)}
+        {t("customer.placedTitle", { n: number })}
       </p>
       <p className="placed-status" data-stage={stage}>
-        {strings.customer.placedStatus[stage]}
+        {t(`customer.placedStatus.${stage}`)}
       </p>
-      <p className="muted small">{strings.customer.placedFollow}</p>
+      <p className="muted small">{t("customer.placedFollow")}</p>
       <div className="placed-actions">
         <button type="button" className="button" onClick={onSeeOrder}>
-          {strings.customer.seeOrder}
+          {t("customer.seeOrder")}
         </button>
         <button type="button" className="button primary" onClick={onOrderMore}>
-          {strings.customer.orderMore}
+          {t("customer.orderMore")}
         </button>
       </div>
     </div>

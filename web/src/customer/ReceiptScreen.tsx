@@ -1,7 +1,8 @@
 import { ReceiptView } from "../components/ReceiptView";
+import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
-import { strings } from "../strings";
 import type { KeptReceipt } from "./customer-storage";
+import { LanguageSwitch } from "./LanguageSwitch";
 
 interface Props {
   kept: KeptReceipt;
@@ -16,24 +17,25 @@ export function ReceiptScreen({ kept, onRejoin }: Props) {
   return (
     <main className="phone-receipt customer">
       <header className="phone-receipt-head no-print">
-        <h1>{strings.customer.closedTitle}</h1>
-        <p>{strings.phoneReceipt.thanks}</p>
+        <LanguageSwitch />
+        <h1>{t("customer.closedTitle")}</h1>
+        <p>{t("phoneReceipt.thanks")}</p>
         <div className="phone-receipt-actions">
           <button type="button" className="button primary large" onClick={() => window.print()}>
-            {strings.phoneReceipt.print}
+            {t("phoneReceipt.print")}
           </button>
           {onRejoin && (
             <button type="button" className="button large" onClick={onRejoin}>
-              {strings.cardJoin.rejoin}
+              {t("cardJoin.rejoin")}
             </button>
           )}
         </div>
       </header>
-      <section aria-label={strings.phoneReceipt.title} className="phone-receipt-card print-area">
-        <h2 className="visually-hidden">{strings.phoneReceipt.title}</h2>
+      <section aria-label={t("phoneReceipt.title")} className="phone-receipt-card print-area">
+        <h2 className="visually-hidden">{t("phoneReceipt.title")}</h2>
         {mine && (
           <p className="phone-receipt-share">
-            <span>{strings.phoneReceipt.yourShare}</span>
+            <span>{t("phoneReceipt.yourShare")}</span>
             <strong>{formatMoney(mine.subtotalCents, receipt.bill.currency)}</strong>
           </p>
         )}

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { strings } from "../strings";
+import { t } from "../i18n/i18n";
 import type { RefusedOrder } from "./refused-orders";
 
 interface Props {
@@ -18,18 +18,18 @@ export function RefusedNotice({ refused: { order, number }, onPutBack, onDismiss
   useEffect(() => {
     if (document.activeElement === document.body || document.activeElement === null) putBack.current?.focus({ preventScroll: true });
   }, []);
-  const title = order.status === "FAILED" ? strings.customer.failedTitle(number) : strings.customer.refusedTitle(number);
+  const title = order.status === "FAILED" ? t("customer.failedTitle", { n: number }) : t("customer.refusedTitle", { n: number });
   return (
     <div role="alert" className="refused-notice" data-order={order.id}>
       <p className="refused-title">{title}</p>
       {order.statusReason && <p className="refused-reason">{order.statusReason}</p>}
-      <p className="small">{strings.customer.refusedHint}</p>
+      <p className="small">{t("customer.refusedHint")}</p>
       <div className="refused-actions">
         <button type="button" className="button" onClick={onDismiss}>
-          {strings.customer.dismiss}
+          {t("customer.dismiss")}
         </button>
         <button ref={putBack} type="button" className="button primary" onClick={onPutBack}>
-          {strings.customer.putBack}
+          {t("customer.putBack")}
         </button>
       </div>
     </div>

@@ -2,15 +2,16 @@ import { type AlertDto, billOf, type CustomerDto, type OrderDto, type PaymentDto
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../api/http";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
+import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
 import { useLive } from "../realtime/live-context";
 import { useMenu } from "../realtime/use-products";
 import { useNow } from "../staff/use-now";
-import { strings } from "../strings";
 import { BillView } from "./BillView";
 import { CallButtons } from "./CallButtons";
 import { CartView } from "./CartView";
 import { cartTotal, linesOfOrder, quantityOf } from "./cart";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { MenuView } from "./MenuView";
 import { loadMenu } from "./menu-loader";
 import { OrdersView, orderAnchor } from "./OrdersView";
@@ -95,20 +96,21 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
             </h1>
             <span className="muted">{current.location.name}</span>
           </div>
+          <LanguageSwitch />
           <ConnectionIndicator state={status} />
         </header>
         <PhoneTabs
-          label={strings.phoneBill.views}
+          label={t("phoneBill.views")}
           tabs={[
-            { key: "order", label: strings.phoneBill.orderTab },
-            { key: "bill", label: strings.phoneBill.billTab(formatMoney(bill.totalCents, currency)) },
+            { key: "order", label: t("phoneBill.orderTab") },
+            { key: "bill", label: t("phoneBill.billTab", { total: formatMoney(bill.totalCents, currency) }) },
           ]}
           selected={view}
           onSelect={setView}
         />
       </div>
-      {status === "offline" && <p className="banner warn">{strings.customer.offlineBanner}</p>}
-      {status === "reconnecting" && <p className="banner warn">{strings.customer.reconnectingBanner}</p>}
+      {status === "offline" && <p className="banner warn">{t("customer.offlineBanner")}</p>}
+      {status === "reconnecting" && <p className="banner warn">{t("customer.reconnectingBanner")}</p>}
       <main className="customer-main">
         <CallButtons me={me} alerts={alerts} onEnd={onEnd} />
         {view === "bill" ? (
@@ -198,7 +200,7 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
                   cartHeading.current?.focus({ preventScroll: true });
                 }}
               >
-                {strings.customer.viewCart(count, formatMoney(total, currency))}
+                {t("customer.viewCart", { n: count, total: formatMoney(total, currency) })}
               </button>
             </div>
           )

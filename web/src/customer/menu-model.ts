@@ -16,7 +16,7 @@ import {
   type ProductDto,
   unitPriceOf,
 } from "@ordered/contract/client";
-import { strings } from "../strings";
+import { t } from "../i18n/i18n";
 import type { CartLine } from "./customer-storage";
 import { foldForSearch, matchesSearch } from "./search-text";
 
@@ -56,7 +56,7 @@ export function toggleFilter(f: MenuFilter, c: FilterChoice): MenuFilter {
 
 export const isFiltering = (f: MenuFilter) => f.tags.length > 0 || f.without.length > 0;
 
-export const filterLabel = (c: FilterChoice) => ("tag" in c ? strings.tags[c.tag] : strings.phoneMenu.without[c.without]);
+export const filterLabel = (c: FilterChoice) => ("tag" in c ? t(`tags.${c.tag}`) : t(`phoneMenu.without.${c.without}`));
 
 /** A vegan dish is vegetarian too, whether or not staff tagged it so. */
 const hasTag = (p: ProductDto, tag: DietTag) => p.tags.includes(tag) || (tag === "VEGETARIAN" && p.tags.includes("VEGAN"));
@@ -123,9 +123,9 @@ export const pricedByChoice = (p: ProductDto) => p.optionGroups.some((g) => g.op
 
 /** "Choose 1", "Choose up to 3", "Choose 1 to 3", "Choose 2". */
 export function ruleText(g: Pick<OptionGroupDto, "minChoices" | "maxChoices">): string {
-  if (g.minChoices === g.maxChoices) return strings.phoneMenu.chooseExactly(g.minChoices);
-  if (g.minChoices === 0) return strings.phoneMenu.chooseUpTo(g.maxChoices);
-  return strings.phoneMenu.chooseBetween(g.minChoices, g.maxChoices);
+  if (g.minChoices === g.maxChoices) return t("phoneMenu.chooseExactly", { n: g.minChoices });
+  if (g.minChoices === 0) return t("phoneMenu.chooseUpTo", { n: g.maxChoices });
+  return t("phoneMenu.chooseBetween", { min: g.minChoices, max: g.maxChoices });
 }
 
 /** Exactly one to choose: radio buttons; any other rule: checkboxes. */
@@ -148,11 +148,11 @@ export function toggleOption(product: ProductDto, chosen: readonly string[], opt
  */
 export function lineProblem(line: CartLine, menu: MenuResponse, now: number): string | null {
   const product = menu.products.find((p) => p.id === line.productId);
-  if (!product) return strings.phoneMenu.notOnMenu;
-  if (isSoldOut(product)) return strings.customer.soldOut;
+  if (!product) return t("phoneMenu.notOnMenu");
+  if (isSoldOut(product)) return t("customer.soldOut");
   const category = menu.categories.find((c) => c.id === product.categoryId);
-  if (category && !servedAt(category, menu.timeZone, now)) return strings.phoneMenu.served(windowText(category) ?? "");
+  if (category && !servedAt(category, menu.timeZone, now)) return t("phoneMenu.served", { window: windowText(category) ?? "" });
   const known = new Set(product.optionGroups.flatMap((g) => g.options.map((o) => o.id)));
-  if (!line.options.every((id) => known.has(id))) return strings.phoneMenu.choicesChanged;
+  if (!line.options.every((id) => known.has(id))) return t("phoneMenu.choicesChanged");
   return choiceProblem(product, line.options);
 }

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { CenteredMessage } from "../components/CenteredMessage";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { Link } from "../components/Link";
+import { t } from "../i18n/i18n";
 import { useNow } from "../staff/use-now";
 import { strings } from "../strings";
 import { KitchenTicket } from "./KitchenTicket";
@@ -127,7 +128,7 @@ export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
               {strings.kitchen.columns[status]} <span className="kitchen-count">{board[status].length}</span>
             </h2>
             {board[status].length === 0 ? (
-              <p className="kitchen-empty">{state.loaded ? strings.kitchen.empty[status] : strings.common.loading}</p>
+              <p className="kitchen-empty">{state.loaded ? strings.kitchen.empty[status] : t("common.loading")}</p>
             ) : (
               <ol className="kitchen-tickets">
                 {board[status].map((card) => (

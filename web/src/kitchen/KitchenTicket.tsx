@@ -1,4 +1,5 @@
 import { ALLERGENS, type BumpStep, TICKET_NEXT } from "@ordered/contract/client";
+import { formatList, t } from "../i18n/i18n";
 import { strings } from "../strings";
 import { isAllergyNote } from "./allergy-notes";
 import type { TicketCard } from "./kitchen-board";
@@ -67,18 +68,20 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
               <span className="kt-product">{item.productName}</span>
               {item.options.length > 0 && (
                 <span className="kt-options">
-                  <span className="visually-hidden">{strings.ticket.options}: </span>
+                  <span className="visually-hidden">{t("ticket.options")}: </span>
                   {item.options.map((o) => o.name).join(" · ")}
                 </span>
               )}
               {item.note && (
                 <span className={allergyNote ? "kt-note kt-allergy" : "kt-note"} data-allergy={allergyNote || undefined}>
-                  {allergyNote ? <strong>⚠ {strings.kitchen.allergyNote}: </strong> : `${strings.order.note}: `}
+                  {allergyNote ? <strong>⚠ {strings.kitchen.allergyNote}: </strong> : `${t("order.note")}: `}
                   {item.note}
                 </span>
               )}
               {allergens.length > 0 && (
-                <span className="kt-allergens">{strings.ticket.allergens(allergens.map((a) => strings.allergens[a].toLowerCase()))}</span>
+                <span className="kt-allergens">
+                  {t("ticket.allergens", { names: formatList(allergens.map((a) => t(`allergens.${a}`).toLowerCase())) })}
+                </span>
               )}
             </li>
           );

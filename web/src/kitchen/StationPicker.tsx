@@ -1,6 +1,7 @@
 import type { StationDto } from "@ordered/contract/client";
 import { useEffect } from "react";
 import { Link } from "../components/Link";
+import { t } from "../i18n/i18n";
 import { navigate } from "../router";
 import { strings } from "../strings";
 import { lastStation } from "./station-choice";
@@ -24,7 +25,7 @@ export function StationPicker({ stations, onLogout }: { stations: StationDto[] |
       <h1>{strings.kitchen.chooseTitle}</h1>
       <p className="muted">{strings.kitchen.chooseHint}</p>
       {stations === null ? (
-        <p>{strings.common.loading}</p>
+        <p>{t("common.loading")}</p>
       ) : stations.length === 0 ? (
         <p>{strings.kitchen.noStations}</p>
       ) : (

@@ -1,7 +1,7 @@
 import { type BumpStep, RECALL_WINDOW_MS } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { t } from "../i18n/i18n";
 import type { Commands } from "../realtime/command";
-import { strings } from "../strings";
 
 /** How long a refused bump's reason stays on its ticket. */
 export const ERROR_SHOWN_MS = 5000;
@@ -52,7 +52,7 @@ export function useTicketActions(commands: Commands) {
         await send();
         after(sentAt);
       } catch (err) {
-        showError(ticketId, err instanceof Error ? err.message : strings.common.unexpectedError);
+        showError(ticketId, err instanceof Error ? err.message : t("common.unexpectedError"));
       } finally {
         setBusy((b) => {
           const next = new Set(b);

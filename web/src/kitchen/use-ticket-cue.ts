@@ -5,6 +5,14 @@ import { storage } from "../lib/storage";
 /** How often the cue repeats while new tickets wait for someone to look. */
 export const CUE_REPEAT_MS = 2500;
 const SOUND_KEY = "ordered.kitchen.sound";
+/**
+ * Besides pointerdown and keydown, the events that may unlock the sound. A touch marks the
+ * tickets seen as it lands (pointerdown), but the browser counts a finger as the user's
+ * activation only when it lifts (pointerup, touchend), while a mouse counts at pointerdown
+ * and a key at keydown; resuming at pointerdown alone left a tablet silent after its first
+ * tap on "Tap to enable sound". A click also covers a screen reader's activation.
+ */
+const UNLOCK_EVENTS = ["pointerup", "touchend", "click"] as const;
 
 /**
  * The new-ticket cue: while any of `newIds` has not been seen, the display rings (a beep
@@ -31,9 +39,11 @@ export function useTicketCue(newIds: readonly string[]) {
     };
     window.addEventListener("pointerdown", touched, { capture: true });
     window.addEventListener("keydown", touched, { capture: true });
+    for (const type of UNLOCK_EVENTS) window.addEventListener(type, unlockAudio, { capture: true });
     return () => {
       window.removeEventListener("pointerdown", touched, { capture: true });
       window.removeEventListener("keydown", touched, { capture: true });
+      for (const type of UNLOCK_EVENTS) window.removeEventListener(type, unlockAudio, { capture: true });
     };
   }, []);
 

@@ -1,11 +1,15 @@
+import { formatLocale } from "../i18n/i18n";
+
 const formats = new Map<string, Intl.NumberFormat>();
 
-/** Integer cents → "€9.50" in the venue's currency. */
+/** Integer cents → "€9.50" in the venue's currency, the way the reader's locale writes money. */
 export function formatMoney(cents: number, currency: string): string {
-  let f = formats.get(currency);
+  const locale = formatLocale();
+  const key = `${locale ?? ""} ${currency}`;
+  let f = formats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(undefined, { style: "currency", currency });
-    formats.set(currency, f);
+    f = new Intl.NumberFormat(locale, { style: "currency", currency });
+    formats.set(key, f);
   }
   return f.format(cents / 100);
 }
@@ -18,7 +22,7 @@ export function parsePrice(text: string): number | null {
 }
 
 export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+  return new Date(iso).toLocaleTimeString(formatLocale(), { hour: "2-digit", minute: "2-digit" });
 }
 
 /** Why a typed amount is not money; each has its own message in `strings.payment.amountErrors`. */

@@ -7,7 +7,7 @@ import {
   type OrderDto,
   RETRYABLE_ERRORS,
 } from "@ordered/contract/client";
-import { strings } from "../strings";
+import { t } from "../i18n/i18n";
 
 /** A command's failure: the server's error, or TIMEOUT when no ack came in time. */
 export class CommandError extends Error {
@@ -46,7 +46,7 @@ export async function command<C extends CommandName>(
   try {
     ack = await transport.emitWithAck(name, payload, timeoutMs);
   } catch {
-    throw new CommandError("TIMEOUT", strings.common.noAnswer);
+    throw new CommandError("TIMEOUT", t("common.noAnswer"));
   }
   if (ack.error) throw new CommandError(ack.error.code, ack.error.message, ack.error.retryAfter);
   return ack.data as CommandResults[C];
@@ -130,10 +130,10 @@ export function createCommands(transport: Transport | null, store: { ack(order: 
   return {
     ready: transport !== null,
     send: (name, payload) =>
-      transport ? command(transport, name, payload).then(keep) : Promise.reject(new CommandError("TIMEOUT", strings.common.noAnswer)),
+      transport ? command(transport, name, payload).then(keep) : Promise.reject(new CommandError("TIMEOUT", t("common.noAnswer"))),
     sendUntilAnswered: (name, payload, signal) =>
       transport
         ? sendUntilAnswered(transport, name, payload, { signal }).then(keep)
-        : Promise.reject(new CommandError("TIMEOUT", strings.common.noAnswer)),
+        : Promise.reject(new CommandError("TIMEOUT", t("common.noAnswer"))),
   };
 }

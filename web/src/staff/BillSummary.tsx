@@ -1,5 +1,6 @@
 import type { BillDto, PaymentDto } from "@ordered/contract/client";
 import { BillTotals, PaymentList } from "../components/ReceiptView";
+import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 import { nameOf } from "./seating";
@@ -30,12 +31,12 @@ export function BillSummary({ label, bill, payments, names }: Props) {
         <table className="receipt-table seat-shares">
           <thead>
             <tr>
-              <th scope="col">{strings.bill.phone}</th>
+              <th scope="col">{t("bill.phone")}</th>
               <th scope="col" className="num">
-                {strings.bill.ordered}
+                {t("bill.ordered")}
               </th>
               <th scope="col" className="num">
-                {strings.bill.paid}
+                {t("bill.paid")}
               </th>
             </tr>
           </thead>
@@ -63,7 +64,7 @@ export function BillSummary({ label, bill, payments, names }: Props) {
                   // biome-ignore lint/suspicious/noArrayIndexKey: lines of one phone keep their order as orders come in
                   <li key={i}>
                     <span>
-                      {strings.order.times(l.quantity)} {l.productName}
+                      {t("order.times", { n: l.quantity })} {l.productName}
                     </span>
                     <span className="num">{money(l.lineCents)}</span>
                   </li>

@@ -2,6 +2,7 @@ import type { TableCardsResponse } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { Link } from "../components/Link";
+import { t } from "../i18n/i18n";
 import { strings } from "../strings";
 import { pagesOf } from "./floor";
 import { LocalUrlNotice } from "./LocalUrlNotice";
@@ -57,7 +58,7 @@ export function CardSheetPage({ auth, onLogout }: { auth: StaffAuth; onLogout: (
           {error}
         </p>
       )}
-      {!sheet && !error && <p className="muted no-print">{strings.common.loading}</p>}
+      {!sheet && !error && <p className="muted no-print">{t("common.loading")}</p>}
       {sheet && cards.length === 0 && <p className="muted no-print">{strings.cards.none}</p>}
       {pagesOf(cards, CARDS_PER_PAGE).map((page) => (
         <section key={page[0]!.table.id} className="sheet-page">

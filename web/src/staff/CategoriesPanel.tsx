@@ -2,6 +2,7 @@ import type { CategoryDto, CategoryListResponse, CategoryResponse, StationDto } 
 import { useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
+import { t } from "../i18n/i18n";
 import { strings } from "../strings";
 import { CategoryFormDialog } from "./CategoryFormDialog";
 import type { CategoryInput } from "./category-input";
@@ -91,7 +92,7 @@ export function CategoriesPanel({ token, timeZone, categories, loadError, counts
         </p>
       )}
       {categories === null ? (
-        !loadError && <p className="muted">{strings.common.loading}</p>
+        !loadError && <p className="muted">{t("common.loading")}</p>
       ) : list.length === 0 ? (
         <p className="muted">{s.empty}</p>
       ) : (

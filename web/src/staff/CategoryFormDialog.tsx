@@ -1,6 +1,7 @@
 import { type CategoryDto, LIMITS, type StationDto } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { Modal } from "../components/Modal";
+import { t } from "../i18n/i18n";
 import { strings } from "../strings";
 import { type CategoryInput, categoryInputOf } from "./category-input";
 
@@ -114,10 +115,10 @@ export function CategoryFormDialog({ category, timeZone, stations, onSave, onClo
         )}
         <div className="actions">
           <button type="button" className="button" onClick={onClose}>
-            {strings.common.cancel}
+            {t("common.cancel")}
           </button>
           <button type="submit" className="button primary" disabled={busy}>
-            {strings.common.save}
+            {t("common.save")}
           </button>
         </div>
       </form>

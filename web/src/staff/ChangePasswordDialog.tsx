@@ -2,6 +2,7 @@ import { LIMITS, type LoginResponse } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { Modal } from "../components/Modal";
+import { t } from "../i18n/i18n";
 import { strings } from "../strings";
 import { newPasswordError } from "./staff-accounts";
 import type { StaffAuth } from "./staff-auth";
@@ -56,7 +57,7 @@ export function ChangePasswordDialog({ token, onSending, onChanged, onClose }: P
           <p role="status">{s.done}</p>
           <div className="actions">
             <button type="button" className="button primary touch" onClick={onClose} autoFocus>
-              {strings.common.close}
+              {t("common.close")}
             </button>
           </div>
         </div>
@@ -99,7 +100,7 @@ export function ChangePasswordDialog({ token, onSending, onChanged, onClose }: P
           )}
           <div className="actions">
             <button type="button" className="button touch" onClick={onClose}>
-              {strings.common.cancel}
+              {t("common.cancel")}
             </button>
             <button type="submit" className="button primary touch" disabled={busy}>
               {busy ? s.submitting : s.submit}

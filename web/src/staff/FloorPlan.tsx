@@ -1,5 +1,6 @@
 import { can } from "@ordered/contract/client";
 import { Link } from "../components/Link";
+import { t } from "../i18n/i18n";
 import { strings } from "../strings";
 import { groupByArea, tableTileState } from "./floor";
 import type { StaffAuth } from "./staff-auth";
@@ -41,7 +42,7 @@ export function FloorPlan({ staffLive, auth, onOpenSeating }: Props) {
         </p>
       )}
       {tables === null ? (
-        !error && <p className="muted">{strings.common.loading}</p>
+        !error && <p className="muted">{t("common.loading")}</p>
       ) : tables.length === 0 ? (
         <p className="muted">
           {strings.floor.noTables} {can(auth.staff.role, "tables.edit") && <Link href="/panel/tables">{strings.floor.addTables}</Link>}

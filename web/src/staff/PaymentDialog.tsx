@@ -11,6 +11,7 @@ import { useId, useRef, useState } from "react";
 import { api } from "../api/http";
 import { useAnnounce } from "../components/Announcer";
 import { Modal } from "../components/Modal";
+import { t } from "../i18n/i18n";
 import { centsToInput, formatMoney, parseMoney } from "../lib/money";
 import { strings } from "../strings";
 import { isRetryablePayment, type SplitShare, sendPayment, shareDueCents, splitPlan } from "./payment-plan";
@@ -257,7 +258,7 @@ export function PaymentDialog({ sessionId, label, bill, names, token, onClose }:
                   <strong className="num">{money(s.cents)}</strong>
                   {done ? (
                     <span className="badge status-ready">
-                      {strings.payment.shareRecorded(strings.bill.methods[done.method], done.tipCents > 0 ? money(done.tipCents) : null)}
+                      {strings.payment.shareRecorded(t(`bill.methods.${done.method}`), done.tipCents > 0 ? money(done.tipCents) : null)}
                     </span>
                   ) : (
                     <button
@@ -303,7 +304,7 @@ export function PaymentDialog({ sessionId, label, bill, names, token, onClose }:
           ) : (
             <>
               <button type="button" className="button" onClick={onClose}>
-                {strings.common.cancel}
+                {t("common.cancel")}
               </button>
               <button type="submit" className="button primary" disabled={locked}>
                 {busy ? strings.payment.recording : strings.payment.record}

@@ -1,4 +1,5 @@
 import type { CategoryDto } from "@ordered/contract/client";
+import { t } from "../i18n/i18n";
 import { formatMoney, parseMoney } from "../lib/money";
 import { strings } from "../strings";
 import type { DraftField, ProductDraft } from "./product-draft";
@@ -41,9 +42,9 @@ function fieldText(d: ProductDraft, field: DraftField, categories: CategoryDto[]
     case "hidden":
       return d.hidden ? s.yes : s.no;
     case "allergens":
-      return d.allergens.map((a) => strings.allergens[a]).join(", ") || s.none;
+      return d.allergens.map((a) => t(`allergens.${a}`)).join(", ") || s.none;
     case "tags":
-      return d.tags.map((t) => strings.tags[t]).join(", ") || s.none;
+      return d.tags.map((tag) => t(`tags.${tag}`)).join(", ") || s.none;
     case "groups":
       return (
         d.groups

@@ -2,6 +2,7 @@ import { ALLERGENS, type CategoryDto, DIET_TAGS, LIMITS, type ProductDto, type P
 import { type FormEvent, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { Modal } from "../components/Modal";
+import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 import { OptionGroupsEditor } from "./OptionGroupsEditor";
@@ -238,7 +239,7 @@ export function ProductFormDialog({ token, product, categories, categoryId, curr
                   checked={draft.allergens.includes(a)}
                   onChange={(e) => set("allergens", toggle(draft.allergens, a, e.target.checked))}
                 />
-                <span>{strings.allergens[a]}</span>
+                <span>{t(`allergens.${a}`)}</span>
               </label>
             ))}
           </div>
@@ -246,14 +247,14 @@ export function ProductFormDialog({ token, product, categories, categoryId, curr
         <fieldset className="form-section">
           <legend>{s.tagsLegend}</legend>
           <div className="check-grid">
-            {DIET_TAGS.map((t) => (
-              <label key={t} className="check-option">
+            {DIET_TAGS.map((tag) => (
+              <label key={tag} className="check-option">
                 <input
                   type="checkbox"
-                  checked={draft.tags.includes(t)}
-                  onChange={(e) => set("tags", toggle(draft.tags, t, e.target.checked))}
+                  checked={draft.tags.includes(tag)}
+                  onChange={(e) => set("tags", toggle(draft.tags, tag, e.target.checked))}
                 />
-                <span>{strings.tags[t]}</span>
+                <span>{t(`tags.${tag}`)}</span>
               </label>
             ))}
           </div>
@@ -271,10 +272,10 @@ export function ProductFormDialog({ token, product, categories, categoryId, curr
             </output>
             <div className="footer-buttons">
               <button type="button" className="button" onClick={onClose}>
-                {strings.common.cancel}
+                {t("common.cancel")}
               </button>
               <button type="submit" className="button primary" disabled={busy || categories.length === 0}>
-                {busy ? s.saving : strings.common.save}
+                {busy ? s.saving : t("common.save")}
               </button>
             </div>
           </div>

@@ -1,4 +1,5 @@
 import type { ProductDto } from "@ordered/contract/client";
+import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 import { priceRange } from "./option-groups";
@@ -22,7 +23,7 @@ export function ProductRow({ product: p, onToggleSoldOut, onToggleHidden, onArch
     range && range.from !== range.to
       ? s.priceRange(formatMoney(range.from, p.currency), formatMoney(range.to, p.currency))
       : formatMoney(range?.from ?? p.priceCents, p.currency);
-  const allergenNames = p.allergens.map((a) => strings.allergens[a]).join(", ");
+  const allergenNames = p.allergens.map((a) => t(`allergens.${a}`)).join(", ");
 
   return (
     <li
@@ -49,9 +50,9 @@ export function ProductRow({ product: p, onToggleSoldOut, onToggleHidden, onArch
               <span className="visually-hidden">: {allergenNames}</span>
             </span>
           )}
-          {p.tags.map((t) => (
-            <span key={t} className={`badge badge-tag tag-${t.toLowerCase()}`}>
-              {strings.tags[t]}
+          {p.tags.map((tag) => (
+            <span key={tag} className={`badge badge-tag tag-${tag.toLowerCase()}`}>
+              {t(`tags.${tag}`)}
             </span>
           ))}
           {p.optionGroups.length > 0 && <span className="badge badge-options">{s.groupCount(p.optionGroups.length)}</span>}

@@ -2,6 +2,7 @@ import { type CategoryDto, can, type ProductDto, type ProductListResponse, type 
 import { useCallback, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
+import { t } from "../i18n/i18n";
 import { useProducts } from "../realtime/use-products";
 import { strings } from "../strings";
 import { CategoriesPanel } from "./CategoriesPanel";
@@ -143,7 +144,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
             </p>
           )}
           {!products || categories.categories === null ? (
-            !error && <p className="muted">{strings.common.loading}</p>
+            !error && <p className="muted">{t("common.loading")}</p>
           ) : categoryList.length === 0 ? (
             <p className="card muted">{s.needCategory}</p>
           ) : (

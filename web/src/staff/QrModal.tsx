@@ -2,6 +2,7 @@ import type { QrDto, SessionDetailResponse } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
 import { Modal } from "../components/Modal";
+import { t } from "../i18n/i18n";
 import { strings } from "../strings";
 import { LocalUrlNotice } from "./LocalUrlNotice";
 import type { StaffSession } from "./staff-sessions";
@@ -51,7 +52,7 @@ export function QrModal({ session, token, initialQr, onClose }: Props) {
           {error}
         </p>
       ) : (
-        <p className="muted">{strings.common.loading}</p>
+        <p className="muted">{t("common.loading")}</p>
       )}
     </Modal>
   );

@@ -5,6 +5,7 @@ import { useAnnounce } from "../components/Announcer";
 import { Modal } from "../components/Modal";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { BillTotals } from "../components/ReceiptView";
+import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
 import { unfinishedOrders } from "./seating";
@@ -83,7 +84,9 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, onPay, on
                 {unfinished.map((o) => (
                   <li key={o.id}>
                     <strong>{orderLabels.get(o.id) ?? label}</strong>{" "}
-                    <span className="small">{o.items.map((i) => `${strings.order.times(i.quantity)} ${i.productName}`).join(", ")}</span>{" "}
+                    <span className="small">
+                      {o.items.map((i) => `${t("order.times", { n: i.quantity })} ${i.productName}`).join(", ")}
+                    </span>{" "}
                     <OrderStatusBadge order={o} />
                   </li>
                 ))}
@@ -146,7 +149,7 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, onPay, on
         )}
         <div className="actions">
           <button type="button" className="button" onClick={onClose}>
-            {strings.common.cancel}
+            {t("common.cancel")}
           </button>
           <button type="submit" className="button danger" disabled={busy}>
             {busy ? strings.seating.closing : strings.seating.closeConfirm}

@@ -5,6 +5,7 @@ import { Modal } from "../components/Modal";
 import { OrderItems } from "../components/OrderItems";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { ReceiptView } from "../components/ReceiptView";
+import { t } from "../i18n/i18n";
 import { formatMoney, formatTime } from "../lib/money";
 import { strings } from "../strings";
 import type { StaffSession } from "./staff-sessions";
@@ -45,7 +46,7 @@ export function SeatingRecordDialog({ session, token, knownReceipt, onClose }: P
           {error}
         </p>
       )}
-      {receipt ? <ReceiptView receipt={receipt} /> : !error && <p className="muted">{strings.common.loading}</p>}
+      {receipt ? <ReceiptView receipt={receipt} /> : !error && <p className="muted">{t("common.loading")}</p>}
       {record && (
         <section className="record-orders" aria-label={strings.seating.recordOrders}>
           <h3 className="seat-heading">{strings.seating.recordOrders}</h3>

@@ -2,6 +2,7 @@ import type { SetupLinkDto, StaffAccountDto, StaffAccountResponse, StaffListResp
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
+import { t } from "../i18n/i18n";
 import { strings } from "../strings";
 import { StaffPageForm } from "./StaffPageForm";
 import { StaffPageLink } from "./StaffPageLink";
@@ -94,7 +95,7 @@ export function StaffPage({ auth }: { auth: StaffAuth }) {
         </p>
       )}
       {accounts === null ? (
-        !error && <p className="muted">{strings.common.loading}</p>
+        !error && <p className="muted">{t("common.loading")}</p>
       ) : list.length === 0 ? (
         <p className="card muted">{s.empty}</p>
       ) : (

@@ -2,6 +2,7 @@ import { LIMITS, type StaffAccountDto, type StaffAccountResponse, type StaffDto,
 import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { Modal } from "../components/Modal";
+import { t } from "../i18n/i18n";
 import { strings } from "../strings";
 import { accountActions, rolesOffered } from "./staff-accounts";
 
@@ -94,10 +95,10 @@ export function StaffPageForm({ token, actor, account, onSaved, onClose }: Props
         )}
         <div className="actions">
           <button type="button" className="button touch" onClick={onClose}>
-            {strings.common.cancel}
+            {t("common.cancel")}
           </button>
           <button type="submit" className="button primary touch" disabled={busy}>
-            {account ? (busy ? s.saving : strings.common.save) : busy ? s.creating : s.create}
+            {account ? (busy ? s.saving : t("common.save")) : busy ? s.creating : s.create}
           </button>
         </div>
       </form>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Link } from "../components/Link";
+import { t } from "../i18n/i18n";
 import { strings } from "../strings";
 
 interface Props {
@@ -88,7 +89,7 @@ export function StationsPanel({ token, stations, loadError, categories, put, rel
         </p>
       )}
       {stations === null ? (
-        !loadError && <p className="muted">{strings.common.loading}</p>
+        !loadError && <p className="muted">{t("common.loading")}</p>
       ) : list.length === 0 ? (
         <p className="muted">{s.empty}</p>
       ) : (
@@ -105,7 +106,7 @@ export function StationsPanel({ token, stations, loadError, categories, put, rel
                     {s.save}
                   </button>
                   <button type="button" className="button ghost touch" onClick={() => setRenaming(null)}>
-                    {strings.common.cancel}
+                    {t("common.cancel")}
                   </button>
                 </form>
               ) : (

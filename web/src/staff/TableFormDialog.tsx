@@ -1,6 +1,7 @@
 import type { TableDto } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { Modal } from "../components/Modal";
+import { t } from "../i18n/i18n";
 import { strings } from "../strings";
 import { TableFields, tableFieldsOf } from "./TableFields";
 import { type TableInput, tableInputOf } from "./table-input";
@@ -43,10 +44,10 @@ export function TableFormDialog({ table, areas, onSave, onClose }: Props) {
         )}
         <div className="actions">
           <button type="button" className="button" onClick={onClose}>
-            {strings.common.cancel}
+            {t("common.cancel")}
           </button>
           <button type="submit" className="button primary" disabled={busy}>
-            {strings.common.save}
+            {t("common.save")}
           </button>
         </div>
       </form>

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Link } from "../components/Link";
+import { t } from "../i18n/i18n";
 import { strings } from "../strings";
 import { FirstScanSetting } from "./FirstScanSetting";
 import { isSeated, moveId } from "./floor";
@@ -78,7 +79,7 @@ export function TablesPage({ staffLive, auth }: { staffLive: StaffLive; auth: St
           </p>
         )}
         {tables === null ? (
-          !loadError && <p className="muted">{strings.common.loading}</p>
+          !loadError && <p className="muted">{t("common.loading")}</p>
         ) : list.length === 0 ? (
           <p className="muted">{strings.tables.empty}</p>
         ) : (

@@ -1,5 +1,6 @@
 import { type ErrorBody, LIMITS, type ProductDto, type ProductResponse } from "@ordered/contract/client";
 import { ApiError } from "../api/http";
+import { t } from "../i18n/i18n";
 import { strings } from "../strings";
 
 /** What the file picker offers; the server reads the bytes, so this is a convenience, not a check. */
@@ -29,13 +30,13 @@ export async function uploadPhoto(token: string, productId: string, file: File):
       body: file,
     });
   } catch {
-    throw new ApiError("NETWORK", strings.common.networkError, 0);
+    throw new ApiError("NETWORK", t("common.networkError"), 0);
   }
   const body = (await res.json().catch(() => null)) as ({ error?: ErrorBody } & Partial<ProductResponse>) | null;
   if (!res.ok || !body?.product) {
     const error = body?.error;
     // A proxy in front may refuse a large body with a page of its own: say what the limit is.
-    const fallback = res.status === 413 ? strings.menuAdmin.photoTooLarge(PHOTO_MAX_MB) : strings.common.unexpectedError;
+    const fallback = res.status === 413 ? strings.menuAdmin.photoTooLarge(PHOTO_MAX_MB) : t("common.unexpectedError");
     throw new ApiError(error?.code ?? "INTERNAL", error?.message ?? fallback, res.status);
   }
   return body.product;

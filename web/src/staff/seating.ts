@@ -3,6 +3,7 @@
  * who its phones are called, which orders stop it from closing, which calls wait for staff.
  */
 import type { AlertDto, CustomerDto, OrderDto } from "@ordered/contract/client";
+import { t } from "../i18n/i18n";
 import type { LiveState, SessionCore } from "../realtime/live-state";
 import { strings } from "../strings";
 
@@ -21,7 +22,7 @@ export function phoneNames(customers: readonly Pick<CustomerDto, "id" | "display
 
 /** A bill share's or a call's phone, named as on the phones list; null is the table as a whole. */
 export function nameOf(names: ReadonlyMap<string, string>, customerId: string | null, fallback: string | null = null): string {
-  if (customerId === null) return strings.bill.table;
+  if (customerId === null) return t("bill.table");
   return names.get(customerId) ?? fallback ?? strings.seating.guestUnknown;
 }
 

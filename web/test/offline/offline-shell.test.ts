@@ -21,13 +21,13 @@ function chunk(fileName: string, facade: string, more: Partial<Chunk> & { css?: 
 const bundle = (...chunks: Chunk[]): Rollup.OutputBundle => Object.fromEntries(chunks.map((c) => [c.fileName, c]));
 
 describe("the guest's app shell (what /sw.js keeps for offline)", () => {
-  it("is the entry, what it imports, its CSS, and the guest's lazy chunks; never the staff's or the kitchen's", () => {
+  it("is the entry, what it imports, its CSS, the guest's lazy chunks and its languages; never the staff's or the kitchen's", () => {
     const files = guestShell(
       bundle(
         chunk("assets/index-1.js", "/w/index.html", {
           isEntry: true,
           imports: ["assets/shared-1.js"],
-          dynamicImports: ["assets/CustomerPage-1.js", "assets/StaffApp-1.js", "assets/KitchenApp-1.js"],
+          dynamicImports: ["assets/CustomerPage-1.js", "assets/StaffApp-1.js", "assets/KitchenApp-1.js", "assets/messages-de-1.js"],
           css: ["assets/index-1.css"],
         }),
         chunk("assets/shared-1.js", "/w/src/strings.ts"),
@@ -36,6 +36,7 @@ describe("the guest's app shell (what /sw.js keeps for offline)", () => {
         chunk("assets/StaffApp-1.js", "/w/src/staff/StaffApp.tsx", { imports: ["assets/live-1.js", "assets/staff-only-1.js"] }),
         chunk("assets/staff-only-1.js", "/w/src/staff/LoginForm.tsx"),
         chunk("assets/KitchenApp-1.js", "/w/src/kitchen/KitchenApp.tsx"),
+        chunk("assets/messages-de-1.js", "\0ordered-messages:de"),
       ),
     );
     expect(files).toEqual([
@@ -43,6 +44,7 @@ describe("the guest's app shell (what /sw.js keeps for offline)", () => {
       "/assets/index-1.css",
       "/assets/index-1.js",
       "/assets/live-1.js",
+      "/assets/messages-de-1.js",
       "/assets/shared-1.js",
     ]);
   });
