@@ -147,11 +147,16 @@ export interface TableCardsResponse {
   cards: { table: TableDto; svg: string }[];
 }
 
-/** POST /api/sessions/join */
-export type JoinResponse = CustomerSessionDto & {
+/**
+ * POST /api/sessions/join: the token, and everything the phone's table screen needs at once
+ * (the table as GET /sessions/current gives it, and the menu as GET /menu gives it), so a
+ * guest's tap is one round trip from the menu on a slow phone network.
+ */
+export type JoinResponse = CurrentSessionResponse & {
   token: string;
   /** Seconds until the token expires. */
   expiresIn: number;
+  menu: MenuResponse;
 };
 
 /** GET /api/sessions/current: what the phone shows of its table, live from here on. */

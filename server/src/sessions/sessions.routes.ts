@@ -17,8 +17,10 @@ import {
 } from "@ordered/contract";
 import { Router } from "express";
 import { customerOf, staffOf } from "../auth/passport.js";
+import type { CustomerPrincipal } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
 import { clientKey } from "../http/client-key.js";
+import { loadMenu } from "../products/products.service.js";
 import { idParam, parse } from "../http/validate.js";
 import { codeInfo, joinByCard, joinByCode, removeCustomer } from "./customers.js";
 import { recordPayment } from "./payments.js";
@@ -41,7 +43,15 @@ export function sessionRoutes(deps: AppDeps): Router {
           events: [r.event],
         }));
     for (const event of events) deps.publisher.sessionEvent(joined.location.id, event);
-    res.status(201).json(joined satisfies JoinResponse);
+    // The table screen's two first requests, answered here: the phone shows the menu one round trip after the tap.
+    const customer: CustomerPrincipal = {
+      kind: "customer",
+      customerId: joined.customer.id,
+      sessionId: joined.session.id,
+      locationId: joined.location.id,
+    };
+    const [current, menu] = await Promise.all([getCustomerSession(deps.prisma, customer), loadMenu(deps.prisma, joined.location.id)]);
+    res.status(201).json({ ...current, token: joined.token, expiresIn: joined.expiresIn, menu } satisfies JoinResponse);
   });
 
   // Before joining: the venue and table a code belongs to (or why it does not work).

@@ -136,6 +136,12 @@ describe("joining", () => {
     expect(current.status).toBe(200);
     expect(current.body.session.id).toBe(opened.id);
     expect(current.body.orders).toEqual([]);
+    // The join answers with what the table screen would ask for next: the current session and the menu.
+    const { token: _token, expiresIn: _expiresIn, menu, ...joinedCurrent } = res.body;
+    expect(joinedCurrent).toEqual(current.body);
+    const menuRes = await server.api.request("GET", "/api/menu", { token: res.body.token });
+    expect(menu).toEqual(menuRes.body);
+    expect(menu.products.length).toBeGreaterThan(0);
   });
 
   it("rejects a closed session's code with a clear error", async ({ server, venue }) => {

@@ -6,7 +6,7 @@ import { t, useLanguage } from "../i18n/i18n";
 import { customerStorage, type Entry, entryKey, type KeptReceipt } from "./customer-storage";
 import { FreeTableScreen } from "./FreeTableScreen";
 import { JoinScreen } from "./JoinScreen";
-import { prefetchMenu } from "./menu-loader";
+import { prefetchMenu, seedMenu } from "./menu-loader";
 import { dropsToken, type EndReason, endReasonOf, openingPhase, type Phase, phaseAfterEnd } from "./phone-flow";
 import { ReceiptScreen } from "./ReceiptScreen";
 import type { CurrentSession } from "./use-customer-live";
@@ -73,9 +73,11 @@ export function CustomerApp({ entry }: { entry: Entry }) {
     if (token) void resume(token);
   }, [key, resume]);
 
-  const joined = (res: JoinResponse) => {
-    customerStorage.saveToken(key, res.token, res.customer.id);
-    void resume(res.token);
+  // The join's answer carries the table and the menu: the table screen shows at once, no second round trip.
+  const joined = ({ token, expiresIn: _expiresIn, menu, ...current }: JoinResponse) => {
+    customerStorage.saveToken(key, token, current.customer.id);
+    seedMenu(token, menu);
+    setPhase({ kind: "live", token, current });
   };
   const rejoin = () => {
     customerStorage.forget(key);

@@ -23,6 +23,12 @@ export function prefetchMenu(token: string): void {
   early.set(token, menu);
 }
 
+/** A menu that came with the join (POST /sessions/join answers with it): no request at all. */
+export function seedMenu(token: string, menu: MenuResponse): void {
+  storage.set(KEPT, { token, menu } satisfies KeptMenu);
+  early.set(token, Promise.resolve(menu));
+}
+
 /**
  * The menu asked for early with this token, if any (once), else a fresh GET /menu. Without
  * network, the last one this seating loaded: a phone reloaded offline still names what is in
