@@ -1,6 +1,7 @@
 // The kitchen display's e2e kit (issue 14): station screens in their own browser contexts
 // (a wall screen at 1280×800, a tablet at 1024×768), a KITCHEN account made the way an owner
-// makes one, and the phone's side of a mixed order.
+// makes one, the phone's side of a mixed order, and a way to look at a screen nobody has touched.
+import { writeFile } from "node:fs/promises";
 import type { LoginResponse, StaffAccountResponse } from "@ordered/contract";
 import { type Browser, type BrowserContext, expect, type Locator, type Page } from "@playwright/test";
 import type { ApiClient } from "../../server/dist/tools/api-client.js";
@@ -84,4 +85,38 @@ export async function placeOrder(phone: Page, names: string[], note?: { product:
   if (note) await phone.getByLabel(`Note for ${note.product}`).fill(note.text);
   await phone.getByRole("button", { name: "Place order" }).click();
   await expect(phone.getByText(/^Order \d+ sent ✓$/)).toBeVisible();
+}
+
+/**
+ * Looks at a page without activating it. Playwright runs every query, expectation and
+ * evaluate in the page with a user gesture (CDP `Runtime.callFunctionOn` with `userGesture:
+ * true`), and Chromium counts that as the user's activation of the page: from then on it lets
+ * sound play. So does a trace that records DOM snapshots: its recorder reads each new
+ * document's title that way as it loads (hence `snapshots: false` where it matters). This reads
+ * the page straight from Chromium (`Runtime.evaluate`, no gesture), as a screen nobody has
+ * touched. Chromium only.
+ */
+export async function untouchedView(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  return {
+    /**
+     * Polls `fn` in the page until it returns something (not null, undefined or false); gives
+     * that, or fails after `timeout` ms with `message`.
+     */
+    async waitFor<T>(fn: () => T | null | undefined | false, message: string, timeout = 10_000): Promise<T> {
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const { result, exceptionDetails } = await cdp.send("Runtime.evaluate", { expression: `(${fn})()`, returnByValue: true });
+        if (exceptionDetails) throw new Error(`in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+        if (result.value !== undefined && result.value !== null && result.value !== false) return result.value as T;
+        if (Date.now() > deadline) throw new Error(message);
+        await new Promise((r) => setTimeout(r, 100)); // polling interval
+      }
+    },
+    /** A screenshot of the page (`page.screenshot` would run script in it). */
+    async screenshot(path: string): Promise<void> {
+      const { data } = await cdp.send("Page.captureScreenshot", { format: "png" });
+      await writeFile(path, Buffer.from(data, "base64"));
+    },
+  };
 }

@@ -48,13 +48,14 @@ export function StaffApp({ page }: { page: StaffPage | "cards" }) {
     if (home && home !== "/panel") navigate(home, { replace: true });
   }, [home]);
 
-  // Beeps need audio unlocked by a user gesture; any click in the panel will do.
+  // Beeps need audio unlocked by a user gesture; any touch, click or key in the panel will do.
+  // A finger on a tablet counts as a gesture only when it lifts (pointerup, touchend), a
+  // mouse already at pointerdown: listen for both, or the first tap unlocks nothing.
   useEffect(() => {
-    window.addEventListener("pointerdown", unlockAudio);
-    window.addEventListener("keydown", unlockAudio);
+    const events = ["pointerdown", "pointerup", "touchend", "click", "keydown"] as const;
+    for (const name of events) window.addEventListener(name, unlockAudio);
     return () => {
-      window.removeEventListener("pointerdown", unlockAudio);
-      window.removeEventListener("keydown", unlockAudio);
+      for (const name of events) window.removeEventListener(name, unlockAudio);
     };
   }, []);
 
