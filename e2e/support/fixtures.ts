@@ -21,7 +21,7 @@ export interface Venue extends SeededVenue {
 }
 
 export interface Phones {
-  /** A fresh phone with a blank page (en-US unless a locale is given). */
+  /** A fresh phone with a blank page (in the test's locale unless one is given). */
   open(options?: { locale?: string }): Promise<Phone>;
   /** A fresh phone that opened the join URL, joined as `name` and shows the live menu. */
   join(url: string, name?: string): Promise<Phone>;

@@ -60,12 +60,12 @@ export interface Phone {
 
 /**
  * A fresh phone (Pixel 7 emulation with touch) in the same browser, set to `locale` (its
- * languages and Accept-Language; en-US unless told). Close its context when done (the
- * `phones` fixture does).
+ * languages and Accept-Language) if given, else to the test's (`test.use({ locale })`, en-US
+ * by default). Close its context when done (the `phones` fixture does).
  */
-export async function newPhone(browser: Browser, { locale = "en-US" }: { locale?: string } = {}): Promise<Phone> {
+export async function newPhone(browser: Browser, { locale }: { locale?: string } = {}): Promise<Phone> {
   const { defaultBrowserType: _ignored, ...pixel } = devices["Pixel 7"];
-  const context = await browser.newContext({ ...pixel, isMobile: true, hasTouch: true, locale });
+  const context = await browser.newContext({ ...pixel, isMobile: true, hasTouch: true, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   const websockets: WebSocket[] = [];
   page.on("websocket", (ws) => websockets.push(ws));

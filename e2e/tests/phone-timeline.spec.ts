@@ -1,5 +1,5 @@
 // Issue 15, item 4: the phone's timeline lights one step at a time, each with the time it
-// happened in the phone's own locale: placed, accepted, preparing (a station starts), ready, delivered.
+// happened as the phone's region writes it: placed, accepted, preparing (a station starts), ready, delivered.
 import { expect, test } from "../support/fixtures.js";
 import { joinWithoutName, openSeating, PHONE, phoneShots } from "../support/phone-screens.js";
 import { seating, staffSocket } from "../support/phone-side.js";
@@ -13,7 +13,10 @@ const germanTime = (iso: string) =>
 
 test("each step shows when it happened; accepted and preparing light apart", async ({ api, venue, phones }) => {
   const { id, joinUrl } = await openSeating(api, venue.staffToken, "Table 9");
-  const page = await joinWithoutName(await phones.open(), joinUrl, PHONE);
+  // A German phone whose guest picked English: English words, times as written in Germany.
+  const phone = await phones.open();
+  await phone.context.addInitScript(() => localStorage.setItem("ordered:language", JSON.stringify("en")));
+  const page = await joinWithoutName(phone, joinUrl, PHONE);
   await page.getByRole("button", { name: "Add Margherita" }).click();
   await viewOrder(page);
   await page.getByRole("button", { name: "Place order" }).click();

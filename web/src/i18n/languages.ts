@@ -31,8 +31,25 @@ export function chooseLanguage(chosen: string | null, preferred: readonly string
 
 /**
  * The locale for money, dates and times in `language`: the phone's own regional variant when
- * it has one for that language ("de-CH" keeps Swiss number formats), else the language itself.
+ * it has one for that language ("de-CH" keeps Swiss number formats); else that language as
+ * written in the phone's region, when such a locale exists (English on a German phone: en-DE,
+ * a 24-hour clock); else the language itself.
  */
 export function formattingLocale(language: Language, preferred: readonly string[]): string {
-  return preferred.find((tag) => tag.toLowerCase().split("-")[0] === language) ?? language;
+  const own = preferred.find((tag) => tag.toLowerCase().split("-")[0] === language);
+  if (own) return own;
+  const region = preferred.map(regionOf).find((r) => r !== undefined);
+  if (region) {
+    const local = `${language}-${region}`;
+    if (Intl.DateTimeFormat.supportedLocalesOf(local)[0] === local) return local;
+  }
+  return language;
+}
+
+function regionOf(tag: string): string | undefined {
+  try {
+    return new Intl.Locale(tag).region;
+  } catch {
+    return undefined; // not a language tag
+  }
 }

@@ -85,9 +85,12 @@ describe("the phone's language", () => {
     expect(chooseLanguage("xx", [])).toBe("en");
   });
 
-  it("formats money and dates in the phone's own regional variant of that language", () => {
+  it("formats money and dates in the phone's own regional variant of that language, else in the phone's region", () => {
     expect(formattingLocale("de", ["en-GB", "de-CH"])).toBe("de-CH");
-    expect(formattingLocale("fr", ["en-GB", "de-CH"])).toBe("fr");
+    expect(formattingLocale("en", ["de-DE"])).toBe("en-DE");
+    expect(new Date("2026-12-04T14:05:00Z").toLocaleTimeString(formattingLocale("en", ["de-DE"]), { timeZone: "UTC" })).toBe("14:05:00");
+    expect(formattingLocale("fr", ["de", "it"])).toBe("fr");
+    expect(formattingLocale("it", ["not a tag"])).toBe("it");
   });
 
   it.each(languages)("%s: switching fills placeholders and picks the plural form", async (language) => {
