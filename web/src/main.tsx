@@ -14,13 +14,15 @@ const render = () =>
 // A guest's phone speaks the guest's language from the first screen on: its catalog (a small
 // chunk; English is built in) is loaded before anything renders. Staff screens are English.
 const guestPage = /^\/[ts]\//.test(location.pathname);
-if (guestPage) {
-  activateLanguage(initialLanguage())
+const language = guestPage ? initialLanguage() : "en";
+if (language !== "en") {
+  activateLanguage(language)
     .catch(() => {
       // The catalog did not load (offline before it was ever cached): English, rather than nothing.
     })
     .finally(render);
 } else {
+  if (guestPage) void activateLanguage(language); // English is built in: this only sets the page's lang and formats
   render();
 }
 

@@ -69,7 +69,7 @@ export function FreeTableScreen({ entry, displayName, card, onJoined, onRefused 
   }, [attempt]);
 
   return (
-    <main className="centered customer">
+    <main className="centered customer with-language">
       <LanguageSwitch />
       <div className="centered-card stack free-table">
         {card && <p className="kicker">{t("cardJoin.greeting", { table: card.tableName, venue: card.location.name })}</p>}

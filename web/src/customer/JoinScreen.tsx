@@ -41,7 +41,7 @@ export function JoinScreen({ entry, greeting, onJoined, onRefused }: Props) {
   }
 
   return (
-    <main className="centered customer join-screen">
+    <main className="centered customer join-screen with-language">
       <LanguageSwitch />
       <form className="centered-card stack join-card" onSubmit={submit}>
         {greeting ? <h1>{t("customer.joinAt", { table: greeting.table, venue: greeting.venue })}</h1> : <h1>{t("customer.joinTitle")}</h1>}
