@@ -33,10 +33,20 @@ export function PlacedConfirmation({ order, number, takeFocus, onFocused, onSeeO
   const box = useRef<HTMLDivElement>(null);
   const focus = useRef({ takeFocus, onFocused });
   useEffect(() => {
-    if (!focus.current.takeFocus) return;
-    box.current?.focus({ preventScroll: true });
-    box.current?.scrollIntoView({ block: "nearest" });
+    const el = box.current;
+    if (!focus.current.takeFocus || !el) return;
+    el.focus({ preventScroll: true });
+    const keepInView = () => {
+      if (document.activeElement === el) el.scrollIntoView({ block: "nearest" });
+    };
+    keepInView();
+    // Its text follows the order (checking → accepted → …) and the page settles around it
+    // after the tap: while it has the focus, all of it stays in view (also on a 320 px phone).
+    const resized = new ResizeObserver(keepInView);
+    resized.observe(el);
+    el.addEventListener("blur", () => resized.disconnect(), { once: true });
     focus.current.onFocused();
+    return () => resized.disconnect();
   }, []);
   const stage = stageNow(order);
   if (!stage) return null;
