@@ -16,6 +16,17 @@ import { PNG } from "pngjs";
 import type { ApiClient } from "../../server/dist/tools/api-client.js";
 import { baseUrl } from "./ui.js";
 
+/** A pizza's size: one of Small or Large (+3.00), required. */
+export const SIZE_GROUP = {
+  name: "Size",
+  minChoices: 1,
+  maxChoices: 1,
+  options: [
+    { name: "Small", priceDeltaCents: 0 },
+    { name: "Large", priceDeltaCents: 300 },
+  ],
+};
+
 export async function createCategory(api: ApiClient, token: string, body: CreateCategoryBody): Promise<CategoryDto> {
   return (await api.call<CategoryResponse>("POST", "/api/categories", { token, body })).category;
 }

@@ -6,7 +6,7 @@ import type { StaffAccountResponse } from "@ordered/contract";
 import { expectAccessible, orderFromSocket } from "../support/axe.js";
 import { expect, test } from "../support/fixtures.js";
 import { openDisplay, TABLET } from "../support/kitchen.js";
-import { createCategory, createProduct } from "../support/menu.js";
+import { createCategory, createProduct, SIZE_GROUP } from "../support/menu.js";
 import { openMenuPage } from "../support/menu-admin.js";
 import { createTable, payAndClose, seat, seating, waitForAccepted } from "../support/phone-side.js";
 import { openStaffPage } from "../support/staff-accounts.js";
@@ -132,17 +132,7 @@ test("phone screens: first screen, menu, options sheet, cart, orders, bill, rece
     name: "Ortolana",
     categoryId: pizzas.id,
     priceCents: 900,
-    optionGroups: [
-      {
-        name: "Size",
-        minChoices: 1,
-        maxChoices: 1,
-        options: [
-          { name: "Small", priceDeltaCents: 0 },
-          { name: "Large", priceDeltaCents: 300 },
-        ],
-      },
-    ],
+    optionGroups: [SIZE_GROUP],
   });
   const table = await createTable(api, venue.staffToken, "Table 7");
   const sessionId = await seat(api, venue.staffToken, table);

@@ -25,7 +25,7 @@ import {
 } from "../support/contrast.js";
 import { expect, test } from "../support/fixtures.js";
 import { column, openDisplay, WALL_SCREEN } from "../support/kitchen.js";
-import { createCategory, createProduct } from "../support/menu.js";
+import { createCategory, createProduct, SIZE_GROUP } from "../support/menu.js";
 import { openMenuPage } from "../support/menu-admin.js";
 import { PHONE } from "../support/phone-screens.js";
 import { createTable, payAndClose, seat, seating, waitForAccepted } from "../support/phone-side.js";
@@ -105,17 +105,7 @@ test("the phone's menu, options sheet, cart, order and bill follow the system's 
     priceCents: 900,
     tags: ["VEGAN", "SPICY"],
     allergens: ["GLUTEN"],
-    optionGroups: [
-      {
-        name: "Size",
-        minChoices: 1,
-        maxChoices: 1,
-        options: [
-          { name: "Small", priceDeltaCents: 0 },
-          { name: "Large", priceDeltaCents: 300 },
-        ],
-      },
-    ],
+    optionGroups: [SIZE_GROUP],
   });
   const table = await createTable(api, token, "Table 9");
   const sessionId = await seat(api, token, table);
@@ -295,17 +285,7 @@ test("the staff's other pages follow the system's dark setting: tables, products
     hidden: true,
     tags: ["VEGAN"],
     allergens: ["GLUTEN"],
-    optionGroups: [
-      {
-        name: "Size",
-        minChoices: 1,
-        maxChoices: 1,
-        options: [
-          { name: "Small", priceDeltaCents: 0 },
-          { name: "Large", priceDeltaCents: 300 },
-        ],
-      },
-    ],
+    optionGroups: [SIZE_GROUP],
   });
   await api.call<StaffAccountResponse>("POST", "/api/staff", {
     token,

@@ -8,6 +8,7 @@ import {
   createProduct,
   menuScreenshots,
   pizzaPng,
+  SIZE_GROUP,
   timeZoneOf,
   updateProduct,
   uploadPhoto,
@@ -23,15 +24,6 @@ async function scrollToMenu(page: Page): Promise<void> {
   });
 }
 
-const sizes = {
-  name: "Size",
-  minChoices: 1,
-  maxChoices: 1,
-  options: [
-    { name: "Small", priceDeltaCents: 0 },
-    { name: "Large", priceDeltaCents: 300 },
-  ],
-};
 const extras = {
   name: "Extras",
   minChoices: 0,
@@ -58,7 +50,7 @@ test("a phone filters, chooses a pizza's options, orders two lines; the total is
     priceCents: 900,
     allergens: ["GLUTEN", "MILK"],
     tags: ["VEGETARIAN"],
-    optionGroups: [sizes, extras],
+    optionGroups: [SIZE_GROUP, extras],
   });
   await uploadPhoto(token, ortolana.id, pizzaPng());
   const salsiccia = await createProduct(api, token, {
@@ -68,7 +60,7 @@ test("a phone filters, chooses a pizza's options, orders two lines; the total is
     priceCents: 1200,
     allergens: ["GLUTEN", "MILK", "MUSTARD"],
     tags: ["SPICY"],
-    optionGroups: [sizes],
+    optionGroups: [SIZE_GROUP],
   });
   await uploadPhoto(token, salsiccia.id, pizzaPng(480, 480));
   await createProduct(api, token, {

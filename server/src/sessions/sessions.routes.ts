@@ -17,7 +17,6 @@ import {
 } from "@ordered/contract";
 import { Router } from "express";
 import { customerOf, staffOf } from "../auth/passport.js";
-import type { CustomerPrincipal } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
 import { clientKey } from "../http/client-key.js";
 import { idParam, parse } from "../http/validate.js";
@@ -25,7 +24,15 @@ import { loadMenu } from "../products/products.service.js";
 import { codeInfo, joinByCard, joinByCode, removeCustomer } from "./customers.js";
 import { recordPayment } from "./payments.js";
 import { renderQr } from "./qr.js";
-import { closeSession, getCustomerReceipt, getCustomerSession, getSession, listSessions, openSession } from "./sessions.service.js";
+import {
+  closeSession,
+  getCustomerReceipt,
+  getCustomerSession,
+  getSession,
+  listSessions,
+  loadSessionActivity,
+  openSession,
+} from "./sessions.service.js";
 
 export function sessionRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -43,15 +50,13 @@ export function sessionRoutes(deps: AppDeps): Router {
           events: [r.event],
         }));
     for (const event of events) deps.publisher.sessionEvent(joined.location.id, event);
-    // The table screen's two first requests, answered here: the phone shows the menu one round trip after the tap.
-    const customer: CustomerPrincipal = {
-      kind: "customer",
-      customerId: joined.customer.id,
-      sessionId: joined.session.id,
-      locationId: joined.location.id,
-    };
-    const [current, menu] = await Promise.all([getCustomerSession(deps.prisma, customer), loadMenu(deps.prisma, joined.location.id)]);
-    res.status(201).json({ ...current, token: joined.token, expiresIn: joined.expiresIn, menu } satisfies JoinResponse);
+    // The table screen's two first requests (GET /sessions/current, GET /menu), answered here:
+    // the phone shows the menu one round trip after the tap.
+    const [activity, menu] = await Promise.all([
+      loadSessionActivity(deps.prisma, joined.session.id),
+      loadMenu(deps.prisma, joined.location.id),
+    ]);
+    res.status(201).json({ ...joined, ...activity, menu } satisfies JoinResponse);
   });
 
   // Before joining: the venue and table a code belongs to (or why it does not work).

@@ -237,21 +237,27 @@ export async function getCustomerSession(prisma: PrismaClient, customer: Custome
   const session = await prisma.orderSession.findUnique({ where: { id: customer.sessionId }, include: { location: true } });
   const me = await prisma.customer.findUnique({ where: { id: customer.customerId } });
   if (!session || !me) throw new AppError("UNAUTHENTICATED", "invalid token");
-  const db = sqlOn(prisma);
-  const where = sql`session_id = ${session.id}::uuid`;
-  const [orders, payments, alerts] = await Promise.all([
-    loadSessionOrderDtos(db, session.id),
-    loadPayments(db, sql`p.${where}`),
-    loadAlerts(db, sql`a.${where}`),
-  ]);
   return {
     session: { id: session.id, label: session.label, status: session.status, lastSeq: session.lastSeq },
     location: toLocationDto(session.location),
     customer: { id: me.id, displayName: me.displayName },
-    orders,
-    payments,
-    alerts,
+    ...(await loadSessionActivity(prisma, session.id)),
   };
+}
+
+/** A session's orders, payments and alerts: what a phone shows of its table beyond the session itself. */
+export async function loadSessionActivity(
+  prisma: PrismaClient,
+  sessionId: string,
+): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts">> {
+  const db = sqlOn(prisma);
+  const where = sql`session_id = ${sessionId}::uuid`;
+  const [orders, payments, alerts] = await Promise.all([
+    loadSessionOrderDtos(db, sessionId),
+    loadPayments(db, sql`p.${where}`),
+    loadAlerts(db, sql`a.${where}`),
+  ]);
+  return { orders, payments, alerts };
 }
 
 /** The receipt of a phone's seating, which it may read after the close (not if removed). */

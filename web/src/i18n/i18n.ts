@@ -60,11 +60,9 @@ export async function activateLanguage(language: Language, { remember = false } 
   if (remember) storage.set(CHOSEN_KEY, language);
   if (language !== i18n.locale) {
     const messages = language === "en" ? en : (await loaders[language]()).default;
-    locale = formattingLocale(language, preferredLanguages());
     i18n.loadAndActivate({ locale: language, messages });
-  } else {
-    locale = formattingLocale(language, preferredLanguages());
   }
+  locale = formattingLocale(language, preferredLanguages());
   if (typeof document !== "undefined") document.documentElement.lang = language;
 }
 
