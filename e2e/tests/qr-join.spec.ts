@@ -29,6 +29,25 @@ test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", 
   await expect(phone.page.getByRole("heading", { name: `Table 2 · ${venue.name}` })).toBeVisible();
   await phone.page.screenshot({ path: test.info().outputPath("phone-join.png") });
   await phone.page.getByLabel("Your name (optional)").fill("Alex");
+  // The join answers with the session and the menu: after it, the phone asks for neither, and
+  // the table screen never falls back to "Loading…" (its chunk was fetched with the join screen).
+  const apiCalls: string[] = [];
+  phone.page.on("request", (r) => {
+    if (r.url().includes("/api/")) apiCalls.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  });
+  const sawLoading = phone.page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const seen = () => document.body.textContent?.includes("Loading…") ?? false;
+        const observer = new MutationObserver(() => {
+          if (seen()) resolve(true);
+          else if (document.querySelector(".menu-item")) resolve(false);
+          else return;
+          observer.disconnect();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }),
+  );
   await phone.page.getByRole("button", { name: "See the menu" }).click();
 
   await expect(phone.page.getByRole("heading", { name: "Menu" })).toBeVisible();
@@ -36,6 +55,8 @@ test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", 
   for (const category of ["Starters", "Pizza", "Desserts", "Drinks"]) {
     await expect(phone.page.getByRole("heading", { name: category })).toBeVisible();
   }
+  expect(await sawLoading).toBe(false);
+  expect(apiCalls).toEqual(["POST /api/sessions/join"]);
   await expect(menuItem(phone.page, "Margherita")).toContainText("9.50");
   await phone.page.getByRole("searchbox", { name: "Search the menu" }).fill("tira");
   await expect(menuItem(phone.page, "Tiramisù")).toBeVisible();

@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     "database-url": { type: "string", default: "postgresql://postgres@127.0.0.1:5432/ordered_bench_phone" },
     "redis-url": { type: "string", default: "redis://127.0.0.1:6379" },
     chromium: { type: "string", default: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+    // Prints where the first run's time went: every request and every long task, in the page's clock.
+    waterfall: { type: "boolean", default: false },
   },
 });
 const runs = Number(args.runs);
@@ -96,9 +98,12 @@ const server = await startServer(port, photoDir);
 const base = `http://127.0.0.1:${port}`;
 const api = createApiClient(base);
 const { token } = await api.login(venue.owner);
-const browser = await chromium.launch({ executablePath: args.chromium, args: ["--no-sandbox", "--disable-gpu"] });
-
 const results: { join: number; menu: number; joinInPage: number; menuInPage: number; js: number; css: number; total: number }[] = [];
+// The server goes down with the bench however it ends (a missing Chromium included).
+const browser = await chromium.launch({ executablePath: args.chromium, args: ["--no-sandbox", "--disable-gpu"] }).catch((err: unknown) => {
+  server.kill("SIGTERM");
+  throw err;
+});
 try {
   for (const table of venue.tables) {
     await api.seatTable(token, table.id);
@@ -145,6 +150,30 @@ try {
           });
         }
       }).observe(document, { subtree: true, childList: true, attributes: true });
+      // Long animation frames: a frame's script, style and layout, and what ran in it.
+      const tasks: { start: number; duration: number; what: string }[] = [];
+      (window as unknown as { __tasks: typeof tasks }).__tasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as {
+          startTime: number;
+          duration: number;
+          renderStart: number;
+          styleAndLayoutStart: number;
+          scripts: { invoker: string; duration: number; sourceURL: string; forcedStyleAndLayoutDuration: number }[];
+        }[]) {
+          const scripts = e.scripts.map(
+            (s) =>
+              `${s.invoker.slice(0, 40)} ${Math.round(s.duration)} ms${s.forcedStyleAndLayoutDuration ? ` (forced layout ${Math.round(s.forcedStyleAndLayoutDuration)})` : ""}`,
+          );
+          const render = e.renderStart ? Math.round(e.startTime + e.duration - e.renderStart) : 0;
+          const style = e.styleAndLayoutStart ? Math.round(e.startTime + e.duration - e.styleAndLayoutStart) : 0;
+          tasks.push({
+            start: e.startTime,
+            duration: e.duration,
+            what: `render ${render} ms (style+layout ${style}); ${scripts.join(", ")}`,
+          });
+        }
+      }).observe({ type: "long-animation-frame", buffered: true });
       addEventListener(
         "pointerdown",
         () => {
@@ -163,6 +192,7 @@ try {
     await page.locator(".menu-item").first().waitFor({ state: "visible", timeout: 60_000 });
     const menuShown = await page.evaluate(() => performance.now());
     const inPage = await page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench);
+    if (args.waterfall && results.length === 0) await printWaterfall(page, inPage);
     results.push({
       join: joinUsable,
       menu: menuShown - tapped,
@@ -175,6 +205,49 @@ try {
 } finally {
   await browser.close();
   server.kill("SIGTERM");
+}
+
+/** Requests (start → end of response, bytes as sent), paints and long tasks (≥ 50 ms), in the page's clock. */
+async function printWaterfall(page: import("playwright-core").Page, moments: Record<string, number>) {
+  const timeline = await page.evaluate(() => ({
+    entries: [
+      ...performance.getEntriesByType("navigation"),
+      ...performance.getEntriesByType("resource"),
+      ...performance.getEntriesByType("paint"),
+    ].map((e) => ({
+      name: e.name,
+      start: e.startTime,
+      end: "responseEnd" in e ? (e as PerformanceResourceTiming).responseEnd : e.startTime,
+      bytes: "transferSize" in e ? (e as PerformanceResourceTiming).transferSize : 0,
+    })),
+    navigation: (() => {
+      const n = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      return {
+        responseStart: n.responseStart,
+        responseEnd: n.responseEnd,
+        domInteractive: n.domInteractive,
+        domContentLoaded: n.domContentLoadedEventEnd,
+      };
+    })(),
+    tasks: (window as unknown as { __tasks: { start: number; duration: number; what: string }[] }).__tasks,
+  }));
+  const rows = [
+    ...timeline.entries.map((e) => ({
+      at: e.start,
+      line: `${ms(e.start).padStart(8)} → ${ms(e.end).padStart(8)}  ${kb(e.bytes).padStart(9)}  ${e.name.replace(/^https?:\/\/[^/]+/, "")}`,
+    })),
+    ...timeline.tasks.map((t) => ({
+      at: t.start,
+      line: `${ms(t.start).padStart(8)} → ${ms(t.start + t.duration).padStart(8)}  ${"".padStart(9)}  frame ${ms(t.duration)}: ${t.what}`,
+    })),
+    ...Object.entries(timeline.navigation).map(([k, v]) => ({
+      at: v,
+      line: `${ms(v).padStart(8)}              ${"".padStart(9)}  (page ${k})`,
+    })),
+    ...Object.entries(moments).map(([k, v]) => ({ at: v, line: `${ms(v).padStart(8)}              ${"".padStart(9)}  [${k}]` })),
+  ].sort((a, b) => a.at - b.at);
+  console.log("\nFirst run, in the page's clock:");
+  for (const r of rows) console.log(r.line);
 }
 
 const column = (key: keyof (typeof results)[number]) => results.map((r) => r[key]);

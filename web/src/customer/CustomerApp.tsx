@@ -14,8 +14,16 @@ import { useEntryInfo } from "./use-entry-info";
 
 // The table screen (menu, cart, orders, the live socket) is a chunk of its own: the join
 // screen shows without waiting for it, and it is fetched as soon as that screen is up.
-const loadCustomerPage = () => import("./CustomerPage");
-const CustomerPage = lazy(() => loadCustomerPage().then((m) => ({ default: m.CustomerPage })));
+// Once fetched it is rendered as it is, not through `lazy`: a lazy component suspends on
+// its first render even when its chunk is already here, and React then holds the table
+// screen back behind the "Loading…" fallback for up to 300 ms (its fallback throttle).
+let customerPage: typeof import("./CustomerPage") | null = null;
+const loadCustomerPage = () =>
+  import("./CustomerPage").then((m) => {
+    customerPage = m;
+    return m;
+  });
+const LazyCustomerPage = lazy(() => loadCustomerPage().then((m) => ({ default: m.CustomerPage })));
 
 /**
  * /s/<joinCode> and /t/<cardCode>: resume with the stored token, or join; then the live
@@ -107,6 +115,7 @@ export function CustomerApp({ entry }: { entry: Entry }) {
       return <FreeTableScreen entry={entry} displayName={phase.displayName} card={phase.card} onJoined={joined} onRefused={refused} />;
     case "live": {
       const { token, current } = phase;
+      const CustomerPage = customerPage?.CustomerPage ?? LazyCustomerPage;
       return (
         <CustomerPage
           storageKey={key}

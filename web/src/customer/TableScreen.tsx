@@ -13,7 +13,7 @@ import { CartView } from "./CartView";
 import { cartTotal, linesOfOrder, quantityOf } from "./cart";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { MenuView } from "./MenuView";
-import { loadMenu } from "./menu-loader";
+import { loadMenu, takeSeededMenu } from "./menu-loader";
 import { OrdersView, orderAnchor } from "./OrdersView";
 import { PhoneTabs, panelId, tabId } from "./PhoneTabs";
 import { confirmsOrder, PlacedConfirmation } from "./PlacedConfirmation";
@@ -43,7 +43,8 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
   const { status } = useLive();
   const [view, setView] = useState<View>("order");
   const load = useCallback(() => loadMenu(token), [token]);
-  const menu = useMenu(load);
+  const [seeded] = useState(() => takeSeededMenu(token));
+  const menu = useMenu(load, seeded);
   const cart = useCart({ storageKey, orders, onEnd });
   const [filter, setFilter] = useMenuFilter();
   const now = useNow();

@@ -23,10 +23,23 @@ export function prefetchMenu(token: string): void {
   early.set(token, menu);
 }
 
+/** Menus that came with the join, by token; each is taken once, synchronously. */
+const seeded = new Map<string, MenuResponse>();
+
 /** A menu that came with the join (POST /sessions/join answers with it): no request at all. */
 export function seedMenu(token: string, menu: MenuResponse): void {
   storage.set(KEPT, { token, menu } satisfies KeptMenu);
-  early.set(token, Promise.resolve(menu));
+  seeded.set(token, menu);
+}
+
+/**
+ * The menu the join answered with, if it is still untaken (once): the table screen draws it
+ * in its very first render, instead of one render later from a promise.
+ */
+export function takeSeededMenu(token: string): MenuResponse | null {
+  const menu = seeded.get(token) ?? null;
+  seeded.delete(token);
+  return menu;
 }
 
 /**
@@ -36,6 +49,7 @@ export function seedMenu(token: string, menu: MenuResponse): void {
  * loaded again on reconnect).
  */
 export function loadMenu(token: string): Promise<MenuResponse> {
+  seeded.delete(token);
   const menu = early.get(token);
   early.delete(token);
   return menu ?? fetchMenu(token);

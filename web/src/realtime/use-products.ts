@@ -46,11 +46,14 @@ function upsert(list: ProductDto[], p: ProductDto): ProductDto[] {
  * The phone's menu (GET /api/menu) kept live: `product:updated` replaces a product (or drops
  * it once hidden, archived or out of the menu's categories), `menu:changed` and a reconnect
  * load the menu again. Updates heard while a load is under way are applied on top of its
- * answer unless the answer already has that version or a newer one. `load` must be stable.
+ * answer unless the answer already has that version or a newer one. `load` must be stable;
+ * `initial`, a menu already in hand, is shown from the first render without loading.
  */
-export function useMenu(load: () => Promise<MenuResponse>) {
+export function useMenu(load: () => Promise<MenuResponse>, initial: MenuResponse | null = null) {
   const { connection } = useLive();
-  const [menu, setMenu] = useState<MenuResponse | null>(null);
+  const [menu, setMenu] = useState<MenuResponse | null>(initial);
+  // A menu given at mount (the join's own) is current: the first load is skipped, not later ones.
+  const skipFirstLoad = useRef(initial !== null);
   const [error, setError] = useState<unknown>(null);
   const loads = useRef(0);
   const heard = useRef<ProductDto[]>([]);
@@ -70,7 +73,10 @@ export function useMenu(load: () => Promise<MenuResponse>) {
       });
   }, [load]);
 
-  useEffect(reload, [reload]);
+  useEffect(() => {
+    if (skipFirstLoad.current) skipFirstLoad.current = false;
+    else reload();
+  }, [reload]);
   useEffect(() => {
     if (!connection) return;
     const onProduct = (p: ProductDto) => {
