@@ -52,7 +52,7 @@ export interface App {
 export function createApp(components: AppComponents): App {
   const { config, redis, log } = components;
   const tokens = createTokens(config.jwt);
-  const producer = createProducer(config.redisUrl, { prefix: config.redisPrefix, ...config.pipeline }, log);
+  const producer = createProducer(config.redis, { prefix: config.redisPrefix, ...config.pipeline }, log);
   const limiter = (name: string, points: number, durationSeconds: number) =>
     createLimiter(redis, { prefix: config.redisPrefix, name, points, durationSeconds });
   const deps: AppDeps = {
@@ -120,7 +120,7 @@ export function createApp(components: AppComponents): App {
   });
   const staffRecheck = startStaffRecheck(io, deps, config.staffRecheckMs);
   connectedSockets = () => io.engine.clientsCount;
-  deps.publisher = countingPublisher(createIoPublisher(io), metrics);
+  deps.publisher = countingPublisher(createIoPublisher(io, { perRoom: realtime.perRoom }), metrics);
 
   return {
     httpServer,

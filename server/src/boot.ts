@@ -5,10 +5,9 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Redis } from "ioredis";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createPrisma, type PrismaClient } from "./db/prisma.js";
-import { watchOutage } from "./db/redis.js";
+import { closeRedis, createRedis, describeTarget, type RedisClient, watchOutage } from "./db/redis.js";
 import { sql, sqlOn } from "./db/sql.js";
 import { createLogger, type Logger } from "./logger.js";
 import { devSecret } from "./secrets.js";
@@ -20,7 +19,7 @@ export interface Process {
   config: Config;
   log: Logger;
   prisma: PrismaClient;
-  redis: Redis;
+  redis: RedisClient;
 }
 
 export async function boot(
@@ -39,7 +38,7 @@ export async function boot(
   );
   const log = createLogger(config.logLevel, name);
   const prisma = createPrisma(config.databaseUrl, options.poolSize?.(config));
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: options.redisRetries, lazyConnect: true });
+  const redis = createRedis(config.redis, { maxRetriesPerRequest: options.redisRetries, lazyConnect: true });
   watchOutage(log, "redis", redis);
   await Promise.all([
     sqlOn(prisma)
@@ -48,7 +47,7 @@ export async function boot(
         throw new Error(`PostgreSQL is not reachable at ${redact(config.databaseUrl)}: ${(err as Error).message}`);
       }),
     redis.connect().catch((err: unknown) => {
-      throw new Error(`Redis is not reachable at ${config.redisUrl}: ${(err as Error).message}`);
+      throw new Error(`Redis is not reachable at ${describeTarget(config.redis)}: ${(err as Error).message}`);
     }),
   ]);
   return { config, log, prisma, redis };
@@ -64,7 +63,7 @@ export function stopOnSignal(p: Process, stop: () => Promise<void>, timeoutMs?: 
     async () => {
       await stop();
       await p.prisma.$disconnect();
-      await p.redis.quit().catch(() => p.redis.disconnect());
+      await closeRedis(p.redis);
     },
     timeoutMs,
   );

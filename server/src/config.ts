@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { type RedisTarget, redisTarget } from "./db/redis.js";
 
 /** `<repo>/.data/photos` (the image's /app/.data/photos): this file is in server/src or server/dist. */
 const DEFAULT_PHOTO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.data/photos");
@@ -23,6 +24,11 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/ordered"),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  /**
+   * Some nodes of a Redis Cluster (`host:port` or redis:// URLs, comma-separated); when set,
+   * Ordered runs on the cluster and REDIS_URL is not used (db/redis.ts).
+   */
+  REDIS_CLUSTER_NODES: csv.optional(),
   /** Prefix of every Redis key this deployment owns (queues, rate limits). */
   REDIS_PREFIX: z
     .string()
@@ -98,6 +104,8 @@ export interface Config {
   readonly publicUrl: string;
   readonly databaseUrl: string;
   readonly redisUrl: string;
+  /** One Redis server or a Redis Cluster: what every Redis connection is made to. */
+  readonly redis: RedisTarget;
   readonly redisPrefix: string;
   readonly jwt: {
     readonly secret: string;
@@ -166,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
     publicUrl,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redis: clusterTarget(e.REDIS_URL, e.REDIS_CLUSTER_NODES),
     redisPrefix: e.REDIS_PREFIX,
     jwt: {
       secret,
@@ -203,6 +212,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
     photoDir: path.resolve(e.PHOTO_DIR),
     logLevel: e.LOG_LEVEL,
   });
+}
+
+function clusterTarget(url: string, nodes: string[] | undefined): RedisTarget {
+  try {
+    return redisTarget(url, nodes);
+  } catch (err) {
+    throw new ConfigError(`invalid configuration: REDIS_CLUSTER_NODES: ${(err as Error).message}`);
+  }
 }
 
 function deepFreeze<T>(value: T): T {

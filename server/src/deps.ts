@@ -1,8 +1,8 @@
-import type { Redis } from "ioredis";
 import type { Guards } from "./auth/passport.js";
 import type { Tokens } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import type { PrismaClient } from "./db/prisma.js";
+import type { RedisClient } from "./db/redis.js";
 import type { Limiter } from "./http/rate-limit.js";
 import type { Logger } from "./logger.js";
 import type { Producer } from "./pipeline/queues.js";
@@ -12,7 +12,7 @@ import type { Publisher } from "./realtime/publisher.js";
 export interface AppComponents {
   config: Config;
   prisma: PrismaClient;
-  redis: Redis;
+  redis: RedisClient;
   log: Logger;
 }
 

@@ -9,7 +9,7 @@ run(async () => {
   const worker = createPipelineWorker({
     prisma: p.prisma,
     redis: p.redis,
-    redisUrl: p.config.redisUrl,
+    redisTarget: p.config.redis,
     log: p.log,
     options: { prefix: p.config.redisPrefix, ...p.config.pipeline },
   });

@@ -1,21 +1,116 @@
-import type { ConnectionOptions } from "bullmq";
+import { Cluster, type ClusterOptions, Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "../logger.js";
 
 /**
- * ioredis options for BullMQ from a redis:// URL. `maxRetriesPerRequest: null` is what
- * BullMQ workers require: their blocking commands must wait out a Redis restart, not fail.
+ * Where Redis is: one server (REDIS_URL, the default) or a Redis Cluster (REDIS_CLUSTER_NODES,
+ * a few of its nodes; the client learns the rest). Everything that talks to Redis (rate
+ * limits, the Socket.IO adapter, the worker's emitter, the BullMQ queues, health) gets its
+ * connections from here, so the rest of the code does not care which.
  */
-export function bullConnection(redisUrl: string): ConnectionOptions {
-  const url = new URL(redisUrl);
+export type RedisTarget =
+  | { kind: "single"; url: string }
+  | {
+      kind: "cluster";
+      nodes: { host: string; port: number }[];
+      /** Credentials and TLS, taken from the first node's URL, used for every node. */
+      auth: Pick<RedisOptions, "username" | "password" | "tls">;
+    };
+
+/** A connection to either: ioredis' `Redis` or `Cluster` (the same commands). */
+export type RedisClient = Redis | Cluster;
+
+/** The target from REDIS_URL, or REDIS_CLUSTER_NODES when set (`host:port` or redis:// URLs, comma-separated). */
+export function redisTarget(redisUrl: string, clusterNodes: readonly string[] | undefined): RedisTarget {
+  if (!clusterNodes?.length) return { kind: "single", url: redisUrl };
+  const urls = clusterNodes.map((n) => {
+    const url = URL.parse(/^[a-z][\w+.-]*:\/\//i.test(n) ? n : `redis://${n}`);
+    const valid = url && /^rediss?:$/.test(url.protocol) && url.hostname && ["", "/"].includes(url.pathname);
+    if (!valid) throw new Error(`"${n}" is neither host:port nor a redis:// URL`);
+    return url;
+  });
+  const first = urls[0]!;
   return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    username: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    tls: url.protocol === "rediss:" ? {} : undefined,
-    maxRetriesPerRequest: null,
+    kind: "cluster",
+    nodes: urls.map((u) => ({ host: u.hostname, port: Number(u.port || 6379) })),
+    auth: {
+      username: first.username ? decodeURIComponent(first.username) : undefined,
+      password: first.password ? decodeURIComponent(first.password) : undefined,
+      tls: first.protocol === "rediss:" ? {} : undefined,
+    },
   };
+}
+
+/** Where a target is, for messages (no credentials). */
+export function describeTarget(target: RedisTarget): string {
+  if (target.kind === "single") return target.url.replace(/\/\/([^:@/]+)?:[^@/]+@/, "//$1:***@");
+  return `the Redis Cluster at ${target.nodes.map((n) => `${n.host}:${n.port}`).join(", ")}`;
+}
+
+/** Per-connection behaviour, the same words for both kinds. */
+export interface ClientOptions {
+  /** ioredis' retries per command (null: wait out an outage, what BullMQ's workers need). */
+  maxRetriesPerRequest: number | null;
+  lazyConnect?: boolean;
+  /** false: a command while disconnected fails at once instead of waiting in ioredis' queue. */
+  enableOfflineQueue?: boolean;
+  /** Pause before the next reconnection attempt. */
+  retryStrategy?: (times: number) => number;
+  /** Cluster only: one subscriber per master, for the sharded adapter's SSUBSCRIBE. */
+  shardedSubscribers?: boolean;
+}
+
+/**
+ * A new connection to the target. On a cluster, a node that dies is replaced by its replica
+ * within the cluster's node timeout: commands meanwhile are retried (`retryDelayOnFailover`,
+ * `retryDelayOnClusterDown`) rather than failed.
+ */
+export function createRedis(target: RedisTarget, opts: ClientOptions): RedisClient {
+  const base: RedisOptions = {
+    maxRetriesPerRequest: opts.maxRetriesPerRequest,
+    lazyConnect: opts.lazyConnect ?? false,
+    enableOfflineQueue: opts.enableOfflineQueue ?? true,
+    ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy } : {}),
+  };
+  if (target.kind === "single") return new Redis(target.url, base);
+  const cluster: ClusterOptions = {
+    lazyConnect: base.lazyConnect,
+    enableOfflineQueue: base.enableOfflineQueue,
+    // The per-node connections: credentials, and each node reconnecting at ioredis' pace.
+    redisOptions: {
+      ...target.auth,
+      tls: target.auth.tls && { ...target.auth.tls },
+      maxRetriesPerRequest: opts.maxRetriesPerRequest,
+      connectTimeout: 2000,
+    },
+    ...(opts.retryStrategy ? { clusterRetryStrategy: opts.retryStrategy } : {}),
+    retryDelayOnFailover: 200,
+    retryDelayOnClusterDown: 200,
+    // A failover moves slots; ask the cluster again rather than trusting a stale map.
+    slotsRefreshTimeout: 2000,
+    shardedSubscribers: opts.shardedSubscribers ?? false,
+  };
+  if (opts.maxRetriesPerRequest === null) {
+    // ioredis' cluster gives up on a command after `maxRedirections` redirects (16); while a
+    // master fails over that can happen: let waiting commands wait, as on one server.
+    cluster.maxRedirections = 1000;
+  }
+  return new Cluster(
+    target.nodes.map((n) => ({ ...n })),
+    cluster,
+  );
+}
+
+/** Whether a connection is ready for commands (ioredis' Cluster may say "connect" once its slots are known). */
+export function isReady(client: { status: string; isCluster?: boolean }): boolean {
+  return client.status === "ready" || (client.isCluster === true && client.status === "connect");
+}
+
+/**
+ * The prefix of BullMQ's keys. On a cluster every key of a queue must be in one hash slot
+ * (BullMQ's scripts touch several at once), so the prefix is a hash tag: `{ordered}:bull`.
+ */
+export function bullPrefix(target: RedisTarget, prefix: string): string {
+  return target.kind === "cluster" ? `{${prefix}}:bull` : `${prefix}:bull`;
 }
 
 /** What watchOutage needs of a connection: ioredis clients, BullMQ queues and workers. */
@@ -43,4 +138,17 @@ export function watchOutage(log: Logger, what: string, ...connections: Watched[]
       log.info(`${what}: Redis is back`);
     });
   }
+}
+
+/**
+ * Closes a connection: QUIT (what was sent is answered first), or a plain disconnect when
+ * that fails or takes over a second (a cluster node that died cannot answer).
+ */
+export async function closeRedis(client: RedisClient): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, 1000);
+  });
+  await Promise.race([client.quit().catch(() => {}), late]).finally(() => clearTimeout(timer));
+  client.disconnect();
 }

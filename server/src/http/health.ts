@@ -1,12 +1,12 @@
 import type { HealthResponse } from "@ordered/contract";
 import type { RequestHandler } from "express";
-import type { Redis } from "ioredis";
+import { isReady, type RedisClient } from "../db/redis.js";
 import { sql, sqlOn } from "../db/sql.js";
 import type { AppComponents } from "../deps.js";
 
 /** Redis answers within a second, or it is down (a reconnecting client is down at once). */
-async function pingRedis(redis: Redis): Promise<void> {
-  if (redis.status !== "ready") throw new Error(`redis is ${redis.status}`);
+async function pingRedis(redis: RedisClient): Promise<void> {
+  if (!isReady(redis)) throw new Error(`redis is ${redis.status}`);
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([

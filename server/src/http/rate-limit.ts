@@ -1,5 +1,5 @@
-import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import type { RedisClient } from "../db/redis.js";
 import { AppError } from "../errors.js";
 
 export interface Limiter {
@@ -12,7 +12,10 @@ export interface Limiter {
  * unreachable it uses a per-process in-memory limiter instead, at once: it neither fails
  * open nor makes the request wait.
  */
-export function createLimiter(redis: Redis, opts: { prefix: string; name: string; points: number; durationSeconds: number }): Limiter {
+export function createLimiter(
+  redis: RedisClient,
+  opts: { prefix: string; name: string; points: number; durationSeconds: number },
+): Limiter {
   const limiter = new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: `${opts.prefix}:rl:${opts.name}`,

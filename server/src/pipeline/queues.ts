@@ -1,5 +1,5 @@
-import { type ConnectionOptions, type JobsOptions, Queue } from "bullmq";
-import { bullConnection, watchOutage } from "../db/redis.js";
+import { type JobsOptions, Queue } from "bullmq";
+import { bullPrefix, closeRedis, createRedis, isReady, type RedisTarget, watchOutage } from "../db/redis.js";
 import type { Logger } from "../logger.js";
 
 /** The two stages, each a durable BullMQ queue on Redis. */
@@ -11,7 +11,7 @@ export interface PipelineJob {
 }
 
 export interface PipelineOptions {
-  /** Key prefix of every queue key (`<prefix>:bull:<queue>:…`). */
+  /** Key prefix of every queue key (`<prefix>:bull:<queue>:…`; `{<prefix>}:bull:…` on a cluster). */
   prefix: string;
   /** Attempts before a job is dead-lettered (the order becomes FAILED). */
   attempts: number;
@@ -39,10 +39,6 @@ export function jobOptions(stage: Stage, orderId: string, opts: PipelineOptions)
   };
 }
 
-export function bullPrefix(prefix: string): string {
-  return `${prefix}:bull`;
-}
-
 export interface Producer {
   /**
    * Queues a stage for an order without waiting on Redis: never throws, never blocks. While
@@ -66,22 +62,25 @@ const MAX_OUTBOX = 10_000;
  * away (enableOfflineQueue false): an order is committed in PostgreSQL and acknowledged
  * whatever Redis does, and its job goes to the outbox instead of hanging on a dead socket.
  */
-export function createProducer(redisUrl: string, opts: PipelineOptions, log: Logger): Producer {
-  const connection: ConnectionOptions = {
-    ...bullConnection(redisUrl),
+export function createProducer(target: RedisTarget, opts: PipelineOptions, log: Logger): Producer {
+  // One connection for both queues, the process's own (BullMQ leaves a given connection open).
+  const connection = createRedis(target, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     // ioredis' own pace (50 ms more per attempt, at most 2 s) rather than BullMQ's (1 s to 20 s):
     // the outbox drains as soon as Redis is back.
     retryStrategy: (times: number) => Math.min(times * 50, 2000),
-  };
+  });
   const queues = Object.fromEntries(
-    STAGES.map((stage) => [stage, new Queue<PipelineJob>(stage, { connection, prefix: bullPrefix(opts.prefix) })]),
+    STAGES.map((stage) => [stage, new Queue<PipelineJob>(stage, { connection, prefix: bullPrefix(target, opts.prefix) })]),
   ) as Record<Stage, Queue<PipelineJob>>;
-  watchOutage(log, "pipeline queues", ...Object.values(queues));
-  // Each queue's own connection, once BullMQ has made it ready the first time.
-  const clients: Partial<Record<Stage, { status: string }>> = {};
-  const ready = (stage: Stage) => clients[stage]?.status === "ready";
+  watchOutage(log, "pipeline queues", connection);
+  // Each queue's connection, once BullMQ has made it ready the first time.
+  const clients: Partial<Record<Stage, { status: string; isCluster?: boolean }>> = {};
+  const ready = (stage: Stage) => {
+    const client = clients[stage];
+    return client !== undefined && isReady(client);
+  };
   const outbox = new Map<string, { stage: Stage; orderId: string }>();
   let overflowed = false;
 
@@ -130,6 +129,7 @@ export function createProducer(redisUrl: string, opts: PipelineOptions, log: Log
     enqueueNow: add,
     async close() {
       await Promise.allSettled(Object.values(queues).map((q) => q.close()));
+      await closeRedis(connection);
     },
   };
 }

@@ -1,18 +1,15 @@
-import type { ServerToClientEvents } from "@ordered/contract";
-import { Emitter } from "@socket.io/redis-emitter";
 import { type Job, Worker } from "bullmq";
-import type { Redis } from "ioredis";
 import type { PrismaClient } from "../db/prisma.js";
-import { bullConnection, watchOutage } from "../db/redis.js";
+import { bullPrefix, closeRedis, createRedis, type RedisClient, type RedisTarget, watchOutage } from "../db/redis.js";
 import type { Logger } from "../logger.js";
 import { countingPublisher, createMetrics, type Metrics } from "../metrics/metrics.js";
 import { failOrder } from "../orders/fail-order.js";
 import { processOrder } from "../orders/process-order.js";
 import { shipOrder } from "../orders/ship-order.js";
 import type { TransitionResult } from "../orders/transition.js";
-import { createIoPublisher } from "../realtime/io-publisher.js";
+import { createBroadcaster } from "../realtime/adapter.js";
 import type { Publisher } from "../realtime/publisher.js";
-import { bullPrefix, createProducer, type PipelineJob, type PipelineOptions, type Producer, STAGES, type Stage } from "./queues.js";
+import { createProducer, type PipelineJob, type PipelineOptions, type Producer, STAGES, type Stage } from "./queues.js";
 import { startSweeper } from "./sweeper.js";
 
 export interface WorkerHooks {
@@ -47,22 +44,22 @@ export interface PipelineWorker {
  */
 export function createPipelineWorker(deps: {
   prisma: PrismaClient;
-  redis: Redis;
-  /** Redis for the queues; the workers' blocking connections wait out an outage. */
-  redisUrl: string;
+  redis: RedisClient;
+  /** Where Redis is, for the queues (the workers' blocking connections wait out an outage) and the broadcasts. */
+  redisTarget: RedisTarget;
   log: Logger;
   options: PipelineWorkerOptions;
   publisher?: Publisher;
   hooks?: Partial<WorkerHooks>;
 }): PipelineWorker {
   const { prisma, log, options } = deps;
-  const producer = createProducer(deps.redisUrl, options, log);
-  const connection = bullConnection(deps.redisUrl);
+  const producer = createProducer(deps.redisTarget, options, log);
+  const connection = createRedis(deps.redisTarget, { maxRetriesPerRequest: null });
+  watchOutage(log, "pipeline workers", connection);
   const metrics = createMetrics({ producer });
-  const publisher = countingPublisher(
-    deps.publisher ?? createIoPublisher(new Emitter<ServerToClientEvents>(deps.redis, { key: `${options.prefix}:socket.io` })),
-    metrics,
-  );
+  const broadcaster = deps.publisher ? null : createBroadcaster(deps.redisTarget, options.prefix, deps.redis);
+  if (broadcaster?.connections.length) watchOutage(log, "pipeline broadcasts", ...broadcaster.connections);
+  const publisher = countingPublisher(deps.publisher ?? broadcaster!.publisher, metrics);
 
   const publish = (result: TransitionResult | null) => {
     if (result?.event) publisher.sessionEvent(result.locationId, result.event);
@@ -98,7 +95,7 @@ export function createPipelineWorker(deps: {
   const workers = STAGES.map((stage) => {
     const worker = new Worker<PipelineJob>(stage, run, {
       connection,
-      prefix: bullPrefix(options.prefix),
+      prefix: bullPrefix(deps.redisTarget, options.prefix),
       concurrency: options.concurrency,
       lockDuration: options.lockDurationMs,
       stalledInterval: options.stalledIntervalMs,
@@ -117,6 +114,8 @@ export function createPipelineWorker(deps: {
       sweeper.stop();
       await Promise.allSettled(workers.map((w) => w.close()));
       await producer.close();
+      await broadcaster?.close();
+      await closeRedis(connection);
     },
   };
 }

@@ -21,23 +21,38 @@ export function emitLogged(target: Target, event: LoggedEvent): void {
 
 /**
  * Publishes through the Redis adapter (a Server) or the Redis emitter (the worker), so an
- * event reaches clients on every instance. One emit to both rooms: a socket in both (a
- * staff member focusing the session) receives it once.
+ * event reaches clients on every instance. A socket in both rooms (a staff member focusing
+ * the session) receives a session event once: one emit to both rooms, or with `perRoom`
+ * (the sharded adapter, whose channels are per room: adapter.ts) one emit per room, the
+ * session's skipping the location's staff, so each instance hears only rooms it serves.
  */
-export function createIoPublisher(io: Broadcaster): Publisher {
+export function createIoPublisher(io: Broadcaster, opts: { perRoom: boolean } = { perRoom: false }): Publisher {
+  // Staff (location room) and phones (the location's customers room) are never in each other's room.
+  const toBoth = (staffRoom: string, customersRoom: string, event: "product:updated" | "menu:changed", arg: unknown) => {
+    if (!opts.perRoom) return (io.to([staffRoom, customersRoom]) as Target).emit(event, arg);
+    (io.to(staffRoom) as Target).emit(event, arg);
+    (io.to(customersRoom) as Target).emit(event, arg);
+  };
   return {
     sessionEvent(locationId, event) {
-      emitLogged(io.to([rooms.session(event.sessionId), rooms.location(locationId)]) as Target, event);
+      const session = rooms.session(event.sessionId);
+      const location = rooms.location(locationId);
+      if (opts.perRoom) {
+        emitLogged(io.to(location) as Target, event);
+        emitLogged(io.to(session).except(location) as Target, event);
+      } else {
+        emitLogged(io.to([session, location]) as Target, event);
+      }
       if (event.type === "session.closed") {
         // Customers of a closed session stop receiving the location's menu updates.
         io.in(rooms.session(event.sessionId)).socketsLeave(rooms.locationCustomers(locationId));
       }
     },
     productChanged(locationId, product) {
-      io.to([rooms.location(locationId), rooms.locationCustomers(locationId)]).emit("product:updated", product);
+      toBoth(rooms.location(locationId), rooms.locationCustomers(locationId), "product:updated", product);
     },
     menuChanged(locationId) {
-      io.to([rooms.location(locationId), rooms.locationCustomers(locationId)]).emit("menu:changed", { locationId });
+      toBoth(rooms.location(locationId), rooms.locationCustomers(locationId), "menu:changed", { locationId });
     },
     customerRemoved(customerId) {
       const room = rooms.customer(customerId);

@@ -1,13 +1,12 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from "@ordered/contract";
-import { createAdapter } from "@socket.io/redis-adapter";
-import type { Redis } from "ioredis";
 import { Server, type Socket } from "socket.io";
 import type { Principal } from "../auth/tokens.js";
 import type { Config } from "../config.js";
-import { watchOutage } from "../db/redis.js";
+import { closeRedis, watchOutage } from "../db/redis.js";
 import { clientAddress } from "../http/client-key.js";
 import type { Logger } from "../logger.js";
+import { createRoomsAdapter } from "./adapter.js";
 
 /** What the handshake (handshake.ts) stores on every socket it lets in. */
 export interface SocketData {
@@ -29,6 +28,9 @@ export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Inter
 
 /** How long the reconnects asked of local clients after a Redis outage are spread over, at most. */
 const RECONNECT_SPREAD_MS = 2000;
+
+/** On a cluster: how long the subscribers must stay up after a failover before clients are asked to catch up. */
+const SUBSCRIBERS_SETTLE_MS = 1000;
 
 /** Largest socket message accepted; larger ones close the connection (engine.io). */
 export const MAX_SOCKET_MESSAGE_BYTES = 32 * 1024;
@@ -56,22 +58,17 @@ export function trackCommand(socket: AppSocket): () => void {
 }
 
 /**
- * Socket.IO on the API's HTTP server, sharing rooms across instances through Redis
- * pub/sub (the classic adapter: see docs/architecture.md for why not the sharded one).
+ * Socket.IO on the API's HTTP server, sharing rooms across instances through Redis (the
+ * classic adapter on one Redis server, the sharded one on a Redis Cluster: adapter.ts).
  * Handlers are registered by the caller (app.ts).
  */
 export function createIo(
   httpServer: HttpServer,
-  deps: { config: Config; redis: Redis; log: Logger },
-): { io: AppServer; close(): Promise<void> } {
-  // Commands wait out a Redis outage instead of failing: a failed PUBLISH inside the
-  // adapter would be an unhandled rejection. Whatever is delayed is also replayed to
-  // clients when Redis is back (see below).
-  // Not lazy, whatever the main client is: the adapter's subscriptions must be up before it is used.
-  const pub: Redis = deps.redis.duplicate({ maxRetriesPerRequest: null, lazyConnect: false });
-  const sub: Redis = deps.redis.duplicate({ maxRetriesPerRequest: null, lazyConnect: false });
+  deps: { config: Config; log: Logger },
+): { io: AppServer; perRoom: boolean; close(): Promise<void> } {
+  const { adapter, perRoom, pub, sub } = createRoomsAdapter(deps.config.redis, deps.config.redisPrefix);
   const io: AppServer = new Server(httpServer, {
-    adapter: createAdapter(pub, sub, { key: `${deps.config.redisPrefix}:socket.io` }),
+    adapter,
     transports: ["websocket", "polling"],
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     pingInterval: 20_000,
@@ -105,12 +102,14 @@ export function createIo(
 
   // While Redis was away, broadcasts from other instances were lost for our sockets. When
   // the subscriber is back, drop our local connections: clients reconnect at once and
-  // replay what they missed from the session log.
+  // replay what they missed from the session log. On a cluster the subscriber is one
+  // connection per master: one of them lost (a master failing over) is enough, and they are
+  // back once the cluster's client has subscribed again on the new masters.
   let redisLost = false;
-  sub.on("close", () => {
+  const lost = () => {
     redisLost = true;
-  });
-  sub.on("ready", () => {
+  };
+  const back = () => {
     if (!redisLost) return;
     redisLost = false;
     deps.log.warn("Redis is back; asking local clients to reconnect and catch up");
@@ -123,15 +122,34 @@ export function createIo(
         if (socket.connected) dropForReconnect(socket);
       }, i * gapMs).unref();
     });
-  });
+  };
+  sub.on("close", lost);
+  if (perRoom) {
+    // While a master fails over, the cluster's client replaces the dead node's subscriber
+    // many times a second ("-subscriber", then "subscribersReady") until the replica has taken
+    // over: clients are asked to reconnect once, when that has been quiet for a while.
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    sub.on("-subscriber", () => {
+      lost();
+      clearTimeout(settle);
+    });
+    sub.on("subscribersReady", () => {
+      clearTimeout(settle);
+      settle = setTimeout(back, SUBSCRIBERS_SETTLE_MS);
+      settle.unref();
+    });
+  } else {
+    sub.on("ready", back);
+  }
   watchOutage(deps.log, "socket.io adapter", pub, sub);
 
   return {
     io,
+    perRoom,
     async close() {
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      await Promise.all([closeRedis(pub), closeRedis(sub)]);
     },
   };
 }

@@ -40,4 +40,21 @@ describe("loadConfig", () => {
     const production = loadConfig({ JWT_SECRET: secret, NODE_ENV: "production", PUBLIC_URL: "https://bistro.example" });
     expect(production.allowedOrigins).toEqual(["https://bistro.example"]);
   });
+
+  it("uses one Redis server by default, a Redis Cluster when REDIS_CLUSTER_NODES names its nodes", () => {
+    expect(loadConfig({ JWT_SECRET: secret }).redis).toEqual({ kind: "single", url: "redis://127.0.0.1:6379" });
+    const c = loadConfig({ JWT_SECRET: secret, REDIS_CLUSTER_NODES: "rediss://app:s%40cret@10.0.0.1:7000, 10.0.0.2:7001,10.0.0.3" });
+    expect(c.redis).toEqual({
+      kind: "cluster",
+      nodes: [
+        { host: "10.0.0.1", port: 7000 },
+        { host: "10.0.0.2", port: 7001 },
+        { host: "10.0.0.3", port: 6379 },
+      ],
+      auth: { username: "app", password: "s@cret", tls: {} },
+    });
+    expect(() => loadConfig({ JWT_SECRET: secret, REDIS_CLUSTER_NODES: "10.0.0.1:7000,http://x:y" })).toThrow(
+      /REDIS_CLUSTER_NODES: "http:\/\/x:y" is neither host:port nor a redis:\/\/ URL/,
+    );
+  });
 });

@@ -6,11 +6,11 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { OpenSessionResponse } from "@ordered/contract";
-import { Redis } from "ioredis";
 import { inject } from "vitest";
 import { type App, createApp } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { PrismaClient } from "../../src/db/prisma.js";
+import { closeRedis, createRedis, type RedisClient } from "../../src/db/redis.js";
 import { createLogger } from "../../src/logger.js";
 import { createPipelineWorker, type PipelineWorker, type WorkerHooks } from "../../src/pipeline/worker.js";
 import { type ApiClient, createApiClient } from "../../src/tools/api-client.js";
@@ -61,7 +61,7 @@ export interface TestServer {
   api: ApiClient;
   app: App;
   config: Config;
-  redis: Redis;
+  redis: RedisClient;
   close(): Promise<void>;
 }
 
@@ -69,7 +69,7 @@ export interface TestServer {
 export async function startServer(prisma: PrismaClient, env: Record<string, string> = {}): Promise<TestServer> {
   const config = testConfig(env);
   // Connected before the app starts, as main.ts does (boot.ts): rate limits use Redis only once it is ready.
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
+  const redis = createRedis(config.redis, { maxRetriesPerRequest: 2, lazyConnect: true });
   redis.on("error", () => {}); // fault tests stop Redis on purpose; the app logs what matters
   await redis.connect();
   const app = createApp({ config, prisma, redis, log: createLogger(config.logLevel) });
@@ -84,7 +84,7 @@ export async function startServer(prisma: PrismaClient, env: Record<string, stri
     redis,
     async close() {
       await app.close();
-      await redis.quit().catch(() => redis.disconnect());
+      await closeRedis(redis);
     },
   };
 }
@@ -105,12 +105,12 @@ export function startWorker(
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...opts.env,
   });
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const redis = createRedis(config.redis, { maxRetriesPerRequest: null });
   redis.on("error", () => {});
   const worker = createPipelineWorker({
     prisma,
     redis,
-    redisUrl: config.redisUrl,
+    redisTarget: config.redis,
     log: createLogger(config.logLevel, "worker"),
     options: { prefix, ...config.pipeline },
     ...(opts.hooks ? { hooks: opts.hooks } : {}),

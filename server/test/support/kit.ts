@@ -14,6 +14,7 @@
 //   socket, reconnectingSocket                      socket.io-client sockets
 //   startServer, startCluster, startWorker          instances with their own settings/prefix
 //   spawnServer, spawnWorker, ownRedis              child processes for crash tests
+//   redisCluster                                    a Redis Cluster of its own (3 masters, 3 replicas)
 //   prismaClient, pgClient, scratchDatabase         connections and databases of the test's own
 // Everything a test-scoped factory makes is closed after the test, last made first closed.
 import { randomUUID } from "node:crypto";
@@ -24,6 +25,7 @@ import { hashPassword } from "../../src/auth/passwords.js";
 import { createPrisma, type PrismaClient } from "../../src/db/prisma.js";
 import { type MenuItem, type SeededVenue, seedVenue } from "../../src/demo/seed-venue.js";
 import type { WorkerHooks } from "../../src/pipeline/worker.js";
+import { startRedisCluster } from "../../src/tools/redis-cluster.js";
 import {
   freshPrefix,
   startServer as startServerWith,
@@ -161,6 +163,10 @@ export const test = base
   .extend("ownRedis", ({ resources }) => {
     /** A redis-server of the test's own on a free port, to stop and start at will. */
     return async () => resources.add(await startOwnRedis(), (r) => r.stop());
+  })
+  .extend("redisCluster", ({ resources }) => {
+    /** A Redis Cluster of the test's own on free loopback ports (src/tools/redis-cluster.ts). */
+    return async () => resources.add(await startRedisCluster(), (c) => c.stop());
   })
   .extend("prismaClient", ({ resources }) => {
     /** A Prisma client with a pool of `connections` on the test database. */
