@@ -178,7 +178,7 @@ try {
       console.log(
         `${kind.padEnd(8)} ${n} instance(s): delivered ${row.delivered}/${row.expected}; messages from Redis per event, per instance: ${row.perInstance.map((m) => m.toFixed(2)).join(" / ")}; ` +
           `Redis CPU ${row.redisCpuPer1000.toFixed(0)} ms per 1,000 events (masters: ${row.perNode.map((c) => c.toFixed(0)).join(" / ")}); ` +
-          `rooms subscribed per instance ${row.channels.join(" / ")}; publish → socket p50 ${row.latency.p50} ms, p99 ${row.latency.p99} ms`,
+          `rooms held per instance ${row.channels.join(" / ")}${row.kind === "sharded" ? " (an SSUBSCRIBE each)" : ""}; publish → socket p50 ${row.latency.p50} ms, p99 ${row.latency.p99} ms`,
       );
     }
   }

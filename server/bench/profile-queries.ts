@@ -17,6 +17,20 @@ import { resetDatabase, seedLocations } from "./lib/setup.js";
 
 const databaseUrl = process.env.BENCH_PROFILE_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_bench_profile";
 const iterations = Number(process.argv[2] ?? 300);
+// `--explain`: every statement's plan, with actual times and buffers, goes to PostgreSQL's own
+// log (auto_explain, loaded per connection; needs a superuser, as on this machine), e.g.
+// /var/log/postgresql/postgresql-15-main.log. Timings above then include the explaining.
+const explain = process.argv.includes("--explain");
+if (explain) {
+  type ConnectFn = (...args: unknown[]) => Promise<void>;
+  const connect = pg.Client.prototype.connect as unknown as ConnectFn;
+  (pg.Client.prototype as unknown as { connect: ConnectFn }).connect = async function (this: pg.Client, ...args: unknown[]) {
+    await connect.apply(this, args);
+    await this.query(
+      "LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on; SET auto_explain.log_nested_statements = on",
+    );
+  };
+}
 
 // Count every round trip made through node-postgres (Prisma's adapter uses it too).
 const counter = { queries: 0, waitUs: 0, statements: new Map<string, { n: number; us: number }>() };
@@ -150,8 +164,15 @@ async function placeRaw(lines: { productId: string; quantity: number }[]): Promi
     const clientOrderId = randomUUID();
     await c.query(`SELECT id FROM "order" WHERE session_id = $1 AND client_order_id = $2`, [session.id, clientOrderId]);
     const ids = lines.map((l) => l.productId);
-    const products = await c.query<{ id: string; name: string; price_cents: number; available: boolean; currency: string }>(
-      "SELECT p.id, p.name, p.price_cents, p.available, l.currency FROM product p JOIN location l ON l.id = p.location_id WHERE p.id = ANY($1::uuid[]) AND p.location_id = $2",
+    const products = await c.query<{
+      id: string;
+      name: string;
+      price_cents: number;
+      available: boolean;
+      currency: string;
+      station_id: string;
+    }>(
+      "SELECT p.id, p.name, p.price_cents, p.available, l.currency, cat.station_id FROM product p JOIN location l ON l.id = p.location_id JOIN category cat ON cat.id = p.category_id WHERE p.id = ANY($1::uuid[]) AND p.location_id = $2",
       [ids, location!.id],
     );
     const byId = new Map(products.rows.map((p) => [p.id, p]));
@@ -163,9 +184,9 @@ async function placeRaw(lines: { productId: string; quantity: number }[]): Promi
     );
     const orderId = order.rows[0]!.id;
     await c.query(
-      `INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity)
-       SELECT gen_random_uuid(), $1, x.pos, x.pid, x.name, x.price, x.qty
-       FROM unnest($2::int[], $3::uuid[], $4::text[], $5::int[], $6::int[]) AS x(pos, pid, name, price, qty)`,
+      `INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, station_id)
+       SELECT gen_random_uuid(), $1, x.pos, x.pid, x.name, x.price, x.qty, x.station
+       FROM unnest($2::int[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::uuid[]) AS x(pos, pid, name, price, qty, station)`,
       [
         orderId,
         lines.map((_, i) => i),
@@ -173,6 +194,7 @@ async function placeRaw(lines: { productId: string; quantity: number }[]): Promi
         lines.map((l) => byId.get(l.productId)!.name),
         lines.map((l) => byId.get(l.productId)!.price_cents),
         lines.map((l) => l.quantity),
+        lines.map((l) => byId.get(l.productId)!.station_id),
       ],
     );
     const seq = await c.query<{ last_seq: number }>("UPDATE order_session SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq", [

@@ -61,6 +61,18 @@ function procTable(p: PhaseProcs): string[] {
   return lines;
 }
 
+/** Processes of the system under test: not the bench's own clients, not the baseline pair. */
+const underTest = (p: PhaseProcs) => p.window.procs.filter((pr) => !/holder|runner|baseline/i.test(pr.name));
+
+/** ms of CPU per order of one process over a phase: its CPU time divided by the orders placed in it. */
+const cpuMsPerOrder = (p: PhaseProcs, cpuPct: number, orders: number) => ((cpuPct / 100) * p.window.seconds * 1000) / Math.max(1, orders);
+
+/** The issue-16 line: ms of CPU per order for each process of the system under test, and their sum. */
+export function cpuPerOrder(p: PhaseProcs, orders: number): { perProcess: Record<string, number>; total: number } {
+  const perProcess = Object.fromEntries(underTest(p).map((pr) => [pr.name, Math.round(cpuMsPerOrder(p, pr.cpuPct, orders) * 100) / 100]));
+  return { perProcess, total: Math.round(Object.values(perProcess).reduce((a, b) => a + b, 0) * 100) / 100 };
+}
+
 export function printReport(r: Results, log: (s: string) => void): void {
   const head = `  ${"(ms)".padEnd(34)}${COLS.map((c) => pad(c, 9)).join("")}${pad("count", 9)}`;
   if (r.latency) {
@@ -77,6 +89,12 @@ export function printReport(r: Results, log: (s: string) => void): void {
     );
     log(`  slowest ack per second (ms): ${l.ackMaxBySecond.join(" ")}`);
     for (const line of procTable(l.procs)) log(line);
+    const cpu = cpuPerOrder(l.procs, l.ack.count);
+    log(
+      `  CPU per order (ms): ${Object.entries(cpu.perProcess)
+        .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
+        .join(", ")}; total ${cpu.total.toFixed(2)}`,
+    );
   }
   if (r.baseline) {
     const b = r.baseline;
@@ -100,12 +118,12 @@ export function printReport(r: Results, log: (s: string) => void): void {
     const t = r.throughput;
     log(`\nTHROUGHPUT — placed → ACCEPTED seen by the phone, p99 limit ${t.limitMs} ms`);
     log(
-      `  ${"rate/s".padEnd(8)}${pad("accepted/s", 11)}${pad("p50", 9)}${pad("p99", 9)}${pad("max", 9)}${pad("ack p99", 9)}${pad("missing", 9)}${pad("worker CPU%", 12)}${pad("pg CPU%", 9)}  result`,
+      `  ${"rate/s".padEnd(8)}${pad("accepted/s", 11)}${pad("p50", 9)}${pad("p99", 9)}${pad("max", 9)}${pad("ack p99", 9)}${pad("missing", 9)}${pad("worker CPU%", 12)}${pad("pg CPU%", 9)}${pad("CPU ms/order", 14)}  result`,
     );
     for (const s of t.steps) {
       const cpu = (n: string) => s.procs.window.procs.filter((p) => p.name.startsWith(n)).reduce((a, p) => a + p.cpuPct, 0);
       log(
-        `  ${String(s.targetRate).padEnd(8)}${pad(s.acceptedPerSecond, 11)}${pad(s.accepted.p50.toFixed(1), 9)}${pad(s.accepted.p99.toFixed(1), 9)}${pad(s.accepted.max.toFixed(1), 9)}${pad(s.ack.p99.toFixed(1), 9)}${pad(s.missing.accepted, 9)}${pad(Math.round(cpu("worker")), 12)}${pad(Math.round(cpu("postgres")), 9)}  ${s.passed ? "ok" : `FAIL: ${s.why}`}`,
+        `  ${String(s.targetRate).padEnd(8)}${pad(s.acceptedPerSecond, 11)}${pad(s.accepted.p50.toFixed(1), 9)}${pad(s.accepted.p99.toFixed(1), 9)}${pad(s.accepted.max.toFixed(1), 9)}${pad(s.ack.p99.toFixed(1), 9)}${pad(s.missing.accepted, 9)}${pad(Math.round(cpu("worker")), 12)}${pad(Math.round(cpu("postgres")), 9)}${pad(cpuPerOrder(s.procs, s.ack.count).total.toFixed(2), 14)}  ${s.passed ? "ok" : `FAIL: ${s.why}`}`,
       );
     }
     log(`  highest sustained: ${t.sustained} orders/s`);
