@@ -18,20 +18,32 @@ const ALSO_FAILING = new Set([
   "landmark-unique",
 ]);
 
-/** The violations that fail a screen: every serious or critical one, and the structural rules above. */
-export async function violations(page: Page, info: TestInfo, screen: string): Promise<string[]> {
+/**
+ * One axe scan of a screen: the violations that fail it (every serious or critical one, and
+ * the structural rules above) and how many text elements color-contrast could decide on.
+ */
+async function scan(page: Page, info: TestInfo, screen: string): Promise<{ failing: string[]; contrastChecked: number }> {
   // label-content-name-mismatch is "experimental" in axe, off unless asked for: the issue names it.
   const results = await new AxeBuilder({ page }).options({ rules: { "label-content-name-mismatch": { enabled: true } } }).analyze();
   const found = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical" || ALSO_FAILING.has(v.id));
   const lines = found.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
   const minor = results.violations.filter((v) => !found.includes(v)).map((v) => `${v.id} (${v.impact})`);
-  await info.attach(`axe ${screen}`, { body: JSON.stringify({ failing: lines, minor }, null, 2), contentType: "application/json" });
-  return lines;
+  const contrastChecked = results.passes.filter((v) => v.id === "color-contrast").reduce((n, v) => n + v.nodes.length, 0);
+  await info.attach(`axe ${screen}`, { body: JSON.stringify({ failing: lines, minor, contrastChecked }, null, 2), contentType: "application/json" });
+  return { failing: lines, contrastChecked };
+}
+
+/** The violations that fail a screen (see scan). */
+export async function violations(page: Page, info: TestInfo, screen: string): Promise<string[]> {
+  return (await scan(page, info, screen)).failing;
 }
 
 /** Scans a screen; the test goes on to the next screen and fails at the end if any had violations. */
-export async function expectAccessible(page: Page, info: TestInfo, screen: string): Promise<void> {
-  expect.soft(await violations(page, info, screen), `axe on ${screen}`).toEqual([]);
+export async function expectAccessible(page: Page, info: TestInfo, screen: string, opts: { contrast?: boolean } = {}): Promise<void> {
+  const { failing, contrastChecked } = await scan(page, info, screen);
+  expect.soft(failing, `axe on ${screen}`).toEqual([]);
+  // color-contrast is one of the serious rules above; `contrast` also asks that it had text to decide on.
+  if (opts.contrast) expect.soft(contrastChecked, `color-contrast checked text on ${screen}`).toBeGreaterThan(0);
 }
 
 /**
