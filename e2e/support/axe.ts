@@ -29,7 +29,10 @@ async function scan(page: Page, info: TestInfo, screen: string): Promise<{ faili
   const lines = found.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
   const minor = results.violations.filter((v) => !found.includes(v)).map((v) => `${v.id} (${v.impact})`);
   const contrastChecked = results.passes.filter((v) => v.id === "color-contrast").reduce((n, v) => n + v.nodes.length, 0);
-  await info.attach(`axe ${screen}`, { body: JSON.stringify({ failing: lines, minor, contrastChecked }, null, 2), contentType: "application/json" });
+  await info.attach(`axe ${screen}`, {
+    body: JSON.stringify({ failing: lines, minor, contrastChecked }, null, 2),
+    contentType: "application/json",
+  });
   return { failing: lines, contrastChecked };
 }
 
