@@ -74,7 +74,8 @@ export function createProducer(target: RedisTarget, opts: PipelineOptions, log: 
   const queues = Object.fromEntries(
     STAGES.map((stage) => [stage, new Queue<PipelineJob>(stage, { connection, prefix: bullPrefix(target, opts.prefix) })]),
   ) as Record<Stage, Queue<PipelineJob>>;
-  watchOutage(log, "pipeline queues", connection);
+  // The queues re-emit their connection's errors: without a listener BullMQ prints each one.
+  watchOutage(log, "pipeline queues", connection, ...Object.values(queues));
   // Each queue's connection, once BullMQ has made it ready the first time.
   const clients: Partial<Record<Stage, { status: string; isCluster?: boolean }>> = {};
   const ready = (stage: Stage) => {
@@ -107,11 +108,29 @@ export function createProducer(target: RedisTarget, opts: PipelineOptions, log: 
       }
     }
   };
+  // One drain at a time (both queues share the connection, so both hear its "ready"); a
+  // "ready" heard meanwhile drains again after it.
+  let draining = false;
+  let again = false;
+  const drainOnce = () => {
+    if (draining) {
+      again = true;
+      return;
+    }
+    draining = true;
+    void drain().finally(() => {
+      draining = false;
+      if (again) {
+        again = false;
+        drainOnce();
+      }
+    });
+  };
   for (const stage of STAGES) {
     queues[stage].getBackend().client.then(
       (client) => {
         clients[stage] = client;
-        client.on("ready", () => void drain());
+        client.on("ready", drainOnce);
       },
       () => {}, // closed before it ever connected
     );
