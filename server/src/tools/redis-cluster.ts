@@ -3,22 +3,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "./free-port.js";
 
 // A Redis Cluster on this machine's loopback, for the tests (test/realtime/redis-cluster.test.ts)
 // and the fan-out benchmark (bench/fanout.ts): redis-server and redis-cli (Redis 7) must be installed.
 
 const run = promisify(execFile);
-
-/** A free TCP port on loopback. */
-async function freePort(): Promise<number> {
-  const net = await import("node:net");
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Redis Cluster's node timeout here: a dead master is replaced by its replica about this long after. */
 const NODE_TIMEOUT_MS = 1000;

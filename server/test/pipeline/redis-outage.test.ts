@@ -1,21 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { OrderDto } from "@ordered/contract";
-import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
+import { eventually, openAndJoin, ordersStored, type TestServer } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
-import { dataOf, type Recorder, send } from "../support/sockets.js";
+import { dataOf, ordersSeen, send } from "../support/sockets.js";
 
 // PostgreSQL is the source of truth: while Redis is away (SIGKILLed here), phones keep
 // ordering at normal speed; only live updates wait. The sweeper is set far off, so every
 // order placed meanwhile reaches the pipeline through the servers' outbox when Redis returns.
-
-/** A client's view of the session's orders: the last state its events said, in log order. */
-function viewOf(recorder: Recorder, sessionId: string): Map<string, Pick<OrderDto, "status"> & { shipment: string | null }> {
-  const events = recorder.events
-    .filter((e) => (e.name === "order:placed" || e.name === "order:updated") && e.arg.sessionId === sessionId)
-    .map((e) => e.arg as { seq: number; data: OrderDto })
-    .sort((x, y) => x.seq - y.seq);
-  return new Map(events.map((e) => [e.data.id, { status: e.data.status, shipment: e.data.shipment?.status ?? null }]));
-}
 
 describe("Redis outage", () => {
   it("costs phones nothing but live updates: orders are acknowledged from PostgreSQL within a second, and all processed when Redis is back", async ({
@@ -88,10 +78,9 @@ describe("Redis outage", () => {
     expect((await a.api.request("GET", "/api/health")).status).toBe(200);
 
     // Every client catches up (reconnect and replay) to exactly what PostgreSQL holds.
-    const stored = await prisma.order.findMany({ where: { sessionId: session.id }, include: { shipment: true } });
-    const truth = new Map(stored.map((o) => [o.id, { status: o.status, shipment: o.shipment?.status ?? null }]));
+    const truth = await ordersStored(prisma, session.id);
     for (const client of clients) {
-      await expect.poll(() => viewOf(client.recorder, session.id), { timeout: 20_000 }).toEqual(truth);
+      await expect.poll(() => ordersSeen(client.recorder, session.id), { timeout: 20_000 }).toEqual(truth);
     }
   }, 60_000);
 });

@@ -1,21 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { OrderDto } from "@ordered/contract";
-import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
+import { eventually, openAndJoin, ordersStored, type TestServer } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
-import { dataOf, type Recorder, send } from "../support/sockets.js";
+import { dataOf, ordersSeen, send } from "../support/sockets.js";
 
 // Ordered on a Redis Cluster of the test's own (3 masters, each with a replica): the rooms go
 // through the sharded adapter, the queues through hash-tagged BullMQ keys, the rate limits and
 // the worker's broadcasts through the cluster, two instances and a worker sharing it all.
-
-/** A client's view of the session's orders: the last state its events said, in log order. */
-function viewOf(recorder: Recorder, sessionId: string): Map<string, { status: string; shipment: string | null }> {
-  const events = recorder.events
-    .filter((e) => (e.name === "order:placed" || e.name === "order:updated") && e.arg.sessionId === sessionId)
-    .map((e) => e.arg as { seq: number; data: OrderDto })
-    .sort((x, y) => x.seq - y.seq);
-  return new Map(events.map((e) => [e.data.id, { status: e.data.status, shipment: e.data.shipment?.status ?? null }]));
-}
 
 const adapterOf = (s: TestServer) => s.app.io.of("/").adapter.constructor.name;
 
@@ -138,10 +128,9 @@ describe("Redis Cluster", () => {
     expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(ids.length);
 
     // Every client ends with exactly what PostgreSQL holds (live, or by reconnecting and replaying).
-    const stored = await prisma.order.findMany({ where: { sessionId: session.id }, include: { shipment: true } });
-    const truth = new Map(stored.map((o) => [o.id, { status: o.status, shipment: o.shipment?.status ?? null }]));
+    const truth = await ordersStored(prisma, session.id);
     for (const client of clients) {
-      await expect.poll(() => viewOf(client.recorder, session.id), { timeout: 20_000 }).toEqual(truth);
+      await expect.poll(() => ordersSeen(client.recorder, session.id), { timeout: 20_000 }).toEqual(truth);
     }
   }, 90_000);
 });

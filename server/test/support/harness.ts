@@ -153,3 +153,12 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 100)); // polling interval, not a wait for the condition
   }
 }
+
+/** The session's orders as PostgreSQL holds them, in the shape of a client's view (sockets.ts ordersSeen). */
+export async function ordersStored(
+  prisma: PrismaClient,
+  sessionId: string,
+): Promise<Map<string, { status: string; shipment: string | null }>> {
+  const stored = await prisma.order.findMany({ where: { sessionId }, include: { shipment: true } });
+  return new Map(stored.map((o) => [o.id, { status: o.status, shipment: o.shipment?.status ?? null }]));
+}

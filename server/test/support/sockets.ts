@@ -139,3 +139,15 @@ export class Recorder {
     return this.events.filter((e) => e.arg && typeof e.arg.seq === "number").map((e) => [e.name, e.arg.sessionId, e.arg.seq]);
   }
 }
+
+/** What one client knows of a session's orders: each order's last status and shipment its events said, in log order. */
+export type OrdersView = Map<string, { status: string; shipment: string | null }>;
+
+/** A client's view of the session's orders, from the events it recorded (order:placed, order:updated). */
+export function ordersSeen(recorder: Recorder, sessionId: string): OrdersView {
+  const events = recorder.events
+    .filter((e) => (e.name === "order:placed" || e.name === "order:updated") && e.arg.sessionId === sessionId)
+    .map((e) => e.arg as { seq: number; data: { id: string; status: string; shipment: { status: string } | null } })
+    .sort((x, y) => x.seq - y.seq);
+  return new Map(events.map((e) => [e.data.id, { status: e.data.status, shipment: e.data.shipment?.status ?? null }]));
+}
