@@ -70,7 +70,8 @@ export function createPipelineWorker(deps: {
     publish(await shipOrder(prisma, orderId));
   };
   const stages: Record<Stage, (orderId: string, attempt: number) => Promise<void>> = {
-    async processing(orderId) {
+    async processing(orderId, attempt) {
+      await deps.hooks?.beforeStage?.("processing", orderId, attempt);
       const result = await processOrder(prisma, orderId);
       publish(result);
       if (result?.order.status !== "ACCEPTED") return;
@@ -92,7 +93,6 @@ export function createPipelineWorker(deps: {
     const stage = job.queueName as Stage;
     const { orderId } = job.data;
     try {
-      if (stage === "processing") await deps.hooks?.beforeStage?.(stage, orderId, job.attemptsMade + 1);
       // A queued shipping job runs after the attempt made right after acceptance: its attempts count from 2.
       await stages[stage](orderId, job.attemptsMade + (stage === "shipping" ? 2 : 1));
     } catch (err) {
