@@ -83,14 +83,16 @@ export function createMetrics(deps: { producer: Producer; connectedSockets?: () 
   };
 }
 
-/** Which counted step a logged event is, if any (a shipment's creation or READY is not one). */
+/** Which counted step a logged event is, if any (a kitchen move or READY is not one). */
 function orderEventOf(event: LoggedEvent): OrderEvent | null {
   if (event.type === "order.placed") return "placed";
   if (event.type !== "order.updated") return null;
   const order = event.payload;
   switch (order.status) {
     case "ACCEPTED":
-      return order.shipment === null ? "accepted" : null;
+      // Accepted and handed to the kitchen in one step; later ACCEPTED events are the
+      // kitchen's moves (a bumped or recalled ticket's movedAt is no longer its createdAt).
+      return order.shipment?.status === "PREPARING" && order.tickets.every((t) => t.movedAt === t.createdAt) ? "accepted" : null;
     case "REJECTED":
       return "rejected";
     case "DELIVERED":

@@ -78,6 +78,27 @@ export async function logOrderChange(
   return { order: event.payload, locationId: locked.location_id, event };
 }
 
+/**
+ * appendEvent's `also` for a statement whose CTE `l` locked the order (lockOrderSql): the
+ * locked row, null if there is no such order. `lockedResult` turns the answer into the
+ * transition's result.
+ */
+export const LOCKED_ALSO = {
+  columns: sql`(SELECT json_build_object('id', id, 'status', status, 'session_id', session_id, 'location_id', location_id) FROM l) AS locked`,
+  shape: { locked: LockedOrder.nullable() },
+};
+
+export async function lockedResult(
+  db: SqlRunner,
+  event: LoggedEvent<"order.updated"> | null,
+  locked: LockedOrder | null,
+): Promise<TransitionResult | null> {
+  if (!locked) return null;
+  // The guard found nothing to do (a repeat): the order as it is.
+  if (!event) return unchanged(db, locked);
+  return { order: event.payload, locationId: locked.location_id, event };
+}
+
 /** The order as it is, for a transition that changed nothing. */
 export async function unchanged(db: SqlRunner, locked: Pick<LockedOrder, "id" | "location_id">): Promise<TransitionResult> {
   const order = await loadOrderDto(db, { id: locked.id });

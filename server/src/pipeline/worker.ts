@@ -39,8 +39,9 @@ export interface PipelineWorker {
 
 /**
  * Consumes both stages. Each stage is a guarded transition (so a job run twice changes
- * nothing), its event is pushed through the Redis emitter to clients on every instance, and
- * an accepted order queues its shipping stage.
+ * nothing), and its event is pushed through the Redis emitter to clients on every instance.
+ * Processing accepts and ships an order at once; the shipping stage re-drives orders that were
+ * accepted without a shipment.
  */
 export function createPipelineWorker(deps: {
   prisma: PrismaClient;
@@ -65,36 +66,24 @@ export function createPipelineWorker(deps: {
     if (result?.event) publisher.sessionEvent(result.locationId, result.event);
   };
 
-  const ship = async (orderId: string, attempt: number) => {
-    await deps.hooks?.beforeStage?.("shipping", orderId, attempt);
-    publish(await shipOrder(prisma, orderId));
-  };
   const stages: Record<Stage, (orderId: string, attempt: number) => Promise<void>> = {
+    // Accepts (and hands to the kitchen) or rejects, in one statement: one event per order.
     async processing(orderId, attempt) {
       await deps.hooks?.beforeStage?.("processing", orderId, attempt);
-      const result = await processOrder(prisma, orderId);
-      publish(result);
-      if (result?.order.status !== "ACCEPTED") return;
-      // The shipping stage at once, in this job: one queued job per order instead of two
-      // (a job costs Redis three scripts and the worker a fetch). Only when that fails is it
-      // queued on its own, with its retries; if this process dies first, the sweeper finds
-      // the accepted order without a shipment.
-      try {
-        await ship(orderId, 1);
-      } catch (err) {
-        log.warn({ err: (err as Error).message, orderId }, "shipping right after acceptance failed; queued");
-        producer.enqueue("shipping", orderId);
-      }
+      publish(await processOrder(prisma, orderId));
     },
-    shipping: ship,
+    // Only for an order accepted without its shipment (the sweeper re-drives those).
+    async shipping(orderId, attempt) {
+      await deps.hooks?.beforeStage?.("shipping", orderId, attempt);
+      publish(await shipOrder(prisma, orderId));
+    },
   };
 
   const run = async (job: Job<PipelineJob>) => {
     const stage = job.queueName as Stage;
     const { orderId } = job.data;
     try {
-      // A queued shipping job runs after the attempt made right after acceptance: its attempts count from 2.
-      await stages[stage](orderId, job.attemptsMade + (stage === "shipping" ? 2 : 1));
+      await stages[stage](orderId, job.attemptsMade + 1);
     } catch (err) {
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       log.warn({ err: (err as Error).message, stage, orderId, attempt: job.attemptsMade + 1, final }, "pipeline job failed");

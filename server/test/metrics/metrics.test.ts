@@ -62,10 +62,14 @@ describe("metrics", () => {
       const [apiBefore, pipelineBefore] = await Promise.all([scrape(api), scrape(pipeline)]);
       const { customerToken } = await openAndJoin(server, token);
       const phone = await socket(server, { token: customerToken });
-      await socket(server, { token });
+      const staff = await socket(server, { token });
       const accepted = await placeAndSettle(prisma, phone, venue.products[1]!.id, 1);
       const rejected = await placeAndSettle(prisma, phone, venue.products[0]!.id, 5); // stock is 2
       expect([accepted.status, rejected.status]).toEqual(["ACCEPTED", "REJECTED"]);
+      // The kitchen starting on it, then taking that back, is not another acceptance.
+      const [ticket] = await prisma.ticket.findMany({ where: { orderId: accepted.id } });
+      dataOf(await send(staff, "ticket:bump", { ticketId: ticket!.id, to: "PREPARING" }));
+      dataOf(await send(staff, "ticket:recall", { ticketId: ticket!.id, from: "PREPARING" }));
       await server.api.call("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "READY" } });
       await server.api.call("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "DELIVERED" } });
 
