@@ -33,6 +33,7 @@ import {
 import { type PhaseProcs, printReport, type Results, ratios, targets } from "./lib/report.js";
 // lib/setup.ts and the server's settings come from server/dist: imported after the build.
 import type { FixtureSession } from "./lib/setup.js";
+import { workCounts, workDelta } from "./lib/work.js";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(serverDir, "..");
@@ -258,8 +259,12 @@ async function runPhases(results: Results): Promise<void> {
     if (opts.phases.includes("latency")) {
       step(`latency: ${opts.rate} orders/s for ${opts.duration} s`);
       await warmUp(driver);
+      const before = await workCounts(opts.databaseUrl, opts.redisUrl);
       const r = await measured(servers, false, () => driver.place(opts.rate, opts.duration, 15_000));
-      results.latency = { ...r, holders: await holders.stats() };
+      // An idle PostgreSQL backend reports its statistics within 10 s (PGSTAT_IDLE_INTERVAL).
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      const work = workDelta(before, await workCounts(opts.databaseUrl, opts.redisUrl));
+      results.latency = { ...r, work, holders: await holders.stats() };
     }
     if (opts.phases.includes("throughput")) {
       if (!opts.phases.includes("latency")) await warmUp(driver);

@@ -3,6 +3,7 @@ import type { CapacityResult } from "./capacity.js";
 import type { Summary } from "./hist.js";
 import type { LoadResult } from "./load.js";
 import type { Window } from "./procs.js";
+import { type WorkCounts, workPerOrder } from "./work.js";
 
 export interface PhaseProcs {
   window: Window;
@@ -23,7 +24,8 @@ export interface Results {
   machine: Record<string, unknown>;
   options: Record<string, unknown>;
   setup: Record<string, unknown>;
-  latency?: LoadResult & { procs: PhaseProcs; holders: unknown };
+  /** `work`: what PostgreSQL and Redis counted over the phase (bench/lib/work.ts). */
+  latency?: LoadResult & { procs: PhaseProcs; work?: WorkCounts; holders: unknown };
   baseline?: LoadResult & { procs: PhaseProcs };
   ratio?: { ack: Record<string, number | null>; staff: Record<string, number | null> };
   throughput?: { limitMs: number; sustained: number; steps: (ThroughputStep & { procs: PhaseProcs })[] };
@@ -95,6 +97,7 @@ export function printReport(r: Results, log: (s: string) => void): void {
         .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
         .join(", ")}; total ${cpu.total.toFixed(2)}`,
     );
+    if (l.work) log(`  work per order: ${workPerOrder(l.work, l.ack.count)}`);
   }
   if (r.baseline) {
     const b = r.baseline;

@@ -11,8 +11,12 @@ import { cancelOrder } from "./cancel-order.js";
 import { placeOrder } from "./place-order.js";
 import type { TransitionResult } from "./transition.js";
 
-/** `order:place`: rate limits, then store the order once; a new order is queued for processing. */
+/**
+ * `order:place`: rate limits, then store the order once (placeOrder also makes the phone's
+ * account check: registered with `handlerChecksPhone`); a new order is queued for processing.
+ */
 export const place: CommandHandler<"order:place"> = async (deps, input, customer, socket) => {
+  // One after the other: a phone over its own budget must not spend the table's.
   await deps.limiters.orderPerSocket.consume(socket.id, "orders from this phone");
   await deps.limiters.orderPerSession.consume(customer.sessionId, "orders at this table");
   const { order, event } = await placeOrder(deps.prisma, customer, input);

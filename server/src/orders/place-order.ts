@@ -42,6 +42,8 @@ const REMOVED = z.strictObject({ removed: z.boolean() });
 const SESSION_WAS_OPEN = { open: z.boolean() };
 
 const SessionRead = z.strictObject({
+  /** The phone, if it is one of this session's: removed by staff? */
+  removed: z.boolean().nullable(),
   status: z.enum(["OPEN", "CLOSED"]),
   location_id: z.uuid(),
   currency: z.string(),
@@ -53,7 +55,8 @@ const SessionRead = z.strictObject({
 /**
  * Stores a customer's order exactly once, in two statements and no explicit transaction.
  *
- * 1. Read, without locks: the session (open? this customer's venue?), an order already
+ * 1. Read, without locks: the session (open? this customer's venue? the phone one of its
+ *    own and not removed by staff? — the check every other command makes before it runs), an order already
  *    stored under this clientOrderId (a repeat: returned as it is), and the products. Bad
  *    input is refused here, before anything is written.
  * 2. Write, one statement (so it is atomic on its own): lock the session row if it is still
@@ -75,7 +78,8 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
     const session = await db.row(
       SessionRead,
       sql`
-      SELECT s.status, s.location_id, l.currency, l.time_zone,
+      SELECT (SELECT c.removed_at IS NOT NULL FROM customer c WHERE c.id = ${customer.customerId}::uuid AND c.session_id = s.id) AS removed,
+             s.status, s.location_id, l.currency, l.time_zone,
              (SELECT d.dto FROM (${orderDtoSelect()}
                WHERE o.session_id = ${customer.sessionId}::uuid AND o.client_order_id = ${input.clientOrderId}) d) AS existing,
              (SELECT coalesce(json_agg(json_build_object('p', ${PRODUCT_JSON}, 'category_hidden', cat.hidden,
@@ -86,7 +90,11 @@ export async function placeOrder(prisma: PrismaClient, customer: CustomerPrincip
       FROM order_session s JOIN location l ON l.id = s.location_id
       WHERE s.id = ${customer.sessionId}::uuid`,
     );
-    if (!session || session.location_id !== customer.locationId) throw new AppError("UNAUTHENTICATED", "invalid token");
+    // The phone's account check (what assertActiveCustomer does for other commands), here to save a round trip.
+    if (!session || session.location_id !== customer.locationId || session.removed === null) {
+      throw new AppError("UNAUTHENTICATED", "invalid token");
+    }
+    if (session.removed) throw removedError();
     if (session.existing) return { order: session.existing, event: null };
     if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
 

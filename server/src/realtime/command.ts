@@ -20,6 +20,15 @@ export type CommandHandler<C extends CommandName> = (
   socket: AppSocket,
 ) => Promise<CommandResults[C]>;
 
+export interface CommandOptions {
+  /**
+   * The handler's first statement makes the phone's account check itself (order:place: one
+   * round trip fewer on the hot path). A removed phone is then refused after its payload is
+   * checked and its rate limits are spent, not before.
+   */
+  handlerChecksPhone?: boolean;
+}
+
 /**
  * Registers a command on a socket. Before `handler` runs: an ack is required (without one
  * the client hears of it as `protocol:error` and nothing runs), the token must not have
@@ -29,7 +38,13 @@ export type CommandHandler<C extends CommandName> = (
  * must pass the contract's schema. Every outcome becomes `{ data }` or `{ error }`: no throw
  * crosses the socket.
  */
-export function onCommand<C extends CommandName>(socket: AppSocket, deps: AppDeps, name: C, handler: CommandHandler<C>): void {
+export function onCommand<C extends CommandName>(
+  socket: AppSocket,
+  deps: AppDeps,
+  name: C,
+  handler: CommandHandler<C>,
+  opts: CommandOptions = {},
+): void {
   const spec = COMMANDS[name];
   const listener = (payload: CommandPayload<C>, ack: (r: unknown) => void) => {
     if (typeof ack !== "function") {
@@ -46,7 +61,8 @@ export function onCommand<C extends CommandName>(socket: AppSocket, deps: AppDep
         if (principal.kind !== spec.by) throw new AppError("FORBIDDEN", `only ${WHO[spec.by]} can do this`);
         // A removed phone or an ended staff token is refused at once, on every instance (its
         // sockets are also closed): UNAUTHENTICATED before any question of role.
-        return principal.kind === "staff" ? assertActiveStaff(deps.prisma, principal) : assertActiveCustomer(deps.prisma, principal, "any");
+        if (principal.kind === "staff") return assertActiveStaff(deps.prisma, principal);
+        if (!opts.handlerChecksPhone) return assertActiveCustomer(deps.prisma, principal, "any");
       })
       .then(() => {
         // The token's role, which the account check above holds to the account's: a role

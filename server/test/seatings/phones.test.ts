@@ -57,6 +57,29 @@ describe("a phone removed by staff", () => {
     expect(events).toHaveLength(1);
   });
 
+  it("is refused by every command on a socket the removal has not closed yet, a repeated order too", async ({
+    server,
+    venue,
+    socket,
+    prisma,
+  }) => {
+    const { session, cardCode } = await seatedTable(server, venue.staffToken, "Race");
+    const phone = await server.api.joinByCard(cardCode);
+    const s = await socket(server, { token: phone.token });
+    const stored = { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] };
+    dataOf(await send(s, "order:place", stored));
+    // Removed in the database only: nothing closes this socket, as if the removal's
+    // broadcast had not reached its instance yet.
+    await prisma.customer.update({ where: { id: phone.customer.id }, data: { removedAt: new Date() } });
+    const fresh = { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] };
+    expect((await send(s, "order:place", fresh)).error?.code).toBe("CUSTOMER_REMOVED");
+    expect((await send(s, "order:place", stored)).error?.code).toBe("CUSTOMER_REMOVED");
+    expect((await send(s, "alert:raise", { kind: "WAITER" })).error?.code).toBe("CUSTOMER_REMOVED");
+    // order:place checks the phone in its own first statement, after the payload's check.
+    expect((await send(s, "order:place", { clientOrderId: "x", items: [] } as never)).error?.code).toBe("VALIDATION_FAILED");
+    expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(1);
+  });
+
   it("cannot be removed by another location's staff, nor through another seating", async ({ server, venue, otherVenue }) => {
     const token = venue.staffToken;
     const one = await seatedTable(server, token, "One");
