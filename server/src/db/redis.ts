@@ -57,12 +57,6 @@ export interface ClientOptions {
   retryStrategy?: (times: number) => number;
   /** Cluster only: one subscriber per master, for the sharded adapter's SSUBSCRIBE. */
   shardedSubscribers?: boolean;
-  /**
-   * Commands issued in the same event-loop tick go out in one write (ioredis' auto-pipelining):
-   * for connections many requests share (rate limits, broadcasts), where a socket write per
-   * command is most of the cost. Not for blocking connections (BullMQ's).
-   */
-  autoPipelining?: boolean;
 }
 
 /**
@@ -75,14 +69,12 @@ export function createRedis(target: RedisTarget, opts: ClientOptions): RedisClie
     maxRetriesPerRequest: opts.maxRetriesPerRequest,
     lazyConnect: opts.lazyConnect ?? false,
     enableOfflineQueue: opts.enableOfflineQueue ?? true,
-    enableAutoPipelining: opts.autoPipelining ?? false,
     ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy } : {}),
   };
   if (target.kind === "single") return new Redis(target.url, base);
   const cluster: ClusterOptions = {
     lazyConnect: base.lazyConnect,
     enableOfflineQueue: base.enableOfflineQueue,
-    enableAutoPipelining: base.enableAutoPipelining,
     // The per-node connections: credentials, and each node reconnecting at ioredis' pace.
     redisOptions: {
       ...target.auth,

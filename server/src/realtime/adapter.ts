@@ -37,7 +37,7 @@ export function createRoomsAdapter(target: RedisTarget, prefix: string, kind = a
   // Commands wait out an outage instead of failing: a failed PUBLISH inside the adapter would
   // be an unhandled rejection. Not lazy: the subscriptions must be up before the adapter is used.
   const sharded = kind === "sharded";
-  const pub = createRedis(target, { maxRetriesPerRequest: null, autoPipelining: true });
+  const pub = createRedis(target, { maxRetriesPerRequest: null });
   const sub = createRedis(target, { maxRetriesPerRequest: null, shardedSubscribers: sharded });
   const channel = `${prefix}:socket.io`;
   return {
