@@ -9,6 +9,7 @@ import { shipOrder } from "../orders/ship-order.js";
 import type { TransitionResult } from "../orders/transition.js";
 import { createBroadcaster } from "../realtime/adapter.js";
 import type { Publisher } from "../realtime/publisher.js";
+import { lastOrderUpdate } from "../session-log/events-after.js";
 import { createProducer, type PipelineJob, type PipelineOptions, type Producer, STAGES, type Stage } from "./queues.js";
 import { startSweeper } from "./sweeper.js";
 
@@ -60,22 +61,23 @@ export function createPipelineWorker(deps: {
   const metrics = createMetrics({ producer });
   const broadcaster = deps.publisher ? null : createBroadcaster(deps.redisTarget, options.prefix, deps.redis);
   if (broadcaster?.connections.length) watchOutage(log, "pipeline broadcasts", ...broadcaster.connections);
-  const publisher = countingPublisher(deps.publisher ?? broadcaster!.publisher, metrics);
+  const uncounted = deps.publisher ?? broadcaster!.publisher;
+  const publisher = countingPublisher(uncounted, metrics);
 
   const publish = (result: TransitionResult | null) => {
     if (result?.event) publisher.sessionEvent(result.locationId, result.event);
   };
 
-  const stages: Record<Stage, (orderId: string, attempt: number) => Promise<void>> = {
+  const stages: Record<Stage, (orderId: string, attempt: number) => Promise<TransitionResult | null>> = {
     // Accepts (and hands to the kitchen) or rejects, in one statement: one event per order.
     async processing(orderId, attempt) {
       await deps.hooks?.beforeStage?.("processing", orderId, attempt);
-      publish(await processOrder(prisma, orderId));
+      return processOrder(prisma, orderId);
     },
     // Only for an order accepted without its shipment (the sweeper re-drives those).
     async shipping(orderId, attempt) {
       await deps.hooks?.beforeStage?.("shipping", orderId, attempt);
-      publish(await shipOrder(prisma, orderId));
+      return shipOrder(prisma, orderId);
     },
   };
 
@@ -83,7 +85,16 @@ export function createPipelineWorker(deps: {
     const stage = job.queueName as Stage;
     const { orderId } = job.data;
     try {
-      await stages[stage](orderId, job.attemptsMade + 1);
+      const result = await stages[stage](orderId, job.attemptsMade + 1);
+      if (result?.event) publish(result);
+      else if (result && job.attemptsStarted > 1) {
+        // Run before and found done: a worker killed mid-job may have committed the change
+        // (a statement waiting on a lock commits once it gets it, client gone or not) and
+        // died before publishing it. Publish the order's last logged update again; clients
+        // that have it ignore its number.
+        const last = await lastOrderUpdate(prisma, result.order.sessionId, orderId);
+        if (last) uncounted.sessionEvent(result.locationId, last); // counted when it was first published
+      }
     } catch (err) {
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       log.warn({ err: (err as Error).message, stage, orderId, attempt: job.attemptsMade + 1, final }, "pipeline job failed");

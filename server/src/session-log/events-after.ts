@@ -39,3 +39,21 @@ export async function eventsAfter(prisma: PrismaClient, cursors: Map<string, num
   // Payloads were checked against the contract when they were logged.
   return rows.map((r) => ({ sessionId: r.session_id, seq: r.seq, type: r.type, payload: r.payload, at: r.at }) as LoggedEvent);
 }
+
+/**
+ * The last `order.updated` logged for an order (null: none yet). A pipeline job run again
+ * after its worker died re-publishes it: the dead worker may have committed it without
+ * publishing it (pipeline/worker.ts).
+ */
+export async function lastOrderUpdate(prisma: PrismaClient, sessionId: string, orderId: string): Promise<LoggedEvent | null> {
+  const row = await sqlOn(prisma).row(
+    EventRow,
+    sql`
+    SELECT e.session_id, e.seq, e.type, e.payload, ${isoText("e.created_at")} AS at
+    FROM session_event e
+    WHERE e.session_id = ${sessionId}::uuid AND e.type = 'order.updated' AND e.payload->>'id' = ${orderId}
+    ORDER BY e.seq DESC
+    LIMIT 1`,
+  );
+  return row ? ({ sessionId: row.session_id, seq: row.seq, type: row.type, payload: row.payload, at: row.at } as LoggedEvent) : null;
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../src/db/prisma.js";
+import { processOrder } from "../../src/orders/process-order.js";
 import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
 import { describe, expect, it, type Venue } from "../support/kit.js";
 import { type ClientSocket, dataOf, recorderOf, send } from "../support/sockets.js";
@@ -60,14 +61,10 @@ describe("nothing lost when parts die", () => {
     startWorker(prefix); // the rescuer
     await blocker.query("COMMIT");
 
-    const done = await eventually(
-      async () => {
-        const o = await orderOf(prisma, order.id);
-        return o.shipment ? o : null;
-      },
-      20_000,
-      "the order to be taken over and shipped",
-    );
+    await eventually(async () => (await orderOf(prisma, order.id)).shipment, 20_000, "the order to be taken over and shipped");
+    // Read again: Prisma reads the order and its shipment in two queries, so the read that
+    // first saw the shipment may have seen the order before that same commit.
+    const done = await orderOf(prisma, order.id);
     expect(done.status).toBe("ACCEPTED");
     expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(3);
     const updates = await prisma.sessionEvent.findMany({ where: { sessionId: done.sessionId, type: "order.updated" } });
@@ -157,6 +154,43 @@ describe("nothing lost when parts die", () => {
     // The processing job found it accepted and changed nothing; the shipping stage logged it once.
     const updates = await prisma.sessionEvent.findMany({ where: { sessionId: session.id, type: "order.updated" } });
     expect(updates).toHaveLength(1);
+  });
+
+  it("publishes a change that a dying worker committed but never published, when its job runs again", async ({
+    startCluster,
+    startWorker,
+    socket,
+    venue,
+    prisma,
+  }) => {
+    const [a] = (await startCluster(1)) as [TestServer];
+    const { session, customerToken } = await openAndJoin(a, venue.staffToken);
+    const phone = await socket(a, { token: customerToken });
+    const doomed = new Set<string>();
+    startWorker(a.config.redisPrefix, {
+      hooks: {
+        async beforeStage(stage, orderId, attempt) {
+          if (stage !== "processing" || !doomed.has(orderId) || attempt !== 1) return;
+          // What a worker killed here leaves behind: the transition committed (a statement
+          // waiting on a lock commits once it gets it, client gone or not), nothing published.
+          await processOrder(prisma, orderId);
+          throw new Error("died before publishing");
+        },
+      },
+    });
+    const queue = a.app.deps.producer.queues.processing;
+    await queue.pause();
+    const { order } = dataOf(
+      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }),
+    );
+    doomed.add(order.id);
+    await queue.resume();
+
+    // The retry finds the order accepted, changes nothing, and publishes the logged update.
+    const seen = await recorderWait(phone, order.id, "PREPARING");
+    expect(seen.data).toMatchObject({ status: "ACCEPTED", shipment: { status: "PREPARING" } });
+    const logged = await prisma.sessionEvent.findMany({ where: { sessionId: session.id, type: "order.updated" } });
+    expect(logged.map((e) => e.seq)).toEqual([seen.seq]);
   });
 
   it("dead-letters work that fails for good, and the order shows why", async ({ startCluster, startWorker, socket, venue, prisma }) => {
