@@ -37,7 +37,8 @@ console.log(`building ${sha} in ${tree}`);
 git("worktree", "add", "--detach", tree, sha);
 try {
   symlinkSync(path.join(repoRoot, "node_modules"), path.join(tree, "node_modules"));
-  cpSync(path.join(serverDir, "src/generated"), path.join(tree, "server/src/generated"), { recursive: true });
+  // Its own Prisma client, from its own schema (this checkout's may have columns it never migrates).
+  execFileSync("npx", ["prisma", "generate"], { cwd: tree, stdio: "ignore" });
   execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: path.join(tree, "server"), stdio: "inherit" });
   rmSync(path.join(tree, "server/bench"), { recursive: true, force: true });
   cpSync(path.join(serverDir, "bench"), path.join(tree, "server/bench"), { recursive: true });

@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { createPrisma } from "../dist/db/prisma.js";
 import { placeOrder } from "../dist/orders/place-order.js";
+import { PlacementMenus } from "../dist/orders/placement-menus.js";
 import { processOrder } from "../dist/orders/process-order.js";
 import { shipOrder } from "../dist/orders/ship-order.js";
 import { nowUs } from "./lib/hist.js";
@@ -122,6 +123,8 @@ const session = await prisma.orderSession.create({
   data: { locationId: location!.id, label: "Profile table", joinCode: randomBytes(18).toString("base64url") },
 });
 const customer = await prisma.customer.create({ data: { sessionId: session.id, displayName: "Guest" } });
+// Placement's copy of the menu, as each server instance keeps one: after the first order, placing is one statement.
+const menus = new PlacementMenus();
 const principal = { kind: "customer" as const, customerId: customer.id, sessionId: session.id, locationId: location!.id };
 const items = (i: number) => [
   { productId: location!.productIds[Math.abs(i) % 8]!, quantity: 1 },
@@ -133,7 +136,7 @@ const placed: string[] = [];
 const results: Cost[] = [];
 results.push(
   await measure("placeOrder (server code)", iterations, async (i) => {
-    const { order } = await placeOrder(prisma, principal, { clientOrderId: randomUUID(), items: items(i) });
+    const { order } = await placeOrder(prisma, menus, principal, { clientOrderId: randomUUID(), items: items(i) });
     if (i >= 0) placed.push(order.id);
     else await processOrder(prisma, order.id);
   }),

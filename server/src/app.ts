@@ -19,6 +19,7 @@ import { serveMedia } from "./media/serve-media.js";
 import { countingPublisher, createMetrics, type Metrics } from "./metrics/metrics.js";
 import * as orders from "./orders/orders.handlers.js";
 import { orderRoutes } from "./orders/orders.routes.js";
+import { PlacementMenus } from "./orders/placement-menus.js";
 import { createProducer } from "./pipeline/queues.js";
 import { categoryRoutes } from "./products/categories.routes.js";
 import { menuRoutes } from "./products/menu.routes.js";
@@ -71,6 +72,7 @@ export function createApp(components: AppComponents): App {
     // Replaced below once io exists; handlers read deps.publisher on every call.
     publisher: mutedPublisher,
     producer,
+    menus: new PlacementMenus(),
   };
 
   // HTTP: every route of the API.

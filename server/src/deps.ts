@@ -5,6 +5,7 @@ import type { PrismaClient } from "./db/prisma.js";
 import type { RedisClient } from "./db/redis.js";
 import type { Limiter } from "./http/rate-limit.js";
 import type { Logger } from "./logger.js";
+import type { PlacementMenus } from "./orders/placement-menus.js";
 import type { Producer } from "./pipeline/queues.js";
 import type { Publisher } from "./realtime/publisher.js";
 
@@ -25,4 +26,6 @@ export interface AppDeps extends AppComponents {
   publisher: Publisher;
   /** Queues pipeline work (the worker processes consume it). */
   producer: Producer;
+  /** This instance's copy of the menus orders are placed against (checked by every placement's write). */
+  menus: PlacementMenus;
 }

@@ -29,6 +29,55 @@ function patchNameOid<T extends object>(queryable: T): T {
   return queryable;
 }
 
+/**
+ * The statements of a migration script, split on the semicolons that end them: not those in
+ * comments, quoted strings or dollar-quoted bodies (a trigger function's). adapter-pg 6.19's
+ * own `executeScript` splits on every ";", which cuts a function body in pieces.
+ */
+export function splitSqlScript(script: string): string[] {
+  const statements: string[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < script.length) {
+    const rest = script.slice(i);
+    if (rest.startsWith("--")) {
+      const end = script.indexOf("\n", i);
+      i = end < 0 ? script.length : end + 1;
+    } else if (script[i] === "'") {
+      const end = script.indexOf("'", i + 1);
+      i = end < 0 ? script.length : end + 1; // '' (an escaped quote) is two strings in a row
+    } else if (/^\$[A-Za-z_]*\$/.test(rest)) {
+      const tag = rest.match(/^\$[A-Za-z_]*\$/)![0];
+      const end = script.indexOf(tag, i + tag.length);
+      i = end < 0 ? script.length : end + tag.length;
+    } else if (script[i] === ";") {
+      statements.push(script.slice(start, i));
+      start = ++i;
+    } else i++;
+  }
+  statements.push(script.slice(start));
+  return statements.map((s) => s.trim()).filter((s) => s.length > 0 && !/^(--[^\n]*\n?\s*)+$/.test(s));
+}
+
+/** Runs a migration script statement by statement, split by splitSqlScript. */
+function patchExecuteScript<T extends object>(adapter: T): T {
+  const target = adapter as unknown as {
+    executeScript: (script: string) => Promise<void>;
+    underlyingDriver(): { query(sql: string): Promise<unknown> };
+    onError(err: unknown): never;
+  };
+  target.executeScript = async (script) => {
+    for (const statement of splitSqlScript(script)) {
+      try {
+        await target.underlyingDriver().query(statement);
+      } catch (err) {
+        target.onError(err);
+      }
+    }
+  };
+  return adapter;
+}
+
 /** A PrismaPg factory whose connections survive the schema engine's catalog queries. */
 export function createMigrationAdapter(databaseUrl: string): PrismaPg {
   const url = new URL(databaseUrl);
@@ -41,8 +90,8 @@ export function createMigrationAdapter(databaseUrl: string): PrismaPg {
     database: decodeURIComponent(url.pathname.slice(1) || "postgres"),
   });
   const connect = factory.connect.bind(factory);
-  factory.connect = async () => patchNameOid(await connect());
+  factory.connect = async () => patchExecuteScript(patchNameOid(await connect()));
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
-  factory.connectToShadowDb = async () => patchNameOid(await connectToShadowDb());
+  factory.connectToShadowDb = async () => patchExecuteScript(patchNameOid(await connectToShadowDb()));
   return factory;
 }

@@ -19,7 +19,7 @@ export const place: CommandHandler<"order:place"> = async (deps, input, customer
   // One after the other: a phone over its own budget must not spend the table's.
   await deps.limiters.orderPerSocket.consume(socket.id, "orders from this phone");
   await deps.limiters.orderPerSession.consume(customer.sessionId, "orders at this table");
-  const { order, event } = await placeOrder(deps.prisma, customer, input);
+  const { order, event } = await placeOrder(deps.prisma, deps.menus, customer, input);
   if (event) {
     deps.publisher.sessionEvent(customer.locationId, event);
     // Never waits on Redis: while it is away the job waits in the outbox (pipeline/queues.ts).

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { migrateDatabase } from "../../src/db/migrate.js";
+import { splitSqlScript } from "../../src/db/migration-adapter.js";
 import { repoRoot } from "../support/global-setup.js";
 import { describe, expect, it } from "../support/kit.js";
 
@@ -67,4 +68,21 @@ describe("migrations", () => {
       await db.end();
     }
   }, 120_000); // two runs of the Prisma CLI, each ~10 s on a busy 2-core machine
+
+  it("are split into statements on the semicolons that end them, not those in comments, strings or function bodies", () => {
+    const script = [
+      "-- the menu's version; bumped by triggers",
+      'ALTER TABLE "location" ADD COLUMN "v" INTEGER NOT NULL DEFAULT 0;',
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$",
+      "BEGIN UPDATE t SET a = 'x;y'; RETURN NULL; END",
+      "$$;",
+      "INSERT INTO t (a) VALUES ('it''s; fine');",
+      "-- only a comment;",
+    ].join("\n");
+    expect(splitSqlScript(script)).toEqual([
+      '-- the menu\'s version; bumped by triggers\nALTER TABLE "location" ADD COLUMN "v" INTEGER NOT NULL DEFAULT 0',
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN UPDATE t SET a = 'x;y'; RETURN NULL; END\n$$",
+      "INSERT INTO t (a) VALUES ('it''s; fine')",
+    ]);
+  });
 });

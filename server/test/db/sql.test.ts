@@ -4,6 +4,7 @@ import { poolOf } from "../../src/db/prisma.js";
 import { namedStatementCount } from "../../src/db/sql.js";
 import { seedVenue } from "../../src/demo/seed-venue.js";
 import { placeOrder } from "../../src/orders/place-order.js";
+import { PlacementMenus } from "../../src/orders/placement-menus.js";
 import { processOrder } from "../../src/orders/process-order.js";
 import { shipOrder } from "../../src/orders/ship-order.js";
 import { describe, expect, it, TEST_MENU } from "../support/kit.js";
@@ -18,8 +19,9 @@ describe("hot-path statements", () => {
     });
     const customer = await prisma.customer.create({ data: { sessionId: session.id, displayName: "Ann" } });
     const principal: CustomerPrincipal = { kind: "customer", customerId: customer.id, sessionId: session.id, locationId: loc.locationId };
+    const menus = new PlacementMenus();
     const throughThePipeline = async (items: { productId: string; quantity: number }[]) => {
-      const { order } = await placeOrder(prisma, principal, { clientOrderId: randomUUID(), items });
+      const { order } = await placeOrder(prisma, menus, principal, { clientOrderId: randomUUID(), items });
       const accepted = await processOrder(prisma, order.id);
       const shipped = await shipOrder(prisma, order.id); // a repeat: processing shipped it
       expect(shipped?.event).toBeNull();
@@ -38,7 +40,7 @@ describe("hot-path statements", () => {
         { productId: loc.products[2]!.id, quantity: 1 },
       ]);
       const soldOut = await throughThePipeline([{ productId: loc.products[0]!.id, quantity: 1 }]);
-      const repeat = await placeOrder(prisma, principal, {
+      const repeat = await placeOrder(prisma, menus, principal, {
         clientOrderId: single.shipped.clientOrderId,
         items: [{ productId: loc.products[1]!.id, quantity: 1 }],
       });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { HandshakeAuth } from "@ordered/contract";
+import { processOrder } from "../../src/orders/process-order.js";
 import { openAndJoin, type TestServer } from "../support/harness.js";
 import { describe, expect, it, type Venue } from "../support/kit.js";
 import { type ClientSocket, type ConnectOptions, dataOf, recorderOf, send } from "../support/sockets.js";
@@ -127,6 +128,54 @@ describe("order:place", () => {
       items: [{ productId: otherVenue.products[0]!.id, quantity: 1 }],
     });
     expect(foreign.error?.code).toBe("PRODUCT_UNAVAILABLE");
+  });
+
+  it("places against the menu as it is now: a price, a sold-out or a hidden category changed through the other instance counts at once", async ({
+    cluster,
+    venue,
+    socket,
+  }) => {
+    const [a] = cluster;
+    const token = venue.staffToken;
+    const { sockets } = await tableWithPhones({ cluster, venue, socket });
+    const category = venue.categories[0]!;
+    const spritz = await a.api.createProduct(token, { name: "Spritz", categoryId: category.id, priceCents: 700 });
+    const order = () => send(sockets[0]!, "order:place", { clientOrderId: randomUUID(), items: [{ productId: spritz.id, quantity: 2 }] });
+    // B now holds the menu in memory; every change below is made through A.
+    expect(dataOf(await order()).order.totalCents).toBe(1400);
+    await a.api.call("PATCH", `/api/products/${spritz.id}`, { token, body: { version: spritz.version, priceCents: 800 } });
+    expect(dataOf(await order()).order.items[0]).toMatchObject({ productName: "Spritz", unitPriceCents: 800 });
+    await a.api.call("PUT", `/api/products/${spritz.id}/availability`, { token, body: { available: false } });
+    expect((await order()).error).toEqual({ code: "PRODUCT_UNAVAILABLE", message: "Spritz is sold out" });
+    await a.api.call("PUT", `/api/products/${spritz.id}/availability`, { token, body: { available: true } });
+    expect(dataOf(await order()).order.totalCents).toBe(1600);
+    await a.api.call("PATCH", `/api/categories/${category.id}`, { token, body: { hidden: true } });
+    expect((await order()).error).toEqual({ code: "PRODUCT_UNAVAILABLE", message: "Spritz is not on the menu" });
+  });
+
+  it("keeps the menu's version through stock reservations and moves it with every menu edit", async ({
+    cluster,
+    venue,
+    socket,
+    prisma,
+  }) => {
+    const [a] = cluster;
+    const token = venue.staffToken;
+    const { sockets } = await tableWithPhones({ cluster, venue, socket });
+    const version = async () => (await prisma.location.findUniqueOrThrow({ where: { id: venue.locationId } })).menuVersion;
+    const before = await version();
+    const tracked = await a.api.createProduct(token, { name: "Tiramisu", categoryId: venue.categories[0]!.id, priceCents: 600, stock: 5 });
+    const created = await version();
+    expect(created).toBeGreaterThan(before);
+    const ack = await send(sockets[0]!, "order:place", { clientOrderId: randomUUID(), items: [{ productId: tracked.id, quantity: 2 }] });
+    const processed = await processOrder(prisma, dataOf(ack).order.id);
+    expect(processed?.order.status).toBe("ACCEPTED");
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: tracked.id } })).stock).toBe(3);
+    expect(await version()).toBe(created); // a reservation is not a menu change: the copies stay good
+    await a.api.call("PATCH", `/api/products/${tracked.id}`, { token, body: { version: tracked.version, description: "Mascarpone" } });
+    expect(await version()).toBe(created + 1);
+    await a.api.call("PATCH", "/api/location", { token, body: { timeZone: "Europe/Rome" } });
+    expect(await version()).toBe(created + 2);
   });
 
   it("refuses non-object payloads and staff sockets", async ({ cluster, venue, socket }) => {
