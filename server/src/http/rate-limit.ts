@@ -5,6 +5,8 @@ import { AppError } from "../errors.js";
 export interface Limiter {
   /** Spends one point for `key`; throws AppError RATE_LIMITED once the budget is spent. */
   consume(key: string, what: string): Promise<void>;
+  /** Gives back a point spent for `key` (best effort: a failure is ignored). */
+  refund(key: string): Promise<void>;
 }
 
 /**
@@ -37,6 +39,9 @@ export function createLimiter(
         }
         throw err;
       }
+    },
+    async refund(key) {
+      await limiter.reward(key, 1).catch(() => {});
     },
   };
 }

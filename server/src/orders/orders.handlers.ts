@@ -16,9 +16,17 @@ import type { TransitionResult } from "./transition.js";
  * account check: registered with `handlerChecksPhone`); a new order is queued for processing.
  */
 export const place: CommandHandler<"order:place"> = async (deps, input, customer, socket) => {
-  // One after the other: a phone over its own budget must not spend the table's.
-  await deps.limiters.orderPerSocket.consume(socket.id, "orders from this phone");
-  await deps.limiters.orderPerSession.consume(customer.sessionId, "orders at this table");
+  // Both budgets at once (one round trip's wait, not two); a phone over its own budget gets
+  // the table's point back, so it never spends what the table's other phones may order.
+  const [own, table] = await Promise.allSettled([
+    deps.limiters.orderPerSocket.consume(socket.id, "orders from this phone"),
+    deps.limiters.orderPerSession.consume(customer.sessionId, "orders at this table"),
+  ]);
+  if (own.status === "rejected") {
+    if (table.status === "fulfilled") await deps.limiters.orderPerSession.refund(customer.sessionId);
+    throw own.reason;
+  }
+  if (table.status === "rejected") throw table.reason;
   const { order, event } = await placeOrder(deps.prisma, deps.menus, customer, input);
   if (event) {
     deps.publisher.sessionEvent(customer.locationId, event);
