@@ -144,6 +144,22 @@ export function watchOutage(log: Logger, what: string, ...connections: Watched[]
  * Closes a connection: QUIT (what was sent is answered first), or a plain disconnect when
  * that fails or takes over a second (a cluster node that died cannot answer).
  */
+/**
+ * Marks the promise of every command sent on `client` as handled, for connections a library
+ * drives without awaiting each command: @socket.io/redis-adapter's close() unsubscribes
+ * without a catch, so a command still pending when the connection is then closed ("Connection
+ * is closed.") would be an unhandled rejection. Callers that await a command still get its error.
+ */
+export function handledCommands<T extends RedisClient>(client: T): T {
+  const target = client as unknown as { sendCommand(command: { promise: Promise<unknown> }, ...rest: unknown[]): unknown };
+  const send = target.sendCommand.bind(client);
+  target.sendCommand = (command, ...rest) => {
+    command.promise.catch(() => {});
+    return send(command, ...rest);
+  };
+  return client;
+}
+
 export async function closeRedis(client: RedisClient): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<void>((resolve) => {

@@ -3,7 +3,7 @@ import { createAdapter, createShardedAdapter } from "@socket.io/redis-adapter";
 import { Emitter } from "@socket.io/redis-emitter";
 import type { Redis } from "ioredis";
 import { Server, type ServerOptions } from "socket.io";
-import { closeRedis, createRedis, type RedisClient, type RedisTarget } from "../db/redis.js";
+import { closeRedis, createRedis, handledCommands, type RedisClient, type RedisTarget } from "../db/redis.js";
 import { createIoPublisher } from "./io-publisher.js";
 import type { Publisher } from "./publisher.js";
 
@@ -37,8 +37,9 @@ export function createRoomsAdapter(target: RedisTarget, prefix: string, kind = a
   // Commands wait out an outage instead of failing: a failed PUBLISH inside the adapter would
   // be an unhandled rejection. Not lazy: the subscriptions must be up before the adapter is used.
   const sharded = kind === "sharded";
-  const pub = createRedis(target, { maxRetriesPerRequest: null });
-  const sub = createRedis(target, { maxRetriesPerRequest: null, shardedSubscribers: sharded });
+  // The adapter does not await every command (its close() unsubscribes and moves on): see handledCommands.
+  const pub = handledCommands(createRedis(target, { maxRetriesPerRequest: null }));
+  const sub = handledCommands(createRedis(target, { maxRetriesPerRequest: null, shardedSubscribers: sharded }));
   const channel = `${prefix}:socket.io`;
   return {
     // ioredis' Cluster has what both adapters use (spublish, ssubscribe and its per-node

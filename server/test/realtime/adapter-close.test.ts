@@ -1,0 +1,26 @@
+import { Server } from "socket.io";
+import { redisTarget } from "../../src/db/redis.js";
+import { createRoomsAdapter } from "../../src/realtime/adapter.js";
+import { freshPrefix, REDIS_URL } from "../support/harness.js";
+import { describe, expect, it } from "../support/kit.js";
+
+describe("the Socket.IO adapter's connections", () => {
+  it("close while the adapter's last commands are still pending without an unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      const rooms = createRoomsAdapter(redisTarget(REDIS_URL, undefined), freshPrefix());
+      const io = new Server({ adapter: rooms.adapter });
+      // Closing the adapter (io.close() does it too) unsubscribes without awaiting; the
+      // connection, closed at once (as closeRedis does when QUIT takes too long), fails those commands.
+      await io.of("/").adapter.close();
+      rooms.sub.disconnect();
+      rooms.pub.disconnect();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", record);
+    }
+  });
+});
