@@ -36,18 +36,19 @@ function patchNameOid<T extends object>(queryable: T): T {
  */
 export function splitSqlScript(script: string): string[] {
   const statements: string[] = [];
+  const dollarTag = /\$[A-Za-z_]*\$/y;
   let start = 0;
   let i = 0;
   while (i < script.length) {
-    const rest = script.slice(i);
-    if (rest.startsWith("--")) {
+    dollarTag.lastIndex = i;
+    const tag = dollarTag.exec(script)?.[0];
+    if (script.startsWith("--", i)) {
       const end = script.indexOf("\n", i);
       i = end < 0 ? script.length : end + 1;
     } else if (script[i] === "'") {
       const end = script.indexOf("'", i + 1);
       i = end < 0 ? script.length : end + 1; // '' (an escaped quote) is two strings in a row
-    } else if (/^\$[A-Za-z_]*\$/.test(rest)) {
-      const tag = rest.match(/^\$[A-Za-z_]*\$/)![0];
+    } else if (tag) {
       const end = script.indexOf(tag, i + tag.length);
       i = end < 0 ? script.length : end + tag.length;
     } else if (script[i] === ";") {
