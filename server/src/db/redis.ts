@@ -141,10 +141,6 @@ export function watchOutage(log: Logger, what: string, ...connections: Watched[]
 }
 
 /**
- * Closes a connection: QUIT (what was sent is answered first), or a plain disconnect when
- * that fails or takes over a second (a cluster node that died cannot answer).
- */
-/**
  * Marks the promise of every command sent on `client` as handled, for connections a library
  * drives without awaiting each command: @socket.io/redis-adapter's close() unsubscribes
  * without a catch, so a command still pending when the connection is then closed ("Connection
@@ -160,6 +156,10 @@ export function handledCommands<T extends RedisClient>(client: T): T {
   return client;
 }
 
+/**
+ * Closes a connection: QUIT (what was sent is answered first), or a plain disconnect when
+ * that fails or takes over a second (a cluster node that died cannot answer).
+ */
 export async function closeRedis(client: RedisClient): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<void>((resolve) => {

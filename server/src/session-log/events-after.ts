@@ -18,6 +18,10 @@ const EventRow = z.strictObject({
   at: z.iso.datetime(),
 });
 
+// Payloads were checked against the contract when they were logged.
+const loggedEvent = (r: z.output<typeof EventRow>) =>
+  ({ sessionId: r.session_id, seq: r.seq, type: r.type, payload: r.payload, at: r.at }) as LoggedEvent;
+
 /**
  * Events after each cursor, oldest first per session, in one round trip.
  * `cursors` maps session id → last seq the client has.
@@ -36,8 +40,7 @@ export async function eventsAfter(prisma: PrismaClient, cursors: Map<string, num
     ORDER BY e.session_id, e.seq
     LIMIT ${MAX_REPLAY}`,
   );
-  // Payloads were checked against the contract when they were logged.
-  return rows.map((r) => ({ sessionId: r.session_id, seq: r.seq, type: r.type, payload: r.payload, at: r.at }) as LoggedEvent);
+  return rows.map(loggedEvent);
 }
 
 /**
@@ -55,5 +58,5 @@ export async function lastOrderUpdate(prisma: PrismaClient, sessionId: string, o
     ORDER BY e.seq DESC
     LIMIT 1`,
   );
-  return row ? ({ sessionId: row.session_id, seq: row.seq, type: row.type, payload: row.payload, at: row.at } as LoggedEvent) : null;
+  return row ? loggedEvent(row) : null;
 }

@@ -23,6 +23,19 @@ function recorderWait(socket: ClientSocket, orderId: string, status: string) {
   );
 }
 
+/**
+ * Places an order of one `productId` with processing paused, and adds its id to
+ * `marked` before any worker sees the job (so a worker hook can pick it out), then resumes.
+ */
+async function placeMarked(server: TestServer, phone: ClientSocket, productId: string, marked: Set<string>) {
+  const queue = server.app.deps.producer.queues.processing;
+  await queue.pause();
+  const { order } = dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId, quantity: 1 }] }));
+  marked.add(order.id);
+  await queue.resume();
+  return order;
+}
+
 describe("nothing lost when parts die", () => {
   it("finishes an order whose worker was killed with SIGKILL mid-job", async ({
     startCluster,
@@ -178,13 +191,7 @@ describe("nothing lost when parts die", () => {
         },
       },
     });
-    const queue = a.app.deps.producer.queues.processing;
-    await queue.pause();
-    const { order } = dataOf(
-      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }),
-    );
-    doomed.add(order.id);
-    await queue.resume();
+    const order = await placeMarked(a, phone, venue.products[2]!.id, doomed);
 
     // The retry finds the order accepted, changes nothing, and publishes the logged update.
     const seen = await recorderWait(phone, order.id, "PREPARING");
@@ -210,22 +217,14 @@ describe("nothing lost when parts die", () => {
         },
       },
     });
-    const clientOrderId = randomUUID();
-    // The hook must know the order id before the worker sees the job: pause, place, then resume.
-    const queue = a.app.deps.producer.queues.processing;
-    await queue.pause();
-    const { order } = dataOf(
-      await send(phone, "order:place", { clientOrderId, items: [{ productId: venue.products[0]!.id, quantity: 1 }] }),
-    );
-    doomedIds.add(order.id);
-    await queue.resume();
+    const order = await placeMarked(a, phone, venue.products[0]!.id, doomedIds);
 
     const failed = await recorderWait(phone, order.id, "FAILED");
     expect(failed.data.statusReason).toBe("could not be processed: kitchen printer on fire");
     expect(attempts).toEqual([1, 2, 3]);
     const res = await a.api.request("GET", `/api/orders/${order.id}`, { token });
     expect(res.body.order).toMatchObject({ status: "FAILED", statusReason: "could not be processed: kitchen printer on fire" });
-    const dead = await queue.getFailed();
+    const dead = await a.app.deps.producer.queues.processing.getFailed();
     expect(dead.map((j) => j.data.orderId)).toContain(order.id);
     expect((await prisma.product.findUniqueOrThrow({ where: { id: venue.products[0]!.id } })).stock).toBe(2);
   });
