@@ -28,7 +28,7 @@ export async function boot(
     /** Defaults applied under the environment. */
     env?: Record<string, string>;
     poolSize?: (config: Config) => number;
-    /** ioredis' retries per command: the server fails fast, the worker waits Redis out (BullMQ needs null). */
+    /** ioredis' retries per command: the server fails fast, the worker waits Redis out (null). */
     redisRetries: number | null;
   },
 ): Promise<Process> {

@@ -4,7 +4,7 @@ import type { Logger } from "../logger.js";
 /**
  * Where Redis is: one server (REDIS_URL, the default) or a Redis Cluster (REDIS_CLUSTER_NODES,
  * a few of its nodes; the client learns the rest). Everything that talks to Redis (rate
- * limits, the Socket.IO adapter, the worker's emitter, the BullMQ queues, health) gets its
+ * limits, the Socket.IO adapter, the worker's emitter, the pipeline's streams, health) gets its
  * connections from here, so the rest of the code does not care which.
  */
 export type RedisTarget =
@@ -48,7 +48,7 @@ export function describeTarget(target: RedisTarget): string {
 
 /** Per-connection behaviour, the same words for both kinds. */
 export interface ClientOptions {
-  /** ioredis' retries per command (null: wait out an outage, what BullMQ's workers need). */
+  /** ioredis' retries per command (null: wait out an outage, what the pipeline's workers need). */
   maxRetriesPerRequest: number | null;
   lazyConnect?: boolean;
   /** false: a command while disconnected fails at once instead of waiting in ioredis' queue. */
@@ -106,14 +106,15 @@ export function isReady(client: { status: string; isCluster?: boolean }): boolea
 }
 
 /**
- * The prefix of BullMQ's keys. On a cluster every key of a queue must be in one hash slot
- * (BullMQ's scripts touch several at once), so the prefix is a hash tag: `{ordered}:bull`.
+ * The key of a pipeline stream (`<prefix>:pipeline:<name>`). On a cluster the prefix is a hash
+ * tag (`{ordered}:pipeline:…`): every pipeline key lands in one hash slot, so the worker reads
+ * both stages in one XREADGROUP and acknowledges in one pipeline.
  */
-export function bullPrefix(target: RedisTarget, prefix: string): string {
-  return target.kind === "cluster" ? `{${prefix}}:bull` : `${prefix}:bull`;
+export function pipelineKey(target: RedisTarget, prefix: string, name: string): string {
+  return `${target.kind === "cluster" ? `{${prefix}}` : prefix}:pipeline:${name}`;
 }
 
-/** What watchOutage needs of a connection: ioredis clients, BullMQ queues and workers. */
+/** What watchOutage needs of a connection: an ioredis client or anything that re-emits its events. */
 interface Watched {
   on(event: "error", fn: (err: Error) => void): unknown;
   on(event: "ready", fn: () => void): unknown;

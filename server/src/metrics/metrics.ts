@@ -48,7 +48,7 @@ export function createMetrics(deps: { producer: Producer; connectedSockets?: () 
       // While Redis is away the last known depths stay; the scrape itself still answers.
       await Promise.all(
         STAGES.map(async (stage) => {
-          const counts = await deps.producer.queues[stage].getJobCounts("waiting", "active", "delayed", "failed").catch(() => null);
+          const counts = await deps.producer.counts(stage).catch(() => null);
           for (const [state, n] of Object.entries(counts ?? {})) queueJobs.set({ stage, state }, n);
         }),
       );

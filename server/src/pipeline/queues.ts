@@ -1,17 +1,18 @@
-import { type JobsOptions, Queue } from "bullmq";
-import { bullPrefix, closeRedis, createRedis, isReady, type RedisTarget, watchOutage } from "../db/redis.js";
+import { closeRedis, createRedis, isReady, pipelineKey, type RedisClient, type RedisTarget, watchOutage } from "../db/redis.js";
 import type { Logger } from "../logger.js";
 
-/** The two stages, each a durable BullMQ queue on Redis. */
+/** The two stages, each a Redis stream read by the workers' consumer group. */
 export const STAGES = ["processing", "shipping"] as const;
 export type Stage = (typeof STAGES)[number];
 
-export interface PipelineJob {
-  orderId: string;
-}
+/** The consumer group every worker process joins (one group: each entry goes to one worker). */
+export const GROUP = "workers";
+
+/** Dead letters kept per stage for inspection (the order itself is FAILED in PostgreSQL). */
+export const MAX_DEAD_LETTERS = 10_000;
 
 export interface PipelineOptions {
-  /** Key prefix of every queue key (`<prefix>:bull:<queue>:…`; `{<prefix>}:bull:…` on a cluster). */
+  /** Key prefix of every pipeline key (`<prefix>:pipeline:…`; `{<prefix>}:pipeline:…` on a cluster). */
   prefix: string;
   /** Attempts before a job is dead-lettered (the order becomes FAILED). */
   attempts: number;
@@ -19,24 +20,24 @@ export interface PipelineOptions {
   backoffMs: number;
 }
 
-export function jobId(stage: Stage, orderId: string): string {
-  return `${stage}-${orderId}`;
+/** Where a stage's entries and its dead letters live. */
+export function stageKeys(target: RedisTarget, prefix: string, stage: Stage) {
+  return { stream: pipelineKey(target, prefix, stage), dead: pipelineKey(target, prefix, `${stage}:dead`) };
 }
 
-export function jobOptions(stage: Stage, orderId: string, opts: PipelineOptions): JobsOptions {
-  return {
-    // Derived from the transition, so adding the same work twice queues it once
-    // (BullMQ forbids ':' in custom ids).
-    jobId: jobId(stage, orderId),
-    attempts: opts.attempts,
-    backoff: { type: "exponential", delay: opts.backoffMs },
-    // PostgreSQL holds the outcome; keeping finished jobs costs Redis a trim on every
-    // completion (a quarter of its CPU per order in the benchmark). A sweep finding a stage
-    // not done re-adds it; the guarded transition makes a re-run harmless.
-    removeOnComplete: true,
-    // Failed jobs are the dead-letter list: kept for inspection and metrics.
-    removeOnFail: false,
-  };
+export interface StageCounts {
+  /** Queued, not yet read by a worker. */
+  waiting: number;
+  /** Read by a worker and not acknowledged: running, waiting for a retry, or its worker died. */
+  active: number;
+  /** Dead letters: retries exhausted. */
+  failed: number;
+}
+
+export interface DeadLetter {
+  orderId: string;
+  attempts: number;
+  reason: string;
 }
 
 export interface Producer {
@@ -48,45 +49,51 @@ export interface Producer {
   enqueue(stage: Stage, orderId: string): void;
   /** Queues a stage and waits for Redis to take it (the sweeper, which runs on its own pace). */
   enqueueNow(stage: Stage, orderId: string): Promise<void>;
+  /** The orders a stage holds (waiting or active), up to `limit` of the oldest. */
+  queued(stage: Stage, limit: number): Promise<Set<string>>;
+  counts(stage: Stage): Promise<StageCounts>;
+  /** The newest dead letters first. */
+  deadLetters(stage: Stage, limit?: number): Promise<DeadLetter[]>;
   /** Jobs waiting in the outbox for Redis to come back. */
   readonly pending: number;
-  queues: Record<Stage, Queue<PipelineJob>>;
   close(): Promise<void>;
 }
 
 /** Most jobs the outbox holds during an outage; past that the sweeper queues the rest later. */
 const MAX_OUTBOX = 10_000;
 
+type Entry = [id: string, fields: string[] | null];
+
+/** A stream entry's field, from ioredis' flat `[name, value, …]` list. */
+export function fieldOf(fields: string[] | null, name: string): string | undefined {
+  if (!fields) return undefined;
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
+  return undefined;
+}
+
 /**
- * The API's side of the pipeline. Its connections do not queue commands while Redis is
- * away (enableOfflineQueue false): an order is committed in PostgreSQL and acknowledged
- * whatever Redis does, and its job goes to the outbox instead of hanging on a dead socket.
+ * The API's side of the pipeline: one XADD per job. Its connection does not queue commands
+ * while Redis is away (enableOfflineQueue false): an order is committed in PostgreSQL and
+ * acknowledged whatever Redis does, and its job goes to the outbox instead of hanging on a
+ * dead socket.
  */
 export function createProducer(target: RedisTarget, opts: PipelineOptions, log: Logger): Producer {
-  // One connection for both queues, the process's own (BullMQ leaves a given connection open).
-  const connection = createRedis(target, {
+  const connection: RedisClient = createRedis(target, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    // ioredis' own pace (50 ms more per attempt, at most 2 s) rather than BullMQ's (1 s to 20 s):
-    // the outbox drains as soon as Redis is back.
+    // ioredis' pace (50 ms more per attempt, at most 2 s): the outbox drains as soon as Redis is back.
     retryStrategy: (times: number) => Math.min(times * 50, 2000),
   });
-  const queues = Object.fromEntries(
-    STAGES.map((stage) => [stage, new Queue<PipelineJob>(stage, { connection, prefix: bullPrefix(target, opts.prefix) })]),
-  ) as Record<Stage, Queue<PipelineJob>>;
-  // The queues re-emit their connection's errors: without a listener BullMQ prints each one.
-  watchOutage(log, "pipeline queues", connection, ...Object.values(queues));
-  // Each queue's connection, once BullMQ has made it ready the first time.
-  const clients: Partial<Record<Stage, { status: string; isCluster?: boolean }>> = {};
-  const ready = (stage: Stage) => {
-    const client = clients[stage];
-    return client !== undefined && isReady(client);
-  };
+  watchOutage(log, "pipeline queues", connection);
+  const keys = Object.fromEntries(STAGES.map((stage) => [stage, stageKeys(target, opts.prefix, stage)])) as Record<
+    Stage,
+    ReturnType<typeof stageKeys>
+  >;
   const outbox = new Map<string, { stage: Stage; orderId: string }>();
   let overflowed = false;
 
   const add = async (stage: Stage, orderId: string) => {
-    await queues[stage].add(stage, { orderId }, jobOptions(stage, orderId, opts));
+    await connection.xadd(keys[stage].stream, "*", "o", orderId);
   };
   const park = (stage: Stage, orderId: string) => {
     if (outbox.size >= MAX_OUTBOX) {
@@ -94,12 +101,15 @@ export function createProducer(target: RedisTarget, opts: PipelineOptions, log: 
       overflowed = true;
       return;
     }
-    outbox.set(jobId(stage, orderId), { stage, orderId });
+    outbox.set(`${stage}:${orderId}`, { stage, orderId });
   };
+  // One drain at a time; a "ready" heard meanwhile drains again after it.
+  let draining = false;
+  let again = false;
   const drain = async () => {
     overflowed = false;
     for (const [id, job] of outbox) {
-      if (!ready(job.stage)) return;
+      if (!isReady(connection)) return;
       try {
         await add(job.stage, job.orderId);
         outbox.delete(id);
@@ -108,10 +118,6 @@ export function createProducer(target: RedisTarget, opts: PipelineOptions, log: 
       }
     }
   };
-  // One drain at a time (both queues share the connection, so both hear its "ready"); a
-  // "ready" heard meanwhile drains again after it.
-  let draining = false;
-  let again = false;
   const drainOnce = () => {
     if (draining) {
       again = true;
@@ -126,28 +132,47 @@ export function createProducer(target: RedisTarget, opts: PipelineOptions, log: 
       }
     });
   };
-  for (const stage of STAGES) {
-    queues[stage].getBackend().client.then(
-      (client) => {
-        clients[stage] = client;
-        client.on("ready", drainOnce);
-      },
-      () => {}, // closed before it ever connected
-    );
-  }
+  connection.on("ready", drainOnce);
 
   return {
-    queues,
     get pending() {
       return outbox.size;
     },
     enqueue(stage, orderId) {
-      if (!ready(stage)) return park(stage, orderId);
+      if (!isReady(connection)) return park(stage, orderId);
       add(stage, orderId).catch(() => park(stage, orderId));
     },
     enqueueNow: add,
+    async queued(stage, limit) {
+      const entries = (await connection.xrange(keys[stage].stream, "-", "+", "COUNT", limit)) as Entry[];
+      return new Set(entries.map(([, fields]) => fieldOf(fields, "o")).filter((o): o is string => o !== undefined));
+    },
+    async counts(stage) {
+      const { stream, dead } = keys[stage];
+      const [length, pending, failed] = await Promise.all([
+        connection.xlen(stream),
+        // No group yet (no worker has started): nothing was read.
+        (connection.xpending(stream, GROUP) as Promise<[number, ...unknown[]]>).then(
+          ([n]) => n,
+          (err: Error) => {
+            if (/NOGROUP/.test(err.message)) return 0;
+            throw err;
+          },
+        ),
+        connection.xlen(dead),
+      ]);
+      // Acknowledged entries are deleted, so the stream holds exactly the waiting and the active ones.
+      return { waiting: Math.max(0, length - pending), active: pending, failed };
+    },
+    async deadLetters(stage, limit = 100) {
+      const entries = (await connection.xrevrange(keys[stage].dead, "+", "-", "COUNT", limit)) as Entry[];
+      return entries.map(([, fields]) => ({
+        orderId: fieldOf(fields, "o") ?? "",
+        attempts: Number(fieldOf(fields, "attempts") ?? 0),
+        reason: fieldOf(fields, "reason") ?? "",
+      }));
+    },
     async close() {
-      await Promise.allSettled(Object.values(queues).map((q) => q.close()));
       await closeRedis(connection);
     },
   };

@@ -1,14 +1,18 @@
 import type { PrismaClient } from "../db/prisma.js";
 import type { Logger } from "../logger.js";
-import { jobId, type Producer } from "./queues.js";
+import type { Producer, Stage } from "./queues.js";
 
 /** Most orders re-driven per sweep. */
 const BATCH = 500;
+/** Most queued entries a sweep reads to leave out orders whose job is still there (a backlog). */
+const QUEUED_SCAN = 50_000;
 
 /**
  * Re-drives orders whose queueing was lost: the server committed the order but died, or
- * Redis was unreachable, before the job was added. Runs in every worker; job ids are
- * derived from the order, so concurrent sweepers and still-queued jobs collapse into one.
+ * Redis was unreachable, before the job was added, or Redis lost it (restarted without
+ * persistence). Runs in every worker. An order whose job is still in its stream (a backlog,
+ * or retries under way) is left alone; two sweepers at the same instant may both queue one,
+ * which is harmless: each stage is a guarded transition, so the second run changes nothing.
  */
 export function startSweeper(deps: { prisma: PrismaClient; producer: Producer; log: Logger; intervalMs: number; olderThanMs: number }) {
   let running = false;
@@ -29,8 +33,8 @@ export function startSweeper(deps: { prisma: PrismaClient; producer: Producer; l
         select: { id: true },
         take: BATCH,
       });
-      for (const { id } of placed) await redrive(deps, "processing", id);
-      for (const { id } of unshipped) await redrive(deps, "shipping", id);
+      await redrive(deps, "processing", placed);
+      await redrive(deps, "shipping", unshipped);
       failing = false;
     } catch (err) {
       // Once per streak of failures (Redis or PostgreSQL away), not once per interval.
@@ -45,17 +49,12 @@ export function startSweeper(deps: { prisma: PrismaClient; producer: Producer; l
   return { sweep, stop: () => clearInterval(timer) };
 }
 
-async function redrive(deps: { producer: Producer; log: Logger }, stage: "processing" | "shipping", orderId: string) {
-  const queue = deps.producer.queues[stage];
-  const existing = await queue.getJob(jobId(stage, orderId));
-  // A finished job with the same id would swallow the add: remove it so the work runs again
-  // (each stage is a guarded transition, so running it again is safe).
-  if (existing && (await existing.isCompleted())) await existing.remove();
-  if (existing && (await existing.isFailed())) {
-    // Retries exhausted but the order was not marked FAILED (e.g. the database was down then).
-    await existing.retry();
-    return;
+async function redrive(deps: { producer: Producer; log: Logger }, stage: Stage, orders: { id: string }[]) {
+  if (!orders.length) return;
+  const queued = await deps.producer.queued(stage, QUEUED_SCAN);
+  for (const { id: orderId } of orders) {
+    if (queued.has(orderId)) continue;
+    deps.log.info({ stage, orderId }, "re-driving order");
+    await deps.producer.enqueueNow(stage, orderId);
   }
-  deps.log.info({ stage, orderId }, "re-driving order");
-  await deps.producer.enqueueNow(stage, orderId);
 }

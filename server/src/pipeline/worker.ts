@@ -1,6 +1,5 @@
-import { type Job, Worker } from "bullmq";
 import type { PrismaClient } from "../db/prisma.js";
-import { bullPrefix, closeRedis, createRedis, type RedisClient, type RedisTarget, watchOutage } from "../db/redis.js";
+import { type RedisClient, type RedisTarget, watchOutage } from "../db/redis.js";
 import type { Logger } from "../logger.js";
 import { countingPublisher, createMetrics, type Metrics } from "../metrics/metrics.js";
 import { failOrder } from "../orders/fail-order.js";
@@ -10,7 +9,8 @@ import type { TransitionResult } from "../orders/transition.js";
 import { createBroadcaster } from "../realtime/adapter.js";
 import type { Publisher } from "../realtime/publisher.js";
 import { lastOrderUpdate } from "../session-log/events-after.js";
-import { createProducer, type PipelineJob, type PipelineOptions, type Producer, STAGES, type Stage } from "./queues.js";
+import { type Job, startConsumer } from "./consumer.js";
+import { createProducer, type PipelineOptions, type Producer, type Stage } from "./queues.js";
 import { startSweeper } from "./sweeper.js";
 
 export interface WorkerHooks {
@@ -19,11 +19,11 @@ export interface WorkerHooks {
 }
 
 export interface PipelineWorkerOptions extends PipelineOptions {
-  /** Jobs one worker process runs at once per stage. */
+  /** Jobs one worker process runs at once (both stages together). */
   concurrency: number;
-  /** How long a job's lock lives without renewal: a killed worker's job is retaken after this. */
+  /** How long a job goes unacknowledged without renewal before another worker takes it (a killed worker's). */
   lockDurationMs: number;
-  /** How often every worker looks for jobs whose lock expired (stalled) and retakes them. */
+  /** How often every worker looks for such stalled jobs. */
   stalledIntervalMs: number;
   /** How often the sweeper looks for orders that never reached the queue. */
   sweepIntervalMs: number;
@@ -56,8 +56,6 @@ export function createPipelineWorker(deps: {
 }): PipelineWorker {
   const { prisma, log, options } = deps;
   const producer = createProducer(deps.redisTarget, options, log);
-  const connection = createRedis(deps.redisTarget, { maxRetriesPerRequest: null });
-  watchOutage(log, "pipeline workers", connection);
   const metrics = createMetrics({ producer });
   const broadcaster = deps.publisher ? null : createBroadcaster(deps.redisTarget, options.prefix, deps.redis);
   if (broadcaster?.connections.length) watchOutage(log, "pipeline broadcasts", ...broadcaster.connections);
@@ -81,13 +79,14 @@ export function createPipelineWorker(deps: {
     },
   };
 
-  const run = async (job: Job<PipelineJob>) => {
-    const stage = job.queueName as Stage;
-    const { orderId } = job.data;
-    try {
-      const result = await stages[stage](orderId, job.attemptsMade + 1);
+  const consumer = startConsumer({
+    target: deps.redisTarget,
+    log,
+    options,
+    async run({ stage, orderId, attempt }: Job) {
+      const result = await stages[stage](orderId, attempt);
       if (result?.event) publish(result);
-      else if (result && job.attemptsStarted > 1) {
+      else if (result && attempt > 1) {
         // Run before and found done: a worker killed mid-job may have committed the change
         // (a statement waiting on a lock commits once it gets it, client gone or not) and
         // died before publishing it. Publish the order's last logged update again; clients
@@ -95,27 +94,10 @@ export function createPipelineWorker(deps: {
         const last = await lastOrderUpdate(prisma, result.order.sessionId, orderId);
         if (last) uncounted.sessionEvent(result.locationId, last); // counted when it was first published
       }
-    } catch (err) {
-      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      log.warn({ err: (err as Error).message, stage, orderId, attempt: job.attemptsMade + 1, final }, "pipeline job failed");
-      if (final && stage === "processing") {
-        publish(await failOrder(prisma, orderId, `could not be processed: ${(err as Error).message}`));
-      }
-      throw err;
-    }
-  };
-
-  const workers = STAGES.map((stage) => {
-    const worker = new Worker<PipelineJob>(stage, run, {
-      connection,
-      prefix: bullPrefix(deps.redisTarget, options.prefix),
-      concurrency: options.concurrency,
-      lockDuration: options.lockDurationMs,
-      stalledInterval: options.stalledIntervalMs,
-      maxStalledCount: 3,
-    });
-    watchOutage(log, `pipeline worker (${stage})`, worker);
-    return worker;
+    },
+    async deadLetter({ stage, orderId }: Job, reason: string) {
+      if (stage === "processing") publish(await failOrder(prisma, orderId, `could not be processed: ${reason}`));
+    },
   });
 
   const sweeper = startSweeper({ prisma, producer, log, intervalMs: options.sweepIntervalMs, olderThanMs: options.sweepAfterMs });
@@ -125,10 +107,9 @@ export function createPipelineWorker(deps: {
     metrics,
     async close() {
       sweeper.stop();
-      await Promise.allSettled(workers.map((w) => w.close()));
+      await consumer.close();
       await producer.close();
       await broadcaster?.close();
-      await closeRedis(connection);
     },
   };
 }

@@ -3,7 +3,9 @@ import type { PrismaClient } from "../../src/db/prisma.js";
 import { advanceOrder as advanceShipment } from "../../src/orders/advance-order.js";
 import { processOrder } from "../../src/orders/process-order.js";
 import { shipOrder } from "../../src/orders/ship-order.js";
-import { eventually, freshPrefix, openAndJoin } from "../support/harness.js";
+import { fieldOf, stageKeys } from "../../src/pipeline/queues.js";
+import { startSweeper } from "../../src/pipeline/sweeper.js";
+import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 import { dataOf, recorderOf, send } from "../support/sockets.js";
 
@@ -156,14 +158,51 @@ describe("idempotent stages", () => {
     ]);
   });
 
-  it("queues the same stage for the same order once", async ({ startWorker }) => {
-    // A queue of its own: pausing the file's shared queue would stall the other tests' orders.
-    const { producer } = startWorker(freshPrefix()).worker;
-    const orderId = randomUUID();
-    await producer.queues.processing.pause();
-    await Promise.all([producer.enqueueNow("processing", orderId), producer.enqueueNow("processing", orderId)]);
-    const waiting = await producer.queues.processing.getJobs(["waiting"]);
-    expect(waiting.filter((j) => j.data.orderId === orderId)).toHaveLength(1);
+  it("re-drives an order whose job was lost, and leaves one still queued alone", async ({
+    startCluster,
+    startWorker,
+    venue,
+    socket,
+    prisma,
+  }) => {
+    // A server of its own and no worker yet: its orders wait in its stream.
+    const [a] = (await startCluster(1)) as [TestServer];
+    const { session, customerToken } = await openAndJoin(a, venue.staffToken);
+    const phone = await socket(a, { token: customerToken });
+    const place = async () =>
+      dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }))
+        .order;
+    const queued = await place();
+    const lost = await place();
+    const { redis, producer, log } = a.app.deps;
+    const { stream } = stageKeys(a.config.redis, a.config.redisPrefix, "processing");
+    const entriesOf = async (orderId: string) =>
+      ((await redis.xrange(stream, "-", "+")) as [string, string[]][]).filter(([, fields]) => fieldOf(fields, "o") === orderId);
+    await eventually(async () => (await entriesOf(lost.id)).length === 1, 5000, "the order's job to be queued");
+    // As a server dying between the commit and XADD leaves it: committed long ago, no job.
+    await redis.xdel(stream, ...(await entriesOf(lost.id)).map(([id]) => id));
+    await prisma.order.updateMany({ where: { id: { in: [queued.id, lost.id] } }, data: { placedAt: new Date(Date.now() - 3_600_000) } });
+
+    const sweeper = startSweeper({ prisma, producer, log, intervalMs: 3_600_000, olderThanMs: 1_800_000 });
+    await sweeper.sweep();
+    await sweeper.sweep();
+    sweeper.stop();
+    expect(await entriesOf(lost.id)).toHaveLength(1);
+    expect(await entriesOf(queued.id)).toHaveLength(1);
+
+    startWorker(a.config.redisPrefix);
+    await eventually(
+      async () => (await prisma.order.count({ where: { id: { in: [queued.id, lost.id] }, status: "ACCEPTED" } })) === 2,
+      10_000,
+      "both orders accepted",
+    );
+    const updates = await prisma.sessionEvent.findMany({ where: { sessionId: session.id, type: "order.updated" } });
+    expect(updates).toHaveLength(2);
+    await eventually(
+      async () => (await producer.counts("processing")).waiting + (await producer.counts("processing")).active === 0,
+      5000,
+      "the stream emptied",
+    );
   });
 });
 

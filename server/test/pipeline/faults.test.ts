@@ -23,19 +23,6 @@ function recorderWait(socket: ClientSocket, orderId: string, status: string) {
   );
 }
 
-/**
- * Places an order of one `productId` with processing paused, and adds its id to
- * `marked` before any worker sees the job (so a worker hook can pick it out), then resumes.
- */
-async function placeMarked(server: TestServer, phone: ClientSocket, productId: string, marked: Set<string>) {
-  const queue = server.app.deps.producer.queues.processing;
-  await queue.pause();
-  const { order } = dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId, quantity: 1 }] }));
-  marked.add(order.id);
-  await queue.resume();
-  return order;
-}
-
 describe("nothing lost when parts die", () => {
   it("finishes an order whose worker was killed with SIGKILL mid-job", async ({
     startCluster,
@@ -67,8 +54,8 @@ describe("nothing lost when parts die", () => {
     const { order } = dataOf(
       await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 2 }] }),
     );
-    const queue = a.app.deps.producer.queues.processing;
-    await eventually(async () => (await queue.getActiveCount()) === 1, 10_000, "the job to be active in the doomed worker");
+    const { producer } = a.app.deps;
+    await eventually(async () => (await producer.counts("processing")).active === 1, 10_000, "the job to be active in the doomed worker");
 
     await doomed.kill();
     startWorker(prefix); // the rescuer
@@ -83,6 +70,36 @@ describe("nothing lost when parts die", () => {
     const updates = await prisma.sessionEvent.findMany({ where: { sessionId: done.sessionId, type: "order.updated" } });
     expect(updates).toHaveLength(1); // accepted and preparing, once
     await recorderWait(phone, order.id, "PREPARING");
+  });
+
+  it("keeps a job that runs past the lock duration with its live worker: it runs once", async ({
+    startCluster,
+    startWorker,
+    socket,
+    venue,
+    prisma,
+  }) => {
+    const [a] = (await startCluster(1)) as [TestServer];
+    const { session, customerToken } = await openAndJoin(a, venue.staffToken);
+    const phone = await socket(a, { token: customerToken });
+    const { order } = dataOf(
+      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }),
+    );
+    const runs: number[] = [];
+    const slow = {
+      async beforeStage(stage: string, orderId: string, attempt: number) {
+        if (stage !== "processing" || orderId !== order.id) return;
+        runs.push(attempt);
+        await new Promise((r) => setTimeout(r, 5000)); // 2.5 lock durations (the kit's WORKER_LOCK_MS is 2000)
+      },
+    };
+    // Two workers checking for stalled jobs every second: neither takes the other's live job.
+    startWorker(a.config.redisPrefix, { hooks: slow });
+    startWorker(a.config.redisPrefix, { hooks: slow });
+
+    await recorderWait(phone, order.id, "PREPARING");
+    expect(runs).toEqual([1]);
+    expect(await prisma.sessionEvent.count({ where: { sessionId: session.id, type: "order.updated" } })).toBe(1);
   });
 
   it("loses nothing when Redis restarts: queued work, live events and new orders all arrive", async ({
@@ -179,11 +196,14 @@ describe("nothing lost when parts die", () => {
     const [a] = (await startCluster(1)) as [TestServer];
     const { session, customerToken } = await openAndJoin(a, venue.staffToken);
     const phone = await socket(a, { token: customerToken });
-    const doomed = new Set<string>();
+    // Placed before any worker runs, so the hook knows which order to pick out.
+    const { order } = dataOf(
+      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }),
+    );
     startWorker(a.config.redisPrefix, {
       hooks: {
         async beforeStage(stage, orderId, attempt) {
-          if (stage !== "processing" || !doomed.has(orderId) || attempt !== 1) return;
+          if (stage !== "processing" || orderId !== order.id || attempt !== 1) return;
           // What a worker killed here leaves behind: the transition committed (a statement
           // waiting on a lock commits once it gets it, client gone or not), nothing published.
           await processOrder(prisma, orderId);
@@ -191,7 +211,6 @@ describe("nothing lost when parts die", () => {
         },
       },
     });
-    const order = await placeMarked(a, phone, venue.products[2]!.id, doomed);
 
     // The retry finds the order accepted, changes nothing, and publishes the logged update.
     const seen = await recorderWait(phone, order.id, "PREPARING");
@@ -205,27 +224,29 @@ describe("nothing lost when parts die", () => {
     const token = venue.staffToken;
     const { customerToken } = await openAndJoin(a, token);
     const phone = await socket(a, { token: customerToken });
-    const doomedIds = new Set<string>();
+    const { order } = dataOf(
+      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[0]!.id, quantity: 1 }] }),
+    );
     const attempts: number[] = [];
     startWorker(a.config.redisPrefix, {
       hooks: {
         async beforeStage(stage, orderId, attempt) {
-          if (stage === "processing" && doomedIds.has(orderId)) {
+          if (stage === "processing" && orderId === order.id) {
             attempts.push(attempt);
             throw new Error("kitchen printer on fire");
           }
         },
       },
     });
-    const order = await placeMarked(a, phone, venue.products[0]!.id, doomedIds);
 
     const failed = await recorderWait(phone, order.id, "FAILED");
     expect(failed.data.statusReason).toBe("could not be processed: kitchen printer on fire");
     expect(attempts).toEqual([1, 2, 3]);
     const res = await a.api.request("GET", `/api/orders/${order.id}`, { token });
     expect(res.body.order).toMatchObject({ status: "FAILED", statusReason: "could not be processed: kitchen printer on fire" });
-    const dead = await a.app.deps.producer.queues.processing.getFailed();
-    expect(dead.map((j) => j.data.orderId)).toContain(order.id);
+    const dead = await a.app.deps.producer.deadLetters("processing");
+    expect(dead).toContainEqual({ orderId: order.id, attempts: 3, reason: "kitchen printer on fire" });
+    expect(await a.app.deps.producer.counts("processing")).toEqual({ waiting: 0, active: 0, failed: 1 });
     expect((await prisma.product.findUniqueOrThrow({ where: { id: venue.products[0]!.id } })).stock).toBe(2);
   });
 });

@@ -1,0 +1,308 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { closeRedis, createRedis, type RedisTarget, watchOutage } from "../db/redis.js";
+import type { Logger } from "../logger.js";
+import { fieldOf, GROUP, MAX_DEAD_LETTERS, STAGES, type Stage, stageKeys } from "./queues.js";
+
+export interface ConsumerOptions {
+  prefix: string;
+  /** Jobs this process runs at once, both stages together. */
+  concurrency: number;
+  /** Runs of a job (deliveries) before it is dead-lettered. */
+  attempts: number;
+  /** Pause before the second run; doubles on each run after. */
+  backoffMs: number;
+  /** A job unacknowledged and unrenewed this long belongs to a dead worker: another takes it. */
+  lockDurationMs: number;
+  /** How often this process looks for such jobs. */
+  stalledIntervalMs: number;
+}
+
+export interface Job {
+  stage: Stage;
+  /** The stream entry's id. */
+  id: string;
+  orderId: string;
+  /** 1 on the first run; each retry or takeover adds one. */
+  attempt: number;
+}
+
+export interface Consumer {
+  /** Waits for the jobs running to finish (they are acknowledged), then stops. */
+  close(): Promise<void>;
+}
+
+/** How long one XREADGROUP waits before asking again. */
+const BLOCK_MS = 5000;
+/** Most pending entries looked at per stage and check. */
+const RECLAIM_BATCH = 100;
+/** A consumer with nothing pending and silent this long is removed from the group (workers that died). */
+const FORGET_CONSUMER_MS = 10 * 60_000;
+
+type Entry = [id: string, fields: string[] | null];
+type ReadReply = [key: string, entries: Entry[]][] | null;
+type PendingRow = [id: string, consumer: string, idleMs: number, deliveries: number];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A worker process's member of the pipeline's consumer group. One blocking connection reads
+ * both stages with XREADGROUP, as many entries as there are free slots, so a burst is taken in
+ * one round trip; acknowledgements (XACK + XDEL) of everything finished in the same turn of
+ * the event loop go out in one pipeline. That is the at-least-once machinery BullMQ gave us,
+ * in a handful of plain stream commands per job instead of several Lua scripts:
+ *
+ * - a job that throws stays pending; this process claims it again after the backoff
+ *   (`XCLAIM` with that idle time: if another worker took it meanwhile, the claim is empty);
+ * - the jobs running are renewed (`XCLAIM … JUSTID`, which resets their idle time) every third
+ *   of the lock duration, so only a dead or frozen worker's jobs reach it;
+ * - every `stalledIntervalMs` each worker claims entries idle past the lock duration
+ *   (`XPENDING IDLE` + `XCLAIM`), whoever held them;
+ * - the delivery count Redis keeps per entry is the attempt number: past `attempts`, the job is
+ *   handed to `deadLetter` and written to the stage's dead-letter stream, then acknowledged.
+ */
+export function startConsumer(deps: {
+  target: RedisTarget;
+  log: Logger;
+  options: ConsumerOptions;
+  run(job: Job): Promise<void>;
+  /** Retries exhausted: record the failure (the order becomes FAILED). */
+  deadLetter(job: Job, reason: string): Promise<void>;
+}): Consumer {
+  const { log, options } = deps;
+  const keys = Object.fromEntries(STAGES.map((stage) => [stage, stageKeys(deps.target, options.prefix, stage)])) as Record<
+    Stage,
+    ReturnType<typeof stageKeys>
+  >;
+  const stageOf = new Map(STAGES.map((stage) => [keys[stage].stream, stage]));
+  const name = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  // The blocking reads get a connection of their own; everything else shares one.
+  const reader = createRedis(deps.target, { maxRetriesPerRequest: null });
+  const commands = createRedis(deps.target, { maxRetriesPerRequest: null });
+  watchOutage(log, "pipeline workers", reader, commands);
+
+  const running = new Map<string, { job: Job; done: Promise<void> }>();
+  const retries = new Map<string, ReturnType<typeof setTimeout>>();
+  let closing = false;
+  let slotFreed: (() => void) | null = null;
+
+  // Acknowledgements of one turn of the event loop, sent together.
+  const acks: Record<Stage, string[]> = { processing: [], shipping: [] };
+  let ackScheduled: Promise<void> | null = null;
+  const flushAcks = async () => {
+    ackScheduled = null;
+    const batch = commands.pipeline();
+    let any = false;
+    for (const stage of STAGES) {
+      const ids = acks[stage].splice(0);
+      if (!ids.length) continue;
+      any = true;
+      batch.xack(keys[stage].stream, GROUP, ...ids).xdel(keys[stage].stream, ...ids);
+    }
+    // A lost acknowledgement only means the job runs once more (every stage is a guarded transition).
+    if (any) await batch.exec().catch((err: Error) => log.warn({ err: err.message }, "pipeline acknowledgement failed"));
+  };
+  const ack = (job: Job) => {
+    acks[job.stage].push(job.id);
+    ackScheduled ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flushAcks);
+  };
+
+  const deadLetter = async (job: Job, reason: string) => {
+    try {
+      await deps.deadLetter(job, reason);
+    } catch (err) {
+      // PostgreSQL away: the order stays PLACED and the sweeper re-drives it later.
+      log.warn({ err: (err as Error).message, orderId: job.orderId }, "could not record a dead-lettered job");
+    }
+    await commands
+      .xadd(keys[job.stage].dead, "MAXLEN", "~", MAX_DEAD_LETTERS, "*", "o", job.orderId, "attempts", job.attempt, "reason", reason)
+      .catch((err: Error) => log.warn({ err: err.message }, "could not write a dead letter"));
+    ack(job);
+  };
+
+  const start = (job: Job) => {
+    const key = `${job.stage}:${job.id}`;
+    const done = (async () => {
+      try {
+        await deps.run(job);
+        ack(job);
+      } catch (err) {
+        const reason = (err as Error).message;
+        const final = job.attempt >= options.attempts;
+        log.warn({ err: reason, stage: job.stage, orderId: job.orderId, attempt: job.attempt, final }, "pipeline job failed");
+        if (final) await deadLetter(job, reason);
+        else if (!closing) scheduleRetry(job);
+        // Closing: the entry stays pending and another worker takes it after the lock duration.
+      } finally {
+        running.delete(key);
+        slotFreed?.();
+      }
+    })();
+    running.set(key, { job, done });
+  };
+
+  const scheduleRetry = (job: Job) => {
+    const key = `${job.stage}:${job.id}`;
+    const delay = options.backoffMs * 2 ** (job.attempt - 1);
+    const timer = setTimeout(async () => {
+      retries.delete(key);
+      if (closing) return;
+      // Only if nobody took it meanwhile: their claim reset its idle time below our delay.
+      const claimed = (await commands.xclaim(keys[job.stage].stream, GROUP, name, delay, job.id).catch(() => [])) as Entry[];
+      if (claimed.some(([, fields]) => fields)) start({ ...job, attempt: job.attempt + 1 });
+    }, delay);
+    retries.set(key, timer);
+  };
+
+  const ensureGroups = async () => {
+    for (const stage of STAGES) {
+      try {
+        // From the stream's start: entries added before any worker existed are read too.
+        await commands.xgroup("CREATE", keys[stage].stream, GROUP, "0", "MKSTREAM");
+      } catch (err) {
+        if (!/BUSYGROUP/.test((err as Error).message)) throw err;
+      }
+    }
+  };
+
+  const readLoop = async () => {
+    const streams = STAGES.map((stage) => keys[stage].stream);
+    let groupsReady = false;
+    while (!closing) {
+      const free = options.concurrency - running.size;
+      if (free <= 0) {
+        await new Promise<void>((resolve) => {
+          slotFreed = resolve;
+        });
+        slotFreed = null;
+        continue;
+      }
+      try {
+        if (!groupsReady) {
+          await ensureGroups();
+          groupsReady = true;
+        }
+        const reply = (await reader.xreadgroup(
+          "GROUP",
+          GROUP,
+          name,
+          "COUNT",
+          free,
+          "BLOCK",
+          BLOCK_MS,
+          "STREAMS",
+          ...streams,
+          ...streams.map(() => ">"),
+        )) as ReadReply;
+        for (const [stream, entries] of reply ?? []) {
+          const stage = stageOf.get(stream)!;
+          for (const [id, fields] of entries) {
+            const orderId = fieldOf(fields, "o");
+            if (orderId) start({ stage, id, orderId, attempt: 1 });
+            else ack({ stage, id, orderId: "", attempt: 1 }); // not ours to run: drop it
+          }
+        }
+      } catch (err) {
+        if (closing) return;
+        // Redis restarted empty: the stream and its group are gone; make them again.
+        if (/NOGROUP/.test((err as Error).message)) groupsReady = false;
+        await sleep(200);
+      }
+    }
+  };
+
+  // The jobs running stay this worker's: their idle time is reset well before the lock lapses.
+  const renew = async () => {
+    for (const stage of STAGES) {
+      const ids = [...running.values()].filter((r) => r.job.stage === stage).map((r) => r.job.id);
+      if (ids.length) await commands.xclaim(keys[stage].stream, GROUP, name, 0, ...ids, "JUSTID").catch(() => {});
+    }
+  };
+
+  let lastForget = Date.now();
+  const reclaim = async () => {
+    for (const stage of STAGES) {
+      const stream = keys[stage].stream;
+      const rows = (await commands
+        .xpending(stream, GROUP, "IDLE", options.lockDurationMs, "-", "+", RECLAIM_BATCH)
+        .catch(() => [])) as PendingRow[];
+      const mine = (id: string) => running.has(`${stage}:${id}`) || retries.has(`${stage}:${id}`);
+      const stale = rows.filter(([id, consumer]) => !(consumer === name && mine(id)));
+      if (!stale.length || closing) continue;
+      const deliveries = new Map(stale.map(([id, , , n]) => [id, n]));
+      const claimed = (await commands
+        .xclaim(stream, GROUP, name, options.lockDurationMs, ...stale.map(([id]) => id))
+        .catch(() => [])) as Entry[];
+      for (const [id, fields] of claimed) {
+        const orderId = fieldOf(fields, "o");
+        if (!orderId) continue; // deleted meanwhile: XCLAIM dropped it from the pending list
+        const job: Job = { stage, id, orderId, attempt: (deliveries.get(id) ?? 0) + 1 };
+        log.info({ stage, orderId, attempt: job.attempt }, "taking over a stalled pipeline job");
+        if (job.attempt > options.attempts) await deadLetter(job, "its worker stopped while running it too many times");
+        else start(job);
+      }
+    }
+    if (Date.now() - lastForget > FORGET_CONSUMER_MS) {
+      lastForget = Date.now();
+      await forgetDeadConsumers();
+    }
+  };
+
+  // Workers that died leave their names in the group; once nothing is pending on them, drop them.
+  const forgetDeadConsumers = async () => {
+    for (const stage of STAGES) {
+      const consumers = (await commands.xinfo("CONSUMERS", keys[stage].stream, GROUP).catch(() => [])) as unknown[][];
+      for (const info of consumers) {
+        const {
+          name: other,
+          pending,
+          idle,
+        } = Object.fromEntries(Array.from({ length: info.length / 2 }, (_, i) => [info[2 * i], info[2 * i + 1]])) as {
+          name: string;
+          pending: number;
+          idle: number;
+        };
+        if (other !== name && pending === 0 && idle > FORGET_CONSUMER_MS) {
+          await commands.xgroup("DELCONSUMER", keys[stage].stream, GROUP, other).catch(() => {});
+        }
+      }
+    }
+  };
+
+  const loop = readLoop();
+  const renewTimer = setInterval(() => void renew(), Math.max(100, Math.floor(options.lockDurationMs / 3)));
+  let reclaiming: Promise<void> | null = null;
+  const reclaimTimer = setInterval(() => {
+    if (reclaiming || closing) return;
+    reclaiming = reclaim()
+      .catch((err: Error) => log.warn({ err: err.message }, "pipeline takeover check failed"))
+      .finally(() => {
+        reclaiming = null;
+      });
+  }, options.stalledIntervalMs);
+
+  return {
+    async close() {
+      closing = true;
+      clearInterval(reclaimTimer);
+      for (const timer of retries.values()) clearTimeout(timer);
+      retries.clear();
+      // The blocked read ends with its connection (an entry it was being handed stays pending
+      // and is taken over after the lock duration).
+      reader.disconnect();
+      slotFreed?.();
+      await loop;
+      await reclaiming;
+      await Promise.allSettled([...running.values()].map((r) => r.done));
+      clearInterval(renewTimer);
+      await ackScheduled;
+      await flushAcks();
+      // Leave the group if nothing is pending on this worker (a dead consumer's entries need its name).
+      for (const stage of STAGES) {
+        const mine = (await commands.xpending(keys[stage].stream, GROUP, "-", "+", 1, name).catch(() => [null])) as unknown[];
+        if (mine.length === 0) await commands.xgroup("DELCONSUMER", keys[stage].stream, GROUP, name).catch(() => {});
+      }
+      await closeRedis(commands);
+    },
+  };
+}
