@@ -4,7 +4,7 @@ import { describe, expect, it } from "../support/kit.js";
 import { dataOf, ordersSeen, send } from "../support/sockets.js";
 
 // Ordered on a Redis Cluster of the test's own (3 masters, each with a replica): the rooms go
-// through the sharded adapter, the queues through hash-tagged BullMQ keys, the rate limits and
+// through the sharded adapter, the pipeline through hash-tagged stream keys, the rate limits and
 // the worker's broadcasts through the cluster, two instances and a worker sharing it all.
 
 const adapterOf = (s: TestServer) => s.app.io.of("/").adapter.constructor.name;
@@ -103,7 +103,7 @@ describe("Redis Cluster", () => {
     const before = await place(0);
     await staff.recorder.waitFor("order:updated", (e) => e.data.id === before.id && e.data.shipment?.status === "PREPARING");
 
-    // The master holding the queues' keys dies (the one BullMQ's hash tag maps to).
+    // The master holding the queues' keys dies (the one the pipeline's hash tag maps to).
     const victim = await cluster.masterOf(`{${a.config.redisPrefix}}`);
     await cluster.kill(victim);
     const during = [];
