@@ -38,7 +38,7 @@ export async function boot(
   );
   const log = createLogger(config.logLevel, name);
   const prisma = createPrisma(config.databaseUrl, options.poolSize?.(config));
-  const redis = createRedis(config.redis, { maxRetriesPerRequest: options.redisRetries, lazyConnect: true });
+  const redis = createRedis(config.redis, { maxRetriesPerRequest: options.redisRetries, lazyConnect: true, autoPipelining: true });
   watchOutage(log, "redis", redis);
   await Promise.all([
     sqlOn(prisma)

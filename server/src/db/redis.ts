@@ -57,6 +57,12 @@ export interface ClientOptions {
   retryStrategy?: (times: number) => number;
   /** Cluster only: one subscriber per master, for the sharded adapter's SSUBSCRIBE. */
   shardedSubscribers?: boolean;
+  /**
+   * Commands issued in the same turn of the event loop go out in one write (ioredis'
+   * auto-pipelining): an order's two rate-limit scripts, or a worker's broadcast and its
+   * acknowledgement. Not for connections that block (XREADGROUP BLOCK) or subscribe.
+   */
+  autoPipelining?: boolean;
 }
 
 /**
@@ -69,12 +75,14 @@ export function createRedis(target: RedisTarget, opts: ClientOptions): RedisClie
     maxRetriesPerRequest: opts.maxRetriesPerRequest,
     lazyConnect: opts.lazyConnect ?? false,
     enableOfflineQueue: opts.enableOfflineQueue ?? true,
+    enableAutoPipelining: opts.autoPipelining ?? false,
     ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy } : {}),
   };
   if (target.kind === "single") return new Redis(target.url, base);
   const cluster: ClusterOptions = {
     lazyConnect: base.lazyConnect,
     enableOfflineQueue: base.enableOfflineQueue,
+    enableAutoPipelining: base.enableAutoPipelining,
     // The per-node connections: credentials, and each node reconnecting at ioredis' pace.
     redisOptions: {
       ...target.auth,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { closeRedis, createRedis, type RedisTarget, watchOutage } from "../db/redis.js";
+import { createRedis, isReady, type RedisClient, type RedisTarget, watchOutage } from "../db/redis.js";
 import type { Logger } from "../logger.js";
 import { fieldOf, GROUP, MAX_DEAD_LETTERS, STAGES, type Stage, stageKeys } from "./queues.js";
 
@@ -48,8 +48,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * A worker process's member of the pipeline's consumer group. One blocking connection reads
  * both stages with XREADGROUP, as many entries as there are free slots, so a burst is taken in
- * one round trip; acknowledgements (XACK + XDEL) of everything finished in the same turn of
- * the event loop go out in one pipeline. That is the at-least-once machinery BullMQ gave us,
+ * one round trip; a job's acknowledgement (XACK + XDEL) leaves with its broadcast. That is the at-least-once machinery BullMQ gave us,
  * in a handful of plain stream commands per job instead of several Lua scripts:
  *
  * - a job that throws stays pending; this process claims it again after the backoff
@@ -63,6 +62,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export function startConsumer(deps: {
   target: RedisTarget;
+  /** For everything but the blocking reads; the caller's (it closes it), waiting out outages (maxRetriesPerRequest null). */
+  commands: RedisClient;
   log: Logger;
   options: ConsumerOptions;
   run(job: Job): Promise<void>;
@@ -78,33 +79,22 @@ export function startConsumer(deps: {
   const name = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   // The blocking reads get a connection of their own; everything else shares one.
   const reader = createRedis(deps.target, { maxRetriesPerRequest: null });
-  const commands = createRedis(deps.target, { maxRetriesPerRequest: null });
-  watchOutage(log, "pipeline workers", reader, commands);
+  const { commands } = deps;
+  watchOutage(log, "pipeline workers", reader);
 
   const running = new Map<string, { job: Job; done: Promise<void> }>();
   const retries = new Map<string, ReturnType<typeof setTimeout>>();
   let closing = false;
   let slotFreed: (() => void) | null = null;
 
-  // Acknowledgements of one turn of the event loop, sent together.
-  const acks: Record<Stage, string[]> = { processing: [], shipping: [] };
-  let ackScheduled: Promise<void> | null = null;
-  const flushAcks = async () => {
-    ackScheduled = null;
-    const batch = commands.pipeline();
-    let any = false;
-    for (const stage of STAGES) {
-      const ids = acks[stage].splice(0);
-      if (!ids.length) continue;
-      any = true;
-      batch.xack(keys[stage].stream, GROUP, ...ids).xdel(keys[stage].stream, ...ids);
-    }
-    // A lost acknowledgement only means the job runs once more (every stage is a guarded transition).
-    if (any) await batch.exec().catch((err: Error) => log.warn({ err: err.message }, "pipeline acknowledgement failed"));
-  };
+  // XACK + XDEL right after the job's broadcast: on an auto-pipelining connection (the
+  // worker's, which its broadcasts also use) they leave in the broadcast's write. A lost
+  // acknowledgement only means the job runs once more (every stage is a guarded transition).
   const ack = (job: Job) => {
-    acks[job.stage].push(job.id);
-    ackScheduled ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flushAcks);
+    const { stream } = keys[job.stage];
+    const warn = (err: Error) => log.warn({ err: err.message }, "pipeline acknowledgement failed");
+    commands.xack(stream, GROUP, job.id).catch(warn);
+    commands.xdel(stream, job.id).catch(warn);
   };
 
   const deadLetter = async (job: Job, reason: string) => {
@@ -149,7 +139,8 @@ export function startConsumer(deps: {
       if (closing) return;
       // Only if nobody took it meanwhile: their claim reset its idle time below our delay.
       const claimed = (await commands.xclaim(keys[job.stage].stream, GROUP, name, delay, job.id).catch(() => [])) as Entry[];
-      if (claimed.some(([, fields]) => fields)) start({ ...job, attempt: job.attempt + 1 });
+      // Closed meanwhile: the claimed entry is taken over by another worker after the lock duration.
+      if (!closing && claimed.some(([, fields]) => fields)) start({ ...job, attempt: job.attempt + 1 });
     }, delay);
     retries.set(key, timer);
   };
@@ -158,7 +149,8 @@ export function startConsumer(deps: {
     for (const stage of STAGES) {
       try {
         // From the stream's start: entries added before any worker existed are read too.
-        await commands.xgroup("CREATE", keys[stage].stream, GROUP, "0", "MKSTREAM");
+        // On the reader: close() ends it, so this never holds a close up during an outage.
+        await reader.xgroup("CREATE", keys[stage].stream, GROUP, "0", "MKSTREAM");
       } catch (err) {
         if (!/BUSYGROUP/.test((err as Error).message)) throw err;
       }
@@ -292,17 +284,16 @@ export function startConsumer(deps: {
       reader.disconnect();
       slotFreed?.();
       await loop;
-      await reclaiming;
+      // A takeover check waits for Redis during an outage: leave it behind after a while.
+      await Promise.race([reclaiming, sleep(1000)]);
       await Promise.allSettled([...running.values()].map((r) => r.done));
       clearInterval(renewTimer);
-      await ackScheduled;
-      await flushAcks();
       // Leave the group if nothing is pending on this worker (a dead consumer's entries need its name).
+      if (!isReady(commands)) return;
       for (const stage of STAGES) {
         const mine = (await commands.xpending(keys[stage].stream, GROUP, "-", "+", 1, name).catch(() => [null])) as unknown[];
         if (mine.length === 0) await commands.xgroup("DELCONSUMER", keys[stage].stream, GROUP, name).catch(() => {});
       }
-      await closeRedis(commands);
     },
   };
 }

@@ -46,6 +46,7 @@ export interface PipelineWorker {
  */
 export function createPipelineWorker(deps: {
   prisma: PrismaClient;
+  /** The broadcasts' and the consumer's commands (not its blocking reads); auto-pipelining pays here (db/redis.ts). */
   redis: RedisClient;
   /** Where Redis is, for the queues (the workers' blocking connections wait out an outage) and the broadcasts. */
   redisTarget: RedisTarget;
@@ -81,6 +82,7 @@ export function createPipelineWorker(deps: {
 
   const consumer = startConsumer({
     target: deps.redisTarget,
+    commands: deps.redis,
     log,
     options,
     async run({ stage, orderId, attempt }: Job) {

@@ -69,7 +69,7 @@ export interface TestServer {
 export async function startServer(prisma: PrismaClient, env: Record<string, string> = {}): Promise<TestServer> {
   const config = testConfig(env);
   // Connected before the app starts, as main.ts does (boot.ts): rate limits use Redis only once it is ready.
-  const redis = createRedis(config.redis, { maxRetriesPerRequest: 2, lazyConnect: true });
+  const redis = createRedis(config.redis, { maxRetriesPerRequest: 2, lazyConnect: true, autoPipelining: true });
   redis.on("error", () => {}); // fault tests stop Redis on purpose; the app logs what matters
   await redis.connect();
   const app = createApp({ config, prisma, redis, log: createLogger(config.logLevel) });
@@ -105,7 +105,7 @@ export function startWorker(
     ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...opts.env,
   });
-  const redis = createRedis(config.redis, { maxRetriesPerRequest: null });
+  const redis = createRedis(config.redis, { maxRetriesPerRequest: null, autoPipelining: true });
   redis.on("error", () => {});
   const worker = createPipelineWorker({
     prisma,
