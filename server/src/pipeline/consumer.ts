@@ -16,6 +16,8 @@ export interface ConsumerOptions {
   lockDurationMs: number;
   /** How often this process looks for such jobs. */
   stalledIntervalMs: number;
+  /** A consumer with nothing pending and silent this long is a dead worker's: its name is dropped (default 10 minutes). */
+  forgetConsumersAfterMs?: number;
 }
 
 export interface Job {
@@ -36,8 +38,6 @@ export interface Consumer {
 const BLOCK_MS = 5000;
 /** Most pending entries looked at per stage and check. */
 const RECLAIM_BATCH = 100;
-/** A consumer with nothing pending and silent this long is removed from the group (workers that died). */
-const FORGET_CONSUMER_MS = 10 * 60_000;
 
 type Entry = [id: string, fields: string[] | null];
 type ReadReply = [key: string, entries: Entry[]][] | null;
@@ -86,6 +86,17 @@ export function startConsumer(deps: {
   const retries = new Map<string, ReturnType<typeof setTimeout>>();
   let closing = false;
   let slotFreed: (() => void) | null = null;
+  // Settles when close() starts. A command on the reader is raced against it: ioredis does
+  // not settle the commands of a connection that is disconnected while reconnecting (Redis
+  // away), so awaiting the read alone would hold close() up for the whole outage.
+  let stopReading = () => {};
+  const stopped = new Promise<"stopped">((resolve) => {
+    stopReading = () => resolve("stopped");
+  });
+  const onReader = <T>(command: Promise<T>): Promise<T | "stopped"> => {
+    command.catch(() => {}); // left behind at close: its rejection is nobody's business
+    return Promise.race([command, stopped]);
+  };
 
   // XACK + XDEL right after the job's broadcast: on an auto-pipelining connection (the
   // worker's, which its broadcasts also use) they leave in the broadcast's write. A lost
@@ -149,8 +160,8 @@ export function startConsumer(deps: {
     for (const stage of STAGES) {
       try {
         // From the stream's start: entries added before any worker existed are read too.
-        // On the reader: close() ends it, so this never holds a close up during an outage.
-        await reader.xgroup("CREATE", keys[stage].stream, GROUP, "0", "MKSTREAM");
+        // On the reader, so that close() never waits for it during an outage.
+        await onReader(reader.xgroup("CREATE", keys[stage].stream, GROUP, "0", "MKSTREAM"));
       } catch (err) {
         if (!/BUSYGROUP/.test((err as Error).message)) throw err;
       }
@@ -174,18 +185,21 @@ export function startConsumer(deps: {
           await ensureGroups();
           groupsReady = true;
         }
-        const reply = (await reader.xreadgroup(
-          "GROUP",
-          GROUP,
-          name,
-          "COUNT",
-          free,
-          "BLOCK",
-          BLOCK_MS,
-          "STREAMS",
-          ...streams,
-          ...streams.map(() => ">"),
-        )) as ReadReply;
+        const reply = await onReader(
+          reader.xreadgroup(
+            "GROUP",
+            GROUP,
+            name,
+            "COUNT",
+            free,
+            "BLOCK",
+            BLOCK_MS,
+            "STREAMS",
+            ...streams,
+            ...streams.map(() => ">"),
+          ) as Promise<ReadReply>,
+        );
+        if (reply === "stopped") return;
         for (const [stream, entries] of reply ?? []) {
           const stage = stageOf.get(stream)!;
           for (const [id, fields] of entries) {
@@ -211,6 +225,7 @@ export function startConsumer(deps: {
     }
   };
 
+  const forgetAfterMs = options.forgetConsumersAfterMs ?? 10 * 60_000;
   let lastForget = Date.now();
   const reclaim = async () => {
     for (const stage of STAGES) {
@@ -234,7 +249,7 @@ export function startConsumer(deps: {
         else start(job);
       }
     }
-    if (Date.now() - lastForget > FORGET_CONSUMER_MS) {
+    if (Date.now() - lastForget > forgetAfterMs) {
       lastForget = Date.now();
       await forgetDeadConsumers();
     }
@@ -254,7 +269,7 @@ export function startConsumer(deps: {
           pending: number;
           idle: number;
         };
-        if (other !== name && pending === 0 && idle > FORGET_CONSUMER_MS) {
+        if (other !== name && pending === 0 && idle > forgetAfterMs) {
           await commands.xgroup("DELCONSUMER", keys[stage].stream, GROUP, other).catch(() => {});
         }
       }
@@ -273,27 +288,36 @@ export function startConsumer(deps: {
       });
   }, options.stalledIntervalMs);
 
+  let closed: Promise<void> | null = null;
+  const close = async () => {
+    closing = true;
+    clearInterval(reclaimTimer);
+    for (const timer of retries.values()) clearTimeout(timer);
+    retries.clear();
+    // The blocked read is left behind and its connection closed (an entry it was being
+    // handed stays pending and is taken over after the lock duration).
+    stopReading();
+    reader.disconnect();
+    slotFreed?.();
+    await loop;
+    // A takeover check waits for Redis during an outage: leave it behind after a while.
+    await Promise.race([reclaiming, sleep(1000)]);
+    await Promise.allSettled([...running.values()].map((r) => r.done));
+    clearInterval(renewTimer);
+    // Redis away (or just gone, unnoticed yet): the name stays, and another worker drops it later.
+    if (isReady(commands)) await Promise.race([leaveGroup(), sleep(1000)]);
+  };
+  // Leaves the group if nothing is pending on this worker (a dead consumer's entries need its name).
+  const leaveGroup = async () => {
+    for (const stage of STAGES) {
+      const mine = (await commands.xpending(keys[stage].stream, GROUP, "-", "+", 1, name).catch(() => [null])) as unknown[];
+      if (mine.length === 0) await commands.xgroup("DELCONSUMER", keys[stage].stream, GROUP, name).catch(() => {});
+    }
+  };
   return {
-    async close() {
-      closing = true;
-      clearInterval(reclaimTimer);
-      for (const timer of retries.values()) clearTimeout(timer);
-      retries.clear();
-      // The blocked read ends with its connection (an entry it was being handed stays pending
-      // and is taken over after the lock duration).
-      reader.disconnect();
-      slotFreed?.();
-      await loop;
-      // A takeover check waits for Redis during an outage: leave it behind after a while.
-      await Promise.race([reclaiming, sleep(1000)]);
-      await Promise.allSettled([...running.values()].map((r) => r.done));
-      clearInterval(renewTimer);
-      // Leave the group if nothing is pending on this worker (a dead consumer's entries need its name).
-      if (!isReady(commands)) return;
-      for (const stage of STAGES) {
-        const mine = (await commands.xpending(keys[stage].stream, GROUP, "-", "+", 1, name).catch(() => [null])) as unknown[];
-        if (mine.length === 0) await commands.xgroup("DELCONSUMER", keys[stage].stream, GROUP, name).catch(() => {});
-      }
+    close() {
+      closed ??= close();
+      return closed;
     },
   };
 }

@@ -159,6 +159,31 @@ describe("nothing lost when parts die", () => {
     }
   }, 60_000);
 
+  it("stops a worker and a server while Redis is away: nothing waits for it to come back", async ({
+    ownRedis,
+    startCluster,
+    startWorker,
+    socket,
+    venue,
+  }) => {
+    const redis = await ownRedis();
+    const [a] = (await startCluster(1, { REDIS_URL: redis.url })) as [TestServer];
+    const worker = startWorker(a.config.redisPrefix, { redisUrl: redis.url });
+    const { customerToken } = await openAndJoin(a, venue.staffToken);
+    const phone = await socket(a, { token: customerToken });
+    const { order } = dataOf(
+      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }),
+    );
+    await recorderWait(phone, order.id, "PREPARING"); // the worker is reading its stream
+
+    await redis.stop();
+    phone.disconnect();
+    // As on SIGTERM during an outage: the worker's blocked read was being retried; before the
+    // fix its close waited for Redis (the test's 15 s run out).
+    await worker.close();
+    await a.close();
+  }, 15_000);
+
   it("ships an order that was accepted without its shipment: the sweeper re-drives it", async ({
     startCluster,
     startWorker,
