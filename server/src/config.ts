@@ -64,13 +64,13 @@ const EnvSchema = z.object({
   /** First retry delay of a pipeline job, doubling each attempt. */
   PIPELINE_BACKOFF_MS: z.coerce.number().int().min(0).default(500),
   /**
-   * Jobs one worker process runs at once, per stage. Both stages share a pool of
+   * Jobs one worker process runs at once, both stages together, on a pool of
    * concurrency + 2 database connections. Small on purpose: the jobs are short transactions,
    * and more of them at once only makes them wait on each other and on the CPU (on the
    * benchmark machine 4 beat 16: docs/benchmarks.md). Raise it when the database is far away.
    */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
-  /** A killed worker's job is taken over after its lock lapses: this long, plus one stalled check. */
+  /** A killed worker's job is taken over once unrenewed this long, at the next stalled check. */
   WORKER_LOCK_MS: z.coerce.number().int().min(500).default(5000),
   WORKER_STALLED_CHECK_MS: z.coerce.number().int().min(200).default(2000),
   /** How often workers look for orders that never reached the queue, and how old they must be. */

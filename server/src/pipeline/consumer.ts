@@ -48,8 +48,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * A worker process's member of the pipeline's consumer group. One blocking connection reads
  * both stages with XREADGROUP, as many entries as there are free slots, so a burst is taken in
- * one round trip; a job's acknowledgement (XACK + XDEL) leaves with its broadcast. That is the at-least-once machinery BullMQ gave us,
- * in a handful of plain stream commands per job instead of several Lua scripts:
+ * one round trip; a job's acknowledgement (XACK + XDEL) leaves with its broadcast. That is the
+ * at-least-once machinery BullMQ gave us, in a handful of plain stream commands per job
+ * instead of several Lua scripts:
  *
  * - a job that throws stays pending; this process claims it again after the backoff
  *   (`XCLAIM` with that idle time: if another worker took it meanwhile, the claim is empty);
