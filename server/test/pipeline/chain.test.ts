@@ -7,7 +7,7 @@ import { fieldOf, stageKeys } from "../../src/pipeline/queues.js";
 import { startSweeper } from "../../src/pipeline/sweeper.js";
 import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
-import { dataOf, recorderOf, send } from "../support/sockets.js";
+import { dataOf, placeOne, recorderOf, send } from "../support/sockets.js";
 
 // Two instances sharing Redis and one pipeline worker on the same prefix (file fixtures).
 
@@ -31,9 +31,7 @@ describe("the pipeline, phone to panel and back", () => {
     await phone.waitFor("sync:done");
 
     const diavola = venue.products[1]!;
-    const { order } = dataOf(
-      await send(phoneSocket, "order:place", { clientOrderId: randomUUID(), items: [{ productId: diavola.id, quantity: 2 }] }),
-    );
+    const order = await placeOne(phoneSocket, diavola.id, 2);
     const updates = (r: typeof phone) => r.named("order:updated").filter((e) => e.data.id === order.id);
     const state = (e: any) => `${e.data.status}/${e.data.shipment?.status ?? "-"}`;
 
@@ -74,9 +72,7 @@ describe("the pipeline, phone to panel and back", () => {
     const staffToken = venue.staffToken;
     const { customerToken } = await openAndJoin(b, staffToken);
     const phone = await socket(b, { token: customerToken });
-    const { order } = dataOf(
-      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }),
-    );
+    const order = await placeOne(phone, venue.products[2]!.id);
     await eventually(async () => (await orderStatus(prisma, order.id)).shipment, 15_000, "shipment");
     const staff = await socket(a, { token: staffToken });
     expect((await send(staff, "order:advance", { orderId: order.id, to: "DELIVERED" })).error).toEqual({
@@ -106,9 +102,7 @@ describe("the pipeline, phone to panel and back", () => {
     });
     const { customerToken } = await openAndJoin(b, staffToken);
     const phone = await socket(b, { token: customerToken });
-    const { order } = dataOf(
-      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 3 }] }),
-    );
+    const order = await placeOne(phone, product.id, 3);
     await eventually(async () => (await orderStatus(prisma, order.id)).status === "ACCEPTED", 15_000, "accepted");
     expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(2);
     const res = await a.api.request("POST", `/api/orders/${order.id}/cancel`, { token: staffToken, body: { reason: "Oven broke" } });
@@ -132,9 +126,7 @@ describe("idempotent stages", () => {
     });
     const { customerToken } = await openAndJoin(a, staffToken);
     const phone = await socket(a, { token: customerToken });
-    const { order } = dataOf(
-      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 4 }] }),
-    );
+    const order = await placeOne(phone, product.id, 4);
     // The worker may have processed it already; either way, the next runs are no-ops.
     await eventually(async () => (await orderStatus(prisma, order.id)).shipment, 15_000, "shipment");
     const again = await processOrder(prisma, order.id);
@@ -169,11 +161,8 @@ describe("idempotent stages", () => {
     const [a] = (await startCluster(1)) as [TestServer];
     const { session, customerToken } = await openAndJoin(a, venue.staffToken);
     const phone = await socket(a, { token: customerToken });
-    const place = async () =>
-      dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }))
-        .order;
-    const queued = await place();
-    const lost = await place();
+    const queued = await placeOne(phone, venue.products[2]!.id);
+    const lost = await placeOne(phone, venue.products[2]!.id);
     const { redis, producer, log } = a.app.deps;
     const { stream } = stageKeys(a.config.redis, a.config.redisPrefix, "processing");
     const entriesOf = async (orderId: string) =>
@@ -199,7 +188,10 @@ describe("idempotent stages", () => {
     const updates = await prisma.sessionEvent.findMany({ where: { sessionId: session.id, type: "order.updated" } });
     expect(updates).toHaveLength(2);
     await eventually(
-      async () => (await producer.counts("processing")).waiting + (await producer.counts("processing")).active === 0,
+      async () => {
+        const { waiting, active } = await producer.counts("processing");
+        return waiting + active === 0;
+      },
       5000,
       "the stream emptied",
     );

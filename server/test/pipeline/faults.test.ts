@@ -3,7 +3,7 @@ import type { PrismaClient } from "../../src/db/prisma.js";
 import { processOrder } from "../../src/orders/process-order.js";
 import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
 import { describe, expect, it, type Venue } from "../support/kit.js";
-import { type ClientSocket, dataOf, recorderOf, send } from "../support/sockets.js";
+import { type ClientSocket, dataOf, placeOne, recorderOf, send } from "../support/sockets.js";
 
 // Each test builds its own instances (own Redis prefix, sometimes own Redis) with the kit's
 // factories, which also take them down after the test.
@@ -51,9 +51,7 @@ describe("nothing lost when parts die", () => {
 
     const { customerToken } = await openAndJoin(a, token);
     const phone = await socket(a, { token: customerToken });
-    const { order } = dataOf(
-      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 2 }] }),
-    );
+    const order = await placeOne(phone, product.id, 2);
     const { producer } = a.app.deps;
     await eventually(async () => (await producer.counts("processing")).active === 1, 10_000, "the job to be active in the doomed worker");
 
@@ -82,9 +80,7 @@ describe("nothing lost when parts die", () => {
     const [a] = (await startCluster(1)) as [TestServer];
     const { session, customerToken } = await openAndJoin(a, venue.staffToken);
     const phone = await socket(a, { token: customerToken });
-    const { order } = dataOf(
-      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }),
-    );
+    const order = await placeOne(phone, venue.products[2]!.id);
     const runs: number[] = [];
     const slow = {
       async beforeStage(stage: string, orderId: string, attempt: number) {
@@ -171,9 +167,7 @@ describe("nothing lost when parts die", () => {
     const worker = startWorker(a.config.redisPrefix, { redisUrl: redis.url });
     const { customerToken } = await openAndJoin(a, venue.staffToken);
     const phone = await socket(a, { token: customerToken });
-    const { order } = dataOf(
-      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }),
-    );
+    const order = await placeOne(phone, venue.products[2]!.id);
     await recorderWait(phone, order.id, "PREPARING"); // the worker is reading its stream
 
     await redis.stop();
@@ -194,9 +188,7 @@ describe("nothing lost when parts die", () => {
     const [a] = (await startCluster(1)) as [TestServer];
     const { session, customerToken } = await openAndJoin(a, venue.staffToken);
     const phone = await socket(a, { token: customerToken });
-    const { order } = dataOf(
-      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }),
-    );
+    const order = await placeOne(phone, venue.products[2]!.id);
     // Accepted with no shipment, a while ago (as by a version that shipped in a job of its
     // own, and died in between), before any worker took the processing job.
     const longAgo = new Date(Date.now() - 60_000);
@@ -222,9 +214,7 @@ describe("nothing lost when parts die", () => {
     const { session, customerToken } = await openAndJoin(a, venue.staffToken);
     const phone = await socket(a, { token: customerToken });
     // Placed before any worker runs, so the hook knows which order to pick out.
-    const { order } = dataOf(
-      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }),
-    );
+    const order = await placeOne(phone, venue.products[2]!.id);
     startWorker(a.config.redisPrefix, {
       hooks: {
         async beforeStage(stage, orderId, attempt) {
@@ -249,9 +239,7 @@ describe("nothing lost when parts die", () => {
     const token = venue.staffToken;
     const { customerToken } = await openAndJoin(a, token);
     const phone = await socket(a, { token: customerToken });
-    const { order } = dataOf(
-      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[0]!.id, quantity: 1 }] }),
-    );
+    const order = await placeOne(phone, venue.products[0]!.id);
     const attempts: number[] = [];
     startWorker(a.config.redisPrefix, {
       hooks: {

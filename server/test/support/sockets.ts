@@ -1,6 +1,7 @@
 // Real socket.io-client sockets for the server tests. kit.ts's `socket` and
 // `reconnectingSocket` fixtures open them and close them after the test.
 
+import { randomUUID } from "node:crypto";
 import type { Ack, ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from "@ordered/contract";
 import { io as connectClient, type Socket } from "socket.io-client";
 
@@ -94,6 +95,11 @@ export function send<E extends keyof ClientToServerEvents>(
 export function dataOf<T>(ack: Ack<T>): T {
   if (ack.error) throw new Error(`${ack.error.code}: ${ack.error.message}`);
   return ack.data as T;
+}
+
+/** Places an order of `quantity` × one product from `phone` (a fresh clientOrderId) and returns it. */
+export async function placeOne(phone: ClientSocket, productId: string, quantity = 1) {
+  return dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId, quantity }] })).order;
 }
 
 /** Records every event a socket receives, in arrival order, and lets tests wait for one. */
