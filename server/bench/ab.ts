@@ -49,6 +49,7 @@ try {
     ["busy", /machine CPU busy [\d.]+%/],
     ["cpu", /CPU per order \(ms\):.*/],
     ["work", /work per order:.*/],
+    ["syscalls", /syscalls per order.*/],
   ] as const;
   for (let round = 1; round <= rounds; round++) {
     for (const [name, dir] of Object.entries(sides)) {

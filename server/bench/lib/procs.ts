@@ -106,6 +106,17 @@ export function readTicks(pid: number): number | null {
   }
 }
 
+/** Read and write system calls made so far (socket reads/writes included), from /proc/<pid>/io. */
+function readSyscalls(pid: number): { r: number; w: number } | null {
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, "utf8");
+    const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)`, "m").exec(io)?.[1] ?? Number.NaN);
+    return { r: field("syscr"), w: field("syscw") };
+  } catch {
+    return null;
+  }
+}
+
 function readRssMb(pid: number): number | null {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -144,6 +155,8 @@ export interface ProcStats {
   cpuPct: number;
   rssMaxMb: number;
   rssEndMb: number;
+  /** Read and write system calls over the window (each socket read or write is one). */
+  syscalls: { r: number; w: number };
 }
 
 export interface Window {
@@ -163,7 +176,17 @@ export class ProcMonitor {
   private timer: NodeJS.Timeout | undefined;
   private startedAt = 0;
   private machine0 = { busy: 0, total: 0 };
-  private state = new Map<string, { ticks: Map<number, number>; used: number; rssMax: number; rssEnd: number }>();
+  private state = new Map<
+    string,
+    {
+      ticks: Map<number, number>;
+      used: number;
+      io: Map<number, { r: number; w: number }>;
+      syscalls: { r: number; w: number };
+      rssMax: number;
+      rssEnd: number;
+    }
+  >();
 
   constructor(
     private readonly targets: () => Target[],
@@ -189,6 +212,7 @@ export class ProcMonitor {
       cpuPct: round1((100 * s.used) / CLK_TCK / Math.max(0.001, seconds)),
       rssMaxMb: round1(s.rssMax),
       rssEndMb: round1(s.rssEnd),
+      syscalls: s.syscalls,
     }));
     const ncores = readFileSync("/proc/stat", "utf8")
       .split("\n")
@@ -206,7 +230,7 @@ export class ProcMonitor {
     for (const t of this.targets()) {
       let s = this.state.get(t.name);
       if (!s) {
-        s = { ticks: new Map(), used: 0, rssMax: 0, rssEnd: 0 };
+        s = { ticks: new Map(), used: 0, io: new Map(), syscalls: { r: 0, w: 0 }, rssMax: 0, rssEnd: 0 };
         this.state.set(t.name, s);
       }
       const pids = "pid" in t ? [t.pid] : pidsByComm(t.comm);
@@ -217,6 +241,15 @@ export class ProcMonitor {
         const before = s.ticks.get(pid);
         if (!first) s.used += ticks - (before ?? ticks);
         s.ticks.set(pid, ticks);
+        const io = readSyscalls(pid);
+        if (io) {
+          const was = s.io.get(pid);
+          if (!first && was) {
+            s.syscalls.r += io.r - was.r;
+            s.syscalls.w += io.w - was.w;
+          }
+          s.io.set(pid, io);
+        }
         rss += readRssMb(pid) ?? 0;
       }
       s.rssEnd = rss;

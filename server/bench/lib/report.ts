@@ -75,6 +75,15 @@ export function cpuPerOrder(p: PhaseProcs, orders: number): { perProcess: Record
   return { perProcess, total: Math.round(Object.values(perProcess).reduce((a, b) => a + b, 0) * 100) / 100 };
 }
 
+/** Read and write system calls per order of each process under test: stable run to run, unlike CPU. */
+export function syscallsPerOrder(p: PhaseProcs, orders: number): string {
+  const per = (n: number) => (n / Math.max(1, orders)).toFixed(1);
+  return underTest(p)
+    .filter((pr) => pr.syscalls)
+    .map((pr) => `${pr.name} ${per(pr.syscalls.r)}/${per(pr.syscalls.w)}`)
+    .join(", ");
+}
+
 export function printReport(r: Results, log: (s: string) => void): void {
   const head = `  ${"(ms)".padEnd(34)}${COLS.map((c) => pad(c, 9)).join("")}${pad("count", 9)}`;
   if (r.latency) {
@@ -98,6 +107,7 @@ export function printReport(r: Results, log: (s: string) => void): void {
         .join(", ")}; total ${cpu.total.toFixed(2)}`,
     );
     if (l.work) log(`  work per order: ${workPerOrder(l.work, l.ack.count)}`);
+    log(`  syscalls per order (read/write): ${syscallsPerOrder(l.procs, l.ack.count)}`);
   }
   if (r.baseline) {
     const b = r.baseline;
