@@ -123,6 +123,8 @@ export function createApp(components: AppComponents): App {
   const staffRecheck = startStaffRecheck(io, deps, config.staffRecheckMs);
   connectedSockets = () => io.engine.clientsCount;
   deps.publisher = countingPublisher(createIoPublisher(io, { perRoom: realtime.perRoom }), metrics);
+  // A placement's job and its broadcast leave in one write (pipeline/queues.ts).
+  producer.shareConnection(realtime.pub);
 
   return {
     httpServer,

@@ -162,8 +162,22 @@ export function handledCommands<T extends RedisClient>(client: T): T {
     command.promise.catch(() => {});
     return send(command, ...rest);
   };
+  // An auto-pipelined command's promise is ioredis' own, made before any sendCommand: the
+  // adapters' unawaited broadcasts need theirs handled too.
+  const methods = client as unknown as Record<(typeof UNAWAITED)[number], (...args: unknown[]) => Promise<unknown>>;
+  for (const name of UNAWAITED) {
+    const call = methods[name].bind(client);
+    methods[name] = (...args) => {
+      const promise = call(...args);
+      promise.catch(() => {});
+      return promise;
+    };
+  }
   return client;
 }
+
+/** What @socket.io/redis-adapter sends without awaiting, besides (un)subscribing. */
+const UNAWAITED = ["publish", "spublish"] as const;
 
 /**
  * Closes a connection: QUIT (what was sent is answered first), or a plain disconnect when

@@ -54,6 +54,15 @@ export interface Producer {
   counts(stage: Stage): Promise<StageCounts>;
   /** The newest dead letters first. */
   deadLetters(stage: Stage, limit?: number): Promise<DeadLetter[]>;
+  /**
+   * From now on `enqueue` sends on `connection` while it is ready: the Socket.IO adapter's
+   * auto-pipelined publishing connection, so a placement's XADD and its broadcast's PUBLISH,
+   * issued in the same tick, leave in one write and come back in one read. A connection that
+   * waits out outages (the adapter's does) keeps a job sent just before it noticed one and
+   * sends it when Redis is back; once it is not ready, jobs go to the outbox as before.
+   * The producer never closes it.
+   */
+  shareConnection(connection: RedisClient): void;
   /** Jobs waiting in the outbox for Redis to come back. */
   readonly pending: number;
   close(): Promise<void>;
@@ -92,8 +101,9 @@ export function createProducer(target: RedisTarget, opts: PipelineOptions, log: 
   const outbox = new Map<string, { stage: Stage; orderId: string }>();
   let overflowed = false;
 
-  const add = async (stage: Stage, orderId: string) => {
-    await connection.xadd(keys[stage].stream, "*", "o", orderId);
+  let shared: RedisClient | undefined;
+  const add = async (stage: Stage, orderId: string, via = connection) => {
+    await via.xadd(keys[stage].stream, "*", "o", orderId);
   };
   const park = (stage: Stage, orderId: string) => {
     if (outbox.size >= MAX_OUTBOX) {
@@ -139,10 +149,18 @@ export function createProducer(target: RedisTarget, opts: PipelineOptions, log: 
       return outbox.size;
     },
     enqueue(stage, orderId) {
-      if (!isReady(connection)) return park(stage, orderId);
-      add(stage, orderId).catch(() => park(stage, orderId));
+      const own = () => {
+        if (!isReady(connection)) return park(stage, orderId);
+        add(stage, orderId).catch(() => park(stage, orderId));
+      };
+      // Failed on the shared connection (closing): the own one, not the outbox, which only drains when it reconnects.
+      if (shared && isReady(shared)) add(stage, orderId, shared).catch(own);
+      else own();
     },
-    enqueueNow: add,
+    shareConnection(c) {
+      shared = c;
+    },
+    enqueueNow: (stage, orderId) => add(stage, orderId),
     async queued(stage, limit) {
       const entries = (await connection.xrange(keys[stage].stream, "-", "+", "COUNT", limit)) as Entry[];
       return new Set(entries.map(([, fields]) => fieldOf(fields, "o")).filter((o): o is string => o !== undefined));

@@ -38,7 +38,8 @@ export function createRoomsAdapter(target: RedisTarget, prefix: string, kind = a
   // be an unhandled rejection. Not lazy: the subscriptions must be up before the adapter is used.
   const sharded = kind === "sharded";
   // The adapter does not await every command (its close() unsubscribes and moves on): see handledCommands.
-  const pub = handledCommands(createRedis(target, { maxRetriesPerRequest: null }));
+  // Auto-pipelined: what else is sent in a broadcast's tick (the placement's XADD: app.ts) shares its write.
+  const pub = handledCommands(createRedis(target, { maxRetriesPerRequest: null, autoPipelining: true }));
   const sub = handledCommands(createRedis(target, { maxRetriesPerRequest: null, shardedSubscribers: sharded }));
   const channel = `${prefix}:socket.io`;
   return {

@@ -3,7 +3,7 @@ import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from "
 import { Server, type Socket } from "socket.io";
 import type { Principal } from "../auth/tokens.js";
 import type { Config } from "../config.js";
-import { closeRedis, watchOutage } from "../db/redis.js";
+import { closeRedis, type RedisClient, watchOutage } from "../db/redis.js";
 import { clientAddress } from "../http/client-key.js";
 import type { Logger } from "../logger.js";
 import { createRoomsAdapter } from "./adapter.js";
@@ -65,7 +65,7 @@ export function trackCommand(socket: AppSocket): () => void {
 export function createIo(
   httpServer: HttpServer,
   deps: { config: Config; log: Logger },
-): { io: AppServer; perRoom: boolean; close(): Promise<void> } {
+): { io: AppServer; perRoom: boolean; pub: RedisClient; close(): Promise<void> } {
   const { adapter, perRoom, pub, sub } = createRoomsAdapter(deps.config.redis, deps.config.redisPrefix);
   const io: AppServer = new Server(httpServer, {
     adapter,
@@ -146,6 +146,7 @@ export function createIo(
   return {
     io,
     perRoom,
+    pub,
     async close() {
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -23,4 +23,25 @@ describe("the Socket.IO adapter's connections", () => {
       process.off("unhandledRejection", record);
     }
   });
+
+  it("close while a broadcast waits in the publishing connection's auto-pipeline without an unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      const rooms = createRoomsAdapter(redisTarget(REDIS_URL, undefined), freshPrefix());
+      const io = new Server({ adapter: rooms.adapter });
+      await new Promise((resolve) => rooms.pub.once("ready", resolve));
+      // The adapter PUBLISHes without awaiting; auto-pipelining sends it on the next turn of
+      // the loop, by which time the connection is gone.
+      io.to("some-room").emit("hello", 1);
+      rooms.pub.disconnect();
+      await io.of("/").adapter.close();
+      rooms.sub.disconnect();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", record);
+    }
+  });
 });
