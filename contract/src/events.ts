@@ -92,7 +92,12 @@ export type CommandPayload<C extends CommandName> = z.input<(typeof COMMANDS)[C]
 
 /** What each command's ack carries on success. */
 export interface CommandResults {
-  "order:place": { order: OrderDto };
+  /**
+   * `placed`: this call stored the order; its `order:placed` event (number and time; the
+   * event's data is `order`). The placing socket gets that event here and not again as a
+   * broadcast, so a client applies it from the ack. A repeat of a stored order has none.
+   */
+  "order:place": { order: OrderDto; placed?: { seq: number; at: string } };
   "session:focus": { lastSeq: number };
   "session:unfocus": Record<string, never>;
   "order:advance": { order: OrderDto };

@@ -109,9 +109,9 @@ function orderEventOf(event: LoggedEvent): OrderEvent | null {
 /** A publisher that also counts what it publishes: every committed event passes through one. */
 export function countingPublisher(publisher: Publisher, metrics: Metrics): Publisher {
   return {
-    sessionEvent(locationId, event) {
+    sessionEvent(locationId, event, except) {
       metrics.observe(event);
-      publisher.sessionEvent(locationId, event);
+      publisher.sessionEvent(locationId, event, except);
     },
     productChanged: (locationId, product) => publisher.productChanged(locationId, product),
     menuChanged: (locationId) => publisher.menuChanged(locationId),

@@ -28,12 +28,12 @@ export const place: CommandHandler<"order:place"> = async (deps, input, customer
   }
   if (table.status === "rejected") throw table.reason;
   const { order, event } = await placeOrder(deps.prisma, deps.menus, customer, input);
-  if (event) {
-    deps.publisher.sessionEvent(customer.locationId, event);
-    // Never waits on Redis: while it is away the job waits in the outbox (pipeline/queues.ts).
-    deps.producer.enqueue("processing", order.id);
-  }
-  return { order };
+  if (!event) return { order }; // a repeat: nothing new to tell anyone
+  // Everyone else hears the event; the placer gets it in this ack (one frame, not two).
+  deps.publisher.sessionEvent(customer.locationId, event, socket.id);
+  // Never waits on Redis: while it is away the job waits in the outbox (pipeline/queues.ts).
+  deps.producer.enqueue("processing", order.id);
+  return { order, placed: { seq: event.seq, at: event.at } };
 };
 
 /** Staff move an order's shipment forward (socket `order:advance` and `POST /api/orders/:id/advance`). */

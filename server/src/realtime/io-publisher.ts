@@ -34,14 +34,16 @@ export function createIoPublisher(io: Broadcaster, opts: { perRoom: boolean } = 
     (io.to(customersRoom) as Target).emit(event, arg);
   };
   return {
-    sessionEvent(locationId, event) {
+    sessionEvent(locationId, event, except) {
       const session = rooms.session(event.sessionId);
       const location = rooms.location(locationId);
+      // A socket's id is also a room of its own: leaving it out of a broadcast is an except.
+      const others = except === undefined ? [] : [except];
       if (opts.perRoom) {
         emitLogged(io.to(location) as Target, event);
-        emitLogged(io.to(session).except(location) as Target, event);
+        emitLogged(io.to(session).except([location, ...others]) as Target, event);
       } else {
-        emitLogged(io.to([session, location]) as Target, event);
+        emitLogged(io.to([session, location]).except(others) as Target, event);
       }
       if (event.type === "session.closed") {
         // Customers of a closed session stop receiving the location's menu updates.

@@ -5,8 +5,11 @@ import type { LoggedEvent, ProductDto } from "@ordered/contract";
  * logged the event has committed; a missed emit is repaired by log replay on reconnect.
  */
 export interface Publisher {
-  /** A logged session event → the session's room and the location's staff room. */
-  sessionEvent(locationId: string, event: LoggedEvent): void;
+  /**
+   * A logged session event → the session's room and the location's staff room, but not the
+   * socket `except` (the placer, which gets its order's event in the command's ack).
+   */
+  sessionEvent(locationId: string, event: LoggedEvent, except?: string): void;
   /** A product's availability changed → the location's staff and its open sessions' customers. */
   productChanged(locationId: string, product: ProductDto): void;
   /** Categories changed: the location's staff and phones refetch the menu. */

@@ -40,13 +40,14 @@ describe("order:place", () => {
     await panel.waitFor("sync:done");
     const { session, sockets, recorders } = await tableWithPhones({ cluster, venue, socket }, 2);
     const clientOrderId = randomUUID();
-    const ack = await send(sockets[0]!, "order:place", {
+    const payload = {
       clientOrderId,
       items: [
         { productId: margherita(venue).id, quantity: 2, note: "extra basil" },
         { productId: lemonade(venue).id, quantity: 1 },
       ],
-    });
+    };
+    const ack = await send(sockets[0]!, "order:place", payload);
     const { order } = dataOf(ack);
     expect(order).toMatchObject({
       clientOrderId,
@@ -69,6 +70,11 @@ describe("order:place", () => {
     // The other phone at the table sees it too.
     const otherPhone = await recorders[1]!.waitFor("order:placed", (e) => e.data.id === order.id);
     expect(otherPhone.seq).toBe(4);
+    // The placer had that event in its ack (its number and time; the order is its data), and
+    // not again as a broadcast: the answer to a repeat comes after anything sent before it.
+    expect(dataOf(ack).placed).toEqual({ seq: 4, at: seen.at });
+    expect(dataOf(await send(sockets[0]!, "order:place", payload))).toEqual({ order: expect.objectContaining({ id: order.id }) });
+    expect(recorders[0]!.named("order:placed")).toEqual([]);
   });
 
   it("stores an order once however often, and from however many sockets, it is sent", async ({ venue, prisma, cluster, socket }) => {
@@ -82,6 +88,8 @@ describe("order:place", () => {
     ]);
     const ids = new Set(acks.map((ack) => dataOf(ack).order.id));
     expect(ids.size).toBe(1);
+    // Only the call that stored it carries the order:placed event's number.
+    expect(acks.filter((ack) => dataOf(ack).placed !== undefined)).toHaveLength(1);
     expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(1);
     const events = await prisma.sessionEvent.findMany({ where: { sessionId: session.id, type: "order.placed" } });
     expect(events).toHaveLength(1);

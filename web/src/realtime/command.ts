@@ -122,9 +122,15 @@ export interface Commands {
  * (where it wins only if it is further along than what the events said), so no caller has
  * to remember to.
  */
-export function createCommands(transport: Transport | null, store: { ack(order: OrderDto): void }): Commands {
+export function createCommands(
+  transport: Transport | null,
+  store: { ack(order: OrderDto, placed?: { seq: number; at: string }): void },
+): Commands {
   const keep = <T>(data: T): T => {
-    if (data && typeof data === "object" && "order" in data) store.ack(data.order as OrderDto);
+    if (data && typeof data === "object" && "order" in data) {
+      const placed = "placed" in data ? (data.placed as { seq: number; at: string } | undefined) : undefined;
+      store.ack(data.order as OrderDto, placed);
+    }
     return data;
   };
   return {

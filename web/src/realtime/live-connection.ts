@@ -29,7 +29,7 @@ export interface LiveConnection {
  * reconnect (so the server replays from the cursors) when a gap does not fill, the browser
  * comes back online, or the device wakes up.
  */
-export function connectLive(store: Pick<LiveStore, "receive" | "hasGap">, options: LiveOptions): LiveConnection {
+export function connectLive(store: Pick<LiveStore, "receive" | "hasGap" | "onApplied">, options: LiveOptions): LiveConnection {
   const socket = connectSocket(options.auth);
   const reconnectListeners = new Set<() => void>();
   let connectedBefore = false;
@@ -39,10 +39,9 @@ export function connectLive(store: Pick<LiveStore, "receive" | "hasGap">, option
   };
   socket.on("connect", connected);
   const cleanups = [
-    onSessionEvents(socket, (e) => {
-      const applied = store.receive(e);
-      if (applied.events.length > 0) options.onApplied?.(applied);
-    }),
+    onSessionEvents(socket, (e) => void store.receive(e)),
+    // Events off the socket and those a command's ack carried (an order:place's own event).
+    store.onApplied((applied) => options.onApplied?.(applied)),
     handleRefusals(socket, options.onRefused),
     watchGaps(socket, () => store.hasGap()),
     watchNetwork(socket),

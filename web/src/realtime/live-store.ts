@@ -20,6 +20,7 @@ export class LiveStore<S extends SessionCore = SessionCore> {
   private state: LiveState<S> = initialLiveState<S>();
   private readonly stream = new EventStream<SessionEvent>();
   private readonly listeners = new Set<() => void>();
+  private readonly appliedListeners = new Set<(applied: Applied) => void>();
 
   readonly getState = (): LiveState<S> => this.state;
 
@@ -47,8 +48,22 @@ export class LiveStore<S extends SessionCore = SessionCore> {
     return this.apply(this.stream.push(event));
   }
 
-  /** An order from a command's ack; kept only if it is further along than the known copy. */
-  ack(order: OrderDto): void {
+  /**
+   * Calls `fn` with what each call applied (events off the socket, or an ack's event and
+   * whatever it released), never with nothing. Returns an unsubscribe.
+   */
+  onApplied(fn: (applied: Applied) => void): () => void {
+    this.appliedListeners.add(fn);
+    return () => void this.appliedListeners.delete(fn);
+  }
+
+  /**
+   * An order from a command's ack; kept only if it is further along than the known copy.
+   * With `placed` the ack is also the order's `order:placed` event, which the server sends
+   * the placing socket only there: it goes through the stream like any other.
+   */
+  ack(order: OrderDto, placed?: { seq: number; at: string }): void {
+    if (placed) this.receive({ name: "order:placed", sessionId: order.sessionId, seq: placed.seq, at: placed.at, data: order });
     this.dispatch({ type: "ack", order });
   }
 
@@ -85,7 +100,9 @@ export class LiveStore<S extends SessionCore = SessionCore> {
       if (this.state.arrivals !== before && event.name === "order:placed") arrivals.push(event.data);
     }
     this.notifyIfChanged(start);
-    return { events, arrivals };
+    const applied = { events, arrivals };
+    for (const fn of this.appliedListeners) fn(applied);
+    return applied;
   }
 
   private dispatch(action: LiveAction<S>): void {

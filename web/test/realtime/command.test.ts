@@ -140,7 +140,15 @@ describe("createCommands", () => {
     const { transport } = fakeTransport([{ data: { order: order(1, "ready") } }]);
     const store = { ack: vi.fn() };
     await createCommands(transport, store).send("order:advance", { orderId: order(1).id, to: "READY" });
-    expect(store.ack).toHaveBeenCalledWith(order(1, "ready"));
+    expect(store.ack).toHaveBeenCalledWith(order(1, "ready"), undefined);
+  });
+
+  test("hands on the number of the order:placed event an order:place ack carries", async () => {
+    const placed = { seq: 7, at: "2026-12-05T10:00:00.000Z" };
+    const { transport } = fakeTransport([{ data: { order: order(1), placed } }]);
+    const store = { ack: vi.fn() };
+    await createCommands(transport, store).send("order:place", payload);
+    expect(store.ack).toHaveBeenCalledWith(order(1), placed);
   });
 
   test("is not ready without a connection, and says so when used", async () => {

@@ -128,6 +128,31 @@ describe("LiveStore: acks against events (the further copy wins)", () => {
     expect(store.receive(placed(2, order(1))).arrivals).toEqual([]);
   });
 
+  test("an order:place ack that carries its event's number applies that event: the cursor moves and it is heard once", () => {
+    const store = seeded();
+    const heard = vi.fn();
+    store.onApplied(heard);
+    store.ack(order(1), { seq: 2, at: "2026-12-05T10:00:00.000Z" });
+    expect(store.cursor(SESSION)).toBe(2);
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(heard.mock.calls[0]![0].events).toEqual([{ ...placed(2, order(1)), at: "2026-12-05T10:00:00.000Z" }]);
+    // The same event replayed after a reconnect is a duplicate.
+    expect(store.receive(placed(2, order(1))).events).toEqual([]);
+    expect(heard).toHaveBeenCalledTimes(1);
+  });
+
+  test("an order:place ack's event releases what waited behind it", () => {
+    const store = seeded();
+    const heard = vi.fn();
+    store.onApplied(heard);
+    expect(store.receive(updated(3, order(1, "accepted"))).events).toEqual([]); // the worker was faster than the ack
+    expect(store.hasGap()).toBe(true);
+    store.ack(order(1), { seq: 2, at: "2026-12-05T10:00:00.000Z" });
+    expect(heard.mock.calls.map(([applied]) => applied.events.map((e: { seq: number }) => e.seq))).toEqual([[2, 3]]);
+    expect(statusOf(store, 1)).toBe("ACCEPTED");
+    expect(store.hasGap()).toBe(false);
+  });
+
   test("a final status wins over any stage", () => {
     const store = seeded();
     store.receive(placed(2, order(1)));
