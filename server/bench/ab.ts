@@ -1,6 +1,7 @@
 // A/B of the quick latency bench: an earlier commit against this checkout, run alternately.
 // CPU time on a shared VM moves ±20 % between identical runs, so one run of each proves
-// little; alternating rounds and the `work per order` counts (bench/lib/work.ts) do.
+// little; alternating rounds, the `work per order` counts (bench/lib/work.ts) and the system
+// calls per order of each process (bench/lib/procs.ts) do.
 //   npm run build -w server && npx tsx bench/ab.ts <commit> [--rounds 2] [-- <bench/run.ts options>]
 // The commit is built in a git worktree of its own (node_modules and the generated Prisma
 // client shared with this checkout) and benchmarked with this checkout's bench/, so both
