@@ -1,7 +1,8 @@
 // The baseline: a bare Socket.IO server on the same Redis adapter as Ordered (classic
 // pub/sub, same options), with no database, no auth, no validation and no queue. A
 // customer's `order:place` is relayed as `order:placed` to its session room and its
-// location's staff room (the same rooms Ordered emits to), then acked. Two of these run side
+// location's staff room (the same rooms Ordered emits to), but not back to the placer, whose
+// ack carries the event's number (as Ordered does). Two of these run side
 // by side, like Ordered's two instances. For the capacity phase, `PUT /products/<id>/availability`
 // with {locationId, available} answers, then broadcasts product:updated to the venue's staff and
 // customers, like Ordered's staff request does. Env: PORT, HOST, REDIS_URL, REDIS_PREFIX, and
@@ -66,8 +67,9 @@ io.on("connection", (socket) => {
   socket.emit("ready");
   socket.on("order:place", (payload: { clientOrderId: string }, ack?: (r: unknown) => void) => {
     const envelope = { sessionId, seq: ++seq, at: new Date().toISOString(), data: payload };
-    io.to([rooms.session(sessionId!), rooms.location(locationId)]).emit("order:placed", envelope);
-    ack?.({ data: { order: payload } });
+    // Like Ordered: everyone but the placer, who has the event in its ack.
+    io.to([rooms.session(sessionId!), rooms.location(locationId)]).except(socket.id).emit("order:placed", envelope);
+    ack?.({ data: { order: payload, placed: { seq: envelope.seq, at: envelope.at } } });
   });
 });
 
