@@ -68,7 +68,9 @@ io.on("connection", (socket) => {
   socket.on("order:place", (payload: { clientOrderId: string }, ack?: (r: unknown) => void) => {
     const envelope = { sessionId, seq: ++seq, at: new Date().toISOString(), data: payload };
     // Like Ordered: everyone but the placer, who has the event in its ack.
-    io.to([rooms.session(sessionId!), rooms.location(locationId)]).except(socket.id).emit("order:placed", envelope);
+    io.to([rooms.session(sessionId!), rooms.location(locationId)])
+      .except(socket.id)
+      .emit("order:placed", envelope);
     ack?.({ data: { order: payload, placed: { seq: envelope.seq, at: envelope.at } } });
   });
 });
