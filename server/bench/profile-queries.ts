@@ -136,7 +136,8 @@ const placed: string[] = [];
 const results: Cost[] = [];
 results.push(
   await measure("placeOrder (server code)", iterations, async (i) => {
-    const { order } = await placeOrder(prisma, menus, principal, { clientOrderId: randomUUID(), items: items(i) });
+    // A budget no run reaches: the bench measures placing, not refusing.
+    const { order } = await placeOrder(prisma, menus, principal, { clientOrderId: randomUUID(), items: items(i) }, { perMinute: 1e9 });
     if (i >= 0) placed.push(order.id);
     else await processOrder(prisma, order.id);
   }),

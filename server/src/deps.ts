@@ -21,7 +21,7 @@ export interface AppComponents {
 export interface AppDeps extends AppComponents {
   tokens: Tokens;
   guards: Guards;
-  limiters: Record<"join" | "login" | "loginPerAccount" | "sessionJoin" | "cardJoin" | "orderPerSocket" | "orderPerSession", Limiter>;
+  limiters: Record<"join" | "login" | "loginPerAccount" | "sessionJoin" | "cardJoin" | "orderPerSocket", Limiter>;
   /** Fans committed events out to clients on every instance. */
   publisher: Publisher;
   /** Queues pipeline work (the worker processes consume it). */

@@ -28,6 +28,18 @@ export function createLimiter(
     // the reconnecting client: an order must not wait on Redis (PostgreSQL is enough).
     rejectIfRedisNotReady: true,
   });
+  return limiterOf(limiter);
+}
+
+/**
+ * A fixed-window limiter in this process's memory, for keys that live on one instance only
+ * (a socket's id): the same budget as a shared one, without a round trip to Redis.
+ */
+export function createLocalLimiter(opts: { points: number; durationSeconds: number }): Limiter {
+  return limiterOf(new RateLimiterMemory({ points: opts.points, duration: opts.durationSeconds }));
+}
+
+function limiterOf(limiter: RateLimiterRedis | RateLimiterMemory): Limiter {
   return {
     async consume(key, what) {
       try {

@@ -12,22 +12,17 @@ import { placeOrder } from "./place-order.js";
 import type { TransitionResult } from "./transition.js";
 
 /**
- * `order:place`: rate limits, then store the order once (placeOrder also makes the phone's
- * account check: registered with `handlerChecksPhone`); a new order is queued for processing.
+ * `order:place`: the phone's budget (in memory: a socket lives on this instance only), then
+ * store the order once, within the table's budget, which the write counts on the session
+ * row (placeOrder; it also makes the phone's account check: registered with
+ * `handlerChecksPhone`). A new order is queued for processing. No round trip to Redis
+ * before the order is stored.
  */
 export const place: CommandHandler<"order:place"> = async (deps, input, customer, socket) => {
-  // Both budgets at once (one round trip's wait, not two); a phone over its own budget gets
-  // the table's point back, so it never spends what the table's other phones may order.
-  const [own, table] = await Promise.allSettled([
-    deps.limiters.orderPerSocket.consume(socket.id, "orders from this phone"),
-    deps.limiters.orderPerSession.consume(customer.sessionId, "orders at this table"),
-  ]);
-  if (own.status === "rejected") {
-    if (table.status === "fulfilled") await deps.limiters.orderPerSession.refund(customer.sessionId);
-    throw own.reason;
-  }
-  if (table.status === "rejected") throw table.reason;
-  const { order, event } = await placeOrder(deps.prisma, deps.menus, customer, input);
+  await deps.limiters.orderPerSocket.consume(socket.id, "orders from this phone");
+  const { order, event } = await placeOrder(deps.prisma, deps.menus, customer, input, {
+    perMinute: deps.config.limits.orderPerSessionPerMinute,
+  });
   if (!event) return { order }; // a repeat: nothing new to tell anyone
   // Everyone else hears the event; the placer gets it in this ack (one frame, not two).
   deps.publisher.sessionEvent(customer.locationId, event, socket.id);

@@ -33,7 +33,21 @@ const REMOVED = z.strictObject({ removed: z.boolean() });
  * it and the menu at the version placement read it at (if not, nothing was written), and
  * the menu's version now.
  */
-const WRITE_FOUND = { open: z.boolean(), menu_version: z.number().int().nullable() };
+const WRITE_FOUND = {
+  open: z.boolean(),
+  menu_version: z.number().int().nullable(),
+  /** The session was found (null: not) with its minute's order budget spent: nothing written. */
+  limited: z.boolean().nullable(),
+  /** Seconds until the budget's minute ends, when limited. */
+  retry_after: z.number().int().nullable(),
+};
+
+/** The table's order budget: at most `perMinute` orders stored per session per minute. */
+export interface TableBudget {
+  perMinute: number;
+}
+
+const BUDGET_WINDOW = sql`interval '60 seconds'`;
 
 const SessionRead = z.strictObject({
   /** The phone, if it is one of this session's: removed by staff? */
@@ -82,14 +96,16 @@ export async function placeOrder(
   menus: PlacementMenus,
   customer: CustomerPrincipal,
   input: PlaceOrderPayload,
+  budget: TableBudget,
 ): Promise<PlaceOrderResult> {
   return sqlStatements(prisma, async (db) => {
     const ids = [...new Set(input.items.map((i) => i.productId))];
     const known = menus.lookup(customer.locationId, ids);
     const checked = known && lines(known, input, new Date(), { quiet: true });
     if (known && checked) {
-      const written = await write(db, customer, input, known, checked);
+      const written = await write(db, customer, input, known, checked, budget);
       if (written.event) return { order: written.event.payload, event: written.event };
+      if (written.also.limited) return repeatOrLimited(db, customer, input, written.also.retry_after);
       if (written.also.open) {
         // The same clientOrderId was committed by a concurrent request first.
         const existing = await loadOrderDto(db, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
@@ -122,8 +138,9 @@ export async function placeOrder(
       const asRead = { version: session.menu_version, currency: session.currency, timeZone: session.time_zone };
       menus.remember(customer.locationId, { ...asRead, products: session.products });
       const menu = { ...asRead, products: new Map(session.products.map((o) => [o.p.id, o])) };
-      const written = await write(db, customer, input, menu, lines(menu, input, new Date(), { quiet: false })!);
+      const written = await write(db, customer, input, menu, lines(menu, input, new Date(), { quiet: false })!, budget);
       if (written.event) return { order: written.event.payload, event: written.event };
+      if (written.also.limited) return repeatOrLimited(db, customer, input, written.also.retry_after);
       // Nothing written. The same clientOrderId was committed by a concurrent request first
       // (ON CONFLICT), or the session closed since the read, perhaps just after that request
       // committed: either way, an order stored under this id is the answer to a repeat.
@@ -141,6 +158,22 @@ export async function placeOrder(
       if (read >= MENU_READS) throw new AppError("UNAVAILABLE", "the menu changed while this order was placed; send it again");
     }
   });
+}
+
+/**
+ * The write found the table's budget spent. A repeat of an order stored earlier still gets
+ * its order (sending it again must never fail for having been sent); anything else waits.
+ */
+async function repeatOrLimited(
+  db: SqlRunner,
+  customer: CustomerPrincipal,
+  input: PlaceOrderPayload,
+  retryAfter: number | null,
+): Promise<PlaceOrderResult> {
+  const existing = await loadOrderDto(db, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
+  if (existing) return { order: existing, event: null };
+  const seconds = Math.max(1, retryAfter ?? 60);
+  throw new AppError("RATE_LIMITED", `too many orders at this table; try again in ${seconds}s`, seconds);
 }
 
 /** An order line as the write inserts it. */
@@ -199,9 +232,19 @@ function lines(menu: PlacementMenu, input: PlaceOrderPayload, now: Date, { quiet
 
 /**
  * The one write of a placement (see placeOrder). Nothing is written unless the session is
- * open, the phone's and in it, and the location's menu still at `menu.version`.
+ * open, the phone's and in it, the location's menu still at `menu.version`, and the table's
+ * budget for the minute not spent. The budget is counted on the session row, which the
+ * write locks: a placement that waited for the lock sees the row as the one before it left
+ * it, so concurrent placements at one table are counted exactly.
  */
-function write(db: SqlRunner, customer: CustomerPrincipal, input: PlaceOrderPayload, menu: PlacementMenu, items: Line[]) {
+function write(
+  db: SqlRunner,
+  customer: CustomerPrincipal,
+  input: PlaceOrderPayload,
+  menu: PlacementMenu,
+  items: Line[],
+  budget: TableBudget,
+) {
   const orderId = randomUUID();
   // Provisional; the processing stage recomputes it from the same snapshots.
   const totalCents = items.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
@@ -210,7 +253,10 @@ function write(db: SqlRunner, customer: CustomerPrincipal, input: PlaceOrderPayl
     sessionId: sql`${customer.sessionId}::uuid`,
     writes: sql`
       open_session AS MATERIALIZED (
-        SELECT s.id FROM order_session s JOIN customer c ON c.session_id = s.id JOIN location l ON l.id = s.location_id
+        SELECT s.id,
+               coalesce(s.order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} AND s.order_window_count >= ${budget.perMinute}, false) AS limited,
+               ceil(extract(epoch FROM s.order_window_started_at + ${BUDGET_WINDOW} - ${CLOCK}))::int AS retry_after
+        FROM order_session s JOIN customer c ON c.session_id = s.id JOIN location l ON l.id = s.location_id
         WHERE s.id = ${customer.sessionId}::uuid AND s.status = 'OPEN' AND s.location_id = ${customer.locationId}::uuid
           AND c.id = ${customer.customerId}::uuid AND c.removed_at IS NULL AND l.menu_version = ${menu.version}
         FOR NO KEY UPDATE OF s FOR SHARE OF c
@@ -220,6 +266,7 @@ function write(db: SqlRunner, customer: CustomerPrincipal, input: PlaceOrderPayl
         SELECT ${orderId}::uuid, open_session.id, ${customer.locationId}::uuid, ${customer.customerId}::uuid,
                ${input.clientOrderId}, 'PLACED', ${totalCents}, ${menu.currency}, ${CLOCK}, ${CLOCK}
         FROM open_session
+        WHERE NOT open_session.limited
         ON CONFLICT (session_id, client_order_id) DO NOTHING
         RETURNING *
       ),
@@ -235,9 +282,14 @@ function write(db: SqlRunner, customer: CustomerPrincipal, input: PlaceOrderPayl
         RETURNING *
       )`,
     payload: orderDtoPayload(sql`(SELECT id FROM placed)`, { order: sql`placed`, items: sql`placed_items` }),
+    // The stored order counts against the minute's budget (a new minute starts with it).
+    sessionSet: sql`
+      order_window_count = CASE WHEN order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} THEN order_window_count + 1 ELSE 1 END,
+      order_window_started_at = CASE WHEN order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} THEN order_window_started_at ELSE ${CLOCK} END`,
     also: {
       columns: sql`EXISTS (SELECT 1 FROM open_session) AS open,
-        (SELECT menu_version FROM location WHERE id = ${customer.locationId}::uuid) AS menu_version`,
+        (SELECT menu_version FROM location WHERE id = ${customer.locationId}::uuid) AS menu_version,
+        (SELECT limited FROM open_session) AS limited, (SELECT retry_after FROM open_session) AS retry_after`,
       shape: WRITE_FOUND,
     },
   });

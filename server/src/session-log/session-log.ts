@@ -25,6 +25,12 @@ export interface AppendOptions<T extends SessionEventType, X extends z.ZodRawSha
   writes?: Sql;
   /** More columns to return from the statement (`expr AS name, …`), with their schema (a module-level constant: schemas are cached by it). */
   also?: { columns: Sql; shape: X };
+  /**
+   * More assignments (`column = expr, …`) for the session row's update that takes the
+   * number: a statement may update a row only once, so what else an event changes on its
+   * session goes here (placement's order budget).
+   */
+  sessionSet?: Sql;
 }
 
 /**
@@ -45,7 +51,7 @@ export async function appendEvent<T extends SessionEventType, X extends z.ZodRaw
     WITH ${options.writes ? sql`${options.writes},` : empty}
     payload AS MATERIALIZED (${options.payload}),
     next AS (
-      UPDATE order_session SET last_seq = last_seq + 1
+      UPDATE order_session SET last_seq = last_seq + 1 ${options.sessionSet ? sql`, ${options.sessionSet}` : empty}
       WHERE id = ${options.sessionId} AND EXISTS (SELECT 1 FROM payload)
       RETURNING id, last_seq
     ),

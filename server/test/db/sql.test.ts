@@ -21,7 +21,7 @@ describe("hot-path statements", () => {
     const principal: CustomerPrincipal = { kind: "customer", customerId: customer.id, sessionId: session.id, locationId: loc.locationId };
     const menus = new PlacementMenus();
     const throughThePipeline = async (items: { productId: string; quantity: number }[]) => {
-      const { order } = await placeOrder(prisma, menus, principal, { clientOrderId: randomUUID(), items });
+      const { order } = await placeOrder(prisma, menus, principal, { clientOrderId: randomUUID(), items }, { perMinute: 1000 });
       const accepted = await processOrder(prisma, order.id);
       const shipped = await shipOrder(prisma, order.id); // a repeat: processing shipped it
       expect(shipped?.event).toBeNull();
@@ -40,10 +40,13 @@ describe("hot-path statements", () => {
         { productId: loc.products[2]!.id, quantity: 1 },
       ]);
       const soldOut = await throughThePipeline([{ productId: loc.products[0]!.id, quantity: 1 }]);
-      const repeat = await placeOrder(prisma, menus, principal, {
-        clientOrderId: single.shipped.clientOrderId,
-        items: [{ productId: loc.products[1]!.id, quantity: 1 }],
-      });
+      const repeat = await placeOrder(
+        prisma,
+        menus,
+        principal,
+        { clientOrderId: single.shipped.clientOrderId, items: [{ productId: loc.products[1]!.id, quantity: 1 }] },
+        { perMinute: 1000 },
+      );
       expect([single.shipped.shipment?.status, several.shipped.shipment?.status, soldOut.accepted.status]).toEqual([
         "PREPARING",
         "PREPARING",

@@ -214,7 +214,12 @@ describe("order:place", () => {
     expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(0);
   });
 
-  it("rate-limits orders per socket and per session, in Redis", async ({ startCluster, venue, socket, prisma }) => {
+  it("rate-limits orders per socket and per table; a phone over its own budget spends none of the table's", async ({
+    startCluster,
+    venue,
+    socket,
+    prisma,
+  }) => {
     const [c] = (await startCluster(1, { ORDER_RATE_PER_SOCKET: "3", ORDER_RATE_PER_SESSION: "4" })) as [TestServer];
     const opened = await openAndJoin(c, venue.staffToken);
     const second = (await c.api.joinSession(opened.session.joinCode)).token;
@@ -228,6 +233,31 @@ describe("order:place", () => {
     const limited = await place(s2);
     expect(limited.error?.code).toBe("RATE_LIMITED");
     expect(limited.error?.message).toMatch(/too many orders at this table; try again in \d+s/);
+    expect(await prisma.order.count({ where: { sessionId: opened.session.id } })).toBe(4);
+  });
+
+  it("counts the table's budget exactly when its phones place at once, and still answers a repeat once it is spent", async ({
+    startCluster,
+    venue,
+    socket,
+    prisma,
+  }) => {
+    const [c] = (await startCluster(1, { ORDER_RATE_PER_SESSION: "4" })) as [TestServer];
+    const opened = await openAndJoin(c, venue.staffToken);
+    const tokens = [opened.customerToken];
+    for (let i = 1; i < 8; i++) tokens.push((await c.api.joinSession(opened.session.joinCode)).token);
+    const phones = await Promise.all(tokens.map((token) => socket(c, { token })));
+    const payloads = phones.map(() => ({ clientOrderId: randomUUID(), items: [{ productId: lemonade(venue).id, quantity: 1 }] }));
+    // Eight phones at once: the session row's lock makes each write see the count the one before it left.
+    const acks = await Promise.all(phones.map((phone, i) => send(phone, "order:place", payloads[i]!)));
+    const refused = acks.filter((ack) => ack.error);
+    expect(refused.map((ack) => ack.error?.code)).toEqual(["RATE_LIMITED", "RATE_LIMITED", "RATE_LIMITED", "RATE_LIMITED"]);
+    for (const ack of refused) expect(ack.error?.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(await prisma.order.count({ where: { sessionId: opened.session.id } })).toBe(4);
+    // Sending a stored order again is answered with it, budget spent or not.
+    const first = acks.findIndex((ack) => !ack.error);
+    const again = await send(phones[first]!, "order:place", payloads[first]!);
+    expect(dataOf(again).order.id).toBe(dataOf(acks[first]!).order.id);
     expect(await prisma.order.count({ where: { sessionId: opened.session.id } })).toBe(4);
   });
 });
