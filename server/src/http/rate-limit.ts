@@ -5,8 +5,6 @@ import { AppError } from "../errors.js";
 export interface Limiter {
   /** Spends one point for `key`; throws AppError RATE_LIMITED once the budget is spent. */
   consume(key: string, what: string): Promise<void>;
-  /** Gives back a point spent for `key` (best effort: a failure is ignored). */
-  refund(key: string): Promise<void>;
 }
 
 /**
@@ -51,9 +49,6 @@ function limiterOf(limiter: RateLimiterRedis | RateLimiterMemory): Limiter {
         }
         throw err;
       }
-    },
-    async refund(key) {
-      await limiter.reward(key, 1).catch(() => {});
     },
   };
 }
