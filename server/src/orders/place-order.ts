@@ -73,8 +73,9 @@ const MENU_READS = 3;
  *   the phone sends about prices is trusted.
  * - The write, one statement (so it is atomic on its own): lock the session row if it is
  *   still OPEN, of the phone's venue, with the phone not removed (its row locked FOR SHARE,
- *   so a removal committed while this waited is seen), and the location's menu_version still
- *   the one the items were checked against; insert the order and its items, and append
+ *   so a removal committed while this waited is seen), the location's menu_version still
+ *   the one the items were checked against, and the table's order budget for the minute not
+ *   spent (counted on that row: `budget`); insert the order and its items, and append
  *   `order.placed` to the session log with the order's DTO built from the rows just
  *   inserted. The lock orders placements against each other, against closing and against
  *   transitions (orders/transition.ts), re-checked after any wait: an order is either
