@@ -108,16 +108,21 @@ let baselineEnv: Record<string, string> = {};
 const children: Record<string, Child> = {};
 const profArgs = opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${runDir}/cpu-profiles`] : [];
 
+/** Each server's metrics address (its own port, METRICS_PORT), by its API address. */
+const metricsUrls = new Map<string, string>();
+
 async function startServer(name: string): Promise<string> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const child = startNode(name, [...profArgs, "dist/main.js"], {
-    env: { ...orderedEnv, PORT: String(port) },
+    env: { ...orderedEnv, PORT: String(port), METRICS_PORT: String(metricsPort) },
     cwd: serverDir,
     logDir: runDir,
   });
   children[name] = child;
   const url = `http://127.0.0.1:${port}`;
   await waitHttp(`${url}/api/health`, child);
+  metricsUrls.set(url, `http://127.0.0.1:${metricsPort}`);
   return url;
 }
 
@@ -135,7 +140,8 @@ async function startBaseline(name: string): Promise<string> {
 async function eventLoopP99(url: string, baseline = false): Promise<number | null> {
   try {
     if (baseline) return Math.round(((await (await fetch(`${url}/stats`)).json()) as { eventLoopP99Ms: number }).eventLoopP99Ms * 10) / 10;
-    const v = promValue(await (await fetch(`${url}/metrics`)).text(), "ordered_nodejs_eventloop_lag_p99_seconds");
+    // Ordered serves /metrics on its own port only (never through the public API).
+    const v = promValue(await (await fetch(`${metricsUrls.get(url)}/metrics`)).text(), "ordered_nodejs_eventloop_lag_p99_seconds");
     return v === null ? null : Math.round(v * 10000) / 10;
   } catch {
     return null;
