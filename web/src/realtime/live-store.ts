@@ -45,12 +45,14 @@ export class LiveStore<S extends SessionCore = SessionCore> {
 
   /** One session event as it came off the socket: applied in order, or held, or dropped. */
   receive(event: SessionEvent): Applied {
-    return this.apply(this.stream.push(event));
+    const applied = this.apply(this.stream.push(event));
+    if (applied.events.length > 0) for (const fn of this.appliedListeners) fn(applied);
+    return applied;
   }
 
   /**
-   * Calls `fn` with what each call applied (events off the socket, or an ack's event and
-   * whatever it released), never with nothing. Returns an unsubscribe.
+   * Calls `fn` with what each received event applied (one off the socket, or an ack's, with
+   * whatever it released), never with nothing; not for a snapshot's seed. Returns an unsubscribe.
    */
   onApplied(fn: (applied: Applied) => void): () => void {
     this.appliedListeners.add(fn);
@@ -100,9 +102,7 @@ export class LiveStore<S extends SessionCore = SessionCore> {
       if (this.state.arrivals !== before && event.name === "order:placed") arrivals.push(event.data);
     }
     this.notifyIfChanged(start);
-    const applied = { events, arrivals };
-    for (const fn of this.appliedListeners) fn(applied);
-    return applied;
+    return { events, arrivals };
   }
 
   private dispatch(action: LiveAction<S>): void {
