@@ -4,12 +4,23 @@ import { createRoomsAdapter } from "../../src/realtime/adapter.js";
 import { freshPrefix, REDIS_URL } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 
+/** Runs `fn`, then checks that nothing it left behind rejected unhandled (within 200 ms). */
+async function expectNoUnhandledRejection(fn: () => Promise<void>) {
+  const unhandled: unknown[] = [];
+  const record = (reason: unknown) => unhandled.push(reason);
+  process.on("unhandledRejection", record);
+  try {
+    await fn();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(unhandled).toEqual([]);
+  } finally {
+    process.off("unhandledRejection", record);
+  }
+}
+
 describe("the Socket.IO adapter's connections", () => {
   it("close while the adapter's last commands are still pending without an unhandled rejection", async () => {
-    const unhandled: unknown[] = [];
-    const record = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", record);
-    try {
+    await expectNoUnhandledRejection(async () => {
       const rooms = createRoomsAdapter(redisTarget(REDIS_URL, undefined), freshPrefix());
       const io = new Server({ adapter: rooms.adapter });
       // Closing the adapter (io.close() does it too) unsubscribes without awaiting; the
@@ -17,18 +28,11 @@ describe("the Socket.IO adapter's connections", () => {
       await io.of("/").adapter.close();
       rooms.sub.disconnect();
       rooms.pub.disconnect();
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off("unhandledRejection", record);
-    }
+    });
   });
 
   it("close while a broadcast waits in the publishing connection's auto-pipeline without an unhandled rejection", async () => {
-    const unhandled: unknown[] = [];
-    const record = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", record);
-    try {
+    await expectNoUnhandledRejection(async () => {
       const rooms = createRoomsAdapter(redisTarget(REDIS_URL, undefined), freshPrefix());
       const io = new Server({ adapter: rooms.adapter });
       await new Promise((resolve) => rooms.pub.once("ready", resolve));
@@ -38,10 +42,6 @@ describe("the Socket.IO adapter's connections", () => {
       rooms.pub.disconnect();
       await io.of("/").adapter.close();
       rooms.sub.disconnect();
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off("unhandledRejection", record);
-    }
+    });
   });
 });
