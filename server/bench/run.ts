@@ -33,6 +33,7 @@ import {
 import { type PhaseProcs, printReport, type Results, ratios, targets } from "./lib/report.js";
 // lib/setup.ts and the server's settings come from server/dist: imported after the build.
 import type { FixtureSession } from "./lib/setup.js";
+import { StallProbe, type Stalls } from "./lib/stall-probe.js";
 import { workCounts, workDelta } from "./lib/work.js";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -106,7 +107,12 @@ async function serverSettings(): Promise<{ baselineEnv: Record<string, string> }
 let baselineEnv: Record<string, string> = {};
 
 const children: Record<string, Child> = {};
-const profArgs = opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${runDir}/cpu-profiles`] : [];
+// BENCH_NODE_ARGS: extra node flags for the servers and workers (diagnostics, e.g. --trace-gc;
+// their output lands in each process's log).
+const profArgs = [
+  ...(opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${runDir}/cpu-profiles`] : []),
+  ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+];
 
 /** Each server's metrics address (its own port, METRICS_PORT), by its API address. */
 const metricsUrls = new Map<string, string>();
@@ -151,14 +157,20 @@ async function eventLoopP99(url: string, baseline = false): Promise<number | nul
 const monitorTargets = (): Target[] => [
   ...Object.values(children).map((c) => ({ name: c.name, pid: c.pid })),
   ...(holders?.pids ?? []),
+  ...(probes ? Object.values(probes).map((p) => ({ name: p.child.name, pid: p.child.pid })) : []),
   { name: "bench runner", pid: process.pid },
   { name: "postgres (all)", comm: "postgres" },
   { name: "redis-server", comm: "redis-server" },
 ];
 let holders: HolderPool | undefined;
+let probes: { machine: StallProbe; cpuWait: StallProbe } | undefined;
 
 /** Runs `fn` with CPU/RSS sampling and event-loop p99 of the given servers around it. */
-async function measured<T>(servers: Record<string, string>, baseline: boolean, fn: () => Promise<T>): Promise<T & { procs: PhaseProcs }> {
+async function measured<T extends { startUs?: number }>(
+  servers: Record<string, string>,
+  baseline: boolean,
+  fn: () => Promise<T>,
+): Promise<T & { procs: PhaseProcs }> {
   for (const url of Object.values(servers)) await eventLoopP99(url, baseline);
   const mon = new ProcMonitor(monitorTargets);
   mon.start();
@@ -168,7 +180,18 @@ async function measured<T>(servers: Record<string, string>, baseline: boolean, f
   const window = mon.stop();
   const eventLoopP99Ms: Record<string, number | null> = {};
   for (const [name, url] of Object.entries(servers)) eventLoopP99Ms[name] = await eventLoopP99(url, baseline);
-  return { ...result, procs: { window, eventLoopP99Ms, windowUs: { from, to } } };
+  let stalls: Stalls | undefined;
+  if (probes) {
+    try {
+      stalls = {
+        machine: await probes.machine.window(from, to, result.startUs),
+        cpuWait: await probes.cpuWait.window(from, to, result.startUs),
+      };
+    } catch (err) {
+      results.errors.push((err as Error).message);
+    }
+  }
+  return { ...result, procs: { window, eventLoopP99Ms, windowUs: { from, to }, stalls } };
 }
 
 async function machineInfo(): Promise<Record<string, unknown>> {
@@ -238,6 +261,11 @@ async function runPhases(results: Results): Promise<void> {
     });
   }
   holders = await HolderPool.start(opts.holders, { serverDir, logDir: runDir, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+  const probeOpts = { serverDir, logDir: runDir, env: { PATH: process.env.PATH, HOME: process.env.HOME } };
+  probes = {
+    machine: await StallProbe.start({ ...probeOpts, name: "stall probe -20", nice: -20 }),
+    cpuWait: await StallProbe.start({ ...probeOpts, name: "stall probe 0", nice: 0 }),
+  };
 
   const sessionsCount = Math.ceil(opts.sockets / opts.phonesPerSession);
   step(`opening ${sessionsCount} sessions and joining ${opts.sockets} phones over REST`);

@@ -40,6 +40,8 @@ export interface LoadResult {
   senderLagMaxMs: number;
   /** Slowest place → ack (ms) of the orders due in each second of the run: where the tail is. */
   ackMaxBySecond: number[];
+  /** The first order's due time (µs, lib/hist.ts's clock): where those seconds start. */
+  startUs: number;
 }
 
 /** One run at a time; listeners are installed once per socket and feed the current run. */
@@ -181,6 +183,7 @@ export class Driver {
       bytes: { placed: mean(r.bytes.placed), updated: mean(r.bytes.updated) },
       senderLagMaxMs: Math.round(senderLagMaxUs / 100) / 10,
       ackMaxBySecond: Array.from(ackMaxBySecond, (v) => v ?? 0),
+      startUs: start,
     };
   }
 }

@@ -21,10 +21,12 @@ const children = new Set<Child>();
 export function startNode(
   name: string,
   nodeArgs: string[],
-  opts: { env: NodeJS.ProcessEnv; cwd: string; logDir: string; ipc?: boolean },
+  opts: { env: NodeJS.ProcessEnv; cwd: string; logDir: string; ipc?: boolean; nice?: number },
 ): Child {
   const quoted = nodeArgs.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
-  const script = `ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "${process.execPath}" ${quoted}`;
+  // nice(1) execs node in its place (same pid); a priority it may not take (not root) is left as is.
+  const nice = opts.nice === undefined ? "" : `nice -n ${opts.nice} `;
+  const script = `ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec ${nice}"${process.execPath}" ${quoted}`;
   const logFile = `${opts.logDir}/${name}.log`;
   const log = createWriteStream(logFile, { flags: "a" });
   const proc = spawn("sh", ["-c", script], {

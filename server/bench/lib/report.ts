@@ -3,6 +3,7 @@ import type { CapacityResult } from "./capacity.js";
 import type { Summary } from "./hist.js";
 import type { LoadResult } from "./load.js";
 import type { Window } from "./procs.js";
+import { type ProbeWindow, type Stalls, TICK_MS } from "./stall-probe.js";
 import { type WorkCounts, workPerOrder } from "./work.js";
 
 export interface PhaseProcs {
@@ -11,6 +12,8 @@ export interface PhaseProcs {
   eventLoopP99Ms: Record<string, number | null>;
   /** The phase on the machine's monotonic clock (µs), e.g. to cut CPU profiles to it. */
   windowUs: { from: number; to: number };
+  /** What the stall probes (../stall-probe.ts) saw over the phase. */
+  stalls?: Stalls;
 }
 
 export interface ThroughputStep extends LoadResult {
@@ -51,9 +54,18 @@ export function ratios(ours: Summary, base: Summary): Record<string, number | nu
   );
 }
 
+const stallLine = (s: ProbeWindow) =>
+  `p50 ${s.lateness.p50}, p99 ${s.lateness.p99}, p99.9 ${s.lateness["p99.9"]}, max ${s.lateness.max} ms`;
+
 function procTable(p: PhaseProcs): string[] {
   const lines = [
     `  processes over ${p.window.seconds} s (machine CPU busy ${p.window.machineCpuPct}% of all cores; processes not listed used ${p.window.otherCpuPct}% of a core)`,
+    ...(p.stalls
+      ? [
+          `  stall probes (a ${TICK_MS} ms timer in a process of its own), late by: at top priority (the machine) ${stallLine(p.stalls.machine)};`,
+          `    at normal priority (+ the wait for a CPU) ${stallLine(p.stalls.cpuWait)}`,
+        ]
+      : []),
   ];
   lines.push(`    ${"process".padEnd(20)}${pad("CPU %", 8)}${pad("RSS max MB", 12)}${pad("loop p99 ms", 13)}`);
   for (const pr of p.window.procs) {
@@ -64,7 +76,7 @@ function procTable(p: PhaseProcs): string[] {
 }
 
 /** Processes of the system under test: not the bench's own clients, not the baseline pair. */
-const underTest = (p: PhaseProcs) => p.window.procs.filter((pr) => !/holder|runner|baseline/i.test(pr.name));
+const underTest = (p: PhaseProcs) => p.window.procs.filter((pr) => !/holder|runner|baseline|probe/i.test(pr.name));
 
 /** ms of CPU per order of one process over a phase: its CPU time divided by the orders placed in it. */
 const cpuMsPerOrder = (p: PhaseProcs, cpuPct: number, orders: number) => ((cpuPct / 100) * p.window.seconds * 1000) / Math.max(1, orders);
@@ -98,7 +110,11 @@ export function printReport(r: Results, log: (s: string) => void): void {
     log(
       `  missing after drain: ack ${l.missing.ack}, staff ${l.missing.staff}, accepted ${l.missing.accepted}; sender lag max ${l.senderLagMaxMs} ms; envelope bytes placed ${l.bytes.placed}, updated ${l.bytes.updated}`,
     );
-    log(`  slowest ack per second (ms): ${l.ackMaxBySecond.join(" ")}`);
+    log(`  slowest ack per second (ms):                          ${l.ackMaxBySecond.join(" ")}`);
+    if (l.procs.stalls) {
+      log(`  stall probe's worst per second (ms), top priority:    ${l.procs.stalls.machine.worstBySecond.join(" ")}`);
+      log(`  stall probe's worst per second (ms), normal priority: ${l.procs.stalls.cpuWait.worstBySecond.join(" ")}`);
+    }
     for (const line of procTable(l.procs)) log(line);
     const cpu = cpuPerOrder(l.procs, l.ack.count);
     log(
@@ -131,12 +147,12 @@ export function printReport(r: Results, log: (s: string) => void): void {
     const t = r.throughput;
     log(`\nTHROUGHPUT — placed → ACCEPTED seen by the phone, p99 limit ${t.limitMs} ms`);
     log(
-      `  ${"rate/s".padEnd(8)}${pad("accepted/s", 11)}${pad("p50", 9)}${pad("p99", 9)}${pad("max", 9)}${pad("ack p99", 9)}${pad("missing", 9)}${pad("worker CPU%", 12)}${pad("pg CPU%", 9)}${pad("CPU ms/order", 14)}  result`,
+      `  ${"rate/s".padEnd(8)}${pad("accepted/s", 11)}${pad("p50", 9)}${pad("p99", 9)}${pad("max", 9)}${pad("ack p99", 9)}${pad("missing", 9)}${pad("worker CPU%", 12)}${pad("pg CPU%", 9)}${pad("CPU ms/order", 14)}${pad("stall max", 11)}${pad("(normal)", 10)}  result`,
     );
     for (const s of t.steps) {
       const cpu = (n: string) => s.procs.window.procs.filter((p) => p.name.startsWith(n)).reduce((a, p) => a + p.cpuPct, 0);
       log(
-        `  ${String(s.targetRate).padEnd(8)}${pad(s.acceptedPerSecond, 11)}${pad(s.accepted.p50.toFixed(1), 9)}${pad(s.accepted.p99.toFixed(1), 9)}${pad(s.accepted.max.toFixed(1), 9)}${pad(s.ack.p99.toFixed(1), 9)}${pad(s.missing.accepted, 9)}${pad(Math.round(cpu("worker")), 12)}${pad(Math.round(cpu("postgres")), 9)}${pad(cpuPerOrder(s.procs, s.ack.count).total.toFixed(2), 14)}  ${s.passed ? "ok" : `FAIL: ${s.why}`}`,
+        `  ${String(s.targetRate).padEnd(8)}${pad(s.acceptedPerSecond, 11)}${pad(s.accepted.p50.toFixed(1), 9)}${pad(s.accepted.p99.toFixed(1), 9)}${pad(s.accepted.max.toFixed(1), 9)}${pad(s.ack.p99.toFixed(1), 9)}${pad(s.missing.accepted, 9)}${pad(Math.round(cpu("worker")), 12)}${pad(Math.round(cpu("postgres")), 9)}${pad(cpuPerOrder(s.procs, s.ack.count).total.toFixed(2), 14)}${pad(s.procs.stalls?.machine.lateness.max.toFixed(1) ?? "", 11)}${pad(s.procs.stalls?.cpuWait.lateness.max.toFixed(1) ?? "", 10)}  ${s.passed ? "ok" : `FAIL: ${s.why}`}`,
       );
     }
     log(`  highest sustained: ${t.sustained} orders/s`);
