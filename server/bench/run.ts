@@ -260,11 +260,12 @@ async function runPhases(results: Results): Promise<void> {
       logDir: runDir,
     });
   }
-  holders = await HolderPool.start(opts.holders, { serverDir, logDir: runDir, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
-  const probeOpts = { serverDir, logDir: runDir, env: { PATH: process.env.PATH, HOME: process.env.HOME } };
+  // The bench's own helper processes: not Ordered, so none of its settings.
+  const helperOpts = { serverDir, logDir: runDir, env: { PATH: process.env.PATH, HOME: process.env.HOME } };
+  holders = await HolderPool.start(opts.holders, helperOpts);
   probes = {
-    machine: await StallProbe.start({ ...probeOpts, name: "stall probe -20", nice: -20 }),
-    cpuWait: await StallProbe.start({ ...probeOpts, name: "stall probe 0", nice: 0 }),
+    machine: await StallProbe.start({ ...helperOpts, name: "stall probe -20", nice: -20 }),
+    cpuWait: await StallProbe.start({ ...helperOpts, name: "stall probe 0", nice: 0 }),
   };
 
   const sessionsCount = Math.ceil(opts.sockets / opts.phonesPerSession);

@@ -36,7 +36,7 @@ const tick = () => {
 };
 setTimeout(tick, TICK_MS);
 
-function window(req: ProbeRequest): ProbeWindow {
+function summarize(req: ProbeRequest): ProbeWindow {
   const h = new Latency();
   const worst: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -54,7 +54,7 @@ function window(req: ProbeRequest): ProbeWindow {
 process.on("message", (req: ProbeRequest) => {
   let reply: ProbeReply;
   try {
-    reply = { id: req.id, ok: true, result: window(req) };
+    reply = { id: req.id, ok: true, result: summarize(req) };
   } catch (err) {
     reply = { id: req.id, ok: false, error: (err as Error).message };
   }
