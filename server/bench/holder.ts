@@ -4,6 +4,7 @@
 import type { Socket } from "socket.io-client";
 import { connectMany, type SocketSpec } from "./lib/clients.js";
 import { nowUs } from "./lib/hist.js";
+import { serve } from "./lib/rpc.js";
 
 export type HolderRequest =
   | { id: number; cmd: "connect"; specs: SocketSpec[]; concurrency: number; readyEvent: string; timeoutMs: number }
@@ -17,8 +18,6 @@ export interface HolderStats {
   dropped: number;
   received: Record<string, number>;
 }
-
-export type HolderReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
 const sockets = new Set<Socket>();
 const received: Record<string, number> = {};
@@ -65,12 +64,4 @@ async function handle(req: HolderRequest): Promise<unknown> {
   }
 }
 
-process.on("message", (req: HolderRequest) => {
-  handle(req).then(
-    (result) => process.send!({ id: req.id, ok: true, result } satisfies HolderReply),
-    (err: unknown) => process.send!({ id: req.id, ok: false, error: (err as Error).message } satisfies HolderReply),
-  );
-});
-// The runner died or let go of us: nothing else would stop this process.
-process.on("disconnect", () => process.exit(0));
-process.send!({ id: 0, ok: true, result: "ready" } satisfies HolderReply);
+serve(handle);

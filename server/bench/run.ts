@@ -13,10 +13,10 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import type { Socket } from "socket.io-client";
 import { rampCapacity } from "./lib/capacity.js";
-import { connectMany } from "./lib/clients.js";
+import type { SocketSpec } from "./lib/clients.js";
+import { DriverPool, type VenueLoad } from "./lib/drivers.js";
 import { nowUs } from "./lib/hist.js";
 import { HolderPool } from "./lib/holders.js";
-import { Driver, type Placer } from "./lib/load.js";
 import { parseOptions } from "./lib/options.js";
 import {
   type Child,
@@ -157,12 +157,14 @@ async function eventLoopP99(url: string, baseline = false): Promise<number | nul
 const monitorTargets = (): Target[] => [
   ...Object.values(children).map((c) => ({ name: c.name, pid: c.pid })),
   ...(holders?.pids ?? []),
+  ...(drivers?.pids ?? []),
   ...(probes ? Object.values(probes).map((p) => ({ name: p.child.name, pid: p.child.pid })) : []),
   { name: "bench runner", pid: process.pid },
   { name: "postgres (all)", comm: "postgres" },
   { name: "redis-server", comm: "redis-server" },
 ];
 let holders: HolderPool | undefined;
+let drivers: DriverPool | undefined;
 let probes: { machine: StallProbe; cpuWait: StallProbe } | undefined;
 
 /** Runs `fn` with CPU/RSS sampling and event-loop p99 of the given servers around it. */
@@ -250,7 +252,8 @@ async function runPhases(results: Results): Promise<void> {
   const seeded = await seedLocations(opts.databaseUrl, names, 8);
   const capacityLocation = seeded.pop()!;
 
-  step(`starting servers A and B, ${opts.workers} worker(s), ${opts.holders} socket holders`);
+  const driverCount = Math.min(opts.drivers, opts.locations);
+  step(`starting servers A and B, ${opts.workers} worker(s), ${opts.holders} socket holders, ${driverCount} order drivers`);
   const urlA = await startServer("server A");
   const urlB = await startServer("server B");
   for (let w = 1; w <= opts.workers; w++) {
@@ -263,6 +266,7 @@ async function runPhases(results: Results): Promise<void> {
   // The bench's own helper processes: not Ordered, so none of its settings.
   const helperOpts = { serverDir, logDir: runDir, env: { PATH: process.env.PATH, HOME: process.env.HOME } };
   holders = await HolderPool.start(opts.holders, helperOpts);
+  drivers = await DriverPool.start(driverCount, helperOpts);
   probes = {
     machine: await StallProbe.start({ ...helperOpts, name: "stall probe -20", nice: -20 }),
     cpuWait: await StallProbe.start({ ...helperOpts, name: "stall probe 0", nice: 0 }),
@@ -288,21 +292,20 @@ async function runPhases(results: Results): Promise<void> {
   const needsOrdered = opts.phases.includes("latency") || opts.phases.includes("throughput");
 
   if (needsOrdered) {
-    const { staff, placers } = await connectOrdered(urlA, urlB, fixture, productsOf, results);
-    const driver = new Driver(placers, staff, opts.staffPerLocation, true);
+    await connectOrdered(drivers, urlA, urlB, fixture, productsOf, results);
     const servers = { "server A": urlA, "server B": urlB };
     if (opts.phases.includes("latency")) {
       step(`latency: ${opts.rate} orders/s for ${opts.duration} s`);
-      await warmUp(driver);
+      await warmUp(drivers);
       const before = await workCounts(opts.databaseUrl, opts.redisUrl);
-      const r = await measured(servers, false, () => driver.place(opts.rate, opts.duration, 15_000));
+      const r = await measured(servers, false, () => drivers!.place(opts.rate, opts.duration, 15_000));
       // An idle PostgreSQL backend reports its statistics within 10 s (PGSTAT_IDLE_INTERVAL).
       await new Promise((resolve) => setTimeout(resolve, 11_000));
       const work = workDelta(before, await workCounts(opts.databaseUrl, opts.redisUrl));
       results.latency = { ...r, work, holders: await holders.stats() };
     }
     if (opts.phases.includes("throughput")) {
-      if (!opts.phases.includes("latency")) await warmUp(driver);
+      if (!opts.phases.includes("latency")) await warmUp(drivers);
       const steps: NonNullable<Results["throughput"]>["steps"] = [];
       let sustained = 0;
       for (const rate of opts.throughputRates) {
@@ -311,7 +314,7 @@ async function runPhases(results: Results): Promise<void> {
           break;
         }
         step(`throughput: ${rate} orders/s for ${opts.throughputStep} s`);
-        const r = await measured(servers, false, () => driver.place(rate, opts.throughputStep, 10_000));
+        const r = await measured(servers, false, () => drivers!.place(rate, opts.throughputStep, 10_000));
         const why =
           r.accepted.p99 > 250
             ? `p99 ${r.accepted.p99} ms > 250`
@@ -327,7 +330,7 @@ async function runPhases(results: Results): Promise<void> {
       }
       results.throughput = { limitMs: 250, sustained, steps };
     }
-    for (const s of [...staff, ...placers.map((p) => p.socket)]) s.close();
+    await drivers.close();
     await holders.closeAll();
   }
 
@@ -335,37 +338,31 @@ async function runPhases(results: Results): Promise<void> {
     step("baseline: starting the bare Socket.IO pair");
     const baseA = await startBaseline("baseline A");
     const baseB = await startBaseline("baseline B");
-    const staffSpecs = fixture.locations.flatMap((l) =>
-      Array.from({ length: opts.staffPerLocation }, () => ({ url: baseA, auth: { role: "staff", locationId: l.id } })),
-    );
     const phone = (c: { sessionId: string; locationId: string }) => ({
       url: baseB,
       auth: { role: "customer", sessionId: c.sessionId, locationId: c.locationId },
     });
-    const staff = await connectMany(staffSpecs, { concurrency: 16, readyEvent: "ready", timeoutMs: 30_000 });
-    const placerConn = await connectMany(
-      fixture.sessions.map((s) => phone(s.customers[0]!)),
-      { concurrency: 32, readyEvent: "ready", timeoutMs: 30_000 },
-    );
+    const venues: VenueLoad[] = fixture.locations.map((l) => ({
+      staff: Array.from({ length: opts.staffPerLocation }, () => ({ url: baseA, auth: { role: "staff", locationId: l.id } })),
+      placers: fixture.sessions.filter((s) => s.locationId === l.id).map((s) => ({ ...phone(s.customers[0]!), productIds: ["x"] })),
+    }));
+    const conn = await drivers.connect(venues, {
+      staffPerOrder: opts.staffPerLocation,
+      expectAccepted: false,
+      readyEvent: "ready",
+      timeoutMs: 30_000,
+    });
     const rest = await holders.connect(
       fixture.sessions.flatMap((s) => s.customers.slice(1).map(phone)),
       { concurrency: 96, readyEvent: "ready", timeoutMs: 30_000 },
     );
-    if (staff.failed || placerConn.failed || rest.failed)
-      results.errors.push(`baseline connect failures: ${[...staff.errors, ...placerConn.errors, ...rest.errors].join(", ")}`);
-    const placers: Placer[] = placerConn.sockets.map((socket, i) => ({
-      socket,
-      sessionId: fixture.sessions[i]!.id,
-      locationId: fixture.sessions[i]!.locationId,
-      productIds: ["x"],
-    }));
-    const driver = new Driver(placers, staff.sockets, opts.staffPerLocation, false);
+    if (conn.failed || rest.failed) results.errors.push(`baseline connect failures: ${[...conn.errors, ...rest.errors].join(", ")}`);
     step(`baseline: ${opts.rate} msgs/s for ${opts.duration} s`);
-    await warmUp(driver);
+    await warmUp(drivers);
     results.baseline = await measured({ "baseline A": baseA, "baseline B": baseB }, true, () =>
-      driver.place(opts.rate, opts.duration, 10_000),
+      drivers!.place(opts.rate, opts.duration, 10_000),
     );
-    for (const s of [...staff.sockets, ...placerConn.sockets]) s.close();
+    await drivers.close();
     await holders.closeAll();
     await stopChild(children["baseline A"]!);
     await stopChild(children["baseline B"]!);
@@ -458,53 +455,50 @@ async function tableScans(): Promise<Results["tableScans"]> {
  * by the pools, prepared statements, first order of each session), then a pause so any
  * backlog drains before the measured run starts. Ours and the baseline get the same.
  */
-async function warmUp(driver: Driver): Promise<void> {
+async function warmUp(driver: DriverPool): Promise<void> {
   const seconds = opts.quick ? 3 : 5;
   step(`  warm-up: ${opts.rate}/s for ${seconds} s, not recorded`);
   await driver.place(opts.rate, seconds, 15_000);
   await sleep(2000);
 }
 
+/** Staff panels on A and one placing phone per session on B go to the drivers; the other phones to the holders. */
 async function connectOrdered(
+  pool: DriverPool,
   urlA: string,
   urlB: string,
   fixture: { locations: { id: string; staffToken: string }[]; sessions: FixtureSession[] },
   productsOf: Map<string, string[]>,
   results: Results,
-) {
+): Promise<void> {
   step(`connecting ${fixture.locations.length * opts.staffPerLocation} staff sockets to A, ${opts.sockets} customer sockets to B`);
   const t0 = Date.now();
-  const staff = await connectMany(
-    fixture.locations.flatMap((l) => Array.from({ length: opts.staffPerLocation }, () => ({ url: urlA, auth: { token: l.staffToken } }))),
-    { concurrency: 8, readyEvent: "sync:done", timeoutMs: 60_000 },
-  );
-  const placerConn = await connectMany(
-    fixture.sessions.map((s) => ({ url: urlB, auth: { token: s.customers[0]!.token } })),
-    { concurrency: 32, readyEvent: "sync:done", timeoutMs: 60_000 },
-  );
+  const phone = (c: { token: string }): SocketSpec => ({ url: urlB, auth: { token: c.token } });
+  const venues: VenueLoad[] = fixture.locations.map((l) => ({
+    staff: Array.from({ length: opts.staffPerLocation }, () => ({ url: urlA, auth: { token: l.staffToken } })),
+    placers: fixture.sessions
+      .filter((s) => s.locationId === l.id)
+      .map((s) => ({ ...phone(s.customers[0]!), productIds: productsOf.get(l.id)! })),
+  }));
+  const conn = await pool.connect(venues, {
+    staffPerOrder: opts.staffPerLocation,
+    expectAccepted: true,
+    readyEvent: "sync:done",
+    timeoutMs: 60_000,
+  });
   const rest = await holders!.connect(
-    fixture.sessions.flatMap((s) => s.customers.slice(1).map((c) => ({ url: urlB, auth: { token: c.token } }))),
+    fixture.sessions.flatMap((s) => s.customers.slice(1).map(phone)),
     { concurrency: 64, readyEvent: "sync:done", timeoutMs: 60_000 },
   );
   results.setup.socketConnectSeconds = Math.round((Date.now() - t0) / 100) / 10;
-  const failed = staff.failed + placerConn.failed + rest.failed;
-  if (failed)
-    results.errors.push(
-      `${failed} Ordered sockets failed to connect: ${[...staff.errors, ...placerConn.errors, ...rest.errors].join(", ")}`,
-    );
-  // connectMany returns sockets in completion order: map placers back to their sessions by token.
-  const placers: Placer[] = [];
-  const byToken = new Map(fixture.sessions.map((s) => [s.customers[0]!.token, s]));
-  for (const socket of placerConn.sockets) {
-    const s = byToken.get((socket.auth as { token: string }).token)!;
-    placers.push({ socket, sessionId: s.id, locationId: s.locationId, productIds: productsOf.get(s.locationId)! });
-  }
-  return { staff: staff.sockets as Socket[], placers };
+  const failed = conn.failed + rest.failed;
+  if (failed) results.errors.push(`${failed} Ordered sockets failed to connect: ${[...conn.errors, ...rest.errors].join(", ")}`);
 }
 
 const results = await main();
 step("stopping processes");
 await holders?.stop().catch(() => {});
+await drivers?.stop().catch(() => {});
 await stopAll();
 try {
   const redis = new Redis(opts.redisUrl);

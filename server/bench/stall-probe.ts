@@ -6,7 +6,8 @@
 // with the probe's stalls was slowed by the machine, not by Ordered.
 // Driven over IPC by the runner (lib/stall-probe.ts); exits when the runner goes away.
 import { Latency, nowUs } from "./lib/hist.js";
-import { type ProbeReply, type ProbeRequest, type ProbeWindow, TICK_MS } from "./lib/stall-probe.js";
+import { serve } from "./lib/rpc.js";
+import { type ProbeRequest, type ProbeWindow, TICK_MS } from "./lib/stall-probe.js";
 
 // Two growing columns: when each wake happened and how late it was (µs).
 let at = new Float64Array(1 << 16);
@@ -51,14 +52,4 @@ function summarize(req: ProbeRequest): ProbeWindow {
   return { lateness: h.summary(), worstBySecond: Array.from(worst, (v) => v ?? 0) };
 }
 
-process.on("message", (req: ProbeRequest) => {
-  let reply: ProbeReply;
-  try {
-    reply = { id: req.id, ok: true, result: summarize(req) };
-  } catch (err) {
-    reply = { id: req.id, ok: false, error: (err as Error).message };
-  }
-  process.send!(reply);
-});
-process.on("disconnect", () => process.exit(0));
-process.send!({ id: 0, ok: true });
+serve(summarize);

@@ -1,25 +1,51 @@
-// The order driver: places orders at a fixed rate from "placer" phones (one per session, in
-// this process) and times, on one clock, what the staff panels and the phone see.
+// The order driver: places orders on a fixed schedule from "placer" phones (one per session)
+// and times what the staff panels and the phone see. It runs inside the driver processes
+// (../driver.ts), each holding a share of the venues, their placers and their staff panels,
+// so every order's events arrive in the process that placed it; the runner (lib/drivers.ts)
+// merges the drivers' samples into one LoadResult.
 //
 // Open loop: order i is due at start + i/rate whatever happened to earlier ones, and every
-// latency is measured from that due time (so a stall in the system or in this process
-// shows up in the numbers instead of silently lowering the rate: no coordinated omission).
+// latency is measured from that due time (so a stall in the system or in a driver shows up
+// in the numbers instead of silently lowering the rate: no coordinated omission). Order i is
+// placed by placer i mod (all placers), wherever that placer lives.
 import { randomUUID } from "node:crypto";
 import type { Socket } from "socket.io-client";
-import { Latency, nowUs, type Summary } from "./hist.js";
+import { nowUs, type Summary } from "./hist.js";
 
 export interface Placer {
   socket: Socket;
-  sessionId: string;
-  locationId: string;
+  /** Its place among all the run's placers (which orders it places). */
+  index: number;
   productIds: string[];
 }
 
-interface Pending {
-  dueUs: number;
-  acked: boolean;
-  staffLeft: number;
-  accepted: boolean;
+/** One schedule, shared by every driver: the same start (machine-wide clock, µs) and rate. */
+export interface Schedule {
+  startUs: number;
+  rate: number;
+  /** Orders due in all (over every driver). */
+  total: number;
+  /** Placers over every driver: order i belongs to placer i mod placerCount. */
+  placerCount: number;
+  /** How long to wait after the last send for what is still missing. */
+  drainMs: number;
+}
+
+/** One driver's part of a run: raw latencies (µs) and counts, merged by the runner. */
+export interface DriverSamples {
+  sent: number;
+  ackUs: number[];
+  staffUs: number[];
+  acceptedUs: number[];
+  ackErrors: Record<string, number>;
+  missing: { ack: number; staff: number; accepted: number };
+  /** [total JSON bytes, events] of the first 200 envelopes of each kind seen here. */
+  bytes: { placed: [number, number]; updated: [number, number] };
+  senderLagMaxUs: number;
+  /** Slowest place → ack (ms) of the orders due in each second from the start. */
+  ackMaxBySecond: number[];
+  sendEndUs: number;
+  lastAcceptedUs: number;
 }
 
 export interface LoadResult {
@@ -36,7 +62,7 @@ export interface LoadResult {
   missing: { ack: number; staff: number; accepted: number };
   /** Mean JSON size of the envelopes seen (bytes). */
   bytes: { placed: number; updated: number };
-  /** Largest delay between a due time and the actual send (ms): this process's own lag. */
+  /** Largest delay between a due time and the actual send (ms): the drivers' own lag. */
   senderLagMaxMs: number;
   /** Slowest place → ack (ms) of the orders due in each second of the run: where the tail is. */
   ackMaxBySecond: number[];
@@ -44,26 +70,29 @@ export interface LoadResult {
   startUs: number;
 }
 
+interface Pending {
+  dueUs: number;
+  acked: boolean;
+  staffLeft: number;
+  accepted: boolean;
+}
+
+type Run = Omit<DriverSamples, "missing" | "sendEndUs"> & { pending: Map<string, Pending> };
+
 /** One run at a time; listeners are installed once per socket and feed the current run. */
 export class Driver {
-  private run: {
-    pending: Map<string, Pending>;
-    ack: Latency;
-    staff: Latency;
-    accepted: Latency;
-    ackErrors: Record<string, number>;
-    bytes: { placed: [number, number]; updated: [number, number] };
-    lastAcceptedUs: number;
-  } | null = null;
+  private run: Run | null = null;
+  private readonly byIndex: Map<number, Placer>;
 
   constructor(
-    private readonly placers: Placer[],
+    placers: Placer[],
     staff: Socket[],
-    /** Staff sockets that receive each order (all staff of its venue). */
+    /** Staff sockets that receive each order (all staff of its venue, all in this driver). */
     private readonly staffPerOrder: number,
     /** Wait for the phone to see ACCEPTED (false for the baseline, which has no pipeline). */
     private readonly expectAccepted: boolean,
   ) {
+    this.byIndex = new Map(placers.map((p) => [p.index, p]));
     for (const s of staff) {
       s.on("order:placed", (e: { data: { clientOrderId: string } }) => {
         const r = this.run;
@@ -71,7 +100,7 @@ export class Driver {
         if (!r || !p) return;
         const t = nowUs();
         sampleBytes(r.bytes.placed, e);
-        r.staff.record(t - p.dueUs);
+        r.staffUs.push(t - p.dueUs);
         p.staffLeft--;
       });
     }
@@ -84,7 +113,7 @@ export class Driver {
         if (e.data.status === "ACCEPTED" && !p.accepted) {
           p.accepted = true;
           r.lastAcceptedUs = nowUs();
-          r.accepted.record(r.lastAcceptedUs - p.dueUs);
+          r.acceptedUs.push(r.lastAcceptedUs - p.dueUs);
         }
       });
     }
@@ -94,29 +123,27 @@ export class Driver {
     return p.acked && p.staffLeft <= 0 && (p.accepted || !this.expectAccepted);
   }
 
-  /** Places `rate`/s for `seconds`, then waits up to `drainMs` for the stragglers. */
-  async place(rate: number, seconds: number, drainMs: number): Promise<LoadResult> {
-    const r = {
-      pending: new Map<string, Pending>(),
-      ack: new Latency(),
-      staff: new Latency(),
-      accepted: new Latency(),
-      ackErrors: {} as Record<string, number>,
-      bytes: { placed: [0, 0] as [number, number], updated: [0, 0] as [number, number] },
+  /** Places this driver's orders of the schedule, then waits up to `drainMs` for the stragglers. */
+  async place(s: Schedule): Promise<DriverSamples> {
+    const r: Run = {
+      pending: new Map(),
+      sent: 0,
+      ackUs: [],
+      staffUs: [],
+      acceptedUs: [],
+      ackErrors: {},
+      bytes: { placed: [0, 0], updated: [0, 0] },
+      senderLagMaxUs: 0,
+      ackMaxBySecond: [],
       lastAcceptedUs: 0,
     };
     this.run = r;
-    const total = Math.round(rate * seconds);
-    const intervalUs = 1e6 / rate;
-    const start = nowUs() + 5000;
-    let i = 0;
-    let senderLagMaxUs = 0;
-    const ackMaxBySecond: number[] = [];
-    const send = (dueUs: number) => {
-      const pl = this.placers[i % this.placers.length]!;
+    const intervalUs = 1e6 / s.rate;
+    const send = (i: number, pl: Placer, dueUs: number) => {
       const clientOrderId = randomUUID();
       const p: Pending = { dueUs, acked: false, staffLeft: this.staffPerOrder, accepted: false };
       r.pending.set(clientOrderId, p);
+      r.sent++;
       const a = pl.productIds[i % pl.productIds.length]!;
       const b = pl.productIds[(i + 3) % pl.productIds.length]!;
       pl.socket.emit(
@@ -131,9 +158,9 @@ export class Driver {
         (res: { error?: { code: string } }) => {
           p.acked = true;
           const us = nowUs() - dueUs;
-          r.ack.record(us);
-          const second = Math.floor((dueUs - start) / 1e6);
-          ackMaxBySecond[second] = Math.max(ackMaxBySecond[second] ?? 0, Math.round(us / 1000));
+          r.ackUs.push(us);
+          const second = Math.floor((dueUs - s.startUs) / 1e6);
+          r.ackMaxBySecond[second] = Math.max(r.ackMaxBySecond[second] ?? 0, Math.round(us / 1000));
           if (res?.error) {
             r.ackErrors[res.error.code] = (r.ackErrors[res.error.code] ?? 0) + 1;
             p.staffLeft = 0; // nothing else will come for a refused order
@@ -142,48 +169,42 @@ export class Driver {
         },
       );
     };
+    let i = 0;
     await new Promise<void>((resolve) => {
       const timer = setInterval(() => {
         const now = nowUs();
-        while (i < total && start + i * intervalUs <= now) {
-          const due = start + i * intervalUs;
-          senderLagMaxUs = Math.max(senderLagMaxUs, now - due);
-          send(due);
+        while (i < s.total && s.startUs + i * intervalUs <= now) {
+          const pl = this.byIndex.get(i % s.placerCount);
+          if (pl) {
+            const due = s.startUs + i * intervalUs;
+            r.senderLagMaxUs = Math.max(r.senderLagMaxUs, now - due);
+            send(i, pl, due);
+          }
           i++;
         }
-        if (i >= total) {
+        if (i >= s.total) {
           clearInterval(timer);
           resolve();
         }
       }, 1);
     });
-    const sendEnd = nowUs();
-    const drainUntil = Date.now() + drainMs;
+    const sendEndUs = nowUs();
+    const drainUntil = Date.now() + s.drainMs;
     while (Date.now() < drainUntil && [...r.pending.values()].some((p) => !this.done(p))) {
       await new Promise((res) => setTimeout(res, 50));
     }
     this.run = null;
     const pend = [...r.pending.values()];
-    const acceptedSpanS = (Math.max(r.lastAcceptedUs, sendEnd) - start) / 1e6;
-    const mean = ([sum, n]: [number, number]) => (n ? Math.round(sum / n) : 0);
+    const { pending: _, ...samples } = r;
     return {
-      targetRate: rate,
-      seconds,
-      sent: total,
-      acceptedPerSecond: Math.round((r.accepted.count / Math.max(0.001, acceptedSpanS)) * 10) / 10,
-      ack: r.ack.summary(),
-      staff: r.staff.summary(),
-      accepted: r.accepted.summary(),
-      ackErrors: r.ackErrors,
+      ...samples,
+      ackMaxBySecond: Array.from(r.ackMaxBySecond, (v) => v ?? 0),
       missing: {
         ack: pend.filter((p) => !p.acked).length,
         staff: pend.filter((p) => p.staffLeft > 0).length,
         accepted: this.expectAccepted ? pend.filter((p) => !p.accepted).length : 0,
       },
-      bytes: { placed: mean(r.bytes.placed), updated: mean(r.bytes.updated) },
-      senderLagMaxMs: Math.round(senderLagMaxUs / 100) / 10,
-      ackMaxBySecond: Array.from(ackMaxBySecond, (v) => v ?? 0),
-      startUs: start,
+      sendEndUs,
     };
   }
 }

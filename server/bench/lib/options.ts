@@ -19,6 +19,8 @@ export interface BenchOptions {
   workerConcurrency: number;
   /** Client processes that hold the sockets which only listen. */
   holders: number;
+  /** Client processes that place the orders and time them (each takes whole venues). */
+  drivers: number;
   throughputRates: number[];
   /** Seconds per throughput step. */
   throughputStep: number;
@@ -48,6 +50,7 @@ const HELP = `npm run bench [-- flags]
   --workers N               pipeline worker processes (default 1)
   --worker-concurrency N    jobs per stage per worker (default 4, the server's default)
   --holders N               client processes holding listening sockets (default 3)
+  --drivers N               client processes placing and timing orders, whole venues each (default 4)
   --throughput-rates a,b,c  ramp of order rates (default 25,50,75,100,150,200,300,400,500; quick 25,50,100,200)
   --throughput-step S       seconds per ramp step (default 10, quick 4)
   --capacity-max N          most idle sockets on one instance (default 10000, quick 2000)
@@ -74,6 +77,7 @@ export function parseOptions(argv: string[], repoRoot: string): BenchOptions {
       workers: { type: "string" },
       "worker-concurrency": { type: "string" },
       holders: { type: "string" },
+      drivers: { type: "string" },
       "throughput-rates": { type: "string" },
       "throughput-step": { type: "string" },
       "capacity-max": { type: "string" },
@@ -119,6 +123,7 @@ export function parseOptions(argv: string[], repoRoot: string): BenchOptions {
     workers: int("workers", values.workers, 1),
     workerConcurrency: int("worker-concurrency", values["worker-concurrency"], 4),
     holders: int("holders", values.holders, 3),
+    drivers: int("drivers", values.drivers, 4),
     throughputRates: rates.sort((a, b) => a - b),
     throughputStep: int("throughput-step", values["throughput-step"], quick ? 4 : 10),
     capacityMax: int("capacity-max", values["capacity-max"] ?? env("CAPACITY_MAX"), quick ? 2000 : 10_000),

@@ -76,7 +76,7 @@ function procTable(p: PhaseProcs): string[] {
 }
 
 /** Processes of the system under test: not the bench's own clients, not the baseline pair. */
-const underTest = (p: PhaseProcs) => p.window.procs.filter((pr) => !/holder|runner|baseline|probe/i.test(pr.name));
+const underTest = (p: PhaseProcs) => p.window.procs.filter((pr) => !/holder|driver|runner|baseline|probe/i.test(pr.name));
 
 /** ms of CPU per order of one process over a phase: its CPU time divided by the orders placed in it. */
 const cpuMsPerOrder = (p: PhaseProcs, cpuPct: number, orders: number) => ((cpuPct / 100) * p.window.seconds * 1000) / Math.max(1, orders);
