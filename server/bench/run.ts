@@ -11,7 +11,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import pg from "pg";
-import type { Socket } from "socket.io-client";
 import { rampCapacity } from "./lib/capacity.js";
 import type { SocketSpec } from "./lib/clients.js";
 import { DriverPool, type VenueLoad } from "./lib/drivers.js";
