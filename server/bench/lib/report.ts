@@ -1,4 +1,4 @@
-// The printed table and the targets of issue 6 (reported, not asserted).
+// The printed table and the targets of issues 6 and 16 (reported, not asserted).
 import type { CapacityResult } from "./capacity.js";
 import type { Summary } from "./hist.js";
 import type { LoadResult } from "./load.js";
@@ -171,7 +171,7 @@ export function printReport(r: Results, log: (s: string) => void): void {
       log(`  ${t.table.padEnd(18)}${pad(t.seqScans, 11)}${pad(t.seqRowsRead, 12)}${pad(t.indexScans, 11)}${pad(t.rows, 9)}`);
   }
   if (r.targets) {
-    log(`\nTARGETS (issue 6; reported, not asserted)`);
+    log(`\nTARGETS (issues 6 and 16; reported, not asserted)`);
     for (const t of r.targets) log(`  ${t.met === null ? "  ?" : t.met ? " ok" : "MISS"}  ${t.target.padEnd(58)} ${t.measured}`);
   }
   for (const e of r.errors) log(`! ${e}`);
@@ -218,6 +218,20 @@ export function targets(r: Results): Results["targets"] {
       measured: `${rat ?? "-"}× (${r.latency.staff.p99} vs ${r.baseline.staff.p99} ms)`,
       met: rat == null ? null : rat <= 2,
     });
+    const exact = r.latency.targetRate === 200 && r.setup.customerSockets === 5000;
+    out.push({
+      target: "order→panel p99 ≤ 3× the relay's, 200/s, 5,000 sockets (16)",
+      measured: `${rat ?? "-"}×${exact ? "" : ` at ${r.latency.targetRate}/s, ${r.setup.customerSockets} sockets (not the target's load)`}`,
+      met: rat == null || !exact ? null : rat <= 3,
+    });
+  }
+  if (r.latency) {
+    const cpu = cpuPerOrder(r.latency.procs, r.latency.ack.count);
+    out.push({
+      target: "CPU per order halved (16): against b4fb918 with bench:ab",
+      measured: `${cpu.total.toFixed(2)} ms per order, every process under test`,
+      met: null,
+    });
   }
   if (r.capacity) {
     const c = r.capacity;
@@ -233,6 +247,12 @@ export function targets(r: Results): Results["targets"] {
         ? `${at10k.rssMb} MB at ${at10k.sockets} (+${c.rssPer1000Mb} MB per 1,000)`
         : `not reached; +${c.rssPer1000Mb} MB per 1,000 → ~${Math.round(c.idleRssMb + 10 * c.rssPer1000Mb)} MB at 10,000 by extrapolation`,
       met: at10k ? at10k.rssMb <= 600 : null,
+    });
+    const kbPerSocket = Math.round(c.rssPer1000Mb * 1.024 * 10) / 10;
+    out.push({
+      target: "≤ 30 KB of RSS per idle socket at 10,000 sockets (16)",
+      measured: `${kbPerSocket} KB per socket${at10k ? "" : ` (ramp stopped at ${c.heldSockets})`}`,
+      met: at10k ? kbPerSocket <= 30 : null,
     });
     const b = r.capacityBaseline;
     if (b) {
