@@ -3,8 +3,8 @@
 // little; alternating rounds, the `work per order` counts (bench/lib/work.ts) and the system
 // calls per order of each process (bench/lib/procs.ts) do.
 //   npm run build -w server && npx tsx bench/ab.ts <commit> [--rounds 2] [-- <bench/run.ts options>]
-// The commit is built in a git worktree of its own (node_modules and the generated Prisma
-// client shared with this checkout) and benchmarked with this checkout's bench/, so both
+// The commit is built in a git worktree of its own (node_modules shared with this checkout
+// when the lockfiles match, else installed there) and benchmarked with this checkout's bench/, so both
 // sides are measured the same way. Defaults: --rate 100 --duration 20.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
@@ -32,12 +32,22 @@ if (!existsSync(path.join(serverDir, "dist/main.js"))) {
 }
 
 const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, encoding: "utf8" }).trim();
+/** Whether the commit's package-lock.json is this checkout's. */
+const sameLock = (rev: string) => spawnSync("git", ["diff", "--quiet", rev, "--", "package-lock.json"], { cwd: repoRoot }).status === 0;
 const sha = git("rev-parse", "--short", commit);
 const tree = path.join(mkdtempSync(path.join(os.tmpdir(), "ordered-ab-")), sha);
 console.log(`building ${sha} in ${tree}`);
 git("worktree", "add", "--detach", tree, sha);
 try {
-  symlinkSync(path.join(repoRoot, "node_modules"), path.join(tree, "node_modules"));
+  // node_modules: this checkout's when the commit locks the same packages, else its own.
+  if (sameLock(sha)) {
+    symlinkSync(path.join(repoRoot, "node_modules"), path.join(tree, "node_modules"));
+  } else {
+    console.log(`${sha} locks other packages: npm ci in its worktree`);
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: tree, stdio: "ignore" });
+    // Its workspace packages (the shared contract) resolve into the worktree: build them there.
+    execFileSync("npm", ["run", "--if-present", "build:contract"], { cwd: tree, stdio: "ignore" });
+  }
   // Its own Prisma client, from its own schema (this checkout's may have columns it never migrates).
   execFileSync("npx", ["prisma", "generate"], { cwd: tree, stdio: "ignore" });
   execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: path.join(tree, "server"), stdio: "inherit" });
