@@ -58,6 +58,7 @@ try {
   const picked = [
     ["accepted", /place → phone ACCEPTED.*/],
     ["busy", /machine CPU busy [\d.]+%/],
+    ["speed", /machine speed: .* µs/],
     ["bytes", /envelope bytes placed \d+, updated \d+/],
     ["cpu", /CPU per order \(ms\):.*/],
     ["work", /work per order:.*/],

@@ -64,6 +64,7 @@ function procTable(p: PhaseProcs): string[] {
       ? [
           `  stall probes (a ${TICK_MS} ms timer in a process of its own), late by: at top priority (the machine) ${stallLine(p.stalls.machine)};`,
           `    at normal priority (+ the wait for a CPU) ${stallLine(p.stalls.cpuWait)}`,
+          `  machine speed: the top-priority probe's fixed work unit took p10 ${p.stalls.machine.workUnitUs.p10}, p50 ${p.stalls.machine.workUnitUs.p50}, p90 ${p.stalls.machine.workUnitUs.p90} µs (compare CPU per order only between runs where this is alike)`,
         ]
       : []),
   ];

@@ -5,6 +5,8 @@ import { type HelperOptions, RpcChild } from "./rpc.js";
 
 /** The probe's timer period. */
 export const TICK_MS = 5;
+/** The fixed work each wake times (xorshift steps; about 0.1 ms on the bench machine). */
+export const WORK_UNIT_STEPS = 50_000;
 
 export type ProbeRequest = { id: number; cmd: "window"; fromUs: number; toUs: number; startUs?: number };
 export interface ProbeWindow {
@@ -12,6 +14,11 @@ export interface ProbeWindow {
   lateness: Summary;
   /** Worst lateness (ms) in each whole second from `startUs` (the load's own seconds). */
   worstBySecond: number[];
+  /**
+   * How long the fixed work unit took at each wake (µs): at top priority, the machine's speed
+   * over the phase. CPU per order compares between runs only where this is alike.
+   */
+  workUnitUs: { p10: number; p50: number; p90: number };
 }
 /** Both probes' views of one phase. */
 export interface Stalls {
