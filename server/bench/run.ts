@@ -265,7 +265,8 @@ async function runPhases(results: Results): Promise<void> {
   // The bench's own helper processes: not Ordered, so none of its settings.
   const helperOpts = { serverDir, logDir: runDir, env: { PATH: process.env.PATH, HOME: process.env.HOME } };
   holders = await HolderPool.start(opts.holders, helperOpts);
-  drivers = await DriverPool.start(driverCount, helperOpts);
+  const pool = await DriverPool.start(driverCount, helperOpts);
+  drivers = pool;
   probes = {
     machine: await StallProbe.start({ ...helperOpts, name: "stall probe -20", nice: -20 }),
     cpuWait: await StallProbe.start({ ...helperOpts, name: "stall probe 0", nice: 0 }),
@@ -291,20 +292,20 @@ async function runPhases(results: Results): Promise<void> {
   const needsOrdered = opts.phases.includes("latency") || opts.phases.includes("throughput");
 
   if (needsOrdered) {
-    await connectOrdered(drivers, urlA, urlB, fixture, productsOf, results);
+    await connectOrdered(pool, urlA, urlB, fixture, productsOf, results);
     const servers = { "server A": urlA, "server B": urlB };
     if (opts.phases.includes("latency")) {
       step(`latency: ${opts.rate} orders/s for ${opts.duration} s`);
-      await warmUp(drivers);
+      await warmUp(pool);
       const before = await workCounts(opts.databaseUrl, opts.redisUrl);
-      const r = await measured(servers, false, () => drivers!.place(opts.rate, opts.duration, 15_000));
+      const r = await measured(servers, false, () => pool.place(opts.rate, opts.duration, 15_000));
       // An idle PostgreSQL backend reports its statistics within 10 s (PGSTAT_IDLE_INTERVAL).
       await new Promise((resolve) => setTimeout(resolve, 11_000));
       const work = workDelta(before, await workCounts(opts.databaseUrl, opts.redisUrl));
       results.latency = { ...r, work, holders: await holders.stats() };
     }
     if (opts.phases.includes("throughput")) {
-      if (!opts.phases.includes("latency")) await warmUp(drivers);
+      if (!opts.phases.includes("latency")) await warmUp(pool);
       const steps: NonNullable<Results["throughput"]>["steps"] = [];
       let sustained = 0;
       for (const rate of opts.throughputRates) {
@@ -313,7 +314,7 @@ async function runPhases(results: Results): Promise<void> {
           break;
         }
         step(`throughput: ${rate} orders/s for ${opts.throughputStep} s`);
-        const r = await measured(servers, false, () => drivers!.place(rate, opts.throughputStep, 10_000));
+        const r = await measured(servers, false, () => pool.place(rate, opts.throughputStep, 10_000));
         const why =
           r.accepted.p99 > 250
             ? `p99 ${r.accepted.p99} ms > 250`
@@ -329,7 +330,7 @@ async function runPhases(results: Results): Promise<void> {
       }
       results.throughput = { limitMs: 250, sustained, steps };
     }
-    await drivers.close();
+    await pool.close();
     await holders.closeAll();
   }
 
@@ -345,7 +346,7 @@ async function runPhases(results: Results): Promise<void> {
       staff: Array.from({ length: opts.staffPerLocation }, () => ({ url: baseA, auth: { role: "staff", locationId: l.id } })),
       placers: fixture.sessions.filter((s) => s.locationId === l.id).map((s) => ({ ...phone(s.customers[0]!), productIds: ["x"] })),
     }));
-    const conn = await drivers.connect(venues, {
+    const conn = await pool.connect(venues, {
       staffPerOrder: opts.staffPerLocation,
       expectAccepted: false,
       readyEvent: "ready",
@@ -357,11 +358,11 @@ async function runPhases(results: Results): Promise<void> {
     );
     if (conn.failed || rest.failed) results.errors.push(`baseline connect failures: ${[...conn.errors, ...rest.errors].join(", ")}`);
     step(`baseline: ${opts.rate} msgs/s for ${opts.duration} s`);
-    await warmUp(drivers);
+    await warmUp(pool);
     results.baseline = await measured({ "baseline A": baseA, "baseline B": baseB }, true, () =>
-      drivers!.place(opts.rate, opts.duration, 10_000),
+      pool.place(opts.rate, opts.duration, 10_000),
     );
-    await drivers.close();
+    await pool.close();
     await holders.closeAll();
     await stopChild(children["baseline A"]!);
     await stopChild(children["baseline B"]!);
@@ -454,10 +455,10 @@ async function tableScans(): Promise<Results["tableScans"]> {
  * by the pools, prepared statements, first order of each session), then a pause so any
  * backlog drains before the measured run starts. Ours and the baseline get the same.
  */
-async function warmUp(driver: DriverPool): Promise<void> {
+async function warmUp(pool: DriverPool): Promise<void> {
   const seconds = opts.quick ? 3 : 5;
   step(`  warm-up: ${opts.rate}/s for ${seconds} s, not recorded`);
-  await driver.place(opts.rate, seconds, 15_000);
+  await pool.place(opts.rate, seconds, 15_000);
   await sleep(2000);
 }
 
