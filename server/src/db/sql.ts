@@ -75,8 +75,11 @@ function statementName(text: string): string | undefined {
 export const namedStatementCount = (): number => statementNames.size;
 
 function runnerOn(client: pg.PoolClient | pg.Pool): SqlRunner {
-  const query = (statement: Sql) =>
-    client.query({ name: statementName(statement.text), text: statement.text, values: statement.values as unknown[] });
+  const query = (statement: Sql) => {
+    // Prisma.Sql builds `text` anew on every read (a getter): read it once.
+    const text = statement.text;
+    return client.query({ name: statementName(text), text, values: statement.values as unknown[] });
+  };
   const rows: SqlRunner["rows"] = async (row, statement) => {
     const result = await query(statement);
     return result.rows.map((r: unknown) => row.parse(r));
