@@ -1,5 +1,6 @@
 // A socket-holder process: opens the sockets that only listen (phones that do not order, the
-// idle sockets of the capacity phase) so the runner's own event loop stays free for timing.
+// idle sockets of the capacity phase) so the processes that time (the order drivers; the
+// runner, which sends the capacity phase's broadcasts) keep their event loops free.
 // Driven over IPC by the runner (lib/holders.ts); exits when the runner goes away.
 import type { Socket } from "socket.io-client";
 import { connectMany, type SocketSpec } from "./lib/clients.js";
