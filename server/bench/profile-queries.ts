@@ -154,6 +154,10 @@ results.push(
   // Processing shipped them: this is the re-drive stage finding nothing to do.
   await measure("shipOrder (a repeat)", placed.length, async (i) => void (await shipOrder(prisma, placed[Math.max(0, i)]!)), 0),
 );
+results.push(
+  // No such order: the statement's fixed cost (bind, executor start, every relation's lock), no row touched.
+  await measure("processOrder (no such order)", iterations, async () => void (await processOrder(prisma, randomUUID()))),
+);
 results.push(await measure("placement, one statement a step", iterations, (i) => placeRaw(items(i))));
 
 console.log("\nNo-op round trip for scale:");
