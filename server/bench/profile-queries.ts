@@ -1,7 +1,8 @@
 // The database cost of one order, without load: runs the server's own placeOrder,
 // processOrder and shipOrder (from server/dist) one at a time and counts PostgreSQL round
 // trips (every pg Client.query, BEGIN and COMMIT included), time waiting on them, and CPU
-// time of this process. For scale, the same placement written the naive way (a transaction
+// time of this process; processOrder of an order that does not exist gives the processing
+// statement's fixed cost. For scale, the same placement written the naive way (a transaction
 // with one statement per step, same locks and rows) runs on the same data.
 //   npx tsx server/bench/profile-queries.ts [iterations=300]
 // Uses its own database, ordered_bench_profile (dropped and recreated).
