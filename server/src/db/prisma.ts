@@ -37,6 +37,12 @@ export function createPrisma(databaseUrl: string, poolSize = 10): PrismaClient {
     keepAlive: true,
   });
   pool.on("error", () => {}); // an idle client lost its connection; the pool replaces it
+  // A checked-out client whose connection dies (PostgreSQL restarting, a backend terminated)
+  // emits `error` too, and node-postgres' pool only listens on idle ones: without a listener
+  // of our own, that event killed the process (issue 30). The statement in flight rejects
+  // with the same error, which the edge answers UNAVAILABLE; the broken client is discarded
+  // when it is released (pg-pool drops clients that are no longer queryable).
+  pool.on("connect", (client) => client.on("error", () => {}));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(prisma, pool);
   return prisma;

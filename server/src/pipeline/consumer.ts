@@ -113,8 +113,12 @@ export function startConsumer(deps: {
     try {
       await deps.deadLetter(job, reason);
     } catch (err) {
-      // PostgreSQL away: the order stays PLACED and the sweeper re-drives it later.
-      log.warn({ err: (err as Error).message, orderId: job.orderId }, "could not record a dead-lettered job");
+      // PostgreSQL away: the order stays PLACED and the sweeper re-drives it later. A dead
+      // letter is written together with the order's FAILED state or not at all, so the
+      // dead-letter stream and the `failed` count never name an order that was delivered.
+      log.warn({ err: (err as Error).message, orderId: job.orderId }, "could not record a dead-lettered job: left to the sweeper");
+      ack(job);
+      return;
     }
     await commands
       .xadd(keys[job.stage].dead, "MAXLEN", "~", MAX_DEAD_LETTERS, "*", "o", job.orderId, "attempts", job.attempt, "reason", reason)

@@ -96,6 +96,39 @@ describe("the pipeline's consumer", () => {
     expect(runs[2]!.at - runs[1]!.at).toBeGreaterThanOrEqual(195);
   });
 
+  it("writes a dead letter only when the order's failure was recorded (issue 30: PostgreSQL away)", async ({ resources }) => {
+    const opts = options({ attempts: 2, backoffMs: 20 });
+    const redis = resources.add(createRedis(target, { maxRetriesPerRequest: null }), closeRedis);
+    const producer = resources.add(createProducer(target, opts, log), (p) => p.close());
+    const recorded: string[] = [];
+    const [away, fine] = [randomUUID(), randomUUID()];
+    resources.add(
+      startConsumer({
+        target,
+        commands: redis,
+        log,
+        options: opts,
+        async run() {
+          throw new Error("kitchen printer on fire");
+        },
+        async deadLetter(job) {
+          // The one whose order could not be marked FAILED: as when PostgreSQL is down.
+          if (job.orderId === away) throw new Error("connect ECONNREFUSED 127.0.0.1:5432");
+          recorded.push(job.orderId);
+        },
+      }),
+      (c) => c.close(),
+    );
+    producer.enqueue("processing", away);
+    producer.enqueue("processing", fine);
+
+    await eventually(async () => recorded.includes(fine), 5000, "the recordable job dead-lettered");
+    await eventually(async () => (await producer.counts("processing")).active === 0, 5000, "both jobs acknowledged");
+    const dead = await producer.deadLetters("processing");
+    expect(dead.map((d) => d.orderId)).toEqual([fine]);
+    expect((await producer.counts("processing")).failed).toBe(1);
+  });
+
   it("forgets dead workers' names once nothing is pending on them, and keeps the others'", async ({ resources }) => {
     const opts = options({ forgetConsumersAfterMs: 300, lockDurationMs: 60_000 });
     const redis = resources.add(createRedis(target, { maxRetriesPerRequest: null }), closeRedis);

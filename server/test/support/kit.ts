@@ -13,7 +13,7 @@
 //   venue, otherVenue   a new location (owner, TEST_MENU) and a staff token from a real login
 //   socket, reconnectingSocket                      socket.io-client sockets
 //   startServer, startCluster, startWorker          instances with their own settings/prefix
-//   spawnServer, spawnWorker, ownRedis              child processes for crash tests
+//   spawnServer, spawnWorker, ownRedis, ownPostgres child processes for crash tests
 //   redisCluster                                    a Redis Cluster of its own (3 masters, 3 replicas)
 //   prismaClient, pgClient, scratchDatabase         connections and databases of the test's own
 // Everything a test-scoped factory makes is closed after the test, last made first closed.
@@ -34,7 +34,7 @@ import {
   type TestServer,
   type TestWorker,
 } from "./harness.js";
-import { spawnServer, spawnWorker, startOwnRedis } from "./process.js";
+import { spawnServer, spawnWorker, startOwnPostgres, startOwnRedis } from "./process.js";
 import { type ClientSocket, type ConnectOptions, connect, reconnectingSocket } from "./sockets.js";
 
 export { describe, expect } from "vitest";
@@ -163,6 +163,10 @@ export const test = base
   .extend("ownRedis", ({ resources }) => {
     /** A redis-server of the test's own on a free port, to stop and start at will. */
     return async () => resources.add(await startOwnRedis(), (r) => r.stop());
+  })
+  .extend("ownPostgres", ({ resources }) => {
+    /** A PostgreSQL cluster of the test's own on a free port, to crash and restart at will. */
+    return async () => resources.add(await startOwnPostgres(), (p) => p.destroy());
   })
   .extend("redisCluster", ({ resources }) => {
     /** A Redis Cluster of the test's own on free loopback ports (src/tools/redis-cluster.ts). */

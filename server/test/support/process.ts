@@ -144,3 +144,65 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   await start();
   return { url: `redis://127.0.0.1:${port}`, port, stop, start };
 }
+
+export interface OwnPostgres {
+  /** The URL of its `ordered` database (created and migrated by the caller). */
+  url: string;
+  port: number;
+  /** `pg_ctl stop -m immediate`: every backend dies at once, as in a crash. */
+  crash(): Promise<void>;
+  /** Starts it again; resolves once it accepts connections. */
+  start(): Promise<void>;
+  /** Stops it and removes its files. */
+  destroy(): Promise<void>;
+}
+
+const PG_BIN = "/usr/lib/postgresql";
+
+/**
+ * A PostgreSQL cluster of the test's own (initdb in a temporary folder, on a free port), to
+ * crash and restart at will: never the machine's shared one. Runs as the `postgres` OS user
+ * when the tests run as root (initdb refuses root).
+ */
+export async function startOwnPostgres(): Promise<OwnPostgres> {
+  const { mkdtemp, readdir, rm, chown } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { execFileSync } = await import("node:child_process");
+  const version = (await readdir(PG_BIN)).sort().at(-1);
+  if (!version) throw new Error(`no PostgreSQL binaries under ${PG_BIN}`);
+  const bin = (name: string) => path.join(PG_BIN, version, "bin", name);
+  const dir = await mkdtemp(path.join(tmpdir(), "ordered-pg-"));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
+    const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
+    await chown(dir, uid, gid);
+  }
+  const run = (command: string, args: string[]) =>
+    execFileSync(asRoot ? "runuser" : command, asRoot ? ["-u", "postgres", "--", command, ...args] : args, { stdio: "pipe" });
+  const port = await freePort();
+  const data = path.join(dir, "data");
+  run(bin("initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+  const start = async () => {
+    run(bin("pg_ctl"), ["-D", data, "-o", options, "-l", path.join(dir, "log"), "-w", "start"]);
+  };
+  const stop = (mode: "immediate" | "fast") => run(bin("pg_ctl"), ["-D", data, "-m", mode, "-w", "stop"]);
+  await start();
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/ordered`,
+    port,
+    start,
+    async crash() {
+      stop("immediate");
+    },
+    async destroy() {
+      try {
+        stop("immediate");
+      } catch {
+        // already stopped
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
