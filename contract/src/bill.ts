@@ -24,8 +24,10 @@ export function billOf(input: BillInput): BillDto {
   const orders = [...input.orders].sort((a, b) => a.placedAt.localeCompare(b.placedAt) || a.id.localeCompare(b.id));
   const lines: BillLineDto[] = [];
   let pendingCents = 0;
+  let voidedCents = 0;
   for (const order of orders) {
     if (PENDING.includes(order.status)) pendingCents += order.totalCents;
+    if (order.status === "CANCELLED" && order.acceptedAt) voidedCents += order.totalCents;
     if (!BILLED.includes(order.status)) continue;
     for (const item of order.items) {
       lines.push({
@@ -51,11 +53,14 @@ export function billOf(input: BillInput): BillDto {
   };
   for (const line of lines) share(line.customerId).subtotalCents += line.lineCents;
   let paidCents = 0;
+  let refundedCents = 0;
   let tipCents = 0;
   for (const p of input.payments) {
-    paidCents += p.amountCents;
+    const amount = p.kind === "REFUND" ? -p.amountCents : p.amountCents;
+    if (p.kind === "REFUND") refundedCents += p.amountCents;
+    paidCents += amount;
     tipCents += p.tipCents;
-    if (p.customerId) share(p.customerId).paidCents += p.amountCents;
+    if (p.customerId) share(p.customerId).paidCents += amount;
   }
   const totalCents = lines.reduce((sum, l) => sum + l.lineCents, 0);
   const waivedCents = input.waivedCents ?? 0;
@@ -66,6 +71,8 @@ export function billOf(input: BillInput): BillDto {
     totalCents,
     pendingCents,
     paidCents,
+    refundedCents,
+    voidedCents,
     tipCents,
     waivedCents,
     dueCents: Math.max(0, totalCents - paidCents - waivedCents),

@@ -1,10 +1,10 @@
 /** What clients send over the socket: the handshake and every command's payload. */
 import { z } from "zod";
-import { note, uuidOf } from "./fields.js";
+import { clientMadeId, note, seqNumber, uuidOf } from "./fields.js";
 import { BUMP_STEPS } from "./kitchen.js";
 import { LIMITS } from "./limits.js";
-import { ADVANCE_STEPS } from "./order-status.js";
-import { ALERT_KINDS } from "./seating.js";
+import { ADVANCE_STEPS, ORDER_VIEWS } from "./order-status.js";
+import { ALERT_KINDS, PAYMENT_METHODS } from "./seating.js";
 
 const { order } = LIMITS;
 
@@ -13,10 +13,10 @@ export const HandshakeAuth = z.object({
   /** Staff JWT or customer session token. */
   token: z.string({ error: "token required" }).min(1, "token required").max(LIMITS.auth.tokenLength),
   /** Customers: the last session event number seen (0 or absent: replay all). */
-  lastSeq: z.number().int().min(0).optional(),
+  lastSeq: seqNumber.optional(),
   /** Staff: last number seen per session; open sessions not listed are replayed whole. */
   cursors: z
-    .record(uuidOf("a session"), z.number().int().min(0))
+    .record(uuidOf("a session"), seqNumber)
     .refine((c) => Object.keys(c).length <= LIMITS.session.maxCursors, `at most ${LIMITS.session.maxCursors} cursors`)
     .optional(),
 });
@@ -24,11 +24,7 @@ export type HandshakeAuth = z.input<typeof HandshakeAuth>;
 
 export const PlaceOrderPayload = z.strictObject({
   /** Made by the phone (e.g. crypto.randomUUID()); the same id always yields the same order. */
-  clientOrderId: z
-    .string()
-    .min(order.clientOrderIdMin, `must be at least ${order.clientOrderIdMin} characters`)
-    .max(order.clientOrderIdMax, `must be at most ${order.clientOrderIdMax} characters`)
-    .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, '-' and '_'"),
+  clientOrderId: clientMadeId(order.clientOrderIdMin, order.clientOrderIdMax),
   items: z
     .array(
       z.strictObject({
@@ -54,7 +50,7 @@ export type PlaceOrderPayload = z.input<typeof PlaceOrderPayload>;
 export const FocusSessionPayload = z.strictObject({
   sessionId: uuidOf("a session"),
   /** Replay this session's events after this number before live ones. */
-  afterSeq: z.number().int().min(0).optional(),
+  afterSeq: seqNumber.optional(),
 });
 
 export const UnfocusSessionPayload = z.strictObject({ sessionId: uuidOf("a session") });
@@ -66,10 +62,24 @@ export const AdvanceOrderPayload = z.strictObject({
 });
 export type AdvanceOrderPayload = z.input<typeof AdvanceOrderPayload>;
 
+/** The refund that cancelling a paid order records with it: the amount is what was paid for it. */
+export const CancelRefund = z.strictObject({
+  /** Made by the staff device, like a payment's: a retried cancel records the refund once. */
+  clientPaymentId: clientMadeId(LIMITS.bill.clientPaymentIdMin, LIMITS.bill.clientPaymentIdMax),
+  method: z.enum(PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
+});
+
 export const CancelOrderPayload = z.strictObject({
   orderId: uuidOf("an order"),
-  /** Shown to the customer. */
+  /**
+   * What the person saw the order as when they chose to cancel (orderViewOf): if it moved on
+   * since (the kitchen made it ready in the meantime), the cancel is refused with CONFLICT.
+   */
+  seen: z.enum(ORDER_VIEWS, `must be one of ${ORDER_VIEWS.join(", ")}`),
+  /** Shown to the customer and logged; required when the kitchen has started the food. */
   reason: note(order.cancelReasonLength).min(1).optional(),
+  /** Required when the order was paid for (REFUND_REQUIRED says how much). */
+  refund: CancelRefund.optional(),
 });
 export type CancelOrderPayload = z.input<typeof CancelOrderPayload>;
 

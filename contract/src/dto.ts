@@ -232,6 +232,8 @@ export const OrderDto = z.strictObject({
   finishedAt: time.nullable(),
   items: z.array(OrderItemDto),
   shipment: ShipmentDto.nullable(),
+  /** Who cancelled it (a staff member's name), when it was cancelled by staff. */
+  cancelledBy: z.string().nullable(),
   /** One per station with lines in it, from acceptance on (empty before), in station order. */
   tickets: z.array(TicketDto),
 });
@@ -280,8 +282,10 @@ export const PaymentDto = z.strictObject({
   /** Made by the staff device; the same id always yields the same payment. */
   clientPaymentId: z.string(),
   sessionId: id,
+  /** PAYMENT: money in against the bill; REFUND: money given back (a paid order was cancelled). */
+  kind: z.enum(["PAYMENT", "REFUND"]),
   method: z.enum(PAYMENT_METHODS),
-  /** Against the bill; never more than was due when it was recorded. */
+  /** Against the bill, never negative (a refund's is what it gave back); never more than was due when it was recorded. */
   amountCents: z.number().int(),
   /** On top of the bill, kept apart from it. */
   tipCents: z.number().int(),
@@ -326,7 +330,12 @@ export const BillDto = z.strictObject({
   shares: z.array(BillShareDto),
   totalCents: z.number().int(),
   pendingCents: z.number().int(),
+  /** Payments less refunds. */
   paidCents: z.number().int(),
+  /** What refunds gave back (already taken off paidCents). */
+  refundedCents: z.number().int(),
+  /** Orders cancelled after the kitchen accepted them: not owed, but food the venue may have lost. */
+  voidedCents: z.number().int(),
   tipCents: z.number().int(),
   waivedCents: z.number().int(),
   /** total − paid − waived; never negative. */

@@ -22,6 +22,11 @@ export const ERROR_CODES = {
   BILL_UNPAID: 409,
   /** A payment larger than what is still due. */
   OVERPAYMENT: 409,
+  /**
+   * Cancelling would leave the bill paid for more than it owes (the order was paid): the
+   * cancel must carry a refund (method), which is recorded with it. The message names the amount.
+   */
+  REFUND_REQUIRED: 409,
   /** A table card scanned while the table is free (and the location does not open on first scan). */
   TABLE_FREE: 409,
   /** Staff removed this phone from its table: its token no longer works. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_INT32 } from "./limits.js";
 
 /**
  * Unicode PostgreSQL can store and every client can show: no NUL character (text columns
@@ -25,6 +26,21 @@ export const text = (max: number) =>
 
 /** Free text that may be empty or span lines (a note, a reason, a description), trimmed, bounded. */
 export const note = (max: number) => freeText(max);
+
+/** A number of the session log (`seq`): it is compared with an INTEGER column, so it is bounded by one. */
+export const seqNumber = z
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .min(0, "must not be negative")
+  .max(MAX_INT32, `must be at most ${MAX_INT32}`);
+
+/** An id made by a client device so that a retry is recognised (clientOrderId, clientPaymentId). */
+export const clientMadeId = (min: number, max: number) =>
+  z
+    .string()
+    .min(min, `must be at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`)
+    .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, '-' and '_'");
 
 /** An id: a UUID in any case, normalised to lower case (how PostgreSQL writes them). */
 export const uuidOf = (what: string) => z.uuid(`must be ${what} id`).transform((id) => id.toLowerCase());

@@ -3,6 +3,8 @@
  * The server guards every transition with these tables (orders/), the web app draws its
  * buttons and timeline from them, the simulator follows them. Drawn in docs/architecture.md.
  */
+import type { TicketStatus } from "./kitchen.js";
+
 export const ORDER_STATUSES = ["PLACED", "ACCEPTED", "REJECTED", "DELIVERED", "CANCELLED", "FAILED"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -100,4 +102,54 @@ export function stageOf(o: OrderState & { acceptedAt?: string | null }): { reach
 export function progress(o: OrderState): number {
   if (isFinalOrderStatus(o.status)) return ORDER_STAGES.length;
   return stageOf(o).reached;
+}
+
+/**
+ * What an order is, in one word, on every staff screen (panel, kitchen display, dialogs) and
+ * in staff commands that act on what a person saw: PLACED (not checked yet), NEW (accepted,
+ * no station has started it), PREPARING (a station started), READY, then how it ended.
+ */
+export const ORDER_VIEWS = ["PLACED", "NEW", "PREPARING", "READY", "DELIVERED", "REJECTED", "CANCELLED", "FAILED"] as const;
+export type OrderView = (typeof ORDER_VIEWS)[number];
+
+/** An order with its stations' tickets (OrderDto has both). */
+export interface OrderWithTickets extends OrderState {
+  tickets: readonly { status: TicketStatus }[];
+}
+
+/** The words staff screens show for each view, and server messages use (staff screens are English for now). */
+export const ORDER_VIEW_WORDS: Record<OrderView, string> = {
+  PLACED: "Placed",
+  NEW: "New",
+  PREPARING: "Preparing",
+  READY: "Ready",
+  DELIVERED: "Delivered",
+  REJECTED: "Rejected",
+  CANCELLED: "Cancelled",
+  FAILED: "Failed",
+};
+
+export function orderViewOf(o: OrderWithTickets): OrderView {
+  if (o.status !== "ACCEPTED") return o.status;
+  const ship = o.shipment?.status;
+  if (ship === "READY" || ship === "DELIVERED") return ship;
+  return o.tickets.some((t) => t.status !== "NEW") ? "PREPARING" : "NEW";
+}
+
+/**
+ * Whether an order moved on, for a staff action, from what the person saw: the pipeline
+ * accepting it (PLACED → NEW) does not count, since nothing was cooked either way.
+ */
+export function movedOnSince(seen: OrderView, now: OrderView): boolean {
+  const untouched = (v: OrderView) => v === "PLACED" || v === "NEW";
+  return seen !== now && !(untouched(seen) && untouched(now));
+}
+
+/**
+ * Whether the kitchen has put work into it: a station started it, or it is ready or served.
+ * Cancelling such an order throws food away: it needs `orders.void` and a reason.
+ */
+export function kitchenStarted(o: OrderWithTickets): boolean {
+  const view = orderViewOf(o);
+  return view === "PREPARING" || view === "READY" || view === "DELIVERED";
 }

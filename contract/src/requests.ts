@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
 import { SessionStatus } from "./dto.js";
-import { note, text, uuidOf } from "./fields.js";
+import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
 import { PAYMENT_METHODS } from "./seating.js";
 import { STAFF_ROLES } from "./staff-roles.js";
@@ -94,6 +94,9 @@ export type JoinBody = z.input<typeof JoinBody>;
  */
 export const CloseSessionBody = z.strictObject({
   unfinished: z.enum(["finish", "cancel"], "must be finish or cancel").optional(),
+  /** Why food the kitchen started is cancelled (`unfinished: cancel`); needs `orders.void`. */
+  cancelReason: text(LIMITS.order.cancelReasonLength).optional(),
+  /** Why what is still due is let go; needs `bill.waive`. */
   waiveReason: text(LIMITS.bill.waiveReasonLength).optional(),
 });
 export type CloseSessionBody = z.input<typeof CloseSessionBody>;
@@ -108,11 +111,7 @@ const cents = (max: number) =>
 export const RecordPaymentBody = z
   .strictObject({
     /** Made by the staff device (e.g. crypto.randomUUID()); recording the same id twice records one payment. */
-    clientPaymentId: z
-      .string()
-      .min(LIMITS.bill.clientPaymentIdMin, `must be at least ${LIMITS.bill.clientPaymentIdMin} characters`)
-      .max(LIMITS.bill.clientPaymentIdMax, `must be at most ${LIMITS.bill.clientPaymentIdMax} characters`)
-      .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, '-' and '_'"),
+    clientPaymentId: clientMadeId(LIMITS.bill.clientPaymentIdMin, LIMITS.bill.clientPaymentIdMax),
     method: z.enum(PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
     amountCents: cents(MAX_INT32),
     tipCents: cents(LIMITS.bill.maxTipCents).default(0),

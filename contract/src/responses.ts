@@ -232,6 +232,28 @@ export interface DailyStatsResponse {
   averageOrderValueCents: number | null;
   /** Over delivered orders; null when there are none. */
   averagePlacedToDeliveredSeconds: number | null;
+  /** Money that did not come in, or went back out, that day: each with who, when and why. */
+  adjustments: MoneyAdjustmentDto[];
+  /** Sums of `adjustments` per kind. */
+  voidedCents: number;
+  waivedCents: number;
+  refundedCents: number;
+}
+
+/**
+ * VOID: an order cancelled after the kitchen accepted it (its total); WAIVE: what a seating's
+ * close let go unpaid; REFUND: money given back. Dated by when it happened, in the day's time zone.
+ */
+export interface MoneyAdjustmentDto {
+  kind: "VOID" | "WAIVE" | "REFUND";
+  sessionId: string;
+  /** The seating's label ("Table 4"). */
+  label: string;
+  amountCents: number;
+  reason: string | null;
+  /** The staff member's name, or null when nobody is recorded. */
+  by: string | null;
+  at: string;
 }
 
 /** GET /api/health (200 when both are up, 503 otherwise) */

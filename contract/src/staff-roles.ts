@@ -28,8 +28,15 @@ export const PERMISSIONS = {
   "menu.stock": { roles: FLOOR, what: "mark products sold out" },
   /** The floor: seat and close tables, see sessions and orders, move and cancel orders, answer calls, remove phones. */
   "floor.serve": { roles: FLOOR, what: "serve tables" },
-  /** Record a payment against a bill. */
+  /** Record a payment against a bill (and the refund a cancelled, paid order needs). */
   "payments.record": { roles: FLOOR, what: "record payments" },
+  /**
+   * Cancel food the kitchen has started (a ticket past NEW, or the order ready): money the
+   * venue spent. Always with a reason, logged with who and the amount (issue 30).
+   */
+  "orders.void": { roles: MANAGERS, what: "cancel food the kitchen has started" },
+  /** Close a seating without its bill paid in full: the rest is waived, with a reason. */
+  "bill.waive": { roles: MANAGERS, what: "waive part of a bill" },
   /** A kitchen or bar display: see its tickets and bump them. */
   "kitchen.work": { roles: EVERYONE, what: "work a kitchen display" },
   /** The location itself (name, currency, time zone, thresholds): every account needs it. */

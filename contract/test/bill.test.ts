@@ -32,6 +32,7 @@ function order(status: OrderDto["status"], customerId: string | null, items: [st
     })),
     shipment: null,
     tickets: [],
+    cancelledBy: null,
   };
 }
 
@@ -39,6 +40,7 @@ function payment(amountCents: number, tipCents = 0, customerId: string | null = 
   return {
     id: id(),
     clientPaymentId: `pay-${n}`,
+    kind: "PAYMENT",
     sessionId: id(),
     method: "CASH",
     amountCents,

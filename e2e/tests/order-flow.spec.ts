@@ -81,6 +81,39 @@ test("staff cancels an order; the phone shows it cancelled with the reason", asy
   await expect(order).toContainText("Reason: Cancelled by staff");
 });
 
+test("a cancel dialog follows the order live: made ready elsewhere, it says so and asks why before cancelling", async ({
+  panel: page,
+  phones,
+  api,
+  venue,
+}) => {
+  await openSession(page, "Table 17");
+  const phone = await phones.join(await joinUrlFromPanel(page, "Table 17"));
+  await fillCart(phone.page, ["Funghi"]);
+  await phone.page.getByRole("button", { name: "Place order" }).click();
+  const card = sessionCard(page, "Table 17");
+  await expect(card.getByRole("button", { name: "Mark order Table 17 #1 ready" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Cancel order Table 17 #1" }).click();
+  const dialog = page.getByRole("dialog", { name: "Cancel order Table 17 #1" });
+  await expect(dialog).toContainText("It is New.");
+  // Another device makes it ready while this dialog is open.
+  const [stored] = await ordersOf(api, venue.staffToken, "Table 17");
+  await api.call("POST", `/api/orders/${stored!.id}/advance`, { token: venue.staffToken, body: { to: "READY" } });
+  await expect(dialog.getByRole("alert")).toHaveText("This order changed from New to Ready while this was open: look at it again.");
+  await expect(dialog.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Understood: it is Ready now" }).click();
+  // Ready food was cooked: cancelling it needs a reason (the owner may).
+  await dialog.getByRole("button", { name: "Cancel order" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Say why the food is cancelled.");
+  await dialog.getByLabel(/Why is it cancelled/).fill("sent back: cold");
+  await dialog.getByRole("button", { name: "Cancel order" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toContainText("Reason: sent back: cold");
+  const [after] = await ordersOf(api, venue.staffToken, "Table 17");
+  expect(after).toMatchObject({ status: "CANCELLED", statusReason: "sent back: cold", cancelledBy: expect.any(String) });
+});
+
 test("an order the kitchen cannot make is rejected with a readable reason", async ({ panel: page, phones }) => {
   await openSession(page, "Table 8");
   const phone = await phones.join(await joinUrlFromPanel(page, "Table 8"));

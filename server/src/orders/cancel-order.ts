@@ -1,28 +1,120 @@
-import { canMoveOrder, canMoveShipment, SHIPMENT_STATUSES } from "@ordered/contract";
+import {
+  type CancelOrderPayload,
+  can,
+  canCancel,
+  canMoveOrder,
+  canMoveShipment,
+  centsText,
+  forbiddenMessage,
+  kitchenStarted,
+  type LoggedEvent,
+  movedOnSince,
+  ORDER_VIEW_WORDS,
+  type OrderWithTickets,
+  orderViewOf,
+  SHIPMENT_STATUSES,
+  TICKET_STATUSES,
+} from "@ordered/contract";
 import { z } from "zod";
+import type { StaffPrincipal } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { type SqlRunner, sql, sqlTransaction, utc } from "../db/sql.js";
 import { AppError } from "../errors.js";
+import { recordRefund } from "../sessions/payments.js";
+import { loadBill } from "../sessions/seating.sql.js";
 import { type LockedOrder, lockOrder, logOrderChange, type TransitionResult, unchanged } from "./transition.js";
 
-const ShipmentRow = z.strictObject({ status: z.enum(SHIPMENT_STATUSES) });
+const StateRow = z.strictObject({
+  shipment: z.enum(SHIPMENT_STATUSES).nullable(),
+  tickets: z.array(z.enum(TICKET_STATUSES)),
+});
+
+/** The locked order's shipment and tickets: what orderViewOf and kitchenStarted read. */
+export async function orderStateOf(db: SqlRunner, locked: LockedOrder): Promise<OrderWithTickets> {
+  const row = await db.row(
+    StateRow,
+    sql`SELECT (SELECT status FROM shipment WHERE order_id = ${locked.id}::uuid) AS shipment,
+               ARRAY(SELECT status::text FROM ticket WHERE order_id = ${locked.id}::uuid) AS tickets`,
+  );
+  if (!row) throw new Error(`order ${locked.id} has no state`);
+  return {
+    status: locked.status,
+    shipment: row.shipment ? { status: row.shipment } : null,
+    tickets: row.tickets.map((status) => ({ status })),
+  };
+}
+
+export interface CancelResult extends TransitionResult {
+  /** The refund recorded with the cancel (the order had been paid), or null. */
+  refund: LoggedEvent<"payment.recorded"> | null;
+}
 
 /**
  * Staff cancel an order that has not reached the table; what processing reserved comes
- * back to stock. Cancelling a cancelled order is a no-op; the contract's tables say which
- * orders (and shipments) may still be cancelled. Another location's order is "not found".
+ * back to stock. The rules (docs/architecture.md, "Who may cancel, waive and refund"):
+ *  - the cancel names what the person saw (`seen`): if the order moved on since, CONFLICT;
+ *  - food the kitchen started needs `orders.void` and a reason;
+ *  - an order that was paid for needs a refund of what the bill no longer owes, recorded
+ *    with the cancel (REFUND_REQUIRED names the amount).
+ * Cancelling a cancelled order is a no-op (a retry); another location's order is "not found".
  */
-export async function cancelOrder(prisma: PrismaClient, locationId: string, orderId: string, reason?: string): Promise<TransitionResult> {
+export async function cancelOrder(
+  prisma: PrismaClient,
+  staff: StaffPrincipal,
+  input: z.output<typeof CancelOrderPayload>,
+): Promise<CancelResult> {
   return sqlTransaction(prisma, async (db) => {
-    const locked = await lockOrder(db, orderId);
-    if (!locked || locked.location_id !== locationId) throw AppError.notFound("order");
-    if (locked.status === "CANCELLED") return unchanged(db, locked);
-    return cancelLocked(db, locked, reason ?? "cancelled by staff");
+    const locked = await lockOrder(db, input.orderId);
+    if (!locked || locked.location_id !== staff.locationId) throw AppError.notFound("order");
+    if (locked.status === "CANCELLED") return { ...(await unchanged(db, locked)), refund: null };
+    const state = await orderStateOf(db, locked);
+    const now = orderViewOf(state);
+    if (movedOnSince(input.seen, now)) {
+      throw new AppError(
+        "CONFLICT",
+        `this order is ${ORDER_VIEW_WORDS[now]} now, not ${ORDER_VIEW_WORDS[input.seen]} as you saw it: look at it again before cancelling`,
+      );
+    }
+    if (!canCancel(state)) throw new AppError("CONFLICT", `a ${locked.status.toLowerCase()} order cannot be cancelled`);
+    if (kitchenStarted(state)) {
+      if (!can(staff.role, "orders.void")) throw new AppError("FORBIDDEN", forbiddenMessage(staff.role, "orders.void"));
+      if (!input.reason) throw new AppError("VALIDATION_FAILED", "payload.reason: say why food the kitchen has started is cancelled");
+    }
+    const reason = input.reason ?? "cancelled by staff";
+    const result = await cancelLocked(db, locked, reason, staff.staffId);
+    const refund = await refundOverpayment(db, staff, locked.session_id, input.refund, reason);
+    return { ...result, refund };
   });
 }
 
+/**
+ * After a cancel under the session's lock: if the bill is now paid for more than it owes,
+ * records the refund of the difference (the cancel's `refund` says how it was given back),
+ * or refuses with REFUND_REQUIRED, which rolls the cancel back.
+ */
+export async function refundOverpayment(
+  db: SqlRunner,
+  staff: StaffPrincipal,
+  sessionId: string,
+  refund: { clientPaymentId: string; method: "CASH" | "CARD" | "OTHER" } | undefined,
+  reason: string,
+): Promise<LoggedEvent<"payment.recorded"> | null> {
+  const { bill } = await loadBill(db, sessionId);
+  const over = bill.paidCents - bill.totalCents - bill.waivedCents;
+  if (over <= 0) return null;
+  if (!refund) {
+    throw new AppError(
+      "REFUND_REQUIRED",
+      `${centsText(over, bill.currency)} was paid for food this takes off the bill: give it back and record the refund with the cancel`,
+    );
+  }
+  return recordRefund(db, staff, sessionId, { ...refund, amountCents: over, note: reason });
+}
+
+const ShipmentRow = z.strictObject({ status: z.enum(SHIPMENT_STATUSES) });
+
 /** Cancels an order locked by `lockOrder` in the caller's transaction (staff, or closing its table). */
-export async function cancelLocked(db: SqlRunner, locked: LockedOrder, reason: string): Promise<TransitionResult> {
+export async function cancelLocked(db: SqlRunner, locked: LockedOrder, reason: string, by: string | null): Promise<TransitionResult> {
   const orderId = locked.id;
   const shipment = await db.row(ShipmentRow, sql`SELECT status FROM shipment WHERE order_id = ${orderId}::uuid`);
   if (!canMoveOrder(locked.status, "CANCELLED") || (shipment && !canMoveShipment(shipment.status, "CANCELLED"))) {
@@ -47,7 +139,8 @@ export async function cancelLocked(db: SqlRunner, locked: LockedOrder, reason: s
     await db.run(sql`UPDATE shipment SET status = 'CANCELLED', updated_at = ${now} WHERE order_id = ${orderId}::uuid`);
   }
   await db.run(sql`
-      UPDATE "order" SET status = 'CANCELLED', status_reason = ${reason}, finished_at = ${now}, updated_at = ${now}
+      UPDATE "order" SET status = 'CANCELLED', status_reason = ${reason}, finished_at = ${now}, updated_at = ${now},
+             cancelled_by_id = ${by}::uuid
       WHERE id = ${orderId}::uuid`);
   return logOrderChange(db, locked);
 }

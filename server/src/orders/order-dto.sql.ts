@@ -60,7 +60,9 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'startedAt', ${isoText("t.started_at")},
         'readyAt', ${isoText("t.ready_at")},
         'movedAt', ${isoText("t.moved_at")}) ORDER BY st.position, st.id), '[]'::json)
-      FROM ${from.tickets ?? raw("ticket")} t JOIN station st ON st.id = t.station_id WHERE t.order_id = o.id)
+      FROM ${from.tickets ?? raw("ticket")} t JOIN station st ON st.id = t.station_id WHERE t.order_id = o.id),
+    'cancelledBy', CASE WHEN o.cancelled_by_id IS NULL THEN NULL
+                   ELSE (SELECT display_name FROM staff_user WHERE id = o.cancelled_by_id) END
   ) AS dto
   FROM ${from.order ?? raw(`"order"`)} o
   LEFT JOIN customer c ON c.id = o.customer_id

@@ -2,7 +2,8 @@
  * The order commands at the edge, for the socket (registered in app.ts) and the REST routes:
  * run the domain function, then tell every instance's clients (and queue the pipeline).
  */
-import type { AdvanceStep, OrderDto } from "@ordered/contract";
+import type { AdvanceStep, CancelOrderPayload, OrderDto } from "@ordered/contract";
+import type { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
 import type { CommandHandler } from "../realtime/command.js";
@@ -36,13 +37,12 @@ export async function advance(deps: AppDeps, staff: StaffPrincipal, input: { ord
   return published(deps, await advanceOrder(deps.prisma, staff.locationId, input.orderId, input.to));
 }
 
-/** Staff cancel an order (socket `order:cancel` and `POST /api/orders/:id/cancel`). */
-export async function cancel(
-  deps: AppDeps,
-  staff: StaffPrincipal,
-  input: { orderId: string; reason?: string | undefined },
-): Promise<OrderDto> {
-  return published(deps, await cancelOrder(deps.prisma, staff.locationId, input.orderId, input.reason));
+/** Staff cancel an order (socket `order:cancel` and `POST /api/orders/:id/cancel`), with its refund if it was paid. */
+export async function cancel(deps: AppDeps, staff: StaffPrincipal, input: z.output<typeof CancelOrderPayload>): Promise<OrderDto> {
+  const result = await cancelOrder(deps.prisma, staff, input);
+  const order = published(deps, result);
+  if (result.refund) deps.publisher.sessionEvent(result.locationId, result.refund);
+  return order;
 }
 
 function published(deps: AppDeps, result: TransitionResult): OrderDto {

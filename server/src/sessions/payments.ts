@@ -1,14 +1,16 @@
 /**
- * Staff record what a seating paid. A payment carries an id made by the staff device:
- * the same id twice (double tap, a retry, two instances) records one payment. Under the
- * session row's lock the bill is recomputed and a payment larger than what is due is
- * refused, so two devices paying the last euros at once cannot overpay.
+ * Staff record what a seating paid, and what was given back. A payment carries an id made
+ * by the staff device: the same id twice (double tap, a retry, two instances) records one
+ * payment, and a repeat that says something else (another amount, method, tip, phone or
+ * note) is a CONFLICT, never silently the first. Under the session row's lock the bill is
+ * recomputed and a payment larger than what is due is refused, so two devices paying the
+ * last euros at once cannot overpay.
  */
 import { centsText, type LoggedEvent, type PaymentDto, type RecordPaymentBody } from "@ordered/contract";
 import { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, sql, sqlTransaction } from "../db/sql.js";
+import { CLOCK, type SqlRunner, sql, sqlTransaction } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { appendEvent, jsonPayload } from "../session-log/session-log.js";
 import { loadBill, loadPayments, lockSession } from "./seating.sql.js";
@@ -17,17 +19,44 @@ const Phone = z.strictObject({ id: z.uuid() });
 
 type PaymentInput = Omit<RecordPaymentBody, "tipCents"> & { tipCents: number };
 
+/** What a repeat of a client-made payment id must say again to be the same payment. */
+type PaymentContent = Pick<PaymentDto, "kind" | "method" | "amountCents" | "tipCents" | "customerId" | "note">;
+
+/** The differences between a stored payment and a repeat of its id, named for the CONFLICT message. */
+function differences(stored: PaymentDto, repeat: PaymentContent): string[] {
+  const fields = ["kind", "method", "amountCents", "tipCents", "customerId", "note"] as const;
+  return fields.filter((f) => (stored[f] ?? null) !== (repeat[f] ?? null));
+}
+
+function assertSameContent(stored: PaymentDto, repeat: PaymentContent): PaymentDto {
+  const differ = differences(stored, repeat);
+  if (differ.length > 0) {
+    throw new AppError(
+      "CONFLICT",
+      `payment ${stored.clientPaymentId} was already recorded with another ${differ.join(", ")}: a new payment needs a new id`,
+    );
+  }
+  return stored;
+}
+
 export async function recordPayment(
   prisma: PrismaClient,
   staff: StaffPrincipal,
   sessionId: string,
   input: PaymentInput,
 ): Promise<{ payment: PaymentDto; event: LoggedEvent<"payment.recorded"> | null }> {
+  const content: PaymentContent = {
+    kind: "PAYMENT",
+    method: input.method,
+    amountCents: input.amountCents,
+    tipCents: input.tipCents,
+    customerId: input.customerId ?? null,
+    note: input.note ?? null,
+  };
   return sqlTransaction(prisma, async (db) => {
     const session = await lockSession(db, sessionId, staff.locationId);
-    const byClientId = sql`p.session_id = ${sessionId}::uuid AND p.client_payment_id = ${input.clientPaymentId}`;
-    const [existing] = await loadPayments(db, byClientId);
-    if (existing) return { payment: existing, event: null };
+    const existing = await paymentById(db, sessionId, input.clientPaymentId);
+    if (existing) return { payment: assertSameContent(existing, content), event: null };
     if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", `${session.label} is closed: its bill can no longer change`);
     if (input.customerId) {
       const phone = await db.row(
@@ -43,13 +72,55 @@ export async function recordPayment(
         `only ${centsText(bill.dueCents, bill.currency)} is due at ${session.label}: record at most that, and any tip apart`,
       );
     }
-    await db.run(sql`
-      INSERT INTO payment (id, session_id, client_payment_id, method, amount_cents, tip_cents, customer_id, note, recorded_at, recorded_by_id)
-      VALUES (gen_random_uuid(), ${sessionId}::uuid, ${input.clientPaymentId}, ${input.method}::"PaymentMethod", ${input.amountCents},
-              ${input.tipCents}, ${input.customerId ?? null}::uuid, ${input.note ?? null}, ${CLOCK}, ${staff.staffId}::uuid)`);
-    const [payment] = await loadPayments(db, byClientId);
-    if (!payment) throw new Error("the payment just inserted is not there");
-    const logged = await appendEvent(db, { type: "payment.recorded", sessionId: sql`${sessionId}::uuid`, payload: jsonPayload(payment) });
-    return { payment, event: logged.event };
+    return insertPayment(db, staff, sessionId, input.clientPaymentId, content);
   });
+}
+
+/**
+ * Records money given back, in the caller's transaction (which holds the session's lock):
+ * a cancelled order that had been paid for (orders/cancel-order.ts). Logged as
+ * `payment.recorded` with kind REFUND, so every screen's bill follows.
+ */
+export async function recordRefund(
+  db: SqlRunner,
+  staff: StaffPrincipal,
+  sessionId: string,
+  input: { clientPaymentId: string; method: PaymentDto["method"]; amountCents: number; note: string },
+): Promise<LoggedEvent<"payment.recorded"> | null> {
+  const content: PaymentContent = {
+    kind: "REFUND",
+    method: input.method,
+    amountCents: input.amountCents,
+    tipCents: 0,
+    customerId: null,
+    note: input.note,
+  };
+  const existing = await paymentById(db, sessionId, input.clientPaymentId);
+  if (existing) {
+    throw new AppError("CONFLICT", `payment ${input.clientPaymentId} was already recorded: a refund needs an id of its own`);
+  }
+  return (await insertPayment(db, staff, sessionId, input.clientPaymentId, content)).event;
+}
+
+async function paymentById(db: SqlRunner, sessionId: string, clientPaymentId: string): Promise<PaymentDto | undefined> {
+  const [payment] = await loadPayments(db, sql`p.session_id = ${sessionId}::uuid AND p.client_payment_id = ${clientPaymentId}`);
+  return payment;
+}
+
+async function insertPayment(
+  db: SqlRunner,
+  staff: StaffPrincipal,
+  sessionId: string,
+  clientPaymentId: string,
+  p: PaymentContent,
+): Promise<{ payment: PaymentDto; event: LoggedEvent<"payment.recorded"> }> {
+  await db.run(sql`
+    INSERT INTO payment (id, session_id, client_payment_id, kind, method, amount_cents, tip_cents, customer_id, note, recorded_at, recorded_by_id)
+    VALUES (gen_random_uuid(), ${sessionId}::uuid, ${clientPaymentId}, ${p.kind}::"PaymentKind", ${p.method}::"PaymentMethod", ${p.amountCents},
+            ${p.tipCents}, ${p.customerId}::uuid, ${p.note}, ${CLOCK}, ${staff.staffId}::uuid)`);
+  const payment = await paymentById(db, sessionId, clientPaymentId);
+  if (!payment) throw new Error("the payment just inserted is not there");
+  const logged = await appendEvent(db, { type: "payment.recorded", sessionId: sql`${sessionId}::uuid`, payload: jsonPayload(payment) });
+  if (!logged.event) throw new Error("the payment just inserted was not logged");
+  return { payment, event: logged.event };
 }

@@ -34,7 +34,7 @@ const ALERT_DTO: Sql = raw(`json_build_object(
 
 /** `p` is the payment row. */
 const PAYMENT_DTO: Sql = raw(`json_build_object(
-  'id', p.id, 'clientPaymentId', p.client_payment_id, 'sessionId', p.session_id, 'method', p.method,
+  'id', p.id, 'clientPaymentId', p.client_payment_id, 'sessionId', p.session_id, 'kind', p.kind, 'method', p.method,
   'amountCents', p.amount_cents, 'tipCents', p.tip_cents, 'customerId', p.customer_id, 'note', p.note,
   'recordedAt', ${iso("p.recorded_at")}, 'recordedBy', (SELECT display_name FROM staff_user WHERE id = p.recorded_by_id))`);
 
@@ -81,6 +81,8 @@ export async function lockSession(db: SqlRunner, sessionId: string, locationId: 
 }
 
 const BillSession = z.strictObject({ currency: z.string(), waived_cents: z.number().int() });
+// waived_cents is BIGINT (a bill may pass 2^31 cents), which node-postgres reads as a string:
+// read as float8, exact for every integer below 2^53, far beyond any bill.
 
 /** A seating's bill as of now (in a transaction holding its lock: as of this point of its log). */
 export async function loadBill(
@@ -90,7 +92,7 @@ export async function loadBill(
   // One after the other: `db` may be a transaction's one connection.
   const session = await db.row(
     BillSession,
-    sql`SELECT l.currency, s.waived_cents FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${sessionId}::uuid`,
+    sql`SELECT l.currency, s.waived_cents::float8 AS waived_cents FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${sessionId}::uuid`,
   );
   const orders = await loadSessionOrderDtos(db, sessionId);
   const payments = await loadPayments(db, sql`p.session_id = ${sessionId}::uuid`);

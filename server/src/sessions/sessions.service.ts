@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import {
   type CloseSessionBody,
   type CurrentSessionResponse,
+  can,
   centsText,
+  forbiddenMessage,
+  kitchenStarted,
   type LoggedEvent,
   type OrderDto,
   type ReceiptDto,
@@ -19,7 +22,7 @@ import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction, utc } from "../db/sq
 import { toLocationDto, toSessionDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import { deliverLocked } from "../orders/advance-order.js";
-import { cancelLocked } from "../orders/cancel-order.js";
+import { cancelLocked, orderStateOf } from "../orders/cancel-order.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
 import { lockOrder } from "../orders/transition.js";
 import { appendEvent, jsonPayload } from "../session-log/session-log.js";
@@ -189,21 +192,46 @@ export async function closeSession(
     for (const o of unfinished) {
       const locked = await lockOrder(db, o.id);
       if (!locked) throw new Error(`order ${o.id} vanished under its session's lock`);
-      const result =
-        options.unfinished === "finish" && locked.status === "ACCEPTED"
-          ? await deliverLocked(db, locked)
-          : await cancelLocked(
-              db,
-              locked,
-              locked.status === "PLACED" ? "the table closed before the kitchen confirmed it" : "cancelled when the table closed",
-            );
+      if (options.unfinished === "finish" && locked.status === "ACCEPTED") {
+        const result = await deliverLocked(db, locked);
+        if (result.event) logged.push(result.event);
+        continue;
+      }
+      let reason = locked.status === "PLACED" ? "the table closed before the kitchen confirmed it" : "cancelled when the table closed";
+      if (kitchenStarted(await orderStateOf(db, locked))) {
+        // Food the kitchen started is money spent: the same rule as cancelling it on its own.
+        if (!can(staff.role, "orders.void")) {
+          throw new AppError(
+            "FORBIDDEN",
+            `${forbiddenMessage(staff.role, "orders.void")}: deliver it, or ask a manager to close ${session.label}`,
+          );
+        }
+        if (!options.cancelReason) {
+          throw new AppError("VALIDATION_FAILED", "body.cancelReason: say why food the kitchen has started is cancelled");
+        }
+        reason = options.cancelReason;
+      }
+      const result = await cancelLocked(db, locked, reason, staff.staffId);
       if (result.event) logged.push(result.event);
     }
     const { bill } = await loadBill(db, sessionId);
+    const overpaid = bill.paidCents - bill.totalCents;
+    if (overpaid > 0) {
+      throw new AppError(
+        "REFUND_REQUIRED",
+        `${centsText(overpaid, bill.currency)} was paid for food cancelling would take off the bill: cancel that order on its own with its refund first`,
+      );
+    }
     if (bill.dueCents > 0 && !options.waiveReason) {
       throw new AppError(
         "BILL_UNPAID",
         `${session.label} still owes ${centsText(bill.dueCents, bill.currency)}: record the payments, or waive the rest with a reason`,
+      );
+    }
+    if (bill.dueCents > 0 && !can(staff.role, "bill.waive")) {
+      throw new AppError(
+        "FORBIDDEN",
+        `${forbiddenMessage(staff.role, "bill.waive")}: ${session.label} still owes ${centsText(bill.dueCents, bill.currency)}`,
       );
     }
     const waived = bill.dueCents > 0 ? bill.dueCents : 0;

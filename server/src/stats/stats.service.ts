@@ -1,7 +1,7 @@
-import type { DailyStatsResponse } from "@ordered/contract";
+import type { DailyStatsResponse, MoneyAdjustmentDto } from "@ordered/contract";
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlOn } from "../db/sql.js";
+import { isoText, raw, sql, sqlOn } from "../db/sql.js";
 
 const Row = z.strictObject({
   currency: z.string(),
@@ -53,6 +53,8 @@ export async function dailyStats(prisma: PrismaClient, locationId: string, date:
   );
   if (!row) throw new Error(`location ${locationId} not found`);
   const { placed, accepted, rejected, delivered, cancelled, failed } = row;
+  const adjustments = await moneyAdjustments(prisma, locationId, date, timeZone);
+  const sum = (kind: MoneyAdjustmentDto["kind"]) => adjustments.filter((a) => a.kind === kind).reduce((s, a) => s + a.amountCents, 0);
   return {
     date,
     timeZone,
@@ -61,5 +63,46 @@ export async function dailyStats(prisma: PrismaClient, locationId: string, date:
     revenueCents: row.revenue,
     averageOrderValueCents: row.aov === null ? null : Math.round(row.aov),
     averagePlacedToDeliveredSeconds: row.delivery === null ? null : Math.round(row.delivery * 10) / 10,
+    adjustments,
+    voidedCents: sum("VOID"),
+    waivedCents: sum("WAIVE"),
+    refundedCents: sum("REFUND"),
   };
+}
+
+const Adjustment = z.strictObject({
+  kind: z.enum(["VOID", "WAIVE", "REFUND"]),
+  sessionId: z.uuid(),
+  label: z.string(),
+  // float8: sums and BIGINT columns arrive exact below 2^53, as numbers.
+  amountCents: z.number().int(),
+  reason: z.string().nullable(),
+  by: z.string().nullable(),
+  at: z.string(),
+});
+
+/**
+ * The day's voids, waivers and refunds, oldest first: each a row of the table that records
+ * it (order, order_session, payment), dated when it happened in the day's time zone.
+ */
+async function moneyAdjustments(prisma: PrismaClient, locationId: string, date: string, timeZone: string): Promise<MoneyAdjustmentDto[]> {
+  const onDay = (column: string) => sql`(${raw(column)} AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone})::date = ${date}::date`;
+  return sqlOn(prisma).rows(
+    Adjustment,
+    sql`
+    SELECT kind, "sessionId", label, "amountCents", reason, "by", at FROM (
+      SELECT 'VOID' AS kind, o.session_id AS "sessionId", s.label, o.total_cents::float8 AS "amountCents", o.status_reason AS reason,
+             u.display_name AS "by", ${isoText("o.finished_at")} AS at, o.finished_at AS t
+      FROM "order" o JOIN order_session s ON s.id = o.session_id LEFT JOIN staff_user u ON u.id = o.cancelled_by_id
+      WHERE o.location_id = ${locationId}::uuid AND o.status = 'CANCELLED' AND o.accepted_at IS NOT NULL AND ${onDay("o.finished_at")}
+      UNION ALL
+      SELECT 'WAIVE', s.id, s.label, s.waived_cents::float8, s.waive_reason, u.display_name, ${isoText("s.closed_at")}, s.closed_at
+      FROM order_session s LEFT JOIN staff_user u ON u.id = s.closed_by_id
+      WHERE s.location_id = ${locationId}::uuid AND s.waived_cents > 0 AND ${onDay("s.closed_at")}
+      UNION ALL
+      SELECT 'REFUND', s.id, s.label, p.amount_cents::float8, p.note, u.display_name, ${isoText("p.recorded_at")}, p.recorded_at
+      FROM payment p JOIN order_session s ON s.id = p.session_id LEFT JOIN staff_user u ON u.id = p.recorded_by_id
+      WHERE s.location_id = ${locationId}::uuid AND p.kind = 'REFUND' AND ${onDay("p.recorded_at")}
+    ) a ORDER BY t, kind`,
+  );
 }

@@ -65,7 +65,7 @@ describe("a PostgreSQL restart", () => {
     const staff = await socket(server, { token: staffToken });
     await admin.query("BEGIN");
     await admin.query(`SELECT 1 FROM "order" WHERE id = $1 FOR UPDATE`, [placed.id]);
-    const cancelling = send(staff, "order:cancel", { orderId: placed.id }, 10_000);
+    const cancelling = send(staff, "order:cancel", { orderId: placed.id, seen: "PLACED" }, 10_000);
     const inFlight = Array.from({ length: 4 }, () => place());
     await eventually(
       async () => {

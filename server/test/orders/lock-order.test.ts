@@ -54,7 +54,7 @@ describe("lock order", () => {
     // Staff act on orders as soon as they see them: cancel the others, advance the repeated ones.
     const repeatedIds = new Set<string>();
     staff.on("order:placed", ({ data }) => {
-      if (!repeatedIds.has(data.clientOrderId)) staffAcks.push(settled(send(staff, "order:cancel", { orderId: data.id })));
+      if (!repeatedIds.has(data.clientOrderId)) staffAcks.push(settled(send(staff, "order:cancel", { orderId: data.id, seen: "PLACED" })));
     });
     staff.on("order:updated", ({ data }) => {
       if (data.shipment?.status === "PREPARING") staffAcks.push(settled(send(staff, "order:advance", { orderId: data.id, to: "READY" })));
@@ -77,7 +77,9 @@ describe("lock order", () => {
       // rest deliver the accepted ones (cancelling the unchecked) and waive what was not paid.
       await repeats[0];
       const closeBody: CloseSessionBody =
-        round % 2 === 0 ? { unfinished: "cancel" } : { unfinished: "finish", waiveReason: "race test: the party left" };
+        round % 2 === 0
+          ? { unfinished: "cancel", cancelReason: "race test: the kitchen closed" }
+          : { unfinished: "finish", waiveReason: "race test: the party left" };
       const closing = api.request("POST", `/api/sessions/${session.id}/close`, { token: venue.staffToken, body: closeBody });
 
       const repeatAcks = await Promise.all(repeats);

@@ -85,9 +85,9 @@ describe("the pipeline, phone to panel and back", () => {
     const stranger = await socket(a, { token: otherVenue.staffToken });
     expect((await send(stranger, "order:advance", { orderId: order.id, to: "DELIVERED" })).error?.code).toBe("NOT_FOUND");
     expect((await send(staff, "order:advance", { orderId: order.id, to: "PREPARING" } as never)).error?.code).toBe("VALIDATION_FAILED");
-    expect((await send(phone, "order:cancel", { orderId: order.id })).error?.code).toBe("FORBIDDEN");
+    expect((await send(phone, "order:cancel", { orderId: order.id, seen: "READY" })).error?.code).toBe("FORBIDDEN");
     dataOf(await send(staff, "order:advance", { orderId: order.id, to: "DELIVERED" }));
-    const late = await a.api.request("POST", `/api/orders/${order.id}/cancel`, { token: staffToken, body: {} });
+    const late = await a.api.request("POST", `/api/orders/${order.id}/cancel`, { token: staffToken, body: { seen: "DELIVERED" } });
     expect(late.status).toBe(409);
     expect(late.body.error.message).toBe("a delivered order cannot be cancelled");
   });
@@ -105,12 +105,15 @@ describe("the pipeline, phone to panel and back", () => {
     const order = await placeOne(phone, product.id, 3);
     await eventually(async () => (await orderStatus(prisma, order.id)).status === "ACCEPTED", 15_000, "accepted");
     expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(2);
-    const res = await a.api.request("POST", `/api/orders/${order.id}/cancel`, { token: staffToken, body: { reason: "Oven broke" } });
+    const res = await a.api.request("POST", `/api/orders/${order.id}/cancel`, {
+      token: staffToken,
+      body: { seen: "NEW", reason: "Oven broke" },
+    });
     expect(res.body.order).toMatchObject({ status: "CANCELLED", statusReason: "Oven broke" });
     expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(5);
     await recorderOf(phone).waitFor("order:updated", (e) => e.data.id === order.id && e.data.status === "CANCELLED");
     // Cancelling again changes nothing, and gives nothing back twice.
-    await a.api.request("POST", `/api/orders/${order.id}/cancel`, { token: staffToken, body: {} });
+    await a.api.request("POST", `/api/orders/${order.id}/cancel`, { token: staffToken, body: { seen: "NEW" } });
     expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(5);
   });
 });

@@ -32,11 +32,14 @@ describe("free text PostgreSQL cannot store", () => {
       await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[1]!.id, quantity: 1 }] }),
     );
     const staff = await socket(server, { token: venue.staffToken });
-    expect((await send(staff, "order:cancel", { orderId: order.id, reason: text })).error).toEqual({
+    expect((await send(staff, "order:cancel", { orderId: order.id, seen: "PLACED", reason: text })).error).toEqual({
       code: "VALIDATION_FAILED",
       message: `payload.reason: ${MESSAGE}`,
     });
-    const rest = await server.api.request("POST", `/api/orders/${order.id}/cancel`, { token: venue.staffToken, body: { reason: text } });
+    const rest = await server.api.request("POST", `/api/orders/${order.id}/cancel`, {
+      token: venue.staffToken,
+      body: { seen: "PLACED", reason: text },
+    });
     expect([rest.status, rest.body.error]).toEqual([400, { code: "VALIDATION_FAILED", message: `body.reason: ${MESSAGE}` }]);
   });
 

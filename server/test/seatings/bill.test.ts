@@ -163,7 +163,7 @@ describe("the bill", () => {
     expect(closed.receipt.bill).toMatchObject({ totalCents: 2500, paidCents: 1000, waivedCents: 1500, dueCents: 0 });
     expect(closed.receipt.waiveReason).toBe("Birthday: on the house");
     const stored = await prisma.orderSession.findUniqueOrThrow({ where: { id: session.id } });
-    expect([stored.waivedCents, stored.waiveReason]).toEqual([1500, "Birthday: on the house"]);
+    expect([stored.waivedCents, stored.waiveReason]).toEqual([1500n, "Birthday: on the house"]);
     // Closing again changes nothing and answers the same receipt.
     const again = await server.api.call("POST", `/api/sessions/${session.id}/close`, { token, body: {} });
     expect(again.receipt).toEqual(closed.receipt);

@@ -40,6 +40,8 @@ interface Prepared {
 interface RouteCase {
   method: "GET" | "POST" | "PUT" | "PATCH";
   path: string;
+  /** Permissions the route's guard checks before this one (a refusal names the first one missing). */
+  needs?: Permission[];
   prepare?: (ctx: Ctx) => Promise<Prepared> | Prepared;
 }
 
@@ -170,6 +172,38 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
       },
     },
   ],
+  "orders.void": [
+    {
+      method: "POST",
+      path: "/api/orders/:id/cancel",
+      needs: ["floor.serve"],
+      async prepare(ctx) {
+        const order = await acceptedDiavola(ctx);
+        const ticket = await ticketOf(ctx, order.id);
+        await ctx.prisma.ticket.update({ where: { id: ticket.id }, data: { status: "PREPARING", startedAt: new Date() } });
+        return {
+          path: `/api/orders/${order.id}/cancel`,
+          body: { seen: "PREPARING", reason: "dropped on the floor" },
+          happened: async () => (await ctx.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === "CANCELLED",
+        };
+      },
+    },
+  ],
+  "bill.waive": [
+    {
+      method: "POST",
+      path: "/api/sessions/:id/close",
+      needs: ["floor.serve"],
+      async prepare(ctx) {
+        const order = await acceptedDiavola(ctx);
+        return {
+          path: `/api/sessions/${order.sessionId}/close`,
+          body: { unfinished: "finish", waiveReason: "regulars" },
+          happened: async () => (await ctx.prisma.orderSession.findUniqueOrThrow({ where: { id: order.sessionId } })).status === "CLOSED",
+        };
+      },
+    },
+  ],
   "kitchen.work": [
     { method: "GET", path: "/api/kitchen" },
     { method: "GET", path: "/api/stations" },
@@ -188,7 +222,8 @@ describe("the REST role matrix", () => {
 
   it.for(routeMatrix.map((c) => [`${c.route.method} ${c.route.path}`, c.permission, c.role, c.allowed ? "allowed" : "403", c] as const))(
     "%s (%s) as %s: %s",
-    async ([, permission, role, , { route, allowed }], { cluster: [a, b], crew, prisma, socket }) => {
+    async ([, permission, role, , { route, allowed }], { cluster: [a, b], worker, crew, prisma, socket }) => {
+      void worker;
       const prepared = (await route.prepare?.({ a, b, crew, prisma, socket })) ?? {};
       const res = await a.api.request(route.method, prepared.path ?? route.path, {
         token: crew.tokens[role],
@@ -198,7 +233,9 @@ describe("the REST role matrix", () => {
         expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
         expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
       } else {
-        expect([res.status, res.body]).toEqual([403, { error: { code: "FORBIDDEN", message: forbiddenMessage(role, permission) } }]);
+        const missing = [...(route.needs ?? []), permission].find((p) => !can(role, p)) ?? permission;
+        expect([res.status, res.body.error?.code]).toEqual([403, "FORBIDDEN"]);
+        expect(res.body.error.message).toMatch(new RegExp(`^${forbiddenMessage(role, missing).replace(/[()]/g, "\\$&")}`));
       }
       if (prepared.happened) expect(await prepared.happened()).toBe(allowed);
     },
@@ -265,7 +302,7 @@ const SCENARIOS: { [C in StaffCommand]: (ctx: Ctx) => Promise<Attempt> } = {
   "order:cancel": async (ctx) => {
     const order = await acceptedDiavola(ctx);
     return {
-      payload: { orderId: order.id },
+      payload: { orderId: order.id, seen: "NEW" },
       happened: async () => (await ctx.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === "CANCELLED",
     };
   },

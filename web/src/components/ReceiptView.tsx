@@ -109,10 +109,22 @@ export function BillTotals({ bill, waiveReason = null }: { bill: BillDto; waiveR
         <dt>{t("bill.total")}</dt>
         <dd>{money(bill.totalCents)}</dd>
       </div>
+      {bill.voidedCents > 0 && (
+        <div>
+          <dt>{t("bill.voided")}</dt>
+          <dd>{money(bill.voidedCents)}</dd>
+        </div>
+      )}
       <div>
         <dt>{t("bill.paidTotal")}</dt>
         <dd>{money(bill.paidCents)}</dd>
       </div>
+      {bill.refundedCents > 0 && (
+        <div>
+          <dt>{t("bill.refunded")}</dt>
+          <dd>{money(bill.refundedCents)}</dd>
+        </div>
+      )}
       {bill.tipCents > 0 && (
         <div>
           <dt>{t("bill.tips")}</dt>
@@ -154,7 +166,8 @@ export function PaymentList({
       {payments.map((p) => (
         <li key={p.id}>
           <span className="payment-main">
-            <strong>{money(p.amountCents)}</strong> {t(`bill.methods.${p.method}`)}
+            {p.kind === "REFUND" && <span>{t("bill.refund")} </span>}
+            <strong>{money(p.kind === "REFUND" ? -p.amountCents : p.amountCents)}</strong> {t(`bill.methods.${p.method}`)}
             {p.tipCents > 0 && <span> · {t("bill.tip", { amount: money(p.tipCents) })}</span>}
             {p.customerId && <span> · {t("receipt.forPhone", { name: nameOf(p.customerId) ?? t("receipt.aPhone") })}</span>}
             {p.note && <span> · {p.note}</span>}

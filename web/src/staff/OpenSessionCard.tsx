@@ -1,4 +1,4 @@
-import { billOf, type CloseSessionBody, ticketUrgency } from "@ordered/contract/client";
+import { billOf, type CloseSessionBody, type StaffRoleName, ticketUrgency } from "@ordered/contract/client";
 import { useState } from "react";
 import { formatMoney, formatTime } from "../lib/money";
 import { alertsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";
@@ -23,6 +23,8 @@ interface Props {
   currency: string;
   /** The location's amber and red minutes for order ages and waits. */
   thresholds: Thresholds;
+  /** The signed-in account's role: what it may cancel and waive. */
+  role: StaffRoleName;
   onShowQr: () => void;
   onClose: (body: CloseSessionBody) => Promise<unknown>;
 }
@@ -35,7 +37,7 @@ type Dialog = { kind: "pay"; thenClose: boolean } | { kind: "close" } | null;
  * and closing. Everything shown is derived from the live state, so every staff device sees
  * the same seating without polling.
  */
-export function OpenSessionCard({ session, state, token, currency, thresholds, onShowQr, onClose }: Props) {
+export function OpenSessionCard({ session, state, token, currency, thresholds, role, onShowQr, onClose }: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
   // Ages are shown in whole minutes: a tick every 10 s keeps them at most that late.
   const now = useNow(10_000);
@@ -87,7 +89,7 @@ export function OpenSessionCard({ session, state, token, currency, thresholds, o
             <ol className="orders">
               {orders.map((o) => (
                 <li key={o.id}>
-                  <StaffOrderCard order={o} label={labels.get(o.id) ?? session.label} now={now} thresholds={thresholds} />
+                  <StaffOrderCard order={o} label={labels.get(o.id) ?? session.label} now={now} thresholds={thresholds} role={role} />
                 </li>
               ))}
             </ol>
@@ -124,6 +126,7 @@ export function OpenSessionCard({ session, state, token, currency, thresholds, o
           bill={bill}
           orders={orders}
           orderLabels={labels}
+          role={role}
           onPay={() => setDialog({ kind: "pay", thenClose: true })}
           onClose={() => setDialog(null)}
           close={onClose}

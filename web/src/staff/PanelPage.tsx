@@ -62,6 +62,7 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
                   token={auth.token}
                   currency={auth.staff.location.currency}
                   thresholds={thresholds}
+                  role={auth.staff.role}
                   onShowQr={() => setQrFor({ id: s.id })}
                   onClose={(body) => staffLive.closeSession(s.id, body)}
                 />

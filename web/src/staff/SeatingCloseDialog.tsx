@@ -1,4 +1,12 @@
-import { type BillDto, type CloseSessionBody, LIMITS, type OrderDto } from "@ordered/contract/client";
+import {
+  type BillDto,
+  type CloseSessionBody,
+  can,
+  kitchenStarted,
+  LIMITS,
+  type OrderDto,
+  type StaffRoleName,
+} from "@ordered/contract/client";
 import { useId, useState } from "react";
 import { ApiError } from "../api/http";
 import { useAnnounce } from "../components/Announcer";
@@ -16,6 +24,8 @@ interface Props {
   orders: OrderDto[];
   /** "Table 4 #2" per order id. */
   orderLabels: ReadonlyMap<string, string>;
+  /** The signed-in account's role: cancelling started food and waiving need a manager. */
+  role: StaffRoleName;
   onPay: () => void;
   onClose: () => void;
   close: (body: CloseSessionBody) => Promise<unknown>;
@@ -29,19 +39,24 @@ type Unfinished = NonNullable<CloseSessionBody["unfinished"]>;
  * the last word: it checks the same rules against what it holds, and its refusal (say, for an
  * order placed a moment ago) is shown here with the same choices.
  */
-export function SeatingCloseDialog({ label, bill, orders, orderLabels, onPay, onClose, close }: Props) {
+export function SeatingCloseDialog({ label, bill, orders, orderLabels, role, onPay, onClose, close }: Props) {
   const announce = useAnnounce();
   const ids = useId();
   const money = (cents: number) => formatMoney(cents, bill.currency);
   const [choice, setChoice] = useState<Unfinished | null>(null);
   const [waive, setWaive] = useState(false);
   const [reason, setReason] = useState("");
+  const [cancelReason, setCancelReason] = useState("");
   const [refusal, setRefusal] = useState<{ code: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const unfinished = unfinishedOrders(orders);
   const askUnfinished = unfinished.length > 0 || refusal?.code === "UNFINISHED_ORDERS" || choice !== null;
   const askDue = bill.dueCents > 0 || refusal?.code === "BILL_UNPAID" || waive;
+  // Cancelling food the kitchen started, and waiving, are a manager's call, with a reason.
+  const cancelsStarted = choice === "cancel" && unfinished.some(kitchenStarted);
+  const mayVoid = can(role, "orders.void");
+  const mayWaive = can(role, "bill.waive");
 
   async function submit() {
     if (busy) return;
@@ -49,10 +64,18 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, onPay, on
       setRefusal({ code: "LOCAL", message: strings.seating.waiveReasonMissing });
       return;
     }
+    if (cancelsStarted && cancelReason.trim() === "") {
+      setRefusal({ code: "LOCAL", message: strings.seating.cancelReasonMissing });
+      return;
+    }
     setBusy(true);
     setRefusal(null);
     try {
-      await close({ ...(choice ? { unfinished: choice } : {}), ...(waive ? { waiveReason: reason.trim() } : {}) });
+      await close({
+        ...(choice ? { unfinished: choice } : {}),
+        ...(cancelsStarted ? { cancelReason: cancelReason.trim() } : {}),
+        ...(waive ? { waiveReason: reason.trim() } : {}),
+      });
       announce(strings.announce.sessionClosed(label));
       onClose();
     } catch (err) {
@@ -102,6 +125,18 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, onPay, on
               ))}
             </fieldset>
             <p className="muted small">{strings.seating.unfinishedHint}</p>
+            {cancelsStarted && !mayVoid && <p className="error small">{strings.seating.cancelStartedNeedsManager}</p>}
+            {cancelsStarted && mayVoid && (
+              <label className="field">
+                {strings.seating.cancelStartedWhy}
+                <input
+                  value={cancelReason}
+                  maxLength={LIMITS.order.cancelReasonLength}
+                  disabled={busy}
+                  onChange={(e) => setCancelReason(e.target.value)}
+                />
+              </label>
+            )}
           </section>
         )}
 
@@ -119,12 +154,13 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, onPay, on
                   type="checkbox"
                   className="plain-check"
                   checked={waive}
-                  disabled={busy}
+                  disabled={busy || !mayWaive}
                   onChange={(e) => setWaive(e.target.checked)}
                 />
                 {strings.seating.waive}
               </label>
             </div>
+            {!mayWaive && <p className="muted small">{strings.seating.waiveNeedsManager}</p>}
             {waive && (
               <label className="field">
                 {strings.seating.waiveReason}

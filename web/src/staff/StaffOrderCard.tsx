@@ -1,12 +1,12 @@
-import { type AdvanceStep, canCancel, nextAdvanceStep, type OrderDto } from "@ordered/contract/client";
+import { type AdvanceStep, canCancel, nextAdvanceStep, type OrderDto, type StaffRoleName } from "@ordered/contract/client";
 import { useLayoutEffect, useRef, useState } from "react";
 import { useAnnounce } from "../components/Announcer";
-import { ConfirmDialog } from "../components/ConfirmDialog";
 import { OrderItems } from "../components/OrderItems";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { formatMoney, formatTime } from "../lib/money";
 import { useCommands } from "../realtime/live-context";
 import { strings } from "../strings";
+import { CancelOrderDialog } from "./CancelOrderDialog";
 import { OrderAge } from "./OrderAge";
 import type { Thresholds } from "./triage";
 
@@ -18,10 +18,12 @@ interface Props {
   now: number;
   /** The location's amber and red minutes. */
   thresholds: Thresholds;
+  /** The signed-in account's role: what it may cancel. */
+  role: StaffRoleName;
 }
 
 /** One order in a session with its age while unfinished, its next step (Ready, Delivered) and Cancel. */
-export function StaffOrderCard({ order, label, now, thresholds }: Props) {
+export function StaffOrderCard({ order, label, now, thresholds, role }: Props) {
   const commands = useCommands();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,11 +54,6 @@ export function StaffOrderCard({ order, label, now, thresholds }: Props) {
       if (hadFocus) keepFocusUntil.current = Date.now() + 3000;
       setBusy(false);
     }
-  }
-
-  async function cancel() {
-    await commands.send("order:cancel", { orderId: order.id, reason: strings.order.cancelReason });
-    announce(strings.announce.orderCancelled(label));
   }
 
   return (
@@ -104,12 +101,11 @@ export function StaffOrderCard({ order, label, now, thresholds }: Props) {
         </p>
       )}
       {confirmCancel && (
-        <ConfirmDialog
-          title={strings.order.cancelOrder(label)}
-          message={strings.order.confirmCancel}
-          confirmLabel={strings.order.confirmCancelButton}
-          dismissLabel={strings.order.keep}
-          onConfirm={cancel}
+        <CancelOrderDialog
+          order={order}
+          label={label}
+          role={role}
+          onCancelled={() => announce(strings.announce.orderCancelled(label))}
           onClose={() => setConfirmCancel(false)}
         />
       )}

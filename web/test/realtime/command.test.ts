@@ -154,6 +154,6 @@ describe("createCommands", () => {
   test("is not ready without a connection, and says so when used", async () => {
     const commands = createCommands(null, { ack: vi.fn() });
     expect(commands.ready).toBe(false);
-    await expect(commands.send("order:cancel", { orderId: order(1).id })).rejects.toBeInstanceOf(CommandError);
+    await expect(commands.send("order:cancel", { orderId: order(1).id, seen: "PLACED" })).rejects.toBeInstanceOf(CommandError);
   });
 });

@@ -84,6 +84,7 @@ export function order(
     ],
     shipment: ship ? { status: ship, readyAt: ship === "PREPARING" ? null : AT, deliveredAt: ship === "DELIVERED" ? AT : null } : null,
     tickets: [],
+    cancelledBy: stage === "cancelled" ? "Ann Staff" : null,
     ...overrides,
   });
 }
@@ -169,6 +170,7 @@ export function payment(n: number, amountCents: number, overrides: Partial<Payme
   return PaymentDto.parse({
     id: id(400 + n),
     clientPaymentId: `client-payment-${n}`,
+    kind: "PAYMENT",
     sessionId: SESSION,
     method: "CARD",
     amountCents,
