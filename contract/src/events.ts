@@ -34,7 +34,7 @@ import {
   SessionDto,
 } from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
-import { type SESSION_SKIPPED, SESSION_EVENT_SOCKETS, type SessionEventName, type SessionEventType } from "./event-names.js";
+import { SESSION_EVENT_SOCKETS, type SESSION_SKIPPED, type SessionEventName, type SessionEventType } from "./event-names.js";
 import { audienceMay, type Permission, type StaffAudience } from "./staff-roles.js";
 
 /** What the kitchen audience reads of an event it may not read whole: a schema, and the one function making it. */
@@ -75,7 +75,12 @@ export const SESSION_EVENTS = {
   "order.placed": { socket: SESSION_EVENT_SOCKETS["order.placed"], payload: OrderDto, read: "floor.serve", kitchen: kitchenOrder },
   "order.updated": { socket: SESSION_EVENT_SOCKETS["order.updated"], payload: OrderDto, read: "floor.serve", kitchen: kitchenOrder },
   "customer.joined": { socket: SESSION_EVENT_SOCKETS["customer.joined"], payload: CustomerDto, read: "floor.serve", kitchen: null },
-  "customer.removed": { socket: SESSION_EVENT_SOCKETS["customer.removed"], payload: CustomerRemovedData, read: "floor.serve", kitchen: null },
+  "customer.removed": {
+    socket: SESSION_EVENT_SOCKETS["customer.removed"],
+    payload: CustomerRemovedData,
+    read: "floor.serve",
+    kitchen: null,
+  },
   "alert.raised": { socket: SESSION_EVENT_SOCKETS["alert.raised"], payload: AlertDto, read: "floor.serve", kitchen: null },
   "alert.acknowledged": { socket: SESSION_EVENT_SOCKETS["alert.acknowledged"], payload: AlertDto, read: "floor.serve", kitchen: null },
   "payment.recorded": { socket: SESSION_EVENT_SOCKETS["payment.recorded"], payload: PaymentDto, read: "floor.serve", kitchen: null },
@@ -201,8 +206,9 @@ export interface CommandResults {
   "order:cancel": { order: OrderDto };
   "alert:raise": { alert: AlertDto };
   "alert:acknowledge": { alert: AlertDto };
-  "ticket:bump": { order: OrderDto };
-  "ticket:recall": { order: OrderDto };
+  /** In the kitchen's form (SESSION_EVENTS' `kitchen`): a display reads no more in an ack than in an event. */
+  "ticket:bump": { order: KitchenOrderDto };
+  "ticket:recall": { order: KitchenOrderDto };
 }
 
 export type ClientToServerEvents = {

@@ -4,8 +4,8 @@ import { assertActiveStaff } from "../auth/staff-account.js";
 import type { AppDeps } from "../deps.js";
 import { toAck } from "../errors.js";
 import { eventsAfter } from "../session-log/events-after.js";
-import type { AppSocket } from "./io.js";
 import { emitFor, emitLogged } from "./event-views.js";
+import type { AppSocket } from "./io.js";
 import { rooms } from "./rooms.js";
 
 /**

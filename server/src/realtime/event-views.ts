@@ -54,7 +54,10 @@ export function emitLogged(target: Target, event: LoggedEvent): void {
 
 /** Sends one logged event as `view` says: whole, in its kitchen form, or as a content-free `session:skipped`. */
 export function emitView(target: Target, event: LoggedEvent, view: SessionEventView): void {
-  if (view === "whole") return emitLogged(target, event);
+  if (view === "whole") {
+    emitLogged(target, event);
+    return;
+  }
   if (view === "kitchen" && hasKitchenForm(event)) {
     const envelope: SessionEventEnvelope<unknown> = { sessionId: event.sessionId, seq: event.seq, at: event.at, data: kitchenForm(event) };
     target.emit(SESSION_EVENTS[event.type].socket, envelope);

@@ -1,4 +1,11 @@
-import { BROADCASTS, type BroadcastName, type ServerToClientEvents, STAFF_AUDIENCES, type StaffAudience, audienceMay } from "@ordered/contract";
+import {
+  audienceMay,
+  BROADCASTS,
+  type BroadcastName,
+  type ServerToClientEvents,
+  STAFF_AUDIENCES,
+  type StaffAudience,
+} from "@ordered/contract";
 import type { Emitter } from "@socket.io/redis-emitter";
 import type { Server } from "socket.io";
 import { removedError } from "../auth/customer-account.js";
@@ -48,7 +55,8 @@ export function createIoPublisher(io: Broadcaster, opts: { perRoom: boolean } = 
       } else {
         emitLogged(io.to([session, ...whole]).except([...partialRooms, ...others]) as Target, event);
       }
-      partial.forEach((audience, i) => emitView(io.to(partialRooms[i]!).except(others) as Target, event, views[audience]));
+      for (const audience of partial)
+        emitView(io.to(rooms.audience(locationId, audience)).except(others) as Target, event, views[audience]);
       if (event.type === "session.closed") {
         // Customers of a closed session stop receiving the location's menu updates.
         io.in(rooms.session(event.sessionId)).socketsLeave(rooms.locationCustomers(locationId));

@@ -8,8 +8,8 @@ import {
   type KitchenResponse,
   SESSION_EVENTS,
   SESSION_SKIPPED,
-  STAFF_ROLES,
   type SessionEventType,
+  STAFF_ROLES,
   type StaffRoleName,
   sessionEventView,
 } from "@ordered/contract";
@@ -19,7 +19,10 @@ import { describe, expect, it } from "../staff/staff-kit.js";
 import { eventually } from "../support/harness.js";
 import { type ClientSocket, dataOf, type Recorder, recorderOf, send } from "../support/sockets.js";
 
-const Logged = z.strictObject({ type: z.enum(Object.keys(SESSION_EVENTS) as [SessionEventType, ...SessionEventType[]]), seq: z.number().int() });
+const Logged = z.strictObject({
+  type: z.enum(Object.keys(SESSION_EVENTS) as [SessionEventType, ...SessionEventType[]]),
+  seq: z.number().int(),
+});
 
 /** What a role's socket should get in place of each logged event, from the contract's table. */
 function expectedFor(role: StaffRoleName, log: { type: SessionEventType; seq: number }[]) {
@@ -43,10 +46,16 @@ const heardOf = (recorder: Recorder, sessionId: string) =>
 function expectReadable(role: StaffRoleName, heard: { name: string; arg: any }[], log: { type: SessionEventType; seq: number }[]) {
   const expected = expectedFor(role, log);
   const bySeq = [...heard].sort((x, y) => x.arg.seq - y.arg.seq);
-  expect(bySeq.map((e) => [e.arg.seq, e.name]), role).toEqual(expected.map((e) => [e.seq, e.name]));
+  expect(
+    bySeq.map((e) => [e.arg.seq, e.name]),
+    role,
+  ).toEqual(expected.map((e) => [e.seq, e.name]));
   bySeq.forEach((e, i) => {
     const { view, type } = expected[i]!;
-    if (view === "skipped") return expect(Object.keys(e.arg).sort(), `${role} ${type}`).toEqual(["seq", "sessionId"]);
+    if (view === "skipped") {
+      expect(Object.keys(e.arg).sort(), `${role} ${type}`).toEqual(["seq", "sessionId"]);
+      return;
+    }
     const entry = SESSION_EVENTS[type];
     const schema = view === "whole" ? entry.payload : entry.kitchen!.payload;
     expect(Object.keys(e.arg).sort(), `${role} ${type}`).toEqual(["at", "data", "seq", "sessionId"]);
@@ -56,7 +65,13 @@ function expectReadable(role: StaffRoleName, heard: { name: string; arg: any }[]
 }
 
 describe("what each role's socket hears", () => {
-  it("equals what the role may read over REST, live and on replay, on two instances", async ({ cluster: [a, b], worker, crew, socket, prisma }) => {
+  it("equals what the role may read over REST, live and on replay, on two instances", async ({
+    cluster: [a, b],
+    worker,
+    crew,
+    socket,
+    prisma,
+  }) => {
     void worker;
     const { tokens } = crew;
     const [margherita, diavola, lemonade] = crew.products;
@@ -96,7 +111,11 @@ describe("what each role's socket hears", () => {
     );
     const onBoard = kitchenRest!.orders.find((o) => o.id === order.id)!;
     expect(KitchenOrderDto.safeParse(onBoard).success).toBe(true);
-    expect(kitchenRest!.sessions.find((s) => s.id === session.id)).toEqual({ id: session.id, label: session.label, lastSeq: expect.any(Number) });
+    expect(kitchenRest!.sessions.find((s) => s.id === session.id)).toEqual({
+      id: session.id,
+      label: session.label,
+      lastSeq: expect.any(Number),
+    });
     // …and what it may not: everything the floor reads.
     for (const path of [`/api/sessions/${session.id}`, "/api/sessions", "/api/products", "/api/categories", `/api/orders/${order.id}`]) {
       expect((await a.api.request("GET", path, { token: tokens.KITCHEN })).status, path).toBe(403);
@@ -136,7 +155,8 @@ describe("what each role's socket hears", () => {
     for (const e of kitchenOrders) expect(Object.keys(e.data).sort()).toEqual(Object.keys(onBoard).sort());
     // Nothing the kitchen may not read reached it, however it is named.
     const kitchenHeard = JSON.stringify(recorderOf(listeners.KITCHEN).events);
-    for (const secret of ["Ann Guest", "Stranger Name", guest.customer.id, session.joinCode, "Split 1 of 1"]) expect(kitchenHeard).not.toContain(secret);
+    for (const secret of ["Ann Guest", "Stranger Name", guest.customer.id, session.joinCode, "Split 1 of 1"])
+      expect(kitchenHeard).not.toContain(secret);
 
     // Unlogged broadcasts: the sold-out product goes to those who may read the staff menu.
     await eventually(async () => recorderOf(listeners.SERVER).named("product:updated").length > 0, 10_000, "product:updated heard");
