@@ -239,6 +239,30 @@ export const OrderDto = z.strictObject({
 });
 export type OrderDto = z.infer<typeof OrderDto>;
 
+/**
+ * An order as a kitchen display reads it (GET /api/kitchen and its socket events): what its
+ * tickets show. Not who ordered it (a guest's name and phone) nor the phone's own order id.
+ */
+export const KitchenOrderDto = OrderDto.omit({ clientOrderId: true, customerId: true, customerName: true });
+export type KitchenOrderDto = z.infer<typeof KitchenOrderDto>;
+
+/** The kitchen's copy of an order, made from the whole one (one function: REST and sockets agree). */
+export function kitchenOrderOf(order: OrderDto): KitchenOrderDto {
+  const { clientOrderId: _phone, customerId: _customer, customerName: _name, ...ticketed } = order;
+  return ticketed;
+}
+
+/**
+ * A seating as a kitchen display reads it: the label names its tickets, `lastSeq` is the
+ * display's cursor. Not its join code or URL (enough to join the table and order).
+ */
+export const KitchenSessionDto = z.strictObject({ id, label: z.string(), lastSeq: z.number().int() });
+export type KitchenSessionDto = z.infer<typeof KitchenSessionDto>;
+
+/** A seating closing, as a kitchen display reads it: its tickets leave the board. No receipt. */
+export const KitchenSessionClosedData = z.strictObject({ closedAt: time });
+export type KitchenSessionClosedData = z.infer<typeof KitchenSessionClosedData>;
+
 /** A customer's view of the session they joined. */
 export const CustomerSessionDto = z.strictObject({
   session: z.strictObject({ id, label: z.string(), status: SessionStatus, lastSeq: z.number().int() }),

@@ -20,3 +20,9 @@ export type SessionEventName = (typeof SESSION_EVENT_SOCKETS)[SessionEventType];
 
 /** The socket names of the logged events, for clients that subscribe to all of them. */
 export const SESSION_EVENT_NAMES = Object.values(SESSION_EVENT_SOCKETS) as SessionEventName[];
+
+/**
+ * Stands in for a logged event the socket's audience may not read (events.ts, SESSION_EVENTS):
+ * its session and number only, so the client's in-order stream moves past it.
+ */
+export const SESSION_SKIPPED = "session:skipped" as const;

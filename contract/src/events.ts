@@ -4,7 +4,8 @@
  *
  * Commands are `resource:verb` with `(payload, ack)`; broadcasts are past tense. Session
  * events are logged in PostgreSQL with a gap-free `seq` per session and sent as envelopes;
- * SESSION_EVENTS maps each logged type to its socket event and payload schema.
+ * SESSION_EVENTS maps each logged type to its socket event and payload schema, and says who
+ * may read it: the same permissions (staff-roles.ts) that guard the REST reads of the same data.
  */
 import type { z } from "zod";
 import {
@@ -18,23 +19,80 @@ import {
   RecallTicketPayload,
   UnfocusSessionPayload,
 } from "./commands.js";
-import { AlertDto, CustomerDto, CustomerRemovedData, OrderDto, PaymentDto, type ProductDto, SessionClosedData, SessionDto } from "./dto.js";
+import {
+  AlertDto,
+  CustomerDto,
+  CustomerRemovedData,
+  KitchenOrderDto,
+  KitchenSessionClosedData,
+  KitchenSessionDto,
+  kitchenOrderOf,
+  OrderDto,
+  PaymentDto,
+  type ProductDto,
+  SessionClosedData,
+  SessionDto,
+} from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
-import { SESSION_EVENT_SOCKETS, type SessionEventName, type SessionEventType } from "./event-names.js";
-import type { Permission } from "./staff-roles.js";
+import { SESSION_EVENT_SOCKETS, type SESSION_SKIPPED, type SessionEventName, type SessionEventType } from "./event-names.js";
+import { audienceMay, type Permission, type StaffAudience } from "./staff-roles.js";
 
-/** Logged session event types → the socket event each is broadcast as (event-names.ts), and its payload. */
+/** What the kitchen audience reads of an event it may not read whole: a schema, and the one function making it. */
+interface KitchenView<P, V extends z.ZodType> {
+  payload: V;
+  project: (whole: P) => z.output<V>;
+}
+
+const kitchenOrder: KitchenView<OrderDto, typeof KitchenOrderDto> = { payload: KitchenOrderDto, project: kitchenOrderOf };
+
+/**
+ * Logged session event types → the socket event each is broadcast as (event-names.ts), its
+ * payload, and who reads it:
+ * - `read`: the permission to read it whole; the REST reads of the same data need it too
+ *   (GET /api/sessions… is floor.serve). Phones of the session read their session's events.
+ * - `kitchen`: what the kitchen audience (staff-roles.ts STAFF_AUDIENCES) reads instead, as
+ *   GET /api/kitchen gives it; null: nothing, the display gets `session:skipped` in its place.
+ */
 export const SESSION_EVENTS = {
-  "session.opened": { socket: SESSION_EVENT_SOCKETS["session.opened"], payload: SessionDto },
-  "session.closed": { socket: SESSION_EVENT_SOCKETS["session.closed"], payload: SessionClosedData },
-  "order.placed": { socket: SESSION_EVENT_SOCKETS["order.placed"], payload: OrderDto },
-  "order.updated": { socket: SESSION_EVENT_SOCKETS["order.updated"], payload: OrderDto },
-  "customer.joined": { socket: SESSION_EVENT_SOCKETS["customer.joined"], payload: CustomerDto },
-  "customer.removed": { socket: SESSION_EVENT_SOCKETS["customer.removed"], payload: CustomerRemovedData },
-  "alert.raised": { socket: SESSION_EVENT_SOCKETS["alert.raised"], payload: AlertDto },
-  "alert.acknowledged": { socket: SESSION_EVENT_SOCKETS["alert.acknowledged"], payload: AlertDto },
-  "payment.recorded": { socket: SESSION_EVENT_SOCKETS["payment.recorded"], payload: PaymentDto },
-} as const satisfies Record<SessionEventType, { socket: SessionEventName; payload: unknown }>;
+  "session.opened": {
+    socket: SESSION_EVENT_SOCKETS["session.opened"],
+    payload: SessionDto,
+    read: "floor.serve",
+    kitchen: {
+      payload: KitchenSessionDto,
+      project: (s) => ({ id: s.id, label: s.label, lastSeq: s.lastSeq }),
+    } satisfies KitchenView<SessionDto, typeof KitchenSessionDto>,
+  },
+  "session.closed": {
+    socket: SESSION_EVENT_SOCKETS["session.closed"],
+    payload: SessionClosedData,
+    read: "floor.serve",
+    kitchen: {
+      payload: KitchenSessionClosedData,
+      project: (c) => ({ closedAt: c.closedAt }),
+    } satisfies KitchenView<SessionClosedData, typeof KitchenSessionClosedData>,
+  },
+  "order.placed": { socket: SESSION_EVENT_SOCKETS["order.placed"], payload: OrderDto, read: "floor.serve", kitchen: kitchenOrder },
+  "order.updated": { socket: SESSION_EVENT_SOCKETS["order.updated"], payload: OrderDto, read: "floor.serve", kitchen: kitchenOrder },
+  "customer.joined": { socket: SESSION_EVENT_SOCKETS["customer.joined"], payload: CustomerDto, read: "floor.serve", kitchen: null },
+  "customer.removed": {
+    socket: SESSION_EVENT_SOCKETS["customer.removed"],
+    payload: CustomerRemovedData,
+    read: "floor.serve",
+    kitchen: null,
+  },
+  "alert.raised": { socket: SESSION_EVENT_SOCKETS["alert.raised"], payload: AlertDto, read: "floor.serve", kitchen: null },
+  "alert.acknowledged": { socket: SESSION_EVENT_SOCKETS["alert.acknowledged"], payload: AlertDto, read: "floor.serve", kitchen: null },
+  "payment.recorded": { socket: SESSION_EVENT_SOCKETS["payment.recorded"], payload: PaymentDto, read: "floor.serve", kitchen: null },
+} as const satisfies {
+  [K in SessionEventType]: {
+    socket: SessionEventName;
+    payload: z.ZodType;
+    read: Permission;
+    // Each entry's own `satisfies KitchenView<…>` checks its projection's argument.
+    kitchen: { payload: z.ZodType; project: (whole: never) => unknown } | null;
+  };
+};
 
 export type SessionEventPayload<T extends SessionEventType> = z.output<(typeof SESSION_EVENTS)[T]["payload"]>;
 
@@ -46,6 +104,50 @@ export interface SessionEventEnvelope<T> {
   at: string;
   data: T;
 }
+
+/** The event types a kitchen display reads (in their kitchen form). */
+export type KitchenEventType = {
+  [K in SessionEventType]: (typeof SESSION_EVENTS)[K]["kitchen"] extends null ? never : K;
+}[SessionEventType];
+
+/** What the kitchen audience reads of a logged event of type T. */
+export type KitchenEventPayload<T extends KitchenEventType> = z.output<NonNullable<(typeof SESSION_EVENTS)[T]["kitchen"]>["payload"]>;
+
+/**
+ * In place of a logged event the socket may not read: the session and number only, so the
+ * client's in-order stream (web/src/realtime/event-stream.ts) passes it instead of waiting.
+ */
+export interface SessionSkipped {
+  sessionId: string;
+  seq: number;
+}
+
+/**
+ * What an audience gets of one logged event type:
+ * - `whole`: the logged payload;
+ * - `kitchen`: SESSION_EVENTS[type].kitchen's projection;
+ * - `skipped`: a `session:skipped` envelope.
+ * Read by the server's publisher and catch-up, so live and replayed events agree.
+ */
+export type SessionEventView = "whole" | "kitchen" | "skipped";
+
+export function sessionEventView(type: SessionEventType, audience: StaffAudience): SessionEventView {
+  const entry = SESSION_EVENTS[type];
+  if (audienceMay(audience, entry.read)) return "whole";
+  if (entry.kitchen !== null && audienceMay(audience, "kitchen.work")) return "kitchen";
+  return "skipped";
+}
+
+/**
+ * Broadcasts that are not logged, and the permission to read each: the staff audiences that
+ * have it hear them (GET /api/products and /api/categories need the same). Phones of the
+ * location hear them too: the guests' menu changed.
+ */
+export const BROADCASTS = {
+  "product:updated": { read: "menu.view" },
+  "menu:changed": { read: "menu.view" },
+} as const satisfies Record<string, { read: Permission }>;
+export type BroadcastName = keyof typeof BROADCASTS;
 
 /** A logged event as the server holds it: one member per type, so `payload` narrows on `type`. */
 export type LoggedEvent<T extends SessionEventType = SessionEventType> = {
@@ -104,17 +206,26 @@ export interface CommandResults {
   "order:cancel": { order: OrderDto };
   "alert:raise": { alert: AlertDto };
   "alert:acknowledge": { alert: AlertDto };
-  "ticket:bump": { order: OrderDto };
-  "ticket:recall": { order: OrderDto };
+  /** In the kitchen's form (SESSION_EVENTS' `kitchen`): a display reads no more in an ack than in an event. */
+  "ticket:bump": { order: KitchenOrderDto };
+  "ticket:recall": { order: KitchenOrderDto };
 }
 
 export type ClientToServerEvents = {
   [C in CommandName]: (payload: CommandPayload<C>, ack: AckFn<CommandResults[C]>) => void;
 };
 
+/** A logged event as a kitchen display receives it: the envelope of its kitchen form. */
+export type KitchenSessionEvent = {
+  [K in KitchenEventType]: { name: (typeof SESSION_EVENTS)[K]["socket"] } & SessionEventEnvelope<KitchenEventPayload<K>>;
+}[KitchenEventType];
+
+/** What a floor staff socket or a phone receives: logged events whole. */
 export type ServerToClientEvents = {
   [K in SessionEventType as (typeof SESSION_EVENTS)[K]["socket"]]: (e: SessionEventEnvelope<SessionEventPayload<K>>) => void;
 } & {
+  /** In place of a logged event this socket may not read (SessionSkipped). */
+  [SESSION_SKIPPED]: (e: SessionSkipped) => void;
   /** A product changed (sold out, edited, hidden, archived); not logged, clients refetch the menu on reconnect. */
   "product:updated": (product: ProductDto) => void;
   /** Categories changed (added, renamed, reordered, hidden, windows): clients refetch the menu. */
@@ -128,3 +239,12 @@ export type ServerToClientEvents = {
    */
   "protocol:error": (e: ErrorBody & { event?: string }) => void;
 };
+
+/**
+ * What a kitchen display's socket receives (STAFF_AUDIENCES "kitchen.work"): the kitchen form
+ * of the events SESSION_EVENTS gives one, `session:skipped` for every other logged event,
+ * and no unlogged broadcast it may not read (BROADCASTS: none today).
+ */
+export type KitchenServerToClientEvents = {
+  [K in KitchenEventType as (typeof SESSION_EVENTS)[K]["socket"]]: (e: SessionEventEnvelope<KitchenEventPayload<K>>) => void;
+} & Pick<ServerToClientEvents, typeof SESSION_SKIPPED | "sync:done" | "protocol:error">;

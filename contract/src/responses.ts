@@ -4,6 +4,8 @@ import type {
   CategoryDto,
   CustomerDto,
   CustomerSessionDto,
+  KitchenOrderDto,
+  KitchenSessionDto,
   LocationDto,
   OrderDto,
   PaymentDto,
@@ -65,8 +67,9 @@ export interface StationResponse {
  */
 export interface KitchenResponse {
   stations: StationDto[];
-  sessions: { id: string; label: string; lastSeq: number }[];
-  orders: OrderDto[];
+  sessions: KitchenSessionDto[];
+  /** Kitchen copies (kitchenOrderOf): the same fields the display's socket events carry. */
+  orders: KitchenOrderDto[];
 }
 
 /** GET /api/auth/me */

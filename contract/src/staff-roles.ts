@@ -63,3 +63,27 @@ export function canManageRole(actor: StaffRoleName, role: StaffRoleName): boolea
   if (!can(actor, "staff.manage")) return false;
   return actor === "OWNER" || role !== "OWNER";
 }
+
+/**
+ * Who hears a location's live events, fullest view first. A staff socket joins the room of the
+ * first audience whose permission its role has, and only that one, so no event reaches it
+ * twice; what each audience reads of each event is in events.ts (SESSION_EVENTS, BROADCASTS).
+ * Floor roles read whole events; a role with the kitchen display alone reads tickets.
+ */
+export const STAFF_AUDIENCES = ["floor.serve", "kitchen.work"] as const satisfies readonly Permission[];
+export type StaffAudience = (typeof STAFF_AUDIENCES)[number];
+
+/** The audience a role's sockets listen as, or null when it may read no live event. */
+export function audienceOf(role: StaffRoleName): StaffAudience | null {
+  return STAFF_AUDIENCES.find((audience) => can(role, audience)) ?? null;
+}
+
+/**
+ * Whether an audience's room may carry what `permission` guards: every role listening in it
+ * has the permission. (The contract's test holds each audience's roles to agree, so no role
+ * hears less than REST gives it either.)
+ */
+export function audienceMay(audience: StaffAudience, permission: Permission): boolean {
+  const members = STAFF_ROLES.filter((role) => audienceOf(role) === audience);
+  return members.length > 0 && members.every((role) => can(role, permission));
+}

@@ -1,4 +1,4 @@
-import type { KitchenResponse } from "@ordered/contract";
+import { type KitchenResponse, kitchenOrderOf } from "@ordered/contract";
 import { Router } from "express";
 import { z } from "zod";
 import { staffOf } from "../auth/passport.js";
@@ -12,7 +12,8 @@ const SessionRow = z.strictObject({ id: z.uuid(), label: z.string(), lastSeq: z.
 /**
  * GET /api/kitchen: what a display starts from: the open sessions with their log numbers
  * (the socket's cursors: what follows is replayed or streamed) and their orders being
- * prepared, oldest first.
+ * prepared, oldest first, in their kitchen form (contract kitchenOrderOf): the same fields
+ * the display's socket events carry (SESSION_EVENTS' `kitchen`), no guest names.
  */
 export function kitchenRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -32,7 +33,7 @@ export function kitchenRoutes(deps: AppDeps): Router {
         sessions.map((s) => s.id),
       ),
     ]);
-    res.json({ stations, sessions, orders } satisfies KitchenResponse);
+    res.json({ stations, sessions, orders: orders.map(kitchenOrderOf) } satisfies KitchenResponse);
   });
   return router;
 }

@@ -1,10 +1,11 @@
+import { audienceOf } from "@ordered/contract";
 import { assertActiveCustomer } from "../auth/customer-account.js";
 import { assertActiveStaff } from "../auth/staff-account.js";
 import type { AppDeps } from "../deps.js";
 import { toAck } from "../errors.js";
 import { eventsAfter } from "../session-log/events-after.js";
+import { emitFor, emitLogged } from "./event-views.js";
 import type { AppSocket } from "./io.js";
-import { emitLogged } from "./io-publisher.js";
 import { rooms } from "./rooms.js";
 
 /**
@@ -17,11 +18,15 @@ import { rooms } from "./rooms.js";
  * this replay from PostgreSQL is the recovery mechanism. Events committed around step 2
  * may arrive twice or just ahead of a replayed one: clients apply events per session in
  * `seq` order and ignore numbers they have already applied.
+ * Staff hear what their role's audience may read (contract STAFF_AUDIENCES), replayed in the
+ * same form as live (event-views.ts): a kitchen display's replay leaks no more than its room.
  */
 export async function catchUp(socket: AppSocket, deps: AppDeps): Promise<void> {
   const { principal, auth } = socket.data;
   const cursors = new Map<string, number>();
   let joinRooms: string[];
+  // Phones read their session's events whole; staff as their audience.
+  let emit = emitLogged;
 
   if (principal.kind === "customer") {
     cursors.set(principal.sessionId, auth.lastSeq ?? 0);
@@ -34,13 +39,20 @@ export async function catchUp(socket: AppSocket, deps: AppDeps): Promise<void> {
       select: { id: true },
     });
     for (const { id } of sessions) cursors.set(id, requested[id] ?? 0);
-    joinRooms = [rooms.location(principal.locationId), rooms.staff(principal.staffId)];
+    const audience = audienceOf(principal.role);
+    joinRooms = [rooms.staff(principal.staffId)];
+    // Every role has an audience today; one without would hear nothing live, and so replays nothing.
+    if (audience === null) cursors.clear();
+    else {
+      joinRooms.push(rooms.audience(principal.locationId, audience));
+      emit = (target, event) => emitFor(target, event, audience);
+    }
   }
 
   const replay = async () => {
     for (const event of await eventsAfter(deps.prisma, cursors)) {
       if (!socket.connected) return;
-      emitLogged(socket, event);
+      emit(socket, event);
       cursors.set(event.sessionId, event.seq);
     }
   };

@@ -1,60 +1,72 @@
-import { type LoggedEvent, SESSION_EVENTS, type ServerToClientEvents, type SessionEventEnvelope } from "@ordered/contract";
+import {
+  audienceMay,
+  BROADCASTS,
+  type BroadcastName,
+  type ServerToClientEvents,
+  STAFF_AUDIENCES,
+  type StaffAudience,
+} from "@ordered/contract";
 import type { Emitter } from "@socket.io/redis-emitter";
 import type { Server } from "socket.io";
 import { removedError } from "../auth/customer-account.js";
+import { emitLogged, emitView, type Target, VIEWS } from "./event-views.js";
 import type { Publisher } from "./publisher.js";
 import { rooms } from "./rooms.js";
 
 /** The part of a Socket.IO Server, a socket or a Redis Emitter that broadcasting needs. */
 type Broadcaster = Pick<Server<never, ServerToClientEvents>, "to" | "in"> | Emitter<ServerToClientEvents>;
 
-/** Anything that can emit a server event (a room, a socket, the emitter). */
-interface Target {
-  emit(event: string, arg: unknown): unknown;
-}
-
-/** Sends one logged event as its socket event (the contract's SESSION_EVENTS map), in its envelope. */
-export function emitLogged(target: Target, event: LoggedEvent): void {
-  const envelope: SessionEventEnvelope<unknown> = { sessionId: event.sessionId, seq: event.seq, at: event.at, data: event.payload };
-  target.emit(SESSION_EVENTS[event.type].socket, envelope);
-}
+/** The staff audiences that may read each unlogged broadcast (contract BROADCASTS), worked out once. */
+const BROADCAST_AUDIENCES = Object.fromEntries(
+  (Object.keys(BROADCASTS) as BroadcastName[]).map((name) => [name, STAFF_AUDIENCES.filter((a) => audienceMay(a, BROADCASTS[name].read))]),
+) as Record<BroadcastName, StaffAudience[]>;
 
 /**
  * Publishes through the Redis adapter (a Server) or the Redis emitter (the worker), so an
- * event reaches clients on every instance. A socket in both rooms (a staff member focusing
- * the session) receives a session event once: one emit to both rooms, or with `perRoom`
- * (the sharded adapter, whose channels are per room: adapter.ts) one emit per room, the
- * session's skipping the location's staff, so each instance hears only rooms it serves.
+ * event reaches clients on every instance. Each staff socket is in one audience room
+ * (rooms.audience: floor or kitchen), and each room gets the event once, in the form its
+ * audience may read (event-views.ts, from the contract's table): the cost is one emit per
+ * audience, never a loop over sockets. A socket in two rooms (a floor member focusing a
+ * session) receives a session event once: one emit to both rooms, or with `perRoom` (the
+ * sharded adapter, whose channels are per room: adapter.ts) one emit per room, the session's
+ * skipping the staff rooms, so each instance hears only rooms it serves.
  */
 export function createIoPublisher(io: Broadcaster, opts: { perRoom: boolean } = { perRoom: false }): Publisher {
-  // Staff (location room) and phones (the location's customers room) are never in each other's room.
-  const toBoth = (staffRoom: string, customersRoom: string, event: "product:updated" | "menu:changed", arg: unknown) => {
-    if (!opts.perRoom) return (io.to([staffRoom, customersRoom]) as Target).emit(event, arg);
-    (io.to(staffRoom) as Target).emit(event, arg);
-    (io.to(customersRoom) as Target).emit(event, arg);
+  const broadcast = (locationId: string, event: BroadcastName, arg: unknown) => {
+    // Staff rooms and phones (the location's customers room) are never in each other's room.
+    const targets = [...BROADCAST_AUDIENCES[event].map((a) => rooms.audience(locationId, a)), rooms.locationCustomers(locationId)];
+    if (!opts.perRoom) return (io.to(targets) as Target).emit(event, arg);
+    for (const room of targets) (io.to(room) as Target).emit(event, arg);
   };
   return {
     sessionEvent(locationId, event, except) {
       const session = rooms.session(event.sessionId);
-      const location = rooms.location(locationId);
+      const views = VIEWS[event.type];
+      // Phones of the session and the audiences that read the event whole share one emit;
+      // each other audience gets its own form in its own room.
+      const whole = STAFF_AUDIENCES.filter((a) => views[a] === "whole").map((a) => rooms.audience(locationId, a));
+      const partial = STAFF_AUDIENCES.filter((a) => views[a] !== "whole");
+      const partialRooms = partial.map((a) => rooms.audience(locationId, a));
       // A socket's id is also a room of its own: leaving it out of a broadcast is an except.
       const others = except === undefined ? [] : [except];
       if (opts.perRoom) {
-        emitLogged(io.to(location) as Target, event);
-        emitLogged(io.to(session).except([location, ...others]) as Target, event);
+        for (const room of whole) emitLogged(io.to(room) as Target, event);
+        emitLogged(io.to(session).except([...whole, ...partialRooms, ...others]) as Target, event);
       } else {
-        emitLogged(io.to([session, location]).except(others) as Target, event);
+        emitLogged(io.to([session, ...whole]).except([...partialRooms, ...others]) as Target, event);
       }
+      for (const audience of partial)
+        emitView(io.to(rooms.audience(locationId, audience)).except(others) as Target, event, views[audience]);
       if (event.type === "session.closed") {
         // Customers of a closed session stop receiving the location's menu updates.
         io.in(rooms.session(event.sessionId)).socketsLeave(rooms.locationCustomers(locationId));
       }
     },
     productChanged(locationId, product) {
-      toBoth(rooms.location(locationId), rooms.locationCustomers(locationId), "product:updated", product);
+      broadcast(locationId, "product:updated", product);
     },
     menuChanged(locationId) {
-      toBoth(rooms.location(locationId), rooms.locationCustomers(locationId), "menu:changed", { locationId });
+      broadcast(locationId, "menu:changed", { locationId });
     },
     customerRemoved(customerId) {
       const room = rooms.customer(customerId);

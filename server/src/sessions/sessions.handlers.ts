@@ -1,11 +1,16 @@
+import { COMMANDS } from "@ordered/contract";
 import { AppError } from "../errors.js";
 import type { CommandHandler } from "../realtime/command.js";
-import { emitLogged } from "../realtime/io-publisher.js";
+import { emitFor } from "../realtime/event-views.js";
 import { rooms } from "../realtime/rooms.js";
 import { eventsAfter } from "../session-log/events-after.js";
 import { acknowledgeAlert, raiseAlert } from "./alerts.js";
 
-/** `session:focus`: staff also join one session's room, and get its events after `afterSeq` first. */
+/**
+ * `session:focus`: staff also join one session's room, and get its events after `afterSeq`
+ * first, as their audience reads them: the command needs floor.serve, the floor audience's
+ * permission, so that is the floor's (whole) form; the session room's live events are too.
+ */
 export const focus: CommandHandler<"session:focus"> = async (deps, input, staff, socket) => {
   const session = await deps.prisma.orderSession.findFirst({
     where: { id: input.sessionId, locationId: staff.locationId },
@@ -15,7 +20,7 @@ export const focus: CommandHandler<"session:focus"> = async (deps, input, staff,
   await socket.join(rooms.session(session.id));
   let lastSeq = input.afterSeq ?? 0;
   for (const event of await eventsAfter(deps.prisma, new Map([[session.id, lastSeq]]))) {
-    emitLogged(socket, event);
+    emitFor(socket, event, COMMANDS["session:focus"].may);
     lastSeq = event.seq;
   }
   return { lastSeq };

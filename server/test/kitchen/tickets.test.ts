@@ -4,7 +4,7 @@ import { eventually } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 import { type ClientSocket, dataOf, recorderOf, send } from "../support/sockets.js";
 
-const ticketsOf = (order: OrderDto) => order.tickets.map((t) => [t.station, t.status]);
+const ticketsOf = (order: Pick<OrderDto, "tickets">) => order.tickets.map((t) => [t.station, t.status]);
 
 /** An order's tickets once the pipeline's shipping stage made them. */
 async function withTickets(server: { api: { call: (m: string, p: string, o: object) => Promise<any> } }, token: string, id: string) {

@@ -1,10 +1,10 @@
-import type { OrderDto, OrderItemDto, TicketDto, TicketStatus } from "@ordered/contract/client";
+import type { KitchenOrderDto, OrderItemDto, TicketDto, TicketStatus } from "@ordered/contract/client";
 import type { LiveState, SessionCore } from "../realtime/live-state";
 
 /** One ticket as a station's display shows it. */
 export interface TicketCard {
   ticket: TicketDto;
-  order: OrderDto;
+  order: KitchenOrderDto;
   /** The table (the session's label). */
   table: string;
   /** The order's number at its table (1 for the first), as the panel counts them. */
@@ -23,7 +23,7 @@ export type Board = Record<TicketStatus, TicketCard[]>;
  * the ticket reached the station, READY by when it became ready (what waited longest at the
  * pass first).
  */
-export function boardOf(state: LiveState<SessionCore>, stationId: string): Board {
+export function boardOf(state: LiveState<SessionCore, KitchenOrderDto>, stationId: string): Board {
   const board: Board = { NEW: [], PREPARING: [], READY: [] };
   for (const [sessionId, byId] of Object.entries(state.orders)) {
     const session = state.sessions[sessionId];
@@ -53,11 +53,11 @@ export function newTicketIds(board: Board): string[] {
   return board.NEW.map((c) => c.ticket.id);
 }
 
-function onDisplay(order: OrderDto): boolean {
+function onDisplay(order: KitchenOrderDto): boolean {
   return order.status === "ACCEPTED" && (order.shipment?.status === "PREPARING" || order.shipment?.status === "READY");
 }
 
-function byPlacement(a: OrderDto, b: OrderDto): number {
+function byPlacement(a: KitchenOrderDto, b: KitchenOrderDto): number {
   return a.placedAt.localeCompare(b.placedAt) || a.id.localeCompare(b.id);
 }
 

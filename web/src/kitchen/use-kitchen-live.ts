@@ -1,4 +1,4 @@
-import type { KitchenResponse, LocationResponse, SessionDto, StationDto } from "@ordered/contract/client";
+import type { KitchenOrderDto, KitchenResponse, LocationResponse, StationDto } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import type { SessionCore } from "../realtime/live-state";
@@ -15,12 +15,13 @@ export interface Thresholds {
  * A station display's live state, like the panel's: a REST snapshot (GET /api/kitchen: the
  * open sessions at their log numbers and their orders being prepared), then the shared live
  * connection, whose handshake carries a cursor per session so the server replays only what
- * the snapshot (or the last connection) lacks. Staff sockets join the location's room, so
- * every table's events come in; the board keeps this station's tickets.
+ * the snapshot (or the last connection) lacks. A display's socket is in its location's
+ * kitchen room: every table's order events come in, in their kitchen form (no guest names),
+ * and `session:skipped` in place of the rest; the board keeps this station's tickets.
  */
 export function useKitchenLive(token: string, onUnauthenticated: () => void) {
   // One store per token: KitchenApp remounts the display when the token changes.
-  const [store] = useState(() => new LiveStore<SessionCore>());
+  const [store] = useState(() => new LiveStore<SessionCore, KitchenOrderDto>());
   const state = useLiveState(store);
   const [stations, setStations] = useState<StationDto[] | null>(null);
   const [thresholds, setThresholds] = useState<Thresholds | null>(null);
@@ -76,7 +77,7 @@ export function useKitchenLive(token: string, onUnauthenticated: () => void) {
     auth: () => ({ token, cursors: store.cursors() }),
     onApplied: ({ events }) => {
       // A table seated after the snapshot: its label names its tickets.
-      const opened = events.flatMap((e) => (e.name === "session:opened" ? [e.data satisfies SessionDto] : []));
+      const opened = events.flatMap((e) => (e.name === "session:opened" ? [{ ...e.data, status: "OPEN" as const }] : []));
       if (opened.length > 0) store.putSessions(opened);
     },
     onRefused: (e) => {

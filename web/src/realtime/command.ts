@@ -8,6 +8,7 @@ import {
   RETRYABLE_ERRORS,
 } from "@ordered/contract/client";
 import { t } from "../i18n/i18n";
+import type { OrderCore } from "./live-state";
 
 /** A command's failure: the server's error, or TIMEOUT when no ack came in time. */
 export class CommandError extends Error {
@@ -122,14 +123,15 @@ export interface Commands {
  * (where it wins only if it is further along than what the events said), so no caller has
  * to remember to.
  */
-export function createCommands(
+export function createCommands<O extends OrderCore = OrderDto>(
   transport: Transport | null,
-  store: { ack(order: OrderDto, placed?: { seq: number; at: string }): void },
+  store: { ack(order: O, placed?: { seq: number; at: string }): void },
 ): Commands {
   const keep = <T>(data: T): T => {
     if (data && typeof data === "object" && "order" in data) {
       const placed = "placed" in data ? (data.placed as { seq: number; at: string } | undefined) : undefined;
-      store.ack(data.order as OrderDto, placed);
+      // The server answers each socket in its audience's form (a display's bump: a kitchen order).
+      store.ack(data.order as O, placed);
     }
     return data;
   };

@@ -1,14 +1,15 @@
-import type { ErrorBody, HandshakeAuth } from "@ordered/contract/client";
+import type { ErrorBody, HandshakeAuth, OrderDto } from "@ordered/contract/client";
 import { watchGaps } from "./gap-watch";
+import type { OrderCore } from "./live-state";
 import type { Applied, LiveStore } from "./live-store";
 import { watchNetwork } from "./network-watch";
 import { type AppSocket, connectSocket, handleRefusals, onSessionEvents } from "./socket";
 
-export interface LiveOptions {
+export interface LiveOptions<O extends OrderCore = OrderDto> {
   /** The handshake, read on every (re)connect so it carries the store's current cursors. */
   auth: () => HandshakeAuth;
   /** Events the store applied, in log order (never called with none). */
-  onApplied?: (applied: Applied) => void;
+  onApplied?: (applied: Applied<O>) => void;
   /** A refusal that retrying cannot fix (session closed, token rejected). */
   onRefused: (error: ErrorBody) => void;
 }
@@ -29,7 +30,10 @@ export interface LiveConnection {
  * reconnect (so the server replays from the cursors) when a gap does not fill, the browser
  * comes back online, or the device wakes up.
  */
-export function connectLive(store: Pick<LiveStore, "receive" | "hasGap" | "onApplied">, options: LiveOptions): LiveConnection {
+export function connectLive<O extends OrderCore = OrderDto>(
+  store: Pick<LiveStore<never, O>, "receive" | "hasGap" | "onApplied">,
+  options: LiveOptions<O>,
+): LiveConnection {
   const socket = connectSocket(options.auth);
   const reconnectListeners = new Set<() => void>();
   let connectedBefore = false;
@@ -39,7 +43,7 @@ export function connectLive(store: Pick<LiveStore, "receive" | "hasGap" | "onApp
   };
   socket.on("connect", connected);
   const cleanups = [
-    onSessionEvents(socket, (e) => void store.receive(e)),
+    onSessionEvents<O>(socket, (e) => void store.receive(e)),
     // Events off the socket and those a command's ack carried (an order:place's own event).
     store.onApplied((applied) => options.onApplied?.(applied)),
     handleRefusals(socket, options.onRefused),

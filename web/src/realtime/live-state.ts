@@ -8,11 +8,37 @@
  * they may race it: for them, and for events against an ack that got ahead, the copy that
  * is further along wins (the contract's `progress`).
  */
-import type { AlertDto, CustomerDto, PaymentDto, ReceiptDto, SessionExtras } from "@ordered/contract/client";
+import type {
+  AlertDto,
+  CustomerDto,
+  KitchenOrderDto,
+  KitchenSessionEvent,
+  PaymentDto,
+  ReceiptDto,
+  SessionExtras,
+  SessionSkipped,
+} from "@ordered/contract/client";
 import { type OrderDto, progress, type SessionDto, type SessionEvent } from "@ordered/contract/client";
 
 /** What the live state needs of a session; each app keeps its own richer type. */
 export type SessionCore = Pick<SessionDto, "id" | "label" | "status" | "lastSeq"> & { closedAt?: string | null };
+
+/**
+ * An order as the live state needs it: the kitchen's form (no guest names) is the least any
+ * app receives; the panel and the phone keep whole OrderDtos.
+ */
+export type OrderCore = KitchenOrderDto;
+
+/**
+ * A logged event as either app's stream takes it, with orders of the app's kind `O`: whole
+ * (panel, phone), in its kitchen form (a display: contract SESSION_EVENTS' `kitchen`), or a
+ * `session:skipped` stand-in for one the socket may not read, which only moves the cursor.
+ */
+export type LiveEvent<O extends OrderCore = OrderDto> =
+  | Exclude<SessionEvent, { name: "order:placed" | "order:updated" }>
+  | Exclude<KitchenSessionEvent, { name: "order:placed" | "order:updated" }>
+  | ({ name: "order:placed" | "order:updated" } & Pick<SessionEvent, "sessionId" | "seq" | "at"> & { data: O })
+  | ({ name: "session:skipped" } & SessionSkipped);
 
 /** An order first seen through an `order:placed` event (not a snapshot or an ack). */
 export interface Arrival {
@@ -20,10 +46,10 @@ export interface Arrival {
   orderId: string;
 }
 
-export interface LiveState<S extends SessionCore = SessionCore> {
+export interface LiveState<S extends SessionCore = SessionCore, O extends OrderCore = OrderDto> {
   sessions: Record<string, S>;
   /** Orders per session id, by order id. */
-  orders: Record<string, Record<string, OrderDto>>;
+  orders: Record<string, Record<string, O>>;
   /** Phones per session id, by customer id. */
   customers: Record<string, Record<string, CustomerDto>>;
   /** Waiter calls and bill requests per session id, by alert id. */
@@ -38,30 +64,33 @@ export interface LiveState<S extends SessionCore = SessionCore> {
   loaded: boolean;
 }
 
-export type LiveAction<S extends SessionCore = SessionCore> =
+export type LiveAction<S extends SessionCore = SessionCore, O extends OrderCore = OrderDto> =
   /** Sessions from a list (or a command's answer), without their orders. */
   | { type: "sessions"; sessions: S[] }
   /** One session with all its orders (and what else the snapshot had), as of `session.lastSeq`. */
-  | { type: "snapshot"; session: S; orders: OrderDto[]; extras?: Partial<SessionExtras> & { receipt?: ReceiptDto | null } }
+  | { type: "snapshot"; session: S; orders: O[]; extras?: Partial<SessionExtras> & { receipt?: ReceiptDto | null } }
   /** A session event, applied in log order. */
-  | { type: "event"; event: SessionEvent }
+  | { type: "event"; event: LiveEvent<O> }
   /** An order from a command's ack. */
-  | { type: "ack"; order: OrderDto }
+  | { type: "ack"; order: O }
   | { type: "loaded" };
 
 export const ARRIVALS_KEPT = 15;
 
-export function initialLiveState<S extends SessionCore>(): LiveState<S> {
+export function initialLiveState<S extends SessionCore, O extends OrderCore = OrderDto>(): LiveState<S, O> {
   return { sessions: {}, orders: {}, customers: {}, alerts: {}, payments: {}, receipts: {}, arrivals: [], loaded: false };
 }
 
-export function liveReducer<S extends SessionCore>(state: LiveState<S>, action: LiveAction<S>): LiveState<S> {
+export function liveReducer<S extends SessionCore, O extends OrderCore = OrderDto>(
+  state: LiveState<S, O>,
+  action: LiveAction<S, O>,
+): LiveState<S, O> {
   switch (action.type) {
     case "sessions":
       return action.sessions.reduce(putSession, state);
     case "snapshot": {
       const { session, extras } = action;
-      let next = action.orders.reduce((s, o) => putOrder(s, o, further), putSession(state, session));
+      let next = action.orders.reduce((s: LiveState<S, O>, o) => putOrder(s, o, further), putSession(state, session));
       for (const c of extras?.customers ?? []) next = putIn(next, "customers", session.id, c, customerWins);
       for (const a of extras?.alerts ?? []) next = putIn(next, "alerts", session.id, a, alertWins);
       for (const p of extras?.payments ?? []) next = putIn(next, "payments", session.id, p, always);
@@ -102,7 +131,7 @@ export function orderOf(state: LiveState<SessionCore>, ref: Arrival): OrderDto |
   return state.orders[ref.sessionId]?.[ref.orderId];
 }
 
-function applyEvent<S extends SessionCore>(state: LiveState<S>, e: SessionEvent): LiveState<S> {
+function applyEvent<S extends SessionCore, O extends OrderCore>(state: LiveState<S, O>, e: LiveEvent<O>): LiveState<S, O> {
   const session = state.sessions[e.sessionId];
   // The session has reached at least this point of its log; an older snapshot must not undo it.
   const seen = session && e.seq > session.lastSeq ? withSession(state, { ...session, lastSeq: e.seq }) : state;
@@ -111,9 +140,13 @@ function applyEvent<S extends SessionCore>(state: LiveState<S>, e: SessionEvent)
       // Each app keeps its own kind of session, so it takes this one in itself (the staff
       // panel puts the event's SessionDto; a phone only ever sees its own, already open).
       return seen;
+    case "session:skipped":
+      // An event this socket may not read: only its number, which `seen` has taken.
+      return seen;
     case "session:closed": {
       const current = seen.sessions[e.sessionId];
-      const next = { ...seen, receipts: { ...seen.receipts, [e.sessionId]: e.data.receipt } };
+      // A kitchen display's copy carries no receipt.
+      const next = "receipt" in e.data ? { ...seen, receipts: { ...seen.receipts, [e.sessionId]: e.data.receipt } } : seen;
       return current ? withSession(next, { ...current, status: "CLOSED", closedAt: e.data.closedAt }) : next;
     }
     case "customer:joined":
@@ -139,23 +172,23 @@ function applyEvent<S extends SessionCore>(state: LiveState<S>, e: SessionEvent)
 }
 
 /** Takes a session from a snapshot unless the state has seen more of its log. */
-function putSession<S extends SessionCore>(state: LiveState<S>, incoming: S): LiveState<S> {
+function putSession<S extends SessionCore, O extends OrderCore>(state: LiveState<S, O>, incoming: S): LiveState<S, O> {
   const current = state.sessions[incoming.id];
   if (current && current.lastSeq > incoming.lastSeq) return state;
   return withSession(state, { ...current, ...incoming });
 }
 
-function withSession<S extends SessionCore>(state: LiveState<S>, session: S): LiveState<S> {
+function withSession<S extends SessionCore, O extends OrderCore>(state: LiveState<S, O>, session: S): LiveState<S, O> {
   return { ...state, sessions: { ...state.sessions, [session.id]: session } };
 }
 
-type Rule = (current: OrderDto, candidate: OrderDto) => boolean;
+type Rule = (current: OrderCore, candidate: OrderCore) => boolean;
 /**
  * When a station last moved the order's tickets (the database's clock, so copies compare).
  * A recall takes an order back (a ready order is preparing again), which `progress` cannot
  * tell from a stale copy; the ticket moves can. ISO strings in UTC compare as times.
  */
-function lastTicketMove(o: OrderDto): string {
+function lastTicketMove(o: OrderCore): string {
   return o.tickets.reduce((latest, t) => (t.movedAt > latest ? t.movedAt : latest), "");
 }
 /** The copy whose tickets moved later wins; if they moved together, `byProgress` decides. */
@@ -171,7 +204,7 @@ const further: Rule = ticketsFirst((current, candidate) => progress(candidate) >
 /** Events come in log order, so they win, except against an ack that already got further. */
 const notBehind: Rule = ticketsFirst((current, candidate) => progress(candidate) >= progress(current));
 
-function putOrder<S extends SessionCore>(state: LiveState<S>, order: OrderDto, wins: Rule): LiveState<S> {
+function putOrder<S extends SessionCore, O extends OrderCore>(state: LiveState<S, O>, order: O, wins: Rule): LiveState<S, O> {
   const forSession = state.orders[order.sessionId] ?? {};
   const current = forSession[order.id];
   if (current && !wins(current, order)) return state;
@@ -187,13 +220,13 @@ const customerWins = (current: CustomerDto, candidate: CustomerDto) => current.r
 /** An acknowledgement is never undone by an older copy. */
 const alertWins = (current: AlertDto, candidate: AlertDto) => current.acknowledgedAt === null || candidate.acknowledgedAt !== null;
 
-function putIn<S extends SessionCore, K extends Keyed>(
-  state: LiveState<S>,
+function putIn<S extends SessionCore, O extends OrderCore, K extends Keyed>(
+  state: LiveState<S, O>,
   key: K,
   sessionId: string,
   item: ItemOf<K>,
   wins: (current: ItemOf<K>, candidate: ItemOf<K>) => boolean,
-): LiveState<S> {
+): LiveState<S, O> {
   const forSession = (state[key][sessionId] ?? {}) as Record<string, ItemOf<K>>;
   const current = forSession[item.id];
   if (current && !wins(current, item)) return state;

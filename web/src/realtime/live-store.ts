@@ -1,28 +1,35 @@
-import { LIMITS, type OrderDto, type ReceiptDto, type SessionEvent, type SessionExtras } from "@ordered/contract/client";
+import { LIMITS, type OrderDto, type ReceiptDto, type SessionExtras } from "@ordered/contract/client";
 import { EventStream } from "./event-stream";
-import { initialLiveState, type LiveAction, type LiveState, liveReducer, type SessionCore } from "./live-state";
+import {
+  initialLiveState,
+  type LiveAction,
+  type LiveEvent,
+  type LiveState,
+  liveReducer,
+  type OrderCore,
+  type SessionCore,
+} from "./live-state";
 
 /** What one call applied: the events in log order, and the orders among them that are new. */
-export interface Applied {
-  events: SessionEvent[];
-  arrivals: OrderDto[];
+export interface Applied<O extends OrderCore = OrderDto> {
+  events: LiveEvent<O>[];
+  arrivals: O[];
 }
-
-const NOTHING: Applied = { events: [], arrivals: [] };
 
 /**
  * The live state of one app, with the EventStream that orders its events. Keeping both in
  * one place keeps them consistent: a snapshot moves the stream's cursor to the log number it
  * reflects, and the handshake's cursors are read from here. No React and no sockets: React
  * reads it with useSyncExternalStore (`useLiveState`), the connection feeds it events.
+ * `O` is the kind of order the app receives: whole (panel, phone) or a kitchen display's form.
  */
-export class LiveStore<S extends SessionCore = SessionCore> {
-  private state: LiveState<S> = initialLiveState<S>();
-  private readonly stream = new EventStream<SessionEvent>();
+export class LiveStore<S extends SessionCore = SessionCore, O extends OrderCore = OrderDto> {
+  private state: LiveState<S, O> = initialLiveState<S, O>();
+  private readonly stream = new EventStream<LiveEvent<O>>();
   private readonly listeners = new Set<() => void>();
-  private readonly appliedListeners = new Set<(applied: Applied) => void>();
+  private readonly appliedListeners = new Set<(applied: Applied<O>) => void>();
 
-  readonly getState = (): LiveState<S> => this.state;
+  readonly getState = (): LiveState<S, O> => this.state;
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -38,13 +45,13 @@ export class LiveStore<S extends SessionCore = SessionCore> {
    * One session with every order it had at `session.lastSeq` (REST). Events up to that
    * number are in it; anything held back right after it is applied now.
    */
-  seed(session: S, orders: OrderDto[], extras?: Partial<SessionExtras> & { receipt?: ReceiptDto | null }): Applied {
+  seed(session: S, orders: O[], extras?: Partial<SessionExtras> & { receipt?: ReceiptDto | null }): Applied<O> {
     this.dispatch({ type: "snapshot", session, orders, ...(extras ? { extras } : {}) });
     return this.apply(this.stream.seed(session.id, session.lastSeq));
   }
 
-  /** One session event as it came off the socket: applied in order, or held, or dropped. */
-  receive(event: SessionEvent): Applied {
+  /** One session event (or its stand-in) as it came off the socket: applied in order, or held, or dropped. */
+  receive(event: LiveEvent<O>): Applied<O> {
     const applied = this.apply(this.stream.push(event));
     if (applied.events.length > 0) for (const fn of this.appliedListeners) fn(applied);
     return applied;
@@ -54,7 +61,7 @@ export class LiveStore<S extends SessionCore = SessionCore> {
    * Calls `fn` with what each received event applied (one off the socket, or an ack's, with
    * whatever it released), never with nothing; not for a snapshot's seed. Returns an unsubscribe.
    */
-  onApplied(fn: (applied: Applied) => void): () => void {
+  onApplied(fn: (applied: Applied<O>) => void): () => void {
     this.appliedListeners.add(fn);
     return () => void this.appliedListeners.delete(fn);
   }
@@ -64,7 +71,7 @@ export class LiveStore<S extends SessionCore = SessionCore> {
    * With `placed` the ack is also the order's `order:placed` event, which the server sends
    * the placing socket only there: it goes through the stream like any other.
    */
-  ack(order: OrderDto, placed?: { seq: number; at: string }): void {
+  ack(order: O, placed?: { seq: number; at: string }): void {
     if (placed) this.receive({ name: "order:placed", sessionId: order.sessionId, seq: placed.seq, at: placed.at, data: order });
     this.dispatch({ type: "ack", order });
   }
@@ -92,10 +99,10 @@ export class LiveStore<S extends SessionCore = SessionCore> {
     return this.stream.hasGap();
   }
 
-  private apply(events: SessionEvent[]): Applied {
-    if (events.length === 0) return NOTHING;
+  private apply(events: LiveEvent<O>[]): Applied<O> {
+    if (events.length === 0) return { events: [], arrivals: [] };
     const start = this.state;
-    const arrivals: OrderDto[] = [];
+    const arrivals: O[] = [];
     for (const event of events) {
       const before = this.state.arrivals;
       this.state = liveReducer(this.state, { type: "event", event });
@@ -105,13 +112,13 @@ export class LiveStore<S extends SessionCore = SessionCore> {
     return { events, arrivals };
   }
 
-  private dispatch(action: LiveAction<S>): void {
+  private dispatch(action: LiveAction<S, O>): void {
     const start = this.state;
     this.state = liveReducer(start, action);
     this.notifyIfChanged(start);
   }
 
-  private notifyIfChanged(start: LiveState<S>): void {
+  private notifyIfChanged(start: LiveState<S, O>): void {
     if (this.state !== start) for (const l of this.listeners) l();
   }
 }

@@ -4,13 +4,16 @@ import {
   type ErrorBody,
   type ErrorCode,
   type HandshakeAuth,
+  type OrderDto,
   SESSION_EVENT_NAMES,
+  SESSION_SKIPPED,
   type ServerToClientEvents,
-  type SessionEvent,
   type SessionEventEnvelope,
+  type SessionSkipped,
 } from "@ordered/contract/client";
 import { io, type Socket } from "socket.io-client";
 import type { Transport } from "./command";
+import type { LiveEvent, OrderCore } from "./live-state";
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -36,16 +39,23 @@ interface Untyped {
   off(event: string, handler: (arg: never) => void): void;
 }
 
-/** Calls `fn` with every session event, tagged with its name. Returns an unsubscribe. */
-export function onSessionEvents(socket: AppSocket, fn: (e: SessionEvent) => void): () => void {
+/**
+ * Calls `fn` with every session event, tagged with its name, and every `session:skipped`
+ * stand-in (an event this socket may not read: it moves the stream on). The payload's form is
+ * the one the server sends this socket's audience, which `O` names. Returns an unsubscribe.
+ */
+export function onSessionEvents<O extends OrderCore = OrderDto>(socket: AppSocket, fn: (e: LiveEvent<O>) => void): () => void {
   const untyped = socket as unknown as Untyped;
   const offs = SESSION_EVENT_NAMES.map((name) => {
-    const handler = (envelope: SessionEventEnvelope<unknown>) => fn({ ...envelope, name } as SessionEvent);
+    const handler = (envelope: SessionEventEnvelope<unknown>) => fn({ ...envelope, name } as LiveEvent<O>);
     untyped.on(name, handler);
     return () => untyped.off(name, handler);
   });
+  const skipped = (e: SessionSkipped) => fn({ name: SESSION_SKIPPED, sessionId: e.sessionId, seq: e.seq });
+  socket.on(SESSION_SKIPPED, skipped);
   return () => {
     for (const off of offs) off();
+    socket.off(SESSION_SKIPPED, skipped);
   };
 }
 

@@ -1,7 +1,8 @@
+import type { OrderDto } from "@ordered/contract/client";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { type Commands, createCommands } from "./command";
 import { connectLive, type LiveConnection, type LiveOptions } from "./live-connection";
-import type { LiveState, SessionCore } from "./live-state";
+import type { LiveState, OrderCore, SessionCore } from "./live-state";
 import type { LiveStore } from "./live-store";
 import { type ConnectionState, socketTransport } from "./socket";
 import { useConnectionState } from "./use-connection-state";
@@ -15,7 +16,7 @@ export interface Live {
 }
 
 /** The store's state, re-rendering on every change. */
-export function useLiveState<S extends SessionCore>(store: LiveStore<S>): LiveState<S> {
+export function useLiveState<S extends SessionCore, O extends OrderCore = OrderDto>(store: LiveStore<S, O>): LiveState<S, O> {
   return useSyncExternalStore(store.subscribe, store.getState);
 }
 
@@ -23,7 +24,10 @@ export function useLiveState<S extends SessionCore>(store: LiveStore<S>): LiveSt
  * Runs the live connection of `store` while `enabled` (and the component is mounted). The
  * options are read when used, so callers may pass new closures on every render.
  */
-export function useLiveConnection<S extends SessionCore>(store: LiveStore<S>, options: LiveOptions & { enabled?: boolean }): Live {
+export function useLiveConnection<S extends SessionCore, O extends OrderCore = OrderDto>(
+  store: LiveStore<S, O>,
+  options: LiveOptions<O> & { enabled?: boolean },
+): Live {
   const latest = useRef(options);
   latest.current = options;
   const [connection, setConnection] = useState<LiveConnection | null>(null);

@@ -84,7 +84,8 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
         lastBeep.current = Date.now();
         beep();
       }
-      const opened = events.flatMap((e) => (e.name === "session:opened" ? [e.data] : []));
+      // The panel hears sessions whole (a display's copy has no join URL).
+      const opened = events.flatMap((e) => (e.name === "session:opened" && "joinUrl" in e.data ? [e.data] : []));
       if (opened.length > 0) store.putSessions(opened);
       if (events.some((e) => e.name === "session:opened" || e.name === "session:closed")) tablesChanged();
     },
