@@ -46,6 +46,35 @@ export function unitPriceOf(product: ChoosableProduct, optionIds: readonly strin
   return chosenOptions(product, optionIds).reduce((sum, o) => sum + o.priceDeltaCents, product.priceCents);
 }
 
+/** What priceRange needs: a price and groups of option deltas with their choice bounds. */
+export interface PricedChoices {
+  priceCents: number;
+  optionGroups: readonly { minChoices: number; maxChoices: number; options: readonly { priceDeltaCents: number }[] }[];
+}
+
+/**
+ * The cheapest and dearest unit price any valid choice can make: in each group, the
+ * `minChoices` cheapest options plus any further negative ones up to `maxChoices` (cheapest),
+ * or the `maxChoices` dearest positive ones, at least `minChoices` (dearest). A product is
+ * saved only if its cheapest is not below zero and its dearest within the price bound, so no
+ * order line can ever cost less than nothing (issue 30) or overflow a total.
+ */
+export function priceRange(product: PricedChoices): { cheapest: number; dearest: number } {
+  let cheapest = product.priceCents;
+  let dearest = product.priceCents;
+  for (const g of product.optionGroups) {
+    const asc = g.options.map((o) => o.priceDeltaCents).sort((a, b) => a - b);
+    asc.forEach((d, i) => {
+      if (i < g.minChoices || (i < g.maxChoices && d < 0)) cheapest += d;
+    });
+    const desc = [...asc].reverse();
+    desc.forEach((d, i) => {
+      if (i < g.minChoices || (i < g.maxChoices && d > 0)) dearest += d;
+    });
+  }
+  return { cheapest, dearest };
+}
+
 /** "07:00"–"11:00" in the location's time zone; an end before the start runs past midnight. */
 export interface ServiceWindow {
   availableFrom: string | null;

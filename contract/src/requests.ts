@@ -234,8 +234,28 @@ const productFields = {
   optionGroups: z
     .array(OptionGroupInput)
     .max(LIMITS.product.maxOptionGroups, `at most ${LIMITS.product.maxOptionGroups} option groups`)
-    .refine((gs) => new Set(gs.map((g) => g.name.toLowerCase())).size === gs.length, "must not name two groups the same"),
+    .refine((gs) => new Set(gs.map((g) => g.name.toLowerCase())).size === gs.length, "must not name two groups the same")
+    // An id names one group, and one option in one group: the same id twice would move the
+    // option (or merge the groups) and leave a group short of its choices (issue 30).
+    .superRefine((gs, ctx) => {
+      const group = repeatedId(gs.map((g) => g.id));
+      if (group) ctx.addIssue({ code: "custom", message: `group ${group} is listed twice` });
+      const option = repeatedId(gs.flatMap((g) => g.options.map((o) => o.id)));
+      if (option)
+        ctx.addIssue({ code: "custom", message: `option ${option} is in two groups, or twice in one: an option belongs to one group` });
+    }),
 };
+
+/** The first id that appears twice (ids left out are new and never repeat), or null. */
+function repeatedId(ids: readonly (string | undefined)[]): string | null {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (id === undefined) continue;
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return null;
+}
 
 export const CreateProductBody = z.strictObject({
   ...productFields,

@@ -17,6 +17,11 @@ const csv = z.string().transform((s) =>
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * Whether the demo location (with its public password) may exist: seeded by the seed
+   * command, tolerated by a production server. Default: true outside production, false in it.
+   */
+  SEED_DEMO: z.enum(["true", "false"], "SEED_DEMO must be true or false").optional(),
   /** Interface the HTTP server binds; 0.0.0.0 so phones on the venue network can reach it. */
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -99,6 +104,8 @@ const VITE_DEV_ORIGIN = "http://localhost:5173";
 
 export interface Config {
   readonly env: "development" | "production" | "test";
+  /** SEED_DEMO: the demo location is wanted (seeded, and allowed in production). */
+  readonly seedDemo: boolean;
   readonly host: string;
   readonly port: number;
   readonly publicUrl: string;
@@ -168,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   return deepFreeze({
+    seedDemo: e.SEED_DEMO === undefined ? e.NODE_ENV !== "production" : e.SEED_DEMO === "true",
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,

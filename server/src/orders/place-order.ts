@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
+  type ChoosableProduct,
   choiceProblem,
   chosenOptions,
   isServedAt,
@@ -110,7 +111,7 @@ export async function placeOrder(
       if (written.also.open) {
         // The same clientOrderId was committed by a concurrent request first.
         const existing = await loadOrderDto(db, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
-        if (existing) return { order: existing, event: null };
+        if (existing) return repeatOf(existing, input);
       }
     }
     for (let read = 1; ; read++) {
@@ -134,7 +135,7 @@ export async function placeOrder(
         throw new AppError("UNAUTHENTICATED", "invalid token");
       }
       if (session.removed) throw removedError();
-      if (session.existing) return { order: session.existing, event: null };
+      if (session.existing) return repeatOf(session.existing, input);
       if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
       const asRead = { version: session.menu_version, currency: session.currency, timeZone: session.time_zone };
       menus.remember(customer.locationId, { ...asRead, products: session.products });
@@ -146,7 +147,7 @@ export async function placeOrder(
       // (ON CONFLICT), or the session closed since the read, perhaps just after that request
       // committed: either way, an order stored under this id is the answer to a repeat.
       const existing = await loadOrderDto(db, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
-      if (existing) return { order: existing, event: null };
+      if (existing) return repeatOf(existing, input);
       if (written.also.menu_version === menu.version) {
         const phone = await db.row(
           REMOVED,
@@ -162,6 +163,36 @@ export async function placeOrder(
 }
 
 /**
+ * A repeat of a stored order's clientOrderId: the stored order, if the repeat asks for the
+ * same lines (product, quantity, note and number of options, in order); another order
+ * under a used id is a CONFLICT, never silently the first one.
+ */
+function repeatOf(existing: OrderDto, input: PlaceOrderPayload): PlaceOrderResult {
+  const same =
+    existing.items.length === input.items.length &&
+    existing.items.every((stored, i) => {
+      const asked = input.items[i]!;
+      return (
+        stored.productId === asked.productId &&
+        stored.quantity === asked.quantity &&
+        stored.note === (asked.note || null) &&
+        stored.options.length === (asked.options ?? []).length
+      );
+    });
+  if (!same) {
+    throw new AppError("CONFLICT", `order ${input.clientOrderId} was already placed with other lines: a new order needs a new id`);
+  }
+  return { order: existing, event: null };
+}
+
+/** A line's unit price with its choices; the product's rules keep it at zero or more, and so does this check. */
+function priced(product: ChoosableProduct, chosen: readonly string[]): number {
+  const unit = unitPriceOf(product, chosen);
+  if (unit < 0) throw new AppError("VALIDATION_FAILED", `${product.name}: these choices would cost less than nothing`);
+  return unit;
+}
+
+/**
  * The write found the table's budget spent. A repeat of an order stored earlier still gets
  * its order (sending it again must never fail for having been sent); anything else waits.
  */
@@ -172,7 +203,7 @@ async function repeatOrLimited(
   retryAfter: number | null,
 ): Promise<PlaceOrderResult> {
   const existing = await loadOrderDto(db, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
-  if (existing) return { order: existing, event: null };
+  if (existing) return repeatOf(existing, input);
   const seconds = Math.max(1, retryAfter ?? 60);
   throw new AppError("RATE_LIMITED", `too many orders at this table; try again in ${seconds}s`, seconds);
 }
@@ -217,7 +248,7 @@ function lines(menu: PlacementMenu, input: PlaceOrderPayload, now: Date, { quiet
         productId: product.id,
         productName: product.name,
         // The server's own prices: nothing the phone sends is trusted.
-        unitPriceCents: unitPriceOf(product, chosen),
+        unitPriceCents: priced(product, chosen),
         quantity: item.quantity,
         note: item.note || null,
         options: JSON.stringify(chosenOptions(product, chosen)),

@@ -4,7 +4,7 @@
  * archive and restore them; phones read the visible menu. Products are never deleted:
  * past orders refer to them (and keep their own snapshot of names and prices).
  */
-import { type CreateProductBody, LIMITS, type MenuResponse, type ProductDto, type UpdateProductBody } from "@ordered/contract";
+import { type CreateProductBody, LIMITS, type MenuResponse, type ProductDto, priceRange, type UpdateProductBody } from "@ordered/contract";
 import { z } from "zod";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
@@ -171,18 +171,17 @@ async function write<T>(run: () => Promise<T>, name: string): Promise<T> {
   }
 }
 
-/** The dearest valid choice must keep a line's unit price within the bound every total relies on. */
+/**
+ * Every valid choice must keep a line's unit price at zero or more (a negative line would
+ * lower the bill and the day's takings) and within the bound every total relies on.
+ */
 function assertPriceBound(name: string, priceCents: number, groups: GroupsInput): void {
-  let dearest = priceCents;
-  for (const g of groups) {
-    const deltas = g.options.map((o) => o.priceDeltaCents).sort((a, b) => b - a);
-    const positives = deltas.filter((d) => d > 0).slice(0, g.maxChoices);
-    dearest += positives.reduce((a, b) => a + b, 0);
-    // Required choices add at least their cheapest deltas, which may be negative.
-    const cheapest = [...deltas].reverse().slice(0, g.minChoices);
-    if (priceCents + cheapest.reduce((a, b) => a + b, 0) < 0) {
-      throw new AppError("VALIDATION_FAILED", `body.optionGroups: ${name} with the cheapest ${g.name} would cost less than nothing`);
-    }
+  const { cheapest, dearest } = priceRange({ priceCents, optionGroups: groups });
+  if (cheapest < 0) {
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `body.optionGroups: ${name} with its cheapest choices would cost ${cheapest} cents: no choice may take a line below zero`,
+    );
   }
   if (dearest > LIMITS.product.maxUnitPriceCents) {
     throw new AppError(

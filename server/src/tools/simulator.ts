@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { billOf, type ClientToServerEvents, nextAdvanceStep, type ServerToClientEvents } from "@ordered/contract";
+import { billOf, type ClientToServerEvents, nextAdvanceStep, type ProductDto, type ServerToClientEvents } from "@ordered/contract";
 import { io, type Socket } from "socket.io-client";
 import { type ApiClient, ApiError, createApiClient } from "./api-client.js";
 
@@ -66,12 +66,29 @@ async function settleAndClose(api: ApiClient, token: string, currency: string, s
   }
 }
 
+/**
+ * Options a guest would pick for `product`: in each group, at least its minimum and at most
+ * its maximum of the available options, at random. A group that cannot be satisfied leaves
+ * the product off the simulated menu (orderable).
+ */
+function choose(product: ProductDto): string[] {
+  return product.optionGroups.flatMap((g) => {
+    const open = g.options.filter((o) => o.available).sort(() => Math.random() - 0.5);
+    const count = g.minChoices + Math.floor(Math.random() * (Math.min(g.maxChoices, open.length) - g.minChoices + 1));
+    return open.slice(0, count).map((o) => o.id);
+  });
+}
+
+/** A product a guest can order: on the menu, and every required choice available. */
+const orderable = (p: ProductDto) =>
+  p.available && !p.hidden && !p.archived && p.optionGroups.every((g) => g.options.filter((o) => o.available).length >= g.minChoices);
+
 /** Opens sessions, joins phones that order every `intervalMs`, until the signal aborts. */
 export async function runSimulation(o: SimulationOptions): Promise<SimulationResult> {
   const log = o.log ?? (() => {});
   const api = createApiClient(o.url);
   const { token, staff: account } = await api.login({ email: o.email, password: o.password });
-  const menu = (await api.listProducts(token)).filter((p) => p.available);
+  const menu = (await api.listProducts(token)).filter(orderable);
   if (menu.length === 0) throw new Error("the location has no available products");
 
   const result: SimulationResult = { placed: 0, failed: 0, accepted: 0, rejected: 0, delivered: 0, ackMs: { p50: 0, p99: 0, max: 0 } };
@@ -112,7 +129,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
           .timeout(10_000)
           .emitWithAck("order:place", {
             clientOrderId: randomUUID(),
-            items: [{ productId: product.id, quantity: 1 + Math.floor(Math.random() * 2) }],
+            items: [{ productId: product.id, quantity: 1 + Math.floor(Math.random() * 2), options: choose(product) }],
           })
           .then((ack) => {
             acks.push(performance.now() - started);

@@ -104,6 +104,13 @@ describe("docker-compose.yml", () => {
     expect(() => seedConfig(envOf("migrate"))).not.toThrow();
   });
 
+  it("seeds no demo unless asked: the seed step and every server run without it by default (issue 30)", () => {
+    expect(seedConfig(envOf("migrate")).seedDemo).toBe(false);
+    for (const name of ["server-1", "server-2", "worker"]) expect(loadConfig(envOf(name)).seedDemo, name).toBe(false);
+    // Outside production (npm start), the demo is the default.
+    expect(loadConfig({ NODE_ENV: "development" }, () => "x".repeat(32)).seedDemo).toBe(true);
+  });
+
   it("gives the servers and the seed step one photo folder, on a volume the app may write", () => {
     for (const name of ["server-1", "server-2", "migrate"]) {
       const dir = (name === "migrate" ? seedConfig(envOf(name)) : loadConfig(envOf(name))).photoDir;

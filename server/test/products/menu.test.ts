@@ -261,6 +261,116 @@ describe("options", () => {
   });
 });
 
+describe("prices and option ids a product cannot be saved with (issue 30)", () => {
+  const group = (name: string, deltas: number[], minChoices = 0, maxChoices = 1) => ({
+    name,
+    minChoices,
+    maxChoices,
+    options: deltas.map((d, i) => ({ name: `${name} ${i}`, priceDeltaCents: d })),
+  });
+  const create = (server: Server, venue: Venue, priceCents: number, optionGroups: unknown[]) =>
+    server.api.request("POST", "/api/products", {
+      token: venue.staffToken,
+      body: { name: `Cheap ${randomUUID().slice(0, 6)}`, categoryId: venue.categories[0]!.id, priceCents, optionGroups },
+    });
+
+  it.for([
+    ["an optional option below the price", 100, [group("Discount", [-500])], -400],
+    ["optional negatives in two groups together", 100, [group("A", [-60]), group("B", [-60])], -20],
+    ["two negatives of one group chosen together", 100, [group("C", [-30, -80], 0, 2)], -10],
+    ["a required cheapest choice", 100, [group("Size", [-150, 0], 1, 1)], -50],
+  ] as const)("refuses %s: no choice may take a line below zero", async ([, price, groups, cheapest], { server, venue }) => {
+    const res = await create(server, venue, price, [...groups]);
+    expect([res.status, res.body.error.code]).toEqual([400, "VALIDATION_FAILED"]);
+    expect(res.body.error.message).toContain(
+      `with its cheapest choices would cost ${cheapest} cents: no choice may take a line below zero`,
+    );
+  });
+
+  it("refuses a price change that would let a choice go below zero, and keeps the product as it was", async ({ server, venue, prisma }) => {
+    const ok = await create(server, venue, 600, [group("Small", [-500])]);
+    expect(ok.status).toBe(201);
+    const product: ProductDto = ok.body.product;
+    const res = await server.api.request("PATCH", `/api/products/${product.id}`, {
+      token: venue.staffToken,
+      body: { version: product.version, priceCents: 400 },
+    });
+    expect([res.status, res.body.error.code]).toEqual([400, "VALIDATION_FAILED"]);
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).priceCents).toBe(600);
+  });
+
+  it("refuses one option id in two groups, naming it, and leaves the product orderable", async ({ server, venue, socket }) => {
+    const product = await pizza(server, venue);
+    const small = optionId(product, "Small");
+    const groups = product.optionGroups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      minChoices: g.minChoices,
+      maxChoices: g.maxChoices,
+      options: g.options.map((o) => ({ id: o.id, name: o.name, priceDeltaCents: o.priceDeltaCents, available: o.available })),
+    }));
+    groups[1]!.options.push({ id: small, name: "Small again", priceDeltaCents: 0, available: true });
+    const res = await server.api.request("PATCH", `/api/products/${product.id}`, {
+      token: venue.staffToken,
+      body: { version: product.version, optionGroups: groups },
+    });
+    expect([res.status, res.body.error]).toEqual([
+      400,
+      {
+        code: "VALIDATION_FAILED",
+        message: `body.optionGroups: option ${small} is in two groups, or twice in one: an option belongs to one group`,
+      },
+    ]);
+    // Unchanged: a guest can still pick a size and order it.
+    const { customerToken } = await openAndJoin(server, venue.staffToken);
+    const phone = await socket(server, { token: customerToken });
+    dataOf(
+      await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: product.id, quantity: 1, options: [small] }] }),
+    );
+  });
+
+  it("refuses at placement a line that a product saved before the rule would price below zero", async ({
+    server,
+    venue,
+    socket,
+    prisma,
+  }) => {
+    const product = await pizza(server, venue);
+    // As a product saved before the rule could be: an extra that takes the line below zero.
+    await prisma.productOption.update({ where: { id: optionId(product, "Olives") }, data: { priceDeltaCents: -5000 } });
+    await prisma.location.update({ where: { id: venue.locationId }, data: { menuVersion: { increment: 1 } } });
+    const { customerToken } = await openAndJoin(server, venue.staffToken);
+    const phone = await socket(server, { token: customerToken });
+    const ack = await send(phone, "order:place", {
+      clientOrderId: randomUUID(),
+      items: [{ productId: product.id, quantity: 1, options: [optionId(product, "Small"), optionId(product, "Olives")] }],
+    });
+    expect(ack.error).toEqual({ code: "VALIDATION_FAILED", message: `${product.name}: these choices would cost less than nothing` });
+  });
+});
+
+describe("a repeated clientOrderId", () => {
+  it("answers the stored order when it asks for the same lines, and CONFLICT when it asks for others", async ({
+    server,
+    venue,
+    socket,
+    prisma,
+  }) => {
+    const { session, customerToken } = await openAndJoin(server, venue.staffToken);
+    const phone = await socket(server, { token: customerToken });
+    const clientOrderId = randomUUID();
+    const items = [{ productId: venue.products[1]!.id, quantity: 2, note: "crispy" }];
+    const { order } = dataOf(await send(phone, "order:place", { clientOrderId, items }));
+    expect(dataOf(await send(phone, "order:place", { clientOrderId, items })).order.id).toBe(order.id);
+    const other = await send(phone, "order:place", { clientOrderId, items: [{ ...items[0]!, quantity: 3 }] });
+    expect(other.error).toEqual({
+      code: "CONFLICT",
+      message: `order ${clientOrderId} was already placed with other lines: a new order needs a new id`,
+    });
+    expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(1);
+  });
+});
+
 describe("hidden, archived, out of hours", () => {
   it("refuse the order, naming the product, and phones hear of the change live", async ({ server, venue, socket, prisma }) => {
     const token = venue.staffToken;

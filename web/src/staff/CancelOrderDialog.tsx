@@ -44,7 +44,7 @@ export function CancelOrderDialog({ order, label, role, onCancelled, onClose }: 
   const [refundId] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const moved = now !== seen;
+  const moved = movedOnSince(seen, now);
   const started = kitchenStarted(order);
   const mayVoid = can(role, "orders.void");
 
