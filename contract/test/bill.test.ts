@@ -86,6 +86,17 @@ describe("billOf", () => {
     });
     expect([bill.dueCents, bill.waivedCents]).toEqual([0, 500]);
   });
+
+  it("takes refunds off what was paid and counts food cancelled after the kitchen accepted it as voided", () => {
+    const voided = { ...order("CANCELLED", ANN, [["Steak", 2400, 1]]), acceptedAt: "2026-11-22T10:01:00.000Z" };
+    const unchecked = order("CANCELLED", BEA, [["Soup", 700, 1]]);
+    const bill = billOf({
+      currency: "EUR",
+      orders: [order("DELIVERED", ANN, [["Wine", 900, 1]]), voided, unchecked],
+      payments: [payment(3300, 0, ANN), { ...payment(2400, 0, null), kind: "REFUND" }],
+    });
+    expect(bill).toMatchObject({ totalCents: 900, paidCents: 900, refundedCents: 2400, voidedCents: 2400, dueCents: 0 });
+  });
 });
 
 describe("splitEvenly", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ChoosableProduct, choiceProblem, isServedAt, lineKey, unitPriceOf } from "../src/index.js";
+import { type ChoosableProduct, choiceProblem, isServedAt, lineKey, priceRange, unitPriceOf } from "../src/index.js";
 
 const pizza: ChoosableProduct = {
   name: "Pizza",
@@ -56,5 +56,24 @@ describe("the menu's rules", () => {
   it("key cart lines by product, choices in any order and note", () => {
     expect(lineKey("p", ["b", "l"], " no basil ")).toBe(lineKey("p", ["l", "b"], "no basil"));
     expect(lineKey("p", ["l"])).not.toBe(lineKey("p", ["l"], "no basil"));
+  });
+});
+
+describe("priceRange", () => {
+  const group = (deltas: number[], minChoices: number, maxChoices: number) => ({
+    minChoices,
+    maxChoices,
+    options: deltas.map((priceDeltaCents) => ({ priceDeltaCents })),
+  });
+
+  it("finds the cheapest and dearest valid choice across every group", () => {
+    const product = { priceCents: 1000, optionGroups: [group([0, 200], 1, 1), group([-300, -100, 150, 80], 0, 3)] };
+    // Cheapest: size +0, both negatives; dearest: size +200, the two positives (and not a negative).
+    expect(priceRange(product)).toEqual({ cheapest: 600, dearest: 1430 });
+  });
+
+  it("counts required choices even when they go the other way", () => {
+    expect(priceRange({ priceCents: 100, optionGroups: [group([-150, -20], 1, 1)] })).toEqual({ cheapest: -50, dearest: 80 });
+    expect(priceRange({ priceCents: 100, optionGroups: [group([50, 60], 2, 2)] })).toEqual({ cheapest: 210, dearest: 210 });
   });
 });
