@@ -35,6 +35,17 @@ export const PlaceOrderPayload = z.strictObject({
           .min(1, "must be at least 1")
           .max(order.maxQuantity, `must be at most ${order.maxQuantity}`),
         note: note(order.noteLength).optional(),
+        /**
+         * The unit price (with the options) the phone showed the guest. When given, a line
+         * the server prices otherwise is refused with PRICE_CHANGED: a guest is never charged
+         * a price they did not see. The server's own price is what is stored.
+         */
+        unitPriceCents: z
+          .number({ error: "must be a number of cents" })
+          .int("must be a whole number of cents")
+          .min(0, "must not be negative")
+          .max(LIMITS.product.maxUnitPriceCents, `must be at most ${LIMITS.product.maxUnitPriceCents} cents`)
+          .optional(),
         /** The options chosen (ids of the product's options); the server checks them and prices them. */
         options: z
           .array(uuidOf("an option"))

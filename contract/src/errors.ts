@@ -35,6 +35,11 @@ export const ERROR_CODES = {
   SESSION_CLOSED: 410,
   /** A product in the order is unknown or unavailable. */
   PRODUCT_UNAVAILABLE: 422,
+  /**
+   * A line's price is not the one the phone showed (`items.n.unitPriceCents`): the menu
+   * changed. Nothing was stored; the message names the lines and their prices now.
+   */
+  PRICE_CHANGED: 409,
   /** Too large a request or payload. */
   PAYLOAD_TOO_LARGE: 413,
   /** A request body that is not JSON. */

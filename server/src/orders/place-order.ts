@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   type ChoosableProduct,
+  centsText,
   choiceProblem,
   chosenOptions,
   isServedAt,
@@ -186,7 +187,7 @@ function repeatOf(existing: OrderDto, input: PlaceOrderPayload): PlaceOrderResul
 }
 
 /** A line's unit price with its choices; the product's rules keep it at zero or more, and so does this check. */
-function priced(product: ChoosableProduct, chosen: readonly string[]): number {
+function unitPriceWith(product: ChoosableProduct, chosen: readonly string[]): number {
   const unit = unitPriceOf(product, chosen);
   if (unit < 0) throw new AppError("VALIDATION_FAILED", `${product.name}: these choices would cost less than nothing`);
   return unit;
@@ -227,7 +228,7 @@ interface Line {
  */
 function lines(menu: PlacementMenu, input: PlaceOrderPayload, now: Date, { quiet }: { quiet: boolean }): Line[] | undefined {
   try {
-    return input.items.map((item) => {
+    const priced = input.items.map((item) => {
       const offered = menu.products.get(item.productId);
       if (!offered) throw new AppError("PRODUCT_UNAVAILABLE", `product ${item.productId} is not on this menu`);
       const { p: product } = offered;
@@ -248,7 +249,7 @@ function lines(menu: PlacementMenu, input: PlaceOrderPayload, now: Date, { quiet
         productId: product.id,
         productName: product.name,
         // The server's own prices: nothing the phone sends is trusted.
-        unitPriceCents: priced(product, chosen),
+        unitPriceCents: unitPriceWith(product, chosen),
         quantity: item.quantity,
         note: item.note || null,
         options: JSON.stringify(chosenOptions(product, chosen)),
@@ -256,6 +257,16 @@ function lines(menu: PlacementMenu, input: PlaceOrderPayload, now: Date, { quiet
         stationId: offered.station_id,
       };
     });
+    const changed = priced.flatMap((line, i) => {
+      const shown = input.items[i]!.unitPriceCents;
+      return shown === undefined || shown === line.unitPriceCents
+        ? []
+        : [`${line.productName} is ${centsText(line.unitPriceCents, menu.currency)} (shown ${centsText(shown, menu.currency)})`];
+    });
+    if (changed.length > 0) {
+      throw new AppError("PRICE_CHANGED", `prices changed since the menu was shown: ${changed.join("; ")}. Check the order and send it again`);
+    }
+    return priced;
   } catch (err) {
     if (quiet && err instanceof AppError) return undefined;
     throw err;

@@ -161,6 +161,30 @@ describe("order:place", () => {
     expect((await order()).error).toEqual({ code: "PRODUCT_UNAVAILABLE", message: "Spritz is not on the menu" });
   });
 
+  it("refuses a price the phone did not show with PRICE_CHANGED, naming the line, and stores nothing (issue 30)", async ({
+    cluster,
+    venue,
+    socket,
+    prisma,
+  }) => {
+    const [a] = cluster;
+    const { session, sockets } = await tableWithPhones({ cluster, venue, socket });
+    const phone = sockets[0]!;
+    const product = await prisma.product.findUniqueOrThrow({ where: { id: lemonade(venue).id } });
+    // The phone showed 4.50; the owner makes it 9.00 on the other instance before the guest taps.
+    await a.api.call("PATCH", `/api/products/${product.id}`, { token: venue.staffToken, body: { version: product.version, priceCents: 900 } });
+    const item = { productId: product.id, quantity: 2, unitPriceCents: 450 };
+    const refused = await send(phone, "order:place", { clientOrderId: randomUUID(), items: [item] });
+    expect(refused.error).toEqual({
+      code: "PRICE_CHANGED",
+      message: "prices changed since the menu was shown: Lemonade is 9.00 EUR (shown 4.50 EUR). Check the order and send it again",
+    });
+    expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(0);
+    // Asked again with the price now shown, it is placed at that price.
+    const { order } = dataOf(await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ ...item, unitPriceCents: 900 }] }));
+    expect([order.items[0]!.unitPriceCents, order.totalCents]).toEqual([900, 1800]);
+  });
+
   it("keeps the menu's version through stock reservations and moves it with every menu edit", async ({
     cluster,
     venue,

@@ -1,4 +1,12 @@
-import { type AlertDto, billOf, type CustomerDto, type OrderDto, type PaymentDto, type ProductDto } from "@ordered/contract/client";
+import {
+  type AlertDto,
+  billOf,
+  type CustomerDto,
+  type OrderDto,
+  type PaymentDto,
+  type ProductDto,
+  unitPriceOf,
+} from "@ordered/contract/client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../api/http";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
@@ -45,7 +53,7 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
   const load = useCallback(() => loadMenu(token), [token]);
   const [seeded] = useState(() => takeSeededMenu(token));
   const menu = useMenu(load, seeded);
-  const cart = useCart({ storageKey, orders, onEnd });
+  const cart = useCart({ storageKey, orders, onEnd, onPriceChanged: menu.reload });
   const [filter, setFilter] = useMenuFilter();
   const now = useNow();
   // Every product seen on this phone, also ones taken off the menu since: the cart still names them.
@@ -167,7 +175,12 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
               error={cart.error}
               onQuantity={cart.setQuantity}
               onNote={cart.setNote}
-              onPlace={cart.place}
+              onPlace={() =>
+                cart.place((l) => {
+                  const p = byId.get(l.productId);
+                  return p ? unitPriceOf(p, l.options) : undefined;
+                })
+              }
             />
           </div>
         )}

@@ -25,7 +25,16 @@ export interface Submission {
   /** Made once per cart submission; every retry reuses it, so the server stores one order. */
   clientOrderId: string;
   lines: CartLine[];
+  /**
+   * The unit price the phone showed for each line (by `priceKey`) when the guest tapped Place
+   * order: sent with the order, so the server refuses (PRICE_CHANGED) a price the guest did
+   * not see. Absent in carts saved by older versions of the app.
+   */
+  prices?: Record<string, number>;
 }
+
+/** What a line's unit price depends on: its product and its choices. */
+export const priceKey = (l: Pick<CartLine, "productId" | "options">): string => JSON.stringify([l.productId, [...l.options].sort()]);
 
 export interface SavedCart {
   lines: CartLine[];
@@ -165,11 +174,13 @@ export function placeOrderPayload(s: Submission): PlaceOrderPayload {
     clientOrderId: s.clientOrderId,
     items: mergeLines(s.lines).map((l) => {
       const note = l.note.trim();
+      const shown = s.prices?.[priceKey(l)];
       return {
         productId: l.productId,
         quantity: l.quantity,
         ...(note ? { note } : {}),
         ...(l.options.length > 0 ? { options: [...l.options] } : {}),
+        ...(shown === undefined ? {} : { unitPriceCents: shown }),
       };
     }),
   };
@@ -191,7 +202,18 @@ export function readCart(stored: unknown): SavedCart {
   if (!isObject(s) || typeof s.clientOrderId !== "string") return EMPTY;
   const submitted = readLines(s.lines);
   if (!submitted || submitted.length === 0) return EMPTY;
-  return { lines, submission: { clientOrderId: s.clientOrderId, lines: submitted } };
+  const prices = readPrices(s.prices);
+  return { lines, submission: { clientOrderId: s.clientOrderId, lines: submitted, ...(prices ? { prices } : {}) } };
+}
+
+function readPrices(value: unknown): Record<string, number> | undefined {
+  if (!isObject(value)) return undefined;
+  const prices: Record<string, number> = {};
+  for (const [key, cents] of Object.entries(value)) {
+    if (typeof cents !== "number" || !Number.isInteger(cents) || cents < 0) return undefined;
+    prices[key] = cents;
+  }
+  return prices;
 }
 
 function readLines(value: unknown): CartLine[] | null {

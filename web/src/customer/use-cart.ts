@@ -1,8 +1,9 @@
 import type { OrderDto } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { t } from "../i18n/i18n";
 import { CommandError } from "../realtime/command";
 import { useCommands } from "../realtime/live-context";
-import { addLine, addLines, canAdd, type NewLine, placeOrderPayload, setNote, setQuantity } from "./cart";
+import { addLine, addLines, canAdd, type NewLine, placeOrderPayload, priceKey, setNote, setQuantity } from "./cart";
 import { type CartLine, customerStorage, type SavedCart } from "./customer-storage";
 import { type EndReason, endReasonOf } from "./phone-flow";
 
@@ -13,6 +14,8 @@ interface Deps {
   orders: OrderDto[];
   /** The seating ended for this phone (closed, or staff removed it) while sending. */
   onEnd: (reason: EndReason) => void;
+  /** The server priced a line otherwise than the phone showed: read the menu again. */
+  onPriceChanged: () => void;
 }
 
 /**
@@ -21,7 +24,7 @@ interface Deps {
  * order shows up in the live state (through its ack or its own event). The server stores
  * one order per clientOrderId, so double taps and retries never make two orders.
  */
-export function useCart({ storageKey, orders, onEnd }: Deps) {
+export function useCart({ storageKey, orders, onEnd, onPriceChanged }: Deps) {
   const commands = useCommands();
   const [cart, setCart] = useState<SavedCart>(() => customerStorage.cart(storageKey));
   const [error, setError] = useState<string | null>(null);
@@ -29,6 +32,8 @@ export function useCart({ storageKey, orders, onEnd }: Deps) {
   const [placed, setPlaced] = useState<string | null>(null);
   const ended = useRef(onEnd);
   ended.current = onEnd;
+  const priceChanged = useRef(onPriceChanged);
+  priceChanged.current = onPriceChanged;
 
   useEffect(() => customerStorage.saveCart(storageKey, cart), [storageKey, cart]);
 
@@ -36,13 +41,23 @@ export function useCart({ storageKey, orders, onEnd }: Deps) {
     setCart((c) => (c.submission ? c : { ...c, lines: fn(c.lines) }));
   }, []);
 
-  /** Freezes the cart into a submission; a second call while one is pending does nothing. */
-  const place = useCallback(() => {
+  /**
+   * Freezes the cart into a submission, with the unit price the phone shows for each line
+   * (`priceOf`; undefined for a product it no longer knows); a second call while one is
+   * pending does nothing.
+   */
+  const place = useCallback((priceOf: (line: CartLine) => number | undefined) => {
     setError(null);
     setPlaced(null);
-    setCart((c) =>
-      c.submission || c.lines.length === 0 ? c : { ...c, submission: { clientOrderId: crypto.randomUUID(), lines: c.lines } },
-    );
+    setCart((c) => {
+      if (c.submission || c.lines.length === 0) return c;
+      const prices: Record<string, number> = {};
+      for (const l of c.lines) {
+        const shown = priceOf(l);
+        if (shown !== undefined) prices[priceKey(l)] = shown;
+      }
+      return { ...c, submission: { clientOrderId: crypto.randomUUID(), lines: c.lines, prices } };
+    });
   }, []);
 
   const submission = cart.submission;
@@ -63,7 +78,11 @@ export function useCart({ storageKey, orders, onEnd }: Deps) {
       const reason = err instanceof CommandError ? endReasonOf(err.code) : null;
       if (reason) return ended.current(reason);
       // Refused for good (e.g. sold out): unfreeze the cart so it can be changed and sent again.
-      setError(err instanceof Error ? err.message : String(err));
+      // A price changed: the menu is read again, the cart shows the prices now, the guest decides.
+      if (err instanceof CommandError && err.code === "PRICE_CHANGED") {
+        priceChanged.current();
+        setError(t("customer.priceChanged"));
+      } else setError(err instanceof Error ? err.message : String(err));
       setCart((c) => (c.submission?.clientOrderId === submission.clientOrderId ? { ...c, submission: null } : c));
     });
     return () => abort.abort();

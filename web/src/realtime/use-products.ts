@@ -94,7 +94,7 @@ export function useMenu(load: () => Promise<MenuResponse>, initial: MenuResponse
     };
   }, [connection, reload]);
 
-  return { menu, error };
+  return { menu, error, reload };
 }
 
 /**

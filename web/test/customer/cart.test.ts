@@ -7,6 +7,7 @@ import {
   keyOf,
   mergeLines,
   placeOrderPayload,
+  priceKey,
   quantityOf,
   readCart,
   setNote,
@@ -121,6 +122,25 @@ describe("the order:place payload", () => {
         { productId: "p2", quantity: 1 },
         { productId: "pz", quantity: 1, options: [LARGE, BACON] },
       ],
+    });
+  });
+
+  test("carries the unit price the phone showed for each line, by product and choices", () => {
+    const lines = [
+      { ...plain("p1", 2), id: "a" },
+      { id: "c", productId: "pz", options: [LARGE, BACON], quantity: 1, note: "" },
+    ];
+    const prices = { [priceKey(lines[0]!)]: 450, [priceKey({ productId: "pz", options: [BACON, LARGE] })]: 1350 };
+    expect(placeOrderPayload({ clientOrderId: "client-order-1", lines, prices }).items).toEqual([
+      { productId: "p1", quantity: 2, unitPriceCents: 450 },
+      { productId: "pz", quantity: 1, options: [LARGE, BACON], unitPriceCents: 1350 },
+    ]);
+    // Kept across a reload; a stored cart with something else there keeps its lines without prices.
+    const saved = { lines: [], submission: { clientOrderId: "client-order-1", lines, prices } };
+    expect(readCart(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
+    expect(readCart({ ...saved, submission: { ...saved.submission, prices: { x: -1 } } }).submission).toEqual({
+      clientOrderId: "client-order-1",
+      lines,
     });
   });
 
