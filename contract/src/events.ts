@@ -18,7 +18,17 @@ import {
   RecallTicketPayload,
   UnfocusSessionPayload,
 } from "./commands.js";
-import { AlertDto, CustomerDto, CustomerRemovedData, OrderDto, PaymentDto, type ProductDto, SessionClosedData, SessionDto } from "./dto.js";
+import {
+  AlertDto,
+  CustomerDto,
+  CustomerRemovedData,
+  OrderDto,
+  PaymentDto,
+  type ProductDto,
+  SessionClosedData,
+  SessionDto,
+  type SessionRekeyedData,
+} from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
 import { SESSION_EVENT_SOCKETS, type SessionEventName, type SessionEventType } from "./event-names.js";
 import type { Permission } from "./staff-roles.js";
@@ -31,6 +41,8 @@ export const SESSION_EVENTS = {
   "order.updated": { socket: SESSION_EVENT_SOCKETS["order.updated"], payload: OrderDto },
   "customer.joined": { socket: SESSION_EVENT_SOCKETS["customer.joined"], payload: CustomerDto },
   "customer.removed": { socket: SESSION_EVENT_SOCKETS["customer.removed"], payload: CustomerRemovedData },
+  /** A phone proved it is at the table (typed the PIN, or staff accepted it): it may order now. */
+  "customer.verified": { socket: SESSION_EVENT_SOCKETS["customer.verified"], payload: CustomerDto },
   "alert.raised": { socket: SESSION_EVENT_SOCKETS["alert.raised"], payload: AlertDto },
   "alert.acknowledged": { socket: SESSION_EVENT_SOCKETS["alert.acknowledged"], payload: AlertDto },
   "payment.recorded": { socket: SESSION_EVENT_SOCKETS["payment.recorded"], payload: PaymentDto },
@@ -119,6 +131,11 @@ export type ServerToClientEvents = {
   "product:updated": (product: ProductDto) => void;
   /** Categories changed (added, renamed, reordered, hidden, windows): clients refetch the menu. */
   "menu:changed": (e: { locationId: string }) => void;
+  /**
+   * Staff only (not logged: phones must never see it): a seating's new join code and PIN,
+   * made when staff removed a phone. Staff devices also read them afresh with the session.
+   */
+  "session:rekeyed": (e: SessionRekeyedData) => void;
   /** Sent once per connection after the replay of missed events. */
   "sync:done": (s: SyncDone) => void;
   /**

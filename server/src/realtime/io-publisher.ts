@@ -62,6 +62,9 @@ export function createIoPublisher(io: Broadcaster, opts: { perRoom: boolean } = 
       io.to(room).emit("protocol:error", { code, message });
       io.in(room).disconnectSockets(true);
     },
+    sessionRekeyed(locationId, data) {
+      io.to(rooms.location(locationId)).emit("session:rekeyed", data);
+    },
     staffEnded(staffId, message) {
       const room = rooms.staff(staffId);
       io.to(room).emit("protocol:error", { code: "UNAUTHENTICATED", message });
