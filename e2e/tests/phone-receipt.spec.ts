@@ -3,6 +3,7 @@ import {
   createTable,
   customerId,
   joinByCard,
+  pinOf,
   order,
   payAndClose,
   screenshots,
@@ -16,7 +17,7 @@ test("closing a seating shows every phone its receipt, printable, and kept on th
   const table = await createTable(api, venue.staffToken, "Table 6");
   const sessionId = await seat(api, venue.staffToken, table);
   const alex = await phones.open();
-  await joinByCard(alex, table.cardUrl, "Alex", `Table 6 · ${venue.name}`);
+  await joinByCard(alex, table.cardUrl, "Alex", `Table 6 · ${venue.name}`, await pinOf(api, venue.staffToken, sessionId));
   // A second phone joins with the seating's own code (the QR staff show), not the card.
   const { session } = await seating(api, venue.staffToken, sessionId);
   const kim = await joinOnPhone(await phones.open(), session.joinUrl, "Kim");

@@ -13,6 +13,8 @@ interface Deps {
   orders: OrderDto[];
   /** The seating ended for this phone (closed, or staff removed it) while sending. */
   onEnd: (reason: EndReason) => void;
+  /** The order was refused until this phone shows it is at the table (PRESENCE_REQUIRED); the cart is kept. */
+  onPresenceRequired: () => void;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Deps {
  * order shows up in the live state (through its ack or its own event). The server stores
  * one order per clientOrderId, so double taps and retries never make two orders.
  */
-export function useCart({ storageKey, orders, onEnd }: Deps) {
+export function useCart({ storageKey, orders, onEnd, onPresenceRequired }: Deps) {
   const commands = useCommands();
   const [cart, setCart] = useState<SavedCart>(() => customerStorage.cart(storageKey));
   const [error, setError] = useState<string | null>(null);
@@ -29,6 +31,8 @@ export function useCart({ storageKey, orders, onEnd }: Deps) {
   const [placed, setPlaced] = useState<string | null>(null);
   const ended = useRef(onEnd);
   ended.current = onEnd;
+  const presenceRequired = useRef(onPresenceRequired);
+  presenceRequired.current = onPresenceRequired;
 
   useEffect(() => customerStorage.saveCart(storageKey, cart), [storageKey, cart]);
 
@@ -62,9 +66,15 @@ export function useCart({ storageKey, orders, onEnd }: Deps) {
       if (abort.signal.aborted) return;
       const reason = err instanceof CommandError ? endReasonOf(err.code) : null;
       if (reason) return ended.current(reason);
+      const unfreeze = () => setCart((c) => (c.submission?.clientOrderId === submission.clientOrderId ? { ...c, submission: null } : c));
+      if (err instanceof CommandError && err.code === "PRESENCE_REQUIRED") {
+        // Not an error of the order: the same cart goes once the phone has shown it is at the table.
+        unfreeze();
+        return presenceRequired.current();
+      }
       // Refused for good (e.g. sold out): unfreeze the cart so it can be changed and sent again.
       setError(err instanceof Error ? err.message : String(err));
-      setCart((c) => (c.submission?.clientOrderId === submission.clientOrderId ? { ...c, submission: null } : c));
+      unfreeze();
     });
     return () => abort.abort();
   }, [commands, submission, arrived]);

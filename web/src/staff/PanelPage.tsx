@@ -61,6 +61,7 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
                   state={state}
                   token={auth.token}
                   currency={auth.staff.location.currency}
+                  cardJoinCheck={auth.staff.location.cardJoinCheck}
                   thresholds={thresholds}
                   onShowQr={() => setQrFor({ id: s.id })}
                   onClose={(body) => staffLive.closeSession(s.id, body)}
