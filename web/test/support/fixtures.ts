@@ -37,6 +37,7 @@ export function session(overrides: Partial<SessionDto> = {}): SessionDto {
     closedAt: null,
     lastSeq: 1,
     tableId: null,
+    pin: "0427",
     ...overrides,
   });
 }
@@ -137,6 +138,7 @@ export function location(overrides: Partial<LocationDto> = {}): LocationDto {
     name: "Trattoria",
     currency: "EUR",
     openOnFirstScan: false,
+    cardJoinCheck: "PIN",
     timeZone: "Europe/Rome",
     ticketAmberMinutes: 10,
     ticketRedMinutes: 20,
@@ -146,7 +148,18 @@ export function location(overrides: Partial<LocationDto> = {}): LocationDto {
 
 /** Phone n of the session. */
 export function customer(n: number, overrides: Partial<CustomerDto> = {}): CustomerDto {
-  return CustomerDto.parse({ id: id(200 + n), displayName: `Guest ${n}`, joinedAt: AT, via: "CODE", removedAt: null, ...overrides });
+  return CustomerDto.parse({
+    id: id(200 + n),
+    displayName: `Guest ${n}`,
+    joinedAt: AT,
+    via: "CODE",
+    removedAt: null,
+    verifiedAt: AT,
+    verifiedHow: "CODE",
+    verifiedBy: null,
+    pinFailures: 0,
+    ...overrides,
+  });
 }
 
 /** Call n, raised by phone 1 unless overridden; `acknowledgedBy` makes it acknowledged. */
