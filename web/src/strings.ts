@@ -1,4 +1,13 @@
-import type { AdvanceStep, AlertKind, BumpStep, CardJoinCheck, CustomerDto, PaymentMethod, StaffRoleName, TicketStatus } from "@ordered/contract/client";
+import type {
+  AdvanceStep,
+  AlertKind,
+  BumpStep,
+  CardJoinCheck,
+  CustomerDto,
+  PaymentMethod,
+  StaffRoleName,
+  TicketStatus,
+} from "@ordered/contract/client";
 import type { MoneyInputError } from "./lib/money";
 import type { DraftField } from "./staff/draft-fields";
 

@@ -11,7 +11,7 @@ import {
   type CustomerDto,
   LIMITS,
   type LoggedEvent,
-  PRESENCE_PROOFS,
+  type PRESENCE_PROOFS,
   type PresenceState,
   SessionStatus,
 } from "@ordered/contract";

@@ -4,8 +4,8 @@
 import type {
   CloseSessionBody,
   CloseSessionResponse,
-  CustomerDto,
   CreateProductBody,
+  CustomerDto,
   ErrorBody,
   JoinResponse,
   LoginResponse,
@@ -129,7 +129,8 @@ export function createApiClient(baseUrl: string, options: ClientOptions = {}): A
     seatTable: (token, tableId) => call("POST", "/api/sessions", { token, body: { tableId } }),
     joinByCard: (cardCode, displayName) =>
       call("POST", "/api/sessions/join", { body: displayName === undefined ? { cardCode } : { cardCode, displayName } }),
-    verifyPin: async (token, pin) => (await call<VerifyCustomerResponse>("POST", "/api/sessions/verify", { token, body: { pin } })).customer,
+    verifyPin: async (token, pin) =>
+      (await call<VerifyCustomerResponse>("POST", "/api/sessions/verify", { token, body: { pin } })).customer,
     acceptPhone: async (token, sessionId, customerId) =>
       (await call<VerifyCustomerResponse>("POST", `/api/sessions/${sessionId}/customers/${customerId}/accept`, { token })).customer,
     recordPayment: async (token, sessionId, payment) =>

@@ -17,7 +17,9 @@ describe("hot-path statements", () => {
     const session = await prisma.orderSession.create({
       data: { locationId: loc.locationId, label: "Table 1", joinCode: randomBytes(18).toString("base64url"), pin: "0000" },
     });
-    const customer = await prisma.customer.create({ data: { sessionId: session.id, displayName: "Ann", verifiedAt: new Date(), verifiedHow: "CODE" } });
+    const customer = await prisma.customer.create({
+      data: { sessionId: session.id, displayName: "Ann", verifiedAt: new Date(), verifiedHow: "CODE" },
+    });
     const principal: CustomerPrincipal = { kind: "customer", customerId: customer.id, sessionId: session.id, locationId: loc.locationId };
     const menus = new PlacementMenus();
     const throughThePipeline = async (items: { productId: string; quantity: number }[]) => {

@@ -2,8 +2,8 @@ import type { LocationDto, LocationResponse } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
 import { strings } from "../strings";
-import type { StaffAuth } from "./staff-auth";
 import { CardCheckSetting } from "./CardCheckSetting";
+import type { StaffAuth } from "./staff-auth";
 import { TicketTimingSetting } from "./TicketTimingSetting";
 
 /**
