@@ -67,7 +67,7 @@ test("a phone staff remove cannot order any more and says so, also after a reloa
   const { session } = await seating(api, venue.staffToken, sessionId);
   const phone = await joinOnPhone(await phones.open(), session.joinUrl, "Prankster");
   const stays = await phones.open();
-  await joinByCard(stays, table.cardUrl, "Robin", `Table 7 · ${venue.name}`);
+  await joinByCard(stays, table.cardUrl, "Robin", `Table 7 · ${venue.name}`, session.pin);
   // Something in the cart, ready to go, when the removal comes.
   await phone.page.getByRole("button", { name: "Add Espresso" }).click();
 
