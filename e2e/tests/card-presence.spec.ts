@@ -28,6 +28,7 @@ test("a guest who joined by the card is asked for the table's PIN, reads it off 
   // Staff see the phone waiting.
   const phoneRow = card.getByRole("region", { name: "Phones at Table 14" }).getByRole("listitem", { name: "Alex" });
   await expect(phoneRow).toContainText("waiting to be accepted");
+  await card.screenshot({ path: test.info().outputPath("panel-seating-pin.png") });
 
   await page.getByRole("button", { name: "Add Margherita" }).click();
   await viewOrder(page);

@@ -119,6 +119,11 @@ export const joined = (seq: number, c: CustomerDto, sessionId = SESSION): Sessio
   ...envelope(seq, sessionId),
   data: c,
 });
+export const verified = (seq: number, c: CustomerDto, sessionId = SESSION): SessionEvent => ({
+  name: "customer:verified",
+  ...envelope(seq, sessionId),
+  data: c,
+});
 export const removed = (seq: number, customerId: string, sessionId = SESSION): SessionEvent => ({
   name: "customer:removed",
   ...envelope(seq, sessionId),
