@@ -8,10 +8,11 @@
 import { timingSafeEqual } from "node:crypto";
 import {
   CARD_JOIN_CHECKS,
+  type CardJoinCheck,
   type CustomerDto,
   LIMITS,
   type LoggedEvent,
-  type PRESENCE_PROOFS,
+  type PresenceProof,
   type PresenceState,
   SessionStatus,
 } from "@ordered/contract";
@@ -26,7 +27,7 @@ import { loadCustomers, lockSession } from "./seating.sql.js";
 
 /** What presence is decided from: the location's setting, the phone's proof and tries, the seating's tries. */
 export interface PresenceFacts {
-  check: (typeof CARD_JOIN_CHECKS)[number];
+  check: CardJoinCheck;
   verified: boolean;
   phoneFailures: number;
   seatingFailures: number;
@@ -135,7 +136,7 @@ async function markVerified(
   db: SqlRunner,
   sessionId: string,
   customerId: string,
-  how: (typeof PRESENCE_PROOFS)[number],
+  how: PresenceProof,
   staffId: string | null,
 ): Promise<VerifyResult> {
   await db.run(
