@@ -65,9 +65,13 @@ test("with staff approval, the phone says it is waiting until staff tap Accept o
   await expect(page.getByRole("heading", { name: "Waiting for staff to accept this phone" })).toBeVisible();
   await expect(page.getByLabel("Table PIN")).toHaveCount(0);
 
+  // Staff hear of it in the feed, wherever the seating's card is on the panel.
+  const feedItem = panel.getByRole("listitem", { name: "Phone waiting to be accepted: Table 15" });
+  await expect(feedItem).toContainText("Kim");
   const card = sessionCard(panel, "Table 15");
   await card.getByRole("button", { name: "Accept Kim: it may order" }).click();
   await expect(page.getByText("You can order now.")).toBeVisible();
+  await expect(feedItem).toHaveCount(0);
   await expect(card.getByRole("listitem", { name: "Kim" })).toContainText("accepted by");
 
   await page.getByRole("button", { name: "Add Espresso" }).click();

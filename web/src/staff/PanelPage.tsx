@@ -86,7 +86,8 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
           </section>
         </div>
       </main>
-      <LiveFeed items={unseen(actionItems(state), seen)} state={state} now={now} thresholds={thresholds} onSeen={markSeen} />
+      <LiveFeed
+        items={unseen(actionItems(state, { phonesChecked: auth.staff.location.cardJoinCheck !== "OFF" }), seen)} state={state} now={now} thresholds={thresholds} onSeen={markSeen} />
       {shown && qrFor && <QrModal session={shown} token={auth.token} initialQr={qrFor.qr} onClose={() => setQrFor(null)} />}
     </div>
   );
