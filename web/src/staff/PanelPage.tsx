@@ -87,7 +87,12 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
         </div>
       </main>
       <LiveFeed
-        items={unseen(actionItems(state, { phonesChecked: auth.staff.location.cardJoinCheck !== "OFF" }), seen)} state={state} now={now} thresholds={thresholds} onSeen={markSeen} />
+        items={unseen(actionItems(state, { phonesChecked: auth.staff.location.cardJoinCheck !== "OFF" }), seen)}
+        state={state}
+        now={now}
+        thresholds={thresholds}
+        onSeen={markSeen}
+      />
       {shown && qrFor && <QrModal session={shown} token={auth.token} initialQr={qrFor.qr} onClose={() => setQrFor(null)} />}
     </div>
   );
