@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
-import { ALERT_KINDS, PAYMENT_METHODS } from "./seating.js";
+import { ALERT_KINDS, CARD_JOIN_CHECKS, PAYMENT_METHODS, PRESENCE_PROOFS, PRESENCE_STATES } from "./seating.js";
 import { STAFF_ROLES } from "./staff-roles.js";
 
 const id = z.uuid();
@@ -26,6 +26,8 @@ export const LocationDto = z.strictObject({
   currency: z.string().length(3),
   /** Scanning the card of a free table opens a seating (and tells staff) instead of saying it is free. */
   openOnFirstScan: z.boolean(),
+  /** What a phone that joined through a table's card must do before its first order (seating.ts). */
+  cardJoinCheck: z.enum(CARD_JOIN_CHECKS),
   /** IANA time zone of the venue: categories' service windows are in it. */
   timeZone: z.string(),
   /** A kitchen ticket this many minutes old turns amber, then red. */
@@ -146,6 +148,12 @@ export const SessionDto = z.strictObject({
   lastSeq: z.number().int(),
   /** The table this session seats, or null for a free-standing session. */
   tableId: id.nullable(),
+  /**
+   * Four digits staff show or say to the guests at the table: a phone that joined through the
+   * card types it to prove it is there. Staff only, like the join code (phones never receive a
+   * SessionDto); new, with a new join code, when staff remove a phone.
+   */
+  pin: z.string(),
 });
 export type SessionDto = z.infer<typeof SessionDto>;
 
@@ -267,7 +275,12 @@ export type KitchenSessionClosedData = z.infer<typeof KitchenSessionClosedData>;
 export const CustomerSessionDto = z.strictObject({
   session: z.strictObject({ id, label: z.string(), status: SessionStatus, lastSeq: z.number().int() }),
   location: LocationDto,
-  customer: z.strictObject({ id, displayName: z.string().nullable() }),
+  customer: z.strictObject({
+    id,
+    displayName: z.string().nullable(),
+    /** What this phone must do before it may order (seating.ts); it hears `customer:verified` when done. */
+    presence: z.enum(PRESENCE_STATES),
+  }),
 });
 export type CustomerSessionDto = z.infer<typeof CustomerSessionDto>;
 
@@ -280,8 +293,20 @@ export const CustomerDto = z.strictObject({
   via: z.enum(["CODE", "CARD"]),
   /** Set when staff removed it: its token stopped working at once. */
   removedAt: time.nullable(),
+  /** When it proved it is at the table; null: not yet (it cannot order unless the location's card check is OFF). */
+  verifiedAt: time.nullable(),
+  /** How: the seating's code, its PIN, or staff accepted it; null when verified (it joined before the check existed) or not. */
+  verifiedHow: z.enum(PRESENCE_PROOFS).nullable(),
+  /** Who accepted it, when staff did. */
+  verifiedBy: z.string().nullable(),
+  /** Wrong PINs it typed. */
+  pinFailures: z.number().int(),
 });
 export type CustomerDto = z.infer<typeof CustomerDto>;
+
+/** Staff made a new join code and PIN for a seating (a phone was removed): staff devices only. */
+export const SessionRekeyedData = z.strictObject({ sessionId: id, joinCode: z.string(), joinUrl: z.string(), pin: z.string() });
+export type SessionRekeyedData = z.infer<typeof SessionRekeyedData>;
 
 export const CustomerRemovedData = z.strictObject({ customerId: id, removedAt: time });
 export type CustomerRemovedData = z.infer<typeof CustomerRemovedData>;

@@ -31,6 +31,13 @@ export const ERROR_CODES = {
   TABLE_FREE: 409,
   /** Staff removed this phone from its table: its token no longer works. */
   CUSTOMER_REMOVED: 401,
+  /**
+   * A phone that joined through the table's card must prove it is at the table before it
+   * orders: type the seating's PIN, or wait until staff accept it (its cart is kept).
+   */
+  PRESENCE_REQUIRED: 403,
+  /** The PIN typed is not the seating's; the message says how many tries are left. */
+  WRONG_PIN: 403,
   /** The session is closed: its code no longer works and its customers can no longer act. */
   SESSION_CLOSED: 410,
   /** A product in the order is unknown or unavailable. */

@@ -10,6 +10,7 @@ export const SESSION_EVENT_SOCKETS = {
   "order.updated": "order:updated",
   "customer.joined": "customer:joined",
   "customer.removed": "customer:removed",
+  "customer.verified": "customer:verified",
   "alert.raised": "alert:raised",
   "alert.acknowledged": "alert:acknowledged",
   "payment.recorded": "payment:recorded",

@@ -32,6 +32,7 @@ import {
   type ProductDto,
   SessionClosedData,
   SessionDto,
+  type SessionRekeyedData,
 } from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
 import { SESSION_EVENT_SOCKETS, type SESSION_SKIPPED, type SessionEventName, type SessionEventType } from "./event-names.js";
@@ -81,6 +82,8 @@ export const SESSION_EVENTS = {
     read: "floor.serve",
     kitchen: null,
   },
+  /** A phone proved it is at the table (typed the PIN, or staff accepted it): it may order now. */
+  "customer.verified": { socket: SESSION_EVENT_SOCKETS["customer.verified"], payload: CustomerDto, read: "floor.serve", kitchen: null },
   "alert.raised": { socket: SESSION_EVENT_SOCKETS["alert.raised"], payload: AlertDto, read: "floor.serve", kitchen: null },
   "alert.acknowledged": { socket: SESSION_EVENT_SOCKETS["alert.acknowledged"], payload: AlertDto, read: "floor.serve", kitchen: null },
   "payment.recorded": { socket: SESSION_EVENT_SOCKETS["payment.recorded"], payload: PaymentDto, read: "floor.serve", kitchen: null },
@@ -230,6 +233,11 @@ export type ServerToClientEvents = {
   "product:updated": (product: ProductDto) => void;
   /** Categories changed (added, renamed, reordered, hidden, windows): clients refetch the menu. */
   "menu:changed": (e: { locationId: string }) => void;
+  /**
+   * Staff only (not logged: phones must never see it): a seating's new join code and PIN,
+   * made when staff removed a phone. Staff devices also read them afresh with the session.
+   */
+  "session:rekeyed": (e: SessionRekeyedData) => void;
   /** Sent once per connection after the replay of missed events. */
   "sync:done": (s: SyncDone) => void;
   /**

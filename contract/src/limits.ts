@@ -32,6 +32,18 @@ export const LIMITS = {
     /** Most sessions one list request returns. */
     maxListed: 200,
   },
+  /**
+   * A card-joined phone proving it is at the table (seating.ts, CARD_JOIN_CHECKS). A PIN has
+   * 10,000 values: these caps keep a guess from afar at 1 in ~660 per seating, and a phone
+   * that used its tries can only be accepted by staff.
+   */
+  presence: {
+    pinLength: 4,
+    /** Wrong PINs one phone may type; then only staff can accept it. */
+    phonePinTries: 5,
+    /** Wrong PINs all phones of a seating may type, until staff remove a phone (a new PIN). */
+    seatingPinTries: 15,
+  },
   table: {
     /** Longest card code accepted as input; longer cannot be one. */
     cardCodeInputLength: 64,

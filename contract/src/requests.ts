@@ -4,7 +4,7 @@ import { ALLERGENS, DIET_TAGS } from "./allergens.js";
 import { SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
-import { PAYMENT_METHODS } from "./seating.js";
+import { CARD_JOIN_CHECKS, PAYMENT_METHODS } from "./seating.js";
 import { STAFF_ROLES } from "./staff-roles.js";
 
 const email = z
@@ -86,6 +86,15 @@ export const JoinBody = z
   });
 export type JoinBody = z.input<typeof JoinBody>;
 
+/** A card-joined phone proving it is at the table with the seating's PIN. */
+export const VerifyPinBody = z.strictObject({
+  pin: z
+    .string({ error: "must be the table's PIN" })
+    .trim()
+    .regex(new RegExp(`^\\d{${LIMITS.presence.pinLength}}$`), `must be the table's ${LIMITS.presence.pinLength}-digit PIN`),
+});
+export type VerifyPinBody = z.input<typeof VerifyPinBody>;
+
 /**
  * Closing a seating. Unfinished orders (placed, accepted, not delivered) refuse the close
  * unless `unfinished` says what to do with them: `finish` delivers the accepted ones,
@@ -136,6 +145,7 @@ const ticketMinutes = z
 export const LocationSettingsBody = z
   .strictObject({
     openOnFirstScan: z.boolean(),
+    cardJoinCheck: z.enum(CARD_JOIN_CHECKS, "must be PIN, STAFF_APPROVAL or OFF"),
     timeZone: z
       .string()
       .max(64)

@@ -108,8 +108,18 @@ export interface PaymentResponse {
   payment: PaymentDto;
 }
 
-/** POST /api/sessions/:id/customers/:customerId/remove */
+/**
+ * POST /api/sessions/:id/customers/:customerId/remove: the phone, and the seating with its new
+ * join code and PIN (the old ones no longer work) and its new QR.
+ */
 export interface RemoveCustomerResponse {
+  customer: CustomerDto;
+  session: SessionDto;
+  qr: QrDto;
+}
+
+/** POST /api/sessions/:id/customers/:customerId/accept (staff) and POST /api/sessions/verify (the phone, with the PIN) */
+export interface VerifyCustomerResponse {
   customer: CustomerDto;
 }
 

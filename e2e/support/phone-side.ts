@@ -87,13 +87,30 @@ export async function acknowledgeCall(
   return ack.data.alert;
 }
 
-/** Joins a table's card on a phone with a name; waits for the live menu. */
-export async function joinByCard(phone: Phone, cardUrl: string, name: string, greeting: string): Promise<void> {
+/**
+ * Joins a table's card on a phone with a name; waits for the live menu. With `pin` (the
+ * seating's, as staff show it: pinOf) the guest then types it, so the phone may order.
+ */
+export async function joinByCard(phone: Phone, cardUrl: string, name: string, greeting: string, pin?: string): Promise<void> {
   await phone.page.goto(cardUrl);
   await expect(phone.page.getByRole("heading", { name: greeting })).toBeVisible();
   await phone.page.getByLabel("Your name (optional)").fill(name);
   await phone.page.getByRole("button", { name: "See the menu" }).click();
   await expectLive(phone.page);
+  if (pin !== undefined) await typePin(phone.page, pin);
+}
+
+/** The seating's PIN, as the panel shows it to staff. */
+export const pinOf = async (api: ApiClient, staffToken: string, sessionId: string): Promise<string> =>
+  (await seating(api, staffToken, sessionId)).session.pin;
+
+/** A card-joined phone types the table's PIN and is told it may order. */
+export async function typePin(page: Page, pin: string): Promise<void> {
+  await expect(page.getByRole("heading", { name: "Type the table's PIN" })).toBeVisible();
+  await page.getByLabel("Table PIN").fill(pin);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("You can order now.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Type the table's PIN" })).toHaveCount(0);
 }
 
 export async function expectLive(page: Page): Promise<void> {

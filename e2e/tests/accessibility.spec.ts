@@ -8,7 +8,7 @@ import { expect, test } from "../support/fixtures.js";
 import { openDisplay, TABLET } from "../support/kitchen.js";
 import { createCategory, createProduct, SIZE_GROUP } from "../support/menu.js";
 import { openMenuPage } from "../support/menu-admin.js";
-import { createTable, payAndClose, seat, seating, waitForAccepted } from "../support/phone-side.js";
+import { createTable, payAndClose, pinOf, seat, seating, typePin, waitForAccepted } from "../support/phone-side.js";
 import { openStaffPage } from "../support/staff-accounts.js";
 import { joinOnPhone, joinUrlFromPanel, openSession, sessionCard, viewOrder } from "../support/ui.js";
 
@@ -144,7 +144,8 @@ test("phone screens: first screen, menu, options sheet, cart, orders, bill, rece
   await expectAccessible(page, info, "phone first screen");
 
   await joinOnPhone(phone, table.cardUrl, "Alex");
-  await expectAccessible(page, info, "phone menu");
+  await expectAccessible(page, info, "phone menu, asking for the table's PIN");
+  await typePin(page, await pinOf(api, venue.staffToken, sessionId));
 
   await page.getByRole("button", { name: "Add Ortolana" }).click();
   const sheet = page.getByRole("dialog", { name: "Ortolana" });

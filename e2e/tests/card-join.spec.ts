@@ -5,11 +5,14 @@ import {
   joinByCard,
   order,
   payAndClose,
+  pinOf,
   screenshots,
   seat,
   seating,
+  typePin,
   waitForAccepted,
 } from "../support/phone-side.js";
+import { viewOrder } from "../support/ui.js";
 
 test("a phone scans the card of a seated table, is greeted with the table and venue, and orders", async ({ api, venue, phones }) => {
   const table = await createTable(api, venue.staffToken, "Table 4");
@@ -25,6 +28,8 @@ test("a phone scans the card of a seated table, is greeted with the table and ve
   await phone.page.getByRole("button", { name: "See the menu" }).click();
   await expectLive(phone.page);
   await expect(phone.page.getByText("Table 4", { exact: true })).toBeVisible();
+  // The card is on the table for ever: before its first order the phone shows it is there.
+  await typePin(phone.page, await pinOf(api, venue.staffToken, sessionId));
 
   await order(phone.page, ["Margherita"]);
   await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
@@ -73,11 +78,15 @@ test("a card that is not one shows a clear message", async ({ phones }) => {
   await screenshots(phone.page, test.info(), "card-invalid");
 });
 
-test("a phone from yesterday's seating of the table sees nothing of today's, and may join it anew", async ({ api, venue, phones }) => {
+test("a phone from yesterday's seating of the table sees nothing of today's, and cannot order onto it without today's PIN", async ({
+  api,
+  venue,
+  phones,
+}) => {
   const table = await createTable(api, venue.staffToken, "Table 12");
   const yesterday = await seat(api, venue.staffToken, table);
   const old = await phones.open();
-  await joinByCard(old, table.cardUrl, "Yesterday", `Table 12 · ${venue.name}`);
+  await joinByCard(old, table.cardUrl, "Yesterday", `Table 12 · ${venue.name}`, await pinOf(api, venue.staffToken, yesterday));
   await order(old.page, ["Tiramisù"]);
   await waitForAccepted(api, venue.staffToken, yesterday, 1);
   // The phone is put away with its token; the seating closes without it watching.
@@ -86,7 +95,7 @@ test("a phone from yesterday's seating of the table sees nothing of today's, and
 
   const today = await seat(api, venue.staffToken, table);
   const guest = await phones.open();
-  await joinByCard(guest, table.cardUrl, "Today", `Table 12 · ${venue.name}`);
+  await joinByCard(guest, table.cardUrl, "Today", `Table 12 · ${venue.name}`, await pinOf(api, venue.staffToken, today));
   await order(guest.page, ["Diavola"]);
 
   await old.page.goto(table.cardUrl);
@@ -98,13 +107,27 @@ test("a phone from yesterday's seating of the table sees nothing of today's, and
   await expect(old.page.getByRole("heading", { name: "Menu", exact: true })).toHaveCount(0);
   expect(await old.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ordered.customer.")))).toEqual([]);
 
-  // Joining today's seating is a new, explicit join: a new phone of today's seating.
+  // Joining today's seating is a new, explicit join: a new phone of today's seating, which
+  // cannot order until it types today's PIN (shown to the guests at the table, not at home).
   await old.page.getByRole("button", { name: "Join this table again" }).click();
   await old.page.getByLabel("Your name (optional)").fill("Yesterday");
   await old.page.getByRole("button", { name: "See the menu" }).click();
   await expectLive(old.page);
-  await expect(old.page.getByRole("listitem", { name: "Order 1" })).toContainText("Diavola");
-  await expect(old.page.getByRole("listitem", { name: "Order 1" })).not.toContainText("Tiramisù");
+  await expect(old.page.getByRole("heading", { name: "Type the table's PIN" })).toBeVisible();
+  await old.page.getByRole("button", { name: "Add Espresso" }).click();
+  await viewOrder(old.page);
+  await old.page.getByRole("button", { name: "Place order" }).click();
+  // Refused: the cart is kept, and the PIN is asked for.
+  await expect(old.page.getByLabel("Table PIN")).toBeFocused();
+  await expect(old.page.getByRole("region", { name: "Your order" }).getByText("Espresso", { exact: true })).toBeVisible();
+  const todayPin = await pinOf(api, venue.staffToken, today);
+  await old.page.getByLabel("Table PIN").fill(String((Number(todayPin) + 1) % 10_000).padStart(4, "0"));
+  await old.page.getByRole("button", { name: "Confirm" }).click();
+  await expect(old.page.getByRole("alert").filter({ hasText: "That is not this table's PIN." })).toBeVisible();
   const stored = await seating(api, venue.staffToken, today);
-  expect(stored.customers.map((c) => c.displayName).sort()).toEqual(["Today", "Yesterday"]);
+  expect(stored.customers.map((c) => [c.displayName, c.verifiedAt !== null]).sort()).toEqual([
+    ["Today", true],
+    ["Yesterday", false],
+  ]);
+  expect(stored.orders.map((o) => o.customerName)).toEqual(["Today"]);
 });

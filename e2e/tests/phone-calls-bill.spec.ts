@@ -5,6 +5,7 @@ import {
   createTable,
   joinByCard,
   order,
+  pinOf,
   screenshots,
   seat,
   seating,
@@ -63,9 +64,10 @@ test("the running bill follows live: accepted orders, this phone's share, paymen
   const table = await createTable(api, venue.staffToken, "Table 8");
   const sessionId = await seat(api, venue.staffToken, table);
   const alex = await phones.open();
-  await joinByCard(alex, table.cardUrl, "Alex", `Table 8 · ${venue.name}`);
+  const pin = await pinOf(api, venue.staffToken, sessionId);
+  await joinByCard(alex, table.cardUrl, "Alex", `Table 8 · ${venue.name}`, pin);
   const kim = await phones.open();
-  await joinByCard(kim, table.cardUrl, "Kim", `Table 8 · ${venue.name}`);
+  await joinByCard(kim, table.cardUrl, "Kim", `Table 8 · ${venue.name}`, pin);
 
   const billTab = alex.page.getByRole("tab", { name: /^Bill/ });
   await billTab.click();

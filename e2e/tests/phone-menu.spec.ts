@@ -13,7 +13,7 @@ import {
   updateProduct,
   uploadPhoto,
 } from "../support/menu.js";
-import { createTable, joinByCard, seat, seating } from "../support/phone-side.js";
+import { createTable, joinByCard, pinOf, seat, seating } from "../support/phone-side.js";
 import { menuItem, sessionCard, viewOrder } from "../support/ui.js";
 
 /** Scrolls the menu's heading (search, filters) to just under the sticky bars. */
@@ -75,7 +75,7 @@ test("a phone filters, chooses a pizza's options, orders two lines; the total is
   const table = await createTable(api, token, "Table 21");
   const sessionId = await seat(api, token, table);
   const phone = await phones.open();
-  await joinByCard(phone, table.cardUrl, "Alex", `Table 21 · ${venue.name}`);
+  await joinByCard(phone, table.cardUrl, "Alex", `Table 21 · ${venue.name}`, await pinOf(api, token, sessionId));
   const { page } = phone;
 
   // The new category is a section with its description; its dishes show their diet and allergens.

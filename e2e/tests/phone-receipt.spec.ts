@@ -5,6 +5,7 @@ import {
   joinByCard,
   order,
   payAndClose,
+  pinOf,
   screenshots,
   seat,
   seating,
@@ -16,7 +17,7 @@ test("closing a seating shows every phone its receipt, printable, and kept on th
   const table = await createTable(api, venue.staffToken, "Table 6");
   const sessionId = await seat(api, venue.staffToken, table);
   const alex = await phones.open();
-  await joinByCard(alex, table.cardUrl, "Alex", `Table 6 · ${venue.name}`);
+  await joinByCard(alex, table.cardUrl, "Alex", `Table 6 · ${venue.name}`, await pinOf(api, venue.staffToken, sessionId));
   // A second phone joins with the seating's own code (the QR staff show), not the card.
   const { session } = await seating(api, venue.staffToken, sessionId);
   const kim = await joinOnPhone(await phones.open(), session.joinUrl, "Kim");
@@ -66,7 +67,7 @@ test("a phone staff remove cannot order any more and says so, also after a reloa
   const { session } = await seating(api, venue.staffToken, sessionId);
   const phone = await joinOnPhone(await phones.open(), session.joinUrl, "Prankster");
   const stays = await phones.open();
-  await joinByCard(stays, table.cardUrl, "Robin", `Table 7 · ${venue.name}`);
+  await joinByCard(stays, table.cardUrl, "Robin", `Table 7 · ${venue.name}`, session.pin);
   // Something in the cart, ready to go, when the removal comes.
   await phone.page.getByRole("button", { name: "Add Espresso" }).click();
 

@@ -121,9 +121,11 @@ const [location] = await seedLocations(databaseUrl, ["Profile venue"], 8);
 const prisma = createPrisma(databaseUrl, 4);
 const raw = new pg.Pool({ connectionString: databaseUrl, max: 4 });
 const session = await prisma.orderSession.create({
-  data: { locationId: location!.id, label: "Profile table", joinCode: randomBytes(18).toString("base64url") },
+  data: { locationId: location!.id, label: "Profile table", joinCode: randomBytes(18).toString("base64url"), pin: "0000" },
 });
-const customer = await prisma.customer.create({ data: { sessionId: session.id, displayName: "Guest" } });
+const customer = await prisma.customer.create({
+  data: { sessionId: session.id, displayName: "Guest", verifiedAt: new Date(), verifiedHow: "CODE" },
+});
 // Placement's copy of the menu, as each server instance keeps one: after the first order, placing is one statement.
 const menus = new PlacementMenus();
 const principal = { kind: "customer" as const, customerId: customer.id, sessionId: session.id, locationId: location!.id };

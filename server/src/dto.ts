@@ -10,13 +10,14 @@ export const toLocationDto = (l: Db.Location): LocationDto => ({
   name: l.name,
   currency: l.currency,
   openOnFirstScan: l.openOnFirstScan,
+  cardJoinCheck: l.cardJoinCheck,
   timeZone: l.timeZone,
   ticketAmberMinutes: l.ticketAmberMinutes,
   ticketRedMinutes: l.ticketRedMinutes,
 });
 
 export const toSessionDto = (
-  s: Pick<Db.OrderSession, "id" | "label" | "status" | "joinCode" | "openedAt" | "closedAt" | "lastSeq" | "tableId">,
+  s: Pick<Db.OrderSession, "id" | "label" | "status" | "joinCode" | "openedAt" | "closedAt" | "lastSeq" | "tableId" | "pin">,
   publicUrl: string,
 ): SessionDto => ({
   id: s.id,
@@ -28,4 +29,5 @@ export const toSessionDto = (
   closedAt: s.closedAt ? s.closedAt.toISOString() : null,
   lastSeq: s.lastSeq,
   tableId: s.tableId,
+  pin: s.pin,
 });

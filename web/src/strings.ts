@@ -1,4 +1,13 @@
-import type { AdvanceStep, AlertKind, BumpStep, CustomerDto, PaymentMethod, StaffRoleName, TicketStatus } from "@ordered/contract/client";
+import type {
+  AdvanceStep,
+  AlertKind,
+  BumpStep,
+  CardJoinCheck,
+  CustomerDto,
+  PaymentMethod,
+  StaffRoleName,
+  TicketStatus,
+} from "@ordered/contract/client";
 import type { MoneyInputError } from "./lib/money";
 import type { DraftField } from "./staff/draft-fields";
 
@@ -61,7 +70,8 @@ export const strings = {
       ready: "Ready to deliver",
       call: "Waiter call",
       bill: "Bill request",
-    } satisfies Record<"order" | "ready" | "call" | "bill", string>,
+      phone: "Phone waiting to be accepted",
+    } satisfies Record<"order" | "ready" | "call" | "bill" | "phone", string>,
     seen: "Seen",
     seenLabel: (what: string, label: string) => `Seen: ${what}, ${label}`,
     offline: "Offline — changes will show when the connection is back",
@@ -161,6 +171,24 @@ export const strings = {
     openOnFirstScan: "Open a seating on first scan",
     openOnFirstScanHint: "A phone that scans the card of a free table seats it at once, instead of being asked to wait for staff.",
     ownerOnly: "Only the owner can change this.",
+    /** The location's card check (contract: CARD_JOIN_CHECKS); each option says what it protects against. */
+    cardCheckTitle: "A new phone at a table's card",
+    cardCheckIntro:
+      "A table's card is there for ever, and in every photo of it. Choose what a phone that joined through the card must do before its first order; phones that joined with the seating's own QR code (shown on your device) need nothing.",
+    cardCheck: {
+      PIN: {
+        label: "Type the table's PIN (recommended)",
+        hint: "Each seating has a 4-digit PIN on its card in the panel; show or say it at the table. A photo of the card, or yesterday's phone, cannot order without it, and a few wrong tries leave the phone to you to accept.",
+      },
+      STAFF_APPROVAL: {
+        label: "Staff accept each new phone",
+        hint: "A new phone waits until someone taps Accept next to it in the seating's phones; the guest's phone says it is waiting. Nothing to say at the table, a tap for every phone.",
+      },
+      OFF: {
+        label: "No check",
+        hint: "Anyone with the card's link, even a photo of it from home, can order onto the table's bill. Only where every card is watched.",
+      },
+    } satisfies Record<CardJoinCheck, { label: string; hint: string }>,
     addTitle: "Add a table",
     name: "Name",
     namePlaceholder: "e.g. Table 4",
@@ -232,11 +260,19 @@ export const strings = {
     via: { CARD: "card", CODE: "code" } satisfies Record<CustomerDto["via"], string>,
     joined: (ago: string, via: string) => `joined ${ago} via ${via}`,
     removedAgo: (ago: string) => `removed ${ago}`,
+    /** A card-joined phone that has not shown it is at the table: it cannot order yet. */
+    waiting: "waiting to be accepted",
+    pinLocked: "too many wrong PINs",
+    accept: "Accept",
+    acceptLabel: (name: string) => `Accept ${name}: it may order`,
+    acceptedBy: (name: string) => `accepted by ${name}`,
+    pin: "PIN",
+    pinHint: "Show or say it to the guests at this table: a phone that joined through the card types it before its first order.",
     remove: "Remove",
     removeLabel: (name: string) => `Remove ${name}`,
     removeTitle: (name: string) => `Remove ${name}?`,
     confirmRemove: (name: string, label: string) =>
-      `Remove ${name} from ${label}? Their phone stops working at once; what they ordered stays on the bill.`,
+      `Remove ${name} from ${label}? Their phone stops working at once; what they ordered stays on the bill. The table gets a new QR code and PIN.`,
     keep: "Keep",
     orders: "Orders",
     recordPayment: "Record payment",

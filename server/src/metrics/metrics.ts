@@ -116,6 +116,7 @@ export function countingPublisher(publisher: Publisher, metrics: Metrics): Publi
     productChanged: (locationId, product) => publisher.productChanged(locationId, product),
     menuChanged: (locationId) => publisher.menuChanged(locationId),
     customerRemoved: (customerId) => publisher.customerRemoved(customerId),
+    sessionRekeyed: (locationId, data) => publisher.sessionRekeyed(locationId, data),
     staffEnded: (staffId, message) => publisher.staffEnded(staffId, message),
   };
 }

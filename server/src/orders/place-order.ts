@@ -28,7 +28,7 @@ export interface PlaceOrderResult {
   event: LoggedEvent<"order.placed"> | null;
 }
 
-const REMOVED = z.strictObject({ removed: z.boolean() });
+const REMOVED = z.strictObject({ removed: z.boolean(), unverified: z.boolean() });
 
 /**
  * What the write says besides its event: whether it found the session open and the phone in
@@ -54,6 +54,8 @@ const BUDGET_WINDOW = sql`interval '60 seconds'`;
 const SessionRead = z.strictObject({
   /** The phone, if it is one of this session's: removed by staff? */
   removed: z.boolean().nullable(),
+  /** The phone has not proved it is at the table, and the location requires it. */
+  unverified: z.boolean().nullable(),
   status: z.enum(["OPEN", "CLOSED"]),
   location_id: z.uuid(),
   currency: z.string(),
@@ -62,6 +64,21 @@ const SessionRead = z.strictObject({
   existing: OrderDtoSchema.nullable(),
   products: z.array(Offered),
 });
+
+/**
+ * A phone may order once it proved it is at the table (sessions/presence.ts), or when its
+ * location's card check is OFF. `c` is the customer row and `l` its location's (UNVERIFIED
+ * reads the location itself).
+ */
+const PRESENCE_OK = sql`(c.verified_at IS NOT NULL OR l.card_join_check = 'OFF')`;
+const UNVERIFIED = sql`NOT (c.verified_at IS NOT NULL OR (SELECT pl.card_join_check = 'OFF'
+  FROM order_session ps JOIN location pl ON pl.id = ps.location_id WHERE ps.id = c.session_id))`;
+
+const presenceRequired = () =>
+  new AppError(
+    "PRESENCE_REQUIRED",
+    "this phone joined through the table's card: type the table's PIN (staff show it) or wait until staff accept it, then order again",
+  );
 
 /** How often placement reads the menu again when it changed under it before giving up (UNAVAILABLE: send again). */
 const MENU_READS = 3;
@@ -74,8 +91,9 @@ const MENU_READS = 3;
  *   a product ordered. The items are checked and priced against it in JavaScript: nothing
  *   the phone sends about prices is trusted.
  * - The write, one statement (so it is atomic on its own): lock the session row if it is
- *   still OPEN, of the phone's venue, with the phone not removed (its row locked FOR SHARE,
- *   so a removal committed while this waited is seen), the location's menu_version still
+ *   still OPEN, of the phone's venue, with the phone not removed and present (verified, or
+ *   its location's card check OFF: sessions/presence.ts; its row locked FOR SHARE, so a
+ *   removal committed while this waited is seen), the location's menu_version still
  *   the one the items were checked against, and the table's order budget for the minute not
  *   spent (counted on that row: `budget`); insert the order and its items, and append
  *   `order.placed` to the session log with the order's DTO built from the rows just
@@ -88,8 +106,8 @@ const MENU_READS = 3;
  * - When the write wrote nothing, or the copy refused an item (it may be older than the
  *   menu), placement reads the session, the phone, an order already stored under this
  *   clientOrderId and the products afresh, and answers from that (a removed phone gets its
- *   error, a repeat its order, a closed session or an unavailable product their errors, in
- *   that order) or writes again, reading again while the menu keeps changing under it.
+ *   error, a repeat its order, a closed session, a phone not yet present (PRESENCE_REQUIRED)
+ *   or an unavailable product their errors, in that order) or writes again, reading again while the menu keeps changing under it.
  *
  * A product that becomes unavailable between the check and the write is caught by
  * processing, which rejects the order with a reason the customer can read.
@@ -120,6 +138,7 @@ export async function placeOrder(
         SessionRead,
         sql`
         SELECT (SELECT c.removed_at IS NOT NULL FROM customer c WHERE c.id = ${customer.customerId}::uuid AND c.session_id = s.id) AS removed,
+               (SELECT ${UNVERIFIED} FROM customer c WHERE c.id = ${customer.customerId}::uuid AND c.session_id = s.id) AS unverified,
                s.status, s.location_id, l.currency, l.time_zone, l.menu_version,
                (SELECT d.dto FROM (${orderDtoSelect()}
                  WHERE o.session_id = ${customer.sessionId}::uuid AND o.client_order_id = ${input.clientOrderId}) d) AS existing,
@@ -138,6 +157,7 @@ export async function placeOrder(
       if (session.removed) throw removedError();
       if (session.existing) return repeatOf(session.existing, input);
       if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+      if (session.unverified) throw presenceRequired();
       const asRead = { version: session.menu_version, currency: session.currency, timeZone: session.time_zone };
       menus.remember(customer.locationId, { ...asRead, products: session.products });
       const menu = { ...asRead, products: new Map(session.products.map((o) => [o.p.id, o])) };
@@ -152,9 +172,11 @@ export async function placeOrder(
       if (written.also.menu_version === menu.version) {
         const phone = await db.row(
           REMOVED,
-          sql`SELECT removed_at IS NOT NULL AS removed FROM customer WHERE id = ${customer.customerId}::uuid`,
+          sql`SELECT c.removed_at IS NOT NULL AS removed, ${UNVERIFIED} AS unverified FROM customer c WHERE c.id = ${customer.customerId}::uuid`,
         );
         if (phone?.removed) throw removedError();
+        // The location turned its card check on between the read and the write.
+        if (phone?.unverified) throw presenceRequired();
         throw new AppError("SESSION_CLOSED", "this table's session is closed");
       }
       // The menu changed between the read and the write: check the items against it again.
@@ -301,7 +323,7 @@ function write(
                ceil(extract(epoch FROM s.order_window_started_at + ${BUDGET_WINDOW} - ${CLOCK}))::int AS retry_after
         FROM order_session s JOIN customer c ON c.session_id = s.id JOIN location l ON l.id = s.location_id
         WHERE s.id = ${customer.sessionId}::uuid AND s.status = 'OPEN' AND s.location_id = ${customer.locationId}::uuid
-          AND c.id = ${customer.customerId}::uuid AND c.removed_at IS NULL AND l.menu_version = ${menu.version}
+          AND c.id = ${customer.customerId}::uuid AND c.removed_at IS NULL AND ${PRESENCE_OK} AND l.menu_version = ${menu.version}
         FOR NO KEY UPDATE OF s FOR SHARE OF c
       ),
       placed AS (

@@ -29,7 +29,10 @@ export async function catchUp(socket: AppSocket, deps: AppDeps): Promise<void> {
   let emit = emitLogged;
 
   if (principal.kind === "customer") {
-    cursors.set(principal.sessionId, auth.lastSeq ?? 0);
+    // Never event 1, `session.opened`: it carries the session as staff see it, with its join
+    // code and PIN, which a card-joined phone must not learn (the code would count as
+    // presence). Phones start from the join's snapshot, well past it.
+    cursors.set(principal.sessionId, Math.max(auth.lastSeq ?? 0, 1));
     joinRooms = [rooms.session(principal.sessionId), rooms.locationCustomers(principal.locationId), rooms.customer(principal.customerId)];
   } else {
     const requested = auth.cursors ?? {};

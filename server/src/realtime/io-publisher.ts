@@ -74,6 +74,10 @@ export function createIoPublisher(io: Broadcaster, opts: { perRoom: boolean } = 
       io.to(room).emit("protocol:error", { code, message });
       io.in(room).disconnectSockets(true);
     },
+    sessionRekeyed(locationId, data) {
+      // The join code and PIN: the floor's audience only (never phones, never kitchen displays).
+      io.to(rooms.audience(locationId, "floor.serve")).emit("session:rekeyed", data);
+    },
     staffEnded(staffId, message) {
       const room = rooms.staff(staffId);
       io.to(room).emit("protocol:error", { code: "UNAUTHENTICATED", message });

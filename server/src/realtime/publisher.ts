@@ -1,4 +1,4 @@
-import type { LoggedEvent, ProductDto } from "@ordered/contract";
+import type { LoggedEvent, ProductDto, SessionRekeyedData } from "@ordered/contract";
 
 /**
  * Fans committed changes out to connected clients. Called only after the transaction that
@@ -16,6 +16,8 @@ export interface Publisher {
   menuChanged(locationId: string): void;
   /** Staff removed a phone: its open sockets, on every instance, are told why and closed. */
   customerRemoved(customerId: string): void;
+  /** A seating's new join code and PIN → the location's staff only (never a session room: phones must not learn them). */
+  sessionRekeyed(locationId: string, data: SessionRekeyedData): void;
   /** A staff account's tokens ended (deactivated, role changed, password reset or changed): its open sockets, on every instance, are told why and closed. */
   staffEnded(staffId: string, message: string): void;
 }
@@ -26,5 +28,6 @@ export const mutedPublisher: Publisher = {
   productChanged() {},
   menuChanged() {},
   customerRemoved() {},
+  sessionRekeyed() {},
   staffEnded() {},
 };

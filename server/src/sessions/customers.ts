@@ -3,16 +3,17 @@
  * removing one, and the check every customer token passes (removed phones are refused on
  * REST, at the socket handshake and on every command, on every instance).
  */
-import type { CodeInfoResponse, CustomerDto, CustomerSessionDto, LoggedEvent } from "@ordered/contract";
+import type { CodeInfoResponse, CustomerDto, CustomerSessionDto, LoggedEvent, SessionDto } from "@ordered/contract";
 import { z } from "zod";
 import type { StaffPrincipal, Tokens } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction } from "../db/sql.js";
-import { toLocationDto } from "../dto.js";
+import { toLocationDto, toSessionDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import type { Limiter } from "../http/rate-limit.js";
 import { appendEvent, jsonPayload } from "../session-log/session-log.js";
-import { JOIN_CODE_PATTERN } from "./join-code.js";
+import { JOIN_CODE_PATTERN, newJoinCode, newPin } from "./join-code.js";
+import { presenceOf } from "./presence.js";
 import { loadCustomers, lockSession } from "./seating.sql.js";
 import { openSession } from "./sessions.service.js";
 
@@ -128,10 +129,13 @@ async function joinSeating(
   const { customer, event } = await sqlTransaction(deps.prisma, async (db) => {
     const locked = await lockSession(db, session.id, session.locationId);
     if (locked.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+    // The seating's own code is shown by staff on their device: having it proves presence. A
+    // card is on the table for ever (and in photos): its phones prove presence afterwards.
+    const proof = via === "CODE" ? sql`${CLOCK}, 'CODE'::"PresenceProof"` : sql`NULL, NULL`;
     const inserted = await db.row(
       SeatingRow,
-      sql`INSERT INTO customer (id, session_id, display_name, joined_at, via)
-          VALUES (gen_random_uuid(), ${session.id}::uuid, ${displayName ?? null}, ${CLOCK}, ${via}::"JoinVia") RETURNING id`,
+      sql`INSERT INTO customer (id, session_id, display_name, joined_at, via, verified_at, verified_how)
+          VALUES (gen_random_uuid(), ${session.id}::uuid, ${displayName ?? null}, ${CLOCK}, ${via}::"JoinVia", ${proof}) RETURNING id`,
     );
     const [joined] = inserted ? await loadCustomers(db, sql`c.id = ${inserted.id}::uuid`) : [];
     if (!joined) throw new Error("the customer just inserted is not there");
@@ -146,7 +150,16 @@ async function joinSeating(
       expiresIn: deps.tokens.customerTtlSeconds,
       session: { id: session.id, label: session.label, status: session.status, lastSeq: event.seq },
       location: toLocationDto(session.location),
-      customer: { id: customer.id, displayName: customer.displayName },
+      customer: {
+        id: customer.id,
+        displayName: customer.displayName,
+        presence: presenceOf({
+          check: session.location.cardJoinCheck,
+          verified: customer.verifiedAt !== null,
+          phoneFailures: 0,
+          seatingFailures: session.pinFailures,
+        }),
+      },
     },
     event,
   };
@@ -154,15 +167,19 @@ async function joinSeating(
 
 /**
  * Staff remove a phone from a seating: its token is refused from now on (the caller closes
- * its open sockets on every instance). Removing a removed phone changes nothing.
+ * its open sockets on every instance), and the seating gets a new join code and PIN in the
+ * same transaction, so neither the removed phone nor anyone who saw the old code or PIN can
+ * come back with them (the caller tells the location's staff devices the new ones). Removing
+ * a removed phone changes nothing.
  */
 export async function removeCustomer(
   prisma: PrismaClient,
+  publicUrl: string,
   staff: StaffPrincipal,
   sessionId: string,
   customerId: string,
-): Promise<{ customer: CustomerDto; event: LoggedEvent<"customer.removed"> | null }> {
-  return sqlTransaction(prisma, async (db) => {
+): Promise<{ customer: CustomerDto; session: SessionDto; event: LoggedEvent<"customer.removed"> | null }> {
+  const removal = await sqlTransaction(prisma, async (db) => {
     await lockSession(db, sessionId, staff.locationId);
     const changed = await db.run(
       sql`UPDATE customer SET removed_at = ${CLOCK}, removed_by_id = ${staff.staffId}::uuid
@@ -170,7 +187,11 @@ export async function removeCustomer(
     );
     const [customer] = await loadCustomers(db, sql`c.id = ${customerId}::uuid AND c.session_id = ${sessionId}::uuid`);
     if (!customer?.removedAt) throw AppError.notFound("phone");
+    // Only a removal that happened rotates: repeating one leaves the code staff show now.
     if (changed === 0) return { customer, event: null };
+    await db.run(
+      sql`UPDATE order_session SET join_code = ${newJoinCode()}, pin = ${newPin()}, pin_failures = 0 WHERE id = ${sessionId}::uuid`,
+    );
     const logged = await appendEvent(db, {
       type: "customer.removed",
       sessionId: sql`${sessionId}::uuid`,
@@ -178,4 +199,8 @@ export async function removeCustomer(
     });
     return { customer, event: logged.event };
   });
+  // Read after the commit: the code and PIN valid now (a removal committed since included).
+  const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId: staff.locationId } });
+  if (!row) throw AppError.notFound("session");
+  return { ...removal, session: toSessionDto(row, publicUrl) };
 }

@@ -23,7 +23,9 @@ const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"
 
 /** `c` is the customer row. */
 const CUSTOMER_DTO: Sql = raw(`json_build_object(
-  'id', c.id, 'displayName', c.display_name, 'joinedAt', ${iso("c.joined_at")}, 'via', c.via, 'removedAt', ${iso("c.removed_at")})`);
+  'id', c.id, 'displayName', c.display_name, 'joinedAt', ${iso("c.joined_at")}, 'via', c.via, 'removedAt', ${iso("c.removed_at")},
+  'verifiedAt', ${iso("c.verified_at")}, 'verifiedHow', c.verified_how,
+  'verifiedBy', (SELECT display_name FROM staff_user WHERE id = c.verified_by_id), 'pinFailures', c.pin_failures)`);
 
 /** `a` is the alert row. */
 const ALERT_DTO: Sql = raw(`json_build_object(
@@ -122,7 +124,8 @@ export async function loadReceipt(db: SqlRunner, sessionId: string): Promise<Rec
            (SELECT display_name FROM staff_user WHERE id = s.opened_by_id) AS opened_by,
            (SELECT display_name FROM staff_user WHERE id = s.closed_by_id) AS closed_by,
            s.waive_reason,
-           json_build_object('id', l.id, 'name', l.name, 'currency', l.currency, 'openOnFirstScan', l.open_on_first_scan, 'timeZone', l.time_zone,
+           json_build_object('id', l.id, 'name', l.name, 'currency', l.currency, 'openOnFirstScan', l.open_on_first_scan,
+           'cardJoinCheck', l.card_join_check, 'timeZone', l.time_zone,
              'ticketAmberMinutes', l.ticket_amber_minutes, 'ticketRedMinutes', l.ticket_red_minutes) AS location
     FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${sessionId}::uuid`,
   );

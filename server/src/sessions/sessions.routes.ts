@@ -14,6 +14,8 @@ import {
   type RemoveCustomerResponse,
   type SessionDetailResponse,
   type SessionListResponse,
+  type VerifyCustomerResponse,
+  VerifyPinBody,
 } from "@ordered/contract";
 import { Router } from "express";
 import { customerOf, staffOf } from "../auth/passport.js";
@@ -23,6 +25,7 @@ import { idParam, parse } from "../http/validate.js";
 import { loadMenu } from "../products/products.service.js";
 import { codeInfo, joinByCard, joinByCode, removeCustomer } from "./customers.js";
 import { recordPayment } from "./payments.js";
+import { acceptCustomer, verifyPin } from "./presence.js";
 import { renderQr } from "./qr.js";
 import {
   closeSession,
@@ -67,6 +70,15 @@ export function sessionRoutes(deps: AppDeps): Router {
 
   router.get("/current", deps.guards.customer, async (req, res) => {
     res.json((await getCustomerSession(deps.prisma, customerOf(req))) satisfies CurrentSessionResponse);
+  });
+
+  // A card-joined phone proves it is at the table with the PIN staff show there.
+  router.post("/verify", deps.guards.customer, async (req, res) => {
+    const customer = customerOf(req);
+    const body = parse(VerifyPinBody, req.body, "body");
+    const { customer: phone, event } = await verifyPin(deps.prisma, customer, body.pin);
+    if (event) deps.publisher.sessionEvent(customer.locationId, event);
+    res.json({ customer: phone } satisfies VerifyCustomerResponse);
   });
 
   router.get("/receipt", deps.guards.customer, async (req, res) => {
@@ -116,11 +128,24 @@ export function sessionRoutes(deps: AppDeps): Router {
     const staff = staffOf(req);
     const id = idParam(req.params.id, "session");
     const customerId = idParam(req.params.customerId, "phone");
-    const { customer, event } = await removeCustomer(deps.prisma, staff, id, customerId);
-    if (event) deps.publisher.sessionEvent(staff.locationId, event);
+    const { customer, session, event } = await removeCustomer(deps.prisma, publicUrl, staff, id, customerId);
+    if (event) {
+      deps.publisher.sessionEvent(staff.locationId, event);
+      const { joinCode, joinUrl, pin } = session;
+      deps.publisher.sessionRekeyed(staff.locationId, { sessionId: session.id, joinCode, joinUrl, pin });
+    }
     // Also when nothing changed: a socket that slipped through a race is closed too.
     deps.publisher.customerRemoved(customer.id);
-    res.json({ customer } satisfies RemoveCustomerResponse);
+    res.json({ customer, session, qr: await renderQr(session.joinUrl) } satisfies RemoveCustomerResponse);
+  });
+
+  router.post("/:id/customers/:customerId/accept", ...deps.guards.may("floor.serve"), async (req, res) => {
+    const staff = staffOf(req);
+    const id = idParam(req.params.id, "session");
+    const customerId = idParam(req.params.customerId, "phone");
+    const { customer, event } = await acceptCustomer(deps.prisma, staff, id, customerId);
+    if (event) deps.publisher.sessionEvent(staff.locationId, event);
+    res.json({ customer } satisfies VerifyCustomerResponse);
   });
 
   return router;

@@ -26,7 +26,8 @@ import { cancelLocked, orderStateOf } from "../orders/cancel-order.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
 import { lockOrder } from "../orders/transition.js";
 import { appendEvent, jsonPayload } from "../session-log/session-log.js";
-import { newJoinCode } from "./join-code.js";
+import { newJoinCode, newPin } from "./join-code.js";
+import { presenceOf } from "./presence.js";
 import { loadAlerts, loadBill, loadCustomers, loadPayments, loadReceipt, lockSession } from "./seating.sql.js";
 
 export interface SessionWithOrders {
@@ -78,6 +79,7 @@ async function insertSession(
     label,
     status: "OPEN" as const,
     joinCode: newJoinCode(),
+    pin: newPin(),
     openedAt: new Date(),
     closedAt: null,
     lastSeq: 1,
@@ -87,8 +89,8 @@ async function insertSession(
   // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
   try {
     await db.run(sql`
-        INSERT INTO order_session (id, location_id, label, status, join_code, opened_at, opened_by_id, last_seq, table_id)
-        VALUES (${row.id}::uuid, ${staff.locationId}::uuid, ${label}, 'OPEN', ${row.joinCode}, ${utc(row.openedAt)}, ${staff.staffId}::uuid, 0,
+        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id)
+        VALUES (${row.id}::uuid, ${staff.locationId}::uuid, ${label}, 'OPEN', ${row.joinCode}, ${row.pin}, ${utc(row.openedAt)}, ${staff.staffId}::uuid, 0,
                 ${row.tableId}::uuid)`);
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", `${label} is already seated; close its session first`);
@@ -265,10 +267,16 @@ export async function getCustomerSession(prisma: PrismaClient, customer: Custome
   const session = await prisma.orderSession.findUnique({ where: { id: customer.sessionId }, include: { location: true } });
   const me = await prisma.customer.findUnique({ where: { id: customer.customerId } });
   if (!session || !me) throw new AppError("UNAUTHENTICATED", "invalid token");
+  const presence = presenceOf({
+    check: session.location.cardJoinCheck,
+    verified: me.verifiedAt !== null,
+    phoneFailures: me.pinFailures,
+    seatingFailures: session.pinFailures,
+  });
   return {
     session: { id: session.id, label: session.label, status: session.status, lastSeq: session.lastSeq },
     location: toLocationDto(session.location),
-    customer: { id: me.id, displayName: me.displayName },
+    customer: { id: me.id, displayName: me.displayName, presence },
     ...(await loadSessionActivity(prisma, session.id)),
   };
 }

@@ -5,6 +5,7 @@ import type {
   CloseSessionBody,
   CloseSessionResponse,
   CreateProductBody,
+  CustomerDto,
   ErrorBody,
   JoinResponse,
   LoginResponse,
@@ -19,6 +20,7 @@ import type {
   SessionDto,
   SessionListResponse,
   SessionSummaryDto,
+  VerifyCustomerResponse,
 } from "@ordered/contract";
 
 export interface RequestOptions {
@@ -73,6 +75,10 @@ export interface ApiClient {
   seatTable(staffToken: string, tableId: string): Promise<OpenSessionResponse>;
   /** Joins through a table's card. */
   joinByCard(cardCode: string, displayName?: string): Promise<JoinResponse>;
+  /** A card-joined phone types its seating's PIN (SessionDto.pin) to prove it is at the table. */
+  verifyPin(customerToken: string, pin: string): Promise<CustomerDto>;
+  /** Staff accept a phone of a seating (it may order from now on). */
+  acceptPhone(staffToken: string, sessionId: string, customerId: string): Promise<CustomerDto>;
   recordPayment(staffToken: string, sessionId: string, payment: RecordPaymentBody): Promise<PaymentDto>;
   listSessions(staffToken: string, status?: "OPEN" | "CLOSED"): Promise<SessionSummaryDto[]>;
   getSession(staffToken: string, sessionId: string): Promise<SessionDetailResponse>;
@@ -123,6 +129,10 @@ export function createApiClient(baseUrl: string, options: ClientOptions = {}): A
     seatTable: (token, tableId) => call("POST", "/api/sessions", { token, body: { tableId } }),
     joinByCard: (cardCode, displayName) =>
       call("POST", "/api/sessions/join", { body: displayName === undefined ? { cardCode } : { cardCode, displayName } }),
+    verifyPin: async (token, pin) =>
+      (await call<VerifyCustomerResponse>("POST", "/api/sessions/verify", { token, body: { pin } })).customer,
+    acceptPhone: async (token, sessionId, customerId) =>
+      (await call<VerifyCustomerResponse>("POST", `/api/sessions/${sessionId}/customers/${customerId}/accept`, { token })).customer,
     recordPayment: async (token, sessionId, payment) =>
       (await call<PaymentResponse>("POST", `/api/sessions/${sessionId}/payments`, { token, body: payment })).payment,
     listSessions: async (token, status) =>

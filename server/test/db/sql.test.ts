@@ -15,9 +15,11 @@ describe("hot-path statements", () => {
     const prisma = prismaClient(1);
     const loc = await seedVenue(prisma, { products: TEST_MENU, emailDomain: "test.ordered" });
     const session = await prisma.orderSession.create({
-      data: { locationId: loc.locationId, label: "Table 1", joinCode: randomBytes(18).toString("base64url") },
+      data: { locationId: loc.locationId, label: "Table 1", joinCode: randomBytes(18).toString("base64url"), pin: "0000" },
     });
-    const customer = await prisma.customer.create({ data: { sessionId: session.id, displayName: "Ann" } });
+    const customer = await prisma.customer.create({
+      data: { sessionId: session.id, displayName: "Ann", verifiedAt: new Date(), verifiedHow: "CODE" },
+    });
     const principal: CustomerPrincipal = { kind: "customer", customerId: customer.id, sessionId: session.id, locationId: loc.locationId };
     const menus = new PlacementMenus();
     const throughThePipeline = async (items: { productId: string; quantity: number }[]) => {

@@ -1,5 +1,5 @@
 import type { OrderDto } from "@ordered/contract";
-import { acceptedOrder, seatedTable } from "../seatings/seating-kit.js";
+import { acceptedOrder, joinAtTable, seatedTable } from "../seatings/seating-kit.js";
 import { eventually } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 import { type ClientSocket, dataOf, recorderOf, send } from "../support/sockets.js";
@@ -35,8 +35,8 @@ describe("kitchen tickets", () => {
     const token = venue.staffToken;
     const [, diavola, lemonade] = venue.products;
     const [kitchenStation, barStation] = venue.stations;
-    const { cardCode } = await seatedTable(a, token, "Table 7");
-    const guest = await b.api.joinByCard(cardCode, "Ann");
+    const { session, cardCode } = await seatedTable(a, token, "Table 7");
+    const guest = await joinAtTable(b.api, cardCode, session.pin, "Ann");
     const phone = await socket(b, { token: guest.token });
     const heard = recorderOf(phone);
     const placed = await acceptedOrder(prisma, phone, [
@@ -131,8 +131,8 @@ describe("kitchen tickets", () => {
     void worker;
     const token = venue.staffToken;
     const [margherita, , lemonade] = venue.products;
-    const { cardCode } = await seatedTable(server, token, "Table 8");
-    const guest = await server.api.joinByCard(cardCode);
+    const { session, cardCode } = await seatedTable(server, token, "Table 8");
+    const guest = await joinAtTable(server.api, cardCode, session.pin);
     const phone = await socket(server, { token: guest.token });
     const placed = await acceptedOrder(prisma, phone, [
       { productId: margherita!.id, quantity: 1 },
@@ -191,8 +191,8 @@ describe("stations", () => {
     const sides = (await api.call("POST", "/api/categories", { token, body: { name: "Sides" } })).category;
     expect(sides.stationId).toBe(venue.stations[0]!.id);
 
-    const { cardCode } = await seatedTable(server, token, "Table 9");
-    const phone = await socket(server, { token: (await api.joinByCard(cardCode)).token });
+    const { session, cardCode } = await seatedTable(server, token, "Table 9");
+    const phone = await socket(server, { token: (await joinAtTable(api, cardCode, session.pin)).token });
     const order = await acceptedOrder(prisma, phone, [{ productId: venue.products[1]!.id, quantity: 1 }]);
     expect(order.items[0]!.stationId).toBe(pastry.id);
     expect(ticketsOf(await withTickets(server, token, order.id))).toEqual([["Pastry", "NEW"]]);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { billOf, type RecordPaymentBody } from "@ordered/contract";
 import { describe, expect, it } from "../support/kit.js";
 import { recorderOf } from "../support/sockets.js";
-import { acceptedOrder, seatedTable } from "./seating-kit.js";
+import { acceptedOrder, joinAtTable, seatedTable } from "./seating-kit.js";
 
 const pay = (amountCents: number, extra: Partial<RecordPaymentBody> = {}): RecordPaymentBody => ({
   clientPaymentId: randomUUID(),
@@ -24,8 +24,8 @@ describe("the bill", () => {
     const staff = await socket(a, { token });
     await recorderOf(staff).waitFor("sync:done");
     const { session, cardCode } = await seatedTable(a, token, "Table 12");
-    const ann = await b.api.joinByCard(cardCode, "Ann");
-    const bea = await b.api.joinByCard(cardCode, "Bea");
+    const ann = await joinAtTable(b.api, cardCode, session.pin, "Ann");
+    const bea = await joinAtTable(b.api, cardCode, session.pin, "Bea");
     const annPhone = await socket(b, { token: ann.token });
     const beaPhone = await socket(a, { token: bea.token });
     await acceptedOrder(prisma, annPhone, [{ productId: diavola!.id, quantity: 1 }]); // 12.50
@@ -140,7 +140,7 @@ describe("the bill", () => {
   }) => {
     const token = venue.staffToken;
     const { session, cardCode } = await seatedTable(server, token, "Table 14");
-    const phone = await server.api.joinByCard(cardCode, "Cy");
+    const phone = await joinAtTable(server.api, cardCode, session.pin, "Cy");
     const s = await socket(server, { token: phone.token });
     const order = await acceptedOrder(prisma, s, [{ productId: venue.products[1]!.id, quantity: 2 }]); // 25.00
     await server.api.recordPayment(token, session.id, pay(1000));
@@ -179,7 +179,7 @@ describe("the bill", () => {
     const token = venue.staffToken;
     const margherita = venue.products[0]!; // stock 2
     const { session, cardCode } = await seatedTable(server, token, "Table 15");
-    const phone = await server.api.joinByCard(cardCode);
+    const phone = await joinAtTable(server.api, cardCode, session.pin);
     const s = await socket(server, { token: phone.token });
     const order = await acceptedOrder(prisma, s, [{ productId: margherita.id, quantity: 2 }]);
     expect((await prisma.product.findUniqueOrThrow({ where: { id: margherita.id } })).stock).toBe(0);
@@ -198,7 +198,7 @@ describe("the bill", () => {
     otherVenue,
   }) => {
     const { session, cardCode } = await seatedTable(server, venue.staffToken, "Table 16");
-    const phone = await server.api.joinByCard(cardCode);
+    const phone = await joinAtTable(server.api, cardCode, session.pin);
     const foreign = await server.api.request("POST", `/api/sessions/${session.id}/payments`, {
       token: otherVenue.staffToken,
       body: pay(0, { tipCents: 100 }),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "../support/kit.js";
 import { decodeQrPng } from "../support/qr.js";
 import { type ConnectError, dataOf, recorderOf, send } from "../support/sockets.js";
-import { cardCodeOf, createTable, seatedTable } from "./seating-kit.js";
+import { cardCodeOf, createTable, joinAtTable, seatedTable } from "./seating-kit.js";
 
 describe("table cards", () => {
   it("join the table's open seating, as a phone listed with how it joined", async ({ cluster: [a, b], venue, socket }) => {
@@ -103,7 +103,7 @@ describe("table cards", () => {
     const old = await b.api.joinByCard(cardCode, "Yesterday");
     await a.api.closeSession(token, yesterday.id);
     const { session: today } = await a.api.seatTable(token, table.id);
-    const guest = await b.api.joinByCard(cardCode, "Today");
+    const guest = await joinAtTable(b.api, cardCode, today.pin, "Today");
     expect(guest.session.id).toBe(today.id);
     // The old token: REST, the handshake, and nothing about the new seating.
     const current = await a.api.request("GET", "/api/sessions/current", { token: old.token });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "../support/kit.js";
 import { type ConnectError, dataOf, recorderOf, send } from "../support/sockets.js";
-import { seatedTable } from "./seating-kit.js";
+import { joinAtTable, seatedTable } from "./seating-kit.js";
 
 describe("a phone removed by staff", () => {
   it("is cut off at once on every instance: its open socket, REST, the handshake and every command", async ({
@@ -14,8 +14,8 @@ describe("a phone removed by staff", () => {
     const staff = await socket(a, { token });
     await recorderOf(staff).waitFor("sync:done");
     const { session, cardCode } = await seatedTable(a, token, "Table 8");
-    const intruder = await b.api.joinByCard(cardCode, "Photo of the card");
-    const guest = await b.api.joinByCard(cardCode, "Guest");
+    const intruder = await joinAtTable(b.api, cardCode, session.pin, "Photo of the card");
+    const guest = await joinAtTable(b.api, cardCode, session.pin, "Guest");
     const intruderSocket = await socket(b, { token: intruder.token });
     const guestSocket = await socket(b, { token: guest.token });
     await recorderOf(intruderSocket).waitFor("sync:done");
@@ -64,7 +64,7 @@ describe("a phone removed by staff", () => {
     prisma,
   }) => {
     const { session, cardCode } = await seatedTable(server, venue.staffToken, "Race");
-    const phone = await server.api.joinByCard(cardCode);
+    const phone = await joinAtTable(server.api, cardCode, session.pin);
     const s = await socket(server, { token: phone.token });
     const stored = { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] };
     dataOf(await send(s, "order:place", stored));
@@ -84,7 +84,7 @@ describe("a phone removed by staff", () => {
     const token = venue.staffToken;
     const one = await seatedTable(server, token, "One");
     const two = await seatedTable(server, token, "Two");
-    const phone = await server.api.joinByCard(one.cardCode, "Ann");
+    const phone = await joinAtTable(server.api, one.cardCode, one.session.pin, "Ann");
     const foreign = await server.api.request("POST", `/api/sessions/${one.session.id}/customers/${phone.customer.id}/remove`, {
       token: otherVenue.staffToken,
     });
@@ -103,7 +103,7 @@ describe("a phone removed by staff", () => {
   it("cannot come back to retry, even an order it placed before it was removed", async ({ server, venue, socket }) => {
     const token = venue.staffToken;
     const { session, cardCode } = await seatedTable(server, token, "Retry");
-    const phone = await server.api.joinByCard(cardCode);
+    const phone = await joinAtTable(server.api, cardCode, session.pin);
     const s = await socket(server, { token: phone.token });
     const clientOrderId = randomUUID();
     const payload = { clientOrderId, items: [{ productId: venue.products[2]!.id, quantity: 1 }] };

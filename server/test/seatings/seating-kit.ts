@@ -1,8 +1,9 @@
 // Shared steps of the seating tests: a table seated by staff, phones joining through its
 // card, orders taken to ACCEPTED by the real pipeline worker.
 import { randomUUID } from "node:crypto";
-import type { OrderDto, TableDto } from "@ordered/contract";
+import type { JoinResponse, OrderDto, TableDto } from "@ordered/contract";
 import type { PrismaClient } from "../../src/db/prisma.js";
+import type { ApiClient } from "../../src/tools/api-client.js";
 import type { TestServer } from "../support/harness.js";
 import { eventually } from "../support/harness.js";
 import type { ClientSocket } from "../support/sockets.js";
@@ -20,6 +21,16 @@ export async function seatedTable(server: TestServer, token: string, name = "Tab
 }
 
 export const cardCodeOf = (table: TableDto): string => table.cardUrl.split("/t/")[1]!;
+
+/**
+ * A guest at the table: joins through its card and types the seating's PIN (which staff show
+ * there), so it may order.
+ */
+export async function joinAtTable(api: ApiClient, cardCode: string, pin: string, displayName?: string): Promise<JoinResponse> {
+  const joined = await api.joinByCard(cardCode, displayName);
+  await api.verifyPin(joined.token, pin);
+  return joined;
+}
 
 /** Places an order from a phone's socket and waits until the pipeline accepted it. */
 export async function acceptedOrder(

@@ -1,14 +1,16 @@
 import {
   type AlertDto,
   billOf,
+  type CurrentSessionResponse,
   type CustomerDto,
   type OrderDto,
   type PaymentDto,
+  type PresenceState,
   type ProductDto,
   unitPriceOf,
 } from "@ordered/contract/client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ApiError } from "../api/http";
+import { ApiError, api } from "../api/http";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
@@ -25,6 +27,7 @@ import { loadMenu, takeSeededMenu } from "./menu-loader";
 import { OrdersView, orderAnchor } from "./OrdersView";
 import { PhoneTabs, panelId, tabId } from "./PhoneTabs";
 import { confirmsOrder, PlacedConfirmation } from "./PlacedConfirmation";
+import { PresenceCheck } from "./PresenceCheck";
 import { endReasonOf } from "./phone-flow";
 import { RefusedNotice } from "./RefusedNotice";
 import { useRefusedOrders } from "./refused-orders";
@@ -53,7 +56,38 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
   const load = useCallback(() => loadMenu(token), [token]);
   const [seeded] = useState(() => takeSeededMenu(token));
   const menu = useMenu(load, seeded);
-  const cart = useCart({ storageKey, orders, onEnd, onPriceChanged: menu.reload });
+  const me = current.customer.id;
+  // Whether this phone may order yet: from the join (or the reload), then its own
+  // `customer:verified` event, or what the server answers after a refusal.
+  const [presence, setPresence] = useState<PresenceState>(current.customer.presence);
+  const verifiedLive = customers.some((c) => c.id === me && c.verifiedAt !== null);
+  const mustProve = verifiedLive || presence === "VERIFIED" ? null : presence;
+  const [justVerified, setJustVerified] = useState(false);
+  const wasUnverified = useRef(mustProve !== null);
+  useEffect(() => {
+    if (mustProve === null && wasUnverified.current) setJustVerified(true);
+    wasUnverified.current = mustProve !== null;
+  }, [mustProve]);
+  const pinInput = useRef<HTMLInputElement>(null);
+  const [askPresence, setAskPresence] = useState(0);
+  useEffect(() => {
+    if (!askPresence) return;
+    pinInput.current?.focus({ preventScroll: true });
+    pinInput.current?.closest("section")?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [askPresence]);
+  const cart = useCart({
+    storageKey,
+    orders,
+    onEnd,
+    onPriceChanged: menu.reload,
+    onPresenceRequired: () => {
+      // The venue may have changed how it checks phones since this phone joined: ask what now.
+      void api<CurrentSessionResponse>("/sessions/current", { token })
+        .then((c) => setPresence(c.customer.presence === "VERIFIED" ? "PIN" : c.customer.presence))
+        .catch(() => setPresence((p) => (p === "VERIFIED" ? "PIN" : p)))
+        .finally(() => setAskPresence((n) => n + 1));
+    },
+  });
   const [filter, setFilter] = useMenuFilter();
   const now = useNow();
   // Every product seen on this phone, also ones taken off the menu since: the cart still names them.
@@ -76,7 +110,6 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
     if (reason) end.current(reason);
   }, [menuFailure]);
 
-  const me = current.customer.id;
   const currency = current.location.currency;
   const bill = useMemo(
     () => billOf({ currency, orders, payments, customers: [...customers, { id: me, displayName: current.customer.displayName }] }),
@@ -140,6 +173,12 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
               onAdd={cart.add}
               locked={!!cart.submission}
             />
+            {mustProve && <PresenceCheck token={token} presence={mustProve} onPresence={setPresence} inputRef={pinInput} />}
+            {justVerified && !cart.placed && (
+              <p aria-live="polite" className="presence-ok">
+                {t("presence.accepted")}
+              </p>
+            )}
             <CartView
               headingRef={cartHeading}
               confirmation={

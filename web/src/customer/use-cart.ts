@@ -16,6 +16,8 @@ interface Deps {
   onEnd: (reason: EndReason) => void;
   /** The server priced a line otherwise than the phone showed: read the menu again. */
   onPriceChanged: () => void;
+  /** The order was refused until this phone shows it is at the table (PRESENCE_REQUIRED); the cart is kept. */
+  onPresenceRequired: () => void;
 }
 
 /**
@@ -24,7 +26,7 @@ interface Deps {
  * order shows up in the live state (through its ack or its own event). The server stores
  * one order per clientOrderId, so double taps and retries never make two orders.
  */
-export function useCart({ storageKey, orders, onEnd, onPriceChanged }: Deps) {
+export function useCart({ storageKey, orders, onEnd, onPriceChanged, onPresenceRequired }: Deps) {
   const commands = useCommands();
   const [cart, setCart] = useState<SavedCart>(() => customerStorage.cart(storageKey));
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +36,8 @@ export function useCart({ storageKey, orders, onEnd, onPriceChanged }: Deps) {
   ended.current = onEnd;
   const priceChanged = useRef(onPriceChanged);
   priceChanged.current = onPriceChanged;
+  const presenceRequired = useRef(onPresenceRequired);
+  presenceRequired.current = onPresenceRequired;
 
   useEffect(() => customerStorage.saveCart(storageKey, cart), [storageKey, cart]);
 
@@ -77,13 +81,19 @@ export function useCart({ storageKey, orders, onEnd, onPriceChanged }: Deps) {
       if (abort.signal.aborted) return;
       const reason = err instanceof CommandError ? endReasonOf(err.code) : null;
       if (reason) return ended.current(reason);
+      const unfreeze = () => setCart((c) => (c.submission?.clientOrderId === submission.clientOrderId ? { ...c, submission: null } : c));
+      if (err instanceof CommandError && err.code === "PRESENCE_REQUIRED") {
+        // Not an error of the order: the same cart goes once the phone has shown it is at the table.
+        unfreeze();
+        return presenceRequired.current();
+      }
       // Refused for good (e.g. sold out): unfreeze the cart so it can be changed and sent again.
       // A price changed: the menu is read again, the cart shows the prices now, the guest decides.
       if (err instanceof CommandError && err.code === "PRICE_CHANGED") {
         priceChanged.current();
         setError(t("customer.priceChanged"));
       } else setError(err instanceof Error ? err.message : String(err));
-      setCart((c) => (c.submission?.clientOrderId === submission.clientOrderId ? { ...c, submission: null } : c));
+      unfreeze();
     });
     return () => abort.abort();
   }, [commands, submission, arrived]);

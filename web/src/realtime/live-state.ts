@@ -150,6 +150,7 @@ function applyEvent<S extends SessionCore, O extends OrderCore>(state: LiveState
       return current ? withSession(next, { ...current, status: "CLOSED", closedAt: e.data.closedAt }) : next;
     }
     case "customer:joined":
+    case "customer:verified":
       return putIn(seen, "customers", e.sessionId, e.data, customerWins);
     case "customer:removed": {
       const current = seen.customers[e.sessionId]?.[e.data.customerId];
@@ -215,8 +216,9 @@ type Keyed = "customers" | "alerts" | "payments";
 type ItemOf<K extends Keyed> = LiveState[K][string][string];
 
 const always = () => true;
-/** A removal is never undone by an older copy. */
-const customerWins = (current: CustomerDto, candidate: CustomerDto) => current.removedAt === null || candidate.removedAt !== null;
+/** A removal or a verification is never undone by an older copy. */
+const customerWins = (current: CustomerDto, candidate: CustomerDto) =>
+  (current.removedAt === null || candidate.removedAt !== null) && (current.verifiedAt === null || candidate.verifiedAt !== null);
 /** An acknowledgement is never undone by an older copy. */
 const alertWins = (current: AlertDto, candidate: AlertDto) => current.acknowledgedAt === null || candidate.acknowledgedAt !== null;
 

@@ -2,10 +2,14 @@ import type { LocationDto, LocationResponse } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
 import { strings } from "../strings";
+import { CardCheckSetting } from "./CardCheckSetting";
 import type { StaffAuth } from "./staff-auth";
 import { TicketTimingSetting } from "./TicketTimingSetting";
 
-/** The location's "open a seating on first scan" switch and the kitchen tickets' timing; only the owner may change them. */
+/**
+ * The location's "open a seating on first scan" switch, its check of card-joined phones and the
+ * kitchen tickets' timing; only the owner may change them.
+ */
 export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
   const [location, setLocation] = useState<LocationDto | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,6 +64,7 @@ export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
           </p>
         )}
       </section>
+      <CardCheckSetting token={auth.token} location={location} owner={owner} onSaved={setLocation} />
       <TicketTimingSetting token={auth.token} location={location} owner={owner} onSaved={setLocation} />
     </>
   );

@@ -18,8 +18,8 @@ interface Props {
 }
 
 /**
- * The feed of what needs someone to act: new orders, orders ready to deliver, waiter calls
- * and bill requests at open seatings, newest first. Finished things leave by themselves;
+ * The feed of what needs someone to act: new orders, orders ready to deliver, waiter calls,
+ * bill requests and card-joined phones waiting to be accepted at open seatings, newest first. Finished things leave by themselves;
  * "Seen" takes an item off this device's feed. New items are announced (aria-live), ticking
  * ages are not.
  */
@@ -43,9 +43,12 @@ export function LiveFeed({ items, state, now, thresholds, onSeen }: Props) {
 function FeedEntry({ item, state, now, thresholds, onSeen }: { item: ActionItem } & Omit<Props, "items">) {
   const what = strings.triage.kind[item.kind];
   const waitedMs = Math.max(0, now - Date.parse(item.since));
+  const names = phoneNames(customersOf(state, item.sessionId));
   const who = item.alert
-    ? nameOf(phoneNames(customersOf(state, item.sessionId)), item.alert.customerId, item.alert.customerName)
-    : item.order?.customerName;
+    ? nameOf(names, item.alert.customerId, item.alert.customerName)
+    : item.customer
+      ? nameOf(names, item.customer.id, item.customer.displayName)
+      : item.order?.customerName;
   return (
     // "Seen" comes last for screen readers (after what it dismisses); CSS puts it top right.
     <li className={`feed-item flash feed-${item.kind}`} aria-label={`${what}: ${item.label}`}>

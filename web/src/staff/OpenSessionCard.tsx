@@ -1,4 +1,4 @@
-import { billOf, type CloseSessionBody, type StaffRoleName, ticketUrgency } from "@ordered/contract/client";
+import { billOf, type CardJoinCheck, type CloseSessionBody, type StaffRoleName, ticketUrgency } from "@ordered/contract/client";
 import { useState } from "react";
 import { formatMoney, formatTime } from "../lib/money";
 import { alertsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";
@@ -21,6 +21,8 @@ interface Props {
   state: StaffState;
   token: string;
   currency: string;
+  /** How the location checks card-joined phones: with OFF, no phone waits to be accepted. */
+  cardJoinCheck: CardJoinCheck;
   /** The location's amber and red minutes for order ages and waits. */
   thresholds: Thresholds;
   /** The signed-in account's role: what it may cancel and waive. */
@@ -37,7 +39,7 @@ type Dialog = { kind: "pay"; thenClose: boolean } | { kind: "close" } | null;
  * and closing. Everything shown is derived from the live state, so every staff device sees
  * the same seating without polling.
  */
-export function OpenSessionCard({ session, state, token, currency, thresholds, role, onShowQr, onClose }: Props) {
+export function OpenSessionCard({ session, state, token, currency, cardJoinCheck, thresholds, role, onShowQr, onClose }: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
   // Ages are shown in whole minutes: a tick every 10 s keeps them at most that late.
   const now = useNow(10_000);
@@ -68,6 +70,11 @@ export function OpenSessionCard({ session, state, token, currency, thresholds, r
           </button>
         </h3>
         <span className="muted small">{strings.panel.openedAt(formatTime(session.openedAt))}</span>
+        {session.pin && (
+          <span className="small seating-pin-pill" title={strings.seating.pinHint}>
+            {strings.seating.pin} <span className="seating-pin">{session.pin}</span>
+          </span>
+        )}
         {since !== null && <AgePill age={formatAge(waitedMs)} urgency={ticketUrgency(waitedMs, thresholds)} showWaiting />}
         {(bill.totalCents > 0 || payments.length > 0) && (
           <span className={bill.dueCents > 0 ? "due-pill owing" : "due-pill"}>
@@ -96,7 +103,15 @@ export function OpenSessionCard({ session, state, token, currency, thresholds, r
           )}
         </div>
         <div className="seat-side">
-          <SeatingPhones sessionId={session.id} label={session.label} customers={customers} names={names} token={token} now={now} />
+          <SeatingPhones
+            sessionId={session.id}
+            label={session.label}
+            customers={customers}
+            names={names}
+            token={token}
+            now={now}
+            checked={cardJoinCheck !== "OFF"}
+          />
           <BillSummary label={session.label} bill={bill} payments={payments} names={names} />
         </div>
       </div>

@@ -61,6 +61,7 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
                   state={state}
                   token={auth.token}
                   currency={auth.staff.location.currency}
+                  cardJoinCheck={auth.staff.location.cardJoinCheck}
                   thresholds={thresholds}
                   role={auth.staff.role}
                   onShowQr={() => setQrFor({ id: s.id })}
@@ -86,7 +87,13 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
           </section>
         </div>
       </main>
-      <LiveFeed items={unseen(actionItems(state), seen)} state={state} now={now} thresholds={thresholds} onSeen={markSeen} />
+      <LiveFeed
+        items={unseen(actionItems(state, { phonesChecked: auth.staff.location.cardJoinCheck !== "OFF" }), seen)}
+        state={state}
+        now={now}
+        thresholds={thresholds}
+        onSeen={markSeen}
+      />
       {shown && qrFor && <QrModal session={shown} token={auth.token} initialQr={qrFor.qr} onClose={() => setQrFor(null)} />}
     </div>
   );

@@ -17,9 +17,11 @@ interface Props {
 
 /** A large, printable QR code for a table, with its join link. */
 export function QrModal({ session, token, initialQr, onClose }: Props) {
-  const [qr, setQr] = useState<QrDto | null>(initialQr ?? null);
+  const [fetched, setQr] = useState<QrDto | null>(initialQr ?? null);
   const [error, setError] = useState<string | null>(null);
   const open = session.status === "OPEN";
+  // Removing a phone gives the seating a new code (`session:rekeyed`): the old QR is dead, fetch the new one.
+  const qr = fetched && fetched.joinUrl === session.joinUrl ? fetched : null;
 
   useEffect(() => {
     if (qr || !open) return;
@@ -37,6 +39,9 @@ export function QrModal({ session, token, initialQr, onClose }: Props) {
           <LocalUrlNotice url={qr.joinUrl} className="no-print" />
           <img src={qr.pngDataUrl} alt={strings.qr.imgAlt(session.label)} className="qr-image" width={320} height={320} />
           <p className="qr-hint">{strings.qr.scanHint}</p>
+          <p className="qr-pin">
+            {strings.seating.pin}: <span className="seating-pin">{session.pin}</span>
+          </p>
           <p className="qr-link">
             <span className="muted">{strings.qr.joinLink}: </span>
             <a href={qr.joinUrl} target="_blank" rel="noreferrer">

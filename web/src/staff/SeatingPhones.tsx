@@ -1,4 +1,4 @@
-import type { CustomerDto, RemoveCustomerResponse } from "@ordered/contract/client";
+import { type CustomerDto, LIMITS, type RemoveCustomerResponse, type VerifyCustomerResponse } from "@ordered/contract/client";
 import { useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -12,19 +12,32 @@ interface Props {
   names: ReadonlyMap<string, string>;
   token: string;
   now: number;
+  /** The location checks card-joined phones (not OFF): unverified ones wait to be accepted. */
+  checked: boolean;
 }
 
 /**
  * The phones that joined a seating, in the order they joined. Removing one ends its token at
- * once; the list strikes it through when the `customer:removed` event arrives.
+ * once; the list strikes it through when the `customer:removed` event arrives. A phone that
+ * joined through the card and has not typed the PIN yet is marked waiting, with Accept (it
+ * may order from then on; `customer:verified` updates every screen).
  */
-export function SeatingPhones({ sessionId, label, customers, names, token, now }: Props) {
+export function SeatingPhones({ sessionId, label, customers, names, token, now, checked }: Props) {
   const [removing, setRemoving] = useState<CustomerDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const nameOfPhone = (c: CustomerDto) => names.get(c.id) ?? strings.seating.guestUnknown;
   const present = customers.filter((c) => c.removedAt === null).length;
 
   async function remove(c: CustomerDto) {
     await api<RemoveCustomerResponse>(`/sessions/${sessionId}/customers/${c.id}/remove`, { token, method: "POST" });
+  }
+  async function accept(c: CustomerDto) {
+    setError(null);
+    try {
+      await api<VerifyCustomerResponse>(`/sessions/${sessionId}/customers/${c.id}/accept`, { token, method: "POST" });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
   }
 
   return (
@@ -43,7 +56,23 @@ export function SeatingPhones({ sessionId, label, customers, names, token, now }
                 {c.removedAt
                   ? strings.seating.removedAgo(timeAgo(c.removedAt, now))
                   : strings.seating.joined(timeAgo(c.joinedAt, now), strings.seating.via[c.via])}
+                {!c.removedAt && c.verifiedHow === "STAFF" && c.verifiedBy && ` · ${strings.seating.acceptedBy(c.verifiedBy)}`}
               </span>
+              {checked && !c.removedAt && !c.verifiedAt && (
+                <>
+                  <span className="seat-phone-waiting small">
+                    {c.pinFailures >= LIMITS.presence.phonePinTries ? strings.seating.pinLocked : strings.seating.waiting}
+                  </span>
+                  <button
+                    type="button"
+                    className="button primary small"
+                    onClick={() => void accept(c)}
+                    aria-label={strings.seating.acceptLabel(nameOfPhone(c))}
+                  >
+                    {strings.seating.accept}
+                  </button>
+                </>
+              )}
               {!c.removedAt && (
                 <button
                   type="button"
@@ -57,6 +86,11 @@ export function SeatingPhones({ sessionId, label, customers, names, token, now }
             </li>
           ))}
         </ul>
+      )}
+      {error && (
+        <p role="alert" className="error small">
+          {error}
+        </p>
       )}
       {removing && (
         <ConfirmDialog

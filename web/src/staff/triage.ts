@@ -6,13 +6,14 @@
 import {
   type AlertDto,
   type AlertKind,
+  type CustomerDto,
   DEFAULT_TICKET_MINUTES,
   isFinalOrderStatus,
   type LocationDto,
   type OrderDto,
   ticketUrgency,
 } from "@ordered/contract/client";
-import { alertsOf, ordersOf } from "../realtime/live-state";
+import { alertsOf, customersOf, ordersOf } from "../realtime/live-state";
 import { strings } from "../strings";
 import { orderLabels, unfinishedOrders } from "./seating";
 import type { StaffSession, StaffState } from "./staff-sessions";
@@ -81,7 +82,7 @@ export function byLongestWait(sessions: readonly StaffSession[], state: StaffSta
  * What an item of the feed asks for: a new order to see to, an order ready to take to its
  * table, a waiter call, a bill request.
  */
-export type ActionKind = "order" | "ready" | "call" | "bill";
+export type ActionKind = "order" | "ready" | "call" | "bill" | "phone";
 
 export interface ActionItem {
   /**
@@ -98,6 +99,8 @@ export interface ActionItem {
   label: string;
   order?: OrderDto;
   alert?: AlertDto;
+  /** A phone that joined through the card and waits to be accepted (or to type the PIN). */
+  customer?: CustomerDto;
 }
 
 /** What an unfinished order asks of staff now; null when nothing (finished). */
@@ -112,7 +115,7 @@ export function orderAction(order: OrderDto): { kind: "order" | "ready"; since: 
 const alertKind: Record<AlertKind, ActionKind> = { WAITER: "call", BILL: "bill" };
 
 /** Everything at the open seatings that needs someone to act, newest first. */
-export function actionItems(state: StaffState): ActionItem[] {
+export function actionItems(state: StaffState, { phonesChecked = true }: { phonesChecked?: boolean } = {}): ActionItem[] {
   const items: ActionItem[] = [];
   for (const session of Object.values(state.sessions)) {
     if (session.status !== "OPEN") continue;
@@ -142,6 +145,20 @@ export function actionItems(state: StaffState): ActionItem[] {
         since: alert.raisedAt,
         label: session.label,
         alert,
+      });
+    }
+    // A card-joined phone cannot order until it types the PIN or staff accept it: staff may
+    // need to walk over (the location approves phones, or the phone used up its tries).
+    for (const customer of phonesChecked ? customersOf(state, session.id) : []) {
+      if (customer.removedAt !== null || customer.verifiedAt !== null) continue;
+      items.push({
+        key: `phone:${customer.id}`,
+        kind: "phone",
+        sessionId: session.id,
+        sessionLabel: session.label,
+        since: customer.joinedAt,
+        label: session.label,
+        customer,
       });
     }
   }

@@ -4,6 +4,7 @@ import type {
   OpenSessionResponse,
   SessionDetailResponse,
   SessionListResponse,
+  SessionRekeyedData,
 } from "@ordered/contract/client";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
@@ -103,6 +104,20 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
       }),
     [connection, refreshSessions],
   );
+  // A removal gave a seating a new join code and PIN: staff only, not logged (phones must not
+  // see them), so a device that missed it reads them with the sessions on its next reconnect.
+  useEffect(() => {
+    const socket = connection?.socket;
+    if (!socket) return;
+    const rekeyed = (e: SessionRekeyedData) => {
+      const current = store.getState().sessions[e.sessionId];
+      if (current) store.putSessions([{ ...current, joinCode: e.joinCode, joinUrl: e.joinUrl, pin: e.pin }]);
+    };
+    socket.on("session:rekeyed", rekeyed);
+    return () => {
+      socket.off("session:rekeyed", rekeyed);
+    };
+  }, [connection, store]);
 
   const openSession = useCallback(
     async (label: string) => {

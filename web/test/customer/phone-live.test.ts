@@ -19,6 +19,7 @@ import {
   SESSION,
   session,
   updated,
+  verified,
 } from "../support/fixtures";
 
 const ME = id(201);
@@ -95,6 +96,17 @@ describe("the end of a seating on the phone", () => {
     expect(store.getState().sessions[SESSION]?.status).toBe("CLOSED");
     expect(store.getState().receipts[SESSION]).toEqual(r);
     expect(r.bill.dueCents).toBe(0);
+  });
+
+  test("customer:verified marks a card-joined phone verified; an older copy of it does not undo that", () => {
+    const store = phone();
+    const waiting = customer(1, { via: "CARD", verifiedAt: null, verifiedHow: null });
+    store.receive(joined(2, waiting));
+    expect(customersOf(store.getState(), SESSION)[0]!.verifiedAt).toBeNull();
+    store.receive(verified(3, { ...waiting, verifiedAt: "2026-11-21T12:01:00.000Z", verifiedHow: "PIN" }));
+    expect(customersOf(store.getState(), SESSION)[0]).toMatchObject({ verifiedHow: "PIN" });
+    store.seed(session({ lastSeq: 3 }), [], { customers: [waiting] });
+    expect(customersOf(store.getState(), SESSION)[0]).toMatchObject({ verifiedHow: "PIN" });
   });
 
   test("customer:removed marks a known phone removed", () => {

@@ -13,7 +13,7 @@ import {
   unseen,
   waitingSince,
 } from "../../src/staff/triage";
-import { alert, id, location, OTHER_SESSION, order, SESSION, session } from "../support/fixtures";
+import { alert, customer, id, location, OTHER_SESSION, order, SESSION, session } from "../support/fixtures";
 
 const THRESHOLDS = { amberMinutes: 10, redMinutes: 20 };
 const MINUTE = 60_000;
@@ -138,6 +138,18 @@ describe("the feed: what needs action", () => {
       ["order", "Table 1 #2", "2026-11-21T12:02:00.000Z"],
       ["order", "Table 1 #1", "2026-11-21T12:01:00.000Z"],
     ]);
+  });
+
+  test("a card-joined phone waiting to be accepted is on the feed until it is verified or removed, unless the check is off", () => {
+    const store = new LiveStore<StaffSession>();
+    const waiting = customer(1, { via: "CARD", verifiedAt: null, verifiedHow: null, joinedAt: "2026-11-21T12:05:00.000Z" });
+    const removed = customer(2, { via: "CARD", verifiedAt: null, verifiedHow: null, removedAt: "2026-11-21T12:06:00.000Z" });
+    const byCode = customer(3);
+    store.seed(session(), [], { customers: [waiting, removed, byCode], alerts: [], payments: [] });
+    expect(actionItems(store.getState()).map((i) => [i.kind, i.key, i.since])).toEqual([
+      ["phone", `phone:${waiting.id}`, "2026-11-21T12:05:00.000Z"],
+    ]);
+    expect(actionItems(store.getState(), { phonesChecked: false })).toEqual([]);
   });
 
   test("a closed seating's orders and calls leave the feed", () => {

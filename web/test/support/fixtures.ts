@@ -37,6 +37,7 @@ export function session(overrides: Partial<SessionDto> = {}): SessionDto {
     closedAt: null,
     lastSeq: 1,
     tableId: null,
+    pin: "0427",
     ...overrides,
   });
 }
@@ -119,6 +120,11 @@ export const joined = (seq: number, c: CustomerDto, sessionId = SESSION): Sessio
   ...envelope(seq, sessionId),
   data: c,
 });
+export const verified = (seq: number, c: CustomerDto, sessionId = SESSION): SessionEvent => ({
+  name: "customer:verified",
+  ...envelope(seq, sessionId),
+  data: c,
+});
 export const removed = (seq: number, customerId: string, sessionId = SESSION): SessionEvent => ({
   name: "customer:removed",
   ...envelope(seq, sessionId),
@@ -138,6 +144,7 @@ export function location(overrides: Partial<LocationDto> = {}): LocationDto {
     name: "Trattoria",
     currency: "EUR",
     openOnFirstScan: false,
+    cardJoinCheck: "PIN",
     timeZone: "Europe/Rome",
     ticketAmberMinutes: 10,
     ticketRedMinutes: 20,
@@ -147,7 +154,18 @@ export function location(overrides: Partial<LocationDto> = {}): LocationDto {
 
 /** Phone n of the session. */
 export function customer(n: number, overrides: Partial<CustomerDto> = {}): CustomerDto {
-  return CustomerDto.parse({ id: id(200 + n), displayName: `Guest ${n}`, joinedAt: AT, via: "CODE", removedAt: null, ...overrides });
+  return CustomerDto.parse({
+    id: id(200 + n),
+    displayName: `Guest ${n}`,
+    joinedAt: AT,
+    via: "CODE",
+    removedAt: null,
+    verifiedAt: AT,
+    verifiedHow: "CODE",
+    verifiedBy: null,
+    pinFailures: 0,
+    ...overrides,
+  });
 }
 
 /** Call n, raised by phone 1 unless overridden; `acknowledgedBy` makes it acknowledged. */
