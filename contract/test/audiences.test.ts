@@ -32,6 +32,7 @@ describe("staff audiences", () => {
       "order.updated": "kitchen",
       "customer.joined": "skipped",
       "customer.removed": "skipped",
+      "customer.verified": "skipped",
       "alert.raised": "skipped",
       "alert.acknowledged": "skipped",
       "payment.recorded": "skipped",

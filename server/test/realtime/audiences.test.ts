@@ -14,7 +14,7 @@ import {
   sessionEventView,
 } from "@ordered/contract";
 import { z } from "zod";
-import { seatedTable } from "../seatings/seating-kit.js";
+import { joinAtTable, seatedTable } from "../seatings/seating-kit.js";
 import { describe, expect, it } from "../staff/staff-kit.js";
 import { eventually } from "../support/harness.js";
 import { type ClientSocket, dataOf, type Recorder, recorderOf, send } from "../support/sockets.js";
@@ -82,7 +82,8 @@ describe("what each role's socket hears", () => {
     // One seating's life: seated, a phone joins, orders, calls, the kitchen bumps, the floor
     // delivers, a payment with a tip, closed. And a product sold out (not logged).
     const { session, cardCode } = await seatedTable(a, tokens.OWNER, `Table ${randomUUID().slice(0, 4)}`);
-    const guest = await b.api.joinByCard(cardCode, "Ann Guest");
+    // Through the card, then the seating's PIN (logged as customer.verified).
+    const guest = await joinAtTable(b.api, cardCode, session.pin, "Ann Guest");
     const phone = await socket(b, { token: guest.token });
     // A second phone, which staff remove from the table.
     const stranger = await a.api.joinByCard(cardCode, "Stranger Name");
