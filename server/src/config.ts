@@ -67,7 +67,10 @@ const EnvSchema = z.object({
   CUSTOMER_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(2),
   /** Login attempts allowed per client address per minute. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
-  /** Login attempts allowed per account (email) per 15 minutes, from any address. */
+  /**
+   * Failed logins allowed per account (email) per 15 minutes from devices that never logged
+   * in with it, and again per device that did (auth/login-throttle.ts): not a lockout of the owner.
+   */
   LOGIN_RATE_PER_ACCOUNT: z.coerce.number().int().positive().default(20),
   /**
    * Sockets one client address may hold open on one instance. Generous: a venue's guests
