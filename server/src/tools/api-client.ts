@@ -64,7 +64,7 @@ export interface ApiClient {
   /** Any request; resolves with the body of a 2xx answer, throws ApiError otherwise. */
   // biome-ignore lint/suspicious/noExplicitAny: as for request()
   call<T = any>(method: string, path: string, options?: RequestOptions): Promise<T>;
-  login(credentials: { email: string; password: string; deviceToken?: string }): Promise<LoginResponse>;
+  login(credentials: { email: string; password: string; deviceToken?: string; locationId?: string }): Promise<LoginResponse>;
   openSession(staffToken: string, label: string): Promise<OpenSessionResponse>;
   joinSession(joinCode: string, displayName?: string): Promise<JoinResponse>;
   /** Closes a seating; `options` says what to do with unfinished orders and an unpaid rest. */
@@ -120,6 +120,7 @@ export function createApiClient(baseUrl: string, options: ClientOptions = {}): A
           email: credentials.email,
           password: credentials.password,
           ...(credentials.deviceToken ? { deviceToken: credentials.deviceToken } : {}),
+          ...(credentials.locationId ? { locationId: credentials.locationId } : {}),
         },
       }),
     openSession: (token, label) => call("POST", "/api/sessions", { token, body: { label } }),
