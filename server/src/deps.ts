@@ -1,5 +1,5 @@
-import type { Guards } from "./auth/passport.js";
 import type { CustomerBudget } from "./auth/customer-budget.js";
+import type { Guards } from "./auth/passport.js";
 import type { Tokens } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import type { PrismaClient } from "./db/prisma.js";

@@ -45,7 +45,10 @@ export async function login(
   if (!only) throw new AppError("INVALID_CREDENTIALS", "wrong email or password");
   if (others.length) {
     const names = chosen.map((a) => `${a.location.name} (locationId ${a.locationId})`).join(", ");
-    throw new AppError("CONFLICT", `this email and password open accounts at ${chosen.length} locations: ${names}; log in again with one's locationId`);
+    throw new AppError(
+      "CONFLICT",
+      `this email and password open accounts at ${chosen.length} locations: ${names}; log in again with one's locationId`,
+    );
   }
   return loggedIn(deps.tokens, only);
 }

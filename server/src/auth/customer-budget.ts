@@ -5,8 +5,9 @@
  * database work of the request (the account check included): a refused request costs
  * nothing but memory (commands) or one Redis round trip (reads).
  */
-import type { Limiter } from "../http/rate-limit.js";
+
 import type { InFlightGate } from "../http/in-flight.js";
+import type { Limiter } from "../http/rate-limit.js";
 
 /** Ends a phone's request's place in flight; call it once the request's work is over. */
 export type EndWork = () => void;

@@ -84,7 +84,10 @@ describe("login throttling", () => {
 
     // Someone who knows the email spends the account's budget from many addresses.
     for (let i = 1; i <= 4; i++) {
-      await server.api.request("POST", "/api/auth/login", { body: { email, password: "guess" }, headers: { "x-forwarded-for": `198.51.100.${i}` } });
+      await server.api.request("POST", "/api/auth/login", {
+        body: { email, password: "guess" },
+        headers: { "x-forwarded-for": `198.51.100.${i}` },
+      });
     }
     const attacker = await server.api.request("POST", "/api/auth/login", { body: { email, password: "guess" } });
     expect([attacker.status, attacker.body.error.code]).toEqual([429, "RATE_LIMITED"]);
