@@ -62,9 +62,10 @@ const EnvSchema = z.object({
    * Requests of one phone an instance works on at once (commands, REST reads, handshakes),
    * each of which may hold a database connection: the rest are refused RATE_LIMITED at once,
    * so one phone never holds more than this many of the instance's pool (10) and staff keep
-   * being served.
+   * being served. 3: a phone's page load asks for its session and the menu at once while its
+   * socket connects.
    */
-  CUSTOMER_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(2),
+  CUSTOMER_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(3),
   /** Login attempts allowed per client address per minute. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /**

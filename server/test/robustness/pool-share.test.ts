@@ -64,6 +64,32 @@ describe("one phone's share of an instance", () => {
     expect(await prisma.sessionEvent.count({ where: { sessionId: session.id, type: "alert.raised" } })).toBe(1);
   });
 
+  it("the cap on work in flight refuses what is over it at once and frees each place when its work ends", async ({
+    startServer,
+    venue,
+    socket,
+  }) => {
+    // A generous rate: only the cap refuses here.
+    const server = await startServer({ CUSTOMER_MAX_IN_FLIGHT: "1" });
+    const { customerToken } = await openAndJoin(server, venue.staffToken);
+    const phone = await socket(server, { token: customerToken });
+    await recorderOf(phone).waitFor("sync:done");
+    const acks = await Promise.all(Array.from({ length: 30 }, () => send(phone, "alert:raise", { kind: "BILL" })));
+    const refused = acks.flatMap((a) => (a.error ? [a.error] : []));
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThan(30);
+    for (const e of refused) {
+      expect(e).toEqual({
+        code: "RATE_LIMITED",
+        message: "too many requests from this phone at once (at most 1); try again in 1s",
+        retryAfter: 1,
+      });
+    }
+    // Every place was given back: one at a time, the phone is served every time.
+    for (let i = 0; i < 5; i++) expect((await send(phone, "alert:raise", { kind: "BILL" })).data).toBeDefined();
+    for (let i = 0; i < 5; i++) expect((await server.api.request("GET", "/api/menu", { token: customerToken })).status).toBe(200);
+  });
+
   it("another phone of the same table keeps its own budget", async ({ startServer, venue, socket }) => {
     const server = await startServer({ CUSTOMER_COMMAND_RATE: "3" });
     const { customerToken, session } = await openAndJoin(server, venue.staffToken);
