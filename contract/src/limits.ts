@@ -108,6 +108,8 @@ export const LIMITS = {
     tokenLength: 4096,
     /** Longest input accepted as a setup link's token. */
     setupTokenLength: 128,
+    /** Longest input accepted as a device token (a JWT naming an email and a device). */
+    deviceTokenLength: 1024,
     /** How long a one-time setup link works. */
     setupLinkHours: 72,
   },

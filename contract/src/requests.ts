@@ -24,6 +24,16 @@ export const LoginBody = z.object({
     .string()
     .min(1, "must not be empty")
     .max(LIMITS.auth.passwordLength, `must be at most ${LIMITS.auth.passwordLength} characters`),
+  /**
+   * What an earlier login with this email gave this device (LoginResponse.deviceToken): a
+   * known device keeps its own budget of failed logins when the account's is spent by others.
+   */
+  deviceToken: z.string().max(LIMITS.auth.deviceTokenLength, "is not a device token").optional(),
+  /**
+   * Which location's account, when this email and password open accounts at several (an
+   * email is unique within a location only); the login's CONFLICT answer names them.
+   */
+  locationId: uuidOf("a location").optional(),
 });
 export type LoginBody = z.input<typeof LoginBody>;
 

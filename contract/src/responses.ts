@@ -27,6 +27,8 @@ export interface LoginResponse {
   /** Seconds until the token expires. */
   expiresIn: number;
   staff: StaffDto;
+  /** Login only: proof that this device logged in with this email; send it with the next logins (LoginBody.deviceToken). */
+  deviceToken?: string;
 }
 
 /** GET /api/staff */

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { COMMANDS, HandshakeAuth, LIMITS, MAX_INT32, PlaceOrderPayload, SESSION_EVENT_NAMES, SESSION_EVENTS } from "../src/index.js";
+import {
+  BIDI_CONTROL_MESSAGE,
+  COMMANDS,
+  CreateStaffBody,
+  HandshakeAuth,
+  JoinBody,
+  LIMITS,
+  MAX_INT32,
+  PlaceOrderPayload,
+  SESSION_EVENT_NAMES,
+  SESSION_EVENTS,
+} from "../src/index.js";
 
 const item = { productId: "0b7f8a44-5a5e-4c43-9d3b-6f1f9c7f0a11", quantity: 1 };
 
@@ -47,6 +58,25 @@ describe("free text", () => {
     expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
       ["items.0.note", "must not contain NUL characters or broken Unicode"],
     ]);
+  });
+
+  // Every code point of both ranges, in a name (text) and in a note (note).
+  const BIDI = [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069].map((c) => String.fromCodePoint(c));
+  it.each(BIDI.map((c) => [`U+${c.codePointAt(0)!.toString(16).toUpperCase()}`, c]))(
+    "refuses the text-direction control %s in names and notes, naming the problem",
+    (_what, c) => {
+      const note = PlaceOrderPayload.safeParse({ clientOrderId: "order-0001", items: [{ ...item, note: `no onions ${c}pls` }] });
+      expect(note.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["items.0.note", BIDI_CONTROL_MESSAGE]]);
+      const guest = JoinBody.safeParse({ joinCode: "ABCD2345", displayName: `Ann${c}` });
+      expect(guest.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["displayName", BIDI_CONTROL_MESSAGE]]);
+      const staff = CreateStaffBody.safeParse({ email: "a@b.test", displayName: `${c}Bob`, role: "SERVER" });
+      expect(staff.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["displayName", BIDI_CONTROL_MESSAGE]]);
+    },
+  );
+
+  it("keeps right-to-left scripts, which need no control characters", () => {
+    expect(JoinBody.safeParse({ joinCode: "ABCD2345", displayName: "مريم" }).data?.displayName).toBe("مريم");
+    expect(JoinBody.safeParse({ joinCode: "ABCD2345", displayName: "שרה" }).data?.displayName).toBe("שרה");
   });
 
   it("keeps emoji and accents", () => {

@@ -81,6 +81,9 @@ const env = {
   JOIN_RATE_PER_MINUTE: "1000000",
   SESSION_JOIN_RATE_PER_MINUTE: "1000000",
   LOGIN_RATE_PER_MINUTE: "1000000",
+  CUSTOMER_COMMAND_RATE: "1000000",
+  CUSTOMER_READ_RATE_PER_MINUTE: "1000000",
+  CUSTOMER_MAX_IN_FLIGHT: "1000000",
 };
 const ports = [await freePort(), await freePort()];
 for (const [i, port] of ports.entries())

@@ -85,6 +85,9 @@ const orderedEnv: NodeJS.ProcessEnv = {
   ORDER_RATE_PER_SOCKET: "10000000",
   ORDER_RATE_PER_SESSION: "10000000",
   LOGIN_RATE_PER_ACCOUNT: "10000000",
+  CUSTOMER_COMMAND_RATE: "10000000",
+  CUSTOMER_READ_RATE_PER_MINUTE: "10000000",
+  CUSTOMER_MAX_IN_FLIGHT: "10000000",
   // All the bench's sockets come from one address (loopback).
   MAX_SOCKETS_PER_ADDRESS: "10000000",
   WORKER_CONCURRENCY: String(opts.workerConcurrency),

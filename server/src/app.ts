@@ -4,11 +4,13 @@
  */
 import { createServer, type Server as HttpServer } from "node:http";
 import { authRoutes } from "./auth/auth.routes.js";
+import { createCustomerBudget } from "./auth/customer-budget.js";
 import { createGuards } from "./auth/passport.js";
 import { createTokens } from "./auth/tokens.js";
 import type { AppComponents, AppDeps } from "./deps.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
 import { health } from "./http/health.js";
+import { createInFlightGate } from "./http/in-flight.js";
 import { createLimiter, createLocalLimiter } from "./http/rate-limit.js";
 import * as kitchen from "./kitchen/kitchen.handlers.js";
 import { kitchenRoutes } from "./kitchen/kitchen.routes.js";
@@ -56,10 +58,18 @@ export function createApp(components: AppComponents): App {
   const producer = createProducer(config.redis, { prefix: config.redisPrefix, ...config.pipeline }, log);
   const limiter = (name: string, points: number, durationSeconds: number) =>
     createLimiter(redis, { prefix: config.redisPrefix, name, points, durationSeconds });
+  const customerBudget = createCustomerBudget({
+    // Keyed by the phone: its sockets on this instance share one budget, and reconnecting does not renew it.
+    commands: createLocalLimiter({ points: config.limits.customerCommandsPer10s, durationSeconds: 10 }),
+    // REST reads may reach any instance: one budget in Redis (not on the order path).
+    reads: limiter("customer-read", config.limits.customerReadsPerMinute, 60),
+    gate: createInFlightGate(config.limits.customerInFlight),
+  });
   const deps: AppDeps = {
     ...components,
     tokens,
-    guards: createGuards(config.jwt, tokens, components.prisma),
+    guards: createGuards(config.jwt, tokens, components.prisma, customerBudget),
+    customerBudget,
     limiters: {
       join: limiter("join", config.limits.joinPerMinute, 60),
       login: limiter("login", config.limits.loginPerMinute, 60),

@@ -55,9 +55,28 @@ const EnvSchema = z.object({
   ORDER_RATE_PER_SOCKET: z.coerce.number().int().positive().default(10),
   /** Orders one session may place per minute. */
   ORDER_RATE_PER_SESSION: z.coerce.number().int().positive().default(60),
+  /**
+   * Commands (and socket connections) one phone may send per 10 seconds, counted on each
+   * instance in memory, all its sockets together: no Redis round trip, and a phone's
+   * flood costs only the instance it floods. order:place also has ORDER_RATE_PER_SOCKET.
+   */
+  CUSTOMER_COMMAND_RATE: z.coerce.number().int().positive().default(20),
+  /** REST reads one phone may make per minute (menu, its session, its receipt), shared by all instances in Redis. */
+  CUSTOMER_READ_RATE_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /**
+   * Requests of one phone an instance works on at once (commands, REST reads, handshakes),
+   * each of which may hold a database connection: the rest are refused RATE_LIMITED at once,
+   * so one phone never holds more than this many of the instance's pool (10) and staff keep
+   * being served. 3: a phone's page load asks for its session and the menu at once while its
+   * socket connects.
+   */
+  CUSTOMER_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(3),
   /** Login attempts allowed per client address per minute. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
-  /** Login attempts allowed per account (email) per 15 minutes, from any address. */
+  /**
+   * Failed logins allowed per account (email) per 15 minutes from devices that never logged
+   * in with it, and again per device that did (auth/login-throttle.ts): not a lockout of the owner.
+   */
   LOGIN_RATE_PER_ACCOUNT: z.coerce.number().int().positive().default(20),
   /**
    * Sockets one client address may hold open on one instance. Generous: a venue's guests
@@ -132,6 +151,9 @@ export interface Config {
     readonly cardJoinPerMinute: number;
     readonly orderPerSocketPer10s: number;
     readonly orderPerSessionPerMinute: number;
+    readonly customerCommandsPer10s: number;
+    readonly customerReadsPerMinute: number;
+    readonly customerInFlight: number;
   };
   readonly pipeline: {
     readonly attempts: number;
@@ -203,6 +225,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
       cardJoinPerMinute: e.CARD_JOIN_RATE_PER_MINUTE,
       orderPerSocketPer10s: e.ORDER_RATE_PER_SOCKET,
       orderPerSessionPerMinute: e.ORDER_RATE_PER_SESSION,
+      customerCommandsPer10s: e.CUSTOMER_COMMAND_RATE,
+      customerReadsPerMinute: e.CUSTOMER_READ_RATE_PER_MINUTE,
+      customerInFlight: e.CUSTOMER_MAX_IN_FLIGHT,
     },
     pipeline: {
       attempts: e.PIPELINE_ATTEMPTS,

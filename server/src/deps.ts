@@ -1,3 +1,4 @@
+import type { CustomerBudget } from "./auth/customer-budget.js";
 import type { Guards } from "./auth/passport.js";
 import type { Tokens } from "./auth/tokens.js";
 import type { Config } from "./config.js";
@@ -22,6 +23,8 @@ export interface AppDeps extends AppComponents {
   tokens: Tokens;
   guards: Guards;
   limiters: Record<"join" | "login" | "loginPerAccount" | "sessionJoin" | "cardJoin" | "orderPerSocket", Limiter>;
+  /** What one phone may ask of this instance: rates and work in flight (auth/customer-budget.ts). */
+  customerBudget: CustomerBudget;
   /** Fans committed events out to clients on every instance. */
   publisher: Publisher;
   /** Queues pipeline work (the worker processes consume it). */

@@ -11,7 +11,8 @@ import { Router } from "express";
 import type { AppDeps } from "../deps.js";
 import { clientKey } from "../http/client-key.js";
 import { parse } from "../http/validate.js";
-import { changePassword, getStaff, login, setPasswordWithLink, setupInfo } from "./auth.service.js";
+import { changePassword, getStaff, setPasswordWithLink, setupInfo } from "./auth.service.js";
+import { loginThrottled } from "./login-throttle.js";
 import { staffOf } from "./passport.js";
 
 export function authRoutes(deps: AppDeps): Router {
@@ -20,9 +21,7 @@ export function authRoutes(deps: AppDeps): Router {
   router.post("/login", async (req, res) => {
     await deps.limiters.login.consume(clientKey(req), "login attempts");
     const body = parse(LoginBody, req.body, "body");
-    // Per account too: a password guessed from many addresses is still throttled.
-    await deps.limiters.loginPerAccount.consume(body.email, "login attempts for this account");
-    res.json((await login(deps, body)) satisfies LoginResponse);
+    res.json((await loginThrottled(deps, body)) satisfies LoginResponse);
   });
 
   // One-time links (staff/setup-links.ts): throttled per address like logins.

@@ -8,17 +8,49 @@ import { readSetupLink, spendSetupLink } from "../staff/setup-links.js";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.js";
 import type { Tokens } from "./tokens.js";
 
+/**
+ * Accounts of one email looked at by a login. An email is unique within a location, so an
+ * email may have an account at several; locations are made by the operator, not by sign-up,
+ * so this bounds an amplification nobody outside can grow.
+ */
+const MAX_ACCOUNTS_PER_EMAIL = 10;
+
+/**
+ * Logs in the account of this email whose password matches. An email may have accounts at
+ * several locations (unique per location: issue 30 #13d); the password picks the account.
+ * If it opens several (the same person kept one password), `locationId` picks one, and
+ * without it the answer is a CONFLICT naming them: only to someone who just proved the
+ * password of each. A wrong password, an unknown email and a deactivated account all get
+ * the same answer.
+ */
 export async function login(
   deps: { prisma: PrismaClient; tokens: Tokens },
-  input: { email: string; password: string },
+  input: { email: string; password: string; locationId?: string | undefined },
 ): Promise<LoginResponse> {
-  const staff = await deps.prisma.staffUser.findUnique({ where: { email: input.email }, include: { location: true } });
+  const accounts = await deps.prisma.staffUser.findMany({
+    where: { email: input.email },
+    include: { location: true },
+    orderBy: { createdAt: "asc" },
+    take: MAX_ACCOUNTS_PER_EMAIL,
+  });
   // Verify against a dummy hash for unknown emails (and accounts without a password yet) so
-  // every failure takes the same time.
-  const ok = await verifyPassword(staff?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  // every failure takes the same time; all at once (argon2 runs on the thread pool), so the
+  // time hardly says how many locations have an account of this email.
+  const hashes = accounts.length ? accounts.map((a) => a.passwordHash) : [null];
+  const ok = await Promise.all(hashes.map(async (h) => verifyPassword(h ?? (await dummyPasswordHash()), input.password)));
   // A deactivated account gets the same answer as a wrong password: nothing to learn from it.
-  if (!staff?.passwordHash || !ok || !staff.active) throw new AppError("INVALID_CREDENTIALS", "wrong email or password");
-  return loggedIn(deps.tokens, staff);
+  const opened = accounts.filter((a, i) => ok[i] && a.passwordHash && a.active);
+  const chosen = input.locationId ? opened.filter((a) => a.locationId === input.locationId) : opened;
+  const [only, ...others] = chosen;
+  if (!only) throw new AppError("INVALID_CREDENTIALS", "wrong email or password");
+  if (others.length) {
+    const names = chosen.map((a) => `${a.location.name} (locationId ${a.locationId})`).join(", ");
+    throw new AppError(
+      "CONFLICT",
+      `this email and password open accounts at ${chosen.length} locations: ${names}; log in again with one's locationId`,
+    );
+  }
+  return loggedIn(deps.tokens, only);
 }
 
 function loggedIn(tokens: Tokens, staff: Parameters<typeof toStaffDto>[0] & { locationId: string; tokenVersion: number }): LoginResponse {

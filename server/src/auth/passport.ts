@@ -6,6 +6,7 @@ import type { Config } from "../config.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { AppError } from "../errors.js";
 import { assertActiveCustomer } from "./customer-account.js";
+import type { CustomerBudget } from "./customer-budget.js";
 import { assertActiveStaff } from "./staff-account.js";
 import { type CustomerPrincipal, JWT_ALGORITHM, type StaffPrincipal, type Tokens } from "./tokens.js";
 
@@ -21,7 +22,11 @@ declare global {
 export interface Guards {
   /** Requires a staff bearer token; sets req.user.principal. */
   staff: RequestHandler;
-  /** Requires a customer bearer token; sets req.user.principal. */
+  /**
+   * Requires a customer bearer token; sets req.user.principal. The phone's read budget and
+   * a place among its requests in flight (held until the response ends) come first, before
+   * the account check reads the database.
+   */
   customer: RequestHandler;
   /**
    * A staff token whose role has `permission` (contract PERMISSIONS); otherwise FORBIDDEN
@@ -35,7 +40,7 @@ export interface Guards {
  * checked. The claims are then re-validated by Tokens so both paths share one definition,
  * and a staff token's account must still be active (staff-account.ts).
  */
-export function createGuards(jwtConfig: Config["jwt"], tokens: Tokens, prisma: PrismaClient): Guards {
+export function createGuards(jwtConfig: Config["jwt"], tokens: Tokens, prisma: PrismaClient, customerBudget: CustomerBudget): Guards {
   const authenticator = new passport.Passport();
   const strategy = (audience: string, toPrincipal: (raw: string) => StaffPrincipal | CustomerPrincipal) =>
     new JwtStrategy(
@@ -80,8 +85,15 @@ export function createGuards(jwtConfig: Config["jwt"], tokens: Tokens, prisma: P
         }
         // Staff accounts are also checked against the database (deleted, deactivated, tokens
         // ended), and phones (removed by staff). Whether the session is open is the route's concern.
+        const principal = user.principal;
         const active =
-          user.principal.kind === "staff" ? assertActiveStaff(prisma, user.principal) : assertActiveCustomer(prisma, user.principal, "any");
+          principal.kind === "staff"
+            ? assertActiveStaff(prisma, principal)
+            : customerBudget.read(principal.customerId).then((endWork) => {
+                // "close" comes however the response ends (sent, failed, or the client gone).
+                res.once("close", endWork);
+                return assertActiveCustomer(prisma, principal, "any");
+              });
         active.then(() => {
           req.user = user;
           next();

@@ -6,6 +6,8 @@ import { AppError } from "../errors.js";
 
 /** The only algorithm we sign with and the only one we accept. */
 export const JWT_ALGORITHM = "HS256" as const;
+/** Device tokens' audience: never accepted where a staff or customer token is expected. */
+const DEVICE_AUDIENCE = "ordered:device";
 
 const StaffClaims = z.object({
   exp: z.number(),
@@ -21,6 +23,11 @@ const CustomerClaims = z.object({
   sid: z.uuid(),
   loc: z.uuid(),
 });
+
+const DeviceClaims = z.object({ sub: z.string(), dev: z.uuid() });
+
+/** How long a device stays known after its last login with an email. */
+export const DEVICE_TOKEN_TTL_SECONDS = 180 * 24 * 3600;
 
 /** Who a staff token speaks for. */
 export interface StaffPrincipal {
@@ -54,6 +61,10 @@ export interface Tokens {
   verifyStaff(token: string): StaffPrincipal;
   /** Throws AppError UNAUTHENTICATED for anything but a valid, unexpired customer token. */
   verifyCustomer(token: string): CustomerPrincipal;
+  /** Proof that a device logged in with `email` (lower-cased), naming the device. */
+  signDevice(email: string, deviceId: string): string;
+  /** The device a token names, if it is valid and was given for `email`; else null (an unknown device). */
+  verifyDevice(token: string, email: string): string | null;
   /** Staff or customer, decided by the token's audience. */
   verifyAny(token: string): Principal;
   readonly staffTtlSeconds: number;
@@ -98,6 +109,22 @@ export function createTokens(config: Config["jwt"]): Tokens {
         subject: p.customerId,
         expiresIn: config.customerTtlSeconds,
       }),
+    signDevice: (email, deviceId) =>
+      jwt.sign({ dev: deviceId }, config.secret, {
+        algorithm: JWT_ALGORITHM,
+        issuer: config.issuer,
+        audience: DEVICE_AUDIENCE,
+        subject: email,
+        expiresIn: DEVICE_TOKEN_TTL_SECONDS,
+      }),
+    verifyDevice(token, email) {
+      try {
+        const claims = DeviceClaims.safeParse(verify(token, DEVICE_AUDIENCE));
+        return claims.success && claims.data.sub === email ? claims.data.dev : null;
+      } catch {
+        return null; // expired or forged: the device is simply not known
+      }
+    },
     verifyStaff(token) {
       const claims = StaffClaims.safeParse(verify(token, config.staffAudience));
       if (!claims.success) throw new AppError("UNAUTHENTICATED", "invalid token");

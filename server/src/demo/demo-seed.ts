@@ -30,7 +30,7 @@ export const DEMO_STAFF = [
  * Returns whether anything was created.
  */
 export async function seedDemo(prisma: PrismaClient, photoDir: string): Promise<boolean> {
-  if (await prisma.staffUser.findUnique({ where: { email: DEMO_OWNER_EMAIL } })) return false;
+  if (await prisma.staffUser.findFirst({ where: { email: DEMO_OWNER_EMAIL } })) return false;
   const venue = await seedVenue(prisma, {
     name: "Demo Bistro",
     currency: "EUR",

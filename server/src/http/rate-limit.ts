@@ -5,6 +5,10 @@ import { AppError } from "../errors.js";
 export interface Limiter {
   /** Spends one point for `key`; throws AppError RATE_LIMITED once the budget is spent. */
   consume(key: string, what: string): Promise<void>;
+  /** Throws AppError RATE_LIMITED if `key`'s budget is already spent; spends nothing (for budgets of failures). */
+  assertLeft(key: string, what: string): Promise<void>;
+  /** Spends one point for `key` without refusing anything (a failure is counted after the fact). */
+  spend(key: string): Promise<void>;
 }
 
 /**
@@ -38,17 +42,27 @@ export function createLocalLimiter(opts: { points: number; durationSeconds: numb
 }
 
 function limiterOf(limiter: RateLimiterRedis | RateLimiterMemory): Limiter {
+  const refusal = (res: RateLimiterRes, what: string) => {
+    const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+    return new AppError("RATE_LIMITED", `too many ${what}; try again in ${retryAfter}s`, retryAfter);
+  };
   return {
     async consume(key, what) {
       try {
         await limiter.consume(key);
       } catch (err) {
-        if (err instanceof RateLimiterRes) {
-          const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-          throw new AppError("RATE_LIMITED", `too many ${what}; try again in ${retryAfter}s`, retryAfter);
-        }
+        if (err instanceof RateLimiterRes) throw refusal(err, what);
         throw err;
       }
+    },
+    async assertLeft(key, what) {
+      const res = await limiter.get(key);
+      if (res && res.consumedPoints >= limiter.points) throw refusal(res, what);
+    },
+    async spend(key) {
+      await limiter.consume(key).catch((err: unknown) => {
+        if (!(err instanceof RateLimiterRes)) throw err;
+      });
     },
   };
 }

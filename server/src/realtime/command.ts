@@ -1,6 +1,7 @@
 import { COMMANDS, type CommandName, type CommandPayload, type CommandResults, can, forbiddenMessage } from "@ordered/contract";
 import type { z } from "zod";
 import { assertActiveCustomer } from "../auth/customer-account.js";
+import type { EndWork } from "../auth/customer-budget.js";
 import { assertActiveStaff } from "../auth/staff-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
@@ -31,7 +32,8 @@ export interface CommandOptions {
 
 /**
  * Registers a command on a socket. Before `handler` runs: an ack is required (without one
- * the client hears of it as `protocol:error` and nothing runs), the token must not have
+ * the client hears of it as `protocol:error` and nothing runs), a phone's command budget and
+ * place in flight (auth/customer-budget.ts; RATE_LIMITED with retryAfter), the token must not have
  * expired since the handshake, a staff account must still be active (a phone: not removed), the sender
  * must be who the contract says sends this command (`COMMANDS[c].by`) with the permission it
  * names (`COMMANDS[c].may`, staff-roles.ts), and the payload
@@ -53,7 +55,13 @@ export function onCommand<C extends CommandName>(
     }
     const principal = socket.data.principal;
     const done = trackCommand(socket);
+    let endWork: EndWork | undefined;
     Promise.resolve()
+      .then(async () => {
+        // A phone's budget and its place in flight first, before any database work: a flood
+        // from one phone is refused from memory and holds at most a few pooled connections.
+        if (principal.kind === "customer") endWork = await deps.customerBudget.command(principal.customerId);
+      })
       .then(() => {
         if (principal.expiresAt !== undefined && principal.expiresAt <= Date.now()) {
           throw new AppError("UNAUTHENTICATED", "token expired");
@@ -79,7 +87,10 @@ export function onCommand<C extends CommandName>(
         (data) => ack({ data }),
         (err: unknown) => ack(toAck(err, deps.log)),
       )
-      .finally(done);
+      .finally(() => {
+        endWork?.();
+        done();
+      });
   };
   (socket.on as (event: string, fn: typeof listener) => void)(name, listener);
 }

@@ -22,7 +22,11 @@ export function handshake(deps: AppDeps) {
       }
       const principal = deps.tokens.verifyAny(parsed.data.token);
       if (principal.kind === "staff") await assertActiveStaff(deps.prisma, principal);
-      if (principal.kind === "customer") await assertActiveCustomer(deps.prisma, principal, "open");
+      if (principal.kind === "customer") {
+        // Connecting spends the phone's command budget: reconnecting in a loop is a flood too.
+        const endWork = await deps.customerBudget.command(principal.customerId);
+        await assertActiveCustomer(deps.prisma, principal, "open").finally(endWork);
+      }
       socket.data.principal = principal;
       socket.data.auth = parsed.data;
       next();

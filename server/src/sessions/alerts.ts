@@ -52,7 +52,8 @@ const AlertSession = z.strictObject({ session_id: z.uuid() });
 
 /**
  * Staff acknowledge a call, once: a second acknowledgement (double tap, another device) is
- * a CONFLICT naming who did it. Another location's call is "not found".
+ * a CONFLICT naming who did it. Another location's call is "call not found", exactly as an
+ * id that names no call.
  */
 export async function acknowledgeAlert(
   prisma: PrismaClient,
@@ -60,7 +61,13 @@ export async function acknowledgeAlert(
   alertId: string,
 ): Promise<{ alert: AlertDto; event: LoggedEvent<"alert.acknowledged"> }> {
   return sqlTransaction(prisma, async (db) => {
-    const found = await db.row(AlertSession, sql`SELECT session_id FROM session_alert WHERE id = ${alertId}::uuid`);
+    // Looked up within the staff's location only: another location's call and an id that
+    // names nothing get the same answer, so ids cannot be probed across venues.
+    const found = await db.row(
+      AlertSession,
+      sql`SELECT a.session_id FROM session_alert a JOIN order_session s ON s.id = a.session_id
+          WHERE a.id = ${alertId}::uuid AND s.location_id = ${staff.locationId}::uuid`,
+    );
     if (!found) throw AppError.notFound("call");
     await lockSession(db, found.session_id, staff.locationId);
     const changed = await db.run(

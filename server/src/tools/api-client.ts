@@ -66,7 +66,7 @@ export interface ApiClient {
   /** Any request; resolves with the body of a 2xx answer, throws ApiError otherwise. */
   // biome-ignore lint/suspicious/noExplicitAny: as for request()
   call<T = any>(method: string, path: string, options?: RequestOptions): Promise<T>;
-  login(credentials: { email: string; password: string }): Promise<LoginResponse>;
+  login(credentials: { email: string; password: string; deviceToken?: string; locationId?: string }): Promise<LoginResponse>;
   openSession(staffToken: string, label: string): Promise<OpenSessionResponse>;
   joinSession(joinCode: string, displayName?: string): Promise<JoinResponse>;
   /** Closes a seating; `options` says what to do with unfinished orders and an unpaid rest. */
@@ -120,7 +120,15 @@ export function createApiClient(baseUrl: string, options: ClientOptions = {}): A
     baseUrl: base,
     request,
     call,
-    login: (credentials) => call("POST", "/api/auth/login", { body: { email: credentials.email, password: credentials.password } }),
+    login: (credentials) =>
+      call("POST", "/api/auth/login", {
+        body: {
+          email: credentials.email,
+          password: credentials.password,
+          ...(credentials.deviceToken ? { deviceToken: credentials.deviceToken } : {}),
+          ...(credentials.locationId ? { locationId: credentials.locationId } : {}),
+        },
+      }),
     openSession: (token, label) => call("POST", "/api/sessions", { token, body: { label } }),
     joinSession: (joinCode, displayName) =>
       call("POST", "/api/sessions/join", { body: displayName === undefined ? { joinCode } : { joinCode, displayName } }),

@@ -60,6 +60,17 @@ describe("migrations", () => {
       await table("Window");
       await expect(table("WINDOW")).rejects.toThrow(/dining_table_location_id_name_key/);
       await table("window", true);
+      // A staff email is unique within its location, stored lower-cased (what makes that case-blind).
+      const staff = (locationId: string, email: string) =>
+        db.query("INSERT INTO staff_user (id, location_id, email, display_name) VALUES (gen_random_uuid(), $1, $2, 'Ann')", [
+          locationId,
+          email,
+        ]);
+      const otherLoc = await db.query("INSERT INTO location (id, name) VALUES (gen_random_uuid(), 'y') RETURNING id");
+      await staff(loc.rows[0].id, "ann@x.test");
+      await expect(staff(loc.rows[0].id, "ann@x.test")).rejects.toThrow(/staff_user_location_id_email_key/);
+      await staff(otherLoc.rows[0].id, "ann@x.test");
+      await expect(staff(otherLoc.rows[0].id, "Bob@x.test")).rejects.toThrow(/staff_user_email_lower/);
       // Applying again is a no-op.
       const again = await migrateDatabase(url);
       expect(again.output).toContain("No pending migrations to apply");

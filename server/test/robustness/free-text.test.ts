@@ -66,3 +66,51 @@ describe("free text PostgreSQL cannot store", () => {
     expect(order.items[0]!.note).toBe(note);
   });
 });
+
+// Text-direction controls (U+202A–U+202E, U+2066–U+2069) make a name or note display as
+// something other than what it says ("Trojan Source"): one rule refuses them in every name
+// and note, at the edge, naming the field.
+const RLO = "\u202e";
+const BIDI_MESSAGE = "must not contain text-direction control characters (U+202A–U+202E, U+2066–U+2069)";
+
+describe("text-direction control characters", () => {
+  it("are refused in a guest's name, a staff member's name, a table's label and an order note", async ({
+    server,
+    venue,
+    socket,
+    prisma,
+  }) => {
+    const token = venue.staffToken;
+    const { session, customerToken } = await openAndJoin(server, token);
+
+    const guest = await server.api.request("POST", "/api/sessions/join", {
+      body: { joinCode: session.joinCode, displayName: `Ann${RLO}nimda` },
+    });
+    expect([guest.status, guest.body.error]).toEqual([400, { code: "VALIDATION_FAILED", message: `body.displayName: ${BIDI_MESSAGE}` }]);
+
+    const staff = await server.api.request("POST", "/api/staff", {
+      token,
+      body: { email: `bidi-${randomUUID()}@test.ordered`, displayName: `\u2067Bob\u2069`, role: "SERVER" },
+    });
+    expect([staff.status, staff.body.error]).toEqual([400, { code: "VALIDATION_FAILED", message: `body.displayName: ${BIDI_MESSAGE}` }]);
+
+    const label = await server.api.request("POST", "/api/sessions", { token, body: { label: `Table ${RLO}7` } });
+    expect([label.status, label.body.error]).toEqual([400, { code: "VALIDATION_FAILED", message: `body.label: ${BIDI_MESSAGE}` }]);
+
+    const phone = await socket(server, { token: customerToken });
+    const ack = await send(phone, "order:place", {
+      clientOrderId: randomUUID(),
+      items: [{ productId: venue.products[1]!.id, quantity: 1, note: `no onions\u202a` }],
+    });
+    expect(ack.error).toEqual({ code: "VALIDATION_FAILED", message: `payload.items.0.note: ${BIDI_MESSAGE}` });
+
+    expect(await prisma.customer.count({ where: { sessionId: session.id } })).toBe(1);
+    expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(0);
+  });
+
+  it("are not needed by right-to-left names, which are kept", async ({ server, venue }) => {
+    const { session } = await openAndJoin(server, venue.staffToken);
+    const joined = await server.api.joinSession(session.joinCode, "מרים");
+    expect(joined.customer.displayName).toBe("מרים");
+  });
+});

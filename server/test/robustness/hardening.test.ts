@@ -52,20 +52,63 @@ describe("request bodies", () => {
 });
 
 describe("login throttling", () => {
-  it("limits attempts per account, whatever address they come from", async ({ startServer, venue }) => {
+  it("limits failed logins per account, whatever address they come from", async ({ startServer, venue }) => {
     const server = await startServer({ LOGIN_RATE_PER_ACCOUNT: "3", TRUST_PROXY_HOPS: "1" });
-    const attempt = (i: number) =>
+    const attempt = (i: number, password = "wrong") =>
       server.api.request("POST", "/api/auth/login", {
-        body: { email: venue.owner.email, password: "wrong" },
+        body: { email: venue.owner.email, password },
         headers: { "x-forwarded-for": `203.0.113.${i}` },
       });
     for (let i = 1; i <= 3; i++) expect((await attempt(i)).status).toBe(401);
     const fourth = await attempt(4);
     expect([fourth.status, fourth.body.error.code]).toEqual([429, "RATE_LIMITED"]);
-    expect(fourth.body.error.message).toMatch(/^too many login attempts for this account/);
+    expect(fourth.body.error.message).toMatch(/^too many failed logins for this account; try again in \d+s$/);
+    expect(fourth.body.error.retryAfter).toBeGreaterThan(0);
+    // Guessing from yet another address is refused before the password is looked at, right or wrong.
+    expect((await attempt(5, venue.owner.password)).status).toBe(429);
     // Another account is not affected.
     const other = await server.api.request("POST", "/api/auth/login", { body: { email: "someone-else@test.ordered", password: "wrong" } });
     expect(other.status).toBe(401);
+  });
+
+  it("is not a lockout: a device that logged in before keeps logging in while others guess, within a budget of its own", async ({
+    startServer,
+    venue,
+  }) => {
+    const server = await startServer({ LOGIN_RATE_PER_ACCOUNT: "3", TRUST_PROXY_HOPS: "1" });
+    const { email, password } = venue.owner;
+    // The owner's phone logged in yesterday; successful logins spend nothing.
+    let { deviceToken } = await server.api.login({ email, password });
+    for (let i = 0; i < 5; i++) ({ deviceToken } = await server.api.login({ email, password, ...(deviceToken ? { deviceToken } : {}) }));
+    expect(deviceToken).toEqual(expect.any(String));
+
+    // Someone who knows the email spends the account's budget from many addresses.
+    for (let i = 1; i <= 4; i++) {
+      await server.api.request("POST", "/api/auth/login", {
+        body: { email, password: "guess" },
+        headers: { "x-forwarded-for": `198.51.100.${i}` },
+      });
+    }
+    const attacker = await server.api.request("POST", "/api/auth/login", { body: { email, password: "guess" } });
+    expect([attacker.status, attacker.body.error.code]).toEqual([429, "RATE_LIMITED"]);
+
+    // The owner's phone is not locked out.
+    const owner = await server.api.login({ email, password, deviceToken: deviceToken! });
+    expect(owner.staff.email).toBe(email);
+    // Its proof works for its own email only, and a forged one is an unknown device.
+    const borrowed = await server.api.request("POST", "/api/auth/login", {
+      body: { email, password, deviceToken: `${deviceToken!.slice(0, -4)}AAAA` },
+    });
+    expect(borrowed.status).toBe(429);
+
+    // A stolen device token guesses only within that device's own budget.
+    const fromDevice = (pw: string) => server.api.request("POST", "/api/auth/login", { body: { email, password: pw, deviceToken } });
+    for (let i = 0; i < 3; i++) expect((await fromDevice("guess")).status).toBe(401);
+    const spent = await fromDevice(password);
+    expect([spent.status, spent.body.error.message]).toEqual([
+      429,
+      expect.stringMatching(/^too many failed logins from this device for this account; try again in \d+s$/),
+    ]);
   });
 });
 

@@ -294,19 +294,19 @@ describe("who may manage whom", () => {
 });
 
 describe("bad input to the staff routes", () => {
-  it("refuses a second account with the same email, whatever its case", async ({ server, venue, otherVenue, prisma }) => {
+  it("refuses a second account with the same email at the location, whatever its case", async ({ server, venue, prisma }) => {
     const { staff } = await invite(server, venue.staffToken, "SERVER");
-    for (const [token, email] of [
-      [venue.staffToken, staff.email],
-      [venue.staffToken, staff.email.toUpperCase()],
-      [otherVenue.staffToken, staff.email],
-    ] as const) {
-      const res = await server.api.request("POST", "/api/staff", { token, body: { email, displayName: "Twin", role: "KITCHEN" } });
+    for (const email of [staff.email, staff.email.toUpperCase()]) {
+      const res = await server.api.request("POST", "/api/staff", {
+        token: venue.staffToken,
+        body: { email, displayName: "Twin", role: "KITCHEN" },
+      });
       expect([res.status, res.body.error]).toEqual([
         409,
         { code: "CONFLICT", message: `an account with the email ${staff.email} already exists` },
       ]);
     }
+    // Another location's accounts are not its business: email-per-location.test.ts.
     expect(await prisma.staffUser.count({ where: { email: staff.email } })).toBe(1);
   });
 

@@ -42,6 +42,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     SESSION_JOIN_RATE_PER_MINUTE: "1000",
     ORDER_RATE_PER_SOCKET: "1000",
     ORDER_RATE_PER_SESSION: "1000",
+    CUSTOMER_COMMAND_RATE: "1000",
+    CUSTOMER_READ_RATE_PER_MINUTE: "1000",
+    CUSTOMER_MAX_IN_FLIGHT: "1000",
     // Quick pipeline timings, shared by servers (job options) and workers.
     PIPELINE_ATTEMPTS: "3",
     PIPELINE_BACKOFF_MS: "50",

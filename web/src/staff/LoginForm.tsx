@@ -5,6 +5,28 @@ import { strings } from "../strings";
 import type { StaffAuth } from "./staff-auth";
 
 /**
+ * A device that logged in with an email keeps the server's proof of it, so that someone else
+ * guessing that account's password cannot lock this device out (server/src/auth/login-throttle.ts).
+ */
+const deviceKey = (email: string) => `ordered.device:${email}`;
+
+function readDeviceToken(email: string): string | null {
+  try {
+    return localStorage.getItem(deviceKey(email));
+  } catch {
+    return null; // storage disabled: this device is simply not known
+  }
+}
+
+function saveDeviceToken(email: string, token: string): void {
+  try {
+    localStorage.setItem(deviceKey(email), token);
+  } catch {
+    // storage disabled or full: the next login counts as an unknown device's, nothing more
+  }
+}
+
+/**
  * The staff sign-in. `notice` says why the panel signed itself out (e.g. the account was
  * deactivated); where a KITCHEN account goes next is StaffApp's to decide (homePathOf).
  */
@@ -18,9 +40,14 @@ export function LoginForm({ onLogin, notice }: { onLogin: (auth: StaffAuth) => v
     setBusy(true);
     setError(null);
     try {
+      const email = String(form.get("email") ?? "")
+        .trim()
+        .toLowerCase();
+      const deviceToken = readDeviceToken(email);
       const res = await api<LoginResponse>("/auth/login", {
-        body: { email: form.get("email"), password: form.get("password") },
+        body: { email, password: form.get("password"), ...(deviceToken ? { deviceToken } : {}) },
       });
+      if (res.deviceToken) saveDeviceToken(email, res.deviceToken);
       onLogin({ token: res.token, staff: res.staff });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
