@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lastBumpOf, RECALL_WINDOW_MS, type TicketStatus, undoableBump } from "../src/kitchen.js";
 import {
   canCancel,
   canMoveOrder,
@@ -7,15 +8,14 @@ import {
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
   type OrderState,
+  orderName,
+  orderViewOf,
   progress,
   SHIPMENT_STATUSES,
   SHIPMENT_TRANSITIONS,
-  orderName,
-  orderViewOf,
   stageOf,
   unfinishedTickets,
 } from "../src/order-status.js";
-import type { TicketStatus } from "../src/kitchen.js";
 
 const order = (
   status: OrderState["status"],
@@ -119,5 +119,24 @@ describe("the status machine", () => {
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     expect(new Set(ranks).size).toBe(sequence.length);
     expect(progress(order("CANCELLED", "CANCELLED"))).toBeGreaterThan(progress(order("ACCEPTED", "READY")));
+  });
+});
+
+describe("the kitchen's Undo, from what the server stored", () => {
+  const T0 = "2026-11-22T10:00:00.000Z";
+  const T1 = "2026-11-22T10:00:05.000Z";
+  const at = (iso: string, ms: number) => Date.parse(iso) + ms;
+
+  it("offers the last bump for RECALL_WINDOW_MS, and nothing after a recall", () => {
+    const started = { status: "PREPARING" as const, startedAt: T0, readyAt: null, movedAt: T0 };
+    expect(lastBumpOf(started)).toBe("PREPARING");
+    expect(undoableBump(started, at(T0, RECALL_WINDOW_MS - 1))).toBe("PREPARING");
+    expect(undoableBump(started, at(T0, RECALL_WINDOW_MS))).toBeNull();
+    const ready = { status: "READY" as const, startedAt: T0, readyAt: T1, movedAt: T1 };
+    expect(undoableBump(ready, at(T1, 1000))).toBe("READY");
+    // Recalled from READY: preparing again, started earlier than it moved, no ready time.
+    const recalled = { status: "PREPARING" as const, startedAt: T0, readyAt: null, movedAt: T1 };
+    expect(lastBumpOf(recalled)).toBeNull();
+    expect(lastBumpOf({ status: "NEW", startedAt: null, readyAt: null, movedAt: T1 })).toBeNull();
   });
 });

@@ -209,9 +209,10 @@ async function placeRaw(lines: { productId: string; quantity: number }[]): Promi
         lines.map((l) => byId.get(l.productId)!.station_id),
       ],
     );
-    const seq = await c.query<{ last_seq: number }>("UPDATE order_session SET last_seq = last_seq + 1, orders_placed = orders_placed + 1 WHERE id = $1 RETURNING last_seq", [
-      session.id,
-    ]);
+    const seq = await c.query<{ last_seq: number }>(
+      "UPDATE order_session SET last_seq = last_seq + 1, orders_placed = orders_placed + 1 WHERE id = $1 RETURNING last_seq",
+      [session.id],
+    );
     const payload = { id: orderId, clientOrderId, sessionId: session.id, status: "PLACED", totalCents: total, items: lines };
     await c.query("INSERT INTO session_event (session_id, seq, type, payload) VALUES ($1, $2, 'order.placed', $3)", [
       session.id,

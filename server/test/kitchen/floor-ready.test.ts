@@ -1,10 +1,24 @@
 import type { OrderDto } from "@ordered/contract";
 import { acceptedOrder, seatedTable } from "../seatings/seating-kit.js";
-import { eventually } from "../support/harness.js";
+import { eventually, type TestServer } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 import { dataOf, recorderOf, send } from "../support/sockets.js";
 
 const ticketsOf = (order: Pick<OrderDto, "tickets">) => order.tickets.map((t) => [t.station, t.status]);
+
+/** The order once the pipeline's shipping stage made its `count` tickets. */
+async function withTickets(server: TestServer, token: string, id: string, count: number): Promise<OrderDto> {
+  let order: OrderDto | undefined;
+  await eventually(
+    async () => {
+      order = (await server.api.call("GET", `/api/orders/${id}`, { token })).order as OrderDto;
+      return order.tickets.length === count;
+    },
+    15_000,
+    `order ${id} has ${count} tickets`,
+  );
+  return order!;
+}
 
 // The kitchen owns an order until its stations have finished (docs/architecture.md, "Order and
 // shipment status machine"): the floor's Ready is refused while a ticket is NEW or PREPARING
@@ -27,13 +41,8 @@ describe("the floor's Ready", () => {
       { productId: margherita!.id, quantity: 1 },
       { productId: lemonade!.id, quantity: 1 },
     ]);
-    let order: OrderDto | undefined;
-    await eventually(
-      async () => (order = (await a.api.call("GET", `/api/orders/${placed.id}`, { token })).order as OrderDto).tickets.length === 2,
-      15_000,
-      "tickets",
-    );
-    const [kitchenTicket, barTicket] = order!.tickets;
+    const order = await withTickets(a, token, placed.id, 2);
+    const [kitchenTicket, barTicket] = order.tickets;
     const floor = await socket(a, { token });
     const kitchen = await socket(b, { token });
     const panel = recorderOf(floor);
@@ -41,7 +50,8 @@ describe("the floor's Ready", () => {
     // Nobody started: the floor cannot make it ready, nor deliver it.
     expect((await send(floor, "order:advance", { orderId: placed.id, to: "READY" })).error).toEqual({
       code: "CONFLICT",
-      message: 'the kitchen has not finished this order (Kitchen: New, Bar: New); the station marks it ready, or confirm "Mark ready for the kitchen"',
+      message:
+        'the kitchen has not finished this order (Kitchen: New, Bar: New); the station marks it ready, or confirm "Mark ready for the kitchen"',
     });
     expect((await send(floor, "order:advance", { orderId: placed.id, to: "DELIVERED" })).error).toEqual({
       code: "CONFLICT",
@@ -77,14 +87,9 @@ describe("the floor's Ready", () => {
     const { cardCode } = await seatedTable(server, token, "Table 4");
     const phone = await socket(server, { token: (await server.api.joinByCard(cardCode)).token });
     const placed = await acceptedOrder(prisma, phone, [{ productId: margherita!.id, quantity: 2 }]);
-    let order: OrderDto | undefined;
-    await eventually(
-      async () => (order = (await server.api.call("GET", `/api/orders/${placed.id}`, { token })).order as OrderDto).tickets.length === 1,
-      15_000,
-      "ticket",
-    );
+    const order = await withTickets(server, token, placed.id, 1);
     const staff = await socket(server, { token });
-    const ticketId = order!.tickets[0]!.id;
+    const ticketId = order.tickets[0]!.id;
     dataOf(await send(staff, "ticket:bump", { ticketId, to: "PREPARING" }));
     expect(dataOf(await send(staff, "ticket:bump", { ticketId, to: "READY" })).order.shipment?.status).toBe("READY");
     // Asking for Ready again changes nothing and needs no confirmation; delivering is the floor's.

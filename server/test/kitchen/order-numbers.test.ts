@@ -12,7 +12,7 @@ describe("order numbers", () => {
   it("are gap-free and stable per seating under concurrent placements on two instances", async ({ cluster, venue, socket, prisma }) => {
     const [a, b] = cluster;
     const token = venue.staffToken;
-    const [margherita, , lemonade] = venue.products;
+    const [margherita] = venue.products;
     const table = await openAndJoin(a, token, "Table 5");
     const other = await openAndJoin(b, token, "Table 6");
     // Four phones of one seating, two on each instance; another seating counts on its own.

@@ -2,7 +2,6 @@ import {
   can,
   kitchenStarted,
   LIMITS,
-  movedOnSince,
   ORDER_VIEW_WORDS,
   type OrderDto,
   type OrderView,
