@@ -129,6 +129,8 @@ export function StaffOrderCard({ order, label, now, thresholds, role }: Props) {
           onConfirm={async () => {
             await commands.send("order:advance", { orderId: order.id, to: "READY", overrideKitchen: true });
             announce(strings.announce.orderAdvanced.READY(label));
+            // As after a plain advance: focus comes back to this card's next step once the panel re-sorts.
+            keepFocusUntil.current = Date.now() + 3000;
           }}
           onClose={() => setConfirmReady(false)}
         />
