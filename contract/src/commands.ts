@@ -70,6 +70,12 @@ export const AdvanceOrderPayload = z.strictObject({
   orderId: uuidOf("an order"),
   /** The shipment status to move to; must be the next one. */
   to: z.enum(ADVANCE_STEPS),
+  /**
+   * READY only: the person confirmed marking it ready although a station has not finished
+   * its ticket ("Mark ready for the kitchen?"). Without it such a READY is a CONFLICT: the
+   * kitchen owns an order until its tickets are ready (docs/architecture.md).
+   */
+  overrideKitchen: z.boolean().optional(),
 });
 export type AdvanceOrderPayload = z.input<typeof AdvanceOrderPayload>;
 

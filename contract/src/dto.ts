@@ -228,6 +228,11 @@ export const OrderDto = z.strictObject({
   /** Made by the phone; the same id always yields the same order. */
   clientOrderId: z.string(),
   sessionId: id,
+  /**
+   * The order's number in its seating (1, 2, 3… without gaps), given when it is placed and
+   * never changed: "Table 4 #2" on the panel, the kitchen's ticket and the phone (orderName).
+   */
+  number: z.number().int().positive(),
   customerId: id.nullable(),
   customerName: z.string().nullable(),
   status: z.enum(ORDER_STATUSES),

@@ -32,3 +32,34 @@ export function ticketUrgency(ageMs: number, thresholds: { amberMinutes: number;
   if (minutes >= thresholds.amberMinutes) return "amber";
   return "fresh";
 }
+
+/** What `lastBumpOf` reads of a ticket: its status and the times the server stamped (TicketDto). */
+export interface TicketMoves {
+  status: TicketStatus;
+  startedAt: string | null;
+  readyAt: string | null;
+  movedAt: string;
+}
+
+/**
+ * The bump a ticket's last move was (what `ticket:recall` would undo: its `from`), or null when
+ * the last move was a recall or there was none. Read from what the server stores, never from a
+ * screen's memory, so a display offers the same Undo after a reload: a bump stamps the time it
+ * moved to (startedAt for PREPARING, readyAt for READY) with its movedAt, and a recall leaves
+ * them apart (it clears readyAt, and startedAt is older or cleared). The server refuses any
+ * other recall with the same function.
+ */
+export function lastBumpOf(ticket: TicketMoves): BumpStep | null {
+  if (ticket.status === "PREPARING" && ticket.startedAt === ticket.movedAt) return "PREPARING";
+  if (ticket.status === "READY" && ticket.readyAt === ticket.movedAt) return "READY";
+  return null;
+}
+
+/**
+ * The Undo a display offers on a ticket at `serverNowMs` (its best reading of the server's
+ * clock): the last bump, while within RECALL_WINDOW_MS of it.
+ */
+export function undoableBump(ticket: TicketMoves, serverNowMs: number): BumpStep | null {
+  const bump = lastBumpOf(ticket);
+  return bump && serverNowMs - Date.parse(ticket.movedAt) < RECALL_WINDOW_MS ? bump : null;
+}

@@ -81,13 +81,16 @@ export type OrderEnd = "rejected" | "cancelled" | "failed";
 
 /**
  * The last stage an order reached (index into ORDER_STAGES), and how it ended if it did not
- * reach the table. An accepted order is being prepared as soon as its shipment exists.
+ * reach the table. The staff screens' rule (orderViewOf): accepted is not preparing until a
+ * station has started one of its tickets, so the phone never says "Preparing" while the
+ * kitchen's display still shows the order as New.
  */
-export function stageOf(o: OrderState & { acceptedAt?: string | null }): { reached: number; end: OrderEnd | null } {
+export function stageOf(o: OrderWithTickets & { acceptedAt?: string | null }): { reached: number; end: OrderEnd | null } {
   const ship = o.shipment?.status;
   let reached = 0;
   if (o.acceptedAt || o.status === "ACCEPTED" || o.status === "DELIVERED") reached = 1;
-  if (ship) reached = 2;
+  // Tickets stay on an order that ended, so a cancelled order a station had started shows it.
+  if (o.tickets.some((t) => t.status !== "NEW")) reached = 2;
   // readyAt: an order cancelled after it was ready had reached "ready".
   if (ship === "READY" || ship === "DELIVERED" || o.shipment?.readyAt || o.status === "DELIVERED") reached = 3;
   if (ship === "DELIVERED" || o.status === "DELIVERED") reached = 4;
@@ -99,7 +102,7 @@ export function stageOf(o: OrderState & { acceptedAt?: string | null }): { reach
  * How far along an order is, for choosing between two copies of it that did not both come
  * through the session log (an ack racing the events): the further one wins.
  */
-export function progress(o: OrderState): number {
+export function progress(o: OrderWithTickets): number {
   if (isFinalOrderStatus(o.status)) return ORDER_STAGES.length;
   return stageOf(o).reached;
 }
@@ -143,6 +146,23 @@ export function orderViewOf(o: OrderWithTickets): OrderView {
 export function movedOnSince(seen: OrderView, now: OrderView): boolean {
   const untouched = (v: OrderView) => v === "PLACED" || v === "NEW";
   return seen !== now && !(untouched(seen) && untouched(now));
+}
+
+/**
+ * An order's name on every screen that names it to staff: "Table 4 #2", its seating's label
+ * and its number there (OrderDto.number, given by the server when it was placed).
+ */
+export function orderName(seatingLabel: string, number: number): string {
+  return `${seatingLabel} #${number}`;
+}
+
+/**
+ * The tickets a station has not finished (NEW or PREPARING). While there are any the kitchen
+ * owns the order: the floor's READY needs `overrideKitchen` (advance-order.ts), and the
+ * panel asks "Mark ready for the kitchen?" first.
+ */
+export function unfinishedTickets<T extends { status: TicketStatus }>(o: { tickets: readonly T[] }): T[] {
+  return o.tickets.filter((t) => t.status !== "READY");
 }
 
 /**

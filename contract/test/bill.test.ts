@@ -11,6 +11,7 @@ function order(status: OrderDto["status"], customerId: string | null, items: [st
     id: id(),
     clientOrderId: `client-${n}`,
     sessionId: id(),
+    number: n,
     customerId,
     customerName: customerId === ANN ? "Ann" : customerId === BEA ? "Bea" : null,
     status,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lastBumpOf, RECALL_WINDOW_MS, type TicketStatus, undoableBump } from "../src/kitchen.js";
 import {
   canCancel,
   canMoveOrder,
@@ -7,20 +8,25 @@ import {
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
   type OrderState,
+  orderName,
+  orderViewOf,
   progress,
   SHIPMENT_STATUSES,
   SHIPMENT_TRANSITIONS,
   stageOf,
+  unfinishedTickets,
 } from "../src/order-status.js";
 
 const order = (
   status: OrderState["status"],
   shipment: NonNullable<OrderState["shipment"]>["status"] | null = null,
   acceptedAt: string | null = null,
+  tickets: TicketStatus[] = [],
 ) => ({
   status,
   shipment: shipment ? { status: shipment } : null,
   acceptedAt,
+  tickets: tickets.map((t) => ({ status: t })),
 });
 
 describe("the status machine", () => {
@@ -70,18 +76,42 @@ describe("the status machine", () => {
   it("shows the guest the stage reached, one step at a time, and how a failed order ended", () => {
     expect(stageOf(order("PLACED"))).toEqual({ reached: 0, end: null });
     expect(stageOf(order("ACCEPTED", null, "2026-11-22T10:00:00.000Z"))).toEqual({ reached: 1, end: null });
-    expect(stageOf(order("ACCEPTED", "PREPARING", "2026-11-22T10:00:00.000Z"))).toEqual({ reached: 2, end: null });
+    expect(stageOf(order("ACCEPTED", "PREPARING", "2026-11-22T10:00:00.000Z", ["PREPARING", "NEW"]))).toEqual({ reached: 2, end: null });
     expect(stageOf(order("ACCEPTED", "READY"))).toEqual({ reached: 3, end: null });
     expect(stageOf(order("DELIVERED", "DELIVERED"))).toEqual({ reached: 4, end: null });
     expect(stageOf(order("REJECTED"))).toEqual({ reached: 0, end: "rejected" });
-    expect(stageOf(order("CANCELLED", "CANCELLED", "2026-11-22T10:00:00.000Z"))).toEqual({ reached: 2, end: "cancelled" });
+    expect(stageOf(order("CANCELLED", "CANCELLED", "2026-11-22T10:00:00.000Z", ["PREPARING"]))).toEqual({ reached: 2, end: "cancelled" });
+    expect(stageOf(order("CANCELLED", "CANCELLED", "2026-11-22T10:00:00.000Z", ["NEW"]))).toEqual({ reached: 1, end: "cancelled" });
+  });
+
+  it("keeps the guest's stage and the staff's word in step: accepted is not preparing until a station starts", () => {
+    const accepted = "2026-11-22T10:00:00.000Z";
+    const moves: [TicketStatus[], ReturnType<typeof orderViewOf>, string][] = [
+      [["NEW", "NEW"], "NEW", "accepted"],
+      [["NEW", "PREPARING"], "PREPARING", "preparing"],
+      [["READY", "NEW"], "PREPARING", "preparing"],
+    ];
+    for (const [tickets, view, stage] of moves) {
+      const o = order("ACCEPTED", "PREPARING", accepted, tickets);
+      expect(orderViewOf(o)).toBe(view);
+      expect(["placed", "accepted", "preparing", "ready", "delivered"][stageOf(o).reached]).toBe(stage);
+    }
+    expect(orderViewOf(order("ACCEPTED", "READY", accepted, ["READY"]))).toBe("READY");
+  });
+
+  it("names an order by its seating and number, and lists the tickets the kitchen still owns", () => {
+    expect(orderName("Table 4", 2)).toBe("Table 4 #2");
+    expect(unfinishedTickets(order("ACCEPTED", "PREPARING", null, ["READY", "PREPARING", "NEW"]))).toEqual([
+      { status: "PREPARING" },
+      { status: "NEW" },
+    ]);
   });
 
   it("orders two copies of an order by how far along they are", () => {
     const sequence = [
       order("PLACED"),
       order("ACCEPTED"),
-      order("ACCEPTED", "PREPARING"),
+      order("ACCEPTED", "PREPARING", null, ["PREPARING"]),
       order("ACCEPTED", "READY"),
       order("DELIVERED", "DELIVERED"),
     ];
@@ -89,5 +119,24 @@ describe("the status machine", () => {
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     expect(new Set(ranks).size).toBe(sequence.length);
     expect(progress(order("CANCELLED", "CANCELLED"))).toBeGreaterThan(progress(order("ACCEPTED", "READY")));
+  });
+});
+
+describe("the kitchen's Undo, from what the server stored", () => {
+  const T0 = "2026-11-22T10:00:00.000Z";
+  const T1 = "2026-11-22T10:00:05.000Z";
+  const at = (iso: string, ms: number) => Date.parse(iso) + ms;
+
+  it("offers the last bump for RECALL_WINDOW_MS, and nothing after a recall", () => {
+    const started = { status: "PREPARING" as const, startedAt: T0, readyAt: null, movedAt: T0 };
+    expect(lastBumpOf(started)).toBe("PREPARING");
+    expect(undoableBump(started, at(T0, RECALL_WINDOW_MS - 1))).toBe("PREPARING");
+    expect(undoableBump(started, at(T0, RECALL_WINDOW_MS))).toBeNull();
+    const ready = { status: "READY" as const, startedAt: T0, readyAt: T1, movedAt: T1 };
+    expect(undoableBump(ready, at(T1, 1000))).toBe("READY");
+    // Recalled from READY: preparing again, started earlier than it moved, no ready time.
+    const recalled = { status: "PREPARING" as const, startedAt: T0, readyAt: null, movedAt: T1 };
+    expect(lastBumpOf(recalled)).toBeNull();
+    expect(lastBumpOf({ status: "NEW", startedAt: null, readyAt: null, movedAt: T1 })).toBeNull();
   });
 });

@@ -109,3 +109,14 @@ export async function viewOrder(page: Page): Promise<void> {
   }
   await expect(page.getByRole("button", { name: "Place order" })).toBeVisible();
 }
+
+/**
+ * The floor's Ready on an order no station has finished: the panel asks "Mark ready for the
+ * kitchen?" first (the kitchen owns it: docs/architecture.md), and this confirms it.
+ */
+export async function markReadyForKitchen(page: Page, label: string): Promise<void> {
+  await page.getByRole("button", { name: `Mark order ${label} ready` }).click();
+  const ask = page.getByRole("dialog", { name: "Mark ready for the kitchen?" });
+  await ask.getByRole("button", { name: "Mark ready", exact: true }).click();
+  await expect(ask).toBeHidden();
+}

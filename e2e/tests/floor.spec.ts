@@ -2,7 +2,7 @@ import type { TableDto } from "@ordered/contract";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.js";
 import { createTable } from "../support/tables.js";
-import { joinUrlFromPanel, loginStaff, sessionCard, viewOrder } from "../support/ui.js";
+import { joinUrlFromPanel, loginStaff, markReadyForKitchen, sessionCard, viewOrder } from "../support/ui.js";
 
 /** The floor's tile of a table. */
 const tile = (page: Page, name: string) => page.getByRole("region", { name: "Floor" }).getByRole("article", { name, exact: true });
@@ -63,7 +63,7 @@ test("the floor seats a table and shows its phones, its running total and that i
   await expect(sessionCard(page, "Table 4")).toBeInViewport();
 
   // Delivered: the table no longer waits, and its total stays.
-  await page.getByRole("button", { name: "Mark order Table 4 #1 ready" }).click();
+  await markReadyForKitchen(page, "Table 4 #1");
   await page.getByRole("button", { name: "Mark order Table 4 #1 delivered" }).click();
   await expect(tile(page, "Table 4")).not.toContainText("Waiting");
   await expect(tile(page, "Table 4")).toContainText("€14.00");

@@ -1,5 +1,5 @@
 import { expect, test } from "../support/fixtures.js";
-import { decodeQr, loginStaff, onInstance, openSession, sessionCard, viewOrder } from "../support/ui.js";
+import { decodeQr, loginStaff, markReadyForKitchen, onInstance, openSession, sessionCard, viewOrder } from "../support/ui.js";
 
 // The whole journey, first with staff and phone on the same server instance, then on two.
 for (const [staffOn, phoneOn] of [
@@ -36,7 +36,7 @@ for (const [staffOn, phoneOn] of [
     await expect(card).toContainText("1× Lemonade");
     // Accepted by the pipeline; "Preparing" waits for a station to start on it.
     await expect(order.locator('[aria-current="step"]')).toHaveText(/^Accepted\b/);
-    await page.getByRole("button", { name: "Mark order Table 2 #1 ready" }).click();
+    await markReadyForKitchen(page, "Table 2 #1");
     await expect(order.locator('[aria-current="step"]')).toHaveText(/^Ready\b/);
     await page.getByRole("button", { name: "Mark order Table 2 #1 delivered" }).click();
     await expect(order.locator(".step").last()).toHaveText(/^Delivered\b/);

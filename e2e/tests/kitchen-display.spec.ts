@@ -20,7 +20,8 @@ import {
   WALL_SCREEN,
 } from "../support/kitchen.js";
 import { createTable, staffSocket } from "../support/phone-side.js";
-import { connectPhone } from "../support/seating.js";
+import { connectPhone, placeOrder as placeFromSocket } from "../support/seating.js";
+import { sessionCard } from "../support/ui.js";
 
 test.use({ launchOptions: launchWithSound });
 
@@ -219,4 +220,82 @@ test("screenshots: a busy Kitchen at 1280×800 and 1024×768, late tickets amber
   await page.screenshot({ path: info.outputPath("kitchen-1280x800.png") });
   await page.setViewportSize(TABLET);
   await page.screenshot({ path: info.outputPath("kitchen-1024x768.png") });
+});
+
+test("the display calls an order by the panel's number and word, keeps both after a reload, and still offers Undo", async ({
+  browser,
+  api,
+  venue,
+  panel,
+}) => {
+  const token = venue.staffToken;
+  const kitchenId = venue.stations.find((s) => s.name === "Kitchen")!.id;
+  const kitchen = await openDisplay(browser, kitchenId, venue.owner);
+  displays.push(kitchen);
+  const table = await createTable(api, token, "Table 9");
+  const { session } = await api.seatTable(token, table.id);
+  const margherita = venue.products.find((p) => p.name === "Margherita")!.id;
+  const phone = await connectPhone((await api.joinSession(session.joinCode)).token);
+  const staff = await staffSocket(token);
+  try {
+    // Two orders served before the third: the display then holds only #3 after a reload, and
+    // must not call it #1 (its place among what it holds) while the waiter says #3.
+    for (let i = 0; i < 2; i++) {
+      const served = await placeFromSocket(phone, [margherita]);
+      await expect(ticketOn(kitchen.page, `Table 9 #${served.number}`)).toBeVisible();
+      expect(
+        (await staff.timeout(5000).emitWithAck("order:advance", { orderId: served.id, to: "READY", overrideKitchen: true })).error,
+      ).toBeUndefined();
+      expect((await staff.timeout(5000).emitWithAck("order:advance", { orderId: served.id, to: "DELIVERED" })).error).toBeUndefined();
+    }
+    const third = await placeFromSocket(phone, [margherita]);
+    expect(third.number).toBe(3);
+  } finally {
+    phone.close();
+    staff.close();
+  }
+
+  // The panel and the display: the same name, the same word, as the order moves.
+  const card = sessionCard(panel, "Table 9");
+  const onPanel = card.locator(".order-card").filter({ has: panel.getByText("Table 9 #3", { exact: true }) });
+  const badge = onPanel.locator("[data-view]");
+  const ticket = ticketOn(kitchen.page, "Table 9 #3");
+  await expect(column(kitchen.page, "New").getByRole("article", { name: "Table 9 #3" })).toBeVisible();
+  await expect(badge).toHaveText("New");
+
+  // The floor's Ready would take the order from the kitchen: the panel asks first, and backing out changes nothing.
+  await onPanel.getByRole("button", { name: "Mark order Table 9 #3 ready" }).click();
+  const ask = panel.getByRole("dialog", { name: "Mark ready for the kitchen?" });
+  await expect(ask).toContainText("Kitchen: New");
+  await panel.screenshot({ path: test.info().outputPath("panel-ready-override.png") });
+  await ask.getByRole("button", { name: "Leave it to the kitchen" }).click();
+  await expect(ask).toBeHidden();
+  await expect(badge).toHaveText("New");
+
+  await kitchen.page.getByRole("button", { name: "Start Table 9 #3" }).click();
+  await expect(column(kitchen.page, "Preparing").getByRole("article", { name: "Table 9 #3" })).toBeVisible();
+  await expect(badge).toHaveText("Preparing");
+  await panel.screenshot({ path: test.info().outputPath("panel-preparing.png") });
+
+  // A reload: the same number, the same column, and the Undo of the bump (its 30 s are not up).
+  await kitchen.page.reload();
+  await expect(kitchen.page.getByRole("status")).toHaveText("Live");
+  await expect(column(kitchen.page, "Preparing").getByRole("article", { name: "Table 9 #3" })).toBeVisible();
+  await expect(ticket).toHaveAttribute("data-order-view", "PREPARING");
+  const undo = kitchen.page.getByRole("button", { name: "Undo the last move of Table 9 #3" });
+  await expect(undo).toBeVisible();
+  await kitchen.page.screenshot({ path: test.info().outputPath("kitchen-after-reload-1280x800.png") });
+  await undo.click();
+  await expect(column(kitchen.page, "New").getByRole("article", { name: "Table 9 #3" })).toBeVisible();
+  await expect(badge).toHaveText("New");
+  await expect(undo).toHaveCount(0);
+
+  await kitchen.page.getByRole("button", { name: "Start Table 9 #3" }).click();
+  await kitchen.page.getByRole("button", { name: "Mark Table 9 #3 ready" }).click();
+  await expect(column(kitchen.page, "Ready").getByRole("article", { name: "Table 9 #3" })).toBeVisible();
+  await expect(badge).toHaveText("Ready");
+  // Ready by the kitchen: the floor delivers without being asked.
+  await onPanel.getByRole("button", { name: "Mark order Table 9 #3 delivered" }).click();
+  await expect(badge).toHaveText("Delivered");
+  await expect(ticket).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { ordersOf } from "../support/api.js";
 import { expect, test } from "../support/fixtures.js";
-import { joinUrlFromPanel, loginStaff, menuItem, openSession, sessionCard, viewOrder } from "../support/ui.js";
+import { joinUrlFromPanel, loginStaff, markReadyForKitchen, menuItem, openSession, sessionCard, viewOrder } from "../support/ui.js";
 
 /** Adds products on the phone (one tap each) and opens the cart. */
 async function fillCart(phone: Page, names: string[]): Promise<void> {
@@ -56,7 +56,7 @@ test("staff moves an order to ready and delivered; the phone's timeline follows 
   const order = phone.page.getByRole("listitem", { name: "Order 1" });
   // The pipeline accepts the order; it is "Preparing" only once a station starts on it.
   await expect(order.locator('[aria-current="step"]')).toHaveText(/^Accepted\b/);
-  await page.getByRole("button", { name: "Mark order Table 6 #1 ready" }).click();
+  await markReadyForKitchen(page, "Table 6 #1");
   await expect(order.locator('[aria-current="step"]')).toHaveText(/^Ready\b/);
   await page.getByRole("button", { name: "Mark order Table 6 #1 delivered" }).click();
   await expect(order.locator(".step").last()).toHaveText(/^Delivered\b/);
@@ -99,7 +99,7 @@ test("a cancel dialog follows the order live: made ready elsewhere, it says so a
   await expect(dialog).toContainText("It is New.");
   // Another device makes it ready while this dialog is open.
   const [stored] = await ordersOf(api, venue.staffToken, "Table 17");
-  await api.call("POST", `/api/orders/${stored!.id}/advance`, { token: venue.staffToken, body: { to: "READY" } });
+  await api.call("POST", `/api/orders/${stored!.id}/advance`, { token: venue.staffToken, body: { to: "READY", overrideKitchen: true } });
   await expect(dialog.getByRole("alert")).toHaveText("This order changed from New to Ready while this was open: look at it again.");
   await expect(dialog.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
   await dialog.getByRole("button", { name: "Understood: it is Ready now" }).click();

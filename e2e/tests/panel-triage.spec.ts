@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.js";
 import { smallTargets, TABLET } from "../support/touch.js";
-import { joinUrlFromPanel, openSession, type Phone, sessionCard, viewOrder } from "../support/ui.js";
+import { joinUrlFromPanel, markReadyForKitchen, openSession, type Phone, sessionCard, viewOrder } from "../support/ui.js";
 
 const LAPTOP = { width: 1280, height: 800 };
 
@@ -75,7 +75,7 @@ test("the panel triages: longest wait first, live ages, a feed of what needs act
   }
 
   // Patio 3's order goes out: ready brings it back as something to deliver; delivered, it leaves.
-  await panel.getByRole("button", { name: "Mark order Patio 3 #1 ready" }).click();
+  await markReadyForKitchen(panel, "Patio 3 #1");
   await expect(feed.getByRole("listitem", { name: "Ready to deliver: Patio 3 #1" })).toBeVisible();
   await expect(feed.getByRole("listitem", { name: "New order: Patio 3 #1" })).toHaveCount(0);
   await panel.getByRole("button", { name: "Mark order Patio 3 #1 delivered" }).click();
@@ -92,7 +92,7 @@ test("the panel triages: longest wait first, live ages, a feed of what needs act
   await expect(sessionCard(panel, "Patio 2")).toContainText("1× Margherita");
   await expect(entries).toHaveCount(0);
   // It needs action again once it is ready to deliver.
-  await panel.getByRole("button", { name: "Mark order Patio 2 #1 ready" }).click();
+  await markReadyForKitchen(panel, "Patio 2 #1");
   await expect(feed.getByRole("listitem", { name: "Ready to deliver: Patio 2 #1" })).toBeVisible();
 
   // Offline: a banner nobody misses, gone when the connection is back.

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "../support/fixtures.js";
 import { connectPhone, orderOnPhone, placeOrder, screenshotsAt } from "../support/seating.js";
-import { joinUrlFromPanel, openSession, sessionCard } from "../support/ui.js";
+import { joinUrlFromPanel, markReadyForKitchen, openSession, sessionCard } from "../support/ui.js";
 
 test("a split payment with a tip, then closing: refused for an unfinished order until staff deliver it", async ({
   panel: page,
@@ -15,7 +15,7 @@ test("a split payment with a tip, then closing: refused for an unfinished order 
   await orderOnPhone(sam.page, ["Lemonade"]);
   const card = sessionCard(page, "Table 33");
   // The first order reaches the table; the second stays in the kitchen.
-  await page.getByRole("button", { name: "Mark order Table 33 #1 ready" }).click();
+  await markReadyForKitchen(page, "Table 33 #1");
   await page.getByRole("button", { name: "Mark order Table 33 #1 delivered" }).click();
   await expect(card.getByRole("button", { name: "Mark order Table 33 #2 ready" })).toBeVisible();
   await expect(card.getByText("Due €14.00")).toBeVisible();
@@ -88,7 +88,7 @@ test("closing with money still due asks for payment or a reason to waive it", as
   const sam = await phones.join(await joinUrlFromPanel(page, "Table 35"), "Sam");
   await orderOnPhone(sam.page, ["Espresso"]);
   const card = sessionCard(page, "Table 35");
-  await page.getByRole("button", { name: "Mark order Table 35 #1 ready" }).click();
+  await markReadyForKitchen(page, "Table 35 #1");
   await page.getByRole("button", { name: "Mark order Table 35 #1 delivered" }).click();
 
   await card.getByRole("button", { name: "Close session" }).click();

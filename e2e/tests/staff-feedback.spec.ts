@@ -74,6 +74,10 @@ test("focus stays where staff work, and their actions are announced", async ({ p
   // Advancing an order (from the keyboard): focus stays on its card, on the next step, and it is announced.
   await ready.focus();
   await page.keyboard.press("Enter");
+  // No station has started it: the panel asks before taking it from the kitchen.
+  const ask = page.getByRole("dialog", { name: "Mark ready for the kitchen?" });
+  await ask.getByRole("button", { name: "Mark ready", exact: true }).focus();
+  await page.keyboard.press("Enter");
   await expect(announcer).toHaveText("Order Patio 5 #1 marked ready");
   const delivered = card.getByRole("button", { name: "Mark order Patio 5 #1 delivered" });
   await expect(delivered).toBeFocused();

@@ -190,8 +190,10 @@ async function placeRaw(lines: { productId: string; quantity: number }[]): Promi
     const byId = new Map(products.rows.map((p) => [p.id, p]));
     const total = lines.reduce((a, l) => a + byId.get(l.productId)!.price_cents * l.quantity, 0);
     const order = await c.query<{ id: string; placed_at: Date }>(
-      `INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, total_cents, currency, updated_at)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, now()) RETURNING id, placed_at`,
+      // The number as placement gives it: the seating's counter (its row is locked above; bumped with last_seq below).
+      `INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, number, total_cents, currency, updated_at)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4,
+               (SELECT orders_placed + 1 FROM order_session WHERE id = $1), $5, $6, now()) RETURNING id, placed_at`,
       [session.id, location!.id, customer.id, clientOrderId, total, products.rows[0]!.currency],
     );
     const orderId = order.rows[0]!.id;
@@ -209,9 +211,10 @@ async function placeRaw(lines: { productId: string; quantity: number }[]): Promi
         lines.map((l) => byId.get(l.productId)!.station_id),
       ],
     );
-    const seq = await c.query<{ last_seq: number }>("UPDATE order_session SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq", [
-      session.id,
-    ]);
+    const seq = await c.query<{ last_seq: number }>(
+      "UPDATE order_session SET last_seq = last_seq + 1, orders_placed = orders_placed + 1 WHERE id = $1 RETURNING last_seq",
+      [session.id],
+    );
     const payload = { id: orderId, clientOrderId, sessionId: session.id, status: "PLACED", totalCents: total, items: lines };
     await c.query("INSERT INTO session_event (session_id, seq, type, payload) VALUES ($1, $2, 'order.placed', $3)", [
       session.id,

@@ -88,6 +88,11 @@ export const strings = {
   order: {
     /** The button for the next step staff take on an order. */
     advance: { READY: "Ready", DELIVERED: "Delivered" } satisfies Record<AdvanceStep, string>,
+    overrideTitle: "Mark ready for the kitchen?",
+    overrideMessage: (label: string, stations: string[]) =>
+      `The kitchen has not finished ${label} (${stations.join(", ")}). Marking it ready clears it from every station's display. Do this only when the food is really done.`,
+    overrideConfirm: "Mark ready",
+    overrideDismiss: "Leave it to the kitchen",
     advanceLabel: {
       READY: (label: string) => `Mark order ${label} ready`,
       DELIVERED: (label: string) => `Mark order ${label} delivered`,
@@ -731,18 +736,17 @@ export const strings = {
     noStations: "This location has no stations yet. An owner or manager adds them in the menu settings.",
     switchStation: "Switch station",
     unknownStation: "This station does not exist (any more).",
-    columns: { NEW: "New", PREPARING: "Preparing", READY: "Ready" } satisfies Record<TicketStatus, string>,
     empty: { NEW: "No new tickets", PREPARING: "Nothing in preparation", READY: "Nothing waiting at the pass" } satisfies Record<
       TicketStatus,
       string
     >,
-    ticketName: (table: string, n: number) => `${table} #${n}`,
     age: (age: string) => `Waiting ${age}`,
     readyAge: (age: string) => `Ready ${age}`,
     urgency: { fresh: "", amber: "getting late", red: "late" },
     bump: { PREPARING: "Start", READY: "Ready" } satisfies Record<BumpStep, string>,
     bumpLabel: (step: BumpStep, ticket: string) => (step === "PREPARING" ? `Start ${ticket}` : `Mark ${ticket} ready`),
     undo: "Undo",
+    wholeOrder: (word: string) => `Whole order: ${word}`,
     undoLabel: (ticket: string) => `Undo the last move of ${ticket}`,
     allergyNote: "Allergy",
     newBadge: "New",

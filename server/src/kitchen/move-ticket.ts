@@ -9,6 +9,7 @@
  */
 import {
   type BumpStep,
+  lastBumpOf,
   RECALL_WINDOW_MS,
   SHIPMENT_STATUSES,
   TICKET_NEXT,
@@ -18,7 +19,7 @@ import {
 } from "@ordered/contract";
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, type SqlRunner, sql, sqlTransaction } from "../db/sql.js";
+import { CLOCK, isoText, type SqlRunner, sql, sqlTransaction } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { type LockedOrder, lockOrder, logOrderChange, type TransitionResult } from "../orders/transition.js";
 
@@ -28,6 +29,10 @@ const TicketRow = z.strictObject({
   status: z.enum(TICKET_STATUSES),
   /** Milliseconds since its last move, by the database's clock. */
   moved_ms_ago: z.number(),
+  /** The stamps lastBumpOf reads (ISO, as TicketDto has them). */
+  started_at: z.string().nullable(),
+  ready_at: z.string().nullable(),
+  moved_at: z.string(),
   shipment: z.enum(SHIPMENT_STATUSES).nullable(),
 });
 type TicketRow = z.output<typeof TicketRow>;
@@ -48,6 +53,7 @@ async function lockTicket(db: SqlRunner, locationId: string, ticketId: string): 
     TicketRow,
     sql`SELECT t.id, t.order_id, t.status,
                (extract(epoch FROM ${CLOCK} - t.moved_at) * 1000)::float8 AS moved_ms_ago,
+               ${isoText("t.started_at")} AS started_at, ${isoText("t.ready_at")} AS ready_at, ${isoText("t.moved_at")} AS moved_at,
                (SELECT s.status FROM shipment s WHERE s.order_id = t.order_id) AS shipment
         FROM ticket t WHERE t.id = ${ticketId}::uuid FOR UPDATE`,
   );
@@ -75,9 +81,12 @@ export async function bumpTicket(prisma: PrismaClient, locationId: string, ticke
           : `a ${lower(ticket.status)} ticket cannot be bumped; recall it instead`,
       );
     }
+    // One reading of the clock for every stamp: the stamp equal to moved_at is how lastBumpOf
+    // (and so a display after a reload) knows the last move was this bump.
     await db.run(sql`
-      UPDATE ticket SET status = ${to}::"TicketStatus", moved_at = ${CLOCK}, started_at = coalesce(started_at, ${CLOCK}),
-        ready_at = CASE WHEN ${to} = 'READY' THEN ${CLOCK} ELSE ready_at END
+      UPDATE ticket SET status = ${to}::"TicketStatus", moved_at = c.at, started_at = coalesce(started_at, c.at),
+        ready_at = CASE WHEN ${to} = 'READY' THEN c.at ELSE ready_at END
+      FROM (SELECT ${CLOCK} AS at) c
       WHERE id = ${ticketId}::uuid`);
     if (to === "READY") {
       // The last station ready: the order is ready for the floor.
@@ -97,6 +106,10 @@ export async function recallTicket(prisma: PrismaClient, locationId: string, tic
     if (ticket.status !== from) throw new AppError("CONFLICT", `this ticket is ${lower(ticket.status)} now, not ${lower(from)}`);
     if (ticket.moved_ms_ago > RECALL_WINDOW_MS) {
       throw new AppError("CONFLICT", `too late to recall: it was bumped more than ${RECALL_WINDOW_MS / 1000} s ago`);
+    }
+    // Only a bump is undone, once: a recall is not recalled again (the displays offer no Undo after one).
+    if (lastBumpOf({ status: ticket.status, startedAt: ticket.started_at, readyAt: ticket.ready_at, movedAt: ticket.moved_at }) !== from) {
+      throw new AppError("CONFLICT", "nothing to undo: this ticket's last move was a recall");
     }
     const back = TICKET_PREVIOUS[from] as TicketStatus;
     await db.run(sql`

@@ -1,23 +1,51 @@
-import { type AdvanceStep, canMoveOrder, canMoveShipment, SHIPMENT_STATUSES } from "@ordered/contract";
+import { type AdvanceStep, canMoveOrder, canMoveShipment, ORDER_VIEW_WORDS, SHIPMENT_STATUSES, TICKET_STATUSES } from "@ordered/contract";
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlTransaction, utc } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { type LockedOrder, lockOrder, logOrderChange, type TransitionResult, unchanged } from "./transition.js";
 
-const ShipmentRow = z.strictObject({ status: z.enum(SHIPMENT_STATUSES) });
+const ShipmentRow = z.strictObject({
+  status: z.enum(SHIPMENT_STATUSES),
+  /** The stations that have not finished their ticket, in station order: the kitchen still owns the order. */
+  unfinished: z.array(z.strictObject({ station: z.string(), status: z.enum(TICKET_STATUSES) })),
+});
+
+export interface AdvanceOptions {
+  /** READY only: the person confirmed marking it ready although stations have not finished (AdvanceOrderPayload). */
+  overrideKitchen?: boolean;
+}
 
 /**
  * Staff report progress on an accepted order's shipment: PREPARING → READY → DELIVERED
  * (delivering the shipment delivers the order; READY from the floor readies every ticket). Asking for the status the shipment already
  * has is a no-op; any move the contract's tables do not allow is refused with CONFLICT.
  * Another location's order is "not found".
+ *
+ * The kitchen owns an order until its tickets are READY (the last one makes the shipment
+ * READY by itself), so the floor's READY while a station has not finished is refused with a
+ * CONFLICT naming the stations, unless the person confirmed it (`overrideKitchen`: the
+ * kitchen told them it is done, or it never will be on a display). Delivering needs READY
+ * first, as the contract's table says: floor staff deliver what the kitchen made ready.
  */
-export async function advanceOrder(prisma: PrismaClient, locationId: string, orderId: string, to: AdvanceStep): Promise<TransitionResult> {
+export async function advanceOrder(
+  prisma: PrismaClient,
+  locationId: string,
+  orderId: string,
+  to: AdvanceStep,
+  options: AdvanceOptions = {},
+): Promise<TransitionResult> {
   return sqlTransaction(prisma, async (db) => {
     const locked = await lockOrder(db, orderId);
     if (!locked || locked.location_id !== locationId) throw AppError.notFound("order");
-    const shipment = await db.row(ShipmentRow, sql`SELECT status FROM shipment WHERE order_id = ${orderId}::uuid`);
+    // The tickets are read under the order's lock, which every ticket move takes first: a bump cannot slip in between.
+    const shipment = await db.row(
+      ShipmentRow,
+      sql`SELECT s.status, ARRAY(
+            SELECT json_build_object('station', st.name, 'status', t.status) FROM ticket t JOIN station st ON st.id = t.station_id
+            WHERE t.order_id = s.order_id AND t.status <> 'READY' ORDER BY st.position, st.id) AS unfinished
+          FROM shipment s WHERE s.order_id = ${orderId}::uuid`,
+    );
     if (shipment?.status === to) return unchanged(db, locked);
     if (locked.status !== "ACCEPTED") {
       throw new AppError("CONFLICT", `a ${locked.status.toLowerCase()} order cannot be marked ${to.toLowerCase()}`);
@@ -25,6 +53,13 @@ export async function advanceOrder(prisma: PrismaClient, locationId: string, ord
     if (!shipment) throw new AppError("CONFLICT", "this order is still being processed; try again in a moment");
     if (!canMoveShipment(shipment.status, to)) {
       throw new AppError("CONFLICT", `cannot go from ${shipment.status.toLowerCase()} to ${to.toLowerCase()}`);
+    }
+    if (to === "READY" && shipment.unfinished.length > 0 && !options.overrideKitchen) {
+      const stations = shipment.unfinished.map((t) => `${t.station}: ${ORDER_VIEW_WORDS[t.status]}`).join(", ");
+      throw new AppError(
+        "CONFLICT",
+        `the kitchen has not finished this order (${stations}); the station marks it ready, or confirm "Mark ready for the kitchen"`,
+      );
     }
     const now = utc(new Date());
     if (to === "READY") {

@@ -26,6 +26,7 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
     'id', o.id,
     'clientOrderId', o.client_order_id,
     'sessionId', o.session_id,
+    'number', o.number,
     'customerId', o.customer_id,
     'customerName', c.display_name,
     'status', o.status,

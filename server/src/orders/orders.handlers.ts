@@ -33,8 +33,15 @@ export const place: CommandHandler<"order:place"> = async (deps, input, customer
 };
 
 /** Staff move an order's shipment forward (socket `order:advance` and `POST /api/orders/:id/advance`). */
-export async function advance(deps: AppDeps, staff: StaffPrincipal, input: { orderId: string; to: AdvanceStep }): Promise<OrderDto> {
-  return published(deps, await advanceOrder(deps.prisma, staff.locationId, input.orderId, input.to));
+export async function advance(
+  deps: AppDeps,
+  staff: StaffPrincipal,
+  input: { orderId: string; to: AdvanceStep; overrideKitchen?: boolean | undefined },
+): Promise<OrderDto> {
+  return published(
+    deps,
+    await advanceOrder(deps.prisma, staff.locationId, input.orderId, input.to, { overrideKitchen: input.overrideKitchen ?? false }),
+  );
 }
 
 /** Staff cancel an order (socket `order:cancel` and `POST /api/orders/:id/cancel`), with its refund if it was paid. */

@@ -318,7 +318,7 @@ function write(
     sessionId: sql`${customer.sessionId}::uuid`,
     writes: sql`
       open_session AS MATERIALIZED (
-        SELECT s.id,
+        SELECT s.id, s.orders_placed + 1 AS number,
                coalesce(s.order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} AND s.order_window_count >= ${budget.perMinute}, false) AS limited,
                ceil(extract(epoch FROM s.order_window_started_at + ${BUDGET_WINDOW} - ${CLOCK}))::int AS retry_after
         FROM order_session s JOIN customer c ON c.session_id = s.id JOIN location l ON l.id = s.location_id
@@ -327,9 +327,9 @@ function write(
         FOR NO KEY UPDATE OF s FOR SHARE OF c
       ),
       placed AS (
-        INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, status, total_cents, currency, placed_at, updated_at)
+        INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, number, status, total_cents, currency, placed_at, updated_at)
         SELECT ${orderId}::uuid, open_session.id, ${customer.locationId}::uuid, ${customer.customerId}::uuid,
-               ${input.clientOrderId}, 'PLACED', ${totalCents}, ${menu.currency}, ${CLOCK}, ${CLOCK}
+               ${input.clientOrderId}, open_session.number, 'PLACED', ${totalCents}, ${menu.currency}, ${CLOCK}, ${CLOCK}
         FROM open_session
         WHERE NOT open_session.limited
         ON CONFLICT (session_id, client_order_id) DO NOTHING
@@ -347,8 +347,11 @@ function write(
         RETURNING *
       )`,
     payload: orderDtoPayload(sql`(SELECT id FROM placed)`, { order: sql`placed`, items: sql`placed_items` }),
-    // The stored order counts against the minute's budget (a new minute starts with it).
+    // The stored order takes its number (read above under this row's lock, so placements at
+    // one table number in turn; the update only runs when an order was inserted, so a repeat
+    // or a refusal takes none) and counts against the minute's budget (a new minute starts with it).
     sessionSet: sql`
+      orders_placed = orders_placed + 1,
       order_window_count = CASE WHEN order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} THEN order_window_count + 1 ELSE 1 END,
       order_window_started_at = CASE WHEN order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} THEN order_window_started_at ELSE ${CLOCK} END`,
     also: {

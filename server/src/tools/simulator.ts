@@ -112,7 +112,8 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
     if (data.status === "REJECTED") result.rejected++;
     if (data.status === "DELIVERED") result.delivered++;
     const next = o.advance ? nextAdvanceStep(data) : null;
-    if (next) staff.emit("order:advance", { orderId: data.id, to: next }, () => {});
+    // The simulated staff stand in for the kitchen too (no display bumps the tickets): they confirm the override.
+    if (next) staff.emit("order:advance", { orderId: data.id, to: next, overrideKitchen: true }, () => {});
   });
 
   for (let s = 0; s < o.sessions && !o.signal.aborted; s++) {

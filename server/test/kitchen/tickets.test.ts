@@ -100,6 +100,12 @@ describe("kitchen tickets", () => {
       code: "CONFLICT",
       message: "this ticket is preparing now, not ready",
     });
+    // A recall is not recalled in turn: the ticket's stamps say its last move was no bump.
+    expect(recalled.tickets[0]!.startedAt).not.toBe(recalled.tickets[0]!.movedAt);
+    expect((await recall(kitchen, kitchenTicket!.id, "PREPARING")).error).toEqual({
+      code: "CONFLICT",
+      message: "nothing to undo: this ticket's last move was a recall",
+    });
     // Past the window: too late (the bump is made 31 s older).
     await prisma.$executeRaw`UPDATE ticket SET moved_at = moved_at - interval '31 seconds' WHERE id = ${barTicket!.id}::uuid`;
     expect((await recall(bar, barTicket!.id, "READY")).error).toEqual({
@@ -147,7 +153,7 @@ describe("kitchen tickets", () => {
     ]);
 
     const staff = await socket(server, { token });
-    const ready = dataOf(await send(staff, "order:advance", { orderId: order.id, to: "READY" })).order;
+    const ready = dataOf(await send(staff, "order:advance", { orderId: order.id, to: "READY", overrideKitchen: true })).order;
     expect(ticketsOf(ready)).toEqual([
       ["Kitchen", "READY"],
       ["Bar", "READY"],

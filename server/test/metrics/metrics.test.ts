@@ -71,7 +71,7 @@ describe("metrics", () => {
       const [ticket] = await prisma.ticket.findMany({ where: { orderId: accepted.id } });
       dataOf(await send(staff, "ticket:bump", { ticketId: ticket!.id, to: "PREPARING" }));
       dataOf(await send(staff, "ticket:recall", { ticketId: ticket!.id, from: "PREPARING" }));
-      await server.api.call("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "READY" } });
+      await server.api.call("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "READY", overrideKitchen: true } });
       await server.api.call("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "DELIVERED" } });
 
       // Exactly the two sockets connected to this server (sockets of an earlier test of this
@@ -124,7 +124,7 @@ describe("GET /api/stats/daily", () => {
     const delivered = await placeAndSettle(prisma, phone, venue.products[1]!.id, 2); // 2 × 12.50
     await placeAndSettle(prisma, phone, venue.products[2]!.id, 1); // 4.50, stays accepted
     await placeAndSettle(prisma, phone, venue.products[0]!.id, 9); // rejected
-    await server.api.request("POST", `/api/orders/${delivered.id}/advance`, { token: t, body: { to: "READY" } });
+    await server.api.request("POST", `/api/orders/${delivered.id}/advance`, { token: t, body: { to: "READY", overrideKitchen: true } });
     await server.api.request("POST", `/api/orders/${delivered.id}/advance`, { token: t, body: { to: "DELIVERED" } });
 
     const today = new Date().toISOString().slice(0, 10);

@@ -57,7 +57,8 @@ describe("lock order", () => {
       if (!repeatedIds.has(data.clientOrderId)) staffAcks.push(settled(send(staff, "order:cancel", { orderId: data.id, seen: "PLACED" })));
     });
     staff.on("order:updated", ({ data }) => {
-      if (data.shipment?.status === "PREPARING") staffAcks.push(settled(send(staff, "order:advance", { orderId: data.id, to: "READY" })));
+      if (data.shipment?.status === "PREPARING")
+        staffAcks.push(settled(send(staff, "order:advance", { orderId: data.id, to: "READY", overrideKitchen: true })));
     });
 
     for (let round = 0; round < ROUNDS; round++) {

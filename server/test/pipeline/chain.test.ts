@@ -43,7 +43,7 @@ describe("the pipeline, phone to panel and back", () => {
     expect(updates(phone)[0].data.totalCents).toBe(2 * 1250);
 
     // Staff on instance A report progress over the socket, then over REST.
-    dataOf(await send(staff, "order:advance", { orderId: order.id, to: "READY" }));
+    dataOf(await send(staff, "order:advance", { orderId: order.id, to: "READY", overrideKitchen: true }));
     const delivered = await a.api.request("POST", `/api/orders/${order.id}/advance`, { token: staffToken, body: { to: "DELIVERED" } });
     expect(delivered.status).toBe(200);
     expect(delivered.body.order).toMatchObject({ status: "DELIVERED", shipment: { status: "DELIVERED" } });
@@ -79,7 +79,7 @@ describe("the pipeline, phone to panel and back", () => {
       code: "CONFLICT",
       message: "cannot go from preparing to delivered",
     });
-    dataOf(await send(staff, "order:advance", { orderId: order.id, to: "READY" }));
+    dataOf(await send(staff, "order:advance", { orderId: order.id, to: "READY", overrideKitchen: true }));
     // Asking for READY again changes nothing.
     expect(dataOf(await send(staff, "order:advance", { orderId: order.id, to: "READY" })).order.shipment?.status).toBe("READY");
     const stranger = await socket(a, { token: otherVenue.staffToken });
@@ -137,7 +137,7 @@ describe("idempotent stages", () => {
     expect(again?.event).toBeNull();
     expect(shipAgain?.event).toBeNull();
     expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(6);
-    await advanceShipment(prisma, venue.locationId, order.id, "READY");
+    await advanceShipment(prisma, venue.locationId, order.id, "READY", { overrideKitchen: true });
     const repeat = await advanceShipment(prisma, venue.locationId, order.id, "READY");
     expect(repeat.event).toBeNull();
     const types = await prisma.sessionEvent.findMany({

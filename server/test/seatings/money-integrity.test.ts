@@ -97,7 +97,7 @@ describe("money integrity", () => {
     const { order } = await seatingWithOrder(server, crew, socket, prisma);
     const owner = await socket(server, { token: crew.tokens.OWNER });
     // Another device made it ready while this one's dialog was open on "New".
-    dataOf(await send(owner, "order:advance", { orderId: order.id, to: "READY" }));
+    dataOf(await send(owner, "order:advance", { orderId: order.id, to: "READY", overrideKitchen: true }));
     const stale = await send(owner, "order:cancel", { orderId: order.id, seen: "NEW", reason: "guest left" });
     expect(stale.error).toEqual({
       code: "CONFLICT",

@@ -295,7 +295,7 @@ const SCENARIOS: { [C in StaffCommand]: (ctx: Ctx) => Promise<Attempt> } = {
   "order:advance": async (ctx) => {
     const order = await acceptedDiavola(ctx);
     return {
-      payload: { orderId: order.id, to: "READY" },
+      payload: { orderId: order.id, to: "READY", overrideKitchen: true },
       happened: async () => (await ctx.prisma.shipment.findUniqueOrThrow({ where: { orderId: order.id } })).status === "READY",
     };
   },

@@ -1,17 +1,17 @@
-import type { OrderDto } from "@ordered/contract/client";
-import { t } from "../i18n/i18n";
+import { ORDER_VIEW_WORDS, type OrderDto, type OrderWithTickets, orderViewOf } from "@ordered/contract/client";
+import "./OrderStatusBadge.css";
 
-/** The one status that matters now: the shipment's once accepted, else the order's. */
-export function statusKey(order: OrderDto): string {
-  if (order.status === "ACCEPTED" && order.shipment) return order.shipment.status;
-  return order.status;
+/** The order's one word on staff screens: the contract's (orderViewOf), the same the kitchen display's columns use. */
+export function statusText(order: OrderWithTickets): string {
+  return ORDER_VIEW_WORDS[orderViewOf(order)];
 }
 
-export function statusText(order: OrderDto): string {
-  if (order.status === "ACCEPTED" && order.shipment) return t(`order.shipment.${order.shipment.status}`);
-  return t(`order.status.${order.status}`);
-}
-
-export function OrderStatusBadge({ order }: { order: OrderDto }) {
-  return <span className={`badge status-${statusKey(order).toLowerCase()}`}>{statusText(order)}</span>;
+/** An order's status as a staff screen shows it; `data-view` names it for tests and styles. */
+export function OrderStatusBadge({ order }: { order: Pick<OrderDto, "status" | "shipment" | "tickets"> }) {
+  const view = orderViewOf(order);
+  return (
+    <span className={`badge status-${view.toLowerCase()}`} data-view={view}>
+      {ORDER_VIEW_WORDS[view]}
+    </span>
+  );
 }

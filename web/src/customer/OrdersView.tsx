@@ -1,10 +1,10 @@
 import { chosenOptions, type OrderDto, type OrderItemDto, type ProductDto, unitPriceOf } from "@ordered/contract/client";
 import { OrderItems } from "../components/OrderItems";
-import { statusText } from "../components/OrderStatusBadge";
 import { t } from "../i18n/i18n";
 import { formatMoney, formatTime } from "../lib/money";
 import type { CartLine, Submission } from "./customer-storage";
 import { OrderTimeline } from "./OrderTimeline";
+import { currentStep } from "./timeline-steps";
 
 interface Props {
   orders: OrderDto[];
@@ -24,17 +24,18 @@ export function OrdersView({ orders, me, submission, products }: Props) {
     <section aria-labelledby="orders-title" className="my-orders">
       <h2 id="orders-title">{t("customer.myOrders")}</h2>
       <ol className="order-list">
-        {orders.map((o, i) => (
+        {orders.map((o) => (
           <li
             key={o.id}
             id={orderAnchor(o.id)}
             tabIndex={-1}
             className={`order-card order-${o.status.toLowerCase()}`}
-            aria-label={t("customer.orderTitle", { n: i + 1 })}
-            data-status={statusText(o)}
+            aria-label={t("customer.orderTitle", { n: o.number })}
+            data-status={t(`customer.timeline.${currentStep(o)}`)}
           >
             <div className="order-head">
-              <strong>{t("customer.orderTitle", { n: i + 1 })}</strong>
+              {/* The server's number: what the waiter and the kitchen call this order too. */}
+              <strong>{t("customer.orderTitle", { n: o.number })}</strong>
               {o.customerId === me && <span className="muted small">({t("customer.yours")})</span>}
               <span className="muted small">{formatTime(o.placedAt)}</span>
               <span className="total">{formatMoney(o.totalCents, o.currency)}</span>

@@ -7,21 +7,6 @@ export interface TimelineStep {
   at: string | null;
 }
 
-const PREPARING = ORDER_STAGES.indexOf("preparing");
-
-/**
- * The last stage an order reached. The contract counts an accepted order as preparing as soon
- * as its shipment exists (the moment of acceptance), which would light both at once; for the
- * guest, preparing starts when a station starts on one of its tickets. An order without
- * tickets (placed before stations existed) keeps the contract's reading.
- */
-function reachedOf(order: OrderDto): { reached: number; end: OrderEnd | null } {
-  const { reached, end } = stageOf(order);
-  if (reached !== PREPARING || order.tickets.length === 0) return { reached, end };
-  const started = order.tickets.some((t) => t.startedAt !== null || t.status !== "NEW");
-  return { reached: started ? reached : PREPARING - 1, end };
-}
-
 const earliest = (times: (string | null)[]) => times.filter((t): t is string => t !== null).sort()[0] ?? null;
 const latest = (times: (string | null)[]) =>
   times
@@ -54,13 +39,20 @@ function timeOf(order: OrderDto, key: OrderStage): string | null {
  * not reach the table.
  */
 export function timelineSteps(order: OrderDto): TimelineStep[] {
-  const { reached, end } = reachedOf(order);
+  // The contract's stage (stageOf): accepted until a station starts, as the staff screens say.
+  const { reached, end } = stageOf(order);
   const finished = end !== null || reached === ORDER_STAGES.length - 1;
   const steps = ORDER_STAGES.map((key, i): TimelineStep => {
     const state = i < reached || (i === reached && finished) ? "done" : i === reached ? "current" : "todo";
     return { key, state, at: state === "todo" ? null : timeOf(order, key) };
   });
   return end ? [...steps.slice(0, reached + 1), { key: end, state: "failed", at: order.finishedAt }] : steps;
+}
+
+/** Where the order is now on the guest's timeline: the current step, or the last one it reached. */
+export function currentStep(order: OrderDto): OrderStage | OrderEnd {
+  const steps = timelineSteps(order).filter((s) => s.state !== "todo");
+  return steps.at(-1)?.key ?? "placed";
 }
 
 /** One station's part of an order, for the guest ("Bar: ready"). */

@@ -1,4 +1,4 @@
-import { DEFAULT_TICKET_MINUTES, TICKET_STATUSES } from "@ordered/contract/client";
+import { DEFAULT_TICKET_MINUTES, ORDER_VIEW_WORDS, TICKET_STATUSES } from "@ordered/contract/client";
 import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { CenteredMessage } from "../components/CenteredMessage";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
@@ -119,13 +119,10 @@ export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
       )}
       <main className="kitchen-columns">
         {TICKET_STATUSES.map((status) => (
-          <section
-            key={status}
-            className={`kitchen-column kitchen-column-${status.toLowerCase()}`}
-            aria-label={strings.kitchen.columns[status]}
-          >
+          <section key={status} className={`kitchen-column kitchen-column-${status.toLowerCase()}`} aria-label={ORDER_VIEW_WORDS[status]}>
+            {/* A ticket's statuses are order views' names: the columns say what the panel's badges say. */}
             <h2 className="kitchen-column-head">
-              {strings.kitchen.columns[status]} <span className="kitchen-count">{board[status].length}</span>
+              {ORDER_VIEW_WORDS[status]} <span className="kitchen-count">{board[status].length}</span>
             </h2>
             {board[status].length === 0 ? (
               <p className="kitchen-empty">{state.loaded ? strings.kitchen.empty[status] : t("common.loading")}</p>
@@ -140,7 +137,7 @@ export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
                       unseen={cue.unseen.has(card.ticket.id)}
                       busy={actions.busy.has(card.ticket.id)}
                       error={actions.errors[card.ticket.id]}
-                      undoFrom={actions.undoFrom(card.ticket.id, card.ticket.status, now)}
+                      undoFrom={actions.undoFrom(card.ticket, now)}
                       onBump={(to) => {
                         followFocus(card.ticket.id);
                         void actions.bump(card.ticket.id, to);

@@ -1,10 +1,11 @@
-import { ALLERGENS, type BumpStep, TICKET_NEXT } from "@ordered/contract/client";
+import { ALLERGENS, type BumpStep, ORDER_VIEW_WORDS, orderName, orderViewOf, TICKET_NEXT } from "@ordered/contract/client";
 import { formatList, t } from "../i18n/i18n";
 import { strings } from "../strings";
 import { isAllergyNote } from "./allergy-notes";
 import type { TicketCard } from "./kitchen-board";
 import { formatAge, ticketAge } from "./ticket-age";
 import type { Thresholds } from "./use-kitchen-live";
+import "./KitchenTicket.css";
 
 interface Props {
   card: TicketCard;
@@ -23,7 +24,7 @@ interface Props {
 /** One station's part of an order: the table, its age, this station's lines, and one big button to move it on. */
 export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undoFrom, onBump, onRecall }: Props) {
   const { ticket, items } = card;
-  const name = strings.kitchen.ticketName(card.table, card.number);
+  const name = orderName(card.table, card.number);
   const ready = ticket.status === "READY";
   // At the pass the clock that matters is how long it has been ready; before, how long it has waited.
   const { ms, urgency } = ready
@@ -31,6 +32,8 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
     : ticketAge(ticket.createdAt, now, thresholds);
   const age = formatAge(ms);
   const next = TICKET_NEXT[ticket.status];
+  // The whole order's word, as the panel shows it: another station's part may be behind this one's.
+  const view = orderViewOf(card.order);
 
   return (
     <article
@@ -40,6 +43,7 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
       data-ticket-id={ticket.id}
       data-status={ticket.status}
       data-urgency={urgency}
+      data-order-view={view}
     >
       <header className="kt-head">
         <h3 className="kt-table">
@@ -57,6 +61,7 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
           </span>
         )}
       </header>
+      {view !== ticket.status && <p className="kt-order-view">{strings.kitchen.wholeOrder(ORDER_VIEW_WORDS[view])}</p>}
       <ul className="kt-lines">
         {items.map((item, i) => {
           const allergens = ALLERGENS.filter((a) => item.allergens.includes(a));

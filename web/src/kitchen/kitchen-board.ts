@@ -7,7 +7,7 @@ export interface TicketCard {
   order: KitchenOrderDto;
   /** The table (the session's label). */
   table: string;
-  /** The order's number at its table (1 for the first), as the panel counts them. */
+  /** The order's number in its seating, the server's (OrderDto.number): the panel and the phone say the same. */
   number: number;
   /** Only this station's lines. */
   items: OrderItemDto[];
@@ -28,19 +28,20 @@ export function boardOf(state: LiveState<SessionCore, KitchenOrderDto>, stationI
   for (const [sessionId, byId] of Object.entries(state.orders)) {
     const session = state.sessions[sessionId];
     if (session?.status === "CLOSED") continue;
-    const orders = Object.values(byId).sort(byPlacement);
-    orders.forEach((order, i) => {
-      if (!onDisplay(order)) return;
+    // The display holds only the orders being prepared (GET /api/kitchen): counting them here
+    // would renumber tickets after a reload. The number is the server's.
+    for (const order of Object.values(byId)) {
+      if (!onDisplay(order)) continue;
       const ticket = order.tickets.find((t) => t.stationId === stationId);
-      if (!ticket) return;
+      if (!ticket) continue;
       board[ticket.status].push({
         ticket,
         order,
         table: session?.label ?? "",
-        number: i + 1,
+        number: order.number,
         items: order.items.filter((item) => item.stationId === stationId),
       });
-    });
+    }
   }
   board.NEW.sort(byArrival);
   board.PREPARING.sort(byArrival);

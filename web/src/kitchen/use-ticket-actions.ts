@@ -1,4 +1,4 @@
-import { type BumpStep, RECALL_WINDOW_MS } from "@ordered/contract/client";
+import { type BumpStep, type KitchenOrderDto, type TicketMoves, undoableBump } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { t } from "../i18n/i18n";
 import type { Commands } from "../realtime/command";
@@ -6,23 +6,23 @@ import type { Commands } from "../realtime/command";
 /** How long a refused bump's reason stays on its ticket. */
 export const ERROR_SHOWN_MS = 5000;
 
-interface Undo {
-  /** The status the bump moved the ticket to: the recall's `from`. */
-  from: BumpStep;
-  /** When the Undo goes: RECALL_WINDOW_MS after the bump was sent (the server's window starts later, at its move). */
-  until: number;
-}
-
 /**
  * Bumping and recalling tickets over the socket (ticket:bump / ticket:recall): one command
- * in flight per ticket, the last bump of each ticket undoable for RECALL_WINDOW_MS, and a
- * refusal's reason (e.g. another screen moved it first) kept on the ticket for a moment.
+ * in flight per ticket, and a refusal's reason (e.g. another screen moved it first) kept on
+ * the ticket for a moment. The Undo is not remembered here: it is read from the ticket the
+ * server sends (undoableBump: its last move a bump, within RECALL_WINDOW_MS), so it survives
+ * a reload and shows on every display of the station, as the server would accept it.
  */
 export function useTicketActions(commands: Commands) {
   const [busy, setBusy] = useState<ReadonlySet<string>>(() => new Set());
-  const [undos, setUndos] = useState<Readonly<Record<string, Undo>>>({});
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  /**
+   * How far the server's clock is ahead of this screen's (ms), learned from our own moves:
+   * an ack's movedAt is the server's time a moment before it arrived. A wall tablet's clock can
+   * be minutes off, which would hide or prolong every Undo; before any move it is taken as 0.
+   */
+  const skew = useRef(0);
 
   useEffect(() => {
     const pending = timers.current;
@@ -44,13 +44,13 @@ export function useTicketActions(commands: Commands) {
   }, []);
 
   const run = useCallback(
-    async (ticketId: string, send: () => Promise<unknown>, after: (sentAt: number) => void) => {
-      const sentAt = Date.now();
+    async (ticketId: string, send: () => Promise<{ order: KitchenOrderDto }>) => {
       setBusy((b) => new Set(b).add(ticketId));
       setErrors(({ [ticketId]: _gone, ...rest }) => rest);
       try {
-        await send();
-        after(sentAt);
+        const { order } = await send();
+        const moved = order.tickets.find((t) => t.id === ticketId);
+        if (moved) skew.current = Date.parse(moved.movedAt) - Date.now();
       } catch (err) {
         showError(ticketId, err instanceof Error ? err.message : t("common.unexpectedError"));
       } finally {
@@ -65,30 +65,17 @@ export function useTicketActions(commands: Commands) {
   );
 
   const bump = useCallback(
-    (ticketId: string, to: BumpStep) =>
-      run(
-        ticketId,
-        () => commands.send("ticket:bump", { ticketId, to }),
-        (sentAt) => setUndos((u) => ({ ...u, [ticketId]: { from: to, until: sentAt + RECALL_WINDOW_MS } })),
-      ),
+    (ticketId: string, to: BumpStep) => run(ticketId, () => commands.send("ticket:bump", { ticketId, to })),
     [commands, run],
   );
 
   const recall = useCallback(
-    (ticketId: string, from: BumpStep) =>
-      run(
-        ticketId,
-        () => commands.send("ticket:recall", { ticketId, from }),
-        () => setUndos(({ [ticketId]: _gone, ...rest }) => rest),
-      ),
+    (ticketId: string, from: BumpStep) => run(ticketId, () => commands.send("ticket:recall", { ticketId, from })),
     [commands, run],
   );
 
-  /** The status an Undo on this ticket would take it back from, if one is offered now. */
-  const undoFrom = (ticketId: string, status: string, now: number): BumpStep | null => {
-    const undo = undos[ticketId];
-    return undo && undo.from === status && now < undo.until ? undo.from : null;
-  };
+  /** The status an Undo on this ticket would take it back from, if one is offered at `now` (this screen's clock). */
+  const undoFrom = (ticket: TicketMoves, now: number): BumpStep | null => undoableBump(ticket, now + skew.current);
 
   return { bump, recall, undoFrom, busy, errors };
 }

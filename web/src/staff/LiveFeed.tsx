@@ -1,5 +1,6 @@
 import { ticketUrgency } from "@ordered/contract/client";
 import { OrderItems } from "../components/OrderItems";
+import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { formatTime } from "../lib/money";
 import { customersOf } from "../realtime/live-state";
 import { strings } from "../strings";
@@ -55,6 +56,8 @@ function FeedEntry({ item, state, now, thresholds, onSeen }: { item: ActionItem 
       <div className="feed-head">
         <span className="feed-kind">{what}</span>
         <strong>{item.label}</strong>
+        {/* The contract's word, as on the order's card and the kitchen display: "New order" may be Preparing by now. */}
+        {item.order && <OrderStatusBadge order={item.order} />}
       </div>
       <div className="feed-meta small">
         <span className="muted">

@@ -1,4 +1,4 @@
-import type { OrderDto, ReceiptDto, SessionDetailResponse } from "@ordered/contract/client";
+import { type OrderDto, orderName, type ReceiptDto, type SessionDetailResponse } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
 import { Modal } from "../components/Modal";
@@ -54,10 +54,10 @@ export function SeatingRecordDialog({ session, token, knownReceipt, onClose }: P
             <p className="muted small">{strings.panel.noOrders}</p>
           ) : (
             <ol className="orders">
-              {orders.map((o, i) => (
+              {orders.map((o) => (
                 <li key={o.id} className={`order-card order-${o.status.toLowerCase()}`}>
                   <div className="order-head">
-                    <strong>{`${session.label} #${i + 1}`}</strong>
+                    <strong>{orderName(session.label, o.number)}</strong>
                     <OrderStatusBadge order={o} />
                     <span className="muted small">
                       {formatTime(o.placedAt)}

@@ -1,6 +1,15 @@
-import { type AdvanceStep, canCancel, nextAdvanceStep, type OrderDto, type StaffRoleName } from "@ordered/contract/client";
+import {
+  type AdvanceStep,
+  canCancel,
+  nextAdvanceStep,
+  ORDER_VIEW_WORDS,
+  type OrderDto,
+  type StaffRoleName,
+  unfinishedTickets,
+} from "@ordered/contract/client";
 import { useLayoutEffect, useRef, useState } from "react";
 import { useAnnounce } from "../components/Announcer";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { OrderItems } from "../components/OrderItems";
 import { OrderStatusBadge } from "../components/OrderStatusBadge";
 import { formatMoney, formatTime } from "../lib/money";
@@ -28,7 +37,12 @@ export function StaffOrderCard({ order, label, now, thresholds, role }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [confirmReady, setConfirmReady] = useState(false);
   const next = nextAdvanceStep(order);
+  // The kitchen owns the order until its stations finish: the floor's Ready is then an override, asked first
+  // (the server refuses it unconfirmed: advance-order.ts).
+  const kitchenBusy = unfinishedTickets(order);
+  const overrides = next === "READY" && kitchenBusy.length > 0;
   const announce = useAnnounce();
   const cardRef = useRef<HTMLDivElement>(null);
   // After an action, keyboard focus stays on this card: its button is disabled while sending, and
@@ -74,13 +88,16 @@ export function StaffOrderCard({ order, label, now, thresholds, role }: Props) {
         {next && (
           <button
             type="button"
-            className="button primary small"
+            className={overrides ? "button small" : "button primary small"}
             disabled={busy || !commands.ready}
-            onClick={() => advance(next)}
+            onClick={() => (overrides ? setConfirmReady(true) : advance(next))}
             data-next-step={next}
+            data-override={overrides || undefined}
             aria-label={strings.order.advanceLabel[next](label)}
+            aria-haspopup={overrides ? "dialog" : undefined}
           >
             {strings.order.advance[next]}
+            {overrides && "…"}
           </button>
         )}
         {canCancel(order) && (
@@ -99,6 +116,24 @@ export function StaffOrderCard({ order, label, now, thresholds, role }: Props) {
         <p role="alert" className="error small">
           {error}
         </p>
+      )}
+      {confirmReady && (
+        <ConfirmDialog
+          title={strings.order.overrideTitle}
+          message={strings.order.overrideMessage(
+            label,
+            kitchenBusy.map((t) => `${t.station}: ${ORDER_VIEW_WORDS[t.status]}`),
+          )}
+          confirmLabel={strings.order.overrideConfirm}
+          dismissLabel={strings.order.overrideDismiss}
+          onConfirm={async () => {
+            await commands.send("order:advance", { orderId: order.id, to: "READY", overrideKitchen: true });
+            announce(strings.announce.orderAdvanced.READY(label));
+            // As after a plain advance: focus comes back to this card's next step once the panel re-sorts.
+            keepFocusUntil.current = Date.now() + 3000;
+          }}
+          onClose={() => setConfirmReady(false)}
+        />
       )}
       {confirmCancel && (
         <CancelOrderDialog

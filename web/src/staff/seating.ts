@@ -2,7 +2,7 @@
  * What the panel shows of a seating besides its orders, as pure functions of the live state:
  * who its phones are called, which orders stop it from closing, which calls wait for staff.
  */
-import type { AlertDto, CustomerDto, OrderDto } from "@ordered/contract/client";
+import { type AlertDto, type CustomerDto, type OrderDto, orderName } from "@ordered/contract/client";
 import { t } from "../i18n/i18n";
 import type { LiveState, SessionCore } from "../realtime/live-state";
 import { strings } from "../strings";
@@ -47,7 +47,10 @@ export function openAlertsOf(state: LiveState<SessionCore>): AlertDto[] {
   return pendingAlerts(waiting);
 }
 
-/** An order's name on the panel, "Table 4 #2": its place among the seating's orders, oldest first. */
-export function orderLabels(label: string, orders: readonly OrderDto[]): Map<string, string> {
-  return new Map(orders.map((o, i) => [o.id, `${label} #${i + 1}`]));
+/**
+ * An order's name on the panel, "Table 4 #2": the number the server gave it when it was placed
+ * (OrderDto.number), so the kitchen's ticket and the phone say the same, before and after a reload.
+ */
+export function orderLabels(label: string, orders: readonly Pick<OrderDto, "id" | "number">[]): Map<string, string> {
+  return new Map(orders.map((o) => [o.id, orderName(label, o.number)]));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { stationParts, timelineSteps } from "../../src/customer/timeline-steps";
-import { BAR, order, ticket } from "../support/fixtures";
+import { currentStep, stationParts, timelineSteps } from "../../src/customer/timeline-steps";
+import { AT, BAR, order, ticket } from "../support/fixtures";
 
 /** "placed:done accepted:current …" for short expectations. */
 const steps = (o: ReturnType<typeof order>) => timelineSteps(o).map((s) => `${s.key}:${s.state}`);
@@ -10,9 +10,12 @@ describe("timelineSteps", () => {
     expect(steps(order(1))).toEqual(["placed:current", "accepted:todo", "preparing:todo", "ready:todo", "delivered:todo"]);
   });
 
-  test("accepted: current until the shipment exists, then preparing", () => {
+  test("accepted: current until a station starts, then preparing (the staff screens' New, then Preparing)", () => {
     expect(steps(order(1, "accepted"))).toEqual(["placed:done", "accepted:current", "preparing:todo", "ready:todo", "delivered:todo"]);
-    expect(steps(order(1, "preparing"))).toEqual(["placed:done", "accepted:done", "preparing:current", "ready:todo", "delivered:todo"]);
+    const started = order(1, "preparing", { tickets: [ticket(1, { status: "PREPARING", startedAt: AT, movedAt: AT })] });
+    expect(steps(started)).toEqual(["placed:done", "accepted:done", "preparing:current", "ready:todo", "delivered:todo"]);
+    expect(currentStep(started)).toBe("preparing");
+    expect(currentStep(order(1, "preparing"))).toBe("accepted");
   });
 
   test("ready, then delivered with nothing current", () => {
@@ -51,9 +54,9 @@ describe("stationParts: each station's part while the order is prepared", () => 
     expect(stationParts(order(1, "delivered", { tickets }))).toEqual([]);
   });
 
-  test("an order without tickets (placed before stations existed) keeps its plain timeline", () => {
+  test("an order without tickets (placed before stations existed) is accepted until ready, as the panel's New", () => {
     expect(stationParts(order(1, "preparing"))).toEqual([]);
-    expect(steps(order(1, "preparing"))).toEqual(["placed:done", "accepted:done", "preparing:current", "ready:todo", "delivered:todo"]);
+    expect(steps(order(1, "preparing"))).toEqual(["placed:done", "accepted:current", "preparing:todo", "ready:todo", "delivered:todo"]);
   });
 });
 

@@ -55,8 +55,8 @@ describe("boardOf: which tickets a station shows, where, in which order", () => 
         mixed(3, { status: "READY", createdAt: at(6), readyAt: at(7) }, {}),
       ],
       [
-        mixed(4, { status: "NEW", createdAt: at(2) }, {}, { sessionId: OTHER_SESSION }),
-        mixed(5, { status: "PREPARING", createdAt: at(3) }, {}, { sessionId: OTHER_SESSION }),
+        mixed(4, { status: "NEW", createdAt: at(2) }, {}, { sessionId: OTHER_SESSION, number: 1 }),
+        mixed(5, { status: "PREPARING", createdAt: at(3) }, {}, { sessionId: OTHER_SESSION, number: 2 }),
       ],
     );
     const board = boardOf(store.getState(), KITCHEN);
@@ -64,6 +64,13 @@ describe("boardOf: which tickets a station shows, where, in which order", () => 
     expect(names(board.PREPARING)).toEqual(["Table 2 #2"]);
     expect(names(board.READY)).toEqual(["Table 1 #3", "Table 1 #2"]);
     expect(newTicketIds(board)).toEqual([id(1108), id(1102)]);
+  });
+
+  test("numbers tickets with the server's number, not their place among what the display holds", () => {
+    // After a reload the display holds only the orders being prepared: Table 1's #1 and #2 were
+    // delivered, so #3 is its only order here, and stays #3 as on the panel and the phone.
+    const store = stateWith([mixed(3, { status: "NEW" }, {})]);
+    expect(names(boardOf(store.getState(), KITCHEN).NEW)).toEqual(["Table 1 #3"]);
   });
 
   test("delivered, cancelled and not-yet-accepted orders, and closed tables, are off the display", () => {

@@ -119,6 +119,7 @@ describe("the feed: what needs action", () => {
         order(2, "preparing", { sessionId: SESSION, placedAt: "2026-11-21T12:02:00.000Z" }),
         order(3, "ready", {
           sessionId: OTHER_SESSION,
+          number: 1,
           placedAt: "2026-11-21T12:00:00.000Z",
           shipment: { status: "READY", readyAt: "2026-11-21T12:20:00.000Z", deliveredAt: null },
         }),

@@ -23,7 +23,7 @@ export const OTHER_SESSION = id(2);
 /** The stations of the fixtures' location: Kitchen and Bar. */
 export const KITCHEN = id(800);
 export const BAR = id(801);
-const AT = "2026-11-21T12:00:00.000Z";
+export const AT = "2026-11-21T12:00:00.000Z";
 
 /** A session as the REST API sends it; parsed with the contract so fixtures cannot drift. */
 export function session(overrides: Partial<SessionDto> = {}): SessionDto {
@@ -61,6 +61,7 @@ export function order(
   return OrderDto.parse({
     id: id(100 + n),
     clientOrderId: `client-order-${n}`,
+    number: n,
     sessionId: SESSION,
     customerId: null,
     customerName: null,
