@@ -18,7 +18,9 @@ test("a price changed while the phone slept is shown and asked again, never char
   await prisma.product.update({ where: { id: espresso.id }, data: { priceCents: 390, version: { increment: 1 } } });
 
   await page.getByRole("button", { name: "Place order" }).click();
-  await expect(cart.getByRole("alert")).toHaveText("The order was not placed: Prices changed since you opened the menu: check your order and place it again.");
+  await expect(cart.getByRole("alert")).toHaveText(
+    "The order was not placed: Prices changed since you opened the menu: check your order and place it again.",
+  );
   await expect(cart).toContainText("€3.90");
   expect(await prisma.order.count({ where: { locationId: venue.locationId } })).toBe(0);
 

@@ -286,7 +286,10 @@ function lines(menu: PlacementMenu, input: PlaceOrderPayload, now: Date, { quiet
         : [`${line.productName} is ${centsText(line.unitPriceCents, menu.currency)} (shown ${centsText(shown, menu.currency)})`];
     });
     if (changed.length > 0) {
-      throw new AppError("PRICE_CHANGED", `prices changed since the menu was shown: ${changed.join("; ")}. Check the order and send it again`);
+      throw new AppError(
+        "PRICE_CHANGED",
+        `prices changed since the menu was shown: ${changed.join("; ")}. Check the order and send it again`,
+      );
     }
     return priced;
   } catch (err) {

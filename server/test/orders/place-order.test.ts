@@ -172,7 +172,10 @@ describe("order:place", () => {
     const phone = sockets[0]!;
     const product = await prisma.product.findUniqueOrThrow({ where: { id: lemonade(venue).id } });
     // The phone showed 4.50; the owner makes it 9.00 on the other instance before the guest taps.
-    await a.api.call("PATCH", `/api/products/${product.id}`, { token: venue.staffToken, body: { version: product.version, priceCents: 900 } });
+    await a.api.call("PATCH", `/api/products/${product.id}`, {
+      token: venue.staffToken,
+      body: { version: product.version, priceCents: 900 },
+    });
     const item = { productId: product.id, quantity: 2, unitPriceCents: 450 };
     const refused = await send(phone, "order:place", { clientOrderId: randomUUID(), items: [item] });
     expect(refused.error).toEqual({
