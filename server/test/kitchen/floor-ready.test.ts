@@ -1,5 +1,5 @@
 import type { OrderDto } from "@ordered/contract";
-import { acceptedOrder, seatedTable } from "../seatings/seating-kit.js";
+import { acceptedOrder, joinAtTable, seatedTable } from "../seatings/seating-kit.js";
 import { eventually, type TestServer } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 import { dataOf, recorderOf, send } from "../support/sockets.js";
@@ -35,8 +35,8 @@ describe("the floor's Ready", () => {
     void worker;
     const token = venue.staffToken;
     const [margherita, , lemonade] = venue.products;
-    const { cardCode } = await seatedTable(a, token, "Table 3");
-    const phone = await socket(b, { token: (await b.api.joinByCard(cardCode, "Ann")).token });
+    const { cardCode, session } = await seatedTable(a, token, "Table 3");
+    const phone = await socket(b, { token: (await joinAtTable(b.api, cardCode, session.pin, "Ann")).token });
     const placed = await acceptedOrder(prisma, phone, [
       { productId: margherita!.id, quantity: 1 },
       { productId: lemonade!.id, quantity: 1 },
@@ -84,8 +84,8 @@ describe("the floor's Ready", () => {
     void worker;
     const token = venue.staffToken;
     const [margherita] = venue.products;
-    const { cardCode } = await seatedTable(server, token, "Table 4");
-    const phone = await socket(server, { token: (await server.api.joinByCard(cardCode)).token });
+    const { cardCode, session } = await seatedTable(server, token, "Table 4");
+    const phone = await socket(server, { token: (await joinAtTable(server.api, cardCode, session.pin)).token });
     const placed = await acceptedOrder(prisma, phone, [{ productId: margherita!.id, quantity: 2 }]);
     const order = await withTickets(server, token, placed.id, 1);
     const staff = await socket(server, { token });

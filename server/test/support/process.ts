@@ -32,6 +32,11 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
       PUBLIC_URL: "http://ordered.test",
       LOG_LEVEL: "warn",
       WEB_DIST: "",
+      // Generous per-phone limits, as in testConfig(): tests that race one phone's commands
+      // test ordering, not the limits (which their own tests set low).
+      CUSTOMER_COMMAND_RATE: "1000",
+      CUSTOMER_READ_RATE_PER_MINUTE: "1000",
+      CUSTOMER_MAX_IN_FLIGHT: "1000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
