@@ -29,7 +29,7 @@ import { column, openDisplay, WALL_SCREEN } from "../support/kitchen.js";
 import { createCategory, createProduct, SIZE_GROUP } from "../support/menu.js";
 import { openMenuPage } from "../support/menu-admin.js";
 import { PHONE } from "../support/phone-screens.js";
-import { createTable, payAndClose, seat, seating, waitForAccepted } from "../support/phone-side.js";
+import { createTable, payAndClose, pinOf, seat, seating, typePin, waitForAccepted } from "../support/phone-side.js";
 import { connectPhone, placeOrder, raiseAlert } from "../support/seating.js";
 import { openStaffPage } from "../support/staff-accounts.js";
 import { decodeQr, joinOnPhone, loginStaff, sessionCard, viewOrder } from "../support/ui.js";
@@ -114,6 +114,7 @@ test("the phone's menu, options sheet, cart, order and bill follow the system's 
   const { page } = phone;
   await page.setViewportSize(PHONE);
   await joinOnPhone(phone, table.cardUrl, "Alex");
+  await typePin(page, await pinOf(api, token, sessionId));
   await inBothSchemes(page, "phone menu", "phone-menu");
 
   await page.getByRole("listitem", { name: "Capricciosa", exact: true }).scrollIntoViewIfNeeded();

@@ -122,5 +122,5 @@ test("the owner turns on 'Open a seating on first scan'; other staff see it but 
   await page.goto("/panel/tables");
   await expect(toggle).toBeChecked();
   await expect(toggle).toBeDisabled();
-  await expect(page.getByText("Only the owner can change this.")).toBeVisible();
+  await expect(page.getByText("Only the owner can change this.", { exact: true })).toBeVisible();
 });

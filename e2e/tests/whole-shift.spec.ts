@@ -5,16 +5,26 @@
 // unfinished order is refused until staff say what to do with it.
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.js";
+import { typePin } from "../support/phone-side.js";
 import { connectPhone, phoneToken, screenshotsAt } from "../support/seating.js";
 import { decodeQr, type Phone, sessionCard, viewOrder } from "../support/ui.js";
 
 const tile = (page: Page, name: string) => page.getByRole("region", { name: "Floor" }).getByRole("article", { name, exact: true });
 
-async function joinThroughCard(phone: Phone, cardUrl: string, name: string): Promise<void> {
+/** Scans the card; with `pin` (read off the panel, as the waiter says it) the guest then types it and may order. */
+async function joinThroughCard(phone: Phone, cardUrl: string, name: string, pin?: string): Promise<void> {
   await phone.page.goto(cardUrl);
   await phone.page.getByLabel("Your name (optional)").fill(name);
   await phone.page.getByRole("button", { name: "See the menu" }).click();
   await expect(phone.page.getByRole("status")).toHaveText("Live");
+  if (pin !== undefined) await typePin(phone.page, pin);
+}
+
+/** The seating's PIN as the panel's seating card shows it to staff. */
+async function pinOnPanel(page: Page, label: string): Promise<string> {
+  const pin = (await sessionCard(page, label).locator(".seating-pin").textContent()) ?? "";
+  expect(pin).toMatch(/^\d{4}$/);
+  return pin;
 }
 
 async function orderOnPhone(page: Page, names: string[]): Promise<void> {
@@ -50,8 +60,9 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
   // Two phones scan the card and order.
   const ann = await phones.open();
   const bea = await phones.open();
-  await joinThroughCard(ann, cardUrl, "Ann");
-  await joinThroughCard(bea, cardUrl, "Bea");
+  const pin = await pinOnPanel(page, "Window");
+  await joinThroughCard(ann, cardUrl, "Ann", pin);
+  await joinThroughCard(bea, cardUrl, "Bea", pin);
   await orderOnPhone(ann.page, ["Diavola"]); // €12.50
   await orderOnPhone(bea.page, ["Lemonade", "Lemonade"]); // €9.00
   await expect(tile(page, "Window")).toContainText("2 phones");
@@ -131,7 +142,8 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
 
   // Closing with an unfinished order is refused, naming it; then staff cancel it as they close.
   const cy = await phones.open();
-  await joinThroughCard(cy, cardUrl, "Cy");
+  // Removing the stranger gave the seating a new PIN: the waiter tells Cy the one on the panel now.
+  await joinThroughCard(cy, cardUrl, "Cy", await pinOnPanel(page, "Window"));
   await orderOnPhone(cy.page, ["Margherita"]);
   await expect(next).toContainText("1× Margherita");
   await next.getByRole("button", { name: "Close session" }).click();
