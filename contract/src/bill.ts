@@ -20,6 +20,14 @@ export interface BillInput {
   waivedCents?: number;
 }
 
+/**
+ * What a bill was paid beyond what it owes (after a paid order was cancelled): the refund it
+ * needs. Zero for every bill recorded through OVERPAYMENT's check alone.
+ */
+export function overpaidCents(bill: Pick<BillDto, "paidCents" | "totalCents" | "waivedCents">): number {
+  return Math.max(0, bill.paidCents - bill.totalCents - bill.waivedCents);
+}
+
 export function billOf(input: BillInput): BillDto {
   const orders = [...input.orders].sort((a, b) => a.placedAt.localeCompare(b.placedAt) || a.id.localeCompare(b.id));
   const lines: BillLineDto[] = [];

@@ -102,6 +102,7 @@ test("a cancel dialog follows the order live: made ready elsewhere, it says so a
   await api.call("POST", `/api/orders/${stored!.id}/advance`, { token: venue.staffToken, body: { to: "READY", overrideKitchen: true } });
   await expect(dialog.getByRole("alert")).toHaveText("This order changed from New to Ready while this was open: look at it again.");
   await expect(dialog.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
+  await dialog.screenshot({ path: test.info().outputPath("cancel-dialog-moved.png") });
   await dialog.getByRole("button", { name: "Understood: it is Ready now" }).click();
   // Ready food was cooked: cancelling it needs a reason (the owner may).
   await dialog.getByRole("button", { name: "Cancel order" }).click();

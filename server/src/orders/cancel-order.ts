@@ -12,6 +12,7 @@ import {
   ORDER_VIEW_WORDS,
   type OrderWithTickets,
   orderViewOf,
+  overpaidCents,
   SHIPMENT_STATUSES,
   TICKET_STATUSES,
 } from "@ordered/contract";
@@ -92,7 +93,7 @@ export async function cancelOrder(
  * records the refund of the difference (the cancel's `refund` says how it was given back),
  * or refuses with REFUND_REQUIRED, which rolls the cancel back.
  */
-export async function refundOverpayment(
+async function refundOverpayment(
   db: SqlRunner,
   staff: StaffPrincipal,
   sessionId: string,
@@ -100,8 +101,8 @@ export async function refundOverpayment(
   reason: string,
 ): Promise<LoggedEvent<"payment.recorded"> | null> {
   const { bill } = await loadBill(db, sessionId);
-  const over = bill.paidCents - bill.totalCents - bill.waivedCents;
-  if (over <= 0) return null;
+  const over = overpaidCents(bill);
+  if (over === 0) return null;
   if (!refund) {
     throw new AppError(
       "REFUND_REQUIRED",

@@ -8,6 +8,7 @@ import {
   kitchenStarted,
   type LoggedEvent,
   type OrderDto,
+  overpaidCents,
   type ReceiptDto,
   type SessionDto,
   type SessionExtras,
@@ -217,7 +218,7 @@ export async function closeSession(
       if (result.event) logged.push(result.event);
     }
     const { bill } = await loadBill(db, sessionId);
-    const overpaid = bill.paidCents - bill.totalCents;
+    const overpaid = overpaidCents(bill);
     if (overpaid > 0) {
       throw new AppError(
         "REFUND_REQUIRED",
