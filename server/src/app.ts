@@ -7,6 +7,7 @@ import { authRoutes } from "./auth/auth.routes.js";
 import { createCustomerBudget } from "./auth/customer-budget.js";
 import { createGuards } from "./auth/passport.js";
 import { createTokens } from "./auth/tokens.js";
+import { poolOf } from "./db/prisma.js";
 import type { AppComponents, AppDeps } from "./deps.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
 import { health } from "./http/health.js";
@@ -89,7 +90,7 @@ export function createApp(components: AppComponents): App {
   // HTTP: every route of the API.
   const http = createExpress(config);
   let connectedSockets = () => 0;
-  const metrics = createMetrics({ producer, connectedSockets: () => connectedSockets() });
+  const metrics = createMetrics({ producer, connectedSockets: () => connectedSockets(), pool: poolOf(deps.prisma) });
   http.get("/api/health", health(deps));
   http.use("/api/auth", authRoutes(deps));
   http.use("/api/products", photoRoutes(deps));
