@@ -25,6 +25,8 @@ run("npm", ["run", "--silent", "build:server"], env);
 run("npm", ["run", "--silent", "build:web"], env);
 step("Type-checking");
 run("npm", ["run", "--silent", "typecheck"], env);
+// The benchmarks import the built server (server/dist), so they are checked after the build.
+run("npm", ["run", "--silent", "typecheck:bench", "-w", "server"], env);
 step("Lint, format, import cycles and the docs' references (Biome, dpdm, check-docs)");
 run("npm", ["run", "--silent", "lint"], env);
 step("Contract unit tests (Vitest)");
