@@ -99,7 +99,7 @@ const EnvSchema = z.object({
    * Jobs one worker process runs at once, both stages together, on a pool of
    * concurrency + 2 database connections. Small on purpose: the jobs are short transactions,
    * and more of them at once only makes them wait on each other and on the CPU (on the
-   * benchmark machine 4 beat 16: docs/benchmarks.md). Raise it when the database is far away.
+   * benchmark machine 4 beat 16: docs/benchmarks-history.md). Raise it when the database is far away.
    */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   /** A killed worker's job is taken over once unrenewed this long, at the next stalled check. */

@@ -13,6 +13,7 @@ import {
   type SessionDto,
   type SessionExtras,
   type SessionSummaryDto,
+  UNFINISHED_ORDER_STATUSES,
 } from "@ordered/contract";
 import { z } from "zod";
 import { assertActiveCustomer } from "../auth/customer-account.js";
@@ -145,7 +146,7 @@ export async function getSession(
 
 const Unfinished = z.strictObject({
   id: z.uuid(),
-  status: z.enum(["PLACED", "ACCEPTED"]),
+  status: z.enum(UNFINISHED_ORDER_STATUSES),
   customer_name: z.string().nullable(),
   items: z.string(),
 });
@@ -179,7 +180,7 @@ export async function closeSession(
       sql`SELECT o.id, o.status, c.display_name AS customer_name,
                  (SELECT string_agg(i.quantity || '× ' || i.product_name, ', ' ORDER BY i.position) FROM order_item i WHERE i.order_id = o.id) AS items
           FROM "order" o LEFT JOIN customer c ON c.id = o.customer_id
-          WHERE o.session_id = ${sessionId}::uuid AND o.status IN ('PLACED', 'ACCEPTED') ORDER BY o.placed_at, o.id`,
+          WHERE o.session_id = ${sessionId}::uuid AND o.status = ANY(${UNFINISHED_ORDER_STATUSES}::"OrderStatus"[]) ORDER BY o.placed_at, o.id`,
     );
     if (unfinished.length > 0 && !options.unfinished) {
       const named = unfinished.map(

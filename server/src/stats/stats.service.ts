@@ -1,4 +1,10 @@
-import type { DailyStatsResponse, MoneyAdjustmentDto } from "@ordered/contract";
+import {
+  BILLED_ORDER_STATUSES,
+  type DailyStatsResponse,
+  type MoneyAdjustmentDto,
+  type OrderStatus,
+  VOIDED_ORDER_STATUS,
+} from "@ordered/contract";
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
 import { isoText, raw, sql, sqlOn } from "../db/sql.js";
@@ -30,6 +36,10 @@ export function knownTimeZones(prisma: PrismaClient): Promise<Set<string>> {
   return zones;
 }
 
+/** One order status as a bound parameter: statuses come from the contract, never from SQL text. */
+const status = (s: OrderStatus) => sql`${s}::"OrderStatus"`;
+const BILLED = sql`ANY(${BILLED_ORDER_STATUSES}::"OrderStatus"[])`;
+
 /** A location's totals for one calendar day in the given time zone. */
 export async function dailyStats(prisma: PrismaClient, locationId: string, date: string, timeZone: string): Promise<DailyStatsResponse> {
   const row = await sqlOn(prisma).row(
@@ -38,13 +48,13 @@ export async function dailyStats(prisma: PrismaClient, locationId: string, date:
     SELECT l.currency,
            count(o.id)::int AS placed,
            count(o.accepted_at)::int AS accepted,
-           count(o.id) FILTER (WHERE o.status = 'REJECTED')::int AS rejected,
-           count(o.id) FILTER (WHERE o.status = 'DELIVERED')::int AS delivered,
-           count(o.id) FILTER (WHERE o.status = 'CANCELLED')::int AS cancelled,
-           count(o.id) FILTER (WHERE o.status = 'FAILED')::int AS failed,
-           coalesce(sum(o.total_cents) FILTER (WHERE o.status IN ('ACCEPTED', 'DELIVERED')), 0)::float8 AS revenue,
-           avg(o.total_cents) FILTER (WHERE o.status IN ('ACCEPTED', 'DELIVERED'))::float8 AS aov,
-           avg(extract(epoch FROM o.finished_at - o.placed_at)) FILTER (WHERE o.status = 'DELIVERED')::float8 AS delivery
+           count(o.id) FILTER (WHERE o.status = ${status("REJECTED")})::int AS rejected,
+           count(o.id) FILTER (WHERE o.status = ${status("DELIVERED")})::int AS delivered,
+           count(o.id) FILTER (WHERE o.status = ${status("CANCELLED")})::int AS cancelled,
+           count(o.id) FILTER (WHERE o.status = ${status("FAILED")})::int AS failed,
+           coalesce(sum(o.total_cents) FILTER (WHERE o.status = ${BILLED}), 0)::float8 AS revenue,
+           avg(o.total_cents) FILTER (WHERE o.status = ${BILLED})::float8 AS aov,
+           avg(extract(epoch FROM o.finished_at - o.placed_at)) FILTER (WHERE o.status = ${status("DELIVERED")})::float8 AS delivery
     FROM location l
     LEFT JOIN "order" o ON o.location_id = l.id
       AND (o.placed_at AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone})::date = ${date}::date
@@ -94,7 +104,7 @@ async function moneyAdjustments(prisma: PrismaClient, locationId: string, date: 
       SELECT 'VOID' AS kind, o.session_id AS "sessionId", s.label, o.total_cents::float8 AS "amountCents", o.status_reason AS reason,
              u.display_name AS "by", ${isoText("o.finished_at")} AS at, o.finished_at AS t
       FROM "order" o JOIN order_session s ON s.id = o.session_id LEFT JOIN staff_user u ON u.id = o.cancelled_by_id
-      WHERE o.location_id = ${locationId}::uuid AND o.status = 'CANCELLED' AND o.accepted_at IS NOT NULL AND ${onDay("o.finished_at")}
+      WHERE o.location_id = ${locationId}::uuid AND o.status = ${status(VOIDED_ORDER_STATUS)} AND o.accepted_at IS NOT NULL AND ${onDay("o.finished_at")}
       UNION ALL
       SELECT 'WAIVE', s.id, s.label, s.waived_cents::float8, s.waive_reason, u.display_name, ${isoText("s.closed_at")}, s.closed_at
       FROM order_session s LEFT JOIN staff_user u ON u.id = s.closed_by_id
