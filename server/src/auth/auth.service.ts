@@ -1,7 +1,7 @@
 import type { LoginResponse, SetupInfoResponse, StaffDto, StaffRoleName } from "@ordered/contract";
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlOn, sqlTransaction } from "../db/sql.js";
+import { sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import { toLocationDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import { readSetupLink, spendSetupLink } from "../staff/setup-links.js";
@@ -67,6 +67,12 @@ export async function setupInfo(prisma: PrismaClient, token: string): Promise<Se
   return { email: link.email, displayName: link.display_name, locationName: link.location_name, expiresAt: link.expires_at };
 }
 
+const SET_PASSWORD = statement<{ staffId: string; passwordHash: string }>(
+  "auth.set-password",
+  (p) =>
+    sql`UPDATE staff_user SET password_hash = ${p.passwordHash}, token_version = token_version + 1 WHERE id = ${p.staffId}::uuid AND active`,
+);
+
 /**
  * Sets an account's password through its one-time link, and logs it in. The link is spent
  * in the same transaction as the password is set; any older token of the account ends.
@@ -79,9 +85,7 @@ export async function setPasswordWithLink(
   const passwordHash = await hashPassword(input.password);
   const staffId = await sqlTransaction(deps.prisma, async (db) => {
     const id = await spendSetupLink(db, input.token);
-    const changed = await db.run(
-      sql`UPDATE staff_user SET password_hash = ${passwordHash}, token_version = token_version + 1 WHERE id = ${id}::uuid AND active`,
-    );
+    const changed = await db.run(SET_PASSWORD, { staffId: id, passwordHash });
     if (changed === 0) throw new AppError("NOT_FOUND", "this account is deactivated; ask an owner or manager");
     return id;
   });
@@ -90,6 +94,12 @@ export async function setPasswordWithLink(
 }
 
 const VersionRow = z.strictObject({ token_version: z.number().int() });
+const CHANGE_PASSWORD = statement<{ staffId: string; tokenVersion: number; passwordHash: string }>(
+  "auth.change-password",
+  (p) => sql`UPDATE staff_user SET password_hash = ${p.passwordHash}, token_version = token_version + 1
+    WHERE id = ${p.staffId}::uuid AND token_version = ${p.tokenVersion} AND active
+    RETURNING token_version`,
+);
 
 /**
  * Staff change their own password, knowing the current one. Every other token of the
@@ -105,12 +115,7 @@ export async function changePassword(
   if (!staff?.passwordHash || !ok) throw new AppError("INVALID_CREDENTIALS", "the current password is wrong");
   const passwordHash = await hashPassword(input.newPassword);
   // Guarded by the version this token carries: a reset or role change in between wins.
-  const row = await sqlOn(deps.prisma).row(
-    VersionRow,
-    sql`UPDATE staff_user SET password_hash = ${passwordHash}, token_version = token_version + 1
-        WHERE id = ${principal.staffId}::uuid AND token_version = ${principal.tokenVersion} AND active
-        RETURNING token_version`,
-  );
+  const row = await sqlOn(deps.prisma).row(VersionRow, CHANGE_PASSWORD, { ...principal, passwordHash });
   if (!row) throw new AppError("UNAUTHENTICATED", "this session has ended; please log in again");
   const updated = await deps.prisma.staffUser.findUniqueOrThrow({ where: { id: principal.staffId }, include: { location: true } });
   return loggedIn(deps.tokens, updated);

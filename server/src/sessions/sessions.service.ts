@@ -17,16 +17,17 @@ import {
 import { z } from "zod";
 import { assertActiveCustomer } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
+import { label } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction, utc } from "../db/sql.js";
+import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction, statement, utc } from "../db/sql.js";
 import { toLocationDto, toSessionDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import { deliverLocked } from "../orders/advance-order.js";
 import { cancelLocked, orderStateOf } from "../orders/cancel-order.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
 import { lockOrder } from "../orders/transition.js";
-import { appendEvent, jsonPayload } from "../session-log/session-log.js";
+import { appendJsonEvent } from "../session-log/session-log.js";
 import { newJoinCode, newPin } from "./join-code.js";
 import { presenceOf } from "./presence.js";
 import { loadAlerts, loadBill, loadCustomers, loadPayments, loadReceipt, lockSession } from "./seating.sql.js";
@@ -37,6 +38,12 @@ export interface SessionWithOrders {
 }
 
 const TableRow = z.strictObject({ name: z.string(), retired: z.boolean() });
+
+const OPEN_SESSION_SQL = statement<{ tableId: string; locationId: string }>(
+  "sessions.open-session",
+  (p) => sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table
+            WHERE id = ${p.tableId}::uuid AND location_id = ${p.locationId}::uuid FOR SHARE`,
+);
 
 /**
  * Opens a session — seating a table of the location, or free-standing with a label — and
@@ -56,17 +63,30 @@ export async function openSession(
     if (input.tableId) {
       // FOR SHARE: a retirement of this table waits for this seating, or this waits for it
       // and sees the table retired (tables.service.ts).
-      const table = await db.row(
-        TableRow,
-        sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table
-            WHERE id = ${input.tableId}::uuid AND location_id = ${staff.locationId}::uuid FOR SHARE`,
-      );
+      const table = await db.row(TableRow, OPEN_SESSION_SQL, { tableId: input.tableId, locationId: staff.locationId });
       if (!table || table.retired) throw AppError.notFound("table");
       label ??= table.name;
     }
     return insertSession(db, publicUrl, staff, label ?? "", input.tableId ?? null);
   });
 }
+
+const INSERT_SESSION_SQL = statement<{
+  id: `${string}-${string}-${string}-${string}-${string}`;
+  locationId: string;
+  label: string;
+  joinCode: string;
+  pin: string;
+  openedAt: Date;
+  staffId: string | null;
+  tableId: string | null;
+}>(
+  "sessions.insert-session",
+  (p) => sql`
+        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id)
+        VALUES (${p.id}::uuid, ${p.locationId}::uuid, ${p.label}, ${label("SessionStatus", "OPEN")}, ${p.joinCode}, ${p.pin}, ${utc(p.openedAt)}, ${p.staffId}::uuid, 0,
+                ${p.tableId}::uuid)`,
+);
 
 async function insertSession(
   db: SqlRunner,
@@ -89,19 +109,21 @@ async function insertSession(
   const session = toSessionDto(row, publicUrl);
   // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
   try {
-    await db.run(sql`
-        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id)
-        VALUES (${row.id}::uuid, ${staff.locationId}::uuid, ${label}, 'OPEN', ${row.joinCode}, ${row.pin}, ${utc(row.openedAt)}, ${staff.staffId}::uuid, 0,
-                ${row.tableId}::uuid)`);
+    await db.run(INSERT_SESSION_SQL, {
+      id: row.id,
+      locationId: staff.locationId,
+      label,
+      joinCode: row.joinCode,
+      pin: row.pin,
+      openedAt: row.openedAt,
+      staffId: staff.staffId,
+      tableId: row.tableId,
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", `${label} is already seated; close its session first`);
     throw err;
   }
-  const { event } = await appendEvent(db, {
-    type: "session.opened",
-    sessionId: sql`${row.id}::uuid`,
-    payload: jsonPayload(session),
-  });
+  const { event } = await appendJsonEvent(db, "session.opened", row.id, session);
   if (!event) throw new Error(`session ${row.id} was opened but not logged`);
   return { session, event };
 }
@@ -132,12 +154,12 @@ export async function getSession(
   if (!row) throw AppError.notFound("session");
   // Read at the session's lastSeq or later: events after it are replayed, and applied once.
   const db = sqlOn(prisma);
-  const where = sql`session_id = ${row.id}::uuid`;
+  const where = { sessionId: row.id };
   const [orders, customers, alerts, payments, receipt] = await Promise.all([
     loadSessionOrderDtos(db, row.id),
-    loadCustomers(db, sql`c.${where}`),
-    loadAlerts(db, sql`a.${where}`),
-    loadPayments(db, sql`p.${where}`),
+    loadCustomers(db, where),
+    loadAlerts(db, where),
+    loadPayments(db, where),
     row.status === "CLOSED" ? loadReceipt(db, row.id) : null,
   ]);
   return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, receipt };
@@ -149,6 +171,22 @@ const Unfinished = z.strictObject({
   customer_name: z.string().nullable(),
   items: z.string(),
 });
+
+const CLOSE_SESSION_SQL = statement<{ sessionId: string }>(
+  "sessions.close-session",
+  (p) => sql`SELECT o.id, o.status, c.display_name AS customer_name,
+                 (SELECT string_agg(i.quantity || '× ' || i.product_name, ', ' ORDER BY i.position) FROM order_item i WHERE i.order_id = o.id) AS items
+          FROM "order" o LEFT JOIN customer c ON c.id = o.customer_id
+          WHERE o.session_id = ${p.sessionId}::uuid AND o.status IN (${label("OrderStatus", "PLACED")}, ${label("OrderStatus", "ACCEPTED")}) ORDER BY o.placed_at, o.id`,
+);
+
+const CLOSE_SESSION_2_SQL = statement<{ staffId: string; waived: number; v: string | null; sessionId: string }>(
+  "sessions.close-session-2",
+  (p) => sql`
+      UPDATE order_session SET status = ${label("SessionStatus", "CLOSED")}, closed_at = ${CLOCK}, closed_by_id = ${p.staffId}::uuid,
+             waived_cents = ${p.waived}, waive_reason = ${p.v}
+      WHERE id = ${p.sessionId}::uuid`,
+);
 
 /**
  * Closes an open seating, in one transaction under its row's lock (taken first, so nothing
@@ -174,13 +212,7 @@ export async function closeSession(
     const session = await lockSession(db, sessionId, staff.locationId);
     if (session.status !== "OPEN") return { events: [], receipt: null };
     const logged: LoggedEvent[] = [];
-    const unfinished = await db.rows(
-      Unfinished,
-      sql`SELECT o.id, o.status, c.display_name AS customer_name,
-                 (SELECT string_agg(i.quantity || '× ' || i.product_name, ', ' ORDER BY i.position) FROM order_item i WHERE i.order_id = o.id) AS items
-          FROM "order" o LEFT JOIN customer c ON c.id = o.customer_id
-          WHERE o.session_id = ${sessionId}::uuid AND o.status IN ('PLACED', 'ACCEPTED') ORDER BY o.placed_at, o.id`,
-    );
+    const unfinished = await db.rows(Unfinished, CLOSE_SESSION_SQL, { sessionId });
     if (unfinished.length > 0 && !options.unfinished) {
       const named = unfinished.map(
         (o) =>
@@ -240,17 +272,10 @@ export async function closeSession(
     const waived = bill.dueCents > 0 ? bill.dueCents : 0;
     // Stamped after the row lock (which placements also take), so no order logged before
     // the close has a later time than the close.
-    await db.run(sql`
-      UPDATE order_session SET status = 'CLOSED', closed_at = ${CLOCK}, closed_by_id = ${staff.staffId}::uuid,
-             waived_cents = ${waived}, waive_reason = ${waived > 0 ? (options.waiveReason ?? null) : null}
-      WHERE id = ${sessionId}::uuid`);
+    await db.run(CLOSE_SESSION_2_SQL, { staffId: staff.staffId, waived, v: waived > 0 ? (options.waiveReason ?? null) : null, sessionId });
     const receipt = await loadReceipt(db, sessionId);
     if (!receipt) throw new Error(`session ${sessionId} was closed but has no receipt`);
-    const closed = await appendEvent(db, {
-      type: "session.closed",
-      sessionId: sql`${sessionId}::uuid`,
-      payload: jsonPayload({ closedAt: receipt.closedAt, receipt }),
-    });
+    const closed = await appendJsonEvent(db, "session.closed", sessionId, { closedAt: receipt.closedAt, receipt });
     if (!closed.event) throw new Error(`session ${sessionId} was closed but not logged`);
     logged.push(closed.event);
     return { events: logged, receipt };
@@ -288,11 +313,10 @@ export async function loadSessionActivity(
   sessionId: string,
 ): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts">> {
   const db = sqlOn(prisma);
-  const where = sql`session_id = ${sessionId}::uuid`;
   const [orders, payments, alerts] = await Promise.all([
     loadSessionOrderDtos(db, sessionId),
-    loadPayments(db, sql`p.${where}`),
-    loadAlerts(db, sql`a.${where}`),
+    loadPayments(db, { sessionId }),
+    loadAlerts(db, { sessionId }),
   ]);
   return { orders, payments, alerts };
 }

@@ -1,9 +1,10 @@
 import type { CreateTableBody, ReorderTablesBody, TableDto, UpdateTableBody } from "@ordered/contract";
 import { LIMITS } from "@ordered/contract";
 import { z } from "zod";
+import { label } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { Db, PrismaClient } from "../db/prisma.js";
-import { CLOCK, sql, sqlTransaction } from "../db/sql.js";
+import { CLOCK, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { newJoinCode } from "../sessions/join-code.js";
 
@@ -114,6 +115,23 @@ export async function reorderTables(
 const RetireRow = z.strictObject({ name: z.string(), retired: z.boolean() });
 const Seated = z.strictObject({ seated: z.boolean() });
 
+const RETIRE_TABLE_SQL = statement<{ tableId: string; locationId: string }>(
+  "tables.retire-table",
+  (p) => sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table
+          WHERE id = ${p.tableId}::uuid AND location_id = ${p.locationId}::uuid FOR UPDATE`,
+);
+
+const RETIRE_TABLE_2_SQL = statement<{ tableId: string }>(
+  "tables.retire-table-2",
+  (p) =>
+    sql`SELECT EXISTS (SELECT 1 FROM order_session WHERE table_id = ${p.tableId}::uuid AND status = ${label("SessionStatus", "OPEN")}) AS seated`,
+);
+
+const RETIRE_TABLE_3_SQL = statement<{ tableId: string }>(
+  "tables.retire-table-3",
+  (p) => sql`UPDATE dining_table SET retired_at = ${CLOCK} WHERE id = ${p.tableId}::uuid`,
+);
+
 /**
  * Takes a table off the floor; its name is free again. A seated table is refused (close its
  * session first); retiring a retired table changes nothing. The table row is locked first,
@@ -123,20 +141,13 @@ const Seated = z.strictObject({ seated: z.boolean() });
  */
 export async function retireTable(prisma: PrismaClient, publicUrl: string, locationId: string, tableId: string): Promise<TableDto> {
   await sqlTransaction(prisma, async (db) => {
-    const table = await db.row(
-      RetireRow,
-      sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table
-          WHERE id = ${tableId}::uuid AND location_id = ${locationId}::uuid FOR UPDATE`,
-    );
+    const table = await db.row(RetireRow, RETIRE_TABLE_SQL, { tableId, locationId });
     if (!table) throw AppError.notFound("table");
     if (table.retired) return;
     // A statement of its own, after the lock: it sees a seating committed while this waited.
-    const open = await db.row(
-      Seated,
-      sql`SELECT EXISTS (SELECT 1 FROM order_session WHERE table_id = ${tableId}::uuid AND status = 'OPEN') AS seated`,
-    );
+    const open = await db.row(Seated, RETIRE_TABLE_2_SQL, { tableId });
     if (open?.seated) throw new AppError("CONFLICT", `${table.name} is seated; close its session first`);
-    await db.run(sql`UPDATE dining_table SET retired_at = ${CLOCK} WHERE id = ${tableId}::uuid`);
+    await db.run(RETIRE_TABLE_3_SQL, { tableId });
   });
   return toTableDto(await prisma.diningTable.findUniqueOrThrow({ where: { id: tableId }, include: withSeating }), publicUrl);
 }
