@@ -11,7 +11,7 @@
  * Every writer of a session's log ends by updating the session row (the log's counter), so
  * each takes that row's lock first: placing an order (before its insert, which may wait on
  * a concurrent transition of the same clientOrderId's order), closing, and every transition
- * (lockOrderSql). Taking it last instead let a repeated placement holding the session row
+ * (lockOrderCte, lockOrder). Taking it last instead let a repeated placement holding the session row
  * wait on the pipeline's order row while the pipeline waited on the session row: a deadlock.
  * Product rows are taken FOR NO KEY UPDATE, which lets the foreign-key checks of
  * placements (FOR KEY SHARE) through.

@@ -4,7 +4,15 @@
  * archive and restore them; phones read the visible menu. Products are never deleted:
  * past orders refer to them (and keep their own snapshot of names and prices).
  */
-import { type CreateProductBody, LIMITS, type MenuResponse, type ProductDto, priceRange, type UpdateProductBody } from "@ordered/contract";
+import {
+  type CreateProductBody,
+  LIMITS,
+  type MenuResponse,
+  type ProductDto,
+  priceRange,
+  SessionStatus,
+  type UpdateProductBody,
+} from "@ordered/contract";
 import { z } from "zod";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
@@ -46,6 +54,19 @@ const LOAD_MENU_SQL = statement<{ locationId: string }>(
   "products.load-menu",
   (p) => sql`SELECT time_zone FROM location WHERE id = ${p.locationId}::uuid`,
 );
+
+const SESSION_STATUS = statement<{ sessionId: string }>(
+  "products.session-status",
+  (p) => sql`SELECT status FROM order_session WHERE id = ${p.sessionId}::uuid`,
+);
+const StatusRow = z.strictObject({ status: SessionStatus });
+
+/** The menu of a phone's seating, while it is open. */
+export async function loadPhoneMenu(prisma: PrismaClient, customer: { sessionId: string; locationId: string }): Promise<MenuResponse> {
+  const session = await sqlOn(prisma).row(StatusRow, SESSION_STATUS, { sessionId: customer.sessionId });
+  if (session?.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+  return loadMenu(prisma, customer.locationId);
+}
 
 /** What a phone shows: visible categories in order, and their visible products. */
 export async function loadMenu(prisma: PrismaClient, locationId: string): Promise<MenuResponse> {

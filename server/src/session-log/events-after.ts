@@ -1,5 +1,6 @@
 import { type LoggedEvent, SESSION_EVENTS, type SessionEventType } from "@ordered/contract";
 import { z } from "zod";
+import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { isoText, sql, sqlOn, statement } from "../db/sql.js";
 
@@ -54,6 +55,17 @@ const LAST_ORDER_UPDATE = statement<{ sessionId: string; orderId: string }>(
     ORDER BY e.seq DESC
     LIMIT 1`,
 );
+
+const REPLAYABLE = statement<{ locationId: string; known: string[] }>(
+  "session-log.replayable-sessions",
+  (p) => sql`SELECT id FROM order_session
+    WHERE location_id = ${p.locationId}::uuid AND (status = ${label("SessionStatus", "OPEN")} OR id = ANY(${p.known}::uuid[]))`,
+);
+
+/** A staff device's sessions to replay: this location's open ones and those it knows (`known`: ids it sent; others are ignored). */
+export async function replayableSessions(prisma: PrismaClient, locationId: string, known: string[]): Promise<{ id: string }[]> {
+  return sqlOn(prisma).rows(z.strictObject({ id: z.uuid() }), REPLAYABLE, { locationId, known });
+}
 
 /**
  * The last `order.updated` logged for an order (null: none yet). A pipeline job run again

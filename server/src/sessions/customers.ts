@@ -9,13 +9,14 @@ import type { StaffPrincipal, Tokens } from "../auth/tokens.js";
 import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
-import { toLocationDto, toSessionDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import type { Limiter } from "../http/rate-limit.js";
+import { getLocation } from "../locations/location-dto.sql.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
 import { JOIN_CODE_PATTERN, newJoinCode, newPin } from "./join-code.js";
 import { presenceOf } from "./presence.js";
 import { loadCustomers, lockSession } from "./seating.sql.js";
+import { findSeating, findSession, toSessionDto } from "./session-dto.sql.js";
 import { openSession } from "./sessions.service.js";
 
 export type JoinResult = CustomerSessionDto & { token: string; expiresIn: number };
@@ -54,8 +55,8 @@ const openSeatingOf = (db: SqlRunner, tableId: string) => db.row(SeatingRow, OPE
 export async function cardInfo(prisma: PrismaClient, cardCode: string) {
   const db = sqlOn(prisma);
   const table = await tableByCard(db, cardCode);
-  const location = await prisma.location.findUniqueOrThrow({ where: { id: table.location_id } });
-  return { tableName: table.name, location: toLocationDto(location), seated: (await openSeatingOf(db, table.id)) !== undefined };
+  const location = await getLocation(prisma, table.location_id);
+  return { tableName: table.name, location, seated: (await openSeatingOf(db, table.id)) !== undefined };
 }
 
 /**
@@ -106,10 +107,10 @@ export async function joinByCard(
  */
 export async function codeInfo(prisma: PrismaClient, joinCode: string): Promise<CodeInfoResponse> {
   if (!JOIN_CODE_PATTERN.test(joinCode)) throw new AppError("NOT_FOUND", "this table code is not valid");
-  const session = await prisma.orderSession.findUnique({ where: { joinCode }, include: { location: true } });
+  const session = await findSeating(prisma, { joinCode });
   if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
   if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
-  return { label: session.label, location: toLocationDto(session.location) };
+  return { label: session.label, location: session.location };
 }
 
 export async function joinByCode(
@@ -137,12 +138,12 @@ async function joinSeating(
   via: "CODE" | "CARD",
   displayName: string | undefined,
 ): Promise<{ joined: JoinResult; event: LoggedEvent<"customer.joined"> }> {
-  const session = await deps.prisma.orderSession.findUnique({ where: seating, include: { location: true } });
+  const session = await findSeating(deps.prisma, seating);
   if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
   if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
   await deps.limiters.sessionJoin.consume(session.id, "joins at this table");
   const { customer, event } = await sqlTransaction(deps.prisma, async (db) => {
-    const locked = await lockSession(db, session.id, session.locationId);
+    const locked = await lockSession(db, session.id, session.location_id);
     if (locked.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
     const inserted = await db.row(SeatingRow, INSERT_CUSTOMER, { sessionId: session.id, displayName: displayName ?? null, via });
     const [joined] = inserted ? await loadCustomers(db, { id: inserted.id }) : [];
@@ -151,13 +152,13 @@ async function joinSeating(
     if (!logged.event) throw new Error(`customer ${joined.id} joined but was not logged`);
     return { customer: joined, event: logged.event };
   });
-  const token = deps.tokens.signCustomer({ customerId: customer.id, sessionId: session.id, locationId: session.locationId });
+  const token = deps.tokens.signCustomer({ customerId: customer.id, sessionId: session.id, locationId: session.location_id });
   return {
     joined: {
       token,
       expiresIn: deps.tokens.customerTtlSeconds,
       session: { id: session.id, label: session.label, status: session.status, lastSeq: event.seq },
-      location: toLocationDto(session.location),
+      location: session.location,
       customer: {
         id: customer.id,
         displayName: customer.displayName,
@@ -165,7 +166,7 @@ async function joinSeating(
           check: session.location.cardJoinCheck,
           verified: customer.verifiedAt !== null,
           phoneFailures: 0,
-          seatingFailures: session.pinFailures,
+          seatingFailures: session.pin_failures,
         }),
       },
     },
@@ -210,7 +211,7 @@ export async function removeCustomer(
     return { customer, event: logged.event };
   });
   // Read after the commit: the code and PIN valid now (a removal committed since included).
-  const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId: staff.locationId } });
+  const row = await findSession(prisma, sessionId, staff.locationId);
   if (!row) throw AppError.notFound("session");
   return { ...removal, session: toSessionDto(row, publicUrl) };
 }

@@ -18,6 +18,7 @@ import {
 import { z } from "zod";
 import { isoText, raw, type Sql, type SqlRunner, sql, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
+import { LOCATION_JSON } from "../locations/location-dto.sql.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
 
 /** `c` is the customer row. */
@@ -181,9 +182,7 @@ const LOAD_RECEIPT_SQL = statement<{ sessionId: string }>(
            (SELECT display_name FROM staff_user WHERE id = s.opened_by_id) AS opened_by,
            (SELECT display_name FROM staff_user WHERE id = s.closed_by_id) AS closed_by,
            s.waive_reason,
-           json_build_object('id', l.id, 'name', l.name, 'currency', l.currency, 'openOnFirstScan', l.open_on_first_scan,
-           'cardJoinCheck', l.card_join_check, 'timeZone', l.time_zone,
-             'ticketAmberMinutes', l.ticket_amber_minutes, 'ticketRedMinutes', l.ticket_red_minutes) AS location
+           ${LOCATION_JSON} AS location
     FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${p.sessionId}::uuid`,
 );
 

@@ -21,7 +21,6 @@ import { label } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction, statement, utc } from "../db/sql.js";
-import { toLocationDto, toSessionDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import { deliverLocked } from "../orders/advance-order.js";
 import { cancelLocked, orderStateOf } from "../orders/cancel-order.js";
@@ -31,6 +30,7 @@ import { appendJsonEvent } from "../session-log/session-log.js";
 import { newJoinCode, newPin } from "./join-code.js";
 import { presenceOf } from "./presence.js";
 import { loadAlerts, loadBill, loadCustomers, loadPayments, loadReceipt, lockSession } from "./seating.sql.js";
+import { findSeating, findSession, SESSION_COLUMNS, SessionRow, toSessionDto } from "./session-dto.sql.js";
 
 export interface SessionWithOrders {
   session: SessionDto;
@@ -95,16 +95,17 @@ async function insertSession(
   label: string,
   tableId: string | null,
 ): Promise<{ session: SessionDto; event: LoggedEvent<"session.opened"> }> {
+  const openedAt = new Date();
   const row = {
     id: randomUUID(),
     label,
     status: "OPEN" as const,
-    joinCode: newJoinCode(),
+    join_code: newJoinCode(),
     pin: newPin(),
-    openedAt: new Date(),
-    closedAt: null,
-    lastSeq: 1,
-    tableId,
+    opened_at: openedAt.toISOString(),
+    closed_at: null,
+    last_seq: 1,
+    table_id: tableId,
   };
   const session = toSessionDto(row, publicUrl);
   // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
@@ -113,11 +114,11 @@ async function insertSession(
       id: row.id,
       locationId: staff.locationId,
       label,
-      joinCode: row.joinCode,
+      joinCode: row.join_code,
       pin: row.pin,
-      openedAt: row.openedAt,
+      openedAt,
       staffId: staff.staffId,
-      tableId: row.tableId,
+      tableId,
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", `${label} is already seated; close its session first`);
@@ -128,19 +129,24 @@ async function insertSession(
   return { session, event };
 }
 
+const SummaryRow = SessionRow.extend({ order_count: z.number().int() });
+const LIST = statement<{ locationId: string; status: "OPEN" | "CLOSED" | null; limit: number }>(
+  "sessions.list",
+  (p) => sql`SELECT ${SESSION_COLUMNS}, (SELECT count(*)::int FROM "order" o WHERE o.session_id = s.id) AS order_count
+    FROM order_session s
+    WHERE s.location_id = ${p.locationId}::uuid AND (${p.status}::"SessionStatus" IS NULL OR s.status = ${p.status}::"SessionStatus")
+    ORDER BY s.opened_at DESC, s.id
+    LIMIT ${p.limit}`,
+);
+
 export async function listSessions(
   prisma: PrismaClient,
   publicUrl: string,
   locationId: string,
   query: { status?: "OPEN" | "CLOSED" | undefined; limit: number },
 ): Promise<SessionSummaryDto[]> {
-  const rows = await prisma.orderSession.findMany({
-    where: { locationId, ...(query.status ? { status: query.status } : {}) },
-    orderBy: [{ openedAt: "desc" }, { id: "asc" }],
-    take: query.limit,
-    include: { _count: { select: { orders: true } } },
-  });
-  return rows.map((r) => ({ ...toSessionDto(r, publicUrl), orderCount: r._count.orders }));
+  const rows = await sqlOn(prisma).rows(SummaryRow, LIST, { locationId, status: query.status ?? null, limit: query.limit });
+  return rows.map(({ order_count, ...r }) => ({ ...toSessionDto(r, publicUrl), orderCount: order_count }));
 }
 
 /** A session as staff see it: its orders, phones, calls, payments, and its receipt once closed. */
@@ -150,7 +156,7 @@ export async function getSession(
   locationId: string,
   sessionId: string,
 ): Promise<SessionWithOrders & SessionExtras & { receipt: ReceiptDto | null }> {
-  const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId } });
+  const row = await findSession(prisma, sessionId, locationId);
   if (!row) throw AppError.notFound("session");
   // Read at the session's lastSeq or later: events after it are replayed, and applied once.
   const db = sqlOn(prisma);
@@ -280,29 +286,35 @@ export async function closeSession(
     logged.push(closed.event);
     return { events: logged, receipt };
   });
-  const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId: staff.locationId } });
+  const row = await findSession(prisma, sessionId, staff.locationId);
   // Closed before this call: its stored receipt.
   const receipt = closing.receipt ?? (row ? await loadReceipt(sqlOn(prisma), sessionId) : null);
   if (!row || !receipt) throw AppError.notFound("session");
   return { session: toSessionDto(row, publicUrl), receipt, events: closing.events };
 }
 
+const Me = z.strictObject({ id: z.uuid(), display_name: z.string().nullable(), verified: z.boolean(), pin_failures: z.number().int() });
+const ME = statement<{ id: string }>(
+  "sessions.phone",
+  (p) => sql`SELECT id, display_name, verified_at IS NOT NULL AS verified, pin_failures FROM customer WHERE id = ${p.id}::uuid`,
+);
+
 /** The seating a customer token is scoped to, as the phone shows it; closed ones are refused. */
 export async function getCustomerSession(prisma: PrismaClient, customer: CustomerPrincipal): Promise<CurrentSessionResponse> {
   await assertActiveCustomer(prisma, customer, "open");
-  const session = await prisma.orderSession.findUnique({ where: { id: customer.sessionId }, include: { location: true } });
-  const me = await prisma.customer.findUnique({ where: { id: customer.customerId } });
+  const session = await findSeating(prisma, { id: customer.sessionId });
+  const me = await sqlOn(prisma).row(Me, ME, { id: customer.customerId });
   if (!session || !me) throw new AppError("UNAUTHENTICATED", "invalid token");
   const presence = presenceOf({
     check: session.location.cardJoinCheck,
-    verified: me.verifiedAt !== null,
-    phoneFailures: me.pinFailures,
-    seatingFailures: session.pinFailures,
+    verified: me.verified,
+    phoneFailures: me.pin_failures,
+    seatingFailures: session.pin_failures,
   });
   return {
-    session: { id: session.id, label: session.label, status: session.status, lastSeq: session.lastSeq },
-    location: toLocationDto(session.location),
-    customer: { id: me.id, displayName: me.displayName, presence },
+    session: { id: session.id, label: session.label, status: session.status, lastSeq: session.last_seq },
+    location: session.location,
+    customer: { id: me.id, displayName: me.display_name, presence },
     ...(await loadSessionActivity(prisma, session.id)),
   };
 }

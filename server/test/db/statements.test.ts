@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Every SQL statement the server and the worker send, prepared against the migrated schema:
 // a renamed table, column, CTE or enum label fails here, not in production. Statements can
 // only be run through db/sql.ts's `statement` (the runners take nothing else), which
