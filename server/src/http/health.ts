@@ -1,7 +1,7 @@
 import type { HealthResponse } from "@ordered/contract";
 import type { RequestHandler } from "express";
 import { isReady, type RedisClient } from "../db/redis.js";
-import { sql, sqlOn } from "../db/sql.js";
+import { PING, sqlOn } from "../db/sql.js";
 import type { AppComponents } from "../deps.js";
 
 /** Redis answers within a second, or it is down (a reconnecting client is down at once). */
@@ -21,7 +21,7 @@ async function pingRedis(redis: RedisClient): Promise<void> {
 /** `GET /api/health`: 200 when PostgreSQL and Redis both answer, 503 naming the one that does not. */
 export function health(deps: Pick<AppComponents, "prisma" | "redis">): RequestHandler {
   return async (_req, res) => {
-    const [db, redis] = await Promise.allSettled([sqlOn(deps.prisma).run(sql`SELECT 1`), pingRedis(deps.redis)]);
+    const [db, redis] = await Promise.allSettled([sqlOn(deps.prisma).run(PING), pingRedis(deps.redis)]);
     const ok = db.status === "fulfilled" && redis.status === "fulfilled";
     res.status(ok ? 200 : 503).json({
       status: ok ? "ok" : "degraded",

@@ -1,13 +1,8 @@
-import { type KitchenResponse, kitchenOrderOf } from "@ordered/contract";
+import type { KitchenResponse } from "@ordered/contract";
 import { Router } from "express";
-import { z } from "zod";
 import { staffOf } from "../auth/passport.js";
-import { sql, sqlOn } from "../db/sql.js";
 import type { AppDeps } from "../deps.js";
-import { loadPreparingOrderDtos } from "../orders/order-dto.sql.js";
-import { loadStations } from "./stations.service.js";
-
-const SessionRow = z.strictObject({ id: z.uuid(), label: z.string(), lastSeq: z.number().int() });
+import { loadKitchen } from "./kitchen.service.js";
 
 /**
  * GET /api/kitchen: what a display starts from: the open sessions with their log numbers
@@ -18,22 +13,7 @@ const SessionRow = z.strictObject({ id: z.uuid(), label: z.string(), lastSeq: z.
 export function kitchenRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get("/", ...deps.guards.may("kitchen.work"), async (req, res) => {
-    const { locationId } = staffOf(req);
-    const db = sqlOn(deps.prisma);
-    // Sessions first: an order committed after this read is in the log after its number.
-    const sessions = await db.rows(
-      SessionRow,
-      sql`SELECT id, label, last_seq AS "lastSeq" FROM order_session
-          WHERE location_id = ${locationId}::uuid AND status = 'OPEN' ORDER BY opened_at, id`,
-    );
-    const [stations, orders] = await Promise.all([
-      loadStations(db, locationId),
-      loadPreparingOrderDtos(
-        db,
-        sessions.map((s) => s.id),
-      ),
-    ]);
-    res.json({ stations, sessions, orders: orders.map(kitchenOrderOf) } satisfies KitchenResponse);
+    res.json((await loadKitchen(deps.prisma, staffOf(req).locationId)) satisfies KitchenResponse);
   });
   return router;
 }

@@ -2,34 +2,22 @@ import { type CardInfoResponse, type LocationResponse, LocationSettingsBody } fr
 import { Router } from "express";
 import { staffOf } from "../auth/passport.js";
 import type { AppDeps } from "../deps.js";
-import { toLocationDto } from "../dto.js";
-import { AppError } from "../errors.js";
 import { clientKey } from "../http/client-key.js";
 import { parse } from "../http/validate.js";
 import { cardInfo } from "../sessions/customers.js";
+import { getLocation, updateLocationSettings } from "./location-dto.sql.js";
 
 /** The staff's own location and its settings (changed by its owners only). */
 export function locationRoutes(deps: AppDeps): Router {
   const router = Router();
 
   router.get("/", ...deps.guards.may("location.view"), async (req, res) => {
-    const location = await deps.prisma.location.findUniqueOrThrow({ where: { id: staffOf(req).locationId } });
-    res.json({ location: toLocationDto(location) } satisfies LocationResponse);
+    res.json({ location: await getLocation(deps.prisma, staffOf(req).locationId) } satisfies LocationResponse);
   });
 
   router.patch("/", ...deps.guards.may("location.settings"), async (req, res) => {
-    const staff = staffOf(req);
     const body = parse(LocationSettingsBody, req.body, "body");
-    // Thresholds given one at a time are checked against the other's stored value.
-    const { ticketAmberMinutes: amber, ticketRedMinutes: red } = body;
-    if (amber !== undefined || red !== undefined) {
-      const current = await deps.prisma.location.findUniqueOrThrow({ where: { id: staff.locationId } });
-      if ((amber ?? current.ticketAmberMinutes) >= (red ?? current.ticketRedMinutes)) {
-        throw new AppError("VALIDATION_FAILED", "body.ticketAmberMinutes: must be less than ticketRedMinutes");
-      }
-    }
-    const location = await deps.prisma.location.update({ where: { id: staff.locationId }, data: body });
-    res.json({ location: toLocationDto(location) } satisfies LocationResponse);
+    res.json({ location: await updateLocationSettings(deps.prisma, staffOf(req).locationId, body) } satisfies LocationResponse);
   });
 
   return router;

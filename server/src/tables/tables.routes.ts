@@ -10,9 +10,9 @@ import {
 import { Router } from "express";
 import { staffOf } from "../auth/passport.js";
 import type { AppDeps } from "../deps.js";
-import { toLocationDto } from "../dto.js";
 import { AppError } from "../errors.js";
 import { idParam, parse } from "../http/validate.js";
+import { getLocation } from "../locations/location-dto.sql.js";
 import { renderQrPng, renderQrSvg } from "../sessions/qr.js";
 import { createTable, getTable, listTables, reorderTables, retireTable, updateTable } from "./tables.service.js";
 
@@ -38,10 +38,10 @@ export function tableRoutes(deps: AppDeps): Router {
     const { locationId } = staffOf(req);
     const [tables, location] = await Promise.all([
       listTables(deps.prisma, publicUrl, locationId, false),
-      deps.prisma.location.findUniqueOrThrow({ where: { id: locationId } }),
+      getLocation(deps.prisma, locationId),
     ]);
     const cards = await Promise.all(tables.map(async (table) => ({ table, svg: await renderQrSvg(table.cardUrl) })));
-    res.json({ location: toLocationDto(location), cards } satisfies TableCardsResponse);
+    res.json({ location, cards } satisfies TableCardsResponse);
   });
 
   // One table's card QR as an image, to print or put in a menu holder.
