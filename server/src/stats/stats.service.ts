@@ -1,9 +1,4 @@
-import {
-  BILLED_ORDER_STATUSES,
-  type DailyStatsResponse,
-  type MoneyAdjustmentDto,
-  VOIDED_ORDER_STATUS,
-} from "@ordered/contract";
+import { BILLED_ORDER_STATUSES, type DailyStatsResponse, type MoneyAdjustmentDto, VOIDED_ORDER_STATUS } from "@ordered/contract";
 import { z } from "zod";
 import { label, labels } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
