@@ -1,8 +1,8 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import { messageCatalogs } from "./i18n-catalogs";
-import { offlineShell } from "./offline/offline-shell";
-import { precompress } from "./precompress";
+import { messageCatalogs } from "./i18n-catalogs.ts";
+import { offlineShell } from "./offline/offline-shell.ts";
+import { precompress } from "./precompress.ts";
 
 // In development the Vite server proxies the API and the sockets to the Ordered server.
 const target = process.env.ORDERED_API ?? "http://localhost:3000";
