@@ -1,9 +1,9 @@
-import { type KitchenResponse, kitchenOrderOf } from "@ordered/contract";
-import { Router } from "express";
+import { kitchenOrderOf } from "@ordered/contract";
 import { z } from "zod";
 import { staffOf } from "../auth/passport.js";
 import { sql, sqlOn } from "../db/sql.js";
 import type { AppDeps } from "../deps.js";
+import { handlers } from "../http/routes.js";
 import { loadPreparingOrderDtos } from "../orders/order-dto.sql.js";
 import { loadStations } from "./stations.service.js";
 
@@ -15,25 +15,25 @@ const SessionRow = z.strictObject({ id: z.uuid(), label: z.string(), lastSeq: z.
  * prepared, oldest first, in their kitchen form (contract kitchenOrderOf): the same fields
  * the display's socket events carry (SESSION_EVENTS' `kitchen`), no guest names.
  */
-export function kitchenRoutes(deps: AppDeps): Router {
-  const router = Router();
-  router.get("/", ...deps.guards.may("kitchen.work"), async (req, res) => {
-    const { locationId } = staffOf(req);
-    const db = sqlOn(deps.prisma);
-    // Sessions first: an order committed after this read is in the log after its number.
-    const sessions = await db.rows(
-      SessionRow,
-      sql`SELECT id, label, last_seq AS "lastSeq" FROM order_session
+export function kitchenRoutes(deps: AppDeps) {
+  return handlers({
+    "GET /api/kitchen": async ({ req, reply }) => {
+      const { locationId } = staffOf(req);
+      const db = sqlOn(deps.prisma);
+      // Sessions first: an order committed after this read is in the log after its number.
+      const sessions = await db.rows(
+        SessionRow,
+        sql`SELECT id, label, last_seq AS "lastSeq" FROM order_session
           WHERE location_id = ${locationId}::uuid AND status = 'OPEN' ORDER BY opened_at, id`,
-    );
-    const [stations, orders] = await Promise.all([
-      loadStations(db, locationId),
-      loadPreparingOrderDtos(
-        db,
-        sessions.map((s) => s.id),
-      ),
-    ]);
-    res.json({ stations, sessions, orders: orders.map(kitchenOrderOf) } satisfies KitchenResponse);
+      );
+      const [stations, orders] = await Promise.all([
+        loadStations(db, locationId),
+        loadPreparingOrderDtos(
+          db,
+          sessions.map((s) => s.id),
+        ),
+      ]);
+      reply({ stations, sessions, orders: orders.map(kitchenOrderOf) });
+    },
   });
-  return router;
 }
