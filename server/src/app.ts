@@ -4,7 +4,7 @@
  * command in one place.
  */
 import { createServer, type Server as HttpServer } from "node:http";
-import { Router } from "express";
+import { type Express, Router } from "express";
 import { authRoutes } from "./auth/auth.routes.js";
 import { createCustomerBudget } from "./auth/customer-budget.js";
 import { createGuards } from "./auth/passport.js";
@@ -47,6 +47,8 @@ export type { AppComponents, AppDeps } from "./deps.js";
 
 export interface App {
   httpServer: HttpServer;
+  /** The API and the web app on it (its /api routes: the contract's table). */
+  express: Express;
   io: AppServer;
   deps: AppDeps;
   /** This instance's Prometheus series (served on METRICS_PORT by main.ts, not on the API). */
@@ -151,6 +153,7 @@ export function createApp(components: AppComponents): App {
 
   return {
     httpServer,
+    express: http,
     io,
     deps,
     metrics,
