@@ -1,5 +1,8 @@
-// Prisma CLI configuration. The JS schema engine (engine: "js") lets `prisma migrate deploy`
-// run without downloading a native engine; see shared/notes/toolchain.md.
+// Prisma CLI configuration. The JS schema engine (engine: "js", through a driver adapter)
+// lets `prisma migrate deploy` run without downloading a native schema engine, which fails
+// on machines without internet access (Prisma 7's CLI downloads one for every command, hence
+// Prisma 6.19). The adapter's workaround for prisma/orm#27403 is in
+// server/src/db/migration-adapter.ts.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { createMigrationAdapter } from "./server/src/db/migration-adapter.js";

@@ -21,8 +21,10 @@ export default defineConfig({
   outputDir: "./test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Specs run in two workers (each test seeds its own venue, so they never share data);
+  // tests inside one file stay in order. E2E_WORKERS=1 runs them one at a time.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORTS[0]}`,

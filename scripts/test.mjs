@@ -2,7 +2,8 @@
 // `npm test`: every test, against the real PostgreSQL and Redis on this machine.
 //  1. checks PostgreSQL and Redis answer (naming the one that does not),
 //  2. generates the Prisma client and builds the contract, the server and the web app,
-//     then type-checks, lints (Biome: lint and format) and checks for import cycles (dpdm),
+//     then type-checks, lints (Biome: lint and format), checks for import cycles (dpdm) and
+//     that every npm script and file the docs name exists (check-docs.mjs),
 //     then runs the contract's and the web app's unit tests (Vitest),
 //  3. runs the server suite (Vitest; real Postgres, Redis and Socket.IO clients),
 //  4. runs the end-to-end suite (Playwright in Chromium against built servers; a Chromium is
@@ -24,7 +25,9 @@ run("npm", ["run", "--silent", "build:server"], env);
 run("npm", ["run", "--silent", "build:web"], env);
 step("Type-checking");
 run("npm", ["run", "--silent", "typecheck"], env);
-step("Lint, format and import cycles (Biome, dpdm)");
+// The benchmarks import the built server (server/dist), so they are checked after the build.
+run("npm", ["run", "--silent", "typecheck:bench", "-w", "server"], env);
+step("Lint, format, import cycles and the docs' references (Biome, dpdm, check-docs)");
 run("npm", ["run", "--silent", "lint"], env);
 step("Contract unit tests (Vitest)");
 run("npm", ["test", "-w", "contract"], env);

@@ -4,12 +4,7 @@
  * every phone), so they never disagree. Integer cents only.
  */
 import type { BillDto, BillLineDto, BillShareDto, CustomerDto, OrderDto, PaymentDto } from "./dto.js";
-import type { OrderStatus } from "./order-status.js";
-
-/** Orders the table owes for. */
-const BILLED: readonly OrderStatus[] = ["ACCEPTED", "DELIVERED"];
-/** Orders not yet checked by the kitchen: shown as pending, not owed yet. */
-const PENDING: readonly OrderStatus[] = ["PLACED"];
+import { isBilledOrder, isPendingOrder, isVoidedOrder } from "./order-status.js";
 
 export interface BillInput {
   currency: string;
@@ -34,9 +29,9 @@ export function billOf(input: BillInput): BillDto {
   let pendingCents = 0;
   let voidedCents = 0;
   for (const order of orders) {
-    if (PENDING.includes(order.status)) pendingCents += order.totalCents;
-    if (order.status === "CANCELLED" && order.acceptedAt) voidedCents += order.totalCents;
-    if (!BILLED.includes(order.status)) continue;
+    if (isPendingOrder(order)) pendingCents += order.totalCents;
+    if (isVoidedOrder(order)) voidedCents += order.totalCents;
+    if (!isBilledOrder(order)) continue;
     for (const item of order.items) {
       lines.push({
         orderId: order.id,

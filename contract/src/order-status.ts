@@ -49,6 +49,54 @@ export function isFinalOrderStatus(status: OrderStatus): boolean {
   return Object.keys(ORDER_TRANSITIONS[status]).length === 0;
 }
 
+/**
+ * The rules that group orders by status, stated once here and used by the bill (bill.ts), the
+ * day's report and the close (as SQL parameters: `o.status = ANY(${BILLED_ORDER_STATUSES})`),
+ * and the panel. A test holds them to the transition table above.
+ */
+
+/** Orders the table owes for: the kitchen accepted them (the bill's lines, the day's revenue). */
+export const BILLED_ORDER_STATUSES = ["ACCEPTED", "DELIVERED"] as const satisfies readonly OrderStatus[];
+
+/** Orders the kitchen has not checked yet: shown on the bill as pending, not owed. */
+export const PENDING_ORDER_STATUSES = ["PLACED"] as const satisfies readonly OrderStatus[];
+
+/**
+ * Orders not finished: every status with a move out (not final). Closing a seating must deliver
+ * or cancel them; the panel counts them as waiting.
+ */
+export const UNFINISHED_ORDER_STATUSES = ["PLACED", "ACCEPTED"] as const satisfies readonly OrderStatus[];
+
+const has = (statuses: readonly OrderStatus[], status: OrderStatus) => statuses.includes(status);
+
+export function isBilledOrder(o: Pick<OrderState, "status">): boolean {
+  return has(BILLED_ORDER_STATUSES, o.status);
+}
+
+export function isPendingOrder(o: Pick<OrderState, "status">): boolean {
+  return has(PENDING_ORDER_STATUSES, o.status);
+}
+
+/**
+ * An order someone still has to do something with: its status is unfinished and it is not at
+ * the table (a delivered shipment delivers its order in the same statement, so SQL, which
+ * sees both at once, needs only the status).
+ */
+export function isUnfinishedOrder(o: OrderState): boolean {
+  return has(UNFINISHED_ORDER_STATUSES, o.status) && o.shipment?.status !== "DELIVERED";
+}
+
+/** The status of a voided order: cancelled after the kitchen accepted it (with `acceptedAt` set). */
+export const VOIDED_ORDER_STATUS = "CANCELLED" satisfies OrderStatus;
+
+/**
+ * Food the venue paid for and nobody eats: cancelled after it was accepted. The bill's
+ * `voidedCents` and the day's VOID adjustments count these.
+ */
+export function isVoidedOrder(o: { status: OrderStatus; acceptedAt: string | null }): boolean {
+  return o.status === VOIDED_ORDER_STATUS && o.acceptedAt !== null;
+}
+
 /** The shipment statuses staff move an order through, in order (what `order:advance` accepts). */
 export const ADVANCE_STEPS = ["READY", "DELIVERED"] as const satisfies readonly ShipmentStatus[];
 export type AdvanceStep = (typeof ADVANCE_STEPS)[number];

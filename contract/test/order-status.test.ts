@@ -1,19 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { lastBumpOf, RECALL_WINDOW_MS, type TicketStatus, undoableBump } from "../src/kitchen.js";
 import {
+  BILLED_ORDER_STATUSES,
   canCancel,
   canMoveOrder,
+  isBilledOrder,
   isFinalOrderStatus,
+  isUnfinishedOrder,
+  isVoidedOrder,
   nextAdvanceStep,
   ORDER_STATUSES,
   ORDER_TRANSITIONS,
   type OrderState,
   orderName,
   orderViewOf,
+  PENDING_ORDER_STATUSES,
   progress,
   SHIPMENT_STATUSES,
   SHIPMENT_TRANSITIONS,
   stageOf,
+  UNFINISHED_ORDER_STATUSES,
   unfinishedTickets,
 } from "../src/order-status.js";
 
@@ -138,5 +144,26 @@ describe("the kitchen's Undo, from what the server stored", () => {
     const recalled = { status: "PREPARING" as const, startedAt: T0, readyAt: null, movedAt: T1 };
     expect(lastBumpOf(recalled)).toBeNull();
     expect(lastBumpOf({ status: "NEW", startedAt: null, readyAt: null, movedAt: T1 })).toBeNull();
+  });
+});
+
+describe("the groups of statuses, held to the transition table", () => {
+  it("calls unfinished exactly the statuses with a move out, and bills only what the pipeline accepted", () => {
+    expect([...UNFINISHED_ORDER_STATUSES].sort()).toEqual(ORDER_STATUSES.filter((s) => !isFinalOrderStatus(s)).sort());
+    // Billed: accepted, or reached from accepted by a move that is not a cancel.
+    expect([...BILLED_ORDER_STATUSES].sort()).toEqual(
+      ["ACCEPTED", ...Object.keys(ORDER_TRANSITIONS.ACCEPTED).filter((s) => s !== "CANCELLED")].sort(),
+    );
+    // Pending: unfinished and not billed, so every order is counted once on a bill.
+    expect(PENDING_ORDER_STATUSES).toEqual(UNFINISHED_ORDER_STATUSES.filter((s) => !isBilledOrder({ status: s })));
+  });
+
+  it("says unfinished of an order until it ends or reaches the table", () => {
+    expect(isUnfinishedOrder({ status: "PLACED", shipment: null })).toBe(true);
+    expect(isUnfinishedOrder({ status: "ACCEPTED", shipment: { status: "READY" } })).toBe(true);
+    expect(isUnfinishedOrder({ status: "ACCEPTED", shipment: { status: "DELIVERED" } })).toBe(false);
+    expect(isUnfinishedOrder({ status: "CANCELLED", shipment: null })).toBe(false);
+    expect(isVoidedOrder({ status: "CANCELLED", acceptedAt: "2026-11-22T10:00:00.000Z" })).toBe(true);
+    expect(isVoidedOrder({ status: "CANCELLED", acceptedAt: null })).toBe(false);
   });
 });

@@ -41,7 +41,10 @@ const httpServer = createServer((req, res) => {
     req.on("end", () => {
       const { locationId, available } = JSON.parse(body) as { locationId: string; available: boolean };
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ product: { id: toggle[1], available } }));
-      io.to([rooms.location(locationId), rooms.locationCustomers(locationId)]).emit("product:updated", { id: toggle[1], available });
+      io.to([rooms.audience(locationId, "floor.serve"), rooms.locationCustomers(locationId)]).emit("product:updated", {
+        id: toggle[1],
+        available,
+      });
     });
     return;
   }
@@ -62,13 +65,13 @@ const io = new Server(httpServer, {
 let seq = 0;
 io.on("connection", (socket) => {
   const { role, locationId, sessionId } = socket.handshake.auth as { role: string; locationId: string; sessionId?: string };
-  if (role === "staff") socket.join(rooms.location(locationId));
+  if (role === "staff") socket.join(rooms.audience(locationId, "floor.serve"));
   else socket.join([rooms.session(sessionId!), rooms.locationCustomers(locationId)]);
   socket.emit("ready");
   socket.on("order:place", (payload: { clientOrderId: string }, ack?: (r: unknown) => void) => {
     const envelope = { sessionId, seq: ++seq, at: new Date().toISOString(), data: payload };
     // Like Ordered: everyone but the placer, who has the event in its ack.
-    io.to([rooms.session(sessionId!), rooms.location(locationId)])
+    io.to([rooms.session(sessionId!), rooms.audience(locationId, "floor.serve")])
       .except(socket.id)
       .emit("order:placed", envelope);
     ack?.({ data: { order: payload, placed: { seq: envelope.seq, at: envelope.at } } });

@@ -105,7 +105,7 @@ async function measure(kind: AdapterKind, n: number, nodes: string, masterPorts:
   const sessions: { locationId: string; sessionId: string }[] = [];
   for (let l = 0; l < LOCATIONS; l++) {
     const locationId = `loc${l}`;
-    await connect([rooms.location(locationId)]);
+    await connect([rooms.audience(locationId, "floor.serve")]);
     for (let s = 0; s < SESSIONS; s++) {
       const sessionId = `${locationId}-s${s}`;
       sessions.push({ locationId, sessionId });

@@ -22,6 +22,8 @@ import {
   freePort,
   killAllNow,
   ProcMonitor,
+  poolWaitDelta,
+  poolWaits,
   promValue,
   startNode,
   stopAll,
@@ -118,6 +120,8 @@ const profArgs = [
 
 /** Each server's metrics address (its own port, METRICS_PORT), by its API address. */
 const metricsUrls = new Map<string, string>();
+/** Every Ordered process's metrics address (servers and workers), by process name. */
+const metricsByProcess = new Map<string, string>();
 
 async function startServer(name: string): Promise<string> {
   const port = await freePort();
@@ -131,6 +135,7 @@ async function startServer(name: string): Promise<string> {
   const url = `http://127.0.0.1:${port}`;
   await waitHttp(`${url}/api/health`, child);
   metricsUrls.set(url, `http://127.0.0.1:${metricsPort}`);
+  metricsByProcess.set(name, `http://127.0.0.1:${metricsPort}`);
   return url;
 }
 
@@ -176,6 +181,7 @@ async function measured<T extends { startUs?: number }>(
   fn: () => Promise<T>,
 ): Promise<T & { procs: PhaseProcs }> {
   for (const url of Object.values(servers)) await eventLoopP99(url, baseline);
+  const poolBefore = baseline ? null : await poolWaits(metricsByProcess);
   const mon = new ProcMonitor(monitorTargets);
   mon.start();
   const from = nowUs();
@@ -184,6 +190,7 @@ async function measured<T extends { startUs?: number }>(
   const window = mon.stop();
   const eventLoopP99Ms: Record<string, number | null> = {};
   for (const [name, url] of Object.entries(servers)) eventLoopP99Ms[name] = await eventLoopP99(url, baseline);
+  const poolWait = poolBefore ? poolWaitDelta(poolBefore, await poolWaits(metricsByProcess)) : undefined;
   let stalls: Stalls | undefined;
   if (probes) {
     try {
@@ -195,7 +202,7 @@ async function measured<T extends { startUs?: number }>(
       results.errors.push((err as Error).message);
     }
   }
-  return { ...result, procs: { window, eventLoopP99Ms, windowUs: { from, to }, stalls } };
+  return { ...result, procs: { window, eventLoopP99Ms, poolWait, windowUs: { from, to }, stalls } };
 }
 
 async function machineInfo(): Promise<Record<string, unknown>> {
@@ -259,8 +266,10 @@ async function runPhases(results: Results): Promise<void> {
   const urlA = await startServer("server A");
   const urlB = await startServer("server B");
   for (let w = 1; w <= opts.workers; w++) {
+    const metricsPort = await freePort();
+    metricsByProcess.set(`worker ${w}`, `http://127.0.0.1:${metricsPort}`);
     children[`worker ${w}`] = startNode(`worker ${w}`, [...profArgs, "dist/worker-main.js"], {
-      env: orderedEnv,
+      env: { ...orderedEnv, METRICS_PORT: String(metricsPort) },
       cwd: serverDir,
       logDir: runDir,
     });

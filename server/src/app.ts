@@ -9,6 +9,7 @@ import { authRoutes } from "./auth/auth.routes.js";
 import { createCustomerBudget } from "./auth/customer-budget.js";
 import { createGuards } from "./auth/passport.js";
 import { createTokens } from "./auth/tokens.js";
+import { poolOf } from "./db/prisma.js";
 import type { AppComponents, AppDeps } from "./deps.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
 import { healthRoutes } from "./http/health.js";
@@ -95,7 +96,7 @@ export function createApp(components: AppComponents): App {
   // HTTP: every route of the API.
   const http = createExpress(config);
   let connectedSockets = () => 0;
-  const metrics = createMetrics({ producer, connectedSockets: () => connectedSockets() });
+  const metrics = createMetrics({ producer, connectedSockets: () => connectedSockets(), pool: poolOf(deps.prisma) });
   // Every route of the contract's table (ROUTES), each with its handler: one missing, or one
   // the table does not have, does not compile.
   const routes: RouteHandlers = {

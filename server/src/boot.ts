@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createPrisma, type PrismaClient } from "./db/prisma.js";
 import { closeRedis, createRedis, describeTarget, type RedisClient, watchOutage } from "./db/redis.js";
-import { sql, sqlOn } from "./db/sql.js";
+import { PING, sqlOn } from "./db/sql.js";
 import { createLogger, type Logger } from "./logger.js";
 import { devSecret } from "./secrets.js";
 import { onShutdown } from "./shutdown.js";
@@ -42,7 +42,7 @@ export async function boot(
   watchOutage(log, "redis", redis);
   await Promise.all([
     sqlOn(prisma)
-      .run(sql`SELECT 1`)
+      .run(PING)
       .catch((err: unknown) => {
         throw new Error(`PostgreSQL is not reachable at ${redact(config.databaseUrl)}: ${(err as Error).message}`);
       }),

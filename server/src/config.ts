@@ -28,6 +28,14 @@ const EnvSchema = z.object({
   /** Base URL phones open; join QR codes encode `<PUBLIC_URL>/s/<joinCode>`. */
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/ordered"),
+  /**
+   * Database connections one server instance may hold. A placement holds one for a single
+   * statement (about 2 ms): at 20 orders/s the wait for one was ~0, and on a saturated
+   * 2-core machine at 150 orders/s 30 ms on average, from the CPU rather than the pool
+   * (docs/benchmarks.md). Raise it with the instance's cores, within PostgreSQL's
+   * max_connections over every instance and worker (a worker holds WORKER_CONCURRENCY + 2).
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   /**
    * Some nodes of a Redis Cluster (`host:port` or redis:// URLs, comma-separated); when set,
@@ -66,7 +74,7 @@ const EnvSchema = z.object({
   /**
    * Requests of one phone an instance works on at once (commands, REST reads, handshakes),
    * each of which may hold a database connection: the rest are refused RATE_LIMITED at once,
-   * so one phone never holds more than this many of the instance's pool (10) and staff keep
+   * so one phone never holds more than this many of the instance's pool (DATABASE_POOL_SIZE) and staff keep
    * being served. 3: a phone's page load asks for its session and the menu at once while its
    * socket connects.
    */
@@ -91,7 +99,7 @@ const EnvSchema = z.object({
    * Jobs one worker process runs at once, both stages together, on a pool of
    * concurrency + 2 database connections. Small on purpose: the jobs are short transactions,
    * and more of them at once only makes them wait on each other and on the CPU (on the
-   * benchmark machine 4 beat 16: docs/benchmarks.md). Raise it when the database is far away.
+   * benchmark machine 4 beat 16: docs/benchmarks-history.md). Raise it when the database is far away.
    */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   /** A killed worker's job is taken over once unrenewed this long, at the next stalled check. */
@@ -129,6 +137,8 @@ export interface Config {
   readonly port: number;
   readonly publicUrl: string;
   readonly databaseUrl: string;
+  /** DATABASE_POOL_SIZE: the server's pool (workers size theirs by their concurrency). */
+  readonly databasePoolSize: number;
   readonly redisUrl: string;
   /** One Redis server or a Redis Cluster: what every Redis connection is made to. */
   readonly redis: RedisTarget;
@@ -203,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
     port: e.PORT,
     publicUrl,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL,
     redis: clusterTarget(e.REDIS_URL, e.REDIS_CLUSTER_NODES),
     redisPrefix: e.REDIS_PREFIX,

@@ -1,7 +1,7 @@
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from "@ordered/contract";
-import type { Logger } from "pino";
 import type { z } from "zod";
 import { databaseUnavailable } from "./db/errors.js";
+import { type Logger, UNEXPECTED_ERROR } from "./logger.js";
 
 /** A failure meant for the client: its code (one meaning each, in the contract) and a readable message. */
 export class AppError extends Error {
@@ -51,7 +51,7 @@ function normalise(err: unknown, log: Logger): ErrorBody {
     log.warn({ err }, `database ${unavailable}`);
     return { code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGES[unavailable], retryAfter: 1 };
   }
-  log.error({ err }, "unexpected error");
+  log.error({ err }, UNEXPECTED_ERROR);
   return { code: "INTERNAL", message: "Something went wrong on our side; please try again." };
 }
 

@@ -6,7 +6,11 @@ import { assertNoDemoPassword } from "./demo/demo-guard.js";
 import { serveMetrics } from "./metrics/metrics.js";
 
 run(async () => {
-  const p = await boot("server", { env: { WEB_DIST: path.join(repoRoot, "web/dist") }, redisRetries: 2 });
+  const p = await boot("server", {
+    env: { WEB_DIST: path.join(repoRoot, "web/dist") },
+    poolSize: (c) => c.databasePoolSize,
+    redisRetries: 2,
+  });
   await assertNoDemoPassword(p.prisma, p.config);
   const app = createApp(p);
   await new Promise<void>((resolve) => app.httpServer.listen(p.config.port, p.config.host, resolve));

@@ -55,6 +55,7 @@ const HELP = `npm run bench [-- flags]
   --throughput-step S       seconds per ramp step (default 10, quick 4)
   --capacity-max N          most idle sockets on one instance (default 10000, quick 2000)
   --capacity-step N         sockets added per step (default 1000, quick 500)
+  --capacity-rounds N       product toggles (broadcasts) timed at each capacity step (default 6)
   --phases a,b              subset of ${PHASES.join(",")} (default all)
   --no-build                use server/dist as it is (default: npm run build:server first)
   --cpu-prof                write .cpuprofile files of servers and worker into the results folder

@@ -267,3 +267,64 @@ export function promValue(text: string, name: string): number | null {
   const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.eE+-]+|NaN)$`, "m").exec(text);
   return m ? Number(m[1]) : null;
 }
+
+/** A process's database pool counters (ordered_db_pool_*, cumulative since it started). */
+interface PoolCounters {
+  acquires: number;
+  waitedSeconds: number;
+  within100ms: number;
+  within1s: number;
+  timeouts: number;
+}
+
+/** What each Ordered process's requests waited for a pooled connection, over a phase. */
+export interface PoolWait {
+  acquires: number;
+  meanMs: number;
+  /** Acquires that waited longer than 100 ms / 1 s, and those that got no connection (UNAVAILABLE). */
+  over100ms: number;
+  over1s: number;
+  timeouts: number;
+}
+
+/** Scrapes every process's pool counters; a process that does not answer is left out. */
+export async function poolWaits(urls: Map<string, string>): Promise<Map<string, PoolCounters>> {
+  const out = new Map<string, PoolCounters>();
+  for (const [name, url] of urls) {
+    try {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      const v = (series: string) => promValue(text, series) ?? 0;
+      out.set(name, {
+        acquires: v("ordered_db_pool_wait_seconds_count"),
+        waitedSeconds: v("ordered_db_pool_wait_seconds_sum"),
+        within100ms: bucket(text, "0.1"),
+        within1s: bucket(text, "1"),
+        timeouts: v("ordered_db_pool_timeouts_total"),
+      });
+    } catch {
+      // not up (yet) or gone: no numbers for it
+    }
+  }
+  return out;
+}
+
+function bucket(text: string, le: string): number {
+  const m = new RegExp(`^ordered_db_pool_wait_seconds_bucket\\{le="${le.replace(".", "\\.")}"\\} ([0-9.eE+-]+)$`, "m").exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+export function poolWaitDelta(before: Map<string, PoolCounters>, after: Map<string, PoolCounters>): Record<string, PoolWait> {
+  const out: Record<string, PoolWait> = {};
+  for (const [name, a] of after) {
+    const b = before.get(name) ?? { acquires: 0, waitedSeconds: 0, within100ms: 0, within1s: 0, timeouts: 0 };
+    const acquires = a.acquires - b.acquires;
+    out[name] = {
+      acquires,
+      meanMs: acquires > 0 ? round1(((a.waitedSeconds - b.waitedSeconds) * 1000) / acquires) : 0,
+      over100ms: acquires - (a.within100ms - b.within100ms),
+      over1s: acquires - (a.within1s - b.within1s),
+      timeouts: a.timeouts - b.timeouts,
+    };
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 import type { CapacityResult } from "./capacity.js";
 import type { Summary } from "./hist.js";
 import type { LoadResult } from "./load.js";
-import type { Window } from "./procs.js";
+import type { PoolWait, Window } from "./procs.js";
 import { type ProbeWindow, type Stalls, TICK_MS } from "./stall-probe.js";
 import { type WorkCounts, workPerOrder } from "./work.js";
 
@@ -10,6 +10,8 @@ export interface PhaseProcs {
   window: Window;
   /** Event-loop delay p99 per server over the phase (ms), from /metrics or /stats. */
   eventLoopP99Ms: Record<string, number | null>;
+  /** What each server's and worker's statements waited for a pooled connection over the phase. */
+  poolWait?: Record<string, PoolWait>;
   /** The phase on the machine's monotonic clock (µs), e.g. to cut CPU profiles to it. */
   windowUs: { from: number; to: number };
   /** What the stall probes (../stall-probe.ts) saw over the phase. */
@@ -68,10 +70,14 @@ function procTable(p: PhaseProcs): string[] {
         ]
       : []),
   ];
-  lines.push(`    ${"process".padEnd(20)}${pad("CPU %", 8)}${pad("RSS max MB", 12)}${pad("loop p99 ms", 13)}`);
+  lines.push(
+    `    ${"process".padEnd(20)}${pad("CPU %", 8)}${pad("RSS max MB", 12)}${pad("loop p99 ms", 13)}${pad("pool: acquires", 16)}${pad("mean wait ms", 14)}${pad(">100 ms", 9)}${pad(">1 s", 7)}${pad("timed out", 11)}`,
+  );
   for (const pr of p.window.procs) {
     const el = p.eventLoopP99Ms[pr.name];
-    lines.push(`    ${pr.name.padEnd(20)}${pad(pr.cpuPct, 8)}${pad(pr.rssMaxMb, 12)}${pad(el == null ? "" : el.toFixed(1), 13)}`);
+    const w = p.poolWait?.[pr.name];
+    const pool = w ? `${pad(w.acquires, 16)}${pad(w.meanMs, 14)}${pad(w.over100ms, 9)}${pad(w.over1s, 7)}${pad(w.timeouts, 11)}` : "";
+    lines.push(`    ${pr.name.padEnd(20)}${pad(pr.cpuPct, 8)}${pad(pr.rssMaxMb, 12)}${pad(el == null ? "" : el.toFixed(1), 13)}${pool}`);
   }
   return lines;
 }

@@ -1,9 +1,9 @@
-import type { LoginResponse, SetupInfoResponse, StaffDto, StaffRoleName } from "@ordered/contract";
+import { LocationDto, type LoginResponse, type SetupInfoResponse, STAFF_ROLES, type StaffDto } from "@ordered/contract";
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlOn, sqlTransaction } from "../db/sql.js";
-import { toLocationDto } from "../dto.js";
+import { sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
+import { LOCATION_JSON } from "../locations/location-dto.sql.js";
 import { readSetupLink, spendSetupLink } from "../staff/setup-links.js";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.js";
 import type { Tokens } from "./tokens.js";
@@ -14,6 +14,29 @@ import type { Tokens } from "./tokens.js";
  * so this bounds an amplification nobody outside can grow.
  */
 const MAX_ACCOUNTS_PER_EMAIL = 10;
+
+/** A staff account with its location, as logins and the account menu read it. */
+const Account = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(STAFF_ROLES),
+  locationId: z.uuid(),
+  tokenVersion: z.number().int(),
+  passwordHash: z.string().nullable(),
+  active: z.boolean(),
+  location: LocationDto,
+});
+type Account = z.output<typeof Account>;
+const ACCOUNT = sql`SELECT su.id, su.email, su.display_name AS "displayName", su.role, su.location_id AS "locationId",
+    su.token_version AS "tokenVersion", su.password_hash AS "passwordHash", su.active, ${LOCATION_JSON} AS location
+  FROM staff_user su JOIN location l ON l.id = su.location_id`;
+const BY_EMAIL = statement<{ email: string; limit: number }>(
+  "auth.accounts-by-email",
+  (p) => sql`${ACCOUNT} WHERE su.email = ${p.email} ORDER BY su.created_at LIMIT ${p.limit}`,
+);
+const BY_ID = statement<{ id: string }>("auth.account", (p) => sql`${ACCOUNT} WHERE su.id = ${p.id}::uuid`);
+const accountOf = (prisma: PrismaClient, id: string): Promise<Account | undefined> => sqlOn(prisma).row(Account, BY_ID, { id });
 
 /**
  * Logs in the account of this email whose password matches. An email may have accounts at
@@ -27,12 +50,7 @@ export async function login(
   deps: { prisma: PrismaClient; tokens: Tokens },
   input: { email: string; password: string; locationId?: string | undefined },
 ): Promise<LoginResponse> {
-  const accounts = await deps.prisma.staffUser.findMany({
-    where: { email: input.email },
-    include: { location: true },
-    orderBy: { createdAt: "asc" },
-    take: MAX_ACCOUNTS_PER_EMAIL,
-  });
+  const accounts = await sqlOn(deps.prisma).rows(Account, BY_EMAIL, { email: input.email, limit: MAX_ACCOUNTS_PER_EMAIL });
   // Verify against a dummy hash for unknown emails (and accounts without a password yet) so
   // every failure takes the same time; all at once (argon2 runs on the thread pool), so the
   // time hardly says how many locations have an account of this email.
@@ -67,6 +85,12 @@ export async function setupInfo(prisma: PrismaClient, token: string): Promise<Se
   return { email: link.email, displayName: link.display_name, locationName: link.location_name, expiresAt: link.expires_at };
 }
 
+const SET_PASSWORD = statement<{ staffId: string; passwordHash: string }>(
+  "auth.set-password",
+  (p) =>
+    sql`UPDATE staff_user SET password_hash = ${p.passwordHash}, token_version = token_version + 1 WHERE id = ${p.staffId}::uuid AND active`,
+);
+
 /**
  * Sets an account's password through its one-time link, and logs it in. The link is spent
  * in the same transaction as the password is set; any older token of the account ends.
@@ -79,17 +103,22 @@ export async function setPasswordWithLink(
   const passwordHash = await hashPassword(input.password);
   const staffId = await sqlTransaction(deps.prisma, async (db) => {
     const id = await spendSetupLink(db, input.token);
-    const changed = await db.run(
-      sql`UPDATE staff_user SET password_hash = ${passwordHash}, token_version = token_version + 1 WHERE id = ${id}::uuid AND active`,
-    );
+    const changed = await db.run(SET_PASSWORD, { staffId: id, passwordHash });
     if (changed === 0) throw new AppError("NOT_FOUND", "this account is deactivated; ask an owner or manager");
     return id;
   });
-  const staff = await deps.prisma.staffUser.findUniqueOrThrow({ where: { id: staffId }, include: { location: true } });
+  const staff = await accountOf(deps.prisma, staffId);
+  if (!staff) throw new Error(`account ${staffId} vanished`);
   return loggedIn(deps.tokens, staff);
 }
 
 const VersionRow = z.strictObject({ token_version: z.number().int() });
+const CHANGE_PASSWORD = statement<{ staffId: string; tokenVersion: number; passwordHash: string }>(
+  "auth.change-password",
+  (p) => sql`UPDATE staff_user SET password_hash = ${p.passwordHash}, token_version = token_version + 1
+    WHERE id = ${p.staffId}::uuid AND token_version = ${p.tokenVersion} AND active
+    RETURNING token_version`,
+);
 
 /**
  * Staff change their own password, knowing the current one. Every other token of the
@@ -100,34 +129,24 @@ export async function changePassword(
   principal: { staffId: string; tokenVersion: number },
   input: { currentPassword: string; newPassword: string },
 ): Promise<LoginResponse> {
-  const staff = await deps.prisma.staffUser.findUnique({ where: { id: principal.staffId } });
+  const staff = await accountOf(deps.prisma, principal.staffId);
   const ok = await verifyPassword(staff?.passwordHash ?? (await dummyPasswordHash()), input.currentPassword);
   if (!staff?.passwordHash || !ok) throw new AppError("INVALID_CREDENTIALS", "the current password is wrong");
   const passwordHash = await hashPassword(input.newPassword);
   // Guarded by the version this token carries: a reset or role change in between wins.
-  const row = await sqlOn(deps.prisma).row(
-    VersionRow,
-    sql`UPDATE staff_user SET password_hash = ${passwordHash}, token_version = token_version + 1
-        WHERE id = ${principal.staffId}::uuid AND token_version = ${principal.tokenVersion} AND active
-        RETURNING token_version`,
-  );
+  const row = await sqlOn(deps.prisma).row(VersionRow, CHANGE_PASSWORD, { ...principal, passwordHash });
   if (!row) throw new AppError("UNAUTHENTICATED", "this session has ended; please log in again");
-  const updated = await deps.prisma.staffUser.findUniqueOrThrow({ where: { id: principal.staffId }, include: { location: true } });
+  const updated = await accountOf(deps.prisma, principal.staffId);
+  if (!updated) throw new Error(`account ${principal.staffId} vanished`);
   return loggedIn(deps.tokens, updated);
 }
 
 export async function getStaff(prisma: PrismaClient, staffId: string): Promise<StaffDto> {
-  const staff = await prisma.staffUser.findUnique({ where: { id: staffId }, include: { location: true } });
+  const staff = await accountOf(prisma, staffId);
   if (!staff) throw new AppError("UNAUTHENTICATED", "this account no longer exists");
   return toStaffDto(staff);
 }
 
-function toStaffDto(s: {
-  id: string;
-  email: string;
-  displayName: string;
-  role: StaffRoleName;
-  location: Parameters<typeof toLocationDto>[0];
-}): StaffDto {
-  return { id: s.id, email: s.email, displayName: s.displayName, role: s.role, location: toLocationDto(s.location) };
+function toStaffDto(s: Pick<Account, "id" | "email" | "displayName" | "role" | "location">): StaffDto {
+  return { id: s.id, email: s.email, displayName: s.displayName, role: s.role, location: s.location };
 }

@@ -1,21 +1,22 @@
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlOn } from "../db/sql.js";
+import { sql, sqlOn, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import type { CustomerPrincipal } from "./tokens.js";
 
 const CustomerState = z.strictObject({ removed: z.boolean(), session_id: z.uuid(), status: z.enum(["OPEN", "CLOSED"]) });
+const CUSTOMER_STATE = statement<{ customerId: string }>(
+  "auth.customer-state",
+  (p) => sql`SELECT c.removed_at IS NOT NULL AS removed, c.session_id, s.status
+    FROM customer c JOIN order_session s ON s.id = c.session_id WHERE c.id = ${p.customerId}::uuid`,
+);
 
 /**
  * A customer token names a phone; the phone must still exist and not have been removed by
  * staff (one primary-key read). `open` also requires its session to be open.
  */
 export async function assertActiveCustomer(prisma: PrismaClient, customer: CustomerPrincipal, open: "open" | "any"): Promise<void> {
-  const row = await sqlOn(prisma).row(
-    CustomerState,
-    sql`SELECT c.removed_at IS NOT NULL AS removed, c.session_id, s.status
-        FROM customer c JOIN order_session s ON s.id = c.session_id WHERE c.id = ${customer.customerId}::uuid`,
-  );
+  const row = await sqlOn(prisma).row(CustomerState, CUSTOMER_STATE, { customerId: customer.customerId });
   if (!row || row.session_id !== customer.sessionId) throw new AppError("UNAUTHENTICATED", "invalid token");
   // Closed first: once its seating is over, a removed phone is just a phone of a past seating.
   if (open === "open" && row.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");

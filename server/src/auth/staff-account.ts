@@ -1,10 +1,14 @@
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlOn } from "../db/sql.js";
+import { sql, sqlOn, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import type { StaffPrincipal } from "./tokens.js";
 
 const AccountRow = z.strictObject({ id: z.uuid(), active: z.boolean(), token_version: z.number().int(), location_id: z.uuid() });
+const ACCOUNTS = statement<{ ids: string[] }>(
+  "auth.staff-accounts",
+  (p) => sql`SELECT id, active, token_version, location_id FROM staff_user WHERE id = ANY(${p.ids}::uuid[])`,
+);
 type AccountRow = z.infer<typeof AccountRow>;
 
 /** Why this token no longer stands for its account, or null while it does. One wording for every path. */
@@ -21,10 +25,7 @@ function whyEnded(account: AccountRow | undefined, staff: StaffPrincipal): strin
  * so a deleted or deactivated account is refused everywhere at once, on every instance.
  */
 export async function assertActiveStaff(prisma: PrismaClient, staff: StaffPrincipal): Promise<void> {
-  const account = await sqlOn(prisma).row(
-    AccountRow,
-    sql`SELECT id, active, token_version, location_id FROM staff_user WHERE id = ${staff.staffId}::uuid`,
-  );
+  const account = await sqlOn(prisma).row(AccountRow, ACCOUNTS, { ids: [staff.staffId] });
   const why = whyEnded(account ?? undefined, staff);
   if (why) throw new AppError("UNAUTHENTICATED", why);
 }
@@ -38,10 +39,7 @@ export async function invalidStaff(prisma: PrismaClient, staff: StaffPrincipal[]
   const invalid = new Map<StaffPrincipal, string>();
   if (staff.length === 0) return invalid;
   const ids = [...new Set(staff.map((s) => s.staffId))];
-  const rows = await sqlOn(prisma).rows(
-    AccountRow,
-    sql`SELECT id, active, token_version, location_id FROM staff_user WHERE id = ANY(${ids}::uuid[])`,
-  );
+  const rows = await sqlOn(prisma).rows(AccountRow, ACCOUNTS, { ids });
   const accounts = new Map(rows.map((r) => [r.id, r]));
   for (const s of staff) {
     const why = whyEnded(accounts.get(s.staffId), s);

@@ -48,6 +48,53 @@ export function createPrisma(databaseUrl: string, poolSize = 10): PrismaClient {
   return prisma;
 }
 
+/** Called once per connection a request asked the pool for: how long it waited, and whether it got one. */
+export type AcquireListener = (waitedSeconds: number, acquired: boolean) => void;
+
+const acquireListeners = new WeakMap<pg.Pool, AcquireListener[]>();
+
+/**
+ * Calls `listener` for every connection asked of `pool` (every statement, Prisma's and
+ * db/sql.ts's, goes through `pool.connect`): the wait for a free connection is the part of a
+ * request's time that a bigger pool, or a lighter neighbour, would save (docs/benchmarks.md).
+ */
+export function watchAcquire(pool: pg.Pool, listener: AcquireListener): void {
+  const listeners = acquireListeners.get(pool);
+  if (listeners) {
+    listeners.push(listener);
+    return;
+  }
+  const all = [listener];
+  acquireListeners.set(pool, all);
+  const tell = (startedAt: number, acquired: boolean) => {
+    const waited = (performance.now() - startedAt) / 1000;
+    for (const l of all) l(waited, acquired);
+  };
+  const connect = pool.connect.bind(pool) as (callback?: ConnectCallback) => Promise<pg.PoolClient> | undefined;
+  // pg-pool's own query() calls this.connect(callback); Prisma's transactions and
+  // db/sql.ts call connect() for a promise: both forms pass through here.
+  pool.connect = ((callback?: ConnectCallback) => {
+    const startedAt = performance.now();
+    if (callback)
+      return connect((err, client, release) => {
+        tell(startedAt, !err);
+        callback(err, client, release);
+      });
+    return (connect() as Promise<pg.PoolClient>).then(
+      (client) => {
+        tell(startedAt, true);
+        return client;
+      },
+      (err: unknown) => {
+        tell(startedAt, false);
+        throw err;
+      },
+    );
+  }) as typeof pool.connect;
+}
+
+type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, release: (release?: unknown) => void) => void;
+
 /** The node-postgres pool under a client made by createPrisma. */
 export function poolOf(prisma: PrismaClient): pg.Pool {
   const pool = pools.get(prisma);

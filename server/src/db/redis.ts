@@ -149,6 +149,34 @@ export function watchOutage(log: Logger, what: string, ...connections: Watched[]
   }
 }
 
+/** Where a command that may fail says so: once per run of failures, and once when it works again. */
+export interface FailureLog {
+  failed(err: unknown): void;
+  ok(): void;
+}
+
+/**
+ * For commands whose failure a process survives because something does the work later (a
+ * retry, the next check, another worker): logs the first failure of a run, with what it
+ * means, and once when the command works again, like watchOutage does for a connection,
+ * instead of staying silent or logging every attempt.
+ */
+export function failureLog(log: Logger, what: string, meaning: string): FailureLog {
+  let failing = false;
+  return {
+    failed(err) {
+      if (failing) return;
+      failing = true;
+      log.warn({ err: err instanceof Error ? err.message : String(err) }, `${what} failed: ${meaning}`);
+    },
+    ok() {
+      if (!failing) return;
+      failing = false;
+      log.info(`${what} works again`);
+    },
+  };
+}
+
 /**
  * Marks the promise of every command sent on `client` as handled, for connections a library
  * drives without awaiting each command: @socket.io/redis-adapter's close() unsubscribes

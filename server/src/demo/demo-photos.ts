@@ -3,11 +3,22 @@
 import sharp from "sharp";
 import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlOn } from "../db/sql.js";
+import { sql, sqlOn, statement } from "../db/sql.js";
 import { removePhoto, storePhoto } from "../media/photos.js";
 import { illustrate } from "./demo-illustrations.js";
 
 const Row = z.object({ id: z.string(), name: z.string(), category: z.string() });
+
+const SEED_DEMO_PHOTOS_SQL = statement<{ locationId: string }>(
+  "demo-photos.seed-demo-photos",
+  (p) => sql`SELECT p.id::text AS id, p.name, cat.name AS category FROM product p JOIN category cat ON cat.id = p.category_id
+        WHERE p.location_id = ${p.locationId}::uuid AND p.photo_key IS NULL AND p.archived_at IS NULL`,
+);
+
+const SEED_DEMO_PHOTOS_2_SQL = statement<{ key: string; id: string }>(
+  "demo-photos.seed-demo-photos-2",
+  (p) => sql`UPDATE product SET photo_key = ${p.key} WHERE id = ${p.id}::uuid AND photo_key IS NULL`,
+);
 
 /**
  * Gives every product of the location that has no photo (and is not archived) its
@@ -16,11 +27,7 @@ const Row = z.object({ id: z.string(), name: z.string(), category: z.string() })
  */
 export async function seedDemoPhotos(prisma: PrismaClient, dir: string, locationId: string): Promise<number> {
   const db = sqlOn(prisma);
-  const products = await db.rows(
-    Row,
-    sql`SELECT p.id::text AS id, p.name, cat.name AS category FROM product p JOIN category cat ON cat.id = p.category_id
-        WHERE p.location_id = ${locationId}::uuid AND p.photo_key IS NULL AND p.archived_at IS NULL`,
-  );
+  const products = await db.rows(Row, SEED_DEMO_PHOTOS_SQL, { locationId });
   let stored = 0;
   for (const p of products) {
     // A PNG first: the store takes only what a camera or phone would upload.
@@ -28,12 +35,10 @@ export async function seedDemoPhotos(prisma: PrismaClient, dir: string, location
       .png()
       .toBuffer();
     const key = await storePhoto(dir, p.id, png);
-    const updated = await db
-      .run(sql`UPDATE product SET photo_key = ${key} WHERE id = ${p.id}::uuid AND photo_key IS NULL`)
-      .catch(async (err: unknown) => {
-        await removePhoto(dir, key);
-        throw err;
-      });
+    const updated = await db.run(SEED_DEMO_PHOTOS_2_SQL, { key, id: p.id }).catch(async (err: unknown) => {
+      await removePhoto(dir, key);
+      throw err;
+    });
     if (updated === 0) await removePhoto(dir, key);
     else stored++;
   }

@@ -1,5 +1,5 @@
 import { isReady, type RedisClient } from "../db/redis.js";
-import { sql, sqlOn } from "../db/sql.js";
+import { PING, sqlOn } from "../db/sql.js";
 import type { AppComponents } from "../deps.js";
 import { handlers } from "./routes.js";
 
@@ -21,7 +21,7 @@ async function pingRedis(redis: RedisClient): Promise<void> {
 export function healthRoutes(deps: Pick<AppComponents, "prisma" | "redis">) {
   return handlers({
     "GET /api/health": async ({ reply }) => {
-      const [db, redis] = await Promise.allSettled([sqlOn(deps.prisma).run(sql`SELECT 1`), pingRedis(deps.redis)]);
+      const [db, redis] = await Promise.allSettled([sqlOn(deps.prisma).run(PING), pingRedis(deps.redis)]);
       const ok = db.status === "fulfilled" && redis.status === "fulfilled";
       reply(
         {

@@ -18,8 +18,9 @@ import {
   type TicketStatus,
 } from "@ordered/contract";
 import { z } from "zod";
+import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, isoText, type SqlRunner, sql, sqlTransaction } from "../db/sql.js";
+import { CLOCK, isoText, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { type LockedOrder, lockOrder, logOrderChange, type TransitionResult } from "../orders/transition.js";
 
@@ -39,24 +40,60 @@ type TicketRow = z.output<typeof TicketRow>;
 
 const lower = (s: string) => s.toLowerCase();
 
+const OWNER = statement<{ ticketId: string; locationId: string }>(
+  "kitchen.ticket-owner",
+  (p) => sql`SELECT t.order_id FROM ticket t JOIN station st ON st.id = t.station_id
+    WHERE t.id = ${p.ticketId}::uuid AND st.location_id = ${p.locationId}::uuid`,
+);
+const LOCK_TICKET = statement<{ ticketId: string }>(
+  "kitchen.lock-ticket",
+  (p) => sql`SELECT t.id, t.order_id, t.status,
+           (extract(epoch FROM ${CLOCK} - t.moved_at) * 1000)::float8 AS moved_ms_ago,
+           ${isoText("t.started_at")} AS started_at, ${isoText("t.ready_at")} AS ready_at, ${isoText("t.moved_at")} AS moved_at,
+           (SELECT s.status FROM shipment s WHERE s.order_id = t.order_id) AS shipment
+    FROM ticket t WHERE t.id = ${p.ticketId}::uuid FOR UPDATE`,
+);
+const READY = label("TicketStatus", "READY");
+// One reading of the clock for every stamp: the stamp equal to moved_at is how lastBumpOf
+// (and so a display after a reload) knows the last move was this bump.
+const BUMP = statement<{ ticketId: string; to: TicketStatus }>(
+  "kitchen.bump",
+  (p) => sql`
+    UPDATE ticket SET status = ${p.to}::"TicketStatus", moved_at = c.at, started_at = coalesce(started_at, c.at),
+      ready_at = CASE WHEN ${p.to}::"TicketStatus" = ${READY} THEN c.at ELSE ready_at END
+    FROM (SELECT ${CLOCK} AS at) c
+    WHERE id = ${p.ticketId}::uuid`,
+);
+// The last station ready: the order is ready for the floor.
+const SHIPMENT_READY = statement<{ orderId: string }>(
+  "kitchen.shipment-ready",
+  (p) => sql`
+    UPDATE shipment SET status = ${label("ShipmentStatus", "READY")}, ready_at = ${CLOCK}, updated_at = ${CLOCK}
+    WHERE order_id = ${p.orderId}::uuid AND status = ${label("ShipmentStatus", "PREPARING")}
+      AND NOT EXISTS (SELECT 1 FROM ticket WHERE order_id = ${p.orderId}::uuid AND status <> ${READY})`,
+);
+const RECALL = statement<{ ticketId: string; back: TicketStatus }>(
+  "kitchen.recall",
+  (p) => sql`
+    UPDATE ticket SET status = ${p.back}::"TicketStatus", moved_at = ${CLOCK},
+      started_at = CASE WHEN ${p.back}::"TicketStatus" = ${label("TicketStatus", "NEW")} THEN NULL ELSE started_at END,
+      ready_at = NULL
+    WHERE id = ${p.ticketId}::uuid`,
+);
+const SHIPMENT_PREPARING = statement<{ orderId: string }>(
+  "kitchen.shipment-preparing",
+  (p) => sql`
+    UPDATE shipment SET status = ${label("ShipmentStatus", "PREPARING")}, ready_at = NULL, updated_at = ${CLOCK}
+    WHERE order_id = ${p.orderId}::uuid`,
+);
+
 /** Locks the ticket's order (session → order), then the ticket; another location's ticket is "not found". */
 async function lockTicket(db: SqlRunner, locationId: string, ticketId: string): Promise<{ locked: LockedOrder; ticket: TicketRow }> {
-  const owner = await db.row(
-    z.strictObject({ order_id: z.uuid() }),
-    sql`SELECT t.order_id FROM ticket t JOIN station st ON st.id = t.station_id
-        WHERE t.id = ${ticketId}::uuid AND st.location_id = ${locationId}::uuid`,
-  );
+  const owner = await db.row(z.strictObject({ order_id: z.uuid() }), OWNER, { ticketId, locationId });
   if (!owner) throw AppError.notFound("ticket");
   const locked = await lockOrder(db, owner.order_id);
   if (!locked || locked.location_id !== locationId) throw AppError.notFound("ticket");
-  const ticket = await db.row(
-    TicketRow,
-    sql`SELECT t.id, t.order_id, t.status,
-               (extract(epoch FROM ${CLOCK} - t.moved_at) * 1000)::float8 AS moved_ms_ago,
-               ${isoText("t.started_at")} AS started_at, ${isoText("t.ready_at")} AS ready_at, ${isoText("t.moved_at")} AS moved_at,
-               (SELECT s.status FROM shipment s WHERE s.order_id = t.order_id) AS shipment
-        FROM ticket t WHERE t.id = ${ticketId}::uuid FOR UPDATE`,
-  );
+  const ticket = await db.row(TicketRow, LOCK_TICKET, { ticketId });
   if (!ticket) throw AppError.notFound("ticket");
   if (locked.status !== "ACCEPTED" || (ticket.shipment !== "PREPARING" && ticket.shipment !== "READY")) {
     throw new AppError(
@@ -81,20 +118,8 @@ export async function bumpTicket(prisma: PrismaClient, locationId: string, ticke
           : `a ${lower(ticket.status)} ticket cannot be bumped; recall it instead`,
       );
     }
-    // One reading of the clock for every stamp: the stamp equal to moved_at is how lastBumpOf
-    // (and so a display after a reload) knows the last move was this bump.
-    await db.run(sql`
-      UPDATE ticket SET status = ${to}::"TicketStatus", moved_at = c.at, started_at = coalesce(started_at, c.at),
-        ready_at = CASE WHEN ${to} = 'READY' THEN c.at ELSE ready_at END
-      FROM (SELECT ${CLOCK} AS at) c
-      WHERE id = ${ticketId}::uuid`);
-    if (to === "READY") {
-      // The last station ready: the order is ready for the floor.
-      await db.run(sql`
-        UPDATE shipment SET status = 'READY', ready_at = ${CLOCK}, updated_at = ${CLOCK}
-        WHERE order_id = ${ticket.order_id}::uuid AND status = 'PREPARING'
-          AND NOT EXISTS (SELECT 1 FROM ticket WHERE order_id = ${ticket.order_id}::uuid AND status <> 'READY')`);
-    }
+    await db.run(BUMP, { ticketId, to });
+    if (to === "READY") await db.run(SHIPMENT_READY, { orderId: ticket.order_id });
     return logOrderChange(db, locked);
   });
 }
@@ -112,16 +137,8 @@ export async function recallTicket(prisma: PrismaClient, locationId: string, tic
       throw new AppError("CONFLICT", "nothing to undo: this ticket's last move was a recall");
     }
     const back = TICKET_PREVIOUS[from] as TicketStatus;
-    await db.run(sql`
-      UPDATE ticket SET status = ${back}::"TicketStatus", moved_at = ${CLOCK},
-        started_at = CASE WHEN ${back} = 'NEW' THEN NULL ELSE started_at END,
-        ready_at = NULL
-      WHERE id = ${ticketId}::uuid`);
-    if (from === "READY" && ticket.shipment === "READY") {
-      await db.run(sql`
-        UPDATE shipment SET status = 'PREPARING', ready_at = NULL, updated_at = ${CLOCK}
-        WHERE order_id = ${ticket.order_id}::uuid`);
-    }
+    await db.run(RECALL, { ticketId, back });
+    if (from === "READY" && ticket.shipment === "READY") await db.run(SHIPMENT_PREPARING, { orderId: ticket.order_id });
     return logOrderChange(db, locked);
   });
 }

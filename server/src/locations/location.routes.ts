@@ -1,31 +1,19 @@
 import { staffOf } from "../auth/passport.js";
 import type { AppDeps } from "../deps.js";
-import { toLocationDto } from "../dto.js";
-import { AppError } from "../errors.js";
 import { clientKey } from "../http/client-key.js";
 import { handlers } from "../http/routes.js";
 import { cardInfo } from "../sessions/customers.js";
+import { getLocation, updateLocationSettings } from "./location-dto.sql.js";
 
 /** The staff's own location and its settings (changed by its owners only). */
 export function locationRoutes(deps: AppDeps) {
   return handlers({
     "GET /api/location": async ({ req, reply }) => {
-      const location = await deps.prisma.location.findUniqueOrThrow({ where: { id: staffOf(req).locationId } });
-      reply({ location: toLocationDto(location) });
+      reply({ location: await getLocation(deps.prisma, staffOf(req).locationId) });
     },
 
     "PATCH /api/location": async ({ req, body, reply }) => {
-      const staff = staffOf(req);
-      // Thresholds given one at a time are checked against the other's stored value.
-      const { ticketAmberMinutes: amber, ticketRedMinutes: red } = body;
-      if (amber !== undefined || red !== undefined) {
-        const current = await deps.prisma.location.findUniqueOrThrow({ where: { id: staff.locationId } });
-        if ((amber ?? current.ticketAmberMinutes) >= (red ?? current.ticketRedMinutes)) {
-          throw new AppError("VALIDATION_FAILED", "body.ticketAmberMinutes: must be less than ticketRedMinutes");
-        }
-      }
-      const location = await deps.prisma.location.update({ where: { id: staff.locationId }, data: body });
-      reply({ location: toLocationDto(location) });
+      reply({ location: await updateLocationSettings(deps.prisma, staffOf(req).locationId, body) });
     },
   });
 }

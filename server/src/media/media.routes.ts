@@ -2,7 +2,7 @@ import type { ProductResponse } from "@ordered/contract";
 import { z } from "zod";
 import { staffOf } from "../auth/passport.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, sql, sqlOn, sqlTransaction } from "../db/sql.js";
+import { CLOCK, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import type { AppDeps } from "../deps.js";
 import { AppError } from "../errors.js";
 import { handlers } from "../http/routes.js";
@@ -45,12 +45,15 @@ export function photoRoutes(deps: AppDeps) {
 
 const EditableRow = z.object({ archived: z.boolean() });
 
+const ASSERT_PHOTO_EDITABLE_SQL = statement<{ productId: string; locationId: string }>(
+  "media.assert-photo-editable",
+  (p) =>
+    sql`SELECT archived_at IS NOT NULL AS archived FROM product WHERE id = ${p.productId}::uuid AND location_id = ${p.locationId}::uuid`,
+);
+
 /** 404 for another location's product (or none), 409 for an archived one. */
 async function assertPhotoEditable(prisma: PrismaClient, locationId: string, productId: string): Promise<void> {
-  const row = await sqlOn(prisma).row(
-    EditableRow,
-    sql`SELECT archived_at IS NOT NULL AS archived FROM product WHERE id = ${productId}::uuid AND location_id = ${locationId}::uuid`,
-  );
+  const row = await sqlOn(prisma).row(EditableRow, ASSERT_PHOTO_EDITABLE_SQL, { productId, locationId });
   refuseUnlessEditable(row);
 }
 
@@ -61,6 +64,17 @@ function refuseUnlessEditable(row: { archived: boolean } | undefined): void {
 
 const PhotoRow = z.object({ archived: z.boolean(), photo_key: z.string().nullable() });
 
+const SET_PHOTO_KEY_SQL = statement<{ productId: string; locationId: string }>(
+  "media.set-photo-key",
+  (p) => sql`SELECT archived_at IS NOT NULL AS archived, photo_key FROM product
+          WHERE id = ${p.productId}::uuid AND location_id = ${p.locationId}::uuid FOR UPDATE`,
+);
+
+const SET_PHOTO_KEY_2_SQL = statement<{ key: string | null; productId: string }>(
+  "media.set-photo-key-2",
+  (p) => sql`UPDATE product SET photo_key = ${p.key}, version = version + 1, updated_at = ${CLOCK} WHERE id = ${p.productId}::uuid`,
+);
+
 /**
  * Points the product at `key` (null: no photo) and returns the key it had. One UPDATE sets
  * the key, raises the version (an edit form opened before must reload) and the stamp; the
@@ -69,14 +83,10 @@ const PhotoRow = z.object({ archived: z.boolean(), photo_key: z.string().nullabl
  */
 async function setPhotoKey(prisma: PrismaClient, locationId: string, productId: string, key: string | null): Promise<string | null> {
   return sqlTransaction(prisma, async (db) => {
-    const row = await db.row(
-      PhotoRow,
-      sql`SELECT archived_at IS NOT NULL AS archived, photo_key FROM product
-          WHERE id = ${productId}::uuid AND location_id = ${locationId}::uuid FOR UPDATE`,
-    );
+    const row = await db.row(PhotoRow, SET_PHOTO_KEY_SQL, { productId, locationId });
     refuseUnlessEditable(row);
     if (key === null && row!.photo_key === null) return null;
-    await db.run(sql`UPDATE product SET photo_key = ${key}, version = version + 1, updated_at = ${CLOCK} WHERE id = ${productId}::uuid`);
+    await db.run(SET_PHOTO_KEY_2_SQL, { key, productId });
     return row!.photo_key;
   });
 }

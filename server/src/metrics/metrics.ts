@@ -1,6 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { LoggedEvent } from "@ordered/contract";
+import type pg from "pg";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { watchAcquire } from "../db/prisma.js";
 import type { Logger } from "../logger.js";
 import { type Producer, STAGES } from "../pipeline/queues.js";
 import type { Publisher } from "../realtime/publisher.js";
@@ -25,9 +27,10 @@ export interface Metrics {
  * outcomes), so `sum(ordered_orders_total)` over every instance is the cluster's total, at
  * no cost per scrape. Queue depths are read from Redis when scraped.
  */
-export function createMetrics(deps: { producer: Producer; connectedSockets?: () => number }): Metrics {
+export function createMetrics(deps: { producer: Producer; connectedSockets?: () => number; pool?: pg.Pool }): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "ordered_" });
+  if (deps.pool) databasePoolMetrics(registry, deps.pool);
   if (deps.connectedSockets) {
     const connected = deps.connectedSockets;
     new Gauge({
@@ -81,6 +84,50 @@ export function createMetrics(deps: { producer: Producer; connectedSockets?: () 
       }
     },
   };
+}
+
+/** Upper bounds (seconds) of the wait for a pooled connection; CONNECT_TIMEOUT_MS ends the last. */
+export const POOL_WAIT_BUCKETS = [0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2] as const;
+
+/**
+ * What a request waits for before its statement runs: a free connection of this process's
+ * pool. Waits near CONNECT_TIMEOUT_MS end as UNAVAILABLE ("the server is busy"), counted
+ * apart; the gauges say whether the pool was full (busy = size) or the wait was elsewhere.
+ */
+function databasePoolMetrics(registry: Registry, pool: pg.Pool): void {
+  const waits = new Histogram({
+    name: "ordered_db_pool_wait_seconds",
+    help: "Time a statement waited for a connection of this process's database pool",
+    buckets: [...POOL_WAIT_BUCKETS],
+    registers: [registry],
+  });
+  const timeouts = new Counter({
+    name: "ordered_db_pool_timeouts_total",
+    help: "Requests that got no database connection in time (answered UNAVAILABLE, retryable)",
+    registers: [registry],
+  });
+  watchAcquire(pool, (seconds, acquired) => {
+    waits.observe(seconds);
+    if (!acquired) timeouts.inc();
+  });
+  new Gauge({
+    name: "ordered_db_pool_connections",
+    help: "Connections of this process's database pool: busy (checked out) or idle",
+    labelNames: ["state"] as const,
+    registers: [registry],
+    collect() {
+      this.set({ state: "busy" }, pool.totalCount - pool.idleCount);
+      this.set({ state: "idle" }, pool.idleCount);
+    },
+  });
+  new Gauge({
+    name: "ordered_db_pool_waiting",
+    help: "Requests of this process waiting for a database connection right now",
+    registers: [registry],
+    collect() {
+      this.set(pool.waitingCount);
+    },
+  });
 }
 
 /** Which counted step a logged event is, if any (a kitchen move or READY is not one). */

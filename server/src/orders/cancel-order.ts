@@ -18,8 +18,9 @@ import {
 } from "@ordered/contract";
 import { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
+import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { type SqlRunner, sql, sqlTransaction, utc } from "../db/sql.js";
+import { type SqlRunner, sql, sqlTransaction, statement, utc } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { recordRefund } from "../sessions/payments.js";
 import { loadBill } from "../sessions/seating.sql.js";
@@ -30,13 +31,16 @@ const StateRow = z.strictObject({
   tickets: z.array(z.enum(TICKET_STATUSES)),
 });
 
+const STATE = statement<{ orderId: string }>(
+  "orders.state",
+  (p) =>
+    sql`SELECT (SELECT status FROM shipment WHERE order_id = ${p.orderId}::uuid) AS shipment,
+               ARRAY(SELECT status::text FROM ticket WHERE order_id = ${p.orderId}::uuid) AS tickets`,
+);
+
 /** The locked order's shipment and tickets: what orderViewOf and kitchenStarted read. */
 export async function orderStateOf(db: SqlRunner, locked: LockedOrder): Promise<OrderWithTickets> {
-  const row = await db.row(
-    StateRow,
-    sql`SELECT (SELECT status FROM shipment WHERE order_id = ${locked.id}::uuid) AS shipment,
-               ARRAY(SELECT status::text FROM ticket WHERE order_id = ${locked.id}::uuid) AS tickets`,
-  );
+  const row = await db.row(StateRow, STATE, { orderId: locked.id });
   if (!row) throw new Error(`order ${locked.id} has no state`);
   return {
     status: locked.status,
@@ -113,35 +117,50 @@ async function refundOverpayment(
 }
 
 const ShipmentRow = z.strictObject({ status: z.enum(SHIPMENT_STATUSES) });
+const SHIPMENT = statement<{ orderId: string }>(
+  "orders.shipment",
+  (p) => sql`SELECT status FROM shipment WHERE order_id = ${p.orderId}::uuid`,
+);
+
+/** Accepted means its stock was reserved: give it back, product rows locked in id order like the reservation. */
+const RESTOCK = statement<{ orderId: string; now: Date }>(
+  "orders.restock",
+  (p) => sql`
+    WITH w AS (
+      SELECT product_id, sum(quantity)::int AS quantity FROM order_item WHERE order_id = ${p.orderId}::uuid GROUP BY product_id
+    ),
+    stocked AS MATERIALIZED (
+      SELECT id FROM product WHERE id IN (SELECT product_id FROM w) AND stock IS NOT NULL ORDER BY id FOR NO KEY UPDATE
+    )
+    UPDATE product p SET stock = p.stock + w.quantity, updated_at = ${utc(p.now)}
+    FROM w JOIN stocked ON stocked.id = w.product_id
+    WHERE p.id = w.product_id`,
+);
+
+const SHIPMENT_CANCELLED = statement<{ orderId: string; now: Date }>(
+  "orders.shipment-cancelled",
+  (p) =>
+    sql`UPDATE shipment SET status = ${label("ShipmentStatus", "CANCELLED")}, updated_at = ${utc(p.now)} WHERE order_id = ${p.orderId}::uuid`,
+);
+
+const CANCELLED = statement<{ orderId: string; reason: string; by: string | null; now: Date }>(
+  "orders.cancelled",
+  (p) => sql`
+    UPDATE "order" SET status = ${label("OrderStatus", "CANCELLED")}, status_reason = ${p.reason}, finished_at = ${utc(p.now)},
+      updated_at = ${utc(p.now)}, cancelled_by_id = ${p.by}::uuid
+    WHERE id = ${p.orderId}::uuid`,
+);
 
 /** Cancels an order locked by `lockOrder` in the caller's transaction (staff, or closing its table). */
 export async function cancelLocked(db: SqlRunner, locked: LockedOrder, reason: string, by: string | null): Promise<TransitionResult> {
   const orderId = locked.id;
-  const shipment = await db.row(ShipmentRow, sql`SELECT status FROM shipment WHERE order_id = ${orderId}::uuid`);
+  const shipment = await db.row(ShipmentRow, SHIPMENT, { orderId });
   if (!canMoveOrder(locked.status, "CANCELLED") || (shipment && !canMoveShipment(shipment.status, "CANCELLED"))) {
     throw new AppError("CONFLICT", `a ${locked.status.toLowerCase()} order cannot be cancelled`);
   }
-  const now = utc(new Date());
-  if (locked.status === "ACCEPTED") {
-    // Accepted means its stock was reserved: give it back, product rows locked in id
-    // order like the reservation.
-    await db.run(sql`
-        WITH w AS (
-          SELECT product_id, sum(quantity)::int AS quantity FROM order_item WHERE order_id = ${orderId}::uuid GROUP BY product_id
-        ),
-        stocked AS MATERIALIZED (
-          SELECT id FROM product WHERE id IN (SELECT product_id FROM w) AND stock IS NOT NULL ORDER BY id FOR NO KEY UPDATE
-        )
-        UPDATE product p SET stock = p.stock + w.quantity, updated_at = ${now}
-        FROM w JOIN stocked ON stocked.id = w.product_id
-        WHERE p.id = w.product_id`);
-  }
-  if (shipment) {
-    await db.run(sql`UPDATE shipment SET status = 'CANCELLED', updated_at = ${now} WHERE order_id = ${orderId}::uuid`);
-  }
-  await db.run(sql`
-      UPDATE "order" SET status = 'CANCELLED', status_reason = ${reason}, finished_at = ${now}, updated_at = ${now},
-             cancelled_by_id = ${by}::uuid
-      WHERE id = ${orderId}::uuid`);
+  const now = new Date();
+  if (locked.status === "ACCEPTED") await db.run(RESTOCK, { orderId, now });
+  if (shipment) await db.run(SHIPMENT_CANCELLED, { orderId, now });
+  await db.run(CANCELLED, { orderId, reason, by, now });
   return logOrderChange(db, locked);
 }

@@ -1,10 +1,19 @@
 import { canMoveOrder } from "@ordered/contract";
+import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlTransaction, utc } from "../db/sql.js";
+import { sql, sqlTransaction, statement, utc } from "../db/sql.js";
 import { lockOrder, logOrderChange, type TransitionResult, unchanged } from "./transition.js";
 
 /** Longest reason stored; the reason is a driver or worker message, not the guest's input. */
 const MAX_REASON = 500;
+
+const FAIL = statement<{ orderId: string; reason: string; now: Date }>(
+  "orders.fail",
+  (p) => sql`
+    UPDATE "order" SET status = ${label("OrderStatus", "FAILED")}, status_reason = ${p.reason},
+      processed_at = ${utc(p.now)}, finished_at = ${utc(p.now)}, updated_at = ${utc(p.now)}
+    WHERE id = ${p.orderId}::uuid`,
+);
 
 /**
  * The dead letter: processing failed for good (retries exhausted), so a PLACED order
@@ -16,11 +25,7 @@ export async function failOrder(prisma: PrismaClient, orderId: string, reason: s
     const locked = await lockOrder(db, orderId);
     if (!locked) return null;
     if (!canMoveOrder(locked.status, "FAILED")) return unchanged(db, locked);
-    const now = utc(new Date());
-    await db.run(sql`
-      UPDATE "order" SET status = 'FAILED', status_reason = ${reason.slice(0, MAX_REASON)},
-        processed_at = ${now}, finished_at = ${now}, updated_at = ${now}
-      WHERE id = ${orderId}::uuid`);
+    await db.run(FAIL, { orderId, reason: reason.slice(0, MAX_REASON), now: new Date() });
     return logOrderChange(db, locked);
   });
 }

@@ -6,7 +6,8 @@
  */
 import { OrderDto } from "@ordered/contract";
 import { z } from "zod";
-import { isoText, raw, type Sql, type SqlRunner, sql } from "../db/sql.js";
+import { label } from "../db/enums.js";
+import { type Cte, isoText, raw, type Sql, type SqlRunner, sql, statement } from "../db/sql.js";
 
 /**
  * Where the builder reads an order's rows. By default the tables; a statement that has just
@@ -14,10 +15,10 @@ import { isoText, raw, type Sql, type SqlRunner, sql } from "../db/sql.js";
  * (`RETURNING *`), since a statement does not see its own writes.
  */
 export interface OrderDtoSources {
-  order?: Sql;
-  items?: Sql;
-  shipment?: Sql;
-  tickets?: Sql;
+  order?: Cte;
+  items?: Cte;
+  shipment?: Cte;
+  tickets?: Cte;
 }
 
 function buildOrderDtoSelect(from: OrderDtoSources): Sql {
@@ -46,7 +47,7 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'options', i.options,
         'allergens', to_json(i.allergens),
         'stationId', i.station_id) ORDER BY i.position), '[]'::json)
-      FROM ${from.items ?? raw("order_item")} i WHERE i.order_id = o.id),
+      FROM ${from.items?.ref ?? raw("order_item")} i WHERE i.order_id = o.id),
     'shipment', CASE WHEN s.order_id IS NULL THEN NULL ELSE json_build_object(
       'status', s.status,
       'readyAt', ${isoText("s.ready_at")},
@@ -61,22 +62,17 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'startedAt', ${isoText("t.started_at")},
         'readyAt', ${isoText("t.ready_at")},
         'movedAt', ${isoText("t.moved_at")}) ORDER BY st.position, st.id), '[]'::json)
-      FROM ${from.tickets ?? raw("ticket")} t JOIN station st ON st.id = t.station_id WHERE t.order_id = o.id),
+      FROM ${from.tickets?.ref ?? raw("ticket")} t JOIN station st ON st.id = t.station_id WHERE t.order_id = o.id),
     'cancelledBy', CASE WHEN o.cancelled_by_id IS NULL THEN NULL
                    ELSE (SELECT display_name FROM staff_user WHERE id = o.cancelled_by_id) END
   ) AS dto
-  FROM ${from.order ?? raw(`"order"`)} o
+  FROM ${from.order?.ref ?? raw(`"order"`)} o
   LEFT JOIN customer c ON c.id = o.customer_id
-  LEFT JOIN ${from.shipment ?? raw("shipment")} s ON s.order_id = o.id`;
+  LEFT JOIN ${from.shipment?.ref ?? raw("shipment")} s ON s.order_id = o.id`;
 }
 
-// Built once: the text of the default SELECT never changes, so neither does its prepared statement.
-const FROM_TABLES = buildOrderDtoSelect({});
-
-/** The OrderDto SELECT (one `dto` column per order); add a WHERE on `o`. */
-export function orderDtoSelect(from: OrderDtoSources = {}): Sql {
-  return from.order || from.items || from.shipment || from.tickets ? buildOrderDtoSelect(from) : FROM_TABLES;
-}
+/** The OrderDto SELECT (one `dto` column per order) from `from`'s CTEs or the tables; add a WHERE on `o`. */
+export const orderDtoSelect = (from: OrderDtoSources = {}): Sql => buildOrderDtoSelect(from);
 
 /** One order's DTO as a one-column `payload` SELECT, for appendEvent. */
 export function orderDtoPayload(orderId: Sql, from?: OrderDtoSources): Sql {
@@ -85,31 +81,40 @@ export function orderDtoPayload(orderId: Sql, from?: OrderDtoSources): Sql {
 
 const DtoRow = z.strictObject({ dto: OrderDto });
 
+const BY_ID = statement<{ id: string }>("orders.dto-by-id", (p) => sql`${orderDtoSelect()} WHERE o.id = ${p.id}::uuid`);
+const BY_CLIENT_ID = statement<{ sessionId: string; clientOrderId: string }>(
+  "orders.dto-by-client-id",
+  (p) => sql`${orderDtoSelect()} WHERE o.session_id = ${p.sessionId}::uuid AND o.client_order_id = ${p.clientOrderId}`,
+);
+
 export async function loadOrderDto(
   db: SqlRunner,
   where: { id: string } | { sessionId: string; clientOrderId: string },
 ): Promise<OrderDto | null> {
-  const row =
-    "id" in where
-      ? await db.row(DtoRow, sql`${FROM_TABLES} WHERE o.id = ${where.id}::uuid`)
-      : await db.row(
-          DtoRow,
-          sql`${FROM_TABLES} WHERE o.session_id = ${where.sessionId}::uuid AND o.client_order_id = ${where.clientOrderId}`,
-        );
+  const row = "id" in where ? await db.row(DtoRow, BY_ID, where) : await db.row(DtoRow, BY_CLIENT_ID, where);
   return row?.dto ?? null;
 }
 
+const PREPARING_IN = statement<{ sessionIds: string[] }>(
+  "orders.dtos-preparing",
+  (p) =>
+    sql`${orderDtoSelect()} WHERE o.session_id = ANY(${p.sessionIds}::uuid[]) AND o.status = ${label("OrderStatus", "ACCEPTED")}
+        ORDER BY o.accepted_at, o.id`,
+);
+
 /** The orders being prepared (ACCEPTED) in these sessions, oldest accepted first: what kitchen displays start from. */
 export async function loadPreparingOrderDtos(db: SqlRunner, sessionIds: string[]): Promise<OrderDto[]> {
-  const rows = await db.rows(
-    DtoRow,
-    sql`${FROM_TABLES} WHERE o.session_id = ANY(${sessionIds}::uuid[]) AND o.status = 'ACCEPTED' ORDER BY o.accepted_at, o.id`,
-  );
+  const rows = await db.rows(DtoRow, PREPARING_IN, { sessionIds });
   return rows.map((r) => r.dto);
 }
 
+const OF_SESSION = statement<{ sessionId: string }>(
+  "orders.dtos-of-session",
+  (p) => sql`${orderDtoSelect()} WHERE o.session_id = ${p.sessionId}::uuid ORDER BY o.placed_at, o.id`,
+);
+
 /** A session's orders, oldest first, in one round trip. */
 export async function loadSessionOrderDtos(db: SqlRunner, sessionId: string): Promise<OrderDto[]> {
-  const rows = await db.rows(DtoRow, sql`${FROM_TABLES} WHERE o.session_id = ${sessionId}::uuid ORDER BY o.placed_at, o.id`);
+  const rows = await db.rows(DtoRow, OF_SESSION, { sessionId });
   return rows.map((r) => r.dto);
 }

@@ -14,11 +14,12 @@ import {
 import { z } from "zod";
 import { removedError } from "../auth/customer-account.js";
 import type { CustomerPrincipal } from "../auth/tokens.js";
+import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, type SqlRunner, sql, sqlStatements } from "../db/sql.js";
+import { CLOCK, cte, type SqlRunner, sql, sqlStatements, statement, takes } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { PRODUCT_JSON } from "../products/product-dto.sql.js";
-import { appendEvent } from "../session-log/session-log.js";
+import { appendEvent, appendStatement } from "../session-log/session-log.js";
 import { loadOrderDto, orderDtoPayload, orderDtoSelect } from "./order-dto.sql.js";
 import { Offered, type PlacementMenu, type PlacementMenus } from "./placement-menus.js";
 
@@ -70,8 +71,8 @@ const SessionRead = z.strictObject({
  * location's card check is OFF. `c` is the customer row and `l` its location's (UNVERIFIED
  * reads the location itself).
  */
-const PRESENCE_OK = sql`(c.verified_at IS NOT NULL OR l.card_join_check = 'OFF')`;
-const UNVERIFIED = sql`NOT (c.verified_at IS NOT NULL OR (SELECT pl.card_join_check = 'OFF'
+const PRESENCE_OK = sql`(c.verified_at IS NOT NULL OR l.card_join_check = ${label("CardJoinCheck", "OFF")})`;
+const UNVERIFIED = sql`NOT (c.verified_at IS NOT NULL OR (SELECT pl.card_join_check = ${label("CardJoinCheck", "OFF")}
   FROM order_session ps JOIN location pl ON pl.id = ps.location_id WHERE ps.id = c.session_id))`;
 
 const presenceRequired = () =>
@@ -79,6 +80,32 @@ const presenceRequired = () =>
     "PRESENCE_REQUIRED",
     "this phone joined through the table's card: type the table's PIN (staff show it) or wait until staff accept it, then order again",
   );
+
+/**
+ * The session, the phone, an order already stored under this clientOrderId and the
+ * products ordered, read afresh (placement's slow path).
+ */
+const READ_SESSION = statement<{ customerId: string; sessionId: string; clientOrderId: string; productIds: string[] }>(
+  "orders.placement-read",
+  (p) => sql`
+    SELECT (SELECT c.removed_at IS NOT NULL FROM customer c WHERE c.id = ${p.customerId}::uuid AND c.session_id = s.id) AS removed,
+           (SELECT ${UNVERIFIED} FROM customer c WHERE c.id = ${p.customerId}::uuid AND c.session_id = s.id) AS unverified,
+           s.status, s.location_id, l.currency, l.time_zone, l.menu_version,
+           (SELECT d.dto FROM (${orderDtoSelect()}
+             WHERE o.session_id = ${p.sessionId}::uuid AND o.client_order_id = ${p.clientOrderId}) d) AS existing,
+           (SELECT coalesce(json_agg(json_build_object('p', ${PRODUCT_JSON}, 'category_hidden', cat.hidden,
+                     'available_from', cat.available_from, 'available_until', cat.available_until,
+                     'station_id', cat.station_id)), '[]')
+            FROM product p JOIN category cat ON cat.id = p.category_id
+            WHERE p.id = ANY(${p.productIds}::uuid[]) AND p.location_id = s.location_id) AS products
+    FROM order_session s JOIN location l ON l.id = s.location_id
+    WHERE s.id = ${p.sessionId}::uuid`,
+);
+
+const READ_PHONE = statement<{ customerId: string }>(
+  "orders.placement-phone",
+  (p) => sql`SELECT c.removed_at IS NOT NULL AS removed, ${UNVERIFIED} AS unverified FROM customer c WHERE c.id = ${p.customerId}::uuid`,
+);
 
 /** How often placement reads the menu again when it changed under it before giving up (UNAVAILABLE: send again). */
 const MENU_READS = 3;
@@ -134,22 +161,12 @@ export async function placeOrder(
       }
     }
     for (let read = 1; ; read++) {
-      const session = await db.row(
-        SessionRead,
-        sql`
-        SELECT (SELECT c.removed_at IS NOT NULL FROM customer c WHERE c.id = ${customer.customerId}::uuid AND c.session_id = s.id) AS removed,
-               (SELECT ${UNVERIFIED} FROM customer c WHERE c.id = ${customer.customerId}::uuid AND c.session_id = s.id) AS unverified,
-               s.status, s.location_id, l.currency, l.time_zone, l.menu_version,
-               (SELECT d.dto FROM (${orderDtoSelect()}
-                 WHERE o.session_id = ${customer.sessionId}::uuid AND o.client_order_id = ${input.clientOrderId}) d) AS existing,
-               (SELECT coalesce(json_agg(json_build_object('p', ${PRODUCT_JSON}, 'category_hidden', cat.hidden,
-                         'available_from', cat.available_from, 'available_until', cat.available_until,
-                         'station_id', cat.station_id)), '[]')
-                FROM product p JOIN category cat ON cat.id = p.category_id
-                WHERE p.id = ANY(${ids}::uuid[]) AND p.location_id = s.location_id) AS products
-        FROM order_session s JOIN location l ON l.id = s.location_id
-        WHERE s.id = ${customer.sessionId}::uuid`,
-      );
+      const session = await db.row(SessionRead, READ_SESSION, {
+        customerId: customer.customerId,
+        sessionId: customer.sessionId,
+        clientOrderId: input.clientOrderId,
+        productIds: ids,
+      });
       // The phone's account check (what assertActiveCustomer does for other commands), here to save a round trip.
       if (!session || session.location_id !== customer.locationId || session.removed === null) {
         throw new AppError("UNAUTHENTICATED", "invalid token");
@@ -170,10 +187,7 @@ export async function placeOrder(
       const existing = await loadOrderDto(db, { sessionId: customer.sessionId, clientOrderId: input.clientOrderId });
       if (existing) return repeatOf(existing, input);
       if (written.also.menu_version === menu.version) {
-        const phone = await db.row(
-          REMOVED,
-          sql`SELECT c.removed_at IS NOT NULL AS removed, ${UNVERIFIED} AS unverified FROM customer c WHERE c.id = ${customer.customerId}::uuid`,
-        );
+        const phone = await db.row(REMOVED, READ_PHONE, { customerId: customer.customerId });
         if (phone?.removed) throw removedError();
         // The location turned its card check on between the read and the write.
         if (phone?.unverified) throw presenceRequired();
@@ -298,6 +312,84 @@ function lines(menu: PlacementMenu, input: PlaceOrderPayload, now: Date, { quiet
   }
 }
 
+interface WriteParams {
+  orderId: string;
+  sessionId: string;
+  locationId: string;
+  customerId: string;
+  clientOrderId: string;
+  menuVersion: number;
+  perMinute: number;
+  totalCents: number;
+  currency: string;
+  productIds: string[];
+  productNames: string[];
+  unitPricesCents: number[];
+  quantities: number[];
+  notes: (string | null)[];
+  options: string[];
+  allergens: string[];
+  stationIds: string[];
+}
+
+/** See `write`. */
+const WRITE = appendStatement("orders.place", "order.placed", takes<WriteParams>(), (p) => {
+  const openSession = cte(
+    "open_session",
+    sql`
+        SELECT s.id, s.orders_placed + 1 AS number,
+               coalesce(s.order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} AND s.order_window_count >= ${p.perMinute}, false) AS limited,
+               ceil(extract(epoch FROM s.order_window_started_at + ${BUDGET_WINDOW} - ${CLOCK}))::int AS retry_after
+        FROM order_session s JOIN customer c ON c.session_id = s.id JOIN location l ON l.id = s.location_id
+        WHERE s.id = ${p.sessionId}::uuid AND s.status = ${label("SessionStatus", "OPEN")} AND s.location_id = ${p.locationId}::uuid
+          AND c.id = ${p.customerId}::uuid AND c.removed_at IS NULL AND ${PRESENCE_OK} AND l.menu_version = ${p.menuVersion}
+        FOR NO KEY UPDATE OF s FOR SHARE OF c`,
+    { materialized: true },
+  );
+  const placed = cte(
+    "placed",
+    sql`
+        INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, number, status, total_cents, currency, placed_at, updated_at)
+        SELECT ${p.orderId}::uuid, os.id, ${p.locationId}::uuid, ${p.customerId}::uuid,
+               ${p.clientOrderId}, os.number, ${label("OrderStatus", "PLACED")}, ${p.totalCents}, ${p.currency}, ${CLOCK}, ${CLOCK}
+        FROM ${openSession.ref} os
+        WHERE NOT os.limited
+        ON CONFLICT (session_id, client_order_id) DO NOTHING
+        RETURNING *`,
+  );
+  const placedItems = cte(
+    "placed_items",
+    sql`
+        INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id)
+        SELECT gen_random_uuid(), o.id, t.ord - 1, t.product_id, t.product_name, t.unit_price_cents, t.quantity, t.note,
+               t.options::jsonb, ARRAY(SELECT jsonb_array_elements_text(t.allergens::jsonb)), t.station_id
+        FROM ${placed.ref} o, unnest(${p.productIds}::uuid[], ${p.productNames}::text[],
+                    ${p.unitPricesCents}::int[], ${p.quantities}::int[],
+                    ${p.notes}::text[], ${p.options}::text[], ${p.allergens}::text[],
+                    ${p.stationIds}::uuid[])
+             WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id, ord)
+        RETURNING *`,
+  );
+  return {
+    sessionId: sql`${p.sessionId}::uuid`,
+    writes: [openSession, placed, placedItems],
+    payload: orderDtoPayload(sql`(SELECT id FROM ${placed.ref})`, { order: placed, items: placedItems }),
+    // The stored order takes its number (read above under this row's lock, so placements at
+    // one table number in turn; the update only runs when an order was inserted, so a repeat
+    // or a refusal takes none) and counts against the minute's budget (a new minute starts with it).
+    sessionSet: sql`
+      orders_placed = orders_placed + 1,
+      order_window_count = CASE WHEN order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} THEN order_window_count + 1 ELSE 1 END,
+      order_window_started_at = CASE WHEN order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} THEN order_window_started_at ELSE ${CLOCK} END`,
+    also: {
+      columns: sql`EXISTS (SELECT 1 FROM ${openSession.ref}) AS open,
+        (SELECT menu_version FROM location WHERE id = ${p.locationId}::uuid) AS menu_version,
+        (SELECT limited FROM ${openSession.ref}) AS limited, (SELECT retry_after FROM ${openSession.ref}) AS retry_after`,
+      shape: WRITE_FOUND,
+    },
+  };
+});
+
 /**
  * The one write of a placement (see placeOrder). Nothing is written unless the session is
  * open, the phone's and in it, the location's menu still at `menu.version`, and the table's
@@ -313,55 +405,24 @@ function write(
   items: Line[],
   budget: TableBudget,
 ) {
-  const orderId = randomUUID();
-  // Provisional; the processing stage recomputes it from the same snapshots.
-  const totalCents = items.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0);
-  return appendEvent(db, {
-    type: "order.placed",
-    sessionId: sql`${customer.sessionId}::uuid`,
-    writes: sql`
-      open_session AS MATERIALIZED (
-        SELECT s.id, s.orders_placed + 1 AS number,
-               coalesce(s.order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} AND s.order_window_count >= ${budget.perMinute}, false) AS limited,
-               ceil(extract(epoch FROM s.order_window_started_at + ${BUDGET_WINDOW} - ${CLOCK}))::int AS retry_after
-        FROM order_session s JOIN customer c ON c.session_id = s.id JOIN location l ON l.id = s.location_id
-        WHERE s.id = ${customer.sessionId}::uuid AND s.status = 'OPEN' AND s.location_id = ${customer.locationId}::uuid
-          AND c.id = ${customer.customerId}::uuid AND c.removed_at IS NULL AND ${PRESENCE_OK} AND l.menu_version = ${menu.version}
-        FOR NO KEY UPDATE OF s FOR SHARE OF c
-      ),
-      placed AS (
-        INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, number, status, total_cents, currency, placed_at, updated_at)
-        SELECT ${orderId}::uuid, open_session.id, ${customer.locationId}::uuid, ${customer.customerId}::uuid,
-               ${input.clientOrderId}, open_session.number, 'PLACED', ${totalCents}, ${menu.currency}, ${CLOCK}, ${CLOCK}
-        FROM open_session
-        WHERE NOT open_session.limited
-        ON CONFLICT (session_id, client_order_id) DO NOTHING
-        RETURNING *
-      ),
-      placed_items AS (
-        INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id)
-        SELECT gen_random_uuid(), placed.id, t.ord - 1, t.product_id, t.product_name, t.unit_price_cents, t.quantity, t.note,
-               t.options::jsonb, ARRAY(SELECT jsonb_array_elements_text(t.allergens::jsonb)), t.station_id
-        FROM placed, unnest(${items.map((i) => i.productId)}::uuid[], ${items.map((i) => i.productName)}::text[],
-                    ${items.map((i) => i.unitPriceCents)}::int[], ${items.map((i) => i.quantity)}::int[],
-                    ${items.map((i) => i.note)}::text[], ${items.map((i) => i.options)}::text[], ${items.map((i) => i.allergens)}::text[],
-                    ${items.map((i) => i.stationId)}::uuid[])
-             WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id, ord)
-        RETURNING *
-      )`,
-    payload: orderDtoPayload(sql`(SELECT id FROM placed)`, { order: sql`placed`, items: sql`placed_items` }),
-    // The stored order takes its number (read above under this row's lock, so placements at
-    // one table number in turn; the update only runs when an order was inserted, so a repeat
-    // or a refusal takes none) and counts against the minute's budget (a new minute starts with it).
-    sessionSet: sql`
-      orders_placed = orders_placed + 1,
-      order_window_count = CASE WHEN order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} THEN order_window_count + 1 ELSE 1 END,
-      order_window_started_at = CASE WHEN order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} THEN order_window_started_at ELSE ${CLOCK} END`,
-    also: {
-      columns: sql`EXISTS (SELECT 1 FROM open_session) AS open,
-        (SELECT menu_version FROM location WHERE id = ${customer.locationId}::uuid) AS menu_version,
-        (SELECT limited FROM open_session) AS limited, (SELECT retry_after FROM open_session) AS retry_after`,
-      shape: WRITE_FOUND,
-    },
+  return appendEvent(db, WRITE, {
+    orderId: randomUUID(),
+    sessionId: customer.sessionId,
+    locationId: customer.locationId,
+    customerId: customer.customerId,
+    clientOrderId: input.clientOrderId,
+    menuVersion: menu.version,
+    perMinute: budget.perMinute,
+    // Provisional; the processing stage recomputes it from the same snapshots.
+    totalCents: items.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0),
+    currency: menu.currency,
+    productIds: items.map((i) => i.productId),
+    productNames: items.map((i) => i.productName),
+    unitPricesCents: items.map((i) => i.unitPriceCents),
+    quantities: items.map((i) => i.quantity),
+    notes: items.map((i) => i.note),
+    options: items.map((i) => i.options),
+    allergens: items.map((i) => i.allergens),
+    stationIds: items.map((i) => i.stationId),
   });
 }

@@ -1,10 +1,11 @@
 import { canMoveOrder, ORDER_STATUSES } from "@ordered/contract";
+import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlOn, utc } from "../db/sql.js";
-import { appendEvent } from "../session-log/session-log.js";
+import { cte, sql, sqlOn, takes, utc } from "../db/sql.js";
+import { appendEvent, appendStatement } from "../session-log/session-log.js";
 import { orderDtoPayload } from "./order-dto.sql.js";
 import { shipmentWrites } from "./ship-order.js";
-import { LOCKED_ALSO, lockedResult, lockOrderSql, type TransitionResult } from "./transition.js";
+import { lockedAlso, lockedResult, lockOrderCte, type TransitionResult } from "./transition.js";
 
 /** The statuses the pipeline may accept (or reject) an order from: the contract's table says. */
 const ACCEPTABLE = ORDER_STATUSES.filter((s) => canMoveOrder(s, "ACCEPTED") && canMoveOrder(s, "REJECTED"));
@@ -15,7 +16,7 @@ const ACCEPTABLE = ORDER_STATUSES.filter((s) => canMoveOrder(s, "ACCEPTED") && c
  * reason a customer can read. Returns null if the order does not exist.
  *
  * One statement, so one round trip, no BEGIN/COMMIT and one event per order:
- * - `l` locks the session row, then the order row (transition.ts's lock order);
+ * - `lock` locks the session row, then the order row (transition.ts's lock order);
  * - `stocked` locks the stock-tracked product rows in id order, FOR NO KEY UPDATE (what the
  *   UPDATE itself takes: placements' foreign-key checks on the product, FOR KEY SHARE, get
  *   through, so a placement holding its session row never waits on us). A locking read
@@ -26,64 +27,84 @@ const ACCEPTABLE = ORDER_STATUSES.filter((s) => canMoveOrder(s, "ACCEPTED") && c
  * - `verdict` is the first reason to refuse, in product id order (none: accept);
  * - then the reservation, the order's new status, the shipment and tickets, and the event.
  */
-export async function processOrder(prisma: PrismaClient, orderId: string): Promise<TransitionResult | null> {
-  const db = sqlOn(prisma);
-  const now = utc(new Date());
-  const { event, also } = await appendEvent(db, {
-    type: "order.updated",
-    sessionId: sql`(SELECT session_id FROM l)`,
-    writes: sql`
-      l AS MATERIALIZED (${lockOrderSql(orderId)}),
-      w AS (
+const PROCESS = appendStatement("orders.process", "order.updated", takes<{ orderId: string; now: Date }>(), (p) => {
+  const now = utc(p.now);
+  const orderId = sql`${p.orderId}::uuid`;
+  const lock = lockOrderCte(p.orderId);
+  const acceptable = sql`${ACCEPTABLE}::"OrderStatus"[]`;
+  const byProduct = cte(
+    "by_product",
+    sql`
         SELECT product_id, min(product_name) AS name, sum(quantity)::int AS quantity FROM order_item
-        WHERE order_id = ${orderId}::uuid AND (SELECT status::text FROM l) = ANY(${ACCEPTABLE}::text[])
-        GROUP BY product_id
-      ),
-      stocked AS MATERIALIZED (
+        WHERE order_id = ${orderId} AND (SELECT status FROM ${lock.ref}) = ANY(${acceptable})
+        GROUP BY product_id`,
+  );
+  const stocked = cte(
+    "stocked",
+    sql`
         SELECT id, stock FROM product
-        WHERE id IN (SELECT product_id FROM w) AND stock IS NOT NULL
-        ORDER BY id FOR NO KEY UPDATE
-      ),
-      wanted AS MATERIALIZED (
+        WHERE id IN (SELECT product_id FROM ${byProduct.ref}) AND stock IS NOT NULL
+        ORDER BY id FOR NO KEY UPDATE`,
+    { materialized: true },
+  );
+  const wanted = cte(
+    "wanted",
+    sql`
         SELECT w.product_id, w.name, w.quantity, p.location_id, coalesce(p.available, false) AS available, s.stock
-        FROM w LEFT JOIN product p ON p.id = w.product_id LEFT JOIN stocked s ON s.id = w.product_id
-      ),
-      verdict AS MATERIALIZED (
+        FROM ${byProduct.ref} w LEFT JOIN product p ON p.id = w.product_id LEFT JOIN ${stocked.ref} s ON s.id = w.product_id`,
+    { materialized: true },
+  );
+  const verdict = cte(
+    "verdict",
+    sql`
         SELECT (
           SELECT CASE
             WHEN x.location_id IS DISTINCT FROM l.location_id THEN x.name || ' is no longer on the menu'
             WHEN NOT x.available OR x.stock = 0 THEN x.name || ' is sold out'
             ELSE 'only ' || x.stock || ' ' || x.name || ' left'
           END
-          FROM wanted x
+          FROM ${wanted.ref} x
           WHERE x.location_id IS DISTINCT FROM l.location_id OR NOT x.available OR x.stock < x.quantity
           ORDER BY x.product_id LIMIT 1
         ) AS reason
-        FROM l WHERE l.status::text = ANY(${ACCEPTABLE}::text[])
-      ),
-      reserved AS (
+        FROM ${lock.ref} l WHERE l.status = ANY(${acceptable})`,
+    { materialized: true },
+  );
+  const reserved = cte(
+    "reserved",
+    sql`
         UPDATE product p SET stock = p.stock - x.quantity, updated_at = ${now}
-        FROM wanted x
-        WHERE p.id = x.product_id AND x.stock IS NOT NULL AND EXISTS (SELECT 1 FROM verdict WHERE reason IS NULL)
-      ),
-      changed AS (
+        FROM ${wanted.ref} x
+        WHERE p.id = x.product_id AND x.stock IS NOT NULL AND EXISTS (SELECT 1 FROM ${verdict.ref} WHERE reason IS NULL)`,
+  );
+  const changed = cte(
+    "changed",
+    sql`
         UPDATE "order" o SET
-          status = CASE WHEN v.reason IS NULL THEN 'ACCEPTED' ELSE 'REJECTED' END::"OrderStatus",
+          status = CASE WHEN v.reason IS NULL THEN ${label("OrderStatus", "ACCEPTED")} ELSE ${label("OrderStatus", "REJECTED")} END,
           status_reason = v.reason,
           processed_at = ${now},
           accepted_at = CASE WHEN v.reason IS NULL THEN ${now} END,
           finished_at = CASE WHEN v.reason IS NULL THEN NULL ELSE ${now} END,
           updated_at = ${now},
           total_cents = CASE WHEN v.reason IS NULL
-            THEN (SELECT coalesce(sum(unit_price_cents * quantity), 0) FROM order_item WHERE order_id = ${orderId}::uuid)
+            THEN (SELECT coalesce(sum(unit_price_cents * quantity), 0) FROM order_item WHERE order_id = ${orderId})
             ELSE o.total_cents END
-        FROM verdict v
-        WHERE o.id = ${orderId}::uuid
-        RETURNING o.*
-      ),
-      ${shipmentWrites(sql`changed`, orderId)}`,
-    payload: orderDtoPayload(sql`${orderId}::uuid`, { order: sql`changed`, shipment: sql`created`, tickets: sql`tickets` }),
-    also: LOCKED_ALSO,
-  });
+        FROM ${verdict.ref} v
+        WHERE o.id = ${orderId}
+        RETURNING o.*`,
+  );
+  const { created, tickets } = shipmentWrites(changed, p.orderId);
+  return {
+    sessionId: sql`(SELECT session_id FROM ${lock.ref})`,
+    writes: [lock, byProduct, stocked, wanted, verdict, reserved, changed, created, tickets],
+    payload: orderDtoPayload(orderId, { order: changed, shipment: created, tickets }),
+    also: lockedAlso(lock),
+  };
+});
+
+export async function processOrder(prisma: PrismaClient, orderId: string): Promise<TransitionResult | null> {
+  const db = sqlOn(prisma);
+  const { event, also } = await appendEvent(db, PROCESS, { orderId, now: new Date() });
   return lockedResult(db, event, also.locked);
 }

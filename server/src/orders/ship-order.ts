@@ -1,8 +1,9 @@
+import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, type Sql, sql, sqlOn } from "../db/sql.js";
-import { appendEvent } from "../session-log/session-log.js";
+import { CLOCK, type Cte, cte, type Param, sql, sqlOn, takes } from "../db/sql.js";
+import { appendEvent, appendStatement } from "../session-log/session-log.js";
 import { orderDtoPayload } from "./order-dto.sql.js";
-import { LOCKED_ALSO, lockedResult, lockOrderSql, type TransitionResult } from "./transition.js";
+import { lockedAlso, lockedResult, lockOrderCte, type TransitionResult } from "./transition.js";
 
 /**
  * CTEs `created` (the order's Shipment, PREPARING) and `tickets` (one NEW kitchen ticket per
@@ -11,20 +12,38 @@ import { LOCKED_ALSO, lockedResult, lockOrderSql, type TransitionResult } from "
  * shipment's): metrics tell an untouched ticket by it. Shared by this stage and processOrder, which accepts and ships in
  * one statement.
  */
-export const shipmentWrites = (order: Sql, orderId: string): Sql => sql`
-      created AS (
+export function shipmentWrites(order: Cte, orderId: Param<string>): { created: Cte<"created">; tickets: Cte<"tickets"> } {
+  const created = cte(
+    "created",
+    sql`
         INSERT INTO shipment (id, order_id, status, created_at, updated_at)
-        SELECT gen_random_uuid(), o.id, 'PREPARING', ${CLOCK}, ${CLOCK} FROM ${order} o WHERE o.status = 'ACCEPTED'
+        SELECT gen_random_uuid(), o.id, ${label("ShipmentStatus", "PREPARING")}, ${CLOCK}, ${CLOCK} FROM ${order.ref} o
+        WHERE o.status = ${label("OrderStatus", "ACCEPTED")}
         ON CONFLICT (order_id) DO NOTHING
-        RETURNING *
-      ),
-      tickets AS (
+        RETURNING *`,
+  );
+  const tickets = cte(
+    "tickets",
+    sql`
         INSERT INTO ticket (id, order_id, station_id, status, created_at, moved_at)
-        SELECT gen_random_uuid(), created.order_id, lines.station_id, 'NEW', created.created_at, created.created_at
-        FROM created, (SELECT DISTINCT station_id FROM order_item WHERE order_id = ${orderId}::uuid) lines
+        SELECT gen_random_uuid(), c.order_id, lines.station_id, ${label("TicketStatus", "NEW")}, c.created_at, c.created_at
+        FROM ${created.ref} c, (SELECT DISTINCT station_id FROM order_item WHERE order_id = ${orderId}::uuid) lines
         ON CONFLICT (order_id, station_id) DO NOTHING
-        RETURNING *
-      )`;
+        RETURNING *`,
+  );
+  return { created, tickets };
+}
+
+const SHIP = appendStatement("orders.ship", "order.updated", takes<{ orderId: string }>(), (p) => {
+  const lock = lockOrderCte(p.orderId, { whole: true });
+  const { created, tickets } = shipmentWrites(lock, p.orderId);
+  return {
+    sessionId: sql`(SELECT session_id FROM ${lock.ref})`,
+    writes: [lock, created, tickets],
+    payload: sql`${orderDtoPayload(sql`${p.orderId}::uuid`, { order: lock, shipment: created, tickets })} WHERE EXISTS (SELECT 1 FROM ${created.ref})`,
+    also: lockedAlso(lock),
+  };
+});
 
 /**
  * Pipeline stage "shipping": an ACCEPTED order gets its Shipment (PREPARING) and one kitchen
@@ -38,14 +57,6 @@ export const shipmentWrites = (order: Sql, orderId: string): Sql => sql`
  */
 export async function shipOrder(prisma: PrismaClient, orderId: string): Promise<TransitionResult | null> {
   const db = sqlOn(prisma);
-  const { event, also } = await appendEvent(db, {
-    type: "order.updated",
-    sessionId: sql`(SELECT session_id FROM l)`,
-    writes: sql`
-      l AS MATERIALIZED (${lockOrderSql(orderId, true)}),
-      ${shipmentWrites(sql`l`, orderId)}`,
-    payload: sql`${orderDtoPayload(sql`${orderId}::uuid`, { order: sql`l`, shipment: sql`created`, tickets: sql`tickets` })} WHERE EXISTS (SELECT 1 FROM created)`,
-    also: LOCKED_ALSO,
-  });
+  const { event, also } = await appendEvent(db, SHIP, { orderId });
   return lockedResult(db, event, also.locked);
 }

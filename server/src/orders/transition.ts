@@ -11,7 +11,7 @@
  * Every writer of a session's log ends by updating the session row (the log's counter), so
  * each takes that row's lock first: placing an order (before its insert, which may wait on
  * a concurrent transition of the same clientOrderId's order), closing, and every transition
- * (lockOrderSql). Taking it last instead let a repeated placement holding the session row
+ * (lockOrderCte, lockOrder). Taking it last instead let a repeated placement holding the session row
  * wait on the pipeline's order row while the pipeline waited on the session row: a deadlock.
  * Product rows are taken FOR NO KEY UPDATE, which lets the foreign-key checks of
  * placements (FOR KEY SHARE) through.
@@ -19,9 +19,8 @@
 import type { LoggedEvent, OrderDto } from "@ordered/contract";
 import { ORDER_STATUSES } from "@ordered/contract";
 import { z } from "zod";
-import type { Sql, SqlRunner } from "../db/sql.js";
-import { raw, sql } from "../db/sql.js";
-import { appendEvent } from "../session-log/session-log.js";
+import { type Cte, cte, type Param, raw, type Sql, type SqlRunner, sql, statement, takes } from "../db/sql.js";
+import { appendEvent, appendStatement } from "../session-log/session-log.js";
 import { loadOrderDto, orderDtoPayload } from "./order-dto.sql.js";
 
 export interface TransitionResult {
@@ -43,10 +42,10 @@ const LockedOrderRow = LockedOrder.strict();
 /**
  * Locks the order's session row, then the order row (the lock order above), and reads what
  * every transition checks. The uncorrelated EXISTS runs once, before the order is scanned,
- * so the session row is locked first. A statement of its own or the body of a CTE; `whole`
- * returns every column of the order (as locked: its latest version, even after a wait).
+ * so the session row is locked first. `whole` selects every column of the order (as locked:
+ * its latest version, even after a wait).
  */
-export const lockOrderSql = (orderId: string, whole = false): Sql => sql`
+const lockOrderQuery = (orderId: Param<string>, whole: boolean): Sql => sql`
   WITH session_lock AS MATERIALIZED (
     SELECT id FROM order_session WHERE id = (SELECT session_id FROM "order" WHERE id = ${orderId}::uuid) FOR NO KEY UPDATE
   )
@@ -54,39 +53,38 @@ export const lockOrderSql = (orderId: string, whole = false): Sql => sql`
   WHERE id = ${orderId}::uuid AND EXISTS (SELECT 1 FROM session_lock)
   FOR UPDATE`;
 
+/** The order locked (lockOrderQuery) as a CTE of a larger statement: the order's row, or none. */
+export const lockOrderCte = (orderId: Param<string>, { whole = false } = {}): Cte<"l"> =>
+  cte("l", lockOrderQuery(orderId, whole), { materialized: true });
+
+const LOCK_ORDER = statement<{ orderId: string }>("orders.lock", (p) => lockOrderQuery(p.orderId, false));
+
 export async function lockOrder(db: SqlRunner, orderId: string): Promise<LockedOrder | undefined> {
-  return db.row(LockedOrderRow, lockOrderSql(orderId));
+  return db.row(LockedOrderRow, LOCK_ORDER, { orderId });
 }
 
-/**
- * Logs the order as it now is, after `writes` (CTEs; optional) ran in the same statement.
- * `changed`, when given, names the CTE holding the order's new row (`RETURNING *`): the
- * DTO is built from it, since a statement does not see its own writes.
- */
-export async function logOrderChange(
-  db: SqlRunner,
-  locked: LockedOrder,
-  options: { writes?: Sql; changed?: Sql } = {},
-): Promise<TransitionResult> {
-  const { event } = await appendEvent(db, {
-    type: "order.updated",
-    sessionId: sql`${locked.session_id}::uuid`,
-    payload: orderDtoPayload(sql`${locked.id}::uuid`, options.changed ? { order: options.changed } : undefined),
-    ...(options.writes ? { writes: options.writes } : {}),
-  });
+const LOG_ORDER = appendStatement("orders.log-change", "order.updated", takes<{ orderId: string; sessionId: string }>(), (p) => ({
+  sessionId: sql`${p.sessionId}::uuid`,
+  payload: orderDtoPayload(sql`${p.orderId}::uuid`),
+}));
+
+/** Logs the order as it now is (after the caller's writes, earlier statements of its transaction). */
+export async function logOrderChange(db: SqlRunner, locked: LockedOrder): Promise<TransitionResult> {
+  const { event } = await appendEvent(db, LOG_ORDER, { orderId: locked.id, sessionId: locked.session_id });
   if (!event) throw new Error(`order ${locked.id} changed but was not logged`);
   return { order: event.payload, locationId: locked.location_id, event };
 }
 
 /**
- * appendEvent's `also` for a statement whose CTE `l` locked the order (lockOrderSql): the
- * locked row, null if there is no such order. `lockedResult` turns the answer into the
+ * appendEvent's `also` for a statement whose CTE `lock` locked the order (lockOrderCte):
+ * the locked row, null if there is no such order. `lockedResult` turns the answer into the
  * transition's result.
  */
-export const LOCKED_ALSO = {
-  columns: sql`(SELECT json_build_object('id', id, 'status', status, 'session_id', session_id, 'location_id', location_id) FROM l) AS locked`,
-  shape: { locked: LockedOrder.nullable() },
-};
+const LOCKED_SHAPE = { locked: LockedOrder.nullable() };
+export const lockedAlso = (lock: Cte<"l">) => ({
+  columns: sql`(SELECT json_build_object('id', id, 'status', status, 'session_id', session_id, 'location_id', location_id) FROM ${lock.ref}) AS locked`,
+  shape: LOCKED_SHAPE,
+});
 
 export async function lockedResult(
   db: SqlRunner,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { createRedis, isReady, type RedisClient, type RedisTarget, watchOutage } from "../db/redis.js";
+import { createRedis, failureLog, isReady, type RedisClient, type RedisTarget, watchOutage } from "../db/redis.js";
 import type { Logger } from "../logger.js";
 import { fieldOf, GROUP, MAX_DEAD_LETTERS, STAGES, type Stage, stageKeys } from "./queues.js";
 
@@ -36,6 +36,9 @@ export interface Consumer {
 
 /** How long one XREADGROUP waits before asking again. */
 const BLOCK_MS = 5000;
+/** Pause after a failed read, doubled on each failure in a row up to the most. */
+const READ_RETRY_MS = 200;
+const READ_RETRY_MAX_MS = 5000;
 /** Most pending entries looked at per stage and check. */
 const RECLAIM_BATCH = 100;
 
@@ -44,6 +47,13 @@ type ReadReply = [key: string, entries: Entry[]][] | null;
 type PendingRow = [id: string, consumer: string, idleMs: number, deliveries: number];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The stream or its group is not there: Redis restarted empty (its outage was logged by
+ * watchOutage) and the read loop makes them again, or no job was ever queued. Nothing is
+ * pending in a group that does not exist.
+ */
+const noGroup = (err: unknown) => /NOGROUP|no such key/i.test((err as Error).message);
 
 /**
  * A worker process's member of the pipeline's consumer group. One blocking connection reads
@@ -82,6 +92,16 @@ export function startConsumer(deps: {
   const reader = createRedis(deps.target, { maxRetriesPerRequest: null });
   const { commands } = deps;
   watchOutage(log, "pipeline workers", reader);
+  // Failures of commands the consumer survives, each logged once per run (failureLog).
+  const reads = failureLog(log, "pipeline read", "no new job starts until it works; retrying");
+  const retryClaims = failureLog(
+    log,
+    "claiming a pipeline job for its retry",
+    "the stalled-job check takes the job over once it has been idle for the lock duration",
+  );
+  const renewals = failureLog(log, "renewing the running pipeline jobs", "another worker may take them over and run them once more");
+  const acks = failureLog(log, "acknowledging pipeline jobs", "those jobs run once more (each stage is a guarded transition)");
+  const takeovers = failureLog(log, "the pipeline's stalled-job check", "stalled jobs wait for a later check");
 
   const running = new Map<string, { job: Job; done: Promise<void> }>();
   const retries = new Map<string, ReturnType<typeof setTimeout>>();
@@ -104,9 +124,8 @@ export function startConsumer(deps: {
   // acknowledgement only means the job runs once more (every stage is a guarded transition).
   const ack = (job: Job) => {
     const { stream } = keys[job.stage];
-    const warn = (err: Error) => log.warn({ err: err.message }, "pipeline acknowledgement failed");
-    commands.xack(stream, GROUP, job.id).catch(warn);
-    commands.xdel(stream, job.id).catch(warn);
+    commands.xack(stream, GROUP, job.id).then(acks.ok, acks.failed);
+    commands.xdel(stream, job.id).catch(acks.failed);
   };
 
   const deadLetter = async (job: Job, reason: string) => {
@@ -154,7 +173,14 @@ export function startConsumer(deps: {
       retries.delete(key);
       if (closing) return;
       // Only if nobody took it meanwhile: their claim reset its idle time below our delay.
-      const claimed = (await commands.xclaim(keys[job.stage].stream, GROUP, name, delay, job.id).catch(() => [])) as Entry[];
+      let claimed: Entry[] = [];
+      try {
+        claimed = (await commands.xclaim(keys[job.stage].stream, GROUP, name, delay, job.id)) as Entry[];
+        retryClaims.ok();
+      } catch (err) {
+        // Still pending on this worker: the stalled-job check claims it after the lock duration.
+        retryClaims.failed(err);
+      }
       // Closed meanwhile: the claimed entry is taken over by another worker after the lock duration.
       if (!closing && claimed.some(([, fields]) => fields)) start({ ...job, attempt: job.attempt + 1 });
     }, delay);
@@ -176,6 +202,7 @@ export function startConsumer(deps: {
   const readLoop = async () => {
     const streams = STAGES.map((stage) => keys[stage].stream);
     let groupsReady = false;
+    let retryMs = READ_RETRY_MS;
     while (!closing) {
       const free = options.concurrency - running.size;
       if (free <= 0) {
@@ -205,6 +232,8 @@ export function startConsumer(deps: {
           ) as Promise<ReadReply>,
         );
         if (reply === "stopped") return;
+        reads.ok();
+        retryMs = READ_RETRY_MS;
         for (const [stream, entries] of reply ?? []) {
           const stage = stageOf.get(stream)!;
           for (const [id, fields] of entries) {
@@ -215,9 +244,11 @@ export function startConsumer(deps: {
         }
       } catch (err) {
         if (closing) return;
-        // Redis restarted empty: the stream and its group are gone; make them again.
-        if (/NOGROUP/.test((err as Error).message)) groupsReady = false;
-        await sleep(200);
+        if (noGroup(err))
+          groupsReady = false; // make them again, next turn
+        else reads.failed(err);
+        await sleep(retryMs);
+        retryMs = Math.min(retryMs * 2, READ_RETRY_MAX_MS);
       }
     }
   };
@@ -226,7 +257,13 @@ export function startConsumer(deps: {
   const renew = async () => {
     for (const stage of STAGES) {
       const ids = [...running.values()].filter((r) => r.job.stage === stage).map((r) => r.job.id);
-      if (ids.length) await commands.xclaim(keys[stage].stream, GROUP, name, 0, ...ids, "JUSTID").catch(() => {});
+      if (!ids.length) continue;
+      try {
+        await commands.xclaim(keys[stage].stream, GROUP, name, 0, ...ids, "JUSTID");
+        renewals.ok();
+      } catch (err) {
+        renewals.failed(err);
+      }
     }
   };
 
@@ -235,16 +272,16 @@ export function startConsumer(deps: {
   const reclaim = async () => {
     for (const stage of STAGES) {
       const stream = keys[stage].stream;
-      const rows = (await commands
-        .xpending(stream, GROUP, "IDLE", options.lockDurationMs, "-", "+", RECLAIM_BATCH)
-        .catch(() => [])) as PendingRow[];
+      const rows = (await commands.xpending(stream, GROUP, "IDLE", options.lockDurationMs, "-", "+", RECLAIM_BATCH).catch((err) => {
+        if (noGroup(err)) return [];
+        throw err;
+      })) as PendingRow[];
       const mine = (id: string) => running.has(`${stage}:${id}`) || retries.has(`${stage}:${id}`);
       const stale = rows.filter(([id, consumer]) => !(consumer === name && mine(id)));
       if (!stale.length || closing) continue;
       const deliveries = new Map(stale.map(([id, , , n]) => [id, n]));
-      const claimed = (await commands
-        .xclaim(stream, GROUP, name, options.lockDurationMs, ...stale.map(([id]) => id))
-        .catch(() => [])) as Entry[];
+      // A failure here leaves the entries pending: the next check claims them.
+      const claimed = (await commands.xclaim(stream, GROUP, name, options.lockDurationMs, ...stale.map(([id]) => id))) as Entry[];
       for (const [id, fields] of claimed) {
         const orderId = fieldOf(fields, "o");
         if (!orderId) continue; // deleted meanwhile: XCLAIM dropped it from the pending list
@@ -263,7 +300,10 @@ export function startConsumer(deps: {
   // Workers that died leave their names in the group; once nothing is pending on them, drop them.
   const forgetDeadConsumers = async () => {
     for (const stage of STAGES) {
-      const consumers = (await commands.xinfo("CONSUMERS", keys[stage].stream, GROUP).catch(() => [])) as unknown[][];
+      const consumers = (await commands.xinfo("CONSUMERS", keys[stage].stream, GROUP).catch((err) => {
+        if (noGroup(err)) return [];
+        throw err;
+      })) as unknown[][];
       for (const info of consumers) {
         const {
           name: other,
@@ -275,7 +315,7 @@ export function startConsumer(deps: {
           idle: number;
         };
         if (other !== name && pending === 0 && idle > forgetAfterMs) {
-          await commands.xgroup("DELCONSUMER", keys[stage].stream, GROUP, other).catch(() => {});
+          await commands.xgroup("DELCONSUMER", keys[stage].stream, GROUP, other);
         }
       }
     }
@@ -287,7 +327,7 @@ export function startConsumer(deps: {
   const reclaimTimer = setInterval(() => {
     if (reclaiming || closing) return;
     reclaiming = reclaim()
-      .catch((err: Error) => log.warn({ err: err.message }, "pipeline takeover check failed"))
+      .then(takeovers.ok, takeovers.failed)
       .finally(() => {
         reclaiming = null;
       });
@@ -310,13 +350,21 @@ export function startConsumer(deps: {
     await Promise.allSettled([...running.values()].map((r) => r.done));
     clearInterval(renewTimer);
     // Redis away (or just gone, unnoticed yet): the name stays, and another worker drops it later.
-    if (isReady(commands)) await Promise.race([leaveGroup(), sleep(1000)]);
+    if (isReady(commands)) {
+      const leaving = leaveGroup().catch((err: Error) =>
+        log.warn({ err: err.message }, "could not leave the pipeline's consumer group: another worker drops this name later"),
+      );
+      await Promise.race([leaving, sleep(1000)]);
+    }
   };
   // Leaves the group if nothing is pending on this worker (a dead consumer's entries need its name).
   const leaveGroup = async () => {
     for (const stage of STAGES) {
-      const mine = (await commands.xpending(keys[stage].stream, GROUP, "-", "+", 1, name).catch(() => [null])) as unknown[];
-      if (mine.length === 0) await commands.xgroup("DELCONSUMER", keys[stage].stream, GROUP, name).catch(() => {});
+      const mine = (await commands.xpending(keys[stage].stream, GROUP, "-", "+", 1, name).catch((err) => {
+        if (noGroup(err)) return [null]; // no group: no name to drop
+        throw err;
+      })) as unknown[];
+      if (mine.length === 0) await commands.xgroup("DELCONSUMER", keys[stage].stream, GROUP, name);
     }
   };
   return {

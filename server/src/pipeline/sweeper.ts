@@ -1,4 +1,7 @@
+import { z } from "zod";
+import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
+import { sql, sqlOn, statement, utc } from "../db/sql.js";
 import type { Logger } from "../logger.js";
 import type { Producer, Stage } from "./queues.js";
 
@@ -14,6 +17,18 @@ const QUEUED_SCAN = 50_000;
  * or retries under way) is left alone; two sweepers at the same instant may both queue one,
  * which is harmless: each stage is a guarded transition, so the second run changes nothing.
  */
+const IdRow = z.strictObject({ id: z.uuid() });
+const STUCK_PLACED = statement<{ before: Date; limit: number }>(
+  "pipeline.stuck-placed",
+  (p) => sql`SELECT id FROM "order" WHERE status = ${label("OrderStatus", "PLACED")} AND placed_at < ${utc(p.before)}
+    ORDER BY placed_at LIMIT ${p.limit}`,
+);
+const UNSHIPPED = statement<{ before: Date; limit: number }>(
+  "pipeline.unshipped",
+  (p) => sql`SELECT o.id FROM "order" o WHERE o.status = ${label("OrderStatus", "ACCEPTED")} AND o.accepted_at < ${utc(p.before)}
+    AND NOT EXISTS (SELECT 1 FROM shipment s WHERE s.order_id = o.id) LIMIT ${p.limit}`,
+);
+
 export function startSweeper(deps: { prisma: PrismaClient; producer: Producer; log: Logger; intervalMs: number; olderThanMs: number }) {
   let running = false;
   let failing = false;
@@ -22,17 +37,9 @@ export function startSweeper(deps: { prisma: PrismaClient; producer: Producer; l
     running = true;
     try {
       const before = new Date(Date.now() - deps.olderThanMs);
-      const placed = await deps.prisma.order.findMany({
-        where: { status: "PLACED", placedAt: { lt: before } },
-        select: { id: true },
-        orderBy: { placedAt: "asc" },
-        take: BATCH,
-      });
-      const unshipped = await deps.prisma.order.findMany({
-        where: { status: "ACCEPTED", shipment: null, acceptedAt: { lt: before } },
-        select: { id: true },
-        take: BATCH,
-      });
+      const db = sqlOn(deps.prisma);
+      const placed = await db.rows(IdRow, STUCK_PLACED, { before, limit: BATCH });
+      const unshipped = await db.rows(IdRow, UNSHIPPED, { before, limit: BATCH });
       await redrive(deps, "processing", placed);
       await redrive(deps, "shipping", unshipped);
       failing = false;

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/prisma.js";
+import { type PrismaClient, poolOf } from "../db/prisma.js";
 import { type RedisClient, type RedisTarget, watchOutage } from "../db/redis.js";
 import type { Logger } from "../logger.js";
 import { countingPublisher, createMetrics, type Metrics } from "../metrics/metrics.js";
@@ -57,7 +57,7 @@ export function createPipelineWorker(deps: {
 }): PipelineWorker {
   const { prisma, log, options } = deps;
   const producer = createProducer(deps.redisTarget, options, log);
-  const metrics = createMetrics({ producer });
+  const metrics = createMetrics({ producer, pool: poolOf(prisma) });
   const broadcaster = deps.publisher ? null : createBroadcaster(deps.redisTarget, options.prefix, deps.redis);
   if (broadcaster?.connections.length) watchOutage(log, "pipeline broadcasts", ...broadcaster.connections);
   const uncounted = deps.publisher ?? broadcaster!.publisher;

@@ -6,7 +6,7 @@ import { CategoryDto, type CreateCategoryBody, LIMITS, type ReorderCategoriesBod
 import { z } from "zod";
 import { isForeignKeyViolation, isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { type SqlRunner, sql, sqlOn, sqlTransaction } from "../db/sql.js";
+import { type SqlRunner, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 
 const Row = z.strictObject({ dto: CategoryDto });
@@ -14,13 +14,15 @@ const CATEGORY_JSON = sql`json_build_object('id', c.id, 'name', c.name, 'descrip
   'stationId', c.station_id,
   'hidden', c.hidden, 'availableFrom', c.available_from, 'availableUntil', c.available_until)`;
 
-export async function loadCategories(db: SqlRunner, locationId: string, id?: string): Promise<CategoryDto[]> {
-  const rows = await db.rows(
-    Row,
-    sql`SELECT ${CATEGORY_JSON} AS dto FROM category c
-        WHERE c.location_id = ${locationId}::uuid AND (${id ?? null}::uuid IS NULL OR c.id = ${id ?? null}::uuid)
+const LOAD_CATEGORIES_SQL = statement<{ locationId: string; id: string | null }>(
+  "categories.load-categories",
+  (p) => sql`SELECT ${CATEGORY_JSON} AS dto FROM category c
+        WHERE c.location_id = ${p.locationId}::uuid AND (${p.id}::uuid IS NULL OR c.id = ${p.id}::uuid)
         ORDER BY c.position, lower(c.name), c.id`,
-  );
+);
+
+export async function loadCategories(db: SqlRunner, locationId: string, id?: string): Promise<CategoryDto[]> {
+  const rows = await db.rows(Row, LOAD_CATEGORIES_SQL, { locationId, id: id ?? null });
   return rows.map((r) => r.dto);
 }
 
@@ -34,18 +36,50 @@ async function one(db: SqlRunner, locationId: string, id: string): Promise<Categ
 
 const IdRow = z.strictObject({ id: z.uuid() });
 
+const FIRST_STATION_SQL = statement<{ locationId: string }>(
+  "categories.first-station",
+  (p) => sql`SELECT id FROM station WHERE location_id = ${p.locationId}::uuid ORDER BY position, id LIMIT 1`,
+);
+
 /** The location's first station: where a new category goes unless told otherwise. */
 async function firstStation(db: SqlRunner, locationId: string): Promise<string> {
-  const row = await db.row(IdRow, sql`SELECT id FROM station WHERE location_id = ${locationId}::uuid ORDER BY position, id LIMIT 1`);
+  const row = await db.row(IdRow, FIRST_STATION_SQL, { locationId });
   if (!row) throw new AppError("CONFLICT", "add a station (e.g. Kitchen) before adding categories");
   return row.id;
 }
 
+const ASSERT_STATION_SQL = statement<{ stationId: string; locationId: string }>(
+  "categories.assert-station",
+  (p) => sql`SELECT id FROM station WHERE id = ${p.stationId}::uuid AND location_id = ${p.locationId}::uuid`,
+);
+
 /** A station of another location is "not found", like any of its things. */
 async function assertStation(db: SqlRunner, locationId: string, stationId: string): Promise<void> {
-  const row = await db.row(IdRow, sql`SELECT id FROM station WHERE id = ${stationId}::uuid AND location_id = ${locationId}::uuid`);
+  const row = await db.row(IdRow, ASSERT_STATION_SQL, { stationId, locationId });
   if (!row) throw AppError.notFound("station");
 }
+
+const CREATE_CATEGORY_SQL = statement<{ locationId: string }>(
+  "categories.create-category",
+  (p) => sql`SELECT count(*)::int AS n FROM category WHERE location_id = ${p.locationId}::uuid`,
+);
+
+const CREATE_CATEGORY_2_SQL = statement<{
+  locationId: string;
+  name: string;
+  description: string;
+  hidden: boolean;
+  availableFrom: string | null;
+  availableUntil: string | null;
+  stationId: string;
+}>(
+  "categories.create-category-2",
+  (p) => sql`INSERT INTO category (id, location_id, name, description, position, hidden, available_from, available_until, station_id)
+          SELECT gen_random_uuid(), ${p.locationId}::uuid, ${p.name}, ${p.description},
+                 coalesce((SELECT max(position) + 1 FROM category WHERE location_id = ${p.locationId}::uuid), 0),
+                 ${p.hidden}, ${p.availableFrom}, ${p.availableUntil}, ${p.stationId}::uuid
+          RETURNING id`,
+);
 
 /** Adds a category at the end of the menu, routed to `stationId` or the location's first station. */
 export async function createCategory(
@@ -54,30 +88,51 @@ export async function createCategory(
   input: z.output<typeof CreateCategoryBody>,
 ): Promise<CategoryDto> {
   const db = sqlOn(prisma);
-  const count = await db.row(
-    z.strictObject({ n: z.number().int() }),
-    sql`SELECT count(*)::int AS n FROM category WHERE location_id = ${locationId}::uuid`,
-  );
+  const count = await db.row(z.strictObject({ n: z.number().int() }), CREATE_CATEGORY_SQL, { locationId });
   if ((count?.n ?? 0) >= LIMITS.category.maxCategories) {
     throw new AppError("CONFLICT", `a menu has at most ${LIMITS.category.maxCategories} categories`);
   }
   const stationId = input.stationId ?? (await firstStation(db, locationId));
   await assertStation(db, locationId, stationId);
   const created = await db
-    .row(
-      z.strictObject({ id: z.uuid() }),
-      sql`INSERT INTO category (id, location_id, name, description, position, hidden, available_from, available_until, station_id)
-          SELECT gen_random_uuid(), ${locationId}::uuid, ${input.name}, ${input.description},
-                 coalesce((SELECT max(position) + 1 FROM category WHERE location_id = ${locationId}::uuid), 0),
-                 ${input.hidden}, ${input.availableFrom}, ${input.availableUntil}, ${stationId}::uuid
-          RETURNING id`,
-    )
+    .row(z.strictObject({ id: z.uuid() }), CREATE_CATEGORY_2_SQL, {
+      locationId,
+      name: input.name,
+      description: input.description,
+      hidden: input.hidden,
+      availableFrom: input.availableFrom,
+      availableUntil: input.availableUntil,
+      stationId,
+    })
     .catch((err: unknown) => {
       throw isUniqueViolation(err) ? duplicate(input.name) : err;
     });
   if (!created) throw new Error("category not created");
   return one(db, locationId, created.id);
 }
+
+const UPDATE_CATEGORY_SQL = statement<{
+  name: string | null;
+  description: string | null;
+  hidden: boolean | null;
+  stationId: string | null;
+  windowGiven: boolean;
+  availableFrom: string | null;
+  availableUntil: string | null;
+  id: string;
+  locationId: string;
+}>(
+  "categories.update-category",
+  (p) => sql`
+      UPDATE category SET
+        name = coalesce(${p.name}, name),
+        description = coalesce(${p.description}, description),
+        hidden = coalesce(${p.hidden}::boolean, hidden),
+        station_id = coalesce(${p.stationId}::uuid, station_id),
+        available_from = CASE WHEN ${p.windowGiven} THEN ${p.availableFrom} ELSE available_from END,
+        available_until = CASE WHEN ${p.windowGiven} THEN ${p.availableUntil} ELSE available_until END
+      WHERE id = ${p.id}::uuid AND location_id = ${p.locationId}::uuid`,
+);
 
 export async function updateCategory(
   prisma: PrismaClient,
@@ -89,21 +144,36 @@ export async function updateCategory(
   if (input.stationId) await assertStation(db, locationId, input.stationId);
   const windowGiven = input.availableFrom !== undefined;
   const changed = await db
-    .run(sql`
-      UPDATE category SET
-        name = coalesce(${input.name ?? null}, name),
-        description = coalesce(${input.description ?? null}, description),
-        hidden = coalesce(${input.hidden ?? null}::boolean, hidden),
-        station_id = coalesce(${input.stationId ?? null}::uuid, station_id),
-        available_from = CASE WHEN ${windowGiven} THEN ${input.availableFrom ?? null} ELSE available_from END,
-        available_until = CASE WHEN ${windowGiven} THEN ${input.availableUntil ?? null} ELSE available_until END
-      WHERE id = ${id}::uuid AND location_id = ${locationId}::uuid`)
+    .run(UPDATE_CATEGORY_SQL, {
+      name: input.name ?? null,
+      description: input.description ?? null,
+      hidden: input.hidden ?? null,
+      stationId: input.stationId ?? null,
+      windowGiven,
+      availableFrom: input.availableFrom ?? null,
+      availableUntil: input.availableUntil ?? null,
+      id,
+      locationId,
+    })
     .catch((err: unknown) => {
       throw isUniqueViolation(err) ? duplicate(input.name ?? "") : err;
     });
   if (changed === 0) throw AppError.notFound("category");
   return one(db, locationId, id);
 }
+
+const REORDER_CATEGORIES_SQL = statement<{ locationId: string }>(
+  "categories.reorder-categories",
+  (p) => sql`SELECT id FROM category WHERE location_id = ${p.locationId}::uuid ORDER BY id FOR UPDATE`,
+);
+
+const REORDER_CATEGORIES_2_SQL = statement<{ categoryIds: string[] }>(
+  "categories.reorder-categories-2",
+  (p) => sql`
+      UPDATE category c SET position = t.ord - 1
+      FROM unnest(${p.categoryIds}::uuid[]) WITH ORDINALITY AS t(id, ord)
+      WHERE c.id = t.id`,
+);
 
 /** Rewrites the positions: the list must name every category of the location, each once. */
 export async function reorderCategories(
@@ -112,26 +182,25 @@ export async function reorderCategories(
   input: z.output<typeof ReorderCategoriesBody>,
 ): Promise<CategoryDto[]> {
   return sqlTransaction(prisma, async (db) => {
-    const ids = await db.rows(
-      z.strictObject({ id: z.uuid() }),
-      sql`SELECT id FROM category WHERE location_id = ${locationId}::uuid ORDER BY id FOR UPDATE`,
-    );
+    const ids = await db.rows(z.strictObject({ id: z.uuid() }), REORDER_CATEGORIES_SQL, { locationId });
     const all = new Set(ids.map((r) => r.id));
     if (all.size !== input.categoryIds.length || !input.categoryIds.every((id) => all.has(id))) {
       throw new AppError("VALIDATION_FAILED", "body.categoryIds: must list every category of this location, each once");
     }
-    await db.run(sql`
-      UPDATE category c SET position = t.ord - 1
-      FROM unnest(${input.categoryIds}::uuid[]) WITH ORDINALITY AS t(id, ord)
-      WHERE c.id = t.id`);
+    await db.run(REORDER_CATEGORIES_2_SQL, { categoryIds: input.categoryIds });
     return loadCategories(db, locationId);
   });
 }
 
+const DELETE_CATEGORY_SQL = statement<{ id: string; locationId: string }>(
+  "categories.delete-category",
+  (p) => sql`DELETE FROM category WHERE id = ${p.id}::uuid AND location_id = ${p.locationId}::uuid`,
+);
+
 /** Deletes an empty category; one with products (archived ones too) is a CONFLICT. */
 export async function deleteCategory(prisma: PrismaClient, locationId: string, id: string): Promise<void> {
   const changed = await sqlOn(prisma)
-    .run(sql`DELETE FROM category WHERE id = ${id}::uuid AND location_id = ${locationId}::uuid`)
+    .run(DELETE_CATEGORY_SQL, { id, locationId })
     .catch((err: unknown) => {
       if (isForeignKeyViolation(err))
         throw new AppError("CONFLICT", "this category still has products (archived ones too): move them first");

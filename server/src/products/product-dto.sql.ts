@@ -5,7 +5,7 @@
  */
 import { type ProductDto, ProductDto as ProductDtoSchema } from "@ordered/contract";
 import { z } from "zod";
-import { raw, type Sql, type SqlRunner, sql } from "../db/sql.js";
+import { type Args, type Params, raw, type Sql, type SqlRunner, type Statement, sql, statement } from "../db/sql.js";
 import { photoUrls } from "../media/photo-urls.js";
 
 /** `p` is the product row, `cat` its category. The photo's URLs are made in JS from photo_key. */
@@ -26,12 +26,16 @@ export const PRODUCT_JSON = raw(`json_build_object(
 
 const Row = z.strictObject({ dto: ProductDtoSchema, photo_key: z.string().nullable() });
 
-/** Products as DTOs: `where` filters `p` (and may use `cat`), in menu order (category position, then name). */
-export async function loadProducts(db: SqlRunner, where: Sql): Promise<ProductDto[]> {
-  const rows = await db.rows(
-    Row,
-    sql`SELECT ${PRODUCT_JSON} AS dto, p.photo_key FROM product p JOIN category cat ON cat.id = p.category_id
-        WHERE ${where} ORDER BY cat.position, lower(p.name), p.id`,
+/** A statement that reads products as DTOs: `where` filters `p` (and may use `cat`), in menu order (category position, then name). */
+export const productsWhere = <P extends object>(name: string, where: (p: Params<P>) => Sql): Statement<P> =>
+  statement<P>(
+    name,
+    (p) => sql`SELECT ${PRODUCT_JSON} AS dto, p.photo_key FROM product p JOIN category cat ON cat.id = p.category_id
+      WHERE ${where(p)} ORDER BY cat.position, lower(p.name), p.id`,
   );
+
+/** Products as DTOs, read by a statement of `productsWhere`. */
+export async function loadProducts<P>(db: SqlRunner, products: Statement<P>, ...params: Args<P>): Promise<ProductDto[]> {
+  const rows = await db.rows(Row, products, ...params);
   return rows.map((r) => ({ ...r.dto, photo: photoUrls(r.photo_key) }));
 }

@@ -4,42 +4,76 @@
  * archive and restore them; phones read the visible menu. Products are never deleted:
  * past orders refer to them (and keep their own snapshot of names and prices).
  */
-import { type CreateProductBody, LIMITS, type MenuResponse, type ProductDto, priceRange, type UpdateProductBody } from "@ordered/contract";
+import {
+  type CreateProductBody,
+  LIMITS,
+  type MenuResponse,
+  type ProductDto,
+  priceRange,
+  SessionStatus,
+  type UpdateProductBody,
+} from "@ordered/contract";
 import { z } from "zod";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { type Sql, type SqlRunner, sql, sqlOn, sqlTransaction } from "../db/sql.js";
+import { type Args, type Params, type Sql, type SqlRunner, type Statement, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { loadCategories } from "./categories.service.js";
-import { loadProducts } from "./product-dto.sql.js";
+import { loadProducts, productsWhere } from "./product-dto.sql.js";
 
 type CreateInput = z.output<typeof CreateProductBody>;
 type UpdateInput = z.output<typeof UpdateProductBody>;
 type GroupsInput = CreateInput["optionGroups"];
 
+const ALL = productsWhere<{ locationId: string }>("products.all", (p) => sql`p.location_id = ${p.locationId}::uuid`);
+const LISTED = productsWhere<{ locationId: string }>(
+  "products.listed",
+  (p) => sql`p.location_id = ${p.locationId}::uuid AND p.archived_at IS NULL`,
+);
+const ONE = productsWhere<{ locationId: string; productId: string }>(
+  "products.one",
+  (p) => sql`p.id = ${p.productId}::uuid AND p.location_id = ${p.locationId}::uuid`,
+);
+const ON_MENU = productsWhere<{ locationId: string }>(
+  "products.on-menu",
+  (p) => sql`p.location_id = ${p.locationId}::uuid AND p.archived_at IS NULL AND NOT p.hidden AND NOT cat.hidden`,
+);
+
 /** The staff's list: every product not archived (or all), in menu order. */
 export async function listProducts(prisma: PrismaClient, locationId: string, includeArchived = false): Promise<ProductDto[]> {
-  return loadProducts(
-    sqlOn(prisma),
-    includeArchived ? sql`p.location_id = ${locationId}::uuid` : sql`p.location_id = ${locationId}::uuid AND p.archived_at IS NULL`,
-  );
+  return loadProducts(sqlOn(prisma), includeArchived ? ALL : LISTED, { locationId });
 }
 
 export async function getProduct(prisma: PrismaClient, locationId: string, productId: string): Promise<ProductDto> {
-  const [product] = await loadProducts(sqlOn(prisma), sql`p.id = ${productId}::uuid AND p.location_id = ${locationId}::uuid`);
+  const [product] = await loadProducts(sqlOn(prisma), ONE, { locationId, productId });
   if (!product) throw AppError.notFound("product");
   return product;
+}
+
+const LOAD_MENU_SQL = statement<{ locationId: string }>(
+  "products.load-menu",
+  (p) => sql`SELECT time_zone FROM location WHERE id = ${p.locationId}::uuid`,
+);
+
+const SESSION_STATUS = statement<{ sessionId: string }>(
+  "products.session-status",
+  (p) => sql`SELECT status FROM order_session WHERE id = ${p.sessionId}::uuid`,
+);
+const StatusRow = z.strictObject({ status: SessionStatus });
+
+/** The menu of a phone's seating, while it is open. */
+export async function loadPhoneMenu(prisma: PrismaClient, customer: { sessionId: string; locationId: string }): Promise<MenuResponse> {
+  const session = await sqlOn(prisma).row(StatusRow, SESSION_STATUS, { sessionId: customer.sessionId });
+  if (session?.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
+  return loadMenu(prisma, customer.locationId);
 }
 
 /** What a phone shows: visible categories in order, and their visible products. */
 export async function loadMenu(prisma: PrismaClient, locationId: string): Promise<MenuResponse> {
   const db = sqlOn(prisma);
-  const location = await db.row(TimeZoneRow, sql`SELECT time_zone FROM location WHERE id = ${locationId}::uuid`);
+  const location = await db.row(TimeZoneRow, LOAD_MENU_SQL, { locationId });
   const categories = (await loadCategories(db, locationId)).filter((c) => !c.hidden);
-  const products = await loadProducts(
-    db,
-    sql`p.location_id = ${locationId}::uuid AND p.archived_at IS NULL AND NOT p.hidden AND NOT cat.hidden`,
-  );
+  const products = await loadProducts(db, ON_MENU, { locationId });
   return { categories, products, timeZone: location?.time_zone ?? "UTC" };
 }
 
@@ -49,21 +83,60 @@ const Current = z.strictObject({ version: z.number().int(), name: z.string(), ar
 
 const duplicateName = (name: string) => new AppError("CONFLICT", `a product named "${name}" is already on the menu`);
 
+const CREATE_PRODUCT_SQL = statement<{
+  name: string;
+  description: string;
+  categoryId: string;
+  priceCents: number;
+  available: boolean;
+  stock: number | null;
+  hidden: boolean;
+  allergens: (
+    | "GLUTEN"
+    | "CRUSTACEANS"
+    | "EGGS"
+    | "FISH"
+    | "PEANUTS"
+    | "SOYBEANS"
+    | "MILK"
+    | "NUTS"
+    | "CELERY"
+    | "MUSTARD"
+    | "SESAME"
+    | "SULPHITES"
+    | "LUPIN"
+    | "MOLLUSCS"
+  )[];
+  tags: ("VEGETARIAN" | "VEGAN" | "SPICY" | "HALAL")[];
+  locationId: string;
+}>(
+  "products.create-product",
+  (p) => sql`INSERT INTO product (id, location_id, name, description, category_id, price_cents, currency, available, stock, hidden,
+                                   allergens, tags, version, updated_at)
+              SELECT gen_random_uuid(), l.id, ${p.name}, ${p.description}, ${p.categoryId}::uuid, ${p.priceCents}, l.currency,
+                     ${p.available}, ${p.stock}, ${p.hidden}, ${p.allergens}::text[], ${p.tags}::text[], 0, now()
+              FROM location l WHERE l.id = ${p.locationId}::uuid
+              RETURNING id`,
+);
+
 export async function createProduct(prisma: PrismaClient, locationId: string, input: CreateInput): Promise<ProductDto> {
   assertPriceBound(input.name, input.priceCents, input.optionGroups);
   const id = await sqlTransaction(prisma, async (db) => {
     await assertCategory(db, locationId, input.categoryId);
     const created = await write(
       () =>
-        db.row(
-          IdRow,
-          sql`INSERT INTO product (id, location_id, name, description, category_id, price_cents, currency, available, stock, hidden,
-                                   allergens, tags, version, updated_at)
-              SELECT gen_random_uuid(), l.id, ${input.name}, ${input.description}, ${input.categoryId}::uuid, ${input.priceCents}, l.currency,
-                     ${input.available}, ${input.stock}, ${input.hidden}, ${input.allergens}::text[], ${input.tags}::text[], 0, now()
-              FROM location l WHERE l.id = ${locationId}::uuid
-              RETURNING id`,
-        ),
+        db.row(IdRow, CREATE_PRODUCT_SQL, {
+          name: input.name,
+          description: input.description,
+          categoryId: input.categoryId,
+          priceCents: input.priceCents,
+          available: input.available,
+          stock: input.stock,
+          hidden: input.hidden,
+          allergens: input.allergens,
+          tags: input.tags,
+          locationId,
+        }),
       input.name,
     );
     if (!created) throw AppError.notFound("location");
@@ -72,6 +145,52 @@ export async function createProduct(prisma: PrismaClient, locationId: string, in
   });
   return getProduct(prisma, locationId, id);
 }
+
+const UPDATE_PRODUCT_SQL = statement<{
+  name: string | null;
+  description: string | null;
+  categoryId: string | null;
+  priceCents: number | null;
+  available: boolean | null;
+  v: boolean;
+  stock: number | null;
+  hidden: boolean | null;
+  allergens:
+    | (
+        | "GLUTEN"
+        | "CRUSTACEANS"
+        | "EGGS"
+        | "FISH"
+        | "PEANUTS"
+        | "SOYBEANS"
+        | "MILK"
+        | "NUTS"
+        | "CELERY"
+        | "MUSTARD"
+        | "SESAME"
+        | "SULPHITES"
+        | "LUPIN"
+        | "MOLLUSCS"
+      )[]
+    | null;
+  tags: ("VEGETARIAN" | "VEGAN" | "SPICY" | "HALAL")[] | null;
+  productId: string;
+}>(
+  "products.update-product",
+  (p) => sql`
+          UPDATE product SET
+            name = coalesce(${p.name}, name),
+            description = coalesce(${p.description}, description),
+            category_id = coalesce(${p.categoryId}::uuid, category_id),
+            price_cents = coalesce(${p.priceCents}::int, price_cents),
+            available = coalesce(${p.available}::boolean, available),
+            stock = CASE WHEN ${p.v} THEN ${p.stock}::int ELSE stock END,
+            hidden = coalesce(${p.hidden}::boolean, hidden),
+            allergens = coalesce(${p.allergens}::text[], allergens),
+            tags = coalesce(${p.tags}::text[], tags),
+            version = version + 1, updated_at = now()
+          WHERE id = ${p.productId}::uuid`,
+);
 
 /**
  * Applies an edit made from `input.version`. The product row is locked and its version
@@ -92,19 +211,19 @@ export async function updateProduct(prisma: PrismaClient, locationId: string, pr
     }
     await write(
       () =>
-        db.run(sql`
-          UPDATE product SET
-            name = coalesce(${input.name ?? null}, name),
-            description = coalesce(${input.description ?? null}, description),
-            category_id = coalesce(${input.categoryId ?? null}::uuid, category_id),
-            price_cents = coalesce(${input.priceCents ?? null}::int, price_cents),
-            available = coalesce(${input.available ?? null}::boolean, available),
-            stock = CASE WHEN ${input.stock !== undefined} THEN ${input.stock ?? null}::int ELSE stock END,
-            hidden = coalesce(${input.hidden ?? null}::boolean, hidden),
-            allergens = coalesce(${input.allergens ?? null}::text[], allergens),
-            tags = coalesce(${input.tags ?? null}::text[], tags),
-            version = version + 1, updated_at = now()
-          WHERE id = ${productId}::uuid`),
+        db.run(UPDATE_PRODUCT_SQL, {
+          name: input.name ?? null,
+          description: input.description ?? null,
+          categoryId: input.categoryId ?? null,
+          priceCents: input.priceCents ?? null,
+          available: input.available ?? null,
+          v: input.stock !== undefined,
+          stock: input.stock ?? null,
+          hidden: input.hidden ?? null,
+          allergens: input.allergens ?? null,
+          tags: input.tags ?? null,
+          productId,
+        }),
       input.name ?? current.name,
     );
     if (input.optionGroups) await replaceOptionGroups(db, productId, input.optionGroups);
@@ -114,19 +233,13 @@ export async function updateProduct(prisma: PrismaClient, locationId: string, pr
 
 /** The sold-out toggle: no version needed (it changes one flag), but it raises the version. */
 export async function setAvailability(prisma: PrismaClient, locationId: string, productId: string, available: boolean) {
-  return setFlag(prisma, locationId, productId, sql`available = ${available}`, sql`available IS DISTINCT FROM ${available}`);
+  return setFlag(prisma, SET_AVAILABLE, { locationId, productId, available });
 }
 
 /** Archive (off the products page and the menu) or restore; doing it twice changes nothing. */
 export async function setArchived(prisma: PrismaClient, locationId: string, productId: string, archived: boolean) {
   try {
-    return await setFlag(
-      prisma,
-      locationId,
-      productId,
-      archived ? sql`archived_at = now()` : sql`archived_at = NULL`,
-      archived ? sql`archived_at IS NULL` : sql`archived_at IS NOT NULL`,
-    );
+    return await setFlag(prisma, archived ? ARCHIVE : RESTORE, { locationId, productId });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     const { name } = await getProduct(prisma, locationId, productId);
@@ -134,31 +247,55 @@ export async function setArchived(prisma: PrismaClient, locationId: string, prod
   }
 }
 
-async function setFlag(
-  prisma: PrismaClient,
-  locationId: string,
-  productId: string,
-  set: Sql,
-  changes: Sql,
-): Promise<{ product: ProductDto; changed: boolean }> {
-  const changed = await sqlOn(prisma).run(sql`
-    UPDATE product SET ${set}, version = version + 1, updated_at = now()
-    WHERE id = ${productId}::uuid AND location_id = ${locationId}::uuid AND ${changes}`);
-  return { product: await getProduct(prisma, locationId, productId), changed: changed > 0 };
+interface Flagged {
+  locationId: string;
+  productId: string;
 }
 
+/** An update of one flag that raises the version, when it changes anything. */
+const flagStatement = <P extends Flagged>(name: string, change: (p: Params<P>) => { set: Sql; changes: Sql }) =>
+  statement<P>(name, (p) => {
+    const { set, changes } = change(p);
+    return sql`
+      UPDATE product SET ${set}, version = version + 1, updated_at = now()
+      WHERE id = ${p.productId}::uuid AND location_id = ${p.locationId}::uuid AND ${changes}`;
+  });
+
+const SET_AVAILABLE = flagStatement<Flagged & { available: boolean }>("products.set-available", (p) => ({
+  set: sql`available = ${p.available}`,
+  changes: sql`available IS DISTINCT FROM ${p.available}`,
+}));
+const ARCHIVE = flagStatement("products.archive", () => ({ set: sql`archived_at = now()`, changes: sql`archived_at IS NULL` }));
+const RESTORE = flagStatement("products.restore", () => ({ set: sql`archived_at = NULL`, changes: sql`archived_at IS NOT NULL` }));
+
+async function setFlag<P extends Flagged>(
+  prisma: PrismaClient,
+  flag: Statement<P>,
+  params: P,
+): Promise<{ product: ProductDto; changed: boolean }> {
+  const changed = await sqlOn(prisma).run(flag, ...([params] as Args<P>));
+  return { product: await getProduct(prisma, params.locationId, params.productId), changed: changed > 0 };
+}
+
+const LOCK_PRODUCT_SQL = statement<{ productId: string; locationId: string }>(
+  "products.lock-product",
+  (p) => sql`SELECT version, name, archived_at IS NOT NULL AS archived, price_cents FROM product
+        WHERE id = ${p.productId}::uuid AND location_id = ${p.locationId}::uuid FOR NO KEY UPDATE`,
+);
+
 async function lockProduct(db: SqlRunner, locationId: string, productId: string) {
-  const row = await db.row(
-    Current,
-    sql`SELECT version, name, archived_at IS NOT NULL AS archived, price_cents FROM product
-        WHERE id = ${productId}::uuid AND location_id = ${locationId}::uuid FOR NO KEY UPDATE`,
-  );
+  const row = await db.row(Current, LOCK_PRODUCT_SQL, { productId, locationId });
   if (!row) throw AppError.notFound("product");
   return row;
 }
 
+const ASSERT_CATEGORY_SQL = statement<{ categoryId: string; locationId: string }>(
+  "products.assert-category",
+  (p) => sql`SELECT id FROM category WHERE id = ${p.categoryId}::uuid AND location_id = ${p.locationId}::uuid`,
+);
+
 async function assertCategory(db: SqlRunner, locationId: string, categoryId: string): Promise<void> {
-  const found = await db.row(IdRow, sql`SELECT id FROM category WHERE id = ${categoryId}::uuid AND location_id = ${locationId}::uuid`);
+  const found = await db.row(IdRow, ASSERT_CATEGORY_SQL, { categoryId, locationId });
   if (!found) throw new AppError("NOT_FOUND", "category not found");
 }
 
@@ -198,13 +335,15 @@ const GroupRow = z.strictObject({
   deltas: z.array(z.number().int()),
 });
 
-async function currentGroups(db: SqlRunner, productId: string): Promise<GroupsInput> {
-  const rows = await db.rows(
-    GroupRow,
-    sql`SELECT g.name, g.min_choices, g.max_choices,
+const CURRENT_GROUPS_SQL = statement<{ productId: string }>(
+  "products.current-groups",
+  (p) => sql`SELECT g.name, g.min_choices, g.max_choices,
                (SELECT coalesce(array_agg(o.price_delta_cents), '{}') FROM product_option o WHERE o.group_id = g.id) AS deltas
-        FROM option_group g WHERE g.product_id = ${productId}::uuid`,
-  );
+        FROM option_group g WHERE g.product_id = ${p.productId}::uuid`,
+);
+
+async function currentGroups(db: SqlRunner, productId: string): Promise<GroupsInput> {
+  const rows = await db.rows(GroupRow, CURRENT_GROUPS_SQL, { productId });
   return rows.map((g) => ({
     name: g.name,
     minChoices: g.min_choices,
@@ -215,18 +354,64 @@ async function currentGroups(db: SqlRunner, productId: string): Promise<GroupsIn
 
 const OwnedRow = z.strictObject({ group_ids: z.array(z.uuid()), option_ids: z.array(z.uuid()) });
 
+const REPLACE_OPTION_GROUPS_SQL = statement<{ productId: string }>(
+  "products.replace-option-groups",
+  (p) => sql`SELECT coalesce((SELECT array_agg(id) FROM option_group WHERE product_id = ${p.productId}::uuid), '{}') AS group_ids,
+               coalesce((SELECT array_agg(o.id) FROM product_option o JOIN option_group g ON g.id = o.group_id
+                         WHERE g.product_id = ${p.productId}::uuid), '{}') AS option_ids`,
+);
+
+const REPLACE_OPTION_GROUPS_2_SQL = statement<{ productId: string; keptGroups: string[] }>(
+  "products.replace-option-groups-2",
+  (p) => sql`DELETE FROM option_group WHERE product_id = ${p.productId}::uuid AND NOT (id = ANY(${p.keptGroups}::uuid[]))`,
+);
+
+const REPLACE_OPTION_GROUPS_3_SQL = statement<{ productId: string; keptOptions: string[] }>(
+  "products.replace-option-groups-3",
+  (p) => sql`
+    DELETE FROM product_option o USING option_group g
+    WHERE o.group_id = g.id AND g.product_id = ${p.productId}::uuid AND NOT (o.id = ANY(${p.keptOptions}::uuid[]))`,
+);
+
+const REPLACE_OPTION_GROUPS_4_SQL = statement<{
+  id: string | null;
+  productId: string;
+  name: string;
+  minChoices: number;
+  maxChoices: number;
+  position: number;
+}>(
+  "products.replace-option-groups-4",
+  (p) => sql`INSERT INTO option_group (id, product_id, name, min_choices, max_choices, position)
+          VALUES (coalesce(${p.id}::uuid, gen_random_uuid()), ${p.productId}::uuid, ${p.name}, ${p.minChoices}, ${p.maxChoices}, ${p.position})
+          ON CONFLICT (id) DO UPDATE SET name = excluded.name, min_choices = excluded.min_choices,
+            max_choices = excluded.max_choices, position = excluded.position
+          RETURNING id`,
+);
+
+const REPLACE_OPTION_GROUPS_5_SQL = statement<{
+  id: string | null;
+  id2: string;
+  name: string;
+  priceDeltaCents: number;
+  available: boolean;
+  optionPosition: number;
+}>(
+  "products.replace-option-groups-5",
+  (p) => sql`
+        INSERT INTO product_option (id, group_id, name, price_delta_cents, available, position)
+        VALUES (coalesce(${p.id}::uuid, gen_random_uuid()), ${p.id2}::uuid, ${p.name}, ${p.priceDeltaCents}, ${p.available}, ${p.optionPosition})
+        ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, name = excluded.name,
+          price_delta_cents = excluded.price_delta_cents, available = excluded.available, position = excluded.position`,
+);
+
 /**
  * Makes the product's option groups exactly `groups`: those with an id (which must be this
  * product's) are updated, new ones inserted, missing ones deleted with their options. Order
  * lines keep their own snapshot of what was chosen, so nothing past changes.
  */
 async function replaceOptionGroups(db: SqlRunner, productId: string, groups: GroupsInput): Promise<void> {
-  const owned = await db.row(
-    OwnedRow,
-    sql`SELECT coalesce((SELECT array_agg(id) FROM option_group WHERE product_id = ${productId}::uuid), '{}') AS group_ids,
-               coalesce((SELECT array_agg(o.id) FROM product_option o JOIN option_group g ON g.id = o.group_id
-                         WHERE g.product_id = ${productId}::uuid), '{}') AS option_ids`,
-  );
+  const owned = await db.row(OwnedRow, REPLACE_OPTION_GROUPS_SQL, { productId });
   const groupIds = new Set(owned?.group_ids);
   const optionIds = new Set(owned?.option_ids);
   for (const g of groups) {
@@ -236,26 +421,27 @@ async function replaceOptionGroups(db: SqlRunner, productId: string, groups: Gro
   }
   const keptGroups = groups.flatMap((g) => (g.id ? [g.id] : []));
   const keptOptions = groups.flatMap((g) => g.options.flatMap((o) => (o.id ? [o.id] : [])));
-  await db.run(sql`DELETE FROM option_group WHERE product_id = ${productId}::uuid AND NOT (id = ANY(${keptGroups}::uuid[]))`);
-  await db.run(sql`
-    DELETE FROM product_option o USING option_group g
-    WHERE o.group_id = g.id AND g.product_id = ${productId}::uuid AND NOT (o.id = ANY(${keptOptions}::uuid[]))`);
+  await db.run(REPLACE_OPTION_GROUPS_2_SQL, { productId, keptGroups });
+  await db.run(REPLACE_OPTION_GROUPS_3_SQL, { productId, keptOptions });
   for (const [position, g] of groups.entries()) {
-    const group = await db.row(
-      IdRow,
-      sql`INSERT INTO option_group (id, product_id, name, min_choices, max_choices, position)
-          VALUES (coalesce(${g.id ?? null}::uuid, gen_random_uuid()), ${productId}::uuid, ${g.name}, ${g.minChoices}, ${g.maxChoices}, ${position})
-          ON CONFLICT (id) DO UPDATE SET name = excluded.name, min_choices = excluded.min_choices,
-            max_choices = excluded.max_choices, position = excluded.position
-          RETURNING id`,
-    );
+    const group = await db.row(IdRow, REPLACE_OPTION_GROUPS_4_SQL, {
+      id: g.id ?? null,
+      productId,
+      name: g.name,
+      minChoices: g.minChoices,
+      maxChoices: g.maxChoices,
+      position,
+    });
     if (!group) throw new Error("option group not written");
     for (const [optionPosition, o] of g.options.entries()) {
-      await db.run(sql`
-        INSERT INTO product_option (id, group_id, name, price_delta_cents, available, position)
-        VALUES (coalesce(${o.id ?? null}::uuid, gen_random_uuid()), ${group.id}::uuid, ${o.name}, ${o.priceDeltaCents}, ${o.available}, ${optionPosition})
-        ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, name = excluded.name,
-          price_delta_cents = excluded.price_delta_cents, available = excluded.available, position = excluded.position`);
+      await db.run(REPLACE_OPTION_GROUPS_5_SQL, {
+        id: o.id ?? null,
+        id2: group.id,
+        name: o.name,
+        priceDeltaCents: o.priceDeltaCents,
+        available: o.available,
+        optionPosition,
+      });
     }
   }
 }

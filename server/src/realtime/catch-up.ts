@@ -3,7 +3,7 @@ import { assertActiveCustomer } from "../auth/customer-account.js";
 import { assertActiveStaff } from "../auth/staff-account.js";
 import type { AppDeps } from "../deps.js";
 import { toAck } from "../errors.js";
-import { eventsAfter } from "../session-log/events-after.js";
+import { eventsAfter, replayableSessions } from "../session-log/events-after.js";
 import { emitFor, emitLogged } from "./event-views.js";
 import type { AppSocket } from "./io.js";
 import { rooms } from "./rooms.js";
@@ -37,10 +37,7 @@ export async function catchUp(socket: AppSocket, deps: AppDeps): Promise<void> {
   } else {
     const requested = auth.cursors ?? {};
     // Only this location's sessions; open ones the client does not know are replayed whole.
-    const sessions = await deps.prisma.orderSession.findMany({
-      where: { locationId: principal.locationId, OR: [{ status: "OPEN" }, { id: { in: Object.keys(requested) } }] },
-      select: { id: true },
-    });
+    const sessions = await replayableSessions(deps.prisma, principal.locationId, Object.keys(requested));
     for (const { id } of sessions) cursors.set(id, requested[id] ?? 0);
     const audience = audienceOf(principal.role);
     joinRooms = [rooms.staff(principal.staffId)];

@@ -1,7 +1,8 @@
 import { type LoggedEvent, SESSION_EVENTS, type SessionEventType } from "@ordered/contract";
 import { z } from "zod";
+import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { isoText, sql, sqlOn } from "../db/sql.js";
+import { isoText, sql, sqlOn, statement } from "../db/sql.js";
 
 /**
  * Most events replayed to one connection in one go, so one far-behind client cannot hold a
@@ -22,6 +23,17 @@ const EventRow = z.strictObject({
 const loggedEvent = (r: z.output<typeof EventRow>) =>
   ({ sessionId: r.session_id, seq: r.seq, type: r.type, payload: r.payload, at: r.at }) as LoggedEvent;
 
+const AFTER = statement<{ ids: string[]; after: number[] }>(
+  "session-log.events-after",
+  (p) => sql`
+    SELECT e.session_id, e.seq, e.type, e.payload, ${isoText("e.created_at")} AS at
+    FROM session_event e
+    JOIN unnest(${p.ids}::uuid[], ${p.after}::int[]) AS c(session_id, after_seq)
+      ON e.session_id = c.session_id AND e.seq > c.after_seq
+    ORDER BY e.session_id, e.seq
+    LIMIT ${MAX_REPLAY}`,
+);
+
 /**
  * Events after each cursor, oldest first per session, in one round trip.
  * `cursors` maps session id → last seq the client has.
@@ -30,17 +42,29 @@ export async function eventsAfter(prisma: PrismaClient, cursors: Map<string, num
   if (cursors.size === 0) return [];
   const ids = [...cursors.keys()];
   const after = ids.map((id) => cursors.get(id)!);
-  const rows = await sqlOn(prisma).rows(
-    EventRow,
-    sql`
+  const rows = await sqlOn(prisma).rows(EventRow, AFTER, { ids, after });
+  return rows.map(loggedEvent);
+}
+
+const LAST_ORDER_UPDATE = statement<{ sessionId: string; orderId: string }>(
+  "session-log.last-order-update",
+  (p) => sql`
     SELECT e.session_id, e.seq, e.type, e.payload, ${isoText("e.created_at")} AS at
     FROM session_event e
-    JOIN unnest(${ids}::uuid[], ${after}::int[]) AS c(session_id, after_seq)
-      ON e.session_id = c.session_id AND e.seq > c.after_seq
-    ORDER BY e.session_id, e.seq
-    LIMIT ${MAX_REPLAY}`,
-  );
-  return rows.map(loggedEvent);
+    WHERE e.session_id = ${p.sessionId}::uuid AND e.type = ${"order.updated" satisfies SessionEventType} AND e.payload->>'id' = ${p.orderId}
+    ORDER BY e.seq DESC
+    LIMIT 1`,
+);
+
+const REPLAYABLE = statement<{ locationId: string; known: string[] }>(
+  "session-log.replayable-sessions",
+  (p) => sql`SELECT id FROM order_session
+    WHERE location_id = ${p.locationId}::uuid AND (status = ${label("SessionStatus", "OPEN")} OR id = ANY(${p.known}::uuid[]))`,
+);
+
+/** A staff device's sessions to replay: this location's open ones and those it knows (`known`: ids it sent; others are ignored). */
+export async function replayableSessions(prisma: PrismaClient, locationId: string, known: string[]): Promise<{ id: string }[]> {
+  return sqlOn(prisma).rows(z.strictObject({ id: z.uuid() }), REPLAYABLE, { locationId, known });
 }
 
 /**
@@ -49,14 +73,6 @@ export async function eventsAfter(prisma: PrismaClient, cursors: Map<string, num
  * publishing it (pipeline/worker.ts).
  */
 export async function lastOrderUpdate(prisma: PrismaClient, sessionId: string, orderId: string): Promise<LoggedEvent | null> {
-  const row = await sqlOn(prisma).row(
-    EventRow,
-    sql`
-    SELECT e.session_id, e.seq, e.type, e.payload, ${isoText("e.created_at")} AS at
-    FROM session_event e
-    WHERE e.session_id = ${sessionId}::uuid AND e.type = 'order.updated' AND e.payload->>'id' = ${orderId}
-    ORDER BY e.seq DESC
-    LIMIT 1`,
-  );
+  const row = await sqlOn(prisma).row(EventRow, LAST_ORDER_UPDATE, { sessionId, orderId });
   return row ? loggedEvent(row) : null;
 }

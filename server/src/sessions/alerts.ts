@@ -8,13 +8,24 @@ import { z } from "zod";
 import { removedError } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, sql, sqlTransaction } from "../db/sql.js";
+import { CLOCK, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
-import { appendEvent, jsonPayload } from "../session-log/session-log.js";
-import { loadAlerts, lockSession } from "./seating.sql.js";
+import { appendJsonEvent } from "../session-log/session-log.js";
+import { loadAlerts, loadPendingAlert, lockSession } from "./seating.sql.js";
 
 const Phone = z.strictObject({ removed: z.boolean() });
 const Inserted = z.strictObject({ id: z.uuid() });
+
+const RAISE_ALERT_SQL = statement<{ customerId: string }>(
+  "alerts.raise-alert",
+  (p) => sql`SELECT removed_at IS NOT NULL AS removed FROM customer WHERE id = ${p.customerId}::uuid`,
+);
+
+const RAISE_ALERT_2_SQL = statement<{ id: string; customerId: string; kind: "WAITER" | "BILL" }>(
+  "alerts.raise-alert-2",
+  (p) => sql`INSERT INTO session_alert (id, session_id, customer_id, kind, raised_at)
+          VALUES (gen_random_uuid(), ${p.id}::uuid, ${p.customerId}::uuid, ${p.kind}::"AlertKind", ${CLOCK}) RETURNING id`,
+);
 
 /**
  * Raises a call. A phone's call of a kind still pending is returned as it is (a double tap,
@@ -28,27 +39,33 @@ export async function raiseAlert(
 ): Promise<{ alert: AlertDto; event: LoggedEvent<"alert.raised"> | null }> {
   return sqlTransaction(prisma, async (db) => {
     const session = await lockSession(db, customer.sessionId, customer.locationId);
-    const phone = await db.row(Phone, sql`SELECT removed_at IS NOT NULL AS removed FROM customer WHERE id = ${customer.customerId}::uuid`);
+    const phone = await db.row(Phone, RAISE_ALERT_SQL, { customerId: customer.customerId });
     if (!phone) throw new AppError("UNAUTHENTICATED", "invalid token");
     if (phone.removed) throw removedError();
     if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
-    const pending = sql`a.session_id = ${session.id}::uuid AND a.customer_id = ${customer.customerId}::uuid
-                        AND a.kind = ${kind}::"AlertKind" AND a.acknowledged_at IS NULL`;
-    const [existing] = await loadAlerts(db, pending);
+    const existing = await loadPendingAlert(db, { sessionId: session.id, customerId: customer.customerId, kind });
     if (existing) return { alert: existing, event: null };
-    const inserted = await db.row(
-      Inserted,
-      sql`INSERT INTO session_alert (id, session_id, customer_id, kind, raised_at)
-          VALUES (gen_random_uuid(), ${session.id}::uuid, ${customer.customerId}::uuid, ${kind}::"AlertKind", ${CLOCK}) RETURNING id`,
-    );
-    const [alert] = inserted ? await loadAlerts(db, sql`a.id = ${inserted.id}::uuid`) : [];
+    const inserted = await db.row(Inserted, RAISE_ALERT_2_SQL, { id: session.id, customerId: customer.customerId, kind });
+    const [alert] = inserted ? await loadAlerts(db, { id: inserted.id }) : [];
     if (!alert) throw new Error("the alert just inserted is not there");
-    const logged = await appendEvent(db, { type: "alert.raised", sessionId: sql`${session.id}::uuid`, payload: jsonPayload(alert) });
+    const logged = await appendJsonEvent(db, "alert.raised", session.id, alert);
     return { alert, event: logged.event };
   });
 }
 
 const AlertSession = z.strictObject({ session_id: z.uuid() });
+
+const ACKNOWLEDGE_ALERT_SQL = statement<{ alertId: string; locationId: string }>(
+  "alerts.acknowledge-alert",
+  (p) => sql`SELECT a.session_id FROM session_alert a JOIN order_session s ON s.id = a.session_id
+          WHERE a.id = ${p.alertId}::uuid AND s.location_id = ${p.locationId}::uuid`,
+);
+
+const ACKNOWLEDGE_ALERT_2_SQL = statement<{ staffId: string; alertId: string }>(
+  "alerts.acknowledge-alert-2",
+  (p) => sql`UPDATE session_alert SET acknowledged_at = ${CLOCK}, acknowledged_by_id = ${p.staffId}::uuid
+          WHERE id = ${p.alertId}::uuid AND acknowledged_at IS NULL`,
+);
 
 /**
  * Staff acknowledge a call, once: a second acknowledgement (double tap, another device) is
@@ -63,27 +80,16 @@ export async function acknowledgeAlert(
   return sqlTransaction(prisma, async (db) => {
     // Looked up within the staff's location only: another location's call and an id that
     // names nothing get the same answer, so ids cannot be probed across venues.
-    const found = await db.row(
-      AlertSession,
-      sql`SELECT a.session_id FROM session_alert a JOIN order_session s ON s.id = a.session_id
-          WHERE a.id = ${alertId}::uuid AND s.location_id = ${staff.locationId}::uuid`,
-    );
+    const found = await db.row(AlertSession, ACKNOWLEDGE_ALERT_SQL, { alertId, locationId: staff.locationId });
     if (!found) throw AppError.notFound("call");
     await lockSession(db, found.session_id, staff.locationId);
-    const changed = await db.run(
-      sql`UPDATE session_alert SET acknowledged_at = ${CLOCK}, acknowledged_by_id = ${staff.staffId}::uuid
-          WHERE id = ${alertId}::uuid AND acknowledged_at IS NULL`,
-    );
-    const [alert] = await loadAlerts(db, sql`a.id = ${alertId}::uuid`);
+    const changed = await db.run(ACKNOWLEDGE_ALERT_2_SQL, { staffId: staff.staffId, alertId });
+    const [alert] = await loadAlerts(db, { id: alertId });
     if (!alert) throw AppError.notFound("call");
     if (changed === 0) {
       throw new AppError("CONFLICT", `this call was already acknowledged${alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : ""}`);
     }
-    const logged = await appendEvent(db, {
-      type: "alert.acknowledged",
-      sessionId: sql`${found.session_id}::uuid`,
-      payload: jsonPayload(alert),
-    });
+    const logged = await appendJsonEvent(db, "alert.acknowledged", found.session_id, alert);
     if (!logged.event) throw new Error(`alert ${alertId} was acknowledged but not logged`);
     return { alert, event: logged.event };
   });

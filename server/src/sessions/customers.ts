@@ -6,15 +6,17 @@
 import type { CodeInfoResponse, CustomerDto, CustomerSessionDto, LoggedEvent, SessionDto } from "@ordered/contract";
 import { z } from "zod";
 import type { StaffPrincipal, Tokens } from "../auth/tokens.js";
+import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction } from "../db/sql.js";
-import { toLocationDto, toSessionDto } from "../dto.js";
+import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import type { Limiter } from "../http/rate-limit.js";
-import { appendEvent, jsonPayload } from "../session-log/session-log.js";
+import { getLocation } from "../locations/location-dto.sql.js";
+import { appendJsonEvent } from "../session-log/session-log.js";
 import { JOIN_CODE_PATTERN, newJoinCode, newPin } from "./join-code.js";
 import { presenceOf } from "./presence.js";
 import { loadCustomers, lockSession } from "./seating.sql.js";
+import { findSeating, findSession, toSessionDto } from "./session-dto.sql.js";
 import { openSession } from "./sessions.service.js";
 
 export type JoinResult = CustomerSessionDto & { token: string; expiresIn: number };
@@ -29,28 +31,32 @@ interface JoinDeps {
 const SeatingRow = z.strictObject({ id: z.uuid() });
 const CardRow = z.strictObject({ id: z.uuid(), name: z.string(), location_id: z.uuid(), open_on_first_scan: z.boolean() });
 
+const TABLE_BY_CARD_SQL = statement<{ cardCode: string }>(
+  "customers.table-by-card",
+  (p) => sql`SELECT t.id, t.name, t.location_id, l.open_on_first_scan FROM dining_table t JOIN location l ON l.id = t.location_id
+            WHERE t.card_code = ${p.cardCode} AND t.retired_at IS NULL`,
+);
+
 /** A table in use, by its card's code; anything else is "not a valid card". */
 async function tableByCard(db: SqlRunner, cardCode: string) {
-  const table = JOIN_CODE_PATTERN.test(cardCode)
-    ? await db.row(
-        CardRow,
-        sql`SELECT t.id, t.name, t.location_id, l.open_on_first_scan FROM dining_table t JOIN location l ON l.id = t.location_id
-            WHERE t.card_code = ${cardCode} AND t.retired_at IS NULL`,
-      )
-    : undefined;
+  const table = JOIN_CODE_PATTERN.test(cardCode) ? await db.row(CardRow, TABLE_BY_CARD_SQL, { cardCode }) : undefined;
   if (!table) throw new AppError("NOT_FOUND", "this table card is not valid");
   return table;
 }
 
-const openSeatingOf = (db: SqlRunner, tableId: string) =>
-  db.row(SeatingRow, sql`SELECT id FROM order_session WHERE table_id = ${tableId}::uuid AND status = 'OPEN'`);
+const OPEN_SEATING_OF_SQL = statement<{ tableId: string }>(
+  "customers.open-seating-of",
+  (p) => sql`SELECT id FROM order_session WHERE table_id = ${p.tableId}::uuid AND status = ${label("SessionStatus", "OPEN")}`,
+);
+
+const openSeatingOf = (db: SqlRunner, tableId: string) => db.row(SeatingRow, OPEN_SEATING_OF_SQL, { tableId });
 
 /** What a phone shows before joining through a card. */
 export async function cardInfo(prisma: PrismaClient, cardCode: string) {
   const db = sqlOn(prisma);
   const table = await tableByCard(db, cardCode);
-  const location = await prisma.location.findUniqueOrThrow({ where: { id: table.location_id } });
-  return { tableName: table.name, location: toLocationDto(location), seated: (await openSeatingOf(db, table.id)) !== undefined };
+  const location = await getLocation(prisma, table.location_id);
+  return { tableName: table.name, location, seated: (await openSeatingOf(db, table.id)) !== undefined };
 }
 
 /**
@@ -101,10 +107,10 @@ export async function joinByCard(
  */
 export async function codeInfo(prisma: PrismaClient, joinCode: string): Promise<CodeInfoResponse> {
   if (!JOIN_CODE_PATTERN.test(joinCode)) throw new AppError("NOT_FOUND", "this table code is not valid");
-  const session = await prisma.orderSession.findUnique({ where: { joinCode }, include: { location: true } });
+  const session = await findSeating(prisma, { joinCode });
   if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
   if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
-  return { label: session.label, location: toLocationDto(session.location) };
+  return { label: session.label, location: session.location };
 }
 
 export async function joinByCode(
@@ -116,40 +122,43 @@ export async function joinByCode(
   return joinSeating(deps, { joinCode: input.joinCode }, "CODE", input.displayName);
 }
 
+// The seating's own code is shown by staff on their device: having it proves presence. A
+// card is on the table for ever (and in photos): its phones prove presence afterwards.
+const INSERT_CUSTOMER = statement<{ sessionId: string; displayName: string | null; via: "CODE" | "CARD" }>("customers.insert", (p) => {
+  const byCode = sql`${p.via}::"JoinVia" = ${label("JoinVia", "CODE")}`;
+  return sql`INSERT INTO customer (id, session_id, display_name, joined_at, via, verified_at, verified_how)
+    VALUES (gen_random_uuid(), ${p.sessionId}::uuid, ${p.displayName}, ${CLOCK}, ${p.via}::"JoinVia",
+            CASE WHEN ${byCode} THEN ${CLOCK} END, CASE WHEN ${byCode} THEN ${label("PresenceProof", "CODE")} END)
+    RETURNING id`;
+});
+
 async function joinSeating(
   deps: JoinDeps,
   seating: { id: string } | { joinCode: string },
   via: "CODE" | "CARD",
   displayName: string | undefined,
 ): Promise<{ joined: JoinResult; event: LoggedEvent<"customer.joined"> }> {
-  const session = await deps.prisma.orderSession.findUnique({ where: seating, include: { location: true } });
+  const session = await findSeating(deps.prisma, seating);
   if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
   if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
   await deps.limiters.sessionJoin.consume(session.id, "joins at this table");
   const { customer, event } = await sqlTransaction(deps.prisma, async (db) => {
-    const locked = await lockSession(db, session.id, session.locationId);
+    const locked = await lockSession(db, session.id, session.location_id);
     if (locked.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
-    // The seating's own code is shown by staff on their device: having it proves presence. A
-    // card is on the table for ever (and in photos): its phones prove presence afterwards.
-    const proof = via === "CODE" ? sql`${CLOCK}, 'CODE'::"PresenceProof"` : sql`NULL, NULL`;
-    const inserted = await db.row(
-      SeatingRow,
-      sql`INSERT INTO customer (id, session_id, display_name, joined_at, via, verified_at, verified_how)
-          VALUES (gen_random_uuid(), ${session.id}::uuid, ${displayName ?? null}, ${CLOCK}, ${via}::"JoinVia", ${proof}) RETURNING id`,
-    );
-    const [joined] = inserted ? await loadCustomers(db, sql`c.id = ${inserted.id}::uuid`) : [];
+    const inserted = await db.row(SeatingRow, INSERT_CUSTOMER, { sessionId: session.id, displayName: displayName ?? null, via });
+    const [joined] = inserted ? await loadCustomers(db, { id: inserted.id }) : [];
     if (!joined) throw new Error("the customer just inserted is not there");
-    const logged = await appendEvent(db, { type: "customer.joined", sessionId: sql`${session.id}::uuid`, payload: jsonPayload(joined) });
+    const logged = await appendJsonEvent(db, "customer.joined", session.id, joined);
     if (!logged.event) throw new Error(`customer ${joined.id} joined but was not logged`);
     return { customer: joined, event: logged.event };
   });
-  const token = deps.tokens.signCustomer({ customerId: customer.id, sessionId: session.id, locationId: session.locationId });
+  const token = deps.tokens.signCustomer({ customerId: customer.id, sessionId: session.id, locationId: session.location_id });
   return {
     joined: {
       token,
       expiresIn: deps.tokens.customerTtlSeconds,
       session: { id: session.id, label: session.label, status: session.status, lastSeq: event.seq },
-      location: toLocationDto(session.location),
+      location: session.location,
       customer: {
         id: customer.id,
         displayName: customer.displayName,
@@ -157,13 +166,24 @@ async function joinSeating(
           check: session.location.cardJoinCheck,
           verified: customer.verifiedAt !== null,
           phoneFailures: 0,
-          seatingFailures: session.pinFailures,
+          seatingFailures: session.pin_failures,
         }),
       },
     },
     event,
   };
 }
+
+const REMOVE_CUSTOMER_SQL = statement<{ staffId: string; customerId: string; sessionId: string }>(
+  "customers.remove-customer",
+  (p) => sql`UPDATE customer SET removed_at = ${CLOCK}, removed_by_id = ${p.staffId}::uuid
+          WHERE id = ${p.customerId}::uuid AND session_id = ${p.sessionId}::uuid AND removed_at IS NULL`,
+);
+
+const REMOVE_CUSTOMER_2_SQL = statement<{ newJoinCode: string; newPin: string; sessionId: string }>(
+  "customers.remove-customer-2",
+  (p) => sql`UPDATE order_session SET join_code = ${p.newJoinCode}, pin = ${p.newPin}, pin_failures = 0 WHERE id = ${p.sessionId}::uuid`,
+);
 
 /**
  * Staff remove a phone from a seating: its token is refused from now on (the caller closes
@@ -181,26 +201,17 @@ export async function removeCustomer(
 ): Promise<{ customer: CustomerDto; session: SessionDto; event: LoggedEvent<"customer.removed"> | null }> {
   const removal = await sqlTransaction(prisma, async (db) => {
     await lockSession(db, sessionId, staff.locationId);
-    const changed = await db.run(
-      sql`UPDATE customer SET removed_at = ${CLOCK}, removed_by_id = ${staff.staffId}::uuid
-          WHERE id = ${customerId}::uuid AND session_id = ${sessionId}::uuid AND removed_at IS NULL`,
-    );
-    const [customer] = await loadCustomers(db, sql`c.id = ${customerId}::uuid AND c.session_id = ${sessionId}::uuid`);
+    const changed = await db.run(REMOVE_CUSTOMER_SQL, { staffId: staff.staffId, customerId, sessionId });
+    const [customer] = await loadCustomers(db, { id: customerId, sessionId });
     if (!customer?.removedAt) throw AppError.notFound("phone");
     // Only a removal that happened rotates: repeating one leaves the code staff show now.
     if (changed === 0) return { customer, event: null };
-    await db.run(
-      sql`UPDATE order_session SET join_code = ${newJoinCode()}, pin = ${newPin()}, pin_failures = 0 WHERE id = ${sessionId}::uuid`,
-    );
-    const logged = await appendEvent(db, {
-      type: "customer.removed",
-      sessionId: sql`${sessionId}::uuid`,
-      payload: jsonPayload({ customerId, removedAt: customer.removedAt }),
-    });
+    await db.run(REMOVE_CUSTOMER_2_SQL, { newJoinCode: newJoinCode(), newPin: newPin(), sessionId });
+    const logged = await appendJsonEvent(db, "customer.removed", sessionId, { customerId, removedAt: customer.removedAt });
     return { customer, event: logged.event };
   });
   // Read after the commit: the code and PIN valid now (a removal committed since included).
-  const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId: staff.locationId } });
+  const row = await findSession(prisma, sessionId, staff.locationId);
   if (!row) throw AppError.notFound("session");
   return { ...removal, session: toSessionDto(row, publicUrl) };
 }

@@ -10,10 +10,10 @@ import { centsText, type LoggedEvent, type PaymentDto, type RecordPaymentBody } 
 import { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, type SqlRunner, sql, sqlTransaction } from "../db/sql.js";
+import { CLOCK, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
-import { appendEvent, jsonPayload } from "../session-log/session-log.js";
-import { loadBill, loadPayments, lockSession } from "./seating.sql.js";
+import { appendJsonEvent } from "../session-log/session-log.js";
+import { loadBill, loadPaymentByClientId, lockSession } from "./seating.sql.js";
 
 const Phone = z.strictObject({ id: z.uuid() });
 
@@ -39,6 +39,11 @@ function assertSameContent(stored: PaymentDto, repeat: PaymentContent): PaymentD
   return stored;
 }
 
+const RECORD_PAYMENT_SQL = statement<{ customerId: string; sessionId: string }>(
+  "payments.record-payment",
+  (p) => sql`SELECT id FROM customer WHERE id = ${p.customerId}::uuid AND session_id = ${p.sessionId}::uuid`,
+);
+
 export async function recordPayment(
   prisma: PrismaClient,
   staff: StaffPrincipal,
@@ -59,10 +64,7 @@ export async function recordPayment(
     if (existing) return { payment: assertSameContent(existing, content), event: null };
     if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", `${session.label} is closed: its bill can no longer change`);
     if (input.customerId) {
-      const phone = await db.row(
-        Phone,
-        sql`SELECT id FROM customer WHERE id = ${input.customerId}::uuid AND session_id = ${sessionId}::uuid`,
-      );
+      const phone = await db.row(Phone, RECORD_PAYMENT_SQL, { customerId: input.customerId, sessionId });
       if (!phone) throw AppError.notFound("phone");
     }
     const { bill } = await loadBill(db, sessionId);
@@ -103,9 +105,27 @@ export async function recordRefund(
 }
 
 async function paymentById(db: SqlRunner, sessionId: string, clientPaymentId: string): Promise<PaymentDto | undefined> {
-  const [payment] = await loadPayments(db, sql`p.session_id = ${sessionId}::uuid AND p.client_payment_id = ${clientPaymentId}`);
+  const payment = await loadPaymentByClientId(db, sessionId, clientPaymentId);
   return payment;
 }
+
+const INSERT_PAYMENT_SQL = statement<{
+  sessionId: string;
+  clientPaymentId: string;
+  kind: "PAYMENT" | "REFUND";
+  method: "CARD" | "CASH" | "OTHER";
+  amountCents: number;
+  tipCents: number;
+  customerId: string | null;
+  note: string | null;
+  staffId: string;
+}>(
+  "payments.insert-payment",
+  (p) => sql`
+    INSERT INTO payment (id, session_id, client_payment_id, kind, method, amount_cents, tip_cents, customer_id, note, recorded_at, recorded_by_id)
+    VALUES (gen_random_uuid(), ${p.sessionId}::uuid, ${p.clientPaymentId}, ${p.kind}::"PaymentKind", ${p.method}::"PaymentMethod", ${p.amountCents},
+            ${p.tipCents}, ${p.customerId}::uuid, ${p.note}, ${CLOCK}, ${p.staffId}::uuid)`,
+);
 
 async function insertPayment(
   db: SqlRunner,
@@ -114,13 +134,20 @@ async function insertPayment(
   clientPaymentId: string,
   p: PaymentContent,
 ): Promise<{ payment: PaymentDto; event: LoggedEvent<"payment.recorded"> }> {
-  await db.run(sql`
-    INSERT INTO payment (id, session_id, client_payment_id, kind, method, amount_cents, tip_cents, customer_id, note, recorded_at, recorded_by_id)
-    VALUES (gen_random_uuid(), ${sessionId}::uuid, ${clientPaymentId}, ${p.kind}::"PaymentKind", ${p.method}::"PaymentMethod", ${p.amountCents},
-            ${p.tipCents}, ${p.customerId}::uuid, ${p.note}, ${CLOCK}, ${staff.staffId}::uuid)`);
+  await db.run(INSERT_PAYMENT_SQL, {
+    sessionId,
+    clientPaymentId,
+    kind: p.kind,
+    method: p.method,
+    amountCents: p.amountCents,
+    tipCents: p.tipCents,
+    customerId: p.customerId,
+    note: p.note,
+    staffId: staff.staffId,
+  });
   const payment = await paymentById(db, sessionId, clientPaymentId);
   if (!payment) throw new Error("the payment just inserted is not there");
-  const logged = await appendEvent(db, { type: "payment.recorded", sessionId: sql`${sessionId}::uuid`, payload: jsonPayload(payment) });
+  const logged = await appendJsonEvent(db, "payment.recorded", sessionId, payment);
   if (!logged.event) throw new Error("the payment just inserted was not logged");
   return { payment, event: logged.event };
 }

@@ -20,9 +20,9 @@ import { z } from "zod";
 import { removedError } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, type SqlRunner, sql, sqlTransaction } from "../db/sql.js";
+import { CLOCK, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
-import { appendEvent, jsonPayload } from "../session-log/session-log.js";
+import { appendJsonEvent } from "../session-log/session-log.js";
 import { loadCustomers, lockSession } from "./seating.sql.js";
 
 /** What presence is decided from: the location's setting, the phone's proof and tries, the seating's tries. */
@@ -53,6 +53,25 @@ const PinCheckRow = z.strictObject({
 
 export type VerifyResult = { customer: CustomerDto; event: LoggedEvent<"customer.verified"> | null };
 
+const VERIFY_PIN_SQL = statement<{ sessionId: string; locationId: string; customerId: string }>(
+  "presence.verify-pin",
+  (p) => sql`SELECT s.status, s.pin, s.pin_failures AS seating_failures, l.card_join_check AS card_check,
+                 c.removed_at IS NOT NULL AS removed, c.verified_at IS NOT NULL AS verified, c.pin_failures AS phone_failures
+          FROM order_session s JOIN location l ON l.id = s.location_id JOIN customer c ON c.session_id = s.id
+          WHERE s.id = ${p.sessionId}::uuid AND s.location_id = ${p.locationId}::uuid AND c.id = ${p.customerId}::uuid
+          FOR NO KEY UPDATE OF s FOR NO KEY UPDATE OF c`,
+);
+
+const VERIFY_PIN_2_SQL = statement<{ customerId: string }>(
+  "presence.verify-pin-2",
+  (p) => sql`UPDATE customer SET pin_failures = pin_failures + 1 WHERE id = ${p.customerId}::uuid`,
+);
+
+const VERIFY_PIN_3_SQL = statement<{ sessionId: string }>(
+  "presence.verify-pin-3",
+  (p) => sql`UPDATE order_session SET pin_failures = pin_failures + 1 WHERE id = ${p.sessionId}::uuid`,
+);
+
 /**
  * A phone types its seating's PIN. Right: it is verified (`customer.verified`, how PIN). Wrong:
  * the phone's and the seating's counts of wrong PINs go up (committed, then WRONG_PIN naming
@@ -63,14 +82,11 @@ export type VerifyResult = { customer: CustomerDto; event: LoggedEvent<"customer
  */
 export async function verifyPin(prisma: PrismaClient, customer: CustomerPrincipal, pin: string): Promise<VerifyResult> {
   const outcome = await sqlTransaction(prisma, async (db) => {
-    const row = await db.row(
-      PinCheckRow,
-      sql`SELECT s.status, s.pin, s.pin_failures AS seating_failures, l.card_join_check AS card_check,
-                 c.removed_at IS NOT NULL AS removed, c.verified_at IS NOT NULL AS verified, c.pin_failures AS phone_failures
-          FROM order_session s JOIN location l ON l.id = s.location_id JOIN customer c ON c.session_id = s.id
-          WHERE s.id = ${customer.sessionId}::uuid AND s.location_id = ${customer.locationId}::uuid AND c.id = ${customer.customerId}::uuid
-          FOR NO KEY UPDATE OF s FOR NO KEY UPDATE OF c`,
-    );
+    const row = await db.row(PinCheckRow, VERIFY_PIN_SQL, {
+      sessionId: customer.sessionId,
+      locationId: customer.locationId,
+      customerId: customer.customerId,
+    });
     if (!row) throw new AppError("UNAUTHENTICATED", "invalid token");
     if (row.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
     if (row.removed) throw removedError();
@@ -83,8 +99,8 @@ export async function verifyPin(prisma: PrismaClient, customer: CustomerPrincipa
       throw new AppError("PRESENCE_REQUIRED", "too many wrong PINs: a member of staff must accept this phone");
     }
     if (!samePin(pin, row.pin)) {
-      await db.run(sql`UPDATE customer SET pin_failures = pin_failures + 1 WHERE id = ${customer.customerId}::uuid`);
-      await db.run(sql`UPDATE order_session SET pin_failures = pin_failures + 1 WHERE id = ${customer.sessionId}::uuid`);
+      await db.run(VERIFY_PIN_2_SQL, { customerId: customer.customerId });
+      await db.run(VERIFY_PIN_3_SQL, { sessionId: customer.sessionId });
       const left = Math.min(
         LIMITS.presence.phonePinTries - row.phone_failures - 1,
         LIMITS.presence.seatingPinTries - row.seating_failures - 1,
@@ -118,7 +134,7 @@ export async function acceptCustomer(
   return sqlTransaction(prisma, async (db) => {
     const session = await lockSession(db, sessionId, staff.locationId);
     if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
-    const [phone] = await loadCustomers(db, sql`c.id = ${customerId}::uuid AND c.session_id = ${sessionId}::uuid`);
+    const [phone] = await loadCustomers(db, { id: customerId, sessionId });
     if (!phone || phone.removedAt) throw AppError.notFound("phone");
     if (phone.verifiedAt) return { customer: phone, event: null };
     return markVerified(db, sessionId, customerId, "STAFF", staff.staffId);
@@ -126,10 +142,16 @@ export async function acceptCustomer(
 }
 
 async function unchanged(db: SqlRunner, customerId: string): Promise<VerifyResult> {
-  const [phone] = await loadCustomers(db, sql`c.id = ${customerId}::uuid`);
+  const [phone] = await loadCustomers(db, { id: customerId });
   if (!phone) throw AppError.notFound("phone");
   return { customer: phone, event: null };
 }
+
+const MARK_VERIFIED_SQL = statement<{ how: "CODE" | "PIN" | "STAFF"; staffId: string | null; customerId: string }>(
+  "presence.mark-verified",
+  (p) => sql`UPDATE customer SET verified_at = ${CLOCK}, verified_how = ${p.how}::"PresenceProof", verified_by_id = ${p.staffId}::uuid
+        WHERE id = ${p.customerId}::uuid AND verified_at IS NULL`,
+);
 
 /** Marks the phone verified and logs it, under the seating lock the caller holds. */
 async function markVerified(
@@ -139,13 +161,10 @@ async function markVerified(
   how: PresenceProof,
   staffId: string | null,
 ): Promise<VerifyResult> {
-  await db.run(
-    sql`UPDATE customer SET verified_at = ${CLOCK}, verified_how = ${how}::"PresenceProof", verified_by_id = ${staffId}::uuid
-        WHERE id = ${customerId}::uuid AND verified_at IS NULL`,
-  );
-  const [phone] = await loadCustomers(db, sql`c.id = ${customerId}::uuid`);
+  await db.run(MARK_VERIFIED_SQL, { how, staffId, customerId });
+  const [phone] = await loadCustomers(db, { id: customerId });
   if (!phone) throw new Error(`customer ${customerId} was verified but is not there`);
-  const logged = await appendEvent(db, { type: "customer.verified", sessionId: sql`${sessionId}::uuid`, payload: jsonPayload(phone) });
+  const logged = await appendJsonEvent(db, "customer.verified", sessionId, phone);
   if (!logged.event) throw new Error(`customer ${customerId} was verified but not logged`);
   return { customer: phone, event: logged.event };
 }

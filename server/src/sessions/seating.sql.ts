@@ -5,6 +5,7 @@
  */
 import {
   AlertDto,
+  type AlertKind,
   type BillDto,
   billOf,
   CustomerDto,
@@ -15,48 +16,102 @@ import {
   SessionStatus,
 } from "@ordered/contract";
 import { z } from "zod";
-import { raw, type Sql, type SqlRunner, sql } from "../db/sql.js";
+import { isoText, raw, type Sql, type SqlRunner, sql, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
+import { LOCATION_JSON } from "../locations/location-dto.sql.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
 
-const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 /** `c` is the customer row. */
-const CUSTOMER_DTO: Sql = raw(`json_build_object(
-  'id', c.id, 'displayName', c.display_name, 'joinedAt', ${iso("c.joined_at")}, 'via', c.via, 'removedAt', ${iso("c.removed_at")},
-  'verifiedAt', ${iso("c.verified_at")}, 'verifiedHow', c.verified_how,
-  'verifiedBy', (SELECT display_name FROM staff_user WHERE id = c.verified_by_id), 'pinFailures', c.pin_failures)`);
+const CUSTOMER_DTO = sql`json_build_object(
+  'id', c.id, 'displayName', c.display_name, 'joinedAt', ${isoText("c.joined_at")}, 'via', c.via, 'removedAt', ${isoText("c.removed_at")},
+  'verifiedAt', ${isoText("c.verified_at")}, 'verifiedHow', c.verified_how,
+  'verifiedBy', (SELECT display_name FROM staff_user WHERE id = c.verified_by_id), 'pinFailures', c.pin_failures)`;
 
 /** `a` is the alert row. */
-const ALERT_DTO: Sql = raw(`json_build_object(
+const ALERT_DTO = sql`json_build_object(
   'id', a.id, 'sessionId', a.session_id, 'kind', a.kind, 'customerId', a.customer_id,
   'customerName', (SELECT display_name FROM customer WHERE id = a.customer_id),
-  'raisedAt', ${iso("a.raised_at")}, 'acknowledgedAt', ${iso("a.acknowledged_at")},
-  'acknowledgedBy', (SELECT display_name FROM staff_user WHERE id = a.acknowledged_by_id))`);
+  'raisedAt', ${isoText("a.raised_at")}, 'acknowledgedAt', ${isoText("a.acknowledged_at")},
+  'acknowledgedBy', (SELECT display_name FROM staff_user WHERE id = a.acknowledged_by_id))`;
 
 /** `p` is the payment row. */
-const PAYMENT_DTO: Sql = raw(`json_build_object(
+const PAYMENT_DTO = sql`json_build_object(
   'id', p.id, 'clientPaymentId', p.client_payment_id, 'sessionId', p.session_id, 'kind', p.kind, 'method', p.method,
   'amountCents', p.amount_cents, 'tipCents', p.tip_cents, 'customerId', p.customer_id, 'note', p.note,
-  'recordedAt', ${iso("p.recorded_at")}, 'recordedBy', (SELECT display_name FROM staff_user WHERE id = p.recorded_by_id))`);
+  'recordedAt', ${isoText("p.recorded_at")}, 'recordedBy', (SELECT display_name FROM staff_user WHERE id = p.recorded_by_id))`;
 
 const CustomerRow = z.strictObject({ dto: CustomerDto });
 const AlertRow = z.strictObject({ dto: AlertDto });
 const PaymentRow = z.strictObject({ dto: PaymentDto });
 
-export async function loadCustomers(db: SqlRunner, where: Sql): Promise<CustomerDto[]> {
-  const rows = await db.rows(CustomerRow, sql`SELECT ${CUSTOMER_DTO} AS dto FROM customer c WHERE ${where} ORDER BY c.joined_at, c.id`);
-  return rows.map((r) => r.dto);
+/** Where a loader reads: one row by id (of this session, when given), or every row of a session. */
+export type SeatingRows = { id: string; sessionId?: string } | { sessionId: string };
+
+/**
+ * The three statements of one DTO's loader: by id, by id within a session, by session. Each
+ * filter is a statement of its own (not one with optional filters) so that each keeps an
+ * index-using plan once PostgreSQL switches the prepared statement to a generic plan.
+ */
+function loaderStatements(name: string, select: Sql, alias: string, order: Sql) {
+  const a = raw(alias);
+  return {
+    byId: statement<{ id: string }>(`seating.${name}-by-id`, (p) => sql`${select} WHERE ${a}.id = ${p.id}::uuid`),
+    byIdInSession: statement<{ id: string; sessionId: string }>(
+      `seating.${name}-by-id-in-session`,
+      (p) => sql`${select} WHERE ${a}.id = ${p.id}::uuid AND ${a}.session_id = ${p.sessionId}::uuid`,
+    ),
+    bySession: statement<{ sessionId: string }>(
+      `seating.${name}-of-session`,
+      (p) => sql`${select} WHERE ${a}.session_id = ${p.sessionId}::uuid ORDER BY ${order}`,
+    ),
+  };
 }
 
-export async function loadAlerts(db: SqlRunner, where: Sql): Promise<AlertDto[]> {
-  const rows = await db.rows(AlertRow, sql`SELECT ${ALERT_DTO} AS dto FROM session_alert a WHERE ${where} ORDER BY a.raised_at, a.id`);
-  return rows.map((r) => r.dto);
+function runLoader<S extends z.ZodType>(db: SqlRunner, row: S, statements: ReturnType<typeof loaderStatements>, where: SeatingRows) {
+  if (!("id" in where)) return db.rows(row, statements.bySession, where);
+  return where.sessionId === undefined
+    ? db.rows(row, statements.byId, { id: where.id })
+    : db.rows(row, statements.byIdInSession, { id: where.id, sessionId: where.sessionId });
 }
 
-export async function loadPayments(db: SqlRunner, where: Sql): Promise<PaymentDto[]> {
-  const rows = await db.rows(PaymentRow, sql`SELECT ${PAYMENT_DTO} AS dto FROM payment p WHERE ${where} ORDER BY p.recorded_at, p.id`);
-  return rows.map((r) => r.dto);
+const CUSTOMERS = loaderStatements("customers", sql`SELECT ${CUSTOMER_DTO} AS dto FROM customer c`, "c", sql`c.joined_at, c.id`);
+const ALERTS = loaderStatements("alerts", sql`SELECT ${ALERT_DTO} AS dto FROM session_alert a`, "a", sql`a.raised_at, a.id`);
+const PAYMENTS = loaderStatements("payments", sql`SELECT ${PAYMENT_DTO} AS dto FROM payment p`, "p", sql`p.recorded_at, p.id`);
+
+export async function loadCustomers(db: SqlRunner, where: SeatingRows): Promise<CustomerDto[]> {
+  return (await runLoader(db, CustomerRow, CUSTOMERS, where)).map((r) => r.dto);
+}
+
+export async function loadAlerts(db: SqlRunner, where: SeatingRows): Promise<AlertDto[]> {
+  return (await runLoader(db, AlertRow, ALERTS, where)).map((r) => r.dto);
+}
+
+const PENDING_ALERT = statement<{ sessionId: string; customerId: string; kind: AlertKind }>(
+  "seating.pending-alert",
+  (p) => sql`SELECT ${ALERT_DTO} AS dto FROM session_alert a
+    WHERE a.session_id = ${p.sessionId}::uuid AND a.customer_id = ${p.customerId}::uuid
+      AND a.kind = ${p.kind}::"AlertKind" AND a.acknowledged_at IS NULL
+    ORDER BY a.raised_at, a.id`,
+);
+
+/** A phone's call of this kind that staff have not acknowledged yet. */
+export async function loadPendingAlert(db: SqlRunner, where: { sessionId: string; customerId: string; kind: AlertKind }) {
+  return (await db.row(AlertRow, PENDING_ALERT, where))?.dto;
+}
+
+export async function loadPayments(db: SqlRunner, where: SeatingRows): Promise<PaymentDto[]> {
+  return (await runLoader(db, PaymentRow, PAYMENTS, where)).map((r) => r.dto);
+}
+
+const PAYMENT_BY_CLIENT_ID = statement<{ sessionId: string; clientPaymentId: string }>(
+  "seating.payment-by-client-id",
+  (p) =>
+    sql`SELECT ${PAYMENT_DTO} AS dto FROM payment p WHERE p.session_id = ${p.sessionId}::uuid AND p.client_payment_id = ${p.clientPaymentId}`,
+);
+
+/** The payment a staff device recorded under this id, if any. */
+export async function loadPaymentByClientId(db: SqlRunner, sessionId: string, clientPaymentId: string): Promise<PaymentDto | undefined> {
+  return (await db.row(PaymentRow, PAYMENT_BY_CLIENT_ID, { sessionId, clientPaymentId }))?.dto;
 }
 
 const LockedSession = z.strictObject({
@@ -68,21 +123,29 @@ const LockedSession = z.strictObject({
 });
 export type LockedSession = z.output<typeof LockedSession>;
 
+const LOCK_SESSION_SQL = statement<{ sessionId: string; locationId: string }>(
+  "seating.lock-session",
+  (p) => sql`SELECT id, location_id, label, status, table_id FROM order_session
+        WHERE id = ${p.sessionId}::uuid AND location_id = ${p.locationId}::uuid FOR NO KEY UPDATE`,
+);
+
 /**
  * Locks a session row of this location (FOR NO KEY UPDATE, as every writer of its log does
  * first) and reads it; another location's session is "not found".
  */
 export async function lockSession(db: SqlRunner, sessionId: string, locationId: string): Promise<LockedSession> {
-  const row = await db.row(
-    LockedSession,
-    sql`SELECT id, location_id, label, status, table_id FROM order_session
-        WHERE id = ${sessionId}::uuid AND location_id = ${locationId}::uuid FOR NO KEY UPDATE`,
-  );
+  const row = await db.row(LockedSession, LOCK_SESSION_SQL, { sessionId, locationId });
   if (!row) throw AppError.notFound("session");
   return row;
 }
 
 const BillSession = z.strictObject({ currency: z.string(), waived_cents: z.number().int() });
+const LOAD_BILL_SQL = statement<{ sessionId: string }>(
+  "seating.load-bill",
+  (p) =>
+    sql`SELECT l.currency, s.waived_cents::float8 AS waived_cents FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${p.sessionId}::uuid`,
+);
+
 // waived_cents is BIGINT (a bill may pass 2^31 cents), which node-postgres reads as a string:
 // read as float8, exact for every integer below 2^53, far beyond any bill.
 
@@ -92,13 +155,10 @@ export async function loadBill(
   sessionId: string,
 ): Promise<{ bill: BillDto; orders: OrderDto[]; payments: PaymentDto[]; customers: CustomerDto[] }> {
   // One after the other: `db` may be a transaction's one connection.
-  const session = await db.row(
-    BillSession,
-    sql`SELECT l.currency, s.waived_cents::float8 AS waived_cents FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${sessionId}::uuid`,
-  );
+  const session = await db.row(BillSession, LOAD_BILL_SQL, { sessionId });
   const orders = await loadSessionOrderDtos(db, sessionId);
-  const payments = await loadPayments(db, sql`p.session_id = ${sessionId}::uuid`);
-  const customers = await loadCustomers(db, sql`c.session_id = ${sessionId}::uuid`);
+  const payments = await loadPayments(db, { sessionId });
+  const customers = await loadCustomers(db, { sessionId });
   if (!session) throw AppError.notFound("session");
   const bill = billOf({ currency: session.currency, orders, payments, customers, waivedCents: session.waived_cents });
   return { bill, orders, payments, customers };
@@ -115,20 +175,20 @@ const ReceiptSession = z.strictObject({
   location: LocationDto,
 });
 
-/** The receipt of a closed seating (null while it is open), from what is stored. */
-export async function loadReceipt(db: SqlRunner, sessionId: string): Promise<ReceiptDto | null> {
-  const session = await db.row(
-    ReceiptSession,
-    sql`
-    SELECT s.label, s.status, ${raw(iso("s.opened_at"))} AS opened_at, ${raw(iso("s.closed_at"))} AS closed_at,
+const LOAD_RECEIPT_SQL = statement<{ sessionId: string }>(
+  "seating.load-receipt",
+  (p) => sql`
+    SELECT s.label, s.status, ${isoText("s.opened_at")} AS opened_at, ${isoText("s.closed_at")} AS closed_at,
            (SELECT display_name FROM staff_user WHERE id = s.opened_by_id) AS opened_by,
            (SELECT display_name FROM staff_user WHERE id = s.closed_by_id) AS closed_by,
            s.waive_reason,
-           json_build_object('id', l.id, 'name', l.name, 'currency', l.currency, 'openOnFirstScan', l.open_on_first_scan,
-           'cardJoinCheck', l.card_join_check, 'timeZone', l.time_zone,
-             'ticketAmberMinutes', l.ticket_amber_minutes, 'ticketRedMinutes', l.ticket_red_minutes) AS location
-    FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${sessionId}::uuid`,
-  );
+           ${LOCATION_JSON} AS location
+    FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${p.sessionId}::uuid`,
+);
+
+/** The receipt of a closed seating (null while it is open), from what is stored. */
+export async function loadReceipt(db: SqlRunner, sessionId: string): Promise<ReceiptDto | null> {
+  const session = await db.row(ReceiptSession, LOAD_RECEIPT_SQL, { sessionId });
   if (session?.status !== "CLOSED" || !session.closed_at) return null;
   const { bill, payments } = await loadBill(db, sessionId);
   return ReceiptDto.parse({

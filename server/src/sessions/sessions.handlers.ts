@@ -5,6 +5,7 @@ import { emitFor } from "../realtime/event-views.js";
 import { rooms } from "../realtime/rooms.js";
 import { eventsAfter } from "../session-log/events-after.js";
 import { acknowledgeAlert, raiseAlert } from "./alerts.js";
+import { findSession } from "./session-dto.sql.js";
 
 /**
  * `session:focus`: staff also join one session's room, and get its events after `afterSeq`
@@ -12,10 +13,7 @@ import { acknowledgeAlert, raiseAlert } from "./alerts.js";
  * permission, so that is the floor's (whole) form; the session room's live events are too.
  */
 export const focus: CommandHandler<"session:focus"> = async (deps, input, staff, socket) => {
-  const session = await deps.prisma.orderSession.findFirst({
-    where: { id: input.sessionId, locationId: staff.locationId },
-    select: { id: true },
-  });
+  const session = await findSession(deps.prisma, input.sessionId, staff.locationId);
   if (!session) throw AppError.notFound("session");
   await socket.join(rooms.session(session.id));
   let lastSeq = input.afterSeq ?? 0;

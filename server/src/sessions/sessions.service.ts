@@ -13,23 +13,25 @@ import {
   type SessionDto,
   type SessionExtras,
   type SessionSummaryDto,
+  UNFINISHED_ORDER_STATUSES,
 } from "@ordered/contract";
 import { z } from "zod";
 import { assertActiveCustomer } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
+import { label, labels } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction, utc } from "../db/sql.js";
-import { toLocationDto, toSessionDto } from "../dto.js";
+import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction, statement, utc } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { deliverLocked } from "../orders/advance-order.js";
 import { cancelLocked, orderStateOf } from "../orders/cancel-order.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
 import { lockOrder } from "../orders/transition.js";
-import { appendEvent, jsonPayload } from "../session-log/session-log.js";
+import { appendJsonEvent } from "../session-log/session-log.js";
 import { newJoinCode, newPin } from "./join-code.js";
 import { presenceOf } from "./presence.js";
 import { loadAlerts, loadBill, loadCustomers, loadPayments, loadReceipt, lockSession } from "./seating.sql.js";
+import { findSeating, findSession, SESSION_COLUMNS, SessionRow, toSessionDto } from "./session-dto.sql.js";
 
 export interface SessionWithOrders {
   session: SessionDto;
@@ -37,6 +39,12 @@ export interface SessionWithOrders {
 }
 
 const TableRow = z.strictObject({ name: z.string(), retired: z.boolean() });
+
+const OPEN_SESSION_SQL = statement<{ tableId: string; locationId: string }>(
+  "sessions.open-session",
+  (p) => sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table
+            WHERE id = ${p.tableId}::uuid AND location_id = ${p.locationId}::uuid FOR SHARE`,
+);
 
 /**
  * Opens a session — seating a table of the location, or free-standing with a label — and
@@ -56,17 +64,30 @@ export async function openSession(
     if (input.tableId) {
       // FOR SHARE: a retirement of this table waits for this seating, or this waits for it
       // and sees the table retired (tables.service.ts).
-      const table = await db.row(
-        TableRow,
-        sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table
-            WHERE id = ${input.tableId}::uuid AND location_id = ${staff.locationId}::uuid FOR SHARE`,
-      );
+      const table = await db.row(TableRow, OPEN_SESSION_SQL, { tableId: input.tableId, locationId: staff.locationId });
       if (!table || table.retired) throw AppError.notFound("table");
       label ??= table.name;
     }
     return insertSession(db, publicUrl, staff, label ?? "", input.tableId ?? null);
   });
 }
+
+const INSERT_SESSION_SQL = statement<{
+  id: `${string}-${string}-${string}-${string}-${string}`;
+  locationId: string;
+  label: string;
+  joinCode: string;
+  pin: string;
+  openedAt: Date;
+  staffId: string | null;
+  tableId: string | null;
+}>(
+  "sessions.insert-session",
+  (p) => sql`
+        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id)
+        VALUES (${p.id}::uuid, ${p.locationId}::uuid, ${p.label}, ${label("SessionStatus", "OPEN")}, ${p.joinCode}, ${p.pin}, ${utc(p.openedAt)}, ${p.staffId}::uuid, 0,
+                ${p.tableId}::uuid)`,
+);
 
 async function insertSession(
   db: SqlRunner,
@@ -75,36 +96,49 @@ async function insertSession(
   label: string,
   tableId: string | null,
 ): Promise<{ session: SessionDto; event: LoggedEvent<"session.opened"> }> {
+  const openedAt = new Date();
   const row = {
     id: randomUUID(),
     label,
     status: "OPEN" as const,
-    joinCode: newJoinCode(),
+    join_code: newJoinCode(),
     pin: newPin(),
-    openedAt: new Date(),
-    closedAt: null,
-    lastSeq: 1,
-    tableId,
+    opened_at: openedAt.toISOString(),
+    closed_at: null,
+    last_seq: 1,
+    table_id: tableId,
   };
   const session = toSessionDto(row, publicUrl);
   // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
   try {
-    await db.run(sql`
-        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id)
-        VALUES (${row.id}::uuid, ${staff.locationId}::uuid, ${label}, 'OPEN', ${row.joinCode}, ${row.pin}, ${utc(row.openedAt)}, ${staff.staffId}::uuid, 0,
-                ${row.tableId}::uuid)`);
+    await db.run(INSERT_SESSION_SQL, {
+      id: row.id,
+      locationId: staff.locationId,
+      label,
+      joinCode: row.join_code,
+      pin: row.pin,
+      openedAt,
+      staffId: staff.staffId,
+      tableId,
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", `${label} is already seated; close its session first`);
     throw err;
   }
-  const { event } = await appendEvent(db, {
-    type: "session.opened",
-    sessionId: sql`${row.id}::uuid`,
-    payload: jsonPayload(session),
-  });
+  const { event } = await appendJsonEvent(db, "session.opened", row.id, session);
   if (!event) throw new Error(`session ${row.id} was opened but not logged`);
   return { session, event };
 }
+
+const SummaryRow = SessionRow.extend({ order_count: z.number().int() });
+const LIST = statement<{ locationId: string; status: "OPEN" | "CLOSED" | null; limit: number }>(
+  "sessions.list",
+  (p) => sql`SELECT ${SESSION_COLUMNS}, (SELECT count(*)::int FROM "order" o WHERE o.session_id = s.id) AS order_count
+    FROM order_session s
+    WHERE s.location_id = ${p.locationId}::uuid AND (${p.status}::"SessionStatus" IS NULL OR s.status = ${p.status}::"SessionStatus")
+    ORDER BY s.opened_at DESC, s.id
+    LIMIT ${p.limit}`,
+);
 
 export async function listSessions(
   prisma: PrismaClient,
@@ -112,13 +146,8 @@ export async function listSessions(
   locationId: string,
   query: { status?: "OPEN" | "CLOSED" | undefined; limit: number },
 ): Promise<SessionSummaryDto[]> {
-  const rows = await prisma.orderSession.findMany({
-    where: { locationId, ...(query.status ? { status: query.status } : {}) },
-    orderBy: [{ openedAt: "desc" }, { id: "asc" }],
-    take: query.limit,
-    include: { _count: { select: { orders: true } } },
-  });
-  return rows.map((r) => ({ ...toSessionDto(r, publicUrl), orderCount: r._count.orders }));
+  const rows = await sqlOn(prisma).rows(SummaryRow, LIST, { locationId, status: query.status ?? null, limit: query.limit });
+  return rows.map(({ order_count, ...r }) => ({ ...toSessionDto(r, publicUrl), orderCount: order_count }));
 }
 
 /** A session as staff see it: its orders, phones, calls, payments, and its receipt once closed. */
@@ -128,16 +157,16 @@ export async function getSession(
   locationId: string,
   sessionId: string,
 ): Promise<SessionWithOrders & SessionExtras & { receipt: ReceiptDto | null }> {
-  const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId } });
+  const row = await findSession(prisma, sessionId, locationId);
   if (!row) throw AppError.notFound("session");
   // Read at the session's lastSeq or later: events after it are replayed, and applied once.
   const db = sqlOn(prisma);
-  const where = sql`session_id = ${row.id}::uuid`;
+  const where = { sessionId: row.id };
   const [orders, customers, alerts, payments, receipt] = await Promise.all([
     loadSessionOrderDtos(db, row.id),
-    loadCustomers(db, sql`c.${where}`),
-    loadAlerts(db, sql`a.${where}`),
-    loadPayments(db, sql`p.${where}`),
+    loadCustomers(db, where),
+    loadAlerts(db, where),
+    loadPayments(db, where),
     row.status === "CLOSED" ? loadReceipt(db, row.id) : null,
   ]);
   return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, receipt };
@@ -145,10 +174,26 @@ export async function getSession(
 
 const Unfinished = z.strictObject({
   id: z.uuid(),
-  status: z.enum(["PLACED", "ACCEPTED"]),
+  status: z.enum(UNFINISHED_ORDER_STATUSES),
   customer_name: z.string().nullable(),
   items: z.string(),
 });
+
+const CLOSE_SESSION_SQL = statement<{ sessionId: string }>(
+  "sessions.close-session",
+  (p) => sql`SELECT o.id, o.status, c.display_name AS customer_name,
+                 (SELECT string_agg(i.quantity || '× ' || i.product_name, ', ' ORDER BY i.position) FROM order_item i WHERE i.order_id = o.id) AS items
+          FROM "order" o LEFT JOIN customer c ON c.id = o.customer_id
+          WHERE o.session_id = ${p.sessionId}::uuid AND o.status IN ${labels("OrderStatus", UNFINISHED_ORDER_STATUSES)} ORDER BY o.placed_at, o.id`,
+);
+
+const CLOSE_SESSION_2_SQL = statement<{ staffId: string; waived: number; v: string | null; sessionId: string }>(
+  "sessions.close-session-2",
+  (p) => sql`
+      UPDATE order_session SET status = ${label("SessionStatus", "CLOSED")}, closed_at = ${CLOCK}, closed_by_id = ${p.staffId}::uuid,
+             waived_cents = ${p.waived}, waive_reason = ${p.v}
+      WHERE id = ${p.sessionId}::uuid`,
+);
 
 /**
  * Closes an open seating, in one transaction under its row's lock (taken first, so nothing
@@ -174,13 +219,7 @@ export async function closeSession(
     const session = await lockSession(db, sessionId, staff.locationId);
     if (session.status !== "OPEN") return { events: [], receipt: null };
     const logged: LoggedEvent[] = [];
-    const unfinished = await db.rows(
-      Unfinished,
-      sql`SELECT o.id, o.status, c.display_name AS customer_name,
-                 (SELECT string_agg(i.quantity || '× ' || i.product_name, ', ' ORDER BY i.position) FROM order_item i WHERE i.order_id = o.id) AS items
-          FROM "order" o LEFT JOIN customer c ON c.id = o.customer_id
-          WHERE o.session_id = ${sessionId}::uuid AND o.status IN ('PLACED', 'ACCEPTED') ORDER BY o.placed_at, o.id`,
-    );
+    const unfinished = await db.rows(Unfinished, CLOSE_SESSION_SQL, { sessionId });
     if (unfinished.length > 0 && !options.unfinished) {
       const named = unfinished.map(
         (o) =>
@@ -240,44 +279,43 @@ export async function closeSession(
     const waived = bill.dueCents > 0 ? bill.dueCents : 0;
     // Stamped after the row lock (which placements also take), so no order logged before
     // the close has a later time than the close.
-    await db.run(sql`
-      UPDATE order_session SET status = 'CLOSED', closed_at = ${CLOCK}, closed_by_id = ${staff.staffId}::uuid,
-             waived_cents = ${waived}, waive_reason = ${waived > 0 ? (options.waiveReason ?? null) : null}
-      WHERE id = ${sessionId}::uuid`);
+    await db.run(CLOSE_SESSION_2_SQL, { staffId: staff.staffId, waived, v: waived > 0 ? (options.waiveReason ?? null) : null, sessionId });
     const receipt = await loadReceipt(db, sessionId);
     if (!receipt) throw new Error(`session ${sessionId} was closed but has no receipt`);
-    const closed = await appendEvent(db, {
-      type: "session.closed",
-      sessionId: sql`${sessionId}::uuid`,
-      payload: jsonPayload({ closedAt: receipt.closedAt, receipt }),
-    });
+    const closed = await appendJsonEvent(db, "session.closed", sessionId, { closedAt: receipt.closedAt, receipt });
     if (!closed.event) throw new Error(`session ${sessionId} was closed but not logged`);
     logged.push(closed.event);
     return { events: logged, receipt };
   });
-  const row = await prisma.orderSession.findFirst({ where: { id: sessionId, locationId: staff.locationId } });
+  const row = await findSession(prisma, sessionId, staff.locationId);
   // Closed before this call: its stored receipt.
   const receipt = closing.receipt ?? (row ? await loadReceipt(sqlOn(prisma), sessionId) : null);
   if (!row || !receipt) throw AppError.notFound("session");
   return { session: toSessionDto(row, publicUrl), receipt, events: closing.events };
 }
 
+const Me = z.strictObject({ id: z.uuid(), display_name: z.string().nullable(), verified: z.boolean(), pin_failures: z.number().int() });
+const ME = statement<{ id: string }>(
+  "sessions.phone",
+  (p) => sql`SELECT id, display_name, verified_at IS NOT NULL AS verified, pin_failures FROM customer WHERE id = ${p.id}::uuid`,
+);
+
 /** The seating a customer token is scoped to, as the phone shows it; closed ones are refused. */
 export async function getCustomerSession(prisma: PrismaClient, customer: CustomerPrincipal): Promise<CurrentSessionResponse> {
   await assertActiveCustomer(prisma, customer, "open");
-  const session = await prisma.orderSession.findUnique({ where: { id: customer.sessionId }, include: { location: true } });
-  const me = await prisma.customer.findUnique({ where: { id: customer.customerId } });
+  const session = await findSeating(prisma, { id: customer.sessionId });
+  const me = await sqlOn(prisma).row(Me, ME, { id: customer.customerId });
   if (!session || !me) throw new AppError("UNAUTHENTICATED", "invalid token");
   const presence = presenceOf({
     check: session.location.cardJoinCheck,
-    verified: me.verifiedAt !== null,
-    phoneFailures: me.pinFailures,
-    seatingFailures: session.pinFailures,
+    verified: me.verified,
+    phoneFailures: me.pin_failures,
+    seatingFailures: session.pin_failures,
   });
   return {
-    session: { id: session.id, label: session.label, status: session.status, lastSeq: session.lastSeq },
-    location: toLocationDto(session.location),
-    customer: { id: me.id, displayName: me.displayName, presence },
+    session: { id: session.id, label: session.label, status: session.status, lastSeq: session.last_seq },
+    location: session.location,
+    customer: { id: me.id, displayName: me.display_name, presence },
     ...(await loadSessionActivity(prisma, session.id)),
   };
 }
@@ -288,11 +326,10 @@ export async function loadSessionActivity(
   sessionId: string,
 ): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts">> {
   const db = sqlOn(prisma);
-  const where = sql`session_id = ${sessionId}::uuid`;
   const [orders, payments, alerts] = await Promise.all([
     loadSessionOrderDtos(db, sessionId),
-    loadPayments(db, sql`p.${where}`),
-    loadAlerts(db, sql`a.${where}`),
+    loadPayments(db, { sessionId }),
+    loadAlerts(db, { sessionId }),
   ]);
   return { orders, payments, alerts };
 }

@@ -1,7 +1,8 @@
-import type { DailyStatsResponse, MoneyAdjustmentDto } from "@ordered/contract";
+import { BILLED_ORDER_STATUSES, type DailyStatsResponse, type MoneyAdjustmentDto, VOIDED_ORDER_STATUS } from "@ordered/contract";
 import { z } from "zod";
+import { label, labels } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { isoText, raw, sql, sqlOn } from "../db/sql.js";
+import { isoText, raw, sql, sqlOn, statement } from "../db/sql.js";
 
 const Row = z.strictObject({
   currency: z.string(),
@@ -17,12 +18,13 @@ const Row = z.strictObject({
 });
 
 const ZoneRow = z.strictObject({ name: z.string() });
+const ZONES = statement("stats.time-zones", () => sql`SELECT name FROM pg_timezone_names`);
 let zones: Promise<Set<string>> | undefined;
 
 /** The time zone names PostgreSQL knows, read once per process (they change with PostgreSQL's upgrades). */
 export function knownTimeZones(prisma: PrismaClient): Promise<Set<string>> {
   zones ??= sqlOn(prisma)
-    .rows(ZoneRow, sql`SELECT name FROM pg_timezone_names`)
+    .rows(ZoneRow, ZONES)
     .then((rows) => new Set(rows.map((r) => r.name)));
   zones.catch(() => {
     zones = undefined;
@@ -30,27 +32,38 @@ export function knownTimeZones(prisma: PrismaClient): Promise<Set<string>> {
   return zones;
 }
 
-/** A location's totals for one calendar day in the given time zone. */
-export async function dailyStats(prisma: PrismaClient, locationId: string, date: string, timeZone: string): Promise<DailyStatsResponse> {
-  const row = await sqlOn(prisma).row(
-    Row,
-    sql`
+interface Day {
+  locationId: string;
+  date: string;
+  timeZone: string;
+}
+
+const status = (s: Parameters<typeof label<"OrderStatus">>[1]) => label("OrderStatus", s);
+const TAKINGS = labels("OrderStatus", BILLED_ORDER_STATUSES);
+
+const DAILY = statement<Day>(
+  "stats.daily",
+  (p) => sql`
     SELECT l.currency,
            count(o.id)::int AS placed,
            count(o.accepted_at)::int AS accepted,
-           count(o.id) FILTER (WHERE o.status = 'REJECTED')::int AS rejected,
-           count(o.id) FILTER (WHERE o.status = 'DELIVERED')::int AS delivered,
-           count(o.id) FILTER (WHERE o.status = 'CANCELLED')::int AS cancelled,
-           count(o.id) FILTER (WHERE o.status = 'FAILED')::int AS failed,
-           coalesce(sum(o.total_cents) FILTER (WHERE o.status IN ('ACCEPTED', 'DELIVERED')), 0)::float8 AS revenue,
-           avg(o.total_cents) FILTER (WHERE o.status IN ('ACCEPTED', 'DELIVERED'))::float8 AS aov,
-           avg(extract(epoch FROM o.finished_at - o.placed_at)) FILTER (WHERE o.status = 'DELIVERED')::float8 AS delivery
+           count(o.id) FILTER (WHERE o.status = ${status("REJECTED")})::int AS rejected,
+           count(o.id) FILTER (WHERE o.status = ${status("DELIVERED")})::int AS delivered,
+           count(o.id) FILTER (WHERE o.status = ${status("CANCELLED")})::int AS cancelled,
+           count(o.id) FILTER (WHERE o.status = ${status("FAILED")})::int AS failed,
+           coalesce(sum(o.total_cents) FILTER (WHERE o.status IN ${TAKINGS}), 0)::float8 AS revenue,
+           avg(o.total_cents) FILTER (WHERE o.status IN ${TAKINGS})::float8 AS aov,
+           avg(extract(epoch FROM o.finished_at - o.placed_at)) FILTER (WHERE o.status = ${status("DELIVERED")})::float8 AS delivery
     FROM location l
     LEFT JOIN "order" o ON o.location_id = l.id
-      AND (o.placed_at AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone})::date = ${date}::date
-    WHERE l.id = ${locationId}::uuid
+      AND (o.placed_at AT TIME ZONE 'UTC' AT TIME ZONE ${p.timeZone})::date = ${p.date}::date
+    WHERE l.id = ${p.locationId}::uuid
     GROUP BY l.id`,
-  );
+);
+
+/** A location's totals for one calendar day in the given time zone. */
+export async function dailyStats(prisma: PrismaClient, locationId: string, date: string, timeZone: string): Promise<DailyStatsResponse> {
+  const row = await sqlOn(prisma).row(Row, DAILY, { locationId, date, timeZone });
   if (!row) throw new Error(`location ${locationId} not found`);
   const { placed, accepted, rejected, delivered, cancelled, failed } = row;
   const adjustments = await moneyAdjustments(prisma, locationId, date, timeZone);
@@ -81,28 +94,30 @@ const Adjustment = z.strictObject({
   at: z.string(),
 });
 
+const ADJUSTMENTS = statement<Day>("stats.adjustments", (p) => {
+  const onDay = (column: string) => sql`(${raw(column)} AT TIME ZONE 'UTC' AT TIME ZONE ${p.timeZone})::date = ${p.date}::date`;
+  return sql`
+    SELECT kind, "sessionId", label, "amountCents", reason, "by", at FROM (
+      SELECT 'VOID' AS kind, o.session_id AS "sessionId", s.label, o.total_cents::float8 AS "amountCents", o.status_reason AS reason,
+             u.display_name AS "by", ${isoText("o.finished_at")} AS at, o.finished_at AS t
+      FROM "order" o JOIN order_session s ON s.id = o.session_id LEFT JOIN staff_user u ON u.id = o.cancelled_by_id
+      WHERE o.location_id = ${p.locationId}::uuid AND o.status = ${status(VOIDED_ORDER_STATUS)} AND o.accepted_at IS NOT NULL
+        AND ${onDay("o.finished_at")}
+      UNION ALL
+      SELECT 'WAIVE', s.id, s.label, s.waived_cents::float8, s.waive_reason, u.display_name, ${isoText("s.closed_at")}, s.closed_at
+      FROM order_session s LEFT JOIN staff_user u ON u.id = s.closed_by_id
+      WHERE s.location_id = ${p.locationId}::uuid AND s.waived_cents > 0 AND ${onDay("s.closed_at")}
+      UNION ALL
+      SELECT 'REFUND', s.id, s.label, p.amount_cents::float8, p.note, u.display_name, ${isoText("p.recorded_at")}, p.recorded_at
+      FROM payment p JOIN order_session s ON s.id = p.session_id LEFT JOIN staff_user u ON u.id = p.recorded_by_id
+      WHERE s.location_id = ${p.locationId}::uuid AND p.kind = ${label("PaymentKind", "REFUND")} AND ${onDay("p.recorded_at")}
+    ) a ORDER BY t, kind`;
+});
+
 /**
  * The day's voids, waivers and refunds, oldest first: each a row of the table that records
  * it (order, order_session, payment), dated when it happened in the day's time zone.
  */
 async function moneyAdjustments(prisma: PrismaClient, locationId: string, date: string, timeZone: string): Promise<MoneyAdjustmentDto[]> {
-  const onDay = (column: string) => sql`(${raw(column)} AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone})::date = ${date}::date`;
-  return sqlOn(prisma).rows(
-    Adjustment,
-    sql`
-    SELECT kind, "sessionId", label, "amountCents", reason, "by", at FROM (
-      SELECT 'VOID' AS kind, o.session_id AS "sessionId", s.label, o.total_cents::float8 AS "amountCents", o.status_reason AS reason,
-             u.display_name AS "by", ${isoText("o.finished_at")} AS at, o.finished_at AS t
-      FROM "order" o JOIN order_session s ON s.id = o.session_id LEFT JOIN staff_user u ON u.id = o.cancelled_by_id
-      WHERE o.location_id = ${locationId}::uuid AND o.status = 'CANCELLED' AND o.accepted_at IS NOT NULL AND ${onDay("o.finished_at")}
-      UNION ALL
-      SELECT 'WAIVE', s.id, s.label, s.waived_cents::float8, s.waive_reason, u.display_name, ${isoText("s.closed_at")}, s.closed_at
-      FROM order_session s LEFT JOIN staff_user u ON u.id = s.closed_by_id
-      WHERE s.location_id = ${locationId}::uuid AND s.waived_cents > 0 AND ${onDay("s.closed_at")}
-      UNION ALL
-      SELECT 'REFUND', s.id, s.label, p.amount_cents::float8, p.note, u.display_name, ${isoText("p.recorded_at")}, p.recorded_at
-      FROM payment p JOIN order_session s ON s.id = p.session_id LEFT JOIN staff_user u ON u.id = p.recorded_by_id
-      WHERE s.location_id = ${locationId}::uuid AND p.kind = 'REFUND' AND ${onDay("p.recorded_at")}
-    ) a ORDER BY t, kind`,
-  );
+  return sqlOn(prisma).rows(Adjustment, ADJUSTMENTS, { locationId, date, timeZone });
 }

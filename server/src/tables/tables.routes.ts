@@ -1,7 +1,7 @@
 import { staffOf } from "../auth/passport.js";
 import type { AppDeps } from "../deps.js";
-import { toLocationDto } from "../dto.js";
 import { handlers } from "../http/routes.js";
+import { getLocation } from "../locations/location-dto.sql.js";
 import { renderQrPng, renderQrSvg } from "../sessions/qr.js";
 import { createTable, getTable, listTables, reorderTables, retireTable, updateTable } from "./tables.service.js";
 
@@ -23,10 +23,10 @@ export function tableRoutes(deps: AppDeps) {
       const { locationId } = staffOf(req);
       const [tables, location] = await Promise.all([
         listTables(deps.prisma, publicUrl, locationId, false),
-        deps.prisma.location.findUniqueOrThrow({ where: { id: locationId } }),
+        getLocation(deps.prisma, locationId),
       ]);
       const cards = await Promise.all(tables.map(async (table) => ({ table, svg: await renderQrSvg(table.cardUrl) })));
-      reply({ location: toLocationDto(location), cards });
+      reply({ location, cards });
     },
 
     // One table's card QR as an image, to print or put in a menu holder.

@@ -1,18 +1,31 @@
 import type { CreateTableBody, ReorderTablesBody, TableDto, UpdateTableBody } from "@ordered/contract";
 import { LIMITS } from "@ordered/contract";
 import { z } from "zod";
+import { label } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
-import type { Db, PrismaClient } from "../db/prisma.js";
-import { CLOCK, sql, sqlTransaction } from "../db/sql.js";
+import type { PrismaClient } from "../db/prisma.js";
+import { CLOCK, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { newJoinCode } from "../sessions/join-code.js";
 
 /** The URL a table's card encodes. */
 export const cardUrlFor = (publicUrl: string, cardCode: string): string => `${publicUrl}/t/${cardCode}`;
 
-/** What every table query reads with the table: its open seating, if any. */
-const withSeating = { seatings: { where: { status: "OPEN" as const }, select: { id: true }, take: 1 } };
-type TableRow = Db.DiningTable & { seatings: { id: string }[] };
+/** `t` is the table row; its open seating, if any, comes with it. */
+const TABLE = sql`SELECT t.id, t.name, t.area, t.seats, t.position, t.card_code, t.retired_at IS NOT NULL AS retired,
+    (SELECT s.id FROM order_session s WHERE s.table_id = t.id AND s.status = ${label("SessionStatus", "OPEN")} LIMIT 1) AS seating_id
+  FROM dining_table t`;
+const TableRow = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  area: z.string().nullable(),
+  seats: z.number().int().nullable(),
+  position: z.number().int(),
+  card_code: z.string(),
+  retired: z.boolean(),
+  seating_id: z.uuid().nullable(),
+});
+type TableRow = z.output<typeof TableRow>;
 
 export const toTableDto = (t: TableRow, publicUrl: string): TableDto => ({
   id: t.id,
@@ -20,12 +33,59 @@ export const toTableDto = (t: TableRow, publicUrl: string): TableDto => ({
   area: t.area,
   seats: t.seats,
   position: t.position,
-  cardUrl: cardUrlFor(publicUrl, t.cardCode),
-  retired: t.retiredAt !== null,
-  seatingId: t.seatings[0]?.id ?? null,
+  cardUrl: cardUrlFor(publicUrl, t.card_code),
+  retired: t.retired,
+  seatingId: t.seating_id,
 });
 
 const duplicateName = (name: string) => new AppError("CONFLICT", `a table named "${name}" already exists`);
+
+const LIST = statement<{ locationId: string; includeRetired: boolean }>(
+  "tables.list",
+  (p) => sql`${TABLE} WHERE t.location_id = ${p.locationId}::uuid AND (${p.includeRetired}::boolean OR t.retired_at IS NULL)
+    ORDER BY t.retired_at ASC NULLS FIRST, t.position, t.name`,
+);
+const ONE = statement<{ id: string; locationId: string }>(
+  "tables.one",
+  (p) => sql`${TABLE} WHERE t.id = ${p.id}::uuid AND t.location_id = ${p.locationId}::uuid`,
+);
+const IN_USE = statement<{ locationId: string }>(
+  "tables.in-use",
+  (p) => sql`SELECT id, position FROM dining_table WHERE location_id = ${p.locationId}::uuid AND retired_at IS NULL`,
+);
+const CREATE = statement<{
+  locationId: string;
+  name: string;
+  area: string | null;
+  seats: number | null;
+  position: number;
+  cardCode: string;
+}>(
+  "tables.create",
+  (p) => sql`INSERT INTO dining_table (id, location_id, name, area, seats, position, card_code)
+    VALUES (gen_random_uuid(), ${p.locationId}::uuid, ${p.name}, ${p.area}, ${p.seats}::int, ${p.position}, ${p.cardCode})
+    RETURNING id`,
+);
+/** A field absent from the edit keeps its value; area and seats may be set to null. */
+const UPDATE = statement<{
+  id: string;
+  locationId: string;
+  name: string | null;
+  setArea: boolean;
+  area: string | null;
+  setSeats: boolean;
+  seats: number | null;
+}>(
+  "tables.update",
+  (p) => sql`UPDATE dining_table SET name = coalesce(${p.name}, name),
+      area = CASE WHEN ${p.setArea}::boolean THEN ${p.area} ELSE area END,
+      seats = CASE WHEN ${p.setSeats}::boolean THEN ${p.seats}::int ELSE seats END
+    WHERE id = ${p.id}::uuid AND location_id = ${p.locationId}::uuid AND retired_at IS NULL`,
+);
+const REORDER = statement<{ ids: string[] }>(
+  "tables.reorder",
+  (p) => sql`UPDATE dining_table t SET position = o.ord - 1 FROM unnest(${p.ids}::uuid[]) WITH ORDINALITY AS o(id, ord) WHERE t.id = o.id`,
+);
 
 /** The location's tables in floor order (retired ones last, if asked for). */
 export async function listTables(
@@ -34,17 +94,13 @@ export async function listTables(
   locationId: string,
   includeRetired: boolean,
 ): Promise<TableDto[]> {
-  const rows = await prisma.diningTable.findMany({
-    where: { locationId, ...(includeRetired ? {} : { retiredAt: null }) },
-    orderBy: [{ retiredAt: { sort: "asc", nulls: "first" } }, { position: "asc" }, { name: "asc" }],
-    include: withSeating,
-  });
+  const rows = await sqlOn(prisma).rows(TableRow, LIST, { locationId, includeRetired });
   return rows.map((t) => toTableDto(t, publicUrl));
 }
 
 /** One table of the location (retired ones too: their cards still identify them). */
 export async function getTable(prisma: PrismaClient, publicUrl: string, locationId: string, tableId: string): Promise<TableDto> {
-  const row = await prisma.diningTable.findFirst({ where: { id: tableId, locationId }, include: withSeating });
+  const row = await sqlOn(prisma).row(TableRow, ONE, { id: tableId, locationId });
   if (!row) throw AppError.notFound("table");
   return toTableDto(row, publicUrl);
 }
@@ -60,16 +116,15 @@ export async function createTable(
   input: z.output<typeof CreateTableBody>,
 ): Promise<TableDto> {
   try {
-    const row = await prisma.$transaction(async (tx) => {
-      const inUse = await tx.diningTable.count({ where: { locationId, retiredAt: null } });
-      if (inUse >= LIMITS.table.maxTables) throw new AppError("CONFLICT", `a location has at most ${LIMITS.table.maxTables} tables`);
-      const last = await tx.diningTable.aggregate({ where: { locationId, retiredAt: null }, _max: { position: true } });
-      return tx.diningTable.create({
-        data: { locationId, ...input, position: (last._max.position ?? -1) + 1, cardCode: newJoinCode() },
-        include: withSeating,
-      });
+    const id = await sqlTransaction(prisma, async (db) => {
+      const inUse = await db.rows(InUseRow, IN_USE, { locationId });
+      if (inUse.length >= LIMITS.table.maxTables) throw new AppError("CONFLICT", `a location has at most ${LIMITS.table.maxTables} tables`);
+      const position = Math.max(-1, ...inUse.map((t) => t.position)) + 1;
+      const created = await db.row(IdRow, CREATE, { locationId, ...input, position, cardCode: newJoinCode() });
+      if (!created) throw new Error("table not created");
+      return created.id;
     });
-    return toTableDto(row, publicUrl);
+    return getTable(prisma, publicUrl, locationId, id);
   } catch (err) {
     throw isUniqueViolation(err) ? duplicateName(input.name) : err;
   }
@@ -84,9 +139,17 @@ export async function updateTable(
   input: z.output<typeof UpdateTableBody>,
 ): Promise<TableDto> {
   try {
-    const { count } = await prisma.diningTable.updateMany({ where: { id: tableId, locationId, retiredAt: null }, data: input });
+    const count = await sqlOn(prisma).run(UPDATE, {
+      id: tableId,
+      locationId,
+      name: input.name ?? null,
+      setArea: input.area !== undefined,
+      area: input.area ?? null,
+      setSeats: input.seats !== undefined,
+      seats: input.seats ?? null,
+    });
     if (count === 0) throw AppError.notFound("table");
-    return toTableDto(await prisma.diningTable.findUniqueOrThrow({ where: { id: tableId }, include: withSeating }), publicUrl);
+    return getTable(prisma, publicUrl, locationId, tableId);
   } catch (err) {
     throw isUniqueViolation(err) && input.name ? duplicateName(input.name) : err;
   }
@@ -99,20 +162,39 @@ export async function reorderTables(
   locationId: string,
   input: z.output<typeof ReorderTablesBody>,
 ): Promise<TableDto[]> {
-  await prisma.$transaction(async (tx) => {
-    const inUse = await tx.diningTable.findMany({ where: { locationId, retiredAt: null }, select: { id: true } });
+  await sqlTransaction(prisma, async (db) => {
+    const inUse = await db.rows(InUseRow, IN_USE, { locationId });
     const known = new Set(inUse.map((t) => t.id));
     const listed = new Set(input.tableIds);
     if (input.tableIds.some((id) => !known.has(id)) || inUse.some((t) => !listed.has(t.id))) {
       throw new AppError("VALIDATION_FAILED", "body.tableIds: must list every table in use at this location, each once");
     }
-    for (const [position, id] of input.tableIds.entries()) await tx.diningTable.update({ where: { id }, data: { position } });
+    await db.run(REORDER, { ids: input.tableIds });
   });
   return listTables(prisma, publicUrl, locationId, false);
 }
 
+const InUseRow = z.strictObject({ id: z.uuid(), position: z.number().int() });
+const IdRow = z.strictObject({ id: z.uuid() });
 const RetireRow = z.strictObject({ name: z.string(), retired: z.boolean() });
 const Seated = z.strictObject({ seated: z.boolean() });
+
+const RETIRE_TABLE_SQL = statement<{ tableId: string; locationId: string }>(
+  "tables.retire-table",
+  (p) => sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table
+          WHERE id = ${p.tableId}::uuid AND location_id = ${p.locationId}::uuid FOR UPDATE`,
+);
+
+const RETIRE_TABLE_2_SQL = statement<{ tableId: string }>(
+  "tables.retire-table-2",
+  (p) =>
+    sql`SELECT EXISTS (SELECT 1 FROM order_session WHERE table_id = ${p.tableId}::uuid AND status = ${label("SessionStatus", "OPEN")}) AS seated`,
+);
+
+const RETIRE_TABLE_3_SQL = statement<{ tableId: string }>(
+  "tables.retire-table-3",
+  (p) => sql`UPDATE dining_table SET retired_at = ${CLOCK} WHERE id = ${p.tableId}::uuid`,
+);
 
 /**
  * Takes a table off the floor; its name is free again. A seated table is refused (close its
@@ -123,20 +205,13 @@ const Seated = z.strictObject({ seated: z.boolean() });
  */
 export async function retireTable(prisma: PrismaClient, publicUrl: string, locationId: string, tableId: string): Promise<TableDto> {
   await sqlTransaction(prisma, async (db) => {
-    const table = await db.row(
-      RetireRow,
-      sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table
-          WHERE id = ${tableId}::uuid AND location_id = ${locationId}::uuid FOR UPDATE`,
-    );
+    const table = await db.row(RetireRow, RETIRE_TABLE_SQL, { tableId, locationId });
     if (!table) throw AppError.notFound("table");
     if (table.retired) return;
     // A statement of its own, after the lock: it sees a seating committed while this waited.
-    const open = await db.row(
-      Seated,
-      sql`SELECT EXISTS (SELECT 1 FROM order_session WHERE table_id = ${tableId}::uuid AND status = 'OPEN') AS seated`,
-    );
+    const open = await db.row(Seated, RETIRE_TABLE_2_SQL, { tableId });
     if (open?.seated) throw new AppError("CONFLICT", `${table.name} is seated; close its session first`);
-    await db.run(sql`UPDATE dining_table SET retired_at = ${CLOCK} WHERE id = ${tableId}::uuid`);
+    await db.run(RETIRE_TABLE_3_SQL, { tableId });
   });
-  return toTableDto(await prisma.diningTable.findUniqueOrThrow({ where: { id: tableId }, include: withSeating }), publicUrl);
+  return getTable(prisma, publicUrl, locationId, tableId);
 }

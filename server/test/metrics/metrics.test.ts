@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import type { PrismaClient } from "../../src/db/prisma.js";
+import { type PrismaClient, poolOf } from "../../src/db/prisma.js";
 import { createLogger } from "../../src/logger.js";
 import { type Metrics, serveMetrics } from "../../src/metrics/metrics.js";
 import { eventually, openAndJoin } from "../support/harness.js";
@@ -106,6 +106,48 @@ describe("metrics", () => {
     } finally {
       api.close();
       pipeline.close();
+    }
+  });
+
+  it("say what a request waits for: a pooled database connection, the wait's time, and the requests that got none", async ({
+    startServer,
+    prismaClient,
+    venue,
+  }) => {
+    // A pool of two on the instance's own client: the test holds both connections.
+    const prisma = prismaClient(2);
+    const lone = await startServer({}, { prisma });
+    const api = await metricsEndpoint(lone.app.metrics);
+    try {
+      expect((await lone.api.request("GET", "/api/sessions", { token: venue.staffToken })).status).toBe(200);
+      const served = await scrape(api);
+      expect(served.get("ordered_db_pool_wait_seconds_count")).toBeGreaterThan(0);
+      expect(served.get("ordered_db_pool_timeouts_total")).toBe(0);
+      expect(served.get('ordered_db_pool_connections{state="idle"}')).toBeGreaterThan(0);
+
+      const held = [await poolOf(prisma).connect(), await poolOf(prisma).connect()];
+      try {
+        const waiting = lone.api.request("GET", "/api/sessions", { token: venue.staffToken });
+        await eventually(
+          async () => (await scrape(api)).get("ordered_db_pool_waiting") === 1,
+          1_500,
+          "the request to wait for a connection",
+        );
+        const full = await scrape(api);
+        expect(full.get('ordered_db_pool_connections{state="busy"}')).toBe(2);
+        expect(full.get('ordered_db_pool_connections{state="idle"}')).toBe(0);
+        const answer = await waiting;
+        expect(answer.status).toBe(503);
+        expect(answer.body).toMatchObject({ error: { code: "UNAVAILABLE", message: "the server is busy; please try again" } });
+      } finally {
+        for (const client of held) client.release();
+      }
+      const after = await scrape(api);
+      expect(after.get("ordered_db_pool_timeouts_total")).toBe(1);
+      // The wait that ended in the timeout is in the histogram's last bucket, past 1 s.
+      expect(after.get('ordered_db_pool_wait_seconds_bucket{le="1"}')).toBe(after.get("ordered_db_pool_wait_seconds_count")! - 1);
+    } finally {
+      api.close();
     }
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { closeRedis, createRedis, type RedisClient, type RedisTarget } from "../../src/db/redis.js";
+import { pino } from "pino";
+import { closeRedis, createRedis, type RedisClient, type RedisTarget, watchOutage } from "../../src/db/redis.js";
 import { createLogger } from "../../src/logger.js";
 import { type ConsumerOptions, type Job, startConsumer } from "../../src/pipeline/consumer.js";
 import { createProducer, GROUP, stageKeys } from "../../src/pipeline/queues.js";
@@ -20,6 +21,14 @@ const options = (over: Partial<ConsumerOptions> = {}): ConsumerOptions => ({
   stalledIntervalMs: 200,
   ...over,
 });
+
+/** A logger that keeps what it logged, for tests that count log lines. */
+function recordingLogger() {
+  const lines: { level: number; msg: string; err?: string }[] = [];
+  const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const count = (text: string) => lines.filter((l) => l.msg.includes(text)).length;
+  return { logger, lines, count };
+}
 
 /** Consumers of the processing stage's group, by name, with what is pending on each. */
 async function consumersOf(redis: RedisClient, stream: string): Promise<Map<string, number>> {
@@ -144,5 +153,85 @@ describe("the pipeline's consumer", () => {
     resources.add(startConsumer({ target, commands: redis, log, options: opts, async run() {}, async deadLetter() {} }), (c) => c.close());
     await eventually(async () => !(await consumersOf(redis, stream)).has("dead-idle"), 5000, "the idle dead worker forgotten");
     expect((await consumersOf(redis, stream)).get("dead-busy")).toBe(1);
+  });
+
+  it("logs a read that keeps failing once, not at every retry, and says when it works again", async ({ resources }) => {
+    const opts = options();
+    const { logger, count } = recordingLogger();
+    const redis = resources.add(createRedis(target, { maxRetriesPerRequest: null }), closeRedis);
+    const { stream } = stageKeys(target, opts.prefix, "processing");
+    // Something else holds the stream's key: every read (and every takeover check) is refused.
+    await redis.set(stream, "not a stream");
+    const ran: string[] = [];
+    resources.add(
+      startConsumer({
+        target,
+        commands: redis,
+        log: logger,
+        options: opts,
+        async run(job) {
+          ran.push(job.orderId);
+        },
+        async deadLetter() {},
+      }),
+      (c) => c.close(),
+    );
+    await eventually(async () => count("pipeline read failed") > 0, 5000, "the failed read to be logged");
+    await new Promise((r) => setTimeout(r, 1500)); // several retries and takeover checks
+    expect(count("pipeline read failed")).toBe(1);
+    expect(count("stalled-job check failed")).toBe(1);
+
+    await redis.del(stream);
+    const producer = resources.add(createProducer(target, opts, log), (p) => p.close());
+    const orderId = randomUUID();
+    producer.enqueue("processing", orderId);
+    await eventually(async () => ran.includes(orderId), 10_000, "the job queued after the fix to run");
+    expect(count("pipeline read works again")).toBe(1);
+    await eventually(async () => count("stalled-job check works again") === 1, 5000, "the takeover check to recover");
+  });
+
+  it("against a Redis that goes away: logs the outage once, and resumes on the Redis that comes back empty", async ({
+    ownRedis,
+    resources,
+  }) => {
+    const server = await ownRedis();
+    const own: RedisTarget = { kind: "single", url: server.url };
+    const opts = options();
+    const { logger, count, lines } = recordingLogger();
+    // The worker's shared connection, watched as boot.ts watches it.
+    const redis = resources.add(createRedis(own, { maxRetriesPerRequest: null }), closeRedis);
+    watchOutage(logger, "redis", redis);
+    const producer = resources.add(createProducer(own, opts, log), (p) => p.close());
+    const ran: string[] = [];
+    resources.add(
+      startConsumer({
+        target: own,
+        commands: redis,
+        log: logger,
+        options: opts,
+        async run(job) {
+          ran.push(job.orderId);
+        },
+        async deadLetter() {},
+      }),
+      (c) => c.close(),
+    );
+    const before = randomUUID();
+    producer.enqueue("processing", before);
+    await eventually(async () => ran.includes(before), 5000, "a job before the outage");
+
+    await server.stop();
+    await eventually(async () => count("pipeline workers: Redis is unreachable") > 0, 5000, "the outage to be logged");
+    await new Promise((r) => setTimeout(r, 1500)); // reconnection attempts, renewals and takeover checks wait meanwhile
+    await server.start(); // empty: no persistence, so the stream and its group are gone
+
+    const after = randomUUID();
+    producer.enqueue("processing", after); // through the outbox once its connection is back
+    await eventually(async () => ran.includes(after), 15_000, "a job after the outage");
+    expect(count("pipeline workers: Redis is unreachable")).toBe(1);
+    expect(count("pipeline workers: Redis is back")).toBe(1);
+    // The restart's missing group is expected (the outage was logged): made again, not reported.
+    expect(lines.filter((l) => l.level >= 40 && !l.msg.includes("Redis is unreachable"))).toEqual([]);
+    expect(ran.filter((id) => id === before)).toHaveLength(1);
   });
 });

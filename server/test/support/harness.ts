@@ -14,6 +14,7 @@ import { closeRedis, createRedis, type RedisClient } from "../../src/db/redis.js
 import { createLogger } from "../../src/logger.js";
 import { createPipelineWorker, type PipelineWorker, type WorkerHooks } from "../../src/pipeline/worker.js";
 import { type ApiClient, createApiClient } from "../../src/tools/api-client.js";
+import { watchedDestination } from "./log-watch.js";
 
 export const TEST_SECRET = "test-secret-that-is-at-least-32-characters-long";
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ordered_test";
@@ -35,7 +36,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PUBLIC_URL: "http://ordered.test",
     // Never the repository's .data/: the photo tests give each server a folder of its own.
     PHOTO_DIR: path.join(tmpdir(), "ordered-test-photos"),
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    // Errors are always logged, to log-watch.ts (which fails the test); the rest only when asked.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "error",
     // Generous limits; the rate-limit tests set their own low ones.
     LOGIN_RATE_PER_MINUTE: "1000",
     JOIN_RATE_PER_MINUTE: "1000",
@@ -58,6 +60,11 @@ export function testConfig(env: Record<string, string> = {}): Config {
   });
 }
 
+/** The app's logger, watched by log-watch.ts; printed only when TEST_LOG_LEVEL asks for it. */
+function testLogger(config: Config, name: string) {
+  return createLogger(config.logLevel, name, watchedDestination(name, process.env.TEST_LOG_LEVEL !== undefined));
+}
+
 export interface TestServer {
   url: string;
   /** The kit's REST client for this instance. */
@@ -75,7 +82,7 @@ export async function startServer(prisma: PrismaClient, env: Record<string, stri
   const redis = createRedis(config.redis, { maxRetriesPerRequest: 2, lazyConnect: true, autoPipelining: true });
   redis.on("error", () => {}); // fault tests stop Redis on purpose; the app logs what matters
   await redis.connect();
-  const app = createApp({ config, prisma, redis, log: createLogger(config.logLevel) });
+  const app = createApp({ config, prisma, redis, log: testLogger(config, "ordered") });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -114,7 +121,7 @@ export function startWorker(
     prisma,
     redis,
     redisTarget: config.redis,
-    log: createLogger(config.logLevel, "worker"),
+    log: testLogger(config, "worker"),
     options: { prefix, ...config.pipeline },
     ...(opts.hooks ? { hooks: opts.hooks } : {}),
   });

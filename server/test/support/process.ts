@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { createApiClient } from "../../src/tools/api-client.js";
 import { freePort } from "../../src/tools/free-port.js";
 import { REDIS_URL, TEST_DATABASE_URL, TEST_SECRET } from "./harness.js";
+import { lineWatcher } from "./log-watch.js";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -42,8 +43,16 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
-  child.stdout!.on("data", (d) => (stderr += d));
-  child.stderr!.on("data", (d) => (stderr += d));
+  const watchOut = lineWatcher(`server :${port}`);
+  const watchErr = lineWatcher(`server :${port} (stderr)`);
+  child.stdout!.on("data", (d) => {
+    stderr += d;
+    watchOut(d);
+  });
+  child.stderr!.on("data", (d) => {
+    stderr += d;
+    watchErr(d);
+  });
   const url = `http://127.0.0.1:${port}`;
   const health = createApiClient(url);
   const deadline = Date.now() + 30_000;
@@ -97,6 +106,8 @@ export async function spawnWorker(env: Record<string, string>): Promise<ChildWor
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  child.stdout!.on("data", lineWatcher("worker"));
+  child.stderr!.on("data", lineWatcher("worker (stderr)"));
   await new Promise<void>((resolve, reject) => {
     // A deadline, not a wait: resolves as soon as the worker says it runs.
     const timer = setTimeout(() => reject(new Error(`worker did not start: ${output}`)), 30_000);

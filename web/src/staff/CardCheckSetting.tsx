@@ -7,8 +7,8 @@ interface Props {
   token: string;
   /** null while loading. */
   location: LocationDto | null;
-  /** Only the owner changes the location's settings (location.settings). */
-  owner: boolean;
+  /** Whether this account may change the location's settings (the permission location.settings). */
+  maySet: boolean;
   onSaved: (location: LocationDto) => void;
 }
 
@@ -17,7 +17,7 @@ interface Props {
  * seating's PIN, wait for staff to accept it, or nothing. Each option says which threat it
  * covers (docs/architecture.md, "Seatings, cards and the bill").
  */
-export function CardCheckSetting({ token, location, owner, onSaved }: Props) {
+export function CardCheckSetting({ token, location, maySet, onSaved }: Props) {
   const s = strings.tables;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +41,7 @@ export function CardCheckSetting({ token, location, owner, onSaved }: Props) {
     <section className="card setting" aria-labelledby="card-check-title">
       <h2 id="card-check-title">{s.cardCheckTitle}</h2>
       <p className="muted small">{s.cardCheckIntro}</p>
-      <fieldset className="setting-choices" disabled={!owner || busy || location === null}>
+      <fieldset className="setting-choices" disabled={!maySet || busy || location === null}>
         <legend className="visually-hidden">{s.cardCheckTitle}</legend>
         {CARD_JOIN_CHECKS.map((check) => (
           <label key={check} className="setting-row">
@@ -62,7 +62,7 @@ export function CardCheckSetting({ token, location, owner, onSaved }: Props) {
           </label>
         ))}
       </fieldset>
-      {!owner && <p className="muted small">{s.ownerOnly}</p>}
+      {!maySet && <p className="muted small">{s.ownerOnly}</p>}
       {error && (
         <p role="alert" className="error small">
           {error}

@@ -1,4 +1,4 @@
-import type { LocationDto } from "@ordered/contract/client";
+import { can, type LocationDto } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
 import { strings } from "../strings";
@@ -8,13 +8,13 @@ import { TicketTimingSetting } from "./TicketTimingSetting";
 
 /**
  * The location's "open a seating on first scan" switch, its check of card-joined phones and the
- * kitchen tickets' timing; only the owner may change them.
+ * kitchen tickets' timing; only roles with the permission location.settings (the owner) change them.
  */
 export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
   const [location, setLocation] = useState<LocationDto | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const owner = auth.staff.role === "OWNER";
+  const maySet = can(auth.staff.role, "location.settings");
 
   useEffect(() => {
     let stale = false;
@@ -49,14 +49,14 @@ export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
           <input
             type="checkbox"
             checked={location?.openOnFirstScan ?? false}
-            disabled={!owner || busy || location === null}
+            disabled={!maySet || busy || location === null}
             onChange={(e) => location && toggle(location, e.target.checked)}
             aria-describedby="first-scan-hint"
           />
           <span>{strings.tables.openOnFirstScan}</span>
         </label>
         <p id="first-scan-hint" className="muted small">
-          {strings.tables.openOnFirstScanHint} {!owner && strings.tables.ownerOnly}
+          {strings.tables.openOnFirstScanHint} {!maySet && strings.tables.ownerOnly}
         </p>
         {error && (
           <p role="alert" className="error small">
@@ -64,8 +64,8 @@ export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
           </p>
         )}
       </section>
-      <CardCheckSetting token={auth.token} location={location} owner={owner} onSaved={setLocation} />
-      <TicketTimingSetting token={auth.token} location={location} owner={owner} onSaved={setLocation} />
+      <CardCheckSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
+      <TicketTimingSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
     </>
   );
 }

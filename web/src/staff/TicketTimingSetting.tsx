@@ -8,13 +8,13 @@ interface Props {
   token: string;
   /** null while loading. */
   location: LocationDto | null;
-  /** Only the owner changes the location's settings (location.settings). */
-  owner: boolean;
+  /** Whether this account may change the location's settings (the permission location.settings). */
+  maySet: boolean;
   onSaved: (location: LocationDto) => void;
 }
 
 /** When a kitchen display's ticket turns amber, then red (minutes); beside the first-scan setting. */
-export function TicketTimingSetting({ token, location, owner, onSaved }: Props) {
+export function TicketTimingSetting({ token, location, maySet, onSaved }: Props) {
   const s = strings.ticketSettings;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,7 +42,7 @@ export function TicketTimingSetting({ token, location, owner, onSaved }: Props) 
     }
   }
 
-  const disabled = !owner || location === null;
+  const disabled = !maySet || location === null;
   return (
     <section className="card setting ticket-timing" aria-labelledby="ticket-timing-title">
       <h2 id="ticket-timing-title">{s.title}</h2>
@@ -82,7 +82,7 @@ export function TicketTimingSetting({ token, location, owner, onSaved }: Props) 
             aria-describedby="ticket-timing-hint"
           />
         </label>
-        {owner && (
+        {maySet && (
           <button type="submit" className="button touch" disabled={busy || location === null}>
             {s.save}
           </button>
@@ -92,7 +92,7 @@ export function TicketTimingSetting({ token, location, owner, onSaved }: Props) 
         </span>
       </form>
       <p id="ticket-timing-hint" className="muted small">
-        {s.hint} {!owner && s.ownerOnly}
+        {s.hint} {!maySet && s.ownerOnly}
       </p>
       {error && (
         <p role="alert" className="error small">

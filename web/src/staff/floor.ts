@@ -2,7 +2,7 @@
  * What the floor shows of each table, derived from the table list and the staff's live
  * state alone: pure functions, so the rules are unit-tested without a browser.
  */
-import { billOf, type TableDto } from "@ordered/contract/client";
+import { billOf, isUnfinishedOrder, type TableDto } from "@ordered/contract/client";
 import { alertsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";
 import type { StaffSession, StaffState } from "./staff-sessions";
 
@@ -67,7 +67,7 @@ export function tableTileState(table: TableDto, state: StaffState, now: number, 
   const customers = customersOf(state, seating.id);
   const bill = billOf({ currency, orders, payments: paymentsOf(state, seating.id), customers });
   const pending = alertsOf(state, seating.id).filter((a) => a.acknowledgedAt === null);
-  const waiting = orders.filter((o) => o.status === "PLACED" || o.status === "ACCEPTED");
+  const waiting = orders.filter(isUnfinishedOrder);
   const failedRecently = orders.some(
     (o) => (o.status === "REJECTED" || o.status === "FAILED") && now - Date.parse(o.finishedAt ?? o.placedAt) < ATTENTION_WINDOW_MS,
   );

@@ -2,14 +2,14 @@
  * What the panel shows of a seating besides its orders, as pure functions of the live state:
  * who its phones are called, which orders stop it from closing, which calls wait for staff.
  */
-import { type AlertDto, type CustomerDto, type OrderDto, orderName } from "@ordered/contract/client";
+import { type AlertDto, type CustomerDto, isUnfinishedOrder, type OrderDto, orderName } from "@ordered/contract/client";
 import { t } from "../i18n/i18n";
 import type { LiveState, SessionCore } from "../realtime/live-state";
 import { strings } from "../strings";
 
 /** Orders that closing must deliver or cancel: not checked by the kitchen yet, or accepted and not at the table. */
 export function unfinishedOrders(orders: readonly OrderDto[]): OrderDto[] {
-  return orders.filter((o) => o.status === "PLACED" || (o.status === "ACCEPTED" && o.shipment?.status !== "DELIVERED"));
+  return orders.filter(isUnfinishedOrder);
 }
 
 /**

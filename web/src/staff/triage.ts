@@ -8,7 +8,7 @@ import {
   type AlertKind,
   type CustomerDto,
   DEFAULT_TICKET_MINUTES,
-  isFinalOrderStatus,
+  isUnfinishedOrder,
   type LocationDto,
   type OrderDto,
   ticketUrgency,
@@ -31,7 +31,7 @@ export function thresholdsOf(location: Partial<Pick<LocationDto, "ticketAmberMin
 
 /** An order nobody has to do anything more with: it ended, or it is at the table. */
 export function isFinished(order: Pick<OrderDto, "status" | "shipment">): boolean {
-  return isFinalOrderStatus(order.status) || order.shipment?.status === "DELIVERED";
+  return !isUnfinishedOrder(order);
 }
 
 /** "<1 min", "4 min", "1 h 05 min": an age in whole minutes, as the cards show it ticking. */

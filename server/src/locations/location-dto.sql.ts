@@ -1,0 +1,80 @@
+/**
+ * The one LocationDto builder: PostgreSQL builds it (like every DTO read at run time), from
+ * the location row `l`, for every reader — the settings page, logins, a phone's join, the
+ * receipt.
+ */
+import { LocationDto, type LocationSettingsBody } from "@ordered/contract";
+import { z } from "zod";
+import type { PrismaClient } from "../db/prisma.js";
+import { sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
+import { AppError } from "../errors.js";
+
+/** `l` is the location row. */
+export const LOCATION_JSON = sql`json_build_object('id', l.id, 'name', l.name, 'currency', l.currency,
+  'openOnFirstScan', l.open_on_first_scan, 'cardJoinCheck', l.card_join_check, 'timeZone', l.time_zone,
+  'ticketAmberMinutes', l.ticket_amber_minutes, 'ticketRedMinutes', l.ticket_red_minutes)`;
+
+const Row = z.strictObject({ location: LocationDto });
+const LOCATION = statement<{ id: string }>(
+  "locations.one",
+  (p) => sql`SELECT ${LOCATION_JSON} AS location FROM location l WHERE l.id = ${p.id}::uuid`,
+);
+const LOCK = statement<{ id: string }>(
+  "locations.lock",
+  (p) => sql`SELECT ${LOCATION_JSON} AS location FROM location l WHERE l.id = ${p.id}::uuid FOR NO KEY UPDATE`,
+);
+const UPDATE = statement<{
+  id: string;
+  openOnFirstScan: boolean | null;
+  cardJoinCheck: string | null;
+  timeZone: string | null;
+  ticketAmberMinutes: number | null;
+  ticketRedMinutes: number | null;
+}>(
+  "locations.update-settings",
+  (p) => sql`
+    UPDATE location l SET
+      open_on_first_scan = coalesce(${p.openOnFirstScan}::boolean, l.open_on_first_scan),
+      card_join_check = coalesce(${p.cardJoinCheck}::"CardJoinCheck", l.card_join_check),
+      time_zone = coalesce(${p.timeZone}, l.time_zone),
+      ticket_amber_minutes = coalesce(${p.ticketAmberMinutes}::int, l.ticket_amber_minutes),
+      ticket_red_minutes = coalesce(${p.ticketRedMinutes}::int, l.ticket_red_minutes)
+    WHERE l.id = ${p.id}::uuid
+    RETURNING ${LOCATION_JSON} AS location`,
+);
+
+/** The staff's own location. */
+export async function getLocation(prisma: PrismaClient, id: string): Promise<LocationDto> {
+  const row = await sqlOn(prisma).row(Row, LOCATION, { id });
+  if (!row) throw AppError.notFound("location");
+  return row.location;
+}
+
+/**
+ * Changes the location's settings (the fields given). Thresholds given one at a time are
+ * checked against the other's stored value, under the row's lock.
+ */
+export async function updateLocationSettings(
+  prisma: PrismaClient,
+  id: string,
+  body: z.output<typeof LocationSettingsBody>,
+): Promise<LocationDto> {
+  return sqlTransaction(prisma, async (db) => {
+    const current = (await db.row(Row, LOCK, { id }))?.location;
+    if (!current) throw AppError.notFound("location");
+    const { ticketAmberMinutes: amber, ticketRedMinutes: red } = body;
+    if ((amber ?? current.ticketAmberMinutes) >= (red ?? current.ticketRedMinutes)) {
+      throw new AppError("VALIDATION_FAILED", "body.ticketAmberMinutes: must be less than ticketRedMinutes");
+    }
+    const updated = await db.row(Row, UPDATE, {
+      id,
+      openOnFirstScan: body.openOnFirstScan ?? null,
+      cardJoinCheck: body.cardJoinCheck ?? null,
+      timeZone: body.timeZone ?? null,
+      ticketAmberMinutes: amber ?? null,
+      ticketRedMinutes: red ?? null,
+    });
+    if (!updated) throw AppError.notFound("location");
+    return updated.location;
+  });
+}
