@@ -1,6 +1,6 @@
 /**
  * `@ordered/contract/client`: what a browser needs at run time, without zod. The schemas
- * (commands, dto, events, fields, requests) stay out; their inferred types come along as
+ * (commands, dto, events, fields, requests, responses, the route table) stay out; their inferred types come along as
  * types only (`export type *`), which vanish from the bundle. The web app imports from
  * here so a guest's phone never downloads a schema library it does not run, whatever the
  * bundler's tree-shaking would have made of `@ordered/contract`.
@@ -18,5 +18,7 @@ export * from "./menu.js";
 export * from "./order-status.js";
 export type * from "./requests.js";
 export type * from "./responses.js";
+export * from "./rest.js";
+export * from "./route-def.js";
 export * from "./seating.js";
 export * from "./staff-roles.js";

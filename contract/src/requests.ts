@@ -1,6 +1,7 @@
 /** What the REST API accepts: request bodies and query strings. */
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
+import { AdvanceOrderPayload, CancelOrderPayload } from "./commands.js";
 import { SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
@@ -339,6 +340,20 @@ export const ReorderCategoriesBody = z.strictObject({
 export type ReorderCategoriesBody = z.input<typeof ReorderCategoriesBody>;
 
 export const AvailabilityBody = z.strictObject({ available: z.boolean() });
+export type AvailabilityBody = z.input<typeof AvailabilityBody>;
+
+export const ListProductsQuery = z.strictObject({
+  /** Also the archived ones. */
+  archived: z.enum(["include", "exclude"]).default("exclude"),
+});
+
+/** POST /api/orders/:id/advance: the `order:advance` command's payload, the order named by the path. */
+export const AdvanceOrderBody = AdvanceOrderPayload.omit({ orderId: true });
+export type AdvanceOrderBody = z.input<typeof AdvanceOrderBody>;
+
+/** POST /api/orders/:id/cancel: the `order:cancel` command's payload, the order named by the path. */
+export const CancelOrderBody = CancelOrderPayload.omit({ orderId: true });
+export type CancelOrderBody = z.input<typeof CancelOrderBody>;
 
 const isTimeZone = (tz: string) => {
   try {

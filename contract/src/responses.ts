@@ -1,5 +1,10 @@
-/** What each REST endpoint answers on success (errors are `{ error: ErrorBody }`). */
-import type {
+/**
+ * What each REST endpoint answers on success (errors are `{ error: ErrorBody }`), as zod
+ * schemas; the types are inferred. Which route answers which is in routes.ts. Strict objects,
+ * like the DTOs: the server checks every answer against these in its tests (http/routes.ts).
+ */
+import { z } from "zod";
+import {
   AlertDto,
   CategoryDto,
   CustomerDto,
@@ -20,260 +25,277 @@ import type {
   StationDto,
   TableDto,
 } from "./dto.js";
+import { ERROR_CODES, type ErrorCode } from "./errors.js";
 
-/** POST /api/auth/login */
-export interface LoginResponse {
-  token: string;
+const time = z.iso.datetime();
+
+/** POST /api/auth/login, POST /api/auth/setup, POST /api/auth/password */
+export const LoginResponse = z.strictObject({
+  token: z.string(),
   /** Seconds until the token expires. */
-  expiresIn: number;
-  staff: StaffDto;
+  expiresIn: z.number().int(),
+  staff: StaffDto,
   /** Login only: proof that this device logged in with this email; send it with the next logins (LoginBody.deviceToken). */
-  deviceToken?: string;
-}
+  deviceToken: z.string().optional(),
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
 
 /** GET /api/staff */
-export interface StaffListResponse {
-  staff: StaffAccountDto[];
-}
+export const StaffListResponse = z.strictObject({ staff: z.array(StaffAccountDto) });
+export type StaffListResponse = z.infer<typeof StaffListResponse>;
 
 /**
  * POST /api/staff, PATCH /api/staff/:id, POST /api/staff/:id/reset-password. A new account
  * and a reset come with the one-time link that sets the password (shown to whoever made it).
  */
-export interface StaffAccountResponse {
-  staff: StaffAccountDto;
-  setupLink?: SetupLinkDto;
-}
+export const StaffAccountResponse = z.strictObject({ staff: StaffAccountDto, setupLink: SetupLinkDto.optional() });
+export type StaffAccountResponse = z.infer<typeof StaffAccountResponse>;
 
 /** GET /api/auth/setup?token=: whose link it is, before they choose a password. */
-export interface SetupInfoResponse {
-  email: string;
-  displayName: string;
-  locationName: string;
-  expiresAt: string;
-}
+export const SetupInfoResponse = z.strictObject({
+  email: z.string(),
+  displayName: z.string(),
+  locationName: z.string(),
+  expiresAt: time,
+});
+export type SetupInfoResponse = z.infer<typeof SetupInfoResponse>;
 
-/** GET /api/stations, POST/PATCH/DELETE … */
-export interface StationListResponse {
-  stations: StationDto[];
-}
+/** GET /api/stations */
+export const StationListResponse = z.strictObject({ stations: z.array(StationDto) });
+export type StationListResponse = z.infer<typeof StationListResponse>;
 
-export interface StationResponse {
-  station: StationDto;
-}
+/** POST /api/stations, PATCH /api/stations/:id */
+export const StationResponse = z.strictObject({ station: StationDto });
+export type StationResponse = z.infer<typeof StationResponse>;
 
 /**
  * GET /api/kitchen: what a kitchen display starts from. The open sessions (with their log
  * number, the socket's cursors) and their orders being prepared (ACCEPTED, with tickets);
  * live from there through the socket like the panel.
  */
-export interface KitchenResponse {
-  stations: StationDto[];
-  sessions: KitchenSessionDto[];
+export const KitchenResponse = z.strictObject({
+  stations: z.array(StationDto),
+  sessions: z.array(KitchenSessionDto),
   /** Kitchen copies (kitchenOrderOf): the same fields the display's socket events carry. */
-  orders: KitchenOrderDto[];
-}
+  orders: z.array(KitchenOrderDto),
+});
+export type KitchenResponse = z.infer<typeof KitchenResponse>;
 
 /** GET /api/auth/me */
-export interface MeResponse {
-  staff: StaffDto;
-}
+export const MeResponse = z.strictObject({ staff: StaffDto });
+export type MeResponse = z.infer<typeof MeResponse>;
 
 /** GET /api/sessions */
-export interface SessionListResponse {
-  sessions: SessionSummaryDto[];
-}
+export const SessionListResponse = z.strictObject({ sessions: z.array(SessionSummaryDto) });
+export type SessionListResponse = z.infer<typeof SessionListResponse>;
 
 /** POST /api/sessions */
-export interface OpenSessionResponse {
-  session: SessionDto;
-  qr: QrDto;
-}
+export const OpenSessionResponse = z.strictObject({ session: SessionDto, qr: QrDto });
+export type OpenSessionResponse = z.infer<typeof OpenSessionResponse>;
 
 /** What a seating holds besides its orders: its phones, their calls, its payments. */
-export interface SessionExtras {
-  customers: CustomerDto[];
-  alerts: AlertDto[];
-  payments: PaymentDto[];
-}
+const sessionExtras = {
+  customers: z.array(CustomerDto),
+  alerts: z.array(AlertDto),
+  payments: z.array(PaymentDto),
+};
+export type SessionExtras = z.infer<z.ZodObject<typeof sessionExtras>>;
 
 /** GET /api/sessions/:id (qr: null once closed; receipt: null while open) */
-export interface SessionDetailResponse extends SessionExtras {
-  session: SessionDto;
-  orders: OrderDto[];
-  qr: QrDto | null;
-  receipt: ReceiptDto | null;
-}
+export const SessionDetailResponse = z.strictObject({
+  session: SessionDto,
+  orders: z.array(OrderDto),
+  ...sessionExtras,
+  qr: QrDto.nullable(),
+  receipt: ReceiptDto.nullable(),
+});
+export type SessionDetailResponse = z.infer<typeof SessionDetailResponse>;
 
 /** POST /api/sessions/:id/payments */
-export interface PaymentResponse {
-  payment: PaymentDto;
-}
+export const PaymentResponse = z.strictObject({ payment: PaymentDto });
+export type PaymentResponse = z.infer<typeof PaymentResponse>;
 
 /**
  * POST /api/sessions/:id/customers/:customerId/remove: the phone, and the seating with its new
  * join code and PIN (the old ones no longer work) and its new QR.
  */
-export interface RemoveCustomerResponse {
-  customer: CustomerDto;
-  session: SessionDto;
-  qr: QrDto;
-}
+export const RemoveCustomerResponse = z.strictObject({ customer: CustomerDto, session: SessionDto, qr: QrDto });
+export type RemoveCustomerResponse = z.infer<typeof RemoveCustomerResponse>;
 
 /** POST /api/sessions/:id/customers/:customerId/accept (staff) and POST /api/sessions/verify (the phone, with the PIN) */
-export interface VerifyCustomerResponse {
-  customer: CustomerDto;
-}
+export const VerifyCustomerResponse = z.strictObject({ customer: CustomerDto });
+export type VerifyCustomerResponse = z.infer<typeof VerifyCustomerResponse>;
 
 /** GET /api/sessions/receipt (a customer token, also once its seating closed) */
-export interface ReceiptResponse {
-  receipt: ReceiptDto;
-}
+export const ReceiptResponse = z.strictObject({ receipt: ReceiptDto });
+export type ReceiptResponse = z.infer<typeof ReceiptResponse>;
 
 /** GET /api/cards/:cardCode (no token): what a phone shows before it joins through a table's card */
-export interface CardInfoResponse {
-  tableName: string;
-  location: LocationDto;
+export const CardInfoResponse = z.strictObject({
+  tableName: z.string(),
+  location: LocationDto,
   /** The table has an open seating to join. */
-  seated: boolean;
-}
+  seated: z.boolean(),
+});
+export type CardInfoResponse = z.infer<typeof CardInfoResponse>;
 
 /** GET /api/sessions/code/:joinCode (no token): what a phone shows before joining with a seating's own QR */
-export interface CodeInfoResponse {
+export const CodeInfoResponse = z.strictObject({
   /** The seating's label, e.g. the table's name. */
-  label: string;
-  location: LocationDto;
-}
+  label: z.string(),
+  location: LocationDto,
+});
+export type CodeInfoResponse = z.infer<typeof CodeInfoResponse>;
 
 /** POST /api/sessions/:id/close */
-export interface CloseSessionResponse {
-  session: SessionDto;
-  receipt: ReceiptDto;
-}
+export const CloseSessionResponse = z.strictObject({ session: SessionDto, receipt: ReceiptDto });
+export type CloseSessionResponse = z.infer<typeof CloseSessionResponse>;
 
 /** GET /api/location, PATCH /api/location */
-export interface LocationResponse {
-  location: LocationDto;
-}
+export const LocationResponse = z.strictObject({ location: LocationDto });
+export type LocationResponse = z.infer<typeof LocationResponse>;
 
 /** GET /api/tables/cards: every card of the location's tables in use, for the print sheet */
-export interface TableCardsResponse {
-  location: LocationDto;
-  cards: { table: TableDto; svg: string }[];
-}
+export const TableCardsResponse = z.strictObject({
+  location: LocationDto,
+  cards: z.array(z.strictObject({ table: TableDto, svg: z.string() })),
+});
+export type TableCardsResponse = z.infer<typeof TableCardsResponse>;
+
+/** GET /api/sessions/current: what the phone shows of its table, live from here on. */
+export const CurrentSessionResponse = CustomerSessionDto.extend({
+  orders: z.array(OrderDto),
+  /** Everything paid so far (the running bill) and this phone's own calls. */
+  payments: z.array(PaymentDto),
+  alerts: z.array(AlertDto),
+});
+export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
+
+/** GET /api/menu (a phone's: visible categories in order, their visible products) */
+export const MenuResponse = z.strictObject({
+  categories: z.array(CategoryDto),
+  products: z.array(ProductDto),
+  /** The location's time zone, for the categories' service windows. */
+  timeZone: z.string(),
+});
+export type MenuResponse = z.infer<typeof MenuResponse>;
 
 /**
  * POST /api/sessions/join: the token, and everything the phone's table screen needs at once
  * (the table as GET /sessions/current gives it, and the menu as GET /menu gives it), so a
  * guest's tap is one round trip from the menu on a slow phone network.
  */
-export type JoinResponse = CurrentSessionResponse & {
-  token: string;
+export const JoinResponse = CurrentSessionResponse.extend({
+  token: z.string(),
   /** Seconds until the token expires. */
-  expiresIn: number;
-  menu: MenuResponse;
-};
-
-/** GET /api/sessions/current: what the phone shows of its table, live from here on. */
-export type CurrentSessionResponse = CustomerSessionDto & {
-  orders: OrderDto[];
-  /** Everything paid so far (the running bill) and this phone's own calls. */
-  payments: PaymentDto[];
-  alerts: AlertDto[];
-};
+  expiresIn: z.number().int(),
+  menu: MenuResponse,
+});
+export type JoinResponse = z.infer<typeof JoinResponse>;
 
 /** GET /api/tables, PUT /api/tables/order */
-export interface TableListResponse {
-  tables: TableDto[];
-}
+export const TableListResponse = z.strictObject({ tables: z.array(TableDto) });
+export type TableListResponse = z.infer<typeof TableListResponse>;
 
 /** POST /api/tables, PATCH /api/tables/:id, POST /api/tables/:id/retire */
-export interface TableResponse {
-  table: TableDto;
-}
+export const TableResponse = z.strictObject({ table: TableDto });
+export type TableResponse = z.infer<typeof TableResponse>;
 
 /** GET /api/products (the staff's: every product not archived; ?archived=include for all) */
-export interface ProductListResponse {
-  products: ProductDto[];
-}
-
-/** GET /api/menu (a phone's: visible categories in order, their visible products) */
-export interface MenuResponse {
-  categories: CategoryDto[];
-  products: ProductDto[];
-  /** The location's time zone, for the categories' service windows. */
-  timeZone: string;
-}
+export const ProductListResponse = z.strictObject({ products: z.array(ProductDto) });
+export type ProductListResponse = z.infer<typeof ProductListResponse>;
 
 /** GET /api/categories, PUT /api/categories/order */
-export interface CategoryListResponse {
-  categories: CategoryDto[];
-}
+export const CategoryListResponse = z.strictObject({ categories: z.array(CategoryDto) });
+export type CategoryListResponse = z.infer<typeof CategoryListResponse>;
 
 /** POST /api/categories, PATCH /api/categories/:id */
-export interface CategoryResponse {
-  category: CategoryDto;
-}
+export const CategoryResponse = z.strictObject({ category: CategoryDto });
+export type CategoryResponse = z.infer<typeof CategoryResponse>;
 
-/** POST /api/products, PATCH /api/products/:id, PUT /api/products/:id/availability */
-export interface ProductResponse {
-  product: ProductDto;
-}
+/** POST /api/products, PATCH /api/products/:id, PUT /api/products/:id/availability, the photo routes */
+export const ProductResponse = z.strictObject({ product: ProductDto });
+export type ProductResponse = z.infer<typeof ProductResponse>;
 
 /** GET /api/orders/:id, POST /api/orders/:id/advance, POST /api/orders/:id/cancel */
-export interface OrderResponse {
-  order: OrderDto;
-}
+export const OrderResponse = z.strictObject({ order: OrderDto });
+export type OrderResponse = z.infer<typeof OrderResponse>;
 
 /** How many orders there are by what happened to them; `accepted` counts every order ever accepted. */
-export interface OrderCountsDto {
-  placed: number;
-  accepted: number;
-  rejected: number;
-  delivered: number;
-  cancelled: number;
-  failed: number;
-}
-
-/** GET /api/stats/daily */
-export interface DailyStatsResponse {
-  date: string;
-  timeZone: string;
-  currency: string;
-  orders: OrderCountsDto;
-  /** Sum of the totals of orders that were accepted and not cancelled. */
-  revenueCents: number;
-  /** Over the same orders; null when there are none. */
-  averageOrderValueCents: number | null;
-  /** Over delivered orders; null when there are none. */
-  averagePlacedToDeliveredSeconds: number | null;
-  /** Money that did not come in, or went back out, that day: each with who, when and why. */
-  adjustments: MoneyAdjustmentDto[];
-  /** Sums of `adjustments` per kind. */
-  voidedCents: number;
-  waivedCents: number;
-  refundedCents: number;
-}
+export const OrderCountsDto = z.strictObject({
+  placed: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  delivered: z.number().int(),
+  cancelled: z.number().int(),
+  failed: z.number().int(),
+});
+export type OrderCountsDto = z.infer<typeof OrderCountsDto>;
 
 /**
  * VOID: an order cancelled after the kitchen accepted it (its total); WAIVE: what a seating's
  * close let go unpaid; REFUND: money given back. Dated by when it happened, in the day's time zone.
  */
-export interface MoneyAdjustmentDto {
-  kind: "VOID" | "WAIVE" | "REFUND";
-  sessionId: string;
+export const MoneyAdjustmentDto = z.strictObject({
+  kind: z.enum(["VOID", "WAIVE", "REFUND"]),
+  sessionId: z.uuid(),
   /** The seating's label ("Table 4"). */
-  label: string;
-  amountCents: number;
-  reason: string | null;
+  label: z.string(),
+  amountCents: z.number().int(),
+  reason: z.string().nullable(),
   /** The staff member's name, or null when nobody is recorded. */
-  by: string | null;
-  at: string;
-}
+  by: z.string().nullable(),
+  at: time,
+});
+export type MoneyAdjustmentDto = z.infer<typeof MoneyAdjustmentDto>;
+
+/** GET /api/stats/daily */
+export const DailyStatsResponse = z.strictObject({
+  date: z.iso.date(),
+  timeZone: z.string(),
+  currency: z.string(),
+  orders: OrderCountsDto,
+  /** Sum of the totals of orders that were accepted and not cancelled. */
+  revenueCents: z.number().int(),
+  /** Over the same orders; null when there are none. */
+  averageOrderValueCents: z.number().nullable(),
+  /** Over delivered orders; null when there are none. */
+  averagePlacedToDeliveredSeconds: z.number().nullable(),
+  /** Money that did not come in, or went back out, that day: each with who, when and why. */
+  adjustments: z.array(MoneyAdjustmentDto),
+  /** Sums of `adjustments` per kind. */
+  voidedCents: z.number().int(),
+  waivedCents: z.number().int(),
+  refundedCents: z.number().int(),
+});
+export type DailyStatsResponse = z.infer<typeof DailyStatsResponse>;
 
 /** GET /api/health (200 when both are up, 503 otherwise) */
-export interface HealthResponse {
-  status: "ok" | "degraded";
-  postgres: "up" | "down";
-  redis: "up" | "down";
-}
+export const HealthResponse = z.strictObject({
+  status: z.enum(["ok", "degraded"]),
+  postgres: z.enum(["up", "down"]),
+  redis: z.enum(["up", "down"]),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/**
+ * GET /api/openapi.json: the OpenAPI 3.1 document of this table (openapi.ts), for clients
+ * we do not write. Checked here only for its outline; its own test checks the rest.
+ */
+export const OpenApiResponse = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});
+export type OpenApiResponse = z.infer<typeof OpenApiResponse>;
+
+/** Every error's body (errors.ts): the code says what happened, the message names the field or the thing. */
+export const ErrorResponse = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    /** Seconds to wait, for RATE_LIMITED and UNAVAILABLE. */
+    retryAfter: z.number().int().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -35,7 +35,17 @@ describe("@ordered/contract/client", () => {
 
   it("still offers the helpers the web app runs", async () => {
     const client = await import("../src/client.js");
-    for (const name of ["LIMITS", "billOf", "unitPriceOf", "stageOf", "SESSION_EVENT_NAMES", "RETRYABLE_ERRORS", "can"]) {
+    for (const name of [
+      "LIMITS",
+      "billOf",
+      "unitPriceOf",
+      "stageOf",
+      "SESSION_EVENT_NAMES",
+      "RETRYABLE_ERRORS",
+      "can",
+      "sendRoute",
+      "routeUrl",
+    ]) {
       expect(client).toHaveProperty(name);
     }
   });

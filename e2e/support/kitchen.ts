@@ -2,7 +2,6 @@
 // (a wall screen at 1280×800, a tablet at 1024×768), a KITCHEN account made the way an owner
 // makes one, the phone's side of a mixed order, and a way to look at a screen nobody has touched.
 import { writeFile } from "node:fs/promises";
-import type { LoginResponse, StaffAccountResponse } from "@ordered/contract";
 import { type Browser, type BrowserContext, expect, type Locator, type Page } from "@playwright/test";
 import type { ApiClient } from "../../server/dist/tools/api-client.js";
 import { baseUrl, viewOrder } from "./ui.js";
@@ -67,13 +66,13 @@ export async function createAccount(
   role: "MANAGER" | "SERVER" | "KITCHEN",
   email: string,
 ): Promise<{ email: string; password: string; token: string }> {
-  const created = await api.call<StaffAccountResponse>("POST", "/api/staff", {
+  const created = await api.route("POST /api/staff", {
     token: ownerToken,
     body: { email, displayName: `${role.toLowerCase()} ${email.split("@")[0]}`, role },
   });
   const setupToken = new URL(created.setupLink!.url).hash.slice(1);
   const password = "kitchen-password-1";
-  const login = await api.call<LoginResponse>("POST", "/api/auth/setup", { body: { token: setupToken, password } });
+  const login = await api.route("POST /api/auth/setup", { body: { token: setupToken, password } });
   expect(login.staff.role).toBe(role);
   return { email, password, token: login.token };
 }

@@ -1,18 +1,18 @@
 // Helpers for the staff's menu specs (issue 13): what the server stored, a photo to upload,
 // and the products page's parts by role.
-import type { CategoryDto, CategoryListResponse, ProductDto, ProductListResponse } from "@ordered/contract";
+import type { CategoryDto, ProductDto } from "@ordered/contract";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 import type { ApiClient } from "../../server/dist/tools/api-client.js";
 
 /** The location's categories in order, as the server has them. */
 export async function categoriesOf(api: ApiClient, token: string): Promise<CategoryDto[]> {
-  return (await api.call<CategoryListResponse>("GET", "/api/categories", { token })).categories;
+  return (await api.route("GET /api/categories", { token })).categories;
 }
 
 /** A product by name, archived ones too, as the server has it. */
 export async function productNamed(api: ApiClient, token: string, name: string): Promise<ProductDto> {
-  const { products } = await api.call<ProductListResponse>("GET", "/api/products?archived=include", { token });
+  const { products } = await api.route("GET /api/products", { token, query: { archived: "include" } });
   const product = products.find((p) => p.name === name);
   if (!product) throw new Error(`no product named ${name}`);
   return product;

@@ -2,18 +2,15 @@
 // staff would in the products page), so each spec drives one UI, the phone's.
 import {
   type CategoryDto,
-  type CategoryResponse,
   type CreateCategoryBody,
   type CreateProductBody,
-  type LocationResponse,
   minutesInZone,
   type ProductDto,
-  type ProductResponse,
   type UpdateProductBody,
 } from "@ordered/contract";
 import type { Page, TestInfo } from "@playwright/test";
 import { PNG } from "pngjs";
-import type { ApiClient } from "../../server/dist/tools/api-client.js";
+import { type ApiClient, createApiClient } from "../../server/dist/tools/api-client.js";
 import { baseUrl } from "./ui.js";
 
 /** A pizza's size: one of Small or Large (+3.00), required. */
@@ -28,31 +25,27 @@ export const SIZE_GROUP = {
 };
 
 export async function createCategory(api: ApiClient, token: string, body: CreateCategoryBody): Promise<CategoryDto> {
-  return (await api.call<CategoryResponse>("POST", "/api/categories", { token, body })).category;
+  return (await api.route("POST /api/categories", { token, body })).category;
 }
 
 export async function createProduct(api: ApiClient, token: string, body: CreateProductBody): Promise<ProductDto> {
-  return (await api.call<ProductResponse>("POST", "/api/products", { token, body })).product;
+  return (await api.route("POST /api/products", { token, body })).product;
 }
 
 export async function updateProduct(api: ApiClient, token: string, id: string, body: UpdateProductBody): Promise<ProductDto> {
-  return (await api.call<ProductResponse>("PATCH", `/api/products/${id}`, { token, body })).product;
+  return (await api.route("PATCH /api/products/:id", { token, params: { id }, body })).product;
 }
 
 /** Uploads a photo as the products page does: the image's bytes as the body. */
 export async function uploadPhoto(token: string, productId: string, png: Buffer): Promise<ProductDto> {
-  const res = await fetch(`${baseUrl(0)}/api/products/${productId}/photo`, {
-    method: "PUT",
-    headers: { authorization: `Bearer ${token}`, "content-type": "image/png" },
-    body: new Uint8Array(png),
-  });
-  if (!res.ok) throw new Error(`photo upload → ${res.status} ${await res.text()}`);
-  return ((await res.json()) as ProductResponse).product;
+  const api = createApiClient(baseUrl(0));
+  const body = new Uint8Array(png);
+  return (await api.route("PUT /api/products/:id/photo", { token, params: { id: productId }, body, contentType: "image/png" })).product;
 }
 
 /** The location's time zone: service windows are read in it. */
 export async function timeZoneOf(api: ApiClient, token: string): Promise<string> {
-  return (await api.call<LocationResponse>("GET", "/api/location", { token })).location.timeZone;
+  return (await api.route("GET /api/location", { token })).location.timeZone;
 }
 
 /** "HH:MM" in `timeZone`, `offsetMinutes` from now (wrapping around midnight). */

@@ -10,7 +10,6 @@ import {
   type ServerToClientEvents,
   type SessionDetailResponse,
   type TableDto,
-  type TableResponse,
 } from "@ordered/contract";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import { io, type Socket } from "socket.io-client";
@@ -19,7 +18,7 @@ import { baseUrl, type Phone, viewOrder } from "./ui.js";
 
 /** A new table of the venue's floor; its `cardUrl` is what its printed card encodes. */
 export async function createTable(api: ApiClient, staffToken: string, name: string): Promise<TableDto> {
-  return (await api.call<TableResponse>("POST", "/api/tables", { token: staffToken, body: { name } })).table;
+  return (await api.route("POST /api/tables", { token: staffToken, body: { name } })).table;
 }
 
 /** Seats a table (opens a session on it); returns the new seating's id. */

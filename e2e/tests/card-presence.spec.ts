@@ -53,7 +53,7 @@ test("with staff approval, the phone says it is waiting until staff tap Accept o
   panel,
   phones,
 }) => {
-  await api.call("PATCH", "/api/location", { token: venue.staffToken, body: { cardJoinCheck: "STAFF_APPROVAL" } });
+  await api.route("PATCH /api/location", { token: venue.staffToken, body: { cardJoinCheck: "STAFF_APPROVAL" } });
   const table = await createTable(api, venue.staffToken, "Table 15");
   await seat(api, venue.staffToken, table);
   const phone = await phones.open();

@@ -82,7 +82,7 @@ test("a table seated elsewhere shows on the floor live, and a reload keeps phone
   await expect(page.getByRole("region", { name: "Floor" }).getByRole("heading", { level: 3 })).toHaveCount(0);
 
   // Another device seats the table: the session:opened event refreshes the floor.
-  await api.call("POST", "/api/sessions", { token: venue.staffToken, body: { tableId: table.id } });
+  await api.route("POST /api/sessions", { token: venue.staffToken, body: { tableId: table.id } });
   await expect(tile(page, "Table 9")).toContainText("Seated");
   const phone = await phones.join(await joinUrlFromPanel(page, "Table 9"), "Alex");
   await phone.page.getByRole("button", { name: "Add Espresso" }).click();
@@ -97,8 +97,9 @@ test("a table seated elsewhere shows on the floor live, and a reload keeps phone
 
   // Closed elsewhere: the table is free again.
   const seating = (await api.listSessions(venue.staffToken, "OPEN")).find((s) => s.label === "Table 9");
-  await api.call("POST", `/api/sessions/${seating!.id}/close`, {
+  await api.route("POST /api/sessions/:id/close", {
     token: venue.staffToken,
+    params: { id: seating!.id },
     body: { unfinished: "cancel", waiveReason: "test" },
   });
   await expect(tile(page, "Table 9")).toContainText("Free");
@@ -116,7 +117,7 @@ test("a waiter call and a bill request from phones flag their tables on the floo
     tables.push(await createTable(api, venue.staffToken, { name, area, seats: 4 }));
   }
   const seat = async (i: number) =>
-    (await api.call("POST", "/api/sessions", { token: venue.staffToken, body: { tableId: tables[i]!.id } })).session.joinUrl as string;
+    (await api.route("POST /api/sessions", { token: venue.staffToken, body: { tableId: tables[i]!.id } })).session.joinUrl;
   const [calling, paying, waiting] = [await seat(0), await seat(1), await seat(2)];
   await page.reload();
   await expect(page.getByRole("region", { name: "Floor" })).toContainText("3 of 5 seated");

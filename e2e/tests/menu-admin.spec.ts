@@ -14,7 +14,7 @@ test("staff add a breakfast category with a window and pancakes in it with sizes
   phones,
 }) => {
   const token = venue.staffToken;
-  await api.call("PATCH", "/api/location", { token, body: { timeZone: "Europe/Rome" } });
+  await api.route("PATCH /api/location", { token, body: { timeZone: "Europe/Rome" } });
   await page.reload(); // the panel reads the location (and its time zone) again
   await openMenuPage(page);
 
@@ -165,7 +165,7 @@ test("staff add a breakfast category with a window and pancakes in it with sizes
 
   // A guest orders what staff just made: served all day now, vegetarian, a Large with two
   // extras and a note. The phone's total is the server's, and the kitchen's ticket shows it all.
-  await api.call("PATCH", `/api/categories/${category.id}`, { token, body: { availableFrom: null, availableUntil: null } });
+  await api.route("PATCH /api/categories/:id", { token, params: { id: category.id }, body: { availableFrom: null, availableUntil: null } });
   await page.getByRole("link", { name: "Floor" }).click();
   await openSession(page, "Table 7");
   const guest = await phones.join(await joinUrlFromPanel(page, "Table 7"), "Robin");

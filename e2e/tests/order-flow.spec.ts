@@ -99,7 +99,11 @@ test("a cancel dialog follows the order live: made ready elsewhere, it says so a
   await expect(dialog).toContainText("It is New.");
   // Another device makes it ready while this dialog is open.
   const [stored] = await ordersOf(api, venue.staffToken, "Table 17");
-  await api.call("POST", `/api/orders/${stored!.id}/advance`, { token: venue.staffToken, body: { to: "READY", overrideKitchen: true } });
+  await api.route("POST /api/orders/:id/advance", {
+    token: venue.staffToken,
+    params: { id: stored!.id },
+    body: { to: "READY", overrideKitchen: true },
+  });
   await expect(dialog.getByRole("alert")).toHaveText("This order changed from New to Ready while this was open: look at it again.");
   await expect(dialog.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
   await dialog.screenshot({ path: test.info().outputPath("cancel-dialog-moved.png") });

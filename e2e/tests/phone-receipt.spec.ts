@@ -71,8 +71,9 @@ test("a phone staff remove cannot order any more and says so, also after a reloa
   // Something in the cart, ready to go, when the removal comes.
   await phone.page.getByRole("button", { name: "Add Espresso" }).click();
 
-  await api.call("POST", `/api/sessions/${sessionId}/customers/${await customerId(api, venue.staffToken, sessionId, "Prankster")}/remove`, {
+  await api.route("POST /api/sessions/:id/customers/:customerId/remove", {
     token: venue.staffToken,
+    params: { id: sessionId, customerId: await customerId(api, venue.staffToken, sessionId, "Prankster") },
   });
 
   const removed = phone.page.getByRole("heading", { name: "This phone can no longer order here" });

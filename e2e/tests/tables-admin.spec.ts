@@ -67,7 +67,7 @@ test("tables admin: add, rename, reorder and retire tables; the server's refusal
 
   // A seated table cannot retire: the dialog says why and keeps it.
   const window = (await listTables(api, venue.staffToken)).find((t) => t.name === "Window")!;
-  await api.call("POST", "/api/sessions", { token: venue.staffToken, body: { tableId: window.id } });
+  await api.route("POST /api/sessions", { token: venue.staffToken, body: { tableId: window.id } });
   await expect(row(page, "Window")).toContainText("Seated");
   await row(page, "Window").getByRole("button", { name: "Retire Window" }).click();
   dialog = page.getByRole("dialog", { name: "Retire table" });
@@ -100,7 +100,7 @@ test("the owner turns on 'Open a seating on first scan'; other staff see it but 
   await expect(toggle).toBeEnabled();
   await toggle.check();
   await expect(toggle).toBeChecked();
-  await expect.poll(async () => (await api.call("GET", "/api/location", { token: venue.staffToken })).location.openOnFirstScan).toBe(true);
+  await expect.poll(async () => (await api.route("GET /api/location", { token: venue.staffToken })).location.openOnFirstScan).toBe(true);
 
   for (const viewport of [
     { width: 1280, height: 800 },

@@ -1,8 +1,10 @@
 /**
  * Wiring only: builds the HTTP server and Socket.IO from the process's components, and
- * lists every route and every socket command in one place.
+ * lists every route's handlers (the routes themselves: the contract's ROUTES) and every socket
+ * command in one place.
  */
 import { createServer, type Server as HttpServer } from "node:http";
+import { type Express, Router } from "express";
 import { authRoutes } from "./auth/auth.routes.js";
 import { createCustomerBudget } from "./auth/customer-budget.js";
 import { createGuards } from "./auth/passport.js";
@@ -10,9 +12,11 @@ import { createTokens } from "./auth/tokens.js";
 import { poolOf } from "./db/prisma.js";
 import type { AppComponents, AppDeps } from "./deps.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
-import { health } from "./http/health.js";
+import { healthRoutes } from "./http/health.js";
 import { createInFlightGate } from "./http/in-flight.js";
+import { openApiRoutes } from "./http/openapi.routes.js";
 import { createLimiter, createLocalLimiter } from "./http/rate-limit.js";
+import { type RouteHandlers, registerRoutes } from "./http/routes.js";
 import * as kitchen from "./kitchen/kitchen.handlers.js";
 import { kitchenRoutes } from "./kitchen/kitchen.routes.js";
 import { stationRoutes } from "./kitchen/stations.routes.js";
@@ -44,6 +48,8 @@ export type { AppComponents, AppDeps } from "./deps.js";
 
 export interface App {
   httpServer: HttpServer;
+  /** The API and the web app on it (its /api routes: the contract's table). */
+  express: Express;
   io: AppServer;
   deps: AppDeps;
   /** This instance's Prometheus series (served on METRICS_PORT by main.ts, not on the API). */
@@ -91,21 +97,29 @@ export function createApp(components: AppComponents): App {
   const http = createExpress(config);
   let connectedSockets = () => 0;
   const metrics = createMetrics({ producer, connectedSockets: () => connectedSockets(), pool: poolOf(deps.prisma) });
-  http.get("/api/health", health(deps));
-  http.use("/api/auth", authRoutes(deps));
-  http.use("/api/products", photoRoutes(deps));
-  http.use("/api/products", productRoutes(deps));
-  http.use("/api/categories", categoryRoutes(deps));
-  http.use("/api/menu", menuRoutes(deps));
-  http.use("/api/sessions", sessionRoutes(deps));
-  http.use("/api/orders", orderRoutes(deps));
-  http.use("/api/stats", statsRoutes(deps));
-  http.use("/api/tables", tableRoutes(deps));
-  http.use("/api/location", locationRoutes(deps));
-  http.use("/api/cards", cardRoutes(deps));
-  http.use("/api/staff", staffRoutes(deps));
-  http.use("/api/stations", stationRoutes(deps));
-  http.use("/api/kitchen", kitchenRoutes(deps));
+  // Every route of the contract's table (ROUTES), each with its handler: one missing, or one
+  // the table does not have, does not compile.
+  const routes: RouteHandlers = {
+    ...healthRoutes(deps),
+    ...openApiRoutes(config),
+    ...authRoutes(deps),
+    ...staffRoutes(deps),
+    ...locationRoutes(deps),
+    ...tableRoutes(deps),
+    ...cardRoutes(deps),
+    ...stationRoutes(deps),
+    ...categoryRoutes(deps),
+    ...productRoutes(deps),
+    ...photoRoutes(deps),
+    ...menuRoutes(deps),
+    ...sessionRoutes(deps),
+    ...orderRoutes(deps),
+    ...kitchenRoutes(deps),
+    ...statsRoutes(deps),
+  };
+  const api = Router();
+  registerRoutes(api, routes, deps);
+  http.use(api);
   http.use("/api", unknownRoute);
   serveMedia(http, config);
   serveWebApp(http, config);
@@ -140,6 +154,7 @@ export function createApp(components: AppComponents): App {
 
   return {
     httpServer,
+    express: http,
     io,
     deps,
     metrics,

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { isFileContent, ROUTES, type RouteDef } from "@ordered/contract";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
@@ -42,8 +43,19 @@ const securityHeaders = helmet({
 /** Methods whose requests may carry a body. */
 const WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** The one request whose body is not JSON: a product photo's bytes (media/media.routes.ts reads and checks them). */
-const isPhotoUpload = (req: { method: string; path: string }) => req.method === "PUT" && /^\/products\/[^/]+\/photo$/.test(req.path);
+/** The routes whose body is not JSON but a file (the route table's FileContent: a product's photo), read by http/file-body.ts. */
+const FILE_UPLOADS = Object.entries(ROUTES as Record<string, RouteDef>)
+  .filter(([, route]) => isFileContent(route.body))
+  .map(([key]) => {
+    const [method, path] = key.split(" ") as [string, string];
+    // Matched below "/api", where req.path has lost it.
+    const pattern = path
+      .replace(/^\/api/, "")
+      .replace(/\./g, "\\.")
+      .replace(/:[A-Za-z]+/g, "[^/]+");
+    return { method, path: new RegExp(`^${pattern}$`) };
+  });
+const isFileUpload = (req: { method: string; path: string }) => FILE_UPLOADS.some((u) => u.method === req.method && u.path.test(req.path));
 
 /**
  * Express with what every API route needs: security headers, CORS for the allowed origins,
@@ -67,13 +79,13 @@ export function createExpress(config: Config): Express {
     if (req.method === "OPTIONS") return void res.status(204).end();
     // A body in another type would be read as no body; say so instead.
     const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
-    if (WITH_BODY.has(req.method) && hasBody && !req.is("application/json") && !isPhotoUpload(req)) {
+    if (WITH_BODY.has(req.method) && hasBody && !req.is("application/json") && !isFileUpload(req)) {
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", "body: must be JSON (Content-Type: application/json)");
     }
     next();
   });
   const json = express.json({ limit: MAX_BODY_BYTES, strict: true, type: "application/json" });
-  app.use("/api", (req, res, next) => (isPhotoUpload(req) ? next() : json(req, res, next)));
+  app.use("/api", (req, res, next) => (isFileUpload(req) ? next() : json(req, res, next)));
   return app;
 }
 

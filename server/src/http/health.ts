@@ -1,8 +1,7 @@
-import type { HealthResponse } from "@ordered/contract";
-import type { RequestHandler } from "express";
 import { isReady, type RedisClient } from "../db/redis.js";
 import { PING, sqlOn } from "../db/sql.js";
 import type { AppComponents } from "../deps.js";
+import { handlers } from "./routes.js";
 
 /** Redis answers within a second, or it is down (a reconnecting client is down at once). */
 async function pingRedis(redis: RedisClient): Promise<void> {
@@ -19,14 +18,19 @@ async function pingRedis(redis: RedisClient): Promise<void> {
 }
 
 /** `GET /api/health`: 200 when PostgreSQL and Redis both answer, 503 naming the one that does not. */
-export function health(deps: Pick<AppComponents, "prisma" | "redis">): RequestHandler {
-  return async (_req, res) => {
-    const [db, redis] = await Promise.allSettled([sqlOn(deps.prisma).run(PING), pingRedis(deps.redis)]);
-    const ok = db.status === "fulfilled" && redis.status === "fulfilled";
-    res.status(ok ? 200 : 503).json({
-      status: ok ? "ok" : "degraded",
-      postgres: db.status === "fulfilled" ? "up" : "down",
-      redis: redis.status === "fulfilled" ? "up" : "down",
-    } satisfies HealthResponse);
-  };
+export function healthRoutes(deps: Pick<AppComponents, "prisma" | "redis">) {
+  return handlers({
+    "GET /api/health": async ({ reply }) => {
+      const [db, redis] = await Promise.allSettled([sqlOn(deps.prisma).run(PING), pingRedis(deps.redis)]);
+      const ok = db.status === "fulfilled" && redis.status === "fulfilled";
+      reply(
+        {
+          status: ok ? "ok" : "degraded",
+          postgres: db.status === "fulfilled" ? "up" : "down",
+          redis: redis.status === "fulfilled" ? "up" : "down",
+        },
+        ok ? 200 : 503,
+      );
+    },
+  });
 }

@@ -11,10 +11,3 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, where: str
   const prefixed = new z.ZodError(result.error.issues.map((i) => ({ ...i, path: [where, ...i.path] })));
   throw new AppError("VALIDATION_FAILED", describeZodError(prefixed));
 }
-
-/** A route parameter that must be a UUID (any case; PostgreSQL's are lower case); anything else cannot name a row, so it is a 404. */
-export function idParam(value: unknown, what: string): string {
-  const result = z.uuid().safeParse(value);
-  if (!result.success) throw AppError.notFound(what);
-  return result.data.toLowerCase();
-}

@@ -1,7 +1,6 @@
-import type { KitchenResponse } from "@ordered/contract";
-import { Router } from "express";
 import { staffOf } from "../auth/passport.js";
 import type { AppDeps } from "../deps.js";
+import { handlers } from "../http/routes.js";
 import { loadKitchen } from "./kitchen.service.js";
 
 /**
@@ -10,10 +9,10 @@ import { loadKitchen } from "./kitchen.service.js";
  * prepared, oldest first, in their kitchen form (contract kitchenOrderOf): the same fields
  * the display's socket events carry (SESSION_EVENTS' `kitchen`), no guest names.
  */
-export function kitchenRoutes(deps: AppDeps): Router {
-  const router = Router();
-  router.get("/", ...deps.guards.may("kitchen.work"), async (req, res) => {
-    res.json((await loadKitchen(deps.prisma, staffOf(req).locationId)) satisfies KitchenResponse);
+export function kitchenRoutes(deps: AppDeps) {
+  return handlers({
+    "GET /api/kitchen": async ({ req, reply }) => {
+      reply(await loadKitchen(deps.prisma, staffOf(req).locationId));
+    },
   });
-  return router;
 }

@@ -1,34 +1,29 @@
-import { type CardInfoResponse, type LocationResponse, LocationSettingsBody } from "@ordered/contract";
-import { Router } from "express";
 import { staffOf } from "../auth/passport.js";
 import type { AppDeps } from "../deps.js";
 import { clientKey } from "../http/client-key.js";
-import { parse } from "../http/validate.js";
+import { handlers } from "../http/routes.js";
 import { cardInfo } from "../sessions/customers.js";
 import { getLocation, updateLocationSettings } from "./location-dto.sql.js";
 
 /** The staff's own location and its settings (changed by its owners only). */
-export function locationRoutes(deps: AppDeps): Router {
-  const router = Router();
+export function locationRoutes(deps: AppDeps) {
+  return handlers({
+    "GET /api/location": async ({ req, reply }) => {
+      reply({ location: await getLocation(deps.prisma, staffOf(req).locationId) });
+    },
 
-  router.get("/", ...deps.guards.may("location.view"), async (req, res) => {
-    res.json({ location: await getLocation(deps.prisma, staffOf(req).locationId) } satisfies LocationResponse);
+    "PATCH /api/location": async ({ req, body, reply }) => {
+      reply({ location: await updateLocationSettings(deps.prisma, staffOf(req).locationId, body) });
+    },
   });
-
-  router.patch("/", ...deps.guards.may("location.settings"), async (req, res) => {
-    const body = parse(LocationSettingsBody, req.body, "body");
-    res.json({ location: await updateLocationSettings(deps.prisma, staffOf(req).locationId, body) } satisfies LocationResponse);
-  });
-
-  return router;
 }
 
 /** A table card, as a phone sees it before joining (no token: the card is the credential). */
-export function cardRoutes(deps: AppDeps): Router {
-  const router = Router();
-  router.get("/:cardCode", async (req, res) => {
-    await deps.limiters.join.consume(clientKey(req), "join attempts");
-    res.json((await cardInfo(deps.prisma, String(req.params.cardCode))) satisfies CardInfoResponse);
+export function cardRoutes(deps: AppDeps) {
+  return handlers({
+    "GET /api/cards/:cardCode": async ({ req, params, reply }) => {
+      await deps.limiters.join.consume(clientKey(req), "join attempts");
+      reply(await cardInfo(deps.prisma, params.cardCode));
+    },
   });
-  return router;
 }

@@ -1,77 +1,47 @@
-import { LIMITS, type ProductResponse } from "@ordered/contract";
-import express, { type RequestHandler, type Response, Router } from "express";
+import type { ProductResponse } from "@ordered/contract";
 import { z } from "zod";
 import { staffOf } from "../auth/passport.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import type { AppDeps } from "../deps.js";
 import { AppError } from "../errors.js";
-import { idParam } from "../http/validate.js";
+import { handlers } from "../http/routes.js";
 import { getProduct } from "../products/products.service.js";
 import { removePhoto, storePhoto } from "./photos.js";
 
-/** Content-Types an upload may declare. The bytes decide the format (photos.ts): these only say "an image". */
-export const PHOTO_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
-
-const MAX_MIB = LIMITS.photo.maxBytes / (1024 * 1024);
-
 /**
- * A product's photo: PUT its bytes (the raw body) to replace it, DELETE to remove it. Staff
- * of the product's location only; archived products keep the photo they had.
+ * A product's photo: PUT its bytes (the raw body, read by the route table's file body:
+ * http/file-body.ts) to replace it, DELETE to remove it. Staff of the product's location
+ * only; archived products keep the photo they had.
  */
-export function photoRoutes(deps: AppDeps): Router {
-  const router = Router();
-  // Guards per route, not router.use(): this router shares /api/products with productRoutes.
-  router.put("/:id/photo", ...deps.guards.may("menu.edit"), requireImageType, readPhotoBody, async (req, res) => {
-    const { locationId } = staffOf(req);
-    const productId = idParam(req.params.id, "product");
-    // Before the image work: a 404 or 409 should not cost a decode.
-    await assertPhotoEditable(deps.prisma, locationId, productId);
-    const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const key = await storePhoto(deps.config.photoDir, productId, bytes);
-    let oldKey: string | null;
-    try {
-      oldKey = await setPhotoKey(deps.prisma, locationId, productId, key);
-    } catch (err) {
-      await removeQuietly(deps, key);
-      throw err;
-    }
-    if (oldKey) await removeQuietly(deps, oldKey);
-    await answer(deps, res, locationId, productId);
-  });
+export function photoRoutes(deps: AppDeps) {
+  return handlers({
+    "PUT /api/products/:id/photo": async ({ req, params, body, reply }) => {
+      const { locationId } = staffOf(req);
+      const productId = params.id;
+      // Before the image work: a 404 or 409 should not cost a decode.
+      await assertPhotoEditable(deps.prisma, locationId, productId);
+      const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+      const key = await storePhoto(deps.config.photoDir, productId, bytes);
+      let oldKey: string | null;
+      try {
+        oldKey = await setPhotoKey(deps.prisma, locationId, productId, key);
+      } catch (err) {
+        await removeQuietly(deps, key);
+        throw err;
+      }
+      if (oldKey) await removeQuietly(deps, oldKey);
+      await answer(deps, reply, locationId, productId);
+    },
 
-  router.delete("/:id/photo", ...deps.guards.may("menu.edit"), async (req, res) => {
-    const { locationId } = staffOf(req);
-    const productId = idParam(req.params.id, "product");
-    const oldKey = await setPhotoKey(deps.prisma, locationId, productId, null);
-    if (oldKey) await removeQuietly(deps, oldKey);
-    await answer(deps, res, locationId, productId, oldKey !== null);
+    "DELETE /api/products/:id/photo": async ({ req, params, reply }) => {
+      const { locationId } = staffOf(req);
+      const oldKey = await setPhotoKey(deps.prisma, locationId, params.id, null);
+      if (oldKey) await removeQuietly(deps, oldKey);
+      await answer(deps, reply, locationId, params.id, oldKey !== null);
+    },
   });
-
-  return router;
 }
-
-/** 415 unless the request says it carries an image (express.raw would otherwise leave the body unread). */
-const requireImageType: RequestHandler = (req, _res, next) => {
-  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  if (!(PHOTO_CONTENT_TYPES as readonly string[]).includes(type)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "photo: send the image's bytes with Content-Type image/jpeg, image/png or image/webp");
-  }
-  next();
-};
-
-/** The body as bytes, at most LIMITS.photo.maxBytes; a larger one is a 413 that says the limit. */
-const rawPhoto = express.raw({ type: [...PHOTO_CONTENT_TYPES], limit: LIMITS.photo.maxBytes });
-const readPhotoBody: RequestHandler = (req, res, next) => {
-  rawPhoto(req, res, (err?: unknown) => {
-    const type = (err as { type?: string } | undefined)?.type;
-    if (type === "entity.too.large") {
-      return next(new AppError("PAYLOAD_TOO_LARGE", `photo: the file is larger than ${MAX_MIB} MB; make it smaller and retry`));
-    }
-    if (type === "request.aborted") return next(new AppError("VALIDATION_FAILED", "photo: the upload was interrupted; retry"));
-    next(err);
-  });
-};
 
 const EditableRow = z.object({ archived: z.boolean() });
 
@@ -126,9 +96,15 @@ async function removeQuietly(deps: AppDeps, key: string): Promise<void> {
   await removePhoto(deps.config.photoDir, key).catch((err: unknown) => deps.log.warn({ err, key }, "could not remove a photo's files"));
 }
 
-async function answer(deps: AppDeps, res: Response, locationId: string, productId: string, changed = true): Promise<void> {
+async function answer(
+  deps: AppDeps,
+  reply: (body: ProductResponse) => void,
+  locationId: string,
+  productId: string,
+  changed = true,
+): Promise<void> {
   const product = await getProduct(deps.prisma, locationId, productId);
-  res.json({ product } satisfies ProductResponse);
+  reply({ product });
   // After the response: a broadcast to thousands of phones must not hold up the staff.
   if (changed) deps.publisher.productChanged(locationId, product);
 }

@@ -1,72 +1,51 @@
-import {
-  AvailabilityBody,
-  CreateProductBody,
-  type ProductDto,
-  type ProductListResponse,
-  type ProductResponse,
-  UpdateProductBody,
-} from "@ordered/contract";
-import { Router } from "express";
-import { z } from "zod";
+import type { ProductDto } from "@ordered/contract";
 import { staffOf } from "../auth/passport.js";
 import type { AppDeps } from "../deps.js";
-import { idParam, parse } from "../http/validate.js";
+import { handlers, type RouteHandler } from "../http/routes.js";
 import { createProduct, getProduct, listProducts, setArchived, setAvailability, updateProduct } from "./products.service.js";
 
-const ListQuery = z.strictObject({ archived: z.enum(["include", "exclude"]).default("exclude") });
-
 /** Staff's menu management, always scoped to the staff's own location. Every change reaches open phones live. */
-export function productRoutes(deps: AppDeps): Router {
-  const router = Router();
+export function productRoutes(deps: AppDeps) {
   // After the response: a broadcast to thousands of phones must not hold up the staff.
-  const answer = (res: { json(body: ProductResponse): unknown }, locationId: string, product: ProductDto, changed = true) => {
-    res.json({ product });
+  const answer = (reply: (body: { product: ProductDto }) => void, locationId: string, product: ProductDto, changed = true) => {
+    reply({ product });
     if (changed) deps.publisher.productChanged(locationId, product);
   };
-
-  router.get("/", ...deps.guards.may("menu.view"), async (req, res) => {
-    const query = parse(ListQuery, req.query, "query");
-    res.json({
-      products: await listProducts(deps.prisma, staffOf(req).locationId, query.archived === "include"),
-    } satisfies ProductListResponse);
-  });
-
-  router.get("/:id", ...deps.guards.may("menu.view"), async (req, res) => {
-    res.json({
-      product: await getProduct(deps.prisma, staffOf(req).locationId, idParam(req.params.id, "product")),
-    } satisfies ProductResponse);
-  });
-
-  router.post("/", ...deps.guards.may("menu.edit"), async (req, res) => {
-    const { locationId } = staffOf(req);
-    const product = await createProduct(deps.prisma, locationId, parse(CreateProductBody, req.body, "body"));
-    res.status(201);
-    answer(res, locationId, product);
-  });
-
-  router.patch("/:id", ...deps.guards.may("menu.edit"), async (req, res) => {
-    const { locationId } = staffOf(req);
-    const body = parse(UpdateProductBody, req.body, "body");
-    answer(res, locationId, await updateProduct(deps.prisma, locationId, idParam(req.params.id, "product"), body));
-  });
-
-  router.put("/:id/availability", ...deps.guards.may("menu.stock"), async (req, res) => {
-    const { locationId } = staffOf(req);
-    const { available } = parse(AvailabilityBody, req.body, "body");
-    const { product, changed } = await setAvailability(deps.prisma, locationId, idParam(req.params.id, "product"), available);
-    answer(res, locationId, product, changed);
-  });
-
-  for (const [path, archived] of [
-    ["archive", true],
-    ["restore", false],
-  ] as const) {
-    router.post(`/:id/${path}`, ...deps.guards.may("menu.edit"), async (req, res) => {
+  // Archive and restore: the same route but for the flag.
+  const archive =
+    (archived: boolean): RouteHandler<"POST /api/products/:id/archive" | "POST /api/products/:id/restore"> =>
+    async ({ req, params, reply }) => {
       const { locationId } = staffOf(req);
-      const { product, changed } = await setArchived(deps.prisma, locationId, idParam(req.params.id, "product"), archived);
-      answer(res, locationId, product, changed);
-    });
-  }
+      const { product, changed } = await setArchived(deps.prisma, locationId, params.id, archived);
+      answer(reply, locationId, product, changed);
+    };
 
-  return router;
+  return handlers({
+    "GET /api/products": async ({ req, query, reply }) => {
+      reply({ products: await listProducts(deps.prisma, staffOf(req).locationId, query.archived === "include") });
+    },
+
+    "GET /api/products/:id": async ({ req, params, reply }) => {
+      reply({ product: await getProduct(deps.prisma, staffOf(req).locationId, params.id) });
+    },
+
+    "POST /api/products": async ({ req, body, reply }) => {
+      const { locationId } = staffOf(req);
+      answer(reply, locationId, await createProduct(deps.prisma, locationId, body));
+    },
+
+    "PATCH /api/products/:id": async ({ req, params, body, reply }) => {
+      const { locationId } = staffOf(req);
+      answer(reply, locationId, await updateProduct(deps.prisma, locationId, params.id, body));
+    },
+
+    "PUT /api/products/:id/availability": async ({ req, params, body, reply }) => {
+      const { locationId } = staffOf(req);
+      const { product, changed } = await setAvailability(deps.prisma, locationId, params.id, body.available);
+      answer(reply, locationId, product, changed);
+    },
+
+    "POST /api/products/:id/archive": archive(true),
+    "POST /api/products/:id/restore": archive(false),
+  });
 }

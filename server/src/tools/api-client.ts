@@ -1,26 +1,26 @@
 // A typed client for Ordered's REST API over fetch, with no Node-only APIs. Used by the
-// simulator, the benchmarks, the server tests and the e2e suite. (The web app keeps its own
-// web/src/api/http.ts, which also handles the browser's stored tokens.)
-import type {
-  CloseSessionBody,
-  CloseSessionResponse,
-  CreateProductBody,
-  CustomerDto,
-  ErrorBody,
-  JoinResponse,
-  LoginResponse,
-  OpenSessionResponse,
-  PaymentDto,
-  PaymentResponse,
-  ProductDto,
-  ProductListResponse,
-  ProductResponse,
-  RecordPaymentBody,
-  SessionDetailResponse,
-  SessionDto,
-  SessionListResponse,
-  SessionSummaryDto,
-  VerifyCustomerResponse,
+// simulator, the benchmarks, the server tests and the e2e suite. Every typed call goes
+// through the contract's route table (`route("POST /api/sessions/:id/close", {...})`, typed
+// by its schemas, sent by the contract's sendRoute, as the web app's web/src/api/http.ts
+// does); `request`/`call` remain for tests that send what no client would (bad JSON, odd paths).
+import {
+  type CloseSessionBody,
+  type CreateProductBody,
+  type CustomerDto,
+  type ErrorBody,
+  type JoinResponse,
+  type LoginResponse,
+  type OpenSessionResponse,
+  type PaymentDto,
+  type ProductDto,
+  type RecordPaymentBody,
+  type RouteArgs,
+  type RouteKey,
+  type RouteResponse,
+  type SessionDetailResponse,
+  type SessionDto,
+  type SessionSummaryDto,
+  sendRoute,
 } from "@ordered/contract";
 
 export interface RequestOptions {
@@ -60,6 +60,8 @@ export interface ClientOptions {
 
 export interface ApiClient {
   readonly baseUrl: string;
+  /** A route of the contract's table, typed by it; resolves with its answer, throws ApiError otherwise. */
+  route<K extends RouteKey>(key: K, ...args: RouteArgs<K>): Promise<RouteResponse<K>>;
   /** Any request; never throws for an HTTP status (for tests that check errors). */
   // biome-ignore lint/suspicious/noExplicitAny: tests read error and odd bodies without declaring their shape
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
@@ -116,39 +118,42 @@ export function createApiClient(baseUrl: string, options: ClientOptions = {}): A
     return res.body;
   }
 
+  async function route<K extends RouteKey>(key: K, ...[input]: RouteArgs<K>): Promise<RouteResponse<K>> {
+    const answer = await sendRoute(key, input, {
+      baseUrl: base,
+      ...(options.timeoutMs ? { signal: AbortSignal.timeout(options.timeoutMs) } : {}),
+    });
+    if (!answer.ok) throw new ApiError(key.split(" ")[0]!, key.slice(key.indexOf(" ") + 1), answer.status, answer.error);
+    return answer.body;
+  }
+
   return {
     baseUrl: base,
     request,
     call,
-    login: (credentials) =>
-      call("POST", "/api/auth/login", {
-        body: {
-          email: credentials.email,
-          password: credentials.password,
-          ...(credentials.deviceToken ? { deviceToken: credentials.deviceToken } : {}),
-          ...(credentials.locationId ? { locationId: credentials.locationId } : {}),
-        },
+    route,
+    login: ({ email, password, deviceToken, locationId }) =>
+      route("POST /api/auth/login", {
+        body: { email, password, ...(deviceToken ? { deviceToken } : {}), ...(locationId ? { locationId } : {}) },
       }),
-    openSession: (token, label) => call("POST", "/api/sessions", { token, body: { label } }),
+    openSession: (token, label) => route("POST /api/sessions", { token, body: { label } }),
     joinSession: (joinCode, displayName) =>
-      call("POST", "/api/sessions/join", { body: displayName === undefined ? { joinCode } : { joinCode, displayName } }),
-    closeSession: async (token, sessionId, closeOptions = {}) =>
-      (await call<CloseSessionResponse>("POST", `/api/sessions/${sessionId}/close`, { token, body: closeOptions })).session,
-    seatTable: (token, tableId) => call("POST", "/api/sessions", { token, body: { tableId } }),
+      route("POST /api/sessions/join", { body: displayName === undefined ? { joinCode } : { joinCode, displayName } }),
+    closeSession: async (token, id, closeOptions = {}) =>
+      (await route("POST /api/sessions/:id/close", { token, params: { id }, body: closeOptions })).session,
+    seatTable: (token, tableId) => route("POST /api/sessions", { token, body: { tableId } }),
     joinByCard: (cardCode, displayName) =>
-      call("POST", "/api/sessions/join", { body: displayName === undefined ? { cardCode } : { cardCode, displayName } }),
-    verifyPin: async (token, pin) =>
-      (await call<VerifyCustomerResponse>("POST", "/api/sessions/verify", { token, body: { pin } })).customer,
-    acceptPhone: async (token, sessionId, customerId) =>
-      (await call<VerifyCustomerResponse>("POST", `/api/sessions/${sessionId}/customers/${customerId}/accept`, { token })).customer,
-    recordPayment: async (token, sessionId, payment) =>
-      (await call<PaymentResponse>("POST", `/api/sessions/${sessionId}/payments`, { token, body: payment })).payment,
-    listSessions: async (token, status) =>
-      (await call<SessionListResponse>("GET", `/api/sessions${status ? `?status=${status}` : ""}`, { token })).sessions,
-    getSession: (token, sessionId) => call("GET", `/api/sessions/${sessionId}`, { token }),
-    listProducts: async (token) => (await call<ProductListResponse>("GET", "/api/products", { token })).products,
-    createProduct: async (token, product) => (await call<ProductResponse>("POST", "/api/products", { token, body: product })).product,
-    setAvailability: async (token, productId, available) =>
-      (await call<ProductResponse>("PUT", `/api/products/${productId}/availability`, { token, body: { available } })).product,
+      route("POST /api/sessions/join", { body: displayName === undefined ? { cardCode } : { cardCode, displayName } }),
+    verifyPin: async (token, pin) => (await route("POST /api/sessions/verify", { token, body: { pin } })).customer,
+    acceptPhone: async (token, id, customerId) =>
+      (await route("POST /api/sessions/:id/customers/:customerId/accept", { token, params: { id, customerId } })).customer,
+    recordPayment: async (token, id, payment) =>
+      (await route("POST /api/sessions/:id/payments", { token, params: { id }, body: payment })).payment,
+    listSessions: async (token, status) => (await route("GET /api/sessions", { token, query: { status } })).sessions,
+    getSession: (token, id) => route("GET /api/sessions/:id", { token, params: { id } }),
+    listProducts: async (token) => (await route("GET /api/products", { token })).products,
+    createProduct: async (token, product) => (await route("POST /api/products", { token, body: product })).product,
+    setAvailability: async (token, id, available) =>
+      (await route("PUT /api/products/:id/availability", { token, params: { id }, body: { available } })).product,
   };
 }

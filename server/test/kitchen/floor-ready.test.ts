@@ -11,7 +11,7 @@ async function withTickets(server: TestServer, token: string, id: string, count:
   let order: OrderDto | undefined;
   await eventually(
     async () => {
-      order = (await server.api.call("GET", `/api/orders/${id}`, { token })).order as OrderDto;
+      order = (await server.api.route("GET /api/orders/:id", { token, params: { id } })).order;
       return order.tickets.length === count;
     },
     15_000,

@@ -59,7 +59,7 @@ describe("order numbers", () => {
     expect(stored.map((o) => o.number)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
     const session = await prisma.orderSession.findUniqueOrThrow({ where: { id: table.session.id } });
     expect(session.ordersPlaced).toBe(17);
-    const viaRest = (await b.api.call("GET", `/api/orders/${next.id}`, { token })).order as OrderDto;
+    const viaRest = (await b.api.route("GET /api/orders/:id", { token, params: { id: next.id } })).order;
     expect(viaRest.number).toBe(17);
     const logged = await prisma.sessionEvent.findMany({ where: { sessionId: table.session.id, type: "order.placed" } });
     expect(logged).toHaveLength(17);

@@ -1,4 +1,5 @@
 import type { OrderDto } from "@ordered/contract";
+import type { ApiClient } from "../../src/tools/api-client.js";
 import { acceptedOrder, joinAtTable, seatedTable } from "../seatings/seating-kit.js";
 import { eventually } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
@@ -7,12 +8,13 @@ import { type ClientSocket, dataOf, recorderOf, send } from "../support/sockets.
 const ticketsOf = (order: Pick<OrderDto, "tickets">) => order.tickets.map((t) => [t.station, t.status]);
 
 /** An order's tickets once the pipeline's shipping stage made them. */
-async function withTickets(server: { api: { call: (m: string, p: string, o: object) => Promise<any> } }, token: string, id: string) {
+async function withTickets(server: { api: ApiClient }, token: string, id: string) {
   let order: OrderDto | undefined;
   await eventually(
     async () => {
-      order = (await server.api.call("GET", `/api/orders/${id}`, { token })).order as OrderDto;
-      return order.tickets.length > 0;
+      const { order: now } = await server.api.route("GET /api/orders/:id", { token, params: { id } });
+      order = now;
+      return now.tickets.length > 0;
     },
     15_000,
     `order ${id} has tickets`,
@@ -147,7 +149,7 @@ describe("kitchen tickets", () => {
     const order = await withTickets(server, token, placed.id);
     const stranger = await socket(server, { token: otherVenue.staffToken });
     expect((await bump(stranger, order.tickets[0]!.id, "PREPARING")).error).toEqual({ code: "NOT_FOUND", message: "ticket not found" });
-    expect(ticketsOf((await server.api.call("GET", `/api/orders/${order.id}`, { token })).order)).toEqual([
+    expect(ticketsOf((await server.api.route("GET /api/orders/:id", { token, params: { id: order.id } })).order)).toEqual([
       ["Kitchen", "NEW"],
       ["Bar", "NEW"],
     ]);
@@ -159,9 +161,9 @@ describe("kitchen tickets", () => {
       ["Bar", "READY"],
     ]);
     // The display's snapshot: accepted orders of open sessions, with their tickets.
-    const snapshot = await server.api.call("GET", "/api/kitchen", { token });
-    expect(snapshot.stations.map((s: { name: string }) => s.name)).toEqual(["Kitchen", "Bar"]);
-    expect(snapshot.orders.map((o: OrderDto) => o.id)).toEqual([order.id]);
+    const snapshot = await server.api.route("GET /api/kitchen", { token });
+    expect(snapshot.stations.map((s) => s.name)).toEqual(["Kitchen", "Bar"]);
+    expect(snapshot.orders.map((o) => o.id)).toEqual([order.id]);
     expect(snapshot.sessions).toEqual([{ id: order.sessionId, label: "Table 8", lastSeq: expect.any(Number) }]);
   });
 });
@@ -178,7 +180,7 @@ describe("stations", () => {
     void worker;
     const token = venue.staffToken;
     const api = server.api;
-    const pastry = (await api.call("POST", "/api/stations", { token, body: { name: "Pastry" } })).station;
+    const pastry = (await api.route("POST /api/stations", { token, body: { name: "Pastry" } })).station;
     expect(pastry).toMatchObject({ name: "Pastry", position: 2 });
     const dup = await api.request("POST", "/api/stations", { token, body: { name: "pastry" } });
     expect([dup.status, dup.body.error.message]).toEqual([409, 'a station named "pastry" already exists']);
@@ -192,9 +194,10 @@ describe("stations", () => {
     const created = await api.request("POST", "/api/categories", { token, body: { name: "Sides", stationId: otherVenue.stations[0]!.id } });
     expect(created.status).toBe(404);
     expect(await prisma.category.count({ where: { locationId: venue.locationId, name: "Sides" } })).toBe(0);
-    const routed = (await api.call("PATCH", `/api/categories/${pizzas.id}`, { token, body: { stationId: pastry.id } })).category;
+    const routed = (await api.route("PATCH /api/categories/:id", { token, body: { stationId: pastry.id }, params: { id: pizzas.id } }))
+      .category;
     expect(routed.stationId).toBe(pastry.id);
-    const sides = (await api.call("POST", "/api/categories", { token, body: { name: "Sides" } })).category;
+    const sides = (await api.route("POST /api/categories", { token, body: { name: "Sides" } })).category;
     expect(sides.stationId).toBe(venue.stations[0]!.id);
 
     const { session, cardCode } = await seatedTable(server, token, "Table 9");
@@ -208,22 +211,23 @@ describe("stations", () => {
       409,
       "categories still go to this station: Pizza; route them elsewhere first",
     ]);
-    await api.call("PATCH", `/api/categories/${pizzas.id}`, { token, body: { stationId: venue.stations[0]!.id } });
+    await api.route("PATCH /api/categories/:id", { token, body: { stationId: venue.stations[0]!.id }, params: { id: pizzas.id } });
     // Re-routing changes what comes next, not what was ordered.
-    expect((await api.call("GET", `/api/orders/${order.id}`, { token })).order.items[0].stationId).toBe(pastry.id);
+    expect((await api.route("GET /api/orders/:id", { token, params: { id: order.id } })).order.items[0]!.stationId).toBe(pastry.id);
     const prepared = await api.request("DELETE", `/api/stations/${pastry.id}`, { token });
     expect([prepared.status, prepared.body.error.message]).toEqual([409, "past orders were prepared at this station; rename it instead"]);
-    const renamed = (await api.call("PATCH", `/api/stations/${pastry.id}`, { token, body: { name: "Oven" } })).station;
+    const renamed = (await api.route("PATCH /api/stations/:id", { token, body: { name: "Oven" }, params: { id: pastry.id } })).station;
     expect(renamed.name).toBe("Oven");
 
     // A station nothing was ever prepared at goes; the last one never does.
-    const spare = (await api.call("POST", "/api/stations", { token, body: { name: "Spare" } })).station;
+    const spare = (await api.route("POST /api/stations", { token, body: { name: "Spare" } })).station;
     expect((await api.request("DELETE", `/api/stations/${spare.id}`, { token })).status).toBe(204);
     const lone = otherVenue.stations;
     for (const s of lone.slice(1)) {
-      await api.call("PATCH", `/api/categories/${otherVenue.categories.find((c) => c.stationId === s.id)!.id}`, {
+      await api.route("PATCH /api/categories/:id", {
         token: otherVenue.staffToken,
         body: { stationId: lone[0]!.id },
+        params: { id: otherVenue.categories.find((c) => c.stationId === s.id)!.id },
       });
       expect((await api.request("DELETE", `/api/stations/${s.id}`, { token: otherVenue.staffToken })).status).toBe(204);
     }
@@ -242,7 +246,7 @@ describe("stations", () => {
     ]);
     const alone = await server.api.request("PATCH", "/api/location", { token, body: { ticketAmberMinutes: 25 } });
     expect([alone.status, alone.body.error.message]).toEqual([400, "body.ticketAmberMinutes: must be less than ticketRedMinutes"]);
-    const fine = await server.api.call("PATCH", "/api/location", { token, body: { ticketAmberMinutes: 5, ticketRedMinutes: 8 } });
+    const fine = await server.api.route("PATCH /api/location", { token, body: { ticketAmberMinutes: 5, ticketRedMinutes: 8 } });
     expect([fine.location.ticketAmberMinutes, fine.location.ticketRedMinutes]).toEqual([5, 8]);
     const bad = await server.api.request("PATCH", "/api/location", { token, body: { ticketRedMinutes: 0 } });
     expect([bad.status, bad.body.error.message]).toEqual([400, "body.ticketRedMinutes: must be at least 1 minute"]);

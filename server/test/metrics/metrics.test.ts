@@ -71,8 +71,12 @@ describe("metrics", () => {
       const [ticket] = await prisma.ticket.findMany({ where: { orderId: accepted.id } });
       dataOf(await send(staff, "ticket:bump", { ticketId: ticket!.id, to: "PREPARING" }));
       dataOf(await send(staff, "ticket:recall", { ticketId: ticket!.id, from: "PREPARING" }));
-      await server.api.call("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "READY", overrideKitchen: true } });
-      await server.api.call("POST", `/api/orders/${accepted.id}/advance`, { token, body: { to: "DELIVERED" } });
+      await server.api.route("POST /api/orders/:id/advance", {
+        token,
+        body: { to: "READY", overrideKitchen: true },
+        params: { id: accepted.id },
+      });
+      await server.api.route("POST /api/orders/:id/advance", { token, body: { to: "DELIVERED" }, params: { id: accepted.id } });
 
       // Exactly the two sockets connected to this server (sockets of an earlier test of this
       // file may still be on their way out: wait for them to be gone).

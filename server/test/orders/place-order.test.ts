@@ -151,13 +151,13 @@ describe("order:place", () => {
     const order = () => send(sockets[0]!, "order:place", { clientOrderId: randomUUID(), items: [{ productId: spritz.id, quantity: 2 }] });
     // B now holds the menu in memory; every change below is made through A.
     expect(dataOf(await order()).order.totalCents).toBe(1400);
-    await a.api.call("PATCH", `/api/products/${spritz.id}`, { token, body: { version: spritz.version, priceCents: 800 } });
+    await a.api.route("PATCH /api/products/:id", { token, body: { version: spritz.version, priceCents: 800 }, params: { id: spritz.id } });
     expect(dataOf(await order()).order.items[0]).toMatchObject({ productName: "Spritz", unitPriceCents: 800 });
-    await a.api.call("PUT", `/api/products/${spritz.id}/availability`, { token, body: { available: false } });
+    await a.api.route("PUT /api/products/:id/availability", { token, body: { available: false }, params: { id: spritz.id } });
     expect((await order()).error).toEqual({ code: "PRODUCT_UNAVAILABLE", message: "Spritz is sold out" });
-    await a.api.call("PUT", `/api/products/${spritz.id}/availability`, { token, body: { available: true } });
+    await a.api.route("PUT /api/products/:id/availability", { token, body: { available: true }, params: { id: spritz.id } });
     expect(dataOf(await order()).order.totalCents).toBe(1600);
-    await a.api.call("PATCH", `/api/categories/${category.id}`, { token, body: { hidden: true } });
+    await a.api.route("PATCH /api/categories/:id", { token, body: { hidden: true }, params: { id: category.id } });
     expect((await order()).error).toEqual({ code: "PRODUCT_UNAVAILABLE", message: "Spritz is not on the menu" });
   });
 
@@ -172,9 +172,10 @@ describe("order:place", () => {
     const phone = sockets[0]!;
     const product = await prisma.product.findUniqueOrThrow({ where: { id: lemonade(venue).id } });
     // The phone showed 4.50; the owner makes it 9.00 on the other instance before the guest taps.
-    await a.api.call("PATCH", `/api/products/${product.id}`, {
+    await a.api.route("PATCH /api/products/:id", {
       token: venue.staffToken,
       body: { version: product.version, priceCents: 900 },
+      params: { id: product.id },
     });
     const item = { productId: product.id, quantity: 2, unitPriceCents: 450 };
     const refused = await send(phone, "order:place", { clientOrderId: randomUUID(), items: [item] });
@@ -207,9 +208,13 @@ describe("order:place", () => {
     expect(processed?.order.status).toBe("ACCEPTED");
     expect((await prisma.product.findUniqueOrThrow({ where: { id: tracked.id } })).stock).toBe(3);
     expect(await version()).toBe(created); // a reservation is not a menu change: the copies stay good
-    await a.api.call("PATCH", `/api/products/${tracked.id}`, { token, body: { version: tracked.version, description: "Mascarpone" } });
+    await a.api.route("PATCH /api/products/:id", {
+      token,
+      body: { version: tracked.version, description: "Mascarpone" },
+      params: { id: tracked.id },
+    });
     expect(await version()).toBe(created + 1);
-    await a.api.call("PATCH", "/api/location", { token, body: { timeZone: "Europe/Rome" } });
+    await a.api.route("PATCH /api/location", { token, body: { timeZone: "Europe/Rome" } });
     expect(await version()).toBe(created + 2);
   });
 

@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
-import type { CreateProductBody, ProductDto } from "@ordered/contract";
+import type { CreateCategoryBody, CreateProductBody, ProductDto } from "@ordered/contract";
+import type { ApiClient } from "../../src/tools/api-client.js";
 import { openAndJoin } from "../support/harness.js";
 import { describe, expect, it, type Venue } from "../support/kit.js";
 import { dataOf, recorderOf, send } from "../support/sockets.js";
 
 type Server = {
-  api: { call: (m: string, p: string, o?: object) => Promise<any>; request: (m: string, p: string, o?: object) => Promise<any> };
+  api: ApiClient;
 };
 
-async function category(server: Server, token: string, body: Record<string, unknown>) {
-  return (await server.api.call("POST", "/api/categories", { token, body })).category;
+async function category(server: Server, token: string, body: CreateCategoryBody) {
+  return (await server.api.route("POST /api/categories", { token, body })).category;
 }
 
 /** A pizza with a required size and up to three extras. */
@@ -44,7 +45,7 @@ async function pizza(server: Server, venue: Venue, extra: Partial<CreateProductB
     ],
     ...extra,
   };
-  return (await server.api.call("POST", "/api/products", { token: venue.staffToken, body })).product;
+  return (await server.api.route("POST /api/products", { token: venue.staffToken, body })).product;
 }
 
 const optionId = (p: ProductDto, name: string) => p.optionGroups.flatMap((g) => g.options).find((o) => o.name === name)!.id;
@@ -69,23 +70,23 @@ describe("categories", () => {
     await category(server, otherVenue.staffToken, { name: "Starters" });
 
     const [pizzaCat, drinks] = venue.categories;
-    const reordered = await server.api.call("PUT", "/api/categories/order", {
+    const reordered = await server.api.route("PUT /api/categories/order", {
       token,
       body: { categoryIds: [starters.id, drinks!.id, pizzaCat!.id] },
     });
     expect(reordered.categories.map((c: { name: string }) => c.name)).toEqual(["Starters", "Drinks", "Pizza"]);
     const partial = await server.api.request("PUT", "/api/categories/order", { token, body: { categoryIds: [starters.id] } });
     expect(partial.status).toBe(400);
-    const menu = await server.api.call("GET", "/api/menu", { token: customerToken });
+    const menu = await server.api.route("GET /api/menu", { token: customerToken });
     expect(menu.categories.map((c: { name: string }) => c.name)).toEqual(["Starters", "Drinks", "Pizza"]);
     expect(menu.products.map((p: { name: string }) => p.name)).toEqual(["Lemonade", "Diavola", "Margherita"]);
 
     // Hiding a category takes it and its products off the phones' menu (not off the staff's list).
-    await server.api.call("PATCH", `/api/categories/${drinks!.id}`, { token, body: { hidden: true } });
-    const hidden = await server.api.call("GET", "/api/menu", { token: customerToken });
+    await server.api.route("PATCH /api/categories/:id", { token, body: { hidden: true }, params: { id: drinks!.id } });
+    const hidden = await server.api.route("GET /api/menu", { token: customerToken });
     expect(hidden.categories.map((c: { name: string }) => c.name)).toEqual(["Starters", "Pizza"]);
     expect(hidden.products.map((p: { name: string }) => p.name)).toEqual(["Diavola", "Margherita"]);
-    expect((await server.api.call("GET", "/api/products", { token })).products).toHaveLength(3);
+    expect((await server.api.route("GET /api/products", { token })).products).toHaveLength(3);
 
     // Deleting: an empty one goes; one with products stays.
     expect((await server.api.request("DELETE", `/api/categories/${starters.id}`, { token })).status).toBe(204);
@@ -163,13 +164,14 @@ describe("options", () => {
       maxChoices: g.maxChoices,
       options: g.options.map((o) => ({ ...o, ...(o.id === large ? { name: "XL", priceDeltaCents: 400 } : {}) })),
     }));
-    const edited = await server.api.call("PATCH", `/api/products/${product.id}`, {
+    const edited = await server.api.route("PATCH /api/products/:id", {
       token,
       body: { version: product.version, optionGroups: groups },
+      params: { id: product.id },
     });
     expect(optionId(edited.product, "XL")).toBe(large);
-    const stored = await server.api.call("GET", `/api/orders/${order.id}`, { token });
-    expect(stored.order.items[0].options[0]).toEqual({ group: "Size", name: "Large", priceDeltaCents: 200 });
+    const stored = await server.api.route("GET /api/orders/:id", { token, params: { id: order.id } });
+    expect(stored.order.items[0]!.options[0]).toEqual({ group: "Size", name: "Large", priceDeltaCents: 200 });
     expect(worker).toBeDefined();
   });
 
@@ -381,44 +383,52 @@ describe("hidden, archived, out of hours", () => {
     const line = { productId: product.id, quantity: 1, options: [optionId(product, "Small")] };
     const place = () => send(phone, "order:place", { clientOrderId: randomUUID(), items: [line] });
 
-    const hidden = await server.api.call("PATCH", `/api/products/${product.id}`, {
+    const hidden = await server.api.route("PATCH /api/products/:id", {
       token,
       body: { version: product.version, hidden: true },
+      params: { id: product.id },
     });
     expect((await recorderOf(phone).waitFor("product:updated", (p) => p.id === product.id && p.hidden)).version).toBe(
       hidden.product.version,
     );
     expect((await place()).error).toEqual({ code: "PRODUCT_UNAVAILABLE", message: `${product.name} is not on the menu` });
-    expect(
-      (await server.api.call("GET", "/api/menu", { token: customerToken })).products.some((p: ProductDto) => p.id === product.id),
-    ).toBe(false);
-    await server.api.call("PATCH", `/api/products/${product.id}`, { token, body: { version: hidden.product.version, hidden: false } });
+    expect((await server.api.route("GET /api/menu", { token: customerToken })).products.some((p: ProductDto) => p.id === product.id)).toBe(
+      false,
+    );
+    await server.api.route("PATCH /api/products/:id", {
+      token,
+      body: { version: hidden.product.version, hidden: false },
+      params: { id: product.id },
+    });
 
     // Out of hours: a window that is not now in the location's time zone.
-    await server.api.call("PATCH", "/api/location", { token, body: { timeZone: "Pacific/Kiritimati" } });
+    await server.api.route("PATCH /api/location", { token, body: { timeZone: "Pacific/Kiritimati" } });
     const hour = Number(
       new Intl.DateTimeFormat("en-GB", { timeZone: "Pacific/Kiritimati", hour: "2-digit", hourCycle: "h23" }).format(new Date()),
     );
     const from = `${String((hour + 2) % 24).padStart(2, "0")}:00`;
     const until = `${String((hour + 3) % 24).padStart(2, "0")}:00`;
     const breakfast = await category(server, token, { name: "Later", availableFrom: from, availableUntil: until });
-    await server.api.call("PATCH", `/api/products/${product.id}`, {
+    await server.api.route("PATCH /api/products/:id", {
       token,
       body: { version: hidden.product.version + 1, categoryId: breakfast.id },
+      params: { id: product.id },
     });
     expect((await place()).error).toEqual({ code: "PRODUCT_UNAVAILABLE", message: `${product.name} is served ${from}–${until}` });
     // The phone still sees the category (with its hours) on the menu.
-    expect((await server.api.call("GET", "/api/menu", { token: customerToken })).categories.map((c: { name: string }) => c.name)).toContain(
+    expect((await server.api.route("GET /api/menu", { token: customerToken })).categories.map((c: { name: string }) => c.name)).toContain(
       "Later",
     );
 
     // Archived: off the staff's list too, never deleted; its name is free again.
-    const archived = await server.api.call("POST", `/api/products/${product.id}/archive`, { token });
+    const archived = await server.api.route("POST /api/products/:id/archive", { token, params: { id: product.id } });
     expect(archived.product.archived).toBe(true);
     expect((await place()).error?.message).toBe(`${product.name} is not on the menu`);
-    expect((await server.api.call("GET", "/api/products", { token })).products.some((p: ProductDto) => p.id === product.id)).toBe(false);
+    expect((await server.api.route("GET /api/products", { token })).products.some((p: ProductDto) => p.id === product.id)).toBe(false);
     expect(
-      (await server.api.call("GET", "/api/products?archived=include", { token })).products.some((p: ProductDto) => p.id === product.id),
+      (await server.api.route("GET /api/products", { token, query: { archived: "include" } })).products.some(
+        (p: ProductDto) => p.id === product.id,
+      ),
     ).toBe(true);
     const again = await server.api.request("POST", "/api/products", {
       token,
@@ -445,7 +455,7 @@ describe("editing a product", () => {
     expect(lost.body.error.message).toBe(
       `${product.name} was changed by someone else since you opened it; reload to see the newer version`,
     );
-    const now = await a.api.call("GET", `/api/products/${product.id}`, { token });
+    const now = await a.api.route("GET /api/products/:id", { token, params: { id: product.id } });
     expect(now.product).toEqual(won.body.product);
     expect(now.product.version).toBe(product.version + 1);
     // A name used by another product in use is refused, whatever the case.
@@ -473,8 +483,12 @@ describe("editing a product", () => {
       404,
       `option group ${b.optionGroups[0]!.id} is not one of this product's`,
     ]);
-    expect((await server.api.call("GET", `/api/products/${a.id}`, { token })).product).toEqual(a);
-    const dropped = await server.api.call("PATCH", `/api/products/${a.id}`, { token, body: { version: a.version, optionGroups: [] } });
+    expect((await server.api.route("GET /api/products/:id", { token, params: { id: a.id } })).product).toEqual(a);
+    const dropped = await server.api.route("PATCH /api/products/:id", {
+      token,
+      body: { version: a.version, optionGroups: [] },
+      params: { id: a.id },
+    });
     expect(dropped.product.optionGroups).toEqual([]);
   });
 });

@@ -87,7 +87,10 @@ describe("what each role's socket hears", () => {
     const phone = await socket(b, { token: guest.token });
     // A second phone, which staff remove from the table.
     const stranger = await a.api.joinByCard(cardCode, "Stranger Name");
-    await a.api.call("POST", `/api/sessions/${session.id}/customers/${stranger.customer.id}/remove`, { token: tokens.SERVER });
+    await a.api.route("POST /api/sessions/:id/customers/:customerId/remove", {
+      token: tokens.SERVER,
+      params: { id: session.id, customerId: stranger.customer.id },
+    });
     const { order } = dataOf(
       await send(phone, "order:place", {
         clientOrderId: randomUUID(),
@@ -104,7 +107,7 @@ describe("what each role's socket hears", () => {
     let kitchenRest: KitchenResponse | undefined;
     await eventually(
       async () => {
-        kitchenRest = await a.api.call<KitchenResponse>("GET", "/api/kitchen", { token: tokens.KITCHEN });
+        kitchenRest = await a.api.route("GET /api/kitchen", { token: tokens.KITCHEN });
         return kitchenRest.orders.some((o) => o.id === order.id && o.tickets.length > 0);
       },
       15_000,

@@ -7,7 +7,7 @@ import { dataOf, send } from "../support/sockets.js";
 describe("limits that agree with the database", () => {
   it("accept the largest order the contract allows, and total it exactly", async ({ server, worker, venue, socket, prisma }) => {
     const token = venue.staffToken;
-    const { product } = await server.api.call("POST", "/api/products", {
+    const { product } = await server.api.route("POST /api/products", {
       token,
       body: { name: "Vintage magnum", categoryId: venue.categories[0]!.id, priceCents: LIMITS.product.maxPriceCents },
     });

@@ -93,7 +93,7 @@ describe("the bill", () => {
         "Deliver or cancel them first, or choose to do so as you close",
     );
     expect((await prisma.orderSession.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("OPEN");
-    const closed = await a.api.call("POST", `/api/sessions/${session.id}/close`, { token, body: { unfinished: "finish" } });
+    const closed = await a.api.route("POST /api/sessions/:id/close", { token, body: { unfinished: "finish" }, params: { id: session.id } });
     expect(closed.session.status).toBe("CLOSED");
     const { receipt } = closed;
     expect(receipt).toMatchObject({
@@ -108,7 +108,7 @@ describe("the bill", () => {
       ["Diavola", 1250],
       ["Lemonade", 900],
     ]);
-    expect(receipt.bill.shares.map((s: { displayName: string; paidCents: number }) => [s.displayName, s.paidCents])).toEqual([
+    expect(receipt.bill.shares.map((s) => [s.displayName, s.paidCents])).toEqual([
       ["Ann", 1250],
       ["Bea", 0],
     ]);
@@ -120,7 +120,7 @@ describe("the bill", () => {
     ]);
     // Both phones get the receipt with the close, and can read it again afterwards.
     for (const s of [annPhone, beaPhone]) expect((await recorderOf(s).waitFor("session:closed")).data.receipt).toEqual(receipt);
-    expect((await b.api.call("GET", "/api/sessions/receipt", { token: bea.token })).receipt).toEqual(receipt);
+    expect((await b.api.route("GET /api/sessions/receipt", { token: bea.token })).receipt).toEqual(receipt);
     // Staff reopen the record: read-only, complete.
     const record = await b.api.getSession(token, session.id);
     expect(record.receipt).toEqual(receipt);
@@ -156,16 +156,17 @@ describe("the bill", () => {
     const bad = await server.api.request("POST", `/api/sessions/${session.id}/close`, { token, body: { unfinished: "later" } });
     expect([bad.status, bad.body.error.message]).toEqual([400, "body.unfinished: must be finish or cancel"]);
 
-    const closed = await server.api.call("POST", `/api/sessions/${session.id}/close`, {
+    const closed = await server.api.route("POST /api/sessions/:id/close", {
       token,
       body: { unfinished: "finish", waiveReason: "Birthday: on the house" },
+      params: { id: session.id },
     });
     expect(closed.receipt.bill).toMatchObject({ totalCents: 2500, paidCents: 1000, waivedCents: 1500, dueCents: 0 });
     expect(closed.receipt.waiveReason).toBe("Birthday: on the house");
     const stored = await prisma.orderSession.findUniqueOrThrow({ where: { id: session.id } });
     expect([stored.waivedCents, stored.waiveReason]).toEqual([1500n, "Birthday: on the house"]);
     // Closing again changes nothing and answers the same receipt.
-    const again = await server.api.call("POST", `/api/sessions/${session.id}/close`, { token, body: {} });
+    const again = await server.api.route("POST /api/sessions/:id/close", { token, body: {}, params: { id: session.id } });
     expect(again.receipt).toEqual(closed.receipt);
   });
 
@@ -183,7 +184,11 @@ describe("the bill", () => {
     const s = await socket(server, { token: phone.token });
     const order = await acceptedOrder(prisma, s, [{ productId: margherita.id, quantity: 2 }]);
     expect((await prisma.product.findUniqueOrThrow({ where: { id: margherita.id } })).stock).toBe(0);
-    const closed = await server.api.call("POST", `/api/sessions/${session.id}/close`, { token, body: { unfinished: "cancel" } });
+    const closed = await server.api.route("POST /api/sessions/:id/close", {
+      token,
+      body: { unfinished: "cancel" },
+      params: { id: session.id },
+    });
     expect(closed.receipt.bill).toMatchObject({ totalCents: 0, dueCents: 0 });
     const stored = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
     expect([stored.status, stored.statusReason]).toEqual(["CANCELLED", "cancelled when the table closed"]);

@@ -10,7 +10,7 @@ describe("table cards", () => {
     const staff = await socket(a, { token });
     await recorderOf(staff).waitFor("sync:done");
     const { table, session, cardCode } = await seatedTable(a, token, "Table 4");
-    const info = await b.api.call("GET", `/api/cards/${cardCode}`);
+    const info = await b.api.route("GET /api/cards/:cardCode", { params: { cardCode } });
     expect(info).toEqual({ tableName: "Table 4", location: expect.objectContaining({ id: venue.locationId }), seated: true });
     const joined = await b.api.joinByCard(cardCode, "Ann");
     expect(joined.session).toMatchObject({ id: session.id, label: "Table 4", status: "OPEN" });
@@ -33,7 +33,9 @@ describe("table cards", () => {
       409,
       { code: "TABLE_FREE", message: "Table 5 is free at the moment: a member of staff will seat you shortly" },
     ]);
-    expect(await server.api.call("GET", `/api/cards/${cardCodeOf(table)}`)).toMatchObject({ seated: false });
+    expect(await server.api.route("GET /api/cards/:cardCode", { params: { cardCode: cardCodeOf(table) } })).toMatchObject({
+      seated: false,
+    });
     expect(await prisma.orderSession.count({ where: { tableId: table.id } })).toBe(0);
   });
 
@@ -44,7 +46,7 @@ describe("table cards", () => {
     prisma,
   }) => {
     const token = venue.staffToken;
-    const settings = await a.api.call("PATCH", "/api/location", { token, body: { openOnFirstScan: true } });
+    const settings = await a.api.route("PATCH /api/location", { token, body: { openOnFirstScan: true } });
     expect(settings.location.openOnFirstScan).toBe(true);
     const staff = await socket(a, { token });
     await recorderOf(staff).waitFor("sync:done");
@@ -61,7 +63,7 @@ describe("table cards", () => {
   it("are refused when unknown, retired or malformed; only owners change the setting", async ({ server, venue, prisma }) => {
     const token = venue.staffToken;
     const table = await createTable(server, token, "Old");
-    await server.api.call("POST", `/api/tables/${table.id}/retire`, { token });
+    await server.api.route("POST /api/tables/:id/retire", { token, params: { id: table.id } });
     for (const cardCode of [cardCodeOf(table), "A".repeat(24), "not a code", "x".repeat(65)]) {
       const res = await server.api.request("POST", "/api/sessions/join", { body: { cardCode } });
       expect(res.status, cardCode).toBe(cardCode.length > 64 ? 400 : 404);
@@ -129,7 +131,7 @@ describe("table cards", () => {
     const svg = await server.api.request("GET", `/api/tables/${t1.id}/card.svg`, { token });
     expect([svg.status, svg.headers.get("content-type")]).toEqual([200, "image/svg+xml; charset=utf-8"]);
     expect(svg.body).toContain("<svg");
-    const sheet = await server.api.call("GET", "/api/tables/cards", { token });
+    const sheet = await server.api.route("GET /api/tables/cards", { token });
     expect(sheet.location.id).toBe(venue.locationId);
     expect(sheet.cards.map((c: { table: { name: string } }) => c.table.name)).toEqual(["Terrace 1", "Terrace 2"]);
     // Another location's table is not found; no token, no card.

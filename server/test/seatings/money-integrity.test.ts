@@ -3,7 +3,7 @@
 // staff action acts on a state the person did not see; a repeat of a payment id that says
 // something else is a CONFLICT; money columns hold any bill the limits allow.
 import { randomUUID } from "node:crypto";
-import { billOf, MAX_INT32, type OrderDto, type RecordPaymentBody, type SessionDetailResponse } from "@ordered/contract";
+import { billOf, MAX_INT32, type OrderDto, type RecordPaymentBody } from "@ordered/contract";
 import { type Crew, describe, expect, it } from "../staff/staff-kit.js";
 import type { TestServer } from "../support/harness.js";
 import { eventually, openAndJoin } from "../support/harness.js";
@@ -71,10 +71,14 @@ describe("money integrity", () => {
     const logged = await prisma.sessionEvent.findFirstOrThrow({ where: { sessionId: table.session.id }, orderBy: { seq: "desc" } });
     expect(logged.payload).toMatchObject({ id: order.id, status: "CANCELLED", statusReason: "burnt", totalCents: 1250 });
 
-    const closed = await server.api.call("POST", `/api/sessions/${table.session.id}/close`, { token: crew.tokens.MANAGER, body: {} });
+    const closed = await server.api.route("POST /api/sessions/:id/close", {
+      token: crew.tokens.MANAGER,
+      body: {},
+      params: { id: table.session.id },
+    });
     expect(closed.receipt.bill).toMatchObject({ totalCents: 0, voidedCents: 1250, dueCents: 0 });
     const today = new Date().toISOString().slice(0, 10);
-    const stats = await server.api.call("GET", `/api/stats/daily?date=${today}&tz=UTC`, { token: crew.tokens.MANAGER });
+    const stats = await server.api.route("GET /api/stats/daily", { token: crew.tokens.MANAGER, query: { date: today, tz: "UTC" } });
     expect(stats.adjustments).toContainEqual(
       expect.objectContaining({
         kind: "VOID",
@@ -143,9 +147,10 @@ describe("money integrity", () => {
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("ACCEPTED");
     expect((await prisma.orderSession.findUniqueOrThrow({ where: { id: table.session.id } })).status).toBe("OPEN");
 
-    const closed = await server.api.call("POST", `/api/sessions/${table.session.id}/close`, {
+    const closed = await server.api.route("POST /api/sessions/:id/close", {
       token: crew.tokens.MANAGER,
       body: { unfinished: "cancel", cancelReason: "kitchen fire" },
+      params: { id: table.session.id },
     });
     expect(closed.receipt.bill).toMatchObject({ totalCents: 0, voidedCents: 1250 });
     const stored = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { cancelledBy: true } });
@@ -179,7 +184,11 @@ describe("money integrity", () => {
       ["PAYMENT", 1250],
       ["REFUND", 1250],
     ]);
-    const closed = await server.api.call("POST", `/api/sessions/${table.session.id}/close`, { token: crew.tokens.SERVER, body: {} });
+    const closed = await server.api.route("POST /api/sessions/:id/close", {
+      token: crew.tokens.SERVER,
+      body: {},
+      params: { id: table.session.id },
+    });
     expect(closed.receipt.bill).toMatchObject({ totalCents: 0, paidCents: 0, refundedCents: 1250, dueCents: 0 });
     expect(closed.receipt.payments.map((p: { kind: string }) => p.kind)).toEqual(["PAYMENT", "REFUND"]);
   });
@@ -231,12 +240,13 @@ describe("money integrity", () => {
     // Three of the largest orders the limits allow: 3 × 30 lines × 50 × 10,000.00 = 4.5e9 cents.
     const lines = Array.from({ length: 30 }, (_, i) => ({ productId: dear.id, quantity: 50, note: `seat ${i}` }));
     for (let i = 0; i < 3; i++) await acceptedOrder(prisma, phone, lines);
-    const detail = await server.api.call<SessionDetailResponse>("GET", `/api/sessions/${table.session.id}`, { token });
+    const detail = await server.api.route("GET /api/sessions/:id", { token, params: { id: table.session.id } });
     expect(billOf({ currency: "EUR", orders: detail.orders, payments: detail.payments }).totalCents).toBe(4_500_000_000);
     await server.api.recordPayment(token, table.session.id, pay(MAX_INT32));
-    const closed = await server.api.call("POST", `/api/sessions/${table.session.id}/close`, {
+    const closed = await server.api.route("POST /api/sessions/:id/close", {
       token,
       body: { unfinished: "finish", waiveReason: "test of the limits" },
+      params: { id: table.session.id },
     });
     expect(closed.receipt.bill).toMatchObject({
       totalCents: 4_500_000_000,
@@ -245,7 +255,7 @@ describe("money integrity", () => {
       dueCents: 0,
     });
     const today = new Date().toISOString().slice(0, 10);
-    const stats = await server.api.call("GET", `/api/stats/daily?date=${today}&tz=UTC`, { token });
+    const stats = await server.api.route("GET /api/stats/daily", { token, query: { date: today, tz: "UTC" } });
     expect(stats.adjustments).toContainEqual(expect.objectContaining({ kind: "WAIVE", amountCents: 4_500_000_000 - MAX_INT32 }));
   });
 

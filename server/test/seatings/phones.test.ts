@@ -23,7 +23,10 @@ describe("a phone removed by staff", () => {
     dataOf(await send(intruderSocket, "order:place", { clientOrderId: randomUUID(), items: [{ productId: lemonade, quantity: 1 }] }));
 
     const disconnected = new Promise<string>((resolve) => intruderSocket.once("disconnect", resolve));
-    const removed = await a.api.call("POST", `/api/sessions/${session.id}/customers/${intruder.customer.id}/remove`, { token });
+    const removed = await a.api.route("POST /api/sessions/:id/customers/:customerId/remove", {
+      token,
+      params: { id: session.id, customerId: intruder.customer.id },
+    });
     expect(removed.customer).toMatchObject({ id: intruder.customer.id, displayName: "Photo of the card" });
     expect(removed.customer.removedAt).not.toBeNull();
     // Its socket, on the other instance, is told why and closed by the server.
@@ -46,7 +49,10 @@ describe("a phone removed by staff", () => {
     const orders = await prisma.order.findMany({ where: { sessionId: session.id }, orderBy: { placedAt: "asc" } });
     expect(orders.map((o) => o.customerId)).toEqual([intruder.customer.id, guest.customer.id]);
     // Removing again changes nothing; the phone list shows it removed.
-    const again = await a.api.call("POST", `/api/sessions/${session.id}/customers/${intruder.customer.id}/remove`, { token });
+    const again = await a.api.route("POST /api/sessions/:id/customers/:customerId/remove", {
+      token,
+      params: { id: session.id, customerId: intruder.customer.id },
+    });
     expect(again.customer).toEqual(removed.customer);
     const detail = await a.api.getSession(token, session.id);
     expect(detail.customers.map((c) => [c.displayName, c.removedAt !== null])).toEqual([
@@ -97,7 +103,7 @@ describe("a phone removed by staff", () => {
       token: phone.token,
     });
     expect(asPhone.status).toBe(401);
-    expect((await server.api.call("GET", "/api/sessions/current", { token: phone.token })).customer.id).toBe(phone.customer.id);
+    expect((await server.api.route("GET /api/sessions/current", { token: phone.token })).customer.id).toBe(phone.customer.id);
   });
 
   it("cannot come back to retry, even an order it placed before it was removed", async ({ server, venue, socket }) => {
@@ -108,7 +114,10 @@ describe("a phone removed by staff", () => {
     const clientOrderId = randomUUID();
     const payload = { clientOrderId, items: [{ productId: venue.products[2]!.id, quantity: 1 }] };
     dataOf(await send(s, "order:place", payload));
-    await server.api.call("POST", `/api/sessions/${session.id}/customers/${phone.customer.id}/remove`, { token });
+    await server.api.route("POST /api/sessions/:id/customers/:customerId/remove", {
+      token,
+      params: { id: session.id, customerId: phone.customer.id },
+    });
     // Its socket is gone and a new one is refused: a removed phone cannot even retry.
     const refused = (await socket(server, { token: phone.token }).catch((e: ConnectError) => e)) as ConnectError;
     expect(refused.data?.code).toBe("CUSTOMER_REMOVED");

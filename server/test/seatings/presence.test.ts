@@ -51,7 +51,7 @@ describe("a phone that joined through the table's card", () => {
     // The same order (its cart was kept) goes through now.
     const placed = dataOf(await send(s, "order:place", order));
     expect(placed.order.customerId).toBe(phone.customer.id);
-    expect((await b.api.call("GET", "/api/sessions/current", { token: phone.token })).customer.presence).toBe("VERIFIED");
+    expect((await b.api.route("GET /api/sessions/current", { token: phone.token })).customer.presence).toBe("VERIFIED");
     // Typing it again changes nothing.
     expect(await b.api.verifyPin(phone.token, session.pin)).toEqual(verified);
     expect(await prisma.sessionEvent.count({ where: { sessionId: session.id, type: "customer.verified" } })).toBe(1);
@@ -71,7 +71,7 @@ describe("a phone that joined through the table's card", () => {
       403,
       { code: "PRESENCE_REQUIRED", message: "too many wrong PINs: a member of staff must accept this phone" },
     ]);
-    expect((await server.api.call("GET", "/api/sessions/current", { token: first.token })).customer.presence).toBe("STAFF");
+    expect((await server.api.route("GET /api/sessions/current", { token: first.token })).customer.presence).toBe("STAFF");
     // More phones (new joins) share the seating's allowance.
     let seatingTries = LIMITS.presence.phonePinTries;
     while (seatingTries < LIMITS.presence.seatingPinTries) {
@@ -90,7 +90,7 @@ describe("a phone that joined through the table's card", () => {
 
   it("in STAFF_APPROVAL waits until staff accept it, and hears it live", async ({ cluster: [a, b], venue, socket, prisma }) => {
     const token = venue.staffToken;
-    const settings = await a.api.call("PATCH", "/api/location", { token, body: { cardJoinCheck: "STAFF_APPROVAL" } });
+    const settings = await a.api.route("PATCH /api/location", { token, body: { cardJoinCheck: "STAFF_APPROVAL" } });
     expect(settings.location.cardJoinCheck).toBe("STAFF_APPROVAL");
     const { session, cardCode } = await seatedTable(a, token, "Table 3");
     const phone = await b.api.joinByCard(cardCode, "Kim");
@@ -119,7 +119,7 @@ describe("a phone that joined through the table's card", () => {
   });
 
   it("when the check is OFF orders at once, as before", async ({ server, venue, socket }) => {
-    await server.api.call("PATCH", "/api/location", { token: venue.staffToken, body: { cardJoinCheck: "OFF" } });
+    await server.api.route("PATCH /api/location", { token: venue.staffToken, body: { cardJoinCheck: "OFF" } });
     const { cardCode } = await seatedTable(server, venue.staffToken, "Table 4");
     const phone = await server.api.joinByCard(cardCode);
     expect(phone.customer.presence).toBe("VERIFIED");
@@ -150,7 +150,10 @@ describe("removing a phone", () => {
     const guest = await a.api.joinSession(session.joinCode, "Stays");
     const guestSocket = await socket(a, { token: guest.token });
     await recorderOf(guestSocket).waitFor("sync:done");
-    const removed = await a.api.call("POST", `/api/sessions/${session.id}/customers/${phone.customer.id}/remove`, { token });
+    const removed = await a.api.route("POST /api/sessions/:id/customers/:customerId/remove", {
+      token,
+      params: { id: session.id, customerId: phone.customer.id },
+    });
     expect(removed.session.joinCode).not.toBe(session.joinCode);
     expect(removed.session.pin).toMatch(/^\d{4}$/);
     expect(removed.qr.joinUrl).toBe(removed.session.joinUrl);
@@ -175,11 +178,17 @@ describe("removing a phone", () => {
     const token = venue.staffToken;
     const { session, cardCode } = await seatedTable(server, token, "Table 7");
     const phone = await server.api.joinSession(session.joinCode);
-    let removed = await server.api.call("POST", `/api/sessions/${session.id}/customers/${phone.customer.id}/remove`, { token });
+    let removed = await server.api.route("POST /api/sessions/:id/customers/:customerId/remove", {
+      token,
+      params: { id: session.id, customerId: phone.customer.id },
+    });
     // 1 in 10,000 the new PIN is the old one: remove another phone then.
     while (removed.session.pin === session.pin) {
       const next = await server.api.joinSession(removed.session.joinCode);
-      removed = await server.api.call("POST", `/api/sessions/${session.id}/customers/${next.customer.id}/remove`, { token });
+      removed = await server.api.route("POST /api/sessions/:id/customers/:customerId/remove", {
+        token,
+        params: { id: session.id, customerId: next.customer.id },
+      });
     }
     const card = await server.api.joinByCard(cardCode);
     const old = await server.api.request("POST", "/api/sessions/verify", { token: card.token, body: { pin: session.pin } });
@@ -193,7 +202,7 @@ describe("the card check setting", () => {
     const prisma = prismaClient(1);
     const fresh = await seedVenue(prisma, { products: TEST_MENU, emailDomain: "test.ordered" });
     expect((await prisma.location.findUniqueOrThrow({ where: { id: fresh.locationId } })).cardJoinCheck).toBe("PIN");
-    expect((await server.api.call("GET", "/api/location", { token: venue.staffToken })).location.cardJoinCheck).toBe("PIN");
+    expect((await server.api.route("GET /api/location", { token: venue.staffToken })).location.cardJoinCheck).toBe("PIN");
     const bad = await server.api.request("PATCH", "/api/location", { token: venue.staffToken, body: { cardJoinCheck: "NONE" } });
     expect([bad.status, bad.body.error.message]).toEqual([400, "body.cardJoinCheck: must be PIN, STAFF_APPROVAL or OFF"]);
   });

@@ -10,7 +10,7 @@ import type { ClientSocket } from "../support/sockets.js";
 import { dataOf, send } from "../support/sockets.js";
 
 export async function createTable(server: TestServer, token: string, name: string): Promise<TableDto> {
-  return (await server.api.call("POST", "/api/tables", { token, body: { name } })).table;
+  return (await server.api.route("POST /api/tables", { token, body: { name } })).table;
 }
 
 /** A table, seated: its card code and its open session. */

@@ -176,7 +176,7 @@ describe("joining", () => {
 
   it("tell a phone the venue and table of a code before it joins, or why the code does not work", async ({ server, venue, prisma }) => {
     const { session } = await server.api.openSession(venue.staffToken, "Table 3");
-    const info = await server.api.call("GET", `/api/sessions/code/${session.joinCode}`);
+    const info = await server.api.route("GET /api/sessions/code/:joinCode", { params: { joinCode: session.joinCode } });
     expect(info).toEqual({ label: "Table 3", location: expect.objectContaining({ id: venue.locationId, name: venue.name }) });
     // Asking does not join: no phone was added.
     expect(await prisma.customer.count({ where: { sessionId: session.id } })).toBe(0);

@@ -81,11 +81,11 @@ describe("ending an account's access", () => {
     const relogin = await login(b, waiter.email, waiter.password);
     expect([relogin.status, relogin.body]).toEqual([401, WRONG]);
     // The owner still sees it, inactive.
-    const { staff } = await a.api.call("GET", "/api/staff", { token: venue.staffToken });
+    const { staff } = await a.api.route("GET /api/staff", { token: venue.staffToken });
     expect(staff.find((s: { id: string }) => s.id === waiter.staff.id)).toMatchObject({ active: false, role: "SERVER", passwordSet: true });
 
     // Reactivated: the old token stays dead, a new login works.
-    await a.api.call("PATCH", `/api/staff/${waiter.staff.id}`, { token: venue.staffToken, body: { active: true } });
+    await a.api.route("PATCH /api/staff/:id", { token: venue.staffToken, body: { active: true }, params: { id: waiter.staff.id } });
     await expectRefused(b, waiter.token, "this session has ended; please log in again", socket);
     const back = await b.api.login(waiter);
     expect((await b.api.request("GET", "/api/sessions", { token: back.token })).status).toBe(200);
@@ -108,7 +108,7 @@ describe("ending an account's access", () => {
 
     const cook = await b.api.login(waiter);
     expect(cook.staff.role).toBe("KITCHEN");
-    expect((await b.api.call("GET", "/api/auth/me", { token: cook.token })).staff.role).toBe("KITCHEN");
+    expect((await b.api.route("GET /api/auth/me", { token: cook.token })).staff.role).toBe("KITCHEN");
     // What a SERVER could do, the new token cannot; what a KITCHEN can, it can.
     const floor = await b.api.request("GET", "/api/sessions", { token: cook.token });
     expect([floor.status, floor.body.error]).toEqual([403, { code: "FORBIDDEN", message: forbiddenMessage("KITCHEN", "floor.serve") }]);
@@ -120,7 +120,11 @@ describe("ending an account's access", () => {
     });
 
     // Setting the same role again ends nothing.
-    await a.api.call("PATCH", `/api/staff/${waiter.staff.id}`, { token: venue.staffToken, body: { role: "KITCHEN", displayName: "Cook" } });
+    await a.api.route("PATCH /api/staff/:id", {
+      token: venue.staffToken,
+      body: { role: "KITCHEN", displayName: "Cook" },
+      params: { id: waiter.staff.id },
+    });
     expect((await b.api.request("GET", "/api/kitchen", { token: cook.token })).status).toBe(200);
     expect(display.connected).toBe(true);
   });
@@ -136,26 +140,26 @@ describe("ending an account's access", () => {
     const live = await socket(b, { token: first.token });
     const end = watchEnd(live);
 
-    const reset = await a.api.call("POST", `/api/staff/${staff.id}/reset-password`, { token: venue.staffToken });
+    const reset = await a.api.route("POST /api/staff/:id/reset-password", { token: venue.staffToken, params: { id: staff.id } });
     expect(reset.staff).toMatchObject({ id: staff.id, passwordSet: false, active: true });
-    expect(reset.setupLink.url).toMatch(/^http:\/\/ordered\.test\/setup#[\w-]+$/);
+    expect(reset.setupLink!.url).toMatch(/^http:\/\/ordered\.test\/setup#[\w-]+$/);
     expect(await end.told).toEqual(endedWith("your password was reset; set a new one with the link you were given"));
     expect((await end.closed).ms).toBeLessThan(1000);
     await expectRefused(b, first.token, "this session has ended; please log in again", socket);
     expect((await login(a, staff.email, oldPassword)).body).toEqual(WRONG);
 
     // The link says whose it is without being spent; then sets the password once.
-    const token = setupTokenOf(reset.setupLink);
-    const info = await b.api.call("GET", `/api/auth/setup?token=${encodeURIComponent(token)}`);
+    const token = setupTokenOf(reset.setupLink!);
+    const info = await b.api.route("GET /api/auth/setup", { query: { token } });
     expect(info).toMatchObject({ email: staff.email, displayName: staff.displayName, locationName: venue.name });
     const chosen = newPassword();
-    const again = await setPassword(b, reset.setupLink, chosen);
+    const again = await setPassword(b, reset.setupLink!, chosen);
     expect(again.staff.id).toBe(staff.id);
     expect((await a.api.request("GET", "/api/sessions", { token: again.token })).status).toBe(200);
     expect((await a.api.login({ email: staff.email, password: chosen })).staff.id).toBe(staff.id);
 
     const dead = { error: { code: "NOT_FOUND", message: "this link is no longer valid (used, replaced or expired); ask for a new one" } };
-    for (const link of [reset.setupLink, firstLink]) {
+    for (const link of [reset.setupLink!, firstLink]) {
       const second = await a.api.request("POST", "/api/auth/setup", { body: { token: setupTokenOf(link), password: newPassword() } });
       expect([second.status, second.body]).toEqual([404, dead]);
       const look = await a.api.request("GET", `/api/auth/setup?token=${encodeURIComponent(setupTokenOf(link))}`);
@@ -167,12 +171,12 @@ describe("ending an account's access", () => {
 
   it("a new reset replaces the previous link", async ({ server, venue }) => {
     const { staff, setupLink: invited } = await invite(server, venue.staffToken, "KITCHEN");
-    const reset = await server.api.call("POST", `/api/staff/${staff.id}/reset-password`, { token: venue.staffToken });
+    const reset = await server.api.route("POST /api/staff/:id/reset-password", { token: venue.staffToken, params: { id: staff.id } });
     const replaced = await server.api.request("POST", "/api/auth/setup", {
       body: { token: setupTokenOf(invited), password: newPassword() },
     });
     expect([replaced.status, replaced.body.error.code]).toEqual([404, "NOT_FOUND"]);
-    expect((await setPassword(server, reset.setupLink, newPassword())).staff.role).toBe("KITCHEN");
+    expect((await setPassword(server, reset.setupLink!, newPassword())).staff.role).toBe("KITCHEN");
   });
 
   it("a link used twice at once, on two instances, sets one password; before it is used the account cannot log in", async ({
@@ -194,7 +198,7 @@ describe("ending an account's access", () => {
 
   it("a deactivated account's setup link is refused", async ({ server, venue, prisma }) => {
     const { staff, setupLink } = await invite(server, venue.staffToken, "SERVER");
-    await server.api.call("PATCH", `/api/staff/${staff.id}`, { token: venue.staffToken, body: { active: false } });
+    await server.api.route("PATCH /api/staff/:id", { token: venue.staffToken, body: { active: false }, params: { id: staff.id } });
     const token = setupTokenOf(setupLink);
     const look = await server.api.request("GET", `/api/auth/setup?token=${encodeURIComponent(token)}`);
     expect([look.status, look.body.error.code]).toEqual([404, "NOT_FOUND"]);
@@ -240,9 +244,9 @@ describe("who may manage whom", () => {
     expect((await server.api.request("GET", "/api/location", { token: waiter.token })).status).toBe(200);
 
     // Everyone else is theirs to manage.
-    const promoted = await server.api.call("PATCH", `/api/staff/${waiter.staff.id}`, { token, body: { role: "MANAGER" } });
+    const promoted = await server.api.route("PATCH /api/staff/:id", { token, body: { role: "MANAGER" }, params: { id: waiter.staff.id } });
     expect(promoted.staff.role).toBe("MANAGER");
-    const cook = await server.api.call("POST", "/api/staff", {
+    const cook = await server.api.route("POST /api/staff", {
       token,
       body: { email: `cook-${randomUUID()}@test.ordered`, displayName: "Cook", role: "KITCHEN" },
     });
@@ -272,9 +276,10 @@ describe("who may manage whom", () => {
       // The refusals ended nothing.
       expect((await server.api.request("GET", "/api/staff", { token })).status).toBe(200);
     }
-    const renamed = await server.api.call("PATCH", `/api/staff/${manager.staff.id}`, {
+    const renamed = await server.api.route("PATCH /api/staff/:id", {
       token: manager.token,
       body: { displayName: "Mia" },
+      params: { id: manager.staff.id },
     });
     expect(renamed.staff).toMatchObject({ displayName: "Mia", role: "MANAGER", active: true });
     expect((await server.api.request("GET", "/api/staff", { token: manager.token })).status).toBe(200);
@@ -387,7 +392,7 @@ describe("changing your own password", () => {
     expect(otherDevice.connected).toBe(true);
 
     const chosen = newPassword();
-    const changed = await server.api.call<LoginResponse>("POST", "/api/auth/password", {
+    const changed = await server.api.route("POST /api/auth/password", {
       token: me.token,
       body: { currentPassword: me.password, newPassword: chosen },
     });

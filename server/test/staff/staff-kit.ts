@@ -2,14 +2,7 @@
 // POST /api/auth/setup. And `test` with a file-scoped crew: one venue with an account of each
 // role, for tests that only read the accounts (they never change them).
 import { randomUUID } from "node:crypto";
-import {
-  type LoginResponse,
-  type SetupLinkDto,
-  STAFF_ROLES,
-  type StaffAccountDto,
-  type StaffAccountResponse,
-  type StaffRoleName,
-} from "@ordered/contract";
+import { type LoginResponse, type SetupLinkDto, STAFF_ROLES, type StaffAccountDto, type StaffRoleName } from "@ordered/contract";
 import { seedVenue } from "../../src/demo/seed-venue.js";
 import type { TestServer } from "../support/harness.js";
 import { test as kitTest, TEST_MENU } from "../support/kit.js";
@@ -31,21 +24,23 @@ export const setupTokenOf = (link: SetupLinkDto): string => new URL(link.url).ha
 export const newPassword = (): string => `pw-${randomUUID()}`;
 
 /** POST /api/staff as `actorToken`: the account and its link (throws on a refusal). */
-export function invite(
+export async function invite(
   server: TestServer,
   actorToken: string,
   role: StaffRoleName,
   email = `${role.toLowerCase()}-${randomUUID()}@test.ordered`,
 ) {
-  return server.api.call<Required<StaffAccountResponse>>("POST", "/api/staff", {
+  const created = await server.api.route("POST /api/staff", {
     token: actorToken,
     body: { email, displayName: `${role[0]}${role.slice(1).toLowerCase()} ${randomUUID().slice(0, 4)}`, role },
   });
+  if (!created.setupLink) throw new Error("a new account comes with its one-time link");
+  return { ...created, setupLink: created.setupLink };
 }
 
 /** POST /api/auth/setup: sets the password through the link, logged in. */
 export function setPassword(server: TestServer, link: SetupLinkDto, password: string): Promise<LoginResponse> {
-  return server.api.call<LoginResponse>("POST", "/api/auth/setup", { body: { token: setupTokenOf(link), password } });
+  return server.api.route("POST /api/auth/setup", { body: { token: setupTokenOf(link), password } });
 }
 
 /** An account of `role`, added by `actorToken`'s account, its password set through its link. */

@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode } from "@ordered/contract/client";
+import { type ErrorCode, type RouteArgs, type RouteKey, type RouteResponse, sendRoute } from "@ordered/contract/client";
 import { t } from "../i18n/i18n";
 
 /** A failed API call with the server's error code ("NETWORK" when there was no answer). */
@@ -12,25 +12,20 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the JSON API; throws ApiError with the server's code and message on failure. */
-export async function api<T>(path: string, options: { token?: string | null; method?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers["Content-Type"] = "application/json";
-  let res: Response;
+/**
+ * Calls a route of the contract's table (`api("GET /api/sessions/:id", { token, params: { id } })`),
+ * typed by its schemas: params, query and body as the route takes them, its answer as it sends
+ * it. Throws ApiError with the server's code and message on failure.
+ */
+export async function api<K extends RouteKey>(key: K, ...args: RouteArgs<K>): Promise<RouteResponse<K>> {
+  let answer: Awaited<ReturnType<typeof sendRoute<K>>>;
   try {
-    res = await fetch(`/api${path}`, {
-      method: options.method ?? (options.body === undefined ? "GET" : "POST"),
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    answer = await sendRoute(key, args[0]);
   } catch {
     throw new ApiError("NETWORK", t("common.networkError"), 0);
   }
-  const body = (await res.json().catch(() => null)) as ({ error?: ErrorBody } & T) | null;
-  if (!res.ok) {
-    const error = body?.error;
-    throw new ApiError(error?.code ?? "INTERNAL", error?.message ?? t("common.unexpectedError"), res.status);
+  if (!answer.ok) {
+    throw new ApiError(answer.error?.code ?? "INTERNAL", answer.error?.message ?? t("common.unexpectedError"), answer.status);
   }
-  return body as T;
+  return answer.body;
 }

@@ -1,4 +1,4 @@
-import type { JoinResponse, ReceiptDto, ReceiptResponse } from "@ordered/contract/client";
+import type { JoinResponse, ReceiptDto } from "@ordered/contract/client";
 import { lazy, useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { CenteredMessage } from "../components/CenteredMessage";
@@ -9,7 +9,6 @@ import { JoinScreen } from "./JoinScreen";
 import { prefetchMenu, seedMenu } from "./menu-loader";
 import { dropsToken, type EndReason, endReasonOf, openingPhase, type Phase, phaseAfterEnd } from "./phone-flow";
 import { ReceiptScreen } from "./ReceiptScreen";
-import type { CurrentSession } from "./use-customer-live";
 import { useEntryInfo } from "./use-entry-info";
 
 // The table screen (menu, cart, orders, the live socket) is a chunk of its own: the join
@@ -61,7 +60,7 @@ export function CustomerApp({ entry }: { entry: Entry }) {
       setPhase({ kind: "loading" });
       prefetchMenu(token);
       try {
-        const current = await api<CurrentSession>("/sessions/current", { token });
+        const current = await api("GET /api/sessions/current", { token });
         setPhase({ kind: "live", token, current });
       } catch (err) {
         const reason = err instanceof ApiError ? endReasonOf(err.code) : null;
@@ -190,7 +189,7 @@ function InvalidCard() {
 /** The receipt of a closed seating, with the token that was in it (which still works for this). */
 async function fetchReceipt(token: string, customerId: string | null): Promise<KeptReceipt | null> {
   try {
-    const { receipt } = await api<ReceiptResponse>("/sessions/receipt", { token });
+    const { receipt } = await api("GET /api/sessions/receipt", { token });
     return { receipt, customerId };
   } catch {
     return null; // offline, or gone: the bare "closed" message, and the token stays to try again

@@ -37,9 +37,9 @@ export function FreeTableScreen({ entry, displayName, card, onJoined, onRefused 
     try {
       // Asking whether the table is seated yet costs nothing of the card's join budget
       // (joins through one card are rate-limited per table); the join comes once it is.
-      const info = await api<CardInfoResponse>(`/cards/${encodeURIComponent(entry.code)}`);
+      const info = await api("GET /api/cards/:cardCode", { params: { cardCode: entry.code } });
       if (info.seated || info.location.openOnFirstScan) {
-        latest.current.onJoined(await api<JoinResponse>("/sessions/join", { body: joinBody(entry, displayName) }));
+        latest.current.onJoined(await api("POST /api/sessions/join", { body: joinBody(entry, displayName) }));
         return;
       }
       setError(null);

@@ -31,7 +31,7 @@ export function JoinScreen({ entry, greeting, onJoined, onRefused }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onJoined(await api<JoinResponse>("/sessions/join", { body: joinBody(entry, name) }));
+      onJoined(await api("POST /api/sessions/join", { body: joinBody(entry, name) }));
     } catch (err) {
       const refusal = err instanceof ApiError ? joinRefusalOf(err.code) : null;
       if (refusal) return onRefused(refusal, name);

@@ -1,4 +1,4 @@
-import type { CurrentSessionResponse, PresenceState, VerifyCustomerResponse } from "@ordered/contract/client";
+import type { PresenceState } from "@ordered/contract/client";
 import { LIMITS } from "@ordered/contract/client";
 import { type FormEvent, type RefObject, useId, useState } from "react";
 import { ApiError, api } from "../api/http";
@@ -31,7 +31,7 @@ export function PresenceCheck({ token, presence, onPresence, inputRef }: Props) 
     setBusy(true);
     setError(null);
     try {
-      await api<VerifyCustomerResponse>("/sessions/verify", { token, body: { pin } });
+      await api("POST /api/sessions/verify", { token, body: { pin } });
       onPresence("VERIFIED");
     } catch (err) {
       setPin("");
@@ -39,7 +39,7 @@ export function PresenceCheck({ token, presence, onPresence, inputRef }: Props) 
       setError(code === "WRONG_PIN" || code === "VALIDATION_FAILED" ? t("presence.wrongPin") : t("presence.failed"));
       // Out of tries, or the venue changed how it checks phones: the server says what now.
       if (code === "WRONG_PIN" || code === "PRESENCE_REQUIRED") {
-        const current = await api<CurrentSessionResponse>("/sessions/current", { token }).catch(() => null);
+        const current = await api("GET /api/sessions/current", { token }).catch(() => null);
         if (current) onPresence(current.customer.presence);
       }
     } finally {

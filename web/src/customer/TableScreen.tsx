@@ -1,7 +1,6 @@
 import {
   type AlertDto,
   billOf,
-  type CurrentSessionResponse,
   type CustomerDto,
   type OrderDto,
   type PaymentDto,
@@ -82,7 +81,7 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
     onPriceChanged: menu.reload,
     onPresenceRequired: () => {
       // The venue may have changed how it checks phones since this phone joined: ask what now.
-      void api<CurrentSessionResponse>("/sessions/current", { token })
+      void api("GET /api/sessions/current", { token })
         .then((c) => setPresence(c.customer.presence === "VERIFIED" ? "PIN" : c.customer.presence))
         .catch(() => setPresence((p) => (p === "VERIFIED" ? "PIN" : p)))
         .finally(() => setAskPresence((n) => n + 1));

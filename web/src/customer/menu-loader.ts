@@ -57,7 +57,7 @@ export function loadMenu(token: string): Promise<MenuResponse> {
 
 async function fetchMenu(token: string): Promise<MenuResponse> {
   try {
-    const menu = await api<MenuResponse>("/menu", { token });
+    const menu = await api("GET /api/menu", { token });
     storage.set(KEPT, { token, menu } satisfies KeptMenu);
     return menu;
   } catch (err) {

@@ -1,4 +1,4 @@
-import type { CardInfoResponse, CodeInfoResponse } from "@ordered/contract/client";
+import type { CardInfoResponse } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import type { Entry } from "./customer-storage";
@@ -30,10 +30,10 @@ export function entryInfoOfError(err: unknown): EntryInfo {
 async function load(entry: Entry): Promise<EntryGreeting> {
   const code = encodeURIComponent(entry.code);
   if (entry.kind === "card") {
-    const card = await api<CardInfoResponse>(`/cards/${code}`);
+    const card = await api("GET /api/cards/:cardCode", { params: { cardCode: code } });
     return { table: card.tableName, venue: card.location.name, card };
   }
-  const info = await api<CodeInfoResponse>(`/sessions/code/${code}`);
+  const info = await api("GET /api/sessions/code/:joinCode", { params: { joinCode: code } });
   return { table: info.label, venue: info.location.name, card: null };
 }
 

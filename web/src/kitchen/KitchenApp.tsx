@@ -1,4 +1,3 @@
-import type { MeResponse } from "@ordered/contract/client";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { CenteredMessage } from "../components/CenteredMessage";
@@ -26,7 +25,7 @@ export function KitchenApp({ stationId }: { stationId: string | null }) {
   const token = auth?.token;
   useEffect(() => {
     if (!token) return;
-    api<MeResponse>("/auth/me", { token })
+    api("GET /api/auth/me", { token })
       .then((res) => setAuth((a) => (a && a.token === token ? { ...a, staff: res.staff } : a)))
       .catch((err) => {
         if (err instanceof ApiError && err.code === "UNAUTHENTICATED") logout();

@@ -1,4 +1,4 @@
-import type { KitchenOrderDto, KitchenResponse, LocationResponse, StationDto } from "@ordered/contract/client";
+import type { KitchenOrderDto, StationDto } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import type { SessionCore } from "../realtime/live-state";
@@ -35,7 +35,7 @@ export function useKitchenLive(token: string, onUnauthenticated: () => void) {
   }, []);
 
   const loadSettings = useCallback(async () => {
-    const { location } = await api<LocationResponse>("/location", { token });
+    const { location } = await api("GET /api/location", { token });
     setThresholds({ amberMinutes: location.ticketAmberMinutes, redMinutes: location.ticketRedMinutes });
   }, [token]);
 
@@ -44,7 +44,7 @@ export function useKitchenLive(token: string, onUnauthenticated: () => void) {
     let stopped = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
-      const [kitchen] = await Promise.all([api<KitchenResponse>("/kitchen", { token }), loadSettings()]);
+      const [kitchen] = await Promise.all([api("GET /api/kitchen", { token }), loadSettings()]);
       if (stopped) return;
       setStations(kitchen.stations);
       // Not connected yet, so no events are held that these seeds could release.
@@ -91,7 +91,7 @@ export function useKitchenLive(token: string, onUnauthenticated: () => void) {
     () =>
       connection?.onReconnect(() => {
         void loadSettings().catch(fail);
-        void api<{ stations: StationDto[] }>("/stations", { token })
+        void api("GET /api/stations", { token })
           .then((res) => setStations(res.stations))
           .catch(fail);
       }),

@@ -1,4 +1,4 @@
-import { CARD_JOIN_CHECKS, type CardJoinCheck, type LocationDto, type LocationResponse } from "@ordered/contract/client";
+import { CARD_JOIN_CHECKS, type CardJoinCheck, type LocationDto } from "@ordered/contract/client";
 import { useState } from "react";
 import { api } from "../api/http";
 import { strings } from "../strings";
@@ -27,7 +27,7 @@ export function CardCheckSetting({ token, location, maySet, onSaved }: Props) {
     setError(null);
     onSaved({ ...current, cardJoinCheck }); // at once; the answer (or an error) settles it
     try {
-      const res = await api<LocationResponse>("/location", { token, method: "PATCH", body: { cardJoinCheck } });
+      const res = await api("PATCH /api/location", { token, body: { cardJoinCheck } });
       onSaved(res.location);
     } catch (err) {
       onSaved(current);

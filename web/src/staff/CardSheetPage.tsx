@@ -21,7 +21,7 @@ export function CardSheetPage({ auth, onLogout }: { auth: StaffAuth; onLogout: (
 
   useEffect(() => {
     let stale = false;
-    api<TableCardsResponse>("/tables/cards", { token: auth.token })
+    api("GET /api/tables/cards", { token: auth.token })
       .then((res) => {
         if (!stale) setSheet(res);
       })

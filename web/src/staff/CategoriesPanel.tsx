@@ -1,4 +1,4 @@
-import type { CategoryDto, CategoryListResponse, CategoryResponse, StationDto } from "@ordered/contract/client";
+import type { CategoryDto, StationDto } from "@ordered/contract/client";
 import { useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -34,10 +34,10 @@ export function CategoriesPanel({ token, timeZone, categories, loadError, counts
 
   async function save(input: CategoryInput) {
     if (editing === "new") {
-      const res = await api<CategoryResponse>("/categories", { token, body: input });
+      const res = await api("POST /api/categories", { token, body: input });
       put([...list, res.category]);
     } else if (editing) {
-      const res = await api<CategoryResponse>(`/categories/${editing.id}`, { token, method: "PATCH", body: input });
+      const res = await api("PATCH /api/categories/:id", { token, params: { id: editing.id }, body: input });
       put(list.map((c) => (c.id === res.category.id ? res.category : c)));
     }
   }
@@ -61,17 +61,17 @@ export function CategoriesPanel({ token, timeZone, categories, loadError, counts
       );
       const byId = new Map(list.map((c) => [c.id, c]));
       put(categoryIds.map((id, position) => ({ ...byId.get(id)!, position }))); // at once; the answer settles it
-      put((await api<CategoryListResponse>("/categories/order", { token, method: "PUT", body: { categoryIds } })).categories);
+      put((await api("PUT /api/categories/order", { token, body: { categoryIds } })).categories);
     });
 
   const toggleHidden = (category: CategoryDto) =>
     run(async () => {
-      const res = await api<CategoryResponse>(`/categories/${category.id}`, { token, method: "PATCH", body: { hidden: !category.hidden } });
+      const res = await api("PATCH /api/categories/:id", { token, params: { id: category.id }, body: { hidden: !category.hidden } });
       put(list.map((c) => (c.id === res.category.id ? res.category : c)));
     });
 
   async function remove(category: CategoryDto) {
-    await api<void>(`/categories/${category.id}`, { token, method: "DELETE" });
+    await api("DELETE /api/categories/:id", { token, params: { id: category.id } });
     put(list.filter((c) => c.id !== category.id));
   }
 

@@ -1,4 +1,4 @@
-import { LIMITS, type LoginResponse } from "@ordered/contract/client";
+import { LIMITS } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { Modal } from "../components/Modal";
@@ -39,7 +39,7 @@ export function ChangePasswordDialog({ token, onSending, onChanged, onClose }: P
     setError(null);
     onSending(true);
     try {
-      const res = await api<LoginResponse>("/auth/password", { token, body: { currentPassword, newPassword } });
+      const res = await api("POST /api/auth/password", { token, body: { currentPassword, newPassword } });
       onChanged({ token: res.token, staff: res.staff });
       setDone(true);
     } catch (err) {

@@ -1,4 +1,4 @@
-import { can, type LocationDto, type LocationResponse } from "@ordered/contract/client";
+import { can, type LocationDto } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
 import { strings } from "../strings";
@@ -18,7 +18,7 @@ export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
 
   useEffect(() => {
     let stale = false;
-    api<LocationResponse>("/location", { token: auth.token })
+    api("GET /api/location", { token: auth.token })
       .then((res) => !stale && setLocation(res.location))
       .catch((err: Error) => !stale && setError(err.message));
     return () => {
@@ -31,7 +31,7 @@ export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
     setError(null);
     setLocation({ ...current, openOnFirstScan }); // at once; the answer (or an error) settles it
     try {
-      const res = await api<LocationResponse>("/location", { token: auth.token, method: "PATCH", body: { openOnFirstScan } });
+      const res = await api("PATCH /api/location", { token: auth.token, body: { openOnFirstScan } });
       setLocation(res.location);
     } catch (err) {
       setLocation(current);

@@ -1,4 +1,4 @@
-import { LIMITS, type LoginResponse } from "@ordered/contract/client";
+import { LIMITS } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { strings } from "../strings";
@@ -44,8 +44,8 @@ export function LoginForm({ onLogin, notice }: { onLogin: (auth: StaffAuth) => v
         .trim()
         .toLowerCase();
       const deviceToken = readDeviceToken(email);
-      const res = await api<LoginResponse>("/auth/login", {
-        body: { email, password: form.get("password"), ...(deviceToken ? { deviceToken } : {}) },
+      const res = await api("POST /api/auth/login", {
+        body: { email, password: String(form.get("password") ?? ""), ...(deviceToken ? { deviceToken } : {}) },
       });
       if (res.deviceToken) saveDeviceToken(email, res.deviceToken);
       onLogin({ token: res.token, staff: res.staff });

@@ -4,7 +4,6 @@ import {
   PAYMENT_METHODS,
   type PaymentDto,
   type PaymentMethod,
-  type PaymentResponse,
   type RecordPaymentBody,
 } from "@ordered/contract/client";
 import { useId, useRef, useState } from "react";
@@ -105,7 +104,7 @@ export function PaymentDialog({ sessionId, label, bill, names, token, onClose }:
     setUnanswered(null);
     try {
       const { payment } = await sendPayment(
-        (body) => api<PaymentResponse>(`/sessions/${sessionId}/payments`, { token, body }),
+        (body) => api("POST /api/sessions/:id/payments", { token, params: { id: sessionId }, body }),
         attempt.body,
       );
       announce(strings.announce.paymentRecorded(label));

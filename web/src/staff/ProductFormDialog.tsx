@@ -1,4 +1,4 @@
-import { ALLERGENS, type CategoryDto, DIET_TAGS, LIMITS, type ProductDto, type ProductResponse } from "@ordered/contract/client";
+import { ALLERGENS, type CategoryDto, DIET_TAGS, LIMITS, type ProductDto } from "@ordered/contract/client";
 import { type FormEvent, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { Modal } from "../components/Modal";
@@ -74,7 +74,7 @@ export function ProductFormDialog({ token, product, categories, categoryId, curr
   /** Loads the newest version; when it is newer, the form shows it and lists the editor's changes. */
   async function loadNewer(refusal: string): Promise<boolean> {
     if (!base) return false;
-    const newer = (await api<ProductResponse>(`/products/${base.id}`, { token })).product;
+    const newer = (await api("GET /api/products/:id", { token, params: { id: base.id } })).product;
     if (newer.version === base.version) return false;
     const mine = draft;
     setConflict({ message: refusal, mine, fields: changedFields(opened, mine), used: [] });
@@ -106,14 +106,13 @@ export function ProductFormDialog({ token, product, categories, categoryId, curr
     setError(null);
     let saved: ProductDto;
     try {
-      if (!base) saved = (await api<ProductResponse>("/products", { token, body: read.fields })).product;
+      if (!base) saved = (await api("POST /api/products", { token, body: read.fields })).product;
       else {
         const patch = patchOf(read.fields, changedFields(opened, draft));
         saved =
           Object.keys(patch).length === 0
             ? base // only the photo changes (or nothing)
-            : (await api<ProductResponse>(`/products/${base.id}`, { token, method: "PATCH", body: { version: base.version, ...patch } }))
-                .product;
+            : (await api("PATCH /api/products/:id", { token, params: { id: base.id }, body: { version: base.version, ...patch } })).product;
       }
     } catch (err) {
       // CONFLICT is also a name in use; only a newer version on the server means someone saved first.
@@ -127,7 +126,7 @@ export function ProductFormDialog({ token, product, categories, categoryId, curr
     try {
       if (photo.kind === "new") saved = await uploadPhoto(token, saved.id, photo.file);
       else if (photo.kind === "remove" && saved.photo) {
-        saved = (await api<ProductResponse>(`/products/${saved.id}/photo`, { token, method: "DELETE" })).product;
+        saved = (await api("DELETE /api/products/:id/photo", { token, params: { id: saved.id } })).product;
       }
     } catch (err) {
       // The product is saved: from now on the form edits it (a retry sends only the photo's change again).

@@ -1,4 +1,4 @@
-import { type CategoryDto, can, type ProductDto, type ProductListResponse, type ProductResponse } from "@ordered/contract/client";
+import { type CategoryDto, can, type ProductDto } from "@ordered/contract/client";
 import { useCallback, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -40,7 +40,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
   const { location } = auth.staff;
   const [showArchived, setShowArchived] = useState(false);
   const load = useCallback(
-    () => api<ProductListResponse>(`/products${showArchived ? "?archived=include" : ""}`, { token }).then((res) => res.products),
+    () => api("GET /api/products", { token, query: { archived: showArchived ? "include" : "exclude" } }).then((res) => res.products),
     [token, showArchived],
   );
   const { products, error: loadError, put } = useProducts(load);
@@ -71,10 +71,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
     run(async () => {
       put({ ...p, available: !p.available }); // show it at once; the answer (or an error) settles it
       try {
-        put(
-          (await api<ProductResponse>(`/products/${p.id}/availability`, { token, method: "PUT", body: { available: !p.available } }))
-            .product,
-        );
+        put((await api("PUT /api/products/:id/availability", { token, params: { id: p.id }, body: { available: !p.available } })).product);
       } catch (err) {
         put(p);
         throw err;
@@ -86,21 +83,21 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
     run(async () => {
       const hidden = !p.hidden;
       const patch = (version: number) =>
-        api<ProductResponse>(`/products/${p.id}`, { token, method: "PATCH", body: { version, hidden } }).then((r) => r.product);
+        api("PATCH /api/products/:id", { token, params: { id: p.id }, body: { version, hidden } }).then((r) => r.product);
       try {
         put(await patch(p.version));
       } catch (err) {
         if (!(err instanceof ApiError && err.code === "CONFLICT")) throw err;
-        const newer = (await api<ProductResponse>(`/products/${p.id}`, { token })).product;
+        const newer = (await api("GET /api/products/:id", { token, params: { id: p.id } })).product;
         put(newer.hidden === hidden ? newer : await patch(newer.version));
       }
     });
 
   const restore = (p: ProductDto) =>
-    run(async () => put((await api<ProductResponse>(`/products/${p.id}/restore`, { token, method: "POST" })).product));
+    run(async () => put((await api("POST /api/products/:id/restore", { token, params: { id: p.id } })).product));
 
   async function archive(p: ProductDto) {
-    put((await api<ProductResponse>(`/products/${p.id}/archive`, { token, method: "POST" })).product);
+    put((await api("POST /api/products/:id/archive", { token, params: { id: p.id } })).product);
   }
 
   const editingId = editing?.product?.id;

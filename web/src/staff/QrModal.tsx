@@ -1,4 +1,4 @@
-import type { QrDto, SessionDetailResponse } from "@ordered/contract/client";
+import type { QrDto } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
 import { Modal } from "../components/Modal";
@@ -25,7 +25,7 @@ export function QrModal({ session, token, initialQr, onClose }: Props) {
 
   useEffect(() => {
     if (qr || !open) return;
-    api<SessionDetailResponse>(`/sessions/${session.id}`, { token })
+    api("GET /api/sessions/:id", { token, params: { id: session.id } })
       .then((res) => setQr(res.qr))
       .catch((err: Error) => setError(err.message));
   }, [qr, open, session.id, token]);

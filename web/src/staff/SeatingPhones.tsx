@@ -1,4 +1,4 @@
-import { type CustomerDto, LIMITS, type RemoveCustomerResponse, type VerifyCustomerResponse } from "@ordered/contract/client";
+import { type CustomerDto, LIMITS } from "@ordered/contract/client";
 import { useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -29,12 +29,12 @@ export function SeatingPhones({ sessionId, label, customers, names, token, now, 
   const present = customers.filter((c) => c.removedAt === null).length;
 
   async function remove(c: CustomerDto) {
-    await api<RemoveCustomerResponse>(`/sessions/${sessionId}/customers/${c.id}/remove`, { token, method: "POST" });
+    await api("POST /api/sessions/:id/customers/:customerId/remove", { token, params: { id: sessionId, customerId: c.id } });
   }
   async function accept(c: CustomerDto) {
     setError(null);
     try {
-      await api<VerifyCustomerResponse>(`/sessions/${sessionId}/customers/${c.id}/accept`, { token, method: "POST" });
+      await api("POST /api/sessions/:id/customers/:customerId/accept", { token, params: { id: sessionId, customerId: c.id } });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }

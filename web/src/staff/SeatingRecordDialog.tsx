@@ -1,4 +1,4 @@
-import { type OrderDto, orderName, type ReceiptDto, type SessionDetailResponse } from "@ordered/contract/client";
+import { type OrderDto, orderName, type ReceiptDto } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { api } from "../api/http";
 import { Modal } from "../components/Modal";
@@ -25,7 +25,7 @@ export function SeatingRecordDialog({ session, token, knownReceipt, onClose }: P
 
   useEffect(() => {
     let stale = false;
-    api<SessionDetailResponse>(`/sessions/${session.id}`, { token })
+    api("GET /api/sessions/:id", { token, params: { id: session.id } })
       .then(
         (res) =>
           !stale && setRecord({ receipt: res.receipt, orders: [...res.orders].sort((a, b) => a.placedAt.localeCompare(b.placedAt)) }),

@@ -1,4 +1,4 @@
-import { LIMITS, type LoginResponse, type SetupInfoResponse } from "@ordered/contract/client";
+import { LIMITS, type SetupInfoResponse } from "@ordered/contract/client";
 import { type FormEvent, useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { CenteredMessage } from "../components/CenteredMessage";
@@ -26,7 +26,7 @@ export function SetupPage() {
     if (!token) return;
     history.replaceState(null, "", location.pathname);
     let stale = false;
-    api<SetupInfoResponse>(`/auth/setup?token=${encodeURIComponent(token)}`)
+    api("GET /api/auth/setup", { query: { token } })
       .then((info) => !stale && setState({ kind: "ready", info }))
       .catch((err: unknown) => !stale && setState({ kind: "invalid", message: err instanceof Error ? err.message : String(err) }));
     return () => {
@@ -49,7 +49,7 @@ export function SetupPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await api<LoginResponse>("/auth/setup", { body: { token, password } });
+      const res = await api("POST /api/auth/setup", { body: { token, password } });
       staffAuthStore.save({ token: res.token, staff: res.staff });
       navigate(homePathOf(res.staff.role), { replace: true });
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { SetupLinkDto, StaffAccountDto, StaffAccountResponse, StaffListResponse } from "@ordered/contract/client";
+import type { SetupLinkDto, StaffAccountDto } from "@ordered/contract/client";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -38,7 +38,7 @@ export function StaffPage({ auth }: { auth: StaffAuth }) {
 
   const load = useCallback(async () => {
     try {
-      setAccounts((await api<StaffListResponse>("/staff", { token })).staff);
+      setAccounts((await api("GET /api/staff", { token })).staff);
       setError(null);
     } catch (err) {
       setError(
@@ -61,7 +61,7 @@ export function StaffPage({ auth }: { auth: StaffAuth }) {
     );
 
   async function setActive(account: StaffAccountDto, active: boolean) {
-    put((await api<StaffAccountResponse>(`/staff/${account.id}`, { token, method: "PATCH", body: { active } })).staff);
+    put((await api("PATCH /api/staff/:id", { token, params: { id: account.id }, body: { active } })).staff);
   }
 
   async function reactivate(account: StaffAccountDto) {
@@ -74,7 +74,7 @@ export function StaffPage({ auth }: { auth: StaffAuth }) {
   }
 
   async function reset(account: StaffAccountDto) {
-    const res = await api<StaffAccountResponse>(`/staff/${account.id}/reset-password`, { token, method: "POST" });
+    const res = await api("POST /api/staff/:id/reset-password", { token, params: { id: account.id } });
     put(res.staff);
     if (res.setupLink) setDialog({ kind: "link", account: res.staff, link: res.setupLink });
   }

@@ -36,12 +36,12 @@ export function StaffPageForm({ token, actor, account, onSaved, onClose }: Props
     setError(null);
     try {
       const res = account
-        ? await api<StaffAccountResponse>(`/staff/${account.id}`, {
+        ? await api("PATCH /api/staff/:id", {
             token,
-            method: "PATCH",
+            params: { id: account.id },
             body: { displayName, ...(canChangeRole && role !== account.role ? { role } : {}) },
           })
-        : await api<StaffAccountResponse>("/staff", {
+        : await api("POST /api/staff", {
             token,
             body: { email: String(data.get("email") ?? "").trim(), displayName, role },
           });

@@ -1,4 +1,4 @@
-import { type CategoryDto, LIMITS, type StationDto, type StationResponse } from "@ordered/contract/client";
+import { type CategoryDto, LIMITS, type StationDto } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -52,7 +52,7 @@ export function StationsPanel({ token, stations, loadError, categories, put, rel
     const name = String(new FormData(form).get("name") ?? "").trim();
     if (!name) return;
     const ok = await run(async () => {
-      const res = await api<StationResponse>("/stations", { token, body: { name } });
+      const res = await api("POST /api/stations", { token, body: { name } });
       put([...list.filter((st) => st.id !== res.station.id), res.station]);
     });
     if (ok) form.reset();
@@ -63,14 +63,14 @@ export function StationsPanel({ token, stations, loadError, categories, put, rel
     const name = String(new FormData(e.currentTarget).get("name") ?? "").trim();
     if (!name || name === station.name) return setRenaming(null);
     const ok = await run(async () => {
-      const res = await api<StationResponse>(`/stations/${station.id}`, { token, method: "PATCH", body: { name } });
+      const res = await api("PATCH /api/stations/:id", { token, params: { id: station.id }, body: { name } });
       put(list.map((st) => (st.id === res.station.id ? res.station : st)));
     });
     if (ok) setRenaming(null);
   }
 
   async function remove(station: StationDto) {
-    await api<void>(`/stations/${station.id}`, { token, method: "DELETE" });
+    await api("DELETE /api/stations/:id", { token, params: { id: station.id } });
     put(list.filter((st) => st.id !== station.id));
   }
 

@@ -1,4 +1,4 @@
-import type { TableDto, TableListResponse, TableResponse } from "@ordered/contract/client";
+import type { TableDto } from "@ordered/contract/client";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
@@ -26,12 +26,12 @@ export function TablesPage({ staffLive, auth }: { staffLive: StaffLive; auth: St
   const areas = areasOf(list);
 
   async function create(input: TableInput) {
-    const res = await api<TableResponse>("/tables", { token, body: input });
+    const res = await api("POST /api/tables", { token, body: input });
     put([...list, res.table]);
   }
 
   async function update(table: TableDto, input: TableInput) {
-    const res = await api<TableResponse>(`/tables/${table.id}`, { token, method: "PATCH", body: input });
+    const res = await api("PATCH /api/tables/:id", { token, params: { id: table.id }, body: input });
     put(list.map((t) => (t.id === table.id ? res.table : t)));
   }
 
@@ -45,7 +45,7 @@ export function TablesPage({ staffLive, auth }: { staffLive: StaffLive; auth: St
     setActionError(null);
     put(tableIds.map((id, position) => ({ ...byId.get(id)!, position }))); // at once; the answer settles it
     try {
-      put((await api<TableListResponse>("/tables/order", { token, method: "PUT", body: { tableIds } })).tables);
+      put((await api("PUT /api/tables/order", { token, body: { tableIds } })).tables);
     } catch (err) {
       setActionError(err instanceof Error ? err.message : String(err));
       void reload();
@@ -53,7 +53,7 @@ export function TablesPage({ staffLive, auth }: { staffLive: StaffLive; auth: St
   }
 
   async function retire(table: TableDto) {
-    await api<TableResponse>(`/tables/${table.id}/retire`, { token, method: "POST" });
+    await api("POST /api/tables/:id/retire", { token, params: { id: table.id } });
     put(list.filter((t) => t.id !== table.id));
   }
 

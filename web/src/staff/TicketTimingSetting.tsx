@@ -1,4 +1,4 @@
-import { LIMITS, type LocationDto, type LocationResponse } from "@ordered/contract/client";
+import { LIMITS, type LocationDto } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { api } from "../api/http";
 import { strings } from "../strings";
@@ -32,7 +32,7 @@ export function TicketTimingSetting({ token, location, maySet, onSaved }: Props)
     setError(null);
     setSaved(false);
     try {
-      const res = await api<LocationResponse>("/location", { token, method: "PATCH", body: read.body });
+      const res = await api("PATCH /api/location", { token, body: read.body });
       onSaved(res.location);
       setSaved(true);
     } catch (err) {

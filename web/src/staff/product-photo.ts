@@ -1,4 +1,4 @@
-import { type ErrorBody, LIMITS, type ProductDto, type ProductResponse } from "@ordered/contract/client";
+import { LIMITS, type ProductDto, sendRoute } from "@ordered/contract/client";
 import { ApiError } from "../api/http";
 import { t } from "../i18n/i18n";
 import { strings } from "../strings";
@@ -18,26 +18,25 @@ export function photoProblem(file: { size: number; type: string }): string | nul
 }
 
 /**
- * PUT /api/products/:id/photo with the file itself as the body (not JSON, not a form): the
- * api() helper speaks JSON only. Throws ApiError with the server's message on a refusal.
+ * PUT /api/products/:id/photo with the file itself as the body (not JSON, not a form).
+ * Throws ApiError with the server's message on a refusal.
  */
 export async function uploadPhoto(token: string, productId: string, file: File): Promise<ProductDto> {
-  let res: Response;
+  let answer: Awaited<ReturnType<typeof sendRoute<"PUT /api/products/:id/photo">>>;
   try {
-    res = await fetch(`/api/products/${productId}/photo`, {
-      method: "PUT",
-      headers: { Authorization: `Bearer ${token}`, "Content-Type": file.type || "application/octet-stream" },
+    answer = await sendRoute("PUT /api/products/:id/photo", {
+      token,
+      params: { id: productId },
       body: file,
+      contentType: file.type || "application/octet-stream",
     });
   } catch {
     throw new ApiError("NETWORK", t("common.networkError"), 0);
   }
-  const body = (await res.json().catch(() => null)) as ({ error?: ErrorBody } & Partial<ProductResponse>) | null;
-  if (!res.ok || !body?.product) {
-    const error = body?.error;
+  if (!answer.ok) {
     // A proxy in front may refuse a large body with a page of its own: say what the limit is.
-    const fallback = res.status === 413 ? strings.menuAdmin.photoTooLarge(PHOTO_MAX_MB) : t("common.unexpectedError");
-    throw new ApiError(error?.code ?? "INTERNAL", error?.message ?? fallback, res.status);
+    const fallback = answer.status === 413 ? strings.menuAdmin.photoTooLarge(PHOTO_MAX_MB) : t("common.unexpectedError");
+    throw new ApiError(answer.error?.code ?? "INTERNAL", answer.error?.message ?? fallback, answer.status);
   }
-  return body.product;
+  return answer.body.product;
 }

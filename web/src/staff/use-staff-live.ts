@@ -1,11 +1,4 @@
-import type {
-  CloseSessionBody,
-  CloseSessionResponse,
-  OpenSessionResponse,
-  SessionDetailResponse,
-  SessionListResponse,
-  SessionRekeyedData,
-} from "@ordered/contract/client";
+import type { CloseSessionBody, SessionRekeyedData } from "@ordered/contract/client";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { beep } from "../lib/beep";
@@ -39,8 +32,8 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
 
   const listSessions = useCallback(async () => {
     const [open, closed] = await Promise.all([
-      api<SessionListResponse>("/sessions?status=OPEN", { token }),
-      api<SessionListResponse>("/sessions?status=CLOSED", { token }),
+      api("GET /api/sessions", { token, query: { status: "OPEN" } }),
+      api("GET /api/sessions", { token, query: { status: "CLOSED" } }),
     ]);
     store.putSessions([...open.sessions, ...closed.sessions]);
     setError(null);
@@ -53,7 +46,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
     let retry: ReturnType<typeof setTimeout> | undefined;
     const load = async () => {
       const open = await listSessions();
-      const details = await Promise.all(open.map((s) => api<SessionDetailResponse>(`/sessions/${s.id}`, { token })));
+      const details = await Promise.all(open.map((s) => api("GET /api/sessions/:id", { token, params: { id: s.id } })));
       if (stopped) return;
       // Not connected yet, so no events are held that these seeds could release.
       for (const d of details) {
@@ -121,7 +114,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
 
   const openSession = useCallback(
     async (label: string) => {
-      const res = await api<OpenSessionResponse>("/sessions", { token, body: { label } });
+      const res = await api("POST /api/sessions", { token, body: { label } });
       store.putSessions([res.session]);
       return res;
     },
@@ -131,7 +124,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
   /** Seats a table: a session on it, labelled with its name. */
   const seatTable = useCallback(
     async (tableId: string) => {
-      const res = await api<OpenSessionResponse>("/sessions", { token, body: { tableId } });
+      const res = await api("POST /api/sessions", { token, body: { tableId } });
       store.putSessions([res.session]);
       tablesChanged();
       return res;
@@ -142,7 +135,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
   /** Closes a seating; `body` says what to do with unfinished orders and why an unpaid rest is waived. */
   const closeSession = useCallback(
     async (id: string, body: CloseSessionBody = {}) => {
-      const res = await api<CloseSessionResponse>(`/sessions/${id}/close`, { token, body });
+      const res = await api("POST /api/sessions/:id/close", { token, params: { id }, body });
       store.putSessions([res.session]);
       return res;
     },

@@ -1,4 +1,3 @@
-import type { TableListResponse } from "@ordered/contract/client";
 import { useCallback, useEffect } from "react";
 import { api } from "../api/http";
 import { useLatestList } from "../api/use-latest-list";
@@ -8,7 +7,7 @@ import { useLatestList } from "../api/use-latest-list";
  * closed, or the socket reconnected). Answers that come back out of order are dropped.
  */
 export function useTables(token: string, version: number) {
-  const load = useCallback(async () => (await api<TableListResponse>("/tables", { token })).tables, [token]);
+  const load = useCallback(async () => (await api("GET /api/tables", { token })).tables, [token]);
   const { items: tables, error, reload, put } = useLatestList(load);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the reason to reload

@@ -1,0 +1,263 @@
+// The REST API against its table (contract ROUTES): the routes express serves are exactly the
+// table's, the OpenAPI document served is valid and names every route, and a tour through a
+// venue's day calls every route of the table with the typed client and checks each answer
+// against the route's response schema (the server checks it too, in tests: http/routes.ts).
+import { randomUUID } from "node:crypto";
+import {
+  isFileContent,
+  type OpenApiDocument,
+  openApiDocument,
+  ROUTES,
+  type RouteArgs,
+  type RouteDef,
+  type RouteKey,
+  type RouteResponse,
+} from "@ordered/contract";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import sharp from "sharp";
+import type { TestServer } from "../support/harness.js";
+import { eventually } from "../support/harness.js";
+import { describe, expect, it } from "../support/kit.js";
+import { dataOf, send } from "../support/sockets.js";
+
+const KEYS = Object.keys(ROUTES).sort() as RouteKey[];
+
+interface Layer {
+  route?: { path: unknown; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+}
+
+/** "METHOD /path" of every route registered under /api, however deep its router. */
+function expressRoutes(stack: Layer[], out: string[] = []): string[] {
+  for (const layer of stack) {
+    if (layer.route && typeof layer.route.path === "string" && layer.route.path.startsWith("/api/")) {
+      for (const method of Object.keys(layer.route.methods)) out.push(`${method.toUpperCase()} ${layer.route.path}`);
+    } else if (layer.handle?.stack) {
+      expressRoutes(layer.handle.stack, out);
+    }
+  }
+  return out;
+}
+
+/** Every `$ref` in a JSON value. */
+function refsIn(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) refsIn(v, out);
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === "$ref" && typeof v === "string") out.push(v);
+      else refsIn(v, out);
+    }
+  }
+  return out;
+}
+
+describe("the route table", () => {
+  it("is what express serves: every route of the table, and no other under /api", async ({ server }) => {
+    const { router } = server.app.express as unknown as { router: { stack: Layer[] } };
+    expect(expressRoutes(router.stack).sort()).toEqual(KEYS);
+  });
+
+  it("is served as a valid OpenAPI 3.1 document naming every route, its guard and its schemas", async ({ server }) => {
+    const res = await fetch(`${server.url}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    const served = (await res.json()) as OpenApiDocument;
+    expect(served).toEqual(JSON.parse(JSON.stringify(openApiDocument({ serverUrl: server.config.publicUrl }))));
+
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(served));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(served.openapi).toBe("3.1.0");
+
+    const operationIds = new Set<string>();
+    for (const key of KEYS) {
+      const route: RouteDef = ROUTES[key];
+      const [method, path] = key.split(" ") as [string, string];
+      const openApiPath = path.replace(/:([A-Za-z]+)/g, "{$1}");
+      const operation = served.paths[openApiPath]?.[method.toLowerCase()] as Record<string, unknown> | undefined;
+      expect(operation, key).toBeDefined();
+      operationIds.add(operation!.operationId as string);
+      // Path parameters: exactly those in the path.
+      const inPath = [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
+      const declared = (operation!.parameters as { name: string; in: string }[]).filter((p) => p.in === "path").map((p) => p.name);
+      expect(declared.sort(), key).toEqual(inPath.sort());
+      // Who may call it.
+      const security = operation!.security as Record<string, unknown>[];
+      if (route.by === "public") expect(security, key).toEqual([]);
+      else expect(Object.keys(security[0]!), key).toEqual([route.by === "customer" ? "customerToken" : "staffToken"]);
+      if (route.by === "staff" && route.may) expect(operation!["x-permission"], key).toBe(route.may);
+      // Its answer: the route's status and an error shape for anything else.
+      const responses = operation!.responses as Record<string, unknown>;
+      expect(Object.keys(responses), key).toContain(String(route.status ?? 200));
+      expect(Object.keys(responses), key).toContain("default");
+      if (route.body) expect(operation!.requestBody, key).toBeDefined();
+    }
+    expect(operationIds.size).toBe(KEYS.length);
+    // Every reference names a component.
+    for (const ref of new Set(refsIn(served))) {
+      expect(served.components.schemas[ref.replace("#/components/schemas/", "")], ref).toBeDefined();
+    }
+  });
+
+  it("types every call from the table (wrongCalls below are compile errors)", () => {
+    expect(wrongCalls).toBeTypeOf("function");
+  });
+
+  it("answers every route as its schema says, through the typed client, on a venue's day", async ({
+    server,
+    worker,
+    venue,
+    socket,
+    prisma,
+  }) => {
+    void worker; // accepts the orders placed below
+    const called = new Set<RouteKey>();
+    /** A typed call of `key`; its answer is parsed with the route's schema here too. */
+    async function call<K extends RouteKey>(key: K, ...args: RouteArgs<K>): Promise<RouteResponse<K>> {
+      const answer = await server.api.route(key, ...args);
+      called.add(key);
+      const response = (ROUTES[key] as RouteDef).response;
+      if (response && !isFileContent(response)) response.parse(answer);
+      return answer;
+    }
+    const token = venue.staffToken;
+
+    // The service itself.
+    expect((await call("GET /api/health")).status).toBe("ok");
+    expect((await call("GET /api/openapi.json")).openapi).toBe("3.1.0");
+
+    // Accounts: log in, invite a manager, who sets and then changes their password.
+    expect((await call("POST /api/auth/login", { body: { email: venue.owner.email, password: venue.owner.password } })).staff.role).toBe(
+      "OWNER",
+    );
+    expect((await call("GET /api/auth/me", { token })).staff.id).toBe(venue.owner.id);
+    const invited = await call("POST /api/staff", {
+      token,
+      body: { email: `m-${randomUUID()}@test.ordered`, displayName: "Mia", role: "MANAGER" },
+    });
+    const setupToken = new URL(invited.setupLink!.url).hash.slice(1);
+    expect((await call("GET /api/auth/setup", { query: { token: setupToken } })).displayName).toBe("Mia");
+    const manager = await call("POST /api/auth/setup", { body: { token: setupToken, password: "first-password-1" } });
+    await call("POST /api/auth/password", {
+      token: manager.token,
+      body: { currentPassword: "first-password-1", newPassword: "second-password-2" },
+    });
+    await call("PATCH /api/staff/:id", { token, params: { id: invited.staff.id }, body: { displayName: "Mia R." } });
+    expect((await call("GET /api/staff", { token })).staff.map((s) => s.displayName)).toContain("Mia R.");
+
+    // The location and its floor.
+    await call("GET /api/location", { token });
+    await call("PATCH /api/location", { token, body: { ticketAmberMinutes: 9, ticketRedMinutes: 19 } });
+    const terrace = (await call("POST /api/tables", { token, body: { name: "Terrace", area: "Outside", seats: 4 } })).table;
+    const spare = (await call("POST /api/tables", { token, body: { name: "Spare" } })).table;
+    const floor = (await call("GET /api/tables", { token, query: { retired: "include" } })).tables;
+    await call("PUT /api/tables/order", { token, body: { tableIds: floor.map((t) => t.id).reverse() } });
+    await call("PATCH /api/tables/:id", { token, params: { id: terrace.id }, body: { seats: 6 } });
+    await call("POST /api/tables/:id/retire", { token, params: { id: spare.id } });
+    expect((await call("GET /api/tables/cards", { token })).cards.length).toBeGreaterThan(0);
+    for (const format of ["svg", "png"] as const) {
+      const image = await call("GET /api/tables/:id/card.:format", { token, params: { id: terrace.id, format } });
+      expect(image.type.split(";")[0]).toBe(format === "svg" ? "image/svg+xml" : "image/png");
+    }
+    const cardCode = terrace.cardUrl.split("/t/")[1]!;
+    expect((await call("GET /api/cards/:cardCode", { params: { cardCode } })).seated).toBe(false);
+
+    // The menu.
+    const pastry = (await call("POST /api/stations", { token, body: { name: "Pastry" } })).station;
+    await call("PATCH /api/stations/:id", { token, params: { id: pastry.id }, body: { name: "Pastry bench" } });
+    await call("GET /api/stations", { token });
+    await call("DELETE /api/stations/:id", { token, params: { id: pastry.id } });
+    const desserts = (await call("POST /api/categories", { token, body: { name: "Desserts" } })).category;
+    const categories = (await call("GET /api/categories", { token })).categories;
+    await call("PUT /api/categories/order", { token, body: { categoryIds: categories.map((c) => c.id).reverse() } });
+    await call("PATCH /api/categories/:id", { token, params: { id: desserts.id }, body: { description: "Sweet" } });
+    await call("DELETE /api/categories/:id", { token, params: { id: desserts.id } });
+    const tiramisu = (
+      await call("POST /api/products", { token, body: { name: "Tiramisu", categoryId: venue.categories[0]!.id, priceCents: 600 } })
+    ).product;
+    const edited = (
+      await call("PATCH /api/products/:id", { token, params: { id: tiramisu.id }, body: { version: tiramisu.version, priceCents: 650 } })
+    ).product;
+    await call("PUT /api/products/:id/availability", { token, params: { id: tiramisu.id }, body: { available: false } });
+    const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#c33" } })
+      .png()
+      .toBuffer();
+    const photographed = await call("PUT /api/products/:id/photo", {
+      token,
+      params: { id: tiramisu.id },
+      body: new Uint8Array(png),
+      contentType: "image/png",
+    });
+    expect(photographed.product.photo).not.toBeNull();
+    await call("DELETE /api/products/:id/photo", { token, params: { id: tiramisu.id } });
+    await call("POST /api/products/:id/archive", { token, params: { id: tiramisu.id } });
+    await call("POST /api/products/:id/restore", { token, params: { id: tiramisu.id } });
+    expect((await call("GET /api/products/:id", { token, params: { id: tiramisu.id } })).product.version).toBeGreaterThan(edited.version);
+    await call("GET /api/products", { token, query: { archived: "include" } });
+
+    // A seating: phones join through the card (one types the PIN, one is accepted, one removed).
+    const opened = await call("POST /api/sessions", { token, body: { tableId: terrace.id } });
+    const sessionId = opened.session.id;
+    expect((await call("GET /api/sessions/code/:joinCode", { params: { joinCode: opened.session.joinCode } })).label).toBe("Terrace");
+    const ann = await call("POST /api/sessions/join", { body: { cardCode, displayName: "Ann" } });
+    await call("POST /api/sessions/verify", { token: ann.token, body: { pin: opened.session.pin } });
+    await call("GET /api/menu", { token: ann.token });
+    expect((await call("GET /api/sessions/current", { token: ann.token })).customer.presence).toBe("VERIFIED");
+    const bob = await call("POST /api/sessions/join", { body: { cardCode, displayName: "Bob" } });
+    await call("POST /api/sessions/:id/customers/:customerId/accept", { token, params: { id: sessionId, customerId: bob.customer.id } });
+    const eve = await call("POST /api/sessions/join", { body: { cardCode, displayName: "Eve" } });
+    await call("POST /api/sessions/:id/customers/:customerId/remove", { token, params: { id: sessionId, customerId: eve.customer.id } });
+
+    // Orders from Ann's phone, accepted by the pipeline: one served, one cancelled.
+    const phone = await socket(server, { token: ann.token });
+    const accepted = async () => {
+      const { order } = dataOf(
+        await send(phone, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[1]!.id, quantity: 1 }] }),
+      );
+      await eventually(
+        async () => (await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === "ACCEPTED",
+        15_000,
+        "accepted",
+      );
+      return order;
+    };
+    const served = await accepted();
+    const cancelled = await accepted();
+    expect((await call("GET /api/orders/:id", { token, params: { id: served.id } })).order.status).toBe("ACCEPTED");
+    await call("POST /api/orders/:id/advance", { token, params: { id: served.id }, body: { to: "READY", overrideKitchen: true } });
+    await call("POST /api/orders/:id/advance", { token, params: { id: served.id }, body: { to: "DELIVERED" } });
+    expect((await call("POST /api/orders/:id/cancel", { token, params: { id: cancelled.id }, body: { seen: "NEW" } })).order.status).toBe(
+      "CANCELLED",
+    );
+    await call("GET /api/kitchen", { token });
+
+    // Paying and closing; the phone's receipt; the day's takings.
+    expect((await call("GET /api/sessions", { token, query: { status: "OPEN" } })).sessions.map((s) => s.id)).toContain(sessionId);
+    const detail = await call("GET /api/sessions/:id", { token, params: { id: sessionId } });
+    const due = detail.orders.filter((o) => o.status === "DELIVERED").reduce((sum, o) => sum + o.totalCents, 0);
+    await call("POST /api/sessions/:id/payments", {
+      token,
+      params: { id: sessionId },
+      body: { clientPaymentId: randomUUID(), method: "CARD", amountCents: due, tipCents: 100 },
+    });
+    expect((await call("POST /api/sessions/:id/close", { token, params: { id: sessionId }, body: {} })).receipt.bill.dueCents).toBe(0);
+    expect((await call("GET /api/sessions/receipt", { token: ann.token })).receipt.sessionId).toBe(sessionId);
+    expect((await call("GET /api/stats/daily", { token })).orders.cancelled).toBeGreaterThanOrEqual(1);
+
+    // Last: the manager's password reset ends their tokens.
+    await call("POST /api/staff/:id/reset-password", { token, params: { id: invited.staff.id } });
+
+    expect([...called].sort()).toEqual(KEYS);
+  });
+});
+
+// Types only, never run: a route's request and answer come from the table, so a wrong call
+// does not compile (npm run typecheck fails if one of these stops being an error).
+function wrongCalls(server: TestServer) {
+  // @ts-expect-error: the route's params are required
+  void server.api.route("GET /api/sessions/:id", { token: "t" });
+  // @ts-expect-error: no such route
+  void server.api.route("GET /api/nothing");
+  // @ts-expect-error: the body's fields are the table's
+  void server.api.route("POST /api/tables", { token: "t", body: { label: "x" } });
+}
