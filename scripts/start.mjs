@@ -8,6 +8,9 @@ import { builtFromCurrentSources, stampBuild } from "./build-stamp.mjs";
 import { defaults, generateClient, migrate, requireServices, root, run } from "./services.mjs";
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" };
+// This is the two-command path to try Ordered: with a demo venue unless told otherwise
+// (SEED_DEMO=false for a real venue; the server refuses the demo's password without this).
+env.SEED_DEMO ??= "true";
 for (const [k, v] of Object.entries(defaults)) env[k] ??= v;
 env.PORT ??= "3000";
 
@@ -30,7 +33,7 @@ if (!env.JWT_SECRET) {
   env.JWT_SECRET = devSecret(`${root}.secrets`);
 }
 
-if (env.SEED_DEMO !== "false") run("node", ["server/dist/demo/seed.js"], env);
+if (env.SEED_DEMO === "true") run("node", ["server/dist/demo/seed.js"], env);
 
 const children = [];
 const start = (name, file) => {
@@ -56,7 +59,7 @@ start("server", "server/dist/main.js");
 start("worker", "server/dist/worker-main.js");
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 console.log(`\nOrdered is starting at ${publicUrl}  (staff panel: ${publicUrl}/panel)\n`);
-if (env.SEED_DEMO !== "false") await printDemoPhoneLink(`http://127.0.0.1:${env.PORT}`);
+if (env.SEED_DEMO === "true") await printDemoPhoneLink(`http://127.0.0.1:${env.PORT}`);
 
 /**
  * A phone page needs a seated table: a table's printed card answers "this table is free"

@@ -9,6 +9,7 @@
 //  4. runs the end-to-end suite (Playwright in Chromium against built servers; a Chromium is
 //     installed first if there is none: scripts/chromium.mjs).
 // Each suite creates and migrates its own database; tests create their own data.
+import { stampBuild } from "./build-stamp.mjs";
 import { ensureChromium } from "./chromium.mjs";
 import { defaults, requireServices, root, run } from "./services.mjs";
 
@@ -23,6 +24,9 @@ const step = (title) => console.log(`\n▶ ${title}`);
 step("Building");
 run("npm", ["run", "--silent", "build:server"], env);
 run("npm", ["run", "--silent", "build:web"], env);
+// The same build `npm start` makes: its test (server/test/deploy/npm-start.test.ts) and a
+// later `npm start` use it as it is.
+stampBuild(root);
 step("Type-checking");
 run("npm", ["run", "--silent", "typecheck"], env);
 // The benchmarks import the built server (server/dist), so they are checked after the build.

@@ -6,6 +6,8 @@ export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgresql://po
 export const REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
 /** The two server instances' ports; override (e.g. `E2E_PORTS=3401,3402`) to run two suites side by side. */
 export const E2E_PORTS = (process.env.E2E_PORTS ?? "3301,3302").split(",").map(Number) as [number, number];
+/** The Redis key prefix of the suite's servers and worker; its keys are deleted after the run. */
+export const E2E_REDIS_PREFIX = process.env.E2E_REDIS_PREFIX ?? "ordered-e2e";
 export const E2E_SECRET = "e2e-secret-that-is-at-least-32-characters-long";
 
 export function serverEnv(port: number): Record<string, string> {
@@ -17,7 +19,7 @@ export function serverEnv(port: number): Record<string, string> {
     ALLOWED_ORIGINS: E2E_PORTS.map((p) => `http://127.0.0.1:${p}`).join(","),
     DATABASE_URL: E2E_DATABASE_URL,
     REDIS_URL,
-    REDIS_PREFIX: process.env.E2E_REDIS_PREFIX ?? "ordered-e2e",
+    REDIS_PREFIX: E2E_REDIS_PREFIX,
     JWT_SECRET: E2E_SECRET,
     // Override to test a build of your own while another build is being made (E2E_WEB_DIST=/tmp/dist).
     WEB_DIST: process.env.E2E_WEB_DIST ?? path.join(repoRoot, "web/dist"),

@@ -2,10 +2,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { Redis } from "ioredis";
 import { migrateDatabase } from "../../server/dist/db/migrate.js";
 import { createApiClient } from "../../server/dist/tools/api-client.js";
 import { isFailureLine } from "../../server/dist/tools/log-failures.js";
-import { E2E_DATABASE_URL, E2E_PORTS, repoRoot, serverEnv } from "./env.js";
+import { E2E_DATABASE_URL, E2E_PORTS, E2E_REDIS_PREFIX, REDIS_URL, repoRoot, serverEnv } from "./env.js";
 
 /** Where the servers' and the worker's logs go (pino JSON lines, and anything on stderr). */
 const LOG_DIR = path.join(repoRoot, "e2e/test-results/logs");
@@ -35,6 +36,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   return async () => {
     await Promise.all(children.map(stopProcess));
+    await deleteRedisKeys();
     const failures = children.flatMap(failuresOf);
     if (failures.length > 0)
       throw new Error(`the servers or the worker failed during the run (logs in ${LOG_DIR}):\n${failures.join("\n")}`);
@@ -84,6 +86,21 @@ function stopProcess(child: Child): Promise<void> {
 function failuresOf(child: Child): string[] {
   const lines = readFileSync(child.logFile, "utf8").split("\n").filter(isFailureLine);
   return [...(child.died ? [child.died] : []), ...lines.map((line) => `${child.name}: ${line.slice(0, 2000)}`)];
+}
+
+/** The run's queues and counters: PostgreSQL keeps what the tests made, Redis keeps nothing of it. */
+async function deleteRedisKeys(): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
+  await redis.connect();
+  try {
+    // Keys are `<prefix>:…`, or `{<prefix>}:…` where they must share a cluster slot.
+    for (const match of [`${E2E_REDIS_PREFIX}:*`, `{${E2E_REDIS_PREFIX}}:*`]) {
+      for await (const keys of redis.scanStream({ match, count: 500 }) as AsyncIterable<string[]>)
+        if (keys.length > 0) await redis.del(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
 
 function assertPortFree(port: number): Promise<void> {

@@ -107,7 +107,8 @@ describe("docker-compose.yml", () => {
   it("seeds no demo unless asked: the seed step and every server run without it by default (issue 30)", () => {
     expect(seedConfig(envOf("migrate")).seedDemo).toBe(false);
     for (const name of ["server-1", "server-2", "worker"]) expect(loadConfig(envOf(name)).seedDemo, name).toBe(false);
-    // Outside production (npm start), the demo is the default.
+    // Outside production (npm run dev), the demo is the default; `npm start` asks for it
+    // (SEED_DEMO=true unless told otherwise: npm-start.test.ts).
     expect(loadConfig({ NODE_ENV: "development" }, () => "x".repeat(32)).seedDemo).toBe(true);
   });
 
@@ -140,8 +141,24 @@ describe("docker-compose.yml", () => {
       ["postgres", 5432],
       ["redis", 6379],
     ] as const) {
-      expect(compose.services[service].ports).toEqual([`${port}:${port}`]);
+      // Published for `npm start` on the host, on loopback only: neither asks for a password.
+      expect(compose.services[service].ports).toEqual([`127.0.0.1:${port}:${port}`]);
     }
+  });
+
+  it("lets `docker compose up -d postgres redis` then `npm start` work as the README says: the default DATABASE_URL logs in", () => {
+    const postgres = compose.services.postgres.environment;
+    const db = new URL(loadConfig({ NODE_ENV: "development" }, () => "x".repeat(32)).databaseUrl);
+    expect([db.hostname, db.port, db.username, db.password, db.pathname.slice(1)]).toEqual([
+      "127.0.0.1",
+      "5432",
+      "postgres",
+      "",
+      postgres.POSTGRES_DB,
+    ]);
+    // No password in that URL: the image must not ask host connections for one.
+    expect(postgres.POSTGRES_HOST_AUTH_METHOD).toBe("trust");
+    expect(read("README.md")).toContain("docker compose up -d postgres redis");
   });
 });
 
