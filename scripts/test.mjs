@@ -20,7 +20,10 @@ await requireServices(env);
 // Installed if missing (Playwright's browser, or Debian's as root): see chromium.mjs.
 env.CHROMIUM_PATH = ensureChromium(root, env);
 
-const step = (title) => console.log(`\n▶ ${title}`);
+// Each step says when it starts, counted from the start of the run (CI's budget is 12 minutes).
+const startedAt = Date.now();
+const elapsed = () => `${Math.floor((Date.now() - startedAt) / 60_000)}:${String(Math.floor(((Date.now() - startedAt) / 1000) % 60)).padStart(2, "0")}`;
+const step = (title) => console.log(`\n▶ ${title}  [${elapsed()}]`);
 step("Building");
 run("npm", ["run", "--silent", "build:server"], env);
 run("npm", ["run", "--silent", "build:web"], env);
@@ -41,4 +44,4 @@ step("Server tests (Vitest)");
 run("npm", ["test", "-w", "server"], env);
 step("End-to-end tests (Playwright, Chromium)");
 run("npm", ["test", "-w", "e2e"], env);
-console.log("\n✓ All tests passed.");
+console.log(`\n✓ All tests passed in ${elapsed()}.`);
