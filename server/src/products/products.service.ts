@@ -5,7 +5,9 @@
  * past orders refer to them (and keep their own snapshot of names and prices).
  */
 import {
+  type Allergen,
   type CreateProductBody,
+  type DietTag,
   LIMITS,
   type MenuResponse,
   type ProductDto,
@@ -91,23 +93,8 @@ const CREATE_PRODUCT_SQL = statement<{
   available: boolean;
   stock: number | null;
   hidden: boolean;
-  allergens: (
-    | "GLUTEN"
-    | "CRUSTACEANS"
-    | "EGGS"
-    | "FISH"
-    | "PEANUTS"
-    | "SOYBEANS"
-    | "MILK"
-    | "NUTS"
-    | "CELERY"
-    | "MUSTARD"
-    | "SESAME"
-    | "SULPHITES"
-    | "LUPIN"
-    | "MOLLUSCS"
-  )[];
-  tags: ("VEGETARIAN" | "VEGAN" | "SPICY" | "HALAL")[];
+  allergens: Allergen[];
+  tags: DietTag[];
   locationId: string;
 }>(
   "products.create-product",
@@ -155,25 +142,8 @@ const UPDATE_PRODUCT_SQL = statement<{
   v: boolean;
   stock: number | null;
   hidden: boolean | null;
-  allergens:
-    | (
-        | "GLUTEN"
-        | "CRUSTACEANS"
-        | "EGGS"
-        | "FISH"
-        | "PEANUTS"
-        | "SOYBEANS"
-        | "MILK"
-        | "NUTS"
-        | "CELERY"
-        | "MUSTARD"
-        | "SESAME"
-        | "SULPHITES"
-        | "LUPIN"
-        | "MOLLUSCS"
-      )[]
-    | null;
-  tags: ("VEGETARIAN" | "VEGAN" | "SPICY" | "HALAL")[] | null;
+  allergens: Allergen[] | null;
+  tags: DietTag[] | null;
   productId: string;
 }>(
   "products.update-product",

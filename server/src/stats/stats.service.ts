@@ -1,4 +1,4 @@
-import { BILLED_ORDER_STATUSES, type DailyStatsResponse, type MoneyAdjustmentDto, VOIDED_ORDER_STATUS } from "@ordered/contract";
+import { BILLED_ORDER_STATUSES, type DailyStatsResponse, MoneyAdjustmentDto, VOIDED_ORDER_STATUS } from "@ordered/contract";
 import { z } from "zod";
 import { label, labels } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
@@ -83,16 +83,9 @@ export async function dailyStats(prisma: PrismaClient, locationId: string, date:
   };
 }
 
-const Adjustment = z.strictObject({
-  kind: z.enum(["VOID", "WAIVE", "REFUND"]),
-  sessionId: z.uuid(),
-  label: z.string(),
-  // float8: sums and BIGINT columns arrive exact below 2^53, as numbers.
-  amountCents: z.number().int(),
-  reason: z.string().nullable(),
-  by: z.string().nullable(),
-  at: z.string(),
-});
+// The statement's rows are the contract's DTO as they are (float8: sums and BIGINT columns
+// arrive exact below 2^53, as numbers).
+const Adjustment = MoneyAdjustmentDto;
 
 const ADJUSTMENTS = statement<Day>("stats.adjustments", (p) => {
   const onDay = (column: string) => sql`(${raw(column)} AT TIME ZONE 'UTC' AT TIME ZONE ${p.timeZone})::date = ${p.date}::date`;
