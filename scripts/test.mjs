@@ -22,7 +22,8 @@ env.CHROMIUM_PATH = ensureChromium(root, env);
 
 // Each step says when it starts, counted from the start of the run (CI's budget is 12 minutes).
 const startedAt = Date.now();
-const elapsed = () => `${Math.floor((Date.now() - startedAt) / 60_000)}:${String(Math.floor(((Date.now() - startedAt) / 1000) % 60)).padStart(2, "0")}`;
+const elapsed = () =>
+  `${Math.floor((Date.now() - startedAt) / 60_000)}:${String(Math.floor(((Date.now() - startedAt) / 1000) % 60)).padStart(2, "0")}`;
 const step = (title) => console.log(`\n▶ ${title}  [${elapsed()}]`);
 step("Building");
 run("npm", ["run", "--silent", "build:server"], env);
