@@ -9,14 +9,14 @@ import { illustrate } from "./demo-illustrations.js";
 
 const Row = z.object({ id: z.string(), name: z.string(), category: z.string() });
 
-const SEED_DEMO_PHOTOS_SQL = statement<{ locationId: string }>(
-  "demo-photos.seed-demo-photos",
+const PRODUCTS_WITHOUT_PHOTO_SQL = statement<{ locationId: string }>(
+  "demo-photos.products-without-photo",
   (p) => sql`SELECT p.id::text AS id, p.name, cat.name AS category FROM product p JOIN category cat ON cat.id = p.category_id
         WHERE p.location_id = ${p.locationId}::uuid AND p.photo_key IS NULL AND p.archived_at IS NULL`,
 );
 
-const SEED_DEMO_PHOTOS_2_SQL = statement<{ key: string; id: string }>(
-  "demo-photos.seed-demo-photos-2",
+const SET_DEMO_PHOTO_SQL = statement<{ key: string; id: string }>(
+  "demo-photos.set-photo",
   (p) => sql`UPDATE product SET photo_key = ${p.key} WHERE id = ${p.id}::uuid AND photo_key IS NULL`,
 );
 
@@ -27,7 +27,7 @@ const SEED_DEMO_PHOTOS_2_SQL = statement<{ key: string; id: string }>(
  */
 export async function seedDemoPhotos(prisma: PrismaClient, dir: string, locationId: string): Promise<number> {
   const db = sqlOn(prisma);
-  const products = await db.rows(Row, SEED_DEMO_PHOTOS_SQL, { locationId });
+  const products = await db.rows(Row, PRODUCTS_WITHOUT_PHOTO_SQL, { locationId });
   let stored = 0;
   for (const p of products) {
     // A PNG first: the store takes only what a camera or phone would upload.
@@ -35,7 +35,7 @@ export async function seedDemoPhotos(prisma: PrismaClient, dir: string, location
       .png()
       .toBuffer();
     const key = await storePhoto(dir, p.id, png);
-    const updated = await db.run(SEED_DEMO_PHOTOS_2_SQL, { key, id: p.id }).catch(async (err: unknown) => {
+    const updated = await db.run(SET_DEMO_PHOTO_SQL, { key, id: p.id }).catch(async (err: unknown) => {
       await removePhoto(dir, key);
       throw err;
     });

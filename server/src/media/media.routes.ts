@@ -64,14 +64,14 @@ function refuseUnlessEditable(row: { archived: boolean } | undefined): void {
 
 const PhotoRow = z.object({ archived: z.boolean(), photo_key: z.string().nullable() });
 
-const SET_PHOTO_KEY_SQL = statement<{ productId: string; locationId: string }>(
-  "media.set-photo-key",
+const LOCK_PRODUCT_PHOTO_SQL = statement<{ productId: string; locationId: string }>(
+  "media.lock-product-photo",
   (p) => sql`SELECT archived_at IS NOT NULL AS archived, photo_key FROM product
           WHERE id = ${p.productId}::uuid AND location_id = ${p.locationId}::uuid FOR UPDATE`,
 );
 
-const SET_PHOTO_KEY_2_SQL = statement<{ key: string | null; productId: string }>(
-  "media.set-photo-key-2",
+const SET_PHOTO_KEY_SQL = statement<{ key: string | null; productId: string }>(
+  "media.set-photo-key",
   (p) => sql`UPDATE product SET photo_key = ${p.key}, version = version + 1, updated_at = ${CLOCK} WHERE id = ${p.productId}::uuid`,
 );
 
@@ -83,10 +83,10 @@ const SET_PHOTO_KEY_2_SQL = statement<{ key: string | null; productId: string }>
  */
 async function setPhotoKey(prisma: PrismaClient, locationId: string, productId: string, key: string | null): Promise<string | null> {
   return sqlTransaction(prisma, async (db) => {
-    const row = await db.row(PhotoRow, SET_PHOTO_KEY_SQL, { productId, locationId });
+    const row = await db.row(PhotoRow, LOCK_PRODUCT_PHOTO_SQL, { productId, locationId });
     refuseUnlessEditable(row);
     if (key === null && row!.photo_key === null) return null;
-    await db.run(SET_PHOTO_KEY_2_SQL, { key, productId });
+    await db.run(SET_PHOTO_KEY_SQL, { key, productId });
     return row!.photo_key;
   });
 }

@@ -59,12 +59,12 @@ async function assertStation(db: SqlRunner, locationId: string, stationId: strin
   if (!row) throw AppError.notFound("station");
 }
 
-const CREATE_CATEGORY_SQL = statement<{ locationId: string }>(
-  "categories.create-category",
+const COUNT_CATEGORIES_SQL = statement<{ locationId: string }>(
+  "categories.count",
   (p) => sql`SELECT count(*)::int AS n FROM category WHERE location_id = ${p.locationId}::uuid`,
 );
 
-const CREATE_CATEGORY_2_SQL = statement<{
+const INSERT_CATEGORY_SQL = statement<{
   locationId: string;
   name: string;
   description: string;
@@ -73,7 +73,7 @@ const CREATE_CATEGORY_2_SQL = statement<{
   availableUntil: string | null;
   stationId: string;
 }>(
-  "categories.create-category-2",
+  "categories.insert",
   (p) => sql`INSERT INTO category (id, location_id, name, description, position, hidden, available_from, available_until, station_id)
           SELECT gen_random_uuid(), ${p.locationId}::uuid, ${p.name}, ${p.description},
                  coalesce((SELECT max(position) + 1 FROM category WHERE location_id = ${p.locationId}::uuid), 0),
@@ -88,14 +88,14 @@ export async function createCategory(
   input: z.output<typeof CreateCategoryBody>,
 ): Promise<CategoryDto> {
   const db = sqlOn(prisma);
-  const count = await db.row(z.strictObject({ n: z.number().int() }), CREATE_CATEGORY_SQL, { locationId });
+  const count = await db.row(z.strictObject({ n: z.number().int() }), COUNT_CATEGORIES_SQL, { locationId });
   if ((count?.n ?? 0) >= LIMITS.category.maxCategories) {
     throw new AppError("CONFLICT", `a menu has at most ${LIMITS.category.maxCategories} categories`);
   }
   const stationId = input.stationId ?? (await firstStation(db, locationId));
   await assertStation(db, locationId, stationId);
   const created = await db
-    .row(z.strictObject({ id: z.uuid() }), CREATE_CATEGORY_2_SQL, {
+    .row(z.strictObject({ id: z.uuid() }), INSERT_CATEGORY_SQL, {
       locationId,
       name: input.name,
       description: input.description,
@@ -162,13 +162,13 @@ export async function updateCategory(
   return one(db, locationId, id);
 }
 
-const REORDER_CATEGORIES_SQL = statement<{ locationId: string }>(
-  "categories.reorder-categories",
+const LOCK_CATEGORIES_SQL = statement<{ locationId: string }>(
+  "categories.lock-all",
   (p) => sql`SELECT id FROM category WHERE location_id = ${p.locationId}::uuid ORDER BY id FOR UPDATE`,
 );
 
-const REORDER_CATEGORIES_2_SQL = statement<{ categoryIds: string[] }>(
-  "categories.reorder-categories-2",
+const SET_CATEGORY_POSITIONS_SQL = statement<{ categoryIds: string[] }>(
+  "categories.set-positions",
   (p) => sql`
       UPDATE category c SET position = t.ord - 1
       FROM unnest(${p.categoryIds}::uuid[]) WITH ORDINALITY AS t(id, ord)
@@ -182,12 +182,12 @@ export async function reorderCategories(
   input: z.output<typeof ReorderCategoriesBody>,
 ): Promise<CategoryDto[]> {
   return sqlTransaction(prisma, async (db) => {
-    const ids = await db.rows(z.strictObject({ id: z.uuid() }), REORDER_CATEGORIES_SQL, { locationId });
+    const ids = await db.rows(z.strictObject({ id: z.uuid() }), LOCK_CATEGORIES_SQL, { locationId });
     const all = new Set(ids.map((r) => r.id));
     if (all.size !== input.categoryIds.length || !input.categoryIds.every((id) => all.has(id))) {
       throw new AppError("VALIDATION_FAILED", "body.categoryIds: must list every category of this location, each once");
     }
-    await db.run(REORDER_CATEGORIES_2_SQL, { categoryIds: input.categoryIds });
+    await db.run(SET_CATEGORY_POSITIONS_SQL, { categoryIds: input.categoryIds });
     return loadCategories(db, locationId);
   });
 }

@@ -324,26 +324,26 @@ async function currentGroups(db: SqlRunner, productId: string): Promise<GroupsIn
 
 const OwnedRow = z.strictObject({ group_ids: z.array(z.uuid()), option_ids: z.array(z.uuid()) });
 
-const REPLACE_OPTION_GROUPS_SQL = statement<{ productId: string }>(
-  "products.replace-option-groups",
+const CURRENT_OPTION_IDS_SQL = statement<{ productId: string }>(
+  "products.current-option-ids",
   (p) => sql`SELECT coalesce((SELECT array_agg(id) FROM option_group WHERE product_id = ${p.productId}::uuid), '{}') AS group_ids,
                coalesce((SELECT array_agg(o.id) FROM product_option o JOIN option_group g ON g.id = o.group_id
                          WHERE g.product_id = ${p.productId}::uuid), '{}') AS option_ids`,
 );
 
-const REPLACE_OPTION_GROUPS_2_SQL = statement<{ productId: string; keptGroups: string[] }>(
-  "products.replace-option-groups-2",
+const DELETE_DROPPED_GROUPS_SQL = statement<{ productId: string; keptGroups: string[] }>(
+  "products.delete-dropped-groups",
   (p) => sql`DELETE FROM option_group WHERE product_id = ${p.productId}::uuid AND NOT (id = ANY(${p.keptGroups}::uuid[]))`,
 );
 
-const REPLACE_OPTION_GROUPS_3_SQL = statement<{ productId: string; keptOptions: string[] }>(
-  "products.replace-option-groups-3",
+const DELETE_DROPPED_OPTIONS_SQL = statement<{ productId: string; keptOptions: string[] }>(
+  "products.delete-dropped-options",
   (p) => sql`
     DELETE FROM product_option o USING option_group g
     WHERE o.group_id = g.id AND g.product_id = ${p.productId}::uuid AND NOT (o.id = ANY(${p.keptOptions}::uuid[]))`,
 );
 
-const REPLACE_OPTION_GROUPS_4_SQL = statement<{
+const UPSERT_OPTION_GROUP_SQL = statement<{
   id: string | null;
   productId: string;
   name: string;
@@ -351,7 +351,7 @@ const REPLACE_OPTION_GROUPS_4_SQL = statement<{
   maxChoices: number;
   position: number;
 }>(
-  "products.replace-option-groups-4",
+  "products.upsert-option-group",
   (p) => sql`INSERT INTO option_group (id, product_id, name, min_choices, max_choices, position)
           VALUES (coalesce(${p.id}::uuid, gen_random_uuid()), ${p.productId}::uuid, ${p.name}, ${p.minChoices}, ${p.maxChoices}, ${p.position})
           ON CONFLICT (id) DO UPDATE SET name = excluded.name, min_choices = excluded.min_choices,
@@ -359,18 +359,18 @@ const REPLACE_OPTION_GROUPS_4_SQL = statement<{
           RETURNING id`,
 );
 
-const REPLACE_OPTION_GROUPS_5_SQL = statement<{
+const UPSERT_OPTION_SQL = statement<{
   id: string | null;
-  id2: string;
+  groupId: string;
   name: string;
   priceDeltaCents: number;
   available: boolean;
   optionPosition: number;
 }>(
-  "products.replace-option-groups-5",
+  "products.upsert-option",
   (p) => sql`
         INSERT INTO product_option (id, group_id, name, price_delta_cents, available, position)
-        VALUES (coalesce(${p.id}::uuid, gen_random_uuid()), ${p.id2}::uuid, ${p.name}, ${p.priceDeltaCents}, ${p.available}, ${p.optionPosition})
+        VALUES (coalesce(${p.id}::uuid, gen_random_uuid()), ${p.groupId}::uuid, ${p.name}, ${p.priceDeltaCents}, ${p.available}, ${p.optionPosition})
         ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, name = excluded.name,
           price_delta_cents = excluded.price_delta_cents, available = excluded.available, position = excluded.position`,
 );
@@ -381,7 +381,7 @@ const REPLACE_OPTION_GROUPS_5_SQL = statement<{
  * lines keep their own snapshot of what was chosen, so nothing past changes.
  */
 async function replaceOptionGroups(db: SqlRunner, productId: string, groups: GroupsInput): Promise<void> {
-  const owned = await db.row(OwnedRow, REPLACE_OPTION_GROUPS_SQL, { productId });
+  const owned = await db.row(OwnedRow, CURRENT_OPTION_IDS_SQL, { productId });
   const groupIds = new Set(owned?.group_ids);
   const optionIds = new Set(owned?.option_ids);
   for (const g of groups) {
@@ -391,10 +391,10 @@ async function replaceOptionGroups(db: SqlRunner, productId: string, groups: Gro
   }
   const keptGroups = groups.flatMap((g) => (g.id ? [g.id] : []));
   const keptOptions = groups.flatMap((g) => g.options.flatMap((o) => (o.id ? [o.id] : [])));
-  await db.run(REPLACE_OPTION_GROUPS_2_SQL, { productId, keptGroups });
-  await db.run(REPLACE_OPTION_GROUPS_3_SQL, { productId, keptOptions });
+  await db.run(DELETE_DROPPED_GROUPS_SQL, { productId, keptGroups });
+  await db.run(DELETE_DROPPED_OPTIONS_SQL, { productId, keptOptions });
   for (const [position, g] of groups.entries()) {
-    const group = await db.row(IdRow, REPLACE_OPTION_GROUPS_4_SQL, {
+    const group = await db.row(IdRow, UPSERT_OPTION_GROUP_SQL, {
       id: g.id ?? null,
       productId,
       name: g.name,
@@ -404,9 +404,9 @@ async function replaceOptionGroups(db: SqlRunner, productId: string, groups: Gro
     });
     if (!group) throw new Error("option group not written");
     for (const [optionPosition, o] of g.options.entries()) {
-      await db.run(REPLACE_OPTION_GROUPS_5_SQL, {
+      await db.run(UPSERT_OPTION_SQL, {
         id: o.id ?? null,
-        id2: group.id,
+        groupId: group.id,
         name: o.name,
         priceDeltaCents: o.priceDeltaCents,
         available: o.available,

@@ -3,10 +3,12 @@
  * every staff device of the location and every phone of the table hear of them, and replay
  * brings them to whoever was offline.
  */
+
 import type { AlertDto, AlertKind, LoggedEvent } from "@ordered/contract";
 import { z } from "zod";
 import { removedError } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
+import type { DbEnumValue } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
@@ -16,15 +18,15 @@ import { loadAlerts, loadPendingAlert, lockSession } from "./seating.sql.js";
 const Phone = z.strictObject({ removed: z.boolean() });
 const Inserted = z.strictObject({ id: z.uuid() });
 
-const RAISE_ALERT_SQL = statement<{ customerId: string }>(
-  "alerts.raise-alert",
+const CUSTOMER_REMOVED_SQL = statement<{ customerId: string }>(
+  "alerts.customer-removed",
   (p) => sql`SELECT removed_at IS NOT NULL AS removed FROM customer WHERE id = ${p.customerId}::uuid`,
 );
 
-const RAISE_ALERT_2_SQL = statement<{ id: string; customerId: string; kind: "WAITER" | "BILL" }>(
-  "alerts.raise-alert-2",
+const INSERT_ALERT_SQL = statement<{ sessionId: string; customerId: string; kind: DbEnumValue<"AlertKind"> }>(
+  "alerts.insert",
   (p) => sql`INSERT INTO session_alert (id, session_id, customer_id, kind, raised_at)
-          VALUES (gen_random_uuid(), ${p.id}::uuid, ${p.customerId}::uuid, ${p.kind}::"AlertKind", ${CLOCK}) RETURNING id`,
+          VALUES (gen_random_uuid(), ${p.sessionId}::uuid, ${p.customerId}::uuid, ${p.kind}::"AlertKind", ${CLOCK}) RETURNING id`,
 );
 
 /**
@@ -39,13 +41,13 @@ export async function raiseAlert(
 ): Promise<{ alert: AlertDto; event: LoggedEvent<"alert.raised"> | null }> {
   return sqlTransaction(prisma, async (db) => {
     const session = await lockSession(db, customer.sessionId, customer.locationId);
-    const phone = await db.row(Phone, RAISE_ALERT_SQL, { customerId: customer.customerId });
+    const phone = await db.row(Phone, CUSTOMER_REMOVED_SQL, { customerId: customer.customerId });
     if (!phone) throw new AppError("UNAUTHENTICATED", "invalid token");
     if (phone.removed) throw removedError();
     if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
     const existing = await loadPendingAlert(db, { sessionId: session.id, customerId: customer.customerId, kind });
     if (existing) return { alert: existing, event: null };
-    const inserted = await db.row(Inserted, RAISE_ALERT_2_SQL, { id: session.id, customerId: customer.customerId, kind });
+    const inserted = await db.row(Inserted, INSERT_ALERT_SQL, { sessionId: session.id, customerId: customer.customerId, kind });
     const [alert] = inserted ? await loadAlerts(db, { id: inserted.id }) : [];
     if (!alert) throw new Error("the alert just inserted is not there");
     const logged = await appendJsonEvent(db, "alert.raised", session.id, alert);
@@ -55,14 +57,14 @@ export async function raiseAlert(
 
 const AlertSession = z.strictObject({ session_id: z.uuid() });
 
-const ACKNOWLEDGE_ALERT_SQL = statement<{ alertId: string; locationId: string }>(
-  "alerts.acknowledge-alert",
+const SESSION_OF_ALERT_SQL = statement<{ alertId: string; locationId: string }>(
+  "alerts.session-of-alert",
   (p) => sql`SELECT a.session_id FROM session_alert a JOIN order_session s ON s.id = a.session_id
           WHERE a.id = ${p.alertId}::uuid AND s.location_id = ${p.locationId}::uuid`,
 );
 
-const ACKNOWLEDGE_ALERT_2_SQL = statement<{ staffId: string; alertId: string }>(
-  "alerts.acknowledge-alert-2",
+const MARK_ALERT_ACKNOWLEDGED_SQL = statement<{ staffId: string; alertId: string }>(
+  "alerts.mark-acknowledged",
   (p) => sql`UPDATE session_alert SET acknowledged_at = ${CLOCK}, acknowledged_by_id = ${p.staffId}::uuid
           WHERE id = ${p.alertId}::uuid AND acknowledged_at IS NULL`,
 );
@@ -80,10 +82,10 @@ export async function acknowledgeAlert(
   return sqlTransaction(prisma, async (db) => {
     // Looked up within the staff's location only: another location's call and an id that
     // names nothing get the same answer, so ids cannot be probed across venues.
-    const found = await db.row(AlertSession, ACKNOWLEDGE_ALERT_SQL, { alertId, locationId: staff.locationId });
+    const found = await db.row(AlertSession, SESSION_OF_ALERT_SQL, { alertId, locationId: staff.locationId });
     if (!found) throw AppError.notFound("call");
     await lockSession(db, found.session_id, staff.locationId);
-    const changed = await db.run(ACKNOWLEDGE_ALERT_2_SQL, { staffId: staff.staffId, alertId });
+    const changed = await db.run(MARK_ALERT_ACKNOWLEDGED_SQL, { staffId: staff.staffId, alertId });
     const [alert] = await loadAlerts(db, { id: alertId });
     if (!alert) throw AppError.notFound("call");
     if (changed === 0) {

@@ -6,7 +6,7 @@
 import type { CodeInfoResponse, CustomerDto, CustomerSessionDto, LoggedEvent, SessionDto } from "@ordered/contract";
 import { z } from "zod";
 import type { StaffPrincipal, Tokens } from "../auth/tokens.js";
-import { label } from "../db/enums.js";
+import { type DbEnumValue, label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
@@ -124,18 +124,21 @@ export async function joinByCode(
 
 // The seating's own code is shown by staff on their device: having it proves presence. A
 // card is on the table for ever (and in photos): its phones prove presence afterwards.
-const INSERT_CUSTOMER = statement<{ sessionId: string; displayName: string | null; via: "CODE" | "CARD" }>("customers.insert", (p) => {
-  const byCode = sql`${p.via}::"JoinVia" = ${label("JoinVia", "CODE")}`;
-  return sql`INSERT INTO customer (id, session_id, display_name, joined_at, via, verified_at, verified_how)
+const INSERT_CUSTOMER = statement<{ sessionId: string; displayName: string | null; via: DbEnumValue<"JoinVia"> }>(
+  "customers.insert",
+  (p) => {
+    const byCode = sql`${p.via}::"JoinVia" = ${label("JoinVia", "CODE")}`;
+    return sql`INSERT INTO customer (id, session_id, display_name, joined_at, via, verified_at, verified_how)
     VALUES (gen_random_uuid(), ${p.sessionId}::uuid, ${p.displayName}, ${CLOCK}, ${p.via}::"JoinVia",
             CASE WHEN ${byCode} THEN ${CLOCK} END, CASE WHEN ${byCode} THEN ${label("PresenceProof", "CODE")} END)
     RETURNING id`;
-});
+  },
+);
 
 async function joinSeating(
   deps: JoinDeps,
   seating: { id: string } | { joinCode: string },
-  via: "CODE" | "CARD",
+  via: DbEnumValue<"JoinVia">,
   displayName: string | undefined,
 ): Promise<{ joined: JoinResult; event: LoggedEvent<"customer.joined"> }> {
   const session = await findSeating(deps.prisma, seating);
@@ -174,14 +177,14 @@ async function joinSeating(
   };
 }
 
-const REMOVE_CUSTOMER_SQL = statement<{ staffId: string; customerId: string; sessionId: string }>(
-  "customers.remove-customer",
+const MARK_CUSTOMER_REMOVED_SQL = statement<{ staffId: string; customerId: string; sessionId: string }>(
+  "customers.mark-removed",
   (p) => sql`UPDATE customer SET removed_at = ${CLOCK}, removed_by_id = ${p.staffId}::uuid
           WHERE id = ${p.customerId}::uuid AND session_id = ${p.sessionId}::uuid AND removed_at IS NULL`,
 );
 
-const REMOVE_CUSTOMER_2_SQL = statement<{ newJoinCode: string; newPin: string; sessionId: string }>(
-  "customers.remove-customer-2",
+const REKEY_SESSION_SQL = statement<{ newJoinCode: string; newPin: string; sessionId: string }>(
+  "customers.rekey-session",
   (p) => sql`UPDATE order_session SET join_code = ${p.newJoinCode}, pin = ${p.newPin}, pin_failures = 0 WHERE id = ${p.sessionId}::uuid`,
 );
 
@@ -201,12 +204,12 @@ export async function removeCustomer(
 ): Promise<{ customer: CustomerDto; session: SessionDto; event: LoggedEvent<"customer.removed"> | null }> {
   const removal = await sqlTransaction(prisma, async (db) => {
     await lockSession(db, sessionId, staff.locationId);
-    const changed = await db.run(REMOVE_CUSTOMER_SQL, { staffId: staff.staffId, customerId, sessionId });
+    const changed = await db.run(MARK_CUSTOMER_REMOVED_SQL, { staffId: staff.staffId, customerId, sessionId });
     const [customer] = await loadCustomers(db, { id: customerId, sessionId });
     if (!customer?.removedAt) throw AppError.notFound("phone");
     // Only a removal that happened rotates: repeating one leaves the code staff show now.
     if (changed === 0) return { customer, event: null };
-    await db.run(REMOVE_CUSTOMER_2_SQL, { newJoinCode: newJoinCode(), newPin: newPin(), sessionId });
+    await db.run(REKEY_SESSION_SQL, { newJoinCode: newJoinCode(), newPin: newPin(), sessionId });
     const logged = await appendJsonEvent(db, "customer.removed", sessionId, { customerId, removedAt: customer.removedAt });
     return { customer, event: logged.event };
   });

@@ -6,9 +6,11 @@
  * recomputed and a payment larger than what is due is refused, so two devices paying the
  * last euros at once cannot overpay.
  */
+
 import { centsText, type LoggedEvent, type PaymentDto, type RecordPaymentBody } from "@ordered/contract";
 import { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
+import type { DbEnumValue } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
@@ -112,8 +114,8 @@ async function paymentById(db: SqlRunner, sessionId: string, clientPaymentId: st
 const INSERT_PAYMENT_SQL = statement<{
   sessionId: string;
   clientPaymentId: string;
-  kind: "PAYMENT" | "REFUND";
-  method: "CARD" | "CASH" | "OTHER";
+  kind: DbEnumValue<"PaymentKind">;
+  method: DbEnumValue<"PaymentMethod">;
   amountCents: number;
   tipCents: number;
   customerId: string | null;

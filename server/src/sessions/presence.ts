@@ -5,6 +5,7 @@
  * way `customer.verified` is logged, naming how and by whom. Placement refuses an unverified
  * phone's order (orders/place-order.ts) unless the location's card check is OFF.
  */
+
 import { timingSafeEqual } from "node:crypto";
 import {
   CARD_JOIN_CHECKS,
@@ -19,6 +20,7 @@ import {
 import { z } from "zod";
 import { removedError } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
+import type { DbEnumValue } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
@@ -53,8 +55,8 @@ const PinCheckRow = z.strictObject({
 
 export type VerifyResult = { customer: CustomerDto; event: LoggedEvent<"customer.verified"> | null };
 
-const VERIFY_PIN_SQL = statement<{ sessionId: string; locationId: string; customerId: string }>(
-  "presence.verify-pin",
+const PIN_CHECK_STATE_SQL = statement<{ sessionId: string; locationId: string; customerId: string }>(
+  "presence.pin-check-state",
   (p) => sql`SELECT s.status, s.pin, s.pin_failures AS seating_failures, l.card_join_check AS card_check,
                  c.removed_at IS NOT NULL AS removed, c.verified_at IS NOT NULL AS verified, c.pin_failures AS phone_failures
           FROM order_session s JOIN location l ON l.id = s.location_id JOIN customer c ON c.session_id = s.id
@@ -62,13 +64,13 @@ const VERIFY_PIN_SQL = statement<{ sessionId: string; locationId: string; custom
           FOR NO KEY UPDATE OF s FOR NO KEY UPDATE OF c`,
 );
 
-const VERIFY_PIN_2_SQL = statement<{ customerId: string }>(
-  "presence.verify-pin-2",
+const COUNT_PHONE_PIN_FAILURE_SQL = statement<{ customerId: string }>(
+  "presence.count-phone-failure",
   (p) => sql`UPDATE customer SET pin_failures = pin_failures + 1 WHERE id = ${p.customerId}::uuid`,
 );
 
-const VERIFY_PIN_3_SQL = statement<{ sessionId: string }>(
-  "presence.verify-pin-3",
+const COUNT_SESSION_PIN_FAILURE_SQL = statement<{ sessionId: string }>(
+  "presence.count-session-failure",
   (p) => sql`UPDATE order_session SET pin_failures = pin_failures + 1 WHERE id = ${p.sessionId}::uuid`,
 );
 
@@ -82,7 +84,7 @@ const VERIFY_PIN_3_SQL = statement<{ sessionId: string }>(
  */
 export async function verifyPin(prisma: PrismaClient, customer: CustomerPrincipal, pin: string): Promise<VerifyResult> {
   const outcome = await sqlTransaction(prisma, async (db) => {
-    const row = await db.row(PinCheckRow, VERIFY_PIN_SQL, {
+    const row = await db.row(PinCheckRow, PIN_CHECK_STATE_SQL, {
       sessionId: customer.sessionId,
       locationId: customer.locationId,
       customerId: customer.customerId,
@@ -99,8 +101,8 @@ export async function verifyPin(prisma: PrismaClient, customer: CustomerPrincipa
       throw new AppError("PRESENCE_REQUIRED", "too many wrong PINs: a member of staff must accept this phone");
     }
     if (!samePin(pin, row.pin)) {
-      await db.run(VERIFY_PIN_2_SQL, { customerId: customer.customerId });
-      await db.run(VERIFY_PIN_3_SQL, { sessionId: customer.sessionId });
+      await db.run(COUNT_PHONE_PIN_FAILURE_SQL, { customerId: customer.customerId });
+      await db.run(COUNT_SESSION_PIN_FAILURE_SQL, { sessionId: customer.sessionId });
       const left = Math.min(
         LIMITS.presence.phonePinTries - row.phone_failures - 1,
         LIMITS.presence.seatingPinTries - row.seating_failures - 1,
@@ -147,7 +149,7 @@ async function unchanged(db: SqlRunner, customerId: string): Promise<VerifyResul
   return { customer: phone, event: null };
 }
 
-const MARK_VERIFIED_SQL = statement<{ how: "CODE" | "PIN" | "STAFF"; staffId: string | null; customerId: string }>(
+const MARK_VERIFIED_SQL = statement<{ how: DbEnumValue<"PresenceProof">; staffId: string | null; customerId: string }>(
   "presence.mark-verified",
   (p) => sql`UPDATE customer SET verified_at = ${CLOCK}, verified_how = ${p.how}::"PresenceProof", verified_by_id = ${p.staffId}::uuid
         WHERE id = ${p.customerId}::uuid AND verified_at IS NULL`,

@@ -18,7 +18,7 @@ import {
 import { z } from "zod";
 import { assertActiveCustomer } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
-import { label, labels } from "../db/enums.js";
+import { type DbEnumValue, label, labels } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlOn, sqlTransaction, statement, utc } from "../db/sql.js";
@@ -131,7 +131,7 @@ async function insertSession(
 }
 
 const SummaryRow = SessionRow.extend({ order_count: z.number().int() });
-const LIST = statement<{ locationId: string; status: "OPEN" | "CLOSED" | null; limit: number }>(
+const LIST = statement<{ locationId: string; status: DbEnumValue<"SessionStatus"> | null; limit: number }>(
   "sessions.list",
   (p) => sql`SELECT ${SESSION_COLUMNS}, (SELECT count(*)::int FROM "order" o WHERE o.session_id = s.id) AS order_count
     FROM order_session s
@@ -179,19 +179,19 @@ const Unfinished = z.strictObject({
   items: z.string(),
 });
 
-const CLOSE_SESSION_SQL = statement<{ sessionId: string }>(
-  "sessions.close-session",
+const UNFINISHED_ORDERS_SQL = statement<{ sessionId: string }>(
+  "sessions.unfinished-orders",
   (p) => sql`SELECT o.id, o.status, c.display_name AS customer_name,
                  (SELECT string_agg(i.quantity || '× ' || i.product_name, ', ' ORDER BY i.position) FROM order_item i WHERE i.order_id = o.id) AS items
           FROM "order" o LEFT JOIN customer c ON c.id = o.customer_id
           WHERE o.session_id = ${p.sessionId}::uuid AND o.status IN ${labels("OrderStatus", UNFINISHED_ORDER_STATUSES)} ORDER BY o.placed_at, o.id`,
 );
 
-const CLOSE_SESSION_2_SQL = statement<{ staffId: string; waived: number; v: string | null; sessionId: string }>(
-  "sessions.close-session-2",
+const MARK_SESSION_CLOSED_SQL = statement<{ staffId: string; waived: number; waiveReason: string | null; sessionId: string }>(
+  "sessions.mark-closed",
   (p) => sql`
       UPDATE order_session SET status = ${label("SessionStatus", "CLOSED")}, closed_at = ${CLOCK}, closed_by_id = ${p.staffId}::uuid,
-             waived_cents = ${p.waived}, waive_reason = ${p.v}
+             waived_cents = ${p.waived}, waive_reason = ${p.waiveReason}
       WHERE id = ${p.sessionId}::uuid`,
 );
 
@@ -219,7 +219,7 @@ export async function closeSession(
     const session = await lockSession(db, sessionId, staff.locationId);
     if (session.status !== "OPEN") return { events: [], receipt: null };
     const logged: LoggedEvent[] = [];
-    const unfinished = await db.rows(Unfinished, CLOSE_SESSION_SQL, { sessionId });
+    const unfinished = await db.rows(Unfinished, UNFINISHED_ORDERS_SQL, { sessionId });
     if (unfinished.length > 0 && !options.unfinished) {
       const named = unfinished.map(
         (o) =>
@@ -279,7 +279,12 @@ export async function closeSession(
     const waived = bill.dueCents > 0 ? bill.dueCents : 0;
     // Stamped after the row lock (which placements also take), so no order logged before
     // the close has a later time than the close.
-    await db.run(CLOSE_SESSION_2_SQL, { staffId: staff.staffId, waived, v: waived > 0 ? (options.waiveReason ?? null) : null, sessionId });
+    await db.run(MARK_SESSION_CLOSED_SQL, {
+      staffId: staff.staffId,
+      waived,
+      waiveReason: waived > 0 ? (options.waiveReason ?? null) : null,
+      sessionId,
+    });
     const receipt = await loadReceipt(db, sessionId);
     if (!receipt) throw new Error(`session ${sessionId} was closed but has no receipt`);
     const closed = await appendJsonEvent(db, "session.closed", sessionId, { closedAt: receipt.closedAt, receipt });

@@ -179,20 +179,20 @@ const IdRow = z.strictObject({ id: z.uuid() });
 const RetireRow = z.strictObject({ name: z.string(), retired: z.boolean() });
 const Seated = z.strictObject({ seated: z.boolean() });
 
-const RETIRE_TABLE_SQL = statement<{ tableId: string; locationId: string }>(
-  "tables.retire-table",
+const LOCK_TABLE_SQL = statement<{ tableId: string; locationId: string }>(
+  "tables.lock",
   (p) => sql`SELECT name, retired_at IS NOT NULL AS retired FROM dining_table
           WHERE id = ${p.tableId}::uuid AND location_id = ${p.locationId}::uuid FOR UPDATE`,
 );
 
-const RETIRE_TABLE_2_SQL = statement<{ tableId: string }>(
-  "tables.retire-table-2",
+const TABLE_SEATED_SQL = statement<{ tableId: string }>(
+  "tables.is-seated",
   (p) =>
     sql`SELECT EXISTS (SELECT 1 FROM order_session WHERE table_id = ${p.tableId}::uuid AND status = ${label("SessionStatus", "OPEN")}) AS seated`,
 );
 
-const RETIRE_TABLE_3_SQL = statement<{ tableId: string }>(
-  "tables.retire-table-3",
+const MARK_TABLE_RETIRED_SQL = statement<{ tableId: string }>(
+  "tables.mark-retired",
   (p) => sql`UPDATE dining_table SET retired_at = ${CLOCK} WHERE id = ${p.tableId}::uuid`,
 );
 
@@ -205,13 +205,13 @@ const RETIRE_TABLE_3_SQL = statement<{ tableId: string }>(
  */
 export async function retireTable(prisma: PrismaClient, publicUrl: string, locationId: string, tableId: string): Promise<TableDto> {
   await sqlTransaction(prisma, async (db) => {
-    const table = await db.row(RetireRow, RETIRE_TABLE_SQL, { tableId, locationId });
+    const table = await db.row(RetireRow, LOCK_TABLE_SQL, { tableId, locationId });
     if (!table) throw AppError.notFound("table");
     if (table.retired) return;
     // A statement of its own, after the lock: it sees a seating committed while this waited.
-    const open = await db.row(Seated, RETIRE_TABLE_2_SQL, { tableId });
+    const open = await db.row(Seated, TABLE_SEATED_SQL, { tableId });
     if (open?.seated) throw new AppError("CONFLICT", `${table.name} is seated; close its session first`);
-    await db.run(RETIRE_TABLE_3_SQL, { tableId });
+    await db.run(MARK_TABLE_RETIRED_SQL, { tableId });
   });
   return getTable(prisma, publicUrl, locationId, tableId);
 }
