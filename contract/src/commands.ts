@@ -58,6 +58,14 @@ export const PlaceOrderPayload = z.strictObject({
 });
 export type PlaceOrderPayload = z.input<typeof PlaceOrderPayload>;
 
+/**
+ * Staff take an order at a table (the waiter's order pad): the same lines as a phone's, onto
+ * a session of their location, with an id made by the staff device (a double tap or a retry
+ * never doubles). A table may have no phones at all.
+ */
+export const EnterOrderPayload = PlaceOrderPayload.extend({ sessionId: uuidOf("a session") });
+export type EnterOrderPayload = z.input<typeof EnterOrderPayload>;
+
 export const FocusSessionPayload = z.strictObject({
   sessionId: uuidOf("a session"),
   /** Replay this session's events after this number before live ones. */

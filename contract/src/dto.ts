@@ -235,6 +235,8 @@ export const OrderDto = z.strictObject({
   number: z.number().int().positive(),
   customerId: id.nullable(),
   customerName: z.string().nullable(),
+  /** The staff member who took it at the table (`order:enter`), or null: a guest's phone placed it. */
+  enteredBy: z.string().nullable(),
   status: z.enum(ORDER_STATUSES),
   /** Why it was rejected, cancelled or failed; readable by a guest. */
   statusReason: z.string().nullable(),

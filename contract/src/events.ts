@@ -13,6 +13,7 @@ import {
   AdvanceOrderPayload,
   BumpTicketPayload,
   CancelOrderPayload,
+  EnterOrderPayload,
   FocusSessionPayload,
   PlaceOrderPayload,
   RaiseAlertPayload,
@@ -175,6 +176,8 @@ export interface SyncDone {
 export const COMMANDS = {
   /** Customer: place an order; acked once it is committed. */
   "order:place": { payload: PlaceOrderPayload, by: "customer" },
+  /** Staff: take an order at a table (the order pad); acked once it is committed, like a phone's. */
+  "order:enter": { payload: EnterOrderPayload, by: "staff", may: "orders.enter" },
   /** Staff: also join a session's room and replay its events after `afterSeq`. */
   "session:focus": { payload: FocusSessionPayload, by: "staff", may: "floor.serve" },
   "session:unfocus": { payload: UnfocusSessionPayload, by: "staff", may: "floor.serve" },
@@ -203,6 +206,8 @@ export interface CommandResults {
    * broadcast, so a client applies it from the ack. A repeat of a stored order has none.
    */
   "order:place": { order: OrderDto; placed?: { seq: number; at: string } };
+  /** As `order:place`: `placed` when this call stored it, none for a repeat of a stored order. */
+  "order:enter": { order: OrderDto; placed?: { seq: number; at: string } };
   "session:focus": { lastSeq: number };
   "session:unfocus": Record<string, never>;
   "order:advance": { order: OrderDto };

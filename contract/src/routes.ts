@@ -7,6 +7,7 @@
  * OpenAPI document served at GET /api/openapi.json is generated from it (openapi.ts).
  */
 import { z } from "zod";
+import { PlaceOrderPayload } from "./commands.js";
 import { LIMITS } from "./limits.js";
 import {
   AdvanceOrderBody,
@@ -393,6 +394,16 @@ export const ROUTES = {
     params: ids(["id", "session"]),
     body: CloseSessionBody,
     response: CloseSessionResponse,
+  },
+  "POST /api/sessions/:id/orders": {
+    by: "staff",
+    may: "orders.enter",
+    summary: "Take an order at a table, as the `order:enter` command (201; 200 when this clientOrderId was stored before)",
+    params: ids(["id", "session"]),
+    body: PlaceOrderPayload,
+    response: OrderResponse,
+    status: 201,
+    alsoStatus: [200],
   },
   "POST /api/sessions/:id/payments": {
     by: "staff",

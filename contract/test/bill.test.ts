@@ -14,6 +14,7 @@ function order(status: OrderDto["status"], customerId: string | null, items: [st
     number: n,
     customerId,
     customerName: customerId === ANN ? "Ann" : customerId === BEA ? "Bea" : null,
+    enteredBy: null,
     status,
     statusReason: null,
     totalCents: items.reduce((s, [, price, qty]) => s + price * qty, 0),

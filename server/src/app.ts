@@ -133,6 +133,7 @@ export function createApp(components: AppComponents): App {
   io.on("connection", (socket) => {
     refuseUnknownEvents(socket);
     onCommand(socket, deps, "order:place", orders.place, { handlerChecksPhone: true });
+    onCommand(socket, deps, "order:enter", (d, input, staff) => orders.enter(d, staff, input));
     onCommand(socket, deps, "order:advance", async (d, input, staff) => ({ order: await orders.advance(d, staff, input) }));
     onCommand(socket, deps, "order:cancel", async (d, input, staff) => ({ order: await orders.cancel(d, staff, input) }));
     onCommand(socket, deps, "session:focus", sessions.focus);

@@ -30,6 +30,8 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
     'number', o.number,
     'customerId', o.customer_id,
     'customerName', c.display_name,
+    'enteredBy', CASE WHEN o.entered_by_id IS NULL THEN NULL
+                 ELSE (SELECT display_name FROM staff_user WHERE id = o.entered_by_id) END,
     'status', o.status,
     'statusReason', o.status_reason,
     'totalCents', o.total_cents,

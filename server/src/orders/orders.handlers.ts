@@ -2,13 +2,14 @@
  * The order commands at the edge, for the socket (registered in app.ts) and the REST routes:
  * run the domain function, then tell every instance's clients (and queue the pipeline).
  */
-import type { AdvanceStep, CancelOrderPayload, OrderDto } from "@ordered/contract";
+import type { AdvanceStep, CancelOrderPayload, CommandResults, EnterOrderPayload, OrderDto } from "@ordered/contract";
 import type { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
 import type { AppDeps } from "../deps.js";
 import type { CommandHandler } from "../realtime/command.js";
 import { advanceOrder } from "./advance-order.js";
 import { cancelOrder } from "./cancel-order.js";
+import { enterOrder } from "./enter-order.js";
 import { placeOrder } from "./place-order.js";
 import type { TransitionResult } from "./transition.js";
 
@@ -31,6 +32,23 @@ export const place: CommandHandler<"order:place"> = async (deps, input, customer
   deps.producer.enqueue("processing", order.id);
   return { order, placed: { seq: event.seq, at: event.at } };
 };
+
+/**
+ * Staff take an order at a table (socket `order:enter` and `POST /api/sessions/:id/orders`):
+ * stored once by its clientOrderId, heard by every screen of the table and the floor
+ * (the sender's too: its other views follow the log), queued for processing like a phone's.
+ */
+export async function enter(
+  deps: AppDeps,
+  staff: StaffPrincipal,
+  input: z.output<typeof EnterOrderPayload>,
+): Promise<CommandResults["order:enter"]> {
+  const { order, event } = await enterOrder(deps.prisma, staff, input);
+  if (!event) return { order };
+  deps.publisher.sessionEvent(staff.locationId, event);
+  deps.producer.enqueue("processing", order.id);
+  return { order, placed: { seq: event.seq, at: event.at } };
+}
 
 /** Staff move an order's shipment forward (socket `order:advance` and `POST /api/orders/:id/advance`). */
 export async function advance(

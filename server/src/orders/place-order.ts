@@ -16,7 +16,19 @@ import { removedError } from "../auth/customer-account.js";
 import type { CustomerPrincipal } from "../auth/tokens.js";
 import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, cte, type SqlRunner, sql, sqlStatements, statement, takes } from "../db/sql.js";
+import {
+  CLOCK,
+  type Cte,
+  cte,
+  type Param,
+  type Params,
+  type Sql,
+  type SqlRunner,
+  sql,
+  sqlStatements,
+  statement,
+  takes,
+} from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { PRODUCT_JSON } from "../products/product-dto.sql.js";
 import { appendEvent, appendStatement } from "../session-log/session-log.js";
@@ -82,6 +94,18 @@ const presenceRequired = () =>
   );
 
 /**
+ * The products ordered, as placement checks them (`Offered`), of the location of the
+ * session `s` in the enclosing query.
+ */
+export function offeredProducts(productIds: Param<string[]>): Sql {
+  return sql`(SELECT coalesce(json_agg(json_build_object('p', ${PRODUCT_JSON}, 'category_hidden', cat.hidden,
+                     'available_from', cat.available_from, 'available_until', cat.available_until,
+                     'station_id', cat.station_id)), '[]')
+            FROM product p JOIN category cat ON cat.id = p.category_id
+            WHERE p.id = ANY(${productIds}::uuid[]) AND p.location_id = s.location_id)`;
+}
+
+/**
  * The session, the phone, an order already stored under this clientOrderId and the
  * products ordered, read afresh (placement's slow path).
  */
@@ -93,11 +117,7 @@ const READ_SESSION = statement<{ customerId: string; sessionId: string; clientOr
            s.status, s.location_id, l.currency, l.time_zone, l.menu_version,
            (SELECT d.dto FROM (${orderDtoSelect()}
              WHERE o.session_id = ${p.sessionId}::uuid AND o.client_order_id = ${p.clientOrderId}) d) AS existing,
-           (SELECT coalesce(json_agg(json_build_object('p', ${PRODUCT_JSON}, 'category_hidden', cat.hidden,
-                     'available_from', cat.available_from, 'available_until', cat.available_until,
-                     'station_id', cat.station_id)), '[]')
-            FROM product p JOIN category cat ON cat.id = p.category_id
-            WHERE p.id = ANY(${p.productIds}::uuid[]) AND p.location_id = s.location_id) AS products
+           ${offeredProducts(p.productIds)} AS products
     FROM order_session s JOIN location l ON l.id = s.location_id
     WHERE s.id = ${p.sessionId}::uuid`,
 );
@@ -108,7 +128,7 @@ const READ_PHONE = statement<{ customerId: string }>(
 );
 
 /** How often placement reads the menu again when it changed under it before giving up (UNAVAILABLE: send again). */
-const MENU_READS = 3;
+export const MENU_READS = 3;
 
 /**
  * Stores a customer's order exactly once, in one statement when the menu is in memory, and
@@ -204,7 +224,7 @@ export async function placeOrder(
  * same lines (product, quantity, note and number of options, in order); another order
  * under a used id is a CONFLICT, never silently the first one.
  */
-function repeatOf(existing: OrderDto, input: PlaceOrderPayload): PlaceOrderResult {
+export function repeatOf(existing: OrderDto, input: PlaceOrderPayload): PlaceOrderResult {
   const same =
     existing.items.length === input.items.length &&
     existing.items.every((stored, i) => {
@@ -246,7 +266,7 @@ async function repeatOrLimited(
 }
 
 /** An order line as the write inserts it. */
-interface Line {
+export interface Line {
   productId: string;
   productName: string;
   unitPriceCents: number;
@@ -262,7 +282,7 @@ interface Line {
  * now, available, with available options chosen by its groups' rules. Throws the first
  * problem as an AppError, or (`quiet`) returns undefined instead.
  */
-function lines(menu: PlacementMenu, input: PlaceOrderPayload, now: Date, { quiet }: { quiet: boolean }): Line[] | undefined {
+export function lines(menu: PlacementMenu, input: PlaceOrderPayload, now: Date, { quiet }: { quiet: boolean }): Line[] | undefined {
   try {
     const priced = input.items.map((item) => {
       const offered = menu.products.get(item.productId);
@@ -312,14 +332,11 @@ function lines(menu: PlacementMenu, input: PlaceOrderPayload, now: Date, { quiet
   }
 }
 
-interface WriteParams {
+/** What an order's insert takes, whoever placed it: its id and lines, checked and priced. */
+export interface OrderInsertParams {
   orderId: string;
-  sessionId: string;
   locationId: string;
-  customerId: string;
   clientOrderId: string;
-  menuVersion: number;
-  perMinute: number;
   totalCents: number;
   currency: string;
   productIds: string[];
@@ -332,28 +349,47 @@ interface WriteParams {
   stationIds: string[];
 }
 
-/** See `write`. */
-const WRITE = appendStatement("orders.place", "order.placed", takes<WriteParams>(), (p) => {
-  const openSession = cte(
-    "open_session",
-    sql`
-        SELECT s.id, s.orders_placed + 1 AS number,
-               coalesce(s.order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} AND s.order_window_count >= ${p.perMinute}, false) AS limited,
-               ceil(extract(epoch FROM s.order_window_started_at + ${BUDGET_WINDOW} - ${CLOCK}))::int AS retry_after
-        FROM order_session s JOIN customer c ON c.session_id = s.id JOIN location l ON l.id = s.location_id
-        WHERE s.id = ${p.sessionId}::uuid AND s.status = ${label("SessionStatus", "OPEN")} AND s.location_id = ${p.locationId}::uuid
-          AND c.id = ${p.customerId}::uuid AND c.removed_at IS NULL AND ${PRESENCE_OK} AND l.menu_version = ${p.menuVersion}
-        FOR NO KEY UPDATE OF s FOR SHARE OF c`,
-    { materialized: true },
-  );
+interface WriteParams extends OrderInsertParams {
+  sessionId: string;
+  customerId: string;
+  menuVersion: number;
+  perMinute: number;
+}
+
+/** The insert's values of `lines` (one array per column, in order), and the provisional total. */
+export function orderInsertValues(items: Line[]): Omit<OrderInsertParams, "orderId" | "locationId" | "clientOrderId" | "currency"> {
+  return {
+    // Provisional; the processing stage recomputes it from the same snapshots.
+    totalCents: items.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0),
+    productIds: items.map((i) => i.productId),
+    productNames: items.map((i) => i.productName),
+    unitPricesCents: items.map((i) => i.unitPriceCents),
+    quantities: items.map((i) => i.quantity),
+    notes: items.map((i) => i.note),
+    options: items.map((i) => i.options),
+    allergens: items.map((i) => i.allergens),
+    stationIds: items.map((i) => i.stationId),
+  };
+}
+
+/**
+ * The order's two inserts (the order, then its lines) from `session`, a CTE of the locked
+ * open session row with the order's `number`, where `when` holds (a SQL condition on `os`):
+ * the placement statements of phones (here) and of staff (enter-order.ts) share them.
+ */
+export function orderInserts(
+  p: Params<OrderInsertParams>,
+  session: Cte,
+  by: { customerId: Sql; enteredById: Sql; when: Sql },
+): { placed: Cte<"placed">; placedItems: Cte<"placed_items"> } {
   const placed = cte(
     "placed",
     sql`
-        INSERT INTO "order" (id, session_id, location_id, customer_id, client_order_id, number, status, total_cents, currency, placed_at, updated_at)
-        SELECT ${p.orderId}::uuid, os.id, ${p.locationId}::uuid, ${p.customerId}::uuid,
+        INSERT INTO "order" (id, session_id, location_id, customer_id, entered_by_id, client_order_id, number, status, total_cents, currency, placed_at, updated_at)
+        SELECT ${p.orderId}::uuid, os.id, ${p.locationId}::uuid, ${by.customerId}, ${by.enteredById},
                ${p.clientOrderId}, os.number, ${label("OrderStatus", "PLACED")}, ${p.totalCents}, ${p.currency}, ${CLOCK}, ${CLOCK}
-        FROM ${openSession.ref} os
-        WHERE NOT os.limited
+        FROM ${session.ref} os
+        WHERE ${by.when}
         ON CONFLICT (session_id, client_order_id) DO NOTHING
         RETURNING *`,
   );
@@ -370,6 +406,28 @@ const WRITE = appendStatement("orders.place", "order.placed", takes<WriteParams>
              WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id, ord)
         RETURNING *`,
   );
+  return { placed, placedItems };
+}
+
+/** See `write`. */
+const WRITE = appendStatement("orders.place", "order.placed", takes<WriteParams>(), (p) => {
+  const openSession = cte(
+    "open_session",
+    sql`
+        SELECT s.id, s.orders_placed + 1 AS number,
+               coalesce(s.order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} AND s.order_window_count >= ${p.perMinute}, false) AS limited,
+               ceil(extract(epoch FROM s.order_window_started_at + ${BUDGET_WINDOW} - ${CLOCK}))::int AS retry_after
+        FROM order_session s JOIN customer c ON c.session_id = s.id JOIN location l ON l.id = s.location_id
+        WHERE s.id = ${p.sessionId}::uuid AND s.status = ${label("SessionStatus", "OPEN")} AND s.location_id = ${p.locationId}::uuid
+          AND c.id = ${p.customerId}::uuid AND c.removed_at IS NULL AND ${PRESENCE_OK} AND l.menu_version = ${p.menuVersion}
+        FOR NO KEY UPDATE OF s FOR SHARE OF c`,
+    { materialized: true },
+  );
+  const { placed, placedItems } = orderInserts(p, openSession, {
+    customerId: sql`${p.customerId}::uuid`,
+    enteredById: sql`NULL::uuid`,
+    when: sql`NOT os.limited`,
+  });
   return {
     sessionId: sql`${p.sessionId}::uuid`,
     writes: [openSession, placed, placedItems],
@@ -413,16 +471,7 @@ function write(
     clientOrderId: input.clientOrderId,
     menuVersion: menu.version,
     perMinute: budget.perMinute,
-    // Provisional; the processing stage recomputes it from the same snapshots.
-    totalCents: items.reduce((sum, l) => sum + l.unitPriceCents * l.quantity, 0),
     currency: menu.currency,
-    productIds: items.map((i) => i.productId),
-    productNames: items.map((i) => i.productName),
-    unitPricesCents: items.map((i) => i.unitPriceCents),
-    quantities: items.map((i) => i.quantity),
-    notes: items.map((i) => i.note),
-    options: items.map((i) => i.options),
-    allergens: items.map((i) => i.allergens),
-    stationIds: items.map((i) => i.stationId),
+    ...orderInsertValues(items),
   });
 }

@@ -230,6 +230,20 @@ describe("the route table", () => {
       "CANCELLED",
     );
     await call("GET /api/kitchen", { token });
+    // The waiter adds a lemonade to the table, served with the rest.
+    const { order: entered } = await call("POST /api/sessions/:id/orders", {
+      token,
+      params: { id: sessionId },
+      body: { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] },
+    });
+    expect(entered.enteredBy).toBe(venue.owner.displayName);
+    await eventually(
+      async () => (await prisma.order.findUniqueOrThrow({ where: { id: entered.id } })).status === "ACCEPTED",
+      15_000,
+      "the waiter's order accepted",
+    );
+    for (const to of ["READY", "DELIVERED"] as const)
+      await call("POST /api/orders/:id/advance", { token, params: { id: entered.id }, body: { to, overrideKitchen: true } });
 
     // Paying and closing; the phone's receipt; the day's takings.
     expect((await call("GET /api/sessions", { token, query: { status: "OPEN" } })).sessions.map((s) => s.id)).toContain(sessionId);

@@ -56,6 +56,7 @@ describe("order:place", () => {
       totalCents: 2 * 950 + 450,
       currency: "EUR",
       customerName: "Ann",
+      enteredBy: null,
       items: [
         { productName: "Margherita", unitPriceCents: 950, quantity: 2, note: "extra basil" },
         { productName: "Lemonade", unitPriceCents: 450, quantity: 1, note: null },

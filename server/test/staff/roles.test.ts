@@ -47,6 +47,9 @@ interface RouteCase {
 
 const unique = (what: string) => `${what} ${randomUUID().slice(0, 8)}`;
 
+/** A waiter's order of one Lemonade (TEST_MENU[2]: no options, no stock). */
+const staffOrder = (ctx: Ctx) => ({ clientOrderId: randomUUID(), items: [{ productId: ctx.crew.products[2]!.id, quantity: 1 }] });
+
 const payment = (): RecordPaymentBody => ({ clientPaymentId: randomUUID(), method: "CASH", amountCents: 0, tipCents: 100 });
 
 /** A fresh seating, opened by the owner. */
@@ -172,6 +175,20 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
       },
     },
   ],
+  "orders.enter": [
+    {
+      method: "POST",
+      path: "/api/sessions/:id/orders",
+      async prepare(ctx) {
+        const session = await openSession(ctx);
+        return {
+          path: `/api/sessions/${session.id}/orders`,
+          body: staffOrder(ctx),
+          happened: async () => (await ctx.prisma.order.count({ where: { sessionId: session.id } })) === 1,
+        };
+      },
+    },
+  ],
   "orders.void": [
     {
       method: "POST",
@@ -290,6 +307,13 @@ const ticketStatus = async (ctx: Ctx, id: string) => (await ctx.prisma.ticket.fi
 
 /** Per staff command: real targets made by the owner on instance A. */
 const SCENARIOS: { [C in StaffCommand]: (ctx: Ctx) => Promise<Attempt> } = {
+  "order:enter": async (ctx) => {
+    const session = await openSession(ctx);
+    return {
+      payload: { sessionId: session.id, ...staffOrder(ctx) },
+      happened: async () => (await ctx.prisma.order.count({ where: { sessionId: session.id } })) === 1,
+    };
+  },
   "session:focus": async (ctx) => ({ payload: { sessionId: (await openSession(ctx)).id } }),
   "session:unfocus": async (ctx) => ({ payload: { sessionId: (await openSession(ctx)).id } }),
   "order:advance": async (ctx) => {

@@ -65,6 +65,7 @@ export function order(
     sessionId: SESSION,
     customerId: null,
     customerName: null,
+    enteredBy: null,
     status: status[stage],
     statusReason: stage === "cancelled" ? "Cancelled by staff" : null,
     totalCents: 950,
