@@ -116,6 +116,8 @@ export const strings = {
     keep: "Keep order",
     cancelReason: "Cancelled by staff",
     from: (name: string) => `from ${name}`,
+    /** An order a waiter took at the table (order:enter). */
+    takenBy: (name: string) => `taken by ${name}`,
     total: "Total",
   },
   products: {

@@ -37,6 +37,8 @@ export function OrdersView({ orders, me, submission, products }: Props) {
               {/* The server's number: what the waiter and the kitchen call this order too. */}
               <strong>{t("customer.orderTitle", { n: o.number })}</strong>
               {o.customerId === me && <span className="muted small">({t("customer.yours")})</span>}
+              {/* Taken at the table by a waiter (the order pad), not by a phone. */}
+              {o.enteredBy && <span className="muted small">({t("customer.takenBy", { name: o.enteredBy })})</span>}
               <span className="muted small">{formatTime(o.placedAt)}</span>
               <span className="total">{formatMoney(o.totalCents, o.currency)}</span>
             </div>

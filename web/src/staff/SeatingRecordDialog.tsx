@@ -61,7 +61,11 @@ export function SeatingRecordDialog({ session, token, knownReceipt, onClose }: P
                     <OrderStatusBadge order={o} />
                     <span className="muted small">
                       {formatTime(o.placedAt)}
-                      {o.customerName ? ` · ${strings.order.from(o.customerName)}` : ""}
+                      {o.customerName
+                        ? ` · ${strings.order.from(o.customerName)}`
+                        : o.enteredBy
+                          ? ` · ${strings.order.takenBy(o.enteredBy)}`
+                          : ""}
                     </span>
                     <span className="total">{formatMoney(o.totalCents, o.currency)}</span>
                   </div>

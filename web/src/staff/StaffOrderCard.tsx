@@ -77,7 +77,11 @@ export function StaffOrderCard({ order, label, now, thresholds, role }: Props) {
         <OrderStatusBadge order={order} />
         <span className="muted small">
           {formatTime(order.placedAt)}
-          {order.customerName ? ` · ${strings.order.from(order.customerName)}` : ""}
+          {order.customerName
+            ? ` · ${strings.order.from(order.customerName)}`
+            : order.enteredBy
+              ? ` · ${strings.order.takenBy(order.enteredBy)}`
+              : ""}
         </span>
         <OrderAge order={order} now={now} thresholds={thresholds} />
       </div>
