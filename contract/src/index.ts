@@ -16,4 +16,5 @@ export * from "./rest.js";
 export * from "./route-def.js";
 export * from "./routes.js";
 export * from "./seating.js";
+export * from "./split.js";
 export * from "./staff-roles.js";
