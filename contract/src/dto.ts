@@ -415,4 +415,19 @@ export const ReceiptDto = z.strictObject({
 export type ReceiptDto = z.infer<typeof ReceiptDto>;
 
 export const SessionClosedData = z.strictObject({ closedAt: time, receipt: ReceiptDto });
+
+/** A session moved to another table (its phones and orders with it; the old table is free). */
+export const SessionMovedData = z.strictObject({
+  fromTableId: id.nullable(),
+  tableId: id,
+  /** The new table's name, now the session's label. */
+  label: z.string(),
+  /** Who moved it (a staff member's name). */
+  movedBy: z.string(),
+});
+export type SessionMovedData = z.infer<typeof SessionMovedData>;
+
+/** What a kitchen display reads of a move: the label its tickets now show. */
+export const KitchenSessionMovedData = z.strictObject({ label: z.string() });
+export type KitchenSessionMovedData = z.infer<typeof KitchenSessionMovedData>;
 export type SessionClosedData = z.infer<typeof SessionClosedData>;

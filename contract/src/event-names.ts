@@ -6,6 +6,7 @@
 export const SESSION_EVENT_SOCKETS = {
   "session.opened": "session:opened",
   "session.closed": "session:closed",
+  "session.moved": "session:moved",
   "order.placed": "order:placed",
   "order.updated": "order:updated",
   "customer.joined": "customer:joined",

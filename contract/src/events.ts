@@ -27,12 +27,14 @@ import {
   KitchenOrderDto,
   KitchenSessionClosedData,
   KitchenSessionDto,
+  KitchenSessionMovedData,
   kitchenOrderOf,
   OrderDto,
   PaymentDto,
   type ProductDto,
   SessionClosedData,
   SessionDto,
+  SessionMovedData,
   type SessionRekeyedData,
 } from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
@@ -73,6 +75,15 @@ export const SESSION_EVENTS = {
       payload: KitchenSessionClosedData,
       project: (c) => ({ closedAt: c.closedAt }),
     } satisfies KitchenView<SessionClosedData, typeof KitchenSessionClosedData>,
+  },
+  "session.moved": {
+    socket: SESSION_EVENT_SOCKETS["session.moved"],
+    payload: SessionMovedData,
+    read: "floor.serve",
+    kitchen: {
+      payload: KitchenSessionMovedData,
+      project: (m) => ({ label: m.label }),
+    } satisfies KitchenView<SessionMovedData, typeof KitchenSessionMovedData>,
   },
   "order.placed": { socket: SESSION_EVENT_SOCKETS["order.placed"], payload: OrderDto, read: "floor.serve", kitchen: kitchenOrder },
   "order.updated": { socket: SESSION_EVENT_SOCKETS["order.updated"], payload: OrderDto, read: "floor.serve", kitchen: kitchenOrder },

@@ -79,6 +79,10 @@ export const OpenSessionBody = z
   .refine((b) => b.label !== undefined || b.tableId !== undefined, { message: "must name a table or give a label", path: ["label"] });
 export type OpenSessionBody = z.input<typeof OpenSessionBody>;
 
+/** POST /api/sessions/:id/move: the table the party moves to (free, of the same location). */
+export const MoveSessionBody = z.strictObject({ tableId: uuidOf("a table") });
+export type MoveSessionBody = z.input<typeof MoveSessionBody>;
+
 export const ListSessionsQuery = z.strictObject({
   status: SessionStatus.optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.session.maxListed).default(100),

@@ -149,6 +149,10 @@ export type CodeInfoResponse = z.infer<typeof CodeInfoResponse>;
 
 /** POST /api/sessions/:id/close */
 export const CloseSessionResponse = z.strictObject({ session: SessionDto, receipt: ReceiptDto });
+
+/** POST /api/sessions/:id/move */
+export const MoveSessionResponse = z.strictObject({ session: SessionDto });
+export type MoveSessionResponse = z.infer<typeof MoveSessionResponse>;
 export type CloseSessionResponse = z.infer<typeof CloseSessionResponse>;
 
 /** GET /api/location, PATCH /api/location */

@@ -35,6 +35,7 @@ export const VIEWS = Object.fromEntries(
 const KITCHEN_FORMS: { [K in KitchenEventType]: (whole: SessionEventPayload<K>) => KitchenEventPayload<K> } = {
   "session.opened": SESSION_EVENTS["session.opened"].kitchen.project,
   "session.closed": SESSION_EVENTS["session.closed"].kitchen.project,
+  "session.moved": SESSION_EVENTS["session.moved"].kitchen.project,
   "order.placed": SESSION_EVENTS["order.placed"].kitchen.project,
   "order.updated": SESSION_EVENTS["order.updated"].kitchen.project,
 };

@@ -4,6 +4,7 @@ import { clientKey } from "../http/client-key.js";
 import { handlers } from "../http/routes.js";
 import { loadMenu } from "../products/products.service.js";
 import { codeInfo, joinByCard, joinByCode, removeCustomer } from "./customers.js";
+import { moveSession } from "./move-session.js";
 import { recordPayment } from "./payments.js";
 import { acceptCustomer, verifyPin } from "./presence.js";
 import { renderQr } from "./qr.js";
@@ -86,6 +87,13 @@ export function sessionRoutes(deps: AppDeps) {
       const { session, receipt, events } = await closeSession(deps.prisma, publicUrl, staff, params.id, body);
       for (const event of events) deps.publisher.sessionEvent(staff.locationId, event);
       reply({ session, receipt });
+    },
+
+    "POST /api/sessions/:id/move": async ({ req, params, body, reply }) => {
+      const staff = staffOf(req);
+      const { session, event } = await moveSession(deps.prisma, publicUrl, staff, params.id, body.tableId);
+      if (event) deps.publisher.sessionEvent(staff.locationId, event);
+      reply({ session });
     },
 
     "POST /api/sessions/:id/payments": async ({ req, params, body, reply }) => {

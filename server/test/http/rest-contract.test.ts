@@ -245,6 +245,13 @@ describe("the route table", () => {
     for (const to of ["READY", "DELIVERED"] as const)
       await call("POST /api/orders/:id/advance", { token, params: { id: entered.id }, body: { to, overrideKitchen: true } });
 
+    // The party moves to a free table and back.
+    const patio = (await call("POST /api/tables", { token, body: { name: "Patio" } })).table;
+    expect(
+      (await call("POST /api/sessions/:id/move", { token, params: { id: sessionId }, body: { tableId: patio.id } })).session.label,
+    ).toBe("Patio");
+    await call("POST /api/sessions/:id/move", { token, params: { id: sessionId }, body: { tableId: terrace.id } });
+
     // Paying and closing; the phone's receipt; the day's takings.
     expect((await call("GET /api/sessions", { token, query: { status: "OPEN" } })).sessions.map((s) => s.id)).toContain(sessionId);
     const detail = await call("GET /api/sessions/:id", { token, params: { id: sessionId } });

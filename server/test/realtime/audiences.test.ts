@@ -14,7 +14,7 @@ import {
   sessionEventView,
 } from "@ordered/contract";
 import { z } from "zod";
-import { joinAtTable, seatedTable } from "../seatings/seating-kit.js";
+import { createTable, joinAtTable, seatedTable } from "../seatings/seating-kit.js";
 import { describe, expect, it } from "../staff/staff-kit.js";
 import { eventually } from "../support/harness.js";
 import { type ClientSocket, dataOf, type Recorder, recorderOf, send } from "../support/sockets.js";
@@ -138,6 +138,9 @@ describe("what each role's socket hears", () => {
       tipCents: 150,
       note: "Split 1 of 1",
     });
+    // The party moves to the terrace (the kitchen reads the new label only).
+    const terrace = await createTable(a, tokens.OWNER, `Terrace ${randomUUID().slice(0, 4)}`);
+    await a.api.route("POST /api/sessions/:id/move", { token: tokens.SERVER, params: { id: session.id }, body: { tableId: terrace.id } });
     await a.api.closeSession(tokens.MANAGER, session.id);
 
     const log = (

@@ -12,13 +12,14 @@ interface Props {
 
 /** The phone's page once joined: its live connection, around the table's screen. */
 export function CustomerPage({ storageKey, token, current, onEnd }: Props) {
-  const { live, orders, payments, alerts, customers } = useCustomerLive(storageKey, token, current, onEnd);
+  const { live, orders, payments, alerts, customers, label } = useCustomerLive(storageKey, token, current, onEnd);
   return (
     <LiveContext value={live}>
       <TableScreen
         storageKey={storageKey}
         token={token}
         current={current}
+        label={label}
         orders={orders}
         payments={payments}
         alerts={alerts}

@@ -39,6 +39,8 @@ interface Props {
   storageKey: string;
   token: string;
   current: CurrentSession;
+  /** The table's name, live (it changes when staff move the party). */
+  label: string;
   orders: OrderDto[];
   payments: PaymentDto[];
   alerts: AlertDto[];
@@ -49,7 +51,7 @@ interface Props {
 type View = "order" | "bill";
 
 /** The table's orders, the menu and the cart; the running bill; calls to staff. */
-export function TableScreen({ storageKey, token, current, orders, payments, alerts, customers, onEnd }: Props) {
+export function TableScreen({ storageKey, token, current, label, orders, payments, alerts, customers, onEnd }: Props) {
   const { status } = useLive();
   const [view, setView] = useState<View>("order");
   const load = useCallback(() => loadMenu(token), [token]);
@@ -133,7 +135,7 @@ export function TableScreen({ storageKey, token, current, orders, payments, aler
         <header className="topbar customer-bar">
           <div className="brand">
             <h1 className="customer-bar-title">
-              <strong>{current.session.label}</strong>
+              <strong>{label}</strong>
             </h1>
             <span className="muted">{current.location.name}</span>
           </div>

@@ -78,6 +78,8 @@ export function useCustomerLive(storageKey: string, token: string, initial: Curr
     alerts: alertsOf(state, sessionId),
     customers: customersOf(state, sessionId),
     receipt: receipt ?? null,
+    /** The table's name now: staff may move the party to another table (`session:moved`). */
+    label: state.sessions[sessionId]?.label ?? initial.session.label,
   };
 }
 

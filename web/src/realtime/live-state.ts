@@ -149,6 +149,14 @@ function applyEvent<S extends SessionCore, O extends OrderCore>(state: LiveState
       const next = "receipt" in e.data ? { ...seen, receipts: { ...seen.receipts, [e.sessionId]: e.data.receipt } } : seen;
       return current ? withSession(next, { ...current, status: "CLOSED", closedAt: e.data.closedAt }) : next;
     }
+    case "session:moved": {
+      // The table's name is the session's label; staff copies also carry the table's id
+      // (a kitchen display's copy of the event has the label only).
+      const current = seen.sessions[e.sessionId];
+      if (!current) return seen;
+      const tableId = "tableId" in e.data && "tableId" in current ? { tableId: e.data.tableId } : {};
+      return withSession(seen, { ...current, label: e.data.label, ...tableId });
+    }
     case "customer:joined":
     case "customer:verified":
       return putIn(seen, "customers", e.sessionId, e.data, customerWins);

@@ -81,7 +81,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
       // The panel hears sessions whole (a display's copy has no join URL).
       const opened = events.flatMap((e) => (e.name === "session:opened" && "joinUrl" in e.data ? [e.data] : []));
       if (opened.length > 0) store.putSessions(opened);
-      if (events.some((e) => e.name === "session:opened" || e.name === "session:closed")) tablesChanged();
+      if (events.some((e) => e.name === "session:opened" || e.name === "session:closed" || e.name === "session:moved")) tablesChanged();
     },
     onRefused: (e) => {
       if (e.code === "UNAUTHENTICATED") unauth.current();
