@@ -30,6 +30,8 @@ function table(overrides: Partial<TableDto> = {}): TableDto {
     retired: false,
     openSessionId: null,
     ...overrides,
+    // The deprecated name the server still sends alongside (docs/architecture.md, "Words").
+    seatingId: overrides.openSessionId ?? null,
   });
 }
 
