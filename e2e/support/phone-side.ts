@@ -33,7 +33,9 @@ export const sessionDetail = (api: ApiClient, staffToken: string, sessionId: str
 /** Waits until the session has an order per count, all accepted by the pipeline (the bill counts them). */
 export async function waitForAccepted(api: ApiClient, staffToken: string, sessionId: string, count: number): Promise<void> {
   await expect
-    .poll(async () => (await sessionDetail(api, staffToken, sessionId)).orders.filter((o) => o.status === "ACCEPTED").length, { timeout: 15_000 })
+    .poll(async () => (await sessionDetail(api, staffToken, sessionId)).orders.filter((o) => o.status === "ACCEPTED").length, {
+      timeout: 15_000,
+    })
     .toBe(count);
 }
 

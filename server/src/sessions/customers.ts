@@ -15,8 +15,8 @@ import { getLocation } from "../locations/location-dto.sql.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
 import { JOIN_CODE_PATTERN, newJoinCode, newPin } from "./join-code.js";
 import { presenceOf } from "./presence.js";
+import { findSession, findSessionWithLocation, toSessionDto } from "./session-dto.sql.js";
 import { loadCustomers, lockSession } from "./session-extras.sql.js";
-import { findSessionWithLocation, findSession, toSessionDto } from "./session-dto.sql.js";
 import { openSession } from "./sessions.service.js";
 
 export type JoinResult = CustomerSessionDto & { token: string; expiresIn: number };

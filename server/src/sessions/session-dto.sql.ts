@@ -62,7 +62,10 @@ export type SessionWithLocation = z.output<typeof SessionWithLocation>;
 
 const WITH_LOCATION = sql`SELECT s.id, s.location_id, s.label, s.status, s.last_seq, s.pin_failures, ${LOCATION_JSON} AS location
   FROM order_session s JOIN location l ON l.id = s.location_id`;
-const WITH_LOCATION_BY_ID = statement<{ id: string }>("sessions.with-location-by-id", (p) => sql`${WITH_LOCATION} WHERE s.id = ${p.id}::uuid`);
+const WITH_LOCATION_BY_ID = statement<{ id: string }>(
+  "sessions.with-location-by-id",
+  (p) => sql`${WITH_LOCATION} WHERE s.id = ${p.id}::uuid`,
+);
 const WITH_LOCATION_BY_CODE = statement<{ joinCode: string }>(
   "sessions.with-location-by-code",
   (p) => sql`${WITH_LOCATION} WHERE s.join_code = ${p.joinCode}`,

@@ -30,8 +30,8 @@ import { lockOrder } from "../orders/transition.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
 import { newJoinCode, newPin } from "./join-code.js";
 import { presenceOf } from "./presence.js";
+import { findSession, findSessionWithLocation, SESSION_COLUMNS, SessionRow, toSessionDto } from "./session-dto.sql.js";
 import { loadAlerts, loadBill, loadCustomers, loadPayments, loadReceipt, lockSession } from "./session-extras.sql.js";
-import { findSessionWithLocation, findSession, SESSION_COLUMNS, SessionRow, toSessionDto } from "./session-dto.sql.js";
 
 export interface SessionWithOrders {
   session: SessionDto;
