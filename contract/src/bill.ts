@@ -1,5 +1,5 @@
 /**
- * The bill of a seating, computed from its orders and payments: one function for the
+ * The bill of a session, computed from its orders and payments: one function for the
  * server (closing, payments, receipts) and both apps (the running bill on the panel and
  * every phone), so they never disagree. Integer cents only.
  */

@@ -20,5 +20,5 @@ export type * from "./requests.js";
 export type * from "./responses.js";
 export * from "./rest.js";
 export * from "./route-def.js";
-export * from "./seating.js";
+export * from "./session-kinds.js";
 export * from "./staff-roles.js";

@@ -4,7 +4,7 @@ import { clientMadeId, note, seqNumber, uuidOf } from "./fields.js";
 import { BUMP_STEPS } from "./kitchen.js";
 import { LIMITS } from "./limits.js";
 import { ADVANCE_STEPS, ORDER_VIEWS } from "./order-status.js";
-import { ALERT_KINDS, PAYMENT_METHODS } from "./seating.js";
+import { ALERT_KINDS, PAYMENT_METHODS } from "./session-kinds.js";
 
 const { order } = LIMITS;
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
-import { ALERT_KINDS, CARD_JOIN_CHECKS, PAYMENT_METHODS, PRESENCE_PROOFS, PRESENCE_STATES } from "./seating.js";
+import { ALERT_KINDS, CARD_JOIN_CHECKS, PAYMENT_METHODS, PRESENCE_PROOFS, PRESENCE_STATES } from "./session-kinds.js";
 import { STAFF_ROLES } from "./staff-roles.js";
 
 const id = z.uuid();
@@ -24,9 +24,9 @@ export const LocationDto = z.strictObject({
   id,
   name: z.string(),
   currency: z.string().length(3),
-  /** Scanning the card of a free table opens a seating (and tells staff) instead of saying it is free. */
+  /** Scanning the card of a free table opens a session (and tells staff) instead of saying it is free. */
   openOnFirstScan: z.boolean(),
-  /** What a phone that joined through a table's card must do before its first order (seating.ts). */
+  /** What a phone that joined through a table's card must do before its first order (session-kinds.ts). */
   cardJoinCheck: z.enum(CARD_JOIN_CHECKS),
   /** IANA time zone of the venue: categories' service windows are in it. */
   timeZone: z.string(),
@@ -170,12 +170,17 @@ export const TableDto = z.strictObject({
   seats: z.number().int().nullable(),
   /** Place on the floor, 0 first. */
   position: z.number().int(),
-  /** What the table's card encodes: phones that scan it join the table's current seating. */
+  /** What the table's card encodes: phones that scan it join the table's current session. */
   cardUrl: z.string(),
   /** Retired tables keep their history but are off the floor. */
   retired: z.boolean(),
-  /** The open session seating it now, or null when the table is free. */
-  seatingId: id.nullable(),
+  /** The open session on it (the party seated there now), or null when the table is free. */
+  openSessionId: id.nullable(),
+  /**
+   * The same as `openSessionId`, under the name the first published OpenAPI document gave it:
+   * sent for clients written against that document; new code reads `openSessionId`.
+   */
+  seatingId: id.nullable().meta({ deprecated: true }),
 });
 export type TableDto = z.infer<typeof TableDto>;
 
@@ -229,7 +234,7 @@ export const OrderDto = z.strictObject({
   clientOrderId: z.string(),
   sessionId: id,
   /**
-   * The order's number in its seating (1, 2, 3… without gaps), given when it is placed and
+   * The order's number in its session (1, 2, 3… without gaps), given when it is placed and
    * never changed: "Table 4 #2" on the panel, the kitchen's ticket and the phone (orderName).
    */
   number: z.number().int().positive(),
@@ -268,13 +273,13 @@ export function kitchenOrderOf(order: OrderDto): KitchenOrderDto {
 }
 
 /**
- * A seating as a kitchen display reads it: the label names its tickets, `lastSeq` is the
+ * A session as a kitchen display reads it: the label names its tickets, `lastSeq` is the
  * display's cursor. Not its join code or URL (enough to join the table and order).
  */
 export const KitchenSessionDto = z.strictObject({ id, label: z.string(), lastSeq: z.number().int() });
 export type KitchenSessionDto = z.infer<typeof KitchenSessionDto>;
 
-/** A seating closing, as a kitchen display reads it: its tickets leave the board. No receipt. */
+/** A session closing, as a kitchen display reads it: its tickets leave the board. No receipt. */
 export const KitchenSessionClosedData = z.strictObject({ closedAt: time });
 export type KitchenSessionClosedData = z.infer<typeof KitchenSessionClosedData>;
 
@@ -285,7 +290,7 @@ export const CustomerSessionDto = z.strictObject({
   customer: z.strictObject({
     id,
     displayName: z.string().nullable(),
-    /** What this phone must do before it may order (seating.ts); it hears `customer:verified` when done. */
+    /** What this phone must do before it may order (session-kinds.ts); it hears `customer:verified` when done. */
     presence: z.enum(PRESENCE_STATES),
   }),
 });
@@ -302,7 +307,7 @@ export const CustomerDto = z.strictObject({
   removedAt: time.nullable(),
   /** When it proved it is at the table; null: not yet (it cannot order unless the location's card check is OFF). */
   verifiedAt: time.nullable(),
-  /** How: the seating's code, its PIN, or staff accepted it; null when verified (it joined before the check existed) or not. */
+  /** How: the session's code, its PIN, or staff accepted it; null when verified (it joined before the check existed) or not. */
   verifiedHow: z.enum(PRESENCE_PROOFS).nullable(),
   /** Who accepted it, when staff did. */
   verifiedBy: z.string().nullable(),
@@ -311,7 +316,7 @@ export const CustomerDto = z.strictObject({
 });
 export type CustomerDto = z.infer<typeof CustomerDto>;
 
-/** Staff made a new join code and PIN for a seating (a phone was removed): staff devices only. */
+/** Staff made a new join code and PIN for a session (a phone was removed): staff devices only. */
 export const SessionRekeyedData = z.strictObject({ sessionId: id, joinCode: z.string(), joinUrl: z.string(), pin: z.string() });
 export type SessionRekeyedData = z.infer<typeof SessionRekeyedData>;
 
@@ -332,7 +337,7 @@ export const AlertDto = z.strictObject({
 });
 export type AlertDto = z.infer<typeof AlertDto>;
 
-/** Money staff recorded against a seating's bill. */
+/** Money staff recorded against a session's bill. */
 export const PaymentDto = z.strictObject({
   id,
   /** Made by the staff device; the same id always yields the same payment. */
@@ -375,7 +380,7 @@ export const BillShareDto = z.strictObject({
 export type BillShareDto = z.infer<typeof BillShareDto>;
 
 /**
- * A seating's bill, integer cents in the location's currency. Orders count once accepted
+ * A session's bill, integer cents in the location's currency. Orders count once accepted
  * (ACCEPTED or DELIVERED); orders still waiting for the kitchen's check are `pendingCents`;
  * rejected, cancelled and failed orders count nothing. Computed by `billOf` (bill.ts), on the
  * server and in both apps, from the same orders and payments.
@@ -399,7 +404,7 @@ export const BillDto = z.strictObject({
 });
 export type BillDto = z.infer<typeof BillDto>;
 
-/** A closed seating's record, as the phones keep it and staff reopen it. */
+/** A closed session's record, as the phones keep it and staff reopen it. */
 export const ReceiptDto = z.strictObject({
   sessionId: id,
   label: z.string(),

@@ -16,9 +16,9 @@ export const ERROR_CODES = {
   ACK_REQUIRED: 400,
   /** The state of the thing does not allow this (e.g. advancing a delivered order). */
   CONFLICT: 409,
-  /** Closing a seating with orders not yet delivered or ended; the message names them. */
+  /** Closing a session with orders not yet delivered or ended; the message names them. */
   UNFINISHED_ORDERS: 409,
-  /** Closing a seating that still owes money, without waiving it. */
+  /** Closing a session that still owes money, without waiving it. */
   BILL_UNPAID: 409,
   /** A payment larger than what is still due. */
   OVERPAYMENT: 409,
@@ -33,10 +33,10 @@ export const ERROR_CODES = {
   CUSTOMER_REMOVED: 401,
   /**
    * A phone that joined through the table's card must prove it is at the table before it
-   * orders: type the seating's PIN, or wait until staff accept it (its cart is kept).
+   * orders: type the session's PIN, or wait until staff accept it (its cart is kept).
    */
   PRESENCE_REQUIRED: 403,
-  /** The PIN typed is not the seating's; the message says how many tries are left. */
+  /** The PIN typed is not the session's; the message says how many tries are left. */
   WRONG_PIN: 403,
   /** The session is closed: its code no longer works and its customers can no longer act. */
   SESSION_CLOSED: 410,

@@ -250,7 +250,7 @@ export type ServerToClientEvents = {
   /** Categories changed (added, renamed, reordered, hidden, windows): clients refetch the menu. */
   "menu:changed": (e: { locationId: string }) => void;
   /**
-   * Staff only (not logged: phones must never see it): a seating's new join code and PIN,
+   * Staff only (not logged: phones must never see it): a session's new join code and PIN,
    * made when staff removed a phone. Staff devices also read them afresh with the session.
    */
   "session:rekeyed": (e: SessionRekeyedData) => void;

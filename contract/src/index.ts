@@ -15,6 +15,6 @@ export * from "./responses.js";
 export * from "./rest.js";
 export * from "./route-def.js";
 export * from "./routes.js";
-export * from "./seating.js";
+export * from "./session-kinds.js";
 export * from "./split.js";
 export * from "./staff-roles.js";

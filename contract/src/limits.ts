@@ -33,16 +33,16 @@ export const LIMITS = {
     maxListed: 200,
   },
   /**
-   * A card-joined phone proving it is at the table (seating.ts, CARD_JOIN_CHECKS). A PIN has
-   * 10,000 values: these caps keep a guess from afar at 1 in ~660 per seating, and a phone
+   * A card-joined phone proving it is at the table (session-kinds.ts, CARD_JOIN_CHECKS). A PIN has
+   * 10,000 values: these caps keep a guess from afar at 1 in ~660 per session, and a phone
    * that used its tries can only be accepted by staff.
    */
   presence: {
     pinLength: 4,
     /** Wrong PINs one phone may type; then only staff can accept it. */
     phonePinTries: 5,
-    /** Wrong PINs all phones of a seating may type, until staff remove a phone (a new PIN). */
-    seatingPinTries: 15,
+    /** Wrong PINs all phones of a session may type, until staff remove a phone (a new PIN). */
+    sessionPinTries: 15,
   },
   table: {
     /** Longest card code accepted as input; longer cannot be one. */

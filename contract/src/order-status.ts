@@ -62,7 +62,7 @@ export const BILLED_ORDER_STATUSES = ["ACCEPTED", "DELIVERED"] as const satisfie
 export const PENDING_ORDER_STATUSES = ["PLACED"] as const satisfies readonly OrderStatus[];
 
 /**
- * Orders not finished: every status with a move out (not final). Closing a seating must deliver
+ * Orders not finished: every status with a move out (not final). Closing a session must deliver
  * or cancel them; the panel counts them as waiting.
  */
 export const UNFINISHED_ORDER_STATUSES = ["PLACED", "ACCEPTED"] as const satisfies readonly OrderStatus[];
@@ -197,11 +197,11 @@ export function movedOnSince(seen: OrderView, now: OrderView): boolean {
 }
 
 /**
- * An order's name on every screen that names it to staff: "Table 4 #2", its seating's label
+ * An order's name on every screen that names it to staff: "Table 4 #2", its session's label
  * and its number there (OrderDto.number, given by the server when it was placed).
  */
-export function orderName(seatingLabel: string, number: number): string {
-  return `${seatingLabel} #${number}`;
+export function orderName(sessionLabel: string, number: number): string {
+  return `${sessionLabel} #${number}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { AdvanceOrderPayload, CancelOrderPayload } from "./commands.js";
 import { SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
-import { CARD_JOIN_CHECKS, PAYMENT_METHODS } from "./seating.js";
+import { CARD_JOIN_CHECKS, PAYMENT_METHODS } from "./session-kinds.js";
 import { STAFF_ROLES } from "./staff-roles.js";
 
 const email = z
@@ -101,7 +101,7 @@ export const JoinBody = z
   });
 export type JoinBody = z.input<typeof JoinBody>;
 
-/** A card-joined phone proving it is at the table with the seating's PIN. */
+/** A card-joined phone proving it is at the table with the session's PIN. */
 export const VerifyPinBody = z.strictObject({
   pin: z
     .string({ error: "must be the table's PIN" })
@@ -111,7 +111,7 @@ export const VerifyPinBody = z.strictObject({
 export type VerifyPinBody = z.input<typeof VerifyPinBody>;
 
 /**
- * Closing a seating. Unfinished orders (placed, accepted, not delivered) refuse the close
+ * Closing a session. Unfinished orders (placed, accepted, not delivered) refuse the close
  * unless `unfinished` says what to do with them: `finish` delivers the accepted ones,
  * `cancel` cancels them (both cancel orders the kitchen has not checked yet). A bill still
  * due refuses it unless `waiveReason` says why the rest is not paid.

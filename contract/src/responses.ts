@@ -93,7 +93,7 @@ export type SessionListResponse = z.infer<typeof SessionListResponse>;
 export const OpenSessionResponse = z.strictObject({ session: SessionDto, qr: QrDto });
 export type OpenSessionResponse = z.infer<typeof OpenSessionResponse>;
 
-/** What a seating holds besides its orders: its phones, their calls, its payments. */
+/** What a session holds besides its orders: its phones, their calls, its payments. */
 const sessionExtras = {
   customers: z.array(CustomerDto),
   alerts: z.array(AlertDto),
@@ -116,7 +116,7 @@ export const PaymentResponse = z.strictObject({ payment: PaymentDto });
 export type PaymentResponse = z.infer<typeof PaymentResponse>;
 
 /**
- * POST /api/sessions/:id/customers/:customerId/remove: the phone, and the seating with its new
+ * POST /api/sessions/:id/customers/:customerId/remove: the phone, and the session with its new
  * join code and PIN (the old ones no longer work) and its new QR.
  */
 export const RemoveCustomerResponse = z.strictObject({ customer: CustomerDto, session: SessionDto, qr: QrDto });
@@ -126,7 +126,7 @@ export type RemoveCustomerResponse = z.infer<typeof RemoveCustomerResponse>;
 export const VerifyCustomerResponse = z.strictObject({ customer: CustomerDto });
 export type VerifyCustomerResponse = z.infer<typeof VerifyCustomerResponse>;
 
-/** GET /api/sessions/receipt (a customer token, also once its seating closed) */
+/** GET /api/sessions/receipt (a customer token, also once its session closed) */
 export const ReceiptResponse = z.strictObject({ receipt: ReceiptDto });
 export type ReceiptResponse = z.infer<typeof ReceiptResponse>;
 
@@ -134,14 +134,14 @@ export type ReceiptResponse = z.infer<typeof ReceiptResponse>;
 export const CardInfoResponse = z.strictObject({
   tableName: z.string(),
   location: LocationDto,
-  /** The table has an open seating to join. */
+  /** The table has an open session to join. */
   seated: z.boolean(),
 });
 export type CardInfoResponse = z.infer<typeof CardInfoResponse>;
 
-/** GET /api/sessions/code/:joinCode (no token): what a phone shows before joining with a seating's own QR */
+/** GET /api/sessions/code/:joinCode (no token): what a phone shows before joining with a session's own QR */
 export const CodeInfoResponse = z.strictObject({
-  /** The seating's label, e.g. the table's name. */
+  /** The session's label, e.g. the table's name. */
   label: z.string(),
   location: LocationDto,
 });
@@ -237,13 +237,13 @@ export const OrderCountsDto = z.strictObject({
 export type OrderCountsDto = z.infer<typeof OrderCountsDto>;
 
 /**
- * VOID: an order cancelled after the kitchen accepted it (its total); WAIVE: what a seating's
+ * VOID: an order cancelled after the kitchen accepted it (its total); WAIVE: what a session's
  * close let go unpaid; REFUND: money given back. Dated by when it happened, in the day's time zone.
  */
 export const MoneyAdjustmentDto = z.strictObject({
   kind: z.enum(["VOID", "WAIVE", "REFUND"]),
   sessionId: z.uuid(),
-  /** The seating's label ("Table 4"). */
+  /** The session's label ("Table 4"). */
   label: z.string(),
   amountCents: z.number().int(),
   reason: z.string().nullable(),

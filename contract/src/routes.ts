@@ -82,7 +82,7 @@ import type { FileContent, RouteDef } from "./route-def.js";
 const pathId = (what: string) => z.uuid(`${what} not found`).transform((id) => id.toLowerCase());
 const ids = <const N extends string>(...names: [N, string][]) =>
   z.object(Object.fromEntries(names.map(([name, what]) => [name, pathId(what)])) as { [K in N]: ReturnType<typeof pathId> });
-/** A code from a printed card or a seating's QR: checked by the service (a wrong one is NOT_FOUND there). */
+/** A code from a printed card or a session's QR: checked by the service (a wrong one is NOT_FOUND there). */
 const code = z.string();
 
 const PHOTO: FileContent = { file: ["image/jpeg", "image/png", "image/webp"], maxBytes: LIMITS.photo.maxBytes, what: "photo" };
@@ -341,36 +341,36 @@ export const ROUTES = {
   },
   "GET /api/menu": { by: "customer", summary: "The menu a phone shows: visible categories and their products", response: MenuResponse },
 
-  // Seatings: phones join and read theirs; staff open, read, take payments, close.
+  // Sessions: phones join and read theirs; staff open, read, take payments, close.
   "POST /api/sessions/join": {
     by: "public",
-    summary: "A phone joins a seating with its code or a table's card: its token, its table and the menu",
+    summary: "A phone joins a session with its code or a table's card: its token, its table and the menu",
     body: JoinBody,
     response: JoinResponse,
     status: 201,
   },
   "GET /api/sessions/code/:joinCode": {
     by: "public",
-    summary: "The venue and table a seating's code belongs to",
+    summary: "The venue and table a session's code belongs to",
     params: z.object({ joinCode: code }),
     response: CodeInfoResponse,
   },
   "GET /api/sessions/current": {
     by: "customer",
-    summary: "The phone's seating, its orders, payments and calls",
+    summary: "The phone's session, its orders, payments and calls",
     response: CurrentSessionResponse,
   },
   "POST /api/sessions/verify": {
     by: "customer",
-    summary: "A card-joined phone types the seating's PIN",
+    summary: "A card-joined phone types the session's PIN",
     body: VerifyPinBody,
     response: VerifyCustomerResponse,
   },
-  "GET /api/sessions/receipt": { by: "customer", summary: "The receipt of the phone's closed seating", response: ReceiptResponse },
+  "GET /api/sessions/receipt": { by: "customer", summary: "The receipt of the phone's closed session", response: ReceiptResponse },
   "POST /api/sessions": {
     by: "staff",
     may: "floor.serve",
-    summary: "Open a seating (on a table, or with a label)",
+    summary: "Open a session (on a table, or with a label)",
     body: OpenSessionBody,
     response: OpenSessionResponse,
     status: 201,
@@ -378,21 +378,21 @@ export const ROUTES = {
   "GET /api/sessions": {
     by: "staff",
     may: "floor.serve",
-    summary: "The location's seatings, newest first",
+    summary: "The location's sessions, newest first",
     query: ListSessionsQuery,
     response: SessionListResponse,
   },
   "GET /api/sessions/:id": {
     by: "staff",
     may: "floor.serve",
-    summary: "A seating with its orders, phones, calls and payments",
+    summary: "A session with its orders, phones, calls and payments",
     params: ids(["id", "session"]),
     response: SessionDetailResponse,
   },
   "POST /api/sessions/:id/close": {
     by: "staff",
     may: "floor.serve",
-    summary: "Close a seating: its receipt",
+    summary: "Close a session: its receipt",
     params: ids(["id", "session"]),
     body: CloseSessionBody,
     response: CloseSessionResponse,
@@ -428,7 +428,7 @@ export const ROUTES = {
   "POST /api/sessions/:id/customers/:customerId/remove": {
     by: "staff",
     may: "floor.serve",
-    summary: "Remove a phone from its seating (the seating gets a new code and PIN)",
+    summary: "Remove a phone from its session (the session gets a new code and PIN)",
     params: ids(["id", "session"], ["customerId", "phone"]),
     response: RemoveCustomerResponse,
   },

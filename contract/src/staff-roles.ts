@@ -12,7 +12,7 @@ const MANAGERS = ["OWNER", "MANAGER"] as const;
 
 /** Each permission: the roles that have it, and what it lets them do (for FORBIDDEN messages). */
 export const PERMISSIONS = {
-  /** The location's settings (first-scan seating, time zone, ticket thresholds). */
+  /** The location's settings (opening a session on first scan, time zone, ticket thresholds). */
   "location.settings": { roles: ["OWNER"], what: "change the location's settings" },
   /** Staff accounts: create, change role, reset a password, deactivate (managers: not owners). */
   "staff.manage": { roles: MANAGERS, what: "manage staff accounts" },
@@ -37,7 +37,7 @@ export const PERMISSIONS = {
    * venue spent. Always with a reason, logged with who and the amount (issue 30).
    */
   "orders.void": { roles: MANAGERS, what: "cancel food the kitchen has started" },
-  /** Close a seating without its bill paid in full: the rest is waived, with a reason. */
+  /** Close a session without its bill paid in full: the rest is waived, with a reason. */
   "bill.waive": { roles: MANAGERS, what: "waive part of a bill" },
   /** A kitchen or bar display: see its tickets and bump them. */
   "kitchen.work": { roles: EVERYONE, what: "work a kitchen display" },

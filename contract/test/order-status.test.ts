@@ -105,7 +105,7 @@ describe("the status machine", () => {
     expect(orderViewOf(order("ACCEPTED", "READY", accepted, ["READY"]))).toBe("READY");
   });
 
-  it("names an order by its seating and number, and lists the tickets the kitchen still owns", () => {
+  it("names an order by its session and number, and lists the tickets the kitchen still owns", () => {
     expect(orderName("Table 4", 2)).toBe("Table 4 #2");
     expect(unfinishedTickets(order("ACCEPTED", "PREPARING", null, ["READY", "PREPARING", "NEW"]))).toEqual([
       { status: "PREPARING" },

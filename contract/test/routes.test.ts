@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { isFileContent, operationIdOf, PERMISSIONS, ROUTES, type RouteDef, routeUrl } from "../src/index.js";
+import { isFileContent, openApiDocument, operationIdOf, PERMISSIONS, ROUTES, type RouteDef, routeUrl } from "../src/index.js";
 
 const entries = Object.entries(ROUTES) as [string, RouteDef][];
 
@@ -52,5 +52,12 @@ describe("routeUrl", () => {
       path: "/api/sessions?status=OPEN",
     });
     expect(() => routeUrl("GET /api/sessions/:id", {})).toThrow("params.id is missing");
+  });
+});
+
+describe("openApiDocument", () => {
+  it("marks a field kept under its old name deprecated (TableDto.seatingId, now openSessionId)", () => {
+    const table = openApiDocument().components.schemas.TableDto as { properties: Record<string, { deprecated?: boolean }> };
+    expect([table.properties.openSessionId?.deprecated, table.properties.seatingId?.deprecated]).toEqual([undefined, true]);
   });
 });

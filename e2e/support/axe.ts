@@ -4,7 +4,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import type { SeededVenue } from "../../server/dist/demo/seed-venue.js";
 import type { ApiClient } from "../../server/dist/tools/api-client.js";
-import { connectPhone, placeOrder } from "./seating.js";
+import { connectPhone, placeOrder } from "./session.js";
 
 /**
  * Best-practice rules axe rates "moderate" that the issue counts as failures all the same: a
@@ -50,7 +50,7 @@ export async function expectAccessible(page: Page, info: TestInfo, screen: strin
 }
 
 /**
- * Orders products (by name) at a seating from a phone's own socket, so a staff screen can be
+ * Orders products (by name) at a session from a phone's own socket, so a staff screen can be
  * checked with an order on it whatever the phone's UI looks like this week.
  */
 export async function orderFromSocket(

@@ -1,5 +1,5 @@
 // Helpers for the phone specs of issue 15 (the phone at product grade): the two phone sizes
-// the guest side is judged at, screenshots at both, and a seating opened over the REST API.
+// the guest side is judged at, screenshots at both, and a session opened over the REST API.
 import { expect, type Locator, type Page, type TestInfo } from "@playwright/test";
 import type { ApiClient } from "../../server/dist/tools/api-client.js";
 import type { Phone } from "./ui.js";
@@ -7,8 +7,8 @@ import type { Phone } from "./ui.js";
 export const PHONE = { width: 390, height: 844 } as const;
 export const SMALL_PHONE = { width: 320, height: 568 } as const;
 
-/** Opens a seating as staff would (no panel needed); returns its id and the URL its QR encodes. */
-export async function openSeating(api: ApiClient, staffToken: string, label: string): Promise<{ id: string; joinUrl: string }> {
+/** Opens a session as staff would (no panel needed); returns its id and the URL its QR encodes. */
+export async function openSessionWithLink(api: ApiClient, staffToken: string, label: string): Promise<{ id: string; joinUrl: string }> {
   const { session } = await api.openSession(staffToken, label);
   return { id: session.id, joinUrl: session.joinUrl };
 }

@@ -21,24 +21,27 @@ export async function createTable(api: ApiClient, staffToken: string, name: stri
   return (await api.route("POST /api/tables", { token: staffToken, body: { name } })).table;
 }
 
-/** Seats a table (opens a session on it); returns the new seating's id. */
+/** Seats a table (opens a session on it); returns the new session's id. */
 export async function seat(api: ApiClient, staffToken: string, table: TableDto): Promise<string> {
   return (await api.seatTable(staffToken, table.id)).session.id;
 }
 
-export const seating = (api: ApiClient, staffToken: string, sessionId: string): Promise<SessionDetailResponse> =>
+/** A session as staff read it (GET /api/sessions/:id): its orders, phones, calls and payments. */
+export const sessionDetail = (api: ApiClient, staffToken: string, sessionId: string): Promise<SessionDetailResponse> =>
   api.getSession(staffToken, sessionId);
 
-/** Waits until the seating has an order per count, all accepted by the pipeline (the bill counts them). */
+/** Waits until the session has an order per count, all accepted by the pipeline (the bill counts them). */
 export async function waitForAccepted(api: ApiClient, staffToken: string, sessionId: string, count: number): Promise<void> {
   await expect
-    .poll(async () => (await seating(api, staffToken, sessionId)).orders.filter((o) => o.status === "ACCEPTED").length, { timeout: 15_000 })
+    .poll(async () => (await sessionDetail(api, staffToken, sessionId)).orders.filter((o) => o.status === "ACCEPTED").length, {
+      timeout: 15_000,
+    })
     .toBe(count);
 }
 
-/** Pays what is due (one card payment, with a tip) and closes the seating, delivering what is still open. */
+/** Pays what is due (one card payment, with a tip) and closes the session, delivering what is still open. */
 export async function payAndClose(api: ApiClient, staffToken: string, sessionId: string, tipCents = 0): Promise<void> {
-  const detail = await seating(api, staffToken, sessionId);
+  const detail = await sessionDetail(api, staffToken, sessionId);
   const due = billOf({ currency: "EUR", orders: detail.orders, payments: detail.payments, customers: detail.customers }).dueCents;
   if (due > 0 || tipCents > 0) {
     await api.recordPayment(staffToken, sessionId, { clientPaymentId: randomUUID(), method: "CARD", amountCents: due, tipCents });
@@ -46,10 +49,10 @@ export async function payAndClose(api: ApiClient, staffToken: string, sessionId:
   await api.closeSession(staffToken, sessionId, { unfinished: "finish" });
 }
 
-/** The id of the phone that joined a seating under `name`. */
+/** The id of the phone that joined a session under `name`. */
 export async function customerId(api: ApiClient, staffToken: string, sessionId: string, name: string): Promise<string> {
-  const phone = (await seating(api, staffToken, sessionId)).customers.find((c) => c.displayName === name);
-  if (!phone) throw new Error(`no phone named ${name} at seating ${sessionId}`);
+  const phone = (await sessionDetail(api, staffToken, sessionId)).customers.find((c) => c.displayName === name);
+  if (!phone) throw new Error(`no phone named ${name} at session ${sessionId}`);
   return phone.id;
 }
 
@@ -77,7 +80,7 @@ export async function acknowledgeCall(
   let pending: AlertDto | undefined;
   await expect
     .poll(async () => {
-      pending = (await seating(api, staffToken, sessionId)).alerts.find((a) => a.kind === kind && a.acknowledgedAt === null);
+      pending = (await sessionDetail(api, staffToken, sessionId)).alerts.find((a) => a.kind === kind && a.acknowledgedAt === null);
       return pending !== undefined;
     })
     .toBe(true);
@@ -88,7 +91,7 @@ export async function acknowledgeCall(
 
 /**
  * Joins a table's card on a phone with a name; waits for the live menu. With `pin` (the
- * seating's, as staff show it: pinOf) the guest then types it, so the phone may order.
+ * session's, as staff show it: pinOf) the guest then types it, so the phone may order.
  */
 export async function joinByCard(phone: Phone, cardUrl: string, name: string, greeting: string, pin?: string): Promise<void> {
   await phone.page.goto(cardUrl);
@@ -99,9 +102,9 @@ export async function joinByCard(phone: Phone, cardUrl: string, name: string, gr
   if (pin !== undefined) await typePin(phone.page, pin);
 }
 
-/** The seating's PIN, as the panel shows it to staff. */
+/** The session's PIN, as the panel shows it to staff. */
 export const pinOf = async (api: ApiClient, staffToken: string, sessionId: string): Promise<string> =>
-  (await seating(api, staffToken, sessionId)).session.pin;
+  (await sessionDetail(api, staffToken, sessionId)).session.pin;
 
 /** A card-joined phone types the table's PIN and is told it may order. */
 export async function typePin(page: Page, pin: string): Promise<void> {

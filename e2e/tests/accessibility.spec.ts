@@ -8,13 +8,13 @@ import { expect, test } from "../support/fixtures.js";
 import { openDisplay, TABLET } from "../support/kitchen.js";
 import { createCategory, createProduct, SIZE_GROUP } from "../support/menu.js";
 import { openMenuPage } from "../support/menu-admin.js";
-import { createTable, payAndClose, pinOf, seat, seating, typePin, waitForAccepted } from "../support/phone-side.js";
+import { createTable, payAndClose, pinOf, seat, sessionDetail, typePin, waitForAccepted } from "../support/phone-side.js";
 import { openStaffPage } from "../support/staff-accounts.js";
 import { joinOnPhone, joinUrlFromPanel, openSession, sessionCard, viewOrder } from "../support/ui.js";
 
 const TABLET_SIZE = { width: 1024, height: 768 };
 
-test("staff screens: login, setup, panel with a seating and its dialogs, tables, card sheet, menu, staff accounts", async ({
+test("staff screens: login, setup, panel with a session and its dialogs, tables, card sheet, menu, staff accounts", async ({
   browser,
   page,
   api,
@@ -43,7 +43,7 @@ test("staff screens: login, setup, panel with a seating and its dialogs, tables,
     await setup.close();
   }
 
-  // The panel with a seating that has an order.
+  // The panel with a session that has an order.
   await page.getByLabel("Email").fill(venue.owner.email);
   await page.getByLabel("Password").fill(venue.owner.password);
   await page.getByRole("button", { name: "Log in" }).click();
@@ -52,7 +52,7 @@ test("staff screens: login, setup, panel with a seating and its dialogs, tables,
   await orderFromSocket(api, venue, await joinUrlFromPanel(page, "Patio 1"), ["Margherita"]);
   const card = sessionCard(page, "Patio 1");
   await expect(card).toContainText("1× Margherita");
-  await expectAccessible(page, info, "panel with a seating and an order");
+  await expectAccessible(page, info, "panel with a session and an order");
 
   await card.getByRole("button", { name: "Patio 1", exact: true }).click();
   const qr = page.getByRole("dialog", { name: "QR code for Patio 1" });
@@ -110,7 +110,7 @@ test("the kitchen display", async ({ browser, api, venue }) => {
   const kitchen = venue.stations[0]!;
   const display = await openDisplay(browser, kitchen.id, venue.owner, TABLET);
   try {
-    const { session } = await seating(api, venue.staffToken, sessionId);
+    const { session } = await sessionDetail(api, venue.staffToken, sessionId);
     expect(session.id).toBe(sessionId);
     await expectAccessible(display.page, test.info(), "kitchen display (empty)");
     await orderFromSocket(api, venue, session.joinUrl, ["Margherita"]);

@@ -8,7 +8,7 @@ import {
   pinOf,
   screenshots,
   seat,
-  seating,
+  sessionDetail,
   typePin,
   waitForAccepted,
 } from "../support/phone-side.js";
@@ -33,11 +33,11 @@ test("a phone scans the card of a seated table, is greeted with the table and ve
 
   await order(phone.page, ["Margherita"]);
   await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
-  const stored = await seating(api, venue.staffToken, sessionId);
+  const stored = await sessionDetail(api, venue.staffToken, sessionId);
   expect(stored.customers).toEqual([expect.objectContaining({ displayName: "Alex", via: "CARD" })]);
   expect(stored.orders).toHaveLength(1);
 
-  // A reload resumes the seating with the token kept for this card.
+  // A reload resumes the session with the token kept for this card.
   await phone.page.reload();
   await expectLive(phone.page);
   await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
@@ -64,10 +64,10 @@ test("a free table's card says so politely, checks again by itself, and joins on
   await expect(phone.page.getByRole("heading", { name: "This table is free right now" })).toBeVisible();
 
   const sessionId = await seat(api, venue.staffToken, table);
-  // No tap: the page's own retry (every 10 s) joins the new seating.
+  // No tap: the page's own retry (every 10 s) joins the new session.
   await expect(phone.page.getByRole("heading", { name: "Menu", exact: true })).toBeVisible({ timeout: 15_000 });
   await expect(phone.page.getByRole("status")).toHaveText("Live");
-  const stored = await seating(api, venue.staffToken, sessionId);
+  const stored = await sessionDetail(api, venue.staffToken, sessionId);
   expect(stored.customers).toEqual([expect.objectContaining({ displayName: "Kim", via: "CARD" })]);
 });
 
@@ -78,7 +78,7 @@ test("a card that is not one shows a clear message", async ({ phones }) => {
   await screenshots(phone.page, test.info(), "card-invalid");
 });
 
-test("a phone from yesterday's seating of the table sees nothing of today's, and cannot order onto it without today's PIN", async ({
+test("a phone from yesterday's session of the table sees nothing of today's, and cannot order onto it without today's PIN", async ({
   api,
   venue,
   phones,
@@ -89,7 +89,7 @@ test("a phone from yesterday's seating of the table sees nothing of today's, and
   await joinByCard(old, table.cardUrl, "Yesterday", `Table 12 · ${venue.name}`, await pinOf(api, venue.staffToken, yesterday));
   await order(old.page, ["Tiramisù"]);
   await waitForAccepted(api, venue.staffToken, yesterday, 1);
-  // The phone is put away with its token; the seating closes without it watching.
+  // The phone is put away with its token; the session closes without it watching.
   await old.page.goto("about:blank");
   await payAndClose(api, venue.staffToken, yesterday);
 
@@ -99,7 +99,7 @@ test("a phone from yesterday's seating of the table sees nothing of today's, and
   await order(guest.page, ["Diavola"]);
 
   await old.page.goto(table.cardUrl);
-  // Its old token reaches only yesterday's seating, now closed: its receipt, not today's table.
+  // Its old token reaches only yesterday's session, now closed: its receipt, not today's table.
   await expect(old.page.getByRole("heading", { name: "This table's session is closed" })).toBeVisible();
   const receipt = old.page.getByRole("region", { name: "Receipt" });
   await expect(receipt).toContainText("Tiramisù");
@@ -107,7 +107,7 @@ test("a phone from yesterday's seating of the table sees nothing of today's, and
   await expect(old.page.getByRole("heading", { name: "Menu", exact: true })).toHaveCount(0);
   expect(await old.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ordered.customer.")))).toEqual([]);
 
-  // Joining today's seating is a new, explicit join: a new phone of today's seating, which
+  // Joining today's session is a new, explicit join: a new phone of today's session, which
   // cannot order until it types today's PIN (shown to the guests at the table, not at home).
   await old.page.getByRole("button", { name: "Join this table again" }).click();
   await old.page.getByLabel("Your name (optional)").fill("Yesterday");
@@ -124,7 +124,7 @@ test("a phone from yesterday's seating of the table sees nothing of today's, and
   await old.page.getByLabel("Table PIN").fill(String((Number(todayPin) + 1) % 10_000).padStart(4, "0"));
   await old.page.getByRole("button", { name: "Confirm" }).click();
   await expect(old.page.getByRole("alert").filter({ hasText: "That is not this table's PIN." })).toBeVisible();
-  const stored = await seating(api, venue.staffToken, today);
+  const stored = await sessionDetail(api, venue.staffToken, today);
   expect(stored.customers.map((c) => [c.displayName, c.verifiedAt !== null]).sort()).toEqual([
     ["Today", true],
     ["Yesterday", false],

@@ -1,6 +1,6 @@
 // Issue 30: a photo of a table's card (or yesterday's phone) must not put food on the table's
 // bill. A phone that joined through the card proves it is at the table before its first order:
-// the seating's PIN, which staff read off their panel, or staff accepting it there.
+// the session's PIN, which staff read off their panel, or staff accepting it there.
 import { expect, test } from "../support/fixtures.js";
 import { createTable, expectLive, screenshots, seat } from "../support/phone-side.js";
 import { sessionCard, viewOrder } from "../support/ui.js";
@@ -15,7 +15,7 @@ test("a guest who joined by the card is asked for the table's PIN, reads it off 
   await seat(api, venue.staffToken, table);
   const card = sessionCard(panel, "Table 14");
   await expect(card).toBeVisible();
-  const pin = (await card.locator(".seating-pin").textContent()) ?? "";
+  const pin = (await card.locator(".session-pin").textContent()) ?? "";
   expect(pin).toMatch(/^\d{4}$/);
 
   const phone = await phones.open();
@@ -28,7 +28,7 @@ test("a guest who joined by the card is asked for the table's PIN, reads it off 
   // Staff see the phone waiting.
   const phoneRow = card.getByRole("region", { name: "Phones at Table 14" }).getByRole("listitem", { name: "Alex" });
   await expect(phoneRow).toContainText("waiting to be accepted");
-  await card.screenshot({ path: test.info().outputPath("panel-seating-pin.png") });
+  await card.screenshot({ path: test.info().outputPath("panel-session-pin.png") });
 
   await page.getByRole("button", { name: "Add Margherita" }).click();
   await viewOrder(page);
@@ -65,7 +65,7 @@ test("with staff approval, the phone says it is waiting until staff tap Accept o
   await expect(page.getByRole("heading", { name: "Waiting for staff to accept this phone" })).toBeVisible();
   await expect(page.getByLabel("Table PIN")).toHaveCount(0);
 
-  // Staff hear of it in the feed, wherever the seating's card is on the panel.
+  // Staff hear of it in the feed, wherever the session's card is on the panel.
   const feedItem = panel.getByRole("listitem", { name: "Phone waiting to be accepted: Table 15" });
   await expect(feedItem).toContainText("Kim");
   const card = sessionCard(panel, "Table 15");

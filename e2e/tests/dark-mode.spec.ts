@@ -29,8 +29,8 @@ import { column, openDisplay, WALL_SCREEN } from "../support/kitchen.js";
 import { createCategory, createProduct, SIZE_GROUP } from "../support/menu.js";
 import { openMenuPage } from "../support/menu-admin.js";
 import { PHONE } from "../support/phone-screens.js";
-import { createTable, payAndClose, pinOf, seat, seating, typePin, waitForAccepted } from "../support/phone-side.js";
-import { connectPhone, placeOrder, raiseAlert } from "../support/seating.js";
+import { createTable, payAndClose, pinOf, seat, sessionDetail, typePin, waitForAccepted } from "../support/phone-side.js";
+import { connectPhone, placeOrder, raiseAlert } from "../support/session.js";
 import { openStaffPage } from "../support/staff-accounts.js";
 import { decodeQr, joinOnPhone, loginStaff, sessionCard, viewOrder } from "../support/ui.js";
 
@@ -157,14 +157,14 @@ test("the staff panel, its payment dialog and the card sheet follow the system's
   // Table 1 has two orders waiting (late and getting late), Table 2 calls the waiter, Table 3 is free.
   const [one, two] = [await createTable(api, token, "Table 1"), await createTable(api, token, "Table 2")];
   await createTable(api, token, "Table 3");
-  const seatings = [await seat(api, token, one), await seat(api, token, two)];
-  const [first, second] = await Promise.all(seatings.map(async (id) => (await seating(api, token, id)).session));
+  const sessions = [await seat(api, token, one), await seat(api, token, two)];
+  const [first, second] = await Promise.all(sessions.map(async (id) => (await sessionDetail(api, token, id)).session));
   const robin = await connectPhone((await api.joinSession(first!.joinCode, "Robin")).token);
   const kim = await connectPhone((await api.joinSession(second!.joinCode, "Kim")).token);
   try {
     const late = await placeOrder(robin, [product("Margherita"), product("Espresso")]);
     const later = await placeOrder(robin, [product("Tiramisù")]);
-    await waitForAccepted(api, token, seatings[0]!, 2);
+    await waitForAccepted(api, token, sessions[0]!, 2);
     // As if placed 25 and 12 minutes ago: past the location's red (20) and amber (10) thresholds.
     await prisma.order.update({ where: { id: late.id }, data: { placedAt: new Date(Date.now() - 25 * MINUTE) } });
     await prisma.order.update({ where: { id: later.id }, data: { placedAt: new Date(Date.now() - 12 * MINUTE) } });
@@ -181,7 +181,7 @@ test("the staff panel, its payment dialog and the card sheet follow the system's
   await inBothSchemes(page, "staff panel", "panel");
 
   await sessionCard(page, "Table 1").scrollIntoViewIfNeeded();
-  await inBothSchemes(page, "staff panel, an open seating", "panel-seating");
+  await inBothSchemes(page, "staff panel, an open session", "panel-session");
 
   // The QR code on a dark dialog keeps a white quiet zone round it, and still scans.
   await sessionCard(page, "Table 1").getByRole("button", { name: "Table 1", exact: true }).click();
@@ -222,7 +222,7 @@ test("the kitchen display's tickets follow the system's dark setting; its frame 
   async function orderAt(tableName: string, names: string[], minutesAgo = 0, note?: string): Promise<void> {
     const table = await createTable(api, token, tableName);
     const sessionId = await seat(api, token, table);
-    const { session } = await seating(api, token, sessionId);
+    const { session } = await sessionDetail(api, token, sessionId);
     const socket = await connectPhone((await api.joinSession(session.joinCode, "Guest")).token);
     try {
       const ack = await socket.timeout(5000).emitWithAck("order:place", {

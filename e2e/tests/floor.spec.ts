@@ -56,7 +56,7 @@ test("the floor seats a table and shows its phones, its running total and that i
   }
   await page.setViewportSize(VIEWPORTS[0]!);
 
-  // The tile opens the seating: its session card comes into view and takes focus.
+  // The tile opens the session: its session card comes into view and takes focus.
   await tile(page, "Table 4").getByRole("button").click();
   const slot = page.locator(".session-slot", { has: page.getByRole("article", { name: "Table 4", exact: true }) });
   await expect(slot).toBeFocused();
@@ -96,10 +96,10 @@ test("a table seated elsewhere shows on the floor live, and a reload keeps phone
   await expect(tile(page, "Table 9")).toContainText("€2.50");
 
   // Closed elsewhere: the table is free again.
-  const seating = (await api.listSessions(venue.staffToken, "OPEN")).find((s) => s.label === "Table 9");
+  const open = (await api.listSessions(venue.staffToken, "OPEN")).find((s) => s.label === "Table 9");
   await api.route("POST /api/sessions/:id/close", {
     token: venue.staffToken,
-    params: { id: seating!.id },
+    params: { id: open!.id },
     body: { unfinished: "cancel", waiveReason: "test" },
   });
   await expect(tile(page, "Table 9")).toContainText("Free");

@@ -20,7 +20,7 @@ import {
   WALL_SCREEN,
 } from "../support/kitchen.js";
 import { createTable, staffSocket } from "../support/phone-side.js";
-import { connectPhone, placeOrder as placeFromSocket } from "../support/seating.js";
+import { connectPhone, placeOrder as placeFromSocket } from "../support/session.js";
 import { sessionCard } from "../support/ui.js";
 
 test.use({ launchOptions: launchWithSound });

@@ -4,7 +4,7 @@
 import { ordersOf } from "../support/api.js";
 import { expect, test } from "../support/fixtures.js";
 import { categoriesOf, categoryRow, openMenuPage, platePng, productNamed, productRow } from "../support/menu-admin.js";
-import { screenshotsAt } from "../support/seating.js";
+import { screenshotsAt } from "../support/session.js";
 import { baseUrl, joinUrlFromPanel, menuItem, openSession, sessionCard, viewOrder } from "../support/ui.js";
 
 test("staff add a breakfast category with a window and pancakes in it with sizes, extras, allergens, a tag and a photo; a guest orders them", async ({

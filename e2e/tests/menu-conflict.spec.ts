@@ -2,7 +2,7 @@
 // version, is refused; its form shows the newer data and what that editor had changed.
 import { expect, test } from "../support/fixtures.js";
 import { openMenuPage, productNamed, productRow } from "../support/menu-admin.js";
-import { screenshotsAt } from "../support/seating.js";
+import { screenshotsAt } from "../support/session.js";
 import { loginStaff } from "../support/ui.js";
 
 test("two staff edit Olives at once: the second save is refused, shows the newer data, and goes through once re-applied", async ({

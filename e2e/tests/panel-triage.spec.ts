@@ -5,7 +5,7 @@ import { joinUrlFromPanel, markReadyForKitchen, openSession, type Phone, session
 
 const LAPTOP = { width: 1280, height: 800 };
 
-/** Places an order of one product from a phone that joined the seating. */
+/** Places an order of one product from a phone that joined the session. */
 async function order(phone: Phone, product: string): Promise<void> {
   await phone.page.getByRole("button", { name: `Add ${product}` }).click();
   await viewOrder(phone.page);
@@ -13,7 +13,7 @@ async function order(phone: Phone, product: string): Promise<void> {
   await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
 }
 
-/** The open seatings' labels, top to bottom. */
+/** The open sessions' labels, top to bottom. */
 const openLabels = (page: Page) =>
   page
     .getByRole("region", { name: "Open sessions" })
@@ -118,7 +118,7 @@ test("every touch target on the panel is at least 44 × 44 px on a 1024 × 768 t
 
   expect(await smallTargets(panel.locator("body"))).toEqual([]);
 
-  // Its dialogs too: recording a payment and closing the seating.
+  // Its dialogs too: recording a payment and closing the session.
   await card.getByRole("button", { name: "Record payment" }).click();
   const pay = panel.getByRole("dialog");
   await expect(pay).toBeVisible();

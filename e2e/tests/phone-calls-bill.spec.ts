@@ -8,7 +8,7 @@ import {
   pinOf,
   screenshots,
   seat,
-  seating,
+  sessionDetail,
   staffSocket,
   waitForAccepted,
 } from "../support/phone-side.js";
@@ -27,7 +27,7 @@ test("call a waiter: sent once however often tapped, waiting, then 'seen' once s
   await expect(page.getByText("Waiter called — waiting")).toBeVisible();
   await expect(call).toBeDisabled();
   await screenshots(page, test.info(), "phone-call-waiting");
-  const calls = (await seating(api, venue.staffToken, sessionId)).alerts;
+  const calls = (await sessionDetail(api, venue.staffToken, sessionId)).alerts;
   expect(calls).toEqual([expect.objectContaining({ kind: "WAITER", customerName: "Alex", acknowledgedAt: null })]);
 
   const staff = await staffSocket(venue.staffToken);
@@ -56,7 +56,7 @@ test("ask for the bill: staff see a bill request from this phone, the phone sees
   await expect(phone.page.getByRole("button", { name: "Ask for the bill", exact: true })).toBeDisabled();
   // A waiter call is separate from the bill request.
   await expect(phone.page.getByRole("button", { name: "Call a waiter", exact: true })).toBeEnabled();
-  const calls = (await seating(api, venue.staffToken, sessionId)).alerts;
+  const calls = (await sessionDetail(api, venue.staffToken, sessionId)).alerts;
   expect(calls).toEqual([expect.objectContaining({ kind: "BILL", customerName: "Sam", acknowledgedAt: null })]);
 });
 

@@ -4,7 +4,7 @@
 import { LIMITS } from "@ordered/contract";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.js";
-import { cartOf, joinWithoutName, openSeating, overlap, phoneShots, SMALL_PHONE } from "../support/phone-screens.js";
+import { cartOf, joinWithoutName, openSessionWithLink, overlap, phoneShots, SMALL_PHONE } from "../support/phone-screens.js";
 import { menuItem, viewOrder } from "../support/ui.js";
 
 const productId = (venue: { products: { id: string; name: string }[] }, name: string) => venue.products.find((p) => p.name === name)!.id;
@@ -25,7 +25,7 @@ test("the View order bar never covers Place order or the cart's messages, and ne
   venue,
   phones,
 }) => {
-  const { joinUrl } = await openSeating(api, venue.staffToken, "Table 3");
+  const { joinUrl } = await openSessionWithLink(api, venue.staffToken, "Table 3");
   const page = await joinWithoutName(await phones.open(), joinUrl, SMALL_PHONE);
   for (const name of ["Margherita", "Espresso", "Tiramisù"]) await page.getByRole("button", { name: `Add ${name}` }).click();
   // One line the guest must remove: its message sits right above Place order.
@@ -59,7 +59,7 @@ test("prices stay in the card, + stops at the contract's limit with a reason, a 
   phones,
 }) => {
   const { maxQuantity } = LIMITS.order;
-  const { joinUrl } = await openSeating(api, venue.staffToken, "Table 4");
+  const { joinUrl } = await openSessionWithLink(api, venue.staffToken, "Table 4");
   const page = await joinWithoutName(await phones.open(), joinUrl, SMALL_PHONE);
   await page.getByRole("button", { name: "Add Quattro Formaggi" }).click();
   await page.getByRole("button", { name: "Add Espresso" }).click();
@@ -100,7 +100,7 @@ test("the chips follow the section in view, a tap scrolls without a history step
   venue,
   phones,
 }) => {
-  const { joinUrl } = await openSeating(api, venue.staffToken, "Table 7");
+  const { joinUrl } = await openSessionWithLink(api, venue.staffToken, "Table 7");
   const page = await joinWithoutName(await phones.open(), joinUrl, SMALL_PHONE);
   const chips = page.getByRole("navigation", { name: "Categories" });
   const chip = (name: string) => chips.getByRole("link", { name, exact: true });

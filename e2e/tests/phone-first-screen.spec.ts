@@ -1,11 +1,11 @@
 // Issue 15, item 2: the first screen names the venue and the table at once, checks the code
 // before asking anything, and joins with one tap (the name is optional).
 import { expect, test } from "../support/fixtures.js";
-import { openSeating, PHONE, phoneShots, SMALL_PHONE } from "../support/phone-screens.js";
+import { openSessionWithLink, PHONE, phoneShots, SMALL_PHONE } from "../support/phone-screens.js";
 import { createTable, seat } from "../support/phone-side.js";
 
-test("a seating's QR (/s/): venue and table at once, one tap to the menu without a name", async ({ api, venue, phones }) => {
-  const { id, joinUrl } = await openSeating(api, venue.staffToken, "Table 2");
+test("a session's QR (/s/): venue and table at once, one tap to the menu without a name", async ({ api, venue, phones }) => {
+  const { id, joinUrl } = await openSessionWithLink(api, venue.staffToken, "Table 2");
   const { page } = await phones.open();
   await page.setViewportSize(SMALL_PHONE);
   await page.goto(joinUrl);
@@ -51,8 +51,8 @@ test("a dead code is said at once, before anything is asked (/s/ and /t/)", asyn
   await expect(page.getByRole("button", { name: "See the menu" })).toHaveCount(0);
 });
 
-test("a closed seating's code is said at once", async ({ api, venue, phones }) => {
-  const { id, joinUrl } = await openSeating(api, venue.staffToken, "Table 6");
+test("a closed session's code is said at once", async ({ api, venue, phones }) => {
+  const { id, joinUrl } = await openSessionWithLink(api, venue.staffToken, "Table 6");
   await api.closeSession(venue.staffToken, id);
   const { page } = await phones.open();
   await page.setViewportSize(PHONE);

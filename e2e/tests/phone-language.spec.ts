@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { expectAccessible } from "../support/axe.js";
 import { expect, test } from "../support/fixtures.js";
-import { openSeating, PHONE, phoneShots } from "../support/phone-screens.js";
+import { openSessionWithLink, PHONE, phoneShots } from "../support/phone-screens.js";
 import { menuItem } from "../support/ui.js";
 
 const catalog = (language: string): Record<string, string> =>
@@ -17,7 +17,7 @@ test("a German phone gets German from the first screen, German money; a guest's 
   venue,
   phones,
 }) => {
-  const { joinUrl } = await openSeating(api, venue.staffToken, "Table 2");
+  const { joinUrl } = await openSessionWithLink(api, venue.staffToken, "Table 2");
   const { page } = await phones.open({ locale: "de-DE" });
   await page.setViewportSize(PHONE);
   await page.goto(joinUrl);
@@ -53,7 +53,7 @@ test("a phone in a language we do not speak gets English; the staff panel stays 
   phones,
   browser,
 }) => {
-  const { joinUrl } = await openSeating(api, venue.staffToken, "Table 3");
+  const { joinUrl } = await openSessionWithLink(api, venue.staffToken, "Table 3");
   const { page } = await phones.open({ locale: "ja-JP" });
   await page.goto(joinUrl);
   await expect(page.getByRole("button", { name: "See the menu" })).toBeVisible();

@@ -13,7 +13,7 @@ import {
   updateProduct,
   uploadPhoto,
 } from "../support/menu.js";
-import { createTable, joinByCard, pinOf, seat, seating } from "../support/phone-side.js";
+import { createTable, joinByCard, pinOf, seat, sessionDetail } from "../support/phone-side.js";
 import { menuItem, sessionCard, viewOrder } from "../support/ui.js";
 
 /** Scrolls the menu's heading (search, filters) to just under the sticky bars. */
@@ -165,7 +165,7 @@ test("a phone filters, chooses a pizza's options, orders two lines; the total is
   await expect(page.getByText(/^Order \d+ sent ✓$/)).toBeVisible();
 
   // The server priced it the same, and kept each line's choices, note and allergens.
-  const [order] = (await seating(api, token, sessionId)).orders;
+  const [order] = (await sessionDetail(api, token, sessionId)).orders;
   expect(`€${(order!.totalCents / 100).toFixed(2)}`).toBe(cartTotal);
   expect(order!.items).toEqual([
     expect.objectContaining({

@@ -1,7 +1,7 @@
 // Issue 15, item 1: after "Place order" the guest sees (and hears) that it worked, where they
 // tapped; a later refusal is told wherever they are, and its lines go back into the cart in one tap.
 import { expect, test } from "../support/fixtures.js";
-import { cartOf, joinWithoutName, openSeating, PHONE, phoneShots, SMALL_PHONE } from "../support/phone-screens.js";
+import { cartOf, joinWithoutName, openSessionWithLink, PHONE, phoneShots, SMALL_PHONE } from "../support/phone-screens.js";
 import { menuItem, viewOrder } from "../support/ui.js";
 
 for (const size of [PHONE, SMALL_PHONE]) {
@@ -10,7 +10,7 @@ for (const size of [PHONE, SMALL_PHONE]) {
     venue,
     phones,
   }) => {
-    const { joinUrl } = await openSeating(api, venue.staffToken, "Table 5");
+    const { joinUrl } = await openSessionWithLink(api, venue.staffToken, "Table 5");
     const page = await joinWithoutName(await phones.open(), joinUrl, size);
     await page.getByRole("button", { name: "Add Margherita" }).click();
     await page.getByRole("button", { name: "Add Espresso" }).click();
@@ -39,7 +39,7 @@ for (const size of [PHONE, SMALL_PHONE]) {
 }
 
 test("a refused order is told wherever the guest is, and its lines go back into the cart with one tap", async ({ api, venue, phones }) => {
-  const { joinUrl } = await openSeating(api, venue.staffToken, "Table 8");
+  const { joinUrl } = await openSessionWithLink(api, venue.staffToken, "Table 8");
   const page = await joinWithoutName(await phones.open(), joinUrl);
   // Burrata has 8 in stock: the pipeline refuses nine after the order was placed.
   for (let i = 0; i < 9; i++) await page.getByRole("button", { name: "Add Burrata" }).click();

@@ -8,18 +8,18 @@ import {
   pinOf,
   screenshots,
   seat,
-  seating,
+  sessionDetail,
   waitForAccepted,
 } from "../support/phone-side.js";
 import { joinOnPhone } from "../support/ui.js";
 
-test("closing a seating shows every phone its receipt, printable, and kept on the phone after a reload", async ({ api, venue, phones }) => {
+test("closing a session shows every phone its receipt, printable, and kept on the phone after a reload", async ({ api, venue, phones }) => {
   const table = await createTable(api, venue.staffToken, "Table 6");
   const sessionId = await seat(api, venue.staffToken, table);
   const alex = await phones.open();
   await joinByCard(alex, table.cardUrl, "Alex", `Table 6 · ${venue.name}`, await pinOf(api, venue.staffToken, sessionId));
-  // A second phone joins with the seating's own code (the QR staff show), not the card.
-  const { session } = await seating(api, venue.staffToken, sessionId);
+  // A second phone joins with the session's own code (the QR staff show), not the card.
+  const { session } = await sessionDetail(api, venue.staffToken, sessionId);
   const kim = await joinOnPhone(await phones.open(), session.joinUrl, "Kim");
   await order(alex.page, ["Margherita", "Diavola"]);
   await order(kim.page, ["Lemonade"]);
@@ -52,7 +52,7 @@ test("closing a seating shows every phone its receipt, printable, and kept on th
   await alex.page.screenshot({ path: test.info().outputPath("phone-receipt-print.png"), fullPage: true });
   await alex.page.emulateMedia({ media: "screen" });
 
-  // Reopening the link shows the receipt kept on the phone; the card also offers the table's next seating.
+  // Reopening the link shows the receipt kept on the phone; the card also offers the table's next session.
   for (const phone of [alex, kim]) {
     await phone.page.reload();
     await expect(phone.page.getByRole("region", { name: "Receipt" })).toContainText("Lemonade");
@@ -64,7 +64,7 @@ test("closing a seating shows every phone its receipt, printable, and kept on th
 test("a phone staff remove cannot order any more and says so, also after a reload", async ({ api, venue, phones }) => {
   const table = await createTable(api, venue.staffToken, "Table 7");
   const sessionId = await seat(api, venue.staffToken, table);
-  const { session } = await seating(api, venue.staffToken, sessionId);
+  const { session } = await sessionDetail(api, venue.staffToken, sessionId);
   const phone = await joinOnPhone(await phones.open(), session.joinUrl, "Prankster");
   const stays = await phones.open();
   await joinByCard(stays, table.cardUrl, "Robin", `Table 7 · ${venue.name}`, session.pin);
@@ -88,7 +88,7 @@ test("a phone staff remove cannot order any more and says so, also after a reloa
   await phone.page.reload();
   await expect(removed).toBeVisible();
   await expect(phone.page.getByRole("heading", { name: "Menu", exact: true })).toHaveCount(0);
-  const stored = await seating(api, venue.staffToken, sessionId);
+  const stored = await sessionDetail(api, venue.staffToken, sessionId);
   expect(stored.orders).toEqual([]);
   expect(stored.customers.find((c) => c.displayName === "Prankster")?.removedAt).not.toBeNull();
   // The other phone at the table carries on.

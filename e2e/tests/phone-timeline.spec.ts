@@ -1,8 +1,8 @@
 // Issue 15, item 4: the phone's timeline lights one step at a time, each with the time it
 // happened as the phone's region writes it: placed, accepted, preparing (a station starts), ready, delivered.
 import { expect, test } from "../support/fixtures.js";
-import { joinWithoutName, openSeating, PHONE, phoneShots } from "../support/phone-screens.js";
-import { seating, staffSocket } from "../support/phone-side.js";
+import { joinWithoutName, openSessionWithLink, PHONE, phoneShots } from "../support/phone-screens.js";
+import { sessionDetail, staffSocket } from "../support/phone-side.js";
 import { viewOrder } from "../support/ui.js";
 
 test.use({ locale: "de-DE", timezoneId: "Europe/Berlin" });
@@ -12,7 +12,7 @@ const germanTime = (iso: string) =>
   new Date(iso).toLocaleTimeString("de-DE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" });
 
 test("each step shows when it happened; accepted and preparing light apart", async ({ api, venue, phones }) => {
-  const { id, joinUrl } = await openSeating(api, venue.staffToken, "Table 9");
+  const { id, joinUrl } = await openSessionWithLink(api, venue.staffToken, "Table 9");
   // A German phone whose guest picked English: English words, times as written in Germany.
   const phone = await phones.open();
   await phone.context.addInitScript(() => localStorage.setItem("ordered:language", JSON.stringify("en")));
@@ -27,7 +27,7 @@ test("each step shows when it happened; accepted and preparing light apart", asy
   await expect(step("accepted")).toHaveAttribute("aria-current", "step");
   await expect(step("preparing")).not.toHaveClass(/done|current/);
   await expect(step("preparing").locator("time")).toHaveCount(0);
-  let [placed] = (await seating(api, venue.staffToken, id)).orders;
+  let [placed] = (await sessionDetail(api, venue.staffToken, id)).orders;
   await expect(step("placed").locator("time")).toHaveText(germanTime(placed!.placedAt));
   await expect(step("placed").locator("time")).toHaveAttribute("datetime", placed!.placedAt);
   await expect(step("accepted").locator("time")).toHaveText(germanTime(placed!.acceptedAt!));
@@ -42,7 +42,7 @@ test("each step shows when it happened; accepted and preparing light apart", asy
     };
     await bump("PREPARING");
     await expect(step("preparing")).toHaveAttribute("aria-current", "step");
-    [placed] = (await seating(api, venue.staffToken, id)).orders;
+    [placed] = (await sessionDetail(api, venue.staffToken, id)).orders;
     await expect(step("preparing").locator("time")).toHaveText(germanTime(placed!.tickets[0]!.startedAt!));
     await expect(step("accepted")).toHaveClass(/done/);
     await phoneShots(page, test.info(), "timeline-preparing", () => order.scrollIntoViewIfNeeded());
@@ -55,7 +55,7 @@ test("each step shows when it happened; accepted and preparing light apart", asy
     socket.disconnect();
   }
   await expect(step("delivered")).toHaveClass(/done/);
-  [placed] = (await seating(api, venue.staffToken, id)).orders;
+  [placed] = (await sessionDetail(api, venue.staffToken, id)).orders;
   await expect(step("ready").locator("time")).toHaveText(germanTime(placed!.shipment!.readyAt!));
   await expect(step("delivered").locator("time")).toHaveText(germanTime(placed!.shipment!.deliveredAt!));
   await expect(order.locator("time")).toHaveCount(5);

@@ -2,11 +2,11 @@
 // prices it showed; the server refuses another with PRICE_CHANGED; the phone reads the menu
 // again, shows the new prices and lets the guest decide.
 import { expect, test } from "../support/fixtures.js";
-import { cartOf, joinWithoutName, openSeating, PHONE } from "../support/phone-screens.js";
+import { cartOf, joinWithoutName, openSessionWithLink, PHONE } from "../support/phone-screens.js";
 import { viewOrder } from "../support/ui.js";
 
 test("a price changed while the phone slept is shown and asked again, never charged unseen", async ({ api, venue, phones, prisma }) => {
-  const { joinUrl } = await openSeating(api, venue.staffToken, "Table 30");
+  const { joinUrl } = await openSessionWithLink(api, venue.staffToken, "Table 30");
   const page = await joinWithoutName(await phones.open(), joinUrl, PHONE);
   await page.getByRole("button", { name: "Add Espresso" }).click();
   await viewOrder(page);

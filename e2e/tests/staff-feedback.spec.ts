@@ -42,7 +42,7 @@ test("the tables page, card sheet and QR dialog say plainly that the QR codes po
   await expect(page.getByRole("figure", { name: "Card for Table 1" })).toBeVisible();
   await page.emulateMedia({ media: "screen" });
 
-  // The QR dialog of a new seating.
+  // The QR dialog of a new session.
   await page.goto("/panel");
   await page.getByLabel("Table or label").fill("Bar 2");
   await page.getByRole("button", { name: "New session" }).click();
@@ -85,7 +85,7 @@ test("focus stays where staff work, and their actions are announced", async ({ p
   await expect(announcer).toHaveText("Order Patio 5 #1 marked delivered");
   await expect(page.locator(".order-card").filter({ hasText: "Patio 5 #1" })).toBeFocused();
 
-  // A payment, then closing the seating.
+  // A payment, then closing the session.
   await recordPayment.click();
   await pay.getByRole("radio", { name: "Cash" }).check();
   await pay.getByRole("button", { name: "Record payment" }).click();

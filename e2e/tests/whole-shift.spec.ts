@@ -1,12 +1,12 @@
 // A whole shift at one table, in the browser, as a venue runs it: the card sheet is printed,
 // phones scan a card from the page's pixels, order, call and ask for the bill; staff split
 // the bill with a tip and close; every phone gets its receipt. Then the next party: a phone
-// from the previous seating and a phone staff removed cannot order, and closing with an
+// from the previous session and a phone staff removed cannot order, and closing with an
 // unfinished order is refused until staff say what to do with it.
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.js";
 import { typePin } from "../support/phone-side.js";
-import { connectPhone, phoneToken, screenshotsAt } from "../support/seating.js";
+import { connectPhone, phoneToken, screenshotsAt } from "../support/session.js";
 import { decodeQr, type Phone, sessionCard, viewOrder } from "../support/ui.js";
 
 const tile = (page: Page, name: string) => page.getByRole("region", { name: "Floor" }).getByRole("article", { name, exact: true });
@@ -20,9 +20,9 @@ async function joinThroughCard(phone: Phone, cardUrl: string, name: string, pin?
   if (pin !== undefined) await typePin(phone.page, pin);
 }
 
-/** The seating's PIN as the panel's seating card shows it to staff. */
+/** The session's PIN as the panel's session card shows it to staff. */
 async function pinOnPanel(page: Page, label: string): Promise<string> {
-  const pin = (await sessionCard(page, label).locator(".seating-pin").textContent()) ?? "";
+  const pin = (await sessionCard(page, label).locator(".session-pin").textContent()) ?? "";
   expect(pin).toMatch(/^\d{4}$/);
   return pin;
 }
@@ -67,8 +67,8 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
   await orderOnPhone(bea.page, ["Lemonade", "Lemonade"]); // €9.00
   await expect(tile(page, "Window")).toContainText("2 phones");
   await expect(tile(page, "Window")).toContainText("€21.50");
-  const seating = sessionCard(page, "Window");
-  const phoneList = seating.getByRole("region", { name: "Phones at Window" });
+  const windowCard = sessionCard(page, "Window");
+  const phoneList = windowCard.getByRole("region", { name: "Phones at Window" });
   await expect(phoneList.getByRole("listitem", { name: "Ann" })).toContainText("via card");
 
   // Ann calls a waiter, Bea asks for the bill: the panel flags the table, staff acknowledge,
@@ -85,8 +85,8 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
   await expect(bea.page.getByText(`Seen by ${venue.owner.displayName} ✓`)).toBeVisible();
 
   // The bill, split in two with a tip on the first share, cash then card.
-  await expect(seating.getByText("Due €21.50")).toBeVisible();
-  await seating.getByRole("button", { name: "Record payment" }).click();
+  await expect(windowCard.getByText("Due €21.50")).toBeVisible();
+  await windowCard.getByRole("button", { name: "Record payment" }).click();
   const pay = page.getByRole("dialog", { name: "Record payment — Window" });
   await pay.getByRole("radio", { name: "Equal split" }).check();
   await pay.getByRole("radio", { name: "Cash" }).check();
@@ -96,12 +96,12 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
   await pay.getByRole("radio", { name: "Card at the terminal" }).check();
   await pay.getByRole("button", { name: "Record share 2 of 2" }).click();
   await pay.getByRole("button", { name: "Done" }).click();
-  await expect(seating.getByText("Due €0.00")).toBeVisible();
+  await expect(windowCard.getByText("Due €0.00")).toBeVisible();
 
   const annToken = await phoneToken(ann.page);
 
   // Closing: the orders are still in the kitchen, so staff deliver them as they close.
-  await seating.getByRole("button", { name: "Close session" }).click();
+  await windowCard.getByRole("button", { name: "Close session" }).click();
   const close = page.getByRole("dialog", { name: "Close session" });
   await close.getByRole("radio", { name: "Deliver them" }).check();
   await close.getByRole("button", { name: "Close session" }).click();
@@ -123,7 +123,7 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
   const next = sessionCard(page, "Window");
 
   // Yesterday's phone (Ann, reopening the card link) keeps its receipt and sees nothing of
-  // the new seating; its old token cannot order there.
+  // the new session; its old token cannot order there.
   await ann.page.reload();
   await expect(ann.page.getByRole("region", { name: "Receipt" })).toContainText("Diavola");
   await expect(ann.page.getByRole("heading", { name: "Menu", exact: true })).toHaveCount(0);
@@ -142,7 +142,7 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
 
   // Closing with an unfinished order is refused, naming it; then staff cancel it as they close.
   const cy = await phones.open();
-  // Removing the stranger gave the seating a new PIN: the waiter tells Cy the one on the panel now.
+  // Removing the stranger gave the session a new PIN: the waiter tells Cy the one on the panel now.
   await joinThroughCard(cy, cardUrl, "Cy", await pinOnPanel(page, "Window"));
   await orderOnPhone(cy.page, ["Margherita"]);
   await expect(next).toContainText("1× Margherita");
@@ -156,7 +156,7 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
   await expect(closeNext).toBeHidden();
   await expect(cy.page.getByRole("region", { name: "Receipt" })).toBeVisible();
 
-  // What the server kept: two seatings of one table, the first paid in full with its tip.
+  // What the server kept: two sessions of one table, the first paid in full with its tip.
   const closed = await api.listSessions(token, "CLOSED");
   const window = closed.filter((s) => s.label === "Window");
   expect(window).toHaveLength(2);

@@ -254,8 +254,8 @@ export const strings = {
     example: "PUBLIC_URL=http://192.168.1.20:3000",
     fixAfter: ", and restart the server.",
   },
-  /** The staff's view of a seating: its phones, orders and closing. */
-  seating: {
+  /** The staff's view of a session: its phones, orders and closing. */
+  session: {
     phones: "Phones",
     phonesTitle: (label: string) => `Phones at ${label}`,
     noPhones: "No phone has joined yet.",
@@ -312,7 +312,7 @@ export const strings = {
     recordOrders: "Orders",
     print: "Print",
   },
-  /** A seating's bill, as staff and phones see it. */
+  /** A session's bill, as staff and phones see it. */
   bill: {
     title: "Bill",
     titleFor: (label: string) => `Bill for ${label}`,

@@ -135,7 +135,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   // Guarded by the version this token carries: a reset or role change in between wins.
   const row = await sqlOn(deps.prisma).row(VersionRow, CHANGE_PASSWORD, { ...principal, passwordHash });
-  if (!row) throw new AppError("UNAUTHENTICATED", "this session has ended; please log in again");
+  if (!row) throw new AppError("UNAUTHENTICATED", "this login has ended; please log in again");
   const updated = await accountOf(deps.prisma, principal.staffId);
   if (!updated) throw new Error(`account ${principal.staffId} vanished`);
   return loggedIn(deps.tokens, updated);

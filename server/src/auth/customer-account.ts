@@ -18,7 +18,7 @@ const CUSTOMER_STATE = statement<{ customerId: string }>(
 export async function assertActiveCustomer(prisma: PrismaClient, customer: CustomerPrincipal, open: "open" | "any"): Promise<void> {
   const row = await sqlOn(prisma).row(CustomerState, CUSTOMER_STATE, { customerId: customer.customerId });
   if (!row || row.session_id !== customer.sessionId) throw new AppError("UNAUTHENTICATED", "invalid token");
-  // Closed first: once its seating is over, a removed phone is just a phone of a past seating.
+  // Closed first: once its session is over, a removed phone is just a phone of a past session.
   if (open === "open" && row.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
   if (row.removed) throw removedError();
 }

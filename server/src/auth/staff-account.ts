@@ -14,7 +14,7 @@ type AccountRow = z.infer<typeof AccountRow>;
 /** Why this token no longer stands for its account, or null while it does. One wording for every path. */
 function whyEnded(account: AccountRow | undefined, staff: StaffPrincipal): string | null {
   if (!account?.active || account.location_id !== staff.locationId) return "this account is no longer active";
-  if (account.token_version !== staff.tokenVersion) return "this session has ended; please log in again";
+  if (account.token_version !== staff.tokenVersion) return "this login has ended; please log in again";
   return null;
 }
 

@@ -23,7 +23,7 @@ import type { PrismaClient } from "../db/prisma.js";
 import { type SqlRunner, sql, sqlTransaction, statement, utc } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { recordRefund } from "../sessions/payments.js";
-import { loadBill } from "../sessions/seating.sql.js";
+import { loadBill } from "../sessions/session-extras.sql.js";
 import { type LockedOrder, lockOrder, logOrderChange, type TransitionResult, unchanged } from "./transition.js";
 
 const StateRow = z.strictObject({

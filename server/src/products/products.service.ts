@@ -63,7 +63,7 @@ const SESSION_STATUS = statement<{ sessionId: string }>(
 );
 const StatusRow = z.strictObject({ status: SessionStatus });
 
-/** The menu of a phone's seating, while it is open. */
+/** The menu of a phone's session, while it is open. */
 export async function loadPhoneMenu(prisma: PrismaClient, customer: { sessionId: string; locationId: string }): Promise<MenuResponse> {
   const session = await sqlOn(prisma).row(StatusRow, SESSION_STATUS, { sessionId: customer.sessionId });
   if (session?.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");

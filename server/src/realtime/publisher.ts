@@ -16,7 +16,7 @@ export interface Publisher {
   menuChanged(locationId: string): void;
   /** Staff removed a phone: its open sockets, on every instance, are told why and closed. */
   customerRemoved(customerId: string): void;
-  /** A seating's new join code and PIN → the location's staff only (never a session room: phones must not learn them). */
+  /** A session's new join code and PIN → the location's staff only (never a session room: phones must not learn them). */
   sessionRekeyed(locationId: string, data: SessionRekeyedData): void;
   /** A staff account's tokens ended (deactivated, role changed, password reset or changed): its open sockets, on every instance, are told why and closed. */
   staffEnded(staffId: string, message: string): void;

@@ -13,7 +13,7 @@ import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
-import { loadAlerts, loadPendingAlert, lockSession } from "./seating.sql.js";
+import { loadAlerts, loadPendingAlert, lockSession } from "./session-extras.sql.js";
 
 const Phone = z.strictObject({ removed: z.boolean() });
 const Inserted = z.strictObject({ id: z.uuid() });

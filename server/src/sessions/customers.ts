@@ -1,5 +1,5 @@
 /**
- * The phones of a seating: joining (with the session's code or the table's card), staff
+ * The phones of a session: joining (with the session's code or the table's card), staff
  * removing one, and the check every customer token passes (removed phones are refused on
  * REST, at the socket handshake and on every command, on every instance).
  */
@@ -15,8 +15,8 @@ import { getLocation } from "../locations/location-dto.sql.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
 import { JOIN_CODE_PATTERN, newJoinCode, newPin } from "./join-code.js";
 import { presenceOf } from "./presence.js";
-import { loadCustomers, lockSession } from "./seating.sql.js";
-import { findSeating, findSession, toSessionDto } from "./session-dto.sql.js";
+import { findSession, findSessionWithLocation, toSessionDto } from "./session-dto.sql.js";
+import { loadCustomers, lockSession } from "./session-extras.sql.js";
 import { openSession } from "./sessions.service.js";
 
 export type JoinResult = CustomerSessionDto & { token: string; expiresIn: number };
@@ -28,7 +28,7 @@ interface JoinDeps {
   limiters: { sessionJoin: Limiter; cardJoin: Limiter };
 }
 
-const SeatingRow = z.strictObject({ id: z.uuid() });
+const IdRow = z.strictObject({ id: z.uuid() });
 const CardRow = z.strictObject({ id: z.uuid(), name: z.string(), location_id: z.uuid(), open_on_first_scan: z.boolean() });
 
 const TABLE_BY_CARD_SQL = statement<{ cardCode: string }>(
@@ -44,24 +44,24 @@ async function tableByCard(db: SqlRunner, cardCode: string) {
   return table;
 }
 
-const OPEN_SEATING_OF_SQL = statement<{ tableId: string }>(
-  "customers.open-seating-of",
+const OPEN_SESSION_OF_TABLE_SQL = statement<{ tableId: string }>(
+  "customers.open-session-of-table",
   (p) => sql`SELECT id FROM order_session WHERE table_id = ${p.tableId}::uuid AND status = ${label("SessionStatus", "OPEN")}`,
 );
 
-const openSeatingOf = (db: SqlRunner, tableId: string) => db.row(SeatingRow, OPEN_SEATING_OF_SQL, { tableId });
+const openSessionOfTable = (db: SqlRunner, tableId: string) => db.row(IdRow, OPEN_SESSION_OF_TABLE_SQL, { tableId });
 
 /** What a phone shows before joining through a card. */
 export async function cardInfo(prisma: PrismaClient, cardCode: string) {
   const db = sqlOn(prisma);
   const table = await tableByCard(db, cardCode);
   const location = await getLocation(prisma, table.location_id);
-  return { tableName: table.name, location, seated: (await openSeatingOf(db, table.id)) !== undefined };
+  return { tableName: table.name, location, seated: (await openSessionOfTable(db, table.id)) !== undefined };
 }
 
 /**
- * Joins through a table's permanent card: the table's open seating, if it has one. A free
- * table is TABLE_FREE, unless its location opens a seating on first scan: then this scan
+ * Joins through a table's permanent card: the table's open session, if it has one. A free
+ * table is TABLE_FREE, unless its location opens a session on first scan: then this scan
  * opens it (staff hear of it as `session.opened`, opened by nobody) and joins it. Joins
  * through one card are rate-limited per table, whatever the address; TABLE_FREE answers
  * do not count.
@@ -73,11 +73,11 @@ export async function joinByCard(
   const db = sqlOn(deps.prisma);
   const table = await tableByCard(db, input.cardCode);
   const events: LoggedEvent[] = [];
-  let seating = await openSeatingOf(db, table.id);
+  let session = await openSessionOfTable(db, table.id);
   // Only joins count against the table: phones asking at a free table (answered below) do
   // not use up its allowance (they are limited per address like every join).
-  if (seating || table.open_on_first_scan) await deps.limiters.cardJoin.consume(table.id, "joins through this table's card");
-  if (!seating && table.open_on_first_scan) {
+  if (session || table.open_on_first_scan) await deps.limiters.cardJoin.consume(table.id, "joins through this table's card");
+  if (!session && table.open_on_first_scan) {
     try {
       const opened = await openSession(
         deps.prisma,
@@ -86,28 +86,28 @@ export async function joinByCard(
         { tableId: table.id },
       );
       events.push(opened.event);
-      seating = { id: opened.session.id };
+      session = { id: opened.session.id };
     } catch (err) {
       // Another phone's scan opened it first: join that one.
       if (!(err instanceof AppError && err.code === "CONFLICT")) throw err;
-      seating = await openSeatingOf(db, table.id);
+      session = await openSessionOfTable(db, table.id);
     }
   }
-  if (!seating) throw new AppError("TABLE_FREE", `${table.name} is free at the moment: a member of staff will seat you shortly`);
-  const { joined, event } = await joinSeating(deps, { id: seating.id }, "CARD", input.displayName);
+  if (!session) throw new AppError("TABLE_FREE", `${table.name} is free at the moment: a member of staff will seat you shortly`);
+  const { joined, event } = await joinSession(deps, { id: session.id }, "CARD", input.displayName);
   events.push(event);
   return { joined, events };
 }
 
 /** Joins with the session's own code (the QR modal's). */
 /**
- * What a phone shows before joining with a seating's own code: the venue and the table. An
- * unknown code is NOT_FOUND and a closed seating SESSION_CLOSED, as joining would answer, so
+ * What a phone shows before joining with a session's own code: the venue and the table. An
+ * unknown code is NOT_FOUND and a closed session SESSION_CLOSED, as joining would answer, so
  * the phone says so before asking anything.
  */
 export async function codeInfo(prisma: PrismaClient, joinCode: string): Promise<CodeInfoResponse> {
   if (!JOIN_CODE_PATTERN.test(joinCode)) throw new AppError("NOT_FOUND", "this table code is not valid");
-  const session = await findSeating(prisma, { joinCode });
+  const session = await findSessionWithLocation(prisma, { joinCode });
   if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
   if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
   return { label: session.label, location: session.location };
@@ -119,10 +119,10 @@ export async function joinByCode(
 ): Promise<{ joined: JoinResult; event: LoggedEvent<"customer.joined"> }> {
   // Anything that cannot be a join code is answered like an unknown one.
   if (!JOIN_CODE_PATTERN.test(input.joinCode)) throw new AppError("NOT_FOUND", "this table code is not valid");
-  return joinSeating(deps, { joinCode: input.joinCode }, "CODE", input.displayName);
+  return joinSession(deps, { joinCode: input.joinCode }, "CODE", input.displayName);
 }
 
-// The seating's own code is shown by staff on their device: having it proves presence. A
+// The session's own code is shown by staff on their device: having it proves presence. A
 // card is on the table for ever (and in photos): its phones prove presence afterwards.
 const INSERT_CUSTOMER = statement<{ sessionId: string; displayName: string | null; via: DbEnumValue<"JoinVia"> }>(
   "customers.insert",
@@ -135,20 +135,20 @@ const INSERT_CUSTOMER = statement<{ sessionId: string; displayName: string | nul
   },
 );
 
-async function joinSeating(
+async function joinSession(
   deps: JoinDeps,
-  seating: { id: string } | { joinCode: string },
+  by: { id: string } | { joinCode: string },
   via: DbEnumValue<"JoinVia">,
   displayName: string | undefined,
 ): Promise<{ joined: JoinResult; event: LoggedEvent<"customer.joined"> }> {
-  const session = await findSeating(deps.prisma, seating);
+  const session = await findSessionWithLocation(deps.prisma, by);
   if (!session) throw new AppError("NOT_FOUND", "this table code is not valid");
   if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
   await deps.limiters.sessionJoin.consume(session.id, "joins at this table");
   const { customer, event } = await sqlTransaction(deps.prisma, async (db) => {
     const locked = await lockSession(db, session.id, session.location_id);
     if (locked.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
-    const inserted = await db.row(SeatingRow, INSERT_CUSTOMER, { sessionId: session.id, displayName: displayName ?? null, via });
+    const inserted = await db.row(IdRow, INSERT_CUSTOMER, { sessionId: session.id, displayName: displayName ?? null, via });
     const [joined] = inserted ? await loadCustomers(db, { id: inserted.id }) : [];
     if (!joined) throw new Error("the customer just inserted is not there");
     const logged = await appendJsonEvent(db, "customer.joined", session.id, joined);
@@ -169,7 +169,7 @@ async function joinSeating(
           check: session.location.cardJoinCheck,
           verified: customer.verifiedAt !== null,
           phoneFailures: 0,
-          seatingFailures: session.pin_failures,
+          sessionFailures: session.pin_failures,
         }),
       },
     },
@@ -189,8 +189,8 @@ const REKEY_SESSION_SQL = statement<{ newJoinCode: string; newPin: string; sessi
 );
 
 /**
- * Staff remove a phone from a seating: its token is refused from now on (the caller closes
- * its open sockets on every instance), and the seating gets a new join code and PIN in the
+ * Staff remove a phone from a session: its token is refused from now on (the caller closes
+ * its open sockets on every instance), and the session gets a new join code and PIN in the
  * same transaction, so neither the removed phone nor anyone who saw the old code or PIN can
  * come back with them (the caller tells the location's staff devices the new ones). Removing
  * a removed phone changes nothing.

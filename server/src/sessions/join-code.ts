@@ -9,7 +9,7 @@ export function newJoinCode(): string {
   return randomBytes(JOIN_CODE_BYTES).toString("base64url");
 }
 
-/** A seating's PIN: LIMITS.presence.pinLength digits from the OS CSPRNG (randomInt has no modulo bias). */
+/** A session's PIN: LIMITS.presence.pinLength digits from the OS CSPRNG (randomInt has no modulo bias). */
 export function newPin(): string {
   const length = LIMITS.presence.pinLength;
   return String(randomInt(10 ** length)).padStart(length, "0");

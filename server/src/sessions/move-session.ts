@@ -18,8 +18,8 @@ import type { PrismaClient } from "../db/prisma.js";
 import { sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
-import { lockSession } from "./seating.sql.js";
 import { SESSION_COLUMNS, SessionRow, toSessionDto } from "./session-dto.sql.js";
+import { lockSession } from "./session-extras.sql.js";
 
 const TargetTable = z.strictObject({ name: z.string(), retired: z.boolean(), moved_by: z.string().nullable() });
 

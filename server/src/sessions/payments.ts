@@ -1,5 +1,5 @@
 /**
- * Staff record what a seating paid, and what was given back. A payment carries an id made
+ * Staff record what a session paid, and what was given back. A payment carries an id made
  * by the staff device: the same id twice (double tap, a retry, two instances) records one
  * payment, and a repeat that says something else (another amount, method, tip, phone or
  * note) is a CONFLICT, never silently the first. Under the session row's lock the bill is
@@ -15,7 +15,7 @@ import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
-import { loadBill, loadPaymentByClientId, lockSession } from "./seating.sql.js";
+import { loadBill, loadPaymentByClientId, lockSession } from "./session-extras.sql.js";
 
 const Phone = z.strictObject({ id: z.uuid() });
 

@@ -1,6 +1,6 @@
 /**
  * A phone that joined through a table's permanent card proves it is at the table before its
- * first order (docs/architecture.md, "Seatings, cards and the bill"): it types the seating's
+ * first order (docs/architecture.md, "Sessions, cards and the bill"): it types the session's
  * PIN, which only people at the table see or hear, or staff accept it on the panel. Either
  * way `customer.verified` is logged, naming how and by whom. Placement refuses an unverified
  * phone's order (orders/place-order.ts) unless the location's card check is OFF.
@@ -25,28 +25,28 @@ import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
-import { loadCustomers, lockSession } from "./seating.sql.js";
+import { loadCustomers, lockSession } from "./session-extras.sql.js";
 
-/** What presence is decided from: the location's setting, the phone's proof and tries, the seating's tries. */
+/** What presence is decided from: the location's setting, the phone's proof and tries, the session's tries. */
 export interface PresenceFacts {
   check: CardJoinCheck;
   verified: boolean;
   phoneFailures: number;
-  seatingFailures: number;
+  sessionFailures: number;
 }
 
 /** What the phone must do before it may order (contract: PRESENCE_STATES). */
 export function presenceOf(f: PresenceFacts): PresenceState {
   if (f.verified || f.check === "OFF") return "VERIFIED";
   if (f.check === "STAFF_APPROVAL") return "STAFF";
-  const triesUsed = f.phoneFailures >= LIMITS.presence.phonePinTries || f.seatingFailures >= LIMITS.presence.seatingPinTries;
+  const triesUsed = f.phoneFailures >= LIMITS.presence.phonePinTries || f.sessionFailures >= LIMITS.presence.sessionPinTries;
   return triesUsed ? "STAFF" : "PIN";
 }
 
 const PinCheckRow = z.strictObject({
   status: SessionStatus,
   pin: z.string(),
-  seating_failures: z.number().int(),
+  session_failures: z.number().int(),
   card_check: z.enum(CARD_JOIN_CHECKS),
   removed: z.boolean(),
   verified: z.boolean(),
@@ -57,7 +57,7 @@ export type VerifyResult = { customer: CustomerDto; event: LoggedEvent<"customer
 
 const PIN_CHECK_STATE_SQL = statement<{ sessionId: string; locationId: string; customerId: string }>(
   "presence.pin-check-state",
-  (p) => sql`SELECT s.status, s.pin, s.pin_failures AS seating_failures, l.card_join_check AS card_check,
+  (p) => sql`SELECT s.status, s.pin, s.pin_failures AS session_failures, l.card_join_check AS card_check,
                  c.removed_at IS NOT NULL AS removed, c.verified_at IS NOT NULL AS verified, c.pin_failures AS phone_failures
           FROM order_session s JOIN location l ON l.id = s.location_id JOIN customer c ON c.session_id = s.id
           WHERE s.id = ${p.sessionId}::uuid AND s.location_id = ${p.locationId}::uuid AND c.id = ${p.customerId}::uuid
@@ -75,11 +75,11 @@ const COUNT_SESSION_PIN_FAILURE_SQL = statement<{ sessionId: string }>(
 );
 
 /**
- * A phone types its seating's PIN. Right: it is verified (`customer.verified`, how PIN). Wrong:
- * the phone's and the seating's counts of wrong PINs go up (committed, then WRONG_PIN naming
- * the tries left); past LIMITS.presence.phonePinTries for the phone or seatingPinTries for
- * the seating, no PIN is checked any more and only staff can accept the phone, so the 10,000
- * PINs cannot be tried from afar. The seating row is locked first (as every writer of its log
+ * A phone types its session's PIN. Right: it is verified (`customer.verified`, how PIN). Wrong:
+ * the phone's and the session's counts of wrong PINs go up (committed, then WRONG_PIN naming
+ * the tries left); past LIMITS.presence.phonePinTries for the phone or sessionPinTries for
+ * the session, no PIN is checked any more and only staff can accept the phone, so the 10,000
+ * PINs cannot be tried from afar. The session row is locked first (as every writer of its log
  * does), so concurrent tries are counted exactly.
  */
 export async function verifyPin(prisma: PrismaClient, customer: CustomerPrincipal, pin: string): Promise<VerifyResult> {
@@ -96,7 +96,7 @@ export async function verifyPin(prisma: PrismaClient, customer: CustomerPrincipa
     if (row.card_check === "STAFF_APPROVAL") {
       throw new AppError("PRESENCE_REQUIRED", "at this venue a member of staff accepts each new phone: please wait, or ask them");
     }
-    const facts = { check: row.card_check, verified: false, phoneFailures: row.phone_failures, seatingFailures: row.seating_failures };
+    const facts = { check: row.card_check, verified: false, phoneFailures: row.phone_failures, sessionFailures: row.session_failures };
     if (presenceOf(facts) === "STAFF") {
       throw new AppError("PRESENCE_REQUIRED", "too many wrong PINs: a member of staff must accept this phone");
     }
@@ -105,7 +105,7 @@ export async function verifyPin(prisma: PrismaClient, customer: CustomerPrincipa
       await db.run(COUNT_SESSION_PIN_FAILURE_SQL, { sessionId: customer.sessionId });
       const left = Math.min(
         LIMITS.presence.phonePinTries - row.phone_failures - 1,
-        LIMITS.presence.seatingPinTries - row.seating_failures - 1,
+        LIMITS.presence.sessionPinTries - row.session_failures - 1,
       );
       // Thrown after the commit: the wrong try must count.
       return { kind: "wrong" as const, left };
@@ -124,7 +124,7 @@ export async function verifyPin(prisma: PrismaClient, customer: CustomerPrincipa
 }
 
 /**
- * Staff accept a phone of an open seating (any check: also a phone that used up its PIN
+ * Staff accept a phone of an open session (any check: also a phone that used up its PIN
  * tries). Accepting a verified phone changes nothing; a removed phone is not found.
  */
 export async function acceptCustomer(
@@ -155,7 +155,7 @@ const MARK_VERIFIED_SQL = statement<{ how: DbEnumValue<"PresenceProof">; staffId
         WHERE id = ${p.customerId}::uuid AND verified_at IS NULL`,
 );
 
-/** Marks the phone verified and logs it, under the seating lock the caller holds. */
+/** Marks the phone verified and logs it, under the session lock the caller holds. */
 async function markVerified(
   db: SqlRunner,
   sessionId: string,

@@ -48,8 +48,8 @@ export async function findSession(prisma: PrismaClient, id: string, locationId: 
   return sqlOn(prisma).row(SessionRow, OF_LOCATION, { id, locationId });
 }
 
-/** A seating as a phone meets it: with its location, for joining and what the phone shows. */
-export const SeatingWithLocation = z.strictObject({
+/** A session as a phone meets it: with its location, for joining and what the phone shows. */
+export const SessionWithLocation = z.strictObject({
   id: z.uuid(),
   location_id: z.uuid(),
   label: z.string(),
@@ -58,20 +58,23 @@ export const SeatingWithLocation = z.strictObject({
   pin_failures: z.number().int(),
   location: LocationDto,
 });
-export type SeatingWithLocation = z.output<typeof SeatingWithLocation>;
+export type SessionWithLocation = z.output<typeof SessionWithLocation>;
 
-const SEATING = sql`SELECT s.id, s.location_id, s.label, s.status, s.last_seq, s.pin_failures, ${LOCATION_JSON} AS location
+const WITH_LOCATION = sql`SELECT s.id, s.location_id, s.label, s.status, s.last_seq, s.pin_failures, ${LOCATION_JSON} AS location
   FROM order_session s JOIN location l ON l.id = s.location_id`;
-const SEATING_BY_ID = statement<{ id: string }>("sessions.seating-by-id", (p) => sql`${SEATING} WHERE s.id = ${p.id}::uuid`);
-const SEATING_BY_CODE = statement<{ joinCode: string }>(
-  "sessions.seating-by-code",
-  (p) => sql`${SEATING} WHERE s.join_code = ${p.joinCode}`,
+const WITH_LOCATION_BY_ID = statement<{ id: string }>(
+  "sessions.with-location-by-id",
+  (p) => sql`${WITH_LOCATION} WHERE s.id = ${p.id}::uuid`,
+);
+const WITH_LOCATION_BY_CODE = statement<{ joinCode: string }>(
+  "sessions.with-location-by-code",
+  (p) => sql`${WITH_LOCATION} WHERE s.join_code = ${p.joinCode}`,
 );
 
-export async function findSeating(
+export async function findSessionWithLocation(
   prisma: PrismaClient,
   by: { id: string } | { joinCode: string },
-): Promise<SeatingWithLocation | undefined> {
+): Promise<SessionWithLocation | undefined> {
   const db = sqlOn(prisma);
-  return "id" in by ? db.row(SeatingWithLocation, SEATING_BY_ID, by) : db.row(SeatingWithLocation, SEATING_BY_CODE, by);
+  return "id" in by ? db.row(SessionWithLocation, WITH_LOCATION_BY_ID, by) : db.row(SessionWithLocation, WITH_LOCATION_BY_CODE, by);
 }

@@ -30,8 +30,8 @@ import { lockOrder } from "../orders/transition.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
 import { newJoinCode, newPin } from "./join-code.js";
 import { presenceOf } from "./presence.js";
-import { loadAlerts, loadBill, loadCustomers, loadPayments, loadReceipt, lockSession } from "./seating.sql.js";
-import { findSeating, findSession, SESSION_COLUMNS, SessionRow, toSessionDto } from "./session-dto.sql.js";
+import { findSession, findSessionWithLocation, SESSION_COLUMNS, SessionRow, toSessionDto } from "./session-dto.sql.js";
+import { loadAlerts, loadBill, loadCustomers, loadPayments, loadReceipt, lockSession } from "./session-extras.sql.js";
 
 export interface SessionWithOrders {
   session: SessionDto;
@@ -62,7 +62,7 @@ export async function openSession(
   return sqlTransaction(prisma, async (db) => {
     let label = input.label;
     if (input.tableId) {
-      // FOR SHARE: a retirement of this table waits for this seating, or this waits for it
+      // FOR SHARE: a retirement of this table waits for this session, or this waits for it
       // and sees the table retired (tables.service.ts).
       const table = await db.row(TableRow, OPEN_SESSION_SQL, { tableId: input.tableId, locationId: staff.locationId });
       if (!table || table.retired) throw AppError.notFound("table");
@@ -196,7 +196,7 @@ const MARK_SESSION_CLOSED_SQL = statement<{ staffId: string; waived: number; wai
 );
 
 /**
- * Closes an open seating, in one transaction under its row's lock (taken first, so nothing
+ * Closes an open session, in one transaction under its row's lock (taken first, so nothing
  * is added to it meanwhile):
  *  1. Unfinished orders (placed, or accepted and not delivered) refuse the close with
  *     UNFINISHED_ORDERS naming them, unless `unfinished` says what to do: `finish` delivers
@@ -206,7 +206,7 @@ const MARK_SESSION_CLOSED_SQL = statement<{ staffId: string; waived: number; wai
  *     unless `waiveReason` is given, which records it as waived with that reason.
  *  3. `session.closed` is logged with the receipt.
  * A refusal changes nothing (the transaction rolls back). Two staff closing at once close
- * once; closing a closed seating returns it unchanged (no events).
+ * once; closing a closed session returns it unchanged (no events).
  */
 export async function closeSession(
   prisma: PrismaClient,
@@ -305,17 +305,17 @@ const ME = statement<{ id: string }>(
   (p) => sql`SELECT id, display_name, verified_at IS NOT NULL AS verified, pin_failures FROM customer WHERE id = ${p.id}::uuid`,
 );
 
-/** The seating a customer token is scoped to, as the phone shows it; closed ones are refused. */
+/** The session a customer token is scoped to, as the phone shows it; closed ones are refused. */
 export async function getCustomerSession(prisma: PrismaClient, customer: CustomerPrincipal): Promise<CurrentSessionResponse> {
   await assertActiveCustomer(prisma, customer, "open");
-  const session = await findSeating(prisma, { id: customer.sessionId });
+  const session = await findSessionWithLocation(prisma, { id: customer.sessionId });
   const me = await sqlOn(prisma).row(Me, ME, { id: customer.customerId });
   if (!session || !me) throw new AppError("UNAUTHENTICATED", "invalid token");
   const presence = presenceOf({
     check: session.location.cardJoinCheck,
     verified: me.verified,
     phoneFailures: me.pin_failures,
-    seatingFailures: session.pin_failures,
+    sessionFailures: session.pin_failures,
   });
   return {
     session: { id: session.id, label: session.label, status: session.status, lastSeq: session.last_seq },
@@ -339,7 +339,7 @@ export async function loadSessionActivity(
   return { orders, payments, alerts };
 }
 
-/** The receipt of a phone's seating, which it may read after the close (not if removed). */
+/** The receipt of a phone's session, which it may read after the close (not if removed). */
 export async function getCustomerReceipt(prisma: PrismaClient, customer: CustomerPrincipal): Promise<ReceiptDto> {
   await assertActiveCustomer(prisma, customer, "any");
   const receipt = await loadReceipt(sqlOn(prisma), customer.sessionId);

@@ -11,9 +11,9 @@ import { newJoinCode } from "../sessions/join-code.js";
 /** The URL a table's card encodes. */
 export const cardUrlFor = (publicUrl: string, cardCode: string): string => `${publicUrl}/t/${cardCode}`;
 
-/** `t` is the table row; its open seating, if any, comes with it. */
+/** `t` is the table row; its open session, if any, comes with it. */
 const TABLE = sql`SELECT t.id, t.name, t.area, t.seats, t.position, t.card_code, t.retired_at IS NOT NULL AS retired,
-    (SELECT s.id FROM order_session s WHERE s.table_id = t.id AND s.status = ${label("SessionStatus", "OPEN")} LIMIT 1) AS seating_id
+    (SELECT s.id FROM order_session s WHERE s.table_id = t.id AND s.status = ${label("SessionStatus", "OPEN")} LIMIT 1) AS open_session_id
   FROM dining_table t`;
 const TableRow = z.strictObject({
   id: z.uuid(),
@@ -23,7 +23,7 @@ const TableRow = z.strictObject({
   position: z.number().int(),
   card_code: z.string(),
   retired: z.boolean(),
-  seating_id: z.uuid().nullable(),
+  open_session_id: z.uuid().nullable(),
 });
 type TableRow = z.output<typeof TableRow>;
 
@@ -35,7 +35,8 @@ export const toTableDto = (t: TableRow, publicUrl: string): TableDto => ({
   position: t.position,
   cardUrl: cardUrlFor(publicUrl, t.card_code),
   retired: t.retired,
-  seatingId: t.seating_id,
+  openSessionId: t.open_session_id,
+  seatingId: t.open_session_id,
 });
 
 const duplicateName = (name: string) => new AppError("CONFLICT", `a table named "${name}" already exists`);
@@ -199,16 +200,16 @@ const MARK_TABLE_RETIRED_SQL = statement<{ tableId: string }>(
 /**
  * Takes a table off the floor; its name is free again. A seated table is refused (close its
  * session first); retiring a retired table changes nothing. The table row is locked first,
- * and seating a table locks it too (FOR SHARE, sessions.service.ts): a seating and a
- * retirement of the same table at the same instant run one after the other, and the second
- * sees the first.
+ * and opening a session on a table locks it too (FOR SHARE, sessions.service.ts): the two
+ * at the same instant on the same table run one after the other, and the second sees the
+ * first.
  */
 export async function retireTable(prisma: PrismaClient, publicUrl: string, locationId: string, tableId: string): Promise<TableDto> {
   await sqlTransaction(prisma, async (db) => {
     const table = await db.row(RetireRow, LOCK_TABLE_SQL, { tableId, locationId });
     if (!table) throw AppError.notFound("table");
     if (table.retired) return;
-    // A statement of its own, after the lock: it sees a seating committed while this waited.
+    // A statement of its own, after the lock: it sees a session opened while this waited.
     const open = await db.row(Seated, TABLE_SEATED_SQL, { tableId });
     if (open?.seated) throw new AppError("CONFLICT", `${table.name} is seated; close its session first`);
     await db.run(MARK_TABLE_RETIRED_SQL, { tableId });

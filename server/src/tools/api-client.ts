@@ -71,15 +71,15 @@ export interface ApiClient {
   login(credentials: { email: string; password: string; deviceToken?: string; locationId?: string }): Promise<LoginResponse>;
   openSession(staffToken: string, label: string): Promise<OpenSessionResponse>;
   joinSession(joinCode: string, displayName?: string): Promise<JoinResponse>;
-  /** Closes a seating; `options` says what to do with unfinished orders and an unpaid rest. */
+  /** Closes a session; `options` says what to do with unfinished orders and an unpaid rest. */
   closeSession(staffToken: string, sessionId: string, options?: CloseSessionBody): Promise<SessionDto>;
   /** Seats a table: opens a session on it. */
   seatTable(staffToken: string, tableId: string): Promise<OpenSessionResponse>;
   /** Joins through a table's card. */
   joinByCard(cardCode: string, displayName?: string): Promise<JoinResponse>;
-  /** A card-joined phone types its seating's PIN (SessionDto.pin) to prove it is at the table. */
+  /** A card-joined phone types its session's PIN (SessionDto.pin) to prove it is at the table. */
   verifyPin(customerToken: string, pin: string): Promise<CustomerDto>;
-  /** Staff accept a phone of a seating (it may order from now on). */
+  /** Staff accept a phone of a session (it may order from now on). */
   acceptPhone(staffToken: string, sessionId: string, customerId: string): Promise<CustomerDto>;
   recordPayment(staffToken: string, sessionId: string, payment: RecordPaymentBody): Promise<PaymentDto>;
   listSessions(staffToken: string, status?: "OPEN" | "CLOSED"): Promise<SessionSummaryDto[]>;

@@ -9,7 +9,7 @@ describe("a staff token whose account changed", () => {
   it.for([
     ["deactivated", "this account is no longer active"],
     ["deleted", "this account is no longer active"],
-    ["whose tokens were ended", "this session has ended; please log in again"],
+    ["whose tokens were ended", "this login has ended; please log in again"],
   ] as const)(
     "is refused on REST, at the handshake and on an open socket once the account is %s",
     async ([change, message], { server, venue, socket, prisma }) => {

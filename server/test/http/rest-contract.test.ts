@@ -195,7 +195,7 @@ describe("the route table", () => {
     expect((await call("GET /api/products/:id", { token, params: { id: tiramisu.id } })).product.version).toBeGreaterThan(edited.version);
     await call("GET /api/products", { token, query: { archived: "include" } });
 
-    // A seating: phones join through the card (one types the PIN, one is accepted, one removed).
+    // A session: phones join through the card (one types the PIN, one is accepted, one removed).
     const opened = await call("POST /api/sessions", { token, body: { tableId: terrace.id } });
     const sessionId = opened.session.id;
     expect((await call("GET /api/sessions/code/:joinCode", { params: { joinCode: opened.session.joinCode } })).label).toBe("Terrace");

@@ -1,5 +1,5 @@
 import type { OrderDto } from "@ordered/contract";
-import { acceptedOrder, joinAtTable, seatedTable } from "../seatings/seating-kit.js";
+import { acceptedOrder, joinAtTable, seatedTable } from "../sessions/session-kit.js";
 import { eventually, type TestServer } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 import { dataOf, recorderOf, send } from "../support/sockets.js";

@@ -4,18 +4,18 @@ import { openAndJoin } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 import { dataOf, send } from "../support/sockets.js";
 
-// An order's number is the server's: given by the placement statement under the seating
+// An order's number is the server's: given by the placement statement under the session
 // row's lock, so placements racing in on two instances number 1, 2, 3… without a gap or a
 // repeat, a resent order keeps its number, a refused one takes none, and every later copy of
 // the order (events, REST, the kitchen's snapshot) carries the same number.
 describe("order numbers", () => {
-  it("are gap-free and stable per seating under concurrent placements on two instances", async ({ cluster, venue, socket, prisma }) => {
+  it("are gap-free and stable per session under concurrent placements on two instances", async ({ cluster, venue, socket, prisma }) => {
     const [a, b] = cluster;
     const token = venue.staffToken;
     const [margherita] = venue.products;
     const table = await openAndJoin(a, token, "Table 5");
     const other = await openAndJoin(b, token, "Table 6");
-    // Four phones of one seating, two on each instance; another seating counts on its own.
+    // Four phones of one session, two on each instance; another session counts on its own.
     const tokens = [table.customerToken];
     for (let i = 0; i < 3; i++) tokens.push((await a.api.joinSession(table.session.joinCode)).token);
     const phones = await Promise.all(tokens.map((t, i) => socket(i % 2 === 0 ? a : b, { token: t })));
@@ -24,7 +24,7 @@ describe("order numbers", () => {
     const place = (phone: (typeof phones)[number], clientOrderId = randomUUID()) =>
       send(phone, "order:place", { clientOrderId, items: [{ productId: margherita!.id, quantity: 1 }] });
     // Each phone sends 4 orders at once, and each of those twice (once more from another phone of
-    // the table on the other instance: a retry after a lost ack), while the other seating orders too.
+    // the table on the other instance: a retry after a lost ack), while the other session orders too.
     const ids = phones.map(() => Array.from({ length: 4 }, () => randomUUID()));
     const acks = await Promise.all([
       ...phones.flatMap((phone, p) => ids[p]!.map((id) => place(phone, id))),
@@ -44,7 +44,7 @@ describe("order numbers", () => {
       else byId.set(o.id, o);
     }
     expect([...byId.values()].map((o) => o.number).sort((x, y) => x - y)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
-    // The other seating's orders count from 1 on their own.
+    // The other session's orders count from 1 on their own.
     expect(
       acks
         .slice(32, 35)

@@ -1,6 +1,6 @@
 import type { OrderDto } from "@ordered/contract";
 import type { ApiClient } from "../../src/tools/api-client.js";
-import { acceptedOrder, joinAtTable, seatedTable } from "../seatings/seating-kit.js";
+import { acceptedOrder, joinAtTable, seatedTable } from "../sessions/session-kit.js";
 import { eventually } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 import { type ClientSocket, dataOf, recorderOf, send } from "../support/sockets.js";

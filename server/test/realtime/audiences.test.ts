@@ -1,5 +1,5 @@
 // Each role's sockets hear what that role may read over REST, and nothing more (issue 30):
-// one seating's whole life, heard live by a socket of each role on two instances, then
+// one session's whole life, heard live by a socket of each role on two instances, then
 // replayed from 0; the names and fields each got are derived from the contract's table.
 import { randomUUID } from "node:crypto";
 import {
@@ -14,7 +14,7 @@ import {
   sessionEventView,
 } from "@ordered/contract";
 import { z } from "zod";
-import { createTable, joinAtTable, seatedTable } from "../seatings/seating-kit.js";
+import { createTable, joinAtTable, seatedTable } from "../sessions/session-kit.js";
 import { describe, expect, it } from "../staff/staff-kit.js";
 import { eventually } from "../support/harness.js";
 import { type ClientSocket, dataOf, type Recorder, recorderOf, send } from "../support/sockets.js";
@@ -79,10 +79,10 @@ describe("what each role's socket hears", () => {
     const listeners = {} as Record<StaffRoleName, ClientSocket>;
     for (const [i, role] of STAFF_ROLES.entries()) listeners[role] = await socket(i % 2 ? b : a, { token: tokens[role] });
 
-    // One seating's life: seated, a phone joins, orders, calls, the kitchen bumps, the floor
+    // One session's life: seated, a phone joins, orders, calls, the kitchen bumps, the floor
     // delivers, a payment with a tip, closed. And a product sold out (not logged).
     const { session, cardCode } = await seatedTable(a, tokens.OWNER, `Table ${randomUUID().slice(0, 4)}`);
-    // Through the card, then the seating's PIN (logged as customer.verified).
+    // Through the card, then the session's PIN (logged as customer.verified).
     const guest = await joinAtTable(b.api, cardCode, session.pin, "Ann Guest");
     const phone = await socket(b, { token: guest.token });
     // A second phone, which staff remove from the table.

@@ -83,7 +83,7 @@ describe("nothing lost on reconnect", () => {
     const { session, customerToken } = await openAndJoin(a, venue.staffToken);
     await otherPhoneOrders(socket, a, session.joinCode, venue.products[2]!.id);
     const { replayed } = await reconnectAndCollect(socket, b, customerToken, 0);
-    // Event 1 carries the seating as staff see it, with its join code and PIN: a phone that
+    // Event 1 carries the session as staff see it, with its join code and PIN: a phone that
     // joined through the card would prove presence with either (sessions/presence.ts).
     expect(replayed).toEqual([
       ["customer:joined", 2],

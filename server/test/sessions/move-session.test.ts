@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { cardCodeOf, createTable, joinAtTable, seatedTable } from "../seatings/seating-kit.js";
 import { it } from "../staff/staff-kit.js";
 import { eventually } from "../support/harness.js";
 import { describe, expect } from "../support/kit.js";
 import { dataOf, recorderOf, send } from "../support/sockets.js";
+import { cardCodeOf, createTable, joinAtTable, seatedTable } from "./session-kit.js";
 
 // Issue 32, item 4: a party moves to another table. Its phones, orders, bill and log go with
 // it; the old table is free; the new table's card joins it; every screen hears the move (the
@@ -45,8 +45,8 @@ describe("moving a table's session", () => {
     // The order stays the party's; the old table is free, the new one is this session's.
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).sessionId).toBe(session.id);
     const tables = (await a.api.route("GET /api/tables", { token: owner })).tables;
-    expect(tables.find((t) => t.id === session.tableId)!.seatingId).toBeNull();
-    expect(tables.find((t) => t.id === terrace.id)!.seatingId).toBe(session.id);
+    expect(tables.find((t) => t.id === session.tableId)!.openSessionId).toBeNull();
+    expect(tables.find((t) => t.id === terrace.id)!.openSessionId).toBe(session.id);
     // A new guest scanning the terrace's card joins the same party; the old card finds its table free.
     const second = await b.api.joinByCard(cardCodeOf(terrace), "Bea");
     expect(second.session.id).toBe(session.id);

@@ -18,7 +18,7 @@ import { createAccount, invite, newPassword, setPassword, setupTokenOf } from ".
  */
 const endedWith = (reason: string) => ({
   code: "UNAUTHENTICATED",
-  message: expect.stringMatching(new RegExp(`^(${escapeRegExp(reason)}|this session has ended; please log in again)$`)),
+  message: expect.stringMatching(new RegExp(`^(${escapeRegExp(reason)}|this login has ended; please log in again)$`)),
 });
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -86,7 +86,7 @@ describe("ending an account's access", () => {
 
     // Reactivated: the old token stays dead, a new login works.
     await a.api.route("PATCH /api/staff/:id", { token: venue.staffToken, body: { active: true }, params: { id: waiter.staff.id } });
-    await expectRefused(b, waiter.token, "this session has ended; please log in again", socket);
+    await expectRefused(b, waiter.token, "this login has ended; please log in again", socket);
     const back = await b.api.login(waiter);
     expect((await b.api.request("GET", "/api/sessions", { token: back.token })).status).toBe(200);
     expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: waiter.staff.id } })).active).toBe(true);
@@ -104,7 +104,7 @@ describe("ending an account's access", () => {
     expect([res.status, res.body.staff.role]).toEqual([200, "KITCHEN"]);
     expect(await end.told).toEqual(endedWith("your role was changed; please log in again"));
     expect((await end.closed).ms).toBeLessThan(1000);
-    await expectRefused(b, waiter.token, "this session has ended; please log in again", socket);
+    await expectRefused(b, waiter.token, "this login has ended; please log in again", socket);
 
     const cook = await b.api.login(waiter);
     expect(cook.staff.role).toBe("KITCHEN");
@@ -145,7 +145,7 @@ describe("ending an account's access", () => {
     expect(reset.setupLink!.url).toMatch(/^http:\/\/ordered\.test\/setup#[\w-]+$/);
     expect(await end.told).toEqual(endedWith("your password was reset; set a new one with the link you were given"));
     expect((await end.closed).ms).toBeLessThan(1000);
-    await expectRefused(b, first.token, "this session has ended; please log in again", socket);
+    await expectRefused(b, first.token, "this login has ended; please log in again", socket);
     expect((await login(a, staff.email, oldPassword)).body).toEqual(WRONG);
 
     // The link says whose it is without being spent; then sets the password once.
@@ -399,7 +399,7 @@ describe("changing your own password", () => {
     expect(changed.token).not.toBe(me.token);
     expect(changed.staff).toMatchObject({ id: me.staff.id, role: "KITCHEN" });
     expect((await server.api.request("GET", "/api/kitchen", { token: changed.token })).status).toBe(200);
-    await expectRefused(server, me.token, "this session has ended; please log in again", socket);
+    await expectRefused(server, me.token, "this login has ended; please log in again", socket);
     expect(await end.told).toMatchObject({ code: "UNAUTHENTICATED" });
     expect((await end.closed).reason).toBe("io server disconnect");
     expect((await login(server, me.email, me.password)).body).toEqual(WRONG);

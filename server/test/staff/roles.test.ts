@@ -15,7 +15,7 @@ import {
   STAFF_ROLES,
 } from "@ordered/contract";
 import type { PrismaClient } from "../../src/db/prisma.js";
-import { acceptedOrder } from "../seatings/seating-kit.js";
+import { acceptedOrder } from "../sessions/session-kit.js";
 import { eventually, type TestServer } from "../support/harness.js";
 import { type ClientSocket, dataOf, send } from "../support/sockets.js";
 import { type Crew, describe, expect, it } from "./staff-kit.js";
@@ -52,7 +52,7 @@ const staffOrder = (ctx: Ctx) => ({ clientOrderId: randomUUID(), items: [{ produ
 
 const payment = (): RecordPaymentBody => ({ clientPaymentId: randomUUID(), method: "CASH", amountCents: 0, tipCents: 100 });
 
-/** A fresh seating, opened by the owner. */
+/** A fresh session, opened by the owner. */
 async function openSession({ a, crew }: Ctx) {
   return (await a.api.openSession(crew.tokens.OWNER, unique("Table"))).session;
 }
@@ -290,7 +290,7 @@ interface Attempt {
   happened?: () => Promise<boolean>;
 }
 
-/** An order of a fresh seating, taken to ACCEPTED by the pipeline (a phone on instance A places it). */
+/** An order of a fresh session, taken to ACCEPTED by the pipeline (a phone on instance A places it). */
 async function acceptedDiavola(ctx: Ctx) {
   const session = await openSession(ctx);
   const guest = await ctx.a.api.joinSession(session.joinCode, "Ann");

@@ -32,7 +32,7 @@ export function Modal({ title, onClose, children, className }: Props) {
     return () => {
       dialog.removeEventListener("cancel", onCancel);
       if (dialog.open) dialog.close();
-      // Focus goes back to what opened the dialog; when that is gone (the seating it closed, the
+      // Focus goes back to what opened the dialog; when that is gone (the session it closed, the
       // row it removed) to the page's main area, so the next Tab starts there, not at the top.
       if (opener?.isConnected && opener !== document.body) opener.focus();
       else focusMain();

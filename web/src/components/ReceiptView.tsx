@@ -3,8 +3,8 @@ import { formatLocale, t } from "../i18n/i18n";
 import { formatMoney, formatTime } from "../lib/money";
 
 /**
- * A closed seating's receipt: what was ordered, who ordered what, what was paid how, and
- * what was waived. Presentational (the staff's record of a seating and the phone's receipt
+ * A closed session's receipt: what was ordered, who ordered what, what was paid how, and
+ * what was waived. Presentational (the staff's record of a session and the phone's receipt
  * screen both show it) and printable: it prints as it is shown, inside a `.print-area`.
  */
 export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {

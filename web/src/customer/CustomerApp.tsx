@@ -26,7 +26,7 @@ const LazyCustomerPage = lazy(() => loadCustomerPage().then((m) => ({ default: m
 
 /**
  * /s/<joinCode> and /t/<cardCode>: resume with the stored token, or join; then the live
- * menu, orders and bill; then the receipt once the seating closes (kept on the phone).
+ * menu, orders and bill; then the receipt once the session closes (kept on the phone).
  */
 export function CustomerApp({ entry }: { entry: Entry }) {
   // Every screen below re-renders in the new language when the guest switches.
@@ -186,7 +186,7 @@ function InvalidCard() {
   );
 }
 
-/** The receipt of a closed seating, with the token that was in it (which still works for this). */
+/** The receipt of a closed session, with the token that was in it (which still works for this). */
 async function fetchReceipt(token: string, customerId: string | null): Promise<KeptReceipt | null> {
   try {
     const { receipt } = await api("GET /api/sessions/receipt", { token });

@@ -12,7 +12,7 @@ interface Props {
   /** The table and venue the code belongs to, checked before this screen (null when that check could not be made). */
   greeting: EntryGreeting | null;
   onJoined: (res: JoinResponse) => void;
-  /** The join was refused: the seating closed, the code is not one, or the card's table is free. */
+  /** The join was refused: the session closed, the code is not one, or the card's table is free. */
   onRefused: (refusal: JoinRefusal, displayName: string) => void;
 }
 

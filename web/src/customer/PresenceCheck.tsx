@@ -16,8 +16,8 @@ interface Props {
 
 /**
  * A phone that joined through the table's card shows it is at the table before its first
- * order (docs/architecture.md, "Seatings, cards and the bill"): it types the PIN staff show
- * for the seating, or waits until staff accept it. The cart is kept meanwhile.
+ * order (docs/architecture.md, "Sessions, cards and the bill"): it types the PIN staff show
+ * for the session, or waits until staff accept it. The cart is kept meanwhile.
  */
 export function PresenceCheck({ token, presence, onPresence, inputRef }: Props) {
   const [pin, setPin] = useState("");

@@ -6,11 +6,11 @@ import { LanguageSwitch } from "./LanguageSwitch";
 
 interface Props {
   kept: KeptReceipt;
-  /** A table card's phone may join the table's next seating; a join code's may not. */
+  /** A table card's phone may join the table's next session; a join code's may not. */
   onRejoin?: () => void;
 }
 
-/** The closed seating's receipt on the phone, with this phone's share, printable and kept on the phone. */
+/** The closed session's receipt on the phone, with this phone's share, printable and kept on the phone. */
 export function ReceiptScreen({ kept, onRejoin }: Props) {
   const { receipt, customerId } = kept;
   const mine = customerId ? receipt.bill.shares.find((s) => s.customerId === customerId) : undefined;

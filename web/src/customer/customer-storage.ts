@@ -6,23 +6,23 @@ export type { CartLine, SavedCart, Submission } from "./cart";
 
 /**
  * How a phone came to its table: a session's own join code (/s/<code>, dies with the
- * seating) or a table's permanent card (/t/<code>, seats a new party every time).
+ * session) or a table's permanent card (/t/<code>, seats a new party every time).
  */
 export interface Entry {
   kind: "code" | "card";
   code: string;
 }
 
-/** A closed seating's receipt as this phone keeps it: reopening the link shows it again. */
+/** A closed session's receipt as this phone keeps it: reopening the link shows it again. */
 export interface KeptReceipt {
   receipt: ReceiptDto;
-  /** The phone's own id in that seating, to show its share. */
+  /** The phone's own id in that session, to show its share. */
   customerId: string | null;
 }
 
 /**
  * The storage key of an entry. Join codes are kept under their bare code (as before cards
- * existed, so phones mid-seating resume); cards under `card.<code>`. A join code never holds
+ * existed, so phones mid-session resume); cards under `card.<code>`. A join code never holds
  * a dot, so a card and a code cannot clash.
  */
 export const entryKey = (entry: Entry): string => (entry.kind === "card" ? `card.${entry.code}` : entry.code);
@@ -39,7 +39,7 @@ const receiptKey = (key: string) => `ordered.receipt.${key}`;
 const dismissedKey = (key: string) => `ordered.refusalsSeen.${key}`;
 const liveKey = (key: string) => `ordered.live.${key}`;
 
-/** The last state the phone showed of its seating, with the token it belongs to. */
+/** The last state the phone showed of its session, with the token it belongs to. */
 interface KeptLive {
   token: string;
   current: CurrentSessionResponse;
@@ -48,10 +48,10 @@ interface KeptLive {
 /** All keyed by `entryKey(entry)`. */
 export const customerStorage = {
   token: (key: string) => storage.get<SavedToken>(tokenKey(key))?.token ?? null,
-  /** The phone's own id in the seating its token belongs to (kept to show its share on the receipt). */
+  /** The phone's own id in the session its token belongs to (kept to show its share on the receipt). */
   customerId: (key: string) => storage.get<SavedToken>(tokenKey(key))?.customerId ?? null,
   saveToken: (key: string, token: string, customerId: string) => storage.set(tokenKey(key), { token, customerId } satisfies SavedToken),
-  /** Drops the token and the cart of a seating that is over for this phone; its receipt stays. */
+  /** Drops the token and the cart of a session that is over for this phone; its receipt stays. */
   forget: (key: string) => {
     storage.remove(tokenKey(key));
     storage.remove(cartKey(key));
@@ -69,7 +69,7 @@ export const customerStorage = {
   },
   saveDismissedRefusals: (key: string, ids: readonly string[]) => storage.set(dismissedKey(key), ids),
   /**
-   * What the phone last showed of the seating `token` belongs to (session at its cursor,
+   * What the phone last showed of the session `token` belongs to (session at its cursor,
    * orders, payments, calls): opened instead of GET /sessions/current when a reload finds
    * no network, so the guest still sees their orders, marked offline, until the socket's
    * catch-up brings the rest.

@@ -44,7 +44,7 @@ export function takeSeededMenu(token: string): MenuResponse | null {
 
 /**
  * The menu asked for early with this token, if any (once), else a fresh GET /menu. Without
- * network, the last one this seating loaded: a phone reloaded offline still names what is in
+ * network, the last one this session loaded: a phone reloaded offline still names what is in
  * its cart and can queue an order (sent, and priced by the server, once back; the menu is
  * loaded again on reconnect).
  */

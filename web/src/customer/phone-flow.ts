@@ -6,13 +6,13 @@
 import type { CardInfoResponse, CurrentSessionResponse, ErrorCode, JoinBody } from "@ordered/contract/client";
 import type { Entry, KeptReceipt } from "./customer-storage";
 
-/** Why the live view of a seating ended for this phone. */
+/** Why the live view of a session ended for this phone. */
 export type EndReason = "closed" | "removed" | "unauthenticated";
 
 export type Phase =
   | { kind: "loading" }
   | { kind: "join" }
-  /** A card's table has no seating yet: wait politely and try the join again. */
+  /** A card's table has no session yet: wait politely and try the join again. */
   | { kind: "free"; displayName: string; card: CardInfoResponse | null }
   | { kind: "live"; token: string; current: CurrentSessionResponse }
   | { kind: "receipt"; kept: KeptReceipt; canRejoin: boolean }
@@ -67,9 +67,9 @@ export function openingPhase(entry: Entry, token: string | null, kept: KeptRecei
 }
 
 /**
- * What an ended seating leaves on the phone. A card seats a new party each time, so a
- * card's phone is offered to join the table's current seating; a join code died with its
- * seating (closed) or was taken from this phone (removed), so there is nothing to rejoin.
+ * What an ended session leaves on the phone. A card seats a new party each time, so a
+ * card's phone is offered to join the table's current session; a join code died with its
+ * session (closed) or was taken from this phone (removed), so there is nothing to rejoin.
  */
 export function phaseAfterEnd(entry: Entry, reason: EndReason, kept: KeptReceipt | null): Phase {
   const canRejoin = entry.kind === "card";
@@ -86,11 +86,11 @@ export function phaseAfterEnd(entry: Entry, reason: EndReason, kept: KeptReceipt
 }
 
 /**
- * Whether the stored token is dropped when its seating ends. A closed seating's token is
+ * Whether the stored token is dropped when its session ends. A closed session's token is
  * dropped once its receipt is kept (without a receipt it is the only way to fetch one
  * later). A removed phone's token is kept, so reopening the link shows the removal again;
- * once that seating closes, the server answers SESSION_CLOSED for it and the card works
- * for the table's next seating.
+ * once that session closes, the server answers SESSION_CLOSED for it and the card works
+ * for the table's next session.
  */
 export function dropsToken(entry: Entry, reason: EndReason, receiptKept: boolean): boolean {
   switch (reason) {

@@ -12,7 +12,7 @@ interface Deps {
   storageKey: string;
   /** The table's orders from the live state: the submitted one showing up there confirms it. */
   orders: OrderDto[];
-  /** The seating ended for this phone (closed, or staff removed it) while sending. */
+  /** The session ended for this phone (closed, or staff removed it) while sending. */
   onEnd: (reason: EndReason) => void;
   /** The server priced a line otherwise than the phone showed: read the menu again. */
   onPriceChanged: () => void;

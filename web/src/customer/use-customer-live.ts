@@ -10,7 +10,7 @@ import { type EndReason, endReasonOf } from "./phone-flow";
 export type CurrentSession = CurrentSessionResponse;
 export type { EndReason } from "./phone-flow";
 
-/** How the live view ends: why, and the receipt when the seating closed with one. */
+/** How the live view ends: why, and the receipt when the session closed with one. */
 export type OnEnd = (reason: EndReason, receipt?: ReceiptDto) => void;
 
 type CustomerSession = CustomerSessionDto["session"];
@@ -19,7 +19,7 @@ type CustomerSession = CustomerSessionDto["session"];
  * The phone's live view of its table: the snapshot it opened with (session, orders, payments
  * and its own calls at `session.lastSeq`), kept current by the shared live connection, whose
  * handshake sends the last event number applied (lastSeq) on every (re)connect so nothing is
- * missed. It ends when the seating closes (with the receipt the close event carries) or when
+ * missed. It ends when the session closes (with the receipt the close event carries) or when
  * staff remove this phone (told by the socket, refused on reconnect, or seen in the log).
  */
 export function useCustomerLive(storageKey: string, token: string, initial: CurrentSession, onEnd: OnEnd) {

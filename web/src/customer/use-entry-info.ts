@@ -17,7 +17,7 @@ export type EntryInfo =
   | { state: "ready"; greeting: EntryGreeting | null }
   /** Not a code of this app: said at once, nothing asked. */
   | { state: "unknown" }
-  /** A join code whose seating has closed. */
+  /** A join code whose session has closed. */
   | { state: "closed" };
 
 /** The state an error of the code's check leaves the first screen in. */
@@ -39,7 +39,7 @@ async function load(entry: Entry): Promise<EntryGreeting> {
 
 /**
  * The code checked before the first screen asks anything: GET /api/cards/:code for a table's
- * card, GET /api/sessions/code/:joinCode for a seating's own QR. Loaded once, when `needed`.
+ * card, GET /api/sessions/code/:joinCode for a session's own QR. Loaded once, when `needed`.
  */
 export function useEntryInfo(entry: Entry, needed: boolean): EntryInfo {
   const [info, setInfo] = useState<EntryInfo>({ state: "loading" });

@@ -7,7 +7,7 @@ export interface TicketCard {
   order: KitchenOrderDto;
   /** The table (the session's label). */
   table: string;
-  /** The order's number in its seating, the server's (OrderDto.number): the panel and the phone say the same. */
+  /** The order's number in its session, the server's (OrderDto.number): the panel and the phone say the same. */
   number: number;
   /** Only this station's lines. */
   items: OrderItemDto[];

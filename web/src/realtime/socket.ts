@@ -66,7 +66,7 @@ export function refusal(err: Error): ErrorBody | null {
   return null;
 }
 
-/** Refusals that no retry can change: the seating closed, the token is bad, staff removed the phone. */
+/** Refusals that no retry can change: the session closed, the token is bad, staff removed the phone. */
 const FINAL_REFUSALS: readonly ErrorCode[] = ["SESSION_CLOSED", "UNAUTHENTICATED", "CUSTOMER_REMOVED"];
 
 /**

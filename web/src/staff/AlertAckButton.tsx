@@ -7,7 +7,7 @@ interface Props {
   alert: AlertDto;
   /** Who called, as the panel names them. */
   who: string;
-  /** The seating's label, for the button's accessible name. */
+  /** The session's label, for the button's accessible name. */
   label: string;
 }
 

@@ -2,7 +2,7 @@ import type { AlertDto } from "@ordered/contract/client";
 import { formatTime } from "../lib/money";
 import { strings } from "../strings";
 import { AlertAckButton } from "./AlertAckButton";
-import { nameOf, pendingAlerts, timeAgo } from "./seating";
+import { nameOf, pendingAlerts, timeAgo } from "./session-view";
 
 interface Props {
   alerts: AlertDto[];
@@ -11,7 +11,7 @@ interface Props {
   now: number;
 }
 
-/** A seating's calls: the waiting ones first and loud, then the answered ones with who answered and when. */
+/** A session's calls: the waiting ones first and loud, then the answered ones with who answered and when. */
 export function AlertList({ alerts, names, label, now }: Props) {
   if (alerts.length === 0) return null;
   const waiting = pendingAlerts(alerts);

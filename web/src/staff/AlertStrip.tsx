@@ -3,7 +3,7 @@ import { beep } from "../lib/beep";
 import { customersOf } from "../realtime/live-state";
 import { strings } from "../strings";
 import { AlertAckButton } from "./AlertAckButton";
-import { nameOf, openAlertsOf, phoneNames, timeAgo } from "./seating";
+import { nameOf, openAlertsOf, phoneNames, timeAgo } from "./session-view";
 import type { StaffState } from "./staff-sessions";
 import { useNow } from "./use-now";
 

@@ -3,7 +3,7 @@ import { BillTotals, PaymentList } from "../components/ReceiptView";
 import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
-import { nameOf } from "./seating";
+import { nameOf } from "./session-view";
 
 interface Props {
   label: string;
@@ -14,7 +14,7 @@ interface Props {
 }
 
 /**
- * A seating's running bill, live: what each phone ordered and paid, the totals, and what is
+ * A session's running bill, live: what each phone ordered and paid, the totals, and what is
  * still waiting for the kitchen (not owed yet). The lines and payments fold away.
  */
 export function BillSummary({ label, bill, payments, names }: Props) {

@@ -14,8 +14,8 @@ interface Props {
 
 /**
  * What a phone that joined through a table's card must do before its first order: type the
- * seating's PIN, wait for staff to accept it, or nothing. Each option says which threat it
- * covers (docs/architecture.md, "Seatings, cards and the bill").
+ * session's PIN, wait for staff to accept it, or nothing. Each option says which threat it
+ * covers (docs/architecture.md, "Sessions, cards and the bill").
  */
 export function CardCheckSetting({ token, location, maySet, onSaved }: Props) {
   const s = strings.tables;

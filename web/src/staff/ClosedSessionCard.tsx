@@ -2,7 +2,7 @@ import type { ReceiptDto } from "@ordered/contract/client";
 import { useState } from "react";
 import { formatMoney, formatTime } from "../lib/money";
 import { strings } from "../strings";
-import { SeatingRecordDialog } from "./SeatingRecordDialog";
+import { SessionRecordDialog } from "./SessionRecordDialog";
 import type { StaffSession } from "./staff-sessions";
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
   receipt?: ReceiptDto | undefined;
 }
 
-/** A closed seating in the list; "View" opens its read-only record. */
+/** A closed session in the list; "View" opens its read-only record. */
 export function ClosedSessionCard({ session, orderCount, token, receipt }: Props) {
   const [viewing, setViewing] = useState(false);
   return (
@@ -24,17 +24,17 @@ export function ClosedSessionCard({ session, orderCount, token, receipt }: Props
           type="button"
           className="button small"
           aria-haspopup="dialog"
-          aria-label={strings.seating.viewLabel(session.label)}
+          aria-label={strings.session.viewLabel(session.label)}
           onClick={() => setViewing(true)}
         >
-          {strings.seating.view}
+          {strings.session.view}
         </button>
       </div>
       <p className="muted small">
         {session.closedAt ? strings.panel.sessionClosedAt(formatTime(session.closedAt)) : null} · {strings.panel.orderCount(orderCount)}
         {receipt ? ` · ${formatMoney(receipt.bill.totalCents, receipt.bill.currency)}` : null}
       </p>
-      {viewing && <SeatingRecordDialog session={session} token={token} knownReceipt={receipt} onClose={() => setViewing(false)} />}
+      {viewing && <SessionRecordDialog session={session} token={token} knownReceipt={receipt} onClose={() => setViewing(false)} />}
     </article>
   );
 }

@@ -7,7 +7,7 @@ import type { StaffAuth } from "./staff-auth";
 import { TicketTimingSetting } from "./TicketTimingSetting";
 
 /**
- * The location's "open a seating on first scan" switch, its check of card-joined phones and the
+ * The location's "open a session on first scan" switch, its check of card-joined phones and the
  * kitchen tickets' timing; only roles with the permission location.settings (the owner) change them.
  */
 export function FirstScanSetting({ auth }: { auth: StaffAuth }) {

@@ -13,12 +13,12 @@ import { useTables } from "./use-tables";
 interface Props {
   staffLive: StaffLive;
   auth: StaffAuth;
-  /** A seated table's tile was chosen: show that seating. */
-  onOpenSeating: (sessionId: string) => void;
+  /** A seated table's tile was chosen: show that session. */
+  onOpenSession: (sessionId: string) => void;
 }
 
 /** The location's tables as tiles in floor order, grouped by area when the venue uses areas. */
-export function FloorPlan({ staffLive, auth, onOpenSeating }: Props) {
+export function FloorPlan({ staffLive, auth, onOpenSession }: Props) {
   const { state, tablesVersion, seatTable } = staffLive;
   const { tables, error } = useTables(auth.token, tablesVersion);
   const now = useNow();
@@ -62,7 +62,7 @@ export function FloorPlan({ staffLive, auth, onOpenSeating }: Props) {
                     onSeat={async () => {
                       await seatTable(t.id);
                     }}
-                    onOpen={onOpenSeating}
+                    onOpen={onOpenSession}
                   />
                 </li>
               ))}

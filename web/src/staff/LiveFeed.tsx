@@ -5,7 +5,7 @@ import { formatTime } from "../lib/money";
 import { customersOf } from "../realtime/live-state";
 import { strings } from "../strings";
 import { AgePill } from "./OrderAge";
-import { nameOf, phoneNames } from "./seating";
+import { nameOf, phoneNames } from "./session-view";
 import type { StaffState } from "./staff-sessions";
 import { type ActionItem, formatAge, type Thresholds } from "./triage";
 
@@ -20,7 +20,7 @@ interface Props {
 
 /**
  * The feed of what needs someone to act: new orders, orders ready to deliver, waiter calls,
- * bill requests and card-joined phones waiting to be accepted at open seatings, newest first. Finished things leave by themselves;
+ * bill requests and card-joined phones waiting to be accepted at open sessions, newest first. Finished things leave by themselves;
  * "Seen" takes an item off this device's feed. New items are announced (aria-live), ticking
  * ages are not.
  */

@@ -7,17 +7,17 @@ import { AlertList } from "./AlertList";
 import { BillSummary } from "./BillSummary";
 import { AgePill } from "./OrderAge";
 import { PaymentDialog } from "./PaymentDialog";
-import { SeatingCloseDialog } from "./SeatingCloseDialog";
-import { SeatingPhones } from "./SeatingPhones";
+import { SessionCloseDialog } from "./SessionCloseDialog";
+import { SessionPhones } from "./SessionPhones";
 import { StaffOrderCard } from "./StaffOrderCard";
-import { orderLabels, phoneNames } from "./seating";
+import { orderLabels, phoneNames } from "./session-view";
 import type { StaffSession, StaffState } from "./staff-sessions";
 import { formatAge, type Thresholds, waitingSince } from "./triage";
 import { useNow } from "./use-now";
 
 interface Props {
   session: StaffSession;
-  /** The panel's live state: the seating's orders, phones, calls and payments are read from it. */
+  /** The panel's live state: the session's orders, phones, calls and payments are read from it. */
   state: StaffState;
   token: string;
   currency: string;
@@ -35,9 +35,9 @@ interface Props {
 type Dialog = { kind: "pay"; thenClose: boolean } | { kind: "close" } | null;
 
 /**
- * An open seating, live: its calls, phones, orders and running bill, with recording payments
+ * An open session, live: its calls, phones, orders and running bill, with recording payments
  * and closing. Everything shown is derived from the live state, so every staff device sees
- * the same seating without polling.
+ * the same session without polling.
  */
 export function OpenSessionCard({ session, state, token, currency, cardJoinCheck, thresholds, role, onShowQr, onClose }: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -71,8 +71,8 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
         </h3>
         <span className="muted small">{strings.panel.openedAt(formatTime(session.openedAt))}</span>
         {session.pin && (
-          <span className="small seating-pin-pill" title={strings.seating.pinHint}>
-            {strings.seating.pin} <span className="seating-pin">{session.pin}</span>
+          <span className="small session-pin-pill" title={strings.session.pinHint}>
+            {strings.session.pin} <span className="session-pin">{session.pin}</span>
           </span>
         )}
         {since !== null && <AgePill age={formatAge(waitedMs)} urgency={ticketUrgency(waitedMs, thresholds)} showWaiting />}
@@ -88,7 +88,7 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
       <div className="seat-body">
         <div className="seat-orders">
           <h4 className="seat-heading">
-            {strings.seating.orders} <span className="count">{orders.length}</span>
+            {strings.session.orders} <span className="count">{orders.length}</span>
           </h4>
           {orders.length === 0 ? (
             <p className="muted small">{strings.panel.noOrders}</p>
@@ -103,7 +103,7 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
           )}
         </div>
         <div className="seat-side">
-          <SeatingPhones
+          <SessionPhones
             sessionId={session.id}
             label={session.label}
             customers={customers}
@@ -118,7 +118,7 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
 
       <footer className="session-actions">
         <button type="button" className="button primary" onClick={() => setDialog({ kind: "pay", thenClose: false })}>
-          {strings.seating.recordPayment}
+          {strings.session.recordPayment}
         </button>
         <button type="button" className="button" onClick={() => setDialog({ kind: "close" })}>
           {strings.panel.closeSession}
@@ -136,7 +136,7 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
         />
       )}
       {dialog?.kind === "close" && (
-        <SeatingCloseDialog
+        <SessionCloseDialog
           label={session.label}
           bill={bill}
           orders={orders}

@@ -33,7 +33,7 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
     <div className="panel">
       <main className="panel-main">
         <h1 className="visually-hidden">{strings.panel.floorLink}</h1>
-        <FloorPlan staffLive={staffLive} auth={auth} onOpenSeating={(id) => setSelected(showSeating(id))} />
+        <FloorPlan staffLive={staffLive} auth={auth} onOpenSession={(id) => setSelected(showSession(id))} />
         <p className="muted small">{strings.floor.withoutTableHint}</p>
         <NewSessionForm
           onCreate={async (label) => {
@@ -49,10 +49,10 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
             {open.length > 1 && <p className="muted small sorted-hint">{strings.triage.sortedHint}</p>}
             {state.loaded && open.length === 0 && <p className="muted">{strings.panel.noOpenSessions}</p>}
             {open.map((s) => (
-              // The floor's tiles scroll here; the slot marks the seating last chosen there.
+              // The floor's tiles scroll here; the slot marks the session last chosen there.
               <div
                 key={s.id}
-                id={seatingAnchor(s.id)}
+                id={sessionAnchor(s.id)}
                 tabIndex={-1}
                 className={s.id === selected ? "session-slot selected" : "session-slot"}
               >
@@ -99,11 +99,11 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
   );
 }
 
-const seatingAnchor = (sessionId: string) => `seating-${sessionId}`;
+const sessionAnchor = (sessionId: string) => `session-${sessionId}`;
 
-/** Brings a seating's card into view and gives it focus, so keyboard users land on it too. */
-function showSeating(sessionId: string): string {
-  const slot = document.getElementById(seatingAnchor(sessionId));
+/** Brings a session's card into view and gives it focus, so keyboard users land on it too. */
+function showSession(sessionId: string): string {
+  const slot = document.getElementById(sessionAnchor(sessionId));
   const calm = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   slot?.scrollIntoView({ behavior: calm ? "auto" : "smooth", block: "start" });
   slot?.focus({ preventScroll: true });

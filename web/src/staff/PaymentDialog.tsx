@@ -14,7 +14,7 @@ import { t } from "../i18n/i18n";
 import { centsToInput, formatMoney, parseMoney } from "../lib/money";
 import { strings } from "../strings";
 import { isRetryablePayment, type SplitShare, sendPayment, shareDueCents, splitPlan } from "./payment-plan";
-import { nameOf } from "./seating";
+import { nameOf } from "./session-view";
 
 type Scope = "whole" | "phone" | "split";
 const SCOPES: readonly Scope[] = ["whole", "phone", "split"];
@@ -38,7 +38,7 @@ interface Attempt {
 }
 
 /**
- * Records money against a seating's bill: the whole due, one phone's share, or an equal split
+ * Records money against a session's bill: the whole due, one phone's share, or an equal split
  * recorded share by share. Every submission gets one clientPaymentId, kept through every
  * retry, so a double tap or a lost answer still records it once.
  */

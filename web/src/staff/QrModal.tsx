@@ -20,7 +20,7 @@ export function QrModal({ session, token, initialQr, onClose }: Props) {
   const [fetched, setQr] = useState<QrDto | null>(initialQr ?? null);
   const [error, setError] = useState<string | null>(null);
   const open = session.status === "OPEN";
-  // Removing a phone gives the seating a new code (`session:rekeyed`): the old QR is dead, fetch the new one.
+  // Removing a phone gives the session a new code (`session:rekeyed`): the old QR is dead, fetch the new one.
   const qr = fetched && fetched.joinUrl === session.joinUrl ? fetched : null;
 
   useEffect(() => {
@@ -40,7 +40,7 @@ export function QrModal({ session, token, initialQr, onClose }: Props) {
           <img src={qr.pngDataUrl} alt={strings.qr.imgAlt(session.label)} className="qr-image" width={320} height={320} />
           <p className="qr-hint">{strings.qr.scanHint}</p>
           <p className="qr-pin">
-            {strings.seating.pin}: <span className="seating-pin">{session.pin}</span>
+            {strings.session.pin}: <span className="session-pin">{session.pin}</span>
           </p>
           <p className="qr-link">
             <span className="muted">{strings.qr.joinLink}: </span>

@@ -23,7 +23,7 @@ interface Props {
   order: OrderDto;
   /** Human name of the order, e.g. "Table 2 #3", used in button names. */
   label: string;
-  /** The time now (ms), refreshed by the card's seating: the age ticks with it. */
+  /** The time now (ms), refreshed by its session's card: the age ticks with it. */
   now: number;
   /** The location's amber and red minutes. */
   thresholds: Thresholds;
@@ -46,7 +46,7 @@ export function StaffOrderCard({ order, label, now, thresholds, role }: Props) {
   const announce = useAnnounce();
   const cardRef = useRef<HTMLDivElement>(null);
   // After an action, keyboard focus stays on this card: its button is disabled while sending, and
-  // the panel re-sorts the seatings (React moves the card's DOM, which drops focus) when it lands.
+  // the panel re-sorts the sessions (React moves the card's DOM, which drops focus) when it lands.
   const keepFocusUntil = useRef(0);
   useLayoutEffect(() => {
     const card = cardRef.current;

@@ -17,7 +17,7 @@ export type TileState =
   | {
       kind: "seated";
       sessionId: string;
-      /** Whole minutes since the seating opened. */
+      /** Whole minutes since the session opened. */
       seatedMinutes: number;
       /** Phones that joined and were not removed. */
       phones: number;
@@ -32,41 +32,41 @@ export type TileState =
     };
 
 /**
- * The open session seating `table`: the live state's (it hears of seatings first), else
+ * The open session on `table`: the live state's (it hears of sessions first), else
  * the one the table list named, unless the live state already saw it close.
  */
-export function seatingOf(table: TableDto, state: StaffState): StaffSession | null {
+export function openSessionOf(table: TableDto, state: StaffState): StaffSession | null {
   let live: StaffSession | null = null;
   for (const s of Object.values(state.sessions)) {
     if (s.tableId === table.id && s.status === "OPEN" && (!live || s.openedAt > live.openedAt)) live = s;
   }
   if (live) return live;
-  const listed = table.seatingId ? state.sessions[table.seatingId] : undefined;
+  const listed = table.openSessionId ? state.sessions[table.openSessionId] : undefined;
   return listed?.status === "OPEN" ? listed : null;
 }
 
 /** The table is seated, as far as the live state and the table list know. */
 export function isSeated(table: TableDto, state: StaffState): boolean {
-  return seatingOf(table, state) !== null || listedOnly(table, state) !== null;
+  return openSessionOf(table, state) !== null || listedOnly(table, state) !== null;
 }
 
-/** A seating the table list names that the live state has not heard of yet (nor seen close). */
+/** A session the table list names that the live state has not heard of yet (nor seen close). */
 function listedOnly(table: TableDto, state: StaffState): string | null {
-  return table.seatingId && state.sessions[table.seatingId]?.status !== "CLOSED" ? table.seatingId : null;
+  return table.openSessionId && state.sessions[table.openSessionId]?.status !== "CLOSED" ? table.openSessionId : null;
 }
 
 /** One table's tile as of `now` (ms since the epoch). */
 export function tableTileState(table: TableDto, state: StaffState, now: number, currency: string): TileState {
-  const seating = seatingOf(table, state);
-  if (!seating) {
+  const session = openSessionOf(table, state);
+  if (!session) {
     // Listed as seated but not in the live state yet: seated, without details.
     const listed = listedOnly(table, state);
-    return listed ? emptySeating(listed) : { kind: "free" };
+    return listed ? seatedWithoutDetails(listed) : { kind: "free" };
   }
-  const orders = ordersOf(state, seating.id);
-  const customers = customersOf(state, seating.id);
-  const bill = billOf({ currency, orders, payments: paymentsOf(state, seating.id), customers });
-  const pending = alertsOf(state, seating.id).filter((a) => a.acknowledgedAt === null);
+  const orders = ordersOf(state, session.id);
+  const customers = customersOf(state, session.id);
+  const bill = billOf({ currency, orders, payments: paymentsOf(state, session.id), customers });
+  const pending = alertsOf(state, session.id).filter((a) => a.acknowledgedAt === null);
   const waiting = orders.filter(isUnfinishedOrder);
   const failedRecently = orders.some(
     (o) => (o.status === "REJECTED" || o.status === "FAILED") && now - Date.parse(o.finishedAt ?? o.placedAt) < ATTENTION_WINDOW_MS,
@@ -78,8 +78,8 @@ export function tableTileState(table: TableDto, state: StaffState, now: number, 
   const oldestWaiting = waiting.reduce<string | null>((min, o) => (min === null || o.placedAt < min ? o.placedAt : min), null);
   return {
     kind: "seated",
-    sessionId: seating.id,
-    seatedMinutes: minutesBetween(seating.openedAt, now),
+    sessionId: session.id,
+    seatedMinutes: minutesBetween(session.openedAt, now),
     phones: customers.filter((c) => c.removedAt === null).length,
     totalCents: bill.totalCents,
     pendingCents: bill.pendingCents,
@@ -88,7 +88,7 @@ export function tableTileState(table: TableDto, state: StaffState, now: number, 
   };
 }
 
-function emptySeating(sessionId: string): TileState {
+function seatedWithoutDetails(sessionId: string): TileState {
   return { kind: "seated", sessionId, seatedMinutes: 0, phones: 0, totalCents: 0, pendingCents: 0, flags: [], waitingMinutes: null };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The panel's triage rules as pure functions of the live state: how long each open seating
+ * The panel's triage rules as pure functions of the live state: how long each open session
  * has waited (the sessions list puts the longest wait first), how old an order is and how
  * urgent that is, and which things need someone to act (the feed).
  */
@@ -15,7 +15,7 @@ import {
 } from "@ordered/contract/client";
 import { alertsOf, customersOf, ordersOf } from "../realtime/live-state";
 import { strings } from "../strings";
-import { orderLabels, unfinishedOrders } from "./seating";
+import { orderLabels, unfinishedOrders } from "./session-view";
 import type { StaffSession, StaffState } from "./staff-sessions";
 
 export type Urgency = ReturnType<typeof ticketUrgency>;
@@ -49,7 +49,7 @@ export function orderAge(order: OrderDto, now: number, thresholds: Thresholds): 
 }
 
 /**
- * Since when a seating has waited for staff: its oldest unfinished order or unanswered call,
+ * Since when a session has waited for staff: its oldest unfinished order or unanswered call,
  * null when nothing waits (an idle table).
  */
 export function waitingSince(state: StaffState, sessionId: string): string | null {
@@ -63,7 +63,7 @@ export function waitingSince(state: StaffState, sessionId: string): string | nul
 }
 
 /**
- * Open seatings, the one that has waited longest first; idle ones after, the longest seated
+ * Open sessions, the one that has waited longest first; idle ones after, the longest seated
  * first. Ties keep a stable order by label, so cards do not swap places on every render.
  */
 export function byLongestWait(sessions: readonly StaffSession[], state: StaffState): StaffSession[] {
@@ -95,7 +95,7 @@ export interface ActionItem {
   sessionLabel: string;
   /** When it started to need action (placed, ready, raised): the feed is newest first. */
   since: string;
-  /** The order's name on the panel ("Table 4 #2"), or the seating's label for a call. */
+  /** The order's name on the panel ("Table 4 #2"), or the session's label for a call. */
   label: string;
   order?: OrderDto;
   alert?: AlertDto;
@@ -114,7 +114,7 @@ export function orderAction(order: OrderDto): { kind: "order" | "ready"; since: 
 
 const alertKind: Record<AlertKind, ActionKind> = { WAITER: "call", BILL: "bill" };
 
-/** Everything at the open seatings that needs someone to act, newest first. */
+/** Everything at the open sessions that needs someone to act, newest first. */
 export function actionItems(state: StaffState, { phonesChecked = true }: { phonesChecked?: boolean } = {}): ActionItem[] {
   const items: ActionItem[] = [];
   for (const session of Object.values(state.sessions)) {

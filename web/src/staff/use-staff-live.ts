@@ -97,7 +97,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
       }),
     [connection, refreshSessions],
   );
-  // A removal gave a seating a new join code and PIN: staff only, not logged (phones must not
+  // A removal gave a session a new join code and PIN: staff only, not logged (phones must not
   // see them), so a device that missed it reads them with the sessions on its next reconnect.
   useEffect(() => {
     const socket = connection?.socket;
@@ -132,7 +132,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
     [store, token],
   );
 
-  /** Closes a seating; `body` says what to do with unfinished orders and why an unpaid rest is waived. */
+  /** Closes a session; `body` says what to do with unfinished orders and why an unpaid rest is waived. */
   const closeSession = useCallback(
     async (id: string, body: CloseSessionBody = {}) => {
       const res = await api("POST /api/sessions/:id/close", { token, params: { id }, body });

@@ -3,7 +3,7 @@ import { api } from "../api/http";
 import { useLatestList } from "../api/use-latest-list";
 
 /**
- * The location's tables in use, reloaded whenever `version` changes (a seating opened or
+ * The location's tables in use, reloaded whenever `version` changes (a session opened or
  * closed, or the socket reconnected). Answers that come back out of order are dropped.
  */
 export function useTables(token: string, version: number) {

@@ -8,7 +8,7 @@ describe("entryInfoOfError: what the first screen says when the code's check fai
     expect(entryInfoOfError(new ApiError("VALIDATION_FAILED", "no", 400))).toEqual({ state: "unknown" });
   });
 
-  test("a closed seating's code: said at once", () => {
+  test("a closed session's code: said at once", () => {
     expect(entryInfoOfError(new ApiError("SESSION_CLOSED", "closed", 410))).toEqual({ state: "closed" });
   });
 

@@ -22,7 +22,7 @@ describe("entries", () => {
 });
 
 describe("what the server's answers mean for a phone", () => {
-  test("a closed seating, a removal and a dead token end the live view; anything else does not", () => {
+  test("a closed session, a removal and a dead token end the live view; anything else does not", () => {
     expect(endReasonOf("SESSION_CLOSED")).toBe("closed");
     expect(endReasonOf("CUSTOMER_REMOVED")).toBe("removed");
     expect(endReasonOf("UNAUTHENTICATED")).toBe("unauthenticated");
@@ -55,8 +55,8 @@ describe("opening the page", () => {
   });
 });
 
-describe("when a seating ends for a phone", () => {
-  test("closed: the receipt when there is one, else the bare message; only a card offers the table's next seating", () => {
+describe("when a session ends for a phone", () => {
+  test("closed: the receipt when there is one, else the bare message; only a card offers the table's next session", () => {
     expect(phaseAfterEnd(code, "closed", kept)).toEqual({ kind: "receipt", kept, canRejoin: false });
     expect(phaseAfterEnd(card, "closed", kept)).toEqual({ kind: "receipt", kept, canRejoin: true });
     expect(phaseAfterEnd(code, "closed", null)).toEqual({ kind: "closed", canRejoin: false });

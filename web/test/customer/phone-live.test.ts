@@ -88,7 +88,7 @@ describe("the phone's running bill", () => {
   });
 });
 
-describe("the end of a seating on the phone", () => {
+describe("the end of a session on the phone", () => {
   test("session:closed closes the session and keeps the receipt it carries", () => {
     const store = phone();
     const r = receipt({ orders: [order(1, "delivered")], payments: [payment(1, 950)] });

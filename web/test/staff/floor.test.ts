@@ -6,8 +6,8 @@ import {
   groupByArea,
   isSeated,
   moveId,
+  openSessionOf,
   pagesOf,
-  seatingOf,
   type TileState,
   tableTileState,
   tileTone,
@@ -28,12 +28,14 @@ function table(overrides: Partial<TableDto> = {}): TableDto {
     position: 0,
     cardUrl: "http://127.0.0.1/t/card",
     retired: false,
-    seatingId: null,
+    openSessionId: null,
     ...overrides,
+    // The deprecated name the server still sends alongside (docs/architecture.md, "Words").
+    seatingId: overrides.openSessionId ?? null,
   });
 }
 
-/** A store holding one seating on TABLE, seeded with what a session detail carries. */
+/** A store holding one session on TABLE, seeded with what a session detail carries. */
 function seated(
   parts: {
     orders?: OrderDto[];
@@ -52,7 +54,7 @@ function seated(
   return store;
 }
 
-const tileOf = (store: LiveStore<StaffSession>, t = table({ seatingId: SESSION }), now = NOW) =>
+const tileOf = (store: LiveStore<StaffSession>, t = table({ openSessionId: SESSION }), now = NOW) =>
   tableTileState(t, store.getState(), now, "EUR");
 
 function seatedTile(tile: TileState) {
@@ -132,20 +134,20 @@ describe("tableTileState", () => {
     expect(seatedTile(tileOf(seated({ orders: [order(1, "cancelled", { finishedAt: new Date(NOW).toISOString() })] }))).flags).toEqual([]);
   });
 
-  test("the live state knows of a seating before the table list does, and of its close", () => {
+  test("the live state knows of a session before the table list does, and of its close", () => {
     const store = new LiveStore<StaffSession>();
     store.seed(session({ lastSeq: 0, tableId: TABLE }), []);
     store.receive(opened(1, session({ tableId: TABLE })));
-    expect(tableTileState(table({ seatingId: null }), store.getState(), NOW, "EUR").kind).toBe("seated");
-    expect(isSeated(table({ seatingId: null }), store.getState())).toBe(true);
+    expect(tableTileState(table({ openSessionId: null }), store.getState(), NOW, "EUR").kind).toBe("seated");
+    expect(isSeated(table({ openSessionId: null }), store.getState())).toBe(true);
     store.receive(closed(2));
-    expect(tableTileState(table({ seatingId: SESSION }), store.getState(), NOW, "EUR")).toEqual({ kind: "free" });
-    expect(isSeated(table({ seatingId: SESSION }), store.getState())).toBe(false);
+    expect(tableTileState(table({ openSessionId: SESSION }), store.getState(), NOW, "EUR")).toEqual({ kind: "free" });
+    expect(isSeated(table({ openSessionId: SESSION }), store.getState())).toBe(false);
   });
 
-  test("a seating the list names but the live state has not heard of yet shows seated, without details", () => {
+  test("a session the list names but the live state has not heard of yet shows seated, without details", () => {
     const store = new LiveStore<StaffSession>();
-    expect(tableTileState(table({ seatingId: id(42) }), store.getState(), NOW, "EUR")).toMatchObject({
+    expect(tableTileState(table({ openSessionId: id(42) }), store.getState(), NOW, "EUR")).toMatchObject({
       kind: "seated",
       sessionId: id(42),
       phones: 0,
@@ -159,9 +161,9 @@ describe("tableTileState", () => {
     expect(seatedTile(tileOf(store)).flags).toEqual(["waiting"]);
   });
 
-  test("another table's seating is not this table's", () => {
+  test("another table's session is not this table's", () => {
     const store = seated({}, { tableId: id(601) });
-    expect(seatingOf(table(), store.getState())).toBeNull();
+    expect(openSessionOf(table(), store.getState())).toBeNull();
     expect(tableTileState(table(), store.getState(), NOW, "EUR")).toEqual({ kind: "free" });
   });
 });

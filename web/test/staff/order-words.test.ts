@@ -4,7 +4,7 @@ import { statusText } from "../../src/components/OrderStatusBadge";
 import { currentStep } from "../../src/customer/timeline-steps";
 import { AT, BAR, order, ticket } from "../support/fixtures";
 
-// One set of words on every staff screen: the panel's badges (cards, the seating's unfinished
+// One set of words on every staff screen: the panel's badges (cards, the session's unfinished
 // list, the feed) and the kitchen display's columns both come from the contract's ORDER_VIEW_WORDS,
 // and the phone's stage follows the same rule in its own language.
 describe("the staff screens' words for an order", () => {

@@ -19,15 +19,15 @@ const THRESHOLDS = { amberMinutes: 10, redMinutes: 20 };
 const MINUTE = 60_000;
 const THIRD = id(3);
 
-/** A store with three open seatings: Table 1 (SESSION), Table 2 (OTHER_SESSION) and Table 3 (THIRD). */
+/** A store with three open sessions: Table 1 (SESSION), Table 2 (OTHER_SESSION) and Table 3 (THIRD). */
 function floor(parts: { orders?: OrderDto[]; alerts?: ReturnType<typeof alert>[] } = {}) {
   const store = new LiveStore<StaffSession>();
-  const seatings = [
+  const sessions = [
     session({ id: SESSION, label: "Table 1", openedAt: "2026-11-21T11:00:00.000Z" }),
     session({ id: OTHER_SESSION, label: "Table 2", openedAt: "2026-11-21T11:10:00.000Z" }),
     session({ id: THIRD, label: "Table 3", openedAt: "2026-11-21T11:20:00.000Z" }),
   ];
-  for (const s of seatings) {
+  for (const s of sessions) {
     store.seed(
       s,
       (parts.orders ?? []).filter((o) => o.sessionId === s.id),
@@ -74,7 +74,7 @@ describe("ages", () => {
 });
 
 describe("longest wait first", () => {
-  test("seatings by their oldest unfinished order; idle ones after, the longest seated first", () => {
+  test("sessions by their oldest unfinished order; idle ones after, the longest seated first", () => {
     const state = floor({
       orders: [
         order(1, "preparing", { sessionId: THIRD, placedAt: "2026-11-21T12:01:00.000Z" }),
@@ -153,7 +153,7 @@ describe("the feed: what needs action", () => {
     expect(actionItems(store.getState(), { phonesChecked: false })).toEqual([]);
   });
 
-  test("a closed seating's orders and calls leave the feed", () => {
+  test("a closed session's orders and calls leave the feed", () => {
     const store = new LiveStore<StaffSession>();
     store.seed(session({ status: "CLOSED" }), [order(1, "placed")], { customers: [], alerts: [alert(1)], payments: [] });
     expect(actionItems(store.getState())).toEqual([]);

@@ -203,7 +203,7 @@ export function payment(n: number, amountCents: number, overrides: Partial<Payme
   });
 }
 
-/** A closed seating's receipt, its bill computed from `orders` and `payments` as the server does. */
+/** A closed session's receipt, its bill computed from `orders` and `payments` as the server does. */
 export function receipt(
   overrides: Partial<ReceiptDto> & { orders?: OrderDto[]; payments?: PaymentDto[]; customers?: CustomerDto[] } = {},
 ): ReceiptDto {

@@ -1,4 +1,4 @@
-// Helpers for the staff-side seating specs (issue 12: phones, calls, bill, payments,
+// Helpers for the staff-side session specs (issue 12: phones, calls, bill, payments,
 // closing): a phone's own socket for what its UI is not under test for (raising a call,
 // placing an order), its stored token, and screenshots at the panel's three sizes.
 import { randomUUID } from "node:crypto";

@@ -1,4 +1,4 @@
-// Shared steps of the seating tests: a table seated by staff, phones joining through its
+// Shared steps of the session tests: a table seated by staff, phones joining through its
 // card, orders taken to ACCEPTED by the real pipeline worker.
 import { randomUUID } from "node:crypto";
 import type { JoinResponse, OrderDto, TableDto } from "@ordered/contract";
@@ -23,7 +23,7 @@ export async function seatedTable(server: TestServer, token: string, name = "Tab
 export const cardCodeOf = (table: TableDto): string => table.cardUrl.split("/t/")[1]!;
 
 /**
- * A guest at the table: joins through its card and types the seating's PIN (which staff show
+ * A guest at the table: joins through its card and types the session's PIN (which staff show
  * there), so it may order.
  */
 export async function joinAtTable(api: ApiClient, cardCode: string, pin: string, displayName?: string): Promise<JoinResponse> {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "../support/kit.js";
 import { dataOf, recorderOf, send } from "../support/sockets.js";
-import { seatedTable } from "./seating-kit.js";
+import { seatedTable } from "./session-kit.js";
 
 describe("waiter calls and bill requests", () => {
   it("reach every staff device of the location on any instance, once, and the phone sees who acknowledged", async ({
@@ -98,7 +98,7 @@ describe("waiter calls and bill requests", () => {
     const ann = await server.api.joinByCard(cardCode, "Ann");
     const phone = await socket(server, { token: ann.token });
     const call = dataOf(await send(phone, "alert:raise", { kind: "BILL" })).alert;
-    // A panel that had seen the seating up to its snapshot reconnects with that cursor.
+    // A panel that had seen the session up to its snapshot reconnects with that cursor.
     const staff = await socket(server, { token, cursors: { [session.id]: detail.session.lastSeq } });
     await recorderOf(staff).waitFor("sync:done");
     const names = recorderOf(staff)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { LiveStore } from "../../src/realtime/live-store";
-import { nameOf, openAlertsOf, orderLabels, pendingAlerts, phoneNames, timeAgo, unfinishedOrders } from "../../src/staff/seating";
+import { nameOf, openAlertsOf, orderLabels, pendingAlerts, phoneNames, timeAgo, unfinishedOrders } from "../../src/staff/session-view";
 import { alert, customer, id, OTHER_SESSION, order, SESSION, session } from "../support/fixtures";
 
 describe("unfinishedOrders: what closing must deliver or cancel", () => {
@@ -23,7 +23,7 @@ describe("unfinishedOrders: what closing must deliver or cancel", () => {
     expect(unfinishedOrders([shipped])).toEqual([]);
   });
 
-  test("a seating with no orders has nothing unfinished", () => {
+  test("a session with no orders has nothing unfinished", () => {
     expect(unfinishedOrders([])).toEqual([]);
   });
 });
@@ -71,7 +71,7 @@ describe("calls waiting for staff", () => {
     expect(pendingAlerts(calls).map((a) => a.id)).toEqual([id(302), id(303)]);
   });
 
-  test("the strip holds every open seating's waiting calls and none of a closed one", () => {
+  test("the strip holds every open session's waiting calls and none of a closed one", () => {
     const store = new LiveStore();
     store.seed(session(), [], { alerts: [alert(1), alert(2, { acknowledgedBy: "Marco" })] });
     store.seed(session({ id: OTHER_SESSION, label: "Table 2", status: "CLOSED" }), [], {
@@ -81,6 +81,6 @@ describe("calls waiting for staff", () => {
   });
 });
 
-test("orders are named by their place in the seating, oldest first", () => {
+test("orders are named by their place in the session, oldest first", () => {
   expect([...orderLabels("Table 4", [order(1), order(2)]).values()]).toEqual(["Table 4 #1", "Table 4 #2"]);
 });

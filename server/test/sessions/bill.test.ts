@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { billOf, type RecordPaymentBody } from "@ordered/contract";
 import { describe, expect, it } from "../support/kit.js";
 import { recorderOf } from "../support/sockets.js";
-import { acceptedOrder, joinAtTable, seatedTable } from "./seating-kit.js";
+import { acceptedOrder, joinAtTable, seatedTable } from "./session-kit.js";
 
 const pay = (amountCents: number, extra: Partial<RecordPaymentBody> = {}): RecordPaymentBody => ({
   clientPaymentId: randomUUID(),
@@ -39,7 +39,7 @@ describe("the bill", () => {
       ["Bea", 900],
     ]);
 
-    // Overpaying, paying nothing, negative amounts, another seating's phone: refused, nothing stored.
+    // Overpaying, paying nothing, negative amounts, another session's phone: refused, nothing stored.
     const over = await a.api.request("POST", `/api/sessions/${session.id}/payments`, { token, body: pay(2151) });
     expect([over.status, over.body.error]).toEqual([
       409,
@@ -55,8 +55,8 @@ describe("the bill", () => {
       const res = await a.api.request("POST", `/api/sessions/${session.id}/payments`, { token, body });
       expect([res.status, res.body.error.message]).toEqual([400, message]);
     }
-    const otherSeating = await seatedTable(a, token, "Table 13");
-    const stranger = await a.api.joinByCard(otherSeating.cardCode);
+    const otherSession = await seatedTable(a, token, "Table 13");
+    const stranger = await a.api.joinByCard(otherSession.cardCode);
     const foreignPhone = await a.api.request("POST", `/api/sessions/${session.id}/payments`, {
       token,
       body: pay(100, { customerId: stranger.customer.id }),
@@ -125,7 +125,7 @@ describe("the bill", () => {
     const record = await b.api.getSession(token, session.id);
     expect(record.receipt).toEqual(receipt);
     expect(record.payments).toHaveLength(3);
-    // A closed seating takes no payment; a repeat of a recorded one still answers with it.
+    // A closed session takes no payment; a repeat of a recorded one still answers with it.
     const late = await a.api.request("POST", `/api/sessions/${session.id}/payments`, { token, body: pay(100) });
     expect([late.status, late.body.error.code]).toEqual([410, "SESSION_CLOSED"]);
     expect((await a.api.request("POST", `/api/sessions/${session.id}/payments`, { token, body: annShare })).status).toBe(200);

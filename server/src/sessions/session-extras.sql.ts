@@ -1,7 +1,8 @@
 /**
- * What a seating holds besides its orders — its phones, their calls, its payments — as the
- * contract's DTOs built by SQL (one builder each, used by every reader and writer), and the
- * lock every writer of a seating takes first (orders/transition.ts has the lock order).
+ * What a session holds besides its orders (the contract's SessionExtras: its phones, their
+ * calls, its payments) as the contract's DTOs built by SQL (one builder each, used by every
+ * reader and writer); the lock every writer of a session takes first (orders/transition.ts
+ * has the lock order); and its bill and receipt.
  */
 import {
   AlertDto,
@@ -45,7 +46,7 @@ const AlertRow = z.strictObject({ dto: AlertDto });
 const PaymentRow = z.strictObject({ dto: PaymentDto });
 
 /** Where a loader reads: one row by id (of this session, when given), or every row of a session. */
-export type SeatingRows = { id: string; sessionId?: string } | { sessionId: string };
+export type ExtrasWhere = { id: string; sessionId?: string } | { sessionId: string };
 
 /**
  * The three statements of one DTO's loader: by id, by id within a session, by session. Each
@@ -55,19 +56,19 @@ export type SeatingRows = { id: string; sessionId?: string } | { sessionId: stri
 function loaderStatements(name: string, select: Sql, alias: string, order: Sql) {
   const a = raw(alias);
   return {
-    byId: statement<{ id: string }>(`seating.${name}-by-id`, (p) => sql`${select} WHERE ${a}.id = ${p.id}::uuid`),
+    byId: statement<{ id: string }>(`session-extras.${name}-by-id`, (p) => sql`${select} WHERE ${a}.id = ${p.id}::uuid`),
     byIdInSession: statement<{ id: string; sessionId: string }>(
-      `seating.${name}-by-id-in-session`,
+      `session-extras.${name}-by-id-in-session`,
       (p) => sql`${select} WHERE ${a}.id = ${p.id}::uuid AND ${a}.session_id = ${p.sessionId}::uuid`,
     ),
     bySession: statement<{ sessionId: string }>(
-      `seating.${name}-of-session`,
+      `session-extras.${name}-of-session`,
       (p) => sql`${select} WHERE ${a}.session_id = ${p.sessionId}::uuid ORDER BY ${order}`,
     ),
   };
 }
 
-function runLoader<S extends z.ZodType>(db: SqlRunner, row: S, statements: ReturnType<typeof loaderStatements>, where: SeatingRows) {
+function runLoader<S extends z.ZodType>(db: SqlRunner, row: S, statements: ReturnType<typeof loaderStatements>, where: ExtrasWhere) {
   if (!("id" in where)) return db.rows(row, statements.bySession, where);
   return where.sessionId === undefined
     ? db.rows(row, statements.byId, { id: where.id })
@@ -78,16 +79,16 @@ const CUSTOMERS = loaderStatements("customers", sql`SELECT ${CUSTOMER_DTO} AS dt
 const ALERTS = loaderStatements("alerts", sql`SELECT ${ALERT_DTO} AS dto FROM session_alert a`, "a", sql`a.raised_at, a.id`);
 const PAYMENTS = loaderStatements("payments", sql`SELECT ${PAYMENT_DTO} AS dto FROM payment p`, "p", sql`p.recorded_at, p.id`);
 
-export async function loadCustomers(db: SqlRunner, where: SeatingRows): Promise<CustomerDto[]> {
+export async function loadCustomers(db: SqlRunner, where: ExtrasWhere): Promise<CustomerDto[]> {
   return (await runLoader(db, CustomerRow, CUSTOMERS, where)).map((r) => r.dto);
 }
 
-export async function loadAlerts(db: SqlRunner, where: SeatingRows): Promise<AlertDto[]> {
+export async function loadAlerts(db: SqlRunner, where: ExtrasWhere): Promise<AlertDto[]> {
   return (await runLoader(db, AlertRow, ALERTS, where)).map((r) => r.dto);
 }
 
 const PENDING_ALERT = statement<{ sessionId: string; customerId: string; kind: AlertKind }>(
-  "seating.pending-alert",
+  "session-extras.pending-alert",
   (p) => sql`SELECT ${ALERT_DTO} AS dto FROM session_alert a
     WHERE a.session_id = ${p.sessionId}::uuid AND a.customer_id = ${p.customerId}::uuid
       AND a.kind = ${p.kind}::"AlertKind" AND a.acknowledged_at IS NULL
@@ -99,12 +100,12 @@ export async function loadPendingAlert(db: SqlRunner, where: { sessionId: string
   return (await db.row(AlertRow, PENDING_ALERT, where))?.dto;
 }
 
-export async function loadPayments(db: SqlRunner, where: SeatingRows): Promise<PaymentDto[]> {
+export async function loadPayments(db: SqlRunner, where: ExtrasWhere): Promise<PaymentDto[]> {
   return (await runLoader(db, PaymentRow, PAYMENTS, where)).map((r) => r.dto);
 }
 
 const PAYMENT_BY_CLIENT_ID = statement<{ sessionId: string; clientPaymentId: string }>(
-  "seating.payment-by-client-id",
+  "session-extras.payment-by-client-id",
   (p) =>
     sql`SELECT ${PAYMENT_DTO} AS dto FROM payment p WHERE p.session_id = ${p.sessionId}::uuid AND p.client_payment_id = ${p.clientPaymentId}`,
 );
@@ -124,7 +125,7 @@ const LockedSession = z.strictObject({
 export type LockedSession = z.output<typeof LockedSession>;
 
 const LOCK_SESSION_SQL = statement<{ sessionId: string; locationId: string }>(
-  "seating.lock-session",
+  "session-extras.lock-session",
   (p) => sql`SELECT id, location_id, label, status, table_id FROM order_session
         WHERE id = ${p.sessionId}::uuid AND location_id = ${p.locationId}::uuid FOR NO KEY UPDATE`,
 );
@@ -141,7 +142,7 @@ export async function lockSession(db: SqlRunner, sessionId: string, locationId: 
 
 const BillSession = z.strictObject({ currency: z.string(), waived_cents: z.number().int() });
 const LOAD_BILL_SQL = statement<{ sessionId: string }>(
-  "seating.load-bill",
+  "session-extras.load-bill",
   (p) =>
     sql`SELECT l.currency, s.waived_cents::float8 AS waived_cents FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${p.sessionId}::uuid`,
 );
@@ -149,7 +150,7 @@ const LOAD_BILL_SQL = statement<{ sessionId: string }>(
 // waived_cents is BIGINT (a bill may pass 2^31 cents), which node-postgres reads as a string:
 // read as float8, exact for every integer below 2^53, far beyond any bill.
 
-/** A seating's bill as of now (in a transaction holding its lock: as of this point of its log). */
+/** A session's bill as of now (in a transaction holding its lock: as of this point of its log). */
 export async function loadBill(
   db: SqlRunner,
   sessionId: string,
@@ -176,7 +177,7 @@ const ReceiptSession = z.strictObject({
 });
 
 const LOAD_RECEIPT_SQL = statement<{ sessionId: string }>(
-  "seating.load-receipt",
+  "session-extras.load-receipt",
   (p) => sql`
     SELECT s.label, s.status, ${isoText("s.opened_at")} AS opened_at, ${isoText("s.closed_at")} AS closed_at,
            (SELECT display_name FROM staff_user WHERE id = s.opened_by_id) AS opened_by,
@@ -186,7 +187,7 @@ const LOAD_RECEIPT_SQL = statement<{ sessionId: string }>(
     FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${p.sessionId}::uuid`,
 );
 
-/** The receipt of a closed seating (null while it is open), from what is stored. */
+/** The receipt of a closed session (null while it is open), from what is stored. */
 export async function loadReceipt(db: SqlRunner, sessionId: string): Promise<ReceiptDto | null> {
   const session = await db.row(ReceiptSession, LOAD_RECEIPT_SQL, { sessionId });
   if (session?.status !== "CLOSED" || !session.closed_at) return null;

@@ -16,7 +16,7 @@ import { BillTotals } from "../components/ReceiptView";
 import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
 import { strings } from "../strings";
-import { unfinishedOrders } from "./seating";
+import { unfinishedOrders } from "./session-view";
 
 interface Props {
   label: string;
@@ -34,12 +34,12 @@ interface Props {
 type Unfinished = NonNullable<CloseSessionBody["unfinished"]>;
 
 /**
- * Closing a seating: the bill, what is not finished and what is still due, each with its way
+ * Closing a session: the bill, what is not finished and what is still due, each with its way
  * out (deliver or cancel the orders; pay, or waive the rest with a reason). The server has
  * the last word: it checks the same rules against what it holds, and its refusal (say, for an
  * order placed a moment ago) is shown here with the same choices.
  */
-export function SeatingCloseDialog({ label, bill, orders, orderLabels, role, onPay, onClose, close }: Props) {
+export function SessionCloseDialog({ label, bill, orders, orderLabels, role, onPay, onClose, close }: Props) {
   const announce = useAnnounce();
   const ids = useId();
   const money = (cents: number) => formatMoney(cents, bill.currency);
@@ -61,11 +61,11 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, role, onP
   async function submit() {
     if (busy) return;
     if (waive && reason.trim() === "") {
-      setRefusal({ code: "LOCAL", message: strings.seating.waiveReasonMissing });
+      setRefusal({ code: "LOCAL", message: strings.session.waiveReasonMissing });
       return;
     }
     if (cancelsStarted && cancelReason.trim() === "") {
-      setRefusal({ code: "LOCAL", message: strings.seating.cancelReasonMissing });
+      setRefusal({ code: "LOCAL", message: strings.session.cancelReasonMissing });
       return;
     }
     setBusy(true);
@@ -85,7 +85,7 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, role, onP
   }
 
   return (
-    <Modal title={strings.seating.closeTitle} onClose={onClose} className="close-dialog">
+    <Modal title={strings.session.closeTitle} onClose={onClose} className="close-dialog">
       <form
         className="stack"
         onSubmit={(e) => {
@@ -93,14 +93,14 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, role, onP
           void submit();
         }}
       >
-        <p>{strings.seating.closeIntro(label)}</p>
+        <p>{strings.session.closeIntro(label)}</p>
         <BillTotals bill={bill} />
         {bill.pendingCents > 0 && <p className="muted small">{strings.bill.pending(money(bill.pendingCents))}</p>}
 
         {askUnfinished && (
           <section className="close-step" aria-labelledby={`${ids}-unfinished`}>
             <h3 id={`${ids}-unfinished`} className="close-step-title">
-              {unfinished.length > 0 ? strings.seating.unfinishedTitle(unfinished.length) : strings.seating.unfinishedServer}
+              {unfinished.length > 0 ? strings.session.unfinishedTitle(unfinished.length) : strings.session.unfinishedServer}
             </h3>
             {unfinished.length > 0 && (
               <ul className="unfinished-list">
@@ -116,19 +116,19 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, role, onP
               </ul>
             )}
             <fieldset className="choice" disabled={busy}>
-              <legend>{strings.seating.unfinishedChoice}</legend>
+              <legend>{strings.session.unfinishedChoice}</legend>
               {(["finish", "cancel"] as const).map((c) => (
                 <label key={c} className="choice-option">
                   <input type="radio" name={`${ids}-unfinished-choice`} checked={choice === c} onChange={() => setChoice(c)} />
-                  {c === "finish" ? strings.seating.finishThem : strings.seating.cancelThem}
+                  {c === "finish" ? strings.session.finishThem : strings.session.cancelThem}
                 </label>
               ))}
             </fieldset>
-            <p className="muted small">{strings.seating.unfinishedHint}</p>
-            {cancelsStarted && !mayVoid && <p className="error small">{strings.seating.cancelStartedNeedsManager}</p>}
+            <p className="muted small">{strings.session.unfinishedHint}</p>
+            {cancelsStarted && !mayVoid && <p className="error small">{strings.session.cancelStartedNeedsManager}</p>}
             {cancelsStarted && mayVoid && (
               <label className="field">
-                {strings.seating.cancelStartedWhy}
+                {strings.session.cancelStartedWhy}
                 <input
                   value={cancelReason}
                   maxLength={LIMITS.order.cancelReasonLength}
@@ -143,11 +143,11 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, role, onP
         {askDue && (
           <section className="close-step" aria-labelledby={`${ids}-due`}>
             <h3 id={`${ids}-due`} className="close-step-title">
-              {bill.dueCents > 0 ? strings.seating.dueTitle(money(bill.dueCents)) : strings.seating.dueServer}
+              {bill.dueCents > 0 ? strings.session.dueTitle(money(bill.dueCents)) : strings.session.dueServer}
             </h3>
             <div className="close-due-actions">
               <button type="button" className="button" onClick={onPay} disabled={busy}>
-                {strings.seating.payFirst}
+                {strings.session.payFirst}
               </button>
               <label className="field inline">
                 <input
@@ -157,17 +157,17 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, role, onP
                   disabled={busy || !mayWaive}
                   onChange={(e) => setWaive(e.target.checked)}
                 />
-                {strings.seating.waive}
+                {strings.session.waive}
               </label>
             </div>
-            {!mayWaive && <p className="muted small">{strings.seating.waiveNeedsManager}</p>}
+            {!mayWaive && <p className="muted small">{strings.session.waiveNeedsManager}</p>}
             {waive && (
               <label className="field">
-                {strings.seating.waiveReason}
+                {strings.session.waiveReason}
                 <input
                   value={reason}
                   maxLength={LIMITS.bill.waiveReasonLength}
-                  placeholder={strings.seating.waiveReasonPlaceholder}
+                  placeholder={strings.session.waiveReasonPlaceholder}
                   disabled={busy}
                   onChange={(e) => setReason(e.target.value)}
                 />
@@ -176,7 +176,7 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, role, onP
           </section>
         )}
 
-        {!askUnfinished && !askDue && <p className="close-ok">{strings.seating.readyToClose}</p>}
+        {!askUnfinished && !askDue && <p className="close-ok">{strings.session.readyToClose}</p>}
 
         {refusal && (
           <p role="alert" className="error">
@@ -188,7 +188,7 @@ export function SeatingCloseDialog({ label, bill, orders, orderLabels, role, onP
             {t("common.cancel")}
           </button>
           <button type="submit" className="button danger" disabled={busy}>
-            {busy ? strings.seating.closing : strings.seating.closeConfirm}
+            {busy ? strings.session.closing : strings.session.closeConfirm}
           </button>
         </div>
       </form>

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "../support/kit.js";
 import { decodeQrPng } from "../support/qr.js";
 import { type ConnectError, dataOf, recorderOf, send } from "../support/sockets.js";
-import { cardCodeOf, createTable, joinAtTable, seatedTable } from "./seating-kit.js";
+import { cardCodeOf, createTable, joinAtTable, seatedTable } from "./session-kit.js";
 
 describe("table cards", () => {
-  it("join the table's open seating, as a phone listed with how it joined", async ({ cluster: [a, b], venue, socket }) => {
+  it("join the table's open session, as a phone listed with how it joined", async ({ cluster: [a, b], venue, socket }) => {
     const token = venue.staffToken;
     const staff = await socket(a, { token });
     await recorderOf(staff).waitFor("sync:done");
@@ -39,7 +39,7 @@ describe("table cards", () => {
     expect(await prisma.orderSession.count({ where: { tableId: table.id } })).toBe(0);
   });
 
-  it("open a seating on first scan when the location says so, and staff hear of it at once", async ({
+  it("open a session on first scan when the location says so, and staff hear of it at once", async ({
     cluster: [a, b],
     venue,
     socket,
@@ -51,13 +51,13 @@ describe("table cards", () => {
     const staff = await socket(a, { token });
     await recorderOf(staff).waitFor("sync:done");
     const table = await createTable(a, token, "Table 6");
-    // Two phones scan at the same moment, on two instances: one seating, both in it.
+    // Two phones scan at the same moment, on two instances: one session, both in it.
     const [first, second] = await Promise.all([b.api.joinByCard(cardCodeOf(table), "Ann"), a.api.joinByCard(cardCodeOf(table), "Bea")]);
     expect(first.session.id).toBe(second.session.id);
     const opened = await recorderOf(staff).waitFor("session:opened", (e) => e.data.tableId === table.id);
     expect(opened.data).toMatchObject({ id: first.session.id, label: "Table 6", status: "OPEN" });
-    const seatings = await prisma.orderSession.findMany({ where: { tableId: table.id } });
-    expect(seatings.map((s) => [s.status, s.openedById])).toEqual([["OPEN", null]]);
+    const sessions = await prisma.orderSession.findMany({ where: { tableId: table.id } });
+    expect(sessions.map((s) => [s.status, s.openedById])).toEqual([["OPEN", null]]);
   });
 
   it("are refused when unknown, retired or malformed; only owners change the setting", async ({ server, venue, prisma }) => {
@@ -99,7 +99,7 @@ describe("table cards", () => {
     expect((await server.api.joinByCard(other.cardCode)).session.label).toBe("Calm");
   });
 
-  it("give yesterday's phone nothing of today's seating of the same table", async ({ cluster: [a, b], venue, socket }) => {
+  it("give yesterday's phone nothing of today's session of the same table", async ({ cluster: [a, b], venue, socket }) => {
     const token = venue.staffToken;
     const { table, session: yesterday, cardCode } = await seatedTable(a, token, "Table 7");
     const old = await b.api.joinByCard(cardCode, "Yesterday");
@@ -107,7 +107,7 @@ describe("table cards", () => {
     const { session: today } = await a.api.seatTable(token, table.id);
     const guest = await joinAtTable(b.api, cardCode, today.pin, "Today");
     expect(guest.session.id).toBe(today.id);
-    // The old token: REST, the handshake, and nothing about the new seating.
+    // The old token: REST, the handshake, and nothing about the new session.
     const current = await a.api.request("GET", "/api/sessions/current", { token: old.token });
     expect([current.status, current.body.error.code]).toEqual([410, "SESSION_CLOSED"]);
     const refused = (await socket(b, { token: old.token }).catch((e: ConnectError) => e)) as ConnectError;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "../support/fixtures.js";
-import { connectPhone, orderOnPhone, placeOrder, screenshotsAt } from "../support/seating.js";
+import { connectPhone, orderOnPhone, placeOrder, screenshotsAt } from "../support/session.js";
 import { joinUrlFromPanel, markReadyForKitchen, openSession, sessionCard } from "../support/ui.js";
 
 test("a split payment with a tip, then closing: refused for an unfinished order until staff deliver it", async ({
@@ -105,7 +105,7 @@ test("closing with money still due asks for payment or a reason to waive it", as
   await expect(page.getByRole("region", { name: "Closed sessions" }).getByRole("article", { name: "Table 35" })).toBeVisible();
 });
 
-test("a closed seating's record shows its receipt and its orders as they ended", async ({ panel: page, api, venue }) => {
+test("a closed session's record shows its receipt and its orders as they ended", async ({ panel: page, api, venue }) => {
   const { session } = await api.openSession(venue.staffToken, "Table 34");
   const products = new Map(venue.products.map((p) => [p.name, p.id]));
   const sam = await api.joinSession(session.joinCode, "Sam");

@@ -1,5 +1,5 @@
 import { expect, test } from "../support/fixtures.js";
-import { connectPhone, phoneToken, raiseAlert, screenshotsAt } from "../support/seating.js";
+import { connectPhone, phoneToken, raiseAlert, screenshotsAt } from "../support/session.js";
 import { joinUrlFromPanel, loginStaff, openSession, sessionCard } from "../support/ui.js";
 
 /** Counts the panel's sound cues (each beep starts oscillators on the page's AudioContext). */
@@ -51,7 +51,7 @@ test("a phone's waiter call rings on every staff device; one acknowledgement ans
     const otherCalls = sessionCard(other, "Table 32").getByRole("region", { name: "Calls at Table 32" });
     await expect(otherCalls).toContainText(`acknowledged by ${venue.owner.displayName}`);
 
-    // A bill request is its own call, acknowledged from the seating's card this time.
+    // A bill request is its own call, acknowledged from the session's card this time.
     await raiseAlert(socket, "BILL");
     await expect(calls).toContainText("Sam asks for the bill");
     await calls.getByRole("button", { name: "Acknowledge the bill request from Sam at Table 32" }).click();

@@ -1,5 +1,5 @@
 // Issue 30, "Money": no bill is zeroed, refunded or waived without a role that may, a reason,
-// and a trace (who, when, why, how much) on the seating's record and the day's report; no
+// and a trace (who, when, why, how much) on the session's record and the day's report; no
 // staff action acts on a state the person did not see; a repeat of a payment id that says
 // something else is a CONFLICT; money columns hold any bill the limits allow.
 import { randomUUID } from "node:crypto";
@@ -8,7 +8,7 @@ import { type Crew, describe, expect, it } from "../staff/staff-kit.js";
 import type { TestServer } from "../support/harness.js";
 import { eventually, openAndJoin } from "../support/harness.js";
 import { type ClientSocket, dataOf, send } from "../support/sockets.js";
-import { acceptedOrder } from "./seating-kit.js";
+import { acceptedOrder } from "./session-kit.js";
 
 const pay = (amountCents: number, extra: Partial<RecordPaymentBody> = {}): RecordPaymentBody => ({
   clientPaymentId: randomUUID(),
@@ -17,8 +17,8 @@ const pay = (amountCents: number, extra: Partial<RecordPaymentBody> = {}): Recor
   ...extra,
 });
 
-/** A seating opened by the owner with a phone on it, and a Diavola (12.50) accepted by the pipeline. */
-async function seatingWithOrder(
+/** A session opened by the owner with a phone on it, and a Diavola (12.50) accepted by the pipeline. */
+async function sessionWithOrder(
   server: TestServer,
   crew: Crew,
   socket: (s: TestServer, a: { token: string }) => Promise<ClientSocket>,
@@ -52,7 +52,7 @@ describe("money integrity", () => {
     prisma,
   }) => {
     void worker;
-    const { table, order } = await seatingWithOrder(server, crew, socket, prisma);
+    const { table, order } = await sessionWithOrder(server, crew, socket, prisma);
     await startCooking(server, crew, socket, order, prisma);
     const waiter = await socket(server, { token: crew.tokens.SERVER });
     expect((await send(waiter, "order:cancel", { orderId: order.id, seen: "PREPARING", reason: "too slow" })).error).toEqual({
@@ -98,7 +98,7 @@ describe("money integrity", () => {
     prisma,
   }) => {
     void worker;
-    const { order } = await seatingWithOrder(server, crew, socket, prisma);
+    const { order } = await sessionWithOrder(server, crew, socket, prisma);
     const owner = await socket(server, { token: crew.tokens.OWNER });
     // Another device made it ready while this one's dialog was open on "New".
     dataOf(await send(owner, "order:advance", { orderId: order.id, to: "READY", overrideKitchen: true }));
@@ -123,7 +123,7 @@ describe("money integrity", () => {
     prisma,
   }) => {
     void worker;
-    const { table, order } = await seatingWithOrder(server, crew, socket, prisma);
+    const { table, order } = await sessionWithOrder(server, crew, socket, prisma);
     await startCooking(server, crew, socket, order, prisma);
     const close = (token: string, body: Record<string, unknown>) =>
       server.api.request("POST", `/api/sessions/${table.session.id}/close`, { token, body });
@@ -165,7 +165,7 @@ describe("money integrity", () => {
     prisma,
   }) => {
     void worker;
-    const { table, order } = await seatingWithOrder(server, crew, socket, prisma);
+    const { table, order } = await sessionWithOrder(server, crew, socket, prisma);
     await server.api.recordPayment(crew.tokens.SERVER, table.session.id, pay(1250));
     const waiter = await socket(server, { token: crew.tokens.SERVER });
     const unpaid = await send(waiter, "order:cancel", { orderId: order.id, seen: "NEW" });
@@ -201,7 +201,7 @@ describe("money integrity", () => {
     prisma,
   }) => {
     void worker;
-    const { table } = await seatingWithOrder(server, crew, socket, prisma);
+    const { table } = await sessionWithOrder(server, crew, socket, prisma);
     const first = pay(500, { tipCents: 100 });
     const recorded = await server.api.recordPayment(crew.tokens.SERVER, table.session.id, first);
     const repeat = await server.api.recordPayment(crew.tokens.SERVER, table.session.id, first);

@@ -3,12 +3,12 @@ import { LIMITS } from "@ordered/contract";
 import { seedVenue } from "../../src/demo/seed-venue.js";
 import { describe, expect, it, TEST_MENU } from "../support/kit.js";
 import { dataOf, recorderOf, send } from "../support/sockets.js";
-import { seatedTable } from "./seating-kit.js";
+import { seatedTable } from "./session-kit.js";
 
 const wrongPinOf = (pin: string) => String((Number(pin) + 1) % 10_000).padStart(4, "0");
 
 describe("a phone that joined through the table's card", () => {
-  it("cannot order until it types the seating's PIN, which staff see and phones never do", async ({
+  it("cannot order until it types the session's PIN, which staff see and phones never do", async ({
     cluster: [a, b],
     venue,
     socket,
@@ -57,7 +57,7 @@ describe("a phone that joined through the table's card", () => {
     expect(await prisma.sessionEvent.count({ where: { sessionId: session.id, type: "customer.verified" } })).toBe(1);
   });
 
-  it("has a few tries, and the seating a few more, so 10,000 PINs cannot be tried from afar", async ({ server, venue }) => {
+  it("has a few tries, and the session a few more, so 10,000 PINs cannot be tried from afar", async ({ server, venue }) => {
     const { session, cardCode } = await seatedTable(server, venue.staffToken, "Table 2");
     const wrong = wrongPinOf(session.pin);
     const first = await server.api.joinByCard(cardCode);
@@ -72,11 +72,11 @@ describe("a phone that joined through the table's card", () => {
       { code: "PRESENCE_REQUIRED", message: "too many wrong PINs: a member of staff must accept this phone" },
     ]);
     expect((await server.api.route("GET /api/sessions/current", { token: first.token })).customer.presence).toBe("STAFF");
-    // More phones (new joins) share the seating's allowance.
-    let seatingTries = LIMITS.presence.phonePinTries;
-    while (seatingTries < LIMITS.presence.seatingPinTries) {
+    // More phones (new joins) share the session's allowance.
+    let sessionTries = LIMITS.presence.phonePinTries;
+    while (sessionTries < LIMITS.presence.sessionPinTries) {
       const next = await server.api.joinByCard(cardCode);
-      for (let i = 0; i < LIMITS.presence.phonePinTries && seatingTries < LIMITS.presence.seatingPinTries; i++, seatingTries++) {
+      for (let i = 0; i < LIMITS.presence.phonePinTries && sessionTries < LIMITS.presence.sessionPinTries; i++, sessionTries++) {
         await server.api.request("POST", "/api/sessions/verify", { token: next.token, body: { pin: wrong } });
       }
     }
@@ -111,7 +111,7 @@ describe("a phone that joined through the table's card", () => {
     expect(heard.data).toEqual(accepted);
     dataOf(await send(s, "order:place", order));
     expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(1);
-    // Accepting twice logs once; a phone of another location's seating is not found.
+    // Accepting twice logs once; a phone of another location's session is not found.
     await a.api.acceptPhone(token, session.id, phone.customer.id);
     expect(await prisma.sessionEvent.count({ where: { sessionId: session.id, type: "customer.verified" } })).toBe(1);
     const other = await a.api.request("POST", `/api/sessions/${session.id}/customers/${randomUUID()}/accept`, { token });
@@ -127,7 +127,7 @@ describe("a phone that joined through the table's card", () => {
     dataOf(await send(s, "order:place", { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] }));
   });
 
-  it("of a phone that joined with the seating's own code needs nothing: staff showed it that code", async ({ server, venue }) => {
+  it("of a phone that joined with the session's own code needs nothing: staff showed it that code", async ({ server, venue }) => {
     const { session } = await seatedTable(server, venue.staffToken, "Table 5");
     const phone = await server.api.joinSession(session.joinCode, "Ann");
     expect(phone.customer.presence).toBe("VERIFIED");

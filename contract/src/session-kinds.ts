@@ -1,5 +1,5 @@
 /**
- * The kinds of a seating's calls and payments, apart from the zod schemas (dto.ts) so that
+ * The kinds of a session's calls and payments, apart from the zod schemas (dto.ts) so that
  * the web app can list them without bundling zod.
  */
 
@@ -9,21 +9,21 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**
  * What a phone that joined through the table's permanent card must do before its first order
- * (a location setting): type the seating's PIN, which staff show or say at the table; wait
+ * (a location setting): type the session's PIN, which staff show or say at the table; wait
  * until staff accept it on the panel; or nothing (OFF: anyone with a photo of the card can
  * order onto the table's bill).
  */
 export const CARD_JOIN_CHECKS = ["PIN", "STAFF_APPROVAL", "OFF"] as const;
 export type CardJoinCheck = (typeof CARD_JOIN_CHECKS)[number];
 
-/** How a phone proved it is at the table: the seating's own code (shown by staff), its PIN, or staff accepted it. */
+/** How a phone proved it is at the table: the session's own code (shown by staff), its PIN, or staff accepted it. */
 export const PRESENCE_PROOFS = ["CODE", "PIN", "STAFF"] as const;
 export type PresenceProof = (typeof PRESENCE_PROOFS)[number];
 
 /**
  * What a phone must do before it may order: nothing (`VERIFIED`, or the check is OFF), type
  * the PIN (`PIN`), or wait for staff (`STAFF`: the location approves phones, or this phone or
- * this seating used up its PIN tries).
+ * this session used up its PIN tries).
  */
 export const PRESENCE_STATES = ["VERIFIED", "PIN", "STAFF"] as const;
 export type PresenceState = (typeof PRESENCE_STATES)[number];

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { api } from "../api/http";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { strings } from "../strings";
-import { timeAgo } from "./seating";
+import { timeAgo } from "./session-view";
 
 interface Props {
   sessionId: string;
@@ -17,15 +17,15 @@ interface Props {
 }
 
 /**
- * The phones that joined a seating, in the order they joined. Removing one ends its token at
+ * The phones that joined a session, in the order they joined. Removing one ends its token at
  * once; the list strikes it through when the `customer:removed` event arrives. A phone that
  * joined through the card and has not typed the PIN yet is marked waiting, with Accept (it
  * may order from then on; `customer:verified` updates every screen).
  */
-export function SeatingPhones({ sessionId, label, customers, names, token, now, checked }: Props) {
+export function SessionPhones({ sessionId, label, customers, names, token, now, checked }: Props) {
   const [removing, setRemoving] = useState<CustomerDto | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const nameOfPhone = (c: CustomerDto) => names.get(c.id) ?? strings.seating.guestUnknown;
+  const nameOfPhone = (c: CustomerDto) => names.get(c.id) ?? strings.session.guestUnknown;
   const present = customers.filter((c) => c.removedAt === null).length;
 
   async function remove(c: CustomerDto) {
@@ -41,12 +41,12 @@ export function SeatingPhones({ sessionId, label, customers, names, token, now, 
   }
 
   return (
-    <section className="seat-phones" aria-label={strings.seating.phonesTitle(label)}>
+    <section className="seat-phones" aria-label={strings.session.phonesTitle(label)}>
       <h4 className="seat-heading">
-        {strings.seating.phones} <span className="count">{present}</span>
+        {strings.session.phones} <span className="count">{present}</span>
       </h4>
       {customers.length === 0 ? (
-        <p className="muted small">{strings.seating.noPhones}</p>
+        <p className="muted small">{strings.session.noPhones}</p>
       ) : (
         <ul className="seat-phone-list">
           {customers.map((c) => (
@@ -54,22 +54,22 @@ export function SeatingPhones({ sessionId, label, customers, names, token, now, 
               <span className="seat-phone-name">{nameOfPhone(c)}</span>
               <span className="muted small seat-phone-meta">
                 {c.removedAt
-                  ? strings.seating.removedAgo(timeAgo(c.removedAt, now))
-                  : strings.seating.joined(timeAgo(c.joinedAt, now), strings.seating.via[c.via])}
-                {!c.removedAt && c.verifiedHow === "STAFF" && c.verifiedBy && ` · ${strings.seating.acceptedBy(c.verifiedBy)}`}
+                  ? strings.session.removedAgo(timeAgo(c.removedAt, now))
+                  : strings.session.joined(timeAgo(c.joinedAt, now), strings.session.via[c.via])}
+                {!c.removedAt && c.verifiedHow === "STAFF" && c.verifiedBy && ` · ${strings.session.acceptedBy(c.verifiedBy)}`}
               </span>
               {checked && !c.removedAt && !c.verifiedAt && (
                 <>
                   <span className="seat-phone-waiting small">
-                    {c.pinFailures >= LIMITS.presence.phonePinTries ? strings.seating.pinLocked : strings.seating.waiting}
+                    {c.pinFailures >= LIMITS.presence.phonePinTries ? strings.session.pinLocked : strings.session.waiting}
                   </span>
                   <button
                     type="button"
                     className="button primary small"
                     onClick={() => void accept(c)}
-                    aria-label={strings.seating.acceptLabel(nameOfPhone(c))}
+                    aria-label={strings.session.acceptLabel(nameOfPhone(c))}
                   >
-                    {strings.seating.accept}
+                    {strings.session.accept}
                   </button>
                 </>
               )}
@@ -78,9 +78,9 @@ export function SeatingPhones({ sessionId, label, customers, names, token, now, 
                   type="button"
                   className="button ghost small"
                   onClick={() => setRemoving(c)}
-                  aria-label={strings.seating.removeLabel(nameOfPhone(c))}
+                  aria-label={strings.session.removeLabel(nameOfPhone(c))}
                 >
-                  {strings.seating.remove}
+                  {strings.session.remove}
                 </button>
               )}
             </li>
@@ -94,10 +94,10 @@ export function SeatingPhones({ sessionId, label, customers, names, token, now, 
       )}
       {removing && (
         <ConfirmDialog
-          title={strings.seating.removeTitle(nameOfPhone(removing))}
-          message={strings.seating.confirmRemove(nameOfPhone(removing), label)}
-          confirmLabel={strings.seating.remove}
-          dismissLabel={strings.seating.keep}
+          title={strings.session.removeTitle(nameOfPhone(removing))}
+          message={strings.session.confirmRemove(nameOfPhone(removing), label)}
+          confirmLabel={strings.session.remove}
+          dismissLabel={strings.session.keep}
           onConfirm={() => remove(removing)}
           onClose={() => setRemoving(null)}
         />

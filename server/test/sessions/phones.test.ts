@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "../support/kit.js";
 import { type ConnectError, dataOf, recorderOf, send } from "../support/sockets.js";
-import { joinAtTable, seatedTable } from "./seating-kit.js";
+import { joinAtTable, seatedTable } from "./session-kit.js";
 
 describe("a phone removed by staff", () => {
   it("is cut off at once on every instance: its open socket, REST, the handshake and every command", async ({
@@ -86,7 +86,7 @@ describe("a phone removed by staff", () => {
     expect(await prisma.order.count({ where: { sessionId: session.id } })).toBe(1);
   });
 
-  it("cannot be removed by another location's staff, nor through another seating", async ({ server, venue, otherVenue }) => {
+  it("cannot be removed by another location's staff, nor through another session", async ({ server, venue, otherVenue }) => {
     const token = venue.staffToken;
     const one = await seatedTable(server, token, "One");
     const two = await seatedTable(server, token, "Two");
@@ -95,10 +95,10 @@ describe("a phone removed by staff", () => {
       token: otherVenue.staffToken,
     });
     expect([foreign.status, foreign.body.error.message]).toEqual([404, "session not found"]);
-    const wrongSeating = await server.api.request("POST", `/api/sessions/${two.session.id}/customers/${phone.customer.id}/remove`, {
+    const wrongSession = await server.api.request("POST", `/api/sessions/${two.session.id}/customers/${phone.customer.id}/remove`, {
       token,
     });
-    expect([wrongSeating.status, wrongSeating.body.error.message]).toEqual([404, "phone not found"]);
+    expect([wrongSession.status, wrongSession.body.error.message]).toEqual([404, "phone not found"]);
     const asPhone = await server.api.request("POST", `/api/sessions/${one.session.id}/customers/${phone.customer.id}/remove`, {
       token: phone.token,
     });

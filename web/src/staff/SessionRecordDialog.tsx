@@ -18,8 +18,8 @@ interface Props {
   onClose: () => void;
 }
 
-/** A closed seating, read-only and printable: its receipt and its orders as they ended. */
-export function SeatingRecordDialog({ session, token, knownReceipt, onClose }: Props) {
+/** A closed session, read-only and printable: its receipt and its orders as they ended. */
+export function SessionRecordDialog({ session, token, knownReceipt, onClose }: Props) {
   const [record, setRecord] = useState<{ receipt: ReceiptDto | null; orders: OrderDto[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -40,7 +40,7 @@ export function SeatingRecordDialog({ session, token, knownReceipt, onClose }: P
   const orders = record?.orders ?? [];
 
   return (
-    <Modal title={strings.seating.recordTitle(session.label)} onClose={onClose} className="record-dialog print-area">
+    <Modal title={strings.session.recordTitle(session.label)} onClose={onClose} className="record-dialog print-area">
       {error && (
         <p role="alert" className="error">
           {error}
@@ -48,8 +48,8 @@ export function SeatingRecordDialog({ session, token, knownReceipt, onClose }: P
       )}
       {receipt ? <ReceiptView receipt={receipt} /> : !error && <p className="muted">{t("common.loading")}</p>}
       {record && (
-        <section className="record-orders" aria-label={strings.seating.recordOrders}>
-          <h3 className="seat-heading">{strings.seating.recordOrders}</h3>
+        <section className="record-orders" aria-label={strings.session.recordOrders}>
+          <h3 className="seat-heading">{strings.session.recordOrders}</h3>
           {orders.length === 0 ? (
             <p className="muted small">{strings.panel.noOrders}</p>
           ) : (
@@ -80,7 +80,7 @@ export function SeatingRecordDialog({ session, token, knownReceipt, onClose }: P
       {receipt && (
         <div className="actions no-print">
           <button type="button" className="button primary" onClick={() => window.print()}>
-            {strings.seating.print}
+            {strings.session.print}
           </button>
         </div>
       )}

@@ -1,8 +1,8 @@
 import { expect, test } from "../support/fixtures.js";
-import { connectPhone, orderOnPhone, phoneToken, screenshotsAt } from "../support/seating.js";
+import { connectPhone, orderOnPhone, phoneToken, screenshotsAt } from "../support/session.js";
 import { joinUrlFromPanel, openSession, sessionCard } from "../support/ui.js";
 
-test("staff see every phone of a seating with its share of the bill, and remove one", async ({ panel: page, phones, api }) => {
+test("staff see every phone of a session with its share of the bill, and remove one", async ({ panel: page, phones, api }) => {
   await openSession(page, "Table 31");
   const joinUrl = await joinUrlFromPanel(page, "Table 31");
   const sam = await phones.join(joinUrl, "Sam");
@@ -22,7 +22,7 @@ test("staff see every phone of a seating with its share of the bill, and remove 
   await expect(bill.getByRole("row", { name: "Robin" })).toContainText("€4.50");
   await expect(bill.locator(".receipt-totals > div").filter({ hasText: "Total" })).toContainText("€16.50");
   await expect(card.getByText("Due €16.50")).toBeVisible();
-  await screenshotsAt(page, test.info(), "seating-card", card);
+  await screenshotsAt(page, test.info(), "session-card", card);
 
   // Remove Robin: a confirmation first, then the phone is struck through and its token dies.
   const robinToken = await phoneToken(robin.page);
@@ -39,7 +39,7 @@ test("staff see every phone of a seating with its share of the bill, and remove 
   await expect(phoneList.getByRole("heading")).toHaveText(/Phones\s*1$/); // phones still at the table
   // What Robin ordered stays on the bill.
   await expect(bill.getByRole("row", { name: "Robin" })).toContainText("€4.50");
-  await screenshotsAt(page, test.info(), "seating-card-removed", card);
+  await screenshotsAt(page, test.info(), "session-card-removed", card);
 
   // Robin's phone learns at once; its next order cannot get through.
   // (The wording of that screen is the phone's spec; here it only has to say so.)
