@@ -25,6 +25,14 @@ const PRISMA_BUSY = new Set(["P2024", "P2028"]);
 const POOL_TIMEOUT = /timeout exceeded when trying to connect/i;
 
 /**
+ * node-postgres' errors without a code when a connection died under a query (PostgreSQL
+ * restarting, a backend terminated): "Connection terminated (unexpectedly)", and a client
+ * used after that, "… is not queryable" (lib/client.js). Seen as INTERNAL in a restart test.
+ */
+const CONNECTION_LOST =
+  /^(Connection terminated( unexpectedly)?|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)$/;
+
+/**
  * Why the database could not be used right now, or null if `err` is not such a failure:
  * `busy` (no pooled connection became free in time) or `unreachable` (PostgreSQL did not
  * answer, or is shutting down). Either way nothing was committed, and a retry may succeed.
@@ -32,6 +40,7 @@ const POOL_TIMEOUT = /timeout exceeded when trying to connect/i;
 export function databaseUnavailable(err: unknown): "busy" | "unreachable" | null {
   if (err instanceof DatabaseUnavailableError) return databaseUnavailable(err.cause) ?? "unreachable";
   if (err instanceof Error && POOL_TIMEOUT.test(err.message)) return "busy";
+  if (err instanceof Error && CONNECTION_LOST.test(err.message)) return "unreachable";
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== "string") return null;
   if (PRISMA_BUSY.has(code)) return "busy";
