@@ -10,7 +10,7 @@
  * the session and the products are read afresh and written in two statements.
  */
 import { randomUUID } from "node:crypto";
-import { type EnterOrderPayload, type LoggedEvent, type OrderDto, OrderDto as OrderDtoSchema } from "@ordered/contract";
+import { type EnterOrderPayload, OrderDto as OrderDtoSchema } from "@ordered/contract";
 import { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
 import { label } from "../db/enums.js";
@@ -22,11 +22,8 @@ import { loadOrderDto, orderDtoPayload, orderDtoSelect } from "./order-dto.sql.j
 import { lines, MENU_READS, type OrderInsertParams, offeredProducts, orderInserts, orderInsertValues, repeatOf } from "./place-order.js";
 import { Offered } from "./placement-menus.js";
 
-export interface EnterOrderResult {
-  order: OrderDto;
-  /** The `order.placed` event, or null when this was a repeat of an order already stored. */
-  event: LoggedEvent<"order.placed"> | null;
-}
+/** As a phone's placement: the order, and its `order.placed` event unless it was a repeat. */
+export type EnterOrderResult = PlaceOrderResult;
 
 const SessionRead = z.strictObject({
   status: z.enum(["OPEN", "CLOSED"]),
