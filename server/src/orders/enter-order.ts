@@ -19,7 +19,16 @@ import { cte, sql, sqlStatements, statement, takes } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { appendEvent, appendStatement } from "../session-log/session-log.js";
 import { loadOrderDto, orderDtoPayload, orderDtoSelect } from "./order-dto.sql.js";
-import { lines, MENU_READS, type OrderInsertParams, offeredProducts, orderInserts, orderInsertValues, repeatOf } from "./place-order.js";
+import {
+  lines,
+  MENU_READS,
+  type OrderInsertParams,
+  offeredProducts,
+  orderInserts,
+  orderInsertValues,
+  type PlaceOrderResult,
+  repeatOf,
+} from "./place-order.js";
 import { Offered } from "./placement-menus.js";
 
 /** As a phone's placement: the order, and its `order.placed` event unless it was a repeat. */
