@@ -9,7 +9,7 @@ import type {
   TicketStatus,
 } from "@ordered/contract/client";
 import type { MoneyInputError } from "./lib/money";
-import type { DraftField } from "./staff/draft-fields";
+import type { DraftField } from "./staff/menu/draft-fields";
 
 /**
  * The staff screens' strings (English). What a guest's phone shows — and what staff and
