@@ -15,6 +15,7 @@ import "./floor/floor.css";
 import "./sessions/sessions.css";
 import "./tables/tables.css";
 import "./menu/menu.css";
+import "./menu/ProductFormDialog.css";
 import "./accounts/accounts.css";
 import "./settings/settings.css";
 import "./touch-targets.css";

@@ -2,7 +2,6 @@ import type { StaffRoleName } from "@ordered/contract/client";
 
 /** Staff accounts' strings: the list, roles, setup links and passwords (English; strings.ts gathers every area's). */
 export const accountStrings = {
-  /** An order's lines as the kitchen reads them (the panel's order cards, the phone's orders). */
   /** Roles as people read them. */
   roles: {
     OWNER: "Owner",
