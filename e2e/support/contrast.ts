@@ -96,7 +96,7 @@ export async function expectContrast(page: Page, info: TestInfo, screen: string)
   expect.soft(checked, `color-contrast checked text on ${screen}`).toBeGreaterThan(0);
 }
 
-/** A text colour on a background, both tokens of styles.css, and the ratio it must reach. */
+/** A text colour on a background, both tokens of web/src/global.css, and the ratio it must reach. */
 export interface TokenPair {
   fg: string;
   bg: string;

@@ -8,7 +8,7 @@ import { navigate, usePath } from "./router";
 // setup page are separate chunks, fetched the first time one of their routes is opened.
 const StaffApp = lazy(() => import("./staff/StaffApp").then((m) => ({ default: m.StaffApp })));
 const KitchenApp = lazy(() => import("./kitchen/KitchenApp").then((m) => ({ default: m.KitchenApp })));
-const SetupPage = lazy(() => import("./staff/SetupPage").then((m) => ({ default: m.SetupPage })));
+const SetupPage = lazy(() => import("./staff/accounts/SetupPage").then((m) => ({ default: m.SetupPage })));
 
 /** Routes: /panel, /panel/tables, /panel/tables/print and /panel/products (staff), /s/<joinCode> and /t/<cardCode> (customers); / goes to the panel. */
 export function App() {

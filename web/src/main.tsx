@@ -1,8 +1,8 @@
+import "./global.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { activateLanguage, initialLanguage } from "./i18n/i18n";
-import "./styles.css";
 
 const render = () =>
   createRoot(document.getElementById("root")!).render(

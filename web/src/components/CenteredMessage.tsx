@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import "./CenteredMessage.css";
 
 /** A full-screen message (errors, closed session, not found). */
 export function CenteredMessage({

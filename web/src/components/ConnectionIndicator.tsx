@@ -1,5 +1,6 @@
 import { t } from "../i18n/i18n";
 import type { ConnectionState } from "../realtime/socket";
+import "./ConnectionIndicator.css";
 
 /** "Live" / "Reconnecting…" pill; role=status so screen readers hear changes. */
 export function ConnectionIndicator({ state }: { state: ConnectionState }) {

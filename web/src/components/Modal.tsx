@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { t } from "../i18n/i18n";
+import "./Modal.css";
 
 interface Props {
   title: string;

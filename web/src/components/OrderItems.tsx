@@ -1,5 +1,6 @@
 import { ALLERGENS, type OrderItemDto } from "@ordered/contract/client";
 import { formatList, t } from "../i18n/i18n";
+import "./OrderItems.css";
 
 interface Props {
   items: OrderItemDto[];

@@ -1,6 +1,7 @@
 import type { BillDto, BillShareDto, PaymentDto, ReceiptDto } from "@ordered/contract/client";
 import { formatLocale, t } from "../i18n/i18n";
 import { formatMoney, formatTime } from "../lib/money";
+import "./ReceiptView.css";
 
 /**
  * A closed session's receipt: what was ordered, who ordered what, what was paid how, and
@@ -67,28 +68,7 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
       {bill.shares.length > 1 && (
         <section aria-label={t("receipt.byPhone")}>
           <h4 className="receipt-heading">{t("receipt.byPhone")}</h4>
-          <table className="receipt-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("bill.phone")}</th>
-                <th scope="col" className="num">
-                  {t("bill.ordered")}
-                </th>
-                <th scope="col" className="num">
-                  {t("bill.paid")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {bill.shares.map((s) => (
-                <tr key={s.customerId ?? "table"}>
-                  <th scope="row">{names.get(s.customerId) ?? t("bill.table")}</th>
-                  <td className="num">{money(s.subtotalCents)}</td>
-                  <td className="num">{money(s.paidCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ShareTable shares={bill.shares} currency={bill.currency} nameOf={(s) => names.get(s.customerId) ?? t("bill.table")} />
         </section>
       )}
 
@@ -97,6 +77,48 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
         <PaymentList payments={receipt.payments} currency={bill.currency} nameOf={(id) => names.get(id)} />
       </section>
     </div>
+  );
+}
+
+/** What each phone (and the table) ordered and paid, a row each: the receipt and the panel's running bill. */
+export function ShareTable({
+  shares,
+  currency,
+  nameOf,
+  className = "receipt-table",
+  labelRows = false,
+}: {
+  shares: readonly BillShareDto[];
+  currency: string;
+  nameOf: (share: BillShareDto) => string;
+  className?: string;
+  /** Name each row by its phone (the panel's tests and screen readers find a phone's row so). */
+  labelRows?: boolean;
+}) {
+  const money = (cents: number) => formatMoney(cents, currency);
+  return (
+    <table className={className}>
+      <thead>
+        <tr>
+          <th scope="col">{t("bill.phone")}</th>
+          <th scope="col" className="num">
+            {t("bill.ordered")}
+          </th>
+          <th scope="col" className="num">
+            {t("bill.paid")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {shares.map((s) => (
+          <tr key={s.customerId ?? "table"} aria-label={labelRows ? nameOf(s) : undefined}>
+            <th scope="row">{nameOf(s)}</th>
+            <td className="num">{money(s.subtotalCents)}</td>
+            <td className="num">{money(s.paidCents)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

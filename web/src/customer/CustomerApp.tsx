@@ -10,6 +10,10 @@ import { prefetchMenu, seedMenu } from "./menu-loader";
 import { dropsToken, type EndReason, endReasonOf, openingPhase, type Phase, phaseAfterEnd } from "./phone-flow";
 import { ReceiptScreen } from "./ReceiptScreen";
 import { useEntryInfo } from "./use-entry-info";
+// The guest's styles, all in the first chunk as the join screen needs them: menu and cart come after the phone's.
+import "./phone.css";
+import "./menu.css";
+import "./cart.css";
 
 // The table screen (menu, cart, orders, the live socket) is a chunk of its own: the join
 // screen shows without waiting for it, and it is fetched as soon as that screen is up.

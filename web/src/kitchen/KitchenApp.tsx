@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
+import { LoginForm } from "../components/auth/LoginForm";
+import { type StaffAuth, staffAuthStore } from "../components/auth/staff-auth";
 import { CenteredMessage } from "../components/CenteredMessage";
 import { unlockAudio } from "../lib/beep";
-import { LoginForm } from "../staff/LoginForm";
-import { type StaffAuth, staffAuthStore } from "../staff/staff-auth";
 import { strings } from "../strings";
 import { KitchenDisplay } from "./KitchenDisplay";
 import { StationPicker } from "./StationPicker";
 import { useKitchenLive } from "./use-kitchen-live";
+import "./kitchen.css";
 
 /**
  * /kitchen and /kitchen/<stationId>: the same login as the panel (any role, the KITCHEN one

@@ -1,9 +1,10 @@
 import { ALLERGENS, type BumpStep, ORDER_VIEW_WORDS, orderName, orderViewOf, TICKET_NEXT } from "@ordered/contract/client";
 import { formatList, t } from "../i18n/i18n";
+import { formatAge } from "../lib/age";
 import { strings } from "../strings";
 import { isAllergyNote } from "./allergy-notes";
 import type { TicketCard } from "./kitchen-board";
-import { formatAge, ticketAge } from "./ticket-age";
+import { ticketAge } from "./ticket-age";
 import type { Thresholds } from "./use-kitchen-live";
 import "./KitchenTicket.css";
 
@@ -30,7 +31,7 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
   const { ms, urgency } = ready
     ? { ms: now - Date.parse(ticket.readyAt ?? ticket.movedAt), urgency: "fresh" as const }
     : ticketAge(ticket.createdAt, now, thresholds);
-  const age = formatAge(ms);
+  const age = formatAge(ms, "clock");
   const next = TICKET_NEXT[ticket.status];
   // The whole order's word, as the panel shows it: another station's part may be behind this one's.
   const view = orderViewOf(card.order);

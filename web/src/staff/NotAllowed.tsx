@@ -1,7 +1,7 @@
 import type { StaffRoleName } from "@ordered/contract/client";
 import { Link } from "../components/Link";
 import { strings } from "../strings";
-import { homePathOf } from "./staff-accounts";
+import { homePathOf } from "./accounts/staff-accounts";
 
 /** A panel page the account's role may not use (an old bookmark, a typed address): no 403, a way back. */
 export function NotAllowed({ role }: { role: StaffRoleName }) {

@@ -1,14 +1,24 @@
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
+import { LoginForm } from "../components/auth/LoginForm";
+import { type StaffAuth, staffAuthStore } from "../components/auth/staff-auth";
 import { unlockAudio } from "../lib/beep";
 import { navigate } from "../router";
 import { strings } from "../strings";
-import { CardSheetPage } from "./CardSheetPage";
-import { LoginForm } from "./LoginForm";
+import { canSeePage, homePathOf } from "./accounts/staff-accounts";
 import { NotAllowed } from "./NotAllowed";
 import { type StaffPage, StaffShell } from "./StaffShell";
-import { canSeePage, homePathOf } from "./staff-accounts";
-import { type StaffAuth, staffAuthStore } from "./staff-auth";
+import { CardSheetPage } from "./tables/CardSheetPage";
+// The panel's styles, in cascade order: shared pieces, each feature, then the touch targets over them all.
+import "./staff.css";
+import "./floor/floor.css";
+import "./sessions/sessions.css";
+import "./tables/tables.css";
+import "./menu/menu.css";
+import "./menu/ProductFormDialog.css";
+import "./accounts/accounts.css";
+import "./settings/settings.css";
+import "./touch-targets.css";
 
 /** /panel/*: the login gate; the token lives in localStorage until logout or expiry. */
 export function StaffApp({ page }: { page: StaffPage | "cards" }) {

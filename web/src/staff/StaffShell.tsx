@@ -1,19 +1,19 @@
 import { useRef, useState } from "react";
 import { Announcer } from "../components/Announcer";
+import { type StaffAuth, staffAuthStore } from "../components/auth/staff-auth";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { Link } from "../components/Link";
 import { LiveContext } from "../realtime/live-context";
 import { strings } from "../strings";
-import { AlertStrip } from "./AlertStrip";
-import { ChangePasswordDialog } from "./ChangePasswordDialog";
+import { ChangePasswordDialog } from "./accounts/ChangePasswordDialog";
+import { StaffPage as StaffAccountsPage } from "./accounts/StaffPage";
+import { canSeePage } from "./accounts/staff-accounts";
+import { PanelPage } from "./floor/PanelPage";
+import { ProductsPage } from "./menu/ProductsPage";
 import { NotAllowed } from "./NotAllowed";
 import { OfflineBanner } from "./OfflineBanner";
-import { PanelPage } from "./PanelPage";
-import { ProductsPage } from "./ProductsPage";
-import { StaffPage as StaffAccountsPage } from "./StaffPage";
-import { canSeePage } from "./staff-accounts";
-import { type StaffAuth, staffAuthStore } from "./staff-auth";
-import { TablesPage } from "./TablesPage";
+import { AlertStrip } from "./sessions/AlertStrip";
+import { TablesPage } from "./tables/TablesPage";
 import { useStaffLive } from "./use-staff-live";
 
 /** The panel's pages: "sessions" is its home, the floor with the sessions under it. */

@@ -4,7 +4,7 @@ import { ApiError, api } from "../api/http";
 import { beep } from "../lib/beep";
 import { LiveStore } from "../realtime/live-store";
 import { useLiveConnection, useLiveState } from "../realtime/use-live";
-import type { StaffSession } from "./staff-sessions";
+import type { StaffSession } from "./sessions/staff-sessions";
 
 /** New orders close together get one sound. */
 const BEEP_GAP_MS = 1500;

@@ -1,22 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { formatAge, ticketAge } from "../../src/kitchen/ticket-age";
+import { ticketAge } from "../../src/kitchen/ticket-age";
 
 const min = 60_000;
-
-describe("formatAge", () => {
-  test("minutes and seconds under ten minutes, whole minutes after", () => {
-    expect(formatAge(0)).toBe("0:00");
-    expect(formatAge(42_500)).toBe("0:42");
-    expect(formatAge(4 * min + 7_000)).toBe("4:07");
-    expect(formatAge(10 * min - 1)).toBe("9:59");
-    expect(formatAge(10 * min)).toBe("10 min");
-    expect(formatAge(75 * min + 59_000)).toBe("75 min");
-  });
-
-  test("a clock slightly behind the server's shows 0:00, not a negative age", () => {
-    expect(formatAge(-3000)).toBe("0:00");
-  });
-});
 
 describe("ticketAge: urgency under the location's thresholds", () => {
   const since = "2026-11-21T12:00:00.000Z";

@@ -34,7 +34,7 @@ describe("the guest's app shell (what /sw.js keeps for offline)", () => {
         chunk("assets/CustomerPage-1.js", "/w/src/customer/CustomerPage.tsx", { imports: ["assets/live-1.js", "assets/shared-1.js"] }),
         chunk("assets/live-1.js", "/w/src/realtime/use-live.ts"),
         chunk("assets/StaffApp-1.js", "/w/src/staff/StaffApp.tsx", { imports: ["assets/live-1.js", "assets/staff-only-1.js"] }),
-        chunk("assets/staff-only-1.js", "/w/src/staff/LoginForm.tsx"),
+        chunk("assets/staff-only-1.js", "/w/src/components/auth/LoginForm.tsx"),
         chunk("assets/KitchenApp-1.js", "/w/src/kitchen/KitchenApp.tsx"),
         chunk("assets/messages-de-1.js", "\0ordered-messages:de"),
       ),

@@ -1,0 +1,75 @@
+import { can } from "@ordered/contract/client";
+import type { StaffAuth } from "../../components/auth/staff-auth";
+import { Link } from "../../components/Link";
+import { t } from "../../i18n/i18n";
+import { strings } from "../../strings";
+import { useTables } from "../tables/use-tables";
+import { useNow } from "../use-now";
+import type { StaffLive } from "../use-staff-live";
+import { groupByArea, tableTileState } from "./floor";
+import { TableTile } from "./TableTile";
+import { thresholdsOf } from "./triage";
+
+interface Props {
+  staffLive: StaffLive;
+  auth: StaffAuth;
+  /** A seated table's tile was chosen: show that session. */
+  onOpenSession: (sessionId: string) => void;
+}
+
+/** The location's tables as tiles in floor order, grouped by area when the venue uses areas. */
+export function FloorPlan({ staffLive, auth, onOpenSession }: Props) {
+  const { state, tablesVersion, seatTable } = staffLive;
+  const { tables, error } = useTables(auth.token, tablesVersion);
+  const now = useNow();
+  const currency = auth.staff.location.currency;
+  const thresholds = thresholdsOf(auth.staff.location);
+  const tiles = (tables ?? []).map((t) => ({ table: t, tile: tableTileState(t, state, now, currency) }));
+  const tileOf = new Map(tiles.map((t) => [t.table.id, t.tile]));
+  const seated = tiles.filter((t) => t.tile.kind === "seated").length;
+  const groups = groupByArea(tables ?? []);
+  const usesAreas = groups.some((g) => g.area !== null);
+
+  return (
+    <section className="floor" aria-labelledby="floor-title">
+      <div className="floor-head">
+        <h2 id="floor-title">{strings.floor.title}</h2>
+        {tables && tables.length > 0 && <span className="muted small">{strings.floor.summary(seated, tables.length)}</span>}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {tables === null ? (
+        !error && <p className="muted">{t("common.loading")}</p>
+      ) : tables.length === 0 ? (
+        <p className="muted">
+          {strings.floor.noTables} {can(auth.staff.role, "tables.edit") && <Link href="/panel/tables">{strings.floor.addTables}</Link>}
+        </p>
+      ) : (
+        groups.map((g) => (
+          <div key={g.area ?? ""} className="area">
+            {usesAreas && <h3 className="area-title">{g.area ?? strings.floor.noArea}</h3>}
+            <ul className="tiles" aria-label={g.area ?? strings.floor.title}>
+              {g.tables.map((t) => (
+                <li key={t.id}>
+                  <TableTile
+                    table={t}
+                    tile={tileOf.get(t.id) ?? { kind: "free" }}
+                    currency={currency}
+                    thresholds={thresholds}
+                    onSeat={async () => {
+                      await seatTable(t.id);
+                    }}
+                    onOpen={onOpenSession}
+                  />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
+    </section>
+  );
+}

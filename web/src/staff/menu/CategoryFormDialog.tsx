@@ -1,0 +1,127 @@
+import { type CategoryDto, LIMITS, type StationDto } from "@ordered/contract/client";
+import { type FormEvent, useState } from "react";
+import { Modal } from "../../components/Modal";
+import { t } from "../../i18n/i18n";
+import { strings } from "../../strings";
+import { type CategoryInput, categoryInputOf } from "./category-input";
+
+interface Props {
+  /** null: a new category. */
+  category: CategoryDto | null;
+  /** The location's time zone, which the service window is in. */
+  timeZone: string;
+  /** The location's stations, in order; the category's lines go to the one chosen. */
+  stations: readonly StationDto[];
+  onSave: (input: CategoryInput) => Promise<void>;
+  onClose: () => void;
+}
+
+/** Adds or edits a category: name, description and an optional service window; the server's refusal shows in place. */
+export function CategoryFormDialog({ category, timeZone, stations, onSave, onClose }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const s = strings.categories;
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const read = categoryInputOf({
+      name: String(data.get("name") ?? ""),
+      description: String(data.get("description") ?? ""),
+      from: String(data.get("from") ?? ""),
+      until: String(data.get("until") ?? ""),
+      stationId: String(data.get("stationId") ?? ""),
+    });
+    if ("error" in read) {
+      setError(read.error);
+      form.querySelector<HTMLInputElement>(`[name=${read.field}]`)?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onSave(read.input);
+      onClose();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal title={category ? s.editTitle(category.name) : s.addTitle} onClose={onClose}>
+      <form onSubmit={submit} className="stack category-form" noValidate>
+        <label className="field">
+          <span>{s.name}</span>
+          <input
+            name="name"
+            defaultValue={category?.name}
+            required
+            maxLength={LIMITS.category.nameLength}
+            placeholder={s.namePlaceholder}
+            autoFocus
+          />
+        </label>
+        <label className="field">
+          <span>
+            {s.description} <span className="muted small">({s.optional})</span>
+          </span>
+          <textarea name="description" defaultValue={category?.description} maxLength={LIMITS.category.descriptionLength} rows={2} />
+        </label>
+        {stations.length > 0 && (
+          <div className="field">
+            <label htmlFor="category-station">{strings.stations.field}</label>
+            <select
+              id="category-station"
+              name="stationId"
+              className="touch"
+              defaultValue={category?.stationId ?? stations[0]!.id}
+              aria-describedby="category-station-hint"
+            >
+              {stations.map((st) => (
+                <option key={st.id} value={st.id}>
+                  {st.name}
+                </option>
+              ))}
+            </select>
+            <small id="category-station-hint" className="muted">
+              {strings.stations.fieldHint}
+            </small>
+          </div>
+        )}
+        <fieldset className="window-fields" aria-describedby="category-window-hint">
+          <legend>
+            {s.window} <span className="muted small">({s.optional})</span>
+          </legend>
+          <div className="row">
+            <label className="field">
+              <span>{s.from}</span>
+              <input type="time" name="from" defaultValue={category?.availableFrom ?? ""} />
+            </label>
+            <label className="field">
+              <span>{s.until}</span>
+              <input type="time" name="until" defaultValue={category?.availableUntil ?? ""} />
+            </label>
+          </div>
+          <small id="category-window-hint" className="muted">
+            {s.windowHint(timeZone)}
+          </small>
+        </fieldset>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {t("common.save")}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

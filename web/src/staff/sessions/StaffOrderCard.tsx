@@ -1,0 +1,153 @@
+import {
+  type AdvanceStep,
+  canCancel,
+  nextAdvanceStep,
+  ORDER_VIEW_WORDS,
+  type OrderDto,
+  type StaffRoleName,
+  unfinishedTickets,
+} from "@ordered/contract/client";
+import { useLayoutEffect, useRef, useState } from "react";
+import { useAnnounce } from "../../components/Announcer";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { OrderItems } from "../../components/OrderItems";
+import { OrderStatusBadge } from "../../components/OrderStatusBadge";
+import { formatMoney, formatTime } from "../../lib/money";
+import { useCommands } from "../../realtime/live-context";
+import { strings } from "../../strings";
+import { OrderAge } from "../floor/OrderAge";
+import type { Thresholds } from "../floor/triage";
+import { CancelOrderDialog } from "./CancelOrderDialog";
+
+interface Props {
+  order: OrderDto;
+  /** Human name of the order, e.g. "Table 2 #3", used in button names. */
+  label: string;
+  /** The time now (ms), refreshed by its session's card: the age ticks with it. */
+  now: number;
+  /** The location's amber and red minutes. */
+  thresholds: Thresholds;
+  /** The signed-in account's role: what it may cancel. */
+  role: StaffRoleName;
+}
+
+/** One order in a session with its age while unfinished, its next step (Ready, Delivered) and Cancel. */
+export function StaffOrderCard({ order, label, now, thresholds, role }: Props) {
+  const commands = useCommands();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [confirmReady, setConfirmReady] = useState(false);
+  const next = nextAdvanceStep(order);
+  // The kitchen owns the order until its stations finish: the floor's Ready is then an override, asked first
+  // (the server refuses it unconfirmed: advance-order.ts).
+  const kitchenBusy = unfinishedTickets(order);
+  const overrides = next === "READY" && kitchenBusy.length > 0;
+  const announce = useAnnounce();
+  const cardRef = useRef<HTMLDivElement>(null);
+  // After an action, keyboard focus stays on this card: its button is disabled while sending, and
+  // the panel re-sorts the sessions (React moves the card's DOM, which drops focus) when it lands.
+  const keepFocusUntil = useRef(0);
+  useLayoutEffect(() => {
+    const card = cardRef.current;
+    if (!card || Date.now() > keepFocusUntil.current || card.contains(document.activeElement)) return;
+    if (document.activeElement && document.activeElement !== document.body) return; // the person moved on
+    (card.querySelector<HTMLElement>("[data-next-step]:not(:disabled)") ?? card).focus();
+  });
+
+  async function advance(to: AdvanceStep) {
+    const hadFocus = !!cardRef.current?.contains(document.activeElement);
+    setBusy(true);
+    setError(null);
+    try {
+      await commands.send("order:advance", { orderId: order.id, to });
+      announce(strings.announce.orderAdvanced[to](label));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      if (hadFocus) keepFocusUntil.current = Date.now() + 3000;
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div ref={cardRef} tabIndex={-1} className={`order-card order-${order.status.toLowerCase()}`} data-order-id={order.id}>
+      <div className="order-head">
+        <strong>{label}</strong>
+        <OrderStatusBadge order={order} />
+        <span className="muted small">
+          {formatTime(order.placedAt)}
+          {order.customerName
+            ? ` · ${strings.order.from(order.customerName)}`
+            : order.enteredBy
+              ? ` · ${strings.order.takenBy(order.enteredBy)}`
+              : ""}
+        </span>
+        <OrderAge order={order} now={now} thresholds={thresholds} />
+      </div>
+      <OrderItems items={order.items} />
+      {order.statusReason && <p className="reason small">{order.statusReason}</p>}
+      <div className="order-foot">
+        <span className="total">{formatMoney(order.totalCents, order.currency)}</span>
+        {next && (
+          <button
+            type="button"
+            className={overrides ? "button small" : "button primary small"}
+            disabled={busy || !commands.ready}
+            onClick={() => (overrides ? setConfirmReady(true) : advance(next))}
+            data-next-step={next}
+            data-override={overrides || undefined}
+            aria-label={strings.order.advanceLabel[next](label)}
+            aria-haspopup={overrides ? "dialog" : undefined}
+          >
+            {strings.order.advance[next]}
+            {overrides && "…"}
+          </button>
+        )}
+        {canCancel(order) && (
+          <button
+            type="button"
+            className="button ghost small"
+            disabled={busy || !commands.ready}
+            onClick={() => setConfirmCancel(true)}
+            aria-label={strings.order.cancelOrder(label)}
+          >
+            {strings.order.cancel}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="error small">
+          {error}
+        </p>
+      )}
+      {confirmReady && (
+        <ConfirmDialog
+          title={strings.order.overrideTitle}
+          message={strings.order.overrideMessage(
+            label,
+            kitchenBusy.map((t) => `${t.station}: ${ORDER_VIEW_WORDS[t.status]}`),
+          )}
+          confirmLabel={strings.order.overrideConfirm}
+          dismissLabel={strings.order.overrideDismiss}
+          onConfirm={async () => {
+            await commands.send("order:advance", { orderId: order.id, to: "READY", overrideKitchen: true });
+            announce(strings.announce.orderAdvanced.READY(label));
+            // As after a plain advance: focus comes back to this card's next step once the panel re-sorts.
+            keepFocusUntil.current = Date.now() + 3000;
+          }}
+          onClose={() => setConfirmReady(false)}
+        />
+      )}
+      {confirmCancel && (
+        <CancelOrderDialog
+          order={order}
+          label={label}
+          role={role}
+          onCancelled={() => announce(strings.announce.orderCancelled(label))}
+          onClose={() => setConfirmCancel(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { can, type LocationDto } from "@ordered/contract/client";
+import { useEffect, useState } from "react";
+import { api } from "../../api/http";
+import type { StaffAuth } from "../../components/auth/staff-auth";
+import { strings } from "../../strings";
+import { CardCheckSetting } from "./CardCheckSetting";
+import { TicketTimingSetting } from "./TicketTimingSetting";
+
+/**
+ * The location's "open a session on first scan" switch, its check of card-joined phones and the
+ * kitchen tickets' timing; only roles with the permission location.settings (the owner) change them.
+ */
+export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
+  const [location, setLocation] = useState<LocationDto | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const maySet = can(auth.staff.role, "location.settings");
+
+  useEffect(() => {
+    let stale = false;
+    api("GET /api/location", { token: auth.token })
+      .then((res) => !stale && setLocation(res.location))
+      .catch((err: Error) => !stale && setError(err.message));
+    return () => {
+      stale = true;
+    };
+  }, [auth.token]);
+
+  async function toggle(current: LocationDto, openOnFirstScan: boolean) {
+    setBusy(true);
+    setError(null);
+    setLocation({ ...current, openOnFirstScan }); // at once; the answer (or an error) settles it
+    try {
+      const res = await api("PATCH /api/location", { token: auth.token, body: { openOnFirstScan } });
+      setLocation(res.location);
+    } catch (err) {
+      setLocation(current);
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <section className="card setting" aria-labelledby="first-scan-title">
+        <h2 id="first-scan-title">{strings.tables.setting}</h2>
+        <label className="setting-row">
+          <input
+            type="checkbox"
+            checked={location?.openOnFirstScan ?? false}
+            disabled={!maySet || busy || location === null}
+            onChange={(e) => location && toggle(location, e.target.checked)}
+            aria-describedby="first-scan-hint"
+          />
+          <span>{strings.tables.openOnFirstScan}</span>
+        </label>
+        <p id="first-scan-hint" className="muted small">
+          {strings.tables.openOnFirstScanHint} {!maySet && strings.tables.ownerOnly}
+        </p>
+        {error && (
+          <p role="alert" className="error small">
+            {error}
+          </p>
+        )}
+      </section>
+      <CardCheckSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
+      <TicketTimingSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
+    </>
+  );
+}
