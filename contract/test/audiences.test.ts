@@ -28,6 +28,7 @@ describe("staff audiences", () => {
     expect(kitchenReads).toEqual({
       "session.opened": "kitchen",
       "session.closed": "kitchen",
+      "session.moved": "kitchen",
       "order.placed": "kitchen",
       "order.updated": "kitchen",
       "customer.joined": "skipped",
