@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { ordersOf } from "../support/api.js";
 import { expect, test } from "../support/fixtures.js";
 import { joinUrlFromPanel, openSession } from "../support/ui.js";
@@ -9,8 +10,13 @@ test("a phone that reloads offline still shows its orders and what is not confir
   await openSession(panel, "Table 21");
   const phone = await phones.join(await joinUrlFromPanel(panel, "Table 21"));
   const { page, context } = phone;
+  // Online and in sync first: what this test checks begins when the phone loses Wi-Fi.
+  await expect(page.getByRole("status")).toHaveText("Live");
   await page.getByRole("button", { name: "Add Arancini" }).click();
-  await page.getByRole("button", { name: "Place order" }).click();
+  // Placed from the keyboard: a tap right after the cart appeared was lost about one run in
+  // six (the page settling under it; followed up in issue 32's notes). Tapping to order is
+  // phone-cart's and double-tap's subject; this test's is what a reload offline shows.
+  await placeWithKeyboard(page);
   await expect(page.getByRole("listitem", { name: "Order 1" })).toContainText("Arancini");
   // The worker is in charge of the page once it has installed (it claims open pages).
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -20,7 +26,7 @@ test("a phone that reloads offline still shows its orders and what is not confir
   await expect(page.getByRole("status")).toHaveText("Offline");
   await expect.poll(() => phone.websockets.every((ws) => ws.isClosed())).toBe(true);
   await page.getByRole("button", { name: "Add Bruschetta" }).click();
-  await page.getByRole("button", { name: "Place order" }).click();
+  await placeWithKeyboard(page);
   await expect(page.getByRole("listitem", { name: "Sending…" })).toContainText("Not confirmed yet");
 
   await page.reload();
@@ -46,3 +52,9 @@ test("a phone that reloads offline still shows its orders and what is not confir
     ["Bruschetta"],
   ]);
 });
+
+async function placeWithKeyboard(page: Page): Promise<void> {
+  const place = page.getByRole("button", { name: "Place order" });
+  await place.focus();
+  await place.press("Enter");
+}
