@@ -106,7 +106,8 @@ export function registerRoutes(router: Router, all: RouteHandlers, deps: Pick<Ap
         },
       } as RouteCall<RouteKey>;
       await handler(call);
-      if (!res.headersSent) throw new Error(`${key} sent no answer`);
+      // A client that went away (a page closed mid-request) leaves nothing to answer: not a bug.
+      if (!res.headersSent && !res.destroyed) throw new Error(`${key} sent no answer`);
     };
     router[method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete"](path, ...before, handle);
   }
