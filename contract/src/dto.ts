@@ -67,6 +67,10 @@ export type SetupLinkDto = z.infer<typeof SetupLinkDto>;
 export const StationDto = z.strictObject({ id, name: z.string(), position: z.number().int() });
 export type StationDto = z.infer<typeof StationDto>;
 
+/** A course of a meal (Drinks, Starters…), in the location's order: lines carry one, staff hold and fire them. */
+export const CourseDto = z.strictObject({ id, name: z.string(), position: z.number().int() });
+export type CourseDto = z.infer<typeof CourseDto>;
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 /** A section of the menu, in the order staff chose. */
@@ -77,6 +81,8 @@ export const CategoryDto = z.strictObject({
   position: z.number().int(),
   /** The station its products' lines go to. */
   stationId: id,
+  /** The course its products' lines get by default (the order pad may choose another); null: none. */
+  courseId: id.nullable(),
   /** Off the phones' menu (its products too), still on the products page. */
   hidden: z.boolean(),
   /** Served only from `availableFrom` until `availableUntil` ("HH:MM", the location's time zone), or always (null). */
@@ -203,6 +209,10 @@ export const OrderItemDto = z.strictObject({
   allergens: z.array(z.enum(ALLERGENS)),
   /** The station that prepares it (its category's when the order was placed). */
   stationId: id,
+  /** The guest's seat (1, 2…) when staff noted it on the order pad. */
+  seat: z.number().int().nullable(),
+  /** Its course (the category's default, or the waiter's choice), or null. */
+  courseId: id.nullable(),
 });
 export type OrderItemDto = z.infer<typeof OrderItemDto>;
 
@@ -225,6 +235,11 @@ export const TicketDto = z.strictObject({
   readyAt: time.nullable(),
   /** When it last moved (a bump or a recall); a bump can be recalled for RECALL_WINDOW_MS. */
   movedAt: time,
+  /** The course of its lines (one ticket per station and course), and its name; null: none. */
+  courseId: id.nullable(),
+  course: z.string().nullable(),
+  /** When the kitchen was told to make it (its age counts from here); null: its course is held at the table. */
+  firedAt: time.nullable(),
 });
 export type TicketDto = z.infer<typeof TicketDto>;
 

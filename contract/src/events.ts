@@ -13,6 +13,7 @@ import {
   AdvanceOrderPayload,
   BumpTicketPayload,
   CancelOrderPayload,
+  CourseActionPayload,
   EnterOrderPayload,
   FocusSessionPayload,
   PlaceOrderPayload,
@@ -204,6 +205,10 @@ export const COMMANDS = {
   "ticket:bump": { payload: BumpTicketPayload, by: "staff", may: "kitchen.work" },
   /** A station: undo a bump within RECALL_WINDOW_MS. */
   "ticket:recall": { payload: RecallTicketPayload, by: "staff", may: "kitchen.work" },
+  /** Staff: hold a course at a table (its tickets no station started wait); idempotent. */
+  "course:hold": { payload: CourseActionPayload, by: "staff", may: "orders.enter" },
+  /** Staff: fire a held course (its tickets go live, aged from now); idempotent. */
+  "course:fire": { payload: CourseActionPayload, by: "staff", may: "orders.enter" },
 } as const satisfies Record<string, { payload: z.ZodType; by: "customer" } | { payload: z.ZodType; by: "staff"; may: Permission }>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -228,6 +233,12 @@ export interface CommandResults {
   /** In the kitchen's form (SESSION_EVENTS' `kitchen`): a display reads no more in an ack than in an event. */
   "ticket:bump": { order: KitchenOrderDto };
   "ticket:recall": { order: KitchenOrderDto };
+  /**
+   * The session's orders with tickets of the course, as they are now (each change logged as
+   * `order.updated`); the same answer when it was held (fired) already.
+   */
+  "course:hold": { orders: OrderDto[] };
+  "course:fire": { orders: OrderDto[] };
 }
 
 export type ClientToServerEvents = {

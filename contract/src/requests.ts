@@ -73,6 +73,10 @@ export type ChangePasswordBody = z.input<typeof ChangePasswordBody>;
 export const StationBody = z.strictObject({ name: text(LIMITS.kitchen.stationNameLength) });
 export type StationBody = z.input<typeof StationBody>;
 
+/** A course's name (Drinks, Starters, Mains, Desserts…). */
+export const CourseBody = z.strictObject({ name: text(LIMITS.kitchen.courseNameLength) });
+export type CourseBody = z.input<typeof CourseBody>;
+
 /** A session on a table (its label defaults to the table's name), or free-standing with a label. */
 export const OpenSessionBody = z
   .strictObject({ label: text(LIMITS.session.labelLength).optional(), tableId: uuidOf("a table").optional() })
@@ -306,6 +310,8 @@ const categoryFields = {
   name: text(LIMITS.category.nameLength),
   /** The station its lines go to; a new category without one goes to the location's first. */
   stationId: uuidOf("a station"),
+  /** The course its products' lines get unless a waiter chooses another; null: none. */
+  courseId: uuidOf("a course").nullable(),
   description: note(LIMITS.category.descriptionLength),
   hidden: z.boolean(),
   availableFrom: timeOfDay.nullable(),
@@ -319,6 +325,7 @@ export const CreateCategoryBody = z
   .strictObject({
     ...categoryFields,
     stationId: categoryFields.stationId.optional(),
+    courseId: categoryFields.courseId.default(null),
     description: categoryFields.description.default(""),
     hidden: categoryFields.hidden.default(false),
     availableFrom: categoryFields.availableFrom.default(null),

@@ -7,6 +7,7 @@ import { z } from "zod";
 import {
   AlertDto,
   CategoryDto,
+  CourseDto,
   CustomerDto,
   CustomerSessionDto,
   KitchenOrderDto,
@@ -67,6 +68,14 @@ export type StationListResponse = z.infer<typeof StationListResponse>;
 /** POST /api/stations, PATCH /api/stations/:id */
 export const StationResponse = z.strictObject({ station: StationDto });
 export type StationResponse = z.infer<typeof StationResponse>;
+
+/** GET /api/courses */
+export const CourseListResponse = z.strictObject({ courses: z.array(CourseDto) });
+export type CourseListResponse = z.infer<typeof CourseListResponse>;
+
+/** POST /api/courses, PATCH /api/courses/:id */
+export const CourseResponse = z.strictObject({ course: CourseDto });
+export type CourseResponse = z.infer<typeof CourseResponse>;
 
 /**
  * GET /api/kitchen: what a kitchen display starts from. The open sessions (with their log

@@ -7,7 +7,7 @@
  * OpenAPI document served at GET /api/openapi.json is generated from it (openapi.ts).
  */
 import { z } from "zod";
-import { PlaceOrderPayload } from "./commands.js";
+import { EnterOrderBody } from "./commands.js";
 import { LIMITS } from "./limits.js";
 import {
   AdvanceOrderBody,
@@ -15,6 +15,7 @@ import {
   CancelOrderBody,
   ChangePasswordBody,
   CloseSessionBody,
+  CourseBody,
   CreateCategoryBody,
   CreateProductBody,
   CreateStaffBody,
@@ -46,6 +47,8 @@ import {
   CategoryResponse,
   CloseSessionResponse,
   CodeInfoResponse,
+  CourseListResponse,
+  CourseResponse,
   CurrentSessionResponse,
   DailyStatsResponse,
   HealthResponse,
@@ -240,6 +243,36 @@ export const ROUTES = {
     response: null,
     status: 204,
   },
+  "GET /api/courses": {
+    by: "staff",
+    may: "menu.view",
+    summary: "The location's courses (Drinks, Starters, Mains, Desserts), in order",
+    response: CourseListResponse,
+  },
+  "POST /api/courses": {
+    by: "staff",
+    may: "menu.edit",
+    summary: "Add a course",
+    body: CourseBody,
+    response: CourseResponse,
+    status: 201,
+  },
+  "PATCH /api/courses/:id": {
+    by: "staff",
+    may: "menu.edit",
+    summary: "Rename a course",
+    params: ids(["id", "course"]),
+    body: CourseBody,
+    response: CourseResponse,
+  },
+  "DELETE /api/courses/:id": {
+    by: "staff",
+    may: "menu.edit",
+    summary: "Remove a course no order line carries (categories defaulting to it lose their default)",
+    params: ids(["id", "course"]),
+    response: null,
+    status: 204,
+  },
   "GET /api/categories": { by: "staff", may: "menu.view", summary: "The menu's categories, in order", response: CategoryListResponse },
   "POST /api/categories": {
     by: "staff",
@@ -400,9 +433,10 @@ export const ROUTES = {
   "POST /api/sessions/:id/orders": {
     by: "staff",
     may: "orders.enter",
-    summary: "Take an order at a table, as the `order:enter` command (201; 200 when this clientOrderId was stored before)",
+    summary:
+      "Take an order at a table (seats and courses on its lines; courses to hold), as the `order:enter` command (201; 200 when this clientOrderId was stored before)",
     params: ids(["id", "session"]),
-    body: PlaceOrderPayload,
+    body: EnterOrderBody,
     response: OrderResponse,
     status: 201,
     alsoStatus: [200],

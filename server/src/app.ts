@@ -9,6 +9,8 @@ import { authRoutes } from "./auth/auth.routes.js";
 import { createCustomerBudget } from "./auth/customer-budget.js";
 import { createGuards } from "./auth/passport.js";
 import { createTokens } from "./auth/tokens.js";
+import * as courses from "./courses/courses.handlers.js";
+import { courseRoutes } from "./courses/courses.routes.js";
 import { poolOf } from "./db/prisma.js";
 import type { AppComponents, AppDeps } from "./deps.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
@@ -108,6 +110,7 @@ export function createApp(components: AppComponents): App {
     ...tableRoutes(deps),
     ...cardRoutes(deps),
     ...stationRoutes(deps),
+    ...courseRoutes(deps),
     ...categoryRoutes(deps),
     ...productRoutes(deps),
     ...photoRoutes(deps),
@@ -142,6 +145,8 @@ export function createApp(components: AppComponents): App {
     onCommand(socket, deps, "alert:acknowledge", sessions.acknowledge);
     onCommand(socket, deps, "ticket:bump", kitchen.bump);
     onCommand(socket, deps, "ticket:recall", kitchen.recall);
+    onCommand(socket, deps, "course:hold", courses.hold);
+    onCommand(socket, deps, "course:fire", courses.fire);
     catchUp(socket, deps).catch((err: unknown) => {
       log.error({ err }, "catch-up failed; dropping the connection so the client retries");
       dropForReconnect(socket);

@@ -167,6 +167,16 @@ describe("the route table", () => {
     await call("PATCH /api/stations/:id", { token, params: { id: pastry.id }, body: { name: "Pastry bench" } });
     await call("GET /api/stations", { token });
     await call("DELETE /api/stations/:id", { token, params: { id: pastry.id } });
+    const cheese = (await call("POST /api/courses", { token, body: { name: "Cheese" } })).course;
+    await call("PATCH /api/courses/:id", { token, params: { id: cheese.id }, body: { name: "Cheeses" } });
+    expect((await call("GET /api/courses", { token })).courses.map((c) => c.name)).toEqual([
+      "Drinks",
+      "Starters",
+      "Mains",
+      "Desserts",
+      "Cheeses",
+    ]);
+    await call("DELETE /api/courses/:id", { token, params: { id: cheese.id } });
     const desserts = (await call("POST /api/categories", { token, body: { name: "Desserts" } })).category;
     const categories = (await call("GET /api/categories", { token })).categories;
     await call("PUT /api/categories/order", { token, body: { categoryIds: categories.map((c) => c.id).reverse() } });
@@ -234,9 +244,10 @@ describe("the route table", () => {
     const { order: entered } = await call("POST /api/sessions/:id/orders", {
       token,
       params: { id: sessionId },
-      body: { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] },
+      body: { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1, seat: 2 }] },
     });
     expect(entered.enteredBy).toBe(venue.owner.displayName);
+    expect(entered.items[0]!.seat).toBe(2);
     await eventually(
       async () => (await prisma.order.findUniqueOrThrow({ where: { id: entered.id } })).status === "ACCEPTED",
       15_000,
