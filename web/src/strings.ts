@@ -2,6 +2,7 @@ import { kitchenStrings } from "./kitchen/strings";
 import { accountStrings } from "./staff/accounts/strings";
 import { floorStrings } from "./staff/floor/strings";
 import { menuStrings } from "./staff/menu/strings";
+import { orderPadStrings } from "./staff/order-pad/strings";
 import { sessionStrings } from "./staff/sessions/strings";
 import { settingStrings } from "./staff/settings/strings";
 import { tableStrings } from "./staff/tables/strings";
@@ -63,4 +64,5 @@ export const strings = {
   ...accountStrings,
   ...settingStrings,
   ...kitchenStrings,
+  ...orderPadStrings,
 };

@@ -1,4 +1,4 @@
-import { billOf, type CardJoinCheck, type CloseSessionBody, type StaffRoleName, ticketUrgency } from "@ordered/contract/client";
+import { billOf, type CardJoinCheck, type CloseSessionBody, can, type StaffRoleName, ticketUrgency } from "@ordered/contract/client";
 import { useState } from "react";
 import { formatAge } from "../../lib/age";
 import { formatMoney, formatTime } from "../../lib/money";
@@ -6,6 +6,7 @@ import { alertsOf, customersOf, ordersOf, paymentsOf } from "../../realtime/live
 import { strings } from "../../strings";
 import { AgePill } from "../floor/OrderAge";
 import { type Thresholds, waitingSince } from "../floor/triage";
+import { SessionCourses } from "../order-pad/SessionCourses";
 import { useNow } from "../use-now";
 import { AlertList } from "./AlertList";
 import { BillSummary } from "./BillSummary";
@@ -30,6 +31,8 @@ interface Props {
   role: StaffRoleName;
   onShowQr: () => void;
   onClose: (body: CloseSessionBody) => Promise<unknown>;
+  /** Opens the order pad for this session (issue 32). */
+  onTakeOrder?: () => void;
 }
 
 /** Which dialog is open; a payment started from the close dialog goes back to it. */
@@ -40,7 +43,18 @@ type Dialog = { kind: "pay"; thenClose: boolean } | { kind: "close" } | null;
  * and closing. Everything shown is derived from the live state, so every staff device sees
  * the same session without polling.
  */
-export function OpenSessionCard({ session, state, token, currency, cardJoinCheck, thresholds, role, onShowQr, onClose }: Props) {
+export function OpenSessionCard({
+  session,
+  state,
+  token,
+  currency,
+  cardJoinCheck,
+  thresholds,
+  role,
+  onShowQr,
+  onClose,
+  onTakeOrder,
+}: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
   // Ages are shown in whole minutes: a tick every 10 s keeps them at most that late.
   const now = useNow(10_000);
@@ -91,6 +105,7 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
           <h4 className="seat-heading">
             {strings.session.orders} <span className="count">{orders.length}</span>
           </h4>
+          {can(role, "orders.enter") && <SessionCourses sessionId={session.id} label={session.label} orders={orders} />}
           {orders.length === 0 ? (
             <p className="muted small">{strings.panel.noOrders}</p>
           ) : (
@@ -118,6 +133,11 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
       </div>
 
       <footer className="session-actions">
+        {onTakeOrder && can(role, "orders.enter") && (
+          <button type="button" className="button primary" onClick={onTakeOrder} aria-label={strings.pad.openLabel(session.label)}>
+            {strings.pad.open}
+          </button>
+        )}
         <button type="button" className="button primary" onClick={() => setDialog({ kind: "pay", thenClose: false })}>
           {strings.session.recordPayment}
         </button>
