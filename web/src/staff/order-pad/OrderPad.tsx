@@ -67,6 +67,10 @@ export function OrderPad({ session, token, timeZone, currency, orders, onClose }
   };
   const add = (product: ProductDto, options: string[], note = "", quantity = 1) =>
     edit(addLine(lines, { productId: product.id, options, quantity, note, seat, courseId: defaultCourse.get(product.categoryId) ?? null }));
+  const choose = (next: Tab) => {
+    setQuery("");
+    setTab(next);
+  };
   const pick = (p: PadProduct) => (p.product.optionGroups.length > 0 ? setChoosing(p.product) : add(p.product, []));
 
   async function send() {
@@ -112,14 +116,14 @@ export function OrderPad({ session, token, timeZone, currency, orders, onClose }
                 <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={s.searchPlaceholder} />
               </label>
               <div className="pad-tabs" role="tablist" aria-label={strings.categories.title}>
-                <PadTab selected={!query && tab.kind === "recent"} onSelect={() => (setQuery(""), setTab({ kind: "recent" }))}>
+                <PadTab selected={!query && tab.kind === "recent"} onSelect={() => choose({ kind: "recent" })}>
                   {s.recent}
                 </PadTab>
                 {shownCategories.map((c) => (
                   <PadTab
                     key={c.id}
                     selected={!query && tab.kind === "category" && tab.id === c.id}
-                    onSelect={() => (setQuery(""), setTab({ kind: "category", id: c.id }))}
+                    onSelect={() => choose({ kind: "category", id: c.id })}
                   >
                     {c.name}
                   </PadTab>

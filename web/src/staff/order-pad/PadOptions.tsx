@@ -25,7 +25,7 @@ export function PadOptions({
   const problem = choiceProblem(product, chosen);
   const price = formatMoney(unitPriceOf(product, chosen) * quantity, product.currency);
   return (
-    <div className="pad-options" aria-label={s.chooseFor(product.name)} role="group">
+    <section className="pad-options" aria-label={s.chooseFor(product.name)}>
       <div className="pad-options-head">
         <button type="button" className="button" onClick={onBack}>
           ‹ {s.back}
@@ -85,6 +85,6 @@ export function PadOptions({
           {problem}
         </p>
       )}
-    </div>
+    </section>
   );
 }

@@ -62,6 +62,7 @@ export function PadTicket({ lines, products, courses, currency, seat, onSeat, he
             const options = product ? chosenOptions(product, line.options).map((o) => o.name) : [];
             const set = (change: Partial<PadLine>) => onChange(changeLine(lines, i, change));
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a line is its place in the order being taken (equal lines merge)
               <li key={`${line.productId}-${i}`} className="pad-line" aria-label={name}>
                 <div className="pad-line-head">
                   <div className="pad-stepper">

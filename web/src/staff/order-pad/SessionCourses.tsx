@@ -30,7 +30,8 @@ export function SessionCourses({ sessionId, label, orders }: { sessionId: string
   }
 
   return (
-    <div className="session-courses" aria-label={s.heading} role="group">
+    <fieldset className="session-courses">
+      <legend className="visually-hidden">{s.heading}</legend>
       {courses.map((c) => (
         <span key={c.courseId} className={c.held ? "session-course held" : "session-course"}>
           {c.held ? s.held(c.name) : s.live(c.name)}
@@ -62,6 +63,6 @@ export function SessionCourses({ sessionId, label, orders }: { sessionId: string
           {error}
         </p>
       )}
-    </div>
+    </fieldset>
   );
 }
