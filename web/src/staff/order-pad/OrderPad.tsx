@@ -88,13 +88,16 @@ export function OrderPad({ session, token, timeZone, currency, orders, onClose }
     }
   }
 
+  // Nothing ordered yet (a new day, a new venue): open on the first category instead.
+  const shownTab: Tab =
+    tab.kind === "recent" && recent.length === 0 && shownCategories[0] ? { kind: "category", id: shownCategories[0].id } : tab;
   const listed: PadProduct[] | null = !menu
     ? null
     : query.trim()
       ? searchPad(menu, query)
-      : tab.kind === "recent"
+      : shownTab.kind === "recent"
         ? recent.flatMap((id) => menu.filter((p) => p.product.id === id))
-        : menu.filter((p) => p.category.id === tab.id);
+        : menu.filter((p) => p.category.id === shownTab.id);
 
   return (
     <Modal title={s.title(session.label)} onClose={onClose} className="order-pad">
@@ -116,13 +119,13 @@ export function OrderPad({ session, token, timeZone, currency, orders, onClose }
                 <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={s.searchPlaceholder} />
               </label>
               <div className="pad-tabs" role="tablist" aria-label={strings.categories.title}>
-                <PadTab selected={!query && tab.kind === "recent"} onSelect={() => choose({ kind: "recent" })}>
+                <PadTab selected={!query && shownTab.kind === "recent"} onSelect={() => choose({ kind: "recent" })}>
                   {s.recent}
                 </PadTab>
                 {shownCategories.map((c) => (
                   <PadTab
                     key={c.id}
-                    selected={!query && tab.kind === "category" && tab.id === c.id}
+                    selected={!query && shownTab.kind === "category" && shownTab.id === c.id}
                     onSelect={() => choose({ kind: "category", id: c.id })}
                   >
                     {c.name}

@@ -3,8 +3,8 @@ import { formatMoney } from "../../lib/money";
 import { strings } from "../../strings";
 import { changeLine, coursesOf, type PadLine, padTotal } from "./pad-model";
 
-/** Seats offered on the pad; a larger table types past them on a line's own picker. */
-const SEATS = [1, 2, 3, 4, 5, 6, 7, 8];
+/** Seats offered as one row of buttons (most tables); a larger table picks past them on a line's own picker. */
+const SEATS = [1, 2, 3, 4, 5, 6];
 const LINE_SEATS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 interface Props {
@@ -31,7 +31,10 @@ export function PadTicket({ lines, products, courses, currency, seat, onSeat, he
   return (
     <section className="pad-ticket" aria-label={s.lines}>
       <fieldset className="pad-seats">
-        <legend>{s.nextSeat}</legend>
+        <legend>
+          <span aria-hidden="true">{s.seat}</span>
+          <span className="visually-hidden">{s.nextSeat}</span>
+        </legend>
         <button
           type="button"
           className={seat === null ? "pad-seat selected" : "pad-seat"}

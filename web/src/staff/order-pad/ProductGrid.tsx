@@ -1,6 +1,7 @@
 import { ALLERGENS } from "@ordered/contract/client";
 import { t } from "../../i18n/i18n";
 import { formatMoney } from "../../lib/money";
+import { strings } from "../../strings";
 import type { PadProduct } from "./pad-model";
 
 /** The products as big targets: name, price, allergens; a sold-out or not-yet-served one disabled with the reason. */
@@ -22,7 +23,7 @@ export function ProductGrid({ items, currency, onPick }: { items: PadProduct[]; 
               <span className="pad-product-name">{product.name}</span>
               <span className="pad-product-price">
                 {formatMoney(product.priceCents, currency)}
-                {product.optionGroups.length > 0 && <span className="pad-product-more"> +</span>}
+                {product.optionGroups.length > 0 && <span className="pad-product-more"> · {strings.pad.withOptions}</span>}
               </span>
               {allergens.length > 0 && (
                 <span className="pad-product-allergens">{allergens.map((a) => t(`allergens.${a}`).split(" (")[0]).join(", ")}</span>

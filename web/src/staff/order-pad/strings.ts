@@ -13,6 +13,7 @@ export const orderPadStrings = {
     chooseFor: (name: string) => `Options for ${name}`,
     add: (price: string) => `Add · ${price}`,
     back: "Back",
+    withOptions: "options",
     seat: "Seat",
     seatNone: "–",
     seatFor: (name: string) => `Seat of ${name}`,
