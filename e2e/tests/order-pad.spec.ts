@@ -102,6 +102,9 @@ test("a waiter-only table: the pad takes starters and held mains with seats and 
   await expect(held.getByRole("button")).toHaveCount(0);
   const starters = tickets.filter({ hasText: "Burrata" });
   await expect(starters.getByRole("button", { name: "Start Table 9 #1" })).toBeVisible();
+  await shot(kitchen.page, test.info(), "kitchen-held-mains-1024x768");
+  await card.scrollIntoViewIfNeeded();
+  await shot(panel, test.info(), "panel-card-mains-held");
 
   // Fire the mains from the panel: the kitchen gets them live, with their own clock, and bumps.
   await card.getByRole("button", { name: "Fire Mains for Table 9" }).click();

@@ -23,6 +23,8 @@ describe("migrations", () => {
       expect(rows.map((r) => r.tablename)).toEqual([
         "_prisma_migrations",
         "category",
+        "course",
+        "course_hold",
         "customer",
         "dining_table",
         "location",
