@@ -49,7 +49,7 @@ test("a waiter-only table: the pad takes starters and held mains with seats and 
   await api.seatTable(token, table.id);
 
   const card = sessionCard(panel, "Table 9");
-  await card.getByRole("button", { name: "Take an order for Table 9" }).click();
+  await card.getByRole("button", { name: "Take order for Table 9" }).click();
   const pad = panel.getByRole("dialog", { name: "Order for Table 9" });
   await expect(pad).toBeVisible();
 
@@ -129,7 +129,7 @@ test("a mixed table: the waiter adds a bottle of wine from the pad; the guest's 
   const { session } = await api.openSession(venue.staffToken, "Table 12");
   const phone = await phones.join(session.joinUrl, "Sam");
   const card = sessionCard(panel, "Table 12");
-  await card.getByRole("button", { name: "Take an order for Table 12" }).click();
+  await card.getByRole("button", { name: "Take order for Table 12" }).click();
   const pad = panel.getByRole("dialog", { name: "Order for Table 12" });
   await pad.getByPlaceholder("Search dishes…").fill("red");
   await pad.getByRole("button", { name: /^House Red/ }).click();

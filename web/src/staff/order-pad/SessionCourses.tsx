@@ -5,64 +5,71 @@ import { strings } from "../../strings";
 import { tableCourses } from "./pad-model";
 
 /**
- * A table's courses on its card (issue 32, item 3): each held one with Fire, each one the
- * kitchen has not started with Hold. Both commands are idempotent: a second tap, or another
- * device's, answers the same.
+ * A table's courses on its card (issue 32, item 3): each held one with Fire, in sight; the
+ * ones no station started behind "Hold a course…" (holding is the exception, so it does not
+ * crowd every card). Both commands are idempotent: a second tap, or another device's,
+ * answers the same.
  */
 export function SessionCourses({ sessionId, label, orders }: { sessionId: string; label: string; orders: readonly OrderDto[] }) {
   const s = strings.courseHold;
   const commands = useCommands();
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const courses = tableCourses(orders);
   if (courses.length === 0) return null;
+  const held = courses.filter((c) => c.held);
+  const holdable = courses.filter((c) => !c.held && c.holdable);
 
   async function act(name: "course:fire" | "course:hold", courseId: string) {
-    setBusy(courseId);
+    setBusy(true);
     setError(null);
     try {
       await commands.send(name, { sessionId, courseId });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
-      setBusy(null);
+      setBusy(false);
     }
   }
 
   return (
-    <fieldset className="session-courses">
-      <legend className="visually-hidden">{s.heading}</legend>
-      {courses.map((c) => (
-        <span key={c.courseId} className={c.held ? "session-course held" : "session-course"}>
-          {c.held ? s.held(c.name) : s.live(c.name)}
-          {c.held ? (
+    <div className="session-courses">
+      {held.map((c) => (
+        <span key={c.courseId} className="session-course held">
+          {s.held(c.name)}
+          <button
+            type="button"
+            className="button primary small"
+            disabled={busy || !commands.ready}
+            aria-label={s.fireLabel(c.name, label)}
+            onClick={() => act("course:fire", c.courseId)}
+          >
+            {s.fire}
+          </button>
+        </span>
+      ))}
+      {holdable.length > 0 && (
+        <details className="session-course-holds">
+          <summary>{s.holdMenu}</summary>
+          {holdable.map((c) => (
             <button
-              type="button"
-              className="button primary small"
-              disabled={busy !== null || !commands.ready}
-              aria-label={s.fireLabel(c.name, label)}
-              onClick={() => act("course:fire", c.courseId)}
-            >
-              {s.fire}
-            </button>
-          ) : (
-            <button
+              key={c.courseId}
               type="button"
               className="button small"
-              disabled={busy !== null || !commands.ready}
+              disabled={busy || !commands.ready}
               aria-label={s.holdLabel(c.name, label)}
               onClick={() => act("course:hold", c.courseId)}
             >
-              {s.hold}
+              {s.hold(c.name)}
             </button>
-          )}
-        </span>
-      ))}
+          ))}
+        </details>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-    </fieldset>
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 export const orderPadStrings = {
   pad: {
     open: "Take order",
-    openLabel: (table: string) => `Take an order for ${table}`,
+    openLabel: (table: string) => `Take order for ${table}`,
     title: (table: string) => `Order for ${table}`,
     search: "Search the menu",
     searchPlaceholder: "Search dishes…",
@@ -47,8 +47,8 @@ export const orderPadStrings = {
     held: (course: string) => `${course} held`,
     fire: "Fire",
     fireLabel: (course: string, table: string) => `Fire ${course} for ${table}`,
-    hold: "Hold",
+    holdMenu: "Hold a course…",
+    hold: (course: string) => `Hold ${course}`,
     holdLabel: (course: string, table: string) => `Hold ${course} for ${table}`,
-    live: (course: string) => `${course} in the kitchen`,
   },
 };
