@@ -10,7 +10,7 @@ import { tableCourses } from "./pad-model";
  * crowd every card). Both commands are idempotent: a second tap, or another device's,
  * answers the same.
  */
-export function SessionCourses({ sessionId, label, orders }: { sessionId: string; label: string; orders: readonly OrderDto[] }) {
+export function SessionCourses({ sessionId, orders }: { sessionId: string; orders: readonly OrderDto[] }) {
   const s = strings.courseHold;
   const commands = useCommands();
   const [busy, setBusy] = useState(false);
@@ -41,7 +41,7 @@ export function SessionCourses({ sessionId, label, orders }: { sessionId: string
             type="button"
             className="button primary small"
             disabled={busy || !commands.ready}
-            aria-label={s.fireLabel(c.name, label)}
+            aria-label={s.fireLabel(c.name)}
             onClick={() => act("course:fire", c.courseId)}
           >
             {s.fire}
@@ -57,7 +57,7 @@ export function SessionCourses({ sessionId, label, orders }: { sessionId: string
               type="button"
               className="button small"
               disabled={busy || !commands.ready}
-              aria-label={s.holdLabel(c.name, label)}
+              aria-label={s.holdLabel(c.name)}
               onClick={() => act("course:hold", c.courseId)}
             >
               {s.hold(c.name)}

@@ -2,7 +2,6 @@
 export const orderPadStrings = {
   pad: {
     open: "Take order",
-    openLabel: (table: string) => `Take order for ${table}`,
     title: (table: string) => `Order for ${table}`,
     search: "Search the menu",
     searchPlaceholder: "Search dishes…",
@@ -46,9 +45,9 @@ export const orderPadStrings = {
     heading: "Courses",
     held: (course: string) => `${course} held`,
     fire: "Fire",
-    fireLabel: (course: string, table: string) => `Fire ${course} for ${table}`,
+    fireLabel: (course: string) => `Fire ${course}`,
     holdMenu: "Hold a course…",
     hold: (course: string) => `Hold ${course}`,
-    holdLabel: (course: string, table: string) => `Hold ${course} for ${table}`,
+    holdLabel: (course: string) => `Hold ${course}`,
   },
 };

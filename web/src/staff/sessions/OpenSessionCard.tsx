@@ -105,7 +105,7 @@ export function OpenSessionCard({
           <h4 className="seat-heading">
             {strings.session.orders} <span className="count">{orders.length}</span>
           </h4>
-          {can(role, "orders.enter") && <SessionCourses sessionId={session.id} label={session.label} orders={orders} />}
+          {can(role, "orders.enter") && <SessionCourses sessionId={session.id} orders={orders} />}
           {orders.length === 0 ? (
             <p className="muted small">{strings.panel.noOrders}</p>
           ) : (
@@ -134,7 +134,7 @@ export function OpenSessionCard({
 
       <footer className="session-actions">
         {onTakeOrder && can(role, "orders.enter") && (
-          <button type="button" className="button primary" onClick={onTakeOrder} aria-label={strings.pad.openLabel(session.label)}>
+          <button type="button" className="button primary" onClick={onTakeOrder}>
             {strings.pad.open}
           </button>
         )}
