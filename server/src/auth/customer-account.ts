@@ -17,7 +17,12 @@ const CUSTOMER_STATE = statement<{ customerId: string }>(
  */
 export async function assertActiveCustomer(prisma: PrismaClient, customer: CustomerPrincipal, open: "open" | "any"): Promise<void> {
   const row = await sqlOn(prisma).row(CustomerState, CUSTOMER_STATE, { customerId: customer.customerId });
-  if (!row || row.session_id !== customer.sessionId) throw new AppError("UNAUTHENTICATED", "invalid token");
+  if (!row) throw new AppError("UNAUTHENTICATED", "invalid token");
+  // Staff merged its session into another or split it off (the phone's row moved): the phone
+  // follows with POST /api/sessions/follow, which gives it a token for where it is now.
+  if (row.session_id !== customer.sessionId) {
+    throw new AppError("SESSION_MOVED", "staff moved this phone to another table's session: follow it there");
+  }
   // Closed first: once its session is over, a removed phone is just a phone of a past session.
   if (open === "open" && row.status !== "OPEN") throw new AppError("SESSION_CLOSED", "this table's session is closed");
   if (row.removed) throw removedError();

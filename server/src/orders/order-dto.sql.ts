@@ -48,7 +48,8 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'note', i.note,
         'options', i.options,
         'allergens', to_json(i.allergens),
-        'stationId', i.station_id) ORDER BY i.position), '[]'::json)
+        'stationId', i.station_id,
+        'movedTo', i.moved_to) ORDER BY i.position), '[]'::json)
       FROM ${from.items?.ref ?? raw("order_item")} i WHERE i.order_id = o.id),
     'shipment', CASE WHEN s.order_id IS NULL THEN NULL ELSE json_build_object(
       'status', s.status,
@@ -66,7 +67,8 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'movedAt', ${isoText("t.moved_at")}) ORDER BY st.position, st.id), '[]'::json)
       FROM ${from.tickets?.ref ?? raw("ticket")} t JOIN station st ON st.id = t.station_id WHERE t.order_id = o.id),
     'cancelledBy', CASE WHEN o.cancelled_by_id IS NULL THEN NULL
-                   ELSE (SELECT display_name FROM staff_user WHERE id = o.cancelled_by_id) END
+                   ELSE (SELECT display_name FROM staff_user WHERE id = o.cancelled_by_id) END,
+    'movedFrom', o.moved_from
   ) AS dto
   FROM ${from.order?.ref ?? raw(`"order"`)} o
   LEFT JOIN customer c ON c.id = o.customer_id
