@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { billOf, type SessionReceivedData } from "@ordered/contract";
-import type { TestServer } from "../support/harness.js";
+import type { SessionReceivedData } from "@ordered/contract";
 import { it } from "../staff/staff-kit.js";
 import { describe, expect } from "../support/kit.js";
 import { dataOf, recorderOf, send } from "../support/sockets.js";
-import { acceptedOrder, cardCodeOf, joinAtTable, seatedTable } from "./session-kit.js";
+import { acceptedOrder, billAt, cardCodeOf, joinAtTable, seatedTable } from "./session-kit.js";
 
 // Issue 32, item 4: two parties merge (the bar's party joins its table). The target keeps its
 // table and code; the source's orders (renumbered after the target's), phones, payments and
@@ -12,12 +11,6 @@ import { acceptedOrder, cardCodeOf, joinAtTable, seatedTable } from "./session-k
 // phones follow to the target with a token for it. Two instances: staff on A, phones on B.
 
 const errorOf = (r: { status: number; body: unknown }) => [r.status, (r.body as { error: { code: string } }).error?.code];
-
-/** A session's bill as staff read it (GET /api/sessions/:id). */
-export async function billAt(server: TestServer, token: string, id: string) {
-  const detail = await server.api.route("GET /api/sessions/:id", { token, params: { id } });
-  return { detail, bill: billOf({ currency: "EUR", orders: detail.orders, payments: detail.payments }) };
-}
 
 describe("merging two sessions", () => {
   it("moves orders, phones, payments and calls into the target, closes the source, and the source's phone follows", async ({
