@@ -86,7 +86,12 @@ export interface MoveLinesResult {
   events: LoggedEvent[];
 }
 
-export async function moveLines(prisma: PrismaClient, staff: StaffPrincipal, fromId: string, body: MoveLinesBody): Promise<MoveLinesResult> {
+export async function moveLines(
+  prisma: PrismaClient,
+  staff: StaffPrincipal,
+  fromId: string,
+  body: MoveLinesBody,
+): Promise<MoveLinesResult> {
   if (fromId === body.toSessionId) throw new AppError("VALIDATION_FAILED", "body.toSessionId: the lines are in that session already");
   const positions = [...new Set(body.positions)].sort((a, b) => a - b);
   const request = { from: fromId, to: body.toSessionId, order: body.orderId, positions };

@@ -1,5 +1,5 @@
-import type { AppDeps } from "../deps.js";
 import { staffOf } from "../auth/passport.js";
+import type { AppDeps } from "../deps.js";
 import { handlers } from "../http/routes.js";
 import { followSession } from "./follow-session.js";
 import { mergeSessions } from "./merge-sessions.js";

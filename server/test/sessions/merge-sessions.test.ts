@@ -106,7 +106,9 @@ describe("merging two sessions", () => {
     expect(errorOf(await b.api.request("POST", "/api/sessions/follow", { body: { token: "forged" } }))).toEqual([401, "UNAUTHENTICATED"]);
     // She orders onto the merged bill from her new token.
     const annAgain = await socket(b, { token });
-    const more = dataOf(await send(annAgain, "order:place", { clientOrderId: randomUUID(), items: [{ productId: lemonade, quantity: 1 }] }));
+    const more = dataOf(
+      await send(annAgain, "order:place", { clientOrderId: randomUUID(), items: [{ productId: lemonade, quantity: 1 }] }),
+    );
     expect([more.order.sessionId, more.order.number]).toEqual([table.session.id, 4]);
 
     // The bar's table is free (its card answers so); its session's code is dead.

@@ -46,13 +46,23 @@ describe("moving lines to another session", () => {
     expect(from.items.map((i) => i.movedTo)).toEqual([null, `${table.table.name} #1`]);
     expect(from.totalCents).toBe(1250);
     expect(from.tickets.length).toBe(2); // both stations' tickets: the kitchen still makes the lemonade with the pizza
-    expect(to).toMatchObject({ sessionId: table.session.id, number: 1, status: "DELIVERED", movedFrom: `${bar.table.name} #1`, totalCents: 900 });
+    expect(to).toMatchObject({
+      sessionId: table.session.id,
+      number: 1,
+      status: "DELIVERED",
+      movedFrom: `${bar.table.name} #1`,
+      totalCents: 900,
+    });
     expect(to.items.map((i) => i.productName)).toEqual(["Lemonade"]);
 
     const after = [await billAt(a, owner, bar.session.id), await billAt(a, owner, table.session.id)];
     expect(after.map((x) => x.bill.totalCents)).toEqual([1250, 900]);
     expect(after[0]!.bill.totalCents + after[1]!.bill.totalCents).toBe(before[0]!.bill.totalCents + before[1]!.bill.totalCents);
-    expect((await annHears.waitFor("order:updated", (e) => e.data.items.some((i: { movedTo?: string }) => i.movedTo))).data.items.map((i: { movedTo?: string }) => i.movedTo)).toEqual([null, `${table.table.name} #1`]);
+    expect(
+      (await annHears.waitFor("order:updated", (e) => e.data.items.some((i: { movedTo?: string }) => i.movedTo))).data.items.map(
+        (i: { movedTo?: string }) => i.movedTo,
+      ),
+    ).toEqual([null, `${table.table.name} #1`]);
     expect((await kitchen.waitFor("order:placed", (e) => e.sessionId === table.session.id)).data.movedFrom).toBe(`${bar.table.name} #1`);
 
     // A retry: the same orders, nothing logged again. The same line again under a new id: CONFLICT.

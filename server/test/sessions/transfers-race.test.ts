@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { OrderDto } from "@ordered/contract";
-import type { TestServer } from "../support/harness.js";
 import { it } from "../staff/staff-kit.js";
+import type { TestServer } from "../support/harness.js";
 import { eventually } from "../support/harness.js";
 import { describe, expect } from "../support/kit.js";
 import type { ClientSocket } from "../support/sockets.js";
@@ -72,7 +72,9 @@ describe("transfers racing placements and payments", () => {
       Promise.all([...placements(annSocket, lemonade, 6), ...placements(beaSocket, lemonade, 6)]),
       Promise.all([...payments(a, owner, bar!.session.id, 3), ...payments(b, owner, table!.session.id, 3)]),
       Promise.all([a, b].map((s) => s.api.request("POST", `/api/sessions/${bar!.session.id}/merge`, { token: owner, body: mergeBody }))),
-      Promise.all([b, a].map((s) => s.api.request("POST", `/api/sessions/${table!.session.id}/move-lines`, { token: owner, body: moveBody }))),
+      Promise.all(
+        [b, a].map((s) => s.api.request("POST", `/api/sessions/${table!.session.id}/move-lines`, { token: owner, body: moveBody })),
+      ),
     ]);
     expect(merges.map((r) => r.status)).toEqual([200, 200]);
     expect(moves.map((r) => r.status)).toEqual([200, 200]);

@@ -166,7 +166,9 @@ function applyEvent<S extends SessionCore, O extends OrderCore>(state: LiveState
     case "session:split": {
       // Those orders (and, in the whole form, those phones and their open calls) are the new session's.
       const phones = new Set("customerIds" in e.data ? e.data.customerIds : []);
-      const alerts = Object.values(seen.alerts[e.sessionId] ?? {}).filter((a) => a.acknowledgedAt === null && phones.has(a.customerId ?? ""));
+      const alerts = Object.values(seen.alerts[e.sessionId] ?? {}).filter(
+        (a) => a.acknowledgedAt === null && phones.has(a.customerId ?? ""),
+      );
       let next = dropIn(seen, "orders", e.sessionId, e.data.orderIds);
       next = dropIn(next, "customers", e.sessionId, [...phones]);
       return dropIn(
@@ -251,7 +253,7 @@ function putOrder<S extends SessionCore, O extends OrderCore>(state: LiveState<S
 
 /** A session's orders, phones, calls and payments gone from the state (it was merged into another). */
 function withoutSession<S extends SessionCore, O extends OrderCore>(state: LiveState<S, O>, sessionId: string): LiveState<S, O> {
-  const drop = <T,>(byId: Record<string, T>) => Object.fromEntries(Object.entries(byId).filter(([id]) => id !== sessionId));
+  const drop = <T>(byId: Record<string, T>) => Object.fromEntries(Object.entries(byId).filter(([id]) => id !== sessionId));
   return {
     ...state,
     orders: drop(state.orders),
