@@ -3,6 +3,7 @@ import { accountStrings } from "./staff/accounts/strings";
 import { floorStrings } from "./staff/floor/strings";
 import { menuStrings } from "./staff/menu/strings";
 import { sessionStrings } from "./staff/sessions/strings";
+import { transferStrings } from "./staff/sessions/transfers/strings";
 import { settingStrings } from "./staff/settings/strings";
 import { tableStrings } from "./staff/tables/strings";
 
@@ -58,6 +59,7 @@ export const strings = {
   },
   ...floorStrings,
   ...sessionStrings,
+  ...transferStrings,
   ...tableStrings,
   ...menuStrings,
   ...accountStrings,
