@@ -134,7 +134,7 @@ export function CustomerApp({ entry }: { entry: Entry }) {
       return (
         <>
           {notice && (
-            <p role="status" className="moved-notice">
+            <p aria-live="polite" className="moved-notice">
               {notice}
             </p>
           )}
