@@ -42,7 +42,7 @@ export function MergeDialog({ session, others, token, onClose }: Props) {
         <p className="muted">{t.noOtherSessions}</p>
       ) : (
         <fieldset className="choice transfer-choices" disabled={busy}>
-          <legend>{t.mergeInto("…")}</legend>
+          <legend>{t.mergeChoose}</legend>
           {others.map((s) => (
             <label key={s.id} className="choice-option">
               <input type="radio" name={name} checked={into?.id === s.id} onChange={() => setInto(s)} />

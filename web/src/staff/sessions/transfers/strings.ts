@@ -7,6 +7,7 @@ export const transferStrings = {
     mergeHint: (label: string) =>
       `Everything of ${label} — its orders, phones, payments and calls — goes to the table you choose, which keeps its table, QR code and PIN. ${label} closes and its table is free.`,
     mergeInto: (label: string) => `Merge into ${label}`,
+    mergeChoose: "The table it joins",
     noOtherSessions: "No other table is seated.",
     splitButton: "Split off…",
     splitLabel: (label: string) => `Split phones off ${label} to another table`,
