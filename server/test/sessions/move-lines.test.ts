@@ -85,5 +85,9 @@ describe("moving lines to another session", () => {
       "SESSION_CLOSED",
     ]);
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).totalCents).toBe(1250);
+    // The bar's order cannot be cancelled now: its lemonade is billed at the table as made with it.
+    const cancel = await a.api.request("POST", `/api/orders/${order.id}/cancel`, { token: owner, body: { seen: "NEW", reason: "x" } });
+    expect(errorOf(cancel)).toEqual([409, "CONFLICT"]);
+    expect((cancel.body as { error: { message: string } }).error.message).toContain(`${table.table.name} #1`);
   });
 });
