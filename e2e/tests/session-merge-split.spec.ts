@@ -10,6 +10,9 @@ import { sessionCard } from "../support/ui.js";
 
 const euros = (cents: number) => (cents / 100).toFixed(2);
 
+// Two phones, the pipeline and the panel per test, on a machine shared with other runs: more than the default minute.
+test.describe.configure({ timeout: 150_000 });
+
 async function dialogShot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}-1024x768.png`) });
 }
@@ -45,6 +48,8 @@ test("two tables merged: the bar's phone follows to the table and both phones se
   // The panel: one card, the bar's order renumbered after the table's and saying where it came from.
   await expect(sessionCard(panel, "Bar 1")).toHaveCount(0);
   await expect(sessionCard(panel, "Table 5")).toContainText("from Bar 1 #1");
+  await sessionCard(panel, "Table 5").scrollIntoViewIfNeeded();
+  await dialogShot(panel, "merged-panel");
   const total = (await sessionDetail(api, token, tableSession.id)).orders.reduce((s, o) => s + o.totalCents, 0);
   expect(total).toBe(3 * 250);
   // The bar's phone follows: the table's name on top, told why, the whole bill; the table's phone too.
@@ -123,6 +128,8 @@ test("a line moved to another table's bill: the kitchen keeps it on its order, t
 
   await expect(sessionCard(panel, "Bar 2")).toContainText("on Table 6 #1's bill");
   await expect(sessionCard(panel, "Table 6")).toContainText("from Bar 2 #1");
+  await sessionCard(panel, "Bar 2").scrollIntoViewIfNeeded();
+  await dialogShot(panel, "moved-line-panel");
   await expect(guest.page.getByRole("listitem", { name: "Order 1" })).toContainText("from Bar 2 #1");
   await expect(guest.page.getByRole("tab", { name: new RegExp(`Bill · .*${euros(250)}`) })).toBeVisible();
   const [fromBar, toTable] = [await sessionDetail(api, token, bar.id), await sessionDetail(api, token, table.id)];

@@ -118,7 +118,8 @@ export function StaffOrderCard({ order, label, now, thresholds, role, onMoveLine
             {strings.transfer.moveButton}
           </button>
         )}
-        {canCancel(order) && (
+        {/* An order with lines on another table's bill cannot be cancelled (cancel-order.ts). */}
+        {canCancel(order) && !order.items.some((i) => i.movedTo) && (
           <button
             type="button"
             className="button ghost small"
