@@ -213,6 +213,11 @@ export const OrderItemDto = z.strictObject({
   seat: z.number().int().nullable(),
   /** Its course (the category's default, or the waiter's choice), or null. */
   courseId: id.nullable(),
+  /**
+   * Staff moved this line to another session's bill ("Table 5 #7"): it stays on this order's
+   * kitchen ticket (made and served with it) but is off this bill. Absent or null: not moved.
+   */
+  movedTo: z.string().nullable().optional(),
 });
 export type OrderItemDto = z.infer<typeof OrderItemDto>;
 
@@ -271,6 +276,12 @@ export const OrderDto = z.strictObject({
   cancelledBy: z.string().nullable(),
   /** One per station with lines in it, from acceptance on (empty before), in station order. */
   tickets: z.array(TicketDto),
+  /**
+   * Where it came from when staff merged or split sessions or moved lines ("Bar #2": that
+   * session's label and the order's number there); its `number` is this session's. Absent or
+   * null: placed here.
+   */
+  movedFrom: z.string().nullable().optional(),
 });
 export type OrderDto = z.infer<typeof OrderDto>;
 
@@ -451,3 +462,52 @@ export type SessionMovedData = z.infer<typeof SessionMovedData>;
 export const KitchenSessionMovedData = z.strictObject({ label: z.string() });
 export type KitchenSessionMovedData = z.infer<typeof KitchenSessionMovedData>;
 export type SessionClosedData = z.infer<typeof SessionClosedData>;
+
+/**
+ * This session was merged into another (issue 32, item 4): its orders, phones, payments and
+ * open calls are that session's now; this one is closed with no bill left on it.
+ */
+export const SessionMergedData = z.strictObject({
+  intoSessionId: id,
+  intoLabel: z.string(),
+  closedAt: time,
+  /** Who merged it (a staff member's name). */
+  mergedBy: z.string(),
+  orderIds: z.array(id),
+  customerIds: z.array(id),
+});
+export type SessionMergedData = z.infer<typeof SessionMergedData>;
+/** What a kitchen display reads of a merge: the session's tickets went to `intoLabel`. */
+export const KitchenSessionMergedData = SessionMergedData.pick({ intoSessionId: true, intoLabel: true, closedAt: true, orderIds: true });
+export type KitchenSessionMergedData = z.infer<typeof KitchenSessionMergedData>;
+
+/** Some phones and their orders left this session for a new one at another table. Payments stay. */
+export const SessionSplitData = z.strictObject({
+  toSessionId: id,
+  toLabel: z.string(),
+  splitBy: z.string(),
+  orderIds: z.array(id),
+  customerIds: z.array(id),
+});
+export type SessionSplitData = z.infer<typeof SessionSplitData>;
+export const KitchenSessionSplitData = SessionSplitData.pick({ toSessionId: true, toLabel: true, orderIds: true });
+export type KitchenSessionSplitData = z.infer<typeof KitchenSessionSplitData>;
+
+/** What arrived in this session from another by a merge or a split-off (orders renumbered: `movedFrom` names the old number). */
+export const SessionReceivedData = z.strictObject({
+  kind: z.enum(["MERGE", "SPLIT"]),
+  fromSessionId: id,
+  fromLabel: z.string(),
+  by: z.string(),
+  orders: z.array(OrderDto),
+  customers: z.array(CustomerDto),
+  payments: z.array(PaymentDto),
+  alerts: z.array(AlertDto),
+});
+export type SessionReceivedData = z.infer<typeof SessionReceivedData>;
+export const KitchenSessionReceivedData = z.strictObject({
+  kind: z.enum(["MERGE", "SPLIT"]),
+  fromLabel: z.string(),
+  orders: z.array(KitchenOrderDto),
+});
+export type KitchenSessionReceivedData = z.infer<typeof KitchenSessionReceivedData>;

@@ -28,15 +28,21 @@ import {
   KitchenOrderDto,
   KitchenSessionClosedData,
   KitchenSessionDto,
+  KitchenSessionMergedData,
   KitchenSessionMovedData,
+  KitchenSessionReceivedData,
+  KitchenSessionSplitData,
   kitchenOrderOf,
   OrderDto,
   PaymentDto,
   type ProductDto,
   SessionClosedData,
   SessionDto,
+  SessionMergedData,
   SessionMovedData,
+  SessionReceivedData,
   type SessionRekeyedData,
+  SessionSplitData,
 } from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
 import { SESSION_EVENT_SOCKETS, type SESSION_SKIPPED, type SessionEventName, type SessionEventType } from "./event-names.js";
@@ -85,6 +91,36 @@ export const SESSION_EVENTS = {
       payload: KitchenSessionMovedData,
       project: (m) => ({ label: m.label }),
     } satisfies KitchenView<SessionMovedData, typeof KitchenSessionMovedData>,
+  },
+  /** Merged into another session (sessions/merge-sessions.ts): closed, everything it held is the other's. */
+  "session.merged": {
+    socket: SESSION_EVENT_SOCKETS["session.merged"],
+    payload: SessionMergedData,
+    read: "floor.serve",
+    kitchen: {
+      payload: KitchenSessionMergedData,
+      project: (m) => ({ intoSessionId: m.intoSessionId, intoLabel: m.intoLabel, closedAt: m.closedAt, orderIds: m.orderIds }),
+    } satisfies KitchenView<SessionMergedData, typeof KitchenSessionMergedData>,
+  },
+  /** Some phones and their orders left for a new session (sessions/split-session.ts). */
+  "session.split": {
+    socket: SESSION_EVENT_SOCKETS["session.split"],
+    payload: SessionSplitData,
+    read: "floor.serve",
+    kitchen: {
+      payload: KitchenSessionSplitData,
+      project: (m) => ({ toSessionId: m.toSessionId, toLabel: m.toLabel, orderIds: m.orderIds }),
+    } satisfies KitchenView<SessionSplitData, typeof KitchenSessionSplitData>,
+  },
+  /** What a merge or a split-off brought into this session. */
+  "session.received": {
+    socket: SESSION_EVENT_SOCKETS["session.received"],
+    payload: SessionReceivedData,
+    read: "floor.serve",
+    kitchen: {
+      payload: KitchenSessionReceivedData,
+      project: (r) => ({ kind: r.kind, fromLabel: r.fromLabel, orders: r.orders.map(kitchenOrderOf) }),
+    } satisfies KitchenView<SessionReceivedData, typeof KitchenSessionReceivedData>,
   },
   "order.placed": { socket: SESSION_EVENT_SOCKETS["order.placed"], payload: OrderDto, read: "floor.serve", kitchen: kitchenOrder },
   "order.updated": { socket: SESSION_EVENT_SOCKETS["order.updated"], payload: OrderDto, read: "floor.serve", kitchen: kitchenOrder },

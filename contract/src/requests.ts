@@ -87,6 +87,35 @@ export type OpenSessionBody = z.input<typeof OpenSessionBody>;
 export const MoveSessionBody = z.strictObject({ tableId: uuidOf("a table") });
 export type MoveSessionBody = z.input<typeof MoveSessionBody>;
 
+/** A staff device's id for one merge, split-off or line move: a retry answers the same, nothing doubles. */
+const clientTransferId = clientMadeId(8, 64);
+
+/** POST /api/sessions/:id/merge: this session's party joins another open session of the location. */
+export const MergeSessionBody = z.strictObject({ clientMergeId: clientTransferId, intoSessionId: uuidOf("a session") });
+export type MergeSessionBody = z.input<typeof MergeSessionBody>;
+
+/** POST /api/sessions/:id/split: these phones and their orders go to a new session on a free table. */
+export const SplitSessionBody = z.strictObject({
+  clientSplitId: clientTransferId,
+  tableId: uuidOf("a table"),
+  customerIds: z.array(uuidOf("a phone")).min(1, "choose at least one phone").max(100),
+});
+export type SplitSessionBody = z.input<typeof SplitSessionBody>;
+
+/** POST /api/sessions/:id/move-lines: lines of one of its orders go to another open session's bill. */
+export const MoveLinesBody = z.strictObject({
+  clientMoveId: clientTransferId,
+  orderId: uuidOf("an order"),
+  /** The lines' positions in the order (0-based, as OrderDto.items lists them). */
+  positions: z.array(z.number().int().min(0).max(999)).min(1, "choose at least one line").max(100),
+  toSessionId: uuidOf("a session"),
+});
+export type MoveLinesBody = z.input<typeof MoveLinesBody>;
+
+/** POST /api/sessions/follow: a phone's token for a session it was merged or split out of. */
+export const FollowSessionBody = z.strictObject({ token: z.string().min(1).max(4096) });
+export type FollowSessionBody = z.input<typeof FollowSessionBody>;
+
 export const ListSessionsQuery = z.strictObject({
   status: SessionStatus.optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.session.maxListed).default(100),

@@ -42,6 +42,7 @@ import { mutedPublisher } from "./realtime/publisher.js";
 import { startStaffRecheck } from "./realtime/staff-recheck.js";
 import * as sessions from "./sessions/sessions.handlers.js";
 import { sessionRoutes } from "./sessions/sessions.routes.js";
+import { transferRoutes } from "./sessions/transfers.routes.js";
 import { staffRoutes } from "./staff/staff.routes.js";
 import { statsRoutes } from "./stats/stats.routes.js";
 import { tableRoutes } from "./tables/tables.routes.js";
@@ -116,6 +117,7 @@ export function createApp(components: AppComponents): App {
     ...photoRoutes(deps),
     ...menuRoutes(deps),
     ...sessionRoutes(deps),
+    ...transferRoutes(deps),
     ...orderRoutes(deps),
     ...kitchenRoutes(deps),
     ...statsRoutes(deps),

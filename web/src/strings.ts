@@ -4,6 +4,7 @@ import { floorStrings } from "./staff/floor/strings";
 import { menuStrings } from "./staff/menu/strings";
 import { orderPadStrings } from "./staff/order-pad/strings";
 import { sessionStrings } from "./staff/sessions/strings";
+import { transferStrings } from "./staff/sessions/transfers/strings";
 import { settingStrings } from "./staff/settings/strings";
 import { tableStrings } from "./staff/tables/strings";
 
@@ -59,6 +60,7 @@ export const strings = {
   },
   ...floorStrings,
   ...sessionStrings,
+  ...transferStrings,
   ...tableStrings,
   ...menuStrings,
   ...accountStrings,

@@ -50,7 +50,8 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'allergens', to_json(i.allergens),
         'stationId', i.station_id,
         'seat', i.seat,
-        'courseId', i.course_id) ORDER BY i.position), '[]'::json)
+        'courseId', i.course_id,
+        'movedTo', i.moved_to) ORDER BY i.position), '[]'::json)
       FROM ${from.items?.ref ?? raw("order_item")} i WHERE i.order_id = o.id),
     'shipment', CASE WHEN s.order_id IS NULL THEN NULL ELSE json_build_object(
       'status', s.status,
@@ -72,7 +73,8 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
       FROM ${from.tickets?.ref ?? raw("ticket")} t JOIN station st ON st.id = t.station_id
       LEFT JOIN course co ON co.id = t.course_id WHERE t.order_id = o.id),
     'cancelledBy', CASE WHEN o.cancelled_by_id IS NULL THEN NULL
-                   ELSE (SELECT display_name FROM staff_user WHERE id = o.cancelled_by_id) END
+                   ELSE (SELECT display_name FROM staff_user WHERE id = o.cancelled_by_id) END,
+    'movedFrom', o.moved_from
   ) AS dto
   FROM ${from.order?.ref ?? raw(`"order"`)} o
   LEFT JOIN customer c ON c.id = o.customer_id

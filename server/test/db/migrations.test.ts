@@ -37,6 +37,7 @@ describe("migrations", () => {
         "product_option",
         "session_alert",
         "session_event",
+        "session_transfer",
         "shipment",
         "staff_setup_token",
         "staff_user",

@@ -263,6 +263,29 @@ describe("the route table", () => {
     ).toBe("Patio");
     await call("POST /api/sessions/:id/move", { token, params: { id: sessionId }, body: { tableId: terrace.id } });
 
+    // The waiter's lemonade goes onto the bar's bill, and the bar's party joins the table.
+    const bar = (await call("POST /api/sessions", { token, body: { label: "Bar" } })).session;
+    const movedLines = await call("POST /api/sessions/:id/move-lines", {
+      token,
+      params: { id: sessionId },
+      body: { clientMoveId: randomUUID(), orderId: entered.id, positions: [0], toSessionId: bar.id },
+    });
+    expect(movedLines.to.movedFrom).toBe("Terrace #3");
+    const merged = await call("POST /api/sessions/:id/merge", {
+      token,
+      params: { id: bar.id },
+      body: { clientMergeId: randomUUID(), intoSessionId: sessionId },
+    });
+    expect(merged.merged.status).toBe("CLOSED");
+    // Bob and his (no) orders go to the patio; his phone follows.
+    const split = await call("POST /api/sessions/:id/split", {
+      token,
+      params: { id: sessionId },
+      body: { clientSplitId: randomUUID(), tableId: patio.id, customerIds: [bob.customer.id] },
+    });
+    expect(split.split.label).toBe("Patio");
+    await call("POST /api/sessions/follow", { body: { token: bob.token } });
+
     // Paying and closing; the phone's receipt; the day's takings.
     expect((await call("GET /api/sessions", { token, query: { status: "OPEN" } })).sessions.map((s) => s.id)).toContain(sessionId);
     const detail = await call("GET /api/sessions/:id", { token, params: { id: sessionId } });

@@ -52,6 +52,8 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
       <header className="kt-head">
         <h3 className="kt-table">
           {card.table} <span className="kt-number">#{card.number}</span>
+          {/* Merged or split in from another table: the name the ticket had there. */}
+          {card.order.movedFrom && <span className="kt-from"> {strings.transfer.movedFrom(card.order.movedFrom)}</span>}
         </h3>
         {unseen && held === null && <span className="kt-badge">{strings.kitchen.newBadge}</span>}
         {held !== null ? (

@@ -1,4 +1,12 @@
-import { billOf, type CardJoinCheck, type CloseSessionBody, can, type StaffRoleName, ticketUrgency } from "@ordered/contract/client";
+import {
+  billOf,
+  type CardJoinCheck,
+  type CloseSessionBody,
+  can,
+  type OrderDto,
+  type StaffRoleName,
+  ticketUrgency,
+} from "@ordered/contract/client";
 import { useState } from "react";
 import { formatAge } from "../../lib/age";
 import { formatMoney, formatTime } from "../../lib/money";
@@ -16,6 +24,9 @@ import { SessionPhones } from "./SessionPhones";
 import { StaffOrderCard } from "./StaffOrderCard";
 import { orderLabels, phoneNames } from "./session-view";
 import type { StaffSession, StaffState } from "./staff-sessions";
+import { MergeDialog } from "./transfers/MergeDialog";
+import { MoveLinesDialog } from "./transfers/MoveLinesDialog";
+import { SplitDialog } from "./transfers/SplitDialog";
 
 interface Props {
   session: StaffSession;
@@ -36,7 +47,13 @@ interface Props {
 }
 
 /** Which dialog is open; a payment started from the close dialog goes back to it. */
-type Dialog = { kind: "pay"; thenClose: boolean } | { kind: "close" } | null;
+type Dialog =
+  | { kind: "pay"; thenClose: boolean }
+  | { kind: "close" }
+  | { kind: "merge" }
+  | { kind: "split" }
+  | { kind: "move"; order: OrderDto }
+  | null;
 
 /**
  * An open session, live: its calls, phones, orders and running bill, with recording payments
@@ -66,6 +83,8 @@ export function OpenSessionCard({
   const names = phoneNames(customers);
   const labels = orderLabels(session.label, orders);
   const bill = billOf({ currency, orders, payments, customers });
+  // The other seated tables: where this party, or lines of its orders, may go.
+  const others = Object.values(state.sessions).filter((s) => s.status === "OPEN" && s.id !== session.id);
 
   return (
     <article className="card session open" aria-label={session.label}>
@@ -112,7 +131,14 @@ export function OpenSessionCard({
             <ol className="orders">
               {orders.map((o) => (
                 <li key={o.id}>
-                  <StaffOrderCard order={o} label={labels.get(o.id) ?? session.label} now={now} thresholds={thresholds} role={role} />
+                  <StaffOrderCard
+                    order={o}
+                    label={labels.get(o.id) ?? session.label}
+                    now={now}
+                    thresholds={thresholds}
+                    role={role}
+                    onMoveLines={() => setDialog({ kind: "move", order: o })}
+                  />
                 </li>
               ))}
             </ol>
@@ -141,10 +167,41 @@ export function OpenSessionCard({
         <button type="button" className="button primary" onClick={() => setDialog({ kind: "pay", thenClose: false })}>
           {strings.session.recordPayment}
         </button>
+        <button
+          type="button"
+          className="button"
+          aria-haspopup="dialog"
+          aria-label={strings.transfer.mergeLabel(session.label)}
+          onClick={() => setDialog({ kind: "merge" })}
+        >
+          {strings.transfer.mergeButton}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-haspopup="dialog"
+          aria-label={strings.transfer.splitLabel(session.label)}
+          onClick={() => setDialog({ kind: "split" })}
+        >
+          {strings.transfer.splitButton}
+        </button>
         <button type="button" className="button" onClick={() => setDialog({ kind: "close" })}>
           {strings.panel.closeSession}
         </button>
       </footer>
+      {dialog?.kind === "merge" && <MergeDialog session={session} others={others} token={token} onClose={() => setDialog(null)} />}
+      {dialog?.kind === "split" && (
+        <SplitDialog session={session} customers={customers} names={names} token={token} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === "move" && (
+        <MoveLinesDialog
+          order={orders.find((o) => o.id === dialog.order.id) ?? dialog.order}
+          label={labels.get(dialog.order.id) ?? session.label}
+          others={others}
+          token={token}
+          onClose={() => setDialog(null)}
+        />
+      )}
 
       {dialog?.kind === "pay" && (
         <PaymentDialog
