@@ -4,6 +4,7 @@
  * every phone), so they never disagree. Integer cents only.
  */
 import type { BillDto, BillLineDto, BillShareDto, CustomerDto, OrderDto, PaymentDto } from "./dto.js";
+import { billLineKey } from "./bill-split.js";
 import { isBilledOrder, isPendingOrder, isVoidedOrder } from "./order-status.js";
 
 export interface BillInput {
@@ -34,7 +35,9 @@ export function billOf(input: BillInput): BillDto {
     if (!isBilledOrder(order)) continue;
     for (const item of order.items) {
       lines.push({
+        key: billLineKey(order.id, item.position),
         orderId: order.id,
+        position: item.position,
         customerId: order.customerId,
         productName: item.productName,
         quantity: item.quantity,

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import {
+  BillClaimDto,
   AlertDto,
   CategoryDto,
   CustomerDto,
@@ -98,6 +99,8 @@ const sessionExtras = {
   customers: z.array(CustomerDto),
   alerts: z.array(AlertDto),
   payments: z.array(PaymentDto),
+  /** Who pays which bill lines (split by item). */
+  claims: z.array(BillClaimDto),
 };
 export type SessionExtras = z.infer<z.ZodObject<typeof sessionExtras>>;
 
@@ -110,6 +113,10 @@ export const SessionDetailResponse = z.strictObject({
   receipt: ReceiptDto.nullable(),
 });
 export type SessionDetailResponse = z.infer<typeof SessionDetailResponse>;
+
+/** POST /api/sessions/:id/claims: the line's claims as they are now; `changed` false: they were so already. */
+export const ClaimsResponse = z.strictObject({ claims: z.array(BillClaimDto), changed: z.boolean() });
+export type ClaimsResponse = z.infer<typeof ClaimsResponse>;
 
 /** POST /api/sessions/:id/payments */
 export const PaymentResponse = z.strictObject({ payment: PaymentDto });
@@ -172,6 +179,8 @@ export const CurrentSessionResponse = CustomerSessionDto.extend({
   /** Everything paid so far (the running bill) and this phone's own calls. */
   payments: z.array(PaymentDto),
   alerts: z.array(AlertDto),
+  /** Who pays which bill lines (split by item), live from here on (`bill:claimed`). */
+  claims: z.array(BillClaimDto),
 });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 

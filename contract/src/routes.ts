@@ -7,7 +7,7 @@
  * OpenAPI document served at GET /api/openapi.json is generated from it (openapi.ts).
  */
 import { z } from "zod";
-import { PlaceOrderPayload } from "./commands.js";
+import { ClaimLinePayload, PlaceOrderPayload } from "./commands.js";
 import { LIMITS } from "./limits.js";
 import {
   AdvanceOrderBody,
@@ -42,6 +42,7 @@ import {
 } from "./requests.js";
 import {
   CardInfoResponse,
+  ClaimsResponse,
   CategoryListResponse,
   CategoryResponse,
   CloseSessionResponse,
@@ -414,6 +415,14 @@ export const ROUTES = {
     params: ids(["id", "session"]),
     body: MoveSessionBody,
     response: MoveSessionResponse,
+  },
+  "POST /api/sessions/:id/claims": {
+    by: "staff",
+    may: "bill.split",
+    summary: "Split by item: set who pays a bill line (any payer: phone, seat, person), as the `bill:assign` command; a repeat changes nothing",
+    params: ids(["id", "session"]),
+    body: ClaimLinePayload,
+    response: ClaimsResponse,
   },
   "POST /api/sessions/:id/payments": {
     by: "staff",
