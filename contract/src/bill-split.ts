@@ -124,7 +124,8 @@ const UNCLAIMED = "\u0000unclaimed";
 
 /**
  * The bill split by item. Claims of lines no longer on the bill (voided, moved) do not count:
- * the split reads the bill's lines as they are now.
+ * the split reads the bill's lines as they are now. The same bill, claims and payments give
+ * the same split in any order of claims.
  */
 export function billSplit(
   bill: Pick<BillDto, "lines" | "totalCents">,
@@ -133,11 +134,13 @@ export function billSplit(
   payers: readonly string[] = [],
 ): BillSplit {
   const lines = bill.lines.map((l) => ({ key: l.key, cents: l.lineCents }));
-  const onBill = new Set(lines.map((l) => l.key));
-  const split = splitByItem(
-    lines,
-    claims.filter((c) => onBill.has(c.line)),
-  );
+  const lineIndex = new Map(lines.map((l, i) => [l.key, i]));
+  // In one canonical order (bill order, then payer), so every screen, whatever order it got
+  // the claims in (a snapshot, then events line by line), gives the odd cents to the same payers.
+  const counted = claims
+    .filter((c) => lineIndex.has(c.line))
+    .sort((x, y) => lineIndex.get(x.line)! - lineIndex.get(y.line)! || (x.payer < y.payer ? -1 : x.payer > y.payer ? 1 : 0));
+  const split = splitByItem(lines, counted);
   const unclaimedLinesCents = split.unclaimed.reduce((s, l) => s + l.cents, 0);
   const spread = spreadInProportion(
     billLevelCents(bill),

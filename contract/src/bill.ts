@@ -3,8 +3,9 @@
  * server (closing, payments, receipts) and both apps (the running bill on the panel and
  * every phone), so they never disagree. Integer cents only.
  */
-import type { BillDto, BillLineDto, BillShareDto, CustomerDto, OrderDto, PaymentDto } from "./dto.js";
+
 import { billLineKey } from "./bill-split.js";
+import type { BillDto, BillLineDto, BillShareDto, CustomerDto, OrderDto, PaymentDto } from "./dto.js";
 import { isBilledOrder, isPendingOrder, isVoidedOrder } from "./order-status.js";
 
 export interface BillInput {

@@ -1,7 +1,7 @@
 /** What clients send over the socket: the handshake and every command's payload. */
 import { z } from "zod";
-import { clientMadeId, note, seqNumber, uuidOf } from "./fields.js";
 import { MAX_CLAIM_WEIGHT, parsePayer } from "./bill-split.js";
+import { clientMadeId, note, seqNumber, uuidOf } from "./fields.js";
 import { BUMP_STEPS } from "./kitchen.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
 import { ADVANCE_STEPS, ORDER_VIEWS } from "./order-status.js";
@@ -144,7 +144,11 @@ export const PayerKeyField = z
  */
 export const ClaimLinePayload = z.strictObject({
   orderId: uuidOf("an order"),
-  position: z.number({ error: "must be a line's position" }).int("must be a whole number").min(0, "must not be negative").max(MAX_INT32, `must be at most ${MAX_INT32}`),
+  position: z
+    .number({ error: "must be a line's position" })
+    .int("must be a whole number")
+    .min(0, "must not be negative")
+    .max(MAX_INT32, `must be at most ${MAX_INT32}`),
   claims: z
     .array(
       z.strictObject({

@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import {
-  BillClaimDto,
   AlertDto,
+  BillClaimDto,
   CategoryDto,
   CustomerDto,
   CustomerSessionDto,

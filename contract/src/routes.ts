@@ -42,9 +42,9 @@ import {
 } from "./requests.js";
 import {
   CardInfoResponse,
-  ClaimsResponse,
   CategoryListResponse,
   CategoryResponse,
+  ClaimsResponse,
   CloseSessionResponse,
   CodeInfoResponse,
   CurrentSessionResponse,
@@ -419,7 +419,8 @@ export const ROUTES = {
   "POST /api/sessions/:id/claims": {
     by: "staff",
     may: "bill.split",
-    summary: "Split by item: set who pays a bill line (any payer: phone, seat, person), as the `bill:assign` command; a repeat changes nothing",
+    summary:
+      "Split by item: set who pays a bill line (any payer: phone, seat, person), as the `bill:assign` command; a repeat changes nothing",
     params: ids(["id", "session"]),
     body: ClaimLinePayload,
     response: ClaimsResponse,

@@ -66,7 +66,7 @@ describe("billSplit", () => {
       { line: b.lines[0]!.key, payer: P3, weight: 1 },
       { line: b.lines[1]!.key, payer: ANN, weight: 1 },
     ];
-    const split = billSplit(b, claims);
+    const split = billSplit(b, claims, [], [ANN, BEA, P3]);
     expect(split.payers.map((p) => [p.payer, p.totalCents])).toEqual([
       [ANN, 1000 + 1250],
       [BEA, 1000],
@@ -81,11 +81,19 @@ describe("billSplit", () => {
     const claims = [ANN, BEA, P3].map((payer) => ({ line: b.lines[0]!.key, payer, weight: 1 }));
     const split = billSplit(b, claims, [paid(P3, 333), paid(ANN, 400), paid(ANN, 66, "REFUND")], [P3, "seat:2"]);
     expect(split.payers.map((p) => [p.payer, p.totalCents, p.paidCents, p.dueCents])).toEqual([
-      [P3, 333, 333, 0],
+      [P3, 334, 333, 1],
       ["seat:2", 0, 0, 0],
-      [ANN, 334, 334, 0],
+      [ANN, 333, 334, 0],
       [BEA, 333, 0, 333],
     ]);
+  });
+
+  it("gives the same split whatever order the claims arrive in (a snapshot, then events line by line)", () => {
+    const b = bill([1000, 100, 1]);
+    const claims = b.lines.flatMap((l) => [ANN, BEA, P3].map((payer) => ({ line: l.key, payer, weight: 1 })));
+    const cents = (cs: LineClaim[]) => billSplit(b, cs, [], [ANN, BEA, P3]).payers.map((p) => p.totalCents);
+    expect(cents([...claims].reverse())).toEqual(cents(claims));
+    expect(cents([...claims].sort((x, y) => x.payer.localeCompare(y.payer)))).toEqual(cents(claims));
   });
 
   it("does not count claims of lines that left the bill (voided, moved)", () => {

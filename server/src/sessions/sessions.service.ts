@@ -28,6 +28,7 @@ import { cancelLocked, orderStateOf } from "../orders/cancel-order.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
 import { lockOrder } from "../orders/transition.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
+import { loadClaims } from "./bill-claims.js";
 import { newJoinCode, newPin } from "./join-code.js";
 import { presenceOf } from "./presence.js";
 import { findSession, findSessionWithLocation, SESSION_COLUMNS, SessionRow, toSessionDto } from "./session-dto.sql.js";
@@ -162,14 +163,15 @@ export async function getSession(
   // Read at the session's lastSeq or later: events after it are replayed, and applied once.
   const db = sqlOn(prisma);
   const where = { sessionId: row.id };
-  const [orders, customers, alerts, payments, receipt] = await Promise.all([
+  const [orders, customers, alerts, payments, claims, receipt] = await Promise.all([
     loadSessionOrderDtos(db, row.id),
     loadCustomers(db, where),
     loadAlerts(db, where),
     loadPayments(db, where),
+    loadClaims(db, row.id),
     row.status === "CLOSED" ? loadReceipt(db, row.id) : null,
   ]);
-  return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, receipt };
+  return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, claims, receipt };
 }
 
 const Unfinished = z.strictObject({
@@ -329,14 +331,15 @@ export async function getCustomerSession(prisma: PrismaClient, customer: Custome
 export async function loadSessionActivity(
   prisma: PrismaClient,
   sessionId: string,
-): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts">> {
+): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts" | "claims">> {
   const db = sqlOn(prisma);
-  const [orders, payments, alerts] = await Promise.all([
+  const [orders, payments, alerts, claims] = await Promise.all([
     loadSessionOrderDtos(db, sessionId),
     loadPayments(db, { sessionId }),
     loadAlerts(db, { sessionId }),
+    loadClaims(db, sessionId),
   ]);
-  return { orders, payments, alerts };
+  return { orders, payments, alerts, claims };
 }
 
 /** The receipt of a phone's session, which it may read after the close (not if removed). */
