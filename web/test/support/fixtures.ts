@@ -75,7 +75,8 @@ export function order(
     finishedAt: stage === "delivered" || stage === "cancelled" ? AT : null,
     items: [
       {
-        productId: id(900),
+        position: 0,
+          productId: id(900),
         productName: "Margherita",
         unitPriceCents: 950,
         quantity: 1,
@@ -197,6 +198,7 @@ export function payment(n: number, amountCents: number, overrides: Partial<Payme
     tipCents: 0,
     customerId: null,
     note: null,
+    payer: null,
     recordedAt: `2026-11-21T12:30:${String(n).padStart(2, "0")}.000Z`,
     recordedBy: "Marco",
     ...overrides,

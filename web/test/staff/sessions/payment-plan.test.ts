@@ -76,7 +76,8 @@ describe("sendPayment: one payment however many times it is sent", () => {
 
 function item(unitPriceCents: number, quantity: number) {
   return {
-    productId: id(900),
+    position: 0,
+          productId: id(900),
     productName: "Margherita",
     unitPriceCents,
     quantity,
