@@ -181,6 +181,8 @@ export const CurrentSessionResponse = CustomerSessionDto.extend({
   alerts: z.array(AlertDto),
   /** Who pays which bill lines (split by item), live from here on (`bill:claimed`). */
   claims: z.array(BillClaimDto),
+  /** The table's phones (not removed) by name, to share a bill line with; later ones come as `customer:joined`. */
+  phones: z.array(z.strictObject({ id: z.uuid(), displayName: z.string().nullable() })),
 });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 

@@ -331,15 +331,17 @@ export async function getCustomerSession(prisma: PrismaClient, customer: Custome
 export async function loadSessionActivity(
   prisma: PrismaClient,
   sessionId: string,
-): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts" | "claims">> {
+): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts" | "claims" | "phones">> {
   const db = sqlOn(prisma);
-  const [orders, payments, alerts, claims] = await Promise.all([
+  const [orders, payments, alerts, claims, customers] = await Promise.all([
     loadSessionOrderDtos(db, sessionId),
     loadPayments(db, { sessionId }),
     loadAlerts(db, { sessionId }),
     loadClaims(db, sessionId),
+    loadCustomers(db, { sessionId }),
   ]);
-  return { orders, payments, alerts, claims };
+  const phones = customers.filter((c) => c.removedAt === null).map((c) => ({ id: c.id, displayName: c.displayName }));
+  return { orders, payments, alerts, claims, phones };
 }
 
 /** The receipt of a phone's session, which it may read after the close (not if removed). */

@@ -140,7 +140,7 @@ export function claimsOf(state: LiveState<SessionCore>, sessionId: string): Bill
 /** A session's claims from a snapshot, grouped by line (replacing what was known). */
 function putClaims<S extends SessionCore, O extends OrderCore>(state: LiveState<S, O>, sessionId: string, claims: BillClaimDto[]) {
   const byLine: Record<string, BillClaimDto[]> = {};
-  for (const c of claims) (byLine[c.line] ??= []).push(c);
+  for (const c of claims) byLine[c.line] = [...(byLine[c.line] ?? []), c];
   return { ...state, claims: { ...state.claims, [sessionId]: byLine } };
 }
 

@@ -76,7 +76,7 @@ export function order(
     items: [
       {
         position: 0,
-          productId: id(900),
+        productId: id(900),
         productName: "Margherita",
         unitPriceCents: 950,
         quantity: 1,

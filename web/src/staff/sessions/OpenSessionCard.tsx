@@ -1,8 +1,8 @@
-import { billOf, type CardJoinCheck, type CloseSessionBody, type StaffRoleName, ticketUrgency } from "@ordered/contract/client";
+import { billOf, billSplit, type CardJoinCheck, type CloseSessionBody, type StaffRoleName, ticketUrgency } from "@ordered/contract/client";
 import { useState } from "react";
 import { formatAge } from "../../lib/age";
 import { formatMoney, formatTime } from "../../lib/money";
-import { alertsOf, customersOf, ordersOf, paymentsOf } from "../../realtime/live-state";
+import { alertsOf, claimsOf, customersOf, ordersOf, paymentsOf } from "../../realtime/live-state";
 import { strings } from "../../strings";
 import { AgePill } from "../floor/OrderAge";
 import { type Thresholds, waitingSince } from "../floor/triage";
@@ -12,8 +12,10 @@ import { BillSummary } from "./BillSummary";
 import { PaymentDialog } from "./PaymentDialog";
 import { SessionCloseDialog } from "./SessionCloseDialog";
 import { SessionPhones } from "./SessionPhones";
+import { SplitDialog } from "./SplitDialog";
 import { StaffOrderCard } from "./StaffOrderCard";
 import { orderLabels, phoneNames } from "./session-view";
+import { payerLabel } from "./split-view";
 import type { StaffSession, StaffState } from "./staff-sessions";
 
 interface Props {
@@ -33,7 +35,7 @@ interface Props {
 }
 
 /** Which dialog is open; a payment started from the close dialog goes back to it. */
-type Dialog = { kind: "pay"; thenClose: boolean } | { kind: "close" } | null;
+type Dialog = { kind: "pay"; thenClose: boolean } | { kind: "close" } | { kind: "split" } | { kind: "payPayer"; payer: string } | null;
 
 /**
  * An open session, live: its calls, phones, orders and running bill, with recording payments
@@ -52,6 +54,15 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
   const names = phoneNames(customers);
   const labels = orderLabels(session.label, orders);
   const bill = billOf({ currency, orders, payments, customers });
+  const claims = claimsOf(state, session.id);
+  const phones = customers.filter((c) => c.removedAt === null).map((c) => c.id);
+  // Once the table splits by item: what each payer still owes (a bill request shows the phone's).
+  const split = claims.length > 0 ? billSplit(bill, claims, payments) : null;
+  const phoneDue = new Map(
+    (split?.payers ?? []).flatMap((p) =>
+      p.payer.startsWith("phone:") ? [[p.payer.slice(6), formatMoney(p.dueCents, currency)] as const] : [],
+    ),
+  );
 
   return (
     <article className="card session open" aria-label={session.label}>
@@ -84,7 +95,7 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
         )}
       </header>
 
-      <AlertList alerts={alertsOf(state, session.id)} names={names} label={session.label} now={now} />
+      <AlertList alerts={alertsOf(state, session.id)} names={names} label={session.label} now={now} shares={phoneDue} />
 
       <div className="seat-body">
         <div className="seat-orders">
@@ -121,6 +132,15 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
         <button type="button" className="button primary" onClick={() => setDialog({ kind: "pay", thenClose: false })}>
           {strings.session.recordPayment}
         </button>
+        <button
+          type="button"
+          className="button"
+          disabled={bill.lines.length === 0}
+          aria-label={strings.split.openLabel(session.label)}
+          onClick={() => setDialog({ kind: "split" })}
+        >
+          {strings.split.open}
+        </button>
         <button type="button" className="button" onClick={() => setDialog({ kind: "close" })}>
           {strings.panel.closeSession}
         </button>
@@ -134,6 +154,35 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
           names={names}
           token={token}
           onClose={() => setDialog(dialog.thenClose ? { kind: "close" } : null)}
+        />
+      )}
+      {dialog?.kind === "split" && (
+        <SplitDialog
+          sessionId={session.id}
+          label={session.label}
+          bill={bill}
+          claims={claims}
+          payments={payments}
+          phones={phones}
+          names={names}
+          token={token}
+          onPay={(payer) => setDialog({ kind: "payPayer", payer })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === "payPayer" && (
+        <PaymentDialog
+          sessionId={session.id}
+          label={session.label}
+          bill={bill}
+          names={names}
+          token={token}
+          payer={{
+            key: dialog.payer,
+            name: payerLabel(dialog.payer, names),
+            dueCents: billSplit(bill, claims, payments, [dialog.payer]).payers[0]?.dueCents ?? 0,
+          }}
+          onClose={() => setDialog({ kind: "split" })}
         />
       )}
       {dialog?.kind === "close" && (
