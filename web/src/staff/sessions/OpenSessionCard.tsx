@@ -136,7 +136,6 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
           type="button"
           className="button"
           disabled={bill.lines.length === 0}
-          aria-label={strings.split.openLabel(session.label)}
           onClick={() => setDialog({ kind: "split" })}
         >
           {strings.split.open}

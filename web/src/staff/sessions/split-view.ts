@@ -36,10 +36,13 @@ export function panelSplit(
   return billSplit(bill, claims, payments, [...phones.map((id) => `phone:${id}`), ...byNumber]);
 }
 
-/** The next person number not used by any payer. */
+/**
+ * The next person's number: the table's next guest counting every payer so far (two phones:
+ * "Person 3"), skipping numbers in use.
+ */
 export function nextPerson(split: BillSplit): number {
   const used = new Set(split.payers.map((p) => parsePayer(p.payer)).flatMap((p) => (p?.kind === "person" ? [p.number] : [])));
-  let n = 1;
+  let n = split.payers.length + 1;
   while (used.has(n)) n++;
   return n;
 }

@@ -190,7 +190,6 @@ export const sessionStrings = {
   /** Splitting a bill by item (SplitDialog): payers, lines, shares. */
   split: {
     open: "Split by item",
-    openLabel: (label: string) => `Split the bill of ${label} by item`,
     title: (label: string) => `Split by item — ${label}`,
     payers: "Who pays",
     person: (n: number) => `Person ${n}`,
