@@ -55,8 +55,9 @@ test("a shared dish split across two phones and Person 3: each sees its exact sh
 
   // Ann's phone at 390×844, looked at as a guest would.
   await ann.page.setViewportSize({ width: 390, height: 844 });
-  await annSplit.scrollIntoViewIfNeeded();
-  await ann.page.screenshot({ path: test.info().outputPath("phone-split-390x844.png"), fullPage: true });
+  await annSplit.getByRole("heading", { name: "Split by item" }).scrollIntoViewIfNeeded();
+  await ann.page.screenshot({ path: test.info().outputPath("phone-split-390x844.png") });
+  await annSplit.screenshot({ path: test.info().outputPath("phone-split-whole-390.png") });
 
   // Ann asks for the bill: the panel shows her share with the request.
   await ann.page.getByRole("button", { name: "Ask for the bill" }).click();

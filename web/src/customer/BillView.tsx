@@ -26,7 +26,8 @@ export function BillView({ bill, me, share }: Props) {
       ) : (
         <ul className="bill-lines" aria-label={t("phoneBill.lines")}>
           {bill.lines.map((line, i) => {
-            const yours = line.customerId === me;
+            // Split by item: the split below says who pays each line; "yours" (who ordered it) would contradict it.
+            const yours = !share && line.customerId === me;
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: bill lines have no id; billOf lists them in a stable order
               <li key={`${line.orderId}-${i}`} className={`bill-line${yours ? " mine" : ""}`}>
