@@ -132,12 +132,7 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
         <button type="button" className="button primary" onClick={() => setDialog({ kind: "pay", thenClose: false })}>
           {strings.session.recordPayment}
         </button>
-        <button
-          type="button"
-          className="button"
-          disabled={bill.lines.length === 0}
-          onClick={() => setDialog({ kind: "split" })}
-        >
+        <button type="button" className="button" disabled={bill.lines.length === 0} onClick={() => setDialog({ kind: "split" })}>
           {strings.split.open}
         </button>
         <button type="button" className="button" onClick={() => setDialog({ kind: "close" })}>
