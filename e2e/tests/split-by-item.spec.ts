@@ -22,14 +22,26 @@ test("a shared dish split across two phones and Person 3: each sees its exact sh
   const card = sessionCard(page, "Table 51");
   await expect(card.getByText("Due €18.50")).toBeVisible();
 
-  // The panel: Person 3 joins Ann and Bea on the Burrata.
+  // The panel: the Burrata goes to Person 3, a guest without a phone.
   await card.getByRole("button", { name: "Split by item" }).click();
   const split = page.getByRole("dialog", { name: "Split by item — Table 51" });
   await split.getByRole("button", { name: "Add Person 3, a guest without a phone" }).click();
-  await split.getByRole("button", { name: /^Ann/ }).first().click();
-  await split.getByRole("button", { name: /^Bea/ }).first().click();
-  await split.getByRole("button", { name: "Give 1× Burrata to Person 3, Ann, Bea" }).click();
+  await split.getByRole("button", { name: "Give 1× Burrata to Person 3" }).click();
   await expect(split.getByTestId("split-sums")).toHaveText("Shares €11.50 + not claimed €7.00 = €18.50");
+
+  // Ann's phone shares it with everyone at the table: Ann, Bea and Person 3, a third each.
+  await ann.page.getByRole("tab", { name: /^Bill/ }).click();
+  const annSplit = ann.page.getByRole("region", { name: "Split by item" });
+  await annSplit.getByRole("button", { name: "Share…: 1× Burrata" }).click();
+  const sheet = annSplit.getByRole("group", { name: "Share Burrata with" });
+  await expect(sheet.getByRole("checkbox")).toHaveCount(2);
+  await expect(sheet.getByRole("checkbox", { name: "Person 3" })).toBeChecked();
+  await ann.page.setViewportSize({ width: 390, height: 844 });
+  await sheet.scrollIntoViewIfNeeded();
+  await ann.page.screenshot({ path: test.info().outputPath("phone-share-sheet-390x844.png") });
+  await sheet.getByRole("button", { name: "Split with everyone at the table" }).click();
+  await expect(sheet).toBeHidden();
+  await expect(split.locator(".split-panel-line").filter({ hasText: "Burrata" })).toContainText("Person 3 €3.84");
 
   // The phones: each claims its drink and sees its share of the Burrata, live.
   for (const [phone, drink] of [
@@ -45,7 +57,6 @@ test("a shared dish split across two phones and Person 3: each sees its exact sh
     await mine.getByRole("button", { name: `Mine: 1× ${drink}` }).click();
     await expect(mine.getByRole("list", { name: `Who pays ${drink}` })).toContainText("You");
   }
-  const annSplit = ann.page.getByRole("region", { name: "Split by item" });
   const beaSplit = bea.page.getByRole("region", { name: "Split by item" });
   await expect(annSplit.getByTestId("my-share")).toHaveText("€8.33");
   await expect(beaSplit.getByTestId("my-share")).toHaveText("€6.33");
@@ -54,7 +65,6 @@ test("a shared dish split across two phones and Person 3: each sees its exact sh
   await expect(split.getByTestId("split-sums")).toHaveText("Shares €18.50 + not claimed €0.00 = €18.50");
 
   // Ann's phone at 390×844, looked at as a guest would.
-  await ann.page.setViewportSize({ width: 390, height: 844 });
   await annSplit.getByRole("heading", { name: "Split by item" }).scrollIntoViewIfNeeded();
   await ann.page.screenshot({ path: test.info().outputPath("phone-split-390x844.png") });
   await annSplit.screenshot({ path: test.info().outputPath("phone-split-whole-390.png") });
