@@ -147,6 +147,15 @@ describe("claims on bill lines (split by item)", () => {
     });
     expect(staffTry.status).toBe(404);
     expect(await prisma.billClaim.count({ where: { sessionId: session.id } })).toBe(0);
+
+    // A claimed line that leaves the bill (its order cancelled) stops counting, and cannot be claimed again.
+    dataOf(await send(phone, "bill:claim", { orderId: order.id, position: 0, claims: [{ payer: me, weight: 1 }] }));
+    await a.api.route("POST /api/orders/:id/cancel", { token: crew.tokens.SERVER, params: { id: order.id }, body: { seen: "NEW" } });
+    const gone = await claim({ orderId: order.id, position: 0, claims: [{ payer: me, weight: 2 }] });
+    expect(gone).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("is not on") });
+    const now = await a.api.route("GET /api/sessions/current", { token: ann.token });
+    const { bill } = await loadBill(sqlOn(prisma), session.id);
+    expect(billSplit(bill, now.claims).payers).toEqual([]);
   });
 
   it("staff assign any payer, replace a line's claims, and record a payment against a seat payer that shows as paid", async ({

@@ -1,4 +1,4 @@
-import type { BillClaimDto, BillDto, PaymentDto } from "@ordered/contract/client";
+import { type BillClaimDto, type BillDto, MAX_CLAIM_WEIGHT, type PaymentDto } from "@ordered/contract/client";
 import { useId, useState } from "react";
 import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
@@ -99,7 +99,7 @@ export function SplitByItem({ bill, claims, payments, me, phones }: Props) {
               <div className="split-actions">
                 <button
                   type="button"
-                  className={claimsIt ? "button" : "button primary"}
+                  className={cells.length === 0 ? "button primary" : "button"}
                   disabled={busy !== null}
                   aria-label={`${claimsIt ? t("split.notMine") : cells.length === 0 ? t("split.mine") : t("split.meToo")}: ${label}`}
                   onClick={() => void claim(line, [{ payer: myKey, weight: claimsIt ? 0 : 1 }])}
@@ -120,6 +120,34 @@ export function SplitByItem({ bill, claims, payments, me, phones }: Props) {
                   {t("split.share")}
                 </button>
               </div>
+              {claimsIt && cells.length > 1 && (
+                <div className="split-parts">
+                  <span id={`${ids}-${line.key}-parts`}>
+                    {t("split.myParts", {
+                      n: weights.get(`${line.key}|${myKey}`) ?? 1,
+                      total: claims.filter((c) => c.line === line.key).reduce((sum, c) => sum + c.weight, 0),
+                    })}
+                  </span>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy !== null || (weights.get(`${line.key}|${myKey}`) ?? 1) <= 1}
+                    aria-label={`${t("split.fewerParts")}: ${label}`}
+                    onClick={() => void claim(line, [{ payer: myKey, weight: (weights.get(`${line.key}|${myKey}`) ?? 1) - 1 }])}
+                  >
+                    −
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy !== null || (weights.get(`${line.key}|${myKey}`) ?? 1) >= MAX_CLAIM_WEIGHT}
+                    aria-label={`${t("split.moreParts")}: ${label}`}
+                    onClick={() => void claim(line, [{ payer: myKey, weight: (weights.get(`${line.key}|${myKey}`) ?? 1) + 1 }])}
+                  >
+                    +
+                  </button>
+                </div>
+              )}
               {sharing === line.key && (
                 <fieldset className="split-share">
                   <legend>{t("split.shareWith", { item: line.productName })}</legend>
