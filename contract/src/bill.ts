@@ -3,6 +3,8 @@
  * server (closing, payments, receipts) and both apps (the running bill on the panel and
  * every phone), so they never disagree. Integer cents only.
  */
+
+import { billLineKey } from "./bill-split.js";
 import type { BillDto, BillLineDto, BillShareDto, CustomerDto, OrderDto, PaymentDto } from "./dto.js";
 import { isBilledOrder, isPendingOrder, isVoidedOrder } from "./order-status.js";
 
@@ -36,7 +38,9 @@ export function billOf(input: BillInput): BillDto {
       // A line staff moved to another session's bill is billed there (its order there).
       if (item.movedTo) continue;
       lines.push({
+        key: billLineKey(order.id, item.position),
         orderId: order.id,
+        position: item.position,
         customerId: order.customerId,
         productName: item.productName,
         quantity: item.quantity,

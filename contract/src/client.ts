@@ -6,6 +6,7 @@
  * bundler's tree-shaking would have made of `@ordered/contract`.
  */
 export * from "./bill.js";
+export * from "./bill-split.js";
 export type * from "./commands.js";
 export type * from "./dto.js";
 export * from "./errors.js";
@@ -21,4 +22,5 @@ export type * from "./responses.js";
 export * from "./rest.js";
 export * from "./route-def.js";
 export * from "./session-kinds.js";
+export * from "./split.js";
 export * from "./staff-roles.js";

@@ -1,8 +1,9 @@
 /** What clients send over the socket: the handshake and every command's payload. */
 import { z } from "zod";
+import { MAX_CLAIM_WEIGHT, parsePayer } from "./bill-split.js";
 import { clientMadeId, note, seqNumber, uuidOf } from "./fields.js";
 import { BUMP_STEPS } from "./kitchen.js";
-import { LIMITS } from "./limits.js";
+import { LIMITS, MAX_INT32 } from "./limits.js";
 import { ADVANCE_STEPS, ORDER_VIEWS } from "./order-status.js";
 import { ALERT_KINDS, PAYMENT_METHODS } from "./session-kinds.js";
 
@@ -166,3 +167,42 @@ export const CourseActionPayload = z.strictObject({
   courseId: uuidOf("a course"),
 });
 export type CourseActionPayload = z.input<typeof CourseActionPayload>;
+
+/** A payer's key (bill-split.ts): `phone:<customer id>`, `seat:<1-99>` or `person:<1-99>`. */
+export const PayerKeyField = z
+  .string({ error: "must be a payer" })
+  .transform((k) => k.toLowerCase())
+  .refine((k) => parsePayer(k) !== null, "must be a payer: phone:<phone id>, seat:<1-99> or person:<1-99>");
+
+/**
+ * Claims on one bill line (split by item): each listed payer's claim becomes `weight` parts
+ * of the line (0: the payer lets it go). `replace`: claims of payers not listed go too.
+ * A set operation: sending it twice is the same as once.
+ */
+export const ClaimLinePayload = z.strictObject({
+  orderId: uuidOf("an order"),
+  position: z
+    .number({ error: "must be a line's position" })
+    .int("must be a whole number")
+    .min(0, "must not be negative")
+    .max(MAX_INT32, `must be at most ${MAX_INT32}`),
+  claims: z
+    .array(
+      z.strictObject({
+        payer: PayerKeyField,
+        weight: z
+          .number({ error: "must be a number" })
+          .int("must be a whole number")
+          .min(0, "must be 0 (let go) to 9")
+          .max(MAX_CLAIM_WEIGHT, `must be at most ${MAX_CLAIM_WEIGHT}`),
+      }),
+    )
+    .max(LIMITS.bill.maxClaimsPerLine, `at most ${LIMITS.bill.maxClaimsPerLine} payers per line`)
+    .refine((cs) => new Set(cs.map((c) => c.payer)).size === cs.length, "must name each payer once"),
+  replace: z.boolean().default(false),
+});
+export type ClaimLinePayload = z.input<typeof ClaimLinePayload>;
+
+/** Staff: the same, on a session of their location. */
+export const AssignLinePayload = ClaimLinePayload.extend({ sessionId: uuidOf("a session") });
+export type AssignLinePayload = z.input<typeof AssignLinePayload>;

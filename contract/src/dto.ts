@@ -198,6 +198,8 @@ export const ChosenOptionDto = z.strictObject({ group: z.string(), name: z.strin
 export type ChosenOptionDto = z.infer<typeof ChosenOptionDto>;
 
 export const OrderItemDto = z.strictObject({
+  /** 0-based place in its order (unique per order): with the order's id, the bill line's key. */
+  position: z.number().int().min(0),
   productId: id,
   /** Name and price as they were when the order was placed (the price includes the options). */
   productName: z.string(),
@@ -380,6 +382,11 @@ export const PaymentDto = z.strictObject({
   customerId: id.nullable(),
   /** e.g. "Split 1 of 3". */
   note: z.string().nullable(),
+  /**
+   * Whom it paid for in a split by item (bill-split.ts: `phone:<id>`, `seat:2`, `person:3`);
+   * `phone:<customerId>` whenever customerId is set; null for the table as a whole.
+   */
+  payer: z.string().nullable(),
   recordedAt: time,
   recordedBy: z.string().nullable(),
 });
@@ -387,7 +394,10 @@ export type PaymentDto = z.infer<typeof PaymentDto>;
 
 /** One line of a bill: an order's item. */
 export const BillLineDto = z.strictObject({
+  /** `${orderId}:${position}`: stable for the line's life, what split claims name. */
+  key: z.string(),
   orderId: id,
+  position: z.number().int(),
   customerId: id.nullable(),
   productName: z.string(),
   quantity: z.number().int(),
@@ -446,6 +456,35 @@ export const ReceiptDto = z.strictObject({
 export type ReceiptDto = z.infer<typeof ReceiptDto>;
 
 export const SessionClosedData = z.strictObject({ closedAt: time, receipt: ReceiptDto });
+
+/**
+ * A payer's claim on a bill line (split by item, bill-split.ts): the whole line if it is the
+ * line's only claim, else `weight` parts of it. One per (line, payer).
+ */
+export const BillClaimDto = z.strictObject({
+  /** The line's key (`${orderId}:${position}`). */
+  line: z.string(),
+  orderId: id,
+  position: z.number().int(),
+  /** `phone:<customer id>`, `seat:<n>` or `person:<n>`. */
+  payer: z.string(),
+  weight: z.number().int(),
+  /** Who set it: a phone's name ("a guest" when it has none) or a staff member's. */
+  claimedBy: z.string(),
+  claimedAt: time,
+});
+export type BillClaimDto = z.infer<typeof BillClaimDto>;
+
+/** A line's claims changed: all its claims as they are now (none: nobody claims it). */
+export const BillClaimedData = z.strictObject({
+  line: z.string(),
+  orderId: id,
+  position: z.number().int(),
+  claims: z.array(BillClaimDto),
+  /** Who changed them. */
+  by: z.string(),
+});
+export type BillClaimedData = z.infer<typeof BillClaimedData>;
 
 /** A session moved to another table (its phones and orders with it; the old table is free). */
 export const SessionMovedData = z.strictObject({

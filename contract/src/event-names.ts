@@ -18,6 +18,7 @@ export const SESSION_EVENT_SOCKETS = {
   "alert.raised": "alert:raised",
   "alert.acknowledged": "alert:acknowledged",
   "payment.recorded": "payment:recorded",
+  "bill.claimed": "bill:claimed",
 } as const;
 
 export type SessionEventType = keyof typeof SESSION_EVENT_SOCKETS;

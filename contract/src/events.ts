@@ -11,8 +11,10 @@ import type { z } from "zod";
 import {
   AcknowledgeAlertPayload,
   AdvanceOrderPayload,
+  AssignLinePayload,
   BumpTicketPayload,
   CancelOrderPayload,
+  ClaimLinePayload,
   CourseActionPayload,
   EnterOrderPayload,
   FocusSessionPayload,
@@ -23,6 +25,8 @@ import {
 } from "./commands.js";
 import {
   AlertDto,
+  type BillClaimDto,
+  BillClaimedData,
   CustomerDto,
   CustomerRemovedData,
   KitchenOrderDto,
@@ -136,6 +140,8 @@ export const SESSION_EVENTS = {
   "alert.raised": { socket: SESSION_EVENT_SOCKETS["alert.raised"], payload: AlertDto, read: "floor.serve", kitchen: null },
   "alert.acknowledged": { socket: SESSION_EVENT_SOCKETS["alert.acknowledged"], payload: AlertDto, read: "floor.serve", kitchen: null },
   "payment.recorded": { socket: SESSION_EVENT_SOCKETS["payment.recorded"], payload: PaymentDto, read: "floor.serve", kitchen: null },
+  /** A bill line's split claims changed (a phone or staff): its claims as they are now. */
+  "bill.claimed": { socket: SESSION_EVENT_SOCKETS["bill.claimed"], payload: BillClaimedData, read: "floor.serve", kitchen: null },
 } as const satisfies {
   [K in SessionEventType]: {
     socket: SessionEventName;
@@ -237,6 +243,10 @@ export const COMMANDS = {
   "alert:raise": { payload: RaiseAlertPayload, by: "customer" },
   /** Staff: acknowledge a phone's call; acknowledging twice is a CONFLICT naming who did. */
   "alert:acknowledge": { payload: AcknowledgeAlertPayload, by: "staff", may: "floor.serve" },
+  /** Customer: claim a bill line for itself, share it, or let it go (split by item); setting what is set already changes nothing. */
+  "bill:claim": { payload: ClaimLinePayload, by: "customer" },
+  /** Staff: set any payer's claims on a bill line (split by item); as idempotent as `bill:claim`. */
+  "bill:assign": { payload: AssignLinePayload, by: "staff", may: "bill.split" },
   /** A station: move its ticket to the next stage (NEW → PREPARING → READY). */
   "ticket:bump": { payload: BumpTicketPayload, by: "staff", may: "kitchen.work" },
   /** A station: undo a bump within RECALL_WINDOW_MS. */
@@ -267,6 +277,9 @@ export interface CommandResults {
   "alert:raise": { alert: AlertDto };
   "alert:acknowledge": { alert: AlertDto };
   /** In the kitchen's form (SESSION_EVENTS' `kitchen`): a display reads no more in an ack than in an event. */
+  /** The line's claims as they are now; `changed` false: they were so already (nothing logged). */
+  "bill:claim": { claims: BillClaimDto[]; changed: boolean };
+  "bill:assign": { claims: BillClaimDto[]; changed: boolean };
   "ticket:bump": { order: KitchenOrderDto };
   "ticket:recall": { order: KitchenOrderDto };
   /**

@@ -1,4 +1,5 @@
 export * from "./bill.js";
+export * from "./bill-split.js";
 export * from "./commands.js";
 export * from "./dto.js";
 export * from "./errors.js";

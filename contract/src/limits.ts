@@ -63,6 +63,8 @@ export const LIMITS = {
     waiveReasonLength: 200,
     /** Most parts an equal split may have. */
     maxSplit: 50,
+    /** Most payers one line may be split between (split by item). */
+    maxClaimsPerLine: 50,
     /** A tip at most this (any currency's cents): €10,000. */
     maxTipCents: 1_000_000,
   },

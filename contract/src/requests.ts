@@ -1,7 +1,7 @@
 /** What the REST API accepts: request bodies and query strings. */
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
-import { AdvanceOrderPayload, CancelOrderPayload } from "./commands.js";
+import { AdvanceOrderPayload, CancelOrderPayload, PayerKeyField } from "./commands.js";
 import { SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
@@ -174,6 +174,11 @@ export const RecordPaymentBody = z
     tipCents: cents(LIMITS.bill.maxTipCents).default(0),
     /** Paying for one phone's share; omitted for the table as a whole. */
     customerId: uuidOf("a phone").optional(),
+    /**
+     * Paying for one payer of a split by item (`seat:2`, `person:3`, or `phone:<id>`, the same
+     * as customerId); omitted for the table as a whole.
+     */
+    payer: PayerKeyField.optional(),
     note: text(LIMITS.bill.noteLength).optional(),
   })
   .refine((b) => b.amountCents > 0 || b.tipCents > 0, {

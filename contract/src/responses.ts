@@ -6,6 +6,7 @@
 import { z } from "zod";
 import {
   AlertDto,
+  BillClaimDto,
   CategoryDto,
   CourseDto,
   CustomerDto,
@@ -107,6 +108,8 @@ const sessionExtras = {
   customers: z.array(CustomerDto),
   alerts: z.array(AlertDto),
   payments: z.array(PaymentDto),
+  /** Who pays which bill lines (split by item). */
+  claims: z.array(BillClaimDto),
 };
 export type SessionExtras = z.infer<z.ZodObject<typeof sessionExtras>>;
 
@@ -119,6 +122,10 @@ export const SessionDetailResponse = z.strictObject({
   receipt: ReceiptDto.nullable(),
 });
 export type SessionDetailResponse = z.infer<typeof SessionDetailResponse>;
+
+/** POST /api/sessions/:id/claims: the line's claims as they are now; `changed` false: they were so already. */
+export const ClaimsResponse = z.strictObject({ claims: z.array(BillClaimDto), changed: z.boolean() });
+export type ClaimsResponse = z.infer<typeof ClaimsResponse>;
 
 /** POST /api/sessions/:id/payments */
 export const PaymentResponse = z.strictObject({ payment: PaymentDto });
@@ -201,6 +208,10 @@ export const CurrentSessionResponse = CustomerSessionDto.extend({
   /** Everything paid so far (the running bill) and this phone's own calls. */
   payments: z.array(PaymentDto),
   alerts: z.array(AlertDto),
+  /** Who pays which bill lines (split by item), live from here on (`bill:claimed`). */
+  claims: z.array(BillClaimDto),
+  /** The table's phones (not removed) by name, to share a bill line with; later ones come as `customer:joined`. */
+  phones: z.array(z.strictObject({ id: z.uuid(), displayName: z.string().nullable() })),
 });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 

@@ -7,7 +7,7 @@
  * OpenAPI document served at GET /api/openapi.json is generated from it (openapi.ts).
  */
 import { z } from "zod";
-import { EnterOrderBody } from "./commands.js";
+import { ClaimLinePayload, EnterOrderBody } from "./commands.js";
 import { LIMITS } from "./limits.js";
 import {
   AdvanceOrderBody,
@@ -49,6 +49,7 @@ import {
   CardInfoResponse,
   CategoryListResponse,
   CategoryResponse,
+  ClaimsResponse,
   CloseSessionResponse,
   CodeInfoResponse,
   CourseListResponse,
@@ -489,6 +490,15 @@ export const ROUTES = {
     params: ids(["id", "session"]),
     body: MoveLinesBody,
     response: MoveLinesResponse,
+  },
+  "POST /api/sessions/:id/claims": {
+    by: "staff",
+    may: "bill.split",
+    summary:
+      "Split by item: set who pays a bill line (any payer: phone, seat, person), as the `bill:assign` command; a repeat changes nothing",
+    params: ids(["id", "session"]),
+    body: ClaimLinePayload,
+    response: ClaimsResponse,
   },
   "POST /api/sessions/:id/payments": {
     by: "staff",

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "floor.serve": { roles: FLOOR, what: "serve tables" },
   /** Take an order at a table for its guests (the order pad: `order:enter`), and hold and fire its courses (`course:hold|fire`). */
   "orders.enter": { roles: FLOOR, what: "take orders and fire courses" },
+  /** Split a bill by item: say who pays which lines and shares (any payer: phones, seats, persons). */
+  "bill.split": { roles: FLOOR, what: "split bills" },
   /** Record a payment against a bill (and the refund a cancelled, paid order needs). */
   "payments.record": { roles: FLOOR, what: "record payments" },
   /**

@@ -22,7 +22,8 @@ function order(status: OrderDto["status"], customerId: string | null, items: [st
     placedAt: `2026-11-22T10:00:${String(n).padStart(2, "0")}.000Z`,
     acceptedAt: null,
     finishedAt: null,
-    items: items.map(([productName, unitPriceCents, quantity]) => ({
+    items: items.map(([productName, unitPriceCents, quantity], position) => ({
+      position,
       productId: id(),
       productName,
       unitPriceCents,
@@ -51,6 +52,7 @@ function payment(amountCents: number, tipCents = 0, customerId: string | null = 
     tipCents,
     customerId,
     note: null,
+    payer: customerId ? `phone:${customerId}` : null,
     recordedAt: "2026-11-22T11:00:00.000Z",
     recordedBy: "Marco",
   };

@@ -145,6 +145,8 @@ export function createApp(components: AppComponents): App {
     onCommand(socket, deps, "session:unfocus", sessions.unfocus);
     onCommand(socket, deps, "alert:raise", sessions.raise);
     onCommand(socket, deps, "alert:acknowledge", sessions.acknowledge);
+    onCommand(socket, deps, "bill:claim", sessions.claim);
+    onCommand(socket, deps, "bill:assign", sessions.assign);
     onCommand(socket, deps, "ticket:bump", kitchen.bump);
     onCommand(socket, deps, "ticket:recall", kitchen.recall);
     onCommand(socket, deps, "course:hold", courses.hold);

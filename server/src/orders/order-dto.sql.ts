@@ -41,6 +41,7 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
     'finishedAt', ${isoText("o.finished_at")},
     'items', (
       SELECT coalesce(json_agg(json_build_object(
+        'position', i.position,
         'productId', i.product_id,
         'productName', i.product_name,
         'unitPriceCents', i.unit_price_cents,

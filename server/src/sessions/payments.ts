@@ -7,7 +7,7 @@
  * last euros at once cannot overpay.
  */
 
-import { centsText, type LoggedEvent, type PaymentDto, type RecordPaymentBody } from "@ordered/contract";
+import { centsText, type LoggedEvent, type PaymentDto, parsePayer, type RecordPaymentBody } from "@ordered/contract";
 import { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
 import type { DbEnumValue } from "../db/enums.js";
@@ -22,11 +22,11 @@ const Phone = z.strictObject({ id: z.uuid() });
 type PaymentInput = Omit<RecordPaymentBody, "tipCents"> & { tipCents: number };
 
 /** What a repeat of a client-made payment id must say again to be the same payment. */
-type PaymentContent = Pick<PaymentDto, "kind" | "method" | "amountCents" | "tipCents" | "customerId" | "note">;
+type PaymentContent = Pick<PaymentDto, "kind" | "method" | "amountCents" | "tipCents" | "customerId" | "note" | "payer">;
 
 /** The differences between a stored payment and a repeat of its id, named for the CONFLICT message. */
 function differences(stored: PaymentDto, repeat: PaymentContent): string[] {
-  const fields = ["kind", "method", "amountCents", "tipCents", "customerId", "note"] as const;
+  const fields = ["kind", "method", "amountCents", "tipCents", "customerId", "note", "payer"] as const;
   return fields.filter((f) => (stored[f] ?? null) !== (repeat[f] ?? null));
 }
 
@@ -46,6 +46,23 @@ const RECORD_PAYMENT_SQL = statement<{ customerId: string; sessionId: string }>(
   (p) => sql`SELECT id FROM customer WHERE id = ${p.customerId}::uuid AND session_id = ${p.sessionId}::uuid`,
 );
 
+/**
+ * Whom a payment is for: a phone (customerId, or payer `phone:<id>`: the same), a seat or a
+ * person of a split by item (payer), or the table (neither).
+ */
+function payerOf(input: PaymentInput): Pick<PaymentContent, "customerId" | "payer"> {
+  const payer = input.payer ? parsePayer(input.payer) : null;
+  if (!payer) return { customerId: input.customerId ?? null, payer: input.customerId ? `phone:${input.customerId}` : null };
+  if (payer.kind === "phone") {
+    if (input.customerId && input.customerId !== payer.customerId) {
+      throw new AppError("VALIDATION_FAILED", "payer: names another phone than customerId: give one of them");
+    }
+    return { customerId: payer.customerId, payer: input.payer ?? null };
+  }
+  if (input.customerId) throw new AppError("VALIDATION_FAILED", `payer: a payment is for one payer: ${input.payer} or a phone, not both`);
+  return { customerId: null, payer: input.payer ?? null };
+}
+
 export async function recordPayment(
   prisma: PrismaClient,
   staff: StaffPrincipal,
@@ -57,7 +74,7 @@ export async function recordPayment(
     method: input.method,
     amountCents: input.amountCents,
     tipCents: input.tipCents,
-    customerId: input.customerId ?? null,
+    ...payerOf(input),
     note: input.note ?? null,
   };
   return sqlTransaction(prisma, async (db) => {
@@ -65,8 +82,8 @@ export async function recordPayment(
     const existing = await paymentById(db, sessionId, input.clientPaymentId);
     if (existing) return { payment: assertSameContent(existing, content), event: null };
     if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", `${session.label} is closed: its bill can no longer change`);
-    if (input.customerId) {
-      const phone = await db.row(Phone, RECORD_PAYMENT_SQL, { customerId: input.customerId, sessionId });
+    if (content.customerId) {
+      const phone = await db.row(Phone, RECORD_PAYMENT_SQL, { customerId: content.customerId, sessionId });
       if (!phone) throw AppError.notFound("phone");
     }
     const { bill } = await loadBill(db, sessionId);
@@ -98,6 +115,7 @@ export async function recordRefund(
     tipCents: 0,
     customerId: null,
     note: input.note,
+    payer: null,
   };
   const existing = await paymentById(db, sessionId, input.clientPaymentId);
   if (existing) {
@@ -120,13 +138,14 @@ const INSERT_PAYMENT_SQL = statement<{
   tipCents: number;
   customerId: string | null;
   note: string | null;
+  payer: string | null;
   staffId: string;
 }>(
   "payments.insert-payment",
   (p) => sql`
-    INSERT INTO payment (id, session_id, client_payment_id, kind, method, amount_cents, tip_cents, customer_id, note, recorded_at, recorded_by_id)
+    INSERT INTO payment (id, session_id, client_payment_id, kind, method, amount_cents, tip_cents, customer_id, note, payer, recorded_at, recorded_by_id)
     VALUES (gen_random_uuid(), ${p.sessionId}::uuid, ${p.clientPaymentId}, ${p.kind}::"PaymentKind", ${p.method}::"PaymentMethod", ${p.amountCents},
-            ${p.tipCents}, ${p.customerId}::uuid, ${p.note}, ${CLOCK}, ${p.staffId}::uuid)`,
+            ${p.tipCents}, ${p.customerId}::uuid, ${p.note}, ${p.payer}, ${CLOCK}, ${p.staffId}::uuid)`,
 );
 
 async function insertPayment(
@@ -145,6 +164,8 @@ async function insertPayment(
     tipCents: p.tipCents,
     customerId: p.customerId,
     note: p.note,
+    // The column holds seats and persons; a phone's payment names it in customer_id.
+    payer: p.payer?.startsWith("phone:") ? null : p.payer,
     staffId: staff.staffId,
   });
   const payment = await paymentById(db, sessionId, clientPaymentId);

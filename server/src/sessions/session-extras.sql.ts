@@ -39,6 +39,7 @@ const ALERT_DTO = sql`json_build_object(
 const PAYMENT_DTO = sql`json_build_object(
   'id', p.id, 'clientPaymentId', p.client_payment_id, 'sessionId', p.session_id, 'kind', p.kind, 'method', p.method,
   'amountCents', p.amount_cents, 'tipCents', p.tip_cents, 'customerId', p.customer_id, 'note', p.note,
+  'payer', coalesce(p.payer, 'phone:' || p.customer_id::text),
   'recordedAt', ${isoText("p.recorded_at")}, 'recordedBy', (SELECT display_name FROM staff_user WHERE id = p.recorded_by_id))`;
 
 const CustomerRow = z.strictObject({ dto: CustomerDto });

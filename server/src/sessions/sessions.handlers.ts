@@ -5,6 +5,7 @@ import { emitFor } from "../realtime/event-views.js";
 import { rooms } from "../realtime/rooms.js";
 import { eventsAfter } from "../session-log/events-after.js";
 import { acknowledgeAlert, raiseAlert } from "./alerts.js";
+import { claimLine } from "./bill-claims.js";
 import { findSession } from "./session-dto.sql.js";
 
 /**
@@ -42,4 +43,18 @@ export const acknowledge: CommandHandler<"alert:acknowledge"> = async (deps, inp
   const { alert, event } = await acknowledgeAlert(deps.prisma, staff, input.alertId);
   deps.publisher.sessionEvent(staff.locationId, event);
   return { alert };
+};
+
+/** `bill:claim`: a phone claims a bill line, shares it or lets it go (split by item); every screen of the table hears it. */
+export const claim: CommandHandler<"bill:claim"> = async (deps, input, customer) => {
+  const { claims, changed, event } = await claimLine(deps.prisma, customer, customer.sessionId, input);
+  if (event) deps.publisher.sessionEvent(customer.locationId, event);
+  return { claims, changed };
+};
+
+/** `bill:assign`: staff set any payer's claims on a bill line. */
+export const assign: CommandHandler<"bill:assign"> = async (deps, { sessionId, ...input }, staff) => {
+  const { claims, changed, event } = await claimLine(deps.prisma, staff, sessionId, input);
+  if (event) deps.publisher.sessionEvent(staff.locationId, event);
+  return { claims, changed };
 };

@@ -3,6 +3,7 @@ import type { AppDeps } from "../deps.js";
 import { clientKey } from "../http/client-key.js";
 import { handlers } from "../http/routes.js";
 import { loadMenu } from "../products/products.service.js";
+import { claimLine } from "./bill-claims.js";
 import { codeInfo, joinByCard, joinByCode, removeCustomer } from "./customers.js";
 import { moveSession } from "./move-session.js";
 import { recordPayment } from "./payments.js";
@@ -94,6 +95,13 @@ export function sessionRoutes(deps: AppDeps) {
       const { session, event } = await moveSession(deps.prisma, publicUrl, staff, params.id, body.tableId);
       if (event) deps.publisher.sessionEvent(staff.locationId, event);
       reply({ session });
+    },
+
+    "POST /api/sessions/:id/claims": async ({ req, params, body, reply }) => {
+      const staff = staffOf(req);
+      const { claims, changed, event } = await claimLine(deps.prisma, staff, params.id, body);
+      if (event) deps.publisher.sessionEvent(staff.locationId, event);
+      reply({ claims, changed });
     },
 
     "POST /api/sessions/:id/payments": async ({ req, params, body, reply }) => {

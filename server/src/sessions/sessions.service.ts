@@ -28,6 +28,7 @@ import { cancelLocked, orderStateOf } from "../orders/cancel-order.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
 import { lockOrder } from "../orders/transition.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
+import { loadClaims } from "./bill-claims.js";
 import { newJoinCode, newPin } from "./join-code.js";
 import { presenceOf } from "./presence.js";
 import { findSession, findSessionWithLocation, SESSION_COLUMNS, SessionRow, toSessionDto } from "./session-dto.sql.js";
@@ -163,14 +164,15 @@ export async function getSession(
   // Read at the session's lastSeq or later: events after it are replayed, and applied once.
   const db = sqlOn(prisma);
   const where = { sessionId: row.id };
-  const [orders, customers, alerts, payments, receipt] = await Promise.all([
+  const [orders, customers, alerts, payments, claims, receipt] = await Promise.all([
     loadSessionOrderDtos(db, row.id),
     loadCustomers(db, where),
     loadAlerts(db, where),
     loadPayments(db, where),
+    loadClaims(db, row.id),
     row.status === "CLOSED" ? loadReceipt(db, row.id) : null,
   ]);
-  return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, receipt };
+  return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, claims, receipt };
 }
 
 const Unfinished = z.strictObject({
@@ -330,14 +332,17 @@ export async function getCustomerSession(prisma: PrismaClient, customer: Custome
 export async function loadSessionActivity(
   prisma: PrismaClient,
   sessionId: string,
-): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts">> {
+): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts" | "claims" | "phones">> {
   const db = sqlOn(prisma);
-  const [orders, payments, alerts] = await Promise.all([
+  const [orders, payments, alerts, claims, customers] = await Promise.all([
     loadSessionOrderDtos(db, sessionId),
     loadPayments(db, { sessionId }),
     loadAlerts(db, { sessionId }),
+    loadClaims(db, sessionId),
+    loadCustomers(db, { sessionId }),
   ]);
-  return { orders, payments, alerts };
+  const phones = customers.filter((c) => c.removedAt === null).map((c) => ({ id: c.id, displayName: c.displayName }));
+  return { orders, payments, alerts, claims, phones };
 }
 
 /** The receipt of a phone's session, which it may read after the close (not if removed). */

@@ -286,10 +286,32 @@ describe("the route table", () => {
     expect(split.split.label).toBe("Patio");
     await call("POST /api/sessions/follow", { body: { token: bob.token } });
 
+    // Ann's served order is shared by her phone and "person 3" (split by item); Person 3 pays its half.
+    const shared = await call("POST /api/sessions/:id/claims", {
+      token,
+      params: { id: sessionId },
+      body: {
+        orderId: served.id,
+        position: 0,
+        claims: [
+          { payer: `phone:${ann.customer.id}`, weight: 1 },
+          { payer: "person:3", weight: 1 },
+        ],
+      },
+    });
+    expect(shared.claims.map((c) => c.payer).sort()).toEqual([`phone:${ann.customer.id}`, "person:3"].sort());
+    const half = Math.floor(served.totalCents / 2);
+    await call("POST /api/sessions/:id/payments", {
+      token,
+      params: { id: sessionId },
+      body: { clientPaymentId: randomUUID(), method: "CASH", amountCents: half, payer: "person:3" },
+    });
+
     // Paying and closing; the phone's receipt; the day's takings.
     expect((await call("GET /api/sessions", { token, query: { status: "OPEN" } })).sessions.map((s) => s.id)).toContain(sessionId);
     const detail = await call("GET /api/sessions/:id", { token, params: { id: sessionId } });
-    const due = detail.orders.filter((o) => o.status === "DELIVERED").reduce((sum, o) => sum + o.totalCents, 0);
+    expect(detail.claims).toHaveLength(2);
+    const due = detail.orders.filter((o) => o.status === "DELIVERED").reduce((sum, o) => sum + o.totalCents, 0) - half;
     await call("POST /api/sessions/:id/payments", {
       token,
       params: { id: sessionId },

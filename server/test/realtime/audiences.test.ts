@@ -130,6 +130,10 @@ describe("what each role's socket hears", () => {
       dataOf(await send(listeners.KITCHEN, "ticket:bump", { ticketId: ticket.id, to: "READY" }));
     }
     dataOf(await send(listeners.SERVER, "order:advance", { orderId: order.id, to: "DELIVERED" }));
+    // The phone claims its Diavola (split by item; logged as bill.claimed, not the kitchen's).
+    dataOf(
+      await send(phone, "bill:claim", { orderId: order.id, position: 0, claims: [{ payer: `phone:${guest.customer.id}`, weight: 1 }] }),
+    );
     await a.api.setAvailability(tokens.SERVER, margherita!.id, false);
     await a.api.recordPayment(tokens.SERVER, session.id, {
       clientPaymentId: randomUUID(),

@@ -186,6 +186,20 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
       },
     },
   ],
+  "bill.split": [
+    {
+      method: "POST",
+      path: "/api/sessions/:id/claims",
+      async prepare(ctx) {
+        const order = await acceptedDiavola(ctx);
+        return {
+          path: `/api/sessions/${order.sessionId}/claims`,
+          body: { orderId: order.id, position: 0, claims: [{ payer: "person:3", weight: 1 }] },
+          happened: async () => (await ctx.prisma.billClaim.count({ where: { sessionId: order.sessionId } })) === 1,
+        };
+      },
+    },
+  ],
   "orders.enter": [
     {
       method: "POST",
@@ -349,6 +363,13 @@ const SCENARIOS: { [C in StaffCommand]: (ctx: Ctx) => Promise<Attempt> } = {
     return {
       payload: { alertId: alert.id },
       happened: async () => (await ctx.prisma.sessionAlert.findUniqueOrThrow({ where: { id: alert.id } })).acknowledgedAt !== null,
+    };
+  },
+  "bill:assign": async (ctx) => {
+    const order = await acceptedDiavola(ctx);
+    return {
+      payload: { sessionId: order.sessionId, orderId: order.id, position: 0, claims: [{ payer: "seat:2", weight: 2 }] },
+      happened: async () => (await ctx.prisma.billClaim.count({ where: { sessionId: order.sessionId } })) === 1,
     };
   },
   "ticket:bump": async (ctx) => {

@@ -7,12 +7,15 @@ interface Props {
   bill: BillDto;
   /** This phone's customer id: its lines and its share are highlighted. */
   me: string;
+  /** Once the table splits by item: this phone's share of the split (else: what it ordered). */
+  share?: { totalCents: number; paidCents: number } | undefined;
 }
 
 /** The table's running bill on the phone: what is owed so far, what this phone ordered, what is paid. */
-export function BillView({ bill, me }: Props) {
+export function BillView({ bill, me, share }: Props) {
   const money = (cents: number) => formatMoney(cents, bill.currency);
-  const mine = bill.shares.find((s) => s.customerId === me);
+  const ordered = bill.shares.find((s) => s.customerId === me);
+  const mine = share ? { subtotalCents: share.totalCents, paidCents: share.paidCents } : ordered;
   // Nothing owed and nothing paid yet: the sums would be a column of zeros.
   const blank = bill.lines.length === 0 && bill.paidCents === 0 && bill.tipCents === 0;
   return (
@@ -23,7 +26,8 @@ export function BillView({ bill, me }: Props) {
       ) : (
         <ul className="bill-lines" aria-label={t("phoneBill.lines")}>
           {bill.lines.map((line, i) => {
-            const yours = line.customerId === me;
+            // Split by item: the split below says who pays each line; "yours" (who ordered it) would contradict it.
+            const yours = !share && line.customerId === me;
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: bill lines have no id; billOf lists them in a stable order
               <li key={`${line.orderId}-${i}`} className={`bill-line${yours ? " mine" : ""}`}>

@@ -12,7 +12,7 @@ interface Props {
 
 /** The phone's page once joined: its live connection, around the table's screen. */
 export function CustomerPage({ storageKey, token, current, onEnd }: Props) {
-  const { live, orders, payments, alerts, customers, label } = useCustomerLive(storageKey, token, current, onEnd);
+  const { live, orders, payments, alerts, customers, claims, label } = useCustomerLive(storageKey, token, current, onEnd);
   return (
     <LiveContext value={live}>
       <TableScreen
@@ -24,6 +24,7 @@ export function CustomerPage({ storageKey, token, current, onEnd }: Props) {
         payments={payments}
         alerts={alerts}
         customers={customers}
+        claims={claims}
         onEnd={onEnd}
       />
     </LiveContext>

@@ -54,7 +54,7 @@ export function OrdersView({ orders, me, submission, products }: Props) {
             <div className="order-head">
               <strong>{t("customer.sending")}</strong>
             </div>
-            <OrderItems items={pending.lines.map((l) => pendingItem(l, products.get(l.productId)))} showAllergens={false} />
+            <OrderItems items={pending.lines.map((l, i) => pendingItem(l, products.get(l.productId), i))} showAllergens={false} />
             <p className="muted small">{t("customer.sendingHint")}</p>
           </li>
         )}
@@ -64,8 +64,9 @@ export function OrdersView({ orders, me, submission, products }: Props) {
 }
 
 /** A line being sent, shown as the order line it will be (the server's answer replaces it). */
-function pendingItem(l: CartLine, p: ProductDto | undefined): OrderItemDto {
+function pendingItem(l: CartLine, p: ProductDto | undefined, position: number): OrderItemDto {
   return {
+    position,
     productId: l.productId,
     productName: p?.name ?? t("customer.unknownProduct"),
     unitPriceCents: p ? unitPriceOf(p, l.options) : 0,

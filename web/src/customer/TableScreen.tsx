@@ -1,5 +1,6 @@
 import {
   type AlertDto,
+  type BillClaimDto,
   billOf,
   type CustomerDto,
   type OrderDto,
@@ -30,6 +31,8 @@ import { PresenceCheck } from "./PresenceCheck";
 import { endReasonOf } from "./phone-flow";
 import { RefusedNotice } from "./RefusedNotice";
 import { useRefusedOrders } from "./refused-orders";
+import { SplitByItem } from "./SplitByItem";
+import { phoneSplit, tablePhones } from "./split-names";
 import { useCart } from "./use-cart";
 import type { CurrentSession, OnEnd } from "./use-customer-live";
 import { useInView } from "./use-in-view";
@@ -45,13 +48,15 @@ interface Props {
   payments: PaymentDto[];
   alerts: AlertDto[];
   customers: CustomerDto[];
+  /** Who pays which bill lines (split by item), live. */
+  claims: BillClaimDto[];
   onEnd: OnEnd;
 }
 
 type View = "order" | "bill";
 
 /** The table's orders, the menu and the cart; the running bill; calls to staff. */
-export function TableScreen({ storageKey, token, current, label, orders, payments, alerts, customers, onEnd }: Props) {
+export function TableScreen({ storageKey, token, current, label, orders, payments, alerts, customers, claims, onEnd }: Props) {
   const { status } = useLive();
   const [view, setView] = useState<View>("order");
   const load = useCallback(() => loadMenu(token), [token]);
@@ -117,6 +122,10 @@ export function TableScreen({ storageKey, token, current, label, orders, payment
     [currency, orders, payments, customers, me, current.customer.displayName],
   );
 
+  const phones = useMemo(() => tablePhones(current, customers), [current, customers]);
+  const split = useMemo(() => phoneSplit(bill, claims, payments, me, phones), [bill, claims, payments, me, phones]);
+  const myShare = claims.length > 0 ? split.payers.find((p) => p.payer === `phone:${me}`) : undefined;
+
   const { refused, dismiss } = useRefusedOrders(storageKey, orders, me);
   const placedIndex = cart.placed ? orders.findIndex((o) => o.clientOrderId === cart.placed) : -1;
   // Refused meanwhile: no confirmation (the refusal notice tells it), the cart is just empty.
@@ -158,7 +167,8 @@ export function TableScreen({ storageKey, token, current, label, orders, payment
         <CallButtons me={me} alerts={alerts} onEnd={onEnd} />
         {view === "bill" ? (
           <div role="tabpanel" id={panelId("bill")} aria-labelledby={tabId("bill")} className="phone-panel">
-            <BillView bill={bill} me={me} />
+            <BillView bill={bill} me={me} share={myShare ?? (claims.length > 0 ? { totalCents: 0, paidCents: 0 } : undefined)} />
+            <SplitByItem bill={bill} claims={claims} payments={payments} me={me} phones={phones} />
           </div>
         ) : (
           <div role="tabpanel" id={panelId("order")} aria-labelledby={tabId("order")} className="phone-panel">

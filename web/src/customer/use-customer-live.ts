@@ -1,6 +1,6 @@
 import type { CurrentSessionResponse, CustomerSessionDto, ErrorBody, ReceiptDto } from "@ordered/contract/client";
 import { useEffect, useRef, useState } from "react";
-import { alertsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";
+import { alertsOf, claimsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";
 import { LiveStore } from "../realtime/live-store";
 import { refusal } from "../realtime/socket";
 import { useLiveConnection, useLiveState } from "../realtime/use-live";
@@ -27,7 +27,7 @@ export function useCustomerLive(storageKey: string, token: string, initial: Curr
   const me = initial.customer.id;
   const [store] = useState(() => {
     const s = new LiveStore<CustomerSession>();
-    s.seed(initial.session, initial.orders, { payments: initial.payments, alerts: initial.alerts });
+    s.seed(initial.session, initial.orders, { payments: initial.payments, alerts: initial.alerts, claims: initial.claims });
     s.markLoaded();
     return s;
   });
@@ -82,6 +82,7 @@ export function useCustomerLive(storageKey: string, token: string, initial: Curr
     payments: paymentsOf(state, sessionId),
     alerts: alertsOf(state, sessionId),
     customers: customersOf(state, sessionId),
+    claims: claimsOf(state, sessionId),
     receipt: receipt ?? null,
     /** The table's name now: staff may move the party to another table (`session:moved`). */
     label: state.sessions[sessionId]?.label ?? initial.session.label,
@@ -99,5 +100,6 @@ function snapshotOf(store: LiveStore<CustomerSession>, initial: CurrentSession):
     orders: ordersOf(state, id),
     payments: paymentsOf(state, id),
     alerts: alertsOf(state, id),
+    claims: claimsOf(state, id),
   };
 }

@@ -10,6 +10,7 @@
  */
 import type {
   AlertDto,
+  BillClaimDto,
   CustomerDto,
   KitchenOrderDto,
   KitchenSessionEvent,
@@ -56,6 +57,8 @@ export interface LiveState<S extends SessionCore = SessionCore, O extends OrderC
   alerts: Record<string, Record<string, AlertDto>>;
   /** Payments per session id, by payment id. */
   payments: Record<string, Record<string, PaymentDto>>;
+  /** Split-by-item claims per session id, by bill line key: each line's claims as the log last said. */
+  claims: Record<string, Record<string, BillClaimDto[]>>;
   /** Receipts of sessions that closed. */
   receipts: Record<string, ReceiptDto>;
   /** Newest first, at most ARRIVALS_KEPT: the staff's feed of new orders. */
@@ -78,7 +81,7 @@ export type LiveAction<S extends SessionCore = SessionCore, O extends OrderCore 
 export const ARRIVALS_KEPT = 15;
 
 export function initialLiveState<S extends SessionCore, O extends OrderCore = OrderDto>(): LiveState<S, O> {
-  return { sessions: {}, orders: {}, customers: {}, alerts: {}, payments: {}, receipts: {}, arrivals: [], loaded: false };
+  return { sessions: {}, orders: {}, customers: {}, alerts: {}, payments: {}, claims: {}, receipts: {}, arrivals: [], loaded: false };
 }
 
 export function liveReducer<S extends SessionCore, O extends OrderCore = OrderDto>(
@@ -90,7 +93,10 @@ export function liveReducer<S extends SessionCore, O extends OrderCore = OrderDt
       return action.sessions.reduce(putSession, state);
     case "snapshot": {
       const { session, extras } = action;
-      let next = action.orders.reduce((s: LiveState<S, O>, o) => putOrder(s, o, further), putSession(state, session));
+      // Claims are replaced line by line by events; a snapshot's are taken unless the state saw more of the log.
+      const behind = (state.sessions[session.id]?.lastSeq ?? -1) > session.lastSeq;
+      const withClaims = extras?.claims && !behind ? putClaims(state, session.id, extras.claims) : state;
+      let next = action.orders.reduce((s: LiveState<S, O>, o) => putOrder(s, o, further), putSession(withClaims, session));
       for (const c of extras?.customers ?? []) next = putIn(next, "customers", session.id, c, customerWins);
       for (const a of extras?.alerts ?? []) next = putIn(next, "alerts", session.id, a, alertWins);
       for (const p of extras?.payments ?? []) next = putIn(next, "payments", session.id, p, always);
@@ -124,6 +130,18 @@ export function alertsOf(state: LiveState<SessionCore>, sessionId: string): Aler
 /** Payments of a session, oldest first. */
 export function paymentsOf(state: LiveState<SessionCore>, sessionId: string): PaymentDto[] {
   return Object.values(state.payments[sessionId] ?? {}).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+}
+
+/** Split-by-item claims of a session (every line's). */
+export function claimsOf(state: LiveState<SessionCore>, sessionId: string): BillClaimDto[] {
+  return Object.values(state.claims[sessionId] ?? {}).flat();
+}
+
+/** A session's claims from a snapshot, grouped by line (replacing what was known). */
+function putClaims<S extends SessionCore, O extends OrderCore>(state: LiveState<S, O>, sessionId: string, claims: BillClaimDto[]) {
+  const byLine: Record<string, BillClaimDto[]> = {};
+  for (const c of claims) byLine[c.line] = [...(byLine[c.line] ?? []), c];
+  return { ...state, claims: { ...state.claims, [sessionId]: byLine } };
 }
 
 /** The known copy of an order, if any. */
@@ -200,6 +218,8 @@ function applyEvent<S extends SessionCore, O extends OrderCore>(state: LiveState
       return putIn(seen, "alerts", e.sessionId, e.data, alertWins);
     case "payment:recorded":
       return putIn(seen, "payments", e.sessionId, e.data, always);
+    case "bill:claimed":
+      return { ...seen, claims: { ...seen.claims, [e.sessionId]: { ...seen.claims[e.sessionId], [e.data.line]: e.data.claims } } };
     case "order:placed":
     case "order:updated": {
       const known = seen.orders[e.sessionId]?.[e.data.id] !== undefined;

@@ -52,7 +52,13 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
       if (stopped) return;
       // Not connected yet, so no events are held that these seeds could release.
       for (const d of details) {
-        store.seed(d.session, d.orders, { customers: d.customers, alerts: d.alerts, payments: d.payments, receipt: d.receipt });
+        store.seed(d.session, d.orders, {
+          customers: d.customers,
+          alerts: d.alerts,
+          payments: d.payments,
+          claims: d.claims,
+          receipt: d.receipt,
+        });
       }
       store.markLoaded();
     };

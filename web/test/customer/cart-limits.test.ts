@@ -77,6 +77,7 @@ describe("putting a refused order back into the cart", () => {
       status: "REJECTED",
       items: [
         {
+          position: 0,
           productId: pz.id,
           productName: "Pizza",
           unitPriceCents: 1350,
@@ -105,6 +106,7 @@ describe("putting a refused order back into the cart", () => {
     const o = order(1, "placed", {
       items: [
         {
+          position: 0,
           productId: water.id,
           productName: "Water",
           unitPriceCents: 950,

@@ -6,6 +6,7 @@ import { BAR, closed, id, KITCHEN, OTHER_SESSION, order, SESSION, session, ticke
 
 const at = (m: number) => `2026-11-21T12:${String(m).padStart(2, "0")}:00.000Z`;
 const line = (productName: string, stationId: string, note: string | null = null): OrderItemDto => ({
+  position: 0,
   productId: id(900),
   productName,
   unitPriceCents: 500,

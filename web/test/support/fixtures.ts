@@ -75,6 +75,7 @@ export function order(
     finishedAt: stage === "delivered" || stage === "cancelled" ? AT : null,
     items: [
       {
+        position: 0,
         productId: id(900),
         productName: "Margherita",
         unitPriceCents: 950,
@@ -203,6 +204,7 @@ export function payment(n: number, amountCents: number, overrides: Partial<Payme
     tipCents: 0,
     customerId: null,
     note: null,
+    payer: null,
     recordedAt: `2026-11-21T12:30:${String(n).padStart(2, "0")}.000Z`,
     recordedBy: "Marco",
     ...overrides,

@@ -9,10 +9,12 @@ interface Props {
   names: ReadonlyMap<string, string>;
   label: string;
   now: number;
+  /** Once the table splits by item: what each phone (by customer id) still owes of its share, shown with its bill request. */
+  shares?: ReadonlyMap<string, string> | undefined;
 }
 
 /** A session's calls: the waiting ones first and loud, then the answered ones with who answered and when. */
-export function AlertList({ alerts, names, label, now }: Props) {
+export function AlertList({ alerts, names, label, now, shares }: Props) {
   if (alerts.length === 0) return null;
   const waiting = pendingAlerts(alerts);
   const answered = alerts
@@ -29,6 +31,9 @@ export function AlertList({ alerts, names, label, now }: Props) {
               <span className="seat-call-kind">{strings.alerts.kind[a.kind]}</span>
               <span className="seat-call-text">
                 <strong>{strings.alerts.raised[a.kind](who(a))}</strong>
+                {a.kind === "BILL" && a.customerId && shares?.has(a.customerId) && (
+                  <span className="seat-call-share"> · {strings.split.billShare(shares.get(a.customerId)!)}</span>
+                )}
                 <span className="muted small"> · {timeAgo(a.raisedAt, now)}</span>
               </span>
               <AlertAckButton alert={a} who={who(a)} label={label} />

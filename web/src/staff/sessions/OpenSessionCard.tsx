@@ -1,5 +1,6 @@
 import {
   billOf,
+  billSplit,
   type CardJoinCheck,
   type CloseSessionBody,
   can,
@@ -10,7 +11,7 @@ import {
 import { useState } from "react";
 import { formatAge } from "../../lib/age";
 import { formatMoney, formatTime } from "../../lib/money";
-import { alertsOf, customersOf, ordersOf, paymentsOf } from "../../realtime/live-state";
+import { alertsOf, claimsOf, customersOf, ordersOf, paymentsOf } from "../../realtime/live-state";
 import { strings } from "../../strings";
 import { AgePill } from "../floor/OrderAge";
 import { type Thresholds, waitingSince } from "../floor/triage";
@@ -21,12 +22,14 @@ import { BillSummary } from "./BillSummary";
 import { PaymentDialog } from "./PaymentDialog";
 import { SessionCloseDialog } from "./SessionCloseDialog";
 import { SessionPhones } from "./SessionPhones";
+import { SplitDialog } from "./SplitDialog";
 import { StaffOrderCard } from "./StaffOrderCard";
 import { orderLabels, phoneNames } from "./session-view";
+import { payerLabel } from "./split-view";
 import type { StaffSession, StaffState } from "./staff-sessions";
 import { MergeDialog } from "./transfers/MergeDialog";
 import { MoveLinesDialog } from "./transfers/MoveLinesDialog";
-import { SplitDialog } from "./transfers/SplitDialog";
+import { SplitDialog as SplitOffDialog } from "./transfers/SplitDialog";
 
 interface Props {
   session: StaffSession;
@@ -51,7 +54,9 @@ type Dialog =
   | { kind: "pay"; thenClose: boolean }
   | { kind: "close" }
   | { kind: "merge" }
+  | { kind: "splitOff" }
   | { kind: "split" }
+  | { kind: "payPayer"; payer: string }
   | { kind: "move"; order: OrderDto }
   | null;
 
@@ -85,6 +90,15 @@ export function OpenSessionCard({
   const bill = billOf({ currency, orders, payments, customers });
   // The other seated tables: where this party, or lines of its orders, may go.
   const others = Object.values(state.sessions).filter((s) => s.status === "OPEN" && s.id !== session.id);
+  const claims = claimsOf(state, session.id);
+  const phones = customers.filter((c) => c.removedAt === null).map((c) => c.id);
+  // Once the table splits by item: what each payer still owes (a bill request shows the phone's).
+  const split = claims.length > 0 ? billSplit(bill, claims, payments) : null;
+  const phoneDue = new Map(
+    (split?.payers ?? []).flatMap((p) =>
+      p.payer.startsWith("phone:") ? [[p.payer.slice(6), formatMoney(p.dueCents, currency)] as const] : [],
+    ),
+  );
 
   return (
     <article className="card session open" aria-label={session.label}>
@@ -117,7 +131,7 @@ export function OpenSessionCard({
         )}
       </header>
 
-      <AlertList alerts={alertsOf(state, session.id)} names={names} label={session.label} now={now} />
+      <AlertList alerts={alertsOf(state, session.id)} names={names} label={session.label} now={now} shares={phoneDue} />
 
       <div className="seat-body">
         <div className="seat-orders">
@@ -181,17 +195,20 @@ export function OpenSessionCard({
           className="button"
           aria-haspopup="dialog"
           aria-label={strings.transfer.splitLabel(session.label)}
-          onClick={() => setDialog({ kind: "split" })}
+          onClick={() => setDialog({ kind: "splitOff" })}
         >
           {strings.transfer.splitButton}
+        </button>
+        <button type="button" className="button" disabled={bill.lines.length === 0} onClick={() => setDialog({ kind: "split" })}>
+          {strings.split.open}
         </button>
         <button type="button" className="button" onClick={() => setDialog({ kind: "close" })}>
           {strings.panel.closeSession}
         </button>
       </footer>
       {dialog?.kind === "merge" && <MergeDialog session={session} others={others} token={token} onClose={() => setDialog(null)} />}
-      {dialog?.kind === "split" && (
-        <SplitDialog session={session} customers={customers} names={names} token={token} onClose={() => setDialog(null)} />
+      {dialog?.kind === "splitOff" && (
+        <SplitOffDialog session={session} customers={customers} names={names} token={token} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === "move" && (
         <MoveLinesDialog
@@ -211,6 +228,35 @@ export function OpenSessionCard({
           names={names}
           token={token}
           onClose={() => setDialog(dialog.thenClose ? { kind: "close" } : null)}
+        />
+      )}
+      {dialog?.kind === "split" && (
+        <SplitDialog
+          sessionId={session.id}
+          label={session.label}
+          bill={bill}
+          claims={claims}
+          payments={payments}
+          phones={phones}
+          names={names}
+          token={token}
+          onPay={(payer) => setDialog({ kind: "payPayer", payer })}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === "payPayer" && (
+        <PaymentDialog
+          sessionId={session.id}
+          label={session.label}
+          bill={bill}
+          names={names}
+          token={token}
+          payer={{
+            key: dialog.payer,
+            name: payerLabel(dialog.payer, names),
+            dueCents: billSplit(bill, claims, payments, [dialog.payer]).payers[0]?.dueCents ?? 0,
+          }}
+          onClose={() => setDialog({ kind: "split" })}
         />
       )}
       {dialog?.kind === "close" && (

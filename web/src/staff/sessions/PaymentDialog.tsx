@@ -27,6 +27,8 @@ interface Props {
   bill: BillDto;
   names: ReadonlyMap<string, string>;
   token: string;
+  /** Paying one payer's share of a split by item: the amount follows what it still owes, the payment names it. */
+  payer?: { key: string; name: string; dueCents: number } | undefined;
   onClose: () => void;
 }
 
@@ -42,7 +44,7 @@ interface Attempt {
  * recorded share by share. Every submission gets one clientPaymentId, kept through every
  * retry, so a double tap or a lost answer still records it once.
  */
-export function PaymentDialog({ sessionId, label, bill, names, token, onClose }: Props) {
+export function PaymentDialog({ sessionId, label, bill, names, token, payer, onClose }: Props) {
   const announce = useAnnounce();
   const ids = useId();
   const money = (cents: number) => formatMoney(cents, bill.currency);
@@ -64,7 +66,13 @@ export function PaymentDialog({ sessionId, label, bill, names, token, onClose }:
   const recordedRef = useRef(recorded);
   recordedRef.current = recorded;
 
-  const suggested = scope === "whole" ? bill.dueCents : scope === "phone" && customerId ? shareDueCents(bill, customerId) : 0;
+  const suggested = payer
+    ? Math.min(payer.dueCents, bill.dueCents)
+    : scope === "whole"
+      ? bill.dueCents
+      : scope === "phone" && customerId
+        ? shareDueCents(bill, customerId)
+        : 0;
   const amountShown = amountText ?? centsToInput(suggested);
   const shares = splitPlan(splitBase ?? bill.dueCents, parts);
   const locked = busy || unanswered !== null;
@@ -88,6 +96,12 @@ export function PaymentDialog({ sessionId, label, bill, names, token, onClose }:
     const tip = tipText.trim() === "" ? { cents: 0 } : parseMoney(tipText);
     if ("error" in tip) return strings.payment.tipError(strings.payment.amountErrors[tip.error]);
     if (share) return { method, amountCents: share.cents, tipCents: tip.cents, note: share.note };
+    if (payer) {
+      const amount = parseMoney(amountShown);
+      if ("error" in amount) return strings.payment.amountErrors[amount.error];
+      if (amount.cents === 0 && tip.cents === 0) return strings.payment.nothing;
+      return { method, amountCents: amount.cents, tipCents: tip.cents, payer: payer.key, note: payer.name };
+    }
     if (scope === "phone" && !customerId) return strings.payment.choosePhone;
     const amount = parseMoney(amountShown);
     if ("error" in amount) return strings.payment.amountErrors[amount.error];
@@ -164,15 +178,19 @@ export function PaymentDialog({ sessionId, label, bill, names, token, onClose }:
           ))}
         </fieldset>
 
-        <fieldset className="choice" disabled={locked || Object.keys(recorded).length > 0}>
-          <legend>{strings.payment.scope}</legend>
-          {SCOPES.map((s) => (
-            <label key={s} className="choice-option">
-              <input type="radio" name={`${ids}-scope`} checked={scope === s} onChange={() => chooseScope(s)} />
-              {strings.payment.scopes[s]}
-            </label>
-          ))}
-        </fieldset>
+        {payer ? (
+          <p className="payment-for">{strings.split.payFor(payer.name, money(payer.dueCents))}</p>
+        ) : (
+          <fieldset className="choice" disabled={locked || Object.keys(recorded).length > 0}>
+            <legend>{strings.payment.scope}</legend>
+            {SCOPES.map((s) => (
+              <label key={s} className="choice-option">
+                <input type="radio" name={`${ids}-scope`} checked={scope === s} onChange={() => chooseScope(s)} />
+                {strings.payment.scopes[s]}
+              </label>
+            ))}
+          </fieldset>
+        )}
 
         {scope === "phone" &&
           (phones.length === 0 ? (

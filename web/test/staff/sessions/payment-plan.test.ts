@@ -76,6 +76,7 @@ describe("sendPayment: one payment however many times it is sent", () => {
 
 function item(unitPriceCents: number, quantity: number) {
   return {
+    position: 0,
     productId: id(900),
     productName: "Margherita",
     unitPriceCents,
