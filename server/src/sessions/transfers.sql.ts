@@ -196,6 +196,21 @@ const MOVE_PAYMENTS = statement<{ fromId: string; toId: string }>(
   (p) => sql`UPDATE payment SET session_id = ${p.toId}::uuid WHERE session_id = ${p.fromId}::uuid RETURNING id`,
 );
 
+/**
+ * Split-by-item claims follow their orders (a line's key is its order and position, so it
+ * stays the same); a claim whose payer is a phone that stayed behind is dropped, since that
+ * phone is not at the new session to pay it.
+ */
+const MOVE_CLAIMS = statement<{ toId: string; orderIds: string[] }>(
+  "transfers.move-claims",
+  (p) => sql`UPDATE bill_claim SET session_id = ${p.toId}::uuid WHERE order_id = ANY(${p.orderIds}::uuid[])`,
+);
+const DROP_CLAIMS_OF_ABSENT_PHONES = statement<{ toId: string; orderIds: string[] }>(
+  "transfers.drop-claims-of-absent-phones",
+  (p) => sql`DELETE FROM bill_claim b USING customer c
+             WHERE b.order_id = ANY(${p.orderIds}::uuid[]) AND c.id = b.payer_customer_id AND c.session_id <> ${p.toId}::uuid`,
+);
+
 const Ids = z.strictObject({ id: z.uuid() });
 
 /** What moved: ids of orders (in their new numbers' order), phones, calls and payments. */
@@ -220,6 +235,8 @@ export async function moveRows(
   const customerIds = (await db.rows(Ids, MOVE_CUSTOMERS, where)).map((r) => r.id);
   const alertIds = (await db.rows(Ids, MOVE_OPEN_ALERTS, where)).map((r) => r.id);
   const paymentIds = p.payments ? (await db.rows(Ids, MOVE_PAYMENTS, { fromId: p.fromId, toId: p.toId })).map((r) => r.id) : [];
+  await db.run(MOVE_CLAIMS, { toId: p.toId, orderIds });
+  await db.run(DROP_CLAIMS_OF_ABSENT_PHONES, { toId: p.toId, orderIds });
   return { orderIds, customerIds, alertIds, paymentIds };
 }
 

@@ -3,7 +3,7 @@ import type { SessionReceivedData } from "@ordered/contract";
 import { it } from "../staff/staff-kit.js";
 import { describe, expect } from "../support/kit.js";
 import { dataOf, recorderOf, send } from "../support/sockets.js";
-import { acceptedOrder, billAt, cardCodeOf, joinAtTable, seatedTable } from "./session-kit.js";
+import { acceptedOrder, billAt, cardCodeOf, createTable, joinAtTable, seatedTable } from "./session-kit.js";
 
 // Issue 32, item 4: two parties merge (the bar's party joins its table). The target keeps its
 // table and code; the source's orders (renumbered after the target's), phones, payments and
@@ -161,5 +161,52 @@ describe("merging two sessions", () => {
     const into = await merge(four.session.id, one.session.id);
     expect(errorOf(into)).toEqual([409, "CONFLICT"]);
     expect((into.body as { error: { message: string } }).error.message).toContain(two.table.name);
+  });
+
+  it("split-by-item claims follow their orders; a claim of a phone that stays behind is dropped at a split-off", async ({
+    cluster: [a, b],
+    worker,
+    crew,
+    socket,
+    prisma,
+  }) => {
+    void worker;
+    const owner = crew.tokens.OWNER;
+    const bar = await seatedTable(a, owner, `Bar ${randomUUID().slice(0, 4)}`);
+    const table = await seatedTable(a, owner, `Table ${randomUUID().slice(0, 4)}`);
+    const free = await createTable(a, owner, `Patio ${randomUUID().slice(0, 4)}`);
+    const ann = await joinAtTable(b.api, bar.cardCode, bar.session.pin, "Ann");
+    const bea = await joinAtTable(b.api, table.cardCode, table.session.pin, "Bea");
+    const platter = await acceptedOrder(prisma, await socket(b, { token: ann.token }), [{ productId: crew.products[2]!.id, quantity: 3 }]);
+    const claim = (sessionId: string, claims: { payer: string; weight: number }[]) =>
+      a.api.route("POST /api/sessions/:id/claims", {
+        token: owner,
+        params: { id: sessionId },
+        body: { orderId: platter.id, position: 0, claims },
+      });
+    await claim(bar.session.id, [
+      { payer: `phone:${ann.customer.id}`, weight: 1 },
+      { payer: "person:2", weight: 1 },
+    ]);
+
+    await a.api.route("POST /api/sessions/:id/merge", {
+      token: owner,
+      params: { id: bar.session.id },
+      body: { clientMergeId: randomUUID(), intoSessionId: table.session.id },
+    });
+    const merged = await billAt(a, owner, table.session.id);
+    expect(merged.detail.claims.map((c) => c.payer).sort()).toEqual([`phone:${ann.customer.id}`, "person:2"].sort());
+    expect((await billAt(a, owner, bar.session.id)).detail.claims).toEqual([]);
+
+    // Bea shares the platter too; then Ann and her order go to the patio: Bea stays, so her claim goes.
+    await claim(table.session.id, [{ payer: `phone:${bea.customer.id}`, weight: 1 }]);
+    const split = await a.api.route("POST /api/sessions/:id/split", {
+      token: owner,
+      params: { id: table.session.id },
+      body: { clientSplitId: randomUUID(), tableId: free.id, customerIds: [ann.customer.id] },
+    });
+    const patio = await billAt(a, owner, split.split.id);
+    expect(patio.detail.claims.map((c) => c.payer).sort()).toEqual([`phone:${ann.customer.id}`, "person:2"].sort());
+    expect((await billAt(a, owner, table.session.id)).detail.claims).toEqual([]);
   });
 });

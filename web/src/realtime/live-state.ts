@@ -137,6 +137,27 @@ export function claimsOf(state: LiveState<SessionCore>, sessionId: string): Bill
   return Object.values(state.claims[sessionId] ?? {}).flat();
 }
 
+/**
+ * Claims of lines of `orderIds` (known under the session they came from) are `sessionId`'s now:
+ * a line's key is its order and position, which a merge or split-off keeps.
+ */
+function withClaimsOf<S extends SessionCore, O extends OrderCore>(state: LiveState<S, O>, sessionId: string, orderIds: Set<string>) {
+  const claims = { ...state.claims };
+  const arriving: Record<string, BillClaimDto[]> = {};
+  for (const [from, byLine] of Object.entries(state.claims)) {
+    if (from === sessionId) continue;
+    const staying: Record<string, BillClaimDto[]> = {};
+    for (const [line, lineClaims] of Object.entries(byLine)) {
+      if (orderIds.has(line.split(":")[0] ?? "")) arriving[line] = lineClaims;
+      else staying[line] = lineClaims;
+    }
+    claims[from] = staying;
+  }
+  if (Object.keys(arriving).length === 0) return state;
+  claims[sessionId] = { ...claims[sessionId], ...arriving };
+  return { ...state, claims };
+}
+
 /** A session's claims from a snapshot, grouped by line (replacing what was known). */
 function putClaims<S extends SessionCore, O extends OrderCore>(state: LiveState<S, O>, sessionId: string, claims: BillClaimDto[]) {
   const byLine: Record<string, BillClaimDto[]> = {};
@@ -199,6 +220,7 @@ function applyEvent<S extends SessionCore, O extends OrderCore>(state: LiveState
     case "session:received": {
       // What a merge or a split-off brought (the kitchen's form: its orders only).
       let next = e.data.orders.reduce((s: LiveState<S, O>, o) => putOrder(s, o as O, notBehind), seen);
+      next = withClaimsOf(next, e.sessionId, new Set(e.data.orders.map((o) => o.id)));
       if ("customers" in e.data) {
         for (const c of e.data.customers) next = putIn(next, "customers", e.sessionId, c, customerWins);
         for (const a of e.data.alerts) next = putIn(next, "alerts", e.sessionId, a, alertWins);

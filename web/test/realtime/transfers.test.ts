@@ -1,6 +1,6 @@
 import type { SessionEvent } from "@ordered/contract";
 import { describe, expect, test } from "vitest";
-import { ordersOf } from "../../src/realtime/live-state";
+import { claimsOf, ordersOf } from "../../src/realtime/live-state";
 import { LiveStore } from "../../src/realtime/live-store";
 import { AT, id, OTHER_SESSION, order, placed, SESSION, session } from "../support/fixtures";
 
@@ -39,9 +39,17 @@ describe("live state: merges and split-offs", () => {
     };
     const merged: SessionEvent = {
       name: "session:merged",
-      ...envelope(3, SESSION),
+      ...envelope(4, SESSION),
       data: { intoSessionId: OTHER_SESSION, intoLabel: "Table 5", closedAt: AT, mergedBy: "Sam", orderIds: [id(101)], customerIds: [] },
     };
+    // The table had started splitting the order's line 0: the claim goes with the order.
+    const line = `${id(101)}:0`;
+    const claim = { line, orderId: id(101), position: 0, payer: "person:2", weight: 1, claimedBy: "Sam", claimedAt: AT };
+    store.receive({
+      name: "bill:claimed",
+      ...envelope(3, SESSION),
+      data: { line, orderId: id(101), position: 0, claims: [claim], by: "Sam" },
+    });
     // The target's event first: for a moment the order is in both, never in neither.
     store.receive(received);
     store.receive(merged);
@@ -55,6 +63,7 @@ describe("live state: merges and split-offs", () => {
       ]),
     );
     expect(ordersOf(state, OTHER_SESSION)).toHaveLength(2);
+    expect([claimsOf(state, SESSION), claimsOf(state, OTHER_SESSION)]).toEqual([[], [claim]]);
   });
 
   test("a split-off takes only the orders it names out of the session", () => {
