@@ -9,6 +9,8 @@ export const SESSION_EVENT_SOCKETS = {
   "session.moved": "session:moved",
   "order.placed": "order:placed",
   "order.updated": "order:updated",
+  "order.corrected": "order:corrected",
+  "bill.discounted": "bill:discounted",
   "customer.joined": "customer:joined",
   "customer.removed": "customer:removed",
   "customer.verified": "customer:verified",

@@ -1,5 +1,6 @@
 export * from "./bill.js";
 export * from "./commands.js";
+export * from "./corrections.js";
 export * from "./dto.js";
 export * from "./errors.js";
 export * from "./event-names.js";

@@ -7,6 +7,7 @@ import { z } from "zod";
 import {
   AlertDto,
   CategoryDto,
+  CorrectionDto,
   CustomerDto,
   CustomerSessionDto,
   KitchenOrderDto,
@@ -98,6 +99,8 @@ const sessionExtras = {
   customers: z.array(CustomerDto),
   alerts: z.array(AlertDto),
   payments: z.array(PaymentDto),
+  /** Its discounts of the whole bill (a line's corrections ride on its order's item). */
+  discounts: z.array(CorrectionDto),
 };
 export type SessionExtras = z.infer<z.ZodObject<typeof sessionExtras>>;
 
@@ -110,6 +113,13 @@ export const SessionDetailResponse = z.strictObject({
   receipt: ReceiptDto.nullable(),
 });
 export type SessionDetailResponse = z.infer<typeof SessionDetailResponse>;
+
+/**
+ * POST /api/sessions/:id/corrections: the correction, and the line's order as it is now (null
+ * for a discount of the whole bill).
+ */
+export const CorrectionResponse = z.strictObject({ correction: CorrectionDto, order: OrderDto.nullable() });
+export type CorrectionResponse = z.infer<typeof CorrectionResponse>;
 
 /** POST /api/sessions/:id/payments */
 export const PaymentResponse = z.strictObject({ payment: PaymentDto });
@@ -172,6 +182,8 @@ export const CurrentSessionResponse = CustomerSessionDto.extend({
   /** Everything paid so far (the running bill) and this phone's own calls. */
   payments: z.array(PaymentDto),
   alerts: z.array(AlertDto),
+  /** The bill's discounts (SessionExtras). */
+  discounts: z.array(CorrectionDto),
 });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 
@@ -241,7 +253,8 @@ export type OrderCountsDto = z.infer<typeof OrderCountsDto>;
  * close let go unpaid; REFUND: money given back. Dated by when it happened, in the day's time zone.
  */
 export const MoneyAdjustmentDto = z.strictObject({
-  kind: z.enum(["VOID", "WAIVE", "REFUND"]),
+  /** VOID: a cancelled started order or a voided line; COMP, DISCOUNT: a line's or the bill's correction (its offCents). */
+  kind: z.enum(["VOID", "WAIVE", "REFUND", "COMP", "DISCOUNT"]),
   sessionId: z.uuid(),
   /** The session's label ("Table 4"). */
   label: z.string(),
@@ -271,6 +284,10 @@ export const DailyStatsResponse = z.strictObject({
   voidedCents: z.number().int(),
   waivedCents: z.number().int(),
   refundedCents: z.number().int(),
+  compedCents: z.number().int(),
+  discountedCents: z.number().int(),
+  /** The service charge on the bills of the sessions closed that day. */
+  serviceChargeCents: z.number().int(),
 });
 export type DailyStatsResponse = z.infer<typeof DailyStatsResponse>;
 

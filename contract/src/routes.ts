@@ -15,6 +15,7 @@ import {
   CancelOrderBody,
   ChangePasswordBody,
   CloseSessionBody,
+  CorrectionBody,
   CreateCategoryBody,
   CreateProductBody,
   CreateStaffBody,
@@ -46,6 +47,7 @@ import {
   CategoryResponse,
   CloseSessionResponse,
   CodeInfoResponse,
+  CorrectionResponse,
   CurrentSessionResponse,
   DailyStatsResponse,
   HealthResponse,
@@ -414,6 +416,17 @@ export const ROUTES = {
     params: ids(["id", "session"]),
     body: MoveSessionBody,
     response: MoveSessionResponse,
+  },
+  "POST /api/sessions/:id/corrections": {
+    by: "staff",
+    may: "floor.serve",
+    summary:
+      "Void, comp or discount a line, or discount the bill (201; 200 when this clientCorrectionId was recorded before). Beyond the role: a manager's approval",
+    params: ids(["id", "session"]),
+    body: CorrectionBody,
+    response: CorrectionResponse,
+    status: 201,
+    alsoStatus: [200],
   },
   "POST /api/sessions/:id/payments": {
     by: "staff",

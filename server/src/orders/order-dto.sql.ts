@@ -6,6 +6,7 @@
  */
 import { OrderDto } from "@ordered/contract";
 import { z } from "zod";
+import { CORRECTION_DTO } from "../corrections/correction-dto.sql.js";
 import { label } from "../db/enums.js";
 import { type Cte, isoText, raw, type Sql, type SqlRunner, sql, statement } from "../db/sql.js";
 
@@ -41,6 +42,7 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
     'finishedAt', ${isoText("o.finished_at")},
     'items', (
       SELECT coalesce(json_agg(json_build_object(
+        'position', i.position,
         'productId', i.product_id,
         'productName', i.product_name,
         'unitPriceCents', i.unit_price_cents,
@@ -48,7 +50,10 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'note', i.note,
         'options', i.options,
         'allergens', to_json(i.allergens),
-        'stationId', i.station_id) ORDER BY i.position), '[]'::json)
+        'stationId', i.station_id,
+        'corrections', (SELECT coalesce(json_agg(${CORRECTION_DTO} ORDER BY k.at, k.id), '[]'::json)
+                        FROM correction k WHERE k.order_id = i.order_id AND k.position = i.position)
+        ) ORDER BY i.position), '[]'::json)
       FROM ${from.items?.ref ?? raw("order_item")} i WHERE i.order_id = o.id),
     'shipment', CASE WHEN s.order_id IS NULL THEN NULL ELSE json_build_object(
       'status', s.status,

@@ -18,6 +18,7 @@ import {
 import { z } from "zod";
 import { assertActiveCustomer } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
+import { loadBillDiscounts } from "../corrections/correction-dto.sql.js";
 import { type DbEnumValue, label, labels } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
@@ -72,6 +73,7 @@ export async function openSession(
   });
 }
 
+const ServiceChargeRow = z.strictObject({ service_charge_bps: z.number().int() });
 const INSERT_SESSION_SQL = statement<{
   id: `${string}-${string}-${string}-${string}-${string}`;
   locationId: string;
@@ -84,9 +86,10 @@ const INSERT_SESSION_SQL = statement<{
 }>(
   "sessions.insert-session",
   (p) => sql`
-        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id)
+        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id, service_charge_bps)
         VALUES (${p.id}::uuid, ${p.locationId}::uuid, ${p.label}, ${label("SessionStatus", "OPEN")}, ${p.joinCode}, ${p.pin}, ${utc(p.openedAt)}, ${p.staffId}::uuid, 0,
-                ${p.tableId}::uuid)`,
+                ${p.tableId}::uuid, (SELECT service_charge_bps FROM location WHERE id = ${p.locationId}::uuid))
+        RETURNING service_charge_bps`,
 );
 
 async function insertSession(
@@ -108,10 +111,11 @@ async function insertSession(
     last_seq: 1,
     table_id: tableId,
   };
-  const session = toSessionDto(row, publicUrl);
+  // The location's service charge is the session's from now on (a change mid-service moves no open bill).
+  let serviceChargeBps: number;
   // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
   try {
-    await db.run(INSERT_SESSION_SQL, {
+    const inserted = await db.row(ServiceChargeRow, INSERT_SESSION_SQL, {
       id: row.id,
       locationId: staff.locationId,
       label,
@@ -121,10 +125,13 @@ async function insertSession(
       staffId: staff.staffId,
       tableId,
     });
+    if (!inserted) throw new Error(`session ${row.id} was not inserted`);
+    serviceChargeBps = inserted.service_charge_bps;
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", `${label} is already seated; close its session first`);
     throw err;
   }
+  const session = toSessionDto({ ...row, service_charge_bps: serviceChargeBps }, publicUrl);
   const { event } = await appendJsonEvent(db, "session.opened", row.id, session);
   if (!event) throw new Error(`session ${row.id} was opened but not logged`);
   return { session, event };
@@ -162,14 +169,15 @@ export async function getSession(
   // Read at the session's lastSeq or later: events after it are replayed, and applied once.
   const db = sqlOn(prisma);
   const where = { sessionId: row.id };
-  const [orders, customers, alerts, payments, receipt] = await Promise.all([
+  const [orders, customers, alerts, payments, discounts, receipt] = await Promise.all([
     loadSessionOrderDtos(db, row.id),
     loadCustomers(db, where),
     loadAlerts(db, where),
     loadPayments(db, where),
+    loadBillDiscounts(db, row.id),
     row.status === "CLOSED" ? loadReceipt(db, row.id) : null,
   ]);
-  return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, receipt };
+  return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, discounts, receipt };
 }
 
 const Unfinished = z.strictObject({
@@ -187,11 +195,17 @@ const UNFINISHED_ORDERS_SQL = statement<{ sessionId: string }>(
           WHERE o.session_id = ${p.sessionId}::uuid AND o.status IN ${labels("OrderStatus", UNFINISHED_ORDER_STATUSES)} ORDER BY o.placed_at, o.id`,
 );
 
-const MARK_SESSION_CLOSED_SQL = statement<{ staffId: string; waived: number; waiveReason: string | null; sessionId: string }>(
+const MARK_SESSION_CLOSED_SQL = statement<{
+  staffId: string;
+  waived: number;
+  waiveReason: string | null;
+  serviceChargeCents: number;
+  sessionId: string;
+}>(
   "sessions.mark-closed",
   (p) => sql`
       UPDATE order_session SET status = ${label("SessionStatus", "CLOSED")}, closed_at = ${CLOCK}, closed_by_id = ${p.staffId}::uuid,
-             waived_cents = ${p.waived}, waive_reason = ${p.waiveReason}
+             waived_cents = ${p.waived}, waive_reason = ${p.waiveReason}, service_charge_cents = ${p.serviceChargeCents}
       WHERE id = ${p.sessionId}::uuid`,
 );
 
@@ -283,6 +297,8 @@ export async function closeSession(
       staffId: staff.staffId,
       waived,
       waiveReason: waived > 0 ? (options.waiveReason ?? null) : null,
+      // What the service charge came to, kept for the day's totals (the bill itself is never stored).
+      serviceChargeCents: bill.serviceChargeCents,
       sessionId,
     });
     const receipt = await loadReceipt(db, sessionId);
@@ -318,7 +334,13 @@ export async function getCustomerSession(prisma: PrismaClient, customer: Custome
     sessionFailures: session.pin_failures,
   });
   return {
-    session: { id: session.id, label: session.label, status: session.status, lastSeq: session.last_seq },
+    session: {
+      id: session.id,
+      label: session.label,
+      status: session.status,
+      lastSeq: session.last_seq,
+      serviceChargeBps: session.service_charge_bps,
+    },
     location: session.location,
     customer: { id: me.id, displayName: me.display_name, presence },
     ...(await loadSessionActivity(prisma, session.id)),
@@ -329,14 +351,15 @@ export async function getCustomerSession(prisma: PrismaClient, customer: Custome
 export async function loadSessionActivity(
   prisma: PrismaClient,
   sessionId: string,
-): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts">> {
+): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts" | "discounts">> {
   const db = sqlOn(prisma);
-  const [orders, payments, alerts] = await Promise.all([
+  const [orders, payments, alerts, discounts] = await Promise.all([
     loadSessionOrderDtos(db, sessionId),
     loadPayments(db, { sessionId }),
     loadAlerts(db, { sessionId }),
+    loadBillDiscounts(db, sessionId),
   ]);
-  return { orders, payments, alerts };
+  return { orders, payments, alerts, discounts };
 }
 
 /** The receipt of a phone's session, which it may read after the close (not if removed). */
