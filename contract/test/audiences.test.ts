@@ -31,6 +31,8 @@ describe("staff audiences", () => {
       "session.moved": "kitchen",
       "order.placed": "kitchen",
       "order.updated": "kitchen",
+      "order.corrected": "kitchen",
+      "bill.discounted": "skipped",
       "customer.joined": "skipped",
       "customer.removed": "skipped",
       "customer.verified": "skipped",

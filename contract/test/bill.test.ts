@@ -31,6 +31,8 @@ function order(status: OrderDto["status"], customerId: string | null, items: [st
       options: [],
       allergens: [],
       stationId: id(),
+      position: 0,
+      corrections: [],
     })),
     shipment: null,
     tickets: [],

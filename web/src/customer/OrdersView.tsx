@@ -72,5 +72,7 @@ function pendingItem(l: CartLine, p: ProductDto | undefined): OrderItemDto {
     options: p ? chosenOptions(p, l.options) : [],
     allergens: p?.allergens ?? [],
     stationId: "", // not routed until the server accepts it; the phone does not show stations per line
+    position: 0,
+    corrections: [],
   };
 }

@@ -1,6 +1,6 @@
 import type { CurrentSessionResponse, CustomerSessionDto, ErrorBody, ReceiptDto } from "@ordered/contract/client";
 import { useEffect, useRef, useState } from "react";
-import { alertsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";
+import { alertsOf, customersOf, discountsOf, ordersOf, paymentsOf } from "../realtime/live-state";
 import { LiveStore } from "../realtime/live-store";
 import { refusal } from "../realtime/socket";
 import { useLiveConnection, useLiveState } from "../realtime/use-live";
@@ -90,9 +90,10 @@ function snapshotOf(store: LiveStore<CustomerSession>, initial: CurrentSession):
   const session = state.sessions[id] ?? initial.session;
   return {
     ...initial,
-    session: { id, label: session.label, status: session.status, lastSeq: store.cursor(id) },
+    session: { ...initial.session, id, label: session.label, status: session.status, lastSeq: store.cursor(id) },
     orders: ordersOf(state, id),
     payments: paymentsOf(state, id),
+    discounts: discountsOf(state, id),
     alerts: alertsOf(state, id),
   };
 }

@@ -10,6 +10,7 @@
  */
 import type {
   AlertDto,
+  CorrectionDto,
   CustomerDto,
   KitchenOrderDto,
   KitchenSessionEvent,
@@ -35,9 +36,10 @@ export type OrderCore = KitchenOrderDto;
  * `session:skipped` stand-in for one the socket may not read, which only moves the cursor.
  */
 export type LiveEvent<O extends OrderCore = OrderDto> =
-  | Exclude<SessionEvent, { name: "order:placed" | "order:updated" }>
-  | Exclude<KitchenSessionEvent, { name: "order:placed" | "order:updated" }>
+  | Exclude<SessionEvent, { name: "order:placed" | "order:updated" | "order:corrected" }>
+  | Exclude<KitchenSessionEvent, { name: "order:placed" | "order:updated" | "order:corrected" }>
   | ({ name: "order:placed" | "order:updated" } & Pick<SessionEvent, "sessionId" | "seq" | "at"> & { data: O })
+  | ({ name: "order:corrected" } & Pick<SessionEvent, "sessionId" | "seq" | "at"> & { data: { order: O; correction: CorrectionDto } })
   | ({ name: "session:skipped" } & SessionSkipped);
 
 /** An order first seen through an `order:placed` event (not a snapshot or an ack). */
@@ -56,6 +58,8 @@ export interface LiveState<S extends SessionCore = SessionCore, O extends OrderC
   alerts: Record<string, Record<string, AlertDto>>;
   /** Payments per session id, by payment id. */
   payments: Record<string, Record<string, PaymentDto>>;
+  /** Discounts of the whole bill per session id, by correction id (a line's ride on its order). */
+  discounts: Record<string, Record<string, CorrectionDto>>;
   /** Receipts of sessions that closed. */
   receipts: Record<string, ReceiptDto>;
   /** Newest first, at most ARRIVALS_KEPT: the staff's feed of new orders. */
@@ -78,7 +82,7 @@ export type LiveAction<S extends SessionCore = SessionCore, O extends OrderCore 
 export const ARRIVALS_KEPT = 15;
 
 export function initialLiveState<S extends SessionCore, O extends OrderCore = OrderDto>(): LiveState<S, O> {
-  return { sessions: {}, orders: {}, customers: {}, alerts: {}, payments: {}, receipts: {}, arrivals: [], loaded: false };
+  return { sessions: {}, orders: {}, customers: {}, alerts: {}, payments: {}, discounts: {}, receipts: {}, arrivals: [], loaded: false };
 }
 
 export function liveReducer<S extends SessionCore, O extends OrderCore = OrderDto>(
@@ -94,6 +98,7 @@ export function liveReducer<S extends SessionCore, O extends OrderCore = OrderDt
       for (const c of extras?.customers ?? []) next = putIn(next, "customers", session.id, c, customerWins);
       for (const a of extras?.alerts ?? []) next = putIn(next, "alerts", session.id, a, alertWins);
       for (const p of extras?.payments ?? []) next = putIn(next, "payments", session.id, p, always);
+      for (const d of extras?.discounts ?? []) next = putIn(next, "discounts", session.id, d, always);
       if (extras?.receipt) next = { ...next, receipts: { ...next.receipts, [session.id]: extras.receipt } };
       return next;
     }
@@ -124,6 +129,11 @@ export function alertsOf(state: LiveState<SessionCore>, sessionId: string): Aler
 /** Payments of a session, oldest first. */
 export function paymentsOf(state: LiveState<SessionCore>, sessionId: string): PaymentDto[] {
   return Object.values(state.payments[sessionId] ?? {}).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+}
+
+/** Discounts of a session's whole bill, oldest first (billOf's `corrections`). */
+export function discountsOf(state: LiveState<SessionCore>, sessionId: string): CorrectionDto[] {
+  return Object.values(state.discounts[sessionId] ?? {}).sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** The known copy of an order, if any. */
@@ -169,6 +179,11 @@ function applyEvent<S extends SessionCore, O extends OrderCore>(state: LiveState
       return putIn(seen, "alerts", e.sessionId, e.data, alertWins);
     case "payment:recorded":
       return putIn(seen, "payments", e.sessionId, e.data, always);
+    case "bill:discounted":
+      return putIn(seen, "discounts", e.sessionId, e.data, always);
+    case "order:corrected":
+      // The order as the correction left it (its tickets unchanged: `notBehind` takes it).
+      return putOrder(seen, e.data.order, notBehind);
     case "order:placed":
     case "order:updated": {
       const known = seen.orders[e.sessionId]?.[e.data.id] !== undefined;
@@ -220,7 +235,7 @@ function putOrder<S extends SessionCore, O extends OrderCore>(state: LiveState<S
   return { ...state, orders: { ...state.orders, [order.sessionId]: { ...forSession, [order.id]: order } } };
 }
 
-type Keyed = "customers" | "alerts" | "payments";
+type Keyed = "customers" | "alerts" | "payments" | "discounts";
 type ItemOf<K extends Keyed> = LiveState[K][string][string];
 
 const always = () => true;

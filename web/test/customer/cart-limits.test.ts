@@ -89,6 +89,8 @@ describe("putting a refused order back into the cart", () => {
           ],
           allergens: [],
           stationId: id(800),
+          position: 0,
+          corrections: [],
         },
       ],
     });
@@ -111,6 +113,8 @@ describe("putting a refused order back into the cart", () => {
           options: [],
           allergens: [],
           stationId: id(800),
+          position: 0,
+          corrections: [],
         },
       ],
     });

@@ -14,6 +14,8 @@ const line = (productName: string, stationId: string, note: string | null = null
   options: [],
   allergens: [],
   stationId,
+  position: 0,
+  corrections: [],
 });
 
 /** Order n with a pizza for the Kitchen and a drink for the Bar, each part at its own status. */

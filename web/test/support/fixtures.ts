@@ -38,6 +38,7 @@ export function session(overrides: Partial<SessionDto> = {}): SessionDto {
     lastSeq: 1,
     tableId: null,
     pin: "0427",
+    serviceChargeBps: 0,
     ...overrides,
   });
 }
@@ -83,6 +84,8 @@ export function order(
         options: [],
         allergens: [],
         stationId: KITCHEN,
+        position: 0,
+        corrections: [],
       },
     ],
     shipment: ship ? { status: ship, readyAt: ship === "PREPARING" ? null : AT, deliveredAt: ship === "DELIVERED" ? AT : null } : null,
@@ -150,6 +153,7 @@ export function location(overrides: Partial<LocationDto> = {}): LocationDto {
     timeZone: "Europe/Rome",
     ticketAmberMinutes: 10,
     ticketRedMinutes: 20,
+    serviceChargeBps: 0,
     ...overrides,
   });
 }

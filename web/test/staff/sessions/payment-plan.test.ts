@@ -84,5 +84,7 @@ function item(unitPriceCents: number, quantity: number) {
     options: [],
     allergens: [],
     stationId: id(800),
+    position: 0,
+    corrections: [],
   };
 }
