@@ -42,7 +42,7 @@ export function OrdersView({ orders, me, submission, products }: Props) {
               <span className="muted small">{formatTime(o.placedAt)}</span>
               <span className="total">{formatMoney(o.totalCents, o.currency)}</span>
             </div>
-            <OrderItems items={o.items} showAllergens={false} />
+            <OrderItems items={o.items} showAllergens={false} currency={o.currency} showReasons={false} />
             <OrderTimeline order={o} />
             {o.statusReason && <p className="reason">{t("customer.reason", { reason: o.statusReason })}</p>}
           </li>

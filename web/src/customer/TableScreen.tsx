@@ -1,6 +1,7 @@
 import {
   type AlertDto,
   billOf,
+  type CorrectionDto,
   type CustomerDto,
   type OrderDto,
   type PaymentDto,
@@ -43,6 +44,8 @@ interface Props {
   label: string;
   orders: OrderDto[];
   payments: PaymentDto[];
+  /** The bill's discounts (a line's corrections ride on its order). */
+  discounts: CorrectionDto[];
   alerts: AlertDto[];
   customers: CustomerDto[];
   onEnd: OnEnd;
@@ -51,7 +54,7 @@ interface Props {
 type View = "order" | "bill";
 
 /** The table's orders, the menu and the cart; the running bill; calls to staff. */
-export function TableScreen({ storageKey, token, current, label, orders, payments, alerts, customers, onEnd }: Props) {
+export function TableScreen({ storageKey, token, current, label, orders, payments, discounts, alerts, customers, onEnd }: Props) {
   const { status } = useLive();
   const [view, setView] = useState<View>("order");
   const load = useCallback(() => loadMenu(token), [token]);
@@ -113,8 +116,16 @@ export function TableScreen({ storageKey, token, current, label, orders, payment
 
   const currency = current.location.currency;
   const bill = useMemo(
-    () => billOf({ currency, orders, payments, customers: [...customers, { id: me, displayName: current.customer.displayName }] }),
-    [currency, orders, payments, customers, me, current.customer.displayName],
+    () =>
+      billOf({
+        currency,
+        orders,
+        payments,
+        customers: [...customers, { id: me, displayName: current.customer.displayName }],
+        corrections: discounts,
+        serviceChargeBps: current.session.serviceChargeBps,
+      }),
+    [currency, orders, payments, customers, me, current.customer.displayName, discounts, current.session.serviceChargeBps],
   );
 
   const { refused, dismiss } = useRefusedOrders(storageKey, orders, me);

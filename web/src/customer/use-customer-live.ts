@@ -75,6 +75,7 @@ export function useCustomerLive(storageKey: string, token: string, initial: Curr
     live,
     orders: ordersOf(state, sessionId),
     payments: paymentsOf(state, sessionId),
+    discounts: discountsOf(state, sessionId),
     alerts: alertsOf(state, sessionId),
     customers: customersOf(state, sessionId),
     receipt: receipt ?? null,

@@ -2,8 +2,10 @@ import { billOf, type CardJoinCheck, type CloseSessionBody, type StaffRoleName, 
 import { useState } from "react";
 import { formatAge } from "../../lib/age";
 import { formatMoney, formatTime } from "../../lib/money";
-import { alertsOf, customersOf, ordersOf, paymentsOf } from "../../realtime/live-state";
+import { alertsOf, customersOf, discountsOf, ordersOf, paymentsOf } from "../../realtime/live-state";
 import { strings } from "../../strings";
+import { CorrectionDialog } from "../corrections/CorrectionDialog";
+import { correctionStrings } from "../corrections/strings";
 import { AgePill } from "../floor/OrderAge";
 import { type Thresholds, waitingSince } from "../floor/triage";
 import { useNow } from "../use-now";
@@ -33,7 +35,7 @@ interface Props {
 }
 
 /** Which dialog is open; a payment started from the close dialog goes back to it. */
-type Dialog = { kind: "pay"; thenClose: boolean } | { kind: "close" } | null;
+type Dialog = { kind: "pay"; thenClose: boolean } | { kind: "close" } | { kind: "discount" } | null;
 
 /**
  * An open session, live: its calls, phones, orders and running bill, with recording payments
@@ -51,7 +53,14 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
   const payments = paymentsOf(state, session.id);
   const names = phoneNames(customers);
   const labels = orderLabels(session.label, orders);
-  const bill = billOf({ currency, orders, payments, customers });
+  const bill = billOf({
+    currency,
+    orders,
+    payments,
+    customers,
+    corrections: discountsOf(state, session.id),
+    serviceChargeBps: session.serviceChargeBps,
+  });
 
   return (
     <article className="card session open" aria-label={session.label}>
@@ -97,7 +106,14 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
             <ol className="orders">
               {orders.map((o) => (
                 <li key={o.id}>
-                  <StaffOrderCard order={o} label={labels.get(o.id) ?? session.label} now={now} thresholds={thresholds} role={role} />
+                  <StaffOrderCard
+                    order={o}
+                    label={labels.get(o.id) ?? session.label}
+                    now={now}
+                    thresholds={thresholds}
+                    role={role}
+                    token={token}
+                  />
                 </li>
               ))}
             </ol>
@@ -121,6 +137,11 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
         <button type="button" className="button primary" onClick={() => setDialog({ kind: "pay", thenClose: false })}>
           {strings.session.recordPayment}
         </button>
+        {bill.subtotalCents - bill.billDiscountCents > 0 && (
+          <button type="button" className="button" aria-haspopup="dialog" onClick={() => setDialog({ kind: "discount" })}>
+            {correctionStrings.billButton}
+          </button>
+        )}
         <button type="button" className="button" onClick={() => setDialog({ kind: "close" })}>
           {strings.panel.closeSession}
         </button>
@@ -134,6 +155,15 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
           names={names}
           token={token}
           onClose={() => setDialog(dialog.thenClose ? { kind: "close" } : null)}
+        />
+      )}
+      {dialog?.kind === "discount" && (
+        <CorrectionDialog
+          sessionId={session.id}
+          token={token}
+          role={role}
+          target={{ kind: "bill", bill, label: session.label }}
+          onClose={() => setDialog(null)}
         />
       )}
       {dialog?.kind === "close" && (
