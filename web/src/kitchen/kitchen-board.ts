@@ -34,13 +34,10 @@ export function boardOf(state: LiveState<SessionCore, KitchenOrderDto>, stationI
       if (!onDisplay(order)) continue;
       const ticket = order.tickets.find((t) => t.stationId === stationId);
       if (!ticket) continue;
-      board[ticket.status].push({
-        ticket,
-        order,
-        table: session?.label ?? "",
-        number: order.number,
-        items: order.items.filter((item) => item.stationId === stationId),
-      });
+      const items = order.items.filter((item) => item.stationId === stationId);
+      // Every line of this station voided (issue 32): nothing left to cook, the ticket is cleared.
+      if (items.length > 0 && items.every(isVoidedLine)) continue;
+      board[ticket.status].push({ ticket, order, table: session?.label ?? "", number: order.number, items });
     }
   }
   board.NEW.sort(byArrival);
@@ -53,6 +50,22 @@ export function boardOf(state: LiveState<SessionCore, KitchenOrderDto>, stationI
 export function newTicketIds(board: Board): string[] {
   return board.NEW.map((c) => c.ticket.id);
 }
+
+const isVoidedLine = (item: OrderItemDto) => item.corrections.some((c) => c.kind === "VOID");
+
+/** A ticket's cue key for its voided lines: a new void anywhere on the board rings and flashes it like a new ticket, until seen. */
+export const voidCueId = (card: TicketCard): string | null => {
+  const voided = card.items.filter(isVoidedLine).length;
+  return voided > 0 ? `void:${card.ticket.id}:${voided}` : null;
+};
+
+/** The void cue keys of every ticket on the board (voidCueId). */
+export function voidCueIds(board: Board): string[] {
+  return [...board.NEW, ...board.PREPARING, ...board.READY].map(voidCueId).filter((k): k is string => k !== null);
+}
+
+/** Whether a line of a ticket was voided: the display strikes it through. */
+export { isVoidedLine };
 
 function onDisplay(order: KitchenOrderDto): boolean {
   return order.status === "ACCEPTED" && (order.shipment?.status === "PREPARING" || order.shipment?.status === "READY");

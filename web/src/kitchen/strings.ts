@@ -25,6 +25,8 @@ export const kitchenStrings = {
     undoLabel: (ticket: string) => `Undo the last move of ${ticket}`,
     allergyNote: "Allergy",
     newBadge: "New",
+    /** A line staff voided (issue 32): struck through, do not make it. */
+    voided: "VOID",
     soundSwitch: "New-ticket sound",
     soundStateOn: "On",
     soundStateOff: "Off",
