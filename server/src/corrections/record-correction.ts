@@ -35,6 +35,7 @@ import {
 } from "@ordered/contract";
 import type { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
+import type { DbEnumValue } from "../db/enums.js";
 import { CLOCK, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
 import type { AppDeps } from "../deps.js";
 import { AppError } from "../errors.js";
@@ -209,7 +210,7 @@ const INSERT = statement<{
   clientCorrectionId: string;
   orderId: string | null;
   position: number | null;
-  kind: CorrectionKind;
+  kind: DbEnumValue<"CorrectionKind">;
   percentBps: number | null;
   amountCents: number | null;
   offCents: number;

@@ -7,6 +7,7 @@
 import {
   ALERT_KINDS,
   CARD_JOIN_CHECKS,
+  CORRECTION_KINDS,
   CustomerDto,
   ORDER_STATUSES,
   PAYMENT_METHODS,
@@ -32,6 +33,7 @@ export const DB_ENUMS = {
   AlertKind: ALERT_KINDS,
   PaymentMethod: PAYMENT_METHODS,
   PaymentKind: PaymentDto.shape.kind.options,
+  CorrectionKind: CORRECTION_KINDS,
 } as const;
 
 export type DbEnum = keyof typeof DB_ENUMS;

@@ -23,6 +23,7 @@ describe("migrations", () => {
       expect(rows.map((r) => r.tablename)).toEqual([
         "_prisma_migrations",
         "category",
+        "correction",
         "customer",
         "dining_table",
         "location",
