@@ -256,7 +256,7 @@ describe("the route table", () => {
     // The waiter's lemonade is comped (issue 32): a retry of the same id answers 200 with the same correction.
     const comp = { clientCorrectionId: randomUUID(), kind: "COMP" as const, orderId: entered.id, position: 0, reason: "regular" };
     const comped = await call("POST /api/sessions/:id/corrections", { token, params: { id: sessionId }, body: comp });
-    expect(comped.order?.items[0]!.corrections.map((c) => c.kind)).toEqual(["COMP"]);
+    expect(comped.order?.items[0]?.corrections.map((c) => c.kind)).toEqual(["COMP"]);
     expect((await call("POST /api/sessions/:id/corrections", { token, params: { id: sessionId }, body: comp })).correction).toEqual(
       comped.correction,
     );
