@@ -19,6 +19,7 @@ test("void after the kitchen started (manager's approval), comp, bill discount, 
   venue,
   phones,
 }) => {
+  test.setTimeout(120_000);
   const owner = venue.staffToken;
   await api.request("PATCH", "/api/location", { token: owner, body: { serviceChargeBps: 1000 } });
   const suffix = randomUUID().slice(0, 8);
@@ -55,6 +56,7 @@ test("void after the kitchen started (manager's approval), comp, bill discount, 
   await expect(ticket).toHaveAttribute("data-status", "PREPARING");
 
   // The waiter's tablet.
+  await page.setViewportSize({ width: 1024, height: 768 });
   await loginStaff(page, { owner: waiter });
   const card = sessionCard(page, "Table 7");
   await expect(card).toContainText("1× Margherita");
@@ -67,6 +69,7 @@ test("void after the kitchen started (manager's approval), comp, bill discount, 
   await dialog.getByLabel(/^Reason/).fill("sent back: burnt");
   await dialog.getByLabel("Manager's email").fill(manager.email);
   await dialog.getByLabel("Manager's password").fill("not-the-password");
+  await page.screenshot({ path: test.info().outputPath("void-dialog-1024x768.png") });
   await dialog.getByRole("button", { name: "Void line" }).click();
   await expect(dialog.getByRole("alert")).toContainText("approver's email or password is wrong");
   await dialog.getByLabel("Manager's password").fill(manager.password);
@@ -80,6 +83,7 @@ test("void after the kitchen started (manager's approval), comp, bill discount, 
   await expect(ticket.locator("[data-voided]")).toContainText("VOID");
   await expect(ticket.locator(".kt-line:not([data-voided])")).toContainText("Diavola");
   await expect(kitchen.root).toHaveAttribute("data-cue", "ringing");
+  await kitchen.page.screenshot({ path: test.info().outputPath("kitchen-void.png") });
 
   // Comp the espressos (a manager's right: approved the same way).
   await card.getByRole("button", { name: "Correct 2× Espresso of order Table 7 #1" }).click();
@@ -112,6 +116,8 @@ test("void after the kitchen started (manager's approval), comp, bill discount, 
   await expect(bill.locator("[data-sum=service-charge]")).toContainText("Service charge 10%");
   await expect(bill.locator("[data-sum=service-charge]")).toContainText("€1.13");
   await expect(bill.locator(".bill-sum.total")).toContainText("€12.38");
+  await phone.page.screenshot({ path: test.info().outputPath("phone-bill.png"), fullPage: true });
+  await card.screenshot({ path: test.info().outputPath("panel-card.png") });
 
   // Paid and closed: the receipt lists every correction with its reason, and the service charge.
   await api.recordPayment(owner, session.id, { clientPaymentId: randomUUID(), method: "CARD", amountCents: 1238, tipCents: 0 });
@@ -124,5 +130,6 @@ test("void after the kitchen started (manager's approval), comp, bill discount, 
   await expect(corrections).toContainText("regulars");
   await expect(corrections).toContainText(`approved by manager manager-${suffix}`);
   await expect(receipt.locator("[data-sum=service-charge]")).toContainText("€1.13");
+  await phone.page.screenshot({ path: test.info().outputPath("phone-receipt.png"), fullPage: true });
   await kitchen.context.close();
 });

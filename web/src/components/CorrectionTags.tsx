@@ -23,14 +23,20 @@ export function CorrectionTags({
   return (
     <span className="correction-tags">
       {corrections.map((c) => (
-        <span key={c.id} className={`correction-tag correction-${c.kind.toLowerCase()}`} data-correction={c.kind}>
-          {c.kind === "DISCOUNT" ? t("correction.DISCOUNT", { amount: formatMoney(-c.offCents, currency) }) : t(`correction.${c.kind}`)}
-          {showReasons && c.reason && <span className="correction-reason"> · {c.reason}</span>}
-          {showReasons && c.by && (
-            <span className="correction-by">
-              {" "}
-              — {c.by}
-              {c.approvedBy ? `, ${t("receipt.approvedBy", { name: c.approvedBy })}` : ""}
+        <span key={c.id} className="correction" data-correction={c.kind}>
+          <span className={`correction-tag correction-${c.kind.toLowerCase()}`}>
+            {c.kind === "DISCOUNT" ? t("correction.DISCOUNT", { amount: formatMoney(-c.offCents, currency) }) : t(`correction.${c.kind}`)}
+          </span>
+          {showReasons && (c.reason || c.by) && (
+            <span className="correction-why">
+              {c.reason && <span className="correction-reason"> · {c.reason}</span>}
+              {c.by && (
+                <span className="correction-by">
+                  {" "}
+                  — {c.by}
+                  {c.approvedBy ? `, ${t("receipt.approvedBy", { name: c.approvedBy })}` : ""}
+                </span>
+              )}
             </span>
           )}
         </span>
