@@ -112,6 +112,8 @@ const ADJUSTMENTS = statement<Day>("stats.adjustments", (p) => {
       SELECT k.kind::text, s.id, s.label, k.off_cents::float8, k.reason, u.display_name, ${isoText("k.at")}, k.at
       FROM correction k JOIN order_session s ON s.id = k.session_id LEFT JOIN staff_user u ON u.id = k.by_id
       WHERE s.location_id = ${p.locationId}::uuid AND ${onDay("k.at")}
+        -- A line of an order cancelled afterwards is counted with that order (its VOID above), not twice.
+        AND NOT EXISTS (SELECT 1 FROM "order" c WHERE c.id = k.order_id AND c.status = ${status(VOIDED_ORDER_STATUS)})
       UNION ALL
       SELECT 'REFUND', s.id, s.label, p.amount_cents::float8, p.note, u.display_name, ${isoText("p.recorded_at")}, p.recorded_at
       FROM payment p JOIN order_session s ON s.id = p.session_id LEFT JOIN staff_user u ON u.id = p.recorded_by_id
