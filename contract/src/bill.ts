@@ -1,11 +1,12 @@
 /**
- * The bill of a session, computed from its orders and payments: one function for the
+ * The bill of a session, computed from its orders (their lines' corrections ride on their
+ * items), the bill's discounts, its service charge and its payments: one function for the
  * server (closing, payments, receipts) and both apps (the running bill on the panel and
  * every phone), so they never disagree. Integer cents only.
  */
-
 import { billLineKey } from "./bill-split.js";
-import type { BillDto, BillLineDto, BillShareDto, CustomerDto, OrderDto, PaymentDto } from "./dto.js";
+import { percentOf } from "./corrections.js";
+import type { BillDto, BillLineDto, BillShareDto, CorrectionDto, CustomerDto, OrderDto, PaymentDto } from "./dto.js";
 import { isBilledOrder, isPendingOrder, isVoidedOrder } from "./order-status.js";
 
 export interface BillInput {
@@ -15,6 +16,14 @@ export interface BillInput {
   /** Names the shares; phones without orders or payments get no share. */
   customers?: readonly Pick<CustomerDto, "id" | "displayName">[];
   waivedCents?: number;
+  /**
+   * The session's corrections of the whole bill (orderId null; any others are ignored: a
+   * line's corrections are read from its order's item). Their offCents were fixed when they
+   * were recorded.
+   */
+  corrections?: readonly CorrectionDto[];
+  /** The session's service charge in basis points (SessionDto.serviceChargeBps); 0 when omitted. */
+  serviceChargeBps?: number;
 }
 
 /**
@@ -37,6 +46,8 @@ export function billOf(input: BillInput): BillDto {
     for (const item of order.items) {
       // A line staff moved to another session's bill is billed there (its order there).
       if (item.movedTo) continue;
+      const grossCents = item.unitPriceCents * item.quantity;
+      const offCents = item.corrections.reduce((sum, c) => sum + c.offCents, 0);
       lines.push({
         key: billLineKey(order.id, item.position),
         orderId: order.id,
@@ -45,7 +56,9 @@ export function billOf(input: BillInput): BillDto {
         productName: item.productName,
         quantity: item.quantity,
         unitPriceCents: item.unitPriceCents,
-        lineCents: item.unitPriceCents * item.quantity,
+        grossCents,
+        corrections: item.corrections,
+        lineCents: Math.max(0, grossCents - offCents),
       });
     }
   }
@@ -71,12 +84,29 @@ export function billOf(input: BillInput): BillDto {
     tipCents += p.tipCents;
     if (p.customerId) share(p.customerId).paidCents += amount;
   }
-  const totalCents = lines.reduce((sum, l) => sum + l.lineCents, 0);
+  const grossCents = lines.reduce((sum, l) => sum + l.grossCents, 0);
+  const subtotalCents = lines.reduce((sum, l) => sum + l.lineCents, 0);
+  const discounts = (input.corrections ?? []).filter((c) => c.orderId === null).sort((a, b) => a.at.localeCompare(b.at));
+  // A line voided after the bill was discounted can leave less than the discount: the bill
+  // never goes below zero.
+  const billDiscountCents = Math.min(
+    subtotalCents,
+    discounts.reduce((sum, c) => sum + c.offCents, 0),
+  );
+  const serviceChargeBps = input.serviceChargeBps ?? 0;
+  const serviceChargeCents = percentOf(subtotalCents - billDiscountCents, serviceChargeBps);
+  const totalCents = subtotalCents - billDiscountCents + serviceChargeCents;
   const waivedCents = input.waivedCents ?? 0;
   return {
     currency: input.currency,
     lines,
     shares: [...shares.values()],
+    grossCents,
+    subtotalCents,
+    discounts,
+    billDiscountCents,
+    serviceChargeBps,
+    serviceChargeCents,
     totalCents,
     pendingCents,
     paidCents,

@@ -8,6 +8,7 @@
 export * from "./bill.js";
 export * from "./bill-split.js";
 export type * from "./commands.js";
+export * from "./corrections.js";
 export type * from "./dto.js";
 export * from "./errors.js";
 export * from "./event-names.js";

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
+import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
 import { ALERT_KINDS, CARD_JOIN_CHECKS, PAYMENT_METHODS, PRESENCE_PROOFS, PRESENCE_STATES } from "./session-kinds.js";
@@ -33,6 +34,8 @@ export const LocationDto = z.strictObject({
   /** A kitchen ticket this many minutes old turns amber, then red. */
   ticketAmberMinutes: z.number().int(),
   ticketRedMinutes: z.number().int(),
+  /** Service charge added to every new session's bill, in basis points (1000 = 10 %); 0: none. */
+  serviceChargeBps: z.number().int(),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 
@@ -160,6 +163,8 @@ export const SessionDto = z.strictObject({
    * SessionDto); new, with a new join code, when staff remove a phone.
    */
   pin: z.string(),
+  /** The service charge of its bill (basis points): the location's when it opened, so a change mid-service moves no open bill. */
+  serviceChargeBps: z.number().int(),
 });
 export type SessionDto = z.infer<typeof SessionDto>;
 
@@ -197,6 +202,31 @@ export type QrDto = z.infer<typeof QrDto>;
 export const ChosenOptionDto = z.strictObject({ group: z.string(), name: z.string(), priceDeltaCents: z.number().int() });
 export type ChosenOptionDto = z.infer<typeof ChosenOptionDto>;
 
+/**
+ * A correction staff made to a bill (corrections.ts): a line's (orderId + position) or the
+ * whole bill's (both null). `offCents` is what it takes off, computed once when it was
+ * recorded (integer cents) and never again: the bill reads it.
+ */
+export const CorrectionDto = z.strictObject({
+  id,
+  /** Made by the staff device; the same id always yields the same correction. */
+  clientCorrectionId: z.string(),
+  sessionId: id,
+  orderId: id.nullable(),
+  position: z.number().int().nullable(),
+  kind: z.enum(CORRECTION_KINDS),
+  /** A DISCOUNT's percent in basis points, or its amount; null for VOID and COMP. */
+  percentBps: z.number().int().nullable(),
+  amountCents: z.number().int().nullable(),
+  offCents: z.number().int(),
+  reason: z.string().nullable(),
+  /** Who recorded it, and the manager who approved it on their device (null: nobody needed to). */
+  by: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  at: time,
+});
+export type CorrectionDto = z.infer<typeof CorrectionDto>;
+
 export const OrderItemDto = z.strictObject({
   /** 0-based place in its order (unique per order): with the order's id, the bill line's key. */
   position: z.number().int().min(0),
@@ -220,6 +250,8 @@ export const OrderItemDto = z.strictObject({
    * kitchen ticket (made and served with it) but is off this bill. Absent or null: not moved.
    */
   movedTo: z.string().nullable().optional(),
+  /** Staff's corrections of this line, oldest first (a VOID: the kitchen strikes it through). */
+  corrections: z.array(CorrectionDto),
 });
 export type OrderItemDto = z.infer<typeof OrderItemDto>;
 
@@ -313,7 +345,14 @@ export type KitchenSessionClosedData = z.infer<typeof KitchenSessionClosedData>;
 
 /** A customer's view of the session they joined. */
 export const CustomerSessionDto = z.strictObject({
-  session: z.strictObject({ id, label: z.string(), status: SessionStatus, lastSeq: z.number().int() }),
+  session: z.strictObject({
+    id,
+    label: z.string(),
+    status: SessionStatus,
+    lastSeq: z.number().int(),
+    /** Its bill's service charge (SessionDto.serviceChargeBps). */
+    serviceChargeBps: z.number().int(),
+  }),
   location: LocationDto,
   customer: z.strictObject({
     id,
@@ -392,7 +431,7 @@ export const PaymentDto = z.strictObject({
 });
 export type PaymentDto = z.infer<typeof PaymentDto>;
 
-/** One line of a bill: an order's item. */
+/** One line of a bill: an order's item, named by its order and position. */
 export const BillLineDto = z.strictObject({
   /** `${orderId}:${position}`: stable for the line's life, what split claims name. */
   key: z.string(),
@@ -402,6 +441,11 @@ export const BillLineDto = z.strictObject({
   productName: z.string(),
   quantity: z.number().int(),
   unitPriceCents: z.number().int(),
+  /** unitPriceCents × quantity: the line before its corrections. */
+  grossCents: z.number().int(),
+  /** The line's corrections (void, comp, discounts), oldest first. */
+  corrections: z.array(CorrectionDto),
+  /** What the line costs: gross less its corrections' offCents, never below 0 (a voided or comped line: 0). */
   lineCents: z.number().int(),
 });
 export type BillLineDto = z.infer<typeof BillLineDto>;
@@ -425,6 +469,17 @@ export const BillDto = z.strictObject({
   currency: z.string().length(3),
   lines: z.array(BillLineDto),
   shares: z.array(BillShareDto),
+  /** The lines before corrections. */
+  grossCents: z.number().int(),
+  /** The lines' `lineCents`: after line corrections, before the bill's discounts. */
+  subtotalCents: z.number().int(),
+  /** Discounts of the whole bill, oldest first, and what they take off (never more than the subtotal). */
+  discounts: z.array(CorrectionDto),
+  billDiscountCents: z.number().int(),
+  /** The session's service charge rate and amount: a percent of subtotal − billDiscount, rounded half up. */
+  serviceChargeBps: z.number().int(),
+  serviceChargeCents: z.number().int(),
+  /** subtotal − billDiscount + serviceCharge: what the table owes. */
   totalCents: z.number().int(),
   pendingCents: z.number().int(),
   /** Payments less refunds. */
@@ -439,6 +494,14 @@ export const BillDto = z.strictObject({
   dueCents: z.number().int(),
 });
 export type BillDto = z.infer<typeof BillDto>;
+
+/** A line corrected (`order.corrected`): the correction and its order as it is now. */
+export const OrderCorrectedData = z.strictObject({ order: OrderDto, correction: CorrectionDto });
+export type OrderCorrectedData = z.infer<typeof OrderCorrectedData>;
+
+/** What a kitchen display reads of a correction: the order in its kitchen form. */
+export const KitchenOrderCorrectedData = z.strictObject({ order: KitchenOrderDto, correction: CorrectionDto });
+export type KitchenOrderCorrectedData = z.infer<typeof KitchenOrderCorrectedData>;
 
 /** A closed session's record, as the phones keep it and staff reopen it. */
 export const ReceiptDto = z.strictObject({

@@ -6,6 +6,11 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: 401,
   /** Wrong email or password. */
   INVALID_CREDENTIALS: 401,
+  /**
+   * A manager's approval typed on a staff device (a correction beyond the role's rights)
+   * did not check out: wrong email or password. Not 401: the device's own login is fine.
+   */
+  APPROVAL_REFUSED: 403,
   /** Authenticated, but this role may not do this. */
   FORBIDDEN: 403,
   /** The thing does not exist, or belongs to another location or session. */

@@ -12,6 +12,8 @@ export const SESSION_EVENT_SOCKETS = {
   "session.received": "session:received",
   "order.placed": "order:placed",
   "order.updated": "order:updated",
+  "order.corrected": "order:corrected",
+  "bill.discounted": "bill:discounted",
   "customer.joined": "customer:joined",
   "customer.removed": "customer:removed",
   "customer.verified": "customer:verified",

@@ -27,8 +27,10 @@ import {
   AlertDto,
   type BillClaimDto,
   BillClaimedData,
+  CorrectionDto,
   CustomerDto,
   CustomerRemovedData,
+  KitchenOrderCorrectedData,
   KitchenOrderDto,
   KitchenSessionClosedData,
   KitchenSessionDto,
@@ -37,6 +39,7 @@ import {
   KitchenSessionReceivedData,
   KitchenSessionSplitData,
   kitchenOrderOf,
+  OrderCorrectedData,
   OrderDto,
   PaymentDto,
   type ProductDto,
@@ -128,6 +131,18 @@ export const SESSION_EVENTS = {
   },
   "order.placed": { socket: SESSION_EVENT_SOCKETS["order.placed"], payload: OrderDto, read: "floor.serve", kitchen: kitchenOrder },
   "order.updated": { socket: SESSION_EVENT_SOCKETS["order.updated"], payload: OrderDto, read: "floor.serve", kitchen: kitchenOrder },
+  /** Staff corrected a line (void, comp, discount): the order as it is now. The kitchen reads it too: a void strikes the line. */
+  "order.corrected": {
+    socket: SESSION_EVENT_SOCKETS["order.corrected"],
+    payload: OrderCorrectedData,
+    read: "floor.serve",
+    kitchen: {
+      payload: KitchenOrderCorrectedData,
+      project: (d) => ({ order: kitchenOrderOf(d.order), correction: d.correction }),
+    } satisfies KitchenView<OrderCorrectedData, typeof KitchenOrderCorrectedData>,
+  },
+  /** Staff discounted the whole bill. */
+  "bill.discounted": { socket: SESSION_EVENT_SOCKETS["bill.discounted"], payload: CorrectionDto, read: "floor.serve", kitchen: null },
   "customer.joined": { socket: SESSION_EVENT_SOCKETS["customer.joined"], payload: CustomerDto, read: "floor.serve", kitchen: null },
   "customer.removed": {
     socket: SESSION_EVENT_SOCKETS["customer.removed"],

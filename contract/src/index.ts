@@ -1,6 +1,7 @@
 export * from "./bill.js";
 export * from "./bill-split.js";
 export * from "./commands.js";
+export * from "./corrections.js";
 export * from "./dto.js";
 export * from "./errors.js";
 export * from "./event-names.js";

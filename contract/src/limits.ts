@@ -68,6 +68,12 @@ export const LIMITS = {
     /** A tip at most this (any currency's cents): €10,000. */
     maxTipCents: 1_000_000,
   },
+  correction: {
+    /** Bounds of the staff-made clientCorrectionId. */
+    clientCorrectionIdMin: 8,
+    clientCorrectionIdMax: 64,
+    reasonLength: 200,
+  },
   product: {
     nameLength: 120,
     descriptionLength: 1000,

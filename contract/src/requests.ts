@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
 import { AdvanceOrderPayload, CancelOrderPayload, PayerKeyField } from "./commands.js";
+import { CORRECTION_KINDS, FULL_BPS, MAX_SERVICE_CHARGE_BPS } from "./corrections.js";
 import { SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
@@ -189,6 +190,53 @@ export const RecordPaymentBody = z
   });
 export type RecordPaymentBody = z.input<typeof RecordPaymentBody>;
 
+/**
+ * POST /api/sessions/:id/corrections: void, comp or discount one line (orderId + position),
+ * or discount the whole bill (neither). Recording the same clientCorrectionId twice records
+ * one correction; the same id with other content is a CONFLICT.
+ */
+export const CorrectionBody = z
+  .strictObject({
+    /** Made by the staff device (e.g. crypto.randomUUID()). */
+    clientCorrectionId: clientMadeId(LIMITS.correction.clientCorrectionIdMin, LIMITS.correction.clientCorrectionIdMax),
+    kind: z.enum(CORRECTION_KINDS, `must be one of ${CORRECTION_KINDS.join(", ")}`),
+    orderId: uuidOf("an order").optional(),
+    position: z.number().int("must be a whole number").min(0, "must not be negative").max(LIMITS.order.maxLines).optional(),
+    /** A DISCOUNT's percent in basis points (1 to 10000), or its amount in cents: one of the two. */
+    percentBps: z.number().int("must be a whole number of basis points").min(1, "must be at least 1").max(FULL_BPS).optional(),
+    amountCents: z.number().int("must be whole cents").min(1, "must be at least 1").max(MAX_INT32).optional(),
+    /** Logged and shown on the receipt; required for all but voiding a line the kitchen has not started. */
+    reason: note(LIMITS.correction.reasonLength).min(1, "must not be empty").optional(),
+    /** A manager's email and password typed on this device, when the correction is beyond this account's role. */
+    approval: z.strictObject({ email, password: z.string().min(1, "must not be empty").max(LIMITS.auth.passwordLength) }).optional(),
+    /** Required when the line was paid for and the bill would be overpaid (REFUND_REQUIRED names the amount). */
+    refund: z
+      .strictObject({
+        clientPaymentId: clientMadeId(LIMITS.bill.clientPaymentIdMin, LIMITS.bill.clientPaymentIdMax),
+        method: z.enum(PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
+      })
+      .optional(),
+  })
+  .refine((b) => (b.orderId === undefined) === (b.position === undefined), {
+    message: "orderId and position name a line together (neither: the whole bill)",
+    path: ["position"],
+  })
+  .refine((b) => b.kind === "DISCOUNT" || b.orderId !== undefined, {
+    message: "only a DISCOUNT applies to the whole bill: name the line (orderId, position)",
+    path: ["orderId"],
+  })
+  .refine(
+    (b) =>
+      b.kind === "DISCOUNT"
+        ? (b.percentBps === undefined) !== (b.amountCents === undefined)
+        : b.percentBps === undefined && b.amountCents === undefined,
+    {
+      message: "a DISCOUNT needs percentBps or amountCents (one of them); VOID and COMP neither",
+      path: ["percentBps"],
+    },
+  );
+export type CorrectionBody = z.input<typeof CorrectionBody>;
+
 const ticketMinutes = z
   .number({ error: "must be a number of minutes" })
   .int("must be a whole number of minutes")
@@ -205,6 +253,12 @@ export const LocationSettingsBody = z
       .refine((tz) => isTimeZone(tz), "must be an IANA time zone like Europe/Rome"),
     ticketAmberMinutes: ticketMinutes,
     ticketRedMinutes: ticketMinutes,
+    /** Basis points (1250 = 12.5 %): new sessions take it when they open. */
+    serviceChargeBps: z
+      .number({ error: "must be a number of basis points" })
+      .int("must be a whole number of basis points (1250 = 12.5 %)")
+      .min(0, "must not be negative")
+      .max(MAX_SERVICE_CHARGE_BPS, `must be at most ${MAX_SERVICE_CHARGE_BPS} (${MAX_SERVICE_CHARGE_BPS / 100} %)`),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, "must change at least one field")

@@ -8,6 +8,7 @@ import {
   AlertDto,
   BillClaimDto,
   CategoryDto,
+  CorrectionDto,
   CourseDto,
   CustomerDto,
   CustomerSessionDto,
@@ -110,6 +111,8 @@ const sessionExtras = {
   payments: z.array(PaymentDto),
   /** Who pays which bill lines (split by item). */
   claims: z.array(BillClaimDto),
+  /** Its discounts of the whole bill (a line's corrections ride on its order's item). */
+  discounts: z.array(CorrectionDto),
 };
 export type SessionExtras = z.infer<z.ZodObject<typeof sessionExtras>>;
 
@@ -126,6 +129,12 @@ export type SessionDetailResponse = z.infer<typeof SessionDetailResponse>;
 /** POST /api/sessions/:id/claims: the line's claims as they are now; `changed` false: they were so already. */
 export const ClaimsResponse = z.strictObject({ claims: z.array(BillClaimDto), changed: z.boolean() });
 export type ClaimsResponse = z.infer<typeof ClaimsResponse>;
+/**
+ * POST /api/sessions/:id/corrections: the correction, and the line's order as it is now (null
+ * for a discount of the whole bill).
+ */
+export const CorrectionResponse = z.strictObject({ correction: CorrectionDto, order: OrderDto.nullable() });
+export type CorrectionResponse = z.infer<typeof CorrectionResponse>;
 
 /** POST /api/sessions/:id/payments */
 export const PaymentResponse = z.strictObject({ payment: PaymentDto });
@@ -212,6 +221,8 @@ export const CurrentSessionResponse = CustomerSessionDto.extend({
   claims: z.array(BillClaimDto),
   /** The table's phones (not removed) by name, to share a bill line with; later ones come as `customer:joined`. */
   phones: z.array(z.strictObject({ id: z.uuid(), displayName: z.string().nullable() })),
+  /** The bill's discounts (SessionExtras). */
+  discounts: z.array(CorrectionDto),
 });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 
@@ -281,7 +292,8 @@ export type OrderCountsDto = z.infer<typeof OrderCountsDto>;
  * close let go unpaid; REFUND: money given back. Dated by when it happened, in the day's time zone.
  */
 export const MoneyAdjustmentDto = z.strictObject({
-  kind: z.enum(["VOID", "WAIVE", "REFUND"]),
+  /** VOID: a cancelled started order or a voided line; COMP, DISCOUNT: a line's or the bill's correction (its offCents). */
+  kind: z.enum(["VOID", "WAIVE", "REFUND", "COMP", "DISCOUNT"]),
   sessionId: z.uuid(),
   /** The session's label ("Table 4"). */
   label: z.string(),
@@ -311,6 +323,10 @@ export const DailyStatsResponse = z.strictObject({
   voidedCents: z.number().int(),
   waivedCents: z.number().int(),
   refundedCents: z.number().int(),
+  compedCents: z.number().int(),
+  discountedCents: z.number().int(),
+  /** The service charge on the bills of the sessions closed that day. */
+  serviceChargeCents: z.number().int(),
 });
 export type DailyStatsResponse = z.infer<typeof DailyStatsResponse>;
 

@@ -15,6 +15,7 @@ import {
   CancelOrderBody,
   ChangePasswordBody,
   CloseSessionBody,
+  CorrectionBody,
   CourseBody,
   CreateCategoryBody,
   CreateProductBody,
@@ -52,6 +53,7 @@ import {
   ClaimsResponse,
   CloseSessionResponse,
   CodeInfoResponse,
+  CorrectionResponse,
   CourseListResponse,
   CourseResponse,
   CurrentSessionResponse,
@@ -499,6 +501,17 @@ export const ROUTES = {
     params: ids(["id", "session"]),
     body: ClaimLinePayload,
     response: ClaimsResponse,
+  },
+  "POST /api/sessions/:id/corrections": {
+    by: "staff",
+    may: "floor.serve",
+    summary:
+      "Void, comp or discount a line, or discount the bill (201; 200 when this clientCorrectionId was recorded before). Beyond the role: a manager's approval",
+    params: ids(["id", "session"]),
+    body: CorrectionBody,
+    response: CorrectionResponse,
+    status: 201,
+    alsoStatus: [200],
   },
   "POST /api/sessions/:id/payments": {
     by: "staff",

@@ -39,6 +39,10 @@ export const PERMISSIONS = {
    * venue spent. Always with a reason, logged with who and the amount (issue 30).
    */
   "orders.void": { roles: MANAGERS, what: "cancel food the kitchen has started" },
+  /** Give a line free of charge (a comp), with a reason (corrections.ts). */
+  "orders.comp": { roles: MANAGERS, what: "give food free of charge" },
+  /** Discount a line or the bill, with a reason, up to the role's limit (corrections.ts DISCOUNT_LIMIT_BPS). */
+  "orders.discount": { roles: FLOOR, what: "give discounts" },
   /** Close a session without its bill paid in full: the rest is waived, with a reason. */
   "bill.waive": { roles: MANAGERS, what: "waive part of a bill" },
   /** A kitchen or bar display: see its tickets and bump them. */

@@ -34,6 +34,8 @@ describe("staff audiences", () => {
       "session.received": "kitchen",
       "order.placed": "kitchen",
       "order.updated": "kitchen",
+      "order.corrected": "kitchen",
+      "bill.discounted": "skipped",
       "customer.joined": "skipped",
       "customer.removed": "skipped",
       "customer.verified": "skipped",

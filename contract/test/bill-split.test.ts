@@ -25,6 +25,8 @@ function line(position: number, lineCents: number): BillLineDto {
     productName: `dish ${position}`,
     quantity: 1,
     unitPriceCents: lineCents,
+    grossCents: lineCents,
+    corrections: [],
     lineCents,
   };
 }

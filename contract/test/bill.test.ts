@@ -34,6 +34,7 @@ function order(status: OrderDto["status"], customerId: string | null, items: [st
       stationId: id(),
       seat: null,
       courseId: null,
+      corrections: [],
     })),
     shipment: null,
     tickets: [],

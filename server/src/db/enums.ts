@@ -7,6 +7,7 @@
 import {
   ALERT_KINDS,
   CARD_JOIN_CHECKS,
+  CORRECTION_KINDS,
   CustomerDto,
   ORDER_STATUSES,
   PAYMENT_METHODS,
@@ -34,6 +35,7 @@ export const DB_ENUMS = {
   PaymentMethod: PAYMENT_METHODS,
   PaymentKind: PaymentDto.shape.kind.options,
   SessionTransferKind: SESSION_TRANSFER_KINDS,
+  CorrectionKind: CORRECTION_KINDS,
 } as const;
 
 export type DbEnum = keyof typeof DB_ENUMS;

@@ -12,7 +12,8 @@ import { AppError } from "../errors.js";
 /** `l` is the location row. */
 export const LOCATION_JSON = sql`json_build_object('id', l.id, 'name', l.name, 'currency', l.currency,
   'openOnFirstScan', l.open_on_first_scan, 'cardJoinCheck', l.card_join_check, 'timeZone', l.time_zone,
-  'ticketAmberMinutes', l.ticket_amber_minutes, 'ticketRedMinutes', l.ticket_red_minutes)`;
+  'ticketAmberMinutes', l.ticket_amber_minutes, 'ticketRedMinutes', l.ticket_red_minutes,
+  'serviceChargeBps', l.service_charge_bps)`;
 
 const Row = z.strictObject({ location: LocationDto });
 const LOCATION = statement<{ id: string }>(
@@ -30,6 +31,7 @@ const UPDATE = statement<{
   timeZone: string | null;
   ticketAmberMinutes: number | null;
   ticketRedMinutes: number | null;
+  serviceChargeBps: number | null;
 }>(
   "locations.update-settings",
   (p) => sql`
@@ -38,7 +40,8 @@ const UPDATE = statement<{
       card_join_check = coalesce(${p.cardJoinCheck}::"CardJoinCheck", l.card_join_check),
       time_zone = coalesce(${p.timeZone}, l.time_zone),
       ticket_amber_minutes = coalesce(${p.ticketAmberMinutes}::int, l.ticket_amber_minutes),
-      ticket_red_minutes = coalesce(${p.ticketRedMinutes}::int, l.ticket_red_minutes)
+      ticket_red_minutes = coalesce(${p.ticketRedMinutes}::int, l.ticket_red_minutes),
+      service_charge_bps = coalesce(${p.serviceChargeBps}::int, l.service_charge_bps)
     WHERE l.id = ${p.id}::uuid
     RETURNING ${LOCATION_JSON} AS location`,
 );
@@ -73,6 +76,7 @@ export async function updateLocationSettings(
       timeZone: body.timeZone ?? null,
       ticketAmberMinutes: amber ?? null,
       ticketRedMinutes: red ?? null,
+      serviceChargeBps: body.serviceChargeBps ?? null,
     });
     if (!updated) throw AppError.notFound("location");
     return updated.location;

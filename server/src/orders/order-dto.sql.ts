@@ -6,6 +6,7 @@
  */
 import { OrderDto } from "@ordered/contract";
 import { z } from "zod";
+import { CORRECTION_DTO } from "../corrections/correction-dto.sql.js";
 import { label } from "../db/enums.js";
 import { type Cte, isoText, raw, type Sql, type SqlRunner, sql, statement } from "../db/sql.js";
 
@@ -52,7 +53,10 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'stationId', i.station_id,
         'seat', i.seat,
         'courseId', i.course_id,
-        'movedTo', i.moved_to) ORDER BY i.position), '[]'::json)
+        'movedTo', i.moved_to,
+        'corrections', (SELECT coalesce(json_agg(${CORRECTION_DTO} ORDER BY k.at, k.id), '[]'::json)
+                        FROM correction k WHERE k.order_id = i.order_id AND k.position = i.position)
+        ) ORDER BY i.position), '[]'::json)
       FROM ${from.items?.ref ?? raw("order_item")} i WHERE i.order_id = o.id),
     'shipment', CASE WHEN s.order_id IS NULL THEN NULL ELSE json_build_object(
       'status', s.status,

@@ -41,6 +41,7 @@ const KITCHEN_FORMS: { [K in KitchenEventType]: (whole: SessionEventPayload<K>) 
   "session.received": SESSION_EVENTS["session.received"].kitchen.project,
   "order.placed": SESSION_EVENTS["order.placed"].kitchen.project,
   "order.updated": SESSION_EVENTS["order.updated"].kitchen.project,
+  "order.corrected": SESSION_EVENTS["order.corrected"].kitchen.project,
 };
 
 const hasKitchenForm = (event: LoggedEvent): event is LoggedEvent<KitchenEventType> => event.type in KITCHEN_FORMS;

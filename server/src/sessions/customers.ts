@@ -160,7 +160,13 @@ async function joinSession(
     joined: {
       token,
       expiresIn: deps.tokens.customerTtlSeconds,
-      session: { id: session.id, label: session.label, status: session.status, lastSeq: event.seq },
+      session: {
+        id: session.id,
+        label: session.label,
+        status: session.status,
+        lastSeq: event.seq,
+        serviceChargeBps: session.service_charge_bps,
+      },
       location: session.location,
       customer: {
         id: customer.id,

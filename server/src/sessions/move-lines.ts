@@ -28,11 +28,13 @@ import { lockOrder } from "../orders/transition.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
 import { assertOpen, findTransfer, lockTwoSessions, recordTransfer, refuseOverpaid } from "./transfers.sql.js";
 
-const Line = z.strictObject({ position: z.number().int(), moved: z.boolean() });
+const Line = z.strictObject({ position: z.number().int(), moved: z.boolean(), corrected: z.boolean() });
 const LINES = statement<{ orderId: string; positions: number[] }>(
   "sessions.move-lines-lines",
-  (p) => sql`SELECT position, moved_to IS NOT NULL AS moved FROM order_item
-             WHERE order_id = ${p.orderId}::uuid AND position = ANY(${p.positions}::int[])`,
+  (p) => sql`SELECT i.position, i.moved_to IS NOT NULL AS moved,
+                    EXISTS (SELECT 1 FROM correction k WHERE k.order_id = i.order_id AND k.position = i.position) AS corrected
+             FROM order_item i
+             WHERE i.order_id = ${p.orderId}::uuid AND i.position = ANY(${p.positions}::int[])`,
 );
 
 /**
@@ -110,6 +112,10 @@ export async function moveLines(
       const lines = await db.rows(Line, LINES, { orderId: order.id, positions });
       if (lines.length !== positions.length) throw AppError.notFound("line");
       if (lines.some((l) => l.moved)) throw new AppError("CONFLICT", "a line chosen was moved to another bill already");
+      // A correction names its line by order and position: the copy on the other bill would be
+      // billed at full price while the void, comp or discount stayed behind.
+      if (lines.some((l) => l.corrected))
+        throw new AppError("CONFLICT", "a line chosen was corrected (void, comp, discount): it stays on this bill");
       const newOrderId = crypto.randomUUID();
       await db.run(MOVE, {
         orderId: order.id,

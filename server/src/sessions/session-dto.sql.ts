@@ -10,7 +10,8 @@ import { LOCATION_JSON } from "../locations/location-dto.sql.js";
 
 /** `s` is the session row. */
 export const SESSION_COLUMNS = sql`s.id, s.label, s.status, s.join_code, ${isoText("s.opened_at")} AS opened_at,
-  ${isoText("s.closed_at")} AS closed_at, s.last_seq, s.table_id, s.pin`;
+  ${isoText("s.closed_at")} AS closed_at, s.last_seq, s.table_id, s.pin,
+  s.service_charge_bps`;
 
 export const SessionRow = z.strictObject({
   id: z.uuid(),
@@ -22,6 +23,7 @@ export const SessionRow = z.strictObject({
   last_seq: z.number().int(),
   table_id: z.uuid().nullable(),
   pin: z.string(),
+  service_charge_bps: z.number().int(),
 });
 export type SessionRow = z.output<typeof SessionRow>;
 
@@ -36,6 +38,7 @@ export const toSessionDto = (s: SessionRow, publicUrl: string): SessionDto => ({
   lastSeq: s.last_seq,
   tableId: s.table_id,
   pin: s.pin,
+  serviceChargeBps: s.service_charge_bps,
 });
 
 const OF_LOCATION = statement<{ id: string; locationId: string }>(
@@ -56,11 +59,12 @@ export const SessionWithLocation = z.strictObject({
   status: SessionStatus,
   last_seq: z.number().int(),
   pin_failures: z.number().int(),
+  service_charge_bps: z.number().int(),
   location: LocationDto,
 });
 export type SessionWithLocation = z.output<typeof SessionWithLocation>;
 
-const WITH_LOCATION = sql`SELECT s.id, s.location_id, s.label, s.status, s.last_seq, s.pin_failures, ${LOCATION_JSON} AS location
+const WITH_LOCATION = sql`SELECT s.id, s.location_id, s.label, s.status, s.last_seq, s.pin_failures, s.service_charge_bps, ${LOCATION_JSON} AS location
   FROM order_session s JOIN location l ON l.id = s.location_id`;
 const WITH_LOCATION_BY_ID = statement<{ id: string }>(
   "sessions.with-location-by-id",

@@ -9,6 +9,7 @@ import {
   type AlertKind,
   type BillDto,
   billOf,
+  type CorrectionDto,
   CustomerDto,
   LocationDto,
   type OrderDto,
@@ -17,6 +18,7 @@ import {
   SessionStatus,
 } from "@ordered/contract";
 import { z } from "zod";
+import { loadBillDiscounts } from "../corrections/correction-dto.sql.js";
 import { isoText, raw, type Sql, type SqlRunner, sql, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { LOCATION_JSON } from "../locations/location-dto.sql.js";
@@ -141,11 +143,11 @@ export async function lockSession(db: SqlRunner, sessionId: string, locationId: 
   return row;
 }
 
-const BillSession = z.strictObject({ currency: z.string(), waived_cents: z.number().int() });
+const BillSession = z.strictObject({ currency: z.string(), waived_cents: z.number().int(), service_charge_bps: z.number().int() });
 const LOAD_BILL_SQL = statement<{ sessionId: string }>(
   "session-extras.load-bill",
   (p) =>
-    sql`SELECT l.currency, s.waived_cents::float8 AS waived_cents FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${p.sessionId}::uuid`,
+    sql`SELECT l.currency, s.waived_cents::float8 AS waived_cents, s.service_charge_bps FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${p.sessionId}::uuid`,
 );
 
 // waived_cents is BIGINT (a bill may pass 2^31 cents), which node-postgres reads as a string:
@@ -155,15 +157,24 @@ const LOAD_BILL_SQL = statement<{ sessionId: string }>(
 export async function loadBill(
   db: SqlRunner,
   sessionId: string,
-): Promise<{ bill: BillDto; orders: OrderDto[]; payments: PaymentDto[]; customers: CustomerDto[] }> {
+): Promise<{ bill: BillDto; orders: OrderDto[]; payments: PaymentDto[]; customers: CustomerDto[]; discounts: CorrectionDto[] }> {
   // One after the other: `db` may be a transaction's one connection.
   const session = await db.row(BillSession, LOAD_BILL_SQL, { sessionId });
   const orders = await loadSessionOrderDtos(db, sessionId);
   const payments = await loadPayments(db, { sessionId });
   const customers = await loadCustomers(db, { sessionId });
+  const discounts = await loadBillDiscounts(db, sessionId);
   if (!session) throw AppError.notFound("session");
-  const bill = billOf({ currency: session.currency, orders, payments, customers, waivedCents: session.waived_cents });
-  return { bill, orders, payments, customers };
+  const bill = billOf({
+    currency: session.currency,
+    orders,
+    payments,
+    customers,
+    waivedCents: session.waived_cents,
+    corrections: discounts,
+    serviceChargeBps: session.service_charge_bps,
+  });
+  return { bill, orders, payments, customers, discounts };
 }
 
 const ReceiptSession = z.strictObject({

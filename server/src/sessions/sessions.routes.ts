@@ -1,4 +1,5 @@
 import { customerOf, staffOf } from "../auth/passport.js";
+import { recordCorrection } from "../corrections/record-correction.js";
 import type { AppDeps } from "../deps.js";
 import { clientKey } from "../http/client-key.js";
 import { handlers } from "../http/routes.js";
@@ -102,6 +103,13 @@ export function sessionRoutes(deps: AppDeps) {
       const { claims, changed, event } = await claimLine(deps.prisma, staff, params.id, body);
       if (event) deps.publisher.sessionEvent(staff.locationId, event);
       reply({ claims, changed });
+    },
+
+    "POST /api/sessions/:id/corrections": async ({ req, params, body, reply }) => {
+      const staff = staffOf(req);
+      const { correction, order, events } = await recordCorrection(deps, staff, params.id, body);
+      for (const event of events) deps.publisher.sessionEvent(staff.locationId, event);
+      reply({ correction, order }, events.length > 0 ? 201 : 200);
     },
 
     "POST /api/sessions/:id/payments": async ({ req, params, body, reply }) => {

@@ -18,6 +18,7 @@ import {
 import { z } from "zod";
 import { assertActiveCustomer } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
+import { loadBillDiscounts } from "../corrections/correction-dto.sql.js";
 import { type DbEnumValue, label, labels } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
@@ -73,6 +74,7 @@ export async function openSession(
   });
 }
 
+const ServiceChargeRow = z.strictObject({ service_charge_bps: z.number().int() });
 const INSERT_SESSION_SQL = statement<{
   id: `${string}-${string}-${string}-${string}-${string}`;
   locationId: string;
@@ -85,9 +87,10 @@ const INSERT_SESSION_SQL = statement<{
 }>(
   "sessions.insert-session",
   (p) => sql`
-        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id)
+        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id, service_charge_bps)
         VALUES (${p.id}::uuid, ${p.locationId}::uuid, ${p.label}, ${label("SessionStatus", "OPEN")}, ${p.joinCode}, ${p.pin}, ${utc(p.openedAt)}, ${p.staffId}::uuid, 0,
-                ${p.tableId}::uuid)`,
+                ${p.tableId}::uuid, (SELECT service_charge_bps FROM location WHERE id = ${p.locationId}::uuid))
+        RETURNING service_charge_bps`,
 );
 
 /** Inserts an open session (the caller holds what it needs locked: the table FOR SHARE) and logs `session.opened`. */
@@ -110,10 +113,11 @@ export async function insertSession(
     last_seq: 1,
     table_id: tableId,
   };
-  const session = toSessionDto(row, publicUrl);
+  // The location's service charge is the session's from now on (a change mid-service moves no open bill).
+  let serviceChargeBps: number;
   // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
   try {
-    await db.run(INSERT_SESSION_SQL, {
+    const inserted = await db.row(ServiceChargeRow, INSERT_SESSION_SQL, {
       id: row.id,
       locationId: staff.locationId,
       label,
@@ -123,10 +127,13 @@ export async function insertSession(
       staffId: staff.staffId,
       tableId,
     });
+    if (!inserted) throw new Error(`session ${row.id} was not inserted`);
+    serviceChargeBps = inserted.service_charge_bps;
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", `${label} is already seated; close its session first`);
     throw err;
   }
+  const session = toSessionDto({ ...row, service_charge_bps: serviceChargeBps }, publicUrl);
   const { event } = await appendJsonEvent(db, "session.opened", row.id, session);
   if (!event) throw new Error(`session ${row.id} was opened but not logged`);
   return { session, event };
@@ -164,15 +171,16 @@ export async function getSession(
   // Read at the session's lastSeq or later: events after it are replayed, and applied once.
   const db = sqlOn(prisma);
   const where = { sessionId: row.id };
-  const [orders, customers, alerts, payments, claims, receipt] = await Promise.all([
+  const [orders, customers, alerts, payments, claims, discounts, receipt] = await Promise.all([
     loadSessionOrderDtos(db, row.id),
     loadCustomers(db, where),
     loadAlerts(db, where),
     loadPayments(db, where),
     loadClaims(db, row.id),
+    loadBillDiscounts(db, row.id),
     row.status === "CLOSED" ? loadReceipt(db, row.id) : null,
   ]);
-  return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, claims, receipt };
+  return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, claims, discounts, receipt };
 }
 
 const Unfinished = z.strictObject({
@@ -190,11 +198,17 @@ const UNFINISHED_ORDERS_SQL = statement<{ sessionId: string }>(
           WHERE o.session_id = ${p.sessionId}::uuid AND o.status IN ${labels("OrderStatus", UNFINISHED_ORDER_STATUSES)} ORDER BY o.placed_at, o.id`,
 );
 
-const MARK_SESSION_CLOSED_SQL = statement<{ staffId: string; waived: number; waiveReason: string | null; sessionId: string }>(
+const MARK_SESSION_CLOSED_SQL = statement<{
+  staffId: string;
+  waived: number;
+  waiveReason: string | null;
+  serviceChargeCents: number;
+  sessionId: string;
+}>(
   "sessions.mark-closed",
   (p) => sql`
       UPDATE order_session SET status = ${label("SessionStatus", "CLOSED")}, closed_at = ${CLOCK}, closed_by_id = ${p.staffId}::uuid,
-             waived_cents = ${p.waived}, waive_reason = ${p.waiveReason}
+             waived_cents = ${p.waived}, waive_reason = ${p.waiveReason}, service_charge_cents = ${p.serviceChargeCents}
       WHERE id = ${p.sessionId}::uuid`,
 );
 
@@ -286,6 +300,8 @@ export async function closeSession(
       staffId: staff.staffId,
       waived,
       waiveReason: waived > 0 ? (options.waiveReason ?? null) : null,
+      // What the service charge came to, kept for the day's totals (the bill itself is never stored).
+      serviceChargeCents: bill.serviceChargeCents,
       sessionId,
     });
     const receipt = await loadReceipt(db, sessionId);
@@ -321,7 +337,13 @@ export async function getCustomerSession(prisma: PrismaClient, customer: Custome
     sessionFailures: session.pin_failures,
   });
   return {
-    session: { id: session.id, label: session.label, status: session.status, lastSeq: session.last_seq },
+    session: {
+      id: session.id,
+      label: session.label,
+      status: session.status,
+      lastSeq: session.last_seq,
+      serviceChargeBps: session.service_charge_bps,
+    },
     location: session.location,
     customer: { id: me.id, displayName: me.display_name, presence },
     ...(await loadSessionActivity(prisma, session.id)),
@@ -332,17 +354,18 @@ export async function getCustomerSession(prisma: PrismaClient, customer: Custome
 export async function loadSessionActivity(
   prisma: PrismaClient,
   sessionId: string,
-): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts" | "claims" | "phones">> {
+): Promise<Pick<CurrentSessionResponse, "orders" | "payments" | "alerts" | "claims" | "phones" | "discounts">> {
   const db = sqlOn(prisma);
-  const [orders, payments, alerts, claims, customers] = await Promise.all([
+  const [orders, payments, alerts, claims, customers, discounts] = await Promise.all([
     loadSessionOrderDtos(db, sessionId),
     loadPayments(db, { sessionId }),
     loadAlerts(db, { sessionId }),
     loadClaims(db, sessionId),
     loadCustomers(db, { sessionId }),
+    loadBillDiscounts(db, sessionId),
   ]);
   const phones = customers.filter((c) => c.removedAt === null).map((c) => ({ id: c.id, displayName: c.displayName }));
-  return { orders, payments, alerts, claims, phones };
+  return { orders, payments, alerts, claims, phones, discounts };
 }
 
 /** The receipt of a phone's session, which it may read after the close (not if removed). */

@@ -191,6 +191,12 @@ const MOVE_OPEN_ALERTS = statement<{ fromId: string; toId: string; customerIds: 
              RETURNING id`,
 );
 
+/** A merge: the source's discounts of its whole bill go with its payments (a line's ride on its order). */
+const MOVE_BILL_DISCOUNTS = statement<{ fromId: string; toId: string }>(
+  "transfers.move-bill-discounts",
+  (p) => sql`UPDATE correction SET session_id = ${p.toId}::uuid WHERE session_id = ${p.fromId}::uuid AND order_id IS NULL`,
+);
+
 const MOVE_PAYMENTS = statement<{ fromId: string; toId: string }>(
   "transfers.move-payments",
   (p) => sql`UPDATE payment SET session_id = ${p.toId}::uuid WHERE session_id = ${p.fromId}::uuid RETURNING id`,
@@ -235,6 +241,7 @@ export async function moveRows(
   const customerIds = (await db.rows(Ids, MOVE_CUSTOMERS, where)).map((r) => r.id);
   const alertIds = (await db.rows(Ids, MOVE_OPEN_ALERTS, where)).map((r) => r.id);
   const paymentIds = p.payments ? (await db.rows(Ids, MOVE_PAYMENTS, { fromId: p.fromId, toId: p.toId })).map((r) => r.id) : [];
+  if (p.payments) await db.run(MOVE_BILL_DISCOUNTS, { fromId: p.fromId, toId: p.toId });
   await db.run(MOVE_CLAIMS, { toId: p.toId, orderIds });
   await db.run(DROP_CLAIMS_OF_ABSENT_PHONES, { toId: p.toId, orderIds });
   return { orderIds, customerIds, alertIds, paymentIds };

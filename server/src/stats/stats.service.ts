@@ -15,6 +15,7 @@ const Row = z.strictObject({
   revenue: z.number().int(),
   aov: z.number().nullable(),
   delivery: z.number().nullable(),
+  service_charge: z.number().int(),
 });
 
 const ZoneRow = z.strictObject({ name: z.string() });
@@ -53,7 +54,10 @@ const DAILY = statement<Day>(
            count(o.id) FILTER (WHERE o.status = ${status("FAILED")})::int AS failed,
            coalesce(sum(o.total_cents) FILTER (WHERE o.status IN ${TAKINGS}), 0)::float8 AS revenue,
            avg(o.total_cents) FILTER (WHERE o.status IN ${TAKINGS})::float8 AS aov,
-           avg(extract(epoch FROM o.finished_at - o.placed_at)) FILTER (WHERE o.status = ${status("DELIVERED")})::float8 AS delivery
+           avg(extract(epoch FROM o.finished_at - o.placed_at)) FILTER (WHERE o.status = ${status("DELIVERED")})::float8 AS delivery,
+           -- Stored at close (order_session.service_charge_cents): the sessions closed this day.
+           (SELECT coalesce(sum(s.service_charge_cents), 0)::float8 FROM order_session s
+            WHERE s.location_id = l.id AND (s.closed_at AT TIME ZONE 'UTC' AT TIME ZONE ${p.timeZone})::date = ${p.date}::date) AS service_charge
     FROM location l
     LEFT JOIN "order" o ON o.location_id = l.id
       AND (o.placed_at AT TIME ZONE 'UTC' AT TIME ZONE ${p.timeZone})::date = ${p.date}::date
@@ -80,6 +84,9 @@ export async function dailyStats(prisma: PrismaClient, locationId: string, date:
     voidedCents: sum("VOID"),
     waivedCents: sum("WAIVE"),
     refundedCents: sum("REFUND"),
+    compedCents: sum("COMP"),
+    discountedCents: sum("DISCOUNT"),
+    serviceChargeCents: row.service_charge,
   };
 }
 
@@ -100,6 +107,13 @@ const ADJUSTMENTS = statement<Day>("stats.adjustments", (p) => {
       SELECT 'WAIVE', s.id, s.label, s.waived_cents::float8, s.waive_reason, u.display_name, ${isoText("s.closed_at")}, s.closed_at
       FROM order_session s LEFT JOIN staff_user u ON u.id = s.closed_by_id
       WHERE s.location_id = ${p.locationId}::uuid AND s.waived_cents > 0 AND ${onDay("s.closed_at")}
+      UNION ALL
+      -- Corrections of lines and bills (issue 32): what each took off, when it was made.
+      SELECT k.kind::text, s.id, s.label, k.off_cents::float8, k.reason, u.display_name, ${isoText("k.at")}, k.at
+      FROM correction k JOIN order_session s ON s.id = k.session_id LEFT JOIN staff_user u ON u.id = k.by_id
+      WHERE s.location_id = ${p.locationId}::uuid AND ${onDay("k.at")}
+        -- A line of an order cancelled afterwards is counted with that order (its VOID above), not twice.
+        AND NOT EXISTS (SELECT 1 FROM "order" c WHERE c.id = k.order_id AND c.status = ${status(VOIDED_ORDER_STATUS)})
       UNION ALL
       SELECT 'REFUND', s.id, s.label, p.amount_cents::float8, p.note, u.display_name, ${isoText("p.recorded_at")}, p.recorded_at
       FROM payment p JOIN order_session s ON s.id = p.session_id LEFT JOIN staff_user u ON u.id = p.recorded_by_id

@@ -24,6 +24,7 @@ describe("migrations", () => {
         "_prisma_migrations",
         "bill_claim",
         "category",
+        "correction",
         "course",
         "course_hold",
         "customer",

@@ -4,6 +4,7 @@
 // against the route's response schema (the server checks it too, in tests: http/routes.ts).
 import { randomUUID } from "node:crypto";
 import {
+  billOf,
   isFileContent,
   type OpenApiDocument,
   openApiDocument,
@@ -307,11 +308,19 @@ describe("the route table", () => {
       body: { clientPaymentId: randomUUID(), method: "CASH", amountCents: half, payer: "person:3" },
     });
 
+    // The lemonade, now on the bar's order merged here, is comped (issue 32): a retry of the same id answers 200 with the same correction.
+    const comp = { clientCorrectionId: randomUUID(), kind: "COMP" as const, orderId: movedLines.to.id, position: 0, reason: "regular" };
+    const comped = await call("POST /api/sessions/:id/corrections", { token, params: { id: sessionId }, body: comp });
+    expect(comped.order?.items[0]?.corrections.map((c) => c.kind)).toEqual(["COMP"]);
+    expect((await call("POST /api/sessions/:id/corrections", { token, params: { id: sessionId }, body: comp })).correction).toEqual(
+      comped.correction,
+    );
+
     // Paying and closing; the phone's receipt; the day's takings.
     expect((await call("GET /api/sessions", { token, query: { status: "OPEN" } })).sessions.map((s) => s.id)).toContain(sessionId);
     const detail = await call("GET /api/sessions/:id", { token, params: { id: sessionId } });
     expect(detail.claims).toHaveLength(2);
-    const due = detail.orders.filter((o) => o.status === "DELIVERED").reduce((sum, o) => sum + o.totalCents, 0) - half;
+    const due = billOf({ currency: "EUR", orders: detail.orders, payments: detail.payments, corrections: detail.discounts }).dueCents;
     await call("POST /api/sessions/:id/payments", {
       token,
       params: { id: sessionId },

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import {
   audienceOf,
+  type CorrectionBody,
   KitchenOrderDto,
   type KitchenResponse,
   SESSION_EVENTS,
@@ -135,10 +136,19 @@ describe("what each role's socket hears", () => {
       await send(phone, "bill:claim", { orderId: order.id, position: 0, claims: [{ payer: `phone:${guest.customer.id}`, weight: 1 }] }),
     );
     await a.api.setAvailability(tokens.SERVER, margherita!.id, false);
+    // Corrections (issue 32): a waiter's 5 % off the diavola (the kitchen reads its order), 0.01 off the bill (it does not).
+    const correct = (body: Omit<CorrectionBody, "clientCorrectionId">) =>
+      a.api.route("POST /api/sessions/:id/corrections", {
+        token: tokens.SERVER,
+        params: { id: session.id },
+        body: { clientCorrectionId: randomUUID(), ...body },
+      });
+    const lineOff = (await correct({ kind: "DISCOUNT", orderId: order.id, position: 0, percentBps: 500, reason: "waited" })).correction;
+    const billOff = (await correct({ kind: "DISCOUNT", amountCents: 1, reason: "regulars" })).correction;
     await a.api.recordPayment(tokens.SERVER, session.id, {
       clientPaymentId: randomUUID(),
       method: "CARD",
-      amountCents: order.totalCents,
+      amountCents: order.totalCents - lineOff.offCents - billOff.offCents,
       tipCents: 150,
       note: "Split 1 of 1",
     });

@@ -231,6 +231,37 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
       },
     },
   ],
+  "orders.comp": [
+    {
+      method: "POST",
+      path: "/api/sessions/:id/corrections",
+      needs: ["floor.serve"],
+      async prepare(ctx) {
+        const order = await acceptedDiavola(ctx);
+        return {
+          path: `/api/sessions/${order.sessionId}/corrections`,
+          body: { clientCorrectionId: randomUUID(), kind: "COMP", orderId: order.id, position: 0, reason: "birthday" },
+          happened: async () => (await ctx.prisma.correction.count({ where: { orderId: order.id, kind: "COMP" } })) === 1,
+        };
+      },
+    },
+  ],
+  "orders.discount": [
+    {
+      method: "POST",
+      path: "/api/sessions/:id/corrections",
+      needs: ["floor.serve"],
+      async prepare(ctx) {
+        const order = await acceptedDiavola(ctx);
+        return {
+          path: `/api/sessions/${order.sessionId}/corrections`,
+          // 5 %: within every floor role's own limit (contract DISCOUNT_LIMIT_BPS).
+          body: { clientCorrectionId: randomUUID(), kind: "DISCOUNT", orderId: order.id, position: 0, percentBps: 500, reason: "regular" },
+          happened: async () => (await ctx.prisma.correction.count({ where: { orderId: order.id, kind: "DISCOUNT" } })) === 1,
+        };
+      },
+    },
+  ],
   "bill.waive": [
     {
       method: "POST",

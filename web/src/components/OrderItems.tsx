@@ -1,5 +1,7 @@
 import { ALLERGENS, type OrderItemDto } from "@ordered/contract/client";
+import type { ReactNode } from "react";
 import { formatList, t } from "../i18n/i18n";
+import { CorrectionTags, isVoided } from "./CorrectionTags";
 import "./OrderItems.css";
 
 interface Props {
@@ -9,18 +11,28 @@ interface Props {
    * the phone's own orders leave them out (the menu shows them).
    */
   showAllergens?: boolean;
+  /** The order's currency, for a discount's amount; without it no correction is shown. */
+  currency?: string;
+  /** Staff see why and by whom a line was corrected; phones see only that it was. */
+  showReasons?: boolean;
+  /** What a line offers at its end (the panel: its corrections menu). */
+  actions?: (item: OrderItemDto) => ReactNode;
 }
 
 /** An order's lines as a ticket: quantity and name, the chosen options, the note, and (for staff) the allergens. */
-export function OrderItems({ items, showAllergens = true }: Props) {
+export function OrderItems({ items, showAllergens = true, currency, showReasons = true, actions }: Props) {
   return (
     <ul className="items">
       {items.map((item, i) => {
         const allergens = showAllergens ? ALLERGENS.filter((a) => item.allergens.includes(a)) : [];
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: an order's lines never move; their position is their identity
-          <li key={i} className="item">
-            <span className="qty">{t("order.times", { n: item.quantity })}</span> {item.productName}
+          <li key={i} className={isVoided(item) ? "item voided" : "item"} data-position={item.position}>
+            <span className="item-main">
+              <span className="qty">{t("order.times", { n: item.quantity })}</span> <span className="item-name">{item.productName}</span>
+              {currency && <CorrectionTags corrections={item.corrections} currency={currency} showReasons={showReasons} />}
+              {actions?.(item)}
+            </span>
             {item.options.length > 0 && (
               <span className="item-options">
                 <span className="visually-hidden">{t("ticket.options")}: </span>

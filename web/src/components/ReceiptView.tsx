@@ -1,6 +1,7 @@
 import type { BillDto, BillShareDto, PaymentDto, ReceiptDto } from "@ordered/contract/client";
 import { formatLocale, t } from "../i18n/i18n";
 import { formatMoney, formatTime } from "../lib/money";
+import { CorrectionTags, isVoided } from "./CorrectionTags";
 import "./ReceiptView.css";
 
 /**
@@ -51,8 +52,11 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
             <tbody>
               {bill.lines.map((l, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a closed bill's lines never move
-                <tr key={i}>
-                  <td>{l.productName}</td>
+                <tr key={i} className={isVoided(l) ? "voided" : undefined}>
+                  <td>
+                    {l.productName}
+                    <CorrectionTags corrections={l.corrections} currency={bill.currency} />
+                  </td>
                   <td className="num">{l.quantity}</td>
                   <td className="num">{money(l.unitPriceCents)}</td>
                   <td className="num">{money(l.lineCents)}</td>
@@ -64,6 +68,8 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
       </section>
 
       <BillTotals bill={bill} waiveReason={receipt.waiveReason} />
+
+      <CorrectionList bill={bill} />
 
       {bill.shares.length > 1 && (
         <section aria-label={t("receipt.byPhone")}>
@@ -122,11 +128,56 @@ export function ShareTable({
   );
 }
 
+/** A percent from basis points, in the reader's locale ("12.5 %"). */
+export function percentText(bps: number): string {
+  return new Intl.NumberFormat(formatLocale(), { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
+}
+
+/**
+ * What comes between the lines and the total (issue 32): the subtotal once anything changes
+ * it, the bill's discounts and the service charge, each its own row. Rows of a `<dl>`.
+ */
+export function BillAdjustments({ bill, className }: { bill: BillDto; className?: string }) {
+  const money = (cents: number) => formatMoney(cents, bill.currency);
+  if (bill.billDiscountCents === 0 && bill.serviceChargeCents === 0) return null;
+  return (
+    <>
+      <div className={className} data-sum="subtotal">
+        <dt>{t("bill.subtotal")}</dt>
+        <dd>{money(bill.subtotalCents)}</dd>
+      </div>
+      {bill.billDiscountCents > 0 && (
+        <div className={className} data-sum="discount">
+          <dt>
+            {t("bill.billDiscount")}
+            {bill.discounts.map(
+              (d) =>
+                d.reason && (
+                  <span key={d.id} className="muted small waive-reason">
+                    {d.reason}
+                  </span>
+                ),
+            )}
+          </dt>
+          <dd>{money(-bill.billDiscountCents)}</dd>
+        </div>
+      )}
+      {bill.serviceChargeCents > 0 && (
+        <div className={className} data-sum="service-charge">
+          <dt>{t("bill.serviceCharge", { percent: percentText(bill.serviceChargeBps) })}</dt>
+          <dd>{money(bill.serviceChargeCents)}</dd>
+        </div>
+      )}
+    </>
+  );
+}
+
 /** Total, paid, tips, waived and due of a bill, as a definition list. */
 export function BillTotals({ bill, waiveReason = null }: { bill: BillDto; waiveReason?: string | null }) {
   const money = (cents: number) => formatMoney(cents, bill.currency);
   return (
     <dl className="receipt-totals">
+      <BillAdjustments bill={bill} />
       <div>
         <dt>{t("bill.total")}</dt>
         <dd>{money(bill.totalCents)}</dd>
@@ -167,6 +218,38 @@ export function BillTotals({ bill, waiveReason = null }: { bill: BillDto; waiveR
         <dd>{money(bill.dueCents)}</dd>
       </div>
     </dl>
+  );
+}
+
+/** Every correction of a bill with its reason, who made it and who approved it: the receipt's record of them. */
+export function CorrectionList({ bill }: { bill: BillDto }) {
+  const corrections = [
+    ...bill.lines.flatMap((l) => l.corrections.map((c) => ({ c, what: `${t("order.times", { n: l.quantity })} ${l.productName}` }))),
+    ...bill.discounts.map((c) => ({ c, what: t("receipt.wholeBill") })),
+  ].sort((a, b) => a.c.at.localeCompare(b.c.at));
+  if (corrections.length === 0) return null;
+  const money = (cents: number) => formatMoney(cents, bill.currency);
+  return (
+    <section aria-label={t("receipt.corrections")}>
+      <h4 className="receipt-heading">{t("receipt.corrections")}</h4>
+      <ul className="payment-list correction-list">
+        {corrections.map(({ c, what }) => (
+          <li key={c.id} data-correction={c.kind}>
+            <span className="payment-main">
+              <strong>{money(-c.offCents)}</strong>{" "}
+              {t("receipt.correctionBy", {
+                kind: c.kind === "DISCOUNT" ? t("correction.DISCOUNT", { amount: "" }).trim() : t(`correction.${c.kind}`),
+                what,
+                reason: c.reason ?? "—",
+                by: c.by ?? "—",
+              })}
+              {c.approvedBy && <span> ({t("receipt.approvedBy", { name: c.approvedBy })})</span>}
+            </span>
+            <span className="muted small">{formatTime(c.at)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

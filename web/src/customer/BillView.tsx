@@ -1,4 +1,6 @@
 import type { BillDto } from "@ordered/contract/client";
+import { CorrectionTags, isVoided } from "../components/CorrectionTags";
+import { BillAdjustments } from "../components/ReceiptView";
 import { t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
 
@@ -25,16 +27,21 @@ export function BillView({ bill, me, share }: Props) {
         <p className="muted">{t("phoneBill.empty")}</p>
       ) : (
         <ul className="bill-lines" aria-label={t("phoneBill.lines")}>
-          {bill.lines.map((line, i) => {
+          {bill.lines.map((line) => {
             // Split by item: the split below says who pays each line; "yours" (who ordered it) would contradict it.
             const yours = !share && line.customerId === me;
             return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: bill lines have no id; billOf lists them in a stable order
-              <li key={`${line.orderId}-${i}`} className={`bill-line${yours ? " mine" : ""}`}>
+              // A line is its order and position (contract BillLineDto).
+              <li
+                key={`${line.orderId}-${line.position}`}
+                className={`bill-line${yours ? " mine" : ""}${isVoided(line) ? " voided" : ""}`}
+                data-position={line.position}
+              >
                 <span className="bill-qty">{t("order.times", { n: line.quantity })}</span>
                 <span className="bill-name">
                   {line.productName}
                   {yours && <span className="bill-yours">{t("phoneBill.yours")}</span>}
+                  <CorrectionTags corrections={line.corrections} currency={bill.currency} />
                 </span>
                 <span className="bill-amount">{money(line.lineCents)}</span>
               </li>
@@ -54,6 +61,7 @@ export function BillView({ bill, me, share }: Props) {
               )}
             </dd>
           </div>
+          <BillAdjustments bill={bill} className="bill-sum" />
           <div className="bill-sum total">
             <dt>{t("phoneBill.total")}</dt>
             <dd>{money(bill.totalCents)}</dd>

@@ -12,7 +12,7 @@ interface Props {
 
 /** The phone's page once joined: its live connection, around the table's screen. */
 export function CustomerPage({ storageKey, token, current, onEnd }: Props) {
-  const { live, orders, payments, alerts, customers, claims, label } = useCustomerLive(storageKey, token, current, onEnd);
+  const { live, orders, payments, alerts, customers, claims, discounts, label } = useCustomerLive(storageKey, token, current, onEnd);
   return (
     <LiveContext value={live}>
       <TableScreen
@@ -22,6 +22,7 @@ export function CustomerPage({ storageKey, token, current, onEnd }: Props) {
         label={label}
         orders={orders}
         payments={payments}
+        discounts={discounts}
         alerts={alerts}
         customers={customers}
         claims={claims}

@@ -44,7 +44,7 @@ export function OrdersView({ orders, me, submission, products }: Props) {
               <span className="muted small">{formatTime(o.placedAt)}</span>
               <span className="total">{formatMoney(o.totalCents, o.currency)}</span>
             </div>
-            <OrderItems items={o.items} showAllergens={false} />
+            <OrderItems items={o.items} showAllergens={false} currency={o.currency} showReasons={false} />
             <OrderTimeline order={o} />
             {o.statusReason && <p className="reason">{t("customer.reason", { reason: o.statusReason })}</p>}
           </li>
@@ -77,5 +77,6 @@ function pendingItem(l: CartLine, p: ProductDto | undefined, position: number): 
     stationId: "", // not routed until the server accepts it; the phone does not show stations per line
     seat: null,
     courseId: null,
+    corrections: [],
   };
 }

@@ -2,6 +2,7 @@ import {
   type AlertDto,
   type BillClaimDto,
   billOf,
+  type CorrectionDto,
   type CustomerDto,
   type OrderDto,
   type PaymentDto,
@@ -46,6 +47,8 @@ interface Props {
   label: string;
   orders: OrderDto[];
   payments: PaymentDto[];
+  /** The bill's discounts (a line's corrections ride on its order). */
+  discounts: CorrectionDto[];
   alerts: AlertDto[];
   customers: CustomerDto[];
   /** Who pays which bill lines (split by item), live. */
@@ -56,7 +59,7 @@ interface Props {
 type View = "order" | "bill";
 
 /** The table's orders, the menu and the cart; the running bill; calls to staff. */
-export function TableScreen({ storageKey, token, current, label, orders, payments, alerts, customers, claims, onEnd }: Props) {
+export function TableScreen({ storageKey, token, current, label, orders, payments, discounts, alerts, customers, claims, onEnd }: Props) {
   const { status } = useLive();
   const [view, setView] = useState<View>("order");
   const load = useCallback(() => loadMenu(token), [token]);
@@ -118,8 +121,16 @@ export function TableScreen({ storageKey, token, current, label, orders, payment
 
   const currency = current.location.currency;
   const bill = useMemo(
-    () => billOf({ currency, orders, payments, customers: [...customers, { id: me, displayName: current.customer.displayName }] }),
-    [currency, orders, payments, customers, me, current.customer.displayName],
+    () =>
+      billOf({
+        currency,
+        orders,
+        payments,
+        customers: [...customers, { id: me, displayName: current.customer.displayName }],
+        corrections: discounts,
+        serviceChargeBps: current.session.serviceChargeBps,
+      }),
+    [currency, orders, payments, customers, me, current.customer.displayName, discounts, current.session.serviceChargeBps],
   );
 
   const phones = useMemo(() => tablePhones(current, customers), [current, customers]);

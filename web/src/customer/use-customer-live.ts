@@ -1,6 +1,6 @@
 import type { CurrentSessionResponse, CustomerSessionDto, ErrorBody, ReceiptDto } from "@ordered/contract/client";
 import { useEffect, useRef, useState } from "react";
-import { alertsOf, claimsOf, customersOf, ordersOf, paymentsOf } from "../realtime/live-state";
+import { alertsOf, claimsOf, customersOf, discountsOf, ordersOf, paymentsOf } from "../realtime/live-state";
 import { LiveStore } from "../realtime/live-store";
 import { refusal } from "../realtime/socket";
 import { useLiveConnection, useLiveState } from "../realtime/use-live";
@@ -80,6 +80,7 @@ export function useCustomerLive(storageKey: string, token: string, initial: Curr
     live,
     orders: ordersOf(state, sessionId),
     payments: paymentsOf(state, sessionId),
+    discounts: discountsOf(state, sessionId),
     alerts: alertsOf(state, sessionId),
     customers: customersOf(state, sessionId),
     claims: claimsOf(state, sessionId),
@@ -96,9 +97,10 @@ function snapshotOf(store: LiveStore<CustomerSession>, initial: CurrentSession):
   const session = state.sessions[id] ?? initial.session;
   return {
     ...initial,
-    session: { id, label: session.label, status: session.status, lastSeq: store.cursor(id) },
+    session: { ...initial.session, id, label: session.label, status: session.status, lastSeq: store.cursor(id) },
     orders: ordersOf(state, id),
     payments: paymentsOf(state, id),
+    discounts: discountsOf(state, id),
     alerts: alertsOf(state, id),
     claims: claimsOf(state, id),
   };

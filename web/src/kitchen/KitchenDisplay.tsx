@@ -7,7 +7,7 @@ import { t } from "../i18n/i18n";
 import { useNow } from "../staff/use-now";
 import { strings } from "../strings";
 import { KitchenTicket } from "./KitchenTicket";
-import { boardOf, newTicketIds } from "./kitchen-board";
+import { boardOf, newTicketIds, voidCueId, voidCueIds } from "./kitchen-board";
 import { kitchenTitle } from "./kitchen-title";
 import { SoundIcon } from "./SoundIcon";
 import { rememberStation } from "./station-choice";
@@ -33,7 +33,8 @@ export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
   const { state, live, stations, thresholds } = kitchen;
   const station = stations?.find((s) => s.id === stationId) ?? null;
   const board = useMemo(() => boardOf(state, stationId), [state, stationId]);
-  const cue = useTicketCue(useMemo(() => newTicketIds(board), [board]));
+  // A void rings like a new ticket (the same cue) and flashes its ticket until someone looks.
+  const cue = useTicketCue(useMemo(() => [...newTicketIds(board), ...voidCueIds(board)], [board]));
   const actions = useTicketActions(live.commands);
   const now = useNow(1000);
   // A bumped ticket changes column (React mounts it anew, which drops focus): keyboard focus
@@ -134,7 +135,7 @@ export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
                       card={card}
                       now={now}
                       thresholds={thresholds ?? FALLBACK_THRESHOLDS}
-                      unseen={cue.unseen.has(card.ticket.id)}
+                      unseen={cue.unseen.has(card.ticket.id) || cue.unseen.has(voidCueId(card) ?? "")}
                       busy={actions.busy.has(card.ticket.id)}
                       error={actions.errors[card.ticket.id]}
                       undoFrom={actions.undoFrom(card.ticket, now)}

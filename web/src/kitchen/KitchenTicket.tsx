@@ -3,7 +3,7 @@ import { formatList, t } from "../i18n/i18n";
 import { formatAge } from "../lib/age";
 import { strings } from "../strings";
 import { isAllergyNote } from "./allergy-notes";
-import { type TicketCard, ticketSince } from "./kitchen-board";
+import { isVoidedLine, type TicketCard, ticketSince } from "./kitchen-board";
 import { ticketAge } from "./ticket-age";
 import type { Thresholds } from "./use-kitchen-live";
 import "./KitchenTicket.css";
@@ -77,9 +77,12 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
           const allergyNote = isAllergyNote(item.note);
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: an order's lines never move; their position is their identity
-            <li key={i} className="kt-line">
+            <li key={i} className={isVoidedLine(item) ? "kt-line kt-voided" : "kt-line"} data-voided={isVoidedLine(item) || undefined}>
               <span className="kt-qty">{item.quantity}×</span>
-              <span className="kt-product">{item.productName}</span>
+              <span className="kt-product">
+                {item.productName}
+                {isVoidedLine(item) && <span className="kt-void-tag">{strings.kitchen.voided}</span>}
+              </span>
               {item.seat !== null && <span className="kt-seat">{strings.kitchen.seat(item.seat)}</span>}
               {item.options.length > 0 && (
                 <span className="kt-options">

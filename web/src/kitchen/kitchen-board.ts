@@ -37,12 +37,15 @@ export function boardOf(state: LiveState<SessionCore, KitchenOrderDto>, stationI
       // One ticket per station and course (a table's mains may wait while its starters go).
       for (const ticket of order.tickets) {
         if (ticket.stationId !== stationId) continue;
+        const items = order.items.filter((item) => item.stationId === stationId && item.courseId === ticket.courseId);
+        // Every line of this ticket voided (issue 32): nothing left to cook, the ticket is cleared.
+        if (items.length > 0 && items.every(isVoidedLine)) continue;
         board[ticket.status].push({
           ticket,
           order,
           table: session?.label ?? "",
           number: order.number,
-          items: order.items.filter((item) => item.stationId === stationId && item.courseId === ticket.courseId),
+          items,
           held: ticket.firedAt === null ? (ticket.course ?? "") : null,
         });
       }
@@ -61,6 +64,22 @@ export function newTicketIds(board: Board): string[] {
 
 /** When the kitchen was told to make it: a fired course's clock starts when it was fired. */
 export const ticketSince = (ticket: TicketDto): string => ticket.firedAt ?? ticket.createdAt;
+
+const isVoidedLine = (item: OrderItemDto) => item.corrections.some((c) => c.kind === "VOID");
+
+/** A ticket's cue key for its voided lines: a new void anywhere on the board rings and flashes it like a new ticket, until seen. */
+export const voidCueId = (card: TicketCard): string | null => {
+  const voided = card.items.filter(isVoidedLine).length;
+  return voided > 0 ? `void:${card.ticket.id}:${voided}` : null;
+};
+
+/** The void cue keys of every ticket on the board (voidCueId). */
+export function voidCueIds(board: Board): string[] {
+  return [...board.NEW, ...board.PREPARING, ...board.READY].map(voidCueId).filter((k): k is string => k !== null);
+}
+
+/** Whether a line of a ticket was voided: the display strikes it through. */
+export { isVoidedLine };
 
 function onDisplay(order: KitchenOrderDto): boolean {
   return order.status === "ACCEPTED" && (order.shipment?.status === "PREPARING" || order.shipment?.status === "READY");

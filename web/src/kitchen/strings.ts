@@ -28,6 +28,8 @@ export const kitchenStrings = {
     /** A course held at the table: the floor fires it (issue 32, item 3). */
     held: (course: string) => (course ? `held: ${course}` : "held"),
     seat: (n: number) => `seat ${n}`,
+    /** A line staff voided (issue 32): struck through, do not make it. */
+    voided: "VOID",
     soundSwitch: "New-ticket sound",
     soundStateOn: "On",
     soundStateOff: "Off",

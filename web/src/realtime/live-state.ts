@@ -11,6 +11,7 @@
 import type {
   AlertDto,
   BillClaimDto,
+  CorrectionDto,
   CustomerDto,
   KitchenOrderDto,
   KitchenSessionEvent,
@@ -36,9 +37,10 @@ export type OrderCore = KitchenOrderDto;
  * `session:skipped` stand-in for one the socket may not read, which only moves the cursor.
  */
 export type LiveEvent<O extends OrderCore = OrderDto> =
-  | Exclude<SessionEvent, { name: "order:placed" | "order:updated" }>
-  | Exclude<KitchenSessionEvent, { name: "order:placed" | "order:updated" }>
+  | Exclude<SessionEvent, { name: "order:placed" | "order:updated" | "order:corrected" }>
+  | Exclude<KitchenSessionEvent, { name: "order:placed" | "order:updated" | "order:corrected" }>
   | ({ name: "order:placed" | "order:updated" } & Pick<SessionEvent, "sessionId" | "seq" | "at"> & { data: O })
+  | ({ name: "order:corrected" } & Pick<SessionEvent, "sessionId" | "seq" | "at"> & { data: { order: O; correction: CorrectionDto } })
   | ({ name: "session:skipped" } & SessionSkipped);
 
 /** An order first seen through an `order:placed` event (not a snapshot or an ack). */
@@ -59,6 +61,8 @@ export interface LiveState<S extends SessionCore = SessionCore, O extends OrderC
   payments: Record<string, Record<string, PaymentDto>>;
   /** Split-by-item claims per session id, by bill line key: each line's claims as the log last said. */
   claims: Record<string, Record<string, BillClaimDto[]>>;
+  /** Discounts of the whole bill per session id, by correction id (a line's ride on its order). */
+  discounts: Record<string, Record<string, CorrectionDto>>;
   /** Receipts of sessions that closed. */
   receipts: Record<string, ReceiptDto>;
   /** Newest first, at most ARRIVALS_KEPT: the staff's feed of new orders. */
@@ -81,7 +85,18 @@ export type LiveAction<S extends SessionCore = SessionCore, O extends OrderCore 
 export const ARRIVALS_KEPT = 15;
 
 export function initialLiveState<S extends SessionCore, O extends OrderCore = OrderDto>(): LiveState<S, O> {
-  return { sessions: {}, orders: {}, customers: {}, alerts: {}, payments: {}, claims: {}, receipts: {}, arrivals: [], loaded: false };
+  return {
+    sessions: {},
+    orders: {},
+    customers: {},
+    alerts: {},
+    payments: {},
+    claims: {},
+    discounts: {},
+    receipts: {},
+    arrivals: [],
+    loaded: false,
+  };
 }
 
 export function liveReducer<S extends SessionCore, O extends OrderCore = OrderDto>(
@@ -100,6 +115,7 @@ export function liveReducer<S extends SessionCore, O extends OrderCore = OrderDt
       for (const c of extras?.customers ?? []) next = putIn(next, "customers", session.id, c, customerWins);
       for (const a of extras?.alerts ?? []) next = putIn(next, "alerts", session.id, a, alertWins);
       for (const p of extras?.payments ?? []) next = putIn(next, "payments", session.id, p, always);
+      for (const d of extras?.discounts ?? []) next = putIn(next, "discounts", session.id, d, always);
       if (extras?.receipt) next = { ...next, receipts: { ...next.receipts, [session.id]: extras.receipt } };
       return next;
     }
@@ -165,6 +181,11 @@ function putClaims<S extends SessionCore, O extends OrderCore>(state: LiveState<
   return { ...state, claims: { ...state.claims, [sessionId]: byLine } };
 }
 
+/** Discounts of a session's whole bill, oldest first (billOf's `corrections`). */
+export function discountsOf(state: LiveState<SessionCore>, sessionId: string): CorrectionDto[] {
+  return Object.values(state.discounts[sessionId] ?? {}).sort((a, b) => a.at.localeCompare(b.at));
+}
+
 /** The known copy of an order, if any. */
 export function orderOf(state: LiveState<SessionCore>, ref: Arrival): OrderDto | undefined {
   return state.orders[ref.sessionId]?.[ref.orderId];
@@ -199,7 +220,11 @@ function applyEvent<S extends SessionCore, O extends OrderCore>(state: LiveState
     case "session:merged": {
       // Everything it held is the other session's now (its `session:received`); it is closed.
       const current = seen.sessions[e.sessionId];
-      const emptied = withoutSession(seen, e.sessionId);
+      // Its bill discounts are the target's now, like its payments (the server moves them).
+      const discounts = seen.discounts[e.sessionId];
+      const into = e.data.intoSessionId;
+      let emptied = withoutSession(seen, e.sessionId);
+      if (discounts) emptied = { ...emptied, discounts: { ...emptied.discounts, [into]: { ...emptied.discounts[into], ...discounts } } };
       return current ? withSession(emptied, { ...current, status: "CLOSED", closedAt: e.data.closedAt }) : emptied;
     }
     case "session:split": {
@@ -242,6 +267,11 @@ function applyEvent<S extends SessionCore, O extends OrderCore>(state: LiveState
       return putIn(seen, "payments", e.sessionId, e.data, always);
     case "bill:claimed":
       return { ...seen, claims: { ...seen.claims, [e.sessionId]: { ...seen.claims[e.sessionId], [e.data.line]: e.data.claims } } };
+    case "bill:discounted":
+      return putIn(seen, "discounts", e.sessionId, e.data, always);
+    case "order:corrected":
+      // The order as the correction left it (its tickets unchanged: `notBehind` takes it).
+      return putOrder(seen, e.data.order, notBehind);
     case "order:placed":
     case "order:updated": {
       const known = seen.orders[e.sessionId]?.[e.data.id] !== undefined;
@@ -302,6 +332,7 @@ function withoutSession<S extends SessionCore, O extends OrderCore>(state: LiveS
     customers: drop(state.customers),
     alerts: drop(state.alerts),
     payments: drop(state.payments),
+    discounts: drop(state.discounts),
     arrivals: state.arrivals.filter((a) => a.sessionId !== sessionId),
   };
 }
@@ -321,7 +352,7 @@ function dropIn<S extends SessionCore, O extends OrderCore>(
   return { ...state, [key]: { ...state[key], [sessionId]: kept }, arrivals };
 }
 
-type Keyed = "customers" | "alerts" | "payments";
+type Keyed = "customers" | "alerts" | "payments" | "discounts";
 type ItemOf<K extends Keyed> = LiveState[K][string][string];
 
 const always = () => true;

@@ -92,6 +92,7 @@ describe("putting a refused order back into the cart", () => {
           stationId: id(800),
           seat: null,
           courseId: null,
+          corrections: [],
         },
       ],
     });
@@ -117,6 +118,7 @@ describe("putting a refused order back into the cart", () => {
           stationId: id(800),
           seat: null,
           courseId: null,
+          corrections: [],
         },
       ],
     });

@@ -1,6 +1,6 @@
 import type { OrderDto, OrderItemDto, TicketDto } from "@ordered/contract";
 import { describe, expect, test } from "vitest";
-import { boardOf, newTicketIds } from "../../src/kitchen/kitchen-board";
+import { boardOf, newTicketIds, voidCueIds } from "../../src/kitchen/kitchen-board";
 import { LiveStore } from "../../src/realtime/live-store";
 import { BAR, closed, id, KITCHEN, OTHER_SESSION, order, SESSION, session, ticket } from "../support/fixtures";
 
@@ -17,6 +17,7 @@ const line = (productName: string, stationId: string, note: string | null = null
   stationId,
   seat: null,
   courseId: null,
+  corrections: [],
 });
 
 /** Order n with a pizza for the Kitchen and a drink for the Bar, each part at its own status. */
@@ -126,5 +127,43 @@ describe("boardOf: courses held and fired (issue 32, item 3)", () => {
       [2, null],
       [1, null],
     ]);
+  });
+});
+
+describe("voided lines on the kitchen display (issue 32)", () => {
+  const voidOf = (orderId: string, position: number) => ({
+    id: id(1300 + position),
+    clientCorrectionId: `void-${position}`,
+    sessionId: SESSION,
+    orderId,
+    position,
+    kind: "VOID" as const,
+    percentBps: null,
+    amountCents: null,
+    offCents: 500,
+    reason: "sent back",
+    by: "Marco",
+    approvedBy: "Mia",
+    at: at(8),
+  });
+
+  test("a voided line stays on its ticket (struck by the display) and rings the cue; a ticket with every line voided is cleared", () => {
+    const o = mixed(1, { status: "PREPARING" }, { status: "NEW" });
+    o.items = o.items.map((item, position) => ({ ...item, position }));
+    const pizzaVoided = { ...o, items: o.items.map((item) => (item.position === 0 ? { ...item, corrections: [voidOf(o.id, 0)] } : item)) };
+    const twoPizzas = {
+      ...o,
+      items: [...pizzaVoided.items, { ...o.items[0]!, position: 2, productName: "Diavola" }],
+    };
+    // One of two kitchen lines voided: the ticket stays, with a cue key for the void.
+    const kept = boardOf(stateWith([twoPizzas]).getState(), KITCHEN);
+    expect(kept.PREPARING[0]!.items.map((i) => [i.productName, i.corrections.length])).toEqual([
+      ["Margherita", 1],
+      ["Diavola", 0],
+    ]);
+    expect(voidCueIds(kept)).toEqual([`void:${kept.PREPARING[0]!.ticket.id}:1`]);
+    // Its only kitchen line voided: the kitchen's ticket is cleared; the bar's stays.
+    expect(names(boardOf(stateWith([pizzaVoided]).getState(), KITCHEN).PREPARING)).toEqual([]);
+    expect(names(boardOf(stateWith([pizzaVoided]).getState(), BAR).NEW)).toEqual(["Table 1 #1"]);
   });
 });

@@ -38,6 +38,7 @@ export function session(overrides: Partial<SessionDto> = {}): SessionDto {
     lastSeq: 1,
     tableId: null,
     pin: "0427",
+    serviceChargeBps: 0,
     ...overrides,
   });
 }
@@ -86,6 +87,7 @@ export function order(
         stationId: KITCHEN,
         seat: null,
         courseId: null,
+        corrections: [],
       },
     ],
     shipment: ship ? { status: ship, readyAt: ship === "PREPARING" ? null : AT, deliveredAt: ship === "DELIVERED" ? AT : null } : null,
@@ -157,6 +159,7 @@ export function location(overrides: Partial<LocationDto> = {}): LocationDto {
     timeZone: "Europe/Rome",
     ticketAmberMinutes: 10,
     ticketRedMinutes: 20,
+    serviceChargeBps: 0,
     ...overrides,
   });
 }

@@ -3,7 +3,7 @@
  * state alone: pure functions, so the rules are unit-tested without a browser.
  */
 import { billOf, isUnfinishedOrder, type TableDto } from "@ordered/contract/client";
-import { alertsOf, customersOf, ordersOf, paymentsOf } from "../../realtime/live-state";
+import { alertsOf, customersOf, discountsOf, ordersOf, paymentsOf } from "../../realtime/live-state";
 import type { StaffSession, StaffState } from "../sessions/staff-sessions";
 
 /** A rejected or failed order keeps its table flagged this long. */
@@ -65,7 +65,14 @@ export function tableTileState(table: TableDto, state: StaffState, now: number, 
   }
   const orders = ordersOf(state, session.id);
   const customers = customersOf(state, session.id);
-  const bill = billOf({ currency, orders, payments: paymentsOf(state, session.id), customers });
+  const bill = billOf({
+    currency,
+    orders,
+    payments: paymentsOf(state, session.id),
+    customers,
+    corrections: discountsOf(state, session.id),
+    serviceChargeBps: session.serviceChargeBps,
+  });
   const pending = alertsOf(state, session.id).filter((a) => a.acknowledgedAt === null);
   const waiting = orders.filter(isUnfinishedOrder);
   const failedRecently = orders.some(

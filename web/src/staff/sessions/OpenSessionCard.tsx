@@ -11,8 +11,10 @@ import {
 import { useState } from "react";
 import { formatAge } from "../../lib/age";
 import { formatMoney, formatTime } from "../../lib/money";
-import { alertsOf, claimsOf, customersOf, ordersOf, paymentsOf } from "../../realtime/live-state";
+import { alertsOf, claimsOf, customersOf, discountsOf, ordersOf, paymentsOf } from "../../realtime/live-state";
 import { strings } from "../../strings";
+import { CorrectionDialog } from "../corrections/CorrectionDialog";
+import { correctionStrings } from "../corrections/strings";
 import { AgePill } from "../floor/OrderAge";
 import { type Thresholds, waitingSince } from "../floor/triage";
 import { SessionCourses } from "../order-pad/SessionCourses";
@@ -58,6 +60,7 @@ type Dialog =
   | { kind: "split" }
   | { kind: "payPayer"; payer: string }
   | { kind: "move"; order: OrderDto }
+  | { kind: "discount" }
   | null;
 
 /**
@@ -87,7 +90,14 @@ export function OpenSessionCard({
   const payments = paymentsOf(state, session.id);
   const names = phoneNames(customers);
   const labels = orderLabels(session.label, orders);
-  const bill = billOf({ currency, orders, payments, customers });
+  const bill = billOf({
+    currency,
+    orders,
+    payments,
+    customers,
+    corrections: discountsOf(state, session.id),
+    serviceChargeBps: session.serviceChargeBps,
+  });
   // The other seated tables: where this party, or lines of its orders, may go.
   const others = Object.values(state.sessions).filter((s) => s.status === "OPEN" && s.id !== session.id);
   const claims = claimsOf(state, session.id);
@@ -152,6 +162,7 @@ export function OpenSessionCard({
                     thresholds={thresholds}
                     role={role}
                     onMoveLines={() => setDialog({ kind: "move", order: o })}
+                    token={token}
                   />
                 </li>
               ))}
@@ -202,6 +213,11 @@ export function OpenSessionCard({
         <button type="button" className="button" disabled={bill.lines.length === 0} onClick={() => setDialog({ kind: "split" })}>
           {strings.split.open}
         </button>
+        {bill.subtotalCents - bill.billDiscountCents > 0 && (
+          <button type="button" className="button" aria-haspopup="dialog" onClick={() => setDialog({ kind: "discount" })}>
+            {correctionStrings.billButton}
+          </button>
+        )}
         <button type="button" className="button" onClick={() => setDialog({ kind: "close" })}>
           {strings.panel.closeSession}
         </button>
@@ -257,6 +273,15 @@ export function OpenSessionCard({
             dueCents: billSplit(bill, claims, payments, [dialog.payer]).payers[0]?.dueCents ?? 0,
           }}
           onClose={() => setDialog({ kind: "split" })}
+        />
+      )}
+      {dialog?.kind === "discount" && (
+        <CorrectionDialog
+          sessionId={session.id}
+          token={token}
+          role={role}
+          target={{ kind: "bill", bill, label: session.label }}
+          onClose={() => setDialog(null)}
         />
       )}
       {dialog?.kind === "close" && (

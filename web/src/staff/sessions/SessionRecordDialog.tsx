@@ -69,7 +69,7 @@ export function SessionRecordDialog({ session, token, knownReceipt, onClose }: P
                     </span>
                     <span className="total">{formatMoney(o.totalCents, o.currency)}</span>
                   </div>
-                  <OrderItems items={o.items} />
+                  <OrderItems items={o.items} currency={o.currency} />
                   {o.statusReason && <p className="reason small">{o.statusReason}</p>}
                 </li>
               ))}

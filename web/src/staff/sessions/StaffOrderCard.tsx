@@ -1,20 +1,25 @@
 import {
   type AdvanceStep,
   canCancel,
+  isBilledOrder,
   nextAdvanceStep,
   ORDER_VIEW_WORDS,
   type OrderDto,
+  type OrderItemDto,
   type StaffRoleName,
   unfinishedTickets,
 } from "@ordered/contract/client";
 import { useLayoutEffect, useRef, useState } from "react";
 import { useAnnounce } from "../../components/Announcer";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { isVoided } from "../../components/CorrectionTags";
 import { OrderItems } from "../../components/OrderItems";
 import { OrderStatusBadge } from "../../components/OrderStatusBadge";
 import { formatMoney, formatTime } from "../../lib/money";
 import { useCommands } from "../../realtime/live-context";
 import { strings } from "../../strings";
+import { CorrectionDialog } from "../corrections/CorrectionDialog";
+import { correctionStrings } from "../corrections/strings";
 import { OrderAge } from "../floor/OrderAge";
 import type { Thresholds } from "../floor/triage";
 import { CancelOrderDialog } from "./CancelOrderDialog";
@@ -31,15 +36,21 @@ interface Props {
   role: StaffRoleName;
   /** Opens "Move to…" (lines onto another table's bill); absent: not offered here. */
   onMoveLines?: () => void;
+  /** The staff token: with it, each line of a billed order offers its corrections (void, comp, discount). */
+  token?: string;
 }
 
 /** One order in a session with its age while unfinished, its next step (Ready, Delivered) and Cancel. */
-export function StaffOrderCard({ order, label, now, thresholds, role, onMoveLines }: Props) {
+export function StaffOrderCard({ order, label, now, thresholds, role, onMoveLines, token }: Props) {
   const commands = useCommands();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [confirmReady, setConfirmReady] = useState(false);
+  const [correcting, setCorrecting] = useState<OrderItemDto | null>(null);
+  // Lines of an order on the bill (accepted or delivered) can be corrected; a voided or comped one is done.
+  const correctable = (item: OrderItemDto) =>
+    token !== undefined && isBilledOrder(order) && !isVoided(item) && !item.corrections.some((c) => c.kind === "COMP");
   const next = nextAdvanceStep(order);
   // The kitchen owns the order until its stations finish: the floor's Ready is then an override, asked first
   // (the server refuses it unconfirmed: advance-order.ts).
@@ -88,7 +99,23 @@ export function StaffOrderCard({ order, label, now, thresholds, role, onMoveLine
         {order.movedFrom && <span className="muted small moved-from">{strings.transfer.movedFrom(order.movedFrom)}</span>}
         <OrderAge order={order} now={now} thresholds={thresholds} />
       </div>
-      <OrderItems items={order.items} />
+      <OrderItems
+        items={order.items}
+        currency={order.currency}
+        actions={(item) =>
+          correctable(item) && (
+            <button
+              type="button"
+              className="button ghost small line-correct"
+              aria-haspopup="dialog"
+              aria-label={correctionStrings.lineButtonLabel(`${item.quantity}× ${item.productName}`, label)}
+              onClick={() => setCorrecting(item)}
+            >
+              {correctionStrings.lineButton}
+            </button>
+          )
+        }
+      />
       {order.statusReason && <p className="reason small">{order.statusReason}</p>}
       <div className="order-foot">
         <span className="total">{formatMoney(order.totalCents, order.currency)}</span>
@@ -152,6 +179,15 @@ export function StaffOrderCard({ order, label, now, thresholds, role, onMoveLine
             keepFocusUntil.current = Date.now() + 3000;
           }}
           onClose={() => setConfirmReady(false)}
+        />
+      )}
+      {correcting && token && (
+        <CorrectionDialog
+          sessionId={order.sessionId}
+          token={token}
+          role={role}
+          target={{ kind: "line", order, item: order.items.find((i) => i.position === correcting.position) ?? correcting, label }}
+          onClose={() => setCorrecting(null)}
         />
       )}
       {confirmCancel && (

@@ -4,6 +4,7 @@ import { api } from "../../api/http";
 import type { StaffAuth } from "../../components/auth/staff-auth";
 import { strings } from "../../strings";
 import { CardCheckSetting } from "./CardCheckSetting";
+import { ServiceChargeSetting } from "./ServiceChargeSetting";
 import { TicketTimingSetting } from "./TicketTimingSetting";
 
 /**
@@ -66,6 +67,7 @@ export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
       </section>
       <CardCheckSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
       <TicketTimingSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
+      <ServiceChargeSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
     </>
   );
 }

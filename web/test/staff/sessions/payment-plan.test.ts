@@ -87,5 +87,6 @@ function item(unitPriceCents: number, quantity: number) {
     stationId: id(800),
     seat: null,
     courseId: null,
+    corrections: [],
   };
 }

@@ -15,6 +15,7 @@ const line = (position: number, unitPriceCents: number) => ({
   stationId: id(800),
   seat: null,
   courseId: null,
+  corrections: [],
 });
 const dinner = order(1, "delivered", { totalCents: 1150 + 450, items: [line(0, 1150), line(1, 450)] });
 const bill = billOf({ currency: "EUR", orders: [dinner], payments: [] });
