@@ -35,6 +35,8 @@ export function billOf(input: BillInput): BillDto {
     if (isVoidedOrder(order)) voidedCents += order.totalCents;
     if (!isBilledOrder(order)) continue;
     for (const item of order.items) {
+      // A line staff moved to another session's bill is billed there (its order there).
+      if (item.movedTo) continue;
       lines.push({
         key: billLineKey(order.id, item.position),
         orderId: order.id,

@@ -23,48 +23,74 @@ export const HandshakeAuth = z.object({
 });
 export type HandshakeAuth = z.input<typeof HandshakeAuth>;
 
+/** One line of an order as a phone sends it. */
+const OrderLineInput = z.strictObject({
+  productId: uuidOf("a product"),
+  quantity: z
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(order.maxQuantity, `must be at most ${order.maxQuantity}`),
+  note: note(order.noteLength).optional(),
+  /**
+   * The unit price (with the options) the phone showed the guest. When given, a line
+   * the server prices otherwise is refused with PRICE_CHANGED: a guest is never charged
+   * a price they did not see. The server's own price is what is stored.
+   */
+  unitPriceCents: z
+    .number({ error: "must be a number of cents" })
+    .int("must be a whole number of cents")
+    .min(0, "must not be negative")
+    .max(LIMITS.product.maxUnitPriceCents, `must be at most ${LIMITS.product.maxUnitPriceCents} cents`)
+    .optional(),
+  /** The options chosen (ids of the product's options); the server checks them and prices them. */
+  options: z.array(uuidOf("an option")).max(order.maxOptionsPerLine, `at most ${order.maxOptionsPerLine} options per line`).default([]),
+});
+
+const linesOf = <L extends z.ZodType>(line: L) =>
+  z.array(line).min(1, "must contain at least one item").max(order.maxLines, `too many items: at most ${order.maxLines} lines per order`);
+
 export const PlaceOrderPayload = z.strictObject({
   /** Made by the phone (e.g. crypto.randomUUID()); the same id always yields the same order. */
   clientOrderId: clientMadeId(order.clientOrderIdMin, order.clientOrderIdMax),
-  items: z
-    .array(
-      z.strictObject({
-        productId: uuidOf("a product"),
-        quantity: z
-          .number({ error: "must be a number" })
-          .int("must be a whole number")
-          .min(1, "must be at least 1")
-          .max(order.maxQuantity, `must be at most ${order.maxQuantity}`),
-        note: note(order.noteLength).optional(),
-        /**
-         * The unit price (with the options) the phone showed the guest. When given, a line
-         * the server prices otherwise is refused with PRICE_CHANGED: a guest is never charged
-         * a price they did not see. The server's own price is what is stored.
-         */
-        unitPriceCents: z
-          .number({ error: "must be a number of cents" })
-          .int("must be a whole number of cents")
-          .min(0, "must not be negative")
-          .max(LIMITS.product.maxUnitPriceCents, `must be at most ${LIMITS.product.maxUnitPriceCents} cents`)
-          .optional(),
-        /** The options chosen (ids of the product's options); the server checks them and prices them. */
-        options: z
-          .array(uuidOf("an option"))
-          .max(order.maxOptionsPerLine, `at most ${order.maxOptionsPerLine} options per line`)
-          .default([]),
-      }),
-    )
-    .min(1, "must contain at least one item")
-    .max(order.maxLines, `too many items: at most ${order.maxLines} lines per order`),
+  items: linesOf(OrderLineInput),
 });
 export type PlaceOrderPayload = z.input<typeof PlaceOrderPayload>;
+
+/**
+ * A line as staff enter it (the order pad): a phone's line, plus the guest's seat and the
+ * course (absent: the category's default course; null: none). A phone's lines get their
+ * category's course and no seat.
+ */
+export const StaffOrderLineInput = OrderLineInput.extend({
+  seat: z
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(order.maxSeat, `must be at most ${order.maxSeat}`)
+    .nullable()
+    .optional(),
+  courseId: uuidOf("a course").nullable().optional(),
+});
+
+/** The body of `POST /api/sessions/:id/orders`: the lines, and the courses to hold at the table. */
+export const EnterOrderBody = z.strictObject({
+  clientOrderId: PlaceOrderPayload.shape.clientOrderId,
+  items: linesOf(StaffOrderLineInput),
+  /**
+   * Courses of these lines to hold at the table (e.g. the mains, while the starters are
+   * eaten): their tickets reach the kitchen held until staff fire them (`course:fire`).
+   */
+  hold: z.array(uuidOf("a course")).max(order.maxLines, `at most ${order.maxLines} courses`).optional(),
+});
+export type EnterOrderBody = z.input<typeof EnterOrderBody>;
 
 /**
  * Staff take an order at a table (the waiter's order pad): the same lines as a phone's, onto
  * a session of their location, with an id made by the staff device (a double tap or a retry
  * never doubles). A table may have no phones at all.
  */
-export const EnterOrderPayload = PlaceOrderPayload.extend({ sessionId: uuidOf("a session") });
+export const EnterOrderPayload = EnterOrderBody.extend({ sessionId: uuidOf("a session") });
 export type EnterOrderPayload = z.input<typeof EnterOrderPayload>;
 
 export const FocusSessionPayload = z.strictObject({
@@ -130,6 +156,17 @@ export const RecallTicketPayload = z.strictObject({
   from: z.enum(BUMP_STEPS, `must be ${BUMP_STEPS.join(" or ")}`),
 });
 export type RecallTicketPayload = z.input<typeof RecallTicketPayload>;
+
+/**
+ * Hold or fire a course at a table (`course:hold`, `course:fire`): held, its tickets that no
+ * station started wait greyed on the kitchen's displays (and its later ones arrive held);
+ * fired, they go live with their own clock. Each is idempotent.
+ */
+export const CourseActionPayload = z.strictObject({
+  sessionId: uuidOf("a session"),
+  courseId: uuidOf("a course"),
+});
+export type CourseActionPayload = z.input<typeof CourseActionPayload>;
 
 /** A payer's key (bill-split.ts): `phone:<customer id>`, `seat:<1-99>` or `person:<1-99>`. */
 export const PayerKeyField = z

@@ -67,6 +67,10 @@ export type SetupLinkDto = z.infer<typeof SetupLinkDto>;
 export const StationDto = z.strictObject({ id, name: z.string(), position: z.number().int() });
 export type StationDto = z.infer<typeof StationDto>;
 
+/** A course of a meal (Drinks, Starters…), in the location's order: lines carry one, staff hold and fire them. */
+export const CourseDto = z.strictObject({ id, name: z.string(), position: z.number().int() });
+export type CourseDto = z.infer<typeof CourseDto>;
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 /** A section of the menu, in the order staff chose. */
@@ -77,6 +81,8 @@ export const CategoryDto = z.strictObject({
   position: z.number().int(),
   /** The station its products' lines go to. */
   stationId: id,
+  /** The course its products' lines get by default (the order pad may choose another); null: none. */
+  courseId: id.nullable(),
   /** Off the phones' menu (its products too), still on the products page. */
   hidden: z.boolean(),
   /** Served only from `availableFrom` until `availableUntil` ("HH:MM", the location's time zone), or always (null). */
@@ -205,6 +211,15 @@ export const OrderItemDto = z.strictObject({
   allergens: z.array(z.enum(ALLERGENS)),
   /** The station that prepares it (its category's when the order was placed). */
   stationId: id,
+  /** The guest's seat (1, 2…) when staff noted it on the order pad. */
+  seat: z.number().int().nullable(),
+  /** Its course (the category's default, or the waiter's choice), or null. */
+  courseId: id.nullable(),
+  /**
+   * Staff moved this line to another session's bill ("Table 5 #7"): it stays on this order's
+   * kitchen ticket (made and served with it) but is off this bill. Absent or null: not moved.
+   */
+  movedTo: z.string().nullable().optional(),
 });
 export type OrderItemDto = z.infer<typeof OrderItemDto>;
 
@@ -227,6 +242,11 @@ export const TicketDto = z.strictObject({
   readyAt: time.nullable(),
   /** When it last moved (a bump or a recall); a bump can be recalled for RECALL_WINDOW_MS. */
   movedAt: time,
+  /** The course of its lines (one ticket per station and course), and its name; null: none. */
+  courseId: id.nullable(),
+  course: z.string().nullable(),
+  /** When the kitchen was told to make it (its age counts from here); null: its course is held at the table. */
+  firedAt: time.nullable(),
 });
 export type TicketDto = z.infer<typeof TicketDto>;
 
@@ -258,6 +278,12 @@ export const OrderDto = z.strictObject({
   cancelledBy: z.string().nullable(),
   /** One per station with lines in it, from acceptance on (empty before), in station order. */
   tickets: z.array(TicketDto),
+  /**
+   * Where it came from when staff merged or split sessions or moved lines ("Bar #2": that
+   * session's label and the order's number there); its `number` is this session's. Absent or
+   * null: placed here.
+   */
+  movedFrom: z.string().nullable().optional(),
 });
 export type OrderDto = z.infer<typeof OrderDto>;
 
@@ -475,3 +501,52 @@ export type SessionMovedData = z.infer<typeof SessionMovedData>;
 export const KitchenSessionMovedData = z.strictObject({ label: z.string() });
 export type KitchenSessionMovedData = z.infer<typeof KitchenSessionMovedData>;
 export type SessionClosedData = z.infer<typeof SessionClosedData>;
+
+/**
+ * This session was merged into another (issue 32, item 4): its orders, phones, payments and
+ * open calls are that session's now; this one is closed with no bill left on it.
+ */
+export const SessionMergedData = z.strictObject({
+  intoSessionId: id,
+  intoLabel: z.string(),
+  closedAt: time,
+  /** Who merged it (a staff member's name). */
+  mergedBy: z.string(),
+  orderIds: z.array(id),
+  customerIds: z.array(id),
+});
+export type SessionMergedData = z.infer<typeof SessionMergedData>;
+/** What a kitchen display reads of a merge: the session's tickets went to `intoLabel`. */
+export const KitchenSessionMergedData = SessionMergedData.pick({ intoSessionId: true, intoLabel: true, closedAt: true, orderIds: true });
+export type KitchenSessionMergedData = z.infer<typeof KitchenSessionMergedData>;
+
+/** Some phones and their orders left this session for a new one at another table. Payments stay. */
+export const SessionSplitData = z.strictObject({
+  toSessionId: id,
+  toLabel: z.string(),
+  splitBy: z.string(),
+  orderIds: z.array(id),
+  customerIds: z.array(id),
+});
+export type SessionSplitData = z.infer<typeof SessionSplitData>;
+export const KitchenSessionSplitData = SessionSplitData.pick({ toSessionId: true, toLabel: true, orderIds: true });
+export type KitchenSessionSplitData = z.infer<typeof KitchenSessionSplitData>;
+
+/** What arrived in this session from another by a merge or a split-off (orders renumbered: `movedFrom` names the old number). */
+export const SessionReceivedData = z.strictObject({
+  kind: z.enum(["MERGE", "SPLIT"]),
+  fromSessionId: id,
+  fromLabel: z.string(),
+  by: z.string(),
+  orders: z.array(OrderDto),
+  customers: z.array(CustomerDto),
+  payments: z.array(PaymentDto),
+  alerts: z.array(AlertDto),
+});
+export type SessionReceivedData = z.infer<typeof SessionReceivedData>;
+export const KitchenSessionReceivedData = z.strictObject({
+  kind: z.enum(["MERGE", "SPLIT"]),
+  fromLabel: z.string(),
+  orders: z.array(KitchenOrderDto),
+});
+export type KitchenSessionReceivedData = z.infer<typeof KitchenSessionReceivedData>;

@@ -40,6 +40,11 @@ export const ERROR_CODES = {
   WRONG_PIN: 403,
   /** The session is closed: its code no longer works and its customers can no longer act. */
   SESSION_CLOSED: 410,
+  /**
+   * Staff merged this phone's session into another or split the phone off to another table:
+   * its token names the old session. `POST /api/sessions/follow` gives it one for the new one.
+   */
+  SESSION_MOVED: 409,
   /** A product in the order is unknown or unavailable. */
   PRODUCT_UNAVAILABLE: 422,
   /**

@@ -15,6 +15,7 @@ import {
   BumpTicketPayload,
   CancelOrderPayload,
   ClaimLinePayload,
+  CourseActionPayload,
   EnterOrderPayload,
   FocusSessionPayload,
   PlaceOrderPayload,
@@ -31,15 +32,21 @@ import {
   KitchenOrderDto,
   KitchenSessionClosedData,
   KitchenSessionDto,
+  KitchenSessionMergedData,
   KitchenSessionMovedData,
+  KitchenSessionReceivedData,
+  KitchenSessionSplitData,
   kitchenOrderOf,
   OrderDto,
   PaymentDto,
   type ProductDto,
   SessionClosedData,
   SessionDto,
+  SessionMergedData,
   SessionMovedData,
+  SessionReceivedData,
   type SessionRekeyedData,
+  SessionSplitData,
 } from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
 import { SESSION_EVENT_SOCKETS, type SESSION_SKIPPED, type SessionEventName, type SessionEventType } from "./event-names.js";
@@ -88,6 +95,36 @@ export const SESSION_EVENTS = {
       payload: KitchenSessionMovedData,
       project: (m) => ({ label: m.label }),
     } satisfies KitchenView<SessionMovedData, typeof KitchenSessionMovedData>,
+  },
+  /** Merged into another session (sessions/merge-sessions.ts): closed, everything it held is the other's. */
+  "session.merged": {
+    socket: SESSION_EVENT_SOCKETS["session.merged"],
+    payload: SessionMergedData,
+    read: "floor.serve",
+    kitchen: {
+      payload: KitchenSessionMergedData,
+      project: (m) => ({ intoSessionId: m.intoSessionId, intoLabel: m.intoLabel, closedAt: m.closedAt, orderIds: m.orderIds }),
+    } satisfies KitchenView<SessionMergedData, typeof KitchenSessionMergedData>,
+  },
+  /** Some phones and their orders left for a new session (sessions/split-session.ts). */
+  "session.split": {
+    socket: SESSION_EVENT_SOCKETS["session.split"],
+    payload: SessionSplitData,
+    read: "floor.serve",
+    kitchen: {
+      payload: KitchenSessionSplitData,
+      project: (m) => ({ toSessionId: m.toSessionId, toLabel: m.toLabel, orderIds: m.orderIds }),
+    } satisfies KitchenView<SessionSplitData, typeof KitchenSessionSplitData>,
+  },
+  /** What a merge or a split-off brought into this session. */
+  "session.received": {
+    socket: SESSION_EVENT_SOCKETS["session.received"],
+    payload: SessionReceivedData,
+    read: "floor.serve",
+    kitchen: {
+      payload: KitchenSessionReceivedData,
+      project: (r) => ({ kind: r.kind, fromLabel: r.fromLabel, orders: r.orders.map(kitchenOrderOf) }),
+    } satisfies KitchenView<SessionReceivedData, typeof KitchenSessionReceivedData>,
   },
   "order.placed": { socket: SESSION_EVENT_SOCKETS["order.placed"], payload: OrderDto, read: "floor.serve", kitchen: kitchenOrder },
   "order.updated": { socket: SESSION_EVENT_SOCKETS["order.updated"], payload: OrderDto, read: "floor.serve", kitchen: kitchenOrder },
@@ -214,6 +251,10 @@ export const COMMANDS = {
   "ticket:bump": { payload: BumpTicketPayload, by: "staff", may: "kitchen.work" },
   /** A station: undo a bump within RECALL_WINDOW_MS. */
   "ticket:recall": { payload: RecallTicketPayload, by: "staff", may: "kitchen.work" },
+  /** Staff: hold a course at a table (its tickets no station started wait); idempotent. */
+  "course:hold": { payload: CourseActionPayload, by: "staff", may: "orders.enter" },
+  /** Staff: fire a held course (its tickets go live, aged from now); idempotent. */
+  "course:fire": { payload: CourseActionPayload, by: "staff", may: "orders.enter" },
 } as const satisfies Record<string, { payload: z.ZodType; by: "customer" } | { payload: z.ZodType; by: "staff"; may: Permission }>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -241,6 +282,12 @@ export interface CommandResults {
   "bill:assign": { claims: BillClaimDto[]; changed: boolean };
   "ticket:bump": { order: KitchenOrderDto };
   "ticket:recall": { order: KitchenOrderDto };
+  /**
+   * The session's orders with tickets of the course, as they are now (each change logged as
+   * `order.updated`); the same answer when it was held (fired) already.
+   */
+  "course:hold": { orders: OrderDto[] };
+  "course:fire": { orders: OrderDto[] };
 }
 
 export type ClientToServerEvents = {

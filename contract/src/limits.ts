@@ -11,6 +11,8 @@ export const LIMITS = {
     maxLines: 30,
     /** Most of one product on one line. */
     maxQuantity: 50,
+    /** Seats are numbered 1 to this on a staff order line. */
+    maxSeat: 99,
     /** Longest note on one line. */
     noteLength: 200,
     /** Bounds of the phone-made clientOrderId. */
@@ -118,6 +120,8 @@ export const LIMITS = {
   kitchen: {
     stationNameLength: 40,
     maxStations: 20,
+    courseNameLength: 40,
+    maxCourses: 12,
     /** Largest ticket-age threshold a location may set. */
     maxTicketMinutes: 240,
   },

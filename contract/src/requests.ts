@@ -73,6 +73,10 @@ export type ChangePasswordBody = z.input<typeof ChangePasswordBody>;
 export const StationBody = z.strictObject({ name: text(LIMITS.kitchen.stationNameLength) });
 export type StationBody = z.input<typeof StationBody>;
 
+/** A course's name (Drinks, Starters, Mains, Desserts…). */
+export const CourseBody = z.strictObject({ name: text(LIMITS.kitchen.courseNameLength) });
+export type CourseBody = z.input<typeof CourseBody>;
+
 /** A session on a table (its label defaults to the table's name), or free-standing with a label. */
 export const OpenSessionBody = z
   .strictObject({ label: text(LIMITS.session.labelLength).optional(), tableId: uuidOf("a table").optional() })
@@ -82,6 +86,35 @@ export type OpenSessionBody = z.input<typeof OpenSessionBody>;
 /** POST /api/sessions/:id/move: the table the party moves to (free, of the same location). */
 export const MoveSessionBody = z.strictObject({ tableId: uuidOf("a table") });
 export type MoveSessionBody = z.input<typeof MoveSessionBody>;
+
+/** A staff device's id for one merge, split-off or line move: a retry answers the same, nothing doubles. */
+const clientTransferId = clientMadeId(8, 64);
+
+/** POST /api/sessions/:id/merge: this session's party joins another open session of the location. */
+export const MergeSessionBody = z.strictObject({ clientMergeId: clientTransferId, intoSessionId: uuidOf("a session") });
+export type MergeSessionBody = z.input<typeof MergeSessionBody>;
+
+/** POST /api/sessions/:id/split: these phones and their orders go to a new session on a free table. */
+export const SplitSessionBody = z.strictObject({
+  clientSplitId: clientTransferId,
+  tableId: uuidOf("a table"),
+  customerIds: z.array(uuidOf("a phone")).min(1, "choose at least one phone").max(100),
+});
+export type SplitSessionBody = z.input<typeof SplitSessionBody>;
+
+/** POST /api/sessions/:id/move-lines: lines of one of its orders go to another open session's bill. */
+export const MoveLinesBody = z.strictObject({
+  clientMoveId: clientTransferId,
+  orderId: uuidOf("an order"),
+  /** The lines' positions in the order (0-based, as OrderDto.items lists them). */
+  positions: z.array(z.number().int().min(0).max(999)).min(1, "choose at least one line").max(100),
+  toSessionId: uuidOf("a session"),
+});
+export type MoveLinesBody = z.input<typeof MoveLinesBody>;
+
+/** POST /api/sessions/follow: a phone's token for a session it was merged or split out of. */
+export const FollowSessionBody = z.strictObject({ token: z.string().min(1).max(4096) });
+export type FollowSessionBody = z.input<typeof FollowSessionBody>;
 
 export const ListSessionsQuery = z.strictObject({
   status: SessionStatus.optional(),
@@ -311,6 +344,8 @@ const categoryFields = {
   name: text(LIMITS.category.nameLength),
   /** The station its lines go to; a new category without one goes to the location's first. */
   stationId: uuidOf("a station"),
+  /** The course its products' lines get unless a waiter chooses another; null: none. */
+  courseId: uuidOf("a course").nullable(),
   description: note(LIMITS.category.descriptionLength),
   hidden: z.boolean(),
   availableFrom: timeOfDay.nullable(),
@@ -324,6 +359,7 @@ export const CreateCategoryBody = z
   .strictObject({
     ...categoryFields,
     stationId: categoryFields.stationId.optional(),
+    courseId: categoryFields.courseId.default(null),
     description: categoryFields.description.default(""),
     hidden: categoryFields.hidden.default(false),
     availableFrom: categoryFields.availableFrom.default(null),

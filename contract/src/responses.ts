@@ -8,6 +8,7 @@ import {
   AlertDto,
   BillClaimDto,
   CategoryDto,
+  CourseDto,
   CustomerDto,
   CustomerSessionDto,
   KitchenOrderDto,
@@ -68,6 +69,14 @@ export type StationListResponse = z.infer<typeof StationListResponse>;
 /** POST /api/stations, PATCH /api/stations/:id */
 export const StationResponse = z.strictObject({ station: StationDto });
 export type StationResponse = z.infer<typeof StationResponse>;
+
+/** GET /api/courses */
+export const CourseListResponse = z.strictObject({ courses: z.array(CourseDto) });
+export type CourseListResponse = z.infer<typeof CourseListResponse>;
+
+/** POST /api/courses, PATCH /api/courses/:id */
+export const CourseResponse = z.strictObject({ course: CourseDto });
+export type CourseResponse = z.infer<typeof CourseResponse>;
 
 /**
  * GET /api/kitchen: what a kitchen display starts from. The open sessions (with their log
@@ -160,6 +169,26 @@ export const CloseSessionResponse = z.strictObject({ session: SessionDto, receip
 /** POST /api/sessions/:id/move */
 export const MoveSessionResponse = z.strictObject({ session: SessionDto });
 export type MoveSessionResponse = z.infer<typeof MoveSessionResponse>;
+
+/** POST /api/sessions/:id/merge: the session that took everything, and the merged one (closed). */
+export const MergeSessionResponse = z.strictObject({ session: SessionDto, merged: SessionDto });
+export type MergeSessionResponse = z.infer<typeof MergeSessionResponse>;
+
+/** POST /api/sessions/:id/split: the session split, and the new one. */
+export const SplitSessionResponse = z.strictObject({ session: SessionDto, split: SessionDto });
+export type SplitSessionResponse = z.infer<typeof SplitSessionResponse>;
+
+/** POST /api/sessions/:id/move-lines: the order the lines left (marked) and the order they make in the other session. */
+export const MoveLinesResponse = z.strictObject({ from: OrderDto, to: OrderDto });
+export type MoveLinesResponse = z.infer<typeof MoveLinesResponse>;
+
+/** POST /api/sessions/follow */
+export const FollowSessionResponse = z.strictObject({
+  token: z.string(),
+  /** Seconds until the token expires. */
+  expiresIn: z.number().int(),
+});
+export type FollowSessionResponse = z.infer<typeof FollowSessionResponse>;
 export type CloseSessionResponse = z.infer<typeof CloseSessionResponse>;
 
 /** GET /api/location, PATCH /api/location */

@@ -31,3 +31,10 @@ export type PresenceState = (typeof PRESENCE_STATES)[number];
 /** Cash, a card at the terminal, or anything else (a voucher, a bank transfer). */
 export const PAYMENT_METHODS = ["CASH", "CARD", "OTHER"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/**
+ * What staff do with sessions besides seating and moving them (issue 32, item 4): merge two
+ * into one, split phones off to a new one, move lines of an order to another's bill.
+ */
+export const SESSION_TRANSFER_KINDS = ["MERGE", "SPLIT", "LINES"] as const;
+export type SessionTransferKind = (typeof SESSION_TRANSFER_KINDS)[number];

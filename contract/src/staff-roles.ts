@@ -28,8 +28,8 @@ export const PERMISSIONS = {
   "menu.stock": { roles: FLOOR, what: "mark products sold out" },
   /** The floor: seat and close tables, see sessions and orders, move and cancel orders, answer calls, remove phones. */
   "floor.serve": { roles: FLOOR, what: "serve tables" },
-  /** Take an order at a table for its guests (the order pad: `order:enter`). */
-  "orders.enter": { roles: FLOOR, what: "take orders" },
+  /** Take an order at a table for its guests (the order pad: `order:enter`), and hold and fire its courses (`course:hold|fire`). */
+  "orders.enter": { roles: FLOOR, what: "take orders and fire courses" },
   /** Split a bill by item: say who pays which lines and shares (any payer: phones, seats, persons). */
   "bill.split": { roles: FLOOR, what: "split bills" },
   /** Record a payment against a bill (and the refund a cancelled, paid order needs). */

@@ -32,6 +32,8 @@ function order(status: OrderDto["status"], customerId: string | null, items: [st
       options: [],
       allergens: [],
       stationId: id(),
+      seat: null,
+      courseId: null,
     })),
     shipment: null,
     tickets: [],

@@ -9,6 +9,8 @@ import { authRoutes } from "./auth/auth.routes.js";
 import { createCustomerBudget } from "./auth/customer-budget.js";
 import { createGuards } from "./auth/passport.js";
 import { createTokens } from "./auth/tokens.js";
+import * as courses from "./courses/courses.handlers.js";
+import { courseRoutes } from "./courses/courses.routes.js";
 import { poolOf } from "./db/prisma.js";
 import type { AppComponents, AppDeps } from "./deps.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
@@ -40,6 +42,7 @@ import { mutedPublisher } from "./realtime/publisher.js";
 import { startStaffRecheck } from "./realtime/staff-recheck.js";
 import * as sessions from "./sessions/sessions.handlers.js";
 import { sessionRoutes } from "./sessions/sessions.routes.js";
+import { transferRoutes } from "./sessions/transfers.routes.js";
 import { staffRoutes } from "./staff/staff.routes.js";
 import { statsRoutes } from "./stats/stats.routes.js";
 import { tableRoutes } from "./tables/tables.routes.js";
@@ -108,11 +111,13 @@ export function createApp(components: AppComponents): App {
     ...tableRoutes(deps),
     ...cardRoutes(deps),
     ...stationRoutes(deps),
+    ...courseRoutes(deps),
     ...categoryRoutes(deps),
     ...productRoutes(deps),
     ...photoRoutes(deps),
     ...menuRoutes(deps),
     ...sessionRoutes(deps),
+    ...transferRoutes(deps),
     ...orderRoutes(deps),
     ...kitchenRoutes(deps),
     ...statsRoutes(deps),
@@ -144,6 +149,8 @@ export function createApp(components: AppComponents): App {
     onCommand(socket, deps, "bill:assign", sessions.assign);
     onCommand(socket, deps, "ticket:bump", kitchen.bump);
     onCommand(socket, deps, "ticket:recall", kitchen.recall);
+    onCommand(socket, deps, "course:hold", courses.hold);
+    onCommand(socket, deps, "course:fire", courses.fire);
     catchUp(socket, deps).catch((err: unknown) => {
       log.error({ err }, "catch-up failed; dropping the connection so the client retries");
       dropForReconnect(socket);

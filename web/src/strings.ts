@@ -2,7 +2,9 @@ import { kitchenStrings } from "./kitchen/strings";
 import { accountStrings } from "./staff/accounts/strings";
 import { floorStrings } from "./staff/floor/strings";
 import { menuStrings } from "./staff/menu/strings";
+import { orderPadStrings } from "./staff/order-pad/strings";
 import { sessionStrings } from "./staff/sessions/strings";
+import { transferStrings } from "./staff/sessions/transfers/strings";
 import { settingStrings } from "./staff/settings/strings";
 import { tableStrings } from "./staff/tables/strings";
 
@@ -58,9 +60,11 @@ export const strings = {
   },
   ...floorStrings,
   ...sessionStrings,
+  ...transferStrings,
   ...tableStrings,
   ...menuStrings,
   ...accountStrings,
   ...settingStrings,
   ...kitchenStrings,
+  ...orderPadStrings,
 };

@@ -12,6 +12,7 @@ import {
   PAYMENT_METHODS,
   PaymentDto,
   PRESENCE_PROOFS,
+  SESSION_TRANSFER_KINDS,
   SessionStatus,
   SHIPMENT_STATUSES,
   STAFF_ROLES,
@@ -32,6 +33,7 @@ export const DB_ENUMS = {
   AlertKind: ALERT_KINDS,
   PaymentMethod: PAYMENT_METHODS,
   PaymentKind: PaymentDto.shape.kind.options,
+  SessionTransferKind: SESSION_TRANSFER_KINDS,
 } as const;
 
 export type DbEnum = keyof typeof DB_ENUMS;

@@ -2,6 +2,7 @@
 // database. Used by the demo (`npm start`), the server tests, the e2e suite and the bench.
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../auth/passwords.js";
+import { DEFAULT_COURSES } from "../courses/courses.service.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { newJoinCode } from "../sessions/join-code.js";
 import { DEMO_PRODUCTS, type MenuItem } from "./demo-menu.js";
@@ -56,8 +57,10 @@ export interface SeededVenue {
   owner: { id: string; email: string; password: string; displayName: string };
   /** In display order. */
   stations: { id: string; name: string }[];
+  /** Drinks, Starters, Mains, Desserts (DEFAULT_COURSES), in order. */
+  courses: { id: string; name: string }[];
   /** In menu order, each with the station its lines go to. */
-  categories: { id: string; name: string; stationId: string }[];
+  categories: { id: string; name: string; stationId: string; courseId: string | null }[];
   /** In the order they were given. */
   products: SeededProduct[];
   /** In floor order, with the code each table's card encodes (`/t/<cardCode>`). */
@@ -86,14 +89,22 @@ export async function seedVenue(prisma: PrismaClient, options: SeedVenueOptions 
       const station = await tx.station.create({ data: { locationId: location.id, name: st.name, position } });
       stations.push({ id: station.id, name: station.name, categories: st.categories ?? [] });
     }
+    // The usual courses; a category named like one defaults to it, the others to Mains.
+    const courses: { id: string; name: string }[] = [];
+    for (const [position, name] of DEFAULT_COURSES.entries()) {
+      const course = await tx.course.create({ data: { locationId: location.id, name, position } });
+      courses.push({ id: course.id, name: course.name });
+    }
+    const courseOf = (category: string) =>
+      (courses.find((c) => c.name.toLowerCase() === category.toLowerCase()) ?? courses.find((c) => c.name === "Mains"))?.id ?? null;
     const stationOf = (category: string) => (stations.find((st) => st.categories.includes(category)) ?? stations[0]!).id;
     // Categories in the order the menu first names them.
-    const categories: { id: string; name: string; stationId: string }[] = [];
+    const categories: { id: string; name: string; stationId: string; courseId: string | null }[] = [];
     for (const name of [...new Set(menu.map((p) => p.category))]) {
       const category = await tx.category.create({
-        data: { locationId: location.id, name, position: categories.length, stationId: stationOf(name) },
+        data: { locationId: location.id, name, position: categories.length, stationId: stationOf(name), courseId: courseOf(name) },
       });
-      categories.push({ id: category.id, name: category.name, stationId: category.stationId });
+      categories.push({ id: category.id, name: category.name, stationId: category.stationId, courseId: category.courseId });
     }
     const categoryId = (name: string) => categories.find((c) => c.name === name)!.id;
     const products = [];
@@ -144,6 +155,7 @@ export async function seedVenue(prisma: PrismaClient, options: SeedVenueOptions 
       currency,
       owner: { id: owner.id, email, password, displayName },
       stations: stations.map(({ id, name }) => ({ id, name })),
+      courses,
       categories,
       products,
       tables,

@@ -35,6 +35,8 @@ const TicketRow = z.strictObject({
   ready_at: z.string().nullable(),
   moved_at: z.string(),
   shipment: z.enum(SHIPMENT_STATUSES).nullable(),
+  /** The name of its course when that course is held at the table (not fired yet), else null. */
+  held: z.string().nullable(),
 });
 type TicketRow = z.output<typeof TicketRow>;
 
@@ -50,7 +52,8 @@ const LOCK_TICKET = statement<{ ticketId: string }>(
   (p) => sql`SELECT t.id, t.order_id, t.status,
            (extract(epoch FROM ${CLOCK} - t.moved_at) * 1000)::float8 AS moved_ms_ago,
            ${isoText("t.started_at")} AS started_at, ${isoText("t.ready_at")} AS ready_at, ${isoText("t.moved_at")} AS moved_at,
-           (SELECT s.status FROM shipment s WHERE s.order_id = t.order_id) AS shipment
+           (SELECT s.status FROM shipment s WHERE s.order_id = t.order_id) AS shipment,
+           CASE WHEN t.fired_at IS NULL THEN coalesce((SELECT name FROM course WHERE id = t.course_id), 'its course') END AS held
     FROM ticket t WHERE t.id = ${p.ticketId}::uuid FOR UPDATE`,
 );
 const READY = label("TicketStatus", "READY");
@@ -109,6 +112,8 @@ export async function bumpTicket(prisma: PrismaClient, locationId: string, ticke
   return sqlTransaction(prisma, async (db) => {
     const { locked, ticket } = await lockTicket(db, locationId, ticketId);
     if (ticket.status === to) throw new AppError("CONFLICT", `this ticket is already ${lower(to)}`);
+    // A held course waits for the floor to fire it: the kitchen does not start it before.
+    if (ticket.held !== null) throw new AppError("CONFLICT", `held: ${ticket.held} is not fired yet; the floor fires it`);
     if (TICKET_NEXT[ticket.status] !== to) {
       const next = TICKET_NEXT[ticket.status];
       throw new AppError(

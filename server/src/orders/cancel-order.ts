@@ -26,6 +26,12 @@ import { recordRefund } from "../sessions/payments.js";
 import { loadBill } from "../sessions/session-extras.sql.js";
 import { type LockedOrder, lockOrder, logOrderChange, type TransitionResult, unchanged } from "./transition.js";
 
+const MovedRow = z.strictObject({ to: z.string().nullable() });
+const MOVED_LINES = statement<{ orderId: string }>(
+  "orders.cancel-moved-lines",
+  (p) => sql`SELECT min(moved_to) AS to FROM order_item WHERE order_id = ${p.orderId}::uuid AND moved_to IS NOT NULL`,
+);
+
 const StateRow = z.strictObject({
   shipment: z.enum(SHIPMENT_STATUSES).nullable(),
   tickets: z.array(z.enum(TICKET_STATUSES)),
@@ -158,6 +164,10 @@ export async function cancelLocked(db: SqlRunner, locked: LockedOrder, reason: s
   if (!canMoveOrder(locked.status, "CANCELLED") || (shipment && !canMoveShipment(shipment.status, "CANCELLED"))) {
     throw new AppError("CONFLICT", `a ${locked.status.toLowerCase()} order cannot be cancelled`);
   }
+  // Lines moved onto another table's bill (sessions/move-lines.ts) are billed there as made
+  // with this order: cancelling it would bill them unmade.
+  const moved = await db.row(MovedRow, MOVED_LINES, { orderId });
+  if (moved?.to) throw new AppError("CONFLICT", `lines of this order are on ${moved.to}'s bill: serve it rather than cancel it`);
   const now = new Date();
   if (locked.status === "ACCEPTED") await db.run(RESTOCK, { orderId, now });
   if (shipment) await db.run(SHIPMENT_CANCELLED, { orderId, now });

@@ -15,11 +15,12 @@ import { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
 import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { cte, sql, sqlStatements, statement, takes } from "../db/sql.js";
+import { CLOCK, cte, sql, sqlStatements, statement, takes } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { appendEvent, appendStatement } from "../session-log/session-log.js";
 import { loadOrderDto, orderDtoPayload, orderDtoSelect } from "./order-dto.sql.js";
 import {
+  type Line,
   lines,
   MENU_READS,
   type OrderInsertParams,
@@ -41,6 +42,7 @@ const SessionRead = z.strictObject({
   menu_version: z.number().int(),
   existing: OrderDtoSchema.nullable(),
   products: z.array(Offered),
+  course_ids: z.array(z.uuid()),
 });
 
 /** The session (of the staff member's location), an order stored under this id, and the products ordered. */
@@ -50,7 +52,8 @@ const READ = statement<{ sessionId: string; locationId: string; clientOrderId: s
     SELECT s.status, l.currency, l.time_zone, l.menu_version,
            (SELECT d.dto FROM (${orderDtoSelect()}
              WHERE o.session_id = s.id AND o.client_order_id = ${p.clientOrderId}) d) AS existing,
-           ${offeredProducts(p.productIds)} AS products
+           ${offeredProducts(p.productIds)} AS products,
+           ARRAY(SELECT id FROM course WHERE location_id = s.location_id) AS course_ids
     FROM order_session s JOIN location l ON l.id = s.location_id
     WHERE s.id = ${p.sessionId}::uuid AND s.location_id = ${p.locationId}::uuid`,
 );
@@ -59,6 +62,8 @@ interface EnterParams extends OrderInsertParams {
   sessionId: string;
   staffId: string;
   menuVersion: number;
+  /** Courses of the lines to hold at the table (course_hold), when the order is stored. */
+  holdCourseIds: string[];
 }
 
 /**
@@ -82,9 +87,19 @@ const ENTER = appendStatement("orders.enter", "order.placed", takes<EnterParams>
     enteredById: sql`${p.staffId}::uuid`,
     when: sql`true`,
   });
+  // Held with the order, in its statement: processing (after the commit) makes their tickets held.
+  const held = cte(
+    "held",
+    sql`
+        INSERT INTO course_hold (session_id, course_id, held_at, held_by_id)
+        SELECT o.session_id, h.course_id, ${CLOCK}, ${p.staffId}::uuid
+        FROM ${placed.ref} o, unnest(${p.holdCourseIds}::uuid[]) AS h(course_id)
+        ON CONFLICT (session_id, course_id) DO NOTHING
+        RETURNING course_id`,
+  );
   return {
     sessionId: sql`${p.sessionId}::uuid`,
-    writes: [openSession, placed, placedItems],
+    writes: [openSession, placed, placedItems, held],
     payload: orderDtoPayload(sql`(SELECT id FROM ${placed.ref})`, { order: placed, items: placedItems }),
     sessionSet: sql`orders_placed = orders_placed + 1`,
     also: {
@@ -118,6 +133,7 @@ export async function enterOrder(
         products: new Map(session.products.map((o) => [o.p.id, o])),
       };
       const items = lines(menu, input, new Date(), { quiet: false })!;
+      const holdCourseIds = checkCourses(input, items, session.course_ids);
       const written = await appendEvent(db, ENTER, {
         orderId: randomUUID(),
         sessionId: input.sessionId,
@@ -125,6 +141,7 @@ export async function enterOrder(
         staffId: staff.staffId,
         clientOrderId: input.clientOrderId,
         menuVersion: menu.version,
+        holdCourseIds,
         currency: menu.currency,
         ...orderInsertValues(items),
       });
@@ -137,4 +154,24 @@ export async function enterOrder(
       if (read >= MENU_READS) throw new AppError("UNAVAILABLE", "the menu changed while this order was taken; send it again");
     }
   });
+}
+
+/**
+ * A waiter's courses must be the location's (another location's course, or one deleted since
+ * the pad loaded, is refused), and a course to hold must be one of the order's lines. Returns
+ * the courses to hold, once each.
+ */
+function checkCourses(input: z.output<typeof EnterOrderPayload>, items: Line[], locationCourses: string[]): string[] {
+  const known = new Set(locationCourses);
+  input.items.forEach((item, i) => {
+    if (item.courseId != null && !known.has(item.courseId)) {
+      throw new AppError("VALIDATION_FAILED", `items.${i}.courseId: not a course of this location`);
+    }
+  });
+  const ordered = new Set(items.map((l) => l.courseId));
+  const hold = [...new Set(input.hold ?? [])];
+  for (const courseId of hold) {
+    if (!ordered.has(courseId)) throw new AppError("VALIDATION_FAILED", `hold: ${courseId} is not a course of this order's lines`);
+  }
+  return hold;
 }

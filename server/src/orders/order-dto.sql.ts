@@ -49,7 +49,10 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'note', i.note,
         'options', i.options,
         'allergens', to_json(i.allergens),
-        'stationId', i.station_id) ORDER BY i.position), '[]'::json)
+        'stationId', i.station_id,
+        'seat', i.seat,
+        'courseId', i.course_id,
+        'movedTo', i.moved_to) ORDER BY i.position), '[]'::json)
       FROM ${from.items?.ref ?? raw("order_item")} i WHERE i.order_id = o.id),
     'shipment', CASE WHEN s.order_id IS NULL THEN NULL ELSE json_build_object(
       'status', s.status,
@@ -64,10 +67,15 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'createdAt', ${isoText("t.created_at")},
         'startedAt', ${isoText("t.started_at")},
         'readyAt', ${isoText("t.ready_at")},
-        'movedAt', ${isoText("t.moved_at")}) ORDER BY st.position, st.id), '[]'::json)
-      FROM ${from.tickets?.ref ?? raw("ticket")} t JOIN station st ON st.id = t.station_id WHERE t.order_id = o.id),
+        'movedAt', ${isoText("t.moved_at")},
+        'courseId', t.course_id,
+        'course', co.name,
+        'firedAt', ${isoText("t.fired_at")}) ORDER BY st.position, st.id, co.position NULLS FIRST, co.id), '[]'::json)
+      FROM ${from.tickets?.ref ?? raw("ticket")} t JOIN station st ON st.id = t.station_id
+      LEFT JOIN course co ON co.id = t.course_id WHERE t.order_id = o.id),
     'cancelledBy', CASE WHEN o.cancelled_by_id IS NULL THEN NULL
-                   ELSE (SELECT display_name FROM staff_user WHERE id = o.cancelled_by_id) END
+                   ELSE (SELECT display_name FROM staff_user WHERE id = o.cancelled_by_id) END,
+    'movedFrom', o.moved_from
   ) AS dto
   FROM ${from.order?.ref ?? raw(`"order"`)} o
   LEFT JOIN customer c ON c.id = o.customer_id

@@ -100,7 +100,7 @@ const presenceRequired = () =>
 export function offeredProducts(productIds: Param<string[]>): Sql {
   return sql`(SELECT coalesce(json_agg(json_build_object('p', ${PRODUCT_JSON}, 'category_hidden', cat.hidden,
                      'available_from', cat.available_from, 'available_until', cat.available_until,
-                     'station_id', cat.station_id)), '[]')
+                     'station_id', cat.station_id, 'course_id', cat.default_course_id)), '[]')
             FROM product p JOIN category cat ON cat.id = p.category_id
             WHERE p.id = ANY(${productIds}::uuid[]) AND p.location_id = s.location_id)`;
 }
@@ -224,7 +224,7 @@ export async function placeOrder(
  * same lines (product, quantity, note and number of options, in order); another order
  * under a used id is a CONFLICT, never silently the first one.
  */
-export function repeatOf(existing: OrderDto, input: PlaceOrderPayload): PlaceOrderResult {
+export function repeatOf(existing: OrderDto, input: { clientOrderId: string; items: readonly LineInput[] }): PlaceOrderResult {
   const same =
     existing.items.length === input.items.length &&
     existing.items.every((stored, i) => {
@@ -233,7 +233,9 @@ export function repeatOf(existing: OrderDto, input: PlaceOrderPayload): PlaceOrd
         stored.productId === asked.productId &&
         stored.quantity === asked.quantity &&
         stored.note === (asked.note || null) &&
-        stored.options.length === (asked.options ?? []).length
+        stored.options.length === (asked.options ?? []).length &&
+        (asked.seat === undefined || stored.seat === asked.seat) &&
+        (asked.courseId === undefined || stored.courseId === asked.courseId)
       );
     });
   if (!same) {
@@ -275,16 +277,26 @@ export interface Line {
   options: string;
   allergens: string;
   stationId: string;
+  seat: number | null;
+  courseId: string | null;
 }
+
+/** A line as `lines` reads it: a phone's, or a waiter's with a seat and a course. */
+type LineInput = PlaceOrderPayload["items"][number] & { seat?: number | null; courseId?: string | null };
 
 /**
  * The order's lines checked and priced against `menu`: each product on it, shown, served
  * now, available, with available options chosen by its groups' rules. Throws the first
  * problem as an AppError, or (`quiet`) returns undefined instead.
  */
-export function lines(menu: PlacementMenu, input: PlaceOrderPayload, now: Date, { quiet }: { quiet: boolean }): Line[] | undefined {
+export function lines(
+  menu: PlacementMenu,
+  input: { items: readonly LineInput[] },
+  now: Date,
+  { quiet }: { quiet: boolean },
+): Line[] | undefined {
   try {
-    const priced = input.items.map((item) => {
+    const priced = input.items.map((item): Line => {
       const offered = menu.products.get(item.productId);
       if (!offered) throw new AppError("PRODUCT_UNAVAILABLE", `product ${item.productId} is not on this menu`);
       const { p: product } = offered;
@@ -311,6 +323,9 @@ export function lines(menu: PlacementMenu, input: PlaceOrderPayload, now: Date, 
         options: JSON.stringify(chosenOptions(product, chosen)),
         allergens: JSON.stringify(product.allergens),
         stationId: offered.station_id,
+        seat: item.seat ?? null,
+        // A waiter's choice (checked to be the location's by enter-order), else the category's.
+        courseId: item.courseId === undefined ? offered.course_id : item.courseId,
       };
     });
     const changed = priced.flatMap((line, i) => {
@@ -347,6 +362,8 @@ export interface OrderInsertParams {
   options: string[];
   allergens: string[];
   stationIds: string[];
+  seats: (number | null)[];
+  courseIds: (string | null)[];
 }
 
 interface WriteParams extends OrderInsertParams {
@@ -369,6 +386,8 @@ export function orderInsertValues(items: Line[]): Omit<OrderInsertParams, "order
     options: items.map((i) => i.options),
     allergens: items.map((i) => i.allergens),
     stationIds: items.map((i) => i.stationId),
+    seats: items.map((i) => i.seat),
+    courseIds: items.map((i) => i.courseId),
   };
 }
 
@@ -396,14 +415,14 @@ export function orderInserts(
   const placedItems = cte(
     "placed_items",
     sql`
-        INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id)
+        INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id, seat, course_id)
         SELECT gen_random_uuid(), o.id, t.ord - 1, t.product_id, t.product_name, t.unit_price_cents, t.quantity, t.note,
-               t.options::jsonb, ARRAY(SELECT jsonb_array_elements_text(t.allergens::jsonb)), t.station_id
+               t.options::jsonb, ARRAY(SELECT jsonb_array_elements_text(t.allergens::jsonb)), t.station_id, t.seat, t.course_id
         FROM ${placed.ref} o, unnest(${p.productIds}::uuid[], ${p.productNames}::text[],
                     ${p.unitPricesCents}::int[], ${p.quantities}::int[],
                     ${p.notes}::text[], ${p.options}::text[], ${p.allergens}::text[],
-                    ${p.stationIds}::uuid[])
-             WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id, ord)
+                    ${p.stationIds}::uuid[], ${p.seats}::smallint[], ${p.courseIds}::uuid[])
+             WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id, seat, course_id, ord)
         RETURNING *`,
   );
   return { placed, placedItems };

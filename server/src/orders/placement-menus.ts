@@ -9,6 +9,8 @@ export const Offered = z.strictObject({
   available_until: z.string().nullable(),
   /** Where its lines are prepared: snapshotted on the line. */
   station_id: z.uuid(),
+  /** Its category's default course: a phone's line gets it, a waiter's unless they chose another. */
+  course_id: z.uuid().nullable(),
 });
 export type Offered = z.output<typeof Offered>;
 

@@ -7,7 +7,7 @@ import { lockedAlso, lockedResult, lockOrderCte, type TransitionResult } from ".
 
 /**
  * CTEs `created` (the order's Shipment, PREPARING) and `tickets` (one NEW kitchen ticket per
- * station its lines go to), for the order row in `order` if its status there is ACCEPTED and
+ * station and course its lines go to, held when the course is held at the table), for the order row in `order` if its status there is ACCEPTED and
  * it has no shipment yet. A new ticket's createdAt and movedAt are the same instant (the
  * shipment's): metrics tell an untouched ticket by it. Shared by this stage and processOrder, which accepts and ships in
  * one statement.
@@ -22,13 +22,17 @@ export function shipmentWrites(order: Cte, orderId: Param<string>): { created: C
         ON CONFLICT (order_id) DO NOTHING
         RETURNING *`,
   );
+  // One ticket per station and course; a course held at the table (course_hold) comes held
+  // (fired_at null) until staff fire it. Only a new shipment makes tickets, so each is made once.
   const tickets = cte(
     "tickets",
     sql`
-        INSERT INTO ticket (id, order_id, station_id, status, created_at, moved_at)
-        SELECT gen_random_uuid(), c.order_id, lines.station_id, ${label("TicketStatus", "NEW")}, c.created_at, c.created_at
-        FROM ${created.ref} c, (SELECT DISTINCT station_id FROM order_item WHERE order_id = ${orderId}::uuid) lines
-        ON CONFLICT (order_id, station_id) DO NOTHING
+        INSERT INTO ticket (id, order_id, station_id, course_id, status, created_at, moved_at, fired_at)
+        SELECT gen_random_uuid(), c.order_id, lines.station_id, lines.course_id, ${label("TicketStatus", "NEW")}, c.created_at, c.created_at,
+               CASE WHEN EXISTS (SELECT 1 FROM course_hold h JOIN "order" ho ON ho.session_id = h.session_id
+                                 WHERE ho.id = c.order_id AND h.course_id = lines.course_id)
+                    THEN NULL ELSE c.created_at END
+        FROM ${created.ref} c, (SELECT DISTINCT station_id, course_id FROM order_item WHERE order_id = ${orderId}::uuid) lines
         RETURNING *`,
   );
   return { created, tickets };

@@ -11,7 +11,7 @@ import { AppError } from "../errors.js";
 
 const Row = z.strictObject({ dto: CategoryDto });
 const CATEGORY_JSON = sql`json_build_object('id', c.id, 'name', c.name, 'description', c.description, 'position', c.position,
-  'stationId', c.station_id,
+  'stationId', c.station_id, 'courseId', c.default_course_id,
   'hidden', c.hidden, 'availableFrom', c.available_from, 'availableUntil', c.available_until)`;
 
 const LOAD_CATEGORIES_SQL = statement<{ locationId: string; id: string | null }>(
@@ -53,6 +53,18 @@ const ASSERT_STATION_SQL = statement<{ stationId: string; locationId: string }>(
   (p) => sql`SELECT id FROM station WHERE id = ${p.stationId}::uuid AND location_id = ${p.locationId}::uuid`,
 );
 
+const ASSERT_COURSE_SQL = statement<{ courseId: string; locationId: string }>(
+  "categories.assert-course",
+  (p) => sql`SELECT id FROM course WHERE id = ${p.courseId}::uuid AND location_id = ${p.locationId}::uuid`,
+);
+
+/** A course of another location is "not found", like a station. */
+async function assertCourse(db: SqlRunner, locationId: string, courseId: string | null | undefined): Promise<void> {
+  if (!courseId) return;
+  const row = await db.row(IdRow, ASSERT_COURSE_SQL, { courseId, locationId });
+  if (!row) throw AppError.notFound("course");
+}
+
 /** A station of another location is "not found", like any of its things. */
 async function assertStation(db: SqlRunner, locationId: string, stationId: string): Promise<void> {
   const row = await db.row(IdRow, ASSERT_STATION_SQL, { stationId, locationId });
@@ -72,12 +84,15 @@ const INSERT_CATEGORY_SQL = statement<{
   availableFrom: string | null;
   availableUntil: string | null;
   stationId: string;
+  courseId: string | null;
 }>(
   "categories.insert",
-  (p) => sql`INSERT INTO category (id, location_id, name, description, position, hidden, available_from, available_until, station_id)
+  (
+    p,
+  ) => sql`INSERT INTO category (id, location_id, name, description, position, hidden, available_from, available_until, station_id, default_course_id)
           SELECT gen_random_uuid(), ${p.locationId}::uuid, ${p.name}, ${p.description},
                  coalesce((SELECT max(position) + 1 FROM category WHERE location_id = ${p.locationId}::uuid), 0),
-                 ${p.hidden}, ${p.availableFrom}, ${p.availableUntil}, ${p.stationId}::uuid
+                 ${p.hidden}, ${p.availableFrom}, ${p.availableUntil}, ${p.stationId}::uuid, ${p.courseId}::uuid
           RETURNING id`,
 );
 
@@ -94,6 +109,7 @@ export async function createCategory(
   }
   const stationId = input.stationId ?? (await firstStation(db, locationId));
   await assertStation(db, locationId, stationId);
+  await assertCourse(db, locationId, input.courseId);
   const created = await db
     .row(z.strictObject({ id: z.uuid() }), INSERT_CATEGORY_SQL, {
       locationId,
@@ -103,6 +119,7 @@ export async function createCategory(
       availableFrom: input.availableFrom,
       availableUntil: input.availableUntil,
       stationId,
+      courseId: input.courseId,
     })
     .catch((err: unknown) => {
       throw isUniqueViolation(err) ? duplicate(input.name) : err;
@@ -116,6 +133,8 @@ const UPDATE_CATEGORY_SQL = statement<{
   description: string | null;
   hidden: boolean | null;
   stationId: string | null;
+  courseGiven: boolean;
+  courseId: string | null;
   windowGiven: boolean;
   availableFrom: string | null;
   availableUntil: string | null;
@@ -129,6 +148,7 @@ const UPDATE_CATEGORY_SQL = statement<{
         description = coalesce(${p.description}, description),
         hidden = coalesce(${p.hidden}::boolean, hidden),
         station_id = coalesce(${p.stationId}::uuid, station_id),
+        default_course_id = CASE WHEN ${p.courseGiven} THEN ${p.courseId}::uuid ELSE default_course_id END,
         available_from = CASE WHEN ${p.windowGiven} THEN ${p.availableFrom} ELSE available_from END,
         available_until = CASE WHEN ${p.windowGiven} THEN ${p.availableUntil} ELSE available_until END
       WHERE id = ${p.id}::uuid AND location_id = ${p.locationId}::uuid`,
@@ -142,6 +162,7 @@ export async function updateCategory(
 ): Promise<CategoryDto> {
   const db = sqlOn(prisma);
   if (input.stationId) await assertStation(db, locationId, input.stationId);
+  await assertCourse(db, locationId, input.courseId);
   const windowGiven = input.availableFrom !== undefined;
   const changed = await db
     .run(UPDATE_CATEGORY_SQL, {
@@ -149,6 +170,8 @@ export async function updateCategory(
       description: input.description ?? null,
       hidden: input.hidden ?? null,
       stationId: input.stationId ?? null,
+      courseGiven: input.courseId !== undefined,
+      courseId: input.courseId ?? null,
       windowGiven,
       availableFrom: input.availableFrom ?? null,
       availableUntil: input.availableUntil ?? null,

@@ -36,6 +36,9 @@ const KITCHEN_FORMS: { [K in KitchenEventType]: (whole: SessionEventPayload<K>) 
   "session.opened": SESSION_EVENTS["session.opened"].kitchen.project,
   "session.closed": SESSION_EVENTS["session.closed"].kitchen.project,
   "session.moved": SESSION_EVENTS["session.moved"].kitchen.project,
+  "session.merged": SESSION_EVENTS["session.merged"].kitchen.project,
+  "session.split": SESSION_EVENTS["session.split"].kitchen.project,
+  "session.received": SESSION_EVENTS["session.received"].kitchen.project,
   "order.placed": SESSION_EVENTS["order.placed"].kitchen.project,
   "order.updated": SESSION_EVENTS["order.updated"].kitchen.project,
 };

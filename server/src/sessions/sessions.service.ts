@@ -90,7 +90,8 @@ const INSERT_SESSION_SQL = statement<{
                 ${p.tableId}::uuid)`,
 );
 
-async function insertSession(
+/** Inserts an open session (the caller holds what it needs locked: the table FOR SHARE) and logs `session.opened`. */
+export async function insertSession(
   db: SqlRunner,
   publicUrl: string,
   staff: { locationId: string; staffId: string | null },

@@ -167,6 +167,16 @@ describe("the route table", () => {
     await call("PATCH /api/stations/:id", { token, params: { id: pastry.id }, body: { name: "Pastry bench" } });
     await call("GET /api/stations", { token });
     await call("DELETE /api/stations/:id", { token, params: { id: pastry.id } });
+    const cheese = (await call("POST /api/courses", { token, body: { name: "Cheese" } })).course;
+    await call("PATCH /api/courses/:id", { token, params: { id: cheese.id }, body: { name: "Cheeses" } });
+    expect((await call("GET /api/courses", { token })).courses.map((c) => c.name)).toEqual([
+      "Drinks",
+      "Starters",
+      "Mains",
+      "Desserts",
+      "Cheeses",
+    ]);
+    await call("DELETE /api/courses/:id", { token, params: { id: cheese.id } });
     const desserts = (await call("POST /api/categories", { token, body: { name: "Desserts" } })).category;
     const categories = (await call("GET /api/categories", { token })).categories;
     await call("PUT /api/categories/order", { token, body: { categoryIds: categories.map((c) => c.id).reverse() } });
@@ -234,9 +244,10 @@ describe("the route table", () => {
     const { order: entered } = await call("POST /api/sessions/:id/orders", {
       token,
       params: { id: sessionId },
-      body: { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1 }] },
+      body: { clientOrderId: randomUUID(), items: [{ productId: venue.products[2]!.id, quantity: 1, seat: 2 }] },
     });
     expect(entered.enteredBy).toBe(venue.owner.displayName);
+    expect(entered.items[0]!.seat).toBe(2);
     await eventually(
       async () => (await prisma.order.findUniqueOrThrow({ where: { id: entered.id } })).status === "ACCEPTED",
       15_000,
@@ -252,12 +263,35 @@ describe("the route table", () => {
     ).toBe("Patio");
     await call("POST /api/sessions/:id/move", { token, params: { id: sessionId }, body: { tableId: terrace.id } });
 
-    // The waiter's lemonade is shared by Ann's phone and "person 3" (split by item); Person 3 pays its half.
+    // The waiter's lemonade goes onto the bar's bill, and the bar's party joins the table.
+    const bar = (await call("POST /api/sessions", { token, body: { label: "Bar" } })).session;
+    const movedLines = await call("POST /api/sessions/:id/move-lines", {
+      token,
+      params: { id: sessionId },
+      body: { clientMoveId: randomUUID(), orderId: entered.id, positions: [0], toSessionId: bar.id },
+    });
+    expect(movedLines.to.movedFrom).toBe("Terrace #3");
+    const merged = await call("POST /api/sessions/:id/merge", {
+      token,
+      params: { id: bar.id },
+      body: { clientMergeId: randomUUID(), intoSessionId: sessionId },
+    });
+    expect(merged.merged.status).toBe("CLOSED");
+    // Bob and his (no) orders go to the patio; his phone follows.
+    const split = await call("POST /api/sessions/:id/split", {
+      token,
+      params: { id: sessionId },
+      body: { clientSplitId: randomUUID(), tableId: patio.id, customerIds: [bob.customer.id] },
+    });
+    expect(split.split.label).toBe("Patio");
+    await call("POST /api/sessions/follow", { body: { token: bob.token } });
+
+    // Ann's served order is shared by her phone and "person 3" (split by item); Person 3 pays its half.
     const shared = await call("POST /api/sessions/:id/claims", {
       token,
       params: { id: sessionId },
       body: {
-        orderId: entered.id,
+        orderId: served.id,
         position: 0,
         claims: [
           { payer: `phone:${ann.customer.id}`, weight: 1 },
@@ -266,7 +300,7 @@ describe("the route table", () => {
       },
     });
     expect(shared.claims.map((c) => c.payer).sort()).toEqual([`phone:${ann.customer.id}`, "person:3"].sort());
-    const half = Math.floor(entered.totalCents / 2);
+    const half = Math.floor(served.totalCents / 2);
     await call("POST /api/sessions/:id/payments", {
       token,
       params: { id: sessionId },

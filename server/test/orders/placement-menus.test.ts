@@ -9,6 +9,7 @@ const offered = (id = randomUUID()): Offered => ({
   available_from: null,
   available_until: null,
   station_id: randomUUID(),
+  course_id: null,
 });
 const read = (version: number, products: Offered[]) => ({ version, currency: "EUR", timeZone: "UTC", products });
 

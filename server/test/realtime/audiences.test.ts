@@ -145,13 +145,41 @@ describe("what each role's socket hears", () => {
     // The party moves to the terrace (the kitchen reads the new label only).
     const terrace = await createTable(a, tokens.OWNER, `Terrace ${randomUUID().slice(0, 4)}`);
     await a.api.route("POST /api/sessions/:id/move", { token: tokens.SERVER, params: { id: session.id }, body: { tableId: terrace.id } });
+    // The bar's party joins (merged: its log says session.merged, this one session.received),
+    // then its guest is split off to a table of their own (session.split).
+    const bar = await seatedTable(a, tokens.OWNER, `Bar ${randomUUID().slice(0, 4)}`);
+    const barGuest = await joinAtTable(b.api, bar.cardCode, bar.session.pin, "Bar Guest");
+    await a.api.route("POST /api/sessions/:id/merge", {
+      token: tokens.SERVER,
+      params: { id: bar.session.id },
+      body: { clientMergeId: randomUUID(), intoSessionId: session.id },
+    });
+    const window = await createTable(a, tokens.OWNER, `Window ${randomUUID().slice(0, 4)}`);
+    await a.api.route("POST /api/sessions/:id/split", {
+      token: tokens.SERVER,
+      params: { id: session.id },
+      body: { clientSplitId: randomUUID(), tableId: window.id, customerIds: [barGuest.customer.id] },
+    });
     await a.api.closeSession(tokens.MANAGER, session.id);
 
     const log = (
       await prisma.sessionEvent.findMany({ where: { sessionId: session.id }, orderBy: { seq: "asc" }, select: { type: true, seq: true } })
     ).map((row) => Logged.parse(row));
     const last = log.at(-1)!.seq;
-    expect(log.map((e) => e.type)).toEqual(expect.arrayContaining(Object.keys(SESSION_EVENTS)));
+    const barLog = (
+      await prisma.sessionEvent.findMany({
+        where: { sessionId: bar.session.id },
+        orderBy: { seq: "asc" },
+        select: { type: true, seq: true },
+      })
+    ).map((row) => Logged.parse(row));
+    expect([...log, ...barLog].map((e) => e.type)).toEqual(expect.arrayContaining(Object.keys(SESSION_EVENTS)));
+    for (const role of STAFF_ROLES) {
+      const recorder = recorderOf(listeners[role]);
+      const barLast = barLog.at(-1)!.seq;
+      await eventually(async () => heardOf(recorder, bar.session.id).some((e) => e.arg.seq === barLast), 10_000, `${role} heard the bar`);
+      expectReadable(role, heardOf(recorder, bar.session.id), barLog);
+    }
 
     // Live: every socket hears up to the last number, each number once, in its role's form.
     for (const role of STAFF_ROLES) {
@@ -166,7 +194,15 @@ describe("what each role's socket hears", () => {
     for (const e of kitchenOrders) expect(Object.keys(e.data).sort()).toEqual(Object.keys(onBoard).sort());
     // Nothing the kitchen may not read reached it, however it is named.
     const kitchenHeard = JSON.stringify(recorderOf(listeners.KITCHEN).events);
-    for (const secret of ["Ann Guest", "Stranger Name", guest.customer.id, session.joinCode, "Split 1 of 1"])
+    for (const secret of [
+      "Ann Guest",
+      "Stranger Name",
+      guest.customer.id,
+      session.joinCode,
+      "Split 1 of 1",
+      "Bar Guest",
+      barGuest.customer.id,
+    ])
       expect(kitchenHeard).not.toContain(secret);
 
     // Unlogged broadcasts: the sold-out product goes to those who may read the staff menu.

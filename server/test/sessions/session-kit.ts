@@ -1,7 +1,7 @@
 // Shared steps of the session tests: a table seated by staff, phones joining through its
 // card, orders taken to ACCEPTED by the real pipeline worker.
 import { randomUUID } from "node:crypto";
-import type { JoinResponse, OrderDto, TableDto } from "@ordered/contract";
+import { billOf, type JoinResponse, type OrderDto, type TableDto } from "@ordered/contract";
 import type { PrismaClient } from "../../src/db/prisma.js";
 import type { ApiClient } from "../../src/tools/api-client.js";
 import type { TestServer } from "../support/harness.js";
@@ -45,4 +45,10 @@ export async function acceptedOrder(
     `order ${order.id} accepted`,
   );
   return order;
+}
+
+/** A session's bill as staff read it (GET /api/sessions/:id), with the detail it was computed from. */
+export async function billAt(server: TestServer, token: string, id: string) {
+  const detail = await server.api.route("GET /api/sessions/:id", { token, params: { id } });
+  return { detail, bill: billOf({ currency: "EUR", orders: detail.orders, payments: detail.payments }) };
 }

@@ -108,6 +108,17 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
         };
       },
     },
+    {
+      method: "POST",
+      path: "/api/courses",
+      prepare({ prisma, crew }) {
+        const name = unique("Cheese");
+        return {
+          body: { name },
+          happened: async () => (await prisma.course.count({ where: { locationId: crew.locationId, name } })) === 1,
+        };
+      },
+    },
   ],
   "tables.edit": [
     {
@@ -373,6 +384,22 @@ const SCENARIOS: { [C in StaffCommand]: (ctx: Ctx) => Promise<Attempt> } = {
     const owner = await ctx.socket(ctx.a, { token: ctx.crew.tokens.OWNER });
     dataOf(await send(owner, "ticket:bump", { ticketId: ticket.id, to: "PREPARING" }));
     return { payload: { ticketId: ticket.id, from: "PREPARING" }, happened: async () => (await ticketStatus(ctx, ticket.id)) === "NEW" };
+  },
+  "course:hold": async (ctx) => {
+    const order = await acceptedDiavola(ctx);
+    const ticket = await ticketOf(ctx, order.id);
+    return {
+      payload: { sessionId: order.sessionId, courseId: ticket.courseId },
+      happened: async () => (await ctx.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).firedAt === null,
+    };
+  },
+  "course:fire": async (ctx) => {
+    const order = await acceptedDiavola(ctx);
+    const ticket = await ticketOf(ctx, order.id);
+    const owner = await ctx.socket(ctx.a, { token: ctx.crew.tokens.OWNER });
+    const payload = { sessionId: order.sessionId, courseId: ticket.courseId! };
+    dataOf(await send(owner, "course:hold", payload));
+    return { payload, happened: async () => (await ctx.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).firedAt !== null };
   },
 };
 

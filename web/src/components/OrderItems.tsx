@@ -27,6 +27,8 @@ export function OrderItems({ items, showAllergens = true }: Props) {
                 {item.options.map((o) => o.name).join(" · ")}
               </span>
             )}
+            {/* Staff moved it onto another table's bill: still made with this order, billed there. */}
+            {item.movedTo && <span className="item-moved">{t("order.movedTo", { label: item.movedTo })}</span>}
             {item.note && (
               <span className="note">
                 {t("order.note")}: {item.note}

@@ -1,4 +1,4 @@
-import type { JoinResponse, ReceiptDto } from "@ordered/contract/client";
+import type { CurrentSessionResponse, JoinResponse, ReceiptDto } from "@ordered/contract/client";
 import { lazy, useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { CenteredMessage } from "../components/CenteredMessage";
@@ -51,6 +51,18 @@ export function CustomerApp({ entry }: { entry: Entry }) {
     async (reason: EndReason, token: string, customerId: string | null, receipt?: ReceiptDto) => {
       if (ended.current === token) return;
       ended.current = token;
+      // Staff may have merged this table into another or split this phone off: then the
+      // session goes on elsewhere, and the phone follows with a token for it (only a phone
+      // staff moved gets one). A plain close answers no, and the receipt follows as before.
+      if (reason !== "removed") {
+        const followed = await follow(token);
+        if (followed) {
+          customerStorage.saveToken(key, followed.token, followed.current.customer.id);
+          prefetchMenu(followed.token);
+          const notice = t("customer.movedNotice", { label: followed.current.session.label });
+          return setPhase({ kind: "live", token: followed.token, current: followed.current, notice });
+        }
+      }
       let kept: KeptReceipt | null = receipt ? { receipt, customerId } : null;
       if (reason === "closed" && !kept) kept = await fetchReceipt(token, customerId);
       if (kept) customerStorage.saveReceipt(key, kept);
@@ -118,15 +130,24 @@ export function CustomerApp({ entry }: { entry: Entry }) {
     case "free":
       return <FreeTableScreen entry={entry} displayName={phase.displayName} card={phase.card} onJoined={joined} onRefused={refused} />;
     case "live": {
-      const { token, current } = phase;
+      const { token, current, notice } = phase;
       const CustomerPage = customerPage?.CustomerPage ?? LazyCustomerPage;
       return (
-        <CustomerPage
-          storageKey={key}
-          token={token}
-          current={current}
-          onEnd={(reason, receipt) => void end(reason, token, current.customer.id, receipt)}
-        />
+        <>
+          {notice && (
+            <p aria-live="polite" className="moved-notice">
+              {notice}
+            </p>
+          )}
+          <CustomerPage
+            // A new token is a new session (the phone followed a merge or split): a fresh live view.
+            key={token}
+            storageKey={key}
+            token={token}
+            current={current}
+            onEnd={(reason, receipt) => void end(reason, token, current.customer.id, receipt)}
+          />
+        </>
       );
     }
     case "receipt":
@@ -189,6 +210,16 @@ function InvalidCard() {
       <p>{t("cardJoin.invalidBody")}</p>
     </CenteredMessage>
   );
+}
+
+/** A token for the session staff moved this phone to, and that session; null: it was not moved (or offline). */
+async function follow(token: string): Promise<{ token: string; current: CurrentSessionResponse } | null> {
+  try {
+    const { token: followed } = await api("POST /api/sessions/follow", { body: { token } });
+    return { token: followed, current: await api("GET /api/sessions/current", { token: followed }) };
+  } catch {
+    return null;
+  }
 }
 
 /** The receipt of a closed session, with the token that was in it (which still works for this). */

@@ -120,7 +120,7 @@ interface GroupProps {
 }
 
 /** One group: radio buttons when exactly one is chosen, checkboxes otherwise (the rest disabled once the max is reached). */
-function OptionGroup({ group, product, chosen, onToggle }: GroupProps) {
+export function OptionGroup({ group, product, chosen, onToggle }: GroupProps) {
   const single = isSingleChoice(group);
   const count = group.options.filter((o) => chosen.includes(o.id)).length;
   return (

@@ -24,8 +24,14 @@ export function OrderTimeline({ order }: { order: OrderDto }) {
       {parts.length > 0 && (
         <ul className="timeline-parts" aria-label={t("kitchen.parts")}>
           {parts.map((p) => (
-            <li key={p.stationId} className={`timeline-part part-${p.status.toLowerCase()}`} data-status={p.status}>
-              {t("kitchen.part", { station: p.station, status: t(`kitchen.partStatus.${p.status}`) })}
+            <li
+              key={p.ticketId}
+              className={`timeline-part part-${p.held === null ? p.status.toLowerCase() : "held"}`}
+              data-status={p.held === null ? p.status : "HELD"}
+            >
+              {p.held === null
+                ? t("kitchen.part", { station: p.station, status: t(`kitchen.partStatus.${p.status}`) })
+                : t("customer.heldCourse", { course: p.held })}
             </li>
           ))}
         </ul>

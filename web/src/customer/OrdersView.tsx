@@ -39,6 +39,8 @@ export function OrdersView({ orders, me, submission, products }: Props) {
               {o.customerId === me && <span className="muted small">({t("customer.yours")})</span>}
               {/* Taken at the table by a waiter (the order pad), not by a phone. */}
               {o.enteredBy && <span className="muted small">({t("customer.takenBy", { name: o.enteredBy })})</span>}
+              {/* Brought from another table by staff (merged, split off, or lines moved): its old name. */}
+              {o.movedFrom && <span className="muted small">({t("order.movedFrom", { label: o.movedFrom })})</span>}
               <span className="muted small">{formatTime(o.placedAt)}</span>
               <span className="total">{formatMoney(o.totalCents, o.currency)}</span>
             </div>
@@ -73,5 +75,7 @@ function pendingItem(l: CartLine, p: ProductDto | undefined, position: number): 
     options: p ? chosenOptions(p, l.options) : [],
     allergens: p?.allergens ?? [],
     stationId: "", // not routed until the server accepts it; the phone does not show stations per line
+    seat: null,
+    courseId: null,
   };
 }

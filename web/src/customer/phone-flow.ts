@@ -6,15 +6,19 @@
 import type { CardInfoResponse, CurrentSessionResponse, ErrorCode, JoinBody } from "@ordered/contract/client";
 import type { Entry, KeptReceipt } from "./customer-storage";
 
-/** Why the live view of a session ended for this phone. */
-export type EndReason = "closed" | "removed" | "unauthenticated";
+/**
+ * Why the live view of a session ended for this phone. `moved`: staff merged its session into
+ * another or split it off to another table (it follows there when it can).
+ */
+export type EndReason = "closed" | "removed" | "unauthenticated" | "moved";
 
 export type Phase =
   | { kind: "loading" }
   | { kind: "join" }
   /** A card's table has no session yet: wait politely and try the join again. */
   | { kind: "free"; displayName: string; card: CardInfoResponse | null }
-  | { kind: "live"; token: string; current: CurrentSessionResponse }
+  /** `notice`: said once on top, e.g. that staff moved the phone to another table's session. */
+  | { kind: "live"; token: string; current: CurrentSessionResponse; notice?: string }
   | { kind: "receipt"; kept: KeptReceipt; canRejoin: boolean }
   /** Closed, but no receipt could be had (e.g. offline): the bare message. */
   | { kind: "closed"; canRejoin: boolean }
@@ -31,6 +35,8 @@ export function endReasonOf(code: ErrorCode | "NETWORK" | "TIMEOUT"): EndReason 
       return "removed";
     case "UNAUTHENTICATED":
       return "unauthenticated";
+    case "SESSION_MOVED":
+      return "moved";
     default:
       return null;
   }
@@ -81,6 +87,8 @@ export function phaseAfterEnd(entry: Entry, reason: EndReason, kept: KeptReceipt
     case "closed":
       return kept ? { kind: "receipt", kept, canRejoin } : { kind: "closed", canRejoin };
     case "unauthenticated":
+    case "moved":
+      // Moved, but it could not follow (the new session closed meanwhile): join again.
       return { kind: "join" };
   }
 }
@@ -99,6 +107,7 @@ export function dropsToken(entry: Entry, reason: EndReason, receiptKept: boolean
     case "removed":
       return false;
     case "unauthenticated":
+    case "moved":
       return true;
   }
 }

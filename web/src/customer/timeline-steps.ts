@@ -55,11 +55,15 @@ export function currentStep(order: OrderDto): OrderStage | OrderEnd {
   return steps.at(-1)?.key ?? "placed";
 }
 
-/** One station's part of an order, for the guest ("Bar: ready"). */
+/** One station's part of an order (per course when the station has several), for the guest ("Bar: ready"). */
 export interface StationPart {
+  ticketId: string;
   stationId: string;
+  /** The station's name, with the course's when the station has the order's lines of several courses. */
   station: string;
   status: TicketStatus;
+  /** The course's name while staff hold it at the table ("waiting for the waiter to send it"), else null. */
+  held: string | null;
 }
 
 /**
@@ -68,5 +72,12 @@ export interface StationPart {
  */
 export function stationParts(order: OrderDto): StationPart[] {
   if (order.status !== "ACCEPTED" || order.shipment?.status !== "PREPARING") return [];
-  return order.tickets.map((t) => ({ stationId: t.stationId, station: t.station, status: t.status }));
+  const perStation = (stationId: string) => order.tickets.filter((t) => t.stationId === stationId).length;
+  return order.tickets.map((t) => ({
+    ticketId: t.id,
+    stationId: t.stationId,
+    station: t.course && perStation(t.stationId) > 1 ? `${t.station} · ${t.course}` : t.station,
+    status: t.status,
+    held: t.firedAt === null ? (t.course ?? t.station) : null,
+  }));
 }

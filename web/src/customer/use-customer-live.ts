@@ -45,6 +45,11 @@ export function useCustomerLive(storageKey: string, token: string, initial: Curr
     auth: () => ({ token, lastSeq: store.cursor(sessionId) }),
     onApplied: ({ events }) => {
       if (events.some((e) => e.name === "customer:removed" && e.data.customerId === me)) end.current("removed");
+      // Staff merged this table into another, or split this phone off: it follows (CustomerApp).
+      const moved = events.some(
+        (e) => e.name === "session:merged" || (e.name === "session:split" && "customerIds" in e.data && e.data.customerIds.includes(me)),
+      );
+      if (moved) end.current("moved");
     },
     onRefused: (e) => end.current(endReasonOf(e.code) ?? "unauthenticated"),
   });

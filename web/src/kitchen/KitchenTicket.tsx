@@ -3,7 +3,7 @@ import { formatList, t } from "../i18n/i18n";
 import { formatAge } from "../lib/age";
 import { strings } from "../strings";
 import { isAllergyNote } from "./allergy-notes";
-import type { TicketCard } from "./kitchen-board";
+import { type TicketCard, ticketSince } from "./kitchen-board";
 import { ticketAge } from "./ticket-age";
 import type { Thresholds } from "./use-kitchen-live";
 import "./KitchenTicket.css";
@@ -30,28 +30,35 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
   // At the pass the clock that matters is how long it has been ready; before, how long it has waited.
   const { ms, urgency } = ready
     ? { ms: now - Date.parse(ticket.readyAt ?? ticket.movedAt), urgency: "fresh" as const }
-    : ticketAge(ticket.createdAt, now, thresholds);
+    : ticketAge(ticketSince(ticket), now, thresholds);
   const age = formatAge(ms, "clock");
-  const next = TICKET_NEXT[ticket.status];
+  // A held course waits for the floor to fire it: greyed, no clock, nothing to bump.
+  const held = card.held;
+  const next = held === null ? TICKET_NEXT[ticket.status] : undefined;
   // The whole order's word, as the panel shows it: another station's part may be behind this one's.
   const view = orderViewOf(card.order);
 
   return (
     <article
-      className={`kt kt-${ticket.status.toLowerCase()} kt-${urgency}${unseen ? " kt-unseen" : ""}`}
+      className={`kt kt-${ticket.status.toLowerCase()} kt-${held === null ? urgency : "held"}${unseen && held === null ? " kt-unseen" : ""}`}
       aria-label={name}
       tabIndex={-1}
       data-ticket-id={ticket.id}
       data-status={ticket.status}
       data-urgency={urgency}
+      data-held={held === null ? undefined : true}
       data-order-view={view}
     >
       <header className="kt-head">
         <h3 className="kt-table">
           {card.table} <span className="kt-number">#{card.number}</span>
+          {/* Merged or split in from another table: the name the ticket had there. */}
+          {card.order.movedFrom && <span className="kt-from"> {strings.transfer.movedFrom(card.order.movedFrom)}</span>}
         </h3>
-        {unseen && <span className="kt-badge">{strings.kitchen.newBadge}</span>}
-        {ready ? (
+        {unseen && held === null && <span className="kt-badge">{strings.kitchen.newBadge}</span>}
+        {held !== null ? (
+          <span className="kt-held-badge">{strings.kitchen.held(held)}</span>
+        ) : ready ? (
           // At the pass the clock says how long it has been ready, and says so: it is not the waiting time.
           <span className="kt-age">{strings.kitchen.readyAge(age)}</span>
         ) : (
@@ -62,6 +69,7 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
           </span>
         )}
       </header>
+      {ticket.course && held === null && <p className="kt-course">{ticket.course}</p>}
       {view !== ticket.status && <p className="kt-order-view">{strings.kitchen.wholeOrder(ORDER_VIEW_WORDS[view])}</p>}
       <ul className="kt-lines">
         {items.map((item, i) => {
@@ -72,6 +80,7 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
             <li key={i} className="kt-line">
               <span className="kt-qty">{item.quantity}×</span>
               <span className="kt-product">{item.productName}</span>
+              {item.seat !== null && <span className="kt-seat">{strings.kitchen.seat(item.seat)}</span>}
               {item.options.length > 0 && (
                 <span className="kt-options">
                   <span className="visually-hidden">{t("ticket.options")}: </span>

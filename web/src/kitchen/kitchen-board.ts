@@ -9,8 +9,10 @@ export interface TicketCard {
   table: string;
   /** The order's number in its session, the server's (OrderDto.number): the panel and the phone say the same. */
   number: number;
-  /** Only this station's lines. */
+  /** Only this station's lines of the ticket's course. */
   items: OrderItemDto[];
+  /** The course's name while it is held at the table (greyed, not bumpable), else null. */
+  held: string | null;
 }
 
 /** The display's three columns, each oldest first. */
@@ -32,15 +34,18 @@ export function boardOf(state: LiveState<SessionCore, KitchenOrderDto>, stationI
     // would renumber tickets after a reload. The number is the server's.
     for (const order of Object.values(byId)) {
       if (!onDisplay(order)) continue;
-      const ticket = order.tickets.find((t) => t.stationId === stationId);
-      if (!ticket) continue;
-      board[ticket.status].push({
-        ticket,
-        order,
-        table: session?.label ?? "",
-        number: order.number,
-        items: order.items.filter((item) => item.stationId === stationId),
-      });
+      // One ticket per station and course (a table's mains may wait while its starters go).
+      for (const ticket of order.tickets) {
+        if (ticket.stationId !== stationId) continue;
+        board[ticket.status].push({
+          ticket,
+          order,
+          table: session?.label ?? "",
+          number: order.number,
+          items: order.items.filter((item) => item.stationId === stationId && item.courseId === ticket.courseId),
+          held: ticket.firedAt === null ? (ticket.course ?? "") : null,
+        });
+      }
     }
   }
   board.NEW.sort(byArrival);
@@ -49,10 +54,13 @@ export function boardOf(state: LiveState<SessionCore, KitchenOrderDto>, stationI
   return board;
 }
 
-/** The ids of this station's tickets waiting to be started: what the new-ticket cue is about. */
+/** The ids of this station's tickets waiting to be started (fired, not held): what the new-ticket cue is about. */
 export function newTicketIds(board: Board): string[] {
-  return board.NEW.map((c) => c.ticket.id);
+  return board.NEW.filter((c) => c.held === null).map((c) => c.ticket.id);
 }
+
+/** When the kitchen was told to make it: a fired course's clock starts when it was fired. */
+export const ticketSince = (ticket: TicketDto): string => ticket.firedAt ?? ticket.createdAt;
 
 function onDisplay(order: KitchenOrderDto): boolean {
   return order.status === "ACCEPTED" && (order.shipment?.status === "PREPARING" || order.shipment?.status === "READY");
@@ -62,6 +70,11 @@ function byPlacement(a: KitchenOrderDto, b: KitchenOrderDto): number {
   return a.placedAt.localeCompare(b.placedAt) || a.id.localeCompare(b.id);
 }
 
+/** Fired tickets by when they were fired; held ones after them (they wait for the floor). */
 function byArrival(a: TicketCard, b: TicketCard): number {
-  return a.ticket.createdAt.localeCompare(b.ticket.createdAt) || byPlacement(a.order, b.order);
+  return (
+    Number(a.held !== null) - Number(b.held !== null) ||
+    ticketSince(a.ticket).localeCompare(ticketSince(b.ticket)) ||
+    byPlacement(a.order, b.order)
+  );
 }

@@ -25,6 +25,9 @@ export const kitchenStrings = {
     undoLabel: (ticket: string) => `Undo the last move of ${ticket}`,
     allergyNote: "Allergy",
     newBadge: "New",
+    /** A course held at the table: the floor fires it (issue 32, item 3). */
+    held: (course: string) => (course ? `held: ${course}` : "held"),
+    seat: (n: number) => `seat ${n}`,
     soundSwitch: "New-ticket sound",
     soundStateOn: "On",
     soundStateOff: "Off",

@@ -133,6 +133,10 @@ export function createCommands<O extends OrderCore = OrderDto>(
       // The server answers each socket in its audience's form (a display's bump: a kitchen order).
       store.ack(data.order as O, placed);
     }
+    // A course held or fired answers with the table's orders of that course.
+    if (data && typeof data === "object" && "orders" in data && Array.isArray(data.orders)) {
+      for (const order of data.orders) store.ack(order as O);
+    }
     return data;
   };
   return {

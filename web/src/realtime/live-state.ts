@@ -137,6 +137,27 @@ export function claimsOf(state: LiveState<SessionCore>, sessionId: string): Bill
   return Object.values(state.claims[sessionId] ?? {}).flat();
 }
 
+/**
+ * Claims of lines of `orderIds` (known under the session they came from) are `sessionId`'s now:
+ * a line's key is its order and position, which a merge or split-off keeps.
+ */
+function withClaimsOf<S extends SessionCore, O extends OrderCore>(state: LiveState<S, O>, sessionId: string, orderIds: Set<string>) {
+  const claims = { ...state.claims };
+  const arriving: Record<string, BillClaimDto[]> = {};
+  for (const [from, byLine] of Object.entries(state.claims)) {
+    if (from === sessionId) continue;
+    const staying: Record<string, BillClaimDto[]> = {};
+    for (const [line, lineClaims] of Object.entries(byLine)) {
+      if (orderIds.has(line.split(":")[0] ?? "")) arriving[line] = lineClaims;
+      else staying[line] = lineClaims;
+    }
+    claims[from] = staying;
+  }
+  if (Object.keys(arriving).length === 0) return state;
+  claims[sessionId] = { ...claims[sessionId], ...arriving };
+  return { ...state, claims };
+}
+
 /** A session's claims from a snapshot, grouped by line (replacing what was known). */
 function putClaims<S extends SessionCore, O extends OrderCore>(state: LiveState<S, O>, sessionId: string, claims: BillClaimDto[]) {
   const byLine: Record<string, BillClaimDto[]> = {};
@@ -174,6 +195,38 @@ function applyEvent<S extends SessionCore, O extends OrderCore>(state: LiveState
       if (!current) return seen;
       const tableId = "tableId" in e.data && "tableId" in current ? { tableId: e.data.tableId } : {};
       return withSession(seen, { ...current, label: e.data.label, ...tableId });
+    }
+    case "session:merged": {
+      // Everything it held is the other session's now (its `session:received`); it is closed.
+      const current = seen.sessions[e.sessionId];
+      const emptied = withoutSession(seen, e.sessionId);
+      return current ? withSession(emptied, { ...current, status: "CLOSED", closedAt: e.data.closedAt }) : emptied;
+    }
+    case "session:split": {
+      // Those orders (and, in the whole form, those phones and their open calls) are the new session's.
+      const phones = new Set("customerIds" in e.data ? e.data.customerIds : []);
+      const alerts = Object.values(seen.alerts[e.sessionId] ?? {}).filter(
+        (a) => a.acknowledgedAt === null && phones.has(a.customerId ?? ""),
+      );
+      let next = dropIn(seen, "orders", e.sessionId, e.data.orderIds);
+      next = dropIn(next, "customers", e.sessionId, [...phones]);
+      return dropIn(
+        next,
+        "alerts",
+        e.sessionId,
+        alerts.map((a) => a.id),
+      );
+    }
+    case "session:received": {
+      // What a merge or a split-off brought (the kitchen's form: its orders only).
+      let next = e.data.orders.reduce((s: LiveState<S, O>, o) => putOrder(s, o as O, notBehind), seen);
+      next = withClaimsOf(next, e.sessionId, new Set(e.data.orders.map((o) => o.id)));
+      if ("customers" in e.data) {
+        for (const c of e.data.customers) next = putIn(next, "customers", e.sessionId, c, customerWins);
+        for (const a of e.data.alerts) next = putIn(next, "alerts", e.sessionId, a, alertWins);
+        for (const p of e.data.payments) next = putIn(next, "payments", e.sessionId, p, always);
+      }
+      return next;
     }
     case "customer:joined":
     case "customer:verified":
@@ -238,6 +291,34 @@ function putOrder<S extends SessionCore, O extends OrderCore>(state: LiveState<S
   const current = forSession[order.id];
   if (current && !wins(current, order)) return state;
   return { ...state, orders: { ...state.orders, [order.sessionId]: { ...forSession, [order.id]: order } } };
+}
+
+/** A session's orders, phones, calls and payments gone from the state (it was merged into another). */
+function withoutSession<S extends SessionCore, O extends OrderCore>(state: LiveState<S, O>, sessionId: string): LiveState<S, O> {
+  const drop = <T>(byId: Record<string, T>) => Object.fromEntries(Object.entries(byId).filter(([id]) => id !== sessionId));
+  return {
+    ...state,
+    orders: drop(state.orders),
+    customers: drop(state.customers),
+    alerts: drop(state.alerts),
+    payments: drop(state.payments),
+    arrivals: state.arrivals.filter((a) => a.sessionId !== sessionId),
+  };
+}
+
+/** Some of a session's rows gone from the state (they moved to another session). */
+function dropIn<S extends SessionCore, O extends OrderCore>(
+  state: LiveState<S, O>,
+  key: "orders" | Keyed,
+  sessionId: string,
+  ids: readonly string[],
+): LiveState<S, O> {
+  const forSession = state[key][sessionId];
+  if (!forSession || ids.length === 0) return state;
+  const gone = new Set(ids);
+  const kept = Object.fromEntries(Object.entries(forSession).filter(([id]) => !gone.has(id)));
+  const arrivals = key === "orders" ? state.arrivals.filter((a) => a.sessionId !== sessionId || !gone.has(a.orderId)) : state.arrivals;
+  return { ...state, [key]: { ...state[key], [sessionId]: kept }, arrivals };
 }
 
 type Keyed = "customers" | "alerts" | "payments";

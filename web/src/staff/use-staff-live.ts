@@ -8,6 +8,8 @@ import type { StaffSession } from "./sessions/staff-sessions";
 
 /** New orders close together get one sound. */
 const BEEP_GAP_MS = 1500;
+/** Events after which the floor's tables are read again (a table seated, freed or changed hands). */
+const TABLE_EVENTS = new Set(["session:opened", "session:closed", "session:moved", "session:merged", "session:split"]);
 
 /**
  * The staff panel's live state: a REST snapshot (sessions, and the orders of open ones at
@@ -87,7 +89,7 @@ export function useStaffLive(token: string, onUnauthenticated: () => void) {
       // The panel hears sessions whole (a display's copy has no join URL).
       const opened = events.flatMap((e) => (e.name === "session:opened" && "joinUrl" in e.data ? [e.data] : []));
       if (opened.length > 0) store.putSessions(opened);
-      if (events.some((e) => e.name === "session:opened" || e.name === "session:closed" || e.name === "session:moved")) tablesChanged();
+      if (events.some((e) => TABLE_EVENTS.has(e.name))) tablesChanged();
     },
     onRefused: (e) => {
       if (e.code === "UNAUTHENTICATED") unauth.current();

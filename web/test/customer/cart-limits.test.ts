@@ -90,6 +90,8 @@ describe("putting a refused order back into the cart", () => {
           ],
           allergens: [],
           stationId: id(800),
+          seat: null,
+          courseId: null,
         },
       ],
     });
@@ -113,6 +115,8 @@ describe("putting a refused order back into the cart", () => {
           options: [],
           allergens: [],
           stationId: id(800),
+          seat: null,
+          courseId: null,
         },
       ],
     });

@@ -26,6 +26,8 @@ describe("what the server's answers mean for a phone", () => {
     expect(endReasonOf("SESSION_CLOSED")).toBe("closed");
     expect(endReasonOf("CUSTOMER_REMOVED")).toBe("removed");
     expect(endReasonOf("UNAUTHENTICATED")).toBe("unauthenticated");
+    // Merged or split off by staff: the phone follows to its new session (CustomerApp).
+    expect(endReasonOf("SESSION_MOVED")).toBe("moved");
     for (const c of ["UNAVAILABLE", "NETWORK", "TIMEOUT", "PRODUCT_UNAVAILABLE", "RATE_LIMITED"] as const)
       expect(endReasonOf(c)).toBeNull();
   });

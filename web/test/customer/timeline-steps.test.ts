@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { currentStep, stationParts, timelineSteps } from "../../src/customer/timeline-steps";
-import { AT, BAR, order, ticket } from "../support/fixtures";
+import { AT, BAR, id, order, ticket } from "../support/fixtures";
 
 /** "placed:done accepted:current …" for short expectations. */
 const steps = (o: ReturnType<typeof order>) => timelineSteps(o).map((s) => `${s.key}:${s.state}`);
@@ -41,6 +41,19 @@ describe("stationParts: each station's part while the order is prepared", () => 
     ticket(1, { status: "PREPARING" }),
     ticket(2, { stationId: BAR, station: "Bar", status: "READY", readyAt: "2026-11-21T12:05:00.000Z" }),
   ];
+
+  test("a course held at the table waits for the waiter; a station's courses are told apart", () => {
+    const o = order(1, "preparing", {
+      tickets: [
+        ticket(1, { status: "PREPARING", courseId: id(1301), course: "Starters" }),
+        ticket(2, { courseId: id(1302), course: "Mains", firedAt: null }),
+      ],
+    });
+    expect(stationParts(o).map((p) => [p.station, p.status, p.held])).toEqual([
+      ["Kitchen · Starters", "PREPARING", null],
+      ["Kitchen · Mains", "NEW", "Mains"],
+    ]);
+  });
 
   test("Kitchen preparing, Bar ready, in station order; the order itself still preparing", () => {
     const o = order(1, "preparing", { tickets });

@@ -15,6 +15,8 @@ const line = (productName: string, stationId: string, note: string | null = null
   options: [],
   allergens: [],
   stationId,
+  seat: null,
+  courseId: null,
 });
 
 /** Order n with a pizza for the Kitchen and a drink for the Bar, each part at its own status. */
@@ -93,5 +95,36 @@ describe("boardOf: which tickets a station shows, where, in which order", () => 
     const board = boardOf(store.getState(), KITCHEN);
     expect([...board.NEW, ...board.PREPARING, ...board.READY]).toEqual([]);
     expect(names(boardOf(store.getState(), BAR).NEW)).toEqual(["Table 1 #1"]);
+  });
+});
+
+describe("boardOf: courses held and fired (issue 32, item 3)", () => {
+  const STARTERS = id(1301);
+  const MAINS = id(1302);
+  const course = (productName: string, courseId: string): OrderItemDto => ({ ...line(productName, KITCHEN), courseId });
+
+  test("one ticket per course; a held one waits last in New with its course's name, without the new-ticket cue; a fired one ages from its firing", () => {
+    const o = order(1, "preparing", {
+      items: [course("Burrata", STARTERS), course("Diavola", MAINS)],
+      tickets: [
+        ticket(1, { courseId: STARTERS, course: "Starters", createdAt: at(0), firedAt: at(0) }),
+        ticket(2, { courseId: MAINS, course: "Mains", createdAt: at(0), firedAt: null }),
+      ],
+    });
+    const later = mixed(2, { createdAt: at(5), firedAt: at(5) }, {});
+    const board = boardOf(stateWith([o, later]).getState(), KITCHEN);
+    expect(board.NEW.map((c) => [c.number, c.held, c.items.map((i) => i.productName)])).toEqual([
+      [1, null, ["Burrata"]],
+      [2, null, ["Margherita"]],
+      [1, "Mains", ["Diavola"]],
+    ]);
+    expect(newTicketIds(board)).toEqual([id(1101), id(1104)]);
+    // Fired at 12:10, the mains come after the 12:05 ticket: their clock starts when fired.
+    const fired = { ...o, tickets: [o.tickets[0]!, { ...o.tickets[1]!, firedAt: at(10) }] };
+    expect(boardOf(stateWith([fired, later]).getState(), KITCHEN).NEW.map((c) => [c.number, c.held])).toEqual([
+      [1, null],
+      [2, null],
+      [1, null],
+    ]);
   });
 });

@@ -84,6 +84,8 @@ export function order(
         options: [],
         allergens: [],
         stationId: KITCHEN,
+        seat: null,
+        courseId: null,
       },
     ],
     shipment: ship ? { status: ship, readyAt: ship === "PREPARING" ? null : AT, deliveredAt: ship === "DELIVERED" ? AT : null } : null,
@@ -104,7 +106,11 @@ export function ticket(n: number, overrides: Partial<TicketDto> = {}): TicketDto
     startedAt: null,
     readyAt: null,
     movedAt: AT,
+    courseId: null,
+    course: null,
     ...overrides,
+    // Fired when it was made unless said otherwise (null: its course is held).
+    firedAt: "firedAt" in overrides ? overrides.firedAt : (overrides.createdAt ?? AT),
   });
 }
 
@@ -233,6 +239,7 @@ export function category(n: number, overrides: Partial<CategoryDto> = {}): Categ
     description: "",
     position: n,
     stationId: KITCHEN,
+    courseId: null,
     hidden: false,
     availableFrom: null,
     availableUntil: null,

@@ -2,7 +2,14 @@ import { LIMITS } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { strings } from "../../strings";
 
-export function NewSessionForm({ onCreate }: { onCreate: (label: string) => Promise<void> }) {
+export function NewSessionForm({
+  onCreate,
+  onCounterOrder,
+}: {
+  onCreate: (label: string) => Promise<void>;
+  /** A walk-up order without a table: opens such a session and the order pad on it (issue 32). */
+  onCounterOrder?: () => Promise<void>;
+}) {
   const [label, setLabel] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +44,27 @@ export function NewSessionForm({ onCreate }: { onCreate: (label: string) => Prom
       <button type="submit" className="button primary" disabled={busy}>
         {busy ? strings.panel.creating : strings.panel.newSession}
       </button>
+      {onCounterOrder && (
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          title={strings.counter.hint}
+          onClick={async () => {
+            setBusy(true);
+            setError(null);
+            try {
+              await onCounterOrder();
+            } catch (err) {
+              setError(err instanceof Error ? err.message : String(err));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {strings.counter.action}
+        </button>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}

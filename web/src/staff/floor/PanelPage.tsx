@@ -1,7 +1,9 @@
-import type { QrDto } from "@ordered/contract/client";
+import { can, type QrDto } from "@ordered/contract/client";
 import { useState } from "react";
 import type { StaffAuth } from "../../components/auth/staff-auth";
+import { formatTime } from "../../lib/money";
 import { strings } from "../../strings";
+import { OrderPad } from "../order-pad/OrderPad";
 import { ClosedSessionCard } from "../sessions/ClosedSessionCard";
 import { OpenSessionCard } from "../sessions/OpenSessionCard";
 import { QrModal } from "../sessions/QrModal";
@@ -28,6 +30,10 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
   const open = byLongestWait(openSessions(state), state);
   const closed = closedSessions(state);
   const shown = qrFor ? state.sessions[qrFor.id] : undefined;
+  // The order pad, open for one session (a table's, or a counter order's).
+  const [padFor, setPadFor] = useState<string | null>(null);
+  const padSession = padFor ? state.sessions[padFor] : undefined;
+  const mayEnter = can(auth.staff.role, "orders.enter");
 
   return (
     <div className="panel">
@@ -40,6 +46,15 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
             const res = await staffLive.openSession(label);
             setQrFor({ id: res.session.id, qr: res.qr });
           }}
+          onCounterOrder={
+            mayEnter
+              ? async () => {
+                  // A walk-up order: a session without a table, named by the time, and the pad on it.
+                  const res = await staffLive.openSession(strings.counter.label(formatTime(new Date().toISOString())));
+                  setPadFor(res.session.id);
+                }
+              : undefined
+          }
         />
         <div className="columns">
           <section aria-labelledby="open-sessions" className="column">
@@ -66,6 +81,7 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
                   role={auth.staff.role}
                   onShowQr={() => setQrFor({ id: s.id })}
                   onClose={(body) => staffLive.closeSession(s.id, body)}
+                  onTakeOrder={() => setPadFor(s.id)}
                 />
               </div>
             ))}
@@ -94,6 +110,16 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
         thresholds={thresholds}
         onSeen={markSeen}
       />
+      {padSession && padSession.status === "OPEN" && (
+        <OrderPad
+          session={padSession}
+          token={auth.token}
+          timeZone={auth.staff.location.timeZone}
+          currency={auth.staff.location.currency}
+          orders={Object.values(state.orders).flatMap((byId) => Object.values(byId))}
+          onClose={() => setPadFor(null)}
+        />
+      )}
       {shown && qrFor && <QrModal session={shown} token={auth.token} initialQr={qrFor.qr} onClose={() => setQrFor(null)} />}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { CategoryDto, StationDto } from "@ordered/contract/client";
+import type { CategoryDto, CourseDto, StationDto } from "@ordered/contract/client";
 import { useState } from "react";
 import { api } from "../../api/http";
 import { strings } from "../../strings";
@@ -20,15 +20,18 @@ interface Props {
   reload: () => Promise<void>;
   /** The location's stations, for the category form and to show where each category goes. */
   stations: readonly StationDto[];
+  /** The location's courses, for the category form's default course and the list's note. */
+  courses: readonly CourseDto[];
 }
 
 /** The menu's categories: add, edit, reorder, hide and delete (an empty one). */
-export function CategoriesPanel({ token, timeZone, categories, loadError, counts, put, reload, stations }: Props) {
+export function CategoriesPanel({ token, timeZone, categories, loadError, counts, put, reload, stations, courses }: Props) {
   const s = strings.categories;
   const [editing, setEditing] = useState<CategoryDto | "new" | null>(null);
   const { error: actionError, run } = useListActions(reload);
   const list = categories ?? [];
   const stationName = new Map(stations.map((st) => [st.id, st.name]));
+  const courseName = new Map(courses.map((co) => [co.id, co.name]));
 
   async function save(input: CategoryInput) {
     if (editing === "new") {
@@ -94,6 +97,7 @@ export function CategoriesPanel({ token, timeZone, categories, loadError, counts
               <span className="muted small">
                 {window ? s.served(window) : s.allDay} · {s.productCount(count)}
                 {stationName.has(c.stationId) && ` · ${strings.stations.routedTo(stationName.get(c.stationId)!)}`}
+                {c.courseId && courseName.has(c.courseId) && ` · ${courseName.get(c.courseId)}`}
               </span>
             </span>
             {c.hidden && <span className="badge badge-hidden">{s.hidden}</span>}
@@ -146,6 +150,7 @@ export function CategoriesPanel({ token, timeZone, categories, loadError, counts
           category={editing === "new" ? null : editing}
           timeZone={timeZone}
           stations={stations}
+          courses={courses}
           onSave={save}
           onClose={() => setEditing(null)}
         />

@@ -1,4 +1,4 @@
-import { type CategoryDto, LIMITS, type StationDto } from "@ordered/contract/client";
+import { type CategoryDto, type CourseDto, LIMITS, type StationDto } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { Modal } from "../../components/Modal";
 import { t } from "../../i18n/i18n";
@@ -12,12 +12,14 @@ interface Props {
   timeZone: string;
   /** The location's stations, in order; the category's lines go to the one chosen. */
   stations: readonly StationDto[];
+  /** The location's courses, in order; the category's lines get the one chosen by default. */
+  courses: readonly CourseDto[];
   onSave: (input: CategoryInput) => Promise<void>;
   onClose: () => void;
 }
 
 /** Adds or edits a category: name, description and an optional service window; the server's refusal shows in place. */
-export function CategoryFormDialog({ category, timeZone, stations, onSave, onClose }: Props) {
+export function CategoryFormDialog({ category, timeZone, stations, courses, onSave, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const s = strings.categories;
@@ -32,6 +34,7 @@ export function CategoryFormDialog({ category, timeZone, stations, onSave, onClo
       from: String(data.get("from") ?? ""),
       until: String(data.get("until") ?? ""),
       stationId: String(data.get("stationId") ?? ""),
+      courseId: courses.length > 0 ? String(data.get("courseId") ?? "") : undefined,
     });
     if ("error" in read) {
       setError(read.error);
@@ -87,6 +90,28 @@ export function CategoryFormDialog({ category, timeZone, stations, onSave, onClo
             </select>
             <small id="category-station-hint" className="muted">
               {strings.stations.fieldHint}
+            </small>
+          </div>
+        )}
+        {courses.length > 0 && (
+          <div className="field">
+            <label htmlFor="category-course">{strings.courses.field}</label>
+            <select
+              id="category-course"
+              name="courseId"
+              className="touch"
+              defaultValue={category?.courseId ?? ""}
+              aria-describedby="category-course-hint"
+            >
+              <option value="">{strings.courses.none}</option>
+              {courses.map((co) => (
+                <option key={co.id} value={co.id}>
+                  {co.name}
+                </option>
+              ))}
+            </select>
+            <small id="category-course-hint" className="muted">
+              {strings.courses.fieldHint}
             </small>
           </div>
         )}

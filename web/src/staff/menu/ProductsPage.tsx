@@ -7,10 +7,12 @@ import { t } from "../../i18n/i18n";
 import { useProducts } from "../../realtime/use-products";
 import { strings } from "../../strings";
 import { CategoriesPanel } from "./CategoriesPanel";
+import { CoursesPanel } from "./CoursesPanel";
 import { ProductFormDialog } from "./ProductFormDialog";
 import { ProductRow } from "./ProductRow";
 import { StationsPanel } from "./StationsPanel";
 import { useCategories } from "./use-categories";
+import { useCourses } from "./use-courses";
 import { useStations } from "./use-stations";
 
 type Editing = { product: ProductDto } | { product: null; categoryId?: string };
@@ -47,6 +49,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
   const categories = useCategories(token);
   const canEdit = can(auth.staff.role, "menu.edit");
   const stations = useStations(token);
+  const courses = useCourses(token);
   const [actionError, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [archiving, setArchiving] = useState<ProductDto | null>(null);
@@ -199,6 +202,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
               put={categories.put}
               reload={categories.reload}
               stations={stations.stations ?? []}
+              courses={courses.courses ?? []}
             />
             <StationsPanel
               token={token}
@@ -207,6 +211,14 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
               categories={categoryList}
               put={stations.put}
               reload={stations.reload}
+            />
+            <CoursesPanel
+              token={token}
+              courses={courses.courses}
+              loadError={courses.error}
+              categories={categoryList}
+              put={courses.put}
+              reload={courses.reload}
             />
           </div>
         )}

@@ -9,6 +9,8 @@ export interface CategoryInput {
   availableUntil: string | null;
   /** The station its lines go to; absent: the server's default (a new category goes to the first station). */
   stationId?: string;
+  /** The default course; null: none; absent: unchanged (or none for a new category). */
+  courseId?: string | null;
 }
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -25,6 +27,8 @@ export function categoryInputOf(fields: {
   until: string;
   /** The station select's value; "" when there is no choice to make. */
   stationId?: string;
+  /** The course select's value ("" = none); undefined when the form has no course choice. */
+  courseId?: string;
 }): { input: CategoryInput } | { error: string; field: "name" | "from" | "until" } {
   const e = strings.categories.errors;
   const name = fields.name.trim();
@@ -43,6 +47,7 @@ export function categoryInputOf(fields: {
       availableFrom: from || null,
       availableUntil: until || null,
       ...(stationId ? { stationId } : {}),
+      ...(fields.courseId === undefined ? {} : { courseId: fields.courseId || null }),
     },
   };
 }

@@ -1,4 +1,13 @@
-import { billOf, billSplit, type CardJoinCheck, type CloseSessionBody, type StaffRoleName, ticketUrgency } from "@ordered/contract/client";
+import {
+  billOf,
+  billSplit,
+  type CardJoinCheck,
+  type CloseSessionBody,
+  can,
+  type OrderDto,
+  type StaffRoleName,
+  ticketUrgency,
+} from "@ordered/contract/client";
 import { useState } from "react";
 import { formatAge } from "../../lib/age";
 import { formatMoney, formatTime } from "../../lib/money";
@@ -6,6 +15,7 @@ import { alertsOf, claimsOf, customersOf, ordersOf, paymentsOf } from "../../rea
 import { strings } from "../../strings";
 import { AgePill } from "../floor/OrderAge";
 import { type Thresholds, waitingSince } from "../floor/triage";
+import { SessionCourses } from "../order-pad/SessionCourses";
 import { useNow } from "../use-now";
 import { AlertList } from "./AlertList";
 import { BillSummary } from "./BillSummary";
@@ -17,6 +27,9 @@ import { StaffOrderCard } from "./StaffOrderCard";
 import { orderLabels, phoneNames } from "./session-view";
 import { payerLabel } from "./split-view";
 import type { StaffSession, StaffState } from "./staff-sessions";
+import { MergeDialog } from "./transfers/MergeDialog";
+import { MoveLinesDialog } from "./transfers/MoveLinesDialog";
+import { SplitDialog as SplitOffDialog } from "./transfers/SplitDialog";
 
 interface Props {
   session: StaffSession;
@@ -32,17 +45,38 @@ interface Props {
   role: StaffRoleName;
   onShowQr: () => void;
   onClose: (body: CloseSessionBody) => Promise<unknown>;
+  /** Opens the order pad for this session (issue 32). */
+  onTakeOrder?: () => void;
 }
 
 /** Which dialog is open; a payment started from the close dialog goes back to it. */
-type Dialog = { kind: "pay"; thenClose: boolean } | { kind: "close" } | { kind: "split" } | { kind: "payPayer"; payer: string } | null;
+type Dialog =
+  | { kind: "pay"; thenClose: boolean }
+  | { kind: "close" }
+  | { kind: "merge" }
+  | { kind: "splitOff" }
+  | { kind: "split" }
+  | { kind: "payPayer"; payer: string }
+  | { kind: "move"; order: OrderDto }
+  | null;
 
 /**
  * An open session, live: its calls, phones, orders and running bill, with recording payments
  * and closing. Everything shown is derived from the live state, so every staff device sees
  * the same session without polling.
  */
-export function OpenSessionCard({ session, state, token, currency, cardJoinCheck, thresholds, role, onShowQr, onClose }: Props) {
+export function OpenSessionCard({
+  session,
+  state,
+  token,
+  currency,
+  cardJoinCheck,
+  thresholds,
+  role,
+  onShowQr,
+  onClose,
+  onTakeOrder,
+}: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
   // Ages are shown in whole minutes: a tick every 10 s keeps them at most that late.
   const now = useNow(10_000);
@@ -54,6 +88,8 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
   const names = phoneNames(customers);
   const labels = orderLabels(session.label, orders);
   const bill = billOf({ currency, orders, payments, customers });
+  // The other seated tables: where this party, or lines of its orders, may go.
+  const others = Object.values(state.sessions).filter((s) => s.status === "OPEN" && s.id !== session.id);
   const claims = claimsOf(state, session.id);
   const phones = customers.filter((c) => c.removedAt === null).map((c) => c.id);
   // Once the table splits by item: what each payer still owes (a bill request shows the phone's).
@@ -102,13 +138,21 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
           <h4 className="seat-heading">
             {strings.session.orders} <span className="count">{orders.length}</span>
           </h4>
+          {can(role, "orders.enter") && <SessionCourses sessionId={session.id} orders={orders} />}
           {orders.length === 0 ? (
             <p className="muted small">{strings.panel.noOrders}</p>
           ) : (
             <ol className="orders">
               {orders.map((o) => (
                 <li key={o.id}>
-                  <StaffOrderCard order={o} label={labels.get(o.id) ?? session.label} now={now} thresholds={thresholds} role={role} />
+                  <StaffOrderCard
+                    order={o}
+                    label={labels.get(o.id) ?? session.label}
+                    now={now}
+                    thresholds={thresholds}
+                    role={role}
+                    onMoveLines={() => setDialog({ kind: "move", order: o })}
+                  />
                 </li>
               ))}
             </ol>
@@ -129,8 +173,31 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
       </div>
 
       <footer className="session-actions">
+        {onTakeOrder && can(role, "orders.enter") && (
+          <button type="button" className="button primary" onClick={onTakeOrder}>
+            {strings.pad.open}
+          </button>
+        )}
         <button type="button" className="button primary" onClick={() => setDialog({ kind: "pay", thenClose: false })}>
           {strings.session.recordPayment}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-haspopup="dialog"
+          aria-label={strings.transfer.mergeLabel(session.label)}
+          onClick={() => setDialog({ kind: "merge" })}
+        >
+          {strings.transfer.mergeButton}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-haspopup="dialog"
+          aria-label={strings.transfer.splitLabel(session.label)}
+          onClick={() => setDialog({ kind: "splitOff" })}
+        >
+          {strings.transfer.splitButton}
         </button>
         <button type="button" className="button" disabled={bill.lines.length === 0} onClick={() => setDialog({ kind: "split" })}>
           {strings.split.open}
@@ -139,6 +206,19 @@ export function OpenSessionCard({ session, state, token, currency, cardJoinCheck
           {strings.panel.closeSession}
         </button>
       </footer>
+      {dialog?.kind === "merge" && <MergeDialog session={session} others={others} token={token} onClose={() => setDialog(null)} />}
+      {dialog?.kind === "splitOff" && (
+        <SplitOffDialog session={session} customers={customers} names={names} token={token} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === "move" && (
+        <MoveLinesDialog
+          order={orders.find((o) => o.id === dialog.order.id) ?? dialog.order}
+          label={labels.get(dialog.order.id) ?? session.label}
+          others={others}
+          token={token}
+          onClose={() => setDialog(null)}
+        />
+      )}
 
       {dialog?.kind === "pay" && (
         <PaymentDialog

@@ -29,10 +29,12 @@ interface Props {
   thresholds: Thresholds;
   /** The signed-in account's role: what it may cancel. */
   role: StaffRoleName;
+  /** Opens "Move to…" (lines onto another table's bill); absent: not offered here. */
+  onMoveLines?: () => void;
 }
 
 /** One order in a session with its age while unfinished, its next step (Ready, Delivered) and Cancel. */
-export function StaffOrderCard({ order, label, now, thresholds, role }: Props) {
+export function StaffOrderCard({ order, label, now, thresholds, role, onMoveLines }: Props) {
   const commands = useCommands();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -83,6 +85,7 @@ export function StaffOrderCard({ order, label, now, thresholds, role }: Props) {
               ? ` · ${strings.order.takenBy(order.enteredBy)}`
               : ""}
         </span>
+        {order.movedFrom && <span className="muted small moved-from">{strings.transfer.movedFrom(order.movedFrom)}</span>}
         <OrderAge order={order} now={now} thresholds={thresholds} />
       </div>
       <OrderItems items={order.items} />
@@ -104,7 +107,19 @@ export function StaffOrderCard({ order, label, now, thresholds, role }: Props) {
             {overrides && "…"}
           </button>
         )}
-        {canCancel(order) && (
+        {onMoveLines && movableLines(order) && (
+          <button
+            type="button"
+            className="button ghost small"
+            aria-haspopup="dialog"
+            onClick={onMoveLines}
+            aria-label={strings.transfer.moveLabel(label)}
+          >
+            {strings.transfer.moveButton}
+          </button>
+        )}
+        {/* An order with lines on another table's bill cannot be cancelled (cancel-order.ts). */}
+        {canCancel(order) && !order.items.some((i) => i.movedTo) && (
           <button
             type="button"
             className="button ghost small"
@@ -151,3 +166,7 @@ export function StaffOrderCard({ order, label, now, thresholds, role }: Props) {
     </div>
   );
 }
+
+/** Lines may move to another bill from an accepted or delivered order, while some are still on this one (move-lines.ts). */
+const movableLines = (order: OrderDto) =>
+  (order.status === "ACCEPTED" || order.status === "DELIVERED") && order.items.some((i) => !i.movedTo);

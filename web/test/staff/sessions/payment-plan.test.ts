@@ -85,5 +85,7 @@ function item(unitPriceCents: number, quantity: number) {
     options: [],
     allergens: [],
     stationId: id(800),
+    seat: null,
+    courseId: null,
   };
 }
