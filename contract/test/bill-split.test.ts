@@ -126,11 +126,16 @@ describe("billSplit", () => {
   });
 
   it("spreadInProportion: exact, each part within a cent, all to the fallback when nothing weighs", () => {
-    const parts = spreadInProportion(100, [
-      { key: "a", cents: 1 },
-      { key: "b", cents: 1 },
-      { key: "c", cents: 1 },
-    ]);
+    const parts = spreadInProportion(
+      100,
+      [
+        { key: "a", cents: 1 },
+        { key: "b", cents: 1 },
+        { key: "c", cents: 1 },
+      ],
+      "rest",
+    );
+    expect(parts.get("rest")).toBe(0);
     expect([...parts.values()].reduce((a, b) => a + b, 0)).toBe(100);
     expect(parts.get("a")).toBe(34);
     expect(spreadInProportion(-50, [{ key: "a", cents: 0 }], "rest").get("rest")).toBe(-50);

@@ -44,7 +44,7 @@ export async function decodeQr(img: Locator): Promise<string> {
 
 /** Opens the staff panel's QR dialog for a session and returns the join URL it encodes. */
 export async function joinUrlFromPanel(page: Page, label: string): Promise<string> {
-  await sessionCard(page, label).getByRole("button", { name: label }).click();
+  await sessionCard(page, label).getByRole("button", { name: label, exact: true }).click();
   const dialog = page.getByRole("dialog", { name: `QR code for ${label}` });
   const url = await decodeQr(dialog.getByRole("img", { name: `QR code for ${label}` }));
   await dialog.getByRole("button", { name: "Close" }).click();

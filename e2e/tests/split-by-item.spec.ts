@@ -1,3 +1,4 @@
+import { expectAccessible } from "../support/axe.js";
 import { expect, test } from "../support/fixtures.js";
 import { orderOnPhone } from "../support/session.js";
 import { joinUrlFromPanel, openSession, sessionCard } from "../support/ui.js";
@@ -13,6 +14,8 @@ test("a shared dish split across two phones and Person 3: each sees its exact sh
   api,
   venue,
 }) => {
+  // Three browsers, a share on each screen and three payments: more than one screen's worth.
+  test.setTimeout(120_000);
   await openSession(page, "Table 51");
   const url = await joinUrlFromPanel(page, "Table 51");
   const ann = await phones.join(url, "Ann");
@@ -26,7 +29,8 @@ test("a shared dish split across two phones and Person 3: each sees its exact sh
   await card.getByRole("button", { name: "Split by item" }).click();
   const split = page.getByRole("dialog", { name: "Split by item — Table 51" });
   await split.getByRole("button", { name: "Add Person 3, a guest without a phone" }).click();
-  await split.getByRole("button", { name: "Give 1× Burrata to Person 3" }).click();
+  await expect(split.getByText("Tap a line to give it to Person 3.")).toBeVisible();
+  await split.getByRole("button", { name: /^1× Burrata/ }).click();
   await expect(split.getByTestId("split-sums")).toHaveText("Shares €11.50 + not claimed €7.00 = €18.50");
 
   // Ann's phone shares it with everyone at the table: Ann, Bea and Person 3, a third each.
@@ -67,6 +71,7 @@ test("a shared dish split across two phones and Person 3: each sees its exact sh
   // Ann's phone at 390×844, looked at as a guest would.
   await annSplit.getByRole("heading", { name: "Split by item" }).scrollIntoViewIfNeeded();
   await ann.page.screenshot({ path: test.info().outputPath("phone-split-390x844.png") });
+  await expectAccessible(ann.page, test.info(), "phone split by item");
   await annSplit.screenshot({ path: test.info().outputPath("phone-split-whole-390.png") });
 
   // Ann asks for the bill: the panel shows her share with the request.
@@ -79,12 +84,13 @@ test("a shared dish split across two phones and Person 3: each sees its exact sh
   await card.getByRole("button", { name: "Split by item" }).click();
   await page.setViewportSize({ width: 1024, height: 768 });
   await split.screenshot({ path: test.info().outputPath("panel-split-1024x768.png") });
+  await expectAccessible(page, test.info(), "panel split by item");
   for (const [who, amount, method] of [
     ["Ann", "€8.33", "Cash"],
     ["Bea", "€6.33", "Card at the terminal"],
     ["Person 3", "€3.84", "Cash"],
   ] as const) {
-    await split.getByRole("button", { name: `Record ${who}'s payment of ${amount}` }).click();
+    await split.getByRole("button", { name: `Pay ${amount} for ${who}` }).click();
     const pay = page.getByRole("dialog", { name: "Record payment — Table 51" });
     await expect(pay).toContainText(`For ${who}: ${amount} left of their share`);
     await expect(pay.getByLabel("Amount")).toHaveValue(amount.slice(1));

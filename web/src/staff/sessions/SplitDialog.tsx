@@ -1,5 +1,5 @@
 import { type BillClaimDto, type BillDto, type BillLineDto, MAX_PAYER_NUMBER, type PaymentDto } from "@ordered/contract/client";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { api } from "../../api/http";
 import { Modal } from "../../components/Modal";
 import { t } from "../../i18n/i18n";
@@ -31,6 +31,7 @@ interface Props {
  */
 export function SplitDialog({ sessionId, label, bill, claims, payments, phones, names, token, onPay, onClose }: Props) {
   const money = (cents: number) => formatMoney(cents, bill.currency);
+  const ids = useId();
   const [added, setAdded] = useState<string[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -85,10 +86,10 @@ export function SplitDialog({ sessionId, label, bill, claims, payments, phones, 
                       type="button"
                       className="button small split-pay"
                       disabled={p.dueCents === 0}
-                      aria-label={strings.split.payLabel(name, money(p.dueCents))}
+                      aria-label={p.dueCents > 0 ? strings.split.payLabel(name, money(p.dueCents)) : undefined}
                       onClick={() => onPay(p.payer)}
                     >
-                      {strings.split.pay} {p.dueCents > 0 ? money(p.dueCents) : ""}
+                      {p.dueCents > 0 ? `${strings.split.pay} ${money(p.dueCents)}` : strings.split.pay}
                     </button>
                   )}
                 </li>
@@ -110,7 +111,9 @@ export function SplitDialog({ sessionId, label, bill, claims, payments, phones, 
               </li>
             )}
           </ul>
-          <p className="muted small">{chosen.length === 0 ? strings.split.hint : strings.split.givingTo(chosenNames)}</p>
+          <p id={`${ids}-hint`} className="muted small">
+            {chosen.length === 0 ? strings.split.hint : strings.split.givingTo(chosenNames)}
+          </p>
         </section>
 
         <section aria-label={strings.split.lines} className="split-lines-panel">
@@ -124,7 +127,7 @@ export function SplitDialog({ sessionId, label, bill, claims, payments, phones, 
                     type="button"
                     className="split-line-button"
                     disabled={busy}
-                    aria-label={chosen.length > 0 ? strings.split.assignLabel(item, chosenNames) : item}
+                    aria-describedby={`${ids}-hint`}
                     onClick={() => (chosen.length === 0 ? setProblem(strings.split.chooseFirst) : void assign(line, chosen))}
                   >
                     <span className="split-line-item">{item}</span>
