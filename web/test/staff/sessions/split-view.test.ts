@@ -13,6 +13,8 @@ const line = (position: number, unitPriceCents: number) => ({
   options: [],
   allergens: [],
   stationId: id(800),
+  seat: null,
+  courseId: null,
 });
 const dinner = order(1, "delivered", { totalCents: 1150 + 450, items: [line(0, 1150), line(1, 450)] });
 const bill = billOf({ currency: "EUR", orders: [dinner], payments: [] });
