@@ -68,9 +68,10 @@ const MOVE = statement<{
       FROM src, target
       RETURNING id
     ), copied AS (
-      INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id)
+      INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id,
+                              seat, course_id)
       SELECT gen_random_uuid(), (SELECT id FROM placed), l.new_position, l.product_id, l.product_name, l.unit_price_cents, l.quantity,
-             l.note, l.options, l.allergens, l.station_id
+             l.note, l.options, l.allergens, l.station_id, l.seat, l.course_id
       FROM lines l
     ), marked AS (
       UPDATE order_item i SET moved_to = (SELECT label || ' #' || number FROM target)
