@@ -11,7 +11,7 @@ for (const [staffOn, phoneOn] of [
     await openSession(page, "Table 2");
 
     // The QR modal, decoded from its pixels like a phone camera would.
-    await sessionCard(page, "Table 2").getByRole("button", { name: "Table 2" }).click();
+    await sessionCard(page, "Table 2").getByRole("button", { name: "Table 2", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "QR code for Table 2" });
     const joinUrl = onInstance(await decodeQr(dialog.getByRole("img", { name: "QR code for Table 2" })), phoneOn);
     await dialog.getByRole("button", { name: "Close" }).click();

@@ -4,7 +4,7 @@ import { baseUrl, decodeQr, menuItem, openSession, sessionCard } from "../suppor
 test("staff opens Table 2, a phone scans its QR code, joins and sees the menu", async ({ panel: page, phones, venue }) => {
   await openSession(page, "Table 2");
 
-  await sessionCard(page, "Table 2").getByRole("button", { name: "Table 2" }).click();
+  await sessionCard(page, "Table 2").getByRole("button", { name: "Table 2", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "QR code for Table 2" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Print" })).toBeVisible();

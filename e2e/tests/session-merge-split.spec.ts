@@ -38,7 +38,7 @@ test("two tables merged: the bar's phone follows to the table and both phones se
     await waitForAccepted(api, token, id, 1);
   }
 
-  await sessionCard(panel, "Bar 1").getByRole("button", { name: "Merge Bar 1 with another table" }).click();
+  await sessionCard(panel, "Bar 1").getByRole("button", { name: "Merge with…" }).click();
   const dialog = panel.getByRole("dialog", { name: "Merge Bar 1 with…" });
   await dialog.getByLabel("Table 5").check();
   await dialogShot(panel, "merge-dialog");
@@ -81,7 +81,7 @@ test("a table split off: the chosen phone and its order go to a free table; the 
   await order(bob.page, ["Espresso"]);
   await waitForAccepted(api, token, session.id, 1);
 
-  await sessionCard(panel, "Long 7").getByRole("button", { name: "Split phones off Long 7 to another table" }).click();
+  await sessionCard(panel, "Long 7").getByRole("button", { name: "Split off…" }).click();
   const dialog = panel.getByRole("dialog", { name: "Split off from Long 7" });
   await dialog.getByLabel("Bob").check();
   await dialog.getByLabel("Window 2").check();
@@ -118,7 +118,7 @@ test("a line moved to another table's bill: the kitchen keeps it on its order, t
   });
   await waitForAccepted(api, token, bar.id, 1);
 
-  await sessionCard(panel, "Bar 2").getByRole("button", { name: "Move lines of Bar 2 #1 to another table's bill" }).click();
+  await sessionCard(panel, "Bar 2").getByRole("button", { name: "Move to… (lines of Bar 2 #1)" }).click();
   const dialog = panel.getByRole("dialog", { name: "Move lines of Bar 2 #1" });
   await dialog.getByLabel("1× Espresso").check();
   await dialog.getByLabel("Table 6").check();

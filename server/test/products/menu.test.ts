@@ -149,7 +149,14 @@ describe("options", () => {
       ],
       allergens: ["GLUTEN", "MILK"],
       stationId: venue.categories[0]!.stationId,
+      position: 0,
+      // A phone's line: no seat, its category's default course, not moved, not corrected.
+      seat: null,
+      courseId: venue.categories[0]!.courseId,
+      movedTo: null,
+      corrections: [],
     });
+    expect(order.items[0]!.courseId).not.toBeNull();
     expect(order.totalCents).toBe(2 * 1350 + 900);
     // Processing recomputes the total from the snapshots: the same.
     await expect

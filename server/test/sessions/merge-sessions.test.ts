@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { SessionReceivedData } from "@ordered/contract";
+import { billOf, type SessionReceivedData } from "@ordered/contract";
 import { it } from "../staff/staff-kit.js";
 import { describe, expect } from "../support/kit.js";
 import { dataOf, recorderOf, send } from "../support/sockets.js";
@@ -208,5 +208,53 @@ describe("merging two sessions", () => {
     const patio = await billAt(a, owner, split.split.id);
     expect(patio.detail.claims.map((c) => c.payer).sort()).toEqual([`phone:${ann.customer.id}`, "person:2"].sort());
     expect((await billAt(a, owner, table.session.id)).detail.claims).toEqual([]);
+  });
+
+  it("a merge moves the source's bill discounts with its payments; a corrected line does not move to another bill", async ({
+    cluster: [a, b],
+    worker,
+    crew,
+    socket,
+    prisma,
+  }) => {
+    void worker;
+    const owner = crew.tokens.OWNER;
+    const bar = await seatedTable(a, owner, `Bar ${randomUUID().slice(0, 4)}`);
+    const table = await seatedTable(a, owner, `Table ${randomUUID().slice(0, 4)}`);
+    const ann = await joinAtTable(b.api, bar.cardCode, bar.session.pin, "Ann");
+    const drinks = await acceptedOrder(prisma, await socket(b, { token: ann.token }), [
+      { productId: crew.products[2]!.id, quantity: 2 },
+      { productId: crew.products[1]!.id, quantity: 1 },
+    ]);
+    const correct = (body: Record<string, unknown>) =>
+      a.api.route("POST /api/sessions/:id/corrections", {
+        token: owner,
+        params: { id: bar.session.id },
+        body: { clientCorrectionId: randomUUID(), kind: "DISCOUNT", reason: "regulars", ...body },
+      });
+    await correct({ amountCents: 100 });
+    await correct({ kind: "COMP", orderId: drinks.id, position: 1, reason: "on the house" });
+    const before = await a.api.route("GET /api/sessions/:id", { token: owner, params: { id: bar.session.id } });
+    const barBill = billOf({ currency: "EUR", orders: before.orders, payments: before.payments, corrections: before.discounts });
+    expect(barBill.billDiscountCents).toBe(100);
+
+    // The comped line stays where its comp is.
+    const moved = await a.api.request("POST", `/api/sessions/${bar.session.id}/move-lines`, {
+      token: owner,
+      body: { clientMoveId: randomUUID(), orderId: drinks.id, positions: [1], toSessionId: table.session.id },
+    });
+    expect(errorOf(moved)).toEqual([409, "CONFLICT"]);
+    expect((moved.body as { error: { message: string } }).error.message).toContain("corrected");
+
+    await a.api.route("POST /api/sessions/:id/merge", {
+      token: owner,
+      params: { id: bar.session.id },
+      body: { clientMergeId: randomUUID(), intoSessionId: table.session.id },
+    });
+    const after = await a.api.route("GET /api/sessions/:id", { token: owner, params: { id: table.session.id } });
+    expect(after.discounts.map((d) => d.offCents)).toEqual([100]);
+    const merged = billOf({ currency: "EUR", orders: after.orders, payments: after.payments, corrections: after.discounts });
+    // The table had nothing: its bill is now the bar's, discount and comp included, to the cent.
+    expect([merged.totalCents, merged.billDiscountCents]).toEqual([barBill.totalCents, 100]);
   });
 });

@@ -192,22 +192,10 @@ export function OpenSessionCard({
         <button type="button" className="button primary" onClick={() => setDialog({ kind: "pay", thenClose: false })}>
           {strings.session.recordPayment}
         </button>
-        <button
-          type="button"
-          className="button"
-          aria-haspopup="dialog"
-          aria-label={strings.transfer.mergeLabel(session.label)}
-          onClick={() => setDialog({ kind: "merge" })}
-        >
+        <button type="button" className="button" aria-haspopup="dialog" onClick={() => setDialog({ kind: "merge" })}>
           {strings.transfer.mergeButton}
         </button>
-        <button
-          type="button"
-          className="button"
-          aria-haspopup="dialog"
-          aria-label={strings.transfer.splitLabel(session.label)}
-          onClick={() => setDialog({ kind: "splitOff" })}
-        >
+        <button type="button" className="button" aria-haspopup="dialog" onClick={() => setDialog({ kind: "splitOff" })}>
           {strings.transfer.splitButton}
         </button>
         <button type="button" className="button" disabled={bill.lines.length === 0} onClick={() => setDialog({ kind: "split" })}>

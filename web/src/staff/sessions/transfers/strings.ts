@@ -2,7 +2,6 @@
 export const transferStrings = {
   transfer: {
     mergeButton: "Merge with…",
-    mergeLabel: (label: string) => `Merge ${label} with another table`,
     mergeTitle: (label: string) => `Merge ${label} with…`,
     mergeHint: (label: string) =>
       `Everything of ${label} — its orders, phones, payments and calls — goes to the table you choose, which keeps its table, QR code and PIN. ${label} closes and its table is free.`,
@@ -10,7 +9,6 @@ export const transferStrings = {
     mergeChoose: "The table it joins",
     noOtherSessions: "No other table is seated.",
     splitButton: "Split off…",
-    splitLabel: (label: string) => `Split phones off ${label} to another table`,
     splitTitle: (label: string) => `Split off from ${label}`,
     splitPhones: "Phones that move, with their orders",
     splitTable: "To the free table",
@@ -23,7 +21,7 @@ export const transferStrings = {
     chooseTable: "Choose a free table.",
     loadingTables: "Loading tables…",
     moveButton: "Move to…",
-    moveLabel: (label: string) => `Move lines of ${label} to another table's bill`,
+    moveLabel: (label: string) => `Move to… (lines of ${label})`,
     moveTitle: (label: string) => `Move lines of ${label}`,
     moveLines: "Lines that move",
     moveTo: "To the bill of",
