@@ -19,7 +19,10 @@ const chromium = {
 export default defineConfig({
   testDir: "./tests",
   outputDir: "./test-results",
-  timeout: 60_000,
+  // A hang detector, not a speed check: on CI's two cores, with both workers, two servers,
+  // the worker and PostgreSQL busy, a journey runs ~2.5× slower than alone (the axe staff
+  // scan: 22 s alone, over 60 s in a full run).
+  timeout: 150_000,
   expect: { timeout: 10_000 },
   // Specs run in two workers (each test seeds its own venue, so they never share data);
   // tests inside one file stay in order. E2E_WORKERS=1 runs them one at a time.

@@ -10,9 +10,6 @@ import { sessionCard } from "../support/ui.js";
 
 const euros = (cents: number) => (cents / 100).toFixed(2);
 
-// Two phones, the pipeline and the panel per test, on a machine shared with other runs: more than the default minute.
-test.describe.configure({ timeout: 150_000 });
-
 async function dialogShot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}-1024x768.png`) });
 }
