@@ -31,16 +31,17 @@ export interface Display {
   root: Locator;
 }
 
-/** A station's display in a fresh context, logged in through its own form; waits until it is live. */
+/** A station's display in a fresh context (on server instance 1 or 2), logged in through its own form; waits until it is live. */
 export async function openDisplay(
   browser: Browser,
   stationId: string,
   account: { email: string; password: string },
   viewport: { width: number; height: number } = WALL_SCREEN,
+  instance: 0 | 1 = 0,
 ): Promise<Display> {
   const context = await browser.newContext({ viewport, hasTouch: true });
   const page = await context.newPage();
-  await page.goto(`${baseUrl(0)}/kitchen/${stationId}`);
+  await page.goto(`${baseUrl(instance)}/kitchen/${stationId}`);
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Log in" }).click();

@@ -19,8 +19,12 @@ export async function loginStaff(page: Page, venue: Pick<SeededVenue, "owner">, 
   await expect(page.getByRole("status")).toHaveText("Live");
 }
 
-/** Opens a table session from the panel; the panel shows its QR dialog, which this closes. */
+/**
+ * Opens a table session from the panel's floor (going back to it from a table's sheet first);
+ * the panel shows its QR dialog, which this closes, over the new session's sheet.
+ */
 export async function openSession(page: Page, label: string): Promise<void> {
+  await backToFloor(page);
   await page.getByLabel("Table or label").fill(label);
   await page.getByRole("button", { name: "New session" }).click();
   const dialog = page.getByRole("dialog", { name: `QR code for ${label}` });
@@ -29,9 +33,31 @@ export async function openSession(page: Page, label: string): Promise<void> {
   await expect(dialog).toBeHidden();
 }
 
-/** An open session's card in the panel. */
+/** An open session's sheet in the panel (the one table shown: `showTable` opens it). */
 export const sessionCard = (page: Page, label: string): Locator =>
-  page.getByRole("region", { name: "Open sessions" }).getByRole("article", { name: label });
+  page.locator("article.table-sheet").and(page.getByRole("article", { name: label, exact: true }));
+
+/** A table's tile on the floor (a table's name, or the label of a session without a table). */
+export const floorTile = (page: Page, label: string): Locator =>
+  page.getByRole("region", { name: "Floor" }).getByRole("article", { name: label, exact: true });
+
+/** From a table's sheet back to the floor; nothing when the floor shows. */
+export async function backToFloor(page: Page): Promise<void> {
+  const back = page.getByRole("button", { name: "Back to the floor" });
+  if (await back.isVisible()) await back.click();
+  await expect(page.getByRole("region", { name: "Floor" })).toBeVisible();
+}
+
+/** Shows an open session's sheet, as a waiter does: back to the floor, then its tile. */
+export async function showTable(page: Page, label: string): Promise<Locator> {
+  const sheet = sessionCard(page, label);
+  if (!(await sheet.isVisible())) {
+    await backToFloor(page);
+    await floorTile(page, label).locator("button.tile-open").click();
+  }
+  await expect(sheet).toBeVisible();
+  return sheet;
+}
 
 /** Screenshots the QR image and decodes it like a phone camera would. */
 export async function decodeQr(img: Locator): Promise<string> {
@@ -44,7 +70,8 @@ export async function decodeQr(img: Locator): Promise<string> {
 
 /** Opens the staff panel's QR dialog for a session and returns the join URL it encodes. */
 export async function joinUrlFromPanel(page: Page, label: string): Promise<string> {
-  await sessionCard(page, label).getByRole("button", { name: label, exact: true }).click();
+  const sheet = await showTable(page, label);
+  await sheet.getByRole("button", { name: label, exact: true }).click();
   const dialog = page.getByRole("dialog", { name: `QR code for ${label}` });
   const url = await decodeQr(dialog.getByRole("img", { name: `QR code for ${label}` }));
   await dialog.getByRole("button", { name: "Close" }).click();

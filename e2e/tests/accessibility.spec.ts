@@ -10,7 +10,7 @@ import { createCategory, createProduct, SIZE_GROUP } from "../support/menu.js";
 import { openMenuPage } from "../support/menu-admin.js";
 import { createTable, payAndClose, pinOf, seat, sessionDetail, typePin, waitForAccepted } from "../support/phone-side.js";
 import { openStaffPage } from "../support/staff-accounts.js";
-import { joinOnPhone, joinUrlFromPanel, openSession, sessionCard, viewOrder } from "../support/ui.js";
+import { joinOnPhone, joinUrlFromPanel, openSession, showTable, viewOrder } from "../support/ui.js";
 
 const TABLET_SIZE = { width: 1024, height: 768 };
 
@@ -50,7 +50,7 @@ test("staff screens: login, setup, panel with a session and its dialogs, tables,
   await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
   await openSession(page, "Patio 1");
   await orderFromSocket(api, venue, await joinUrlFromPanel(page, "Patio 1"), ["Margherita"]);
-  const card = sessionCard(page, "Patio 1");
+  const card = await showTable(page, "Patio 1");
   await expect(card).toContainText("1× Margherita");
   await expectAccessible(page, info, "panel with a session and an order");
 

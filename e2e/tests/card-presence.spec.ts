@@ -3,7 +3,7 @@
 // the session's PIN, which staff read off their panel, or staff accepting it there.
 import { expect, test } from "../support/fixtures.js";
 import { createTable, expectLive, screenshots, seat } from "../support/phone-side.js";
-import { sessionCard, viewOrder } from "../support/ui.js";
+import { showTable, viewOrder } from "../support/ui.js";
 
 test("a guest who joined by the card is asked for the table's PIN, reads it off the staff panel, and orders", async ({
   api,
@@ -13,7 +13,7 @@ test("a guest who joined by the card is asked for the table's PIN, reads it off 
 }) => {
   const table = await createTable(api, venue.staffToken, "Table 14");
   await seat(api, venue.staffToken, table);
-  const card = sessionCard(panel, "Table 14");
+  const card = await showTable(panel, "Table 14");
   await expect(card).toBeVisible();
   const pin = (await card.locator(".session-pin").textContent()) ?? "";
   expect(pin).toMatch(/^\d{4}$/);
@@ -68,7 +68,7 @@ test("with staff approval, the phone says it is waiting until staff tap Accept o
   // Staff hear of it in the feed, wherever the session's card is on the panel.
   const feedItem = panel.getByRole("listitem", { name: "Phone waiting to be accepted: Table 15" });
   await expect(feedItem).toContainText("Kim");
-  const card = sessionCard(panel, "Table 15");
+  const card = await showTable(panel, "Table 15");
   await card.getByRole("button", { name: "Accept Kim: it may order" }).click();
   await expect(page.getByText("You can order now.")).toBeVisible();
   await expect(feedItem).toHaveCount(0);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "../support/fixtures.js";
 import { createAccount, launchWithSound, openDisplay, ticketOn } from "../support/kitchen.js";
 import { createTable, sessionDetail, staffSocket, waitForAccepted } from "../support/phone-side.js";
-import { loginStaff, sessionCard } from "../support/ui.js";
+import { loginStaff, showTable } from "../support/ui.js";
 
 // Issue 32, item 2: a waiter corrects a table's bill from the panel. The kitchen has started
 // the pizzas: voiding one needs a manager, who approves on the waiter's tablet; the espressos
@@ -59,7 +59,7 @@ test("void after the kitchen started (manager's approval), comp, bill discount, 
   await page.setViewportSize({ width: 1024, height: 768 });
   // loginStaff reads the account's email and password only.
   await loginStaff(page, { owner: { ...waiter, id: "", displayName: "" } });
-  const card = sessionCard(page, "Table 7");
+  const card = await showTable(page, "Table 7");
   await expect(card).toContainText("1× Margherita");
 
   // Void the Margherita: started, so a reason and the manager's approval on this device.

@@ -32,7 +32,7 @@ import { PHONE } from "../support/phone-screens.js";
 import { createTable, payAndClose, pinOf, seat, sessionDetail, typePin, waitForAccepted } from "../support/phone-side.js";
 import { connectPhone, placeOrder, raiseAlert } from "../support/session.js";
 import { openStaffPage } from "../support/staff-accounts.js";
-import { decodeQr, joinOnPhone, loginStaff, sessionCard, viewOrder } from "../support/ui.js";
+import { decodeQr, joinOnPhone, loginStaff, sessionCard, showTable, viewOrder } from "../support/ui.js";
 
 const SCHEMES = ["light", "dark"] as const satisfies readonly Scheme[];
 const TABLET = { width: 1024, height: 768 } as const;
@@ -180,7 +180,7 @@ test("the staff panel, its payment dialog and the card sheet follow the system's
   await expect(page.locator(".age-pill.urgency-amber").first()).toBeVisible();
   await inBothSchemes(page, "staff panel", "panel");
 
-  await sessionCard(page, "Table 1").scrollIntoViewIfNeeded();
+  await showTable(page, "Table 1");
   await inBothSchemes(page, "staff panel, an open session", "panel-session");
 
   // The QR code on a dark dialog keeps a white quiet zone round it, and still scans.

@@ -1,6 +1,6 @@
 import { ordersOf } from "../support/api.js";
 import { expect, test } from "../support/fixtures.js";
-import { joinUrlFromPanel, openSession, sessionCard, viewOrder } from "../support/ui.js";
+import { joinUrlFromPanel, openSession, showTable, viewOrder } from "../support/ui.js";
 
 test("a double tap on Place order makes one order", async ({ panel, phones, api, venue }) => {
   await openSession(panel, "Table 10");
@@ -20,7 +20,7 @@ test("a double tap on Place order makes one order", async ({ panel, phones, api,
   await expect(phone.page.getByRole("listitem", { name: "Order 2" })).toHaveCount(0);
   expect(await ordersOf(api, venue.staffToken, "Table 10")).toHaveLength(1);
   // The panel shows that one order, once.
-  const card = sessionCard(panel, "Table 10");
+  const card = await showTable(panel, "Table 10");
   await expect(card.getByText("Table 10 #1", { exact: true })).toHaveCount(1);
   await expect(card.getByText("Table 10 #2", { exact: true })).toHaveCount(0);
 });

@@ -27,16 +27,18 @@ test("the floor seats a table and shows its phones, its running total and that i
   await expect(tile(page, "Table 4")).toContainText("Free");
   await expect(floor).toContainText("0 of 3 seated");
 
-  // Seat Table 4: a session on it, labelled with its name.
+  // Seat Table 4: a session on it, labelled with its name; its sheet opens, Back shows the floor.
   await tile(page, "Table 4").getByRole("button", { name: "Seat Table 4" }).click();
+  await expect(sessionCard(page, "Table 4")).toBeVisible();
+  await page.getByRole("button", { name: "Back to the floor" }).click();
   await expect(tile(page, "Table 4")).toContainText("Seated");
   await expect(tile(page, "Table 4")).toContainText("0 phones");
   await expect(tile(page, "Table 4")).toContainText("€0.00");
   await expect(floor).toContainText("1 of 3 seated");
-  await expect(sessionCard(page, "Table 4")).toBeVisible();
 
   // Two phones join; one orders. The pipeline accepts the order: it counts, and the table waits.
   const joinUrl = await joinUrlFromPanel(page, "Table 4");
+  await page.getByRole("button", { name: "Back to the floor" }).click();
   const robin = await phones.join(joinUrl, "Robin");
   await phones.join(joinUrl, "Sam");
   await expect(tile(page, "Table 4")).toContainText("2 phones");
@@ -46,7 +48,7 @@ test("the floor seats a table and shows its phones, its running total and that i
   await robin.page.getByRole("button", { name: "Place order" }).click();
   await expect(robin.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
   await expect(tile(page, "Table 4")).toContainText("€14.00");
-  await expect(tile(page, "Table 4")).toContainText("Waiting");
+  await expect(tile(page, "Table 4")).toContainText(/In the kitchen|Kitchen \d+ min/);
   await expect(tile(page, "Table 5")).toContainText("Free");
 
   for (const viewport of VIEWPORTS) {
@@ -56,16 +58,25 @@ test("the floor seats a table and shows its phones, its running total and that i
   }
   await page.setViewportSize(VIEWPORTS[0]!);
 
-  // The tile opens the session: its session card comes into view and takes focus.
+  // The tile opens the table's sheet, which takes the focus; the URL names it, so Back (the
+  // tablet's, or the browser's) returns to the floor with the focus on the tile.
   await tile(page, "Table 4").getByRole("button").click();
-  const slot = page.locator(".session-slot", { has: page.getByRole("article", { name: "Table 4", exact: true }) });
-  await expect(slot).toBeFocused();
-  await expect(sessionCard(page, "Table 4")).toBeInViewport();
+  await expect(sessionCard(page, "Table 4")).toBeFocused();
+  await expect(page).toHaveURL(/\/panel\?table=/);
+  await page.goBack();
+  await expect(tile(page, "Table 4").getByRole("button")).toBeFocused();
+  await page.goForward();
+  await expect(sessionCard(page, "Table 4")).toBeVisible();
 
-  // Delivered: the table no longer waits, and its total stays.
+  // Ready: the floor says the food is at the pass, not that the table waits; Delivered clears it.
   await markReadyForKitchen(page, "Table 4 #1");
+  await page.keyboard.press("Escape");
+  await expect(tile(page, "Table 4")).toContainText("Food ready");
+  await expect(tile(page, "Table 4")).not.toContainText("Kitchen");
+  await tile(page, "Table 4").getByRole("button").click();
   await page.getByRole("button", { name: "Mark order Table 4 #1 delivered" }).click();
-  await expect(tile(page, "Table 4")).not.toContainText("Waiting");
+  await page.getByRole("button", { name: "Back to the floor" }).click();
+  await expect(tile(page, "Table 4")).not.toContainText("Food ready");
   await expect(tile(page, "Table 4")).toContainText("€14.00");
 });
 
@@ -85,6 +96,7 @@ test("a table seated elsewhere shows on the floor live, and a reload keeps phone
   await api.route("POST /api/sessions", { token: venue.staffToken, body: { tableId: table.id } });
   await expect(tile(page, "Table 9")).toContainText("Seated");
   const phone = await phones.join(await joinUrlFromPanel(page, "Table 9"), "Alex");
+  await page.getByRole("button", { name: "Back to the floor" }).click();
   await phone.page.getByRole("button", { name: "Add Espresso" }).click();
   await viewOrder(phone.page);
   await phone.page.getByRole("button", { name: "Place order" }).click();
@@ -124,18 +136,18 @@ test("a waiter call and a bill request from phones flag their tables on the floo
 
   const one = await phones.join(calling, "Robin");
   await one.page.getByRole("button", { name: "Call a waiter" }).click();
-  await expect(tile(page, "Table 1")).toContainText("Needs attention");
+  await expect(tile(page, "Table 1")).toContainText("Waiter called");
 
   const two = await phones.join(paying, "Sam");
   await two.page.getByRole("button", { name: "Ask for the bill" }).click();
   await expect(tile(page, "Table 2")).toContainText("Bill requested");
-  await expect(tile(page, "Table 2")).not.toContainText("Needs attention");
+  await expect(tile(page, "Table 2")).not.toContainText("Waiter called");
 
   const three = await phones.join(waiting, "Alex");
   await three.page.getByRole("button", { name: "Add Tiramisù" }).click();
   await viewOrder(three.page);
   await three.page.getByRole("button", { name: "Place order" }).click();
-  await expect(tile(page, "Table 3")).toContainText("Waiting");
+  await expect(tile(page, "Table 3")).toContainText(/In the kitchen|Kitchen \d+ min/);
   await expect(tile(page, "Table 4")).toContainText("Free");
 
   for (const viewport of VIEWPORTS) {

@@ -1,5 +1,5 @@
 import { expect, test } from "../support/fixtures.js";
-import { decodeQr, loginStaff, markReadyForKitchen, onInstance, openSession, sessionCard, viewOrder } from "../support/ui.js";
+import { decodeQr, loginStaff, markReadyForKitchen, onInstance, openSession, sessionCard, showTable, viewOrder } from "../support/ui.js";
 
 // The whole journey, first with staff and phone on the same server instance, then on two.
 for (const [staffOn, phoneOn] of [
@@ -31,7 +31,7 @@ for (const [staffOn, phoneOn] of [
     await expect(order).toBeVisible();
 
     // It appears on the panel without a reload, and the kitchen's progress reaches the phone.
-    const card = sessionCard(page, "Table 2");
+    const card = await showTable(page, "Table 2");
     await expect(card).toContainText("1× Margherita");
     await expect(card).toContainText("1× Lemonade");
     // Accepted by the pipeline; "Preparing" waits for a station to start on it.

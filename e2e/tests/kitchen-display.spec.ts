@@ -21,7 +21,7 @@ import {
 } from "../support/kitchen.js";
 import { createTable, staffSocket } from "../support/phone-side.js";
 import { connectPhone, placeOrder as placeFromSocket } from "../support/session.js";
-import { sessionCard } from "../support/ui.js";
+import { showTable } from "../support/ui.js";
 
 test.use({ launchOptions: launchWithSound });
 
@@ -257,7 +257,7 @@ test("the display calls an order by the panel's number and word, keeps both afte
   }
 
   // The panel and the display: the same name, the same word, as the order moves.
-  const card = sessionCard(panel, "Table 9");
+  const card = await showTable(panel, "Table 9");
   const onPanel = card.locator(".order-card").filter({ has: panel.getByText("Table 9 #3", { exact: true }) });
   const badge = onPanel.locator("[data-view]");
   const ticket = ticketOn(kitchen.page, "Table 9 #3");

@@ -5,7 +5,7 @@ import { ordersOf } from "../support/api.js";
 import { expect, test } from "../support/fixtures.js";
 import { categoriesOf, categoryRow, openMenuPage, platePng, productNamed, productRow } from "../support/menu-admin.js";
 import { screenshotsAt } from "../support/session.js";
-import { baseUrl, joinUrlFromPanel, menuItem, openSession, sessionCard, viewOrder } from "../support/ui.js";
+import { baseUrl, joinUrlFromPanel, menuItem, openSession, showTable, viewOrder } from "../support/ui.js";
 
 test("staff add a breakfast category with a window and pancakes in it with sizes, extras, allergens, a tag and a photo; a guest orders them", async ({
   panel: page,
@@ -195,7 +195,7 @@ test("staff add a breakfast category with a window and pancakes in it with sizes
       { group: "Extras", name: "Berries", priceDeltaCents: 150 },
     ],
   });
-  const ticket = sessionCard(page, "Table 7");
+  const ticket = await showTable(page, "Table 7");
   await expect(ticket).toContainText("Large · Maple syrup · Berries");
   await expect(ticket).toContainText("no butter");
   await expect(ticket).toContainText(/Allergens:.*milk/i);

@@ -1,6 +1,6 @@
 import { ordersOf } from "../support/api.js";
 import { expect, test } from "../support/fixtures.js";
-import { joinUrlFromPanel, openSession, sessionCard, viewOrder } from "../support/ui.js";
+import { floorTile, joinUrlFromPanel, openSession, sessionCard, viewOrder } from "../support/ui.js";
 
 test("an order placed offline shows as sending, then is sent once when the phone is back", async ({ panel, phones, api, venue }) => {
   await openSession(panel, "Table 12");
@@ -51,7 +51,8 @@ test("the staff panel catches up on what happened while it was offline", async (
   await panel.context().setOffline(false);
   await expect(panel.getByRole("status")).toHaveText("Live");
   await expect(sessionCard(panel, "Table 13")).toContainText("1× Bruschetta");
-  await expect(sessionCard(panel, "Terrace 1")).toBeVisible();
+  await panel.getByRole("button", { name: "Back to the floor" }).click();
+  await expect(floorTile(panel, "Terrace 1")).toBeVisible();
   await expect(panel.getByRole("complementary", { name: /^Needs action/ })).toContainText("Table 13");
 });
 

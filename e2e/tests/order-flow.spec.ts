@@ -1,7 +1,16 @@
 import type { Page } from "@playwright/test";
 import { ordersOf } from "../support/api.js";
 import { expect, test } from "../support/fixtures.js";
-import { joinUrlFromPanel, loginStaff, markReadyForKitchen, menuItem, openSession, sessionCard, viewOrder } from "../support/ui.js";
+import {
+  joinUrlFromPanel,
+  loginStaff,
+  markReadyForKitchen,
+  menuItem,
+  openSession,
+  sessionCard,
+  showTable,
+  viewOrder,
+} from "../support/ui.js";
 
 /** Adds products on the phone (one tap each) and opens the cart. */
 async function fillCart(phone: Page, names: string[]): Promise<void> {
@@ -29,7 +38,7 @@ test("a customer orders with a note; the staff panel shows it live in the sessio
   await expect(order.locator('[aria-current="step"]')).toHaveText(/^(Placed|Accepted)\b/);
   await expect(phone.page.getByText("Order 1 sent ✓")).toBeVisible();
 
-  const card = sessionCard(page, "Table 5");
+  const card = await showTable(page, "Table 5");
   await expect(card).toContainText("2× Margherita");
   await expect(card).toContainText("extra basil");
   await expect(card).toContainText("from Sam");
@@ -91,7 +100,7 @@ test("a cancel dialog follows the order live: made ready elsewhere, it says so a
   const phone = await phones.join(await joinUrlFromPanel(page, "Table 17"));
   await fillCart(phone.page, ["Funghi"]);
   await phone.page.getByRole("button", { name: "Place order" }).click();
-  const card = sessionCard(page, "Table 17");
+  const card = await showTable(page, "Table 17");
   await expect(card.getByRole("button", { name: "Mark order Table 17 #1 ready" })).toBeVisible();
 
   await page.getByRole("button", { name: "Cancel order Table 17 #1" }).click();

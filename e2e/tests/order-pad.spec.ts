@@ -4,36 +4,16 @@
 // them live and bumps. A mixed table: the waiter adds a bottle of wine from the pad and the
 // guest's phone shows it taken by staff. Screenshots of the pad at 1024×768 and 768×1024 go
 // to E2E_SHOTS_DIR when set (to look at), else the test's output folder.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import type { Page, TestInfo } from "@playwright/test";
-import { DEMO_OPTIONS, DEMO_PRODUCTS } from "../../server/dist/demo/demo-menu.js";
-import { seedVenue } from "../../server/dist/demo/seed-venue.js";
-import { test as base, expect, type Venue } from "../support/fixtures.js";
+import { expect } from "../support/fixtures.js";
 import { column, type Display, openDisplay, TABLET } from "../support/kitchen.js";
 import { createTable } from "../support/phone-side.js";
-import { sessionCard } from "../support/ui.js";
-
-// The demo's menu with its options (pizzas: a size and extras), as a venue would have it.
-const test = base.extend<{ venue: Venue }>({
-  venue: async ({ prisma, api }, use) => {
-    const products = DEMO_PRODUCTS.map((p) => ({ ...p, optionGroups: DEMO_OPTIONS[p.name] ?? [] }));
-    const seeded = await seedVenue(prisma, { emailDomain: "e2e.ordered", products });
-    const { token } = await api.login(seeded.owner);
-    await use({ ...seeded, staffToken: token });
-  },
-});
+import { showTable } from "../support/ui.js";
+import { shot, TABLET_SIZES, test } from "../support/waiter.js";
 
 const displays: Display[] = [];
 test.afterEach(async () => {
   await Promise.all(displays.splice(0).map((d) => d.context.close()));
 });
-
-async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
-  const dir = process.env.E2E_SHOTS_DIR;
-  if (dir) mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : info.outputPath(`${name}.png`) });
-}
 
 test("a waiter-only table: the pad takes starters and held mains with seats and options; the panel fires the mains; the kitchen bumps", async ({
   browser,
@@ -48,7 +28,7 @@ test("a waiter-only table: the pad takes starters and held mains with seats and 
   const table = await createTable(api, token, "Table 9");
   await api.seatTable(token, table.id);
 
-  const card = sessionCard(panel, "Table 9");
+  const card = await showTable(panel, "Table 9");
   await card.getByRole("button", { name: "Take order" }).click();
   const pad = panel.getByRole("dialog", { name: "Order for Table 9" });
   await expect(pad).toBeVisible();
@@ -77,10 +57,7 @@ test("a waiter-only table: the pad takes starters and held mains with seats and 
   await lines.getByLabel("Hold Mains").check();
 
   // The pad as a waiter holds it: a landscape and a portrait tablet.
-  for (const [width, height] of [
-    [1024, 768],
-    [768, 1024],
-  ] as const) {
+  for (const [width, height] of TABLET_SIZES) {
     await panel.setViewportSize({ width, height });
     await shot(panel, test.info(), `order-pad-${width}x${height}`);
   }
@@ -128,7 +105,7 @@ test("a mixed table: the waiter adds a bottle of wine from the pad; the guest's 
 }) => {
   const { session } = await api.openSession(venue.staffToken, "Table 12");
   const phone = await phones.join(session.joinUrl, "Sam");
-  const card = sessionCard(panel, "Table 12");
+  const card = await showTable(panel, "Table 12");
   await card.getByRole("button", { name: "Take order" }).click();
   const pad = panel.getByRole("dialog", { name: "Order for Table 12" });
   await pad.getByPlaceholder("Search dishes…").fill("red");
@@ -150,7 +127,10 @@ test("a counter order: a walk-up order without a table, from the floor's quick a
   await pad.getByRole("button", { name: /^Lemonade/ }).click();
   await pad.getByRole("button", { name: "Send 1 item" }).click();
   await expect(pad).toBeHidden();
-  await expect(panel.getByRole("region", { name: "Open sessions" }).getByRole("article", { name: /^Counter/ })).toContainText(
-    "1× Lemonade",
+  // The counter order's sheet is open behind the pad; its tile waits on the floor under "Without a table".
+  await expect(panel.locator("article.table-sheet")).toContainText("1× Lemonade");
+  await panel.getByRole("button", { name: "Back to the floor" }).click();
+  await expect(panel.getByRole("list", { name: "Without a table" }).getByRole("article", { name: /^Counter/ })).toContainText(
+    "In the kitchen",
   );
 });

@@ -14,7 +14,7 @@ import {
   uploadPhoto,
 } from "../support/menu.js";
 import { createTable, joinByCard, pinOf, seat, sessionDetail } from "../support/phone-side.js";
-import { menuItem, sessionCard, viewOrder } from "../support/ui.js";
+import { menuItem, showTable, viewOrder } from "../support/ui.js";
 
 /** Scrolls the menu's heading (search, filters) to just under the sticky bars. */
 async function scrollToMenu(page: Page): Promise<void> {
@@ -187,7 +187,7 @@ test("a phone filters, chooses a pizza's options, orders two lines; the total is
   await expect(myOrder).toContainText("Large · Bacon · Extra cheese");
 
   // The kitchen's ticket on the panel: the choices, the note and the allergens.
-  const card = sessionCard(panel, "Table 21");
+  const card = await showTable(panel, "Table 21");
   await expect(card).toContainText("Large · Bacon · Extra cheese");
   await expect(card).toContainText("Note: well done");
   await expect(card).toContainText("Allergens: gluten (cereals), milk");

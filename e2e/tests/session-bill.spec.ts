@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "../support/fixtures.js";
 import { connectPhone, orderOnPhone, placeOrder, screenshotsAt } from "../support/session.js";
-import { joinUrlFromPanel, markReadyForKitchen, openSession, sessionCard } from "../support/ui.js";
+import { joinUrlFromPanel, markReadyForKitchen, openSession, showTable } from "../support/ui.js";
 
 test("a split payment with a tip, then closing: refused for an unfinished order until staff deliver it", async ({
   panel: page,
@@ -13,7 +13,7 @@ test("a split payment with a tip, then closing: refused for an unfinished order 
   const sam = await phones.join(await joinUrlFromPanel(page, "Table 33"), "Sam");
   await orderOnPhone(sam.page, ["Margherita"]);
   await orderOnPhone(sam.page, ["Lemonade"]);
-  const card = sessionCard(page, "Table 33");
+  const card = await showTable(page, "Table 33");
   // The first order reaches the table; the second stays in the kitchen.
   await markReadyForKitchen(page, "Table 33 #1");
   await page.getByRole("button", { name: "Mark order Table 33 #1 delivered" }).click();
@@ -87,7 +87,7 @@ test("closing with money still due asks for payment or a reason to waive it", as
   await openSession(page, "Table 35");
   const sam = await phones.join(await joinUrlFromPanel(page, "Table 35"), "Sam");
   await orderOnPhone(sam.page, ["Espresso"]);
-  const card = sessionCard(page, "Table 35");
+  const card = await showTable(page, "Table 35");
   await markReadyForKitchen(page, "Table 35 #1");
   await page.getByRole("button", { name: "Mark order Table 35 #1 delivered" }).click();
 
@@ -178,7 +178,7 @@ test("a payment whose answer is lost is sent again with the same id, and a doubl
   } finally {
     socket.close();
   }
-  const card = sessionCard(page, "Table 36");
+  const card = await showTable(page, "Table 36");
   await expect(card.getByText("Due €12.50")).toBeVisible({ timeout: 15_000 });
 
   // The first answer is lost on the way back: the server has recorded the payment, the panel

@@ -1,6 +1,6 @@
 import { expect, test } from "../support/fixtures.js";
 import { connectPhone, phoneToken, raiseAlert, screenshotsAt } from "../support/session.js";
-import { joinUrlFromPanel, loginStaff, openSession, sessionCard } from "../support/ui.js";
+import { joinUrlFromPanel, loginStaff, openSession, sessionCard, showTable } from "../support/ui.js";
 
 /** Counts the panel's sound cues (each beep starts oscillators on the page's AudioContext). */
 const COUNT_BEEPS = () => {
@@ -48,7 +48,7 @@ test("a phone's waiter call rings on every staff device; one acknowledgement ans
     await expect(other.getByRole("region", { name: "Calls", exact: true })).toHaveCount(0);
     await expect(calls).toContainText(`Waiter call from Sam · acknowledged by ${venue.owner.displayName}`);
     await expect(calls.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
-    const otherCalls = sessionCard(other, "Table 32").getByRole("region", { name: "Calls at Table 32" });
+    const otherCalls = (await showTable(other, "Table 32")).getByRole("region", { name: "Calls at Table 32" });
     await expect(otherCalls).toContainText(`acknowledged by ${venue.owner.displayName}`);
 
     // A bill request is its own call, acknowledged from the session's card this time.

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.js";
 import { createTable, order, sessionDetail, waitForAccepted } from "../support/phone-side.js";
-import { sessionCard } from "../support/ui.js";
+import { sessionCard, showTable } from "../support/ui.js";
 
 // Issue 32, item 4: staff merge two tables, split phones off to a free table, and move a line
 // onto another table's bill, from the panel's dialogs (screenshots at 1024×768); the phones
@@ -35,17 +35,20 @@ test("two tables merged: the bar's phone follows to the table and both phones se
     await waitForAccepted(api, token, id, 1);
   }
 
-  await sessionCard(panel, "Bar 1").getByRole("button", { name: "Merge with…" }).click();
+  const barSheet = await showTable(panel, "Bar 1");
+  await barSheet.getByText("Move…").click();
+  await barSheet.getByRole("button", { name: "Merge with…" }).click();
   const dialog = panel.getByRole("dialog", { name: "Merge Bar 1 with…" });
   await dialog.getByLabel("Table 5").check();
   await dialogShot(panel, "merge-dialog");
   await dialog.getByRole("button", { name: "Merge into Table 5" }).click();
   await expect(dialog).toBeHidden();
 
-  // The panel: one card, the bar's order renumbered after the table's and saying where it came from.
+  // The panel: the bar's sheet gone with its session, back on the floor; the table's sheet has
+  // the bar's order, renumbered after the table's and saying where it came from.
   await expect(sessionCard(panel, "Bar 1")).toHaveCount(0);
-  await expect(sessionCard(panel, "Table 5")).toContainText("from Bar 1 #1");
-  await sessionCard(panel, "Table 5").scrollIntoViewIfNeeded();
+  await expect(panel.getByRole("region", { name: "Floor" }).getByRole("article", { name: "Bar 1" })).toContainText("Free");
+  await expect(await showTable(panel, "Table 5")).toContainText("from Bar 1 #1");
   await dialogShot(panel, "merged-panel");
   const total = (await sessionDetail(api, token, tableSession.id)).orders.reduce((s, o) => s + o.totalCents, 0);
   expect(total).toBe(3 * 250);
@@ -78,7 +81,9 @@ test("a table split off: the chosen phone and its order go to a free table; the 
   await order(bob.page, ["Espresso"]);
   await waitForAccepted(api, token, session.id, 1);
 
-  await sessionCard(panel, "Long 7").getByRole("button", { name: "Split off…" }).click();
+  const longSheet = await showTable(panel, "Long 7");
+  await longSheet.getByText("Move…").click();
+  await longSheet.getByRole("button", { name: "Split off…" }).click();
   const dialog = panel.getByRole("dialog", { name: "Split off from Long 7" });
   await dialog.getByLabel("Bob").check();
   await dialog.getByLabel("Window 2").check();
@@ -87,7 +92,7 @@ test("a table split off: the chosen phone and its order go to a free table; the 
   await dialog.getByRole("button", { name: "Split off" }).click();
   await expect(dialog).toBeHidden();
 
-  await expect(sessionCard(panel, "Window 2")).toContainText("from Long 7 #1");
+  await expect(await showTable(panel, "Window 2")).toContainText("from Long 7 #1");
   await expect(bob.page.getByText("Staff moved you to Window 2", { exact: false })).toBeVisible();
   await expect(bob.page.getByRole("listitem", { name: "Order 1" })).toContainText("from Long 7 #1");
   // Ann stays at the long table, whose bill no longer has Bob's espresso.
@@ -115,7 +120,7 @@ test("a line moved to another table's bill: the kitchen keeps it on its order, t
   });
   await waitForAccepted(api, token, bar.id, 1);
 
-  await sessionCard(panel, "Bar 2").getByRole("button", { name: "Move to… (lines of Bar 2 #1)" }).click();
+  await (await showTable(panel, "Bar 2")).getByRole("button", { name: "Move to… (lines of Bar 2 #1)" }).click();
   const dialog = panel.getByRole("dialog", { name: "Move lines of Bar 2 #1" });
   await dialog.getByLabel("1× Espresso").check();
   await dialog.getByLabel("Table 6").check();
@@ -124,8 +129,8 @@ test("a line moved to another table's bill: the kitchen keeps it on its order, t
   await expect(dialog).toBeHidden();
 
   await expect(sessionCard(panel, "Bar 2")).toContainText("on Table 6 #1's bill");
-  await expect(sessionCard(panel, "Table 6")).toContainText("from Bar 2 #1");
-  await sessionCard(panel, "Bar 2").scrollIntoViewIfNeeded();
+  await expect(await showTable(panel, "Table 6")).toContainText("from Bar 2 #1");
+  await showTable(panel, "Bar 2");
   await dialogShot(panel, "moved-line-panel");
   await expect(guest.page.getByRole("listitem", { name: "Order 1" })).toContainText("from Bar 2 #1");
   await expect(guest.page.getByRole("tab", { name: new RegExp(`Bill · .*${euros(250)}`) })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from "../support/fixtures.js";
 import { connectPhone, orderOnPhone, phoneToken, screenshotsAt } from "../support/session.js";
-import { joinUrlFromPanel, openSession, sessionCard } from "../support/ui.js";
+import { joinUrlFromPanel, openSession, showTable } from "../support/ui.js";
 
 test("staff see every phone of a session with its share of the bill, and remove one", async ({ panel: page, phones, api }) => {
   await openSession(page, "Table 31");
@@ -10,7 +10,7 @@ test("staff see every phone of a session with its share of the bill, and remove 
   await orderOnPhone(sam.page, ["Margherita", "Espresso"]); // 9.50 + 2.50
   await orderOnPhone(robin.page, ["Lemonade"]); // 4.50
 
-  const card = sessionCard(page, "Table 31");
+  const card = await showTable(page, "Table 31");
   const phoneList = card.getByRole("region", { name: "Phones at Table 31" });
   await expect(phoneList.getByRole("listitem")).toHaveCount(2);
   await expect(phoneList.getByRole("listitem", { name: "Sam" })).toContainText(/joined (just now|1 min ago) via code/);

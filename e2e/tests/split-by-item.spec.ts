@@ -1,7 +1,7 @@
 import { expectAccessible } from "../support/axe.js";
 import { expect, test } from "../support/fixtures.js";
 import { orderOnPhone } from "../support/session.js";
-import { joinUrlFromPanel, openSession, sessionCard } from "../support/ui.js";
+import { joinUrlFromPanel, openSession, showTable } from "../support/ui.js";
 
 // Issue 32, item 5: split the bill by item. A Burrata (11.50) shared by two phones and a guest
 // without one ("Person 3", added on the panel): 3.84 + 3.83 + 3.83. Each phone claims its own
@@ -22,7 +22,7 @@ test("a shared dish split across two phones and Person 3: each sees its exact sh
   const bea = await phones.join(url, "Bea");
   await orderOnPhone(ann.page, ["Burrata", "Lemonade"]);
   await orderOnPhone(bea.page, ["Espresso"]);
-  const card = sessionCard(page, "Table 51");
+  const card = await showTable(page, "Table 51");
   await expect(card.getByText("Due €18.50")).toBeVisible();
 
   // The panel: the Burrata goes to Person 3, a guest without a phone.

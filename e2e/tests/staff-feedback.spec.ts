@@ -5,7 +5,7 @@ import { orderFromSocket } from "../support/axe.js";
 import { expect, test } from "../support/fixtures.js";
 import { createTable } from "../support/phone-side.js";
 import { TABLET } from "../support/touch.js";
-import { joinUrlFromPanel, openSession, sessionCard } from "../support/ui.js";
+import { joinUrlFromPanel, openSession, showTable } from "../support/ui.js";
 
 const NOTE = "Phones cannot open these QR codes yet";
 
@@ -58,7 +58,7 @@ test("focus stays where staff work, and their actions are announced", async ({ p
   const announcer = page.getByTestId("announcer");
   await openSession(page, "Patio 5");
   await orderFromSocket(api, venue, await joinUrlFromPanel(page, "Patio 5"), ["Margherita"]);
-  const card = sessionCard(page, "Patio 5");
+  const card = await showTable(page, "Patio 5");
   const ready = card.getByRole("button", { name: "Mark order Patio 5 #1 ready" });
   await expect(ready).toBeVisible();
 

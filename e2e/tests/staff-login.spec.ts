@@ -11,7 +11,7 @@ test("staff logs in, sees their location, and logs out", async ({ page, venue })
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByText(/Signed in as Owner .* at Bistro/)).toBeVisible();
   await expect(page.getByRole("status")).toHaveText("Live");
-  await expect(page.getByRole("heading", { name: /Open sessions/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Floor" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /Closed sessions/ })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("staff-signed-in.png") });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "../support/fixtures.js";
-import { sessionCard } from "../support/ui.js";
+import { showTable } from "../support/ui.js";
 
 // Issue 32, item 1: a waiter's order (order:enter, here through its REST twin as the order
 // pad will send it) reaches the table's phones marked as taken by staff, and the panel.
@@ -20,7 +20,7 @@ test("a waiter's order shows on the table's phone as taken by staff, and on the 
   await expect(order).toContainText(`taken by ${venue.owner.displayName}`);
   await expect(order).toContainText("Espresso");
   await expect(order).not.toContainText("yours");
-  const card = sessionCard(panel, "Table 8");
+  const card = await showTable(panel, "Table 8");
   await expect(card).toContainText("2× Espresso");
   await expect(card).toContainText(`taken by ${venue.owner.displayName}`);
 });

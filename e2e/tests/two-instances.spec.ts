@@ -1,6 +1,6 @@
 import { E2E_PORTS } from "../support/env.js";
 import { expect, test } from "../support/fixtures.js";
-import { joinUrlFromPanel, menuItem, onInstance, openSession, sessionCard, viewOrder } from "../support/ui.js";
+import { joinUrlFromPanel, menuItem, onInstance, openSession, sessionCard, showTable, viewOrder } from "../support/ui.js";
 
 test("staff on one server instance and a phone on the other see each other live", async ({ panel: page, phones }) => {
   await openSession(page, "Table 20");
@@ -23,7 +23,7 @@ test("staff on one server instance and a phone on the other see each other live"
   // ...and the table closes, its order still in the kitchen: staff deliver it as they close,
   // and waive the bill.
   await page.getByRole("link", { name: "Floor" }).click();
-  await sessionCard(page, "Table 20").getByRole("button", { name: "Close session" }).click();
+  await (await showTable(page, "Table 20")).getByRole("button", { name: "Close session" }).click();
   const close = page.getByRole("dialog", { name: "Close session" });
   await close.getByRole("radio", { name: "Deliver them" }).check();
   await close.getByRole("checkbox", { name: "Waive the rest" }).check();

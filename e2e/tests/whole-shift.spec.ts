@@ -7,7 +7,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "../support/fixtures.js";
 import { typePin } from "../support/phone-side.js";
 import { connectPhone, phoneToken, screenshotsAt } from "../support/session.js";
-import { decodeQr, type Phone, sessionCard, viewOrder } from "../support/ui.js";
+import { decodeQr, type Phone, sessionCard, showTable, viewOrder } from "../support/ui.js";
 
 const tile = (page: Page, name: string) => page.getByRole("region", { name: "Floor" }).getByRole("article", { name, exact: true });
 
@@ -22,7 +22,8 @@ async function joinThroughCard(phone: Phone, cardUrl: string, name: string, pin?
 
 /** The session's PIN as the panel's session card shows it to staff. */
 async function pinOnPanel(page: Page, label: string): Promise<string> {
-  const pin = (await sessionCard(page, label).locator(".session-pin").textContent()) ?? "";
+  const pin = (await (await showTable(page, label)).locator(".session-pin").textContent()) ?? "";
+  await page.getByRole("button", { name: "Back to the floor" }).click();
   expect(pin).toMatch(/^\d{4}$/);
   return pin;
 }
@@ -55,7 +56,7 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
   // A party arrives: staff seat the table from the floor.
   await page.goto("/panel");
   await tile(page, "Window").getByRole("button", { name: "Seat Window" }).click();
-  await expect(tile(page, "Window")).toContainText("Seated");
+  await expect(sessionCard(page, "Window")).toBeVisible();
 
   // Two phones scan the card and order.
   const ann = await phones.open();
@@ -67,7 +68,7 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
   await orderOnPhone(bea.page, ["Lemonade", "Lemonade"]); // €9.00
   await expect(tile(page, "Window")).toContainText("2 phones");
   await expect(tile(page, "Window")).toContainText("€21.50");
-  const windowCard = sessionCard(page, "Window");
+  const windowCard = await showTable(page, "Window");
   const phoneList = windowCard.getByRole("region", { name: "Phones at Window" });
   await expect(phoneList.getByRole("listitem", { name: "Ann" })).toContainText("via card");
 
@@ -75,9 +76,11 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
   // and each phone sees it was seen.
   await ann.page.getByRole("button", { name: "Call a waiter", exact: true }).click();
   await bea.page.getByRole("button", { name: "Ask for the bill", exact: true }).click();
-  await expect(tile(page, "Window")).toContainText("Needs attention");
+  await page.getByRole("button", { name: "Back to the floor" }).click();
+  await expect(tile(page, "Window")).toContainText("Waiter called");
   await expect(tile(page, "Window")).toContainText("Bill requested");
   await screenshotsAt(page, test.info(), "shift-floor-with-calls");
+  await showTable(page, "Window");
   const strip = page.getByRole("region", { name: "Calls", exact: true });
   await strip.getByRole("button", { name: "Acknowledge the waiter call from Ann at Window" }).click();
   await strip.getByRole("button", { name: "Acknowledge the bill request from Bea at Window" }).click();
@@ -117,10 +120,9 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
   }
   await screenshotsAt(ann.page, test.info(), "shift-phone-receipt");
 
-  // The next party at the same table.
+  // The next party at the same table: its sheet opens as it is seated.
   await tile(page, "Window").getByRole("button", { name: "Seat Window" }).click();
-  await expect(tile(page, "Window")).toContainText("Seated");
-  const next = sessionCard(page, "Window");
+  const next = await showTable(page, "Window");
 
   // Yesterday's phone (Ann, reopening the card link) keeps its receipt and sees nothing of
   // the new session; its old token cannot order there.

@@ -13,6 +13,7 @@ import { CardSheetPage } from "./tables/CardSheetPage";
 import "./staff.css";
 import "./floor/floor.css";
 import "./sessions/sessions.css";
+import "./sessions/table-sheet.css";
 import "./tables/tables.css";
 import "./menu/menu.css";
 import "./menu/ProductFormDialog.css";

@@ -1,105 +1,107 @@
 import { can, type QrDto } from "@ordered/contract/client";
-import { useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { StaffAuth } from "../../components/auth/staff-auth";
 import { formatTime } from "../../lib/money";
 import { strings } from "../../strings";
 import { OrderPad } from "../order-pad/OrderPad";
 import { ClosedSessionCard } from "../sessions/ClosedSessionCard";
-import { OpenSessionCard } from "../sessions/OpenSessionCard";
 import { QrModal } from "../sessions/QrModal";
-import { closedSessions, openSessions, orderCountOf } from "../sessions/staff-sessions";
+import { closedSessions, orderCountOf } from "../sessions/staff-sessions";
+import { TableSheet } from "../sessions/TableSheet";
 import { useNow } from "../use-now";
 import type { StaffLive } from "../use-staff-live";
 import { FloorPlan } from "./FloorPlan";
 import { LiveFeed } from "./LiveFeed";
 import { NewSessionForm } from "./NewSessionForm";
 import { useSeen } from "./seen-store";
-import { actionItems, byLongestWait, thresholdsOf, unseen } from "./triage";
+import { actionItems, thresholdsOf, unseen } from "./triage";
 
 /**
- * /panel: the floor's tables, then open sessions (the one waiting longest first) and closed
- * ones side by side, with the feed of what needs action.
+ * /panel: the floor (every table as a tile saying what it waits for, then the sessions without
+ * a table, opening a session, and the closed ones) or one table's sheet, beside the feed of
+ * what needs action. A tile, an item of the feed or a new session opens its table's sheet
+ * (/panel?table=<session id>, so a reload or the tablet's Back button does what a waiter expects).
  */
 export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: StaffAuth }) {
   const { state } = staffLive;
   const [qrFor, setQrFor] = useState<{ id: string; qr?: QrDto } | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [sheetFor, openSheet, closeSheet] = useSheet();
   const { seen, markSeen } = useSeen();
   const now = useNow(10_000);
   const thresholds = thresholdsOf(auth.staff.location);
-  const open = byLongestWait(openSessions(state), state);
   const closed = closedSessions(state);
   const shown = qrFor ? state.sessions[qrFor.id] : undefined;
   // The order pad, open for one session (a table's, or a counter order's).
   const [padFor, setPadFor] = useState<string | null>(null);
   const padSession = padFor ? state.sessions[padFor] : undefined;
   const mayEnter = can(auth.staff.role, "orders.enter");
+  const sheetSession = sheetFor ? state.sessions[sheetFor] : undefined;
+  const sheetOpen = sheetSession?.status === "OPEN";
+
+  // A sheet whose session closed (here or on another device, or merged into another table),
+  // or that this location does not have, goes back to the floor.
+  useEffect(() => {
+    if (sheetFor && state.loaded && sheetSession?.status !== "OPEN") closeSheet();
+  }, [sheetFor, sheetSession?.status, state.loaded, closeSheet]);
 
   return (
     <div className="panel">
       <main className="panel-main">
-        <h1 className="visually-hidden">{strings.panel.floorLink}</h1>
-        <FloorPlan staffLive={staffLive} auth={auth} onOpenSession={(id) => setSelected(showSession(id))} />
-        <p className="muted small">{strings.floor.withoutTableHint}</p>
-        <NewSessionForm
-          onCreate={async (label) => {
-            const res = await staffLive.openSession(label);
-            setQrFor({ id: res.session.id, qr: res.qr });
-          }}
-          onCounterOrder={
-            mayEnter
-              ? async () => {
-                  // A walk-up order: a session without a table, named by the time, and the pad on it.
-                  const res = await staffLive.openSession(strings.counter.label(formatTime(new Date().toISOString())));
-                  setPadFor(res.session.id);
-                }
-              : undefined
-          }
-        />
-        <div className="columns">
-          <section aria-labelledby="open-sessions" className="column">
-            <h2 id="open-sessions">
-              {strings.panel.openSessions} <span className="count">{open.length}</span>
-            </h2>
-            {open.length > 1 && <p className="muted small sorted-hint">{strings.triage.sortedHint}</p>}
-            {state.loaded && open.length === 0 && <p className="muted">{strings.panel.noOpenSessions}</p>}
-            {open.map((s) => (
-              // The floor's tiles scroll here; the slot marks the session last chosen there.
-              <div
-                key={s.id}
-                id={sessionAnchor(s.id)}
-                tabIndex={-1}
-                className={s.id === selected ? "session-slot selected" : "session-slot"}
-              >
-                <OpenSessionCard
-                  session={s}
-                  state={state}
-                  token={auth.token}
-                  currency={auth.staff.location.currency}
-                  cardJoinCheck={auth.staff.location.cardJoinCheck}
-                  thresholds={thresholds}
-                  role={auth.staff.role}
-                  onShowQr={() => setQrFor({ id: s.id })}
-                  onClose={(body) => staffLive.closeSession(s.id, body)}
-                  onTakeOrder={() => setPadFor(s.id)}
-                />
-              </div>
-            ))}
-          </section>
-          <section aria-labelledby="closed-sessions" className="column">
+        {sheetOpen && sheetSession && (
+          // The sheet's title (the table) is the page's heading.
+          <TableSheet
+            key={sheetSession.id}
+            session={sheetSession}
+            state={state}
+            token={auth.token}
+            currency={auth.staff.location.currency}
+            cardJoinCheck={auth.staff.location.cardJoinCheck}
+            thresholds={thresholds}
+            role={auth.staff.role}
+            onShowQr={() => setQrFor({ id: sheetSession.id })}
+            onClose={(body) => staffLive.closeSession(sheetSession.id, body)}
+            onTakeOrder={() => setPadFor(sheetSession.id)}
+            onBack={closeSheet}
+          />
+        )}
+        {/* The floor stays rendered under a sheet (hidden): Back shows it at once, its tables loaded. */}
+        <div hidden={sheetOpen}>
+          <h1 className="visually-hidden">{strings.panel.floorLink}</h1>
+          <FloorPlan staffLive={staffLive} auth={auth} onOpenSession={openSheet} />
+          <p className="muted small">{strings.floor.withoutTableHint}</p>
+          <NewSessionForm
+            onCreate={async (label) => {
+              const res = await staffLive.openSession(label);
+              openSheet(res.session.id);
+              setQrFor({ id: res.session.id, qr: res.qr });
+            }}
+            onCounterOrder={
+              mayEnter
+                ? async () => {
+                    // A walk-up order: a session without a table, named by the time, and the pad on it.
+                    const res = await staffLive.openSession(strings.counter.label(formatTime(new Date().toISOString())));
+                    openSheet(res.session.id);
+                    setPadFor(res.session.id);
+                  }
+                : undefined
+            }
+          />
+          <section aria-labelledby="closed-sessions" className="closed-sessions">
             <h2 id="closed-sessions">
               {strings.panel.closedSessions} <span className="count">{closed.length}</span>
             </h2>
             {state.loaded && closed.length === 0 && <p className="muted">{strings.panel.noClosedSessions}</p>}
-            {closed.map((s) => (
-              <ClosedSessionCard
-                key={s.id}
-                session={s}
-                orderCount={orderCountOf(state, s)}
-                token={auth.token}
-                receipt={state.receipts[s.id]}
-              />
-            ))}
+            <div className="closed-list">
+              {closed.map((s) => (
+                <ClosedSessionCard
+                  key={s.id}
+                  session={s}
+                  orderCount={orderCountOf(state, s)}
+                  token={auth.token}
+                  receipt={state.receipts[s.id]}
+                />
+              ))}
+            </div>
           </section>
         </div>
       </main>
@@ -109,6 +111,7 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
         now={now}
         thresholds={thresholds}
         onSeen={markSeen}
+        onOpen={openSheet}
       />
       {padSession && padSession.status === "OPEN" && (
         <OrderPad
@@ -125,13 +128,49 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
   );
 }
 
-const sessionAnchor = (sessionId: string) => `session-${sessionId}`;
+const SHEET_PARAM = "table";
+const sheetInUrl = () => new URLSearchParams(window.location.search).get(SHEET_PARAM);
 
-/** Brings a session's card into view and gives it focus, so keyboard users land on it too. */
-function showSession(sessionId: string): string {
-  const slot = document.getElementById(sessionAnchor(sessionId));
-  const calm = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  slot?.scrollIntoView({ behavior: calm ? "auto" : "smooth", block: "start" });
-  slot?.focus({ preventScroll: true });
-  return sessionId;
+/**
+ * Which table's sheet shows, kept in the URL: opening one from the floor adds a history entry
+ * (Back returns to the floor), opening another from a sheet replaces it (Back still goes to
+ * the floor, never through every table seen). Closing goes back to the floor tile it came from.
+ */
+function useSheet(): [string | null, (sessionId: string) => void, () => void] {
+  const [sheetFor, setSheetFor] = useState<string | null>(sheetInUrl);
+  const shown = useRef(sheetFor);
+  shown.current = sheetFor;
+  useEffect(() => {
+    // Back (the tablet's, the browser's, or the sheet's own through history.back()).
+    const onPop = () => {
+      const from = shown.current;
+      const next = sheetInUrl();
+      setSheetFor(next);
+      if (from && !next) focusTile(from);
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+  const open = useCallback((sessionId: string) => {
+    const current = sheetInUrl();
+    if (current === sessionId) return;
+    const url = `${window.location.pathname}?${SHEET_PARAM}=${encodeURIComponent(sessionId)}`;
+    if (current) history.replaceState(history.state, "", url);
+    else history.pushState({ sheet: true }, "", url);
+    setSheetFor(sessionId);
+    window.scrollTo({ top: 0 });
+  }, []);
+  const close = useCallback(() => {
+    if ((history.state as { sheet?: boolean } | null)?.sheet) return history.back();
+    const from = sheetInUrl();
+    history.replaceState(null, "", window.location.pathname);
+    setSheetFor(null);
+    if (from) focusTile(from);
+  }, []);
+  return [sheetFor, open, close];
+}
+
+/** Focus goes back to the floor tile of the table just left, once the floor has rendered. */
+function focusTile(sessionId: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-session-id="${CSS.escape(sessionId)}"]`)?.focus());
 }

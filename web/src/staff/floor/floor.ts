@@ -2,15 +2,20 @@
  * What the floor shows of each table, derived from the table list and the staff's live
  * state alone: pure functions, so the rules are unit-tested without a browser.
  */
-import { billOf, isUnfinishedOrder, type TableDto } from "@ordered/contract/client";
+import { billOf, isUnfinishedOrder, type OrderDto, type TableDto } from "@ordered/contract/client";
 import { alertsOf, customersOf, discountsOf, ordersOf, paymentsOf } from "../../realtime/live-state";
 import type { StaffSession, StaffState } from "../sessions/staff-sessions";
 
 /** A rejected or failed order keeps its table flagged this long. */
 export const ATTENTION_WINDOW_MS = 15 * 60_000;
 
-/** What calls for staff on a seated table; a tile shows every one that applies. */
-export type TileFlag = "attention" | "bill" | "waiting";
+/**
+ * What a seated table waits for, most urgent first; a tile shows every one that applies:
+ * a guest calling, the bill asked for, food ready at the pass, an order that failed, a phone
+ * to accept, a course held for the waiter to fire, food still in the kitchen.
+ */
+export const TILE_FLAGS = ["call", "bill", "ready", "attention", "phone", "held", "waiting"] as const;
+export type TileFlag = (typeof TILE_FLAGS)[number];
 
 export type TileState =
   | { kind: "free" }
@@ -25,10 +30,15 @@ export type TileState =
       totalCents: number;
       /** Orders the kitchen has not checked yet. */
       pendingCents: number;
-      /** Most urgent first. */
+      /** Most urgent first (TILE_FLAGS' order). */
       flags: TileFlag[];
-      /** Whole minutes the oldest unfinished order has waited; null when none waits. */
+      /** Whole minutes the oldest order still in the kitchen has waited; null when none is. */
       waitingMinutes: number | null;
+      /** Orders ready at the pass for a waiter to run, and whole minutes the first has waited there. */
+      ready: number;
+      readyMinutes: number | null;
+      /** The courses held at this table for the waiter to fire ("Mains"). */
+      heldCourses: string[];
     };
 
 /**
@@ -56,13 +66,33 @@ function listedOnly(table: TableDto, state: StaffState): string | null {
 }
 
 /** One table's tile as of `now` (ms since the epoch). */
-export function tableTileState(table: TableDto, state: StaffState, now: number, currency: string): TileState {
+export function tableTileState(
+  table: TableDto,
+  state: StaffState,
+  now: number,
+  currency: string,
+  options: { phonesChecked?: boolean } = {},
+): TileState {
   const session = openSessionOf(table, state);
   if (!session) {
     // Listed as seated but not in the live state yet: seated, without details.
     const listed = listedOnly(table, state);
     return listed ? seatedWithoutDetails(listed) : { kind: "free" };
   }
+  return sessionTileState(session, state, now, currency, options);
+}
+
+/** Food at the pass: the kitchen (or the floor) marked it ready and nobody took it to the table yet. */
+export const isReadyToRun = (o: Pick<OrderDto, "status" | "shipment">) => o.status === "ACCEPTED" && o.shipment?.status === "READY";
+
+/** A seated session's tile (a table's, or one without a table: a counter order, a label) as of `now`. */
+export function sessionTileState(
+  session: StaffSession,
+  state: StaffState,
+  now: number,
+  currency: string,
+  { phonesChecked = true }: { phonesChecked?: boolean } = {},
+): TileState & { kind: "seated" } {
   const orders = ordersOf(state, session.id);
   const customers = customersOf(state, session.id);
   const bill = billOf({
@@ -74,15 +104,26 @@ export function tableTileState(table: TableDto, state: StaffState, now: number, 
     serviceChargeBps: session.serviceChargeBps,
   });
   const pending = alertsOf(state, session.id).filter((a) => a.acknowledgedAt === null);
-  const waiting = orders.filter(isUnfinishedOrder);
+  const ready = orders.filter(isReadyToRun);
+  // In the kitchen: unfinished and not at the pass; a held course waits for the waiter, not the kitchen.
+  const inKitchen = orders.filter((o) => isUnfinishedOrder(o) && !isReadyToRun(o) && !allHeld(o));
+  const heldCourses = heldCoursesOf(orders);
   const failedRecently = orders.some(
     (o) => (o.status === "REJECTED" || o.status === "FAILED") && now - Date.parse(o.finishedAt ?? o.placedAt) < ATTENTION_WINDOW_MS,
   );
-  const flags: TileFlag[] = [];
-  if (failedRecently || pending.some((a) => a.kind === "WAITER")) flags.push("attention");
-  if (pending.some((a) => a.kind === "BILL")) flags.push("bill");
-  if (waiting.length > 0) flags.push("waiting");
-  const oldestWaiting = waiting.reduce<string | null>((min, o) => (min === null || o.placedAt < min ? o.placedAt : min), null);
+  const phoneWaits = phonesChecked && customers.some((c) => c.removedAt === null && c.verifiedAt === null);
+  const applies: Record<TileFlag, boolean> = {
+    call: pending.some((a) => a.kind === "WAITER"),
+    bill: pending.some((a) => a.kind === "BILL"),
+    ready: ready.length > 0,
+    attention: failedRecently,
+    phone: phoneWaits,
+    held: heldCourses.length > 0,
+    waiting: inKitchen.length > 0,
+  };
+  const flags = TILE_FLAGS.filter((f) => applies[f]);
+  const oldestWaiting = earliest(inKitchen.map((o) => o.placedAt));
+  const firstReady = earliest(ready.map((o) => o.shipment?.readyAt ?? o.placedAt));
   return {
     kind: "seated",
     sessionId: session.id,
@@ -92,11 +133,43 @@ export function tableTileState(table: TableDto, state: StaffState, now: number, 
     pendingCents: bill.pendingCents,
     flags,
     waitingMinutes: oldestWaiting === null ? null : minutesBetween(oldestWaiting, now),
+    ready: ready.length,
+    readyMinutes: firstReady === null ? null : minutesBetween(firstReady, now),
+    heldCourses,
   };
 }
 
+/** An accepted order whose every ticket is held: nothing of it is in the kitchen yet. */
+const allHeld = (o: OrderDto) => o.status === "ACCEPTED" && o.tickets.length > 0 && o.tickets.every((t) => t.firedAt === null);
+
+/** The names of the courses held at a table (a held ticket of an accepted order), in ticket order. */
+export function heldCoursesOf(orders: readonly OrderDto[]): string[] {
+  const names = new Set<string>();
+  for (const o of orders) {
+    if (o.status !== "ACCEPTED") continue;
+    for (const t of o.tickets) if (t.firedAt === null && t.course) names.add(t.course);
+  }
+  return [...names];
+}
+
+function earliest(times: readonly string[]): string | null {
+  return times.reduce<string | null>((min, t) => (min === null || t < min ? t : min), null);
+}
+
 function seatedWithoutDetails(sessionId: string): TileState {
-  return { kind: "seated", sessionId, seatedMinutes: 0, phones: 0, totalCents: 0, pendingCents: 0, flags: [], waitingMinutes: null };
+  return {
+    kind: "seated",
+    sessionId,
+    seatedMinutes: 0,
+    phones: 0,
+    totalCents: 0,
+    pendingCents: 0,
+    flags: [],
+    waitingMinutes: null,
+    ready: 0,
+    readyMinutes: null,
+    heldCourses: [],
+  };
 }
 
 function minutesBetween(iso: string, now: number): number {

@@ -8,7 +8,6 @@ export const floorStrings = {
     /** Before an age: "Waiting 4 min" (on order cards only screen readers hear it). */
     waitingPrefix: "Waiting",
     urgency: { fresh: "", amber: "Getting late", red: "Late" } satisfies Record<"fresh" | "amber" | "red", string>,
-    sortedHint: "Longest waiting first",
     feedTitle: "Needs action",
     feedEmpty: "Nothing needs action. New orders, calls and bill requests appear here.",
     feedCount: (n: number) => (n === 1 ? "1 item" : `${n} items`),
@@ -21,6 +20,9 @@ export const floorStrings = {
     } satisfies Record<"order" | "ready" | "call" | "bill" | "phone", string>,
     seen: "Seen",
     seenLabel: (what: string, label: string) => `Seen: ${what}, ${label}`,
+    openLabel: (sessionLabel: string) => `Open ${sessionLabel}`,
+    deliverLabel: (label: string) => `Delivered: ${label}, from Needs action`,
+    acknowledgeLabel: (what: string, label: string) => `Acknowledge: ${what}, ${label}, from Needs action`,
     offline: "Offline — changes will show when the connection is back",
   },
   floor: {
@@ -43,12 +45,17 @@ export const floorStrings = {
           : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`,
     phones: (n: number) => (n === 1 ? "1 phone" : `${n} phones`),
     pending: (amount: string) => `+${amount} pending`,
+    /** What a seated table waits for, on its tile (floor.ts: TILE_FLAGS). */
     flags: {
-      attention: "Needs attention",
+      call: "Waiter called",
       bill: "Bill requested",
-      waiting: "Waiting",
-    } satisfies Record<"attention" | "bill" | "waiting", string>,
-    waitingFor: (minutes: number) => (minutes < 1 ? "Waiting" : `Waiting ${minutes} min`),
+      ready: (orders: number, minutes: number) => `Food ready${orders > 1 ? ` ×${orders}` : ""}${minutes >= 1 ? ` · ${minutes} min` : ""}`,
+      attention: "Order failed",
+      phone: "Phone to accept",
+      held: (courses: readonly string[]) => `${courses.join(", ")} held`,
+      waiting: (minutes: number) => (minutes < 1 ? "In the kitchen" : `Kitchen ${minutes} min`),
+    },
+    withoutTable: "Without a table",
     withoutTableHint: "Not on a table? Open a session by label, for a code you hand out.",
   },
 };

@@ -1,6 +1,6 @@
 /**
  * The panel's triage rules as pure functions of the live state: how long each open session
- * has waited (the sessions list puts the longest wait first), how old an order is and how
+ * has waited (its sheet's age pill), how old an order is and how
  * urgent that is, and which things need someone to act (the feed).
  */
 import {
@@ -16,7 +16,7 @@ import {
 import type { Urgency } from "../../lib/age";
 import { alertsOf, customersOf, ordersOf } from "../../realtime/live-state";
 import { orderLabels, unfinishedOrders } from "../sessions/session-view";
-import type { StaffSession, StaffState } from "../sessions/staff-sessions";
+import type { StaffState } from "../sessions/staff-sessions";
 
 export type Thresholds = Parameters<typeof ticketUrgency>[1];
 
@@ -51,22 +51,6 @@ export function waitingSince(state: StaffState, sessionId: string): string | nul
       .map((a) => a.raisedAt),
   ];
   return times.reduce<string | null>((min, t) => (min === null || t < min ? t : min), null);
-}
-
-/**
- * Open sessions, the one that has waited longest first; idle ones after, the longest seated
- * first. Ties keep a stable order by label, so cards do not swap places on every render.
- */
-export function byLongestWait(sessions: readonly StaffSession[], state: StaffState): StaffSession[] {
-  const since = new Map(sessions.map((s) => [s.id, waitingSince(state, s.id)]));
-  return [...sessions].sort((a, b) => {
-    const wa = since.get(a.id) ?? null;
-    const wb = since.get(b.id) ?? null;
-    if (wa !== null && wb !== null) return wa.localeCompare(wb) || a.label.localeCompare(b.label);
-    if (wa !== null) return -1;
-    if (wb !== null) return 1;
-    return a.openedAt.localeCompare(b.openedAt) || a.label.localeCompare(b.label);
-  });
 }
 
 /**

@@ -2,23 +2,23 @@ import type { OrderDto } from "@ordered/contract/client";
 import { useState } from "react";
 import { useCommands } from "../../realtime/live-context";
 import { strings } from "../../strings";
-import { tableCourses } from "./pad-model";
+import { courseProgress, tableCourses } from "./pad-model";
 
 /**
- * A table's courses on its card (issue 32, item 3): each held one with Fire, in sight; the
- * ones no station started behind "Hold a course…" (holding is the exception, so it does not
- * crowd every card). Both commands are idempotent: a second tap, or another device's,
- * answers the same.
+ * A table's courses on its sheet (issue 32, items 3 and 6), in a row that says where each
+ * stands ("Starters ready", "Mains held"), each held one with Fire in sight; the ones no
+ * station started behind "Hold a course…" (holding is the exception, so it does not crowd
+ * every sheet). Both commands are idempotent: a second tap, or another device's, answers
+ * the same.
  */
-export function SessionCourses({ sessionId, orders }: { sessionId: string; orders: readonly OrderDto[] }) {
+export function SessionCourses({ sessionId, orders, canFire }: { sessionId: string; orders: readonly OrderDto[]; canFire: boolean }) {
   const s = strings.courseHold;
   const commands = useCommands();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const courses = tableCourses(orders);
-  if (courses.length === 0) return null;
-  const held = courses.filter((c) => c.held);
-  const holdable = courses.filter((c) => !c.held && c.holdable);
+  const progress = courseProgress(orders);
+  if (progress.length === 0) return null;
+  const holdable = tableCourses(orders).filter((c) => !c.held && c.holdable);
 
   async function act(name: "course:fire" | "course:hold", courseId: string) {
     setBusy(true);
@@ -34,21 +34,25 @@ export function SessionCourses({ sessionId, orders }: { sessionId: string; order
 
   return (
     <div className="session-courses">
-      {held.map((c) => (
-        <span key={c.courseId} className="session-course held">
-          {s.held(c.name)}
-          <button
-            type="button"
-            className="button primary small"
-            disabled={busy || !commands.ready}
-            aria-label={s.fireLabel(c.name)}
-            onClick={() => act("course:fire", c.courseId)}
-          >
-            {s.fire}
-          </button>
-        </span>
-      ))}
-      {holdable.length > 0 && (
+      <ul className="course-strip" aria-label={s.heading}>
+        {progress.map((c) => (
+          <li key={c.courseId} className={`session-course stage-${c.stage}`}>
+            <span>{s.stage[c.stage](c.name)}</span>
+            {c.stage === "held" && canFire && (
+              <button
+                type="button"
+                className="button primary small"
+                disabled={busy || !commands.ready}
+                aria-label={s.fireLabel(c.name)}
+                onClick={() => act("course:fire", c.courseId)}
+              >
+                {s.fire}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {canFire && holdable.length > 0 && (
         <details className="session-course-holds">
           <summary>{s.holdMenu}</summary>
           {holdable.map((c) => (

@@ -174,3 +174,34 @@ export function tableCourses(orders: readonly OrderDto[]): TableCourse[] {
   }
   return [...courses.values()].filter((c) => c.held || c.holdable);
 }
+
+/** Where a course of a table stands: held for the waiter, sent, cooking, at the pass, or at the table. */
+export type CourseStage = "held" | "fired" | "preparing" | "ready" | "served";
+
+export interface CourseProgress {
+  courseId: string;
+  name: string;
+  stage: CourseStage;
+}
+
+/**
+ * Every course of a table's orders on the bill, with where it stands (the table's sheet shows
+ * them in a row: "Starters ready · Mains held"): its least advanced ticket decides, so a course
+ * is ready only when every station finished it and served when every order of it is at the table.
+ */
+export function courseProgress(orders: readonly OrderDto[]): CourseProgress[] {
+  const rank: Record<CourseStage, number> = { held: 0, fired: 1, preparing: 2, ready: 3, served: 4 };
+  const courses = new Map<string, CourseProgress>();
+  for (const order of orders) {
+    if (order.status !== "ACCEPTED" && order.status !== "DELIVERED") continue;
+    const atTable = order.status === "DELIVERED" || order.shipment?.status === "DELIVERED";
+    for (const t of order.tickets) {
+      if (!t.courseId) continue;
+      const stage: CourseStage =
+        t.firedAt === null ? "held" : t.status === "NEW" ? "fired" : t.status === "PREPARING" ? "preparing" : atTable ? "served" : "ready";
+      const known = courses.get(t.courseId);
+      if (!known || rank[stage] < rank[known.stage]) courses.set(t.courseId, { courseId: t.courseId, name: t.course ?? "", stage });
+    }
+  }
+  return [...courses.values()];
+}

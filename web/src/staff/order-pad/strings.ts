@@ -44,6 +44,14 @@ export const orderPadStrings = {
   courseHold: {
     heading: "Courses",
     held: (course: string) => `${course} held`,
+    /** A course's place on the sheet's row (pad-model.ts: courseProgress). */
+    stage: {
+      held: (course: string) => `${course} held`,
+      fired: (course: string) => `${course} sent`,
+      preparing: (course: string) => `${course} cooking`,
+      ready: (course: string) => `${course} ready`,
+      served: (course: string) => `${course} served`,
+    },
     fire: "Fire",
     fireLabel: (course: string) => `Fire ${course}`,
     holdMenu: "Hold a course…",

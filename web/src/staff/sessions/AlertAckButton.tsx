@@ -9,6 +9,8 @@ interface Props {
   who: string;
   /** The session's label, for the button's accessible name. */
   label: string;
+  /** Another accessible name, where the same call's button shows twice (the feed and the table's sheet). */
+  ariaLabel?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ interface Props {
  * arrives, on every staff device at once; a colleague who was quicker gets a CONFLICT
  * naming them, shown here until that event removes the call.
  */
-export function AlertAckButton({ alert, who, label }: Props) {
+export function AlertAckButton({ alert, who, label, ariaLabel }: Props) {
   const commands = useCommands();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function AlertAckButton({ alert, who, label }: Props) {
         className="button primary small"
         disabled={busy || !commands.ready}
         onClick={acknowledge}
-        aria-label={strings.alerts.acknowledgeLabel[alert.kind](who, label)}
+        aria-label={ariaLabel ?? strings.alerts.acknowledgeLabel[alert.kind](who, label)}
       >
         {strings.alerts.acknowledge}
       </button>

@@ -18,6 +18,8 @@ interface Props {
   phones: readonly string[];
   names: ReadonlyMap<string, string>;
   token: string;
+  /** The seat a waiter noted on each line (by bill line key): its seat is a payer, and "by seat" gives it to them. */
+  lineSeats: ReadonlyMap<string, number>;
   /** Record a payer's payment: the payment dialog, prefilled with what it still owes. */
   onPay: (payer: string) => void;
   onClose: () => void;
@@ -29,19 +31,22 @@ interface Props {
  * shared equally), each payer's exact amount, what is not claimed yet, and Pay per payer.
  * Everything sums to the cent: the contract's billSplit, the phones' own computation.
  */
-export function SplitDialog({ sessionId, label, bill, claims, payments, phones, names, token, onPay, onClose }: Props) {
+export function SplitDialog({ sessionId, label, bill, claims, payments, phones, names, lineSeats, token, onPay, onClose }: Props) {
   const money = (cents: number) => formatMoney(cents, bill.currency);
   const ids = useId();
   const [added, setAdded] = useState<string[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const split = panelSplit(bill, claims, payments, phones, added);
+  const seats = [...new Set(lineSeats.values())].map((n) => `seat:${n}`);
+  const split = panelSplit(bill, claims, payments, phones, [...added, ...seats]);
   const next = nextPerson(split);
   const cells = new Map<string, { payer: string; cents: number }[]>();
   for (const p of split.payers)
     for (const l of p.lines) cells.set(l.line, [...(cells.get(l.line) ?? []), { payer: p.payer, cents: l.cents }]);
   const shares = split.payers.reduce((s, p) => s + p.totalCents, 0);
+  // Lines with a seat nobody claimed yet: "by seat" gives each to its seat in one tap.
+  const bySeat = bill.lines.filter((l) => lineSeats.has(l.key) && !cells.has(l.key) && l.lineCents > 0);
 
   async function assign(line: BillLineDto, payers: string[]) {
     setBusy(true);
@@ -111,6 +116,18 @@ export function SplitDialog({ sessionId, label, bill, claims, payments, phones, 
               </li>
             )}
           </ul>
+          {bySeat.length > 0 && (
+            <button
+              type="button"
+              className="button split-by-seat"
+              disabled={busy}
+              onClick={async () => {
+                for (const line of bySeat) await assign(line, [`seat:${lineSeats.get(line.key)}`]);
+              }}
+            >
+              {strings.split.bySeat(bySeat.length)}
+            </button>
+          )}
           <p id={`${ids}-hint`} className="muted small">
             {chosen.length === 0 ? strings.split.hint : strings.split.givingTo(chosenNames)}
           </p>

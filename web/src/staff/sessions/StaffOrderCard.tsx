@@ -102,6 +102,7 @@ export function StaffOrderCard({ order, label, now, thresholds, role, onMoveLine
       <OrderItems
         items={order.items}
         currency={order.currency}
+        courseNames={new Map(order.tickets.flatMap((t) => (t.courseId && t.course ? [[t.courseId, t.course] as const] : [])))}
         actions={(item) =>
           correctable(item) && (
             <button

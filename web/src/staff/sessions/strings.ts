@@ -3,6 +3,13 @@ import type { MoneyInputError } from "../../lib/money";
 
 /** A seating's strings on the panel: its card, orders, calls, bill, payments, closing and QR code (English; strings.ts gathers every area's). */
 export const sessionStrings = {
+  /** One table's sheet (TableSheet): back to the floor. */
+  sheet: {
+    back: "← Floor",
+    backLabel: "Back to the floor",
+    /** The sheet's menu of moves: the party to another table, merged with one, or some phones split off. */
+    move: "Move…",
+  },
   qr: {
     dialogTitle: (label: string) => `QR code for ${label}`,
     imgAlt: (label: string) => `QR code for ${label}`,
@@ -196,6 +203,7 @@ export const sessionStrings = {
     seat: (n: number) => `Seat ${n}`,
     addPerson: (n: number) => `+ Person ${n}`,
     addPersonLabel: (n: number) => `Add Person ${n}, a guest without a phone`,
+    bySeat: (n: number) => (n === 1 ? "Give 1 line to its seat" : `Give ${n} lines to their seats`),
     hint: "Choose who pays above, then tap a line to give it to them. Several chosen: they share it equally, to the cent.",
     givingTo: (who: string) => `Tap a line to give it to ${who}.`,
     chooseFirst: "Choose who pays first (one or more payers above), then tap the line.",

@@ -13,7 +13,7 @@ import {
   tileTone,
 } from "../../../src/staff/floor/floor";
 import type { StaffSession } from "../../../src/staff/sessions/staff-sessions";
-import { alert, closed, customer, id, opened, order, payment, placed, SESSION, session } from "../../support/fixtures";
+import { alert, closed, customer, id, opened, order, payment, placed, SESSION, session, ticket } from "../../support/fixtures";
 
 const TABLE = id(600);
 /** 12:42, forty-two minutes after the fixtures' sessions opened. */
@@ -99,8 +99,8 @@ describe("tableTileState", () => {
     expect(seatedTile(tileOf(store)).totalCents).toBe(950);
   });
 
-  test("an order placed, or accepted and not delivered, makes the table wait, since its oldest order", () => {
-    for (const stage of ["placed", "accepted", "preparing", "ready"] as const) {
+  test("an order placed, or accepted and still in the kitchen, makes the table wait, since its oldest order", () => {
+    for (const stage of ["placed", "accepted", "preparing"] as const) {
       const store = seated({ orders: [order(1, stage, { placedAt: "2026-11-21T12:30:00.000Z" }), order(2, "delivered")] });
       const tile = seatedTile(tileOf(store));
       expect(tile.flags).toEqual(["waiting"]);
@@ -115,11 +115,54 @@ describe("tableTileState", () => {
     expect(seatedTile(tileOf(seated({ alerts: [alert(1, { kind: "BILL", acknowledgedBy: "Marco" })] }))).flags).toEqual([]);
   });
 
-  test("an unacknowledged waiter call needs attention, and outranks the bill and waiting", () => {
-    const store = seated({ orders: [order(1)], alerts: [alert(1, { kind: "BILL" }), alert(2, { kind: "WAITER" })] });
+  test("food at the pass says so, with how many orders and since when, not that the table waits", () => {
+    const readyAt = "2026-11-21T12:37:00.000Z";
+    const store = seated({
+      orders: [
+        order(1, "ready", { shipment: { status: "READY", readyAt, deliveredAt: null } }),
+        order(2, "ready", { shipment: { status: "READY", readyAt: "2026-11-21T12:40:00.000Z", deliveredAt: null } }),
+      ],
+    });
     const tile = seatedTile(tileOf(store));
-    expect(tile.flags).toEqual(["attention", "bill", "waiting"]);
-    expect(tileTone(tile)).toBe("attention");
+    expect(tile.flags).toEqual(["ready"]);
+    expect(tile).toMatchObject({ ready: 2, readyMinutes: 5, waitingMinutes: null });
+    expect(tileTone(tile)).toBe("ready");
+    // One ready, one still cooking: both show, the food to run first.
+    const mixed = seatedTile(tileOf(seated({ orders: [order(1, "ready"), order(2, "preparing")] })));
+    expect(mixed.flags).toEqual(["ready", "waiting"]);
+  });
+
+  test("a course held for the waiter shows by name, and its order does not count as waiting for the kitchen", () => {
+    const mains = { courseId: id(700), course: "Mains" };
+    const store = seated({ orders: [order(1, "accepted", { tickets: [ticket(1, { ...mains, firedAt: null })] })] });
+    const tile = seatedTile(tileOf(store));
+    expect(tile.flags).toEqual(["held"]);
+    expect(tile.heldCourses).toEqual(["Mains"]);
+    expect(tile.waitingMinutes).toBeNull();
+    // Starters fired, mains held: the kitchen has the starters.
+    const both = seated({
+      orders: [
+        order(1, "accepted", { tickets: [ticket(1, { courseId: id(701), course: "Starters" }), ticket(2, { ...mains, firedAt: null })] }),
+      ],
+    });
+    expect(seatedTile(tileOf(both)).flags).toEqual(["held", "waiting"]);
+  });
+
+  test("a card-joined phone waiting to be accepted shows, unless the location does not check phones", () => {
+    const store = seated({ customers: [customer(1, { verifiedAt: null, verifiedHow: null })] });
+    expect(seatedTile(tileOf(store)).flags).toEqual(["phone"]);
+    const t = table({ openSessionId: SESSION });
+    expect(seatedTile(tableTileState(t, store.getState(), NOW, "EUR", { phonesChecked: false })).flags).toEqual([]);
+  });
+
+  test("an unacknowledged waiter call outranks the bill, food at the pass and waiting", () => {
+    const store = seated({
+      orders: [order(1), order(2, "ready")],
+      alerts: [alert(1, { kind: "BILL" }), alert(2, { kind: "WAITER" })],
+    });
+    const tile = seatedTile(tileOf(store));
+    expect(tile.flags).toEqual(["call", "bill", "ready", "waiting"]);
+    expect(tileTone(tile)).toBe("call");
     expect(seatedTile(tileOf(seated({ alerts: [alert(1, { acknowledgedBy: "Marco" })] }))).flags).toEqual([]);
   });
 

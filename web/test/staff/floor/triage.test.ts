@@ -1,16 +1,7 @@
 import type { OrderDto } from "@ordered/contract";
 import { describe, expect, test } from "vitest";
 import { LiveStore } from "../../../src/realtime/live-store";
-import {
-  actionItems,
-  byLongestWait,
-  isFinished,
-  orderAction,
-  orderAge,
-  thresholdsOf,
-  unseen,
-  waitingSince,
-} from "../../../src/staff/floor/triage";
+import { actionItems, isFinished, orderAction, orderAge, thresholdsOf, unseen, waitingSince } from "../../../src/staff/floor/triage";
 import type { StaffSession } from "../../../src/staff/sessions/staff-sessions";
 import { alert, customer, id, location, OTHER_SESSION, order, SESSION, session } from "../../support/fixtures";
 
@@ -35,8 +26,6 @@ function floor(parts: { orders?: OrderDto[]; alerts?: ReturnType<typeof alert>[]
   }
   return store.getState();
 }
-
-const labels = (state: ReturnType<typeof floor>) => byLongestWait(Object.values(state.sessions), state).map((s) => s.label);
 
 describe("ages", () => {
   test("an unfinished order turns amber and red at the location's thresholds; a finished one has no urgency", () => {
@@ -63,19 +52,8 @@ describe("ages", () => {
   });
 });
 
-describe("longest wait first", () => {
-  test("sessions by their oldest unfinished order; idle ones after, the longest seated first", () => {
-    const state = floor({
-      orders: [
-        order(1, "preparing", { sessionId: THIRD, placedAt: "2026-11-21T12:01:00.000Z" }),
-        order(2, "placed", { sessionId: OTHER_SESSION, placedAt: "2026-11-21T12:05:00.000Z" }),
-      ],
-    });
-    // Table 3 opened last but has waited longest; Table 1 waits for nothing.
-    expect(labels(state)).toEqual(["Table 3", "Table 2", "Table 1"]);
-  });
-
-  test("finished orders do not count; a newer unfinished one does", () => {
+describe("since when a table waits (its sheet's age pill)", () => {
+  test("its oldest unfinished order; finished ones do not count, a newer unfinished one does", () => {
     const state = floor({
       orders: [
         order(1, "delivered", { sessionId: SESSION, placedAt: "2026-11-21T12:00:00.000Z" }),
@@ -85,19 +63,20 @@ describe("longest wait first", () => {
       ],
     });
     expect(waitingSince(state, SESSION)).toBe("2026-11-21T12:09:00.000Z");
+    expect(waitingSince(state, OTHER_SESSION)).toBe("2026-11-21T12:04:00.000Z");
     expect(waitingSince(state, THIRD)).toBeNull();
-    expect(labels(state)).toEqual(["Table 2", "Table 1", "Table 3"]);
   });
 
-  test("an unanswered call waits too; an acknowledged one does not", () => {
+  test("an unanswered call waits too, from when it was raised; an acknowledged one does not", () => {
     const state = floor({
-      orders: [order(1, "placed", { sessionId: SESSION, placedAt: "2026-11-21T12:05:00.000Z" })],
+      orders: [order(1, "placed", { sessionId: THIRD, placedAt: "2026-11-21T12:05:00.000Z" })],
       alerts: [
         alert(1, { sessionId: THIRD, raisedAt: "2026-11-21T12:02:00.000Z" }),
         alert(2, { sessionId: OTHER_SESSION, raisedAt: "2026-11-21T11:00:00.000Z", acknowledgedBy: "Marco" }),
       ],
     });
-    expect(labels(state)).toEqual(["Table 3", "Table 1", "Table 2"]);
+    expect(waitingSince(state, THIRD)).toBe("2026-11-21T12:02:00.000Z");
+    expect(waitingSince(state, OTHER_SESSION)).toBeNull();
   });
 });
 

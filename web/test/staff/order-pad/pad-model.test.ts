@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   addLine,
   changeLine,
+  courseProgress,
   enterPayload,
   type PadLine,
   padProducts,
@@ -107,5 +108,34 @@ describe("a table's courses on its card", () => {
       { courseId: MAINS, name: "Mains", held: true, holdable: false },
       { courseId: id(1303), name: "Desserts", held: false, holdable: true },
     ]);
+  });
+});
+
+describe("where each course of a table stands (the sheet's row)", () => {
+  const DESSERTS = id(1303);
+  test("the least advanced ticket of a course decides; served once every order of it is at the table", () => {
+    const first = order(1, "ready", {
+      tickets: [
+        ticket(1, { courseId: STARTERS, course: "Starters", status: "READY" }),
+        ticket(2, { courseId: MAINS, course: "Mains", firedAt: null }),
+      ],
+    });
+    const second = order(2, "preparing", {
+      tickets: [
+        ticket(3, { courseId: MAINS, course: "Mains", status: "PREPARING" }),
+        ticket(4, { courseId: DESSERTS, course: "Desserts" }),
+        ticket(5, {}),
+      ],
+    });
+    expect(courseProgress([first, second])).toEqual([
+      { courseId: STARTERS, name: "Starters", stage: "ready" },
+      { courseId: MAINS, name: "Mains", stage: "held" },
+      { courseId: DESSERTS, name: "Desserts", stage: "fired" },
+    ]);
+    const served = order(3, "delivered", { tickets: [ticket(6, { courseId: STARTERS, course: "Starters", status: "READY" })] });
+    expect(courseProgress([served])).toEqual([{ courseId: STARTERS, name: "Starters", stage: "served" }]);
+    expect(courseProgress([second]).find((c) => c.courseId === MAINS)?.stage).toBe("preparing");
+    // Orders off the bill (placed, cancelled) have no course to show.
+    expect(courseProgress([order(4, "cancelled", { tickets: [ticket(7, { courseId: STARTERS, course: "Starters" })] })])).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 import type { CustomerDto, TableDto } from "@ordered/contract/client";
-import { useEffect, useId, useState } from "react";
+import { useState } from "react";
 import { api } from "../../../api/http";
 import { useAnnounce } from "../../../components/Announcer";
 import { Modal } from "../../../components/Modal";
 import { strings } from "../../../strings";
 import type { StaffSession } from "../staff-sessions";
+import { FreeTableChoice, useFreeTables } from "./FreeTables";
 import { useTransfer } from "./use-transfer";
 import "./transfers.css";
 
@@ -19,25 +20,13 @@ interface Props {
 
 /** "Split off…": some phones and their orders go to a new session on a free table; payments stay. */
 export function SplitDialog({ session, customers, names, token, onClose }: Props) {
-  const tableName = useId();
   const [phones, setPhones] = useState<Set<string>>(new Set());
   const [table, setTable] = useState<TableDto | null>(null);
-  const [free, setFree] = useState<TableDto[] | null>(null);
   const { busy, error, setError, run } = useTransfer();
+  const free = useFreeTables(token, setError);
   const announce = useAnnounce();
   const t = strings.transfer;
   const here = customers.filter((c) => c.removedAt === null);
-
-  useEffect(() => {
-    let live = true;
-    api("GET /api/tables", { token }).then(
-      ({ tables }) => live && setFree(tables.filter((x) => !x.retired && x.openSessionId === null)),
-      (err) => live && setError(err instanceof Error ? err.message : String(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, setError]);
 
   const toggle = (id: string) =>
     setPhones((current) => {
@@ -78,21 +67,7 @@ export function SplitDialog({ session, customers, names, token, onClose }: Props
           ))}
         </fieldset>
       )}
-      {free === null ? (
-        <p className="muted">{t.loadingTables}</p>
-      ) : free.length === 0 ? (
-        <p className="muted">{t.noFreeTables}</p>
-      ) : (
-        <fieldset className="choice transfer-choices" disabled={busy}>
-          <legend>{t.splitTable}</legend>
-          {free.map((x) => (
-            <label key={x.id} className="choice-option">
-              <input type="radio" name={tableName} checked={table?.id === x.id} onChange={() => setTable(x)} />
-              {x.name}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <FreeTableChoice free={free} chosen={table} onChoose={setTable} legend={t.splitTable} disabled={busy} />
       <p className="muted small transfer-note">{t.splitPaymentsStay(session.label)}</p>
       {error && (
         <p role="alert" className="error">

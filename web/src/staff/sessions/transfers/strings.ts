@@ -8,6 +8,12 @@ export const transferStrings = {
     mergeInto: (label: string) => `Merge into ${label}`,
     mergeChoose: "The table it joins",
     noOtherSessions: "No other table is seated.",
+    moveTableButton: "Move table…",
+    moveTableTitle: (label: string) => `Move ${label} to…`,
+    moveTableHint: (label: string) =>
+      `The party of ${label} moves to the table you choose: its phones, orders, bill and PIN go with it, and ${label} is free.`,
+    moveTableTo: "The free table it moves to",
+    moveTableConfirm: (table: string) => `Move to ${table}`,
     splitButton: "Split off…",
     splitTitle: (label: string) => `Split off from ${label}`,
     splitPhones: "Phones that move, with their orders",
@@ -37,6 +43,7 @@ export const transferStrings = {
       merged: (from: string, into: string) => `${from} merged into ${into}`,
       split: (from: string, to: string) => `Split off from ${from} to ${to}`,
       moved: (to: string) => `Lines moved to ${to}`,
+      movedTable: (from: string, to: string) => `${from} moved to ${to}`,
     },
   },
 };

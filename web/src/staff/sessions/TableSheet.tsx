@@ -8,7 +8,7 @@ import {
   type StaffRoleName,
   ticketUrgency,
 } from "@ordered/contract/client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatAge } from "../../lib/age";
 import { formatMoney, formatTime } from "../../lib/money";
 import { alertsOf, claimsOf, customersOf, discountsOf, ordersOf, paymentsOf } from "../../realtime/live-state";
@@ -31,6 +31,7 @@ import { payerLabel } from "./split-view";
 import type { StaffSession, StaffState } from "./staff-sessions";
 import { MergeDialog } from "./transfers/MergeDialog";
 import { MoveLinesDialog } from "./transfers/MoveLinesDialog";
+import { MoveTableDialog } from "./transfers/MoveTableDialog";
 import { SplitDialog as SplitOffDialog } from "./transfers/SplitDialog";
 
 interface Props {
@@ -49,6 +50,8 @@ interface Props {
   onClose: (body: CloseSessionBody) => Promise<unknown>;
   /** Opens the order pad for this session (issue 32). */
   onTakeOrder?: () => void;
+  /** Back to the floor (the sheet's Floor button and Escape). */
+  onBack: () => void;
 }
 
 /** Which dialog is open; a payment started from the close dialog goes back to it. */
@@ -56,6 +59,7 @@ type Dialog =
   | { kind: "pay"; thenClose: boolean }
   | { kind: "close" }
   | { kind: "merge" }
+  | { kind: "moveTable" }
   | { kind: "splitOff" }
   | { kind: "split" }
   | { kind: "payPayer"; payer: string }
@@ -64,11 +68,14 @@ type Dialog =
   | null;
 
 /**
- * An open session, live: its calls, phones, orders and running bill, with recording payments
- * and closing. Everything shown is derived from the live state, so every staff device sees
- * the same session without polling.
+ * One table's sheet (issue 32, item 6): an open session, live, on one screen of a waiter's
+ * tablet: what it waits for and what to do about it at the top (its calls with Acknowledge,
+ * the actions: order pad, payment, split, discount, merge, split off, close), its courses in a
+ * row with Fire, its orders with Ready/Delivered and each line's corrections, and beside them
+ * its phones and running bill. Everything shown is derived from the live state, so every staff
+ * device sees the same table without polling.
  */
-export function OpenSessionCard({
+export function TableSheet({
   session,
   state,
   token,
@@ -79,8 +86,29 @@ export function OpenSessionCard({
   onShowQr,
   onClose,
   onTakeOrder,
+  onBack,
 }: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
+  // A transfer chosen from the Move… menu closes the menu behind its dialog.
+  const moveMenu = useRef<HTMLDetailsElement>(null);
+  const fromMenu = (next: Dialog) => {
+    if (moveMenu.current) moveMenu.current.open = false;
+    setDialog(next);
+  };
+  // The sheet takes the focus when it opens, so a keyboard or a screen reader lands on the table.
+  const sheetRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!sheetRef.current?.contains(document.activeElement)) sheetRef.current?.focus({ preventScroll: true });
+  }, []);
+  // Escape goes back to the floor, unless a dialog of the sheet (which closes on its own Escape) is open.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || e.defaultPrevented || document.querySelector("[role=dialog]")) return;
+      onBack();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onBack]);
   // Ages are shown in whole minutes: a tick every 10 s keeps them at most that late.
   const now = useNow(10_000);
   const since = waitingSince(state, session.id);
@@ -101,6 +129,9 @@ export function OpenSessionCard({
   // The other seated tables: where this party, or lines of its orders, may go.
   const others = Object.values(state.sessions).filter((s) => s.status === "OPEN" && s.id !== session.id);
   const claims = claimsOf(state, session.id);
+  const lineSeats = new Map(
+    orders.flatMap((o) => o.items.flatMap((i) => (i.seat !== null ? [[`${o.id}:${i.position}`, i.seat] as const] : []))),
+  );
   const phones = customers.filter((c) => c.removedAt === null).map((c) => c.id);
   // Once the table splits by item: what each payer still owes (a bill request shows the phone's).
   const split = claims.length > 0 ? billSplit(bill, claims, payments) : null;
@@ -111,9 +142,12 @@ export function OpenSessionCard({
   );
 
   return (
-    <article className="card session open" aria-label={session.label}>
+    <article ref={sheetRef} tabIndex={-1} className="card session open table-sheet" aria-label={session.label}>
       <header className="session-header">
-        <h3>
+        <button type="button" className="button ghost sheet-back" onClick={onBack} aria-label={strings.sheet.backLabel}>
+          {strings.sheet.back}
+        </button>
+        <h1>
           <button
             type="button"
             className="session-title"
@@ -126,7 +160,7 @@ export function OpenSessionCard({
               {strings.panel.qrBadge}
             </span>
           </button>
-        </h3>
+        </h1>
         <span className="muted small">{strings.panel.openedAt(formatTime(session.openedAt))}</span>
         {session.pin && (
           <span className="small session-pin-pill" title={strings.session.pinHint}>
@@ -141,6 +175,44 @@ export function OpenSessionCard({
         )}
       </header>
 
+      <div className="session-actions sheet-actions">
+        {onTakeOrder && can(role, "orders.enter") && (
+          <button type="button" className="button primary" onClick={onTakeOrder}>
+            {strings.pad.open}
+          </button>
+        )}
+        <button type="button" className="button primary" onClick={() => setDialog({ kind: "pay", thenClose: false })}>
+          {strings.session.recordPayment}
+        </button>
+        <button type="button" className="button" disabled={bill.lines.length === 0} onClick={() => setDialog({ kind: "split" })}>
+          {strings.split.open}
+        </button>
+        {bill.subtotalCents - bill.billDiscountCents > 0 && (
+          <button type="button" className="button" aria-haspopup="dialog" onClick={() => setDialog({ kind: "discount" })}>
+            {correctionStrings.billButton}
+          </button>
+        )}
+        <details className="sheet-move" ref={moveMenu}>
+          <summary className="button">{strings.sheet.move}</summary>
+          <div className="sheet-move-menu">
+            {session.tableId !== null && (
+              <button type="button" className="button" aria-haspopup="dialog" onClick={() => fromMenu({ kind: "moveTable" })}>
+                {strings.transfer.moveTableButton}
+              </button>
+            )}
+            <button type="button" className="button" aria-haspopup="dialog" onClick={() => fromMenu({ kind: "merge" })}>
+              {strings.transfer.mergeButton}
+            </button>
+            <button type="button" className="button" aria-haspopup="dialog" onClick={() => fromMenu({ kind: "splitOff" })}>
+              {strings.transfer.splitButton}
+            </button>
+          </div>
+        </details>
+        <button type="button" className="button sheet-close" onClick={() => setDialog({ kind: "close" })}>
+          {strings.panel.closeSession}
+        </button>
+      </div>
+
       <AlertList alerts={alertsOf(state, session.id)} names={names} label={session.label} now={now} shares={phoneDue} />
 
       <div className="seat-body">
@@ -148,7 +220,7 @@ export function OpenSessionCard({
           <h4 className="seat-heading">
             {strings.session.orders} <span className="count">{orders.length}</span>
           </h4>
-          {can(role, "orders.enter") && <SessionCourses sessionId={session.id} orders={orders} />}
+          <SessionCourses sessionId={session.id} orders={orders} canFire={can(role, "orders.enter")} />
           {orders.length === 0 ? (
             <p className="muted small">{strings.panel.noOrders}</p>
           ) : (
@@ -183,33 +255,7 @@ export function OpenSessionCard({
         </div>
       </div>
 
-      <footer className="session-actions">
-        {onTakeOrder && can(role, "orders.enter") && (
-          <button type="button" className="button primary" onClick={onTakeOrder}>
-            {strings.pad.open}
-          </button>
-        )}
-        <button type="button" className="button primary" onClick={() => setDialog({ kind: "pay", thenClose: false })}>
-          {strings.session.recordPayment}
-        </button>
-        <button type="button" className="button" aria-haspopup="dialog" onClick={() => setDialog({ kind: "merge" })}>
-          {strings.transfer.mergeButton}
-        </button>
-        <button type="button" className="button" aria-haspopup="dialog" onClick={() => setDialog({ kind: "splitOff" })}>
-          {strings.transfer.splitButton}
-        </button>
-        <button type="button" className="button" disabled={bill.lines.length === 0} onClick={() => setDialog({ kind: "split" })}>
-          {strings.split.open}
-        </button>
-        {bill.subtotalCents - bill.billDiscountCents > 0 && (
-          <button type="button" className="button" aria-haspopup="dialog" onClick={() => setDialog({ kind: "discount" })}>
-            {correctionStrings.billButton}
-          </button>
-        )}
-        <button type="button" className="button" onClick={() => setDialog({ kind: "close" })}>
-          {strings.panel.closeSession}
-        </button>
-      </footer>
+      {dialog?.kind === "moveTable" && <MoveTableDialog session={session} token={token} onClose={() => setDialog(null)} />}
       {dialog?.kind === "merge" && <MergeDialog session={session} others={others} token={token} onClose={() => setDialog(null)} />}
       {dialog?.kind === "splitOff" && (
         <SplitOffDialog session={session} customers={customers} names={names} token={token} onClose={() => setDialog(null)} />
@@ -243,6 +289,7 @@ export function OpenSessionCard({
           payments={payments}
           phones={phones}
           names={names}
+          lineSeats={lineSeats}
           token={token}
           onPay={(payer) => setDialog({ kind: "payPayer", payer })}
           onClose={() => setDialog(null)}
