@@ -44,8 +44,11 @@ export const floorTile = (page: Page, label: string): Locator =>
 /** From a table's sheet back to the floor; nothing when the floor shows. */
 export async function backToFloor(page: Page): Promise<void> {
   const back = page.getByRole("button", { name: "Back to the floor" });
+  const floor = page.getByRole("region", { name: "Floor" });
+  // Just after a (re)load the panel shows neither until its live state is in.
+  await expect(back.or(floor).first()).toBeVisible();
   if (await back.isVisible()) await back.click();
-  await expect(page.getByRole("region", { name: "Floor" })).toBeVisible();
+  await expect(floor).toBeVisible();
 }
 
 /** Shows an open session's sheet, as a waiter does: back to the floor, then its tile. */

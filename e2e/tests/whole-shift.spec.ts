@@ -23,7 +23,6 @@ async function joinThroughCard(phone: Phone, cardUrl: string, name: string, pin?
 /** The session's PIN as the panel's session card shows it to staff. */
 async function pinOnPanel(page: Page, label: string): Promise<string> {
   const pin = (await (await showTable(page, label)).locator(".session-pin").textContent()) ?? "";
-  await page.getByRole("button", { name: "Back to the floor" }).click();
   expect(pin).toMatch(/^\d{4}$/);
   return pin;
 }
@@ -66,6 +65,7 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
   await joinThroughCard(bea, cardUrl, "Bea", pin);
   await orderOnPhone(ann.page, ["Diavola"]); // €12.50
   await orderOnPhone(bea.page, ["Lemonade", "Lemonade"]); // €9.00
+  await page.getByRole("button", { name: "Back to the floor" }).click();
   await expect(tile(page, "Window")).toContainText("2 phones");
   await expect(tile(page, "Window")).toContainText("€21.50");
   const windowCard = await showTable(page, "Window");
@@ -122,7 +122,8 @@ test("a whole shift at a table, from the printed card to the receipt on every ph
 
   // The next party at the same table: its sheet opens as it is seated.
   await tile(page, "Window").getByRole("button", { name: "Seat Window" }).click();
-  const next = await showTable(page, "Window");
+  const next = sessionCard(page, "Window");
+  await expect(next).toBeVisible();
 
   // Yesterday's phone (Ann, reopening the card link) keeps its receipt and sees nothing of
   // the new session; its old token cannot order there.

@@ -69,7 +69,7 @@ function FeedEntry({ item, state, now, thresholds, onSeen, onOpen }: { item: Act
           type="button"
           className="feed-open"
           onClick={() => onOpen(item.sessionId)}
-          aria-label={strings.triage.openLabel(item.sessionLabel)}
+          aria-label={strings.triage.openLabel(item.label)}
         >
           {item.label}
         </button>

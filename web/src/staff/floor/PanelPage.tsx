@@ -65,7 +65,8 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
           />
         )}
         {/* The floor stays rendered under a sheet (hidden): Back shows it at once, its tables loaded. */}
-        <div hidden={sheetOpen}>
+        {/* A sheet's URL reloaded: neither until the live state says whether it is still open. */}
+        <div hidden={sheetOpen || (sheetFor !== null && !state.loaded)}>
           <h1 className="visually-hidden">{strings.panel.floorLink}</h1>
           <FloorPlan staffLive={staffLive} auth={auth} onOpenSession={openSheet} />
           <p className="muted small">{strings.floor.withoutTableHint}</p>
@@ -140,9 +141,14 @@ function useSheet(): [string | null, (sessionId: string) => void, () => void] {
   const [sheetFor, setSheetFor] = useState<string | null>(sheetInUrl);
   const shown = useRef(sheetFor);
   shown.current = sheetFor;
+  // Whether this page pushed the sheet's history entry (not so after a reload on a sheet's URL:
+  // going back then would leave the page), so the sheet's Back can be the browser's Back.
+  const pushed = useRef(false);
+
   useEffect(() => {
     // Back (the tablet's, the browser's, or the sheet's own through history.back()).
     const onPop = () => {
+      pushed.current = false;
       const from = shown.current;
       const next = sheetInUrl();
       setSheetFor(next);
@@ -156,12 +162,18 @@ function useSheet(): [string | null, (sessionId: string) => void, () => void] {
     if (current === sessionId) return;
     const url = `${window.location.pathname}?${SHEET_PARAM}=${encodeURIComponent(sessionId)}`;
     if (current) history.replaceState(history.state, "", url);
-    else history.pushState({ sheet: true }, "", url);
+    else {
+      history.pushState(null, "", url);
+      pushed.current = true;
+    }
     setSheetFor(sessionId);
     window.scrollTo({ top: 0 });
   }, []);
   const close = useCallback(() => {
-    if ((history.state as { sheet?: boolean } | null)?.sheet) return history.back();
+    if (pushed.current) {
+      pushed.current = false;
+      return history.back();
+    }
     const from = sheetInUrl();
     history.replaceState(null, "", window.location.pathname);
     setSheetFor(null);

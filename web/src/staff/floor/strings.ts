@@ -20,7 +20,7 @@ export const floorStrings = {
     } satisfies Record<"order" | "ready" | "call" | "bill" | "phone", string>,
     seen: "Seen",
     seenLabel: (what: string, label: string) => `Seen: ${what}, ${label}`,
-    openLabel: (sessionLabel: string) => `Open ${sessionLabel}`,
+    openLabel: (label: string) => `Open ${label}`,
     deliverLabel: (label: string) => `Delivered: ${label}, from Needs action`,
     acknowledgeLabel: (what: string, label: string) => `Acknowledge: ${what}, ${label}, from Needs action`,
     offline: "Offline — changes will show when the connection is back",
