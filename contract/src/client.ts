@@ -25,3 +25,4 @@ export * from "./route-def.js";
 export * from "./session-kinds.js";
 export * from "./split.js";
 export * from "./staff-roles.js";
+export * from "./tax.js";

@@ -20,3 +20,4 @@ export * from "./routes.js";
 export * from "./session-kinds.js";
 export * from "./split.js";
 export * from "./staff-roles.js";
+export * from "./tax.js";

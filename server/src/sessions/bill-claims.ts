@@ -45,14 +45,14 @@ const ClaimRow = z.strictObject({ dto: BillClaimDto });
 const CLAIMS_OF_SESSION = statement<{ sessionId: string }>(
   "bill-claims.of-session",
   (p) => sql`SELECT ${CLAIM_DTO} AS dto FROM bill_claim b WHERE b.session_id = ${p.sessionId}::uuid
-             ORDER BY b.claimed_at, b.id`,
+             ORDER BY b.claimed_at, b.payer`,
 );
 
 const CLAIMS_OF_LINE = statement<{ sessionId: string; orderId: string; position: number }>(
   "bill-claims.of-line",
   (p) => sql`SELECT ${CLAIM_DTO} AS dto FROM bill_claim b
              WHERE b.session_id = ${p.sessionId}::uuid AND b.order_id = ${p.orderId}::uuid AND b.position = ${p.position}
-             ORDER BY b.claimed_at, b.id`,
+             ORDER BY b.claimed_at, b.payer`,
 );
 
 const UPSERT_CLAIM = statement<{
