@@ -36,6 +36,13 @@ export const LocationDto = z.strictObject({
   ticketRedMinutes: z.number().int(),
   /** Service charge added to every new session's bill, in basis points (1000 = 10 %); 0: none. */
   serviceChargeBps: z.number().int(),
+  /**
+   * Who issues its receipts, printed on each (issue 33): the business's legal name, its address
+   * (lines) and its tax id. Null until set (a receipt stored before then lacks them too).
+   */
+  legalName: z.string().nullable().default(null),
+  address: z.string().nullable().default(null),
+  taxId: z.string().nullable().default(null),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 

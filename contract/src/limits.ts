@@ -46,6 +46,14 @@ export const LIMITS = {
     /** Wrong PINs all phones of a session may type, until staff remove a phone (a new PIN). */
     sessionPinTries: 15,
   },
+  /** Who issues a location's receipts (issue 33): as the law asks them printed. */
+  legal: {
+    nameLength: 120,
+    /** Several lines: street, postcode and town, country. */
+    addressLength: 300,
+    /** A VAT number ("DE123456789", "IT12345678901") or a tax number. */
+    taxIdLength: 40,
+  },
   table: {
     /** Longest card code accepted as input; longer cannot be one. */
     cardCodeInputLength: 64,

@@ -259,6 +259,21 @@ export const LocationSettingsBody = z
       .int("must be a whole number of basis points (1250 = 12.5 %)")
       .min(0, "must not be negative")
       .max(MAX_SERVICE_CHARGE_BPS, `must be at most ${MAX_SERVICE_CHARGE_BPS} (${MAX_SERVICE_CHARGE_BPS / 100} %)`),
+    /** Printed on every receipt; null clears it. */
+    legalName: text(LIMITS.legal.nameLength).nullable(),
+    address: z
+      .string()
+      .max(LIMITS.legal.addressLength, `must be at most ${LIMITS.legal.addressLength} characters`)
+      .transform((a) =>
+        a
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .join("\n"),
+      )
+      .refine((a) => a.length > 0, "must not be empty (null clears it)")
+      .nullable(),
+    taxId: text(LIMITS.legal.taxIdLength).nullable(),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, "must change at least one field")

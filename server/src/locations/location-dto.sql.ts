@@ -13,7 +13,7 @@ import { AppError } from "../errors.js";
 export const LOCATION_JSON = sql`json_build_object('id', l.id, 'name', l.name, 'currency', l.currency,
   'openOnFirstScan', l.open_on_first_scan, 'cardJoinCheck', l.card_join_check, 'timeZone', l.time_zone,
   'ticketAmberMinutes', l.ticket_amber_minutes, 'ticketRedMinutes', l.ticket_red_minutes,
-  'serviceChargeBps', l.service_charge_bps)`;
+  'serviceChargeBps', l.service_charge_bps, 'legalName', l.legal_name, 'address', l.address, 'taxId', l.tax_id)`;
 
 const Row = z.strictObject({ location: LocationDto });
 const LOCATION = statement<{ id: string }>(
@@ -32,6 +32,13 @@ const UPDATE = statement<{
   ticketAmberMinutes: number | null;
   ticketRedMinutes: number | null;
   serviceChargeBps: number | null;
+  /** The legal identity's fields are set (to a value or to null) only when given. */
+  legalNameGiven: boolean;
+  addressGiven: boolean;
+  taxIdGiven: boolean;
+  legalName: string | null;
+  address: string | null;
+  taxId: string | null;
 }>(
   "locations.update-settings",
   (p) => sql`
@@ -41,7 +48,10 @@ const UPDATE = statement<{
       time_zone = coalesce(${p.timeZone}, l.time_zone),
       ticket_amber_minutes = coalesce(${p.ticketAmberMinutes}::int, l.ticket_amber_minutes),
       ticket_red_minutes = coalesce(${p.ticketRedMinutes}::int, l.ticket_red_minutes),
-      service_charge_bps = coalesce(${p.serviceChargeBps}::int, l.service_charge_bps)
+      service_charge_bps = coalesce(${p.serviceChargeBps}::int, l.service_charge_bps),
+      legal_name = CASE WHEN ${p.legalNameGiven}::boolean THEN ${p.legalName} ELSE l.legal_name END,
+      address = CASE WHEN ${p.addressGiven}::boolean THEN ${p.address} ELSE l.address END,
+      tax_id = CASE WHEN ${p.taxIdGiven}::boolean THEN ${p.taxId} ELSE l.tax_id END
     WHERE l.id = ${p.id}::uuid
     RETURNING ${LOCATION_JSON} AS location`,
 );
@@ -77,6 +87,12 @@ export async function updateLocationSettings(
       ticketAmberMinutes: amber ?? null,
       ticketRedMinutes: red ?? null,
       serviceChargeBps: body.serviceChargeBps ?? null,
+      legalNameGiven: body.legalName !== undefined,
+      addressGiven: body.address !== undefined,
+      taxIdGiven: body.taxId !== undefined,
+      legalName: body.legalName ?? null,
+      address: body.address ?? null,
+      taxId: body.taxId ?? null,
     });
     if (!updated) throw AppError.notFound("location");
     return updated.location;

@@ -44,6 +44,7 @@ describe("migrations", () => {
         "staff_setup_token",
         "staff_user",
         "station",
+        "tax_rate",
         "ticket",
       ]);
       const applied = await db.query("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1");
@@ -76,6 +77,22 @@ describe("migrations", () => {
       await expect(staff(loc.rows[0].id, "ann@x.test")).rejects.toThrow(/staff_user_location_id_email_key/);
       await staff(otherLoc.rows[0].id, "ann@x.test");
       await expect(staff(otherLoc.rows[0].id, "Bob@x.test")).rejects.toThrow(/staff_user_email_lower/);
+      // A tax rate is 0 % to 100 %, named once per location whatever the case; a rate's change
+      // is a change of the menu (placement reads it).
+      const rate = (name: string, bps: number) =>
+        db.query("INSERT INTO tax_rate (id, location_id, name, rate_bps, position) VALUES (gen_random_uuid(), $1, $2, $3, 0)", [
+          loc.rows[0].id,
+          name,
+          bps,
+        ]);
+      const version = async () =>
+        (await db.query("SELECT menu_version FROM location WHERE id = $1", [loc.rows[0].id])).rows[0].menu_version;
+      const before = await version();
+      await rate("Standard", 1900);
+      expect(await version()).toBe(before + 1);
+      await expect(rate("STANDARD", 700)).rejects.toThrow(/tax_rate_location_id_lower_name_key/);
+      await expect(rate("Too much", 10_001)).rejects.toThrow(/tax_rate_rate_bps_check/);
+      await expect(rate("Negative", -1)).rejects.toThrow(/tax_rate_rate_bps_check/);
       // Applying again is a no-op.
       const again = await migrateDatabase(url);
       expect(again.output).toContain("No pending migrations to apply");
