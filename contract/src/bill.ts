@@ -8,6 +8,7 @@ import { billLineKey } from "./bill-split.js";
 import { percentOf } from "./corrections.js";
 import type { BillDto, BillLineDto, BillShareDto, CorrectionDto, CustomerDto, OrderDto, PaymentDto } from "./dto.js";
 import { isBilledOrder, isPendingOrder, isVoidedOrder } from "./order-status.js";
+import { billTaxes } from "./tax.js";
 
 export interface BillInput {
   currency: string;
@@ -59,6 +60,9 @@ export function billOf(input: BillInput): BillDto {
         grossCents,
         corrections: item.corrections,
         lineCents: Math.max(0, grossCents - offCents),
+        taxRateBps: item.taxRateBps ?? 0,
+        taxName: item.taxName ?? null,
+        options: item.options.map((o) => o.name),
       });
     }
   }
@@ -115,6 +119,13 @@ export function billOf(input: BillInput): BillDto {
     tipCents,
     waivedCents,
     dueCents: Math.max(0, totalCents - paidCents - waivedCents),
+    // Prices are gross (tax included) at every location for now (issue 33: net prices are a later step).
+    taxes: billTaxes(
+      lines.map((l) => ({ rateBps: l.taxRateBps, name: l.taxName, cents: l.lineCents })),
+      billDiscountCents,
+      serviceChargeCents,
+      true,
+    ),
   };
 }
 

@@ -259,6 +259,13 @@ export const OrderItemDto = z.strictObject({
   movedTo: z.string().nullable().optional(),
   /** Staff's corrections of this line, oldest first (a VOID: the kitchen strikes it through). */
   corrections: z.array(CorrectionDto),
+  /**
+   * The tax rate it was ordered at (basis points; 0: untaxed) and the rate's name, for the
+   * receipt (tax.ts): kept like its price, so a rate changed later changes no placed order.
+   * The server always sends them; absent (a payload stored before them): untaxed.
+   */
+  taxRateBps: z.number().int().min(0).optional(),
+  taxName: z.string().nullable().optional(),
 });
 export type OrderItemDto = z.infer<typeof OrderItemDto>;
 
@@ -454,6 +461,11 @@ export const BillLineDto = z.strictObject({
   corrections: z.array(CorrectionDto),
   /** What the line costs: gross less its corrections' offCents, never below 0 (a voided or comped line: 0). */
   lineCents: z.number().int(),
+  /** Its item's tax rate and the rate's name (the receipt marks each line with it). */
+  taxRateBps: z.number().int().default(0),
+  taxName: z.string().nullable().default(null),
+  /** The options chosen, as the line was ordered ("Large · Rocket"). */
+  options: z.array(z.string()).default([]),
 });
 export type BillLineDto = z.infer<typeof BillLineDto>;
 
@@ -499,6 +511,22 @@ export const BillDto = z.strictObject({
   waivedCents: z.number().int(),
   /** total − paid − waived; never negative. */
   dueCents: z.number().int(),
+  /**
+   * Per tax rate, highest first: net, tax and gross of what the table owes (the lines after
+   * their corrections, less the bill's discount, plus the service charge, spread over the rates
+   * in proportion: tax.ts billTaxes). The rates' gross adds up to totalCents.
+   */
+  taxes: z
+    .array(
+      z.strictObject({
+        rateBps: z.number().int(),
+        name: z.string().nullable(),
+        netCents: z.number().int(),
+        taxCents: z.number().int(),
+        grossCents: z.number().int(),
+      }),
+    )
+    .default([]),
 });
 export type BillDto = z.infer<typeof BillDto>;
 
@@ -522,6 +550,12 @@ export const ReceiptDto = z.strictObject({
   bill: BillDto,
   payments: z.array(PaymentDto),
   waiveReason: z.string().nullable(),
+  /**
+   * Its number in the location's gap-free sequence (1, 2, 3…), given when the session closed
+   * with anything on its bill; null: nothing to receipt (a merged-away session), or closed
+   * before receipts were numbered.
+   */
+  number: z.number().int().positive().nullable().default(null),
 });
 export type ReceiptDto = z.infer<typeof ReceiptDto>;
 

@@ -28,6 +28,9 @@ function line(position: number, lineCents: number): BillLineDto {
     grossCents: lineCents,
     corrections: [],
     lineCents,
+    taxRateBps: 0,
+    taxName: null,
+    options: [],
   };
 }
 

@@ -53,6 +53,8 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
         'stationId', i.station_id,
         'seat', i.seat,
         'courseId', i.course_id,
+        'taxRateBps', i.tax_rate_bps,
+        'taxName', i.tax_name,
         'movedTo', i.moved_to,
         'corrections', (SELECT coalesce(json_agg(${CORRECTION_DTO} ORDER BY k.at, k.id), '[]'::json)
                         FROM correction k WHERE k.order_id = i.order_id AND k.position = i.position)

@@ -100,8 +100,10 @@ const presenceRequired = () =>
 export function offeredProducts(productIds: Param<string[]>): Sql {
   return sql`(SELECT coalesce(json_agg(json_build_object('p', ${PRODUCT_JSON}, 'category_hidden', cat.hidden,
                      'available_from', cat.available_from, 'available_until', cat.available_until,
-                     'station_id', cat.station_id, 'course_id', cat.default_course_id)), '[]')
+                     'station_id', cat.station_id, 'course_id', cat.default_course_id,
+                     'tax_rate_bps', coalesce(tr.rate_bps, 0), 'tax_name', tr.name)), '[]')
             FROM product p JOIN category cat ON cat.id = p.category_id
+              LEFT JOIN tax_rate tr ON tr.id = coalesce(p.tax_rate_id, cat.tax_rate_id)
             WHERE p.id = ANY(${productIds}::uuid[]) AND p.location_id = s.location_id)`;
 }
 
@@ -279,6 +281,8 @@ export interface Line {
   stationId: string;
   seat: number | null;
   courseId: string | null;
+  taxRateBps: number;
+  taxName: string | null;
 }
 
 /** A line as `lines` reads it: a phone's, or a waiter's with a seat and a course. */
@@ -326,6 +330,9 @@ export function lines(
         seat: item.seat ?? null,
         // A waiter's choice (checked to be the location's by enter-order), else the category's.
         courseId: item.courseId === undefined ? offered.course_id : item.courseId,
+        // The rate it is sold at now (its own, else its category's), kept on the line like its price.
+        taxRateBps: offered.tax_rate_bps,
+        taxName: offered.tax_name,
       };
     });
     const changed = priced.flatMap((line, i) => {
@@ -364,6 +371,8 @@ export interface OrderInsertParams {
   stationIds: string[];
   seats: (number | null)[];
   courseIds: (string | null)[];
+  taxRatesBps: number[];
+  taxNames: (string | null)[];
 }
 
 interface WriteParams extends OrderInsertParams {
@@ -388,6 +397,8 @@ export function orderInsertValues(items: Line[]): Omit<OrderInsertParams, "order
     stationIds: items.map((i) => i.stationId),
     seats: items.map((i) => i.seat),
     courseIds: items.map((i) => i.courseId),
+    taxRatesBps: items.map((i) => i.taxRateBps),
+    taxNames: items.map((i) => i.taxName),
   };
 }
 
@@ -415,14 +426,18 @@ export function orderInserts(
   const placedItems = cte(
     "placed_items",
     sql`
-        INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id, seat, course_id)
+        INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id, seat, course_id,
+                                tax_rate_bps, tax_name)
         SELECT gen_random_uuid(), o.id, t.ord - 1, t.product_id, t.product_name, t.unit_price_cents, t.quantity, t.note,
-               t.options::jsonb, ARRAY(SELECT jsonb_array_elements_text(t.allergens::jsonb)), t.station_id, t.seat, t.course_id
+               t.options::jsonb, ARRAY(SELECT jsonb_array_elements_text(t.allergens::jsonb)), t.station_id, t.seat, t.course_id,
+               t.tax_rate_bps, t.tax_name
         FROM ${placed.ref} o, unnest(${p.productIds}::uuid[], ${p.productNames}::text[],
                     ${p.unitPricesCents}::int[], ${p.quantities}::int[],
                     ${p.notes}::text[], ${p.options}::text[], ${p.allergens}::text[],
-                    ${p.stationIds}::uuid[], ${p.seats}::smallint[], ${p.courseIds}::uuid[])
-             WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id, seat, course_id, ord)
+                    ${p.stationIds}::uuid[], ${p.seats}::smallint[], ${p.courseIds}::uuid[],
+                    ${p.taxRatesBps}::int[], ${p.taxNames}::text[])
+             WITH ORDINALITY AS t(product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id, seat, course_id,
+                                  tax_rate_bps, tax_name, ord)
         RETURNING *`,
   );
   return { placed, placedItems };

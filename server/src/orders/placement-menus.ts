@@ -11,6 +11,9 @@ export const Offered = z.strictObject({
   station_id: z.uuid(),
   /** Its category's default course: a phone's line gets it, a waiter's unless they chose another. */
   course_id: z.uuid().nullable(),
+  /** Its tax rate (its own, else its category's; 0 and null: none), snapshotted on the line. */
+  tax_rate_bps: z.number().int(),
+  tax_name: z.string().nullable(),
 });
 export type Offered = z.output<typeof Offered>;
 

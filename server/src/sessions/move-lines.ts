@@ -69,9 +69,9 @@ const MOVE = statement<{
       RETURNING id
     ), copied AS (
       INSERT INTO order_item (id, order_id, position, product_id, product_name, unit_price_cents, quantity, note, options, allergens, station_id,
-                              seat, course_id)
+                              seat, course_id, tax_rate_bps, tax_name)
       SELECT gen_random_uuid(), (SELECT id FROM placed), l.new_position, l.product_id, l.product_name, l.unit_price_cents, l.quantity,
-             l.note, l.options, l.allergens, l.station_id, l.seat, l.course_id
+             l.note, l.options, l.allergens, l.station_id, l.seat, l.course_id, l.tax_rate_bps, l.tax_name
       FROM lines l
     ), marked AS (
       UPDATE order_item i SET moved_to = (SELECT label || ' #' || number FROM target)

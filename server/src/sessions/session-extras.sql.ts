@@ -185,6 +185,7 @@ const ReceiptSession = z.strictObject({
   opened_by: z.string().nullable(),
   closed_by: z.string().nullable(),
   waive_reason: z.string().nullable(),
+  receipt_number: z.number().int().nullable(),
   location: LocationDto,
 });
 
@@ -194,7 +195,7 @@ const LOAD_RECEIPT_SQL = statement<{ sessionId: string }>(
     SELECT s.label, s.status, ${isoText("s.opened_at")} AS opened_at, ${isoText("s.closed_at")} AS closed_at,
            (SELECT display_name FROM staff_user WHERE id = s.opened_by_id) AS opened_by,
            (SELECT display_name FROM staff_user WHERE id = s.closed_by_id) AS closed_by,
-           s.waive_reason,
+           s.waive_reason, s.receipt_number,
            ${LOCATION_JSON} AS location
     FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${p.sessionId}::uuid`,
 );
@@ -215,5 +216,6 @@ export async function loadReceipt(db: SqlRunner, sessionId: string): Promise<Rec
     bill,
     payments,
     waiveReason: session.waive_reason,
+    number: session.receipt_number,
   });
 }

@@ -204,11 +204,20 @@ const MARK_SESSION_CLOSED_SQL = statement<{
   waiveReason: string | null;
   serviceChargeCents: number;
   sessionId: string;
+  numbered: boolean;
 }>(
   "sessions.mark-closed",
+  // The receipt's number: the location's next, taken under its row's lock in this transaction
+  // (a rollback gives it back), so two closes on two instances never share one and none is skipped.
   (p) => sql`
+      WITH receipt AS (
+        UPDATE location SET receipts_issued = receipts_issued + 1
+        WHERE ${p.numbered}::boolean AND id = (SELECT location_id FROM order_session WHERE id = ${p.sessionId}::uuid)
+        RETURNING receipts_issued AS number
+      )
       UPDATE order_session SET status = ${label("SessionStatus", "CLOSED")}, closed_at = ${CLOCK}, closed_by_id = ${p.staffId}::uuid,
-             waived_cents = ${p.waived}, waive_reason = ${p.waiveReason}, service_charge_cents = ${p.serviceChargeCents}
+             waived_cents = ${p.waived}, waive_reason = ${p.waiveReason}, service_charge_cents = ${p.serviceChargeCents},
+             receipt_number = (SELECT number FROM receipt)
       WHERE id = ${p.sessionId}::uuid`,
 );
 
@@ -303,6 +312,8 @@ export async function closeSession(
       // What the service charge came to, kept for the day's totals (the bill itself is never stored).
       serviceChargeCents: bill.serviceChargeCents,
       sessionId,
+      // A receipt for anything that was billed or paid; a table that had nothing gets none.
+      numbered: bill.lines.length > 0 || bill.paidCents !== 0 || bill.tipCents > 0 || waived > 0,
     });
     const receipt = await loadReceipt(db, sessionId);
     if (!receipt) throw new Error(`session ${sessionId} was closed but has no receipt`);

@@ -10,6 +10,8 @@ const offered = (id = randomUUID()): Offered => ({
   available_until: null,
   station_id: randomUUID(),
   course_id: null,
+  tax_rate_bps: 0,
+  tax_name: null,
 });
 const read = (version: number, products: Offered[]) => ({ version, currency: "EUR", timeZone: "UTC", products });
 

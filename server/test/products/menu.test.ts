@@ -150,11 +150,13 @@ describe("options", () => {
       allergens: ["GLUTEN", "MILK"],
       stationId: venue.categories[0]!.stationId,
       position: 0,
-      // A phone's line: no seat, its category's default course, not moved, not corrected.
+      // A phone's line: no seat, its category's default course, not moved, not corrected, untaxed (no rates set).
       seat: null,
       courseId: venue.categories[0]!.courseId,
       movedTo: null,
       corrections: [],
+      taxRateBps: 0,
+      taxName: null,
     });
     expect(order.items[0]!.courseId).not.toBeNull();
     expect(order.totalCents).toBe(2 * 1350 + 900);

@@ -5,28 +5,46 @@ import { CorrectionTags, isVoided } from "./CorrectionTags";
 import "./ReceiptView.css";
 
 /**
- * A closed session's receipt: what was ordered, who ordered what, what was paid how, and
- * what was waived. Presentational (the staff's record of a session and the phone's receipt
- * screen both show it) and printable: it prints as it is shown, inside a `.print-area`.
+ * A closed session's receipt, as the law of the venue's country asks it (issue 33): who issues
+ * it (legal name, address, tax id), its number, date and time in the venue's time zone, every
+ * line with its options, corrections and tax rate, the discounts and service charge, the total,
+ * net/tax/gross per rate, who ordered what, and what was paid how. Presentational (the staff's
+ * record of a session and the phone's receipt screen both show it) and printable: it prints as
+ * it is shown, inside a `.print-area`.
  */
 export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
-  const { bill } = receipt;
+  const { bill, location } = receipt;
   const money = (cents: number) => formatMoney(cents, bill.currency);
   const names = shareNames(bill.shares);
+  const when = (iso: string) => formatDateTime(iso, location.timeZone);
+  // Lines carry their rate's mark ("A", "B") when the venue names its rates, as receipts do.
+  const marked = bill.lines.some((l) => l.taxName);
 
   return (
     <div className="receipt">
       <header className="receipt-head">
-        <h3>{receipt.location.name}</h3>
-        <p className="receipt-label">{receipt.label}</p>
+        <h3>{location.name}</h3>
+        {(location.legalName || location.address || location.taxId) && (
+          <address className="receipt-issuer small">
+            {location.legalName && location.legalName !== location.name && <span>{location.legalName}</span>}
+            {location.address?.split("\n").map((line) => (
+              <span key={line}>{line}</span>
+            ))}
+            {location.taxId && <span>{t("receipt.taxId", { id: location.taxId })}</span>}
+          </address>
+        )}
+        <p className="receipt-label">
+          {receipt.label}
+          {receipt.number !== null && <span className="receipt-number">{t("receipt.number", { n: receipt.number })}</span>}
+        </p>
         <p className="muted small">
           {receipt.openedBy
-            ? t("receipt.openedBy", { when: formatDateTime(receipt.openedAt), by: receipt.openedBy })
-            : t("receipt.opened", { when: formatDateTime(receipt.openedAt) })}
+            ? t("receipt.openedBy", { when: when(receipt.openedAt), by: receipt.openedBy })
+            : t("receipt.opened", { when: when(receipt.openedAt) })}
           <br />
           {receipt.closedBy
-            ? t("receipt.closedBy", { when: formatDateTime(receipt.closedAt), by: receipt.closedBy })
-            : t("receipt.closed", { when: formatDateTime(receipt.closedAt) })}
+            ? t("receipt.closedBy", { when: when(receipt.closedAt), by: receipt.closedBy })
+            : t("receipt.closed", { when: when(receipt.closedAt) })}
         </p>
       </header>
 
@@ -47,6 +65,7 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
                 <th scope="col" className="num">
                   {t("receipt.amount")}
                 </th>
+                {marked && <th scope="col">{t("receipt.taxMark")}</th>}
               </tr>
             </thead>
             <tbody>
@@ -55,11 +74,13 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
                 <tr key={i} className={isVoided(l) ? "voided" : undefined}>
                   <td>
                     {l.productName}
+                    {l.options.length > 0 && <span className="receipt-options">{l.options.join(" · ")}</span>}
                     <CorrectionTags corrections={l.corrections} currency={bill.currency} />
                   </td>
                   <td className="num">{l.quantity}</td>
                   <td className="num">{money(l.unitPriceCents)}</td>
                   <td className="num">{money(l.lineCents)}</td>
+                  {marked && <td className="receipt-mark">{l.taxName ?? ""}</td>}
                 </tr>
               ))}
             </tbody>
@@ -69,7 +90,9 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
 
       <BillTotals bill={bill} waiveReason={receipt.waiveReason} />
 
-      <CorrectionList bill={bill} />
+      <TaxTable bill={bill} />
+
+      <CorrectionList bill={bill} timeZone={location.timeZone} />
 
       {bill.shares.length > 1 && (
         <section aria-label={t("receipt.byPhone")}>
@@ -80,9 +103,60 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
 
       <section aria-label={t("receipt.payments")}>
         <h4 className="receipt-heading">{t("receipt.payments")}</h4>
-        <PaymentList payments={receipt.payments} currency={bill.currency} nameOf={(id) => names.get(id)} />
+        <PaymentList payments={receipt.payments} currency={bill.currency} nameOf={(id) => names.get(id)} timeZone={location.timeZone} />
       </section>
     </div>
+  );
+}
+
+/** Net, tax and gross per rate (contract tax.ts: on each rate's total), with their sums. */
+export function TaxTable({ bill }: { bill: BillDto }) {
+  if (bill.taxes.length === 0) return null;
+  const money = (cents: number) => formatMoney(cents, bill.currency);
+  const sum = (pick: (r: BillDto["taxes"][number]) => number) => bill.taxes.reduce((s, r) => s + pick(r), 0);
+  return (
+    <section aria-label={t("receipt.taxes")}>
+      <h4 className="receipt-heading">{t("receipt.taxes")}</h4>
+      <table className="receipt-table receipt-taxes">
+        <thead>
+          <tr>
+            <th scope="col">{t("receipt.rate")}</th>
+            <th scope="col" className="num">
+              {t("receipt.net")}
+            </th>
+            <th scope="col" className="num">
+              {t("receipt.tax")}
+            </th>
+            <th scope="col" className="num">
+              {t("receipt.gross")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {bill.taxes.map((r) => (
+            <tr key={`${r.rateBps}-${r.name ?? ""}`} data-rate={r.rateBps}>
+              <th scope="row">
+                {r.name ? `${r.name} ` : ""}
+                {percentText(r.rateBps)}
+              </th>
+              <td className="num">{money(r.netCents)}</td>
+              <td className="num">{money(r.taxCents)}</td>
+              <td className="num">{money(r.grossCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+        {bill.taxes.length > 1 && (
+          <tfoot>
+            <tr>
+              <th scope="row">{t("bill.total")}</th>
+              <td className="num">{money(sum((r) => r.netCents))}</td>
+              <td className="num">{money(sum((r) => r.taxCents))}</td>
+              <td className="num">{money(sum((r) => r.grossCents))}</td>
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </section>
   );
 }
 
@@ -222,7 +296,7 @@ export function BillTotals({ bill, waiveReason = null }: { bill: BillDto; waiveR
 }
 
 /** Every correction of a bill with its reason, who made it and who approved it: the receipt's record of them. */
-export function CorrectionList({ bill }: { bill: BillDto }) {
+export function CorrectionList({ bill, timeZone }: { bill: BillDto; timeZone?: string }) {
   const corrections = [
     ...bill.lines.flatMap((l) => l.corrections.map((c) => ({ c, what: `${t("order.times", { n: l.quantity })} ${l.productName}` }))),
     ...bill.discounts.map((c) => ({ c, what: t("receipt.wholeBill") })),
@@ -245,7 +319,7 @@ export function CorrectionList({ bill }: { bill: BillDto }) {
               })}
               {c.approvedBy && <span> ({t("receipt.approvedBy", { name: c.approvedBy })})</span>}
             </span>
-            <span className="muted small">{formatTime(c.at)}</span>
+            <span className="muted small">{formatTime(c.at, timeZone)}</span>
           </li>
         ))}
       </ul>
@@ -258,9 +332,12 @@ export function PaymentList({
   payments,
   currency,
   nameOf,
+  timeZone,
 }: {
   payments: readonly PaymentDto[];
   currency: string;
+  /** The venue's time zone: a receipt's times are its clock's (the browser's when absent). */
+  timeZone?: string;
   /** The name of the phone a payment was for; undefined falls back to a plain "a phone". */
   nameOf: (customerId: string) => string | undefined;
 }) {
@@ -278,7 +355,9 @@ export function PaymentList({
             {p.note && <span> · {p.note}</span>}
           </span>
           <span className="muted small">
-            {p.recordedBy ? t("receipt.recordedBy", { time: formatTime(p.recordedAt), by: p.recordedBy }) : formatTime(p.recordedAt)}
+            {p.recordedBy
+              ? t("receipt.recordedBy", { time: formatTime(p.recordedAt, timeZone), by: p.recordedBy })
+              : formatTime(p.recordedAt, timeZone)}
           </span>
         </li>
       ))}
@@ -294,6 +373,13 @@ function shareNames(shares: readonly BillShareDto[]): Map<string | null, string>
   );
 }
 
-function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(formatLocale(), { dateStyle: "medium", timeStyle: "short" });
+/** A date and time as the venue's clock showed it (its time zone), in the reader's language. */
+function formatDateTime(iso: string, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
+  try {
+    return new Date(iso).toLocaleString(formatLocale(), { ...options, timeZone });
+  } catch {
+    // A zone this browser does not know: its own clock rather than nothing.
+    return new Date(iso).toLocaleString(formatLocale(), options);
+  }
 }

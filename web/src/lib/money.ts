@@ -21,8 +21,14 @@ export function parsePrice(text: string): number | null {
   return Math.round(Number(t) * 100);
 }
 
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString(formatLocale(), { hour: "2-digit", minute: "2-digit" });
+export function formatTime(iso: string, timeZone?: string): string {
+  const options: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
+  try {
+    return new Date(iso).toLocaleTimeString(formatLocale(), timeZone ? { ...options, timeZone } : options);
+  } catch {
+    // A zone this browser does not know: its own clock rather than nothing.
+    return new Date(iso).toLocaleTimeString(formatLocale(), options);
+  }
 }
 
 /** Why a typed amount is not money; each has its own message in `strings.payment.amountErrors`. */

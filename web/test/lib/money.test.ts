@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { centsToInput, parseMoney } from "../../src/lib/money";
+import { centsToInput, formatTime, parseMoney } from "../../src/lib/money";
 
 describe("parseMoney", () => {
   test.each([
@@ -55,5 +55,17 @@ describe("centsToInput", () => {
     }
     expect(centsToInput(1250)).toBe("12.50");
     expect(centsToInput(5)).toBe("0.05");
+  });
+});
+
+describe("formatTime", () => {
+  test("reads the venue's clock when given its time zone (a receipt's times), the browser's otherwise", () => {
+    const at = "2026-12-07T15:03:00.000Z";
+    // Berlin is an hour ahead of UTC in winter, Rome too; New York five behind.
+    expect(formatTime(at, "Europe/Berlin")).toMatch(/0?4:03|16:03/);
+    expect(formatTime(at, "America/New_York")).toMatch(/10:03/);
+    expect(formatTime(at, "UTC")).toMatch(/0?3:03|15:03/);
+    // A zone the browser does not know: its own clock, not an exception.
+    expect(formatTime(at, "Mars/Olympus")).toBe(formatTime(at));
   });
 });
