@@ -86,7 +86,9 @@ export function billOf(input: BillInput): BillDto {
     if (p.kind === "REFUND") refundedCents += p.amountCents;
     paidCents += amount;
     tipCents += p.tipCents;
-    if (p.customerId) share(p.customerId).paidCents += amount;
+    // A payment for no phone in particular (cash at the table, an equal split) is the table's:
+    // it shows as such, rather than each phone showing nothing paid.
+    share(p.customerId ?? null).paidCents += amount;
   }
   const grossCents = lines.reduce((sum, l) => sum + l.grossCents, 0);
   const subtotalCents = lines.reduce((sum, l) => sum + l.lineCents, 0);

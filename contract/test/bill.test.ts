@@ -77,9 +77,12 @@ describe("billOf", () => {
       ["Diavola", 1250],
       ["Lemonade", 900],
     ]);
+    // The 3.00 paid for no phone in particular is the table's, a share of its own: no phone
+    // shows it, none pretends it paid nothing of a table payment.
     expect(bill.shares).toEqual([
       { customerId: ANN, displayName: "Ann", subtotalCents: 1250, paidCents: 1250 },
       { customerId: BEA, displayName: "Bea", subtotalCents: 900, paidCents: 0 },
+      { customerId: null, displayName: null, subtotalCents: 0, paidCents: 300 },
     ]);
     expect(bill).toMatchObject({ totalCents: 2150, pendingCents: 600, paidCents: 1550, tipCents: 100, waivedCents: 0, dueCents: 600 });
   });

@@ -58,6 +58,10 @@ test("a German receipt: lines with their rate's mark, net/tax/gross per rate, th
   await expect(record).toContainText("VAT ID DE123456789");
   await expect(record).toContainText(/Receipt no\. \d+/);
   await expect(record.getByRole("region", { name: "Taxes" }).locator("[data-rate='1900']")).toContainText("€1.52");
+  // Paid at the table, not by a phone: the table's row says so; Lena's paid is a dash, not "€0.00".
+  const byPhone = record.getByRole("region", { name: "By phone" });
+  await expect(byPhone.getByRole("row", { name: /Lena/ })).toContainText("—");
+  await expect(byPhone.getByRole("row", { name: /Table/ })).toContainText("€14.00");
   await expect(sessionCard(panel, "Tisch 3")).toHaveCount(0);
   await record.screenshot({ path: test.info().outputPath("record-receipt-en.png") });
 });

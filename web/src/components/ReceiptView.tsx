@@ -176,6 +176,9 @@ export function ShareTable({
   labelRows?: boolean;
 }) {
   const money = (cents: number) => formatMoney(cents, currency);
+  // Paid for the table as a whole (an equal split, cash at the table): a phone's own paid
+  // column cannot say who paid, so it shows a dash, not a misleading zero.
+  const tablePaid = shares.some((s) => s.customerId === null && s.paidCents !== 0);
   return (
     <table className={className}>
       <thead>
@@ -194,7 +197,7 @@ export function ShareTable({
           <tr key={s.customerId ?? "table"} aria-label={labelRows ? nameOf(s) : undefined}>
             <th scope="row">{nameOf(s)}</th>
             <td className="num">{money(s.subtotalCents)}</td>
-            <td className="num">{money(s.paidCents)}</td>
+            <td className="num">{s.customerId !== null && s.paidCents === 0 && tablePaid ? "—" : money(s.paidCents)}</td>
           </tr>
         ))}
       </tbody>
