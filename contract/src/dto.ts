@@ -81,6 +81,14 @@ export type StationDto = z.infer<typeof StationDto>;
 export const CourseDto = z.strictObject({ id, name: z.string(), position: z.number().int() });
 export type CourseDto = z.infer<typeof CourseDto>;
 
+/**
+ * A tax rate of the location ("Standard" 19 %, "Reduced" 7 %), in basis points (1900 = 19 %,
+ * 0 to MAX_TAX_RATE_BPS), in the location's order. Categories name the rate their products
+ * are sold at; a product may name its own.
+ */
+export const TaxRateDto = z.strictObject({ id, name: z.string(), rateBps: z.number().int(), position: z.number().int() });
+export type TaxRateDto = z.infer<typeof TaxRateDto>;
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 /** A section of the menu, in the order staff chose. */
@@ -93,6 +101,8 @@ export const CategoryDto = z.strictObject({
   stationId: id,
   /** The course its products' lines get by default (the order pad may choose another); null: none. */
   courseId: id.nullable(),
+  /** The tax rate its products are sold at (a product may name its own); null: untaxed. Absent from payloads stored before issue 33. */
+  taxRateId: id.nullable().default(null),
   /** Off the phones' menu (its products too), still on the products page. */
   hidden: z.boolean(),
   /** Served only from `availableFrom` until `availableUntil` ("HH:MM", the location's time zone), or always (null). */
@@ -149,6 +159,8 @@ export const ProductDto = z.strictObject({
   tags: z.array(z.enum(DIET_TAGS)),
   photo: PhotoDto.nullable(),
   optionGroups: z.array(OptionGroupDto),
+  /** Its own tax rate (a takeaway drink at the reduced rate); null: its category's. Absent from payloads stored before issue 33. */
+  taxRateId: id.nullable().default(null),
 });
 export type ProductDto = z.infer<typeof ProductDto>;
 

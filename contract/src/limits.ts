@@ -131,6 +131,11 @@ export const LIMITS = {
     /** How long a one-time setup link works. */
     setupLinkHours: 72,
   },
+  /** A location's tax rates (issue 33): "Standard" 19 %, "Reduced" 7 %… */
+  tax: {
+    rateNameLength: 40,
+    maxRates: 20,
+  },
   kitchen: {
     stationNameLength: 40,
     maxStations: 20,

@@ -8,6 +8,7 @@ import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
 import { CARD_JOIN_CHECKS, PAYMENT_METHODS } from "./session-kinds.js";
 import { STAFF_ROLES } from "./staff-roles.js";
+import { MAX_TAX_RATE_BPS } from "./tax.js";
 
 const email = z
   .email("must be an email address")
@@ -73,6 +74,24 @@ export type ChangePasswordBody = z.input<typeof ChangePasswordBody>;
 
 export const StationBody = z.strictObject({ name: text(LIMITS.kitchen.stationNameLength) });
 export type StationBody = z.input<typeof StationBody>;
+
+const rateBps = z
+  .number({ error: "must be a number of basis points (1900 = 19 %)" })
+  .int("must be a whole number of basis points (1900 = 19 %, 750 = 7.5 %)")
+  .min(0, "must not be negative")
+  .max(MAX_TAX_RATE_BPS, `must be at most ${MAX_TAX_RATE_BPS} (${MAX_TAX_RATE_BPS / 100} %)`);
+const taxRateFields = { name: text(LIMITS.tax.rateNameLength), rateBps };
+
+/** A new tax rate of the location: its name on receipts ("Standard", "A") and its rate in basis points. */
+export const CreateTaxRateBody = z.strictObject(taxRateFields);
+export type CreateTaxRateBody = z.input<typeof CreateTaxRateBody>;
+
+/** A tax rate renamed or changed: lines ordered before keep the rate they were ordered at. */
+export const UpdateTaxRateBody = z
+  .strictObject(taxRateFields)
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, "must change at least one field");
+export type UpdateTaxRateBody = z.input<typeof UpdateTaxRateBody>;
 
 /** A course's name (Drinks, Starters, Mains, Desserts…). */
 export const CourseBody = z.strictObject({ name: text(LIMITS.kitchen.courseNameLength) });
@@ -261,9 +280,8 @@ export const LocationSettingsBody = z
       .max(MAX_SERVICE_CHARGE_BPS, `must be at most ${MAX_SERVICE_CHARGE_BPS} (${MAX_SERVICE_CHARGE_BPS / 100} %)`),
     /** Printed on every receipt; null clears it. */
     legalName: text(LIMITS.legal.nameLength).nullable(),
-    address: z
-      .string()
-      .max(LIMITS.legal.addressLength, `must be at most ${LIMITS.legal.addressLength} characters`)
+    /** Lines (street, postcode and town…): each trimmed, empty ones dropped. Free text's rules (no NUL, no text-direction controls). */
+    address: note(LIMITS.legal.addressLength)
       .transform((a) =>
         a
           .split(/\r?\n/)
@@ -272,6 +290,8 @@ export const LocationSettingsBody = z
           .join("\n"),
       )
       .refine((a) => a.length > 0, "must not be empty (null clears it)")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters other than the line breaks are what it refuses
+      .refine((a) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(a), "must not contain control characters other than line breaks")
       .nullable(),
     taxId: text(LIMITS.legal.taxIdLength).nullable(),
   })
@@ -357,6 +377,8 @@ const productFields = {
   name: text(LIMITS.product.nameLength),
   description: note(LIMITS.product.descriptionLength),
   categoryId: uuidOf("a category"),
+  /** Its own tax rate, over its category's; null: the category's. */
+  taxRateId: uuidOf("a tax rate").nullable(),
   priceCents,
   available: z.boolean(),
   stock,
@@ -392,6 +414,7 @@ function repeatedId(ids: readonly (string | undefined)[]): string | null {
 export const CreateProductBody = z.strictObject({
   ...productFields,
   description: productFields.description.default(""),
+  taxRateId: productFields.taxRateId.default(null),
   available: productFields.available.default(true),
   stock: productFields.stock.default(null),
   hidden: productFields.hidden.default(false),
@@ -415,6 +438,8 @@ const categoryFields = {
   stationId: uuidOf("a station"),
   /** The course its products' lines get unless a waiter chooses another; null: none. */
   courseId: uuidOf("a course").nullable(),
+  /** The tax rate its products are sold at unless they name their own; null: untaxed. */
+  taxRateId: uuidOf("a tax rate").nullable(),
   description: note(LIMITS.category.descriptionLength),
   hidden: z.boolean(),
   availableFrom: timeOfDay.nullable(),
@@ -429,6 +454,7 @@ export const CreateCategoryBody = z
     ...categoryFields,
     stationId: categoryFields.stationId.optional(),
     courseId: categoryFields.courseId.default(null),
+    taxRateId: categoryFields.taxRateId.default(null),
     description: categoryFields.description.default(""),
     hidden: categoryFields.hidden.default(false),
     availableFrom: categoryFields.availableFrom.default(null),

@@ -27,6 +27,7 @@ import {
   StaffDto,
   StationDto,
   TableDto,
+  TaxRateDto,
 } from "./dto.js";
 import { ERROR_CODES, type ErrorCode } from "./errors.js";
 
@@ -78,6 +79,14 @@ export type CourseListResponse = z.infer<typeof CourseListResponse>;
 /** POST /api/courses, PATCH /api/courses/:id */
 export const CourseResponse = z.strictObject({ course: CourseDto });
 export type CourseResponse = z.infer<typeof CourseResponse>;
+
+/** GET /api/tax-rates */
+export const TaxRateListResponse = z.strictObject({ taxRates: z.array(TaxRateDto) });
+export type TaxRateListResponse = z.infer<typeof TaxRateListResponse>;
+
+/** POST /api/tax-rates, PATCH /api/tax-rates/:id */
+export const TaxRateResponse = z.strictObject({ taxRate: TaxRateDto });
+export type TaxRateResponse = z.infer<typeof TaxRateResponse>;
 
 /**
  * GET /api/kitchen: what a kitchen display starts from. The open sessions (with their log

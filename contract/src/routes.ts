@@ -21,6 +21,7 @@ import {
   CreateProductBody,
   CreateStaffBody,
   CreateTableBody,
+  CreateTaxRateBody,
   DailyStatsQuery,
   FollowSessionBody,
   JoinBody,
@@ -44,6 +45,7 @@ import {
   UpdateProductBody,
   UpdateStaffBody,
   UpdateTableBody,
+  UpdateTaxRateBody,
   VerifyPinBody,
 } from "./requests.js";
 import {
@@ -88,6 +90,8 @@ import {
   TableCardsResponse,
   TableListResponse,
   TableResponse,
+  TaxRateListResponse,
+  TaxRateResponse,
   VerifyCustomerResponse,
 } from "./responses.js";
 import type { FileContent, RouteDef } from "./route-def.js";
@@ -281,6 +285,36 @@ export const ROUTES = {
     may: "menu.edit",
     summary: "Remove a course no order line carries (categories defaulting to it lose their default)",
     params: ids(["id", "course"]),
+    response: null,
+    status: 204,
+  },
+  "GET /api/tax-rates": {
+    by: "staff",
+    may: "menu.view",
+    summary: "The location's tax rates (Standard 19 %, Reduced 7 %), in order",
+    response: TaxRateListResponse,
+  },
+  "POST /api/tax-rates": {
+    by: "staff",
+    may: "menu.edit",
+    summary: "Add a tax rate (basis points: 1900 = 19 %)",
+    body: CreateTaxRateBody,
+    response: TaxRateResponse,
+    status: 201,
+  },
+  "PATCH /api/tax-rates/:id": {
+    by: "staff",
+    may: "menu.edit",
+    summary: "Rename a tax rate or change its rate (lines already ordered keep theirs)",
+    params: ids(["id", "tax rate"]),
+    body: UpdateTaxRateBody,
+    response: TaxRateResponse,
+  },
+  "DELETE /api/tax-rates/:id": {
+    by: "staff",
+    may: "menu.edit",
+    summary: "Remove a tax rate no category or product uses",
+    params: ids(["id", "tax rate"]),
     response: null,
     status: 204,
   },

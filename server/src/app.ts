@@ -33,6 +33,7 @@ import { createProducer } from "./pipeline/queues.js";
 import { categoryRoutes } from "./products/categories.routes.js";
 import { menuRoutes } from "./products/menu.routes.js";
 import { productRoutes } from "./products/products.routes.js";
+import { taxRateRoutes } from "./products/tax-rates.routes.js";
 import { catchUp } from "./realtime/catch-up.js";
 import { onCommand, refuseUnknownEvents } from "./realtime/command.js";
 import { handshake } from "./realtime/handshake.js";
@@ -112,6 +113,7 @@ export function createApp(components: AppComponents): App {
     ...cardRoutes(deps),
     ...stationRoutes(deps),
     ...courseRoutes(deps),
+    ...taxRateRoutes(deps),
     ...categoryRoutes(deps),
     ...productRoutes(deps),
     ...photoRoutes(deps),

@@ -8,10 +8,11 @@ import { isForeignKeyViolation, isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { type SqlRunner, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
+import { assertTaxRate, namingTaxRate } from "./tax-rates.service.js";
 
 const Row = z.strictObject({ dto: CategoryDto });
 const CATEGORY_JSON = sql`json_build_object('id', c.id, 'name', c.name, 'description', c.description, 'position', c.position,
-  'stationId', c.station_id, 'courseId', c.default_course_id,
+  'stationId', c.station_id, 'courseId', c.default_course_id, 'taxRateId', c.tax_rate_id,
   'hidden', c.hidden, 'availableFrom', c.available_from, 'availableUntil', c.available_until)`;
 
 const LOAD_CATEGORIES_SQL = statement<{ locationId: string; id: string | null }>(
@@ -85,14 +86,14 @@ const INSERT_CATEGORY_SQL = statement<{
   availableUntil: string | null;
   stationId: string;
   courseId: string | null;
+  taxRateId: string | null;
 }>(
   "categories.insert",
-  (
-    p,
-  ) => sql`INSERT INTO category (id, location_id, name, description, position, hidden, available_from, available_until, station_id, default_course_id)
+  (p) => sql`INSERT INTO category (id, location_id, name, description, position, hidden, available_from, available_until,
+                                   station_id, default_course_id, tax_rate_id)
           SELECT gen_random_uuid(), ${p.locationId}::uuid, ${p.name}, ${p.description},
                  coalesce((SELECT max(position) + 1 FROM category WHERE location_id = ${p.locationId}::uuid), 0),
-                 ${p.hidden}, ${p.availableFrom}, ${p.availableUntil}, ${p.stationId}::uuid, ${p.courseId}::uuid
+                 ${p.hidden}, ${p.availableFrom}, ${p.availableUntil}, ${p.stationId}::uuid, ${p.courseId}::uuid, ${p.taxRateId}::uuid
           RETURNING id`,
 );
 
@@ -110,8 +111,9 @@ export async function createCategory(
   const stationId = input.stationId ?? (await firstStation(db, locationId));
   await assertStation(db, locationId, stationId);
   await assertCourse(db, locationId, input.courseId);
-  const created = await db
-    .row(z.strictObject({ id: z.uuid() }), INSERT_CATEGORY_SQL, {
+  await assertTaxRate(db, locationId, input.taxRateId);
+  const created = await namingTaxRate(db, locationId, input.taxRateId, () =>
+    db.row(z.strictObject({ id: z.uuid() }), INSERT_CATEGORY_SQL, {
       locationId,
       name: input.name,
       description: input.description,
@@ -120,10 +122,11 @@ export async function createCategory(
       availableUntil: input.availableUntil,
       stationId,
       courseId: input.courseId,
-    })
-    .catch((err: unknown) => {
-      throw isUniqueViolation(err) ? duplicate(input.name) : err;
-    });
+      taxRateId: input.taxRateId,
+    }),
+  ).catch((err: unknown) => {
+    throw isUniqueViolation(err) ? duplicate(input.name) : err;
+  });
   if (!created) throw new Error("category not created");
   return one(db, locationId, created.id);
 }
@@ -135,6 +138,8 @@ const UPDATE_CATEGORY_SQL = statement<{
   stationId: string | null;
   courseGiven: boolean;
   courseId: string | null;
+  taxRateGiven: boolean;
+  taxRateId: string | null;
   windowGiven: boolean;
   availableFrom: string | null;
   availableUntil: string | null;
@@ -149,6 +154,7 @@ const UPDATE_CATEGORY_SQL = statement<{
         hidden = coalesce(${p.hidden}::boolean, hidden),
         station_id = coalesce(${p.stationId}::uuid, station_id),
         default_course_id = CASE WHEN ${p.courseGiven} THEN ${p.courseId}::uuid ELSE default_course_id END,
+        tax_rate_id = CASE WHEN ${p.taxRateGiven} THEN ${p.taxRateId}::uuid ELSE tax_rate_id END,
         available_from = CASE WHEN ${p.windowGiven} THEN ${p.availableFrom} ELSE available_from END,
         available_until = CASE WHEN ${p.windowGiven} THEN ${p.availableUntil} ELSE available_until END
       WHERE id = ${p.id}::uuid AND location_id = ${p.locationId}::uuid`,
@@ -163,24 +169,27 @@ export async function updateCategory(
   const db = sqlOn(prisma);
   if (input.stationId) await assertStation(db, locationId, input.stationId);
   await assertCourse(db, locationId, input.courseId);
+  await assertTaxRate(db, locationId, input.taxRateId);
   const windowGiven = input.availableFrom !== undefined;
-  const changed = await db
-    .run(UPDATE_CATEGORY_SQL, {
+  const changed = await namingTaxRate(db, locationId, input.taxRateId, () =>
+    db.run(UPDATE_CATEGORY_SQL, {
       name: input.name ?? null,
       description: input.description ?? null,
       hidden: input.hidden ?? null,
       stationId: input.stationId ?? null,
       courseGiven: input.courseId !== undefined,
       courseId: input.courseId ?? null,
+      taxRateGiven: input.taxRateId !== undefined,
+      taxRateId: input.taxRateId ?? null,
       windowGiven,
       availableFrom: input.availableFrom ?? null,
       availableUntil: input.availableUntil ?? null,
       id,
       locationId,
-    })
-    .catch((err: unknown) => {
-      throw isUniqueViolation(err) ? duplicate(input.name ?? "") : err;
-    });
+    }),
+  ).catch((err: unknown) => {
+    throw isUniqueViolation(err) ? duplicate(input.name ?? "") : err;
+  });
   if (changed === 0) throw AppError.notFound("category");
   return one(db, locationId, id);
 }

@@ -13,7 +13,7 @@ export const PRODUCT_JSON = raw(`json_build_object(
   'id', p.id, 'name', p.name, 'description', p.description, 'categoryId', p.category_id, 'category', cat.name,
   'priceCents', p.price_cents, 'currency', p.currency, 'available', p.available, 'stock', p.stock,
   'hidden', p.hidden, 'archived', p.archived_at IS NOT NULL, 'version', p.version,
-  'allergens', to_json(p.allergens), 'tags', to_json(p.tags), 'photo', NULL,
+  'allergens', to_json(p.allergens), 'tags', to_json(p.tags), 'photo', NULL, 'taxRateId', p.tax_rate_id,
   'optionGroups', (
     SELECT coalesce(json_agg(json_build_object(
       'id', g.id, 'name', g.name, 'minChoices', g.min_choices, 'maxChoices', g.max_choices,

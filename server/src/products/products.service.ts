@@ -22,6 +22,7 @@ import { type Args, type Params, type Sql, type SqlRunner, type Statement, sql, 
 import { AppError } from "../errors.js";
 import { loadCategories } from "./categories.service.js";
 import { loadProducts, productsWhere } from "./product-dto.sql.js";
+import { assertTaxRate, namingTaxRate } from "./tax-rates.service.js";
 
 type CreateInput = z.output<typeof CreateProductBody>;
 type UpdateInput = z.output<typeof UpdateProductBody>;
@@ -95,41 +96,46 @@ const CREATE_PRODUCT_SQL = statement<{
   hidden: boolean;
   allergens: Allergen[];
   tags: DietTag[];
+  taxRateId: string | null;
   locationId: string;
 }>(
   "products.create-product",
   (p) => sql`INSERT INTO product (id, location_id, name, description, category_id, price_cents, currency, available, stock, hidden,
-                                   allergens, tags, version, updated_at)
+                                   allergens, tags, tax_rate_id, version, updated_at)
               SELECT gen_random_uuid(), l.id, ${p.name}, ${p.description}, ${p.categoryId}::uuid, ${p.priceCents}, l.currency,
-                     ${p.available}, ${p.stock}, ${p.hidden}, ${p.allergens}::text[], ${p.tags}::text[], 0, now()
+                     ${p.available}, ${p.stock}, ${p.hidden}, ${p.allergens}::text[], ${p.tags}::text[], ${p.taxRateId}::uuid, 0, now()
               FROM location l WHERE l.id = ${p.locationId}::uuid
               RETURNING id`,
 );
 
 export async function createProduct(prisma: PrismaClient, locationId: string, input: CreateInput): Promise<ProductDto> {
   assertPriceBound(input.name, input.priceCents, input.optionGroups);
-  const id = await sqlTransaction(prisma, async (db) => {
-    await assertCategory(db, locationId, input.categoryId);
-    const created = await write(
-      () =>
-        db.row(IdRow, CREATE_PRODUCT_SQL, {
-          name: input.name,
-          description: input.description,
-          categoryId: input.categoryId,
-          priceCents: input.priceCents,
-          available: input.available,
-          stock: input.stock,
-          hidden: input.hidden,
-          allergens: input.allergens,
-          tags: input.tags,
-          locationId,
-        }),
-      input.name,
-    );
-    if (!created) throw AppError.notFound("location");
-    await replaceOptionGroups(db, created.id, input.optionGroups);
-    return created.id;
-  });
+  const id = await namingTaxRate(sqlOn(prisma), locationId, input.taxRateId, () =>
+    sqlTransaction(prisma, async (db) => {
+      await assertCategory(db, locationId, input.categoryId);
+      await assertTaxRate(db, locationId, input.taxRateId);
+      const created = await write(
+        () =>
+          db.row(IdRow, CREATE_PRODUCT_SQL, {
+            name: input.name,
+            description: input.description,
+            categoryId: input.categoryId,
+            priceCents: input.priceCents,
+            available: input.available,
+            stock: input.stock,
+            hidden: input.hidden,
+            allergens: input.allergens,
+            tags: input.tags,
+            taxRateId: input.taxRateId,
+            locationId,
+          }),
+        input.name,
+      );
+      if (!created) throw AppError.notFound("location");
+      await replaceOptionGroups(db, created.id, input.optionGroups);
+      return created.id;
+    }),
+  );
   return getProduct(prisma, locationId, id);
 }
 
@@ -144,6 +150,8 @@ const UPDATE_PRODUCT_SQL = statement<{
   hidden: boolean | null;
   allergens: Allergen[] | null;
   tags: DietTag[] | null;
+  taxRateGiven: boolean;
+  taxRateId: string | null;
   productId: string;
 }>(
   "products.update-product",
@@ -158,6 +166,7 @@ const UPDATE_PRODUCT_SQL = statement<{
             hidden = coalesce(${p.hidden}::boolean, hidden),
             allergens = coalesce(${p.allergens}::text[], allergens),
             tags = coalesce(${p.tags}::text[], tags),
+            tax_rate_id = CASE WHEN ${p.taxRateGiven} THEN ${p.taxRateId}::uuid ELSE tax_rate_id END,
             version = version + 1, updated_at = now()
           WHERE id = ${p.productId}::uuid`,
 );
@@ -168,36 +177,41 @@ const UPDATE_PRODUCT_SQL = statement<{
  * change raises the version. `optionGroups`, when given, is the whole new list.
  */
 export async function updateProduct(prisma: PrismaClient, locationId: string, productId: string, input: UpdateInput): Promise<ProductDto> {
-  await sqlTransaction(prisma, async (db) => {
-    const current = await lockProduct(db, locationId, productId);
-    if (current.version !== input.version) {
-      throw new AppError("CONFLICT", `${current.name} was changed by someone else since you opened it; reload to see the newer version`);
-    }
-    if (current.archived) throw new AppError("CONFLICT", `${current.name} is archived; restore it first`);
-    if (input.categoryId) await assertCategory(db, locationId, input.categoryId);
-    if (input.priceCents !== undefined || input.optionGroups) {
-      const groups = input.optionGroups ?? (await currentGroups(db, productId));
-      assertPriceBound(input.name ?? current.name, input.priceCents ?? current.price_cents, groups);
-    }
-    await write(
-      () =>
-        db.run(UPDATE_PRODUCT_SQL, {
-          name: input.name ?? null,
-          description: input.description ?? null,
-          categoryId: input.categoryId ?? null,
-          priceCents: input.priceCents ?? null,
-          available: input.available ?? null,
-          v: input.stock !== undefined,
-          stock: input.stock ?? null,
-          hidden: input.hidden ?? null,
-          allergens: input.allergens ?? null,
-          tags: input.tags ?? null,
-          productId,
-        }),
-      input.name ?? current.name,
-    );
-    if (input.optionGroups) await replaceOptionGroups(db, productId, input.optionGroups);
-  });
+  await namingTaxRate(sqlOn(prisma), locationId, input.taxRateId, () =>
+    sqlTransaction(prisma, async (db) => {
+      const current = await lockProduct(db, locationId, productId);
+      if (current.version !== input.version) {
+        throw new AppError("CONFLICT", `${current.name} was changed by someone else since you opened it; reload to see the newer version`);
+      }
+      if (current.archived) throw new AppError("CONFLICT", `${current.name} is archived; restore it first`);
+      if (input.categoryId) await assertCategory(db, locationId, input.categoryId);
+      await assertTaxRate(db, locationId, input.taxRateId);
+      if (input.priceCents !== undefined || input.optionGroups) {
+        const groups = input.optionGroups ?? (await currentGroups(db, productId));
+        assertPriceBound(input.name ?? current.name, input.priceCents ?? current.price_cents, groups);
+      }
+      await write(
+        () =>
+          db.run(UPDATE_PRODUCT_SQL, {
+            name: input.name ?? null,
+            description: input.description ?? null,
+            categoryId: input.categoryId ?? null,
+            priceCents: input.priceCents ?? null,
+            available: input.available ?? null,
+            v: input.stock !== undefined,
+            stock: input.stock ?? null,
+            hidden: input.hidden ?? null,
+            allergens: input.allergens ?? null,
+            tags: input.tags ?? null,
+            taxRateGiven: input.taxRateId !== undefined,
+            taxRateId: input.taxRateId ?? null,
+            productId,
+          }),
+        input.name ?? current.name,
+      );
+      if (input.optionGroups) await replaceOptionGroups(db, productId, input.optionGroups);
+    }),
+  );
   return getProduct(prisma, locationId, productId);
 }
 

@@ -178,17 +178,31 @@ describe("the route table", () => {
       "Cheeses",
     ]);
     await call("DELETE /api/courses/:id", { token, params: { id: cheese.id } });
-    const desserts = (await call("POST /api/categories", { token, body: { name: "Desserts" } })).category;
+    const standard = (await call("POST /api/tax-rates", { token, body: { name: "Standard", rateBps: 1900 } })).taxRate;
+    const reduced = (await call("POST /api/tax-rates", { token, body: { name: "Reduced", rateBps: 700 } })).taxRate;
+    await call("PATCH /api/tax-rates/:id", { token, params: { id: reduced.id }, body: { rateBps: 750 } });
+    const spareRate = (await call("POST /api/tax-rates", { token, body: { name: "Spare", rateBps: 0 } })).taxRate;
+    await call("DELETE /api/tax-rates/:id", { token, params: { id: spareRate.id } });
+    expect((await call("GET /api/tax-rates", { token })).taxRates.map((r) => [r.name, r.rateBps])).toEqual([
+      ["Standard", 1900],
+      ["Reduced", 750],
+    ]);
+    const desserts = (await call("POST /api/categories", { token, body: { name: "Desserts", taxRateId: standard.id } })).category;
     const categories = (await call("GET /api/categories", { token })).categories;
     await call("PUT /api/categories/order", { token, body: { categoryIds: categories.map((c) => c.id).reverse() } });
-    await call("PATCH /api/categories/:id", { token, params: { id: desserts.id }, body: { description: "Sweet" } });
+    await call("PATCH /api/categories/:id", { token, params: { id: desserts.id }, body: { description: "Sweet", taxRateId: null } });
     await call("DELETE /api/categories/:id", { token, params: { id: desserts.id } });
     const tiramisu = (
       await call("POST /api/products", { token, body: { name: "Tiramisu", categoryId: venue.categories[0]!.id, priceCents: 600 } })
     ).product;
     const edited = (
-      await call("PATCH /api/products/:id", { token, params: { id: tiramisu.id }, body: { version: tiramisu.version, priceCents: 650 } })
+      await call("PATCH /api/products/:id", {
+        token,
+        params: { id: tiramisu.id },
+        body: { version: tiramisu.version, priceCents: 650, taxRateId: reduced.id },
+      })
     ).product;
+    expect(edited.taxRateId).toBe(reduced.id);
     await call("PUT /api/products/:id/availability", { token, params: { id: tiramisu.id }, body: { available: false } });
     const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#c33" } })
       .png()

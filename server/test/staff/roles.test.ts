@@ -119,6 +119,17 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
         };
       },
     },
+    {
+      method: "POST",
+      path: "/api/tax-rates",
+      prepare({ prisma, crew }) {
+        const name = unique("Reduced");
+        return {
+          body: { name, rateBps: 700 },
+          happened: async () => (await prisma.taxRate.count({ where: { locationId: crew.locationId, name } })) === 1,
+        };
+      },
+    },
   ],
   "tables.edit": [
     {
@@ -137,6 +148,7 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
   "menu.view": [
     { method: "GET", path: "/api/products" },
     { method: "GET", path: "/api/categories" },
+    { method: "GET", path: "/api/tax-rates" },
   ],
   "menu.stock": [
     {

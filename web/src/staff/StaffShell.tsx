@@ -13,11 +13,12 @@ import { ProductsPage } from "./menu/ProductsPage";
 import { NotAllowed } from "./NotAllowed";
 import { OfflineBanner } from "./OfflineBanner";
 import { AlertStrip } from "./sessions/AlertStrip";
+import { SettingsPage } from "./settings/SettingsPage";
 import { TablesPage } from "./tables/TablesPage";
 import { useStaffLive } from "./use-staff-live";
 
 /** The panel's pages: "sessions" is its home, the floor with the sessions under it. */
-export type StaffPage = "sessions" | "tables" | "products" | "staff";
+export type StaffPage = "sessions" | "tables" | "products" | "staff" | "settings";
 
 interface Props {
   auth: StaffAuth;
@@ -71,6 +72,11 @@ export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew }: Props
               {strings.staffAccounts.navLink}
             </Link>
           )}
+          {allowed("settings") && (
+            <Link href="/panel/settings" aria-current={page === "settings" ? "page" : undefined}>
+              {strings.settingsPage.navLink}
+            </Link>
+          )}
         </nav>
         <ConnectionIndicator state={staffLive.live.status} />
         <div className="account-menu">
@@ -100,6 +106,8 @@ export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew }: Props
             <TablesPage staffLive={staffLive} auth={auth} />
           ) : page === "staff" ? (
             <StaffAccountsPage auth={auth} />
+          ) : page === "settings" ? (
+            <SettingsPage auth={auth} />
           ) : (
             <ProductsPage auth={auth} />
           )}

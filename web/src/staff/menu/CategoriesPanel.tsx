@@ -1,4 +1,4 @@
-import type { CategoryDto, CourseDto, StationDto } from "@ordered/contract/client";
+import type { CategoryDto, CourseDto, StationDto, TaxRateDto } from "@ordered/contract/client";
 import { useState } from "react";
 import { api } from "../../api/http";
 import { strings } from "../../strings";
@@ -7,6 +7,7 @@ import { CategoryFormDialog } from "./CategoryFormDialog";
 import type { CategoryInput } from "./category-input";
 import { windowText } from "./category-input";
 import { ListEditor, useListActions } from "./ListEditor";
+import { taxPercentText } from "./tax-rate-input";
 
 interface Props {
   token: string;
@@ -22,16 +23,19 @@ interface Props {
   stations: readonly StationDto[];
   /** The location's courses, for the category form's default course and the list's note. */
   courses: readonly CourseDto[];
+  /** The location's tax rates, for the category form and the list's note. */
+  taxRates: readonly TaxRateDto[];
 }
 
 /** The menu's categories: add, edit, reorder, hide and delete (an empty one). */
-export function CategoriesPanel({ token, timeZone, categories, loadError, counts, put, reload, stations, courses }: Props) {
+export function CategoriesPanel({ token, timeZone, categories, loadError, counts, put, reload, stations, courses, taxRates }: Props) {
   const s = strings.categories;
   const [editing, setEditing] = useState<CategoryDto | "new" | null>(null);
   const { error: actionError, run } = useListActions(reload);
   const list = categories ?? [];
   const stationName = new Map(stations.map((st) => [st.id, st.name]));
   const courseName = new Map(courses.map((co) => [co.id, co.name]));
+  const ratePercent = new Map(taxRates.map((r) => [r.id, taxPercentText(r.rateBps)]));
 
   async function save(input: CategoryInput) {
     if (editing === "new") {
@@ -98,6 +102,7 @@ export function CategoriesPanel({ token, timeZone, categories, loadError, counts
                 {window ? s.served(window) : s.allDay} · {s.productCount(count)}
                 {stationName.has(c.stationId) && ` · ${strings.stations.routedTo(stationName.get(c.stationId)!)}`}
                 {c.courseId && courseName.has(c.courseId) && ` · ${courseName.get(c.courseId)}`}
+                {c.taxRateId && ratePercent.has(c.taxRateId) && ` · ${strings.taxRates.taxedAt(ratePercent.get(c.taxRateId)!)}`}
               </span>
             </span>
             {c.hidden && <span className="badge badge-hidden">{s.hidden}</span>}
@@ -151,6 +156,7 @@ export function CategoriesPanel({ token, timeZone, categories, loadError, counts
           timeZone={timeZone}
           stations={stations}
           courses={courses}
+          taxRates={taxRates}
           onSave={save}
           onClose={() => setEditing(null)}
         />

@@ -1,9 +1,10 @@
-import { type CategoryDto, type CourseDto, LIMITS, type StationDto } from "@ordered/contract/client";
+import { type CategoryDto, type CourseDto, LIMITS, type StationDto, type TaxRateDto } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
 import { Modal } from "../../components/Modal";
 import { t } from "../../i18n/i18n";
 import { strings } from "../../strings";
 import { type CategoryInput, categoryInputOf } from "./category-input";
+import { taxRateLabel } from "./tax-rate-input";
 
 interface Props {
   /** null: a new category. */
@@ -14,12 +15,14 @@ interface Props {
   stations: readonly StationDto[];
   /** The location's courses, in order; the category's lines get the one chosen by default. */
   courses: readonly CourseDto[];
+  /** The location's tax rates, in order; the category's products are sold at the one chosen (none: untaxed). */
+  taxRates: readonly TaxRateDto[];
   onSave: (input: CategoryInput) => Promise<void>;
   onClose: () => void;
 }
 
 /** Adds or edits a category: name, description and an optional service window; the server's refusal shows in place. */
-export function CategoryFormDialog({ category, timeZone, stations, courses, onSave, onClose }: Props) {
+export function CategoryFormDialog({ category, timeZone, stations, courses, taxRates, onSave, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const s = strings.categories;
@@ -35,6 +38,7 @@ export function CategoryFormDialog({ category, timeZone, stations, courses, onSa
       until: String(data.get("until") ?? ""),
       stationId: String(data.get("stationId") ?? ""),
       courseId: courses.length > 0 ? String(data.get("courseId") ?? "") : undefined,
+      taxRateId: taxRates.length > 0 ? String(data.get("taxRateId") ?? "") : undefined,
     });
     if ("error" in read) {
       setError(read.error);
@@ -112,6 +116,28 @@ export function CategoryFormDialog({ category, timeZone, stations, courses, onSa
             </select>
             <small id="category-course-hint" className="muted">
               {strings.courses.fieldHint}
+            </small>
+          </div>
+        )}
+        {taxRates.length > 0 && (
+          <div className="field">
+            <label htmlFor="category-tax-rate">{strings.taxRates.categoryField}</label>
+            <select
+              id="category-tax-rate"
+              name="taxRateId"
+              className="touch"
+              defaultValue={category?.taxRateId ?? ""}
+              aria-describedby="category-tax-rate-hint"
+            >
+              <option value="">{strings.taxRates.untaxed}</option>
+              {taxRates.map((rate) => (
+                <option key={rate.id} value={rate.id}>
+                  {taxRateLabel(rate)}
+                </option>
+              ))}
+            </select>
+            <small id="category-tax-rate-hint" className="muted">
+              {strings.taxRates.categoryHint}
             </small>
           </div>
         )}

@@ -1,8 +1,9 @@
-import type { CategoryDto } from "@ordered/contract/client";
+import type { CategoryDto, TaxRateDto } from "@ordered/contract/client";
 import { t } from "../../i18n/i18n";
 import { formatMoney, parseMoney } from "../../lib/money";
 import { strings } from "../../strings";
 import type { DraftField, ProductDraft } from "./product-draft";
+import { taxRateLabel } from "./tax-rate-input";
 
 /** A refused save: the server's message, the staff member's edits, and which of them are back in the form. */
 export interface Conflict {
@@ -20,12 +21,19 @@ interface Props {
   /** The newer version as saved. */
   saved: ProductDraft;
   categories: CategoryDto[];
+  taxRates: readonly TaxRateDto[];
   currency: string;
   onUse: (fields: DraftField[]) => void;
 }
 
 /** One field's value in words, to compare theirs and mine side by side. */
-function fieldText(d: ProductDraft, field: DraftField, categories: CategoryDto[], currency: string): string {
+function fieldText(
+  d: ProductDraft,
+  field: DraftField,
+  categories: CategoryDto[],
+  taxRates: readonly TaxRateDto[],
+  currency: string,
+): string {
   const s = strings.menuAdmin;
   switch (field) {
     case "name":
@@ -51,6 +59,11 @@ function fieldText(d: ProductDraft, field: DraftField, categories: CategoryDto[]
           .map((g) => `${g.name.trim() || "…"} (${g.options.map((o) => o.name.trim() || "…").join(", ")}; ${g.min}–${g.max})`)
           .join("; ") || s.none
       );
+    case "taxRateId": {
+      if (!d.taxRateId) return strings.taxRates.categorysRateShort;
+      const rate = taxRates.find((r) => r.id === d.taxRateId);
+      return rate ? taxRateLabel(rate) : s.blank;
+    }
   }
 }
 
@@ -59,10 +72,10 @@ function fieldText(d: ProductDraft, field: DraftField, categories: CategoryDto[]
  * version; this lists what the staff member had changed, theirs next to the saved value,
  * with a button to put each (or all) back. Nothing typed is lost.
  */
-export function ProductConflictNotice({ conflict, saved, categories, currency, onUse }: Props) {
+export function ProductConflictNotice({ conflict, saved, categories, taxRates, currency, onUse }: Props) {
   const s = strings.menuAdmin;
   const open = conflict.fields.filter((f) => !conflict.used.includes(f));
-  const text = (d: ProductDraft, f: DraftField) => fieldText(d, f, categories, currency);
+  const text = (d: ProductDraft, f: DraftField) => fieldText(d, f, categories, taxRates, currency);
   return (
     <section className="conflict" aria-labelledby="conflict-title">
       <h3 id="conflict-title">{s.conflictTitle}</h3>

@@ -1,4 +1,4 @@
-import { ALLERGENS, type CategoryDto, DIET_TAGS, LIMITS, type ProductDto } from "@ordered/contract/client";
+import { ALLERGENS, type CategoryDto, DIET_TAGS, LIMITS, type ProductDto, type TaxRateDto } from "@ordered/contract/client";
 import { type FormEvent, useRef, useState } from "react";
 import { ApiError, api } from "../../api/http";
 import { Modal } from "../../components/Modal";
@@ -11,12 +11,15 @@ import { type Conflict, ProductConflictNotice } from "./ProductConflictNotice";
 import { type PhotoChange, ProductPhotoField } from "./ProductPhotoField";
 import { applyFields, changedFields, type DraftField, draftOf, type ProductDraft, parseDraft, patchOf, previewOf } from "./product-draft";
 import { uploadPhoto } from "./product-photo";
+import { taxPercentText, taxRateLabel } from "./tax-rate-input";
 
 interface Props {
   token: string;
   /** null: a new product. */
   product: ProductDto | null;
   categories: CategoryDto[];
+  /** The location's tax rates: a product is sold at its category's unless it names its own. */
+  taxRates: readonly TaxRateDto[];
   /** The category a new product starts in. */
   categoryId?: string;
   currency: string;
@@ -45,7 +48,7 @@ function costText(draft: ProductDraft, currency: string): string | null {
  * carries the version it was opened with; when someone saved first, the server refuses it
  * and the form loads their version, listing this editor's changes to put back.
  */
-export function ProductFormDialog({ token, product, categories, categoryId, currency, latestVersion, onSaved, onClose }: Props) {
+export function ProductFormDialog({ token, product, categories, taxRates, categoryId, currency, latestVersion, onSaved, onClose }: Props) {
   const s = strings.menuAdmin;
   /** The saved version the form edits (null until a new product is created). */
   const [base, setBase] = useState<ProductDto | null>(product);
@@ -140,12 +143,22 @@ export function ProductFormDialog({ token, product, categories, categoryId, curr
   }
 
   const stale = !conflict && base !== null && latestVersion !== undefined && latestVersion > base.version;
+  const categoryRate = taxRates.find((r) => r.id === categories.find((c) => c.id === draft.categoryId)?.taxRateId);
+  // A rate deleted meanwhile (or not loaded yet) stays choosable, so the form does not change it unasked.
+  const ownRateMissing = draft.taxRateId !== "" && !taxRates.some((r) => r.id === draft.taxRateId);
   const cost = costText(draft, currency);
   return (
     <Modal title={product ? s.editTitle(product.name) : s.addTitle} onClose={onClose} className="product-dialog">
       <form ref={formRef} onSubmit={submit} className="product-form" noValidate>
         {conflict && base && (
-          <ProductConflictNotice conflict={conflict} saved={opened} categories={categories} currency={currency} onUse={putBack} />
+          <ProductConflictNotice
+            conflict={conflict}
+            saved={opened}
+            categories={categories}
+            taxRates={taxRates}
+            currency={currency}
+            onUse={putBack}
+          />
         )}
         {stale && (
           <div className="banner warn stale-notice">
@@ -183,6 +196,28 @@ export function ProductFormDialog({ token, product, categories, categoryId, curr
                 ))}
               </select>
             </label>
+            {(taxRates.length > 0 || draft.taxRateId !== "") && (
+              <label className="field">
+                <span>{strings.taxRates.productField}</span>
+                <select
+                  data-field="taxRateId"
+                  value={draft.taxRateId}
+                  onChange={(e) => set("taxRateId", e.target.value)}
+                  aria-describedby="product-tax-rate-hint"
+                >
+                  <option value="">{strings.taxRates.categorysRate(categoryRate ? taxPercentText(categoryRate.rateBps) : null)}</option>
+                  {taxRates.map((rate) => (
+                    <option key={rate.id} value={rate.id}>
+                      {taxRateLabel(rate)}
+                    </option>
+                  ))}
+                  {ownRateMissing && <option value={draft.taxRateId}>{s.blank}</option>}
+                </select>
+                <small id="product-tax-rate-hint" className="muted">
+                  {strings.taxRates.productHint}
+                </small>
+              </label>
+            )}
             <div className="row">
               <label className="field">
                 <span>

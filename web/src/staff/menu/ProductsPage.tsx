@@ -11,9 +11,11 @@ import { CoursesPanel } from "./CoursesPanel";
 import { ProductFormDialog } from "./ProductFormDialog";
 import { ProductRow } from "./ProductRow";
 import { StationsPanel } from "./StationsPanel";
+import { TaxRatesPanel } from "./TaxRatesPanel";
 import { useCategories } from "./use-categories";
 import { useCourses } from "./use-courses";
 import { useStations } from "./use-stations";
+import { useTaxRates } from "./use-tax-rates";
 
 type Editing = { product: ProductDto } | { product: null; categoryId?: string };
 
@@ -50,6 +52,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
   const canEdit = can(auth.staff.role, "menu.edit");
   const stations = useStations(token);
   const courses = useCourses(token);
+  const taxRates = useTaxRates(token);
   const [actionError, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [archiving, setArchiving] = useState<ProductDto | null>(null);
@@ -203,6 +206,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
               reload={categories.reload}
               stations={stations.stations ?? []}
               courses={courses.courses ?? []}
+              taxRates={taxRates.taxRates ?? []}
             />
             <StationsPanel
               token={token}
@@ -220,6 +224,15 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
               put={courses.put}
               reload={courses.reload}
             />
+            <TaxRatesPanel
+              token={token}
+              taxRates={taxRates.taxRates}
+              loadError={taxRates.error}
+              categories={categoryList}
+              products={products ?? []}
+              put={taxRates.put}
+              reload={taxRates.reload}
+            />
           </div>
         )}
       </div>
@@ -228,6 +241,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
           token={token}
           product={editing.product}
           categories={categoryList}
+          taxRates={taxRates.taxRates ?? []}
           categoryId={editing.product ? undefined : editing.categoryId}
           currency={location.currency}
           latestVersion={latest?.version}

@@ -11,6 +11,8 @@ export interface CategoryInput {
   stationId?: string;
   /** The default course; null: none; absent: unchanged (or none for a new category). */
   courseId?: string | null;
+  /** The tax rate its products are sold at; null: untaxed; absent: unchanged (or untaxed for a new category). */
+  taxRateId?: string | null;
 }
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -29,6 +31,8 @@ export function categoryInputOf(fields: {
   stationId?: string;
   /** The course select's value ("" = none); undefined when the form has no course choice. */
   courseId?: string;
+  /** The tax rate select's value ("" = untaxed); undefined when the form has no rate choice. */
+  taxRateId?: string;
 }): { input: CategoryInput } | { error: string; field: "name" | "from" | "until" } {
   const e = strings.categories.errors;
   const name = fields.name.trim();
@@ -48,6 +52,7 @@ export function categoryInputOf(fields: {
       availableUntil: until || null,
       ...(stationId ? { stationId } : {}),
       ...(fields.courseId === undefined ? {} : { courseId: fields.courseId || null }),
+      ...(fields.taxRateId === undefined ? {} : { taxRateId: fields.taxRateId || null }),
     },
   };
 }

@@ -29,6 +29,8 @@ export interface ProductDraft {
   allergens: Allergen[];
   tags: DietTag[];
   groups: GroupDraft[];
+  /** Its own tax rate's id; "": its category's. */
+  taxRateId: string;
 }
 
 /** What the form saves: CreateProductBody without `available` (the sold-out toggle's). */
@@ -42,6 +44,8 @@ export interface ProductFields {
   allergens: Allergen[];
   tags: DietTag[];
   optionGroups: OptionGroupInput[];
+  /** null: its category's rate. */
+  taxRateId: string | null;
 }
 
 /** A form check that failed: what to say, and the `data-field` of the input to focus. */
@@ -53,7 +57,18 @@ export interface DraftError {
 /** The form's fields for a product, or blank ones for a new product in `categoryId`. */
 export function draftOf(product: ProductDto | null, categoryId = ""): ProductDraft {
   if (!product) {
-    return { name: "", description: "", categoryId, price: "", stock: "", hidden: false, allergens: [], tags: [], groups: [] };
+    return {
+      name: "",
+      description: "",
+      categoryId,
+      price: "",
+      stock: "",
+      hidden: false,
+      allergens: [],
+      tags: [],
+      groups: [],
+      taxRateId: "",
+    };
   }
   return {
     name: product.name,
@@ -65,6 +80,7 @@ export function draftOf(product: ProductDto | null, categoryId = ""): ProductDra
     allergens: [...product.allergens],
     tags: [...product.tags],
     groups: groupDraftsOf(product.optionGroups),
+    taxRateId: product.taxRateId ?? "",
   };
 }
 
@@ -146,6 +162,7 @@ export function parseDraft(draft: ProductDraft): { fields: ProductFields } | Dra
       allergens: [...draft.allergens],
       tags: [...draft.tags],
       optionGroups: groups.groups.map(({ key: _key, ...g }) => g),
+      taxRateId: draft.taxRateId || null,
     },
   };
 }
@@ -247,6 +264,7 @@ const BODY_KEY = {
   allergens: "allergens",
   tags: "tags",
   groups: "optionGroups",
+  taxRateId: "taxRateId",
 } as const satisfies Record<DraftField, keyof ProductFields>;
 
 /**

@@ -117,6 +117,7 @@ export const menuStrings = {
       allergens: "allergens",
       tags: "diet tags",
       groups: "option groups",
+      taxRateId: "tax rate",
     } satisfies Record<DraftField, string>,
     yes: "Yes",
     no: "No",
@@ -276,5 +277,46 @@ export const menuStrings = {
     field: "Default course",
     fieldHint: "The course this category's lines get (a waiter may choose another on the order pad).",
     none: "No course",
+  },
+  /** The tax rates editor and the rate fields of the category and product forms (issue 33). */
+  taxRates: {
+    title: "Tax rates",
+    intro:
+      "The rates on your receipts. A category's products are sold at its rate; a product may have its own (e.g. takeaway at the reduced rate).",
+    add: "Add rate",
+    addName: "New rate name",
+    addNamePlaceholder: "e.g. Standard",
+    percent: "Rate (%)",
+    percentPlaceholder: "e.g. 19 or 7,5",
+    nameMissing: "Give the rate a name (e.g. Standard).",
+    edit: "Edit",
+    editLabel: (name: string) => `Edit tax rate ${name}`,
+    nameField: (name: string) => `New name for ${name}`,
+    percentField: (name: string) => `New rate of ${name} (%)`,
+    save: "Save",
+    delete: "Delete",
+    deleteLabel: (name: string) => `Delete tax rate ${name}`,
+    deleteTitle: "Delete tax rate",
+    confirmDelete: (name: string) => `Delete the tax rate ${name}? Only a rate no category or product uses can be deleted.`,
+    usage: (categories: number, products: number) =>
+      categories === 0 && products === 0
+        ? "not used"
+        : [
+            categories > 0 ? (categories === 1 ? "1 category" : `${categories} categories`) : "",
+            products > 0 ? (products === 1 ? "1 product" : `${products} products`) : "",
+          ]
+            .filter(Boolean)
+            .join(", "),
+    empty: "No tax rates yet: everything is sold untaxed.",
+    invalidPercent: (max: number) => `Enter a percent from 0 to ${max}, with at most 2 decimals (e.g. 19 or 7,5).`,
+    categoryField: "Tax rate",
+    categoryHint: "What this category's products are sold at, unless a product has its own rate.",
+    untaxed: "None (untaxed)",
+    productField: "Tax rate",
+    productHint: "Its category's rate unless you choose another.",
+    /** The product form's default: "Category's rate (19 %)", or "(untaxed)". */
+    categorysRateShort: "Category's rate",
+    categorysRate: (percent: string | null) => `Category's rate (${percent ?? "untaxed"})`,
+    taxedAt: (percent: string) => `tax ${percent}`,
   },
 };

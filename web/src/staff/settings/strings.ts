@@ -1,5 +1,36 @@
 /** The location's settings' strings (English; strings.ts gathers every area's). */
 export const settingStrings = {
+  /** /panel/settings: the location's receipts and time zone (issue 33). */
+  settingsPage: {
+    title: "Settings",
+    navLink: "Settings",
+  },
+  receipts: {
+    title: "Receipts",
+    intro: "Who issues your receipts, printed on each one as the law asks.",
+    legalName: "Legal name",
+    legalNamePlaceholder: "e.g. Trattoria Roma GmbH",
+    address: "Address",
+    addressHint: "One line each: street, postcode and town, country.",
+    taxId: "Tax id",
+    taxIdPlaceholder: "e.g. DE123456789",
+    taxIdHint: "Your VAT number or tax number.",
+    save: "Save receipt details",
+    saved: "Saved",
+    nothingChanged: "Nothing changed.",
+    notSet: "not set",
+  },
+  timeZone: {
+    title: "Time zone",
+    intro: "The venue's time zone: categories' serving times, the day's takings and receipts use it.",
+    current: (zone: string) => `Now: ${zone}`,
+    filter: "Find a time zone",
+    filterPlaceholder: "e.g. Berlin or New York",
+    select: "Time zone",
+    matches: (n: number) => (n === 1 ? "1 match" : `${n} matches`),
+    save: "Save time zone",
+    saved: "Saved",
+  },
   serviceCharge: {
     title: "Service charge",
     percent: "Percent of each bill",

@@ -66,6 +66,13 @@ describe("pages by role", () => {
     expect(canSeePage("SERVER", "tables")).toBe(false);
     expect(canSeePage("SERVER", "cards")).toBe(false);
     expect(canSeePage("SERVER", "staff")).toBe(false);
+    expect(canSeePage("SERVER", "settings")).toBe(false);
+  });
+
+  test("the settings page (receipts, time zone) is the owner's", () => {
+    expect(canSeePage("OWNER", "settings")).toBe(true);
+    expect(canSeePage("MANAGER", "settings")).toBe(false);
+    expect(canSeePage("KITCHEN", "settings")).toBe(false);
   });
 
   test("managers see everything in the panel; kitchen accounts nothing of it", () => {

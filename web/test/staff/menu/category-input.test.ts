@@ -48,3 +48,12 @@ describe("categoryInputOf: the station", () => {
     expect("input" in read && "stationId" in read.input).toBe(false);
   });
 });
+
+describe("categoryInputOf: the tax rate", () => {
+  test("sends the rate chosen, null for none (untaxed), and nothing when the form had no choice", () => {
+    expect(categoryInputOf({ ...fields(), taxRateId: "rate-1" })).toMatchObject({ input: { taxRateId: "rate-1" } });
+    expect(categoryInputOf({ ...fields(), taxRateId: "" })).toMatchObject({ input: { taxRateId: null } });
+    const read = categoryInputOf(fields());
+    expect("input" in read && "taxRateId" in read.input).toBe(false);
+  });
+});

@@ -50,6 +50,7 @@ describe("draftOf and parseDraft", () => {
       allergens: [],
       tags: [],
       groups: [],
+      taxRateId: "",
     });
   });
 
@@ -73,8 +74,21 @@ describe("draftOf and parseDraft", () => {
           maxChoices: g.maxChoices,
           options: g.options.map((o) => ({ id: o.id, name: o.name, priceDeltaCents: o.priceDeltaCents, available: o.available })),
         })),
+        taxRateId: null,
       },
     });
+  });
+
+  test("a product's own tax rate: kept, sent as its id, or null for its category's; a change is one field of the patch", () => {
+    const own = pizza(1, { taxRateId: id(701) });
+    const opened = draftOf(own);
+    expect(opened.taxRateId).toBe(id(701));
+    expect(parseDraft(opened)).toMatchObject({ fields: { taxRateId: id(701) } });
+    const back = { ...opened, taxRateId: "" };
+    expect(changedFields(opened, back)).toEqual(["taxRateId"]);
+    const read = parseDraft(back);
+    if (!("fields" in read)) throw new Error(read.error);
+    expect(patchOf(read.fields, ["taxRateId"])).toEqual({ taxRateId: null });
   });
 
   test("new groups and options go without ids; text is trimmed; an empty price change is 0", () => {
@@ -100,6 +114,7 @@ describe("draftOf and parseDraft", () => {
             ],
           },
         ],
+        taxRateId: null,
       },
     });
   });

@@ -1,0 +1,123 @@
+import { LIMITS, type LocationDto } from "@ordered/contract/client";
+import { type FormEvent, useState } from "react";
+import { api } from "../../api/http";
+import { strings } from "../../strings";
+import { legalIdentityBody } from "./settings-input";
+
+interface Props {
+  token: string;
+  /** null while loading. */
+  location: LocationDto | null;
+  /** Whether this account may change the location's settings (location.settings: the owner). */
+  maySet: boolean;
+  onSaved: (location: LocationDto) => void;
+}
+
+/**
+ * Who issues the location's receipts (issue 33): its legal name, its address (lines) and its
+ * tax id, printed on every receipt. An emptied field is cleared.
+ */
+export function ReceiptSetting({ token, location, maySet, onSaved }: Props) {
+  const s = strings.receipts;
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState("");
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (!location) return;
+    const data = new FormData(e.currentTarget);
+    const body = legalIdentityBody(
+      {
+        legalName: String(data.get("legalName") ?? ""),
+        address: String(data.get("address") ?? ""),
+        taxId: String(data.get("taxId") ?? ""),
+      },
+      location,
+    );
+    setError(null);
+    if (Object.keys(body).length === 0) return setStatus(s.nothingChanged);
+    setBusy(true);
+    setStatus("");
+    try {
+      const res = await api("PATCH /api/location", { token, body });
+      onSaved(res.location);
+      setStatus(s.saved);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const disabled = !maySet || location === null;
+  return (
+    <section className="card setting receipts-setting" aria-labelledby="receipts-title">
+      <h2 id="receipts-title">{s.title}</h2>
+      <p className="muted small">
+        {s.intro} {!maySet && strings.ticketSettings.ownerOnly}
+      </p>
+      <form
+        key={location ? `${location.legalName}|${location.address}|${location.taxId}` : "loading"}
+        className="stack receipts-form"
+        onSubmit={submit}
+        onChange={() => setStatus("")}
+        noValidate
+      >
+        <label className="field">
+          <span>{s.legalName}</span>
+          <input
+            name="legalName"
+            defaultValue={location?.legalName ?? ""}
+            maxLength={LIMITS.legal.nameLength}
+            placeholder={s.legalNamePlaceholder}
+            disabled={disabled}
+          />
+        </label>
+        <label className="field">
+          <span>{s.address}</span>
+          <textarea
+            name="address"
+            defaultValue={location?.address ?? ""}
+            maxLength={LIMITS.legal.addressLength}
+            rows={3}
+            disabled={disabled}
+            aria-describedby="receipts-address-hint"
+          />
+          <small id="receipts-address-hint" className="muted">
+            {s.addressHint}
+          </small>
+        </label>
+        <label className="field">
+          <span>{s.taxId}</span>
+          <input
+            name="taxId"
+            defaultValue={location?.taxId ?? ""}
+            maxLength={LIMITS.legal.taxIdLength}
+            placeholder={s.taxIdPlaceholder}
+            disabled={disabled}
+            aria-describedby="receipts-tax-id-hint"
+          />
+          <small id="receipts-tax-id-hint" className="muted">
+            {s.taxIdHint}
+          </small>
+        </label>
+        {maySet && (
+          <div className="setting-actions">
+            <button type="submit" className="button touch" disabled={busy || location === null}>
+              {s.save}
+            </button>
+            <span role="status" className="saved-status small">
+              {status}
+            </span>
+          </div>
+        )}
+      </form>
+      {error && (
+        <p role="alert" className="error small">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { can, type LocationDto } from "@ordered/contract/client";
+import { useEffect, useState } from "react";
+import { api } from "../../api/http";
+import type { StaffAuth } from "../../components/auth/staff-auth";
+import { t } from "../../i18n/i18n";
+import { strings } from "../../strings";
+import { ReceiptSetting } from "./ReceiptSetting";
+import { TimeZoneSetting } from "./TimeZoneSetting";
+
+/**
+ * /panel/settings: the location's receipts (legal name, address, tax id) and its time zone.
+ * The tables' and kitchen's settings stay on the tables page, beside what they govern.
+ */
+export function SettingsPage({ auth }: { auth: StaffAuth }) {
+  const [location, setLocation] = useState<LocationDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const maySet = can(auth.staff.role, "location.settings");
+
+  useEffect(() => {
+    let stale = false;
+    api("GET /api/location", { token: auth.token })
+      .then((res) => !stale && setLocation(res.location))
+      .catch((err: Error) => !stale && setError(err.message));
+    return () => {
+      stale = true;
+    };
+  }, [auth.token]);
+
+  return (
+    <main className="settings-page">
+      <div className="page-head">
+        <h1>{strings.settingsPage.title}</h1>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {!location && !error && <p className="muted">{t("common.loading")}</p>}
+      <ReceiptSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
+      <TimeZoneSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
+    </main>
+  );
+}
