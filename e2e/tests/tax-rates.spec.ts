@@ -96,6 +96,14 @@ test("tax rates: added, named by a category and a product; the receipts' identit
     .toEqual(["Trattoria Roma GmbH", "Hauptstraße 1\n10115 Berlin\nGermany", "DE123456789", "Europe/Lisbon"]);
   await page.screenshot({ path: test.info().outputPath("settings-page.png"), fullPage: true });
 
+  // The whole panel takes the new zone at once, without a reload: a category's serving hours are in it.
+  await page.getByRole("navigation", { name: "Staff navigation" }).getByRole("link", { name: "Products" }).click();
+  await categoryRow(page, "Drinks").getByRole("button", { name: "Edit category Drinks" }).click();
+  const drinks = page.getByRole("dialog", { name: "Edit Drinks" });
+  await expect(drinks).toContainText("Times are in Europe/Lisbon");
+  await drinks.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("navigation", { name: "Staff navigation" }).getByRole("link", { name: "Settings" }).click();
+
   // A reload shows everything as saved.
   await page.reload();
   await expect(receipts.getByLabel("Legal name")).toHaveValue("Trattoria Roma GmbH");

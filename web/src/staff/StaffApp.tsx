@@ -1,3 +1,4 @@
+import type { LocationDto } from "@ordered/contract/client";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { LoginForm } from "../components/auth/LoginForm";
@@ -35,6 +36,18 @@ export function StaffApp({ page }: { page: StaffPage | "cards" }) {
     setNotice(strings.access.signedOut);
     logout();
   }, [logout]);
+  /**
+   * The location's settings changed on this device (Settings, the tables page): every page reads
+   * them from the signed-in account (time zone, currency, ticket minutes), so it takes them at once.
+   */
+  const locationChanged = useCallback((location: LocationDto) => {
+    setAuth((a) => {
+      if (!a || a.staff.location.id !== location.id) return a;
+      const next = { ...a, staff: { ...a.staff, location } };
+      staffAuthStore.save(next);
+      return next;
+    });
+  }, []);
   /** A new token for the same account (after changing the password): the shell reconnects with it. */
   const renew = useCallback((next: StaffAuth) => {
     staffAuthStore.save(next);
@@ -88,5 +101,15 @@ export function StaffApp({ page }: { page: StaffPage | "cards" }) {
     if (!canSeePage(auth.staff.role, "cards")) return <NotAllowed role={auth.staff.role} />;
     return <CardSheetPage key={auth.token} auth={auth} onLogout={signedOut} />;
   }
-  return <StaffShell key={auth.token} auth={auth} page={page} onLogout={logout} onSignedOut={signedOut} onRenew={renew} />;
+  return (
+    <StaffShell
+      key={auth.token}
+      auth={auth}
+      page={page}
+      onLogout={logout}
+      onSignedOut={signedOut}
+      onRenew={renew}
+      onLocation={locationChanged}
+    />
+  );
 }

@@ -1,3 +1,4 @@
+import type { LocationDto } from "@ordered/contract/client";
 import { useRef, useState } from "react";
 import { Announcer } from "../components/Announcer";
 import { type StaffAuth, staffAuthStore } from "../components/auth/staff-auth";
@@ -29,10 +30,12 @@ interface Props {
   onSignedOut: () => void;
   /** A new token for the same account (after a password change). */
   onRenew: (auth: StaffAuth) => void;
+  /** The location's settings were saved on this device: the account's copy follows. */
+  onLocation: (location: LocationDto) => void;
 }
 
 /** Header, navigation (only the pages the role may use) and the live connection shared by the panel's pages. */
-export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew }: Props) {
+export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew, onLocation }: Props) {
   // While a password change is under way the server ends this token (and says so on the
   // socket) just before it answers with the new one: that is not a sign-out.
   const renewing = useRef(false);
@@ -103,11 +106,11 @@ export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew }: Props
           ) : page === "sessions" ? (
             <PanelPage staffLive={staffLive} auth={auth} />
           ) : page === "tables" ? (
-            <TablesPage staffLive={staffLive} auth={auth} />
+            <TablesPage staffLive={staffLive} auth={auth} onLocation={onLocation} />
           ) : page === "staff" ? (
             <StaffAccountsPage auth={auth} />
           ) : page === "settings" ? (
-            <SettingsPage auth={auth} />
+            <SettingsPage auth={auth} onLocation={onLocation} />
           ) : (
             <ProductsPage auth={auth} />
           )}

@@ -11,8 +11,13 @@ import { TicketTimingSetting } from "./TicketTimingSetting";
  * The location's "open a session on first scan" switch, its check of card-joined phones and the
  * kitchen tickets' timing; only roles with the permission location.settings (the owner) change them.
  */
-export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
+export function FirstScanSetting({ auth, onLocation }: { auth: StaffAuth; onLocation: (location: LocationDto) => void }) {
   const [location, setLocation] = useState<LocationDto | null>(null);
+  // What the server saved is shown here and taken by the whole panel (its account's copy).
+  const saved = (next: LocationDto) => {
+    setLocation(next);
+    onLocation(next);
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const maySet = can(auth.staff.role, "location.settings");
@@ -33,7 +38,7 @@ export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
     setLocation({ ...current, openOnFirstScan }); // at once; the answer (or an error) settles it
     try {
       const res = await api("PATCH /api/location", { token: auth.token, body: { openOnFirstScan } });
-      setLocation(res.location);
+      saved(res.location);
     } catch (err) {
       setLocation(current);
       setError(err instanceof Error ? err.message : String(err));
@@ -65,9 +70,9 @@ export function FirstScanSetting({ auth }: { auth: StaffAuth }) {
           </p>
         )}
       </section>
-      <CardCheckSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
-      <TicketTimingSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
-      <ServiceChargeSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
+      <CardCheckSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
+      <TicketTimingSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
+      <ServiceChargeSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
     </>
   );
 }

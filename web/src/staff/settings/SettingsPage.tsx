@@ -11,8 +11,13 @@ import { TimeZoneSetting } from "./TimeZoneSetting";
  * /panel/settings: the location's receipts (legal name, address, tax id) and its time zone.
  * The tables' and kitchen's settings stay on the tables page, beside what they govern.
  */
-export function SettingsPage({ auth }: { auth: StaffAuth }) {
+export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation: (location: LocationDto) => void }) {
   const [location, setLocation] = useState<LocationDto | null>(null);
+  // What the server saved is shown here and taken by the whole panel (its account's copy).
+  const saved = (next: LocationDto) => {
+    setLocation(next);
+    onLocation(next);
+  };
   const [error, setError] = useState<string | null>(null);
   const maySet = can(auth.staff.role, "location.settings");
 
@@ -37,8 +42,8 @@ export function SettingsPage({ auth }: { auth: StaffAuth }) {
         </p>
       )}
       {!location && !error && <p className="muted">{t("common.loading")}</p>}
-      <ReceiptSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
-      <TimeZoneSetting token={auth.token} location={location} maySet={maySet} onSaved={setLocation} />
+      <ReceiptSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
+      <TimeZoneSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
     </main>
   );
 }

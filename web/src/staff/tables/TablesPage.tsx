@@ -1,4 +1,4 @@
-import type { TableDto } from "@ordered/contract/client";
+import type { LocationDto, TableDto } from "@ordered/contract/client";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api } from "../../api/http";
 import type { StaffAuth } from "../../components/auth/staff-auth";
@@ -16,7 +16,16 @@ import { areasOf, type TableInput, tableInputOf } from "./table-input";
 import { useTables } from "./use-tables";
 
 /** /panel/tables: the floor's tables (add, edit, reorder, retire), the first-scan setting and the cards. */
-export function TablesPage({ staffLive, auth }: { staffLive: StaffLive; auth: StaffAuth }) {
+export function TablesPage({
+  staffLive,
+  auth,
+  onLocation,
+}: {
+  staffLive: StaffLive;
+  auth: StaffAuth;
+  /** The location's settings were saved here. */
+  onLocation: (location: LocationDto) => void;
+}) {
   const token = auth.token;
   const { tables, error: loadError, put, reload } = useTables(token, staffLive.tablesVersion);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -67,7 +76,7 @@ export function TablesPage({ staffLive, auth }: { staffLive: StaffLive; auth: St
         </Link>
       </div>
       <LocalUrlNotice url={list[0]?.cardUrl} />
-      <FirstScanSetting auth={auth} />
+      <FirstScanSetting auth={auth} onLocation={onLocation} />
       <NewTableForm areas={areas} onCreate={create} />
       <section aria-labelledby="tables-list-title" className="card">
         <h2 id="tables-list-title">
