@@ -68,6 +68,14 @@ test("the floor seats a table and shows its phones, its running total and that i
   await page.goForward();
   await expect(sessionCard(page, "Table 4")).toBeVisible();
 
+  // Escape in one of the sheet's dialogs closes the dialog only; on the sheet it goes back to the floor.
+  await sessionCard(page, "Table 4").getByRole("button", { name: "Record payment" }).click();
+  const pay = page.getByRole("dialog", { name: "Record payment — Table 4" });
+  await expect(pay).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(pay).toBeHidden();
+  await expect(sessionCard(page, "Table 4")).toBeVisible();
+
   // Ready: the floor says the food is at the pass, not that the table waits; Delivered clears it.
   await markReadyForKitchen(page, "Table 4 #1");
   await page.keyboard.press("Escape");

@@ -103,7 +103,8 @@ export function TableSheet({
   // Escape goes back to the floor, unless a dialog of the sheet (which closes on its own Escape) is open.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape" || e.defaultPrevented || document.querySelector("[role=dialog]")) return;
+      // A modal (a native <dialog>, open) takes its own Escape; the sheet stays.
+      if (e.key !== "Escape" || e.defaultPrevented || document.querySelector("dialog[open], [role=dialog]")) return;
       onBack();
     };
     window.addEventListener("keydown", onKey);
