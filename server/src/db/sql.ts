@@ -258,3 +258,23 @@ export function sqlTransaction<T>(prisma: PrismaClient, work: (db: SqlRunner) =>
     }
   });
 }
+
+/** PostgreSQL's deadlock_detected: the server rolled one transaction back to break a cycle. */
+const DEADLOCK = "40P01";
+
+/**
+ * A transaction that locks rows of several sessions (merges, split-offs, moved lines), retried
+ * when PostgreSQL breaks a deadlock by rolling it back, as its documentation advises: the whole
+ * transaction is undone first, and these commands are idempotent by their client-made id, so
+ * running one again changes nothing twice. A few tries at most, with a short random pause.
+ */
+export async function sqlTransactionRetryingDeadlocks<T>(prisma: PrismaClient, work: (db: SqlRunner) => Promise<T>, tries = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sqlTransaction(prisma, work);
+    } catch (err) {
+      if (attempt >= tries || (err as { code?: string } | null)?.code !== DEADLOCK) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}

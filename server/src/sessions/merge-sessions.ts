@@ -19,7 +19,7 @@ import type { LoggedEvent, MergeSessionBody, SessionDto } from "@ordered/contrac
 import type { StaffPrincipal } from "../auth/tokens.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { type SqlRunner, sqlTransaction } from "../db/sql.js";
+import { type SqlRunner, sqlTransactionRetryingDeadlocks } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { loadSessionOrderDtos } from "../orders/order-dto.sql.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
@@ -56,7 +56,7 @@ export async function mergeSessions(
   if (fromId === body.intoSessionId) throw new AppError("VALIDATION_FAILED", "body.intoSessionId: a session cannot merge with itself");
   const request = { from: fromId, into: body.intoSessionId };
   const attempt = () =>
-    sqlTransaction(prisma, async (db) => {
+    sqlTransactionRetryingDeadlocks(prisma, async (db) => {
       const locked = await lockTwoSessions(db, { from: fromId, to: body.intoSessionId }, staff.locationId);
       const done = await findTransfer(db, staff.locationId, body.clientMergeId, "MERGE", request);
       if (done) return answer(db, publicUrl, fromId, body.intoSessionId, []);

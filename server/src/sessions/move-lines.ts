@@ -21,7 +21,7 @@ import type { StaffPrincipal } from "../auth/tokens.js";
 import { label } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
+import { CLOCK, type SqlRunner, sql, sqlTransactionRetryingDeadlocks, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { loadOrderDto } from "../orders/order-dto.sql.js";
 import { lockOrder } from "../orders/transition.js";
@@ -99,7 +99,7 @@ export async function moveLines(
   const positions = [...new Set(body.positions)].sort((a, b) => a - b);
   const request = { from: fromId, to: body.toSessionId, order: body.orderId, positions };
   const attempt = () =>
-    sqlTransaction(prisma, async (db) => {
+    sqlTransactionRetryingDeadlocks(prisma, async (db) => {
       const locked = await lockTwoSessions(db, { from: fromId, to: body.toSessionId }, staff.locationId);
       const done = await findTransfer(db, staff.locationId, body.clientMoveId, "LINES", request);
       if (done) return { ...(await orders(db, done.from_order_id!, done.to_order_id!)), events: [] };

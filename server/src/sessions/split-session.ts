@@ -18,7 +18,7 @@ import { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { sql, sqlTransaction, statement } from "../db/sql.js";
+import { sql, sqlTransactionRetryingDeadlocks, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
 import { movedDtos } from "./merge-sessions.js";
@@ -58,7 +58,7 @@ export async function splitSession(
   const customerIds = [...new Set(body.customerIds)].sort();
   const request = { from: fromId, table: body.tableId, phones: customerIds };
   const attempt = () =>
-    sqlTransaction(prisma, async (db) => {
+    sqlTransactionRetryingDeadlocks(prisma, async (db) => {
       const from = await lockSession(db, fromId, staff.locationId);
       const done = await findTransfer(db, staff.locationId, body.clientSplitId, "SPLIT", request);
       if (done) {
