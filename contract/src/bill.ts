@@ -80,10 +80,14 @@ export function billOf(input: BillInput): BillDto {
   for (const line of lines) share(line.customerId).subtotalCents += line.lineCents;
   let paidCents = 0;
   let refundedCents = 0;
+  let paymentRefundsCents = 0;
   let tipCents = 0;
   for (const p of input.payments) {
     const amount = p.kind === "REFUND" ? -p.amountCents : p.amountCents;
     if (p.kind === "REFUND") refundedCents += p.amountCents;
+    // Money given back from a payment (a manager's refund, with its reason): the venue sold
+    // that much less. A refund without one (a cancelled, paid order) follows a bill already lowered.
+    if (p.kind === "REFUND" && p.refundOf) paymentRefundsCents += p.amountCents;
     paidCents += amount;
     tipCents += p.tipCents;
     // A payment for no phone in particular (cash at the table, an equal split) is the table's:
@@ -101,7 +105,7 @@ export function billOf(input: BillInput): BillDto {
   );
   const serviceChargeBps = input.serviceChargeBps ?? 0;
   const serviceChargeCents = percentOf(subtotalCents - billDiscountCents, serviceChargeBps);
-  const totalCents = subtotalCents - billDiscountCents + serviceChargeCents;
+  const totalCents = Math.max(0, subtotalCents - billDiscountCents + serviceChargeCents - paymentRefundsCents);
   const waivedCents = input.waivedCents ?? 0;
   return {
     currency: input.currency,
@@ -113,6 +117,7 @@ export function billOf(input: BillInput): BillDto {
     billDiscountCents,
     serviceChargeBps,
     serviceChargeCents,
+    paymentRefundsCents,
     totalCents,
     pendingCents,
     paidCents,
@@ -127,6 +132,7 @@ export function billOf(input: BillInput): BillDto {
       billDiscountCents,
       serviceChargeCents,
       true,
+      paymentRefundsCents,
     ),
   };
 }

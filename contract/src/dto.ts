@@ -9,7 +9,15 @@ import { ALLERGENS, DIET_TAGS } from "./allergens.js";
 import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
-import { ALERT_KINDS, CARD_JOIN_CHECKS, PAYMENT_METHODS, PRESENCE_PROOFS, PRESENCE_STATES } from "./session-kinds.js";
+import {
+  ALERT_KINDS,
+  CARD_JOIN_CHECKS,
+  CHECKOUT_STATUSES,
+  PAYMENT_METHODS,
+  PAYMENT_PROVIDERS,
+  PRESENCE_PROOFS,
+  PRESENCE_STATES,
+} from "./session-kinds.js";
 import { STAFF_ROLES } from "./staff-roles.js";
 
 const id = z.uuid();
@@ -43,6 +51,11 @@ export const LocationDto = z.strictObject({
   legalName: z.string().nullable().default(null),
   address: z.string().nullable().default(null),
   taxId: z.string().nullable().default(null),
+  /**
+   * The payment provider guests pay through on their phones (payments/provider.ts), or null:
+   * this location records cash and card payments only.
+   */
+  onlinePayments: z.enum(PAYMENT_PROVIDERS).nullable().default(null),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 
@@ -454,8 +467,45 @@ export const PaymentDto = z.strictObject({
   payer: z.string().nullable(),
   recordedAt: time,
   recordedBy: z.string().nullable(),
+  /** A refund: the payment it gave money back from (null: the bill's, after a cancelled order). */
+  refundOf: id.nullable().default(null),
+  /** Paid or refunded through the provider: its id of the money (Stripe's pi_… or re_…). */
+  providerRef: z.string().nullable().default(null),
 });
 export type PaymentDto = z.infer<typeof PaymentDto>;
+
+/**
+ * A guest's payment on the phone through the provider, from its start to the provider's
+ * word on it (payments/checkout.ts). Once PAID, `paymentId` is the payment it recorded.
+ */
+export const CheckoutDto = z.strictObject({
+  id,
+  sessionId: id,
+  /** Made by the phone; the idempotency key the provider sees too. */
+  clientPaymentId: z.string(),
+  customerId: id.nullable(),
+  amountCents: z.number().int(),
+  tipCents: z.number().int(),
+  currency: z.string().length(3),
+  status: z.enum(CHECKOUT_STATUSES),
+  /** The provider's payment page while OPEN (null once resolved, or if the provider has not answered). */
+  url: z.string().nullable(),
+  paymentId: id.nullable(),
+  createdAt: time,
+});
+export type CheckoutDto = z.infer<typeof CheckoutDto>;
+
+/** A location's payment provider account as its owner sees it: never the secrets, a hint of the key. */
+export const PaymentAccountDto = z.strictObject({
+  provider: z.enum(PAYMENT_PROVIDERS),
+  /** "sk_test_…4f2a": which key is set, not the key. */
+  secretKeyHint: z.string(),
+  /** A test-mode key (sk_test_/rk_test_): no real money moves. */
+  testMode: z.boolean(),
+  updatedAt: time,
+  updatedBy: z.string().nullable(),
+});
+export type PaymentAccountDto = z.infer<typeof PaymentAccountDto>;
 
 /** One line of a bill: an order's item, named by its order and position. */
 export const BillLineDto = z.strictObject({
@@ -510,7 +560,12 @@ export const BillDto = z.strictObject({
   /** The session's service charge rate and amount: a percent of subtotal − billDiscount, rounded half up. */
   serviceChargeBps: z.number().int(),
   serviceChargeCents: z.number().int(),
-  /** subtotal − billDiscount + serviceCharge: what the table owes. */
+  /**
+   * Money a manager gave back from a payment, with a reason (refunds with `refundOf`): off the
+   * total, as the venue sold that much less, and off what was paid, so what is due stays.
+   */
+  paymentRefundsCents: z.number().int().default(0),
+  /** subtotal − billDiscount + serviceCharge − paymentRefunds: what the table owes. */
   totalCents: z.number().int(),
   pendingCents: z.number().int(),
   /** Payments less refunds. */

@@ -57,6 +57,13 @@ export const ERROR_CODES = {
    * changed. Nothing was stored; the message names the lines and their prices now.
    */
   PRICE_CHANGED: 409,
+  /** The location takes no payments on phones (no payment provider account is set). */
+  PAYMENTS_OFF: 409,
+  /**
+   * The payment provider refused the request (its message says why) or could not be reached:
+   * no money moved; the same request with the same id may be retried.
+   */
+  PROVIDER_FAILED: 502,
   /** Too large a request or payload. */
   PAYLOAD_TOO_LARGE: 413,
   /** A request body that is not JSON. */

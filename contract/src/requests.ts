@@ -6,7 +6,7 @@ import { CORRECTION_KINDS, FULL_BPS, MAX_SERVICE_CHARGE_BPS } from "./correction
 import { SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
-import { CARD_JOIN_CHECKS, PAYMENT_METHODS } from "./session-kinds.js";
+import { CARD_JOIN_CHECKS, RECORDED_PAYMENT_METHODS } from "./session-kinds.js";
 import { STAFF_ROLES } from "./staff-roles.js";
 import { MAX_TAX_RATE_BPS } from "./tax.js";
 
@@ -189,7 +189,7 @@ export const RecordPaymentBody = z
   .strictObject({
     /** Made by the staff device (e.g. crypto.randomUUID()); recording the same id twice records one payment. */
     clientPaymentId: clientMadeId(LIMITS.bill.clientPaymentIdMin, LIMITS.bill.clientPaymentIdMax),
-    method: z.enum(PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
+    method: z.enum(RECORDED_PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
     amountCents: cents(MAX_INT32),
     tipCents: cents(LIMITS.bill.maxTipCents).default(0),
     /** Paying for one phone's share; omitted for the table as a whole. */
@@ -208,6 +208,68 @@ export const RecordPaymentBody = z
     when: (payload) => payload.issues.length === 0,
   });
 export type RecordPaymentBody = z.input<typeof RecordPaymentBody>;
+
+/**
+ * POST /api/sessions/checkout: a phone pays through the location's provider. The amount is
+ * the guest's choice (its share, a chosen sum, the whole bill), never more than is due; the
+ * tip is on top. The same clientPaymentId again answers the same checkout (a double tap, a
+ * retry after the network dropped): one payment page, one charge.
+ */
+export const CheckoutBody = z
+  .strictObject({
+    /** Made by the phone (crypto.randomUUID()); also the provider's idempotency key. */
+    clientPaymentId: clientMadeId(LIMITS.bill.clientPaymentIdMin, LIMITS.bill.clientPaymentIdMax),
+    amountCents: cents(MAX_INT32),
+    tipCents: cents(LIMITS.bill.maxTipCents).default(0),
+    /** The phone's page (/t/<card> or /s/<code>): the provider sends the guest back there. */
+    returnPath: z.string().regex(/^\/[st]\/[A-Za-z0-9_-]{1,64}$/, "must be the phone's page: /t/<card code> or /s/<join code>"),
+    /** The guest's language, for the payment page ("de"); another: the page picks by the browser. */
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, "must be a two-letter language code")
+      .optional(),
+  })
+  .refine((b) => b.amountCents > 0, {
+    message: "must pay something of the bill (a tip alone is given with a payment)",
+    path: ["amountCents"],
+    when: (payload) => payload.issues.length === 0,
+  });
+export type CheckoutBody = z.input<typeof CheckoutBody>;
+
+/**
+ * PUT /api/payments/account: the location's Stripe keys (from its dashboard: the secret or a
+ * restricted key, and the signing secret of the webhook endpoint that points at
+ * /api/payments/webhook/stripe/<location id>).
+ */
+export const PaymentAccountBody = z.strictObject({
+  provider: z.literal("STRIPE", "must be STRIPE"),
+  secretKey: z
+    .string()
+    .trim()
+    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]{8,250}$/, "must be a Stripe secret or restricted key (sk_live_…, sk_test_…, rk_…)"),
+  webhookSecret: z
+    .string()
+    .trim()
+    .regex(/^whsec_[A-Za-z0-9+/=_-]{8,250}$/, "must be a webhook signing secret (whsec_…)"),
+});
+export type PaymentAccountBody = z.input<typeof PaymentAccountBody>;
+
+/**
+ * POST /api/sessions/:id/refunds: money given back from one payment, whole or part, with why.
+ * Paid online: through the provider (the clientRefundId is its idempotency key); cash or card:
+ * recorded. The bill is corrected by the same amount (the lines named are comped; otherwise a
+ * discount of the bill), so a refunded bill stays settled and its receipt adds up.
+ */
+export const RefundBody = z.strictObject({
+  /** Made by the staff device; the same id twice refunds once. */
+  clientRefundId: clientMadeId(LIMITS.bill.clientPaymentIdMin, LIMITS.bill.clientPaymentIdMax),
+  paymentId: uuidOf("a payment"),
+  amountCents: cents(MAX_INT32).refine((c) => c > 0, "must be more than 0"),
+  reason: note(LIMITS.correction.reasonLength).min(1, "must say why (the guest's complaint, a wrong charge)"),
+  /** Bill lines (BillLineDto.key) the refund is for: they are comped with the reason. */
+  lineKeys: z.array(z.string().max(100)).max(LIMITS.bill.maxSplit).optional(),
+});
+export type RefundBody = z.input<typeof RefundBody>;
 
 /**
  * POST /api/sessions/:id/corrections: void, comp or discount one line (orderId + position),
@@ -232,7 +294,7 @@ export const CorrectionBody = z
     refund: z
       .strictObject({
         clientPaymentId: clientMadeId(LIMITS.bill.clientPaymentIdMin, LIMITS.bill.clientPaymentIdMax),
-        method: z.enum(PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
+        method: z.enum(RECORDED_PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
       })
       .optional(),
   })

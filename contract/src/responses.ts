@@ -8,6 +8,7 @@ import {
   AlertDto,
   BillClaimDto,
   CategoryDto,
+  CheckoutDto,
   CorrectionDto,
   CourseDto,
   CustomerDto,
@@ -16,6 +17,7 @@ import {
   KitchenSessionDto,
   LocationDto,
   OrderDto,
+  PaymentAccountDto,
   PaymentDto,
   ProductDto,
   QrDto,
@@ -148,6 +150,22 @@ export type CorrectionResponse = z.infer<typeof CorrectionResponse>;
 /** POST /api/sessions/:id/payments */
 export const PaymentResponse = z.strictObject({ payment: PaymentDto });
 export type PaymentResponse = z.infer<typeof PaymentResponse>;
+
+/** POST /api/sessions/checkout and GET /api/sessions/checkouts/:clientPaymentId: the phone's payment on the provider. */
+export const CheckoutResponse = z.strictObject({ checkout: CheckoutDto });
+export type CheckoutResponse = z.infer<typeof CheckoutResponse>;
+
+/** GET/PUT /api/payments/account: the location's provider account (null: none), and where its webhooks must point. */
+export const PaymentAccountResponse = z.strictObject({
+  account: PaymentAccountDto.nullable(),
+  /** The URL to give the provider's webhook endpoint (Stripe: checkout.session.* events). */
+  webhookUrl: z.string(),
+});
+export type PaymentAccountResponse = z.infer<typeof PaymentAccountResponse>;
+
+/** POST /api/payments/webhook/stripe/:locationId: the event was verified and applied (or is of no interest). */
+export const WebhookResponse = z.strictObject({ received: z.literal(true) });
+export type WebhookResponse = z.infer<typeof WebhookResponse>;
 
 /**
  * POST /api/sessions/:id/customers/:customerId/remove: the phone, and the session with its new

@@ -14,6 +14,7 @@ import {
   AvailabilityBody,
   CancelOrderBody,
   ChangePasswordBody,
+  CheckoutBody,
   CloseSessionBody,
   CorrectionBody,
   CourseBody,
@@ -34,7 +35,9 @@ import {
   MoveLinesBody,
   MoveSessionBody,
   OpenSessionBody,
+  PaymentAccountBody,
   RecordPaymentBody,
+  RefundBody,
   ReorderCategoriesBody,
   ReorderTablesBody,
   SetPasswordBody,
@@ -52,6 +55,7 @@ import {
   CardInfoResponse,
   CategoryListResponse,
   CategoryResponse,
+  CheckoutResponse,
   ClaimsResponse,
   CloseSessionResponse,
   CodeInfoResponse,
@@ -74,6 +78,7 @@ import {
   OpenApiResponse,
   OpenSessionResponse,
   OrderResponse,
+  PaymentAccountResponse,
   PaymentResponse,
   ProductListResponse,
   ProductResponse,
@@ -93,6 +98,7 @@ import {
   TaxRateListResponse,
   TaxRateResponse,
   VerifyCustomerResponse,
+  WebhookResponse,
 } from "./responses.js";
 import type { FileContent, RouteDef } from "./route-def.js";
 
@@ -104,6 +110,8 @@ const ids = <const N extends string>(...names: [N, string][]) =>
 const code = z.string();
 
 const PHOTO: FileContent = { file: ["image/jpeg", "image/png", "image/webp"], maxBytes: LIMITS.photo.maxBytes, what: "photo" };
+/** Stripe's event as it sent it: its signature covers these exact bytes (payments/webhook.ts). */
+const STRIPE_EVENT: FileContent = { file: ["application/json"], maxBytes: 512 * 1024, what: "Stripe event" };
 const CARD_IMAGE: FileContent = { file: ["image/svg+xml", "image/png"], what: "card" };
 
 export const ROUTES = {
@@ -169,6 +177,33 @@ export const ROUTES = {
     summary: "Change the location's settings",
     body: LocationSettingsBody,
     response: LocationResponse,
+  },
+  "GET /api/payments/account": {
+    by: "staff",
+    may: "location.settings",
+    summary: "The location's payment provider account (never its secrets) and the webhook URL to give the provider",
+    response: PaymentAccountResponse,
+  },
+  "PUT /api/payments/account": {
+    by: "staff",
+    may: "location.settings",
+    summary: "Set the location's Stripe keys: guests can pay on their phones",
+    body: PaymentAccountBody,
+    response: PaymentAccountResponse,
+  },
+  "DELETE /api/payments/account": {
+    by: "staff",
+    may: "location.settings",
+    summary: "Remove the location's provider account: payments are recorded by staff only",
+    response: null,
+    status: 204,
+  },
+  "POST /api/payments/webhook/stripe/:locationId": {
+    by: "public",
+    summary: "Stripe's signed events for a location's account (a bad signature is refused and nothing is stored)",
+    params: ids(["locationId", "location"]),
+    body: STRIPE_EVENT,
+    response: WebhookResponse,
   },
   "GET /api/tables": {
     by: "staff",
@@ -450,6 +485,21 @@ export const ROUTES = {
     body: VerifyPinBody,
     response: VerifyCustomerResponse,
   },
+  "POST /api/sessions/checkout": {
+    by: "customer",
+    summary:
+      "Pay on the phone through the venue's payment provider: a payment page for an amount and a tip (the same clientPaymentId answers the same page)",
+    body: CheckoutBody,
+    response: CheckoutResponse,
+    status: 201,
+    alsoStatus: [200],
+  },
+  "GET /api/sessions/checkouts/:clientPaymentId": {
+    by: "customer",
+    summary: "This phone's payment as the provider has it now (settled here if it was paid)",
+    params: z.object({ clientPaymentId: z.string().max(LIMITS.bill.clientPaymentIdMax, "payment not found") }),
+    response: CheckoutResponse,
+  },
   "GET /api/sessions/receipt": { by: "customer", summary: "The receipt of the phone's closed session", response: ReceiptResponse },
   "POST /api/sessions": {
     by: "staff",
@@ -553,6 +603,17 @@ export const ROUTES = {
     summary: "Record a payment (201; 200 when this clientPaymentId was recorded before)",
     params: ids(["id", "session"]),
     body: RecordPaymentBody,
+    response: PaymentResponse,
+    status: 201,
+    alsoStatus: [200],
+  },
+  "POST /api/sessions/:id/refunds": {
+    by: "staff",
+    may: "payments.refund",
+    summary:
+      "Give money back from a payment, whole or part, with a reason (through the provider for one made on a phone; 201, 200 for a repeat)",
+    params: ids(["id", "session"]),
+    body: RefundBody,
     response: PaymentResponse,
     status: 201,
     alsoStatus: [200],

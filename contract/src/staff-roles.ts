@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   "bill.split": { roles: FLOOR, what: "split bills" },
   /** Record a payment against a bill (and the refund a cancelled, paid order needs). */
   "payments.record": { roles: FLOOR, what: "record payments" },
+  /** Give money back from a payment, with a reason (through the provider for one made on a phone). */
+  "payments.refund": { roles: MANAGERS, what: "refund payments" },
   /**
    * Cancel food the kitchen has started (a ticket past NEW, or the order ready): money the
    * venue spent. Always with a reason, logged with who and the amount (issue 30).

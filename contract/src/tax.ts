@@ -118,6 +118,8 @@ export function billTaxes(
   billDiscountCents: number,
   serviceChargeCents: number,
   pricesIncludeTax: boolean,
+  /** Money given back after the bill was settled (refunds of payments), taken off like the discount, after the service charge. */
+  refundCents = 0,
 ): TaxRateTotal[] {
   const groups = byRate(lines);
   if (groups.length === 0) return [];
@@ -130,8 +132,16 @@ export function billTaxes(
   );
   const after = groups.map((g, i) => g.cents - off[i]!);
   const charge = allocate(serviceChargeCents, after);
+  const charged = after.map((c, i) => c + charge[i]!);
+  const back = allocate(
+    Math.min(
+      refundCents,
+      charged.reduce((s, c) => s + c, 0),
+    ),
+    charged,
+  );
   return taxTotals(
-    groups.map((g, i) => ({ rateBps: g.rateBps, name: g.name, cents: after[i]! + charge[i]! })),
+    groups.map((g, i) => ({ rateBps: g.rateBps, name: g.name, cents: charged[i]! - back[i]! })),
     pricesIncludeTax,
   );
 }

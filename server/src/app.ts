@@ -29,6 +29,9 @@ import { countingPublisher, createMetrics, type Metrics } from "./metrics/metric
 import * as orders from "./orders/orders.handlers.js";
 import { orderRoutes } from "./orders/orders.routes.js";
 import { PlacementMenus } from "./orders/placement-menus.js";
+import { paymentRoutes } from "./payments/payments.routes.js";
+import { startReconciler } from "./payments/reconcile.js";
+import { stripeProviders } from "./payments/stripe-provider.js";
 import { createProducer } from "./pipeline/queues.js";
 import { categoryRoutes } from "./products/categories.routes.js";
 import { menuRoutes } from "./products/menu.routes.js";
@@ -95,6 +98,7 @@ export function createApp(components: AppComponents): App {
     publisher: mutedPublisher,
     producer,
     menus: new PlacementMenus(),
+    payments: stripeProviders({ apiUrl: config.payments.stripeApiUrl }),
   };
 
   // HTTP: every route of the API.
@@ -123,6 +127,7 @@ export function createApp(components: AppComponents): App {
     ...orderRoutes(deps),
     ...kitchenRoutes(deps),
     ...statsRoutes(deps),
+    ...paymentRoutes(deps),
   };
   const api = Router();
   registerRoutes(api, routes, deps);
@@ -159,6 +164,7 @@ export function createApp(components: AppComponents): App {
     });
   });
   const staffRecheck = startStaffRecheck(io, deps, config.staffRecheckMs);
+  const reconciler = startReconciler(deps, { intervalMs: config.payments.reconcileIntervalMs, afterMs: config.payments.reconcileAfterMs });
   connectedSockets = () => io.engine.clientsCount;
   deps.publisher = countingPublisher(createIoPublisher(io, { perRoom: realtime.perRoom }), metrics);
   // A placement's job and its broadcast leave in one write (pipeline/queues.ts).
@@ -175,6 +181,7 @@ export function createApp(components: AppComponents): App {
       // (clients replay the log when they reconnect) rather than fail with the connection closed.
       deps.publisher = mutedPublisher;
       staffRecheck.stop();
+      reconciler.stop();
       await realtime.close();
       await producer.close();
       await new Promise<void>((resolve) => {

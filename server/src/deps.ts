@@ -7,6 +7,7 @@ import type { RedisClient } from "./db/redis.js";
 import type { Limiter } from "./http/rate-limit.js";
 import type { Logger } from "./logger.js";
 import type { PlacementMenus } from "./orders/placement-menus.js";
+import type { ProviderFactory } from "./payments/provider.js";
 import type { Producer } from "./pipeline/queues.js";
 import type { Publisher } from "./realtime/publisher.js";
 
@@ -31,4 +32,6 @@ export interface AppDeps extends AppComponents {
   producer: Producer;
   /** This instance's copy of the menus orders are placed against (checked by every placement's write). */
   menus: PlacementMenus;
+  /** The payment provider's client for a location's account (payments/provider.ts). */
+  payments: ProviderFactory;
 }

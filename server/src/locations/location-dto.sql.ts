@@ -13,7 +13,8 @@ import { AppError } from "../errors.js";
 export const LOCATION_JSON = sql`json_build_object('id', l.id, 'name', l.name, 'currency', l.currency,
   'openOnFirstScan', l.open_on_first_scan, 'cardJoinCheck', l.card_join_check, 'timeZone', l.time_zone,
   'ticketAmberMinutes', l.ticket_amber_minutes, 'ticketRedMinutes', l.ticket_red_minutes,
-  'serviceChargeBps', l.service_charge_bps, 'legalName', l.legal_name, 'address', l.address, 'taxId', l.tax_id)`;
+  'serviceChargeBps', l.service_charge_bps, 'legalName', l.legal_name, 'address', l.address, 'taxId', l.tax_id,
+  'onlinePayments', (SELECT pa.provider FROM payment_account pa WHERE pa.location_id = l.id))`;
 
 const Row = z.strictObject({ location: LocationDto });
 const LOCATION = statement<{ id: string }>(

@@ -42,7 +42,8 @@ const PAYMENT_DTO = sql`json_build_object(
   'id', p.id, 'clientPaymentId', p.client_payment_id, 'sessionId', p.session_id, 'kind', p.kind, 'method', p.method,
   'amountCents', p.amount_cents, 'tipCents', p.tip_cents, 'customerId', p.customer_id, 'note', p.note,
   'payer', coalesce(p.payer, 'phone:' || p.customer_id::text),
-  'recordedAt', ${isoText("p.recorded_at")}, 'recordedBy', (SELECT display_name FROM staff_user WHERE id = p.recorded_by_id))`;
+  'recordedAt', ${isoText("p.recorded_at")}, 'recordedBy', (SELECT display_name FROM staff_user WHERE id = p.recorded_by_id),
+  'refundOf', p.refund_of_id, 'providerRef', p.provider_ref)`;
 
 const CustomerRow = z.strictObject({ dto: CustomerDto });
 const AlertRow = z.strictObject({ dto: AlertDto });

@@ -17,6 +17,7 @@ import {
 import { Validator } from "@seriousme/openapi-schema-validator";
 import sharp from "sharp";
 import type { TestServer } from "../support/harness.js";
+import { startStripeStandin } from "../../src/tools/stripe-standin.js";
 import { eventually } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 import { dataOf, send } from "../support/sockets.js";
@@ -106,6 +107,8 @@ describe("the route table", () => {
 
   it("answers every route as its schema says, through the typed client, on a venue's day", async ({
     server,
+    startServer,
+    prefix,
     worker,
     venue,
     socket,
@@ -329,6 +332,45 @@ describe("the route table", () => {
     expect((await call("POST /api/sessions/:id/corrections", { token, params: { id: sessionId }, body: comp })).correction).toEqual(
       comped.correction,
     );
+
+    // Ann pays 1.00 + 0.20 tip on her phone through Stripe (the stand-in) on an instance that
+    // reaches it; the signed webhook records it; a manager refunds half of it; then the keys go.
+    const stripe = await startStripeStandin();
+    try {
+      const cashier = await startServer({ REDIS_PREFIX: prefix, STRIPE_API_URL: stripe.url });
+      const via = async <K extends RouteKey>(key: K, ...args: RouteArgs<K>): Promise<RouteResponse<K>> => {
+        const answer = await cashier.api.route(key, ...args);
+        called.add(key);
+        const response = (ROUTES[key] as RouteDef).response;
+        if (response && !isFileContent(response)) response.parse(answer);
+        return answer;
+      };
+      const account = stripe.account({ webhookUrl: `${cashier.url}/api/payments/webhook/stripe/${venue.locationId}` });
+      await via("PUT /api/payments/account", {
+        token,
+        body: { provider: "STRIPE", secretKey: account.secretKey, webhookSecret: account.webhookSecret },
+      });
+      expect((await via("GET /api/payments/account", { token })).account?.provider).toBe("STRIPE");
+      const clientPaymentId = randomUUID();
+      const started = await via("POST /api/sessions/checkout", {
+        token: ann.token,
+        body: { clientPaymentId, amountCents: 100, tipCents: 20, returnPath: "/s/tour" },
+      });
+      stripe.pay(started.checkout.url!.split("/").at(-1)!);
+      await eventually(async () => stripe.deliveries.some((d) => d.type === "checkout.session.completed" && d.status === 200), 10_000, "the webhook");
+      called.add("POST /api/payments/webhook/stripe/:locationId"); // called by the stand-in, signed as Stripe signs
+      const back = await via("GET /api/sessions/checkouts/:clientPaymentId", { token: ann.token, params: { clientPaymentId } });
+      expect(back.checkout.status).toBe("PAID");
+      const refund = await via("POST /api/sessions/:id/refunds", {
+        token,
+        params: { id: sessionId },
+        body: { clientRefundId: randomUUID(), paymentId: back.checkout.paymentId!, amountCents: 50, reason: "tour" },
+      });
+      expect(refund.payment).toMatchObject({ kind: "REFUND", method: "ONLINE", amountCents: 50 });
+      await via("DELETE /api/payments/account", { token });
+    } finally {
+      await stripe.close();
+    }
 
     // Paying and closing; the phone's receipt; the day's takings.
     expect((await call("GET /api/sessions", { token, query: { status: "OPEN" } })).sessions.map((s) => s.id)).toContain(sessionId);

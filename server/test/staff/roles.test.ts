@@ -198,6 +198,25 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
       },
     },
   ],
+  "payments.refund": [
+    {
+      method: "POST",
+      path: "/api/sessions/:id/refunds",
+      async prepare(ctx) {
+        const order = await acceptedDiavola(ctx);
+        const paid = await ctx.a.api.recordPayment(ctx.crew.tokens.OWNER, order.sessionId, {
+          clientPaymentId: randomUUID(),
+          method: "CASH",
+          amountCents: order.totalCents,
+        });
+        return {
+          path: `/api/sessions/${order.sessionId}/refunds`,
+          body: { clientRefundId: randomUUID(), paymentId: paid.id, amountCents: 100, reason: "cold pizza" },
+          happened: async () => (await ctx.prisma.payment.count({ where: { sessionId: order.sessionId, kind: "REFUND" } })) === 1,
+        };
+      },
+    },
+  ],
   "bill.split": [
     {
       method: "POST",

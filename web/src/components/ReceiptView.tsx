@@ -216,7 +216,7 @@ export function percentText(bps: number): string {
  */
 export function BillAdjustments({ bill, className }: { bill: BillDto; className?: string }) {
   const money = (cents: number) => formatMoney(cents, bill.currency);
-  if (bill.billDiscountCents === 0 && bill.serviceChargeCents === 0) return null;
+  if (bill.billDiscountCents === 0 && bill.serviceChargeCents === 0 && bill.paymentRefundsCents === 0) return null;
   return (
     <>
       <div className={className} data-sum="subtotal">
@@ -243,6 +243,12 @@ export function BillAdjustments({ bill, className }: { bill: BillDto; className?
         <div className={className} data-sum="service-charge">
           <dt>{t("bill.serviceCharge", { percent: percentText(bill.serviceChargeBps) })}</dt>
           <dd>{money(bill.serviceChargeCents)}</dd>
+        </div>
+      )}
+      {bill.paymentRefundsCents > 0 && (
+        <div className={className} data-sum="refunds">
+          <dt>{t("bill.refunds")}</dt>
+          <dd>{money(-bill.paymentRefundsCents)}</dd>
         </div>
       )}
     </>

@@ -137,7 +137,10 @@ export const sessionStrings = {
     title: (label: string) => `Record payment — ${label}`,
     dueNow: (amount: string) => `Due now: ${amount}`,
     method: "Paid by",
-    methods: { CASH: "Cash", CARD: "Card at the terminal", OTHER: "Other" } satisfies Record<PaymentMethod, string>,
+    methods: { CASH: "Cash", CARD: "Card at the terminal", OTHER: "Other", ONLINE: "Paid on the phone" } satisfies Record<
+      PaymentMethod,
+      string
+    >,
     chooseMethod: "Choose how it was paid.",
     scope: "What is paid",
     scopes: { whole: "Whole bill", phone: "One phone's share", split: "Equal split" },
