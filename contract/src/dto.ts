@@ -605,6 +605,24 @@ export type OrderCorrectedData = z.infer<typeof OrderCorrectedData>;
 export const KitchenOrderCorrectedData = z.strictObject({ order: KitchenOrderDto, correction: CorrectionDto });
 export type KitchenOrderCorrectedData = z.infer<typeof KitchenOrderCorrectedData>;
 
+/**
+ * A payer's claim on a bill line (split by item, bill-split.ts): the whole line if it is the
+ * line's only claim, else `weight` parts of it. One per (line, payer).
+ */
+export const BillClaimDto = z.strictObject({
+  /** The line's key (`${orderId}:${position}`). */
+  line: z.string(),
+  orderId: id,
+  position: z.number().int(),
+  /** `phone:<customer id>`, `seat:<n>` or `person:<n>`. */
+  payer: z.string(),
+  weight: z.number().int(),
+  /** Who set it: a phone's name ("a guest" when it has none) or a staff member's. */
+  claimedBy: z.string(),
+  claimedAt: time,
+});
+export type BillClaimDto = z.infer<typeof BillClaimDto>;
+
 /** A closed session's record, as the phones keep it and staff reopen it. */
 export const ReceiptDto = z.strictObject({
   sessionId: id,
@@ -623,28 +641,13 @@ export const ReceiptDto = z.strictObject({
    * before receipts were numbered.
    */
   number: z.number().int().positive().nullable().default(null),
+  /** Who paid which lines when the table split by item (bill-split.ts): the receipt shows each payer's share. */
+  claims: z.array(BillClaimDto).default([]),
 });
 export type ReceiptDto = z.infer<typeof ReceiptDto>;
 
 export const SessionClosedData = z.strictObject({ closedAt: time, receipt: ReceiptDto });
 
-/**
- * A payer's claim on a bill line (split by item, bill-split.ts): the whole line if it is the
- * line's only claim, else `weight` parts of it. One per (line, payer).
- */
-export const BillClaimDto = z.strictObject({
-  /** The line's key (`${orderId}:${position}`). */
-  line: z.string(),
-  orderId: id,
-  position: z.number().int(),
-  /** `phone:<customer id>`, `seat:<n>` or `person:<n>`. */
-  payer: z.string(),
-  weight: z.number().int(),
-  /** Who set it: a phone's name ("a guest" when it has none) or a staff member's. */
-  claimedBy: z.string(),
-  claimedAt: time,
-});
-export type BillClaimDto = z.infer<typeof BillClaimDto>;
 
 /** A line's claims changed: all its claims as they are now (none: nobody claims it). */
 export const BillClaimedData = z.strictObject({

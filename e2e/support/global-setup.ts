@@ -6,7 +6,8 @@ import { Redis } from "ioredis";
 import { migrateDatabase } from "../../server/dist/db/migrate.js";
 import { createApiClient } from "../../server/dist/tools/api-client.js";
 import { isFailureLine } from "../../server/dist/tools/log-failures.js";
-import { E2E_DATABASE_URL, E2E_PORTS, E2E_REDIS_PREFIX, REDIS_URL, repoRoot, serverEnv } from "./env.js";
+import { startStripeStandin } from "../../server/dist/tools/stripe-standin.js";
+import { E2E_DATABASE_URL, E2E_PORTS, E2E_REDIS_PREFIX, E2E_STRIPE_PORT, REDIS_URL, repoRoot, serverEnv } from "./env.js";
 
 /** Where the servers' and the worker's logs go (pino JSON lines, and anything on stderr). */
 const LOG_DIR = path.join(repoRoot, "e2e/test-results/logs");
@@ -21,8 +22,10 @@ const LOG_DIR = path.join(repoRoot, "e2e/test-results/logs");
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // A leftover server of an interrupted run would answer the health check in place of ours.
-  for (const port of E2E_PORTS) await assertPortFree(port);
+  for (const port of [...E2E_PORTS, E2E_STRIPE_PORT]) await assertPortFree(port);
   await migrateDatabase(E2E_DATABASE_URL);
+  // Stripe for the servers (STRIPE_API_URL): tests make accounts through its /_standin/accounts.
+  const stripe = await startStripeStandin({ port: E2E_STRIPE_PORT });
   mkdirSync(LOG_DIR, { recursive: true });
   const children = [
     ...E2E_PORTS.map((port) => startProcess("server/dist/main.js", serverEnv(port), `server-${port}`)),
@@ -32,10 +35,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await Promise.all(E2E_PORTS.map((port) => waitForHealth(port)));
   } catch (err) {
     await Promise.all(children.map(stopProcess));
+    await stripe.close();
     throw err;
   }
   return async () => {
     await Promise.all(children.map(stopProcess));
+    await stripe.close();
     await deleteRedisKeys();
     const failures = children.flatMap(failuresOf);
     if (failures.length > 0)

@@ -7,6 +7,7 @@
 import {
   AlertDto,
   type AlertKind,
+  type BillClaimDto,
   type BillDto,
   billOf,
   type CorrectionDto,
@@ -202,7 +203,7 @@ const LOAD_RECEIPT_SQL = statement<{ sessionId: string }>(
 );
 
 /** The receipt of a closed session (null while it is open), from what is stored. */
-export async function loadReceipt(db: SqlRunner, sessionId: string): Promise<ReceiptDto | null> {
+export async function loadReceipt(db: SqlRunner, sessionId: string, claims: readonly BillClaimDto[] = []): Promise<ReceiptDto | null> {
   const session = await db.row(ReceiptSession, LOAD_RECEIPT_SQL, { sessionId });
   if (session?.status !== "CLOSED" || !session.closed_at) return null;
   const { bill, payments } = await loadBill(db, sessionId);
@@ -218,5 +219,6 @@ export async function loadReceipt(db: SqlRunner, sessionId: string): Promise<Rec
     payments,
     waiveReason: session.waive_reason,
     number: session.receipt_number,
+    claims,
   });
 }

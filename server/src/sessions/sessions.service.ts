@@ -178,7 +178,7 @@ export async function getSession(
     loadPayments(db, where),
     loadClaims(db, row.id),
     loadBillDiscounts(db, row.id),
-    row.status === "CLOSED" ? loadReceipt(db, row.id) : null,
+    row.status === "CLOSED" ? loadClaims(db, row.id).then((claims) => loadReceipt(db, row.id, claims)) : null,
   ]);
   return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, claims, discounts, receipt };
 }
@@ -315,7 +315,7 @@ export async function closeSession(
       // A receipt for anything that was billed or paid; a table that had nothing gets none.
       numbered: bill.lines.length > 0 || bill.paidCents !== 0 || bill.tipCents > 0 || waived > 0,
     });
-    const receipt = await loadReceipt(db, sessionId);
+    const receipt = await loadReceipt(db, sessionId, await loadClaims(db, sessionId));
     if (!receipt) throw new Error(`session ${sessionId} was closed but has no receipt`);
     const closed = await appendJsonEvent(db, "session.closed", sessionId, { closedAt: receipt.closedAt, receipt });
     if (!closed.event) throw new Error(`session ${sessionId} was closed but not logged`);
@@ -324,7 +324,7 @@ export async function closeSession(
   });
   const row = await findSession(prisma, sessionId, staff.locationId);
   // Closed before this call: its stored receipt.
-  const receipt = closing.receipt ?? (row ? await loadReceipt(sqlOn(prisma), sessionId) : null);
+  const receipt = closing.receipt ?? (row ? await loadReceipt(sqlOn(prisma), sessionId, await loadClaims(sqlOn(prisma), sessionId)) : null);
   if (!row || !receipt) throw AppError.notFound("session");
   return { session: toSessionDto(row, publicUrl), receipt, events: closing.events };
 }
@@ -382,7 +382,7 @@ export async function loadSessionActivity(
 /** The receipt of a phone's session, which it may read after the close (not if removed). */
 export async function getCustomerReceipt(prisma: PrismaClient, customer: CustomerPrincipal): Promise<ReceiptDto> {
   await assertActiveCustomer(prisma, customer, "any");
-  const receipt = await loadReceipt(sqlOn(prisma), customer.sessionId);
+  const receipt = await loadReceipt(sqlOn(prisma), customer.sessionId, await loadClaims(sqlOn(prisma), customer.sessionId));
   if (!receipt) throw new AppError("CONFLICT", "this table is still open: its receipt comes when it closes");
   return receipt;
 }

@@ -445,6 +445,15 @@ export async function startStripeStandin(options: { port?: number; retryDelaysMs
   app.disable("x-powered-by");
   app.use(express.urlencoded({ extended: true, limit: "256kb" }));
 
+  // The stand-in's own control: a new account for a test or a trial in another process (e2e).
+  app.post("/_standin/accounts", express.json(), (req, res) => {
+    const webhookUrl = (req.body as { webhookUrl?: unknown } | undefined)?.webhookUrl;
+    if (webhookUrl !== undefined && webhookUrl !== null && (typeof webhookUrl !== "string" || !/^https?:\/\//.test(webhookUrl))) {
+      return void res.status(400).json({ error: "webhookUrl must be an http(s) URL" });
+    }
+    res.status(201).json(standin.account({ webhookUrl: (webhookUrl as string | null | undefined) ?? null }));
+  });
+
   // Stripe's API, as the SDK calls it.
   app.all(/^\/v1\/.*/, (req: Request, res: Response) => {
     const auth = req.get("authorization") ?? "";
@@ -561,7 +570,7 @@ export async function startStripeStandin(options: { port?: number; retryDelaysMs
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const standin: StripeStandin = {
     url: base,
     requests,
     deliveries,
@@ -602,4 +611,5 @@ export async function startStripeStandin(options: { port?: number; retryDelaysMs
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return standin;
 }

@@ -4,6 +4,7 @@ import { api } from "../../api/http";
 import type { StaffAuth } from "../../components/auth/staff-auth";
 import { t } from "../../i18n/i18n";
 import { strings } from "../../strings";
+import { OnlinePaymentsSetting } from "./OnlinePaymentsSetting";
 import { ReceiptSetting } from "./ReceiptSetting";
 import { TimeZoneSetting } from "./TimeZoneSetting";
 
@@ -44,6 +45,7 @@ export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation
       {!location && !error && <p className="muted">{t("common.loading")}</p>}
       <ReceiptSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <TimeZoneSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
+      <OnlinePaymentsSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
     </main>
   );
 }
