@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
+import { DEFAULT_DAY_CUTOFF_HOUR } from "./business-day.js";
 import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
@@ -43,6 +44,11 @@ export const LocationDto = z.strictObject({
   legalName: z.string().nullable().default(null),
   address: z.string().nullable().default(null),
   taxId: z.string().nullable().default(null),
+  /**
+   * The hour (0–23, venue's clock) its business day starts: receipts closed before it count to
+   * the day before (issue 33, end of day). Defaulted for receipts stored before the setting.
+   */
+  dayCutoffHour: z.number().int().min(0).max(23).default(DEFAULT_DAY_CUTOFF_HOUR),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 

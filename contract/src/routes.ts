@@ -14,6 +14,7 @@ import {
   AvailabilityBody,
   CancelOrderBody,
   ChangePasswordBody,
+  CloseDayBody,
   CloseSessionBody,
   CorrectionBody,
   CourseBody,
@@ -23,6 +24,7 @@ import {
   CreateTableBody,
   CreateTaxRateBody,
   DailyStatsQuery,
+  DayReportQuery,
   FollowSessionBody,
   JoinBody,
   ListProductsQuery,
@@ -34,6 +36,7 @@ import {
   MoveLinesBody,
   MoveSessionBody,
   OpenSessionBody,
+  RangeReportQuery,
   RecordPaymentBody,
   ReorderCategoriesBody,
   ReorderTablesBody,
@@ -53,6 +56,7 @@ import {
   CategoryListResponse,
   CategoryResponse,
   ClaimsResponse,
+  CloseDayResponse,
   CloseSessionResponse,
   CodeInfoResponse,
   CorrectionResponse,
@@ -60,6 +64,7 @@ import {
   CourseResponse,
   CurrentSessionResponse,
   DailyStatsResponse,
+  DayReportResponse,
   FollowSessionResponse,
   HealthResponse,
   JoinResponse,
@@ -77,6 +82,7 @@ import {
   PaymentResponse,
   ProductListResponse,
   ProductResponse,
+  RangeReportResponse,
   ReceiptResponse,
   RemoveCustomerResponse,
   SessionDetailResponse,
@@ -105,6 +111,7 @@ const code = z.string();
 
 const PHOTO: FileContent = { file: ["image/jpeg", "image/png", "image/webp"], maxBytes: LIMITS.photo.maxBytes, what: "photo" };
 const CARD_IMAGE: FileContent = { file: ["image/svg+xml", "image/png"], what: "card" };
+const REPORT_CSV: FileContent = { file: ["text/csv"], what: "report" };
 
 export const ROUTES = {
   "GET /api/health": {
@@ -597,5 +604,37 @@ export const ROUTES = {
     summary: "A day's totals and money adjustments",
     query: DailyStatsQuery,
     response: DailyStatsResponse,
+  },
+
+  // End of day (issue 33): Z reports, closing a business day, reports over days and their CSV.
+  "GET /api/reports/day": {
+    by: "staff",
+    may: "reports.view",
+    summary: "A business day's Z report (live while open, as stored once closed); today's without a date",
+    query: DayReportQuery,
+    response: DayReportResponse,
+  },
+  "POST /api/days/close": {
+    by: "staff",
+    may: "day.close",
+    summary: "Close a business day: its Z report is stored and the day locked (a repeat of the same id answers the same close)",
+    body: CloseDayBody,
+    response: CloseDayResponse,
+    status: 201,
+    alsoStatus: [200],
+  },
+  "GET /api/reports": {
+    by: "staff",
+    may: "reports.view",
+    summary: "Business days from–to: totals, each day, each hour, the product mix",
+    query: RangeReportQuery,
+    response: RangeReportResponse,
+  },
+  "GET /api/reports/days.csv": {
+    by: "staff",
+    may: "reports.view",
+    summary: "Business days from–to as CSV: a row per day and a total row (amounts as decimals, with the currency)",
+    query: RangeReportQuery,
+    response: REPORT_CSV,
   },
 } as const satisfies Record<`${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /api/${string}`, RouteDef>;

@@ -11,6 +11,7 @@ import { createGuards } from "./auth/passport.js";
 import { createTokens } from "./auth/tokens.js";
 import * as courses from "./courses/courses.handlers.js";
 import { courseRoutes } from "./courses/courses.routes.js";
+import { daysRoutes } from "./days/days.routes.js";
 import { poolOf } from "./db/prisma.js";
 import type { AppComponents, AppDeps } from "./deps.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
@@ -123,6 +124,7 @@ export function createApp(components: AppComponents): App {
     ...orderRoutes(deps),
     ...kitchenRoutes(deps),
     ...statsRoutes(deps),
+    ...daysRoutes(deps),
   };
   const api = Router();
   registerRoutes(api, routes, deps);
