@@ -343,6 +343,17 @@ describe("the route table", () => {
     expect((await call("POST /api/sessions/:id/close", { token, params: { id: sessionId }, body: {} })).receipt.bill.dueCents).toBe(0);
     expect((await call("GET /api/sessions/receipt", { token: ann.token })).receipt.sessionId).toBe(sessionId);
     expect((await call("GET /api/stats/daily", { token })).orders.cancelled).toBeGreaterThanOrEqual(1);
+    // End of day: the Z report, the day closed, the range and its CSV.
+    const zReport = (await call("GET /api/reports/day", { token })).report;
+    expect(zReport.receipts.map((r) => r.sessionId)).toContain(sessionId);
+    const day = zReport.businessDay;
+    const dayClosed = await call("POST /api/days/close", {
+      token,
+      body: { clientCloseId: randomUUID(), businessDay: day, acknowledgeOpen: true },
+    });
+    expect(dayClosed.close.businessDay).toBe(day);
+    expect((await call("GET /api/reports", { token, query: { from: day, to: day } })).report.days[0]?.closed).toBe(true);
+    expect((await call("GET /api/reports/days.csv", { token, query: { from: day, to: day } })).type.split(";")[0]).toBe("text/csv");
 
     // Last: the manager's password reset ends their tokens.
     await call("POST /api/staff/:id/reset-password", { token, params: { id: invited.staff.id } });
