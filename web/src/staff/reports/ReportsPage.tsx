@@ -1,5 +1,5 @@
 import { addDays, businessDayOf, can, type DayReportDto, dayCount, MAX_REPORT_DAYS, type RangeReportDto } from "@ordered/contract/client";
-import { type FormEvent, useCallback, useEffect, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { api } from "../../api/http";
 import type { StaffAuth } from "../../components/auth/staff-auth";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
@@ -18,26 +18,38 @@ export default function ReportsPage({ auth }: { auth: StaffAuth }) {
   const { location, role } = auth.staff;
   const language = useMemo(reportLanguage, []);
   const s = REPORT_STRINGS[language];
-  const f = useMemo(() => reportFormat(language, location.currency, location.timeZone), [language, location.currency, location.timeZone]);
-  const today = businessDayOf(new Date(), location.timeZone, location.dayCutoffHour);
-  const [day, setDay] = useState(today);
+  // Today as the server says it (its clock, the venue's zone and cut-off as stored now); until
+  // it answered, as this device reckons it from the account's copy of the location.
+  const [today, setToday] = useState<string | null>(null);
+  const [day, setDay] = useState<string | null>(null);
   const [report, setReport] = useState<DayReportDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [closing, setClosing] = useState<{ clientCloseId: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Times on the venue's clock as the report states it (a zone changed on another device included).
+  const timeZone = report?.timeZone ?? location.timeZone;
+  const f = useMemo(() => reportFormat(language, location.currency, timeZone), [language, location.currency, timeZone]);
 
-  const load = useCallback(
-    (date: string) => {
-      setError(null);
-      api("GET /api/reports/day", { token: auth.token, query: { date } })
-        .then((res) => setReport(res.report))
-        .catch((err: Error) => setError(err.message));
-    },
-    [auth.token],
-  );
-  useEffect(() => load(day), [load, day]);
+  useEffect(() => {
+    let stale = false;
+    setError(null);
+    api("GET /api/reports/day", { token: auth.token, query: day ? { date: day } : {} })
+      .then((res) => {
+        if (stale) return;
+        setReport(res.report);
+        if (!day) {
+          setToday(res.report.businessDay);
+          setDay(res.report.businessDay);
+        }
+      })
+      .catch((err: Error) => !stale && setError(err.message));
+    return () => {
+      stale = true;
+    };
+  }, [auth.token, day]);
 
   async function closeDay(clientCloseId: string) {
+    if (!day) return;
     // Confirming in the dialog, which lists the tables still open, acknowledges them.
     const res = await api("POST /api/days/close", {
       token: auth.token,
@@ -47,8 +59,9 @@ export default function ReportsPage({ auth }: { auth: StaffAuth }) {
     setNotice(s.closeDayDone(f.day(day)));
   }
 
-  const shown = report?.businessDay === day ? report : null;
-  const mayClose = can(role, "day.close") && shown !== null && shown.close === null && day <= today;
+  const shown = day !== null && report?.businessDay === day ? report : null;
+  const last = today ?? businessDayOf(new Date(), location.timeZone, location.dayCutoffHour);
+  const mayClose = can(role, "day.close") && shown !== null && shown.close === null && shown.businessDay <= last;
 
   return (
     <main className="reports-page" lang={language}>
@@ -60,15 +73,15 @@ export default function ReportsPage({ auth }: { auth: StaffAuth }) {
         <div className="report-controls">
           <label className="field">
             <span>{s.day}</span>
-            <input type="date" name="day" value={day} max={today} onChange={(e) => e.target.value && setDay(e.target.value)} />
+            <input type="date" name="day" value={day ?? ""} max={last} onChange={(e) => e.target.value && setDay(e.target.value)} />
           </label>
-          <button type="button" className="button touch" onClick={() => setDay(addDays(day, -1))}>
+          <button type="button" className="button touch" onClick={() => day && setDay(addDays(day, -1))} disabled={!day}>
             {s.previousDay}
           </button>
-          <button type="button" className="button touch" onClick={() => setDay(addDays(day, 1))} disabled={day >= today}>
+          <button type="button" className="button touch" onClick={() => day && setDay(addDays(day, 1))} disabled={!day || day >= last}>
             {s.nextDay}
           </button>
-          <button type="button" className="button touch" onClick={() => setDay(today)} disabled={day === today}>
+          <button type="button" className="button touch" onClick={() => setDay(last)} disabled={day === last}>
             {s.today}
           </button>
           {mayClose && (
@@ -104,10 +117,10 @@ export default function ReportsPage({ auth }: { auth: StaffAuth }) {
           </>
         )}
       </section>
-      <RangeSection auth={auth} today={today} s={s} f={f} />
+      {today && <RangeSection auth={auth} today={today} s={s} f={f} />}
       {closing && shown && (
         <ConfirmDialog
-          title={s.closeDayTitle(f.day(day))}
+          title={s.closeDayTitle(f.day(shown.businessDay))}
           message={`${s.closeDayMessage}${shown.openSessions.length > 0 ? ` ${s.closeDayOpen(shown.openSessions.length)}` : ""}`}
           confirmLabel={s.closeDayConfirm}
           onConfirm={() => closeDay(closing.clientCloseId)}
