@@ -3,6 +3,9 @@
  * as zod schemas; the server builds them from the day's receipts (server/src/days/), each
  * receipt's bill by `billOf`, so every total is the sum of the receipts to the cent.
  * Re-exported by responses.ts (so the OpenAPI document names them).
+ *
+ * A closed day's report is stored as JSON (day_close.report) and parsed with DayReportDto when
+ * read: a field added here later needs a default, or the days closed before it stop parsing.
  */
 import { z } from "zod";
 import { PAYMENT_METHODS } from "./session-kinds.js";

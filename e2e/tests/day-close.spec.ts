@@ -3,6 +3,7 @@
 // closes the day. Each run seeds its own venue (a business day in Berlin's time zone).
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { expectAccessible } from "../support/axe.js";
 import { expect, test } from "../support/fixtures.js";
 import { payAndClose, sessionDetail, waitForAccepted } from "../support/phone-side.js";
 
@@ -92,6 +93,7 @@ test("the manager reads the Z report and its chart, the CSV has the same totals,
   // The chart: uPlot, fetched with this page only, draws on a canvas.
   await expect(z.getByRole("figure").filter({ hasText: "Sales per hour" }).locator("canvas")).toBeVisible();
   await panel.screenshot({ path: test.info().outputPath("z-report.png"), fullPage: true });
+  await expectAccessible(panel, test.info(), "reports", { contrast: true });
 
   // The CSV of the last seven days: its total row is the page's range totals and the Z report's.
   const range = panel.getByTestId("range-report");

@@ -110,8 +110,10 @@ describe("closing a day", () => {
     prisma,
   }) => {
     expect(worker).toBeDefined();
+    // Without the day's close locking the location's row this fails about one run in three
+    // (tried): a receipt lands on the closed day but not in its stored report.
     const tables = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       const t = await tableWithOrder(a, venue, prisma, [[LEMONADE, 1]]);
       await pay(a, venue, t.session.id, 450, "CARD");
       tables.push(t.session.id);
@@ -128,10 +130,10 @@ describe("closing a day", () => {
       const belongs = await businessDayOf(prisma, id);
       expect([id, belongs]).toEqual([id, inReport.has(id) ? day : addDays(day, 1)]);
     }
-    // Whichever landed where, the two days hold all four, each once.
+    // Whichever landed where, the two days hold all six, each once.
     const next = await a.api.route("GET /api/reports/day", { token: venue.staffToken, query: { date: addDays(day, 1) } });
-    expect(stored.totals.receipts + next.report.totals.receipts).toBe(4);
-    expect(stored.totals.totalCents + next.report.totals.totalCents).toBe(4 * 450);
+    expect(stored.totals.receipts + next.report.totals.receipts).toBe(6);
+    expect(stored.totals.totalCents + next.report.totals.totalCents).toBe(6 * 450);
   });
 
   it("locks the day: a refund after the close lands on the next day's report; the closed day's report stays as stored", async ({

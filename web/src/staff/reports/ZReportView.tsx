@@ -61,8 +61,8 @@ export function TotalsSections({ totals: t, s, f }: { totals: ReportTotalsDto; s
         )}
       </dl>
       <div className="report-grid">
-        <section aria-labelledby="by-rate">
-          <h3 id="by-rate">{s.byTaxRate}</h3>
+        <section>
+          <h3>{s.byTaxRate}</h3>
           <table className="report-table">
             <thead>
               <tr>
@@ -95,8 +95,8 @@ export function TotalsSections({ totals: t, s, f }: { totals: ReportTotalsDto; s
             </tfoot>
           </table>
         </section>
-        <section aria-labelledby="reconciliation">
-          <h3 id="reconciliation">{s.reconciliation}</h3>
+        <section>
+          <h3>{s.reconciliation}</h3>
           <table className="report-table">
             <tbody>
               <tr>
@@ -128,8 +128,8 @@ export function TotalsSections({ totals: t, s, f }: { totals: ReportTotalsDto; s
             </tfoot>
           </table>
         </section>
-        <section aria-labelledby="by-method">
-          <h3 id="by-method">{s.byMethod}</h3>
+        <section>
+          <h3>{s.byMethod}</h3>
           <table className="report-table">
             <thead>
               <tr>
@@ -190,8 +190,8 @@ export function MixSections({
         <BarChart title={s.productMix} labels={labels} values={values} formatValue={f.money} loadingText={s.chartLoading} />
       )}
       <div className="report-grid">
-        <section aria-labelledby="by-category">
-          <h3 id="by-category">{s.byCategory}</h3>
+        <section>
+          <h3>{s.byCategory}</h3>
           <table className="report-table">
             <thead>
               <tr>
@@ -211,8 +211,8 @@ export function MixSections({
             </tbody>
           </table>
         </section>
-        <section aria-labelledby="by-staff">
-          <h3 id="by-staff">{s.byStaff}</h3>
+        <section>
+          <h3>{s.byStaff}</h3>
           <table className="report-table">
             <thead>
               <tr>
@@ -237,8 +237,8 @@ export function MixSections({
           </table>
         </section>
       </div>
-      <section aria-labelledby="product-mix">
-        <h3 id="product-mix">{s.productMix}</h3>
+      <section>
+        <h3>{s.productMix}</h3>
         <table className="report-table">
           <thead>
             <tr>
@@ -297,8 +297,8 @@ export function ZReportView({ report, s, f }: Props) {
       <TotalsSections totals={report.totals} s={s} f={f} />
       <HoursChart hours={report.hours} s={s} f={f} />
       <MixSections report={report} s={s} f={f} />
-      <section aria-labelledby="adjustments">
-        <h3 id="adjustments">{s.adjustments}</h3>
+      <section>
+        <h3>{s.adjustments}</h3>
         {report.adjustments.length === 0 ? (
           <p className="muted">{s.noAdjustments}</p>
         ) : (
