@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
+import { DEFAULT_DAY_CUTOFF_HOUR } from "./business-day.js";
 import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
@@ -56,6 +57,11 @@ export const LocationDto = z.strictObject({
    * this location records cash and card payments only.
    */
   onlinePayments: z.enum(PAYMENT_PROVIDERS).nullable().default(null),
+  /**
+   * The hour (0–23, venue's clock) its business day starts: receipts closed before it count to
+   * the day before (issue 33, end of day). Defaulted for receipts stored before the setting.
+   */
+  dayCutoffHour: z.number().int().min(0).max(23).default(DEFAULT_DAY_CUTOFF_HOUR),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 
@@ -647,7 +653,6 @@ export const ReceiptDto = z.strictObject({
 export type ReceiptDto = z.infer<typeof ReceiptDto>;
 
 export const SessionClosedData = z.strictObject({ closedAt: time, receipt: ReceiptDto });
-
 
 /** A line's claims changed: all its claims as they are now (none: nobody claims it). */
 export const BillClaimedData = z.strictObject({

@@ -32,6 +32,11 @@ export const ERROR_CODES = {
    * cancel must carry a refund (method), which is recorded with it. The message names the amount.
    */
   REFUND_REQUIRED: 409,
+  /**
+   * Closing a business day while sessions that began on it or before are still open, without
+   * acknowledging them (`acknowledgeOpen`); the message names them. They land on the day they close.
+   */
+  OPEN_SESSIONS: 409,
   /** A table card scanned while the table is free (and the location does not open on first scan). */
   TABLE_FREE: 409,
   /** Staff removed this phone from its table: its token no longer works. */

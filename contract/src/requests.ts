@@ -1,6 +1,7 @@
 /** What the REST API accepts: request bodies and query strings. */
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
+import { dayCount, MAX_REPORT_DAYS } from "./business-day.js";
 import { AdvanceOrderPayload, CancelOrderPayload, PayerKeyField } from "./commands.js";
 import { CORRECTION_KINDS, FULL_BPS, MAX_SERVICE_CHARGE_BPS } from "./corrections.js";
 import { SessionStatus } from "./dto.js";
@@ -356,6 +357,12 @@ export const LocationSettingsBody = z
       .refine((a) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(a), "must not contain control characters other than line breaks")
       .nullable(),
     taxId: text(LIMITS.legal.taxIdLength).nullable(),
+    /** The hour (0–23) the business day starts on the venue's clock; receipts closed from then on count to the new day. */
+    dayCutoffHour: z
+      .number({ error: "must be an hour from 0 to 23" })
+      .int("must be a whole hour from 0 to 23")
+      .min(0, "must be an hour from 0 to 23")
+      .max(23, "must be an hour from 0 to 23"),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, "must change at least one field")
@@ -565,6 +572,36 @@ const isTimeZone = (tz: string) => {
     return false;
   }
 };
+
+/** A business day: a date from year 1 on (PostgreSQL's calendar has no year 0). */
+const businessDay = z.iso.date("must be a date like 2026-12-24").refine((d) => !d.startsWith("0000"), "must be a date from year 1 on");
+
+/** GET /api/reports/day: a business day's Z report; today's (by the venue's clock and cut-off) when no date is given. */
+export const DayReportQuery = z.strictObject({ date: businessDay.optional() });
+export type DayReportQuery = z.input<typeof DayReportQuery>;
+
+/** GET /api/reports and its CSV: business days from–to, both included. */
+export const RangeReportQuery = z
+  .strictObject({ from: businessDay, to: businessDay })
+  .refine((q) => q.from <= q.to, { message: "must not be before from", path: ["to"] })
+  .refine((q) => dayCount(q.from, q.to) <= MAX_REPORT_DAYS, {
+    message: `a report covers at most ${MAX_REPORT_DAYS} days`,
+    path: ["to"],
+  });
+export type RangeReportQuery = z.input<typeof RangeReportQuery>;
+
+/** POST /api/days/close */
+export const CloseDayBody = z.strictObject({
+  /** Made by the staff device (e.g. crypto.randomUUID()): a retry returns the same close. */
+  clientCloseId: clientMadeId(LIMITS.day.clientCloseIdMin, LIMITS.day.clientCloseIdMax),
+  businessDay,
+  /**
+   * Close although sessions that began on the day (or before) are still open: they are listed
+   * in the report and land on the day they close. Without it such a close is refused (OPEN_SESSIONS).
+   */
+  acknowledgeOpen: z.boolean().default(false),
+});
+export type CloseDayBody = z.input<typeof CloseDayBody>;
 
 export const DailyStatsQuery = z.strictObject({
   // Year 0 passes ISO 8601's rules but not PostgreSQL's (there is no year 0 in its calendar).

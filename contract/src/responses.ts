@@ -4,6 +4,7 @@
  * like the DTOs: the server checks every answer against these in its tests (http/routes.ts).
  */
 import { z } from "zod";
+import { DayCloseDto, DayReportDto, RangeReportDto } from "./day-report.js";
 import {
   AlertDto,
   BillClaimDto,
@@ -357,6 +358,18 @@ export const DailyStatsResponse = z.strictObject({
 });
 export type DailyStatsResponse = z.infer<typeof DailyStatsResponse>;
 
+/** GET /api/reports/day */
+export const DayReportResponse = z.strictObject({ report: DayReportDto });
+export type DayReportResponse = z.infer<typeof DayReportResponse>;
+
+/** POST /api/days/close (201; 200 for a repeat of the same close) */
+export const CloseDayResponse = z.strictObject({ close: DayCloseDto, report: DayReportDto });
+export type CloseDayResponse = z.infer<typeof CloseDayResponse>;
+
+/** GET /api/reports */
+export const RangeReportResponse = z.strictObject({ report: RangeReportDto });
+export type RangeReportResponse = z.infer<typeof RangeReportResponse>;
+
 /** GET /api/health (200 when both are up, 503 otherwise) */
 export const HealthResponse = z.strictObject({
   status: z.enum(["ok", "degraded"]),
@@ -386,3 +399,6 @@ export const ErrorResponse = z.strictObject({
   }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+// The report DTOs are components of the OpenAPI document with the rest.
+export * from "./day-report.js";

@@ -15,6 +15,7 @@ import {
   CancelOrderBody,
   ChangePasswordBody,
   CheckoutBody,
+  CloseDayBody,
   CloseSessionBody,
   CorrectionBody,
   CourseBody,
@@ -24,6 +25,7 @@ import {
   CreateTableBody,
   CreateTaxRateBody,
   DailyStatsQuery,
+  DayReportQuery,
   FollowSessionBody,
   JoinBody,
   ListProductsQuery,
@@ -36,6 +38,7 @@ import {
   MoveSessionBody,
   OpenSessionBody,
   PaymentAccountBody,
+  RangeReportQuery,
   RecordPaymentBody,
   RefundBody,
   ReorderCategoriesBody,
@@ -57,6 +60,7 @@ import {
   CategoryResponse,
   CheckoutResponse,
   ClaimsResponse,
+  CloseDayResponse,
   CloseSessionResponse,
   CodeInfoResponse,
   CorrectionResponse,
@@ -64,6 +68,7 @@ import {
   CourseResponse,
   CurrentSessionResponse,
   DailyStatsResponse,
+  DayReportResponse,
   FollowSessionResponse,
   HealthResponse,
   JoinResponse,
@@ -82,6 +87,7 @@ import {
   PaymentResponse,
   ProductListResponse,
   ProductResponse,
+  RangeReportResponse,
   ReceiptResponse,
   RemoveCustomerResponse,
   SessionDetailResponse,
@@ -113,6 +119,7 @@ const PHOTO: FileContent = { file: ["image/jpeg", "image/png", "image/webp"], ma
 /** Stripe's event as it sent it: its signature covers these exact bytes (payments/webhook.ts). */
 const STRIPE_EVENT: FileContent = { file: ["application/json"], maxBytes: 512 * 1024, what: "Stripe event" };
 const CARD_IMAGE: FileContent = { file: ["image/svg+xml", "image/png"], what: "card" };
+const REPORT_CSV: FileContent = { file: ["text/csv"], what: "report" };
 
 export const ROUTES = {
   "GET /api/health": {
@@ -658,5 +665,37 @@ export const ROUTES = {
     summary: "A day's totals and money adjustments",
     query: DailyStatsQuery,
     response: DailyStatsResponse,
+  },
+
+  // End of day (issue 33): Z reports, closing a business day, reports over days and their CSV.
+  "GET /api/reports/day": {
+    by: "staff",
+    may: "reports.view",
+    summary: "A business day's Z report (live while open, as stored once closed); today's without a date",
+    query: DayReportQuery,
+    response: DayReportResponse,
+  },
+  "POST /api/days/close": {
+    by: "staff",
+    may: "day.close",
+    summary: "Close a business day: its Z report is stored and the day locked (a repeat of the same id answers the same close)",
+    body: CloseDayBody,
+    response: CloseDayResponse,
+    status: 201,
+    alsoStatus: [200],
+  },
+  "GET /api/reports": {
+    by: "staff",
+    may: "reports.view",
+    summary: "Business days from–to: totals, each day, each hour, the product mix",
+    query: RangeReportQuery,
+    response: RangeReportResponse,
+  },
+  "GET /api/reports/days.csv": {
+    by: "staff",
+    may: "reports.view",
+    summary: "Business days from–to as CSV: a row per day and a total row (amounts as decimals, with the currency)",
+    query: RangeReportQuery,
+    response: REPORT_CSV,
   },
 } as const satisfies Record<`${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /api/${string}`, RouteDef>;

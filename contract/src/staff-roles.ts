@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   "tables.edit": { roles: MANAGERS, what: "edit tables" },
   /** The day's takings. */
   "stats.view": { roles: MANAGERS, what: "see the takings" },
+  /** Z reports of business days and reports over ranges of days, with their CSV (issue 33). */
+  "reports.view": { roles: MANAGERS, what: "see the reports" },
+  /** Close a business day: its Z report is stored and the day locked. */
+  "day.close": { roles: MANAGERS, what: "close the day" },
   /** Read the menu as staff see it (hidden and sold-out products included). */
   "menu.view": { roles: FLOOR, what: "see the menu" },
   /** Mark a product sold out or back. */

@@ -11,6 +11,7 @@ import { createGuards } from "./auth/passport.js";
 import { createTokens } from "./auth/tokens.js";
 import * as courses from "./courses/courses.handlers.js";
 import { courseRoutes } from "./courses/courses.routes.js";
+import { daysRoutes } from "./days/days.routes.js";
 import { poolOf } from "./db/prisma.js";
 import type { AppComponents, AppDeps } from "./deps.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
@@ -128,6 +129,7 @@ export function createApp(components: AppComponents): App {
     ...kitchenRoutes(deps),
     ...statsRoutes(deps),
     ...paymentRoutes(deps),
+    ...daysRoutes(deps),
   };
   const api = Router();
   registerRoutes(api, routes, deps);

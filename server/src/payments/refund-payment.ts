@@ -47,9 +47,11 @@ async function refundable(db: SqlRunner, sessionId: string, paymentId: string): 
 
 export async function refundPayment(deps: Deps, staff: StaffPrincipal, sessionId: string, input: Input): Promise<PaymentDto> {
   const checked = await sqlTransaction(deps.prisma, async (db) => {
-    await lockSession(db, sessionId, staff.locationId);
+    const session = await lockSession(db, sessionId, staff.locationId);
     const existing = await loadPaymentByClientId(db, sessionId, input.clientRefundId);
     if (existing) return { repeat: sameRefund(existing, input), payment: null };
+    // A closed bill is a receipt handed out and counted in its day's report: it no longer changes.
+    if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", `${session.label} is closed: its receipt can no longer change`);
     const { payment, leftCents } = await refundable(db, sessionId, input.paymentId);
     if (input.amountCents > leftCents) {
       throw new AppError(
@@ -96,6 +98,8 @@ export async function refundPayment(deps: Deps, staff: StaffPrincipal, sessionId
     await lockSession(db, sessionId, staff.locationId);
     const existing = await loadPaymentByClientId(db, sessionId, input.clientRefundId);
     if (existing) return { payment: sameRefund(existing, input), event: null };
+    // Closed between Stripe's refund and this record: the money did go back, so it is recorded
+    // (and logged for a person to see); only a new refund is refused on a closed bill.
     const { leftCents } = await refundable(db, sessionId, input.paymentId);
     // Only a cash or card refund can get here over the limit (the provider refuses more than is left).
     if (input.amountCents > leftCents) throw new AppError("CONFLICT", "this payment was refunded meanwhile: reload and check what is left");

@@ -39,7 +39,7 @@ const ALERT_DTO = sql`json_build_object(
   'acknowledgedBy', (SELECT display_name FROM staff_user WHERE id = a.acknowledged_by_id))`;
 
 /** `p` is the payment row. */
-const PAYMENT_DTO = sql`json_build_object(
+export const PAYMENT_DTO = sql`json_build_object(
   'id', p.id, 'clientPaymentId', p.client_payment_id, 'sessionId', p.session_id, 'kind', p.kind, 'method', p.method,
   'amountCents', p.amount_cents, 'tipCents', p.tip_cents, 'customerId', p.customer_id, 'note', p.note,
   'payer', coalesce(p.payer, 'phone:' || p.customer_id::text),

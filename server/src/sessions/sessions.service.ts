@@ -19,6 +19,7 @@ import { z } from "zod";
 import { assertActiveCustomer } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import { loadBillDiscounts } from "../corrections/correction-dto.sql.js";
+import { lockLocationForClose, setBusinessDay } from "../days/business-day.sql.js";
 import { type DbEnumValue, label, labels } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
@@ -303,6 +304,11 @@ export async function closeSession(
       );
     }
     const waived = bill.dueCents > 0 ? bill.dueCents : 0;
+    // A receipt for anything that was billed or paid; a table that had nothing gets none.
+    const numbered = bill.lines.length > 0 || bill.paidCents !== 0 || bill.tipCents > 0 || waived > 0;
+    // The business day is read under the location's row lock (days/business-day.sql.ts): the
+    // numbering below takes it; a close without a receipt takes it shared first.
+    if (!numbered) await lockLocationForClose(db, sessionId);
     // Stamped after the row lock (which placements also take), so no order logged before
     // the close has a later time than the close.
     await db.run(MARK_SESSION_CLOSED_SQL, {
@@ -312,9 +318,10 @@ export async function closeSession(
       // What the service charge came to, kept for the day's totals (the bill itself is never stored).
       serviceChargeCents: bill.serviceChargeCents,
       sessionId,
-      // A receipt for anything that was billed or paid; a table that had nothing gets none.
-      numbered: bill.lines.length > 0 || bill.paidCents !== 0 || bill.tipCents > 0 || waived > 0,
+      numbered,
     });
+    // Its receipt's business day: the day of its close, or the next one not closed yet.
+    await setBusinessDay(db, sessionId);
     const receipt = await loadReceipt(db, sessionId, await loadClaims(db, sessionId));
     if (!receipt) throw new Error(`session ${sessionId} was closed but has no receipt`);
     const closed = await appendJsonEvent(db, "session.closed", sessionId, { closedAt: receipt.closedAt, receipt });

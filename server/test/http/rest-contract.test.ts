@@ -16,8 +16,8 @@ import {
 } from "@ordered/contract";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import sharp from "sharp";
-import type { TestServer } from "../support/harness.js";
 import { startStripeStandin } from "../../src/tools/stripe-standin.js";
+import type { TestServer } from "../support/harness.js";
 import { eventually } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
 import { dataOf, send } from "../support/sockets.js";
@@ -357,7 +357,11 @@ describe("the route table", () => {
         body: { clientPaymentId, amountCents: 100, tipCents: 20, returnPath: "/s/tour" },
       });
       stripe.pay(started.checkout.url!.split("/").at(-1)!);
-      await eventually(async () => stripe.deliveries.some((d) => d.type === "checkout.session.completed" && d.status === 200), 10_000, "the webhook");
+      await eventually(
+        async () => stripe.deliveries.some((d) => d.type === "checkout.session.completed" && d.status === 200),
+        10_000,
+        "the webhook",
+      );
       called.add("POST /api/payments/webhook/stripe/:locationId"); // called by the stand-in, signed as Stripe signs
       const back = await via("GET /api/sessions/checkouts/:clientPaymentId", { token: ann.token, params: { clientPaymentId } });
       expect(back.checkout.status).toBe("PAID");
@@ -385,6 +389,17 @@ describe("the route table", () => {
     expect((await call("POST /api/sessions/:id/close", { token, params: { id: sessionId }, body: {} })).receipt.bill.dueCents).toBe(0);
     expect((await call("GET /api/sessions/receipt", { token: ann.token })).receipt.sessionId).toBe(sessionId);
     expect((await call("GET /api/stats/daily", { token })).orders.cancelled).toBeGreaterThanOrEqual(1);
+    // End of day: the Z report, the day closed, the range and its CSV.
+    const zReport = (await call("GET /api/reports/day", { token })).report;
+    expect(zReport.receipts.map((r) => r.sessionId)).toContain(sessionId);
+    const day = zReport.businessDay;
+    const dayClosed = await call("POST /api/days/close", {
+      token,
+      body: { clientCloseId: randomUUID(), businessDay: day, acknowledgeOpen: true },
+    });
+    expect(dayClosed.close.businessDay).toBe(day);
+    expect((await call("GET /api/reports", { token, query: { from: day, to: day } })).report.days[0]?.closed).toBe(true);
+    expect((await call("GET /api/reports/days.csv", { token, query: { from: day, to: day } })).type.split(";")[0]).toBe("text/csv");
 
     // Last: the manager's password reset ends their tokens.
     await call("POST /api/staff/:id/reset-password", { token, params: { id: invited.staff.id } });

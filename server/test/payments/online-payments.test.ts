@@ -393,6 +393,14 @@ describe("paying on the phone through Stripe", () => {
       body: { unfinished: "finish" },
     });
     expect(closed.receipt.bill).toMatchObject({ totalCents: 800, paidCents: 800 });
+    // The receipt is handed out and counted in its day: no refund changes it any more.
+    await expect(
+      server.api.route("POST /api/sessions/:id/refunds", {
+        token: venue.staffToken,
+        params: { id: table.session.id },
+        body: { ...refund, clientRefundId: randomUUID(), amountCents: 100 },
+      }),
+    ).rejects.toMatchObject({ status: 410, error: { code: "SESSION_CLOSED" } });
   });
 
   it("a venue without keys takes no payments on phones; the keys are never read back", async ({ startServer, prefix, venue }) => {

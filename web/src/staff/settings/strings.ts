@@ -49,6 +49,14 @@ export const settingStrings = {
     save: "Save time zone",
     saved: "Saved",
   },
+  dayCutoff: {
+    title: "Business day",
+    hour: "The day starts at",
+    hint: (hour: string) =>
+      `Receipts closed before ${hour} count to the day before, so a late night stays on one Z report. Receipts already closed keep their day.`,
+    save: "Save start of day",
+    saved: "Saved",
+  },
   serviceCharge: {
     title: "Service charge",
     percent: "Percent of each bill",
