@@ -13,6 +13,7 @@
 import { type CheckoutBody, CheckoutDto, centsText } from "@ordered/contract";
 import { z } from "zod";
 import type { CustomerPrincipal } from "../auth/tokens.js";
+import { label } from "../db/enums.js";
 import { CLOCK, isoText, type SqlRunner, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import type { AppDeps } from "../deps.js";
 import { AppError } from "../errors.js";
@@ -20,6 +21,9 @@ import { loadBill, lockSession } from "../sessions/session-extras.sql.js";
 import { providerAccount } from "./payment-account.js";
 import { type PaymentProvider, ProviderRefusal } from "./provider.js";
 import { type CheckoutRow, resolveCheckout } from "./settle-checkout.js";
+
+const OPEN = label("CheckoutStatus", "OPEN");
+const EXPIRED = label("CheckoutStatus", "EXPIRED");
 
 type Input = z.output<typeof CheckoutBody>;
 type Deps = Pick<AppDeps, "prisma" | "payments" | "config" | "log" | "publisher">;
@@ -44,7 +48,7 @@ const MINIMUM_CHARGE: Readonly<Record<string, number>> = {
 /** `c` is the checkout row. */
 export const CHECKOUT_DTO = sql`json_build_object('id', c.id, 'sessionId', c.session_id, 'clientPaymentId', c.client_payment_id,
   'customerId', c.customer_id, 'amountCents', c.amount_cents, 'tipCents', c.tip_cents, 'currency', c.currency, 'status', c.status,
-  'url', CASE WHEN c.status = 'OPEN' THEN c.url END, 'paymentId', c.payment_id, 'createdAt', ${isoText("c.created_at")})`;
+  'url', CASE WHEN c.status = ${OPEN} THEN c.url END, 'paymentId', c.payment_id, 'createdAt', ${isoText("c.created_at")})`;
 const DtoRow = z.strictObject({ checkout: CheckoutDto });
 
 const BY_CLIENT_ID = statement<{ sessionId: string; clientPaymentId: string }>(
@@ -54,7 +58,8 @@ const BY_CLIENT_ID = statement<{ sessionId: string; clientPaymentId: string }>(
 );
 const RESERVED = statement<{ sessionId: string }>(
   "checkout.reserved",
-  (p) => sql`SELECT coalesce(sum(amount_cents), 0)::int AS cents FROM checkout WHERE session_id = ${p.sessionId}::uuid AND status = 'OPEN'`,
+  (p) =>
+    sql`SELECT coalesce(sum(amount_cents), 0)::int AS cents FROM checkout WHERE session_id = ${p.sessionId}::uuid AND status = ${OPEN}`,
 );
 const Reserved = z.strictObject({ cents: z.number().int() });
 const INSERT = statement<{
@@ -70,7 +75,7 @@ const INSERT = statement<{
   (p) => sql`
     INSERT INTO checkout AS c (id, session_id, client_payment_id, customer_id, amount_cents, tip_cents, currency, provider, status, created_at)
     VALUES (gen_random_uuid(), ${p.sessionId}::uuid, ${p.clientPaymentId}, ${p.customerId}::uuid, ${p.amountCents}, ${p.tipCents}, ${p.currency},
-            ${p.provider}, 'OPEN', ${CLOCK})
+            ${p.provider}, ${OPEN}, ${CLOCK})
     RETURNING ${CHECKOUT_DTO} AS checkout`,
 );
 const Context = z.strictObject({ label: z.string(), location_name: z.string(), currency: z.string() });
@@ -87,12 +92,12 @@ const PROVIDER_ANSWERED = statement<{ id: string; providerCheckoutId: string; ur
 const PROVIDER_REFUSED = statement<{ id: string }>(
   "checkout.provider-refused",
   (p) =>
-    sql`UPDATE checkout SET status = 'EXPIRED', resolved_at = ${CLOCK} WHERE id = ${p.id}::uuid AND status = 'OPEN' AND provider_checkout_id IS NULL`,
+    sql`UPDATE checkout SET status = ${EXPIRED}, resolved_at = ${CLOCK} WHERE id = ${p.id}::uuid AND status = ${OPEN} AND provider_checkout_id IS NULL`,
 );
 const OWN_OPEN = statement<{ sessionId: string; customerId: string; clientPaymentId: string }>(
   "checkout.own-open",
   (p) => sql`SELECT id, session_id, provider_checkout_id, provider FROM checkout
-    WHERE session_id = ${p.sessionId}::uuid AND customer_id = ${p.customerId}::uuid AND status = 'OPEN' AND client_payment_id <> ${p.clientPaymentId}`,
+    WHERE session_id = ${p.sessionId}::uuid AND customer_id = ${p.customerId}::uuid AND status = ${OPEN} AND client_payment_id <> ${p.clientPaymentId}`,
 );
 const OpenRow = z.strictObject({ id: z.uuid(), session_id: z.uuid(), provider_checkout_id: z.string().nullable(), provider: z.string() });
 
@@ -232,5 +237,5 @@ export async function openCheckouts(db: SqlRunner, sessionId: string): Promise<C
 const OPEN_OF_SESSION = statement<{ sessionId: string }>(
   "checkout.open-of-session",
   (p) =>
-    sql`SELECT ${CHECKOUT_DTO} AS checkout FROM checkout c WHERE c.session_id = ${p.sessionId}::uuid AND c.status = 'OPEN' ORDER BY c.created_at`,
+    sql`SELECT ${CHECKOUT_DTO} AS checkout FROM checkout c WHERE c.session_id = ${p.sessionId}::uuid AND c.status = ${OPEN} ORDER BY c.created_at`,
 );

@@ -6,11 +6,14 @@
  * Closing a session settles its open checkouts first, ending them at the provider.
  */
 import { z } from "zod";
+import { label } from "../db/enums.js";
 import { sql, sqlOn, statement } from "../db/sql.js";
 import type { AppDeps } from "../deps.js";
 import { AppError } from "../errors.js";
 import { providerAccount } from "./payment-account.js";
 import { resolveCheckout } from "./settle-checkout.js";
+
+const OPEN = label("CheckoutStatus", "OPEN");
 
 type Deps = Pick<AppDeps, "prisma" | "log" | "publisher" | "payments">;
 
@@ -19,13 +22,13 @@ const Row = z.strictObject({ id: z.uuid(), session_id: z.uuid(), provider_checko
 const STALE = statement<{ afterMs: number }>(
   "reconcile.stale",
   (p) => sql`SELECT c.id, c.session_id, c.provider_checkout_id, s.location_id FROM checkout c JOIN order_session s ON s.id = c.session_id
-    WHERE c.status = 'OPEN' AND c.created_at < (clock_timestamp() AT TIME ZONE 'UTC') - make_interval(secs => ${p.afterMs}::float8 / 1000)
+    WHERE c.status = ${OPEN} AND c.created_at < (clock_timestamp() AT TIME ZONE 'UTC') - make_interval(secs => ${p.afterMs}::float8 / 1000)
     ORDER BY c.created_at LIMIT 100`,
 );
 const OF_SESSION = statement<{ sessionId: string; locationId: string }>(
   "reconcile.of-session",
   (p) => sql`SELECT c.id, c.session_id, c.provider_checkout_id, s.location_id FROM checkout c JOIN order_session s ON s.id = c.session_id
-    WHERE c.session_id = ${p.sessionId}::uuid AND s.location_id = ${p.locationId}::uuid AND c.status = 'OPEN'`,
+    WHERE c.session_id = ${p.sessionId}::uuid AND s.location_id = ${p.locationId}::uuid AND c.status = ${OPEN}`,
 );
 
 async function resolveAll(deps: Deps, rows: z.output<typeof Row>[], expire: boolean): Promise<void> {

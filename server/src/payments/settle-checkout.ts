@@ -9,11 +9,16 @@
  */
 import type { LoggedEvent } from "@ordered/contract";
 import { z } from "zod";
+import { label } from "../db/enums.js";
 import { CLOCK, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import type { AppDeps } from "../deps.js";
 import { insertPayment } from "../sessions/payments.js";
 import { loadPaymentByClientId, lockSession } from "../sessions/session-extras.sql.js";
 import type { PaymentProvider, ProviderCheckout } from "./provider.js";
+
+const OPEN = label("CheckoutStatus", "OPEN");
+const PAID = label("CheckoutStatus", "PAID");
+const EXPIRED = label("CheckoutStatus", "EXPIRED");
 
 type Deps = Pick<AppDeps, "prisma" | "log" | "publisher">;
 
@@ -52,11 +57,11 @@ const LOCK = statement<{ id: string }>(
 );
 const MARK_PAID = statement<{ id: string; paymentId: string }>(
   "settle.mark-paid",
-  (p) => sql`UPDATE checkout SET status = 'PAID', payment_id = ${p.paymentId}::uuid, resolved_at = ${CLOCK} WHERE id = ${p.id}::uuid`,
+  (p) => sql`UPDATE checkout SET status = ${PAID}, payment_id = ${p.paymentId}::uuid, resolved_at = ${CLOCK} WHERE id = ${p.id}::uuid`,
 );
 const MARK_EXPIRED = statement<{ id: string }>(
   "settle.mark-expired",
-  (p) => sql`UPDATE checkout SET status = 'EXPIRED', resolved_at = ${CLOCK} WHERE id = ${p.id}::uuid AND status = 'OPEN'`,
+  (p) => sql`UPDATE checkout SET status = ${EXPIRED}, resolved_at = ${CLOCK} WHERE id = ${p.id}::uuid AND status = ${OPEN}`,
 );
 
 /** The provider charged something else than the checkout asked: a person must look (logged as an error; the webhook is retried). */

@@ -10,12 +10,14 @@
 import { centsText, type LoggedEvent, type PaymentDto, parsePayer, type RecordPaymentBody } from "@ordered/contract";
 import { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
-import type { DbEnumValue } from "../db/enums.js";
+import { type DbEnumValue, label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
 import { loadBill, loadPaymentByClientId, lockSession } from "./session-extras.sql.js";
+
+const OPEN = label("CheckoutStatus", "OPEN");
 
 const Phone = z.strictObject({ id: z.uuid() });
 
@@ -44,7 +46,8 @@ function assertSameContent(stored: PaymentDto, repeat: PaymentContent): PaymentD
 const Reserved = z.strictObject({ cents: z.number().int() });
 const RESERVED_SQL = statement<{ sessionId: string }>(
   "payments.reserved-on-phones",
-  (p) => sql`SELECT coalesce(sum(amount_cents), 0)::int AS cents FROM checkout WHERE session_id = ${p.sessionId}::uuid AND status = 'OPEN'`,
+  (p) =>
+    sql`SELECT coalesce(sum(amount_cents), 0)::int AS cents FROM checkout WHERE session_id = ${p.sessionId}::uuid AND status = ${OPEN}`,
 );
 
 const RECORD_PAYMENT_SQL = statement<{ customerId: string; sessionId: string }>(

@@ -37,7 +37,7 @@ export function PayOnPhone({ token, bill, shareCents, payments }: Props) {
 
   // Back from the provider's page: the query says which payment; ask until it is settled.
   useEffect(() => {
-    if (!outcome || outcome.kind !== "confirming") return;
+    if (outcome?.kind !== "confirming") return;
     history.replaceState(history.state, "", location.pathname);
     let stop = false;
     const ask = async (tries: number) => {
