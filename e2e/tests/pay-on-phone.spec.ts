@@ -123,4 +123,15 @@ test("a shared dish split on two phones: one pays its share with a tip on Stripe
   // Burrata 11.50 at 19 %; drinks 7.00 at 7 % less the refund (spread over the rates): gross 14.00.
   await expect(taxes.locator("tfoot")).toContainText("€14.00");
   await ann.page.screenshot({ path: test.info().outputPath("receipt-paid-online-390.png"), fullPage: true });
+
+  // The manager's Z report of the day agrees: one receipt of €14.00, €10.25 taken online less the
+  // €4.50 given back, Bea's €8.25 in cash, Ann's €1.03 tip.
+  await page.getByRole("navigation", { name: "Staff navigation" }).getByRole("link", { name: "Reports" }).click();
+  const z = page.getByTestId("z-report");
+  await expect(z.getByTestId("total-receipts")).toContainText("1");
+  await expect(z.getByTestId("total-gross")).toHaveText("€14.00");
+  await expect(z.getByTestId("total-tips")).toHaveText("€1.03");
+  const methods = z.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Refunds" }) });
+  await expect(methods.getByRole("row", { name: /^Online/ })).toContainText(/€10\.25\s*€4\.50\s*€5\.75\s*€1\.03/);
+  await expect(methods.getByRole("row", { name: /^Cash/ })).toContainText("€8.25");
 });
