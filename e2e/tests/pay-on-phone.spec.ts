@@ -3,6 +3,7 @@
 // Stripe SDK talks to, started by global-setup.ts, which signs its webhooks as Stripe does);
 // Bea pays cash to the waiter; a manager refunds Ann's flat lemonade through Stripe; the
 // receipt shows the taxes per rate, the split, the online payment and the refund.
+import { expectAccessible } from "../support/axe.js";
 import { E2E_PORTS, E2E_STRIPE_URL } from "../support/env.js";
 import { expect, test } from "../support/fixtures.js";
 import { waitForAccepted } from "../support/phone-side.js";
@@ -69,6 +70,9 @@ test("a shared dish split on two phones: one pays its share with a tip on Stripe
   const pay = ann.page.getByRole("region", { name: "Pay on your phone" });
   await expect(pay.getByRole("radio", { name: "Your share: €10.25" })).toBeChecked();
   await pay.getByRole("radio", { name: "10 %" }).check();
+  await pay.scrollIntoViewIfNeeded();
+  await pay.screenshot({ path: test.info().outputPath("phone-pay-390.png") });
+  await expectAccessible(ann.page, test.info(), "phone pay on the phone");
   await pay.getByRole("button", { name: "Pay €11.28" }).click();
   await expect(ann.page.getByRole("heading", { name: "Stripe test checkout" })).toBeVisible();
   await expect(ann.page.getByTestId("total")).toHaveText("11.28 EUR");

@@ -153,7 +153,7 @@ export function PayOnPhone({ token, bill, shareCents, payments }: Props) {
               {problem}
             </p>
           )}
-          <button type="submit" className="primary pay-button" disabled={busy || amount === null || amount > bill.dueCents}>
+          <button type="submit" className="button primary large pay-button" disabled={busy || amount === null || amount > bill.dueCents}>
             {amount === null ? t("pay.chooseAmount") : t("pay.button", { amount: money(amount + tip) })}
           </button>
           {amount !== null && amount > bill.dueCents && <p className="error small">{t("pay.tooMuch", { amount: money(bill.dueCents) })}</p>}
