@@ -43,6 +43,11 @@ export const LocationDto = z.strictObject({
   legalName: z.string().nullable().default(null),
   address: z.string().nullable().default(null),
   taxId: z.string().nullable().default(null),
+  /**
+   * Whether its menu's prices include tax (gross, the European default) or have it added on the
+   * bill (net, as in the US and Canada). A session takes it when it opens (SessionDto).
+   */
+  pricesIncludeTax: z.boolean().default(true),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 
@@ -184,6 +189,8 @@ export const SessionDto = z.strictObject({
   pin: z.string(),
   /** The service charge of its bill (basis points): the location's when it opened, so a change mid-service moves no open bill. */
   serviceChargeBps: z.number().int(),
+  /** Whether its prices include tax (else tax is added on the bill): the location's when it opened, like the service charge. */
+  pricesIncludeTax: z.boolean().default(true),
 });
 export type SessionDto = z.infer<typeof SessionDto>;
 
@@ -378,6 +385,8 @@ export const CustomerSessionDto = z.strictObject({
     lastSeq: z.number().int(),
     /** Its bill's service charge (SessionDto.serviceChargeBps). */
     serviceChargeBps: z.number().int(),
+    /** Whether its prices include tax (SessionDto.pricesIncludeTax). */
+    pricesIncludeTax: z.boolean().default(true),
   }),
   location: LocationDto,
   customer: z.strictObject({
@@ -510,7 +519,7 @@ export const BillDto = z.strictObject({
   /** The session's service charge rate and amount: a percent of subtotal − billDiscount, rounded half up. */
   serviceChargeBps: z.number().int(),
   serviceChargeCents: z.number().int(),
-  /** subtotal − billDiscount + serviceCharge: what the table owes. */
+  /** subtotal − billDiscount + serviceCharge (+ taxAdded with net prices): what the table owes. */
   totalCents: z.number().int(),
   pendingCents: z.number().int(),
   /** Payments less refunds. */
@@ -527,6 +536,7 @@ export const BillDto = z.strictObject({
    * Per tax rate, highest first: net, tax and gross of what the table owes (the lines after
    * their corrections, less the bill's discount, plus the service charge, spread over the rates
    * in proportion: tax.ts billTaxes). The rates' gross adds up to totalCents.
+   * With gross prices the tax is in the lines; with net prices it is added (taxAddedCents).
    */
   taxes: z
     .array(
@@ -539,6 +549,10 @@ export const BillDto = z.strictObject({
       }),
     )
     .default([]),
+  /** The session's prices include tax (gross); false: net prices, the tax is added on the bill. */
+  pricesIncludeTax: z.boolean().default(true),
+  /** The tax added on top of net prices (Σ taxes' taxCents), part of totalCents; 0 with gross prices. */
+  taxAddedCents: z.number().int().default(0),
 });
 export type BillDto = z.infer<typeof BillDto>;
 

@@ -294,6 +294,8 @@ export const LocationSettingsBody = z
       .refine((a) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(a), "must not contain control characters other than line breaks")
       .nullable(),
     taxId: text(LIMITS.legal.taxIdLength).nullable(),
+    /** Prices include tax (gross) or tax is added on the bill (net): sessions opened from now on take it. */
+    pricesIncludeTax: z.boolean({ error: "must be true (prices include tax) or false (tax is added)" }),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, "must change at least one field")

@@ -13,7 +13,8 @@ import { AppError } from "../errors.js";
 export const LOCATION_JSON = sql`json_build_object('id', l.id, 'name', l.name, 'currency', l.currency,
   'openOnFirstScan', l.open_on_first_scan, 'cardJoinCheck', l.card_join_check, 'timeZone', l.time_zone,
   'ticketAmberMinutes', l.ticket_amber_minutes, 'ticketRedMinutes', l.ticket_red_minutes,
-  'serviceChargeBps', l.service_charge_bps, 'legalName', l.legal_name, 'address', l.address, 'taxId', l.tax_id)`;
+  'serviceChargeBps', l.service_charge_bps, 'legalName', l.legal_name, 'address', l.address, 'taxId', l.tax_id,
+  'pricesIncludeTax', l.prices_include_tax)`;
 
 const Row = z.strictObject({ location: LocationDto });
 const LOCATION = statement<{ id: string }>(
@@ -32,6 +33,7 @@ const UPDATE = statement<{
   ticketAmberMinutes: number | null;
   ticketRedMinutes: number | null;
   serviceChargeBps: number | null;
+  pricesIncludeTax: boolean | null;
   /** The legal identity's fields are set (to a value or to null) only when given. */
   legalNameGiven: boolean;
   addressGiven: boolean;
@@ -49,6 +51,7 @@ const UPDATE = statement<{
       ticket_amber_minutes = coalesce(${p.ticketAmberMinutes}::int, l.ticket_amber_minutes),
       ticket_red_minutes = coalesce(${p.ticketRedMinutes}::int, l.ticket_red_minutes),
       service_charge_bps = coalesce(${p.serviceChargeBps}::int, l.service_charge_bps),
+      prices_include_tax = coalesce(${p.pricesIncludeTax}::boolean, l.prices_include_tax),
       legal_name = CASE WHEN ${p.legalNameGiven}::boolean THEN ${p.legalName} ELSE l.legal_name END,
       address = CASE WHEN ${p.addressGiven}::boolean THEN ${p.address} ELSE l.address END,
       tax_id = CASE WHEN ${p.taxIdGiven}::boolean THEN ${p.taxId} ELSE l.tax_id END
@@ -87,6 +90,7 @@ export async function updateLocationSettings(
       ticketAmberMinutes: amber ?? null,
       ticketRedMinutes: red ?? null,
       serviceChargeBps: body.serviceChargeBps ?? null,
+      pricesIncludeTax: body.pricesIncludeTax ?? null,
       legalNameGiven: body.legalName !== undefined,
       addressGiven: body.address !== undefined,
       taxIdGiven: body.taxId !== undefined,

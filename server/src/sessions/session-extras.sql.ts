@@ -143,11 +143,16 @@ export async function lockSession(db: SqlRunner, sessionId: string, locationId: 
   return row;
 }
 
-const BillSession = z.strictObject({ currency: z.string(), waived_cents: z.number().int(), service_charge_bps: z.number().int() });
+const BillSession = z.strictObject({
+  currency: z.string(),
+  waived_cents: z.number().int(),
+  service_charge_bps: z.number().int(),
+  prices_include_tax: z.boolean(),
+});
 const LOAD_BILL_SQL = statement<{ sessionId: string }>(
   "session-extras.load-bill",
   (p) =>
-    sql`SELECT l.currency, s.waived_cents::float8 AS waived_cents, s.service_charge_bps FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${p.sessionId}::uuid`,
+    sql`SELECT l.currency, s.waived_cents::float8 AS waived_cents, s.service_charge_bps, s.prices_include_tax FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${p.sessionId}::uuid`,
 );
 
 // waived_cents is BIGINT (a bill may pass 2^31 cents), which node-postgres reads as a string:
@@ -173,6 +178,7 @@ export async function loadBill(
     waivedCents: session.waived_cents,
     corrections: discounts,
     serviceChargeBps: session.service_charge_bps,
+    pricesIncludeTax: session.prices_include_tax,
   });
   return { bill, orders, payments, customers, discounts };
 }

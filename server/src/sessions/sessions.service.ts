@@ -74,7 +74,7 @@ export async function openSession(
   });
 }
 
-const ServiceChargeRow = z.strictObject({ service_charge_bps: z.number().int() });
+const ServiceChargeRow = z.strictObject({ service_charge_bps: z.number().int(), prices_include_tax: z.boolean() });
 const INSERT_SESSION_SQL = statement<{
   id: `${string}-${string}-${string}-${string}-${string}`;
   locationId: string;
@@ -87,10 +87,11 @@ const INSERT_SESSION_SQL = statement<{
 }>(
   "sessions.insert-session",
   (p) => sql`
-        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id, service_charge_bps)
-        VALUES (${p.id}::uuid, ${p.locationId}::uuid, ${p.label}, ${label("SessionStatus", "OPEN")}, ${p.joinCode}, ${p.pin}, ${utc(p.openedAt)}, ${p.staffId}::uuid, 0,
-                ${p.tableId}::uuid, (SELECT service_charge_bps FROM location WHERE id = ${p.locationId}::uuid))
-        RETURNING service_charge_bps`,
+        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id, service_charge_bps, prices_include_tax)
+        SELECT ${p.id}::uuid, ${p.locationId}::uuid, ${p.label}, ${label("SessionStatus", "OPEN")}, ${p.joinCode}, ${p.pin}, ${utc(p.openedAt)}, ${p.staffId}::uuid, 0,
+               ${p.tableId}::uuid, l.service_charge_bps, l.prices_include_tax
+        FROM location l WHERE l.id = ${p.locationId}::uuid
+        RETURNING service_charge_bps, prices_include_tax`,
 );
 
 /** Inserts an open session (the caller holds what it needs locked: the table FOR SHARE) and logs `session.opened`. */
@@ -113,8 +114,9 @@ export async function insertSession(
     last_seq: 1,
     table_id: tableId,
   };
-  // The location's service charge is the session's from now on (a change mid-service moves no open bill).
-  let serviceChargeBps: number;
+  // The location's service charge and whether its prices include tax are the session's from now
+  // on (a change mid-service moves no open bill, and a closed one's receipt never changes).
+  let billing: z.output<typeof ServiceChargeRow>;
   // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
   try {
     const inserted = await db.row(ServiceChargeRow, INSERT_SESSION_SQL, {
@@ -128,12 +130,12 @@ export async function insertSession(
       tableId,
     });
     if (!inserted) throw new Error(`session ${row.id} was not inserted`);
-    serviceChargeBps = inserted.service_charge_bps;
+    billing = inserted;
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", `${label} is already seated; close its session first`);
     throw err;
   }
-  const session = toSessionDto({ ...row, service_charge_bps: serviceChargeBps }, publicUrl);
+  const session = toSessionDto({ ...row, ...billing }, publicUrl);
   const { event } = await appendJsonEvent(db, "session.opened", row.id, session);
   if (!event) throw new Error(`session ${row.id} was opened but not logged`);
   return { session, event };
@@ -354,6 +356,7 @@ export async function getCustomerSession(prisma: PrismaClient, customer: Custome
       status: session.status,
       lastSeq: session.last_seq,
       serviceChargeBps: session.service_charge_bps,
+      pricesIncludeTax: session.prices_include_tax,
     },
     location: session.location,
     customer: { id: me.id, displayName: me.display_name, presence },

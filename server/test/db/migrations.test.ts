@@ -37,6 +37,7 @@ describe("migrations", () => {
         "payment",
         "product",
         "product_option",
+        "receipt_mail",
         "session_alert",
         "session_event",
         "session_transfer",

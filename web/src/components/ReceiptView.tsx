@@ -117,6 +117,7 @@ export function TaxTable({ bill }: { bill: BillDto }) {
   return (
     <section aria-label={t("receipt.taxes")}>
       <h4 className="receipt-heading">{t("receipt.taxes")}</h4>
+      {!bill.pricesIncludeTax && <p className="muted small receipt-net-note">{t("receipt.netPrices")}</p>}
       <table className="receipt-table receipt-taxes">
         <thead>
           <tr>
@@ -212,11 +213,12 @@ export function percentText(bps: number): string {
 
 /**
  * What comes between the lines and the total (issue 32): the subtotal once anything changes
- * it, the bill's discounts and the service charge, each its own row. Rows of a `<dl>`.
+ * it, the bill's discounts, the service charge and, with net prices, each rate's tax added
+ * (issue 33), each its own row. Rows of a `<dl>`.
  */
 export function BillAdjustments({ bill, className }: { bill: BillDto; className?: string }) {
   const money = (cents: number) => formatMoney(cents, bill.currency);
-  if (bill.billDiscountCents === 0 && bill.serviceChargeCents === 0) return null;
+  if (bill.billDiscountCents === 0 && bill.serviceChargeCents === 0 && bill.taxAddedCents === 0) return null;
   return (
     <>
       <div className={className} data-sum="subtotal">
@@ -245,6 +247,16 @@ export function BillAdjustments({ bill, className }: { bill: BillDto; className?
           <dd>{money(bill.serviceChargeCents)}</dd>
         </div>
       )}
+      {/* Net prices (issue 33): each rate's tax added on top, as its own row. */}
+      {bill.taxAddedCents > 0 &&
+        bill.taxes
+          .filter((r) => r.taxCents > 0)
+          .map((r) => (
+            <div key={`${r.rateBps}-${r.name ?? ""}`} className={className} data-sum="tax" data-rate={r.rateBps}>
+              <dt>{t("bill.taxAdded", { rate: `${r.name ? `${r.name} ` : ""}${percentText(r.rateBps)}` })}</dt>
+              <dd>{money(r.taxCents)}</dd>
+            </div>
+          ))}
     </>
   );
 }

@@ -5,10 +5,12 @@ import type { StaffAuth } from "../../components/auth/staff-auth";
 import { t } from "../../i18n/i18n";
 import { strings } from "../../strings";
 import { ReceiptSetting } from "./ReceiptSetting";
+import { TaxPricesSetting } from "./TaxPricesSetting";
 import { TimeZoneSetting } from "./TimeZoneSetting";
 
 /**
- * /panel/settings: the location's receipts (legal name, address, tax id) and its time zone.
+ * /panel/settings: the location's receipts (legal name, address, tax id), whether its prices
+ * include tax, and its time zone.
  * The tables' and kitchen's settings stay on the tables page, beside what they govern.
  */
 export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation: (location: LocationDto) => void }) {
@@ -43,6 +45,7 @@ export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation
       )}
       {!location && !error && <p className="muted">{t("common.loading")}</p>}
       <ReceiptSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
+      <TaxPricesSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <TimeZoneSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
     </main>
   );
