@@ -9,6 +9,7 @@ import { ALLERGENS, DIET_TAGS } from "./allergens.js";
 import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
+import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
 import { ALERT_KINDS, CARD_JOIN_CHECKS, PAYMENT_METHODS, PRESENCE_PROOFS, PRESENCE_STATES } from "./session-kinds.js";
 import { STAFF_ROLES } from "./staff-roles.js";
 
@@ -586,6 +587,19 @@ export const ReceiptDto = z.strictObject({
 export type ReceiptDto = z.infer<typeof ReceiptDto>;
 
 export const SessionClosedData = z.strictObject({ closedAt: time, receipt: ReceiptDto });
+
+/** A closed session's receipt mailed (issue 33): the session log's record, and the answer to who asked. */
+export const ReceiptMailDto = z.strictObject({
+  clientMailId: z.string(),
+  /** The address, masked (receipt-mail.ts maskEmail): the full one is never stored. */
+  to: z.string(),
+  language: z.enum(RECEIPT_LANGUAGES),
+  /** Who asked: a phone's name ("a guest" when it has none) or a staff member's. */
+  by: z.string(),
+  /** When the mail server took it. */
+  sentAt: time,
+});
+export type ReceiptMailDto = z.infer<typeof ReceiptMailDto>;
 
 /**
  * A payer's claim on a bill line (split by item, bill-split.ts): the whole line if it is the

@@ -6,6 +6,7 @@ import { CORRECTION_KINDS, FULL_BPS, MAX_SERVICE_CHARGE_BPS } from "./correction
 import { SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
+import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
 import { CARD_JOIN_CHECKS, PAYMENT_METHODS } from "./session-kinds.js";
 import { STAFF_ROLES } from "./staff-roles.js";
 import { MAX_TAX_RATE_BPS } from "./tax.js";
@@ -514,3 +515,14 @@ export const DailyStatsQuery = z.strictObject({
     .optional(),
   tz: z.string().max(64).refine(isTimeZone, "must be an IANA time zone like Europe/Rome").default("UTC"),
 });
+
+/** Mail a closed session's receipt (issue 33): to one address, in the reader's language, once per clientMailId. */
+export const MailReceiptBody = z.strictObject({
+  /** Made by the device: the same id again (a double tap, a retry) sends no second mail. */
+  clientMailId: clientMadeId(LIMITS.receiptMail.clientMailIdMin, LIMITS.receiptMail.clientMailIdMax),
+  to: z
+    .email("must be an e-mail address")
+    .max(LIMITS.receiptMail.addressLength, `must be at most ${LIMITS.receiptMail.addressLength} characters`),
+  language: z.enum(RECEIPT_LANGUAGES, `must be one of ${RECEIPT_LANGUAGES.join(", ")}`).default("en"),
+});
+export type MailReceiptBody = z.input<typeof MailReceiptBody>;

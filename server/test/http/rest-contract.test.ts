@@ -19,6 +19,7 @@ import sharp from "sharp";
 import type { TestServer } from "../support/harness.js";
 import { eventually } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
+import { startSmtpStandIn } from "../support/smtp-stand-in.js";
 import { dataOf, send } from "../support/sockets.js";
 
 const KEYS = Object.keys(ROUTES).sort() as RouteKey[];
@@ -110,6 +111,7 @@ describe("the route table", () => {
     venue,
     socket,
     prisma,
+    startServer,
   }) => {
     void worker; // accepts the orders placed below
     const called = new Set<RouteKey>();
@@ -342,6 +344,33 @@ describe("the route table", () => {
     });
     expect((await call("POST /api/sessions/:id/close", { token, params: { id: sessionId }, body: {} })).receipt.bill.dueCents).toBe(0);
     expect((await call("GET /api/sessions/receipt", { token: ann.token })).receipt.sessionId).toBe(sessionId);
+    // Its receipt mailed (issue 33): this instance mails none; one with a mail server does.
+    expect((await call("GET /api/receipt-mail")).enabled).toBe(false);
+    const smtp = await startSmtpStandIn();
+    try {
+      const mailing = await startServer({ SMTP_URL: smtp.url, MAIL_FROM: "receipts@venue.test", REDIS_PREFIX: server.config.redisPrefix });
+      const mailed = async <K extends RouteKey>(key: K, ...args: RouteArgs<K>) => {
+        const answer = await mailing.api.route(key, ...args);
+        called.add(key);
+        const response = (ROUTES[key] as RouteDef).response;
+        if (response && !isFileContent(response)) response.parse(answer);
+        return answer;
+      };
+      const body = { clientMailId: randomUUID(), to: "ann@example.com", language: "it" as const };
+      expect((await mailed("POST /api/sessions/receipt/mail", { token: ann.token, body })).mail.to).toBe("a•••@example.com");
+      expect(
+        (
+          await mailed("POST /api/sessions/:id/receipt/mail", {
+            token,
+            params: { id: sessionId },
+            body: { ...body, clientMailId: randomUUID() },
+          })
+        ).mail.language,
+      ).toBe("it");
+      expect(smtp.received).toHaveLength(2);
+    } finally {
+      await smtp.close();
+    }
     expect((await call("GET /api/stats/daily", { token })).orders.cancelled).toBeGreaterThanOrEqual(1);
 
     // Last: the manager's password reset ends their tokens.
