@@ -88,7 +88,7 @@ function payment(amountCents: number, payer: string | null = null): PaymentDto {
 
 describe("a net-price bill", () => {
   it("adds each rate's tax on its total, once: total = net + tax", () => {
-    // 3 × 3.33 at 8.875 % (New York) and 1 × 10.00 at 5 %: tax on each rate's total, not per line.
+    // 3 × 3.33 at 8.87 % and 1 × 10.00 at 5 %: tax on each rate's total, not per line.
     const bill = billOf({
       currency: "USD",
       orders: [order([[333, 3, 887, "NY"]]), order([[1000, 1, 500, "F"]])],

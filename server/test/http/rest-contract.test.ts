@@ -16,10 +16,10 @@ import {
 } from "@ordered/contract";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import sharp from "sharp";
+import { startSmtpStandIn } from "../../src/tools/smtp-stand-in.js";
 import type { TestServer } from "../support/harness.js";
 import { eventually } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
-import { startSmtpStandIn } from "../support/smtp-stand-in.js";
 import { dataOf, send } from "../support/sockets.js";
 
 const KEYS = Object.keys(ROUTES).sort() as RouteKey[];

@@ -15,10 +15,10 @@ import {
   sessionEventView,
 } from "@ordered/contract";
 import { z } from "zod";
+import { startSmtpStandIn } from "../../src/tools/smtp-stand-in.js";
 import { createTable, joinAtTable, seatedTable } from "../sessions/session-kit.js";
 import { describe, expect, it } from "../staff/staff-kit.js";
 import { eventually } from "../support/harness.js";
-import { startSmtpStandIn } from "../support/smtp-stand-in.js";
 import { type ClientSocket, dataOf, type Recorder, recorderOf, send } from "../support/sockets.js";
 
 const Logged = z.strictObject({

@@ -17,7 +17,7 @@ describe("net prices", () => {
   }) => {
     expect(worker).toBeDefined(); // the pipeline accepts the orders
     const token = venue.staffToken;
-    // New York's 8.875 % on the pizzas, 5 % on the lemonade.
+    // A sales tax of 8.87 % on the pizzas, 5 % on the lemonade.
     const rate = (name: string, rateBps: number, position: number) =>
       prisma.taxRate.create({ data: { locationId: venue.locationId, name, rateBps, position } });
     const [ny, low] = [await rate("NY", 887, 0), await rate("F", 500, 1)];
@@ -44,7 +44,7 @@ describe("net prices", () => {
 
     const lines = 2 * 1250 + 450;
     const tax = taxOnNet(2500, 887) + taxOnNet(450, 500);
-    expect(tax).toBe(222 + 23); // 221.875 → 222; 22.5 → 23 (half up)
+    expect(tax).toBe(222 + 23); // 221.75 → 222; 22.5 → 23 (half up)
     const total = lines + tax;
 
     const pay = (amountCents: number) =>

@@ -7,9 +7,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { taxOnNet } from "@ordered/contract";
 import { MAIL_MESSAGES } from "../../src/receipts/mail-messages.js";
+import { startSmtpStandIn } from "../../src/tools/smtp-stand-in.js";
 import { openAndJoin } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
-import { startSmtpStandIn } from "../support/smtp-stand-in.js";
 import { acceptedOrder } from "./session-kit.js";
 
 const LOCALES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/src/locales");

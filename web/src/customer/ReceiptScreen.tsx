@@ -1,5 +1,7 @@
+import { api } from "../api/http";
+import { MailReceiptForm } from "../components/MailReceiptForm";
 import { ReceiptView } from "../components/ReceiptView";
-import { t } from "../i18n/i18n";
+import { currentLanguage, t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
 import type { KeptReceipt } from "./customer-storage";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -12,7 +14,7 @@ interface Props {
 
 /** The closed session's receipt on the phone, with this phone's share, printable and kept on the phone. */
 export function ReceiptScreen({ kept, onRejoin }: Props) {
-  const { receipt, customerId } = kept;
+  const { receipt, customerId, token } = kept;
   const mine = customerId ? receipt.bill.shares.find((s) => s.customerId === customerId) : undefined;
   return (
     <main className="phone-receipt customer">
@@ -41,6 +43,11 @@ export function ReceiptScreen({ kept, onRejoin }: Props) {
         )}
         <ReceiptView receipt={receipt} />
       </section>
+      {token && (
+        <section className="phone-receipt-card no-print">
+          <MailReceiptForm language={currentLanguage()} send={(body) => api("POST /api/sessions/receipt/mail", { token, body })} />
+        </section>
+      )}
     </main>
   );
 }

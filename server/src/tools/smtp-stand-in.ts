@@ -1,7 +1,9 @@
 // A faithful stand-in for a venue's mail server (issue 33, e-mailed receipts): a real SMTP server
-// (smtp-server, nodemailer's own) on a free loopback port, speaking the real protocol to the real
+// (smtp-server, nodemailer's own) on a loopback port, speaking the real protocol to the real
 // client library, keeping what it receives parsed (recipients, subject, the text and HTML parts),
-// and able to refuse on command. Used by the server tests and the e2e suite (built to dist).
+// and able to refuse on command. For the server tests (test/sessions/receipt-mail.test.ts) and the
+// e2e suite (e2e/support/global-setup.ts, from dist); smtp-server is a devDependency, so nothing
+// a production server runs imports this.
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
@@ -26,7 +28,14 @@ export interface SmtpStandIn {
   close(): Promise<void>;
 }
 
-export async function startSmtpStandIn(): Promise<SmtpStandIn> {
+export interface SmtpStandInOptions {
+  /** The port to listen on; 0 (the default): a free one. */
+  port?: number;
+  /** Called with each mail taken (the e2e suite writes them where its tests read them). */
+  onMail?: (mail: ReceivedMail) => void;
+}
+
+export async function startSmtpStandIn(options: SmtpStandInOptions = {}): Promise<SmtpStandIn> {
   const received: ReceivedMail[] = [];
   let refusals = 0;
   const server = new SMTPServer({
@@ -45,17 +54,22 @@ export async function startSmtpStandIn(): Promise<SmtpStandIn> {
           return;
         }
         const raw = Buffer.concat(chunks).toString("utf8");
-        received.push({
+        const mail: ReceivedMail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
           ...parseMessage(raw),
           raw,
-        });
+        };
+        received.push(mail);
+        options.onMail?.(mail);
         callback();
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+  });
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
