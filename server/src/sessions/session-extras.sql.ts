@@ -124,12 +124,13 @@ const LockedSession = z.strictObject({
   label: z.string(),
   status: SessionStatus,
   table_id: z.uuid().nullable(),
+  prices_include_tax: z.boolean(),
 });
 export type LockedSession = z.output<typeof LockedSession>;
 
 const LOCK_SESSION_SQL = statement<{ sessionId: string; locationId: string }>(
   "session-extras.lock-session",
-  (p) => sql`SELECT id, location_id, label, status, table_id FROM order_session
+  (p) => sql`SELECT id, location_id, label, status, table_id, prices_include_tax FROM order_session
         WHERE id = ${p.sessionId}::uuid AND location_id = ${p.locationId}::uuid FOR NO KEY UPDATE`,
 );
 

@@ -84,23 +84,29 @@ const INSERT_SESSION_SQL = statement<{
   openedAt: Date;
   staffId: string | null;
   tableId: string | null;
+  pricesIncludeTax: boolean | null;
 }>(
   "sessions.insert-session",
   (p) => sql`
         INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id, service_charge_bps, prices_include_tax)
         SELECT ${p.id}::uuid, ${p.locationId}::uuid, ${p.label}, ${label("SessionStatus", "OPEN")}, ${p.joinCode}, ${p.pin}, ${utc(p.openedAt)}, ${p.staffId}::uuid, 0,
-               ${p.tableId}::uuid, l.service_charge_bps, l.prices_include_tax
+               ${p.tableId}::uuid, l.service_charge_bps, coalesce(${p.pricesIncludeTax}::boolean, l.prices_include_tax)
         FROM location l WHERE l.id = ${p.locationId}::uuid
         RETURNING service_charge_bps, prices_include_tax`,
 );
 
-/** Inserts an open session (the caller holds what it needs locked: the table FOR SHARE) and logs `session.opened`. */
+/**
+ * Inserts an open session (the caller holds what it needs locked: the table FOR SHARE) and logs
+ * `session.opened`. `pricesIncludeTax`: the tax mode of the bill it continues (a split-off
+ * party's, issue 33); else the location's now.
+ */
 export async function insertSession(
   db: SqlRunner,
   publicUrl: string,
   staff: { locationId: string; staffId: string | null },
   label: string,
   tableId: string | null,
+  pricesIncludeTax: boolean | null = null,
 ): Promise<{ session: SessionDto; event: LoggedEvent<"session.opened"> }> {
   const openedAt = new Date();
   const row = {
@@ -128,6 +134,7 @@ export async function insertSession(
       openedAt,
       staffId: staff.staffId,
       tableId,
+      pricesIncludeTax,
     });
     if (!inserted) throw new Error(`session ${row.id} was not inserted`);
     billing = inserted;

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { taxOnNet } from "@ordered/contract";
 import { openAndJoin } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
-import { acceptedOrder } from "./session-kit.js";
+import { acceptedOrder, createTable } from "./session-kit.js";
 
 describe("net prices", () => {
   it("add each rate's tax to the bill; the full due is accepted, more is refused, the close takes a number; flipping the setting moves no open bill", async ({
@@ -90,5 +90,30 @@ describe("net prices", () => {
     const record = await server.api.route("GET /api/sessions/:id", { token, params: { id: table.session.id } });
     expect(record.receipt?.bill.totalCents).toBe(total);
     expect(record.receipt?.bill.taxAddedCents).toBe(tax);
+  });
+
+  it("keep a bill one way: a gross and a net table do not merge, and a party split off keeps its bill's way", async ({ server, venue }) => {
+    const token = venue.staffToken;
+    const gross = await server.api.openSession(token, `Gross ${randomUUID().slice(0, 6)}`);
+    await server.api.route("PATCH /api/location", { token, body: { pricesIncludeTax: false } });
+    const net = await server.api.openSession(token, `Net ${randomUUID().slice(0, 6)}`);
+    expect([gross.session.pricesIncludeTax, net.session.pricesIncludeTax]).toEqual([true, false]);
+
+    const merge = await server.api.request("POST", `/api/sessions/${gross.session.id}/merge`, {
+      token,
+      body: { clientMergeId: randomUUID(), intoSessionId: net.session.id },
+    });
+    expect(merge.status).toBe(409);
+    expect(merge.body.error.message).toContain("a bill is billed one way");
+
+    // The gross table's party splits off to a new table: still gross, though the location is net now.
+    const joined = await server.api.joinSession(gross.session.joinCode, "Ann");
+    const terrace = await createTable(server, token, `Terrace ${randomUUID().slice(0, 6)}`);
+    const split = await server.api.route("POST /api/sessions/:id/split", {
+      token,
+      params: { id: gross.session.id },
+      body: { clientSplitId: randomUUID(), tableId: terrace.id, customerIds: [joined.customer.id] },
+    });
+    expect(split.split.pricesIncludeTax).toBe(true);
   });
 });
