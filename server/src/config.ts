@@ -15,6 +15,9 @@ const csv = z.string().transform((s) =>
     .filter(Boolean),
 );
 
+/** An empty value is unset (docker-compose's `${SMTP_URL:-}` passes one when the host has none). */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /**
@@ -129,12 +132,14 @@ const EnvSchema = z.object({
    * `smtps://user:password@smtp.example.com:465` or `smtp://…:587` (STARTTLS when offered).
    * Unset (with MAIL_FROM): no receipts by e-mail; the apps show no button.
    */
-  SMTP_URL: z
-    .url("SMTP_URL must be a URL like smtps://user:password@smtp.example.com:465")
-    .refine((u) => /^smtps?:\/\//.test(u), "SMTP_URL must start with smtp:// or smtps://")
-    .optional(),
+  SMTP_URL: unsetWhenEmpty(
+    z
+      .url("SMTP_URL must be a URL like smtps://user:password@smtp.example.com:465")
+      .refine((u) => /^smtps?:\/\//.test(u), "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
+  ),
   /** The sender of mailed receipts: `"Trattoria Roma" <receipts@example.com>` or a bare address. */
-  MAIL_FROM: z.string().min(3).optional(),
+  MAIL_FROM: unsetWhenEmpty(z.string().min(3).optional()),
   /** Receipts one session may mail per hour (phones and staff together). */
   RECEIPT_MAIL_RATE_PER_SESSION: z.coerce.number().int().positive().default(10),
   /** Receipts one client address may mail per hour, whatever the session. */

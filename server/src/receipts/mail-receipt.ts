@@ -170,8 +170,10 @@ export async function mailReceipt(
     ({ messageId } = await mailer.send({ to: body.to, ...rendered }));
   } catch (err) {
     await db.run(FORGET_MAIL, { id: inserted.id });
-    // The mail server's own words may name hosts and accounts: logged here, not sent to the phone.
-    deps.log.warn({ err, sessionId }, "a receipt could not be mailed");
+    // The mail server's own words may name hosts, accounts and the guest's address: the log
+    // keeps what kind of failure it was, the phone gets a plain "try again".
+    const { code, responseCode, command } = (err ?? {}) as { code?: string; responseCode?: number; command?: string };
+    deps.log.warn({ sessionId, code, responseCode, command }, "a receipt could not be mailed");
     throw new AppError("MAIL_FAILED", "the receipt could not be mailed just now: nothing was sent, try again in a moment");
   }
 
