@@ -1,10 +1,11 @@
--- Issue 33: net-price locations (the session snapshots the setting at open) and e-mailed receipts.
+-- Issue 33: net-price locations (the session snapshots the setting at open; what the tax added is stored at close) and e-mailed receipts.
 
 -- AlterTable
 ALTER TABLE "location" ADD COLUMN     "prices_include_tax" BOOLEAN NOT NULL DEFAULT true;
 
 -- AlterTable
-ALTER TABLE "order_session" ADD COLUMN     "prices_include_tax" BOOLEAN NOT NULL DEFAULT true;
+ALTER TABLE "order_session" ADD COLUMN     "prices_include_tax" BOOLEAN NOT NULL DEFAULT true,
+ADD COLUMN     "tax_added_cents" BIGINT NOT NULL DEFAULT 0;
 
 -- CreateTable
 CREATE TABLE "receipt_mail" (

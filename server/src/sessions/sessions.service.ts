@@ -212,6 +212,7 @@ const MARK_SESSION_CLOSED_SQL = statement<{
   waived: number;
   waiveReason: string | null;
   serviceChargeCents: number;
+  taxAddedCents: number;
   sessionId: string;
   numbered: boolean;
 }>(
@@ -226,6 +227,7 @@ const MARK_SESSION_CLOSED_SQL = statement<{
       )
       UPDATE order_session SET status = ${label("SessionStatus", "CLOSED")}, closed_at = ${CLOCK}, closed_by_id = ${p.staffId}::uuid,
              waived_cents = ${p.waived}, waive_reason = ${p.waiveReason}, service_charge_cents = ${p.serviceChargeCents},
+             tax_added_cents = ${p.taxAddedCents},
              receipt_number = (SELECT number FROM receipt)
       WHERE id = ${p.sessionId}::uuid`,
 );
@@ -320,6 +322,8 @@ export async function closeSession(
       waiveReason: waived > 0 ? (options.waiveReason ?? null) : null,
       // What the service charge came to, kept for the day's totals (the bill itself is never stored).
       serviceChargeCents: bill.serviceChargeCents,
+      // And the tax a net-price bill added on top (0 when prices include it).
+      taxAddedCents: bill.taxAddedCents,
       sessionId,
       // A receipt for anything that was billed or paid; a table that had nothing gets none.
       numbered: bill.lines.length > 0 || bill.paidCents !== 0 || bill.tipCents > 0 || waived > 0,

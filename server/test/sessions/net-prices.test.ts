@@ -79,6 +79,9 @@ describe("net prices", () => {
       dueCents: 0,
       waivedCents: 0,
     });
+    // What the tax added is stored with the session for the day's totals, as the service charge is.
+    const stored = await prisma.orderSession.findUniqueOrThrow({ where: { id: table.session.id } });
+    expect([stored.pricesIncludeTax, Number(stored.taxAddedCents)]).toEqual([false, tax]);
     expect(receipt.bill.taxes).toEqual([
       { rateBps: 887, name: "NY", netCents: 2500, taxCents: 222, grossCents: 2722 },
       { rateBps: 500, name: "F", netCents: 450, taxCents: 23, grossCents: 473 },
