@@ -161,7 +161,7 @@ function addedTaxSpread(
 export function billSplit(
   bill: Pick<BillDto, "lines" | "totalCents"> & Partial<Pick<BillDto, "taxes" | "taxAddedCents">>,
   claims: readonly LineClaim[],
-  payments: readonly Pick<PaymentDto, "kind" | "amountCents" | "payer">[] = [],
+  payments: readonly (Pick<PaymentDto, "kind" | "amountCents" | "payer"> & { refundOf?: string | null })[] = [],
   payers: readonly string[] = [],
 ): BillSplit {
   const lines = bill.lines.map((l) => ({ key: l.key, cents: l.lineCents }));
@@ -174,8 +174,15 @@ export function billSplit(
   const split = splitByItem(lines, counted);
   const unclaimedLinesCents = split.unclaimed.reduce((s, l) => s + l.cents, 0);
   const taxAdded = addedTaxSpread(bill, split);
+  // Money given back from a payer's payment (a refund with its reason, billOf's
+  // paymentRefundsCents) lowered the bill's total for that payer alone, not for the table.
+  const givenBack = new Map<string, number>();
+  for (const p of payments) {
+    if (p.kind === "REFUND" && p.refundOf && p.payer) givenBack.set(p.payer, (givenBack.get(p.payer) ?? 0) + p.amountCents);
+  }
+  const givenBackCents = [...givenBack.values()].reduce((sum, c) => sum + c, 0);
   const spread = spreadInProportion(
-    billLevelCents(bill) - (bill.taxAddedCents ?? 0),
+    billLevelCents(bill) - (bill.taxAddedCents ?? 0) + givenBackCents,
     [...split.payers.map((p) => ({ key: p.payer, cents: p.cents })), { key: UNCLAIMED, cents: unclaimedLinesCents }],
     UNCLAIMED,
   );
@@ -194,7 +201,7 @@ export function billSplit(
     payers: order.map((payer) => {
       const share = byPayer.get(payer);
       const linesCents = share?.cents ?? 0;
-      const level = spread.get(payer) ?? 0;
+      const level = (spread.get(payer) ?? 0) - (givenBack.get(payer) ?? 0);
       const paidCents = paid.get(payer) ?? 0;
       return {
         payer,

@@ -85,10 +85,14 @@ export function billOf(input: BillInput): BillDto {
   for (const line of lines) share(line.customerId).subtotalCents += line.lineCents;
   let paidCents = 0;
   let refundedCents = 0;
+  let paymentRefundsCents = 0;
   let tipCents = 0;
   for (const p of input.payments) {
     const amount = p.kind === "REFUND" ? -p.amountCents : p.amountCents;
     if (p.kind === "REFUND") refundedCents += p.amountCents;
+    // Money given back from a payment (a manager's refund, with its reason): the venue sold
+    // that much less. A refund without one (a cancelled, paid order) follows a bill already lowered.
+    if (p.kind === "REFUND" && p.refundOf) paymentRefundsCents += p.amountCents;
     paidCents += amount;
     tipCents += p.tipCents;
     // A payment for no phone in particular (cash at the table, an equal split) is the table's:
@@ -107,16 +111,16 @@ export function billOf(input: BillInput): BillDto {
   const serviceChargeBps = input.serviceChargeBps ?? 0;
   const serviceChargeCents = percentOf(subtotalCents - billDiscountCents, serviceChargeBps);
   const pricesIncludeTax = input.pricesIncludeTax ?? true;
+  const amounts = lines.map((l) => ({ rateBps: l.taxRateBps, name: l.taxName, cents: l.lineCents }));
   // The one tax computation (tax.ts): with gross prices the rates' gross adds up to the total;
-  // with net prices their net does, and their tax is added on top, once per rate.
-  const taxes = billTaxes(
-    lines.map((l) => ({ rateBps: l.taxRateBps, name: l.taxName, cents: l.lineCents })),
-    billDiscountCents,
-    serviceChargeCents,
-    pricesIncludeTax,
-  );
-  const taxAddedCents = pricesIncludeTax ? 0 : taxes.reduce((sum, r) => sum + r.taxCents, 0);
-  const totalCents = subtotalCents - billDiscountCents + serviceChargeCents + taxAddedCents;
+  // with net prices their net does, and their tax is added on top, once per rate (issue 33).
+  const taxes = billTaxes(amounts, billDiscountCents, serviceChargeCents, pricesIncludeTax, paymentRefundsCents);
+  // The tax a net bill adds is taken on what was charged: money given back later comes off the
+  // total with the tax it carried (billTaxes), as paid.
+  const taxAddedCents = pricesIncludeTax
+    ? 0
+    : billTaxes(amounts, billDiscountCents, serviceChargeCents, false).reduce((sum, r) => sum + r.taxCents, 0);
+  const totalCents = Math.max(0, subtotalCents - billDiscountCents + serviceChargeCents + taxAddedCents - paymentRefundsCents);
   const waivedCents = input.waivedCents ?? 0;
   return {
     currency: input.currency,
@@ -128,6 +132,7 @@ export function billOf(input: BillInput): BillDto {
     billDiscountCents,
     serviceChargeBps,
     serviceChargeCents,
+    paymentRefundsCents,
     totalCents,
     pendingCents,
     paidCents,

@@ -7,8 +7,10 @@
  */
 export * from "./bill.js";
 export * from "./bill-split.js";
+export * from "./business-day.js";
 export type * from "./commands.js";
 export * from "./corrections.js";
+export type * from "./day-report.js";
 export type * from "./dto.js";
 export * from "./errors.js";
 export * from "./event-names.js";

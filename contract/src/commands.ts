@@ -5,7 +5,7 @@ import { clientMadeId, note, seqNumber, uuidOf } from "./fields.js";
 import { BUMP_STEPS } from "./kitchen.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
 import { ADVANCE_STEPS, ORDER_VIEWS } from "./order-status.js";
-import { ALERT_KINDS, PAYMENT_METHODS } from "./session-kinds.js";
+import { ALERT_KINDS, RECORDED_PAYMENT_METHODS } from "./session-kinds.js";
 
 const { order } = LIMITS;
 
@@ -118,7 +118,7 @@ export type AdvanceOrderPayload = z.input<typeof AdvanceOrderPayload>;
 export const CancelRefund = z.strictObject({
   /** Made by the staff device, like a payment's: a retried cancel records the refund once. */
   clientPaymentId: clientMadeId(LIMITS.bill.clientPaymentIdMin, LIMITS.bill.clientPaymentIdMax),
-  method: z.enum(PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
+  method: z.enum(RECORDED_PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
 });
 
 export const CancelOrderPayload = z.strictObject({

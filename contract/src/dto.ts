@@ -6,11 +6,20 @@
  */
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
+import { DEFAULT_DAY_CUTOFF_HOUR } from "./business-day.js";
 import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
 import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
-import { ALERT_KINDS, CARD_JOIN_CHECKS, PAYMENT_METHODS, PRESENCE_PROOFS, PRESENCE_STATES } from "./session-kinds.js";
+import {
+  ALERT_KINDS,
+  CARD_JOIN_CHECKS,
+  CHECKOUT_STATUSES,
+  PAYMENT_METHODS,
+  PAYMENT_PROVIDERS,
+  PRESENCE_PROOFS,
+  PRESENCE_STATES,
+} from "./session-kinds.js";
 import { STAFF_ROLES } from "./staff-roles.js";
 
 const id = z.uuid();
@@ -49,6 +58,16 @@ export const LocationDto = z.strictObject({
    * bill (net, as in the US and Canada). A session takes it when it opens (SessionDto).
    */
   pricesIncludeTax: z.boolean().default(true),
+  /**
+   * The payment provider guests pay through on their phones (payments/provider.ts), or null:
+   * this location records cash and card payments only.
+   */
+  onlinePayments: z.enum(PAYMENT_PROVIDERS).nullable().default(null),
+  /**
+   * The hour (0–23, venue's clock) its business day starts: receipts closed before it count to
+   * the day before (issue 33, end of day). Defaulted for receipts stored before the setting.
+   */
+  dayCutoffHour: z.number().int().min(0).max(23).default(DEFAULT_DAY_CUTOFF_HOUR),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 
@@ -464,8 +483,45 @@ export const PaymentDto = z.strictObject({
   payer: z.string().nullable(),
   recordedAt: time,
   recordedBy: z.string().nullable(),
+  /** A refund: the payment it gave money back from (null: the bill's, after a cancelled order). */
+  refundOf: id.nullable().default(null),
+  /** Paid or refunded through the provider: its id of the money (Stripe's pi_… or re_…). */
+  providerRef: z.string().nullable().default(null),
 });
 export type PaymentDto = z.infer<typeof PaymentDto>;
+
+/**
+ * A guest's payment on the phone through the provider, from its start to the provider's
+ * word on it (payments/checkout.ts). Once PAID, `paymentId` is the payment it recorded.
+ */
+export const CheckoutDto = z.strictObject({
+  id,
+  sessionId: id,
+  /** Made by the phone; the idempotency key the provider sees too. */
+  clientPaymentId: z.string(),
+  customerId: id.nullable(),
+  amountCents: z.number().int(),
+  tipCents: z.number().int(),
+  currency: z.string().length(3),
+  status: z.enum(CHECKOUT_STATUSES),
+  /** The provider's payment page while OPEN (null once resolved, or if the provider has not answered). */
+  url: z.string().nullable(),
+  paymentId: id.nullable(),
+  createdAt: time,
+});
+export type CheckoutDto = z.infer<typeof CheckoutDto>;
+
+/** A location's payment provider account as its owner sees it: never the secrets, a hint of the key. */
+export const PaymentAccountDto = z.strictObject({
+  provider: z.enum(PAYMENT_PROVIDERS),
+  /** "sk_test_…4f2a": which key is set, not the key. */
+  secretKeyHint: z.string(),
+  /** A test-mode key (sk_test_/rk_test_): no real money moves. */
+  testMode: z.boolean(),
+  updatedAt: time,
+  updatedBy: z.string().nullable(),
+});
+export type PaymentAccountDto = z.infer<typeof PaymentAccountDto>;
 
 /** One line of a bill: an order's item, named by its order and position. */
 export const BillLineDto = z.strictObject({
@@ -520,7 +576,12 @@ export const BillDto = z.strictObject({
   /** The session's service charge rate and amount: a percent of subtotal − billDiscount, rounded half up. */
   serviceChargeBps: z.number().int(),
   serviceChargeCents: z.number().int(),
-  /** subtotal − billDiscount + serviceCharge (+ taxAdded with net prices): what the table owes. */
+  /**
+   * Money a manager gave back from a payment, with a reason (refunds with `refundOf`): off the
+   * total, as the venue sold that much less, and off what was paid, so what is due stays.
+   */
+  paymentRefundsCents: z.number().int().default(0),
+  /** subtotal − billDiscount + serviceCharge (+ taxAdded with net prices) − paymentRefunds: what the table owes. */
   totalCents: z.number().int(),
   pendingCents: z.number().int(),
   /** Payments less refunds. */
@@ -565,6 +626,24 @@ export type OrderCorrectedData = z.infer<typeof OrderCorrectedData>;
 export const KitchenOrderCorrectedData = z.strictObject({ order: KitchenOrderDto, correction: CorrectionDto });
 export type KitchenOrderCorrectedData = z.infer<typeof KitchenOrderCorrectedData>;
 
+/**
+ * A payer's claim on a bill line (split by item, bill-split.ts): the whole line if it is the
+ * line's only claim, else `weight` parts of it. One per (line, payer).
+ */
+export const BillClaimDto = z.strictObject({
+  /** The line's key (`${orderId}:${position}`). */
+  line: z.string(),
+  orderId: id,
+  position: z.number().int(),
+  /** `phone:<customer id>`, `seat:<n>` or `person:<n>`. */
+  payer: z.string(),
+  weight: z.number().int(),
+  /** Who set it: a phone's name ("a guest" when it has none) or a staff member's. */
+  claimedBy: z.string(),
+  claimedAt: time,
+});
+export type BillClaimDto = z.infer<typeof BillClaimDto>;
+
 /** A closed session's record, as the phones keep it and staff reopen it. */
 export const ReceiptDto = z.strictObject({
   sessionId: id,
@@ -583,6 +662,8 @@ export const ReceiptDto = z.strictObject({
    * before receipts were numbered.
    */
   number: z.number().int().positive().nullable().default(null),
+  /** Who paid which lines when the table split by item (bill-split.ts): the receipt shows each payer's share. */
+  claims: z.array(BillClaimDto).default([]),
 });
 export type ReceiptDto = z.infer<typeof ReceiptDto>;
 
@@ -600,24 +681,6 @@ export const ReceiptMailDto = z.strictObject({
   sentAt: time,
 });
 export type ReceiptMailDto = z.infer<typeof ReceiptMailDto>;
-
-/**
- * A payer's claim on a bill line (split by item, bill-split.ts): the whole line if it is the
- * line's only claim, else `weight` parts of it. One per (line, payer).
- */
-export const BillClaimDto = z.strictObject({
-  /** The line's key (`${orderId}:${position}`). */
-  line: z.string(),
-  orderId: id,
-  position: z.number().int(),
-  /** `phone:<customer id>`, `seat:<n>` or `person:<n>`. */
-  payer: z.string(),
-  weight: z.number().int(),
-  /** Who set it: a phone's name ("a guest" when it has none) or a staff member's. */
-  claimedBy: z.string(),
-  claimedAt: time,
-});
-export type BillClaimDto = z.infer<typeof BillClaimDto>;
 
 /** A line's claims changed: all its claims as they are now (none: nobody claims it). */
 export const BillClaimedData = z.strictObject({

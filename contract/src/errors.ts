@@ -32,6 +32,11 @@ export const ERROR_CODES = {
    * cancel must carry a refund (method), which is recorded with it. The message names the amount.
    */
   REFUND_REQUIRED: 409,
+  /**
+   * Closing a business day while sessions that began on it or before are still open, without
+   * acknowledging them (`acknowledgeOpen`); the message names them. They land on the day they close.
+   */
+  OPEN_SESSIONS: 409,
   /** A table card scanned while the table is free (and the location does not open on first scan). */
   TABLE_FREE: 409,
   /** Staff removed this phone from its table: its token no longer works. */
@@ -57,6 +62,13 @@ export const ERROR_CODES = {
    * changed. Nothing was stored; the message names the lines and their prices now.
    */
   PRICE_CHANGED: 409,
+  /** The location takes no payments on phones (no payment provider account is set). */
+  PAYMENTS_OFF: 409,
+  /**
+   * The payment provider refused the request (its message says why) or could not be reached:
+   * no money moved; the same request with the same id may be retried.
+   */
+  PROVIDER_FAILED: 502,
   /** Too large a request or payload. */
   PAYLOAD_TOO_LARGE: 413,
   /** A request body that is not JSON. */

@@ -1,5 +1,6 @@
 export * from "./bill.js";
 export * from "./bill-split.js";
+export * from "./business-day.js";
 export * from "./commands.js";
 export * from "./corrections.js";
 export * from "./dto.js";

@@ -84,6 +84,11 @@ export const LIMITS = {
     /** A tip at most this (any currency's cents): €10,000. */
     maxTipCents: 1_000_000,
   },
+  day: {
+    /** Bounds of the staff-made clientCloseId of a day's close. */
+    clientCloseIdMin: 8,
+    clientCloseIdMax: 64,
+  },
   correction: {
     /** Bounds of the staff-made clientCorrectionId. */
     clientCorrectionIdMin: 8,

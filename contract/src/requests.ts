@@ -1,13 +1,14 @@
 /** What the REST API accepts: request bodies and query strings. */
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
+import { dayCount, MAX_REPORT_DAYS } from "./business-day.js";
 import { AdvanceOrderPayload, CancelOrderPayload, PayerKeyField } from "./commands.js";
 import { CORRECTION_KINDS, FULL_BPS, MAX_SERVICE_CHARGE_BPS } from "./corrections.js";
 import { SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
 import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
-import { CARD_JOIN_CHECKS, PAYMENT_METHODS } from "./session-kinds.js";
+import { CARD_JOIN_CHECKS, RECORDED_PAYMENT_METHODS } from "./session-kinds.js";
 import { STAFF_ROLES } from "./staff-roles.js";
 import { MAX_TAX_RATE_BPS } from "./tax.js";
 
@@ -190,7 +191,7 @@ export const RecordPaymentBody = z
   .strictObject({
     /** Made by the staff device (e.g. crypto.randomUUID()); recording the same id twice records one payment. */
     clientPaymentId: clientMadeId(LIMITS.bill.clientPaymentIdMin, LIMITS.bill.clientPaymentIdMax),
-    method: z.enum(PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
+    method: z.enum(RECORDED_PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
     amountCents: cents(MAX_INT32),
     tipCents: cents(LIMITS.bill.maxTipCents).default(0),
     /** Paying for one phone's share; omitted for the table as a whole. */
@@ -209,6 +210,68 @@ export const RecordPaymentBody = z
     when: (payload) => payload.issues.length === 0,
   });
 export type RecordPaymentBody = z.input<typeof RecordPaymentBody>;
+
+/**
+ * POST /api/sessions/checkout: a phone pays through the location's provider. The amount is
+ * the guest's choice (its share, a chosen sum, the whole bill), never more than is due; the
+ * tip is on top. The same clientPaymentId again answers the same checkout (a double tap, a
+ * retry after the network dropped): one payment page, one charge.
+ */
+export const CheckoutBody = z
+  .strictObject({
+    /** Made by the phone (crypto.randomUUID()); also the provider's idempotency key. */
+    clientPaymentId: clientMadeId(LIMITS.bill.clientPaymentIdMin, LIMITS.bill.clientPaymentIdMax),
+    amountCents: cents(MAX_INT32),
+    tipCents: cents(LIMITS.bill.maxTipCents).default(0),
+    /** The phone's page (/t/<card> or /s/<code>): the provider sends the guest back there. */
+    returnPath: z.string().regex(/^\/[st]\/[A-Za-z0-9_-]{1,64}$/, "must be the phone's page: /t/<card code> or /s/<join code>"),
+    /** The guest's language, for the payment page ("de"); another: the page picks by the browser. */
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/, "must be a two-letter language code")
+      .optional(),
+  })
+  .refine((b) => b.amountCents > 0, {
+    message: "must pay something of the bill (a tip alone is given with a payment)",
+    path: ["amountCents"],
+    when: (payload) => payload.issues.length === 0,
+  });
+export type CheckoutBody = z.input<typeof CheckoutBody>;
+
+/**
+ * PUT /api/payments/account: the location's Stripe keys (from its dashboard: the secret or a
+ * restricted key, and the signing secret of the webhook endpoint that points at
+ * /api/payments/webhook/stripe/<location id>).
+ */
+export const PaymentAccountBody = z.strictObject({
+  provider: z.literal("STRIPE", "must be STRIPE"),
+  secretKey: z
+    .string()
+    .trim()
+    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]{8,250}$/, "must be a Stripe secret or restricted key (sk_live_…, sk_test_…, rk_…)"),
+  webhookSecret: z
+    .string()
+    .trim()
+    .regex(/^whsec_[A-Za-z0-9+/=_-]{8,250}$/, "must be a webhook signing secret (whsec_…)"),
+});
+export type PaymentAccountBody = z.input<typeof PaymentAccountBody>;
+
+/**
+ * POST /api/sessions/:id/refunds: money given back from one payment, whole or part, with why.
+ * Paid online: through the provider (the clientRefundId is its idempotency key); cash or card:
+ * recorded. The bill is corrected by the same amount (the lines named are comped; otherwise a
+ * discount of the bill), so a refunded bill stays settled and its receipt adds up.
+ */
+export const RefundBody = z.strictObject({
+  /** Made by the staff device; the same id twice refunds once. */
+  clientRefundId: clientMadeId(LIMITS.bill.clientPaymentIdMin, LIMITS.bill.clientPaymentIdMax),
+  paymentId: uuidOf("a payment"),
+  amountCents: cents(MAX_INT32).refine((c) => c > 0, "must be more than 0"),
+  reason: note(LIMITS.correction.reasonLength).min(1, "must say why (the guest's complaint, a wrong charge)"),
+  /** Bill lines (BillLineDto.key) the refund is for: they are comped with the reason. */
+  lineKeys: z.array(z.string().max(100)).max(LIMITS.bill.maxSplit).optional(),
+});
+export type RefundBody = z.input<typeof RefundBody>;
 
 /**
  * POST /api/sessions/:id/corrections: void, comp or discount one line (orderId + position),
@@ -233,7 +296,7 @@ export const CorrectionBody = z
     refund: z
       .strictObject({
         clientPaymentId: clientMadeId(LIMITS.bill.clientPaymentIdMin, LIMITS.bill.clientPaymentIdMax),
-        method: z.enum(PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
+        method: z.enum(RECORDED_PAYMENT_METHODS, "must be CASH, CARD or OTHER"),
       })
       .optional(),
   })
@@ -297,6 +360,12 @@ export const LocationSettingsBody = z
     taxId: text(LIMITS.legal.taxIdLength).nullable(),
     /** Prices include tax (gross) or tax is added on the bill (net): sessions opened from now on take it. */
     pricesIncludeTax: z.boolean({ error: "must be true (prices include tax) or false (tax is added)" }),
+    /** The hour (0–23) the business day starts on the venue's clock; receipts closed from then on count to the new day. */
+    dayCutoffHour: z
+      .number({ error: "must be an hour from 0 to 23" })
+      .int("must be a whole hour from 0 to 23")
+      .min(0, "must be an hour from 0 to 23")
+      .max(23, "must be an hour from 0 to 23"),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, "must change at least one field")
@@ -506,6 +575,36 @@ const isTimeZone = (tz: string) => {
     return false;
   }
 };
+
+/** A business day: a date from year 1 on (PostgreSQL's calendar has no year 0). */
+const businessDay = z.iso.date("must be a date like 2026-12-24").refine((d) => !d.startsWith("0000"), "must be a date from year 1 on");
+
+/** GET /api/reports/day: a business day's Z report; today's (by the venue's clock and cut-off) when no date is given. */
+export const DayReportQuery = z.strictObject({ date: businessDay.optional() });
+export type DayReportQuery = z.input<typeof DayReportQuery>;
+
+/** GET /api/reports and its CSV: business days from–to, both included. */
+export const RangeReportQuery = z
+  .strictObject({ from: businessDay, to: businessDay })
+  .refine((q) => q.from <= q.to, { message: "must not be before from", path: ["to"] })
+  .refine((q) => dayCount(q.from, q.to) <= MAX_REPORT_DAYS, {
+    message: `a report covers at most ${MAX_REPORT_DAYS} days`,
+    path: ["to"],
+  });
+export type RangeReportQuery = z.input<typeof RangeReportQuery>;
+
+/** POST /api/days/close */
+export const CloseDayBody = z.strictObject({
+  /** Made by the staff device (e.g. crypto.randomUUID()): a retry returns the same close. */
+  clientCloseId: clientMadeId(LIMITS.day.clientCloseIdMin, LIMITS.day.clientCloseIdMax),
+  businessDay,
+  /**
+   * Close although sessions that began on the day (or before) are still open: they are listed
+   * in the report and land on the day they close. Without it such a close is refused (OPEN_SESSIONS).
+   */
+  acknowledgeOpen: z.boolean().default(false),
+});
+export type CloseDayBody = z.input<typeof CloseDayBody>;
 
 export const DailyStatsQuery = z.strictObject({
   // Year 0 passes ISO 8601's rules but not PostgreSQL's (there is no year 0 in its calendar).

@@ -4,10 +4,12 @@
  * like the DTOs: the server checks every answer against these in its tests (http/routes.ts).
  */
 import { z } from "zod";
+import { DayCloseDto, DayReportDto, RangeReportDto } from "./day-report.js";
 import {
   AlertDto,
   BillClaimDto,
   CategoryDto,
+  CheckoutDto,
   CorrectionDto,
   CourseDto,
   CustomerDto,
@@ -16,6 +18,7 @@ import {
   KitchenSessionDto,
   LocationDto,
   OrderDto,
+  PaymentAccountDto,
   PaymentDto,
   ProductDto,
   QrDto,
@@ -149,6 +152,22 @@ export type CorrectionResponse = z.infer<typeof CorrectionResponse>;
 /** POST /api/sessions/:id/payments */
 export const PaymentResponse = z.strictObject({ payment: PaymentDto });
 export type PaymentResponse = z.infer<typeof PaymentResponse>;
+
+/** POST /api/sessions/checkout and GET /api/sessions/checkouts/:clientPaymentId: the phone's payment on the provider. */
+export const CheckoutResponse = z.strictObject({ checkout: CheckoutDto });
+export type CheckoutResponse = z.infer<typeof CheckoutResponse>;
+
+/** GET/PUT /api/payments/account: the location's provider account (null: none), and where its webhooks must point. */
+export const PaymentAccountResponse = z.strictObject({
+  account: PaymentAccountDto.nullable(),
+  /** The URL to give the provider's webhook endpoint (Stripe: checkout.session.* events). */
+  webhookUrl: z.string(),
+});
+export type PaymentAccountResponse = z.infer<typeof PaymentAccountResponse>;
+
+/** POST /api/payments/webhook/stripe/:locationId: the event was verified and applied (or is of no interest). */
+export const WebhookResponse = z.strictObject({ received: z.literal(true) });
+export type WebhookResponse = z.infer<typeof WebhookResponse>;
 
 /**
  * POST /api/sessions/:id/customers/:customerId/remove: the phone, and the session with its new
@@ -348,6 +367,18 @@ export const DailyStatsResponse = z.strictObject({
 });
 export type DailyStatsResponse = z.infer<typeof DailyStatsResponse>;
 
+/** GET /api/reports/day */
+export const DayReportResponse = z.strictObject({ report: DayReportDto });
+export type DayReportResponse = z.infer<typeof DayReportResponse>;
+
+/** POST /api/days/close (201; 200 for a repeat of the same close) */
+export const CloseDayResponse = z.strictObject({ close: DayCloseDto, report: DayReportDto });
+export type CloseDayResponse = z.infer<typeof CloseDayResponse>;
+
+/** GET /api/reports */
+export const RangeReportResponse = z.strictObject({ report: RangeReportDto });
+export type RangeReportResponse = z.infer<typeof RangeReportResponse>;
+
 /** GET /api/health (200 when both are up, 503 otherwise) */
 export const HealthResponse = z.strictObject({
   status: z.enum(["ok", "degraded"]),
@@ -377,3 +408,6 @@ export const ErrorResponse = z.strictObject({
   }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+// The report DTOs are components of the OpenAPI document with the rest.
+export * from "./day-report.js";

@@ -14,6 +14,8 @@ import {
   AvailabilityBody,
   CancelOrderBody,
   ChangePasswordBody,
+  CheckoutBody,
+  CloseDayBody,
   CloseSessionBody,
   CorrectionBody,
   CourseBody,
@@ -23,6 +25,7 @@ import {
   CreateTableBody,
   CreateTaxRateBody,
   DailyStatsQuery,
+  DayReportQuery,
   FollowSessionBody,
   JoinBody,
   ListProductsQuery,
@@ -35,7 +38,10 @@ import {
   MoveLinesBody,
   MoveSessionBody,
   OpenSessionBody,
+  PaymentAccountBody,
+  RangeReportQuery,
   RecordPaymentBody,
+  RefundBody,
   ReorderCategoriesBody,
   ReorderTablesBody,
   SetPasswordBody,
@@ -53,7 +59,9 @@ import {
   CardInfoResponse,
   CategoryListResponse,
   CategoryResponse,
+  CheckoutResponse,
   ClaimsResponse,
+  CloseDayResponse,
   CloseSessionResponse,
   CodeInfoResponse,
   CorrectionResponse,
@@ -61,6 +69,7 @@ import {
   CourseResponse,
   CurrentSessionResponse,
   DailyStatsResponse,
+  DayReportResponse,
   FollowSessionResponse,
   HealthResponse,
   JoinResponse,
@@ -75,9 +84,11 @@ import {
   OpenApiResponse,
   OpenSessionResponse,
   OrderResponse,
+  PaymentAccountResponse,
   PaymentResponse,
   ProductListResponse,
   ProductResponse,
+  RangeReportResponse,
   ReceiptMailResponse,
   ReceiptMailStatusResponse,
   ReceiptResponse,
@@ -96,6 +107,7 @@ import {
   TaxRateListResponse,
   TaxRateResponse,
   VerifyCustomerResponse,
+  WebhookResponse,
 } from "./responses.js";
 import type { FileContent, RouteDef } from "./route-def.js";
 
@@ -107,7 +119,10 @@ const ids = <const N extends string>(...names: [N, string][]) =>
 const code = z.string();
 
 const PHOTO: FileContent = { file: ["image/jpeg", "image/png", "image/webp"], maxBytes: LIMITS.photo.maxBytes, what: "photo" };
+/** Stripe's event as it sent it: its signature covers these exact bytes (payments/webhook.ts). */
+const STRIPE_EVENT: FileContent = { file: ["application/json"], maxBytes: 512 * 1024, what: "Stripe event" };
 const CARD_IMAGE: FileContent = { file: ["image/svg+xml", "image/png"], what: "card" };
+const REPORT_CSV: FileContent = { file: ["text/csv"], what: "report" };
 
 export const ROUTES = {
   "GET /api/health": {
@@ -172,6 +187,33 @@ export const ROUTES = {
     summary: "Change the location's settings",
     body: LocationSettingsBody,
     response: LocationResponse,
+  },
+  "GET /api/payments/account": {
+    by: "staff",
+    may: "location.settings",
+    summary: "The location's payment provider account (never its secrets) and the webhook URL to give the provider",
+    response: PaymentAccountResponse,
+  },
+  "PUT /api/payments/account": {
+    by: "staff",
+    may: "location.settings",
+    summary: "Set the location's Stripe keys: guests can pay on their phones",
+    body: PaymentAccountBody,
+    response: PaymentAccountResponse,
+  },
+  "DELETE /api/payments/account": {
+    by: "staff",
+    may: "location.settings",
+    summary: "Remove the location's provider account: payments are recorded by staff only",
+    response: null,
+    status: 204,
+  },
+  "POST /api/payments/webhook/stripe/:locationId": {
+    by: "public",
+    summary: "Stripe's signed events for a location's account (a bad signature is refused and nothing is stored)",
+    params: ids(["locationId", "location"]),
+    body: STRIPE_EVENT,
+    response: WebhookResponse,
   },
   "GET /api/tables": {
     by: "staff",
@@ -453,6 +495,21 @@ export const ROUTES = {
     body: VerifyPinBody,
     response: VerifyCustomerResponse,
   },
+  "POST /api/sessions/checkout": {
+    by: "customer",
+    summary:
+      "Pay on the phone through the venue's payment provider: a payment page for an amount and a tip (the same clientPaymentId answers the same page)",
+    body: CheckoutBody,
+    response: CheckoutResponse,
+    status: 201,
+    alsoStatus: [200],
+  },
+  "GET /api/sessions/checkouts/:clientPaymentId": {
+    by: "customer",
+    summary: "This phone's payment as the provider has it now (settled here if it was paid)",
+    params: z.object({ clientPaymentId: z.string().max(LIMITS.bill.clientPaymentIdMax, "payment not found") }),
+    response: CheckoutResponse,
+  },
   "GET /api/sessions/receipt": { by: "customer", summary: "The receipt of the phone's closed session", response: ReceiptResponse },
   "POST /api/sessions/receipt/mail": {
     by: "customer",
@@ -584,6 +641,17 @@ export const ROUTES = {
     status: 201,
     alsoStatus: [200],
   },
+  "POST /api/sessions/:id/refunds": {
+    by: "staff",
+    may: "payments.refund",
+    summary:
+      "Give money back from a payment, whole or part, with a reason (through the provider for one made on a phone; 201, 200 for a repeat)",
+    params: ids(["id", "session"]),
+    body: RefundBody,
+    response: PaymentResponse,
+    status: 201,
+    alsoStatus: [200],
+  },
   "POST /api/sessions/:id/customers/:customerId/remove": {
     by: "staff",
     may: "floor.serve",
@@ -624,5 +692,37 @@ export const ROUTES = {
     summary: "A day's totals and money adjustments",
     query: DailyStatsQuery,
     response: DailyStatsResponse,
+  },
+
+  // End of day (issue 33): Z reports, closing a business day, reports over days and their CSV.
+  "GET /api/reports/day": {
+    by: "staff",
+    may: "reports.view",
+    summary: "A business day's Z report (live while open, as stored once closed); today's without a date",
+    query: DayReportQuery,
+    response: DayReportResponse,
+  },
+  "POST /api/days/close": {
+    by: "staff",
+    may: "day.close",
+    summary: "Close a business day: its Z report is stored and the day locked (a repeat of the same id answers the same close)",
+    body: CloseDayBody,
+    response: CloseDayResponse,
+    status: 201,
+    alsoStatus: [200],
+  },
+  "GET /api/reports": {
+    by: "staff",
+    may: "reports.view",
+    summary: "Business days from–to: totals, each day, each hour, the product mix",
+    query: RangeReportQuery,
+    response: RangeReportResponse,
+  },
+  "GET /api/reports/days.csv": {
+    by: "staff",
+    may: "reports.view",
+    summary: "Business days from–to as CSV: a row per day and a total row (amounts as decimals, with the currency)",
+    query: RangeReportQuery,
+    response: REPORT_CSV,
   },
 } as const satisfies Record<`${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /api/${string}`, RouteDef>;

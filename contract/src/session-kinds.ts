@@ -28,9 +28,24 @@ export type PresenceProof = (typeof PRESENCE_PROOFS)[number];
 export const PRESENCE_STATES = ["VERIFIED", "PIN", "STAFF"] as const;
 export type PresenceState = (typeof PRESENCE_STATES)[number];
 
-/** Cash, a card at the terminal, or anything else (a voucher, a bank transfer). */
-export const PAYMENT_METHODS = ["CASH", "CARD", "OTHER"] as const;
+/**
+ * Cash, a card at the terminal, anything else (a voucher, a bank transfer), or paid on the
+ * guest's phone through the location's payment provider (ONLINE: only the provider's word
+ * records one, never staff).
+ */
+export const PAYMENT_METHODS = ["CASH", "CARD", "OTHER", "ONLINE"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** What staff may record by hand. */
+export const RECORDED_PAYMENT_METHODS = ["CASH", "CARD", "OTHER"] as const;
+export type RecordedPaymentMethod = (typeof RECORDED_PAYMENT_METHODS)[number];
+
+/** The payment providers guests can pay through on their phones (server payments/provider.ts). */
+export const PAYMENT_PROVIDERS = ["STRIPE"] as const;
+export type PaymentProviderName = (typeof PAYMENT_PROVIDERS)[number];
+
+/** A phone's payment through the provider: started, paid (a payment recorded), or expired with no money moved. */
+export const CHECKOUT_STATUSES = ["OPEN", "PAID", "EXPIRED"] as const;
+export type CheckoutStatus = (typeof CHECKOUT_STATUSES)[number];
 
 /**
  * What staff do with sessions besides seating and moving them (issue 32, item 4): merge two

@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   "tables.edit": { roles: MANAGERS, what: "edit tables" },
   /** The day's takings. */
   "stats.view": { roles: MANAGERS, what: "see the takings" },
+  /** Z reports of business days and reports over ranges of days, with their CSV (issue 33). */
+  "reports.view": { roles: MANAGERS, what: "see the reports" },
+  /** Close a business day: its Z report is stored and the day locked. */
+  "day.close": { roles: MANAGERS, what: "close the day" },
   /** Read the menu as staff see it (hidden and sold-out products included). */
   "menu.view": { roles: FLOOR, what: "see the menu" },
   /** Mark a product sold out or back. */
@@ -34,6 +38,8 @@ export const PERMISSIONS = {
   "bill.split": { roles: FLOOR, what: "split bills" },
   /** Record a payment against a bill (and the refund a cancelled, paid order needs). */
   "payments.record": { roles: FLOOR, what: "record payments" },
+  /** Give money back from a payment, with a reason (through the provider for one made on a phone). */
+  "payments.refund": { roles: MANAGERS, what: "refund payments" },
   /**
    * Cancel food the kitchen has started (a ticket past NEW, or the order ready): money the
    * venue spent. Always with a reason, logged with who and the amount (issue 30).

@@ -83,6 +83,8 @@ function payment(amountCents: number, payer: string | null = null): PaymentDto {
     payer,
     recordedAt: "2026-12-07T11:00:00.000Z",
     recordedBy: "Marco",
+    refundOf: null,
+    providerRef: null,
   };
 }
 
@@ -187,6 +189,23 @@ describe("a net-price bill", () => {
     const beaTax = split.payers.find((p) => p.payer === `phone:${BEA}`)!.billLevelCents;
     expect(annTax / annTaxable).toBeGreaterThan(beaTax / beaTaxable);
     expect(annTax + beaTax).toBe(bill.totalCents - bill.subtotalCents);
+  });
+
+  it("takes money given back from a payment off the total with the tax it carried: the rates still add up", () => {
+    const orders = [order([[2000, 1, 1000, "A"]]), order([[1000, 1, 500, "B"]])];
+    const paid = payment(3250); // 20.00 + 2.00 tax, 10.00 + 0.50 tax
+    const refund = { ...payment(1100), kind: "REFUND" as const, refundOf: paid.id };
+    const bill = billOf({ currency: "USD", orders, payments: [paid, refund], pricesIncludeTax: false });
+    expect(bill.taxAddedCents).toBe(250);
+    expect(bill.paymentRefundsCents).toBe(1100);
+    expect(bill.totalCents).toBe(3000 + 250 - 1100);
+    expect(bill.dueCents).toBe(0);
+    // 11.00 back over the rates' gross (22.00 : 10.50): 7.45 of A (0.68 of it tax), 3.55 of B (0.17 tax).
+    expect(bill.taxes).toEqual([
+      { rateBps: 1000, name: "A", netCents: 2000 - (745 - 68), taxCents: 200 - 68, grossCents: 2200 - 745 },
+      { rateBps: 500, name: "B", netCents: 1000 - (355 - 17), taxCents: 50 - 17, grossCents: 1050 - 355 },
+    ]);
+    expect(bill.taxes.reduce((s, r) => s + r.grossCents, 0)).toBe(bill.totalCents);
   });
 
   it("leaves the unclaimed lines' tax with the unclaimed rest", () => {

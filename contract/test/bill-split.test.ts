@@ -63,6 +63,27 @@ describe("payer keys", () => {
 });
 
 describe("billSplit", () => {
+  it("takes money given back from a payer's payment off that payer's share alone, and still adds up to the bill", () => {
+    // A shared 11.50 and Ann's 4.50 and Bea's 2.50; Ann paid 10.25 and got 4.50 back (her lemonade).
+    const b = bill([1150, 450, 250], -450);
+    const claims: LineClaim[] = [
+      { line: billLineKey(ORDER, 0), payer: ANN, weight: 1 },
+      { line: billLineKey(ORDER, 0), payer: BEA, weight: 1 },
+      { line: billLineKey(ORDER, 1), payer: ANN, weight: 1 },
+      { line: billLineKey(ORDER, 2), payer: BEA, weight: 1 },
+    ];
+    const payments = [paid(ANN, 1025), paid(BEA, 825), { ...paid(ANN, 450, "REFUND"), refundOf: "the-payment" }];
+    const split = billSplit(b, claims, payments);
+    const of = (payer: string) => split.payers.find((p) => p.payer === payer)!;
+    expect(of(ANN)).toMatchObject({ linesCents: 1025, billLevelCents: -450, totalCents: 575, paidCents: 575, dueCents: 0 });
+    expect(of(BEA)).toMatchObject({ linesCents: 825, billLevelCents: 0, totalCents: 825, paidCents: 825, dueCents: 0 });
+    expect(split.payers.reduce((s, p) => s + p.totalCents, 0) + split.unclaimedCents).toBe(b.totalCents);
+    // A refund of a cancelled order's payment (no refundOf) is no payer's: the table's total already dropped.
+    const cancelled = billSplit(b, claims, [paid(ANN, 1025), paid(ANN, 450, "REFUND")]);
+    expect(cancelled.payers.find((p) => p.payer === ANN)!.billLevelCents).toBeLessThan(0);
+    expect(cancelled.payers.find((p) => p.payer === BEA)!.billLevelCents).toBeLessThan(0);
+  });
+
   it("splits a shared dish three ways to the cent, each payer's own lines whole, and says what is left", () => {
     const b = bill([3000, 1250, 999]);
     const claims: LineClaim[] = [

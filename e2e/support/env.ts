@@ -6,6 +6,9 @@ export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgresql://po
 export const REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
 /** The two server instances' ports; override (e.g. `E2E_PORTS=3401,3402`) to run two suites side by side. */
 export const E2E_PORTS = (process.env.E2E_PORTS ?? "3301,3302").split(",").map(Number) as [number, number];
+/** The Stripe stand-in the suite's servers pay through (server/src/tools/stripe-standin.ts), started by global-setup.ts. */
+export const E2E_STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT ?? E2E_PORTS[0] + 10);
+export const E2E_STRIPE_URL = `http://127.0.0.1:${E2E_STRIPE_PORT}`;
 /** The Redis key prefix of the suite's servers and worker; its keys are deleted after the run. */
 export const E2E_REDIS_PREFIX = process.env.E2E_REDIS_PREFIX ?? "ordered-e2e";
 export const E2E_SECRET = "e2e-secret-that-is-at-least-32-characters-long";
@@ -32,6 +35,7 @@ export function serverEnv(port: number): Record<string, string> {
     WEB_DIST: process.env.E2E_WEB_DIST ?? path.join(repoRoot, "web/dist"),
     LOG_LEVEL: "warn",
     JOIN_RATE_PER_MINUTE: "1000",
+    STRIPE_API_URL: E2E_STRIPE_URL,
     LOGIN_RATE_PER_MINUTE: "1000",
     SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
     MAIL_FROM: '"Ordered e2e" <receipts@ordered.test>',

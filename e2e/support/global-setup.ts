@@ -8,7 +8,18 @@ import { migrateDatabase } from "../../server/dist/db/migrate.js";
 import { createApiClient } from "../../server/dist/tools/api-client.js";
 import { isFailureLine } from "../../server/dist/tools/log-failures.js";
 import { startSmtpStandIn } from "../../server/dist/tools/smtp-stand-in.js";
-import { E2E_DATABASE_URL, E2E_MAIL_DIR, E2E_PORTS, E2E_REDIS_PREFIX, E2E_SMTP_PORT, REDIS_URL, repoRoot, serverEnv } from "./env.js";
+import { startStripeStandin } from "../../server/dist/tools/stripe-standin.js";
+import {
+  E2E_DATABASE_URL,
+  E2E_MAIL_DIR,
+  E2E_PORTS,
+  E2E_REDIS_PREFIX,
+  E2E_SMTP_PORT,
+  E2E_STRIPE_PORT,
+  REDIS_URL,
+  repoRoot,
+  serverEnv,
+} from "./env.js";
 
 /** Where the servers' and the worker's logs go (pino JSON lines, and anything on stderr). */
 const LOG_DIR = path.join(repoRoot, "e2e/test-results/logs");
@@ -23,8 +34,10 @@ const LOG_DIR = path.join(repoRoot, "e2e/test-results/logs");
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // A leftover server of an interrupted run would answer the health check in place of ours.
-  for (const port of E2E_PORTS) await assertPortFree(port);
+  for (const port of [...E2E_PORTS, E2E_STRIPE_PORT]) await assertPortFree(port);
   await migrateDatabase(E2E_DATABASE_URL);
+  // Stripe for the servers (STRIPE_API_URL): tests make accounts through its /_standin/accounts.
+  const stripe = await startStripeStandin({ port: E2E_STRIPE_PORT });
   mkdirSync(LOG_DIR, { recursive: true });
   // The venue's mail server: each mail it takes lands in E2E_MAIL_DIR for the tests (support/mail.ts).
   rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
@@ -42,11 +55,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   } catch (err) {
     await Promise.all(children.map(stopProcess));
     await smtp.close();
+    await stripe.close();
     throw err;
   }
   return async () => {
     await Promise.all(children.map(stopProcess));
     await smtp.close();
+    await stripe.close();
     await deleteRedisKeys();
     const failures = children.flatMap(failuresOf);
     if (failures.length > 0)

@@ -11,6 +11,7 @@ import { createGuards } from "./auth/passport.js";
 import { createTokens } from "./auth/tokens.js";
 import * as courses from "./courses/courses.handlers.js";
 import { courseRoutes } from "./courses/courses.routes.js";
+import { daysRoutes } from "./days/days.routes.js";
 import { poolOf } from "./db/prisma.js";
 import type { AppComponents, AppDeps } from "./deps.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
@@ -29,6 +30,9 @@ import { countingPublisher, createMetrics, type Metrics } from "./metrics/metric
 import * as orders from "./orders/orders.handlers.js";
 import { orderRoutes } from "./orders/orders.routes.js";
 import { PlacementMenus } from "./orders/placement-menus.js";
+import { paymentRoutes } from "./payments/payments.routes.js";
+import { startReconciler } from "./payments/reconcile.js";
+import { stripeProviders } from "./payments/stripe-provider.js";
 import { createProducer } from "./pipeline/queues.js";
 import { categoryRoutes } from "./products/categories.routes.js";
 import { menuRoutes } from "./products/menu.routes.js";
@@ -100,6 +104,7 @@ export function createApp(components: AppComponents): App {
     producer,
     menus: new PlacementMenus(),
     mailer: createMailer(config.mail),
+    payments: stripeProviders({ apiUrl: config.payments.stripeApiUrl }),
   };
 
   // HTTP: every route of the API.
@@ -129,6 +134,8 @@ export function createApp(components: AppComponents): App {
     ...orderRoutes(deps),
     ...kitchenRoutes(deps),
     ...statsRoutes(deps),
+    ...paymentRoutes(deps),
+    ...daysRoutes(deps),
   };
   const api = Router();
   registerRoutes(api, routes, deps);
@@ -165,6 +172,7 @@ export function createApp(components: AppComponents): App {
     });
   });
   const staffRecheck = startStaffRecheck(io, deps, config.staffRecheckMs);
+  const reconciler = startReconciler(deps, { intervalMs: config.payments.reconcileIntervalMs, afterMs: config.payments.reconcileAfterMs });
   connectedSockets = () => io.engine.clientsCount;
   deps.publisher = countingPublisher(createIoPublisher(io, { perRoom: realtime.perRoom }), metrics);
   // A placement's job and its broadcast leave in one write (pipeline/queues.ts).
@@ -181,6 +189,7 @@ export function createApp(components: AppComponents): App {
       // (clients replay the log when they reconnect) rather than fail with the connection closed.
       deps.publisher = mutedPublisher;
       staffRecheck.stop();
+      reconciler.stop();
       await realtime.close();
       await producer.close();
       await new Promise<void>((resolve) => {

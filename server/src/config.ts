@@ -28,6 +28,21 @@ const EnvSchema = z.object({
   /** Interface the HTTP server binds; 0.0.0.0 so phones on the venue network can reach it. */
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /**
+   * Where the Stripe SDK sends its requests instead of api.stripe.com: a stand-in for tests
+   * and trials (`npm run stripe-standin -w server`), or stripe-mock. Unset: Stripe itself.
+   */
+  STRIPE_API_URL: z.url().optional(),
+  /**
+   * How often the reconciliation sweep asks the provider about payments on phones that no
+   * webhook settled yet (payments/reconcile.ts), and how old such a payment must be first.
+   */
+  PAYMENT_RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  PAYMENT_RECONCILE_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .default(2 * 60_000),
   /** Base URL phones open; join QR codes encode `<PUBLIC_URL>/s/<joinCode>`. */
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/ordered"),
@@ -202,6 +217,12 @@ export interface Config {
   readonly webDist: string | undefined;
   /** Absolute path of the photo store (media/photos.ts). */
   readonly photoDir: string;
+  readonly payments: {
+    /** STRIPE_API_URL: the SDK's target instead of Stripe's API. */
+    readonly stripeApiUrl: string | undefined;
+    readonly reconcileIntervalMs: number;
+    readonly reconcileAfterMs: number;
+  };
   readonly logLevel: string;
   /** Where mailed receipts go out (SMTP_URL, MAIL_FROM); null: receipts are not mailed. */
   readonly mail: { readonly smtpUrl: string; readonly from: string } | null;
@@ -280,6 +301,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
     trustProxyHops: e.TRUST_PROXY_HOPS,
     webDist: e.WEB_DIST || undefined,
     photoDir: path.resolve(e.PHOTO_DIR),
+    payments: {
+      stripeApiUrl: e.STRIPE_API_URL,
+      reconcileIntervalMs: e.PAYMENT_RECONCILE_INTERVAL_MS,
+      reconcileAfterMs: e.PAYMENT_RECONCILE_AFTER_MS,
+    },
     logLevel: e.LOG_LEVEL,
     mail: mailConfig(e.SMTP_URL, e.MAIL_FROM),
   });

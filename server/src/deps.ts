@@ -7,6 +7,7 @@ import type { RedisClient } from "./db/redis.js";
 import type { Limiter } from "./http/rate-limit.js";
 import type { Logger } from "./logger.js";
 import type { PlacementMenus } from "./orders/placement-menus.js";
+import type { ProviderFactory } from "./payments/provider.js";
 import type { Producer } from "./pipeline/queues.js";
 import type { Publisher } from "./realtime/publisher.js";
 import type { Mailer } from "./receipts/mailer.js";
@@ -44,4 +45,6 @@ export interface AppDeps extends AppComponents {
   menus: PlacementMenus;
   /** Mails receipts (config.mail); null when this server does not. */
   mailer: Mailer | null;
+  /** The payment provider's client for a location's account (payments/provider.ts). */
+  payments: ProviderFactory;
 }

@@ -10,7 +10,7 @@ const StaffApp = lazy(() => import("./staff/StaffApp").then((m) => ({ default: m
 const KitchenApp = lazy(() => import("./kitchen/KitchenApp").then((m) => ({ default: m.KitchenApp })));
 const SetupPage = lazy(() => import("./staff/accounts/SetupPage").then((m) => ({ default: m.SetupPage })));
 
-/** Routes: /panel, /panel/tables, /panel/tables/print, /panel/products, /panel/staff and /panel/settings (staff), /s/<joinCode> and /t/<cardCode> (customers); / goes to the panel. */
+/** Routes: /panel, /panel/tables, /panel/tables/print, /panel/products, /panel/staff, /panel/reports and /panel/settings (staff), /s/<joinCode> and /t/<cardCode> (customers); / goes to the panel. */
 export function App() {
   const path = usePath();
   useEffect(() => {
@@ -30,6 +30,7 @@ function route(path: string): ReactNode {
   if (path === "/panel/tables/print") return <StaffApp page="cards" />;
   if (path === "/panel/staff" || path === "/panel/staff/") return <StaffApp page="staff" />;
   if (path === "/panel/settings" || path === "/panel/settings/") return <StaffApp page="settings" />;
+  if (path === "/panel/reports" || path === "/panel/reports/") return <StaffApp page="reports" />;
   if (path === "/setup") return <SetupPage />;
   // One KitchenApp for both (no key): choosing a station keeps the login and the live connection.
   if (path === "/kitchen" || path === "/kitchen/") return <KitchenApp stationId={null} />;

@@ -30,6 +30,8 @@ export const strings = {
     floorLink: "Floor",
     tablesLink: "Tables",
     productsLink: "Products",
+    reportsLink: "Reports",
+    loadingPage: "Loading…",
     logout: "Log out",
     signedInAs: (name: string, location: string) => `Signed in as ${name} at ${location}`,
     closedSessions: "Closed sessions",

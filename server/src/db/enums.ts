@@ -7,6 +7,7 @@
 import {
   ALERT_KINDS,
   CARD_JOIN_CHECKS,
+  CHECKOUT_STATUSES,
   CORRECTION_KINDS,
   CustomerDto,
   ORDER_STATUSES,
@@ -36,6 +37,7 @@ export const DB_ENUMS = {
   PaymentKind: PaymentDto.shape.kind.options,
   SessionTransferKind: SESSION_TRANSFER_KINDS,
   CorrectionKind: CORRECTION_KINDS,
+  CheckoutStatus: CHECKOUT_STATUSES,
 } as const;
 
 export type DbEnum = keyof typeof DB_ENUMS;

@@ -14,7 +14,9 @@ export const LOCATION_JSON = sql`json_build_object('id', l.id, 'name', l.name, '
   'openOnFirstScan', l.open_on_first_scan, 'cardJoinCheck', l.card_join_check, 'timeZone', l.time_zone,
   'ticketAmberMinutes', l.ticket_amber_minutes, 'ticketRedMinutes', l.ticket_red_minutes,
   'serviceChargeBps', l.service_charge_bps, 'legalName', l.legal_name, 'address', l.address, 'taxId', l.tax_id,
-  'pricesIncludeTax', l.prices_include_tax)`;
+  'pricesIncludeTax', l.prices_include_tax,
+  'onlinePayments', (SELECT pa.provider FROM payment_account pa WHERE pa.location_id = l.id),
+  'dayCutoffHour', l.day_cutoff_hour)`;
 
 const Row = z.strictObject({ location: LocationDto });
 const LOCATION = statement<{ id: string }>(
@@ -34,6 +36,7 @@ const UPDATE = statement<{
   ticketRedMinutes: number | null;
   serviceChargeBps: number | null;
   pricesIncludeTax: boolean | null;
+  dayCutoffHour: number | null;
   /** The legal identity's fields are set (to a value or to null) only when given. */
   legalNameGiven: boolean;
   addressGiven: boolean;
@@ -52,6 +55,7 @@ const UPDATE = statement<{
       ticket_red_minutes = coalesce(${p.ticketRedMinutes}::int, l.ticket_red_minutes),
       service_charge_bps = coalesce(${p.serviceChargeBps}::int, l.service_charge_bps),
       prices_include_tax = coalesce(${p.pricesIncludeTax}::boolean, l.prices_include_tax),
+      day_cutoff_hour = coalesce(${p.dayCutoffHour}::int, l.day_cutoff_hour),
       legal_name = CASE WHEN ${p.legalNameGiven}::boolean THEN ${p.legalName} ELSE l.legal_name END,
       address = CASE WHEN ${p.addressGiven}::boolean THEN ${p.address} ELSE l.address END,
       tax_id = CASE WHEN ${p.taxIdGiven}::boolean THEN ${p.taxId} ELSE l.tax_id END
@@ -91,6 +95,7 @@ export async function updateLocationSettings(
       ticketRedMinutes: red ?? null,
       serviceChargeBps: body.serviceChargeBps ?? null,
       pricesIncludeTax: body.pricesIncludeTax ?? null,
+      dayCutoffHour: body.dayCutoffHour ?? null,
       legalNameGiven: body.legalName !== undefined,
       addressGiven: body.address !== undefined,
       taxIdGiven: body.taxId !== undefined,

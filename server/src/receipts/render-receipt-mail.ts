@@ -158,7 +158,7 @@ function totals(
   percent: (bps: number) => string,
 ): Row[] {
   const rows: Row[] = [];
-  if (bill.billDiscountCents > 0 || bill.serviceChargeCents > 0 || bill.taxAddedCents > 0) {
+  if (bill.billDiscountCents > 0 || bill.serviceChargeCents > 0 || bill.taxAddedCents > 0 || bill.paymentRefundsCents > 0) {
     rows.push({ label: t("bill.subtotal"), amount: money(bill.subtotalCents) });
   }
   if (bill.billDiscountCents > 0) {
@@ -168,11 +168,17 @@ function totals(
   if (bill.serviceChargeCents > 0) {
     rows.push({ label: t("bill.serviceCharge", { percent: percent(bill.serviceChargeBps) }), amount: money(bill.serviceChargeCents) });
   }
-  if (bill.taxAddedCents > 0) {
-    for (const r of bill.taxes.filter((x) => x.taxCents > 0)) {
-      rows.push({ label: t("bill.taxAdded", { rate: `${r.name ? `${r.name} ` : ""}${percent(r.rateBps)}` }), amount: money(r.taxCents) });
-    }
+  const rate = (r: { name: string | null; rateBps: number }) => `${r.name ? `${r.name} ` : ""}${percent(r.rateBps)}`;
+  // Net prices: each rate's tax added, as on the receipt (ReceiptView's BillAdjustments); once
+  // money was given back, the rates' tax is what is left of it, so the tax added is one row.
+  if (bill.taxAddedCents > 0 && bill.paymentRefundsCents === 0) {
+    for (const r of bill.taxes.filter((x) => x.taxCents > 0))
+      rows.push({ label: t("bill.taxAdded", { rate: rate(r) }), amount: money(r.taxCents) });
   }
+  if (bill.taxAddedCents > 0 && bill.paymentRefundsCents > 0) {
+    rows.push({ label: t("bill.taxAdded", { rate: bill.taxes.map(rate).join(", ") }), amount: money(bill.taxAddedCents) });
+  }
+  if (bill.paymentRefundsCents > 0) rows.push({ label: t("bill.refunds"), amount: money(-bill.paymentRefundsCents) });
   rows.push({ label: t("bill.total"), amount: money(bill.totalCents), strong: true });
   rows.push({ label: t("bill.paidTotal"), amount: money(bill.paidCents) });
   if (bill.refundedCents > 0) rows.push({ label: t("bill.refunded"), amount: money(bill.refundedCents) });

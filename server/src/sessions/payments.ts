@@ -10,19 +10,21 @@
 import { centsText, type LoggedEvent, type PaymentDto, parsePayer, type RecordPaymentBody } from "@ordered/contract";
 import { z } from "zod";
 import type { StaffPrincipal } from "../auth/tokens.js";
-import type { DbEnumValue } from "../db/enums.js";
+import { type DbEnumValue, label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
 import { loadBill, loadPaymentByClientId, lockSession } from "./session-extras.sql.js";
 
+const OPEN = label("CheckoutStatus", "OPEN");
+
 const Phone = z.strictObject({ id: z.uuid() });
 
 type PaymentInput = Omit<RecordPaymentBody, "tipCents"> & { tipCents: number };
 
 /** What a repeat of a client-made payment id must say again to be the same payment. */
-type PaymentContent = Pick<PaymentDto, "kind" | "method" | "amountCents" | "tipCents" | "customerId" | "note" | "payer">;
+export type PaymentContent = Pick<PaymentDto, "kind" | "method" | "amountCents" | "tipCents" | "customerId" | "note" | "payer">;
 
 /** The differences between a stored payment and a repeat of its id, named for the CONFLICT message. */
 function differences(stored: PaymentDto, repeat: PaymentContent): string[] {
@@ -40,6 +42,13 @@ function assertSameContent(stored: PaymentDto, repeat: PaymentContent): PaymentD
   }
   return stored;
 }
+
+const Reserved = z.strictObject({ cents: z.number().int() });
+const RESERVED_SQL = statement<{ sessionId: string }>(
+  "payments.reserved-on-phones",
+  (p) =>
+    sql`SELECT coalesce(sum(amount_cents), 0)::int AS cents FROM checkout WHERE session_id = ${p.sessionId}::uuid AND status = ${OPEN}`,
+);
 
 const RECORD_PAYMENT_SQL = statement<{ customerId: string; sessionId: string }>(
   "payments.record-payment",
@@ -93,6 +102,15 @@ export async function recordPayment(
         `only ${centsText(bill.dueCents, bill.currency)} is due at ${session.label}: record at most that, and any tip apart`,
       );
     }
+    // What guests are paying on their phones right now (payments/checkout.ts) is theirs to pay.
+    const onPhones = (await db.row(Reserved, RESERVED_SQL, { sessionId }))?.cents ?? 0;
+    if (onPhones > 0 && input.amountCents > bill.dueCents - onPhones) {
+      throw new AppError(
+        "OVERPAYMENT",
+        `${centsText(onPhones, bill.currency)} of ${session.label}'s bill is being paid on a phone right now: record at most ` +
+          `${centsText(Math.max(0, bill.dueCents - onPhones), bill.currency)}, or wait until that payment ends`,
+      );
+    }
     return insertPayment(db, staff, sessionId, input.clientPaymentId, content);
   });
 }
@@ -139,21 +157,32 @@ const INSERT_PAYMENT_SQL = statement<{
   customerId: string | null;
   note: string | null;
   payer: string | null;
-  staffId: string;
+  staffId: string | null;
+  providerRef: string | null;
+  refundOf: string | null;
 }>(
   "payments.insert-payment",
   (p) => sql`
-    INSERT INTO payment (id, session_id, client_payment_id, kind, method, amount_cents, tip_cents, customer_id, note, payer, recorded_at, recorded_by_id)
+    INSERT INTO payment (id, session_id, client_payment_id, kind, method, amount_cents, tip_cents, customer_id, note, payer, recorded_at, recorded_by_id,
+                         provider_ref, refund_of_id)
     VALUES (gen_random_uuid(), ${p.sessionId}::uuid, ${p.clientPaymentId}, ${p.kind}::"PaymentKind", ${p.method}::"PaymentMethod", ${p.amountCents},
-            ${p.tipCents}, ${p.customerId}::uuid, ${p.note}, ${p.payer}, ${CLOCK}, ${p.staffId}::uuid)`,
+            ${p.tipCents}, ${p.customerId}::uuid, ${p.note}, ${p.payer}, ${CLOCK}, ${p.staffId}::uuid, ${p.providerRef}, ${p.refundOf}::uuid)`,
 );
 
-async function insertPayment(
+/** Who recorded a payment: a staff member, or the provider's word on a guest's payment (no one). */
+type RecordedBy = Pick<StaffPrincipal, "staffId"> | null;
+
+/**
+ * Inserts a payment or refund and logs it (`payment.recorded`), in the caller's transaction,
+ * which holds the session's lock. The caller has checked it is not a repeat.
+ */
+export async function insertPayment(
   db: SqlRunner,
-  staff: StaffPrincipal,
+  staff: RecordedBy,
   sessionId: string,
   clientPaymentId: string,
   p: PaymentContent,
+  provider: { providerRef: string | null; refundOf: string | null } = { providerRef: null, refundOf: null },
 ): Promise<{ payment: PaymentDto; event: LoggedEvent<"payment.recorded"> }> {
   await db.run(INSERT_PAYMENT_SQL, {
     sessionId,
@@ -166,7 +195,8 @@ async function insertPayment(
     note: p.note,
     // The column holds seats and persons; a phone's payment names it in customer_id.
     payer: p.payer?.startsWith("phone:") ? null : p.payer,
-    staffId: staff.staffId,
+    staffId: staff?.staffId ?? null,
+    ...provider,
   });
   const payment = await paymentById(db, sessionId, clientPaymentId);
   if (!payment) throw new Error("the payment just inserted is not there");

@@ -7,6 +7,7 @@
 import {
   AlertDto,
   type AlertKind,
+  type BillClaimDto,
   type BillDto,
   billOf,
   type CorrectionDto,
@@ -38,11 +39,12 @@ const ALERT_DTO = sql`json_build_object(
   'acknowledgedBy', (SELECT display_name FROM staff_user WHERE id = a.acknowledged_by_id))`;
 
 /** `p` is the payment row. */
-const PAYMENT_DTO = sql`json_build_object(
+export const PAYMENT_DTO = sql`json_build_object(
   'id', p.id, 'clientPaymentId', p.client_payment_id, 'sessionId', p.session_id, 'kind', p.kind, 'method', p.method,
   'amountCents', p.amount_cents, 'tipCents', p.tip_cents, 'customerId', p.customer_id, 'note', p.note,
   'payer', coalesce(p.payer, 'phone:' || p.customer_id::text),
-  'recordedAt', ${isoText("p.recorded_at")}, 'recordedBy', (SELECT display_name FROM staff_user WHERE id = p.recorded_by_id))`;
+  'recordedAt', ${isoText("p.recorded_at")}, 'recordedBy', (SELECT display_name FROM staff_user WHERE id = p.recorded_by_id),
+  'refundOf', p.refund_of_id, 'providerRef', p.provider_ref)`;
 
 const CustomerRow = z.strictObject({ dto: CustomerDto });
 const AlertRow = z.strictObject({ dto: AlertDto });
@@ -208,7 +210,7 @@ const LOAD_RECEIPT_SQL = statement<{ sessionId: string }>(
 );
 
 /** The receipt of a closed session (null while it is open), from what is stored. */
-export async function loadReceipt(db: SqlRunner, sessionId: string): Promise<ReceiptDto | null> {
+export async function loadReceipt(db: SqlRunner, sessionId: string, claims: readonly BillClaimDto[] = []): Promise<ReceiptDto | null> {
   const session = await db.row(ReceiptSession, LOAD_RECEIPT_SQL, { sessionId });
   if (session?.status !== "CLOSED" || !session.closed_at) return null;
   const { bill, payments } = await loadBill(db, sessionId);
@@ -224,5 +226,6 @@ export async function loadReceipt(db: SqlRunner, sessionId: string): Promise<Rec
     payments,
     waiveReason: session.waive_reason,
     number: session.receipt_number,
+    claims,
   });
 }

@@ -3,6 +3,7 @@ import { recordCorrection } from "../corrections/record-correction.js";
 import type { AppDeps } from "../deps.js";
 import { clientKey } from "../http/client-key.js";
 import { handlers } from "../http/routes.js";
+import { settleBeforeClose } from "../payments/reconcile.js";
 import { loadMenu } from "../products/products.service.js";
 import { claimLine } from "./bill-claims.js";
 import { codeInfo, joinByCard, joinByCode, removeCustomer } from "./customers.js";
@@ -86,6 +87,8 @@ export function sessionRoutes(deps: AppDeps) {
 
     "POST /api/sessions/:id/close": async ({ req, params, body, reply }) => {
       const staff = staffOf(req);
+      // Payments still open on phones are ended (or recorded, if paid) first: the bill closed is the bill paid.
+      await settleBeforeClose(deps, staff.locationId, params.id);
       const { session, receipt, events } = await closeSession(deps.prisma, publicUrl, staff, params.id, body);
       for (const event of events) deps.publisher.sessionEvent(staff.locationId, event);
       reply({ session, receipt });

@@ -19,6 +19,7 @@ import { z } from "zod";
 import { assertActiveCustomer } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import { loadBillDiscounts } from "../corrections/correction-dto.sql.js";
+import { lockLocationForClose, setBusinessDay } from "../days/business-day.sql.js";
 import { type DbEnumValue, label, labels } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
@@ -187,7 +188,7 @@ export async function getSession(
     loadPayments(db, where),
     loadClaims(db, row.id),
     loadBillDiscounts(db, row.id),
-    row.status === "CLOSED" ? loadReceipt(db, row.id) : null,
+    row.status === "CLOSED" ? loadClaims(db, row.id).then((claims) => loadReceipt(db, row.id, claims)) : null,
   ]);
   return { session: toSessionDto(row, publicUrl), orders, customers, alerts, payments, claims, discounts, receipt };
 }
@@ -314,6 +315,11 @@ export async function closeSession(
       );
     }
     const waived = bill.dueCents > 0 ? bill.dueCents : 0;
+    // A receipt for anything that was billed or paid; a table that had nothing gets none.
+    const numbered = bill.lines.length > 0 || bill.paidCents !== 0 || bill.tipCents > 0 || waived > 0;
+    // The business day is read under the location's row lock (days/business-day.sql.ts): the
+    // numbering below takes it; a close without a receipt takes it shared first.
+    if (!numbered) await lockLocationForClose(db, sessionId);
     // Stamped after the row lock (which placements also take), so no order logged before
     // the close has a later time than the close.
     await db.run(MARK_SESSION_CLOSED_SQL, {
@@ -325,10 +331,11 @@ export async function closeSession(
       // And the tax a net-price bill added on top (0 when prices include it).
       taxAddedCents: bill.taxAddedCents,
       sessionId,
-      // A receipt for anything that was billed or paid; a table that had nothing gets none.
-      numbered: bill.lines.length > 0 || bill.paidCents !== 0 || bill.tipCents > 0 || waived > 0,
+      numbered,
     });
-    const receipt = await loadReceipt(db, sessionId);
+    // Its receipt's business day: the day of its close, or the next one not closed yet.
+    await setBusinessDay(db, sessionId);
+    const receipt = await loadReceipt(db, sessionId, await loadClaims(db, sessionId));
     if (!receipt) throw new Error(`session ${sessionId} was closed but has no receipt`);
     const closed = await appendJsonEvent(db, "session.closed", sessionId, { closedAt: receipt.closedAt, receipt });
     if (!closed.event) throw new Error(`session ${sessionId} was closed but not logged`);
@@ -337,7 +344,7 @@ export async function closeSession(
   });
   const row = await findSession(prisma, sessionId, staff.locationId);
   // Closed before this call: its stored receipt.
-  const receipt = closing.receipt ?? (row ? await loadReceipt(sqlOn(prisma), sessionId) : null);
+  const receipt = closing.receipt ?? (row ? await loadReceipt(sqlOn(prisma), sessionId, await loadClaims(sqlOn(prisma), sessionId)) : null);
   if (!row || !receipt) throw AppError.notFound("session");
   return { session: toSessionDto(row, publicUrl), receipt, events: closing.events };
 }
@@ -396,7 +403,7 @@ export async function loadSessionActivity(
 /** The receipt of a phone's session, which it may read after the close (not if removed). */
 export async function getCustomerReceipt(prisma: PrismaClient, customer: CustomerPrincipal): Promise<ReceiptDto> {
   await assertActiveCustomer(prisma, customer, "any");
-  const receipt = await loadReceipt(sqlOn(prisma), customer.sessionId);
+  const receipt = await loadReceipt(sqlOn(prisma), customer.sessionId, await loadClaims(sqlOn(prisma), customer.sessionId));
   if (!receipt) throw new AppError("CONFLICT", "this table is still open: its receipt comes when it closes");
   return receipt;
 }

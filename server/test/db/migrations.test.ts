@@ -24,10 +24,12 @@ describe("migrations", () => {
         "_prisma_migrations",
         "bill_claim",
         "category",
+        "checkout",
         "correction",
         "course",
         "course_hold",
         "customer",
+        "day_close",
         "dining_table",
         "location",
         "option_group",
@@ -35,6 +37,7 @@ describe("migrations", () => {
         "order_item",
         "order_session",
         "payment",
+        "payment_account",
         "product",
         "product_option",
         "receipt_mail",
@@ -94,6 +97,18 @@ describe("migrations", () => {
       await expect(rate("STANDARD", 700)).rejects.toThrow(/tax_rate_location_id_lower_name_key/);
       await expect(rate("Too much", 10_001)).rejects.toThrow(/tax_rate_rate_bps_check/);
       await expect(rate("Negative", -1)).rejects.toThrow(/tax_rate_rate_bps_check/);
+      // A business day starts at an hour of the clock; a closed day's report is never rewritten.
+      await expect(db.query("UPDATE location SET day_cutoff_hour = 24 WHERE id = $1", [loc.rows[0].id])).rejects.toThrow(
+        /location_day_cutoff_hour_check/,
+      );
+      const closed = await db.query(
+        `INSERT INTO day_close (id, location_id, business_day, client_close_id, closed_at, open_sessions, report)
+         VALUES (gen_random_uuid(), $1, '2026-12-24', 'close-1', now(), 0, '{}') RETURNING id`,
+        [loc.rows[0].id],
+      );
+      await expect(db.query("UPDATE day_close SET report = '{\"x\":1}' WHERE id = $1", [closed.rows[0].id])).rejects.toThrow(
+        /a closed day is never changed/,
+      );
       // Applying again is a no-op.
       const again = await migrateDatabase(url);
       expect(again.output).toContain("No pending migrations to apply");

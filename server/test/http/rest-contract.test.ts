@@ -17,6 +17,7 @@ import {
 import { Validator } from "@seriousme/openapi-schema-validator";
 import sharp from "sharp";
 import { startSmtpStandIn } from "../../src/tools/smtp-stand-in.js";
+import { startStripeStandin } from "../../src/tools/stripe-standin.js";
 import type { TestServer } from "../support/harness.js";
 import { eventually } from "../support/harness.js";
 import { describe, expect, it } from "../support/kit.js";
@@ -107,11 +108,12 @@ describe("the route table", () => {
 
   it("answers every route as its schema says, through the typed client, on a venue's day", async ({
     server,
+    startServer,
+    prefix,
     worker,
     venue,
     socket,
     prisma,
-    startServer,
   }) => {
     void worker; // accepts the orders placed below
     const called = new Set<RouteKey>();
@@ -332,6 +334,49 @@ describe("the route table", () => {
       comped.correction,
     );
 
+    // Ann pays 1.00 + 0.20 tip on her phone through Stripe (the stand-in) on an instance that
+    // reaches it; the signed webhook records it; a manager refunds half of it; then the keys go.
+    const stripe = await startStripeStandin();
+    try {
+      const cashier = await startServer({ REDIS_PREFIX: prefix, STRIPE_API_URL: stripe.url });
+      const via = async <K extends RouteKey>(key: K, ...args: RouteArgs<K>): Promise<RouteResponse<K>> => {
+        const answer = await cashier.api.route(key, ...args);
+        called.add(key);
+        const response = (ROUTES[key] as RouteDef).response;
+        if (response && !isFileContent(response)) response.parse(answer);
+        return answer;
+      };
+      const account = stripe.account({ webhookUrl: `${cashier.url}/api/payments/webhook/stripe/${venue.locationId}` });
+      await via("PUT /api/payments/account", {
+        token,
+        body: { provider: "STRIPE", secretKey: account.secretKey, webhookSecret: account.webhookSecret },
+      });
+      expect((await via("GET /api/payments/account", { token })).account?.provider).toBe("STRIPE");
+      const clientPaymentId = randomUUID();
+      const started = await via("POST /api/sessions/checkout", {
+        token: ann.token,
+        body: { clientPaymentId, amountCents: 100, tipCents: 20, returnPath: "/s/tour" },
+      });
+      stripe.pay(started.checkout.url!.split("/").at(-1)!);
+      await eventually(
+        async () => stripe.deliveries.some((d) => d.type === "checkout.session.completed" && d.status === 200),
+        10_000,
+        "the webhook",
+      );
+      called.add("POST /api/payments/webhook/stripe/:locationId"); // called by the stand-in, signed as Stripe signs
+      const back = await via("GET /api/sessions/checkouts/:clientPaymentId", { token: ann.token, params: { clientPaymentId } });
+      expect(back.checkout.status).toBe("PAID");
+      const refund = await via("POST /api/sessions/:id/refunds", {
+        token,
+        params: { id: sessionId },
+        body: { clientRefundId: randomUUID(), paymentId: back.checkout.paymentId!, amountCents: 50, reason: "tour" },
+      });
+      expect(refund.payment).toMatchObject({ kind: "REFUND", method: "ONLINE", amountCents: 50 });
+      await via("DELETE /api/payments/account", { token });
+    } finally {
+      await stripe.close();
+    }
+
     // Paying and closing; the phone's receipt; the day's takings.
     expect((await call("GET /api/sessions", { token, query: { status: "OPEN" } })).sessions.map((s) => s.id)).toContain(sessionId);
     const detail = await call("GET /api/sessions/:id", { token, params: { id: sessionId } });
@@ -372,6 +417,17 @@ describe("the route table", () => {
       await smtp.close();
     }
     expect((await call("GET /api/stats/daily", { token })).orders.cancelled).toBeGreaterThanOrEqual(1);
+    // End of day: the Z report, the day closed, the range and its CSV.
+    const zReport = (await call("GET /api/reports/day", { token })).report;
+    expect(zReport.receipts.map((r) => r.sessionId)).toContain(sessionId);
+    const day = zReport.businessDay;
+    const dayClosed = await call("POST /api/days/close", {
+      token,
+      body: { clientCloseId: randomUUID(), businessDay: day, acknowledgeOpen: true },
+    });
+    expect(dayClosed.close.businessDay).toBe(day);
+    expect((await call("GET /api/reports", { token, query: { from: day, to: day } })).report.days[0]?.closed).toBe(true);
+    expect((await call("GET /api/reports/days.csv", { token, query: { from: day, to: day } })).type.split(";")[0]).toBe("text/csv");
 
     // Last: the manager's password reset ends their tokens.
     await call("POST /api/staff/:id/reset-password", { token, params: { id: invited.staff.id } });

@@ -87,6 +87,10 @@ describe("net prices", () => {
       { rateBps: 500, name: "F", netCents: 450, taxCents: 23, grossCents: 473 },
     ]);
 
+    // The day's Z report sums the receipts' bills as they closed: the tax added is in its total and its taxes.
+    const { report } = await server.api.route("GET /api/reports/day", { token });
+    expect(report.totals).toMatchObject({ totalCents: total, taxCents: tax, netCents: lines });
+
     // A table seated after the flip is gross again; the closed receipt still reads as it closed.
     const next = await openAndJoin(server, token, `Table ${randomUUID().slice(0, 6)}`);
     expect(next.session.pricesIncludeTax).toBe(true);

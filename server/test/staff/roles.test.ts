@@ -45,6 +45,8 @@ interface RouteCase {
   prepare?: (ctx: Ctx) => Promise<Prepared> | Prepared;
 }
 
+let closedDays = 0;
+
 const unique = (what: string) => `${what} ${randomUUID().slice(0, 8)}`;
 
 /** A waiter's order of one Lemonade (TEST_MENU[2]: no options, no stock). */
@@ -145,6 +147,27 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
     },
   ],
   "stats.view": [{ method: "GET", path: "/api/stats/daily" }],
+  "reports.view": [
+    { method: "GET", path: "/api/reports/day" },
+    { method: "GET", path: "/api/reports?from=2026-12-01&to=2026-12-07" },
+    { method: "GET", path: "/api/reports/days.csv?from=2026-12-01&to=2026-12-07" },
+  ],
+  "day.close": [
+    {
+      method: "POST",
+      path: "/api/days/close",
+      prepare({ prisma, crew }) {
+        // A past day of its own for each role that may close one (a day closes once).
+        closedDays += 1;
+        const businessDay = new Date(Date.UTC(2020, 0, closedDays)).toISOString().slice(0, 10);
+        return {
+          body: { clientCloseId: randomUUID(), businessDay, acknowledgeOpen: true },
+          happened: async () =>
+            (await prisma.dayClose.count({ where: { locationId: crew.locationId, businessDay: new Date(businessDay) } })) === 1,
+        };
+      },
+    },
+  ],
   "menu.view": [
     { method: "GET", path: "/api/products" },
     { method: "GET", path: "/api/categories" },
@@ -194,6 +217,25 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
           path: `/api/sessions/${session.id}/payments`,
           body: payment(),
           happened: async () => (await ctx.prisma.payment.count({ where: { sessionId: session.id } })) === 1,
+        };
+      },
+    },
+  ],
+  "payments.refund": [
+    {
+      method: "POST",
+      path: "/api/sessions/:id/refunds",
+      async prepare(ctx) {
+        const order = await acceptedDiavola(ctx);
+        const paid = await ctx.a.api.recordPayment(ctx.crew.tokens.OWNER, order.sessionId, {
+          clientPaymentId: randomUUID(),
+          method: "CASH",
+          amountCents: order.totalCents,
+        });
+        return {
+          path: `/api/sessions/${order.sessionId}/refunds`,
+          body: { clientRefundId: randomUUID(), paymentId: paid.id, amountCents: 100, reason: "cold pizza" },
+          happened: async () => (await ctx.prisma.payment.count({ where: { sessionId: order.sessionId, kind: "REFUND" } })) === 1,
         };
       },
     },

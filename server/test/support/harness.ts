@@ -56,6 +56,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     // Sweepers see every order in the shared test database: one with a short delay would
     // take other tests' orders into its own queue. Only the sweeper's own tests shorten it.
     SWEEP_AFTER_MS: "600000",
+    // Likewise for payments on phones: another test's checkouts are not this server's to ask about.
+    PAYMENT_RECONCILE_AFTER_MS: "600000",
     ...env,
   });
 }

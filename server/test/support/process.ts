@@ -19,7 +19,8 @@ export interface ChildServer {
 
 /** A server instance in its own process (src/main.ts through tsx) on a free port, for crash tests. */
 export async function spawnServer(env: Record<string, string>): Promise<ChildServer> {
-  const port = await freePort();
+  // A port of the test's choosing (a restart at the same address), else a free one.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: serverDir,
     env: {

@@ -1,4 +1,5 @@
-import type { BillDto, BillShareDto, PaymentDto, ReceiptDto } from "@ordered/contract/client";
+import { type BillDto, type BillShareDto, billSplit, type PaymentDto, parsePayer, type ReceiptDto } from "@ordered/contract/client";
+import type { ReactNode } from "react";
 import { formatLocale, t } from "../i18n/i18n";
 import { formatMoney, formatTime } from "../lib/money";
 import { CorrectionTags, isVoided } from "./CorrectionTags";
@@ -19,6 +20,8 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
   const when = (iso: string) => formatDateTime(iso, location.timeZone);
   // Lines carry their rate's mark ("A", "B") when the venue names its rates, as receipts do.
   const marked = bill.lines.some((l) => l.taxName);
+  // Split by item: each payer's share (the same computation as the panel's and the phones').
+  const split = receipt.claims.length > 0 ? billSplit(bill, receipt.claims, receipt.payments) : null;
 
   return (
     <div className="receipt">
@@ -94,11 +97,46 @@ export function ReceiptView({ receipt }: { receipt: ReceiptDto }) {
 
       <CorrectionList bill={bill} timeZone={location.timeZone} />
 
-      {bill.shares.length > 1 && (
-        <section aria-label={t("receipt.byPhone")}>
-          <h4 className="receipt-heading">{t("receipt.byPhone")}</h4>
-          <ShareTable shares={bill.shares} currency={bill.currency} nameOf={(s) => names.get(s.customerId) ?? t("bill.table")} />
+      {split ? (
+        <section aria-label={t("split.title")}>
+          <h4 className="receipt-heading">{t("split.title")}</h4>
+          <table className="receipt-table receipt-split">
+            <thead>
+              <tr>
+                <th scope="col">{t("receipt.payer")}</th>
+                <th scope="col" className="num">
+                  {t("receipt.share")}
+                </th>
+                <th scope="col" className="num">
+                  {t("bill.paid")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {split.payers.map((p) => (
+                <tr key={p.payer}>
+                  <th scope="row">{payerLabel(p.payer, names)}</th>
+                  <td className="num">{money(p.totalCents)}</td>
+                  <td className="num">{money(p.paidCents)}</td>
+                </tr>
+              ))}
+              {split.unclaimedCents !== 0 && (
+                <tr>
+                  <th scope="row">{t("bill.table")}</th>
+                  <td className="num">{money(split.unclaimedCents)}</td>
+                  <td className="num" />
+                </tr>
+              )}
+            </tbody>
+          </table>
         </section>
+      ) : (
+        bill.shares.length > 1 && (
+          <section aria-label={t("receipt.byPhone")}>
+            <h4 className="receipt-heading">{t("receipt.byPhone")}</h4>
+            <ShareTable shares={bill.shares} currency={bill.currency} nameOf={(s) => names.get(s.customerId) ?? t("bill.table")} />
+          </section>
+        )
       )}
 
       <section aria-label={t("receipt.payments")}>
@@ -206,6 +244,11 @@ export function ShareTable({
   );
 }
 
+/** A rate as a receipt names it: its mark and its percent ("A 19 %"). */
+function rateText(r: { name: string | null; rateBps: number }): string {
+  return `${r.name ? `${r.name} ` : ""}${percentText(r.rateBps)}`;
+}
+
 /** A percent from basis points, in the reader's locale ("12.5 %"). */
 export function percentText(bps: number): string {
   return new Intl.NumberFormat(formatLocale(), { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
@@ -218,7 +261,9 @@ export function percentText(bps: number): string {
  */
 export function BillAdjustments({ bill, className }: { bill: BillDto; className?: string }) {
   const money = (cents: number) => formatMoney(cents, bill.currency);
-  if (bill.billDiscountCents === 0 && bill.serviceChargeCents === 0 && bill.taxAddedCents === 0) return null;
+  if (bill.billDiscountCents === 0 && bill.serviceChargeCents === 0 && bill.taxAddedCents === 0 && bill.paymentRefundsCents === 0) {
+    return null;
+  }
   return (
     <>
       <div className={className} data-sum="subtotal">
@@ -247,16 +292,30 @@ export function BillAdjustments({ bill, className }: { bill: BillDto; className?
           <dd>{money(bill.serviceChargeCents)}</dd>
         </div>
       )}
-      {/* Net prices (issue 33): each rate's tax added on top, as its own row. */}
+      {/* Net prices (issue 33): each rate's tax added on top, as its own row; once money was given
+          back the rates' tax is what is left (the tax table), so the tax added shows as one row. */}
       {bill.taxAddedCents > 0 &&
+        bill.paymentRefundsCents === 0 &&
         bill.taxes
           .filter((r) => r.taxCents > 0)
           .map((r) => (
             <div key={`${r.rateBps}-${r.name ?? ""}`} className={className} data-sum="tax" data-rate={r.rateBps}>
-              <dt>{t("bill.taxAdded", { rate: `${r.name ? `${r.name} ` : ""}${percentText(r.rateBps)}` })}</dt>
+              <dt>{t("bill.taxAdded", { rate: rateText(r) })}</dt>
               <dd>{money(r.taxCents)}</dd>
             </div>
           ))}
+      {bill.taxAddedCents > 0 && bill.paymentRefundsCents > 0 && (
+        <div className={className} data-sum="tax">
+          <dt>{t("bill.taxAdded", { rate: bill.taxes.map(rateText).join(", ") })}</dt>
+          <dd>{money(bill.taxAddedCents)}</dd>
+        </div>
+      )}
+      {bill.paymentRefundsCents > 0 && (
+        <div className={className} data-sum="refunds">
+          <dt>{t("bill.refunds")}</dt>
+          <dd>{money(-bill.paymentRefundsCents)}</dd>
+        </div>
+      )}
     </>
   );
 }
@@ -281,10 +340,11 @@ export function BillTotals({ bill, waiveReason = null }: { bill: BillDto; waiveR
         <dt>{t("bill.paidTotal")}</dt>
         <dd>{money(bill.paidCents)}</dd>
       </div>
-      {bill.refundedCents > 0 && (
+      {/* Refunds of payments show above the total (BillAdjustments); these are a cancelled order's. */}
+      {bill.refundedCents - bill.paymentRefundsCents > 0 && (
         <div>
           <dt>{t("bill.refunded")}</dt>
-          <dd>{money(bill.refundedCents)}</dd>
+          <dd>{money(bill.refundedCents - bill.paymentRefundsCents)}</dd>
         </div>
       )}
       {bill.tipCents > 0 && (
@@ -348,9 +408,12 @@ export function PaymentList({
   currency,
   nameOf,
   timeZone,
+  action,
 }: {
   payments: readonly PaymentDto[];
   currency: string;
+  /** Something staff can do with a payment (refund it), shown at its end. */
+  action?: (payment: PaymentDto) => ReactNode;
   /** The venue's time zone: a receipt's times are its clock's (the browser's when absent). */
   timeZone?: string;
   /** The name of the phone a payment was for; undefined falls back to a plain "a phone". */
@@ -374,6 +437,7 @@ export function PaymentList({
               ? t("receipt.recordedBy", { time: formatTime(p.recordedAt, timeZone), by: p.recordedBy })
               : formatTime(p.recordedAt, timeZone)}
           </span>
+          {action?.(p)}
         </li>
       ))}
     </ul>
@@ -397,4 +461,12 @@ function formatDateTime(iso: string, timeZone: string): string {
     // A zone this browser does not know: its own clock rather than nothing.
     return new Date(iso).toLocaleString(formatLocale(), options);
   }
+}
+
+/** A payer of a split by item on the receipt: a phone by its name, else "Person 3", "Seat 2". */
+function payerLabel(payer: string, names: ReadonlyMap<string | null, string>): string {
+  const p = parsePayer(payer);
+  if (!p) return payer;
+  if (p.kind === "phone") return names.get(p.customerId) ?? t("split.guest");
+  return p.kind === "person" ? t("split.person", { n: p.number }) : t("split.seat", { n: p.number });
 }

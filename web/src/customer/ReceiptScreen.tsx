@@ -1,3 +1,4 @@
+import { billSplit } from "@ordered/contract/client";
 import { api } from "../api/http";
 import { MailReceiptForm } from "../components/MailReceiptForm";
 import { ReceiptView } from "../components/ReceiptView";
@@ -15,7 +16,13 @@ interface Props {
 /** The closed session's receipt on the phone, with this phone's share, printable and kept on the phone. */
 export function ReceiptScreen({ kept, onRejoin }: Props) {
   const { receipt, customerId, token } = kept;
-  const mine = customerId ? receipt.bill.shares.find((s) => s.customerId === customerId) : undefined;
+  const ordered = customerId ? receipt.bill.shares.find((s) => s.customerId === customerId)?.subtotalCents : undefined;
+  // Split by item: this phone's share of the split, not what it ordered.
+  const splitShare =
+    customerId && receipt.claims.length > 0
+      ? billSplit(receipt.bill, receipt.claims, receipt.payments).payers.find((p) => p.payer === `phone:${customerId}`)?.totalCents
+      : undefined;
+  const mine = splitShare ?? ordered;
   return (
     <main className="phone-receipt customer">
       <header className="phone-receipt-head no-print">
@@ -35,10 +42,10 @@ export function ReceiptScreen({ kept, onRejoin }: Props) {
       </header>
       <section aria-label={t("phoneReceipt.title")} className="phone-receipt-card print-area">
         <h2 className="visually-hidden">{t("phoneReceipt.title")}</h2>
-        {mine && (
+        {mine !== undefined && (
           <p className="phone-receipt-share">
             <span>{t("phoneReceipt.yourShare")}</span>
-            <strong>{formatMoney(mine.subtotalCents, receipt.bill.currency)}</strong>
+            <strong>{formatMoney(mine, receipt.bill.currency)}</strong>
           </p>
         )}
         <ReceiptView receipt={receipt} />

@@ -26,9 +26,11 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { MenuView } from "./MenuView";
 import { loadMenu, takeSeededMenu } from "./menu-loader";
 import { OrdersView, orderAnchor } from "./OrdersView";
+import { PayOnPhone } from "./PayOnPhone";
 import { PhoneTabs, panelId, tabId } from "./PhoneTabs";
 import { confirmsOrder, PlacedConfirmation } from "./PlacedConfirmation";
 import { PresenceCheck } from "./PresenceCheck";
+import { paymentReturn, shareToPay } from "./pay-on-phone";
 import { endReasonOf } from "./phone-flow";
 import { RefusedNotice } from "./RefusedNotice";
 import { useRefusedOrders } from "./refused-orders";
@@ -61,7 +63,8 @@ type View = "order" | "bill";
 /** The table's orders, the menu and the cart; the running bill; calls to staff. */
 export function TableScreen({ storageKey, token, current, label, orders, payments, discounts, alerts, customers, claims, onEnd }: Props) {
   const { status } = useLive();
-  const [view, setView] = useState<View>("order");
+  // Back from the payment provider's page: the bill, where the payment's outcome shows.
+  const [view, setView] = useState<View>(() => (paymentReturn(location.search) ? "bill" : "order"));
   const load = useCallback(() => loadMenu(token), [token]);
   const [seeded] = useState(() => takeSeededMenu(token));
   const menu = useMenu(load, seeded);
@@ -191,6 +194,9 @@ export function TableScreen({ storageKey, token, current, label, orders, payment
           <div role="tabpanel" id={panelId("bill")} aria-labelledby={tabId("bill")} className="phone-panel">
             <BillView bill={bill} me={me} share={myShare ?? (claims.length > 0 ? { totalCents: 0, paidCents: 0 } : undefined)} />
             <SplitByItem bill={bill} claims={claims} payments={payments} me={me} phones={phones} />
+            {current.location.onlinePayments && (
+              <PayOnPhone token={token} bill={bill} payments={payments} shareCents={shareToPay(bill, me, myShare, claims.length > 0)} />
+            )}
           </div>
         ) : (
           <div role="tabpanel" id={panelId("order")} aria-labelledby={tabId("order")} className="phone-panel">

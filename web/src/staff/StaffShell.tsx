@@ -1,5 +1,5 @@
 import type { LocationDto } from "@ordered/contract/client";
-import { useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { Announcer } from "../components/Announcer";
 import { type StaffAuth, staffAuthStore } from "../components/auth/staff-auth";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
@@ -18,8 +18,12 @@ import { SettingsPage } from "./settings/SettingsPage";
 import { TablesPage } from "./tables/TablesPage";
 import { useStaffLive } from "./use-staff-live";
 
+// The reports page is a chunk of its own (its strings in five languages, and uPlot inside it):
+// fetched when a manager opens it, never with the rest of the panel.
+const ReportsPage = lazy(() => import("./reports/ReportsPage"));
+
 /** The panel's pages: "sessions" is its home, the floor with the sessions under it. */
-export type StaffPage = "sessions" | "tables" | "products" | "staff" | "settings";
+export type StaffPage = "sessions" | "tables" | "products" | "staff" | "reports" | "settings";
 
 interface Props {
   auth: StaffAuth;
@@ -75,6 +79,11 @@ export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew, onLocat
               {strings.staffAccounts.navLink}
             </Link>
           )}
+          {allowed("reports") && (
+            <Link href="/panel/reports" aria-current={page === "reports" ? "page" : undefined}>
+              {strings.panel.reportsLink}
+            </Link>
+          )}
           {allowed("settings") && (
             <Link href="/panel/settings" aria-current={page === "settings" ? "page" : undefined}>
               {strings.settingsPage.navLink}
@@ -109,6 +118,10 @@ export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew, onLocat
             <TablesPage staffLive={staffLive} auth={auth} onLocation={onLocation} />
           ) : page === "staff" ? (
             <StaffAccountsPage auth={auth} />
+          ) : page === "reports" ? (
+            <Suspense fallback={<p className="muted">{strings.panel.loadingPage}</p>}>
+              <ReportsPage auth={auth} />
+            </Suspense>
           ) : page === "settings" ? (
             <SettingsPage auth={auth} onLocation={onLocation} />
           ) : (

@@ -13,6 +13,8 @@ export const PAGE_PERMISSION = {
   cards: "tables.edit",
   products: "menu.view",
   staff: "staff.manage",
+  /** Z reports, closing the day, reports over days (issue 33). */
+  reports: "reports.view",
   /** The receipts' legal identity and the time zone: the owner's. */
   settings: "location.settings",
 } as const satisfies Record<string, Permission>;

@@ -10,9 +10,9 @@ import {
   lineStarted,
   type OrderDto,
   type OrderItemDto,
-  PAYMENT_METHODS,
-  type PaymentMethod,
+  RECORDED_PAYMENT_METHODS,
   RETRYABLE_ERRORS,
+  type RecordedPaymentMethod,
   type StaffRoleName,
 } from "@ordered/contract/client";
 import { useId, useRef, useState } from "react";
@@ -55,7 +55,7 @@ export function CorrectionDialog({ sessionId, token, role, target, onClose }: Pr
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [refundNeeded, setRefundNeeded] = useState<string | null>(null);
-  const [method, setMethod] = useState<PaymentMethod | null>(null);
+  const [method, setMethod] = useState<RecordedPaymentMethod | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [clientCorrectionId] = useState(() => crypto.randomUUID());
@@ -195,7 +195,7 @@ export function CorrectionDialog({ sessionId, token, role, target, onClose }: Pr
             <legend>
               {refundNeeded} {s.refundTitle}
             </legend>
-            {PAYMENT_METHODS.map((m) => (
+            {RECORDED_PAYMENT_METHODS.map((m) => (
               <label key={m} className="choice-option">
                 <input type="radio" name={`${ids}-refund`} checked={method === m} onChange={() => setMethod(m)} />
                 {strings.payment.methods[m]}

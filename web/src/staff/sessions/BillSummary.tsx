@@ -11,13 +11,15 @@ interface Props {
   bill: BillDto;
   payments: PaymentDto[];
   names: ReadonlyMap<string, string>;
+  /** Refund from a payment (managers): the payment and what is left of it to refund. */
+  onRefund?: ((payment: PaymentDto, leftCents: number) => void) | undefined;
 }
 
 /**
  * A session's running bill, live: what each phone ordered and paid, the totals, and what is
  * still waiting for the kitchen (not owed yet). The lines and payments fold away.
  */
-export function BillSummary({ label, bill, payments, names }: Props) {
+export function BillSummary({ label, bill, payments, names, onRefund }: Props) {
   const money = (cents: number) => formatMoney(cents, bill.currency);
   const byPhone = new Map<string | null, typeof bill.lines>();
   for (const line of bill.lines) byPhone.set(line.customerId, [...(byPhone.get(line.customerId) ?? []), line]);
@@ -62,9 +64,36 @@ export function BillSummary({ label, bill, payments, names }: Props) {
       {payments.length > 0 && (
         <details className="seat-bill-more">
           <summary>{strings.bill.payments(payments.length)}</summary>
-          <PaymentList payments={payments} currency={bill.currency} nameOf={(id) => names.get(id)} />
+          <PaymentList
+            payments={payments}
+            currency={bill.currency}
+            nameOf={(id) => names.get(id)}
+            action={
+              onRefund &&
+              ((p) => {
+                const left = refundableCents(p, payments);
+                if (p.kind !== "PAYMENT" || left <= 0) return null;
+                const who = p.customerId ? (names.get(p.customerId) ?? "") : "";
+                return (
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={strings.refund.buttonLabel(money(p.amountCents), who)}
+                    onClick={() => onRefund(p, left)}
+                  >
+                    {strings.refund.button(money(left))}
+                  </button>
+                );
+              })
+            }
+          />
         </details>
       )}
     </section>
   );
+}
+
+/** What is left of a payment to refund: its amount less the refunds recorded from it. */
+export function refundableCents(payment: PaymentDto, payments: readonly PaymentDto[]): number {
+  return payment.amountCents - payments.filter((p) => p.refundOf === payment.id).reduce((sum, p) => sum + p.amountCents, 0);
 }

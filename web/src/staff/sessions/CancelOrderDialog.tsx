@@ -7,8 +7,8 @@ import {
   type OrderDto,
   type OrderView,
   orderViewOf,
-  PAYMENT_METHODS,
-  type PaymentMethod,
+  RECORDED_PAYMENT_METHODS,
+  type RecordedPaymentMethod,
   type StaffRoleName,
 } from "@ordered/contract/client";
 import { useId, useState } from "react";
@@ -39,7 +39,7 @@ export function CancelOrderDialog({ order, label, role, onCancelled, onClose }: 
   const [seen, setSeen] = useState<OrderView>(now);
   const [reason, setReason] = useState("");
   const [refundNeeded, setRefundNeeded] = useState<string | null>(null);
-  const [method, setMethod] = useState<PaymentMethod | null>(null);
+  const [method, setMethod] = useState<RecordedPaymentMethod | null>(null);
   // One id per dialog: a retried cancel records its refund once.
   const [refundId] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string | null>(null);
@@ -98,7 +98,7 @@ export function CancelOrderDialog({ order, label, role, onCancelled, onClose }: 
           <legend>
             {refundNeeded} {strings.order.refundTitle}
           </legend>
-          {PAYMENT_METHODS.map((m) => (
+          {RECORDED_PAYMENT_METHODS.map((m) => (
             <label key={m} className="choice-option">
               <input type="radio" name={`${ids}-refund`} checked={method === m} onChange={() => setMethod(m)} />
               {strings.payment.methods[m]}

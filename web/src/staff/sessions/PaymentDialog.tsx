@@ -1,9 +1,9 @@
 import {
   type BillDto,
   LIMITS,
-  PAYMENT_METHODS,
   type PaymentDto,
-  type PaymentMethod,
+  RECORDED_PAYMENT_METHODS,
+  type RecordedPaymentMethod,
   type RecordPaymentBody,
 } from "@ordered/contract/client";
 import { useId, useRef, useState } from "react";
@@ -48,7 +48,7 @@ export function PaymentDialog({ sessionId, label, bill, names, token, payer, onC
   const announce = useAnnounce();
   const ids = useId();
   const money = (cents: number) => formatMoney(cents, bill.currency);
-  const [method, setMethod] = useState<PaymentMethod | null>(null);
+  const [method, setMethod] = useState<RecordedPaymentMethod | null>(null);
   const [scope, setScope] = useState<Scope>("whole");
   const phones = bill.shares.filter((s) => s.customerId !== null);
   const [customerId, setCustomerId] = useState<string>("");
@@ -170,7 +170,7 @@ export function PaymentDialog({ sessionId, label, bill, names, token, payer, onC
 
         <fieldset className="choice" disabled={locked}>
           <legend>{strings.payment.method}</legend>
-          {PAYMENT_METHODS.map((m) => (
+          {RECORDED_PAYMENT_METHODS.map((m) => (
             <label key={m} className="choice-option">
               <input type="radio" name={`${ids}-method`} checked={method === m} onChange={() => setMethod(m)} />
               {strings.payment.methods[m]}

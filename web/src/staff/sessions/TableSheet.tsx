@@ -5,6 +5,7 @@ import {
   type CloseSessionBody,
   can,
   type OrderDto,
+  type PaymentDto,
   type StaffRoleName,
   ticketUrgency,
 } from "@ordered/contract/client";
@@ -22,6 +23,7 @@ import { useNow } from "../use-now";
 import { AlertList } from "./AlertList";
 import { BillSummary } from "./BillSummary";
 import { PaymentDialog } from "./PaymentDialog";
+import { RefundDialog } from "./RefundDialog";
 import { SessionCloseDialog } from "./SessionCloseDialog";
 import { SessionPhones } from "./SessionPhones";
 import { SplitDialog } from "./SplitDialog";
@@ -65,6 +67,7 @@ type Dialog =
   | { kind: "payPayer"; payer: string }
   | { kind: "move"; order: OrderDto }
   | { kind: "discount" }
+  | { kind: "refund"; payment: PaymentDto; leftCents: number }
   | null;
 
 /**
@@ -253,10 +256,27 @@ export function TableSheet({
             now={now}
             checked={cardJoinCheck !== "OFF"}
           />
-          <BillSummary label={session.label} bill={bill} payments={payments} names={names} />
+          <BillSummary
+            label={session.label}
+            bill={bill}
+            payments={payments}
+            names={names}
+            onRefund={can(role, "payments.refund") ? (payment, leftCents) => setDialog({ kind: "refund", payment, leftCents }) : undefined}
+          />
         </div>
       </div>
 
+      {dialog?.kind === "refund" && (
+        <RefundDialog
+          sessionId={session.id}
+          label={session.label}
+          bill={bill}
+          payment={dialog.payment}
+          leftCents={dialog.leftCents}
+          token={token}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog?.kind === "moveTable" && <MoveTableDialog session={session} token={token} onClose={() => setDialog(null)} />}
       {dialog?.kind === "merge" && <MergeDialog session={session} others={others} token={token} onClose={() => setDialog(null)} />}
       {dialog?.kind === "splitOff" && (

@@ -132,12 +132,34 @@ export const sessionStrings = {
     lines: (n: number) => (n === 1 ? "1 item" : `${n} items`),
     payments: (n: number) => (n === 1 ? "1 payment" : `${n} payments`),
   },
+  /** Giving money back from a payment (managers; through the provider for one made on a phone). */
+  refund: {
+    button: (amount: string) => `Refund… ${amount}`,
+    buttonLabel: (amount: string, who: string) => `Refund from the payment of ${amount}${who ? ` by ${who}` : ""}`,
+    title: (label: string) => `Refund — ${label}`,
+    of: (amount: string, method: string, left: string) => `From ${amount} paid (${method}): ${left} can still be refunded.`,
+    online: "Paid on the phone: the money goes back to the guest's card through Stripe.",
+    offline: "Give the money back from the till; this records it.",
+    line: "For a line (optional)",
+    noLine: "No particular line",
+    amount: "Amount to refund",
+    reason: "Reason",
+    reasonHint: "Said on the receipt and in the day's report.",
+    needReason: "Say why the money is given back.",
+    tooMuch: (left: string) => `At most ${left} of this payment can be refunded.`,
+    submit: "Refund",
+    sending: "Refunding…",
+    done: (amount: string) => `Refunded ${amount}`,
+  },
   /** Recording a payment. */
   payment: {
     title: (label: string) => `Record payment — ${label}`,
     dueNow: (amount: string) => `Due now: ${amount}`,
     method: "Paid by",
-    methods: { CASH: "Cash", CARD: "Card at the terminal", OTHER: "Other" } satisfies Record<PaymentMethod, string>,
+    methods: { CASH: "Cash", CARD: "Card at the terminal", OTHER: "Other", ONLINE: "Paid on the phone" } satisfies Record<
+      PaymentMethod,
+      string
+    >,
     chooseMethod: "Choose how it was paid.",
     scope: "What is paid",
     scopes: { whole: "Whole bill", phone: "One phone's share", split: "Equal split" },

@@ -20,6 +20,24 @@ export const settingStrings = {
     nothingChanged: "Nothing changed.",
     notSet: "not set",
   },
+  onlinePayments: {
+    title: "Payments on phones",
+    intro:
+      "With a Stripe account, guests pay their share, the whole bill or an amount, with a tip, on their phone (Stripe's own page: cards, Apple Pay, Google Pay). Without, staff record cash and card payments.",
+    on: (hint: string, test: boolean) => `On: Stripe ${test ? "test mode " : ""}(key ${hint})`,
+    off: "Off: payments are recorded by staff.",
+    updated: (who: string | null) => (who ? `Keys set by ${who}` : "Keys set"),
+    secretKey: "Secret key",
+    secretKeyHint: "From Stripe's dashboard: Developers → API keys (sk_live_… or a restricted rk_live_… key). Never shown again here.",
+    webhookSecret: "Webhook signing secret",
+    webhookHint:
+      "In Stripe's dashboard, add a webhook endpoint at this address for the checkout.session events, then paste its signing secret (whsec_…):",
+    save: "Save Stripe keys",
+    saved: "Saved: guests can pay on their phones.",
+    remove: "Turn off payments on phones",
+    removed: "Turned off.",
+    confirmRemove: "Guests will no longer pay on their phones; payments already made stay recorded.",
+  },
   timeZone: {
     title: "Time zone",
     intro: "The venue's time zone: categories' serving times, the day's takings and receipts use it.",
@@ -29,6 +47,14 @@ export const settingStrings = {
     select: "Time zone",
     matches: (n: number) => (n === 1 ? "1 match" : `${n} matches`),
     save: "Save time zone",
+    saved: "Saved",
+  },
+  dayCutoff: {
+    title: "Business day",
+    hour: "The day starts at",
+    hint: (hour: string) =>
+      `Receipts closed before ${hour} count to the day before, so a late night stays on one Z report. Receipts already closed keep their day.`,
+    save: "Save start of day",
     saved: "Saved",
   },
   serviceCharge: {

@@ -67,6 +67,13 @@ describe("pages by role", () => {
     expect(canSeePage("SERVER", "cards")).toBe(false);
     expect(canSeePage("SERVER", "staff")).toBe(false);
     expect(canSeePage("SERVER", "settings")).toBe(false);
+    expect(canSeePage("SERVER", "reports")).toBe(false);
+  });
+
+  test("reports (the Z report, closing the day) are the owner's and the managers'", () => {
+    expect(canSeePage("OWNER", "reports")).toBe(true);
+    expect(canSeePage("MANAGER", "reports")).toBe(true);
+    expect(canSeePage("KITCHEN", "reports")).toBe(false);
   });
 
   test("the settings page (receipts, time zone) is the owner's", () => {
@@ -76,7 +83,7 @@ describe("pages by role", () => {
   });
 
   test("managers see everything in the panel; kitchen accounts nothing of it", () => {
-    for (const page of ["sessions", "tables", "cards", "products", "staff"] as const) {
+    for (const page of ["sessions", "tables", "cards", "products", "staff", "reports"] as const) {
       expect(canSeePage("MANAGER", page)).toBe(true);
       expect(canSeePage("KITCHEN", page)).toBe(false);
     }
