@@ -5,7 +5,8 @@
  * holds beyond its lines (a bill-level discount, a service charge), minus what was paid for
  * that payer. zod-free: the phone's bundle runs it.
  *
- * Exact to the cent: Σ payers' totals + the unclaimed rest = the bill's total, always.
+ * Exact to the cent: Σ payers' totals + the unclaimed rest = the bill's total, always. With
+ * net prices (issue 33) the tax the bill adds is spread rate by rate (addedTaxSpread).
  */
 import type { BillDto, PaymentDto } from "./dto.js";
 import { splitByItem } from "./split.js";
@@ -123,12 +124,42 @@ function paidByPayer(payments: readonly Pick<PaymentDto, "kind" | "amountCents" 
 const UNCLAIMED = "\u0000unclaimed";
 
 /**
+ * The tax a net-price bill adds (issue 33), per payer: each rate's tax spread over the payers
+ * in proportion to their cents of that rate's lines (a payer of only the 7 % food pays 7 %
+ * on it, not the table's blend with the 19 % drinks). Exact: the parts add up to each rate's tax.
+ */
+function addedTaxSpread(
+  bill: Pick<BillDto, "lines"> & Partial<Pick<BillDto, "taxes" | "taxAddedCents">>,
+  split: ReturnType<typeof splitByItem>,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!bill.taxAddedCents || !bill.taxes) return out;
+  const rateOf = new Map(bill.lines.map((l) => [l.key, `${l.taxRateBps}\u0000${l.taxName ?? ""}`]));
+  const rows = [
+    ...split.payers.flatMap((p) => p.lines.map((l) => ({ key: p.payer, line: l.line, cents: l.cents }))),
+    ...split.unclaimed.map((l) => ({ key: UNCLAIMED, line: l.key, cents: l.cents })),
+  ];
+  for (const rate of bill.taxes) {
+    const key = `${rate.rateBps}\u0000${rate.name ?? ""}`;
+    const weights = new Map<string, number>();
+    for (const r of rows) if (rateOf.get(r.line) === key) weights.set(r.key, (weights.get(r.key) ?? 0) + r.cents);
+    const parts = spreadInProportion(
+      rate.taxCents,
+      [...weights].map(([k, cents]) => ({ key: k, cents })),
+      UNCLAIMED,
+    );
+    for (const [k, cents] of parts) out.set(k, (out.get(k) ?? 0) + cents);
+  }
+  return out;
+}
+
+/**
  * The bill split by item. Claims of lines no longer on the bill (voided, moved) do not count:
  * the split reads the bill's lines as they are now. The same bill, claims and payments give
  * the same split in any order of claims.
  */
 export function billSplit(
-  bill: Pick<BillDto, "lines" | "totalCents">,
+  bill: Pick<BillDto, "lines" | "totalCents"> & Partial<Pick<BillDto, "taxes" | "taxAddedCents">>,
   claims: readonly LineClaim[],
   payments: readonly (Pick<PaymentDto, "kind" | "amountCents" | "payer"> & { refundOf?: string | null })[] = [],
   payers: readonly string[] = [],
@@ -142,6 +173,7 @@ export function billSplit(
     .sort((x, y) => lineIndex.get(x.line)! - lineIndex.get(y.line)! || (x.payer < y.payer ? -1 : x.payer > y.payer ? 1 : 0));
   const split = splitByItem(lines, counted);
   const unclaimedLinesCents = split.unclaimed.reduce((s, l) => s + l.cents, 0);
+  const taxAdded = addedTaxSpread(bill, split);
   // Money given back from a payer's payment (a refund with its reason, billOf's
   // paymentRefundsCents) lowered the bill's total for that payer alone, not for the table.
   const givenBack = new Map<string, number>();
@@ -150,10 +182,11 @@ export function billSplit(
   }
   const givenBackCents = [...givenBack.values()].reduce((sum, c) => sum + c, 0);
   const spread = spreadInProportion(
-    billLevelCents(bill) + givenBackCents,
+    billLevelCents(bill) - (bill.taxAddedCents ?? 0) + givenBackCents,
     [...split.payers.map((p) => ({ key: p.payer, cents: p.cents })), { key: UNCLAIMED, cents: unclaimedLinesCents }],
     UNCLAIMED,
   );
+  for (const [key, cents] of taxAdded) spread.set(key, (spread.get(key) ?? 0) + cents);
   const paid = paidByPayer(payments);
   const order = [...payers];
   const known = new Set(order);

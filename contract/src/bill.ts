@@ -25,6 +25,11 @@ export interface BillInput {
   corrections?: readonly CorrectionDto[];
   /** The session's service charge in basis points (SessionDto.serviceChargeBps); 0 when omitted. */
   serviceChargeBps?: number;
+  /**
+   * Whether the prices include tax (SessionDto.pricesIncludeTax, the location's when the session
+   * opened); true when omitted. False: net prices, the bill adds each rate's tax to its total.
+   */
+  pricesIncludeTax?: boolean;
 }
 
 /**
@@ -105,7 +110,17 @@ export function billOf(input: BillInput): BillDto {
   );
   const serviceChargeBps = input.serviceChargeBps ?? 0;
   const serviceChargeCents = percentOf(subtotalCents - billDiscountCents, serviceChargeBps);
-  const totalCents = Math.max(0, subtotalCents - billDiscountCents + serviceChargeCents - paymentRefundsCents);
+  const pricesIncludeTax = input.pricesIncludeTax ?? true;
+  const amounts = lines.map((l) => ({ rateBps: l.taxRateBps, name: l.taxName, cents: l.lineCents }));
+  // The one tax computation (tax.ts): with gross prices the rates' gross adds up to the total;
+  // with net prices their net does, and their tax is added on top, once per rate (issue 33).
+  const taxes = billTaxes(amounts, billDiscountCents, serviceChargeCents, pricesIncludeTax, paymentRefundsCents);
+  // The tax a net bill adds is taken on what was charged: money given back later comes off the
+  // total with the tax it carried (billTaxes), as paid.
+  const taxAddedCents = pricesIncludeTax
+    ? 0
+    : billTaxes(amounts, billDiscountCents, serviceChargeCents, false).reduce((sum, r) => sum + r.taxCents, 0);
+  const totalCents = Math.max(0, subtotalCents - billDiscountCents + serviceChargeCents + taxAddedCents - paymentRefundsCents);
   const waivedCents = input.waivedCents ?? 0;
   return {
     currency: input.currency,
@@ -126,14 +141,9 @@ export function billOf(input: BillInput): BillDto {
     tipCents,
     waivedCents,
     dueCents: Math.max(0, totalCents - paidCents - waivedCents),
-    // Prices are gross (tax included) at every location for now (issue 33: net prices are a later step).
-    taxes: billTaxes(
-      lines.map((l) => ({ rateBps: l.taxRateBps, name: l.taxName, cents: l.lineCents })),
-      billDiscountCents,
-      serviceChargeCents,
-      true,
-      paymentRefundsCents,
-    ),
+    taxes,
+    pricesIncludeTax,
+    taxAddedCents,
   };
 }
 

@@ -10,6 +10,7 @@ import { DEFAULT_DAY_CUTOFF_HOUR } from "./business-day.js";
 import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
+import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
 import {
   ALERT_KINDS,
   CARD_JOIN_CHECKS,
@@ -52,6 +53,11 @@ export const LocationDto = z.strictObject({
   legalName: z.string().nullable().default(null),
   address: z.string().nullable().default(null),
   taxId: z.string().nullable().default(null),
+  /**
+   * Whether its menu's prices include tax (gross, the European default) or have it added on the
+   * bill (net, as in the US and Canada). A session takes it when it opens (SessionDto).
+   */
+  pricesIncludeTax: z.boolean().default(true),
   /**
    * The payment provider guests pay through on their phones (payments/provider.ts), or null:
    * this location records cash and card payments only.
@@ -203,6 +209,8 @@ export const SessionDto = z.strictObject({
   pin: z.string(),
   /** The service charge of its bill (basis points): the location's when it opened, so a change mid-service moves no open bill. */
   serviceChargeBps: z.number().int(),
+  /** Whether its prices include tax (else tax is added on the bill): the location's when it opened, like the service charge. */
+  pricesIncludeTax: z.boolean().default(true),
 });
 export type SessionDto = z.infer<typeof SessionDto>;
 
@@ -397,6 +405,8 @@ export const CustomerSessionDto = z.strictObject({
     lastSeq: z.number().int(),
     /** Its bill's service charge (SessionDto.serviceChargeBps). */
     serviceChargeBps: z.number().int(),
+    /** Whether its prices include tax (SessionDto.pricesIncludeTax). */
+    pricesIncludeTax: z.boolean().default(true),
   }),
   location: LocationDto,
   customer: z.strictObject({
@@ -571,7 +581,7 @@ export const BillDto = z.strictObject({
    * total, as the venue sold that much less, and off what was paid, so what is due stays.
    */
   paymentRefundsCents: z.number().int().default(0),
-  /** subtotal − billDiscount + serviceCharge − paymentRefunds: what the table owes. */
+  /** subtotal − billDiscount + serviceCharge (+ taxAdded with net prices) − paymentRefunds: what the table owes. */
   totalCents: z.number().int(),
   pendingCents: z.number().int(),
   /** Payments less refunds. */
@@ -588,6 +598,7 @@ export const BillDto = z.strictObject({
    * Per tax rate, highest first: net, tax and gross of what the table owes (the lines after
    * their corrections, less the bill's discount, plus the service charge, spread over the rates
    * in proportion: tax.ts billTaxes). The rates' gross adds up to totalCents.
+   * With gross prices the tax is in the lines; with net prices it is added (taxAddedCents).
    */
   taxes: z
     .array(
@@ -600,6 +611,10 @@ export const BillDto = z.strictObject({
       }),
     )
     .default([]),
+  /** The session's prices include tax (gross); false: net prices, the tax is added on the bill. */
+  pricesIncludeTax: z.boolean().default(true),
+  /** The tax added on top of net prices (Σ taxes' taxCents), part of totalCents; 0 with gross prices. */
+  taxAddedCents: z.number().int().default(0),
 });
 export type BillDto = z.infer<typeof BillDto>;
 
@@ -653,6 +668,19 @@ export const ReceiptDto = z.strictObject({
 export type ReceiptDto = z.infer<typeof ReceiptDto>;
 
 export const SessionClosedData = z.strictObject({ closedAt: time, receipt: ReceiptDto });
+
+/** A closed session's receipt mailed (issue 33): the session log's record, and the answer to who asked. */
+export const ReceiptMailDto = z.strictObject({
+  clientMailId: z.string(),
+  /** The address, masked (receipt-mail.ts maskEmail): the full one is never stored. */
+  to: z.string(),
+  language: z.enum(RECEIPT_LANGUAGES),
+  /** Who asked: a phone's name ("a guest" when it has none) or a staff member's. */
+  by: z.string(),
+  /** When the mail server took it. */
+  sentAt: time,
+});
+export type ReceiptMailDto = z.infer<typeof ReceiptMailDto>;
 
 /** A line's claims changed: all its claims as they are now (none: nobody claims it). */
 export const BillClaimedData = z.strictObject({

@@ -77,6 +77,10 @@ export const ERROR_CODES = {
   RATE_LIMITED: 429,
   /** A dependency (PostgreSQL, Redis) is unreachable or saturated; nothing was done, retry. */
   UNAVAILABLE: 503,
+  /** This server mails no receipts: its SMTP settings (SMTP_URL, MAIL_FROM) are not set. */
+  MAIL_DISABLED: 501,
+  /** The mail server refused the receipt or could not be reached: nothing was sent; the same request may be sent again. */
+  MAIL_FAILED: 502,
   /** Anything unexpected; details are logged, never sent. */
   INTERNAL: 500,
 } as const;

@@ -21,6 +21,7 @@ export const SESSION_EVENT_SOCKETS = {
   "alert.acknowledged": "alert:acknowledged",
   "payment.recorded": "payment:recorded",
   "bill.claimed": "bill:claimed",
+  "receipt.mailed": "receipt:mailed",
 } as const;
 
 export type SessionEventType = keyof typeof SESSION_EVENT_SOCKETS;

@@ -43,6 +43,7 @@ import {
   OrderDto,
   PaymentDto,
   type ProductDto,
+  ReceiptMailDto,
   SessionClosedData,
   SessionDto,
   SessionMergedData,
@@ -157,6 +158,8 @@ export const SESSION_EVENTS = {
   "payment.recorded": { socket: SESSION_EVENT_SOCKETS["payment.recorded"], payload: PaymentDto, read: "floor.serve", kitchen: null },
   /** A bill line's split claims changed (a phone or staff): its claims as they are now. */
   "bill.claimed": { socket: SESSION_EVENT_SOCKETS["bill.claimed"], payload: BillClaimedData, read: "floor.serve", kitchen: null },
+  /** A closed session's receipt was mailed (issue 33): to whom (masked), by whom, when. */
+  "receipt.mailed": { socket: SESSION_EVENT_SOCKETS["receipt.mailed"], payload: ReceiptMailDto, read: "floor.serve", kitchen: null },
 } as const satisfies {
   [K in SessionEventType]: {
     socket: SessionEventName;

@@ -63,6 +63,14 @@ export const LIMITS = {
     /** Most tables a location may have (one floor plan, one printable sheet of cards). */
     maxTables: 500,
   },
+  /** An e-mailed receipt (issue 33). */
+  receiptMail: {
+    /** Bounds of the client-made clientMailId. */
+    clientMailIdMin: 8,
+    clientMailIdMax: 64,
+    /** RFC 5321's longest path. */
+    addressLength: 254,
+  },
   bill: {
     /** Bounds of the staff-made clientPaymentId. */
     clientPaymentIdMin: 8,

@@ -7,6 +7,7 @@ import { CORRECTION_KINDS, FULL_BPS, MAX_SERVICE_CHARGE_BPS } from "./correction
 import { SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
+import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
 import { CARD_JOIN_CHECKS, RECORDED_PAYMENT_METHODS } from "./session-kinds.js";
 import { STAFF_ROLES } from "./staff-roles.js";
 import { MAX_TAX_RATE_BPS } from "./tax.js";
@@ -357,6 +358,8 @@ export const LocationSettingsBody = z
       .refine((a) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(a), "must not contain control characters other than line breaks")
       .nullable(),
     taxId: text(LIMITS.legal.taxIdLength).nullable(),
+    /** Prices include tax (gross) or tax is added on the bill (net): sessions opened from now on take it. */
+    pricesIncludeTax: z.boolean({ error: "must be true (prices include tax) or false (tax is added)" }),
     /** The hour (0–23) the business day starts on the venue's clock; receipts closed from then on count to the new day. */
     dayCutoffHour: z
       .number({ error: "must be an hour from 0 to 23" })
@@ -611,3 +614,14 @@ export const DailyStatsQuery = z.strictObject({
     .optional(),
   tz: z.string().max(64).refine(isTimeZone, "must be an IANA time zone like Europe/Rome").default("UTC"),
 });
+
+/** Mail a closed session's receipt (issue 33): to one address, in the reader's language, once per clientMailId. */
+export const MailReceiptBody = z.strictObject({
+  /** Made by the device: the same id again (a double tap, a retry) sends no second mail. */
+  clientMailId: clientMadeId(LIMITS.receiptMail.clientMailIdMin, LIMITS.receiptMail.clientMailIdMax),
+  to: z
+    .email("must be an e-mail address")
+    .max(LIMITS.receiptMail.addressLength, `must be at most ${LIMITS.receiptMail.addressLength} characters`),
+  language: z.enum(RECEIPT_LANGUAGES, `must be one of ${RECEIPT_LANGUAGES.join(", ")}`).default("en"),
+});
+export type MailReceiptBody = z.input<typeof MailReceiptBody>;

@@ -23,6 +23,7 @@ import {
   ProductDto,
   QrDto,
   ReceiptDto,
+  ReceiptMailDto,
   SessionDto,
   SessionSummaryDto,
   SetupLinkDto,
@@ -182,6 +183,14 @@ export type VerifyCustomerResponse = z.infer<typeof VerifyCustomerResponse>;
 /** GET /api/sessions/receipt (a customer token, also once its session closed) */
 export const ReceiptResponse = z.strictObject({ receipt: ReceiptDto });
 export type ReceiptResponse = z.infer<typeof ReceiptResponse>;
+
+/** POST …/receipt/mail: the mail sent (201), or the one this clientMailId sent before (200). */
+export const ReceiptMailResponse = z.strictObject({ mail: ReceiptMailDto });
+export type ReceiptMailResponse = z.infer<typeof ReceiptMailResponse>;
+
+/** GET /api/receipt-mail: whether this server mails receipts (SMTP_URL and MAIL_FROM set); the apps show the button only then. */
+export const ReceiptMailStatusResponse = z.strictObject({ enabled: z.boolean() });
+export type ReceiptMailStatusResponse = z.infer<typeof ReceiptMailStatusResponse>;
 
 /** GET /api/cards/:cardCode (no token): what a phone shows before it joins through a table's card */
 export const CardInfoResponse = z.strictObject({

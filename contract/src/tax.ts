@@ -111,7 +111,8 @@ export function allocate(cents: number, weights: readonly number[]): number[] {
  * A bill's taxes: its lines (after their own corrections) by rate, less the bill's discount and
  * plus its service charge, each spread over the rates in proportion to what is left of them
  * (the service charge is taxed like what it is charged on). With gross prices the rates' gross
- * adds up to subtotal − discount + service charge exactly.
+ * adds up to subtotal − discount + service charge exactly; with net prices their net does, and
+ * their gross to that plus the tax the bill adds. Either way less money given back (refundCents).
  */
 export function billTaxes(
   lines: readonly TaxedAmount[],
@@ -133,6 +134,7 @@ export function billTaxes(
   const after = groups.map((g, i) => g.cents - off[i]!);
   const charge = allocate(serviceChargeCents, after);
   const charged = after.map((c, i) => c + charge[i]!);
+  if (!pricesIncludeTax) return netTaxes(groups, charged, refundCents);
   const back = allocate(
     Math.min(
       refundCents,
@@ -144,4 +146,29 @@ export function billTaxes(
     groups.map((g, i) => ({ rateBps: g.rateBps, name: g.name, cents: charged[i]! - back[i]! })),
     pricesIncludeTax,
   );
+}
+
+/**
+ * Net prices (issue 33): each rate's tax taken on its net total; money given back was paid with
+ * its tax, so it comes off the rates' gross in proportion, and the tax it carried (taxInGross)
+ * off their tax. The rates' gross adds up to Σ charged + their tax − what was given back.
+ */
+function netTaxes(groups: readonly TaxedAmount[], charged: readonly number[], refundCents: number): TaxRateTotal[] {
+  const totals = groups.map((g, i) => {
+    const taxCents = taxOnNet(charged[i]!, g.rateBps);
+    return { rateBps: g.rateBps, name: g.name, netCents: charged[i]!, taxCents, grossCents: charged[i]! + taxCents };
+  });
+  const back = allocate(
+    Math.min(
+      refundCents,
+      totals.reduce((s, t) => s + t.grossCents, 0),
+    ),
+    totals.map((t) => t.grossCents),
+  );
+  return totals
+    .map((t, i) => {
+      const taxBack = taxInGross(back[i]!, t.rateBps);
+      return { ...t, netCents: t.netCents - (back[i]! - taxBack), taxCents: t.taxCents - taxBack, grossCents: t.grossCents - back[i]! };
+    })
+    .filter((t) => t.grossCents > 0);
 }

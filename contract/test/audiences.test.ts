@@ -43,6 +43,7 @@ describe("staff audiences", () => {
       "alert.acknowledged": "skipped",
       "payment.recorded": "skipped",
       "bill.claimed": "skipped",
+      "receipt.mailed": "skipped",
     });
     for (const t of Object.keys(SESSION_EVENTS)) expect(sessionEventView(t as keyof typeof SESSION_EVENTS, "floor.serve")).toBe("whole");
     for (const b of Object.values(BROADCASTS)) expect(audienceMay("kitchen.work", b.read)).toBe(false);

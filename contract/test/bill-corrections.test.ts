@@ -94,6 +94,8 @@ const paid = (amountCents: number): PaymentDto => ({
   note: null,
   recordedAt: AT(59),
   recordedBy: "Marco",
+  refundOf: null,
+  providerRef: null,
 });
 
 describe("billOf with corrections and a service charge", () => {

@@ -58,6 +58,8 @@ function payment(amountCents: number, tipCents = 0, customerId: string | null = 
     payer: customerId ? `phone:${customerId}` : null,
     recordedAt: "2026-11-22T11:00:00.000Z",
     recordedBy: "Marco",
+    refundOf: null,
+    providerRef: null,
   };
 }
 

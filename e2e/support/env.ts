@@ -12,6 +12,13 @@ export const E2E_STRIPE_URL = `http://127.0.0.1:${E2E_STRIPE_PORT}`;
 /** The Redis key prefix of the suite's servers and worker; its keys are deleted after the run. */
 export const E2E_REDIS_PREFIX = process.env.E2E_REDIS_PREFIX ?? "ordered-e2e";
 export const E2E_SECRET = "e2e-secret-that-is-at-least-32-characters-long";
+/**
+ * The suite's stand-in mail server (global-setup.ts; issue 33's mailed receipts): its port, next
+ * to the servers' unless E2E_SMTP_PORT says otherwise, and the folder where each mail it takes is
+ * written as JSON for the tests to read (support/mail.ts).
+ */
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? E2E_PORTS[0] + 25);
+export const E2E_MAIL_DIR = path.join(repoRoot, "e2e/test-results/mail");
 
 export function serverEnv(port: number): Record<string, string> {
   return {
@@ -30,5 +37,7 @@ export function serverEnv(port: number): Record<string, string> {
     JOIN_RATE_PER_MINUTE: "1000",
     STRIPE_API_URL: E2E_STRIPE_URL,
     LOGIN_RATE_PER_MINUTE: "1000",
+    SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+    MAIL_FROM: '"Ordered e2e" <receipts@ordered.test>',
   };
 }

@@ -1,13 +1,25 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { createWriteStream, mkdirSync, readFileSync, rmSync, type WriteStream, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { migrateDatabase } from "../../server/dist/db/migrate.js";
 import { createApiClient } from "../../server/dist/tools/api-client.js";
 import { isFailureLine } from "../../server/dist/tools/log-failures.js";
+import { startSmtpStandIn } from "../../server/dist/tools/smtp-stand-in.js";
 import { startStripeStandin } from "../../server/dist/tools/stripe-standin.js";
-import { E2E_DATABASE_URL, E2E_PORTS, E2E_REDIS_PREFIX, E2E_STRIPE_PORT, REDIS_URL, repoRoot, serverEnv } from "./env.js";
+import {
+  E2E_DATABASE_URL,
+  E2E_MAIL_DIR,
+  E2E_PORTS,
+  E2E_REDIS_PREFIX,
+  E2E_SMTP_PORT,
+  E2E_STRIPE_PORT,
+  REDIS_URL,
+  repoRoot,
+  serverEnv,
+} from "./env.js";
 
 /** Where the servers' and the worker's logs go (pino JSON lines, and anything on stderr). */
 const LOG_DIR = path.join(repoRoot, "e2e/test-results/logs");
@@ -27,6 +39,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // Stripe for the servers (STRIPE_API_URL): tests make accounts through its /_standin/accounts.
   const stripe = await startStripeStandin({ port: E2E_STRIPE_PORT });
   mkdirSync(LOG_DIR, { recursive: true });
+  // The venue's mail server: each mail it takes lands in E2E_MAIL_DIR for the tests (support/mail.ts).
+  rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
+  mkdirSync(E2E_MAIL_DIR, { recursive: true });
+  const smtp = await startSmtpStandIn({
+    port: E2E_SMTP_PORT,
+    onMail: (mail) => writeFileSync(path.join(E2E_MAIL_DIR, `${Date.now()}-${randomUUID()}.json`), JSON.stringify(mail)),
+  });
   const children = [
     ...E2E_PORTS.map((port) => startProcess("server/dist/main.js", serverEnv(port), `server-${port}`)),
     startProcess("server/dist/worker-main.js", serverEnv(0), "worker"),
@@ -35,11 +54,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await Promise.all(E2E_PORTS.map((port) => waitForHealth(port)));
   } catch (err) {
     await Promise.all(children.map(stopProcess));
+    await smtp.close();
     await stripe.close();
     throw err;
   }
   return async () => {
     await Promise.all(children.map(stopProcess));
+    await smtp.close();
     await stripe.close();
     await deleteRedisKeys();
     const failures = children.flatMap(failuresOf);

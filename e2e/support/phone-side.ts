@@ -42,7 +42,15 @@ export async function waitForAccepted(api: ApiClient, staffToken: string, sessio
 /** Pays what is due (one card payment, with a tip) and closes the session, delivering what is still open. */
 export async function payAndClose(api: ApiClient, staffToken: string, sessionId: string, tipCents = 0): Promise<void> {
   const detail = await sessionDetail(api, staffToken, sessionId);
-  const due = billOf({ currency: "EUR", orders: detail.orders, payments: detail.payments, customers: detail.customers }).dueCents;
+  const due = billOf({
+    currency: "EUR",
+    orders: detail.orders,
+    payments: detail.payments,
+    customers: detail.customers,
+    corrections: detail.discounts,
+    serviceChargeBps: detail.session.serviceChargeBps,
+    pricesIncludeTax: detail.session.pricesIncludeTax,
+  }).dueCents;
   if (due > 0 || tipCents > 0) {
     await api.recordPayment(staffToken, sessionId, { clientPaymentId: randomUUID(), method: "CARD", amountCents: due, tipCents });
   }

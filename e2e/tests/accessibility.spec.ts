@@ -14,7 +14,7 @@ import { joinOnPhone, joinUrlFromPanel, openSession, showTable, viewOrder } from
 
 const TABLET_SIZE = { width: 1024, height: 768 };
 
-test("staff screens: login, setup, panel with a session and its dialogs, tables, card sheet, menu, staff accounts", async ({
+test("staff screens: login, setup, panel with a session and its dialogs, tables, card sheet, menu and its tax rates, settings, staff accounts, a closed session's record", async ({
   browser,
   page,
   api,
@@ -96,12 +96,47 @@ test("staff screens: login, setup, panel with a session and its dialogs, tables,
   await expectAccessible(page, info, "product form");
   await page.keyboard.press("Escape");
 
+  // The menu's tax rates editor (issue 33): a rate, and a refused percent's message.
+  await api.route("POST /api/tax-rates", { token: venue.staffToken, body: { name: "Standard", rateBps: 1900 } });
+  await page.reload();
+  const rates = page.getByRole("region", { name: /^Tax rates/ });
+  await expect(rates.getByRole("listitem", { name: "Standard", exact: true })).toContainText("19 %");
+  await rates.getByLabel("New rate name").fill("Reduced");
+  await rates.getByLabel("Rate (%)").fill("7,5,");
+  await rates.getByRole("button", { name: "Add rate" }).click();
+  await expect(rates.getByRole("alert")).toBeVisible();
+  await expectAccessible(page, info, "menu's tax rates editor");
+
+  // Settings (issue 33): the receipts' identity, prices and tax (a change shows its warning), the time zone.
+  await page.getByRole("navigation", { name: "Staff navigation" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  const prices = page.getByRole("region", { name: "Prices and tax" });
+  await prices.getByRole("radio", { name: /Tax is added to prices/ }).check();
+  await expect(prices).toContainText("This changes how future orders are billed");
+  await expectAccessible(page, info, "settings page");
+
   // Staff accounts, with the new-account form open.
   await openStaffPage(page);
   await expectAccessible(page, info, "staff accounts page");
   await page.getByRole("button", { name: "Add account" }).click();
   await expect(page.getByRole("dialog", { name: "New staff account" })).toBeVisible();
   await expectAccessible(page, info, "new staff account dialog");
+  await page.keyboard.press("Escape");
+
+  // A closed session's record, with its receipt and the form that mails it (issue 33).
+  const patio = (await api.route("GET /api/sessions", { token: venue.staffToken, query: { status: "OPEN" } })).sessions.find(
+    (s) => s.label === "Patio 1",
+  )!;
+  await payAndClose(api, venue.staffToken, patio.id);
+  await page.getByRole("navigation", { name: "Staff navigation" }).getByRole("link", { name: "Floor" }).click();
+  await page
+    .getByRole("region", { name: "Closed sessions" })
+    .getByRole("article", { name: "Patio 1" })
+    .getByRole("button", { name: "View Patio 1" })
+    .click();
+  const record = page.getByRole("dialog", { name: "Patio 1 — record" });
+  await expect(record.getByRole("form", { name: "E-mail the receipt" })).toBeVisible();
+  await expectAccessible(page, info, "closed session's record with its mail form");
 });
 
 test("the kitchen display", async ({ browser, api, venue }) => {
@@ -171,7 +206,8 @@ test("phone screens: first screen, menu, options sheet, cart, orders, bill, rece
 
   await payAndClose(api, venue.staffToken, sessionId);
   await expect(page.getByRole("region", { name: "Receipt" })).toBeVisible();
-  await expectAccessible(page, info, "phone receipt");
+  await expect(page.getByRole("form", { name: "E-mail the receipt" })).toBeVisible();
+  await expectAccessible(page, info, "phone receipt with its mail form");
 
   // The table is free now: its card says so.
   const other = await phones.open();

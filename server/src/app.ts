@@ -45,6 +45,8 @@ import { type AppServer, createIo, dropForReconnect } from "./realtime/io.js";
 import { createIoPublisher } from "./realtime/io-publisher.js";
 import { mutedPublisher } from "./realtime/publisher.js";
 import { startStaffRecheck } from "./realtime/staff-recheck.js";
+import { createMailer } from "./receipts/mailer.js";
+import { receiptMailRoutes } from "./receipts/receipt-mail.routes.js";
 import * as sessions from "./sessions/sessions.handlers.js";
 import { sessionRoutes } from "./sessions/sessions.routes.js";
 import { transferRoutes } from "./sessions/transfers.routes.js";
@@ -94,11 +96,14 @@ export function createApp(components: AppComponents): App {
       // Keyed by socket id, which lives on this instance: a local budget is the same budget.
       // The table's budget is counted by placement itself (orders/place-order.ts).
       orderPerSocket: createLocalLimiter({ points: config.limits.orderPerSocketPer10s, durationSeconds: 10 }),
+      receiptMailPerSession: limiter("receipt-mail-session", config.limits.receiptMailsPerSessionPerHour, 3600),
+      receiptMailPerAddress: limiter("receipt-mail-address", config.limits.receiptMailsPerAddressPerHour, 3600),
     },
     // Replaced below once io exists; handlers read deps.publisher on every call.
     publisher: mutedPublisher,
     producer,
     menus: new PlacementMenus(),
+    mailer: createMailer(config.mail),
     payments: stripeProviders({ apiUrl: config.payments.stripeApiUrl }),
   };
 
@@ -124,6 +129,7 @@ export function createApp(components: AppComponents): App {
     ...photoRoutes(deps),
     ...menuRoutes(deps),
     ...sessionRoutes(deps),
+    ...receiptMailRoutes(deps),
     ...transferRoutes(deps),
     ...orderRoutes(deps),
     ...kitchenRoutes(deps),
@@ -190,6 +196,7 @@ export function createApp(components: AppComponents): App {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       });
+      deps.mailer?.close();
     },
   };
 }

@@ -15,6 +15,9 @@ const csv = z.string().transform((s) =>
     .filter(Boolean),
 );
 
+/** An empty value is unset (docker-compose's `${SMTP_URL:-}` passes one when the host has none). */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /**
@@ -139,6 +142,23 @@ const EnvSchema = z.object({
    */
   PHOTO_DIR: z.string().min(1).default(DEFAULT_PHOTO_DIR),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * The mail server receipts are mailed through (issue 33), as a URL:
+   * `smtps://user:password@smtp.example.com:465` or `smtp://…:587` (STARTTLS when offered).
+   * Unset (with MAIL_FROM): no receipts by e-mail; the apps show no button.
+   */
+  SMTP_URL: unsetWhenEmpty(
+    z
+      .url("SMTP_URL must be a URL like smtps://user:password@smtp.example.com:465")
+      .refine((u) => /^smtps?:\/\//.test(u), "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  /** The sender of mailed receipts: `"Trattoria Roma" <receipts@example.com>` or a bare address. */
+  MAIL_FROM: unsetWhenEmpty(z.string().min(3).optional()),
+  /** Receipts one session may mail per hour (phones and staff together). */
+  RECEIPT_MAIL_RATE_PER_SESSION: z.coerce.number().int().positive().default(10),
+  /** Receipts one client address may mail per hour, whatever the session. */
+  RECEIPT_MAIL_RATE_PER_ADDRESS: z.coerce.number().int().positive().default(30),
 });
 
 /** Where `npm run dev -w web` serves the app in development. */
@@ -179,6 +199,8 @@ export interface Config {
     readonly customerCommandsPer10s: number;
     readonly customerReadsPerMinute: number;
     readonly customerInFlight: number;
+    readonly receiptMailsPerSessionPerHour: number;
+    readonly receiptMailsPerAddressPerHour: number;
   };
   readonly pipeline: {
     readonly attempts: number;
@@ -202,6 +224,8 @@ export interface Config {
     readonly reconcileAfterMs: number;
   };
   readonly logLevel: string;
+  /** Where mailed receipts go out (SMTP_URL, MAIL_FROM); null: receipts are not mailed. */
+  readonly mail: { readonly smtpUrl: string; readonly from: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -260,6 +284,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
       customerCommandsPer10s: e.CUSTOMER_COMMAND_RATE,
       customerReadsPerMinute: e.CUSTOMER_READ_RATE_PER_MINUTE,
       customerInFlight: e.CUSTOMER_MAX_IN_FLIGHT,
+      receiptMailsPerSessionPerHour: e.RECEIPT_MAIL_RATE_PER_SESSION,
+      receiptMailsPerAddressPerHour: e.RECEIPT_MAIL_RATE_PER_ADDRESS,
     },
     pipeline: {
       attempts: e.PIPELINE_ATTEMPTS,
@@ -281,7 +307,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
       reconcileAfterMs: e.PAYMENT_RECONCILE_AFTER_MS,
     },
     logLevel: e.LOG_LEVEL,
+    mail: mailConfig(e.SMTP_URL, e.MAIL_FROM),
   });
+}
+
+/** Both or neither: one without the other is a mistake to name at start, not a button that fails. */
+function mailConfig(smtpUrl: string | undefined, from: string | undefined): Config["mail"] {
+  if (!smtpUrl && !from) return null;
+  if (!smtpUrl || !from) {
+    throw new ConfigError(
+      `invalid configuration: ${smtpUrl ? "MAIL_FROM" : "SMTP_URL"} is required when ${smtpUrl ? "SMTP_URL" : "MAIL_FROM"} is set`,
+    );
+  }
+  return { smtpUrl, from };
 }
 
 function clusterTarget(url: string, nodes: string[] | undefined): RedisTarget {

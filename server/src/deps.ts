@@ -10,6 +10,7 @@ import type { PlacementMenus } from "./orders/placement-menus.js";
 import type { ProviderFactory } from "./payments/provider.js";
 import type { Producer } from "./pipeline/queues.js";
 import type { Publisher } from "./realtime/publisher.js";
+import type { Mailer } from "./receipts/mailer.js";
 
 /** What the process provides: built once in main.ts, or per test. The app does not own them. */
 export interface AppComponents {
@@ -23,7 +24,17 @@ export interface AppComponents {
 export interface AppDeps extends AppComponents {
   tokens: Tokens;
   guards: Guards;
-  limiters: Record<"join" | "login" | "loginPerAccount" | "sessionJoin" | "cardJoin" | "orderPerSocket", Limiter>;
+  limiters: Record<
+    | "join"
+    | "login"
+    | "loginPerAccount"
+    | "sessionJoin"
+    | "cardJoin"
+    | "orderPerSocket"
+    | "receiptMailPerSession"
+    | "receiptMailPerAddress",
+    Limiter
+  >;
   /** What one phone may ask of this instance: rates and work in flight (auth/customer-budget.ts). */
   customerBudget: CustomerBudget;
   /** Fans committed events out to clients on every instance. */
@@ -32,6 +43,8 @@ export interface AppDeps extends AppComponents {
   producer: Producer;
   /** This instance's copy of the menus orders are placed against (checked by every placement's write). */
   menus: PlacementMenus;
+  /** Mails receipts (config.mail); null when this server does not. */
+  mailer: Mailer | null;
   /** The payment provider's client for a location's account (payments/provider.ts). */
   payments: ProviderFactory;
 }

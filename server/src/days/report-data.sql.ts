@@ -92,6 +92,8 @@ const SessionRow = z.strictObject({
   waived_cents: z.number().int(),
   waive_reason: z.string().nullable(),
   service_charge_bps: z.number().int(),
+  /** Gross or net prices, as the session opened (issue 33): its bill adds the tax when net. */
+  prices_include_tax: z.boolean(),
   /** The hour of its close on the venue's clock (0–23). */
   hour: z.number().int().nullable(),
 });
@@ -99,7 +101,7 @@ export type ReportSession = z.output<typeof SessionRow>;
 
 const sessionColumns = sql`s.id, s.label, s.receipt_number, s.business_day::text AS business_day,
   ${isoText("s.opened_at")} AS opened_at, ${isoText("s.closed_at")} AS closed_at, s.closed_by_id, u.display_name AS closed_by,
-  s.waived_cents::float8 AS waived_cents, s.waive_reason, s.service_charge_bps,
+  s.waived_cents::float8 AS waived_cents, s.waive_reason, s.service_charge_bps, s.prices_include_tax,
   extract(hour FROM s.closed_at AT TIME ZONE 'UTC' AT TIME ZONE l.time_zone)::int AS hour`;
 
 const CLOSED_ON_DAYS = statement<{ locationId: string; from: string; to: string }>(
@@ -212,6 +214,7 @@ export async function billSessions(db: SqlRunner, currency: string, sessions: re
       waivedCents: session.waived_cents,
       corrections: discountsOf.get(session.id) ?? [],
       serviceChargeBps: session.service_charge_bps,
+      pricesIncludeTax: session.prices_include_tax,
     });
     return { session, bill, orders: sessionOrders, payments: sessionPayments };
   });

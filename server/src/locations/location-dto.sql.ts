@@ -14,6 +14,7 @@ export const LOCATION_JSON = sql`json_build_object('id', l.id, 'name', l.name, '
   'openOnFirstScan', l.open_on_first_scan, 'cardJoinCheck', l.card_join_check, 'timeZone', l.time_zone,
   'ticketAmberMinutes', l.ticket_amber_minutes, 'ticketRedMinutes', l.ticket_red_minutes,
   'serviceChargeBps', l.service_charge_bps, 'legalName', l.legal_name, 'address', l.address, 'taxId', l.tax_id,
+  'pricesIncludeTax', l.prices_include_tax,
   'onlinePayments', (SELECT pa.provider FROM payment_account pa WHERE pa.location_id = l.id),
   'dayCutoffHour', l.day_cutoff_hour)`;
 
@@ -34,6 +35,7 @@ const UPDATE = statement<{
   ticketAmberMinutes: number | null;
   ticketRedMinutes: number | null;
   serviceChargeBps: number | null;
+  pricesIncludeTax: boolean | null;
   dayCutoffHour: number | null;
   /** The legal identity's fields are set (to a value or to null) only when given. */
   legalNameGiven: boolean;
@@ -52,6 +54,7 @@ const UPDATE = statement<{
       ticket_amber_minutes = coalesce(${p.ticketAmberMinutes}::int, l.ticket_amber_minutes),
       ticket_red_minutes = coalesce(${p.ticketRedMinutes}::int, l.ticket_red_minutes),
       service_charge_bps = coalesce(${p.serviceChargeBps}::int, l.service_charge_bps),
+      prices_include_tax = coalesce(${p.pricesIncludeTax}::boolean, l.prices_include_tax),
       day_cutoff_hour = coalesce(${p.dayCutoffHour}::int, l.day_cutoff_hour),
       legal_name = CASE WHEN ${p.legalNameGiven}::boolean THEN ${p.legalName} ELSE l.legal_name END,
       address = CASE WHEN ${p.addressGiven}::boolean THEN ${p.address} ELSE l.address END,
@@ -91,6 +94,7 @@ export async function updateLocationSettings(
       ticketAmberMinutes: amber ?? null,
       ticketRedMinutes: red ?? null,
       serviceChargeBps: body.serviceChargeBps ?? null,
+      pricesIncludeTax: body.pricesIncludeTax ?? null,
       dayCutoffHour: body.dayCutoffHour ?? null,
       legalNameGiven: body.legalName !== undefined,
       addressGiven: body.address !== undefined,

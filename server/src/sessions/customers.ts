@@ -166,6 +166,7 @@ async function joinSession(
         status: session.status,
         lastSeq: event.seq,
         serviceChargeBps: session.service_charge_bps,
+        pricesIncludeTax: session.prices_include_tax,
       },
       location: session.location,
       customer: {

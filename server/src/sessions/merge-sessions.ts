@@ -27,6 +27,7 @@ import { toSessionDto } from "./session-dto.sql.js";
 import { loadAlerts, loadCustomers, loadPayments } from "./session-extras.sql.js";
 import {
   assertOpen,
+  assertSameTaxMode,
   closeMerged,
   findTransfer,
   lockTwoSessions,
@@ -62,6 +63,7 @@ export async function mergeSessions(
       if (done) return answer(db, publicUrl, fromId, body.intoSessionId, []);
       await assertOpen(db, locked.from);
       await assertOpen(db, locked.to);
+      assertSameTaxMode(locked.from, locked.to);
       const by = await staffName(db, staff.staffId);
       const moved = await moveRows(db, { fromId, toId: body.intoSessionId, customerIds: null, payments: true });
       await closeMerged(db, fromId, body.intoSessionId, staff.staffId);

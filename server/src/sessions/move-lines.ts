@@ -26,7 +26,7 @@ import { AppError } from "../errors.js";
 import { loadOrderDto } from "../orders/order-dto.sql.js";
 import { lockOrder } from "../orders/transition.js";
 import { appendJsonEvent } from "../session-log/session-log.js";
-import { assertOpen, findTransfer, lockTwoSessions, recordTransfer, refuseOverpaid } from "./transfers.sql.js";
+import { assertOpen, assertSameTaxMode, findTransfer, lockTwoSessions, recordTransfer, refuseOverpaid } from "./transfers.sql.js";
 
 const Line = z.strictObject({ position: z.number().int(), moved: z.boolean(), corrected: z.boolean() });
 const LINES = statement<{ orderId: string; positions: number[] }>(
@@ -105,6 +105,7 @@ export async function moveLines(
       if (done) return { ...(await orders(db, done.from_order_id!, done.to_order_id!)), events: [] };
       await assertOpen(db, locked.from);
       await assertOpen(db, locked.to);
+      assertSameTaxMode(locked.from, locked.to);
       const order = await lockOrder(db, body.orderId);
       if (!order || order.session_id !== fromId) throw AppError.notFound("order");
       if (order.status !== "ACCEPTED" && order.status !== "DELIVERED") {

@@ -11,7 +11,7 @@ import { LOCATION_JSON } from "../locations/location-dto.sql.js";
 /** `s` is the session row. */
 export const SESSION_COLUMNS = sql`s.id, s.label, s.status, s.join_code, ${isoText("s.opened_at")} AS opened_at,
   ${isoText("s.closed_at")} AS closed_at, s.last_seq, s.table_id, s.pin,
-  s.service_charge_bps`;
+  s.service_charge_bps, s.prices_include_tax`;
 
 export const SessionRow = z.strictObject({
   id: z.uuid(),
@@ -24,6 +24,7 @@ export const SessionRow = z.strictObject({
   table_id: z.uuid().nullable(),
   pin: z.string(),
   service_charge_bps: z.number().int(),
+  prices_include_tax: z.boolean(),
 });
 export type SessionRow = z.output<typeof SessionRow>;
 
@@ -39,6 +40,7 @@ export const toSessionDto = (s: SessionRow, publicUrl: string): SessionDto => ({
   tableId: s.table_id,
   pin: s.pin,
   serviceChargeBps: s.service_charge_bps,
+  pricesIncludeTax: s.prices_include_tax,
 });
 
 const OF_LOCATION = statement<{ id: string; locationId: string }>(
@@ -60,11 +62,12 @@ export const SessionWithLocation = z.strictObject({
   last_seq: z.number().int(),
   pin_failures: z.number().int(),
   service_charge_bps: z.number().int(),
+  prices_include_tax: z.boolean(),
   location: LocationDto,
 });
 export type SessionWithLocation = z.output<typeof SessionWithLocation>;
 
-const WITH_LOCATION = sql`SELECT s.id, s.location_id, s.label, s.status, s.last_seq, s.pin_failures, s.service_charge_bps, ${LOCATION_JSON} AS location
+const WITH_LOCATION = sql`SELECT s.id, s.location_id, s.label, s.status, s.last_seq, s.pin_failures, s.service_charge_bps, s.prices_include_tax, ${LOCATION_JSON} AS location
   FROM order_session s JOIN location l ON l.id = s.location_id`;
 const WITH_LOCATION_BY_ID = statement<{ id: string }>(
   "sessions.with-location-by-id",

@@ -126,12 +126,13 @@ const LockedSession = z.strictObject({
   label: z.string(),
   status: SessionStatus,
   table_id: z.uuid().nullable(),
+  prices_include_tax: z.boolean(),
 });
 export type LockedSession = z.output<typeof LockedSession>;
 
 const LOCK_SESSION_SQL = statement<{ sessionId: string; locationId: string }>(
   "session-extras.lock-session",
-  (p) => sql`SELECT id, location_id, label, status, table_id FROM order_session
+  (p) => sql`SELECT id, location_id, label, status, table_id, prices_include_tax FROM order_session
         WHERE id = ${p.sessionId}::uuid AND location_id = ${p.locationId}::uuid FOR NO KEY UPDATE`,
 );
 
@@ -145,11 +146,16 @@ export async function lockSession(db: SqlRunner, sessionId: string, locationId: 
   return row;
 }
 
-const BillSession = z.strictObject({ currency: z.string(), waived_cents: z.number().int(), service_charge_bps: z.number().int() });
+const BillSession = z.strictObject({
+  currency: z.string(),
+  waived_cents: z.number().int(),
+  service_charge_bps: z.number().int(),
+  prices_include_tax: z.boolean(),
+});
 const LOAD_BILL_SQL = statement<{ sessionId: string }>(
   "session-extras.load-bill",
   (p) =>
-    sql`SELECT l.currency, s.waived_cents::float8 AS waived_cents, s.service_charge_bps FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${p.sessionId}::uuid`,
+    sql`SELECT l.currency, s.waived_cents::float8 AS waived_cents, s.service_charge_bps, s.prices_include_tax FROM order_session s JOIN location l ON l.id = s.location_id WHERE s.id = ${p.sessionId}::uuid`,
 );
 
 // waived_cents is BIGINT (a bill may pass 2^31 cents), which node-postgres reads as a string:
@@ -175,6 +181,7 @@ export async function loadBill(
     waivedCents: session.waived_cents,
     corrections: discounts,
     serviceChargeBps: session.service_charge_bps,
+    pricesIncludeTax: session.prices_include_tax,
   });
   return { bill, orders, payments, customers, discounts };
 }

@@ -75,7 +75,7 @@ export async function openSession(
   });
 }
 
-const ServiceChargeRow = z.strictObject({ service_charge_bps: z.number().int() });
+const ServiceChargeRow = z.strictObject({ service_charge_bps: z.number().int(), prices_include_tax: z.boolean() });
 const INSERT_SESSION_SQL = statement<{
   id: `${string}-${string}-${string}-${string}-${string}`;
   locationId: string;
@@ -85,22 +85,29 @@ const INSERT_SESSION_SQL = statement<{
   openedAt: Date;
   staffId: string | null;
   tableId: string | null;
+  pricesIncludeTax: boolean | null;
 }>(
   "sessions.insert-session",
   (p) => sql`
-        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id, service_charge_bps)
-        VALUES (${p.id}::uuid, ${p.locationId}::uuid, ${p.label}, ${label("SessionStatus", "OPEN")}, ${p.joinCode}, ${p.pin}, ${utc(p.openedAt)}, ${p.staffId}::uuid, 0,
-                ${p.tableId}::uuid, (SELECT service_charge_bps FROM location WHERE id = ${p.locationId}::uuid))
-        RETURNING service_charge_bps`,
+        INSERT INTO order_session (id, location_id, label, status, join_code, pin, opened_at, opened_by_id, last_seq, table_id, service_charge_bps, prices_include_tax)
+        SELECT ${p.id}::uuid, ${p.locationId}::uuid, ${p.label}, ${label("SessionStatus", "OPEN")}, ${p.joinCode}, ${p.pin}, ${utc(p.openedAt)}, ${p.staffId}::uuid, 0,
+               ${p.tableId}::uuid, l.service_charge_bps, coalesce(${p.pricesIncludeTax}::boolean, l.prices_include_tax)
+        FROM location l WHERE l.id = ${p.locationId}::uuid
+        RETURNING service_charge_bps, prices_include_tax`,
 );
 
-/** Inserts an open session (the caller holds what it needs locked: the table FOR SHARE) and logs `session.opened`. */
+/**
+ * Inserts an open session (the caller holds what it needs locked: the table FOR SHARE) and logs
+ * `session.opened`. `pricesIncludeTax`: the tax mode of the bill it continues (a split-off
+ * party's, issue 33); else the location's now.
+ */
 export async function insertSession(
   db: SqlRunner,
   publicUrl: string,
   staff: { locationId: string; staffId: string | null },
   label: string,
   tableId: string | null,
+  pricesIncludeTax: boolean | null = null,
 ): Promise<{ session: SessionDto; event: LoggedEvent<"session.opened"> }> {
   const openedAt = new Date();
   const row = {
@@ -114,8 +121,9 @@ export async function insertSession(
     last_seq: 1,
     table_id: tableId,
   };
-  // The location's service charge is the session's from now on (a change mid-service moves no open bill).
-  let serviceChargeBps: number;
+  // The location's service charge and whether its prices include tax are the session's from now
+  // on (a change mid-service moves no open bill, and a closed one's receipt never changes).
+  let billing: z.output<typeof ServiceChargeRow>;
   // Two statements: the log's UPDATE of the session row cannot see an INSERT in its own statement.
   try {
     const inserted = await db.row(ServiceChargeRow, INSERT_SESSION_SQL, {
@@ -127,14 +135,15 @@ export async function insertSession(
       openedAt,
       staffId: staff.staffId,
       tableId,
+      pricesIncludeTax,
     });
     if (!inserted) throw new Error(`session ${row.id} was not inserted`);
-    serviceChargeBps = inserted.service_charge_bps;
+    billing = inserted;
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("CONFLICT", `${label} is already seated; close its session first`);
     throw err;
   }
-  const session = toSessionDto({ ...row, service_charge_bps: serviceChargeBps }, publicUrl);
+  const session = toSessionDto({ ...row, ...billing }, publicUrl);
   const { event } = await appendJsonEvent(db, "session.opened", row.id, session);
   if (!event) throw new Error(`session ${row.id} was opened but not logged`);
   return { session, event };
@@ -204,6 +213,7 @@ const MARK_SESSION_CLOSED_SQL = statement<{
   waived: number;
   waiveReason: string | null;
   serviceChargeCents: number;
+  taxAddedCents: number;
   sessionId: string;
   numbered: boolean;
 }>(
@@ -218,6 +228,7 @@ const MARK_SESSION_CLOSED_SQL = statement<{
       )
       UPDATE order_session SET status = ${label("SessionStatus", "CLOSED")}, closed_at = ${CLOCK}, closed_by_id = ${p.staffId}::uuid,
              waived_cents = ${p.waived}, waive_reason = ${p.waiveReason}, service_charge_cents = ${p.serviceChargeCents},
+             tax_added_cents = ${p.taxAddedCents},
              receipt_number = (SELECT number FROM receipt)
       WHERE id = ${p.sessionId}::uuid`,
 );
@@ -317,6 +328,8 @@ export async function closeSession(
       waiveReason: waived > 0 ? (options.waiveReason ?? null) : null,
       // What the service charge came to, kept for the day's totals (the bill itself is never stored).
       serviceChargeCents: bill.serviceChargeCents,
+      // And the tax a net-price bill added on top (0 when prices include it).
+      taxAddedCents: bill.taxAddedCents,
       sessionId,
       numbered,
     });
@@ -361,6 +374,7 @@ export async function getCustomerSession(prisma: PrismaClient, customer: Custome
       status: session.status,
       lastSeq: session.last_seq,
       serviceChargeBps: session.service_charge_bps,
+      pricesIncludeTax: session.prices_include_tax,
     },
     location: session.location,
     customer: { id: me.id, displayName: me.display_name, presence },

@@ -71,7 +71,15 @@ export async function splitSession(
       const table = await db.row(TableRow, LOCK_TABLE, { tableId: body.tableId, locationId: staff.locationId });
       if (!table || table.retired) throw AppError.notFound("table");
       const by = await staffName(db, staff.staffId);
-      const opened = await insertSession(db, publicUrl, { locationId: staff.locationId, staffId: staff.staffId }, table.name, body.tableId);
+      // The split-off party's bill is billed as the one it leaves (gross or net), whatever the location says now.
+      const opened = await insertSession(
+        db,
+        publicUrl,
+        { locationId: staff.locationId, staffId: staff.staffId },
+        table.name,
+        body.tableId,
+        from.prices_include_tax,
+      );
       const toId = opened.session.id;
       const moved = await moveRows(db, { fromId, toId, customerIds, payments: false });
       await refuseOverpaid(db, fromId, from.label);

@@ -150,6 +150,20 @@ export async function assertOpen(db: SqlRunner, session: LockedSession): Promise
 }
 
 /**
+ * Refuses to move lines between a bill with gross prices and one with net prices (issue 33):
+ * a bill is one tax computation, and its lines would be billed the other way there. Only
+ * possible when the owner switched the setting while both tables were seated.
+ */
+export function assertSameTaxMode(from: LockedSession, to: LockedSession): void {
+  if (from.prices_include_tax === to.prices_include_tax) return;
+  const mode = (s: LockedSession) => (s.prices_include_tax ? "prices including tax" : "tax added to prices");
+  throw new AppError(
+    "CONFLICT",
+    `${from.label} was seated with ${mode(from)} and ${to.label} with ${mode(to)}: a bill is billed one way, so its lines cannot move between them`,
+  );
+}
+
+/**
  * Moves orders of `from` (all of them, or those of these phones) to `to`, numbered after its
  * last number in their old order (numbers stay gap-free and unique per session), each marked
  * with where it came from ("Bar #2"); raises `to`'s count. The ids moved, in their new order.

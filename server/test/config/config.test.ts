@@ -21,6 +21,18 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "development" }, () => secret).jwt.secret).toBe(secret);
   });
 
+  it("mails receipts with both SMTP_URL and MAIL_FROM, none without them, and names the one missing", () => {
+    expect(loadConfig({ JWT_SECRET: secret }).mail).toBeNull();
+    expect(loadConfig({ JWT_SECRET: secret, SMTP_URL: "", MAIL_FROM: "" }).mail).toBeNull(); // docker-compose's ${SMTP_URL:-}
+    const mail = { SMTP_URL: "smtps://user:pass@smtp.example.com:465", MAIL_FROM: '"Bistro" <receipts@bistro.example>' };
+    expect(loadConfig({ JWT_SECRET: secret, ...mail }).mail).toEqual({ smtpUrl: mail.SMTP_URL, from: mail.MAIL_FROM });
+    expect(() => loadConfig({ JWT_SECRET: secret, SMTP_URL: mail.SMTP_URL })).toThrow(/MAIL_FROM is required when SMTP_URL is set/);
+    expect(() => loadConfig({ JWT_SECRET: secret, MAIL_FROM: mail.MAIL_FROM })).toThrow(/SMTP_URL is required when MAIL_FROM is set/);
+    expect(() => loadConfig({ JWT_SECRET: secret, ...mail, SMTP_URL: "https://smtp.example.com" })).toThrow(
+      /SMTP_URL must start with smtp/,
+    );
+  });
+
   it("names every invalid setting", () => {
     expect(() => loadConfig({ JWT_SECRET: "short", PORT: "abc" })).toThrow(/JWT_SECRET.*PORT|PORT.*JWT_SECRET/);
   });

@@ -40,6 +40,7 @@ describe("migrations", () => {
         "payment_account",
         "product",
         "product_option",
+        "receipt_mail",
         "session_alert",
         "session_event",
         "session_transfer",

@@ -16,6 +16,7 @@ import {
 } from "@ordered/contract";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import sharp from "sharp";
+import { startSmtpStandIn } from "../../src/tools/smtp-stand-in.js";
 import { startStripeStandin } from "../../src/tools/stripe-standin.js";
 import type { TestServer } from "../support/harness.js";
 import { eventually } from "../support/harness.js";
@@ -388,6 +389,33 @@ describe("the route table", () => {
     });
     expect((await call("POST /api/sessions/:id/close", { token, params: { id: sessionId }, body: {} })).receipt.bill.dueCents).toBe(0);
     expect((await call("GET /api/sessions/receipt", { token: ann.token })).receipt.sessionId).toBe(sessionId);
+    // Its receipt mailed (issue 33): this instance mails none; one with a mail server does.
+    expect((await call("GET /api/receipt-mail")).enabled).toBe(false);
+    const smtp = await startSmtpStandIn();
+    try {
+      const mailing = await startServer({ SMTP_URL: smtp.url, MAIL_FROM: "receipts@venue.test", REDIS_PREFIX: server.config.redisPrefix });
+      const mailed = async <K extends RouteKey>(key: K, ...args: RouteArgs<K>) => {
+        const answer = await mailing.api.route(key, ...args);
+        called.add(key);
+        const response = (ROUTES[key] as RouteDef).response;
+        if (response && !isFileContent(response)) response.parse(answer);
+        return answer;
+      };
+      const body = { clientMailId: randomUUID(), to: "ann@example.com", language: "it" as const };
+      expect((await mailed("POST /api/sessions/receipt/mail", { token: ann.token, body })).mail.to).toBe("a•••@example.com");
+      expect(
+        (
+          await mailed("POST /api/sessions/:id/receipt/mail", {
+            token,
+            params: { id: sessionId },
+            body: { ...body, clientMailId: randomUUID() },
+          })
+        ).mail.language,
+      ).toBe("it");
+      expect(smtp.received).toHaveLength(2);
+    } finally {
+      await smtp.close();
+    }
     expect((await call("GET /api/stats/daily", { token })).orders.cancelled).toBeGreaterThanOrEqual(1);
     // End of day: the Z report, the day closed, the range and its CSV.
     const zReport = (await call("GET /api/reports/day", { token })).report;

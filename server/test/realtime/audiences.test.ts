@@ -15,6 +15,7 @@ import {
   sessionEventView,
 } from "@ordered/contract";
 import { z } from "zod";
+import { startSmtpStandIn } from "../../src/tools/smtp-stand-in.js";
 import { createTable, joinAtTable, seatedTable } from "../sessions/session-kit.js";
 import { describe, expect, it } from "../staff/staff-kit.js";
 import { eventually } from "../support/harness.js";
@@ -72,6 +73,7 @@ describe("what each role's socket hears", () => {
     crew,
     socket,
     prisma,
+    startServer,
   }) => {
     void worker;
     const { tokens } = crew;
@@ -171,6 +173,18 @@ describe("what each role's socket hears", () => {
       body: { clientSplitId: randomUUID(), tableId: window.id, customerIds: [barGuest.customer.id] },
     });
     await a.api.closeSession(tokens.MANAGER, session.id);
+    // Its receipt mailed (issue 33) through an instance with a mail server: receipt.mailed.
+    const smtp = await startSmtpStandIn();
+    try {
+      const mailing = await startServer({ SMTP_URL: smtp.url, MAIL_FROM: "receipts@venue.test", REDIS_PREFIX: a.config.redisPrefix });
+      await mailing.api.route("POST /api/sessions/:id/receipt/mail", {
+        token: tokens.SERVER,
+        params: { id: session.id },
+        body: { clientMailId: randomUUID(), to: "ann@example.com" },
+      });
+    } finally {
+      await smtp.close();
+    }
 
     const log = (
       await prisma.sessionEvent.findMany({ where: { sessionId: session.id }, orderBy: { seq: "asc" }, select: { type: true, seq: true } })

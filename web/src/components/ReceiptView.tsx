@@ -155,6 +155,7 @@ export function TaxTable({ bill }: { bill: BillDto }) {
   return (
     <section aria-label={t("receipt.taxes")}>
       <h4 className="receipt-heading">{t("receipt.taxes")}</h4>
+      {!bill.pricesIncludeTax && <p className="muted small receipt-net-note">{t("receipt.netPrices")}</p>}
       <table className="receipt-table receipt-taxes">
         <thead>
           <tr>
@@ -243,6 +244,11 @@ export function ShareTable({
   );
 }
 
+/** A rate as a receipt names it: its mark and its percent ("A 19 %"). */
+function rateText(r: { name: string | null; rateBps: number }): string {
+  return `${r.name ? `${r.name} ` : ""}${percentText(r.rateBps)}`;
+}
+
 /** A percent from basis points, in the reader's locale ("12.5 %"). */
 export function percentText(bps: number): string {
   return new Intl.NumberFormat(formatLocale(), { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
@@ -250,11 +256,14 @@ export function percentText(bps: number): string {
 
 /**
  * What comes between the lines and the total (issue 32): the subtotal once anything changes
- * it, the bill's discounts and the service charge, each its own row. Rows of a `<dl>`.
+ * it, the bill's discounts, the service charge and, with net prices, each rate's tax added
+ * (issue 33), each its own row. Rows of a `<dl>`.
  */
 export function BillAdjustments({ bill, className }: { bill: BillDto; className?: string }) {
   const money = (cents: number) => formatMoney(cents, bill.currency);
-  if (bill.billDiscountCents === 0 && bill.serviceChargeCents === 0 && bill.paymentRefundsCents === 0) return null;
+  if (bill.billDiscountCents === 0 && bill.serviceChargeCents === 0 && bill.taxAddedCents === 0 && bill.paymentRefundsCents === 0) {
+    return null;
+  }
   return (
     <>
       <div className={className} data-sum="subtotal">
@@ -281,6 +290,24 @@ export function BillAdjustments({ bill, className }: { bill: BillDto; className?
         <div className={className} data-sum="service-charge">
           <dt>{t("bill.serviceCharge", { percent: percentText(bill.serviceChargeBps) })}</dt>
           <dd>{money(bill.serviceChargeCents)}</dd>
+        </div>
+      )}
+      {/* Net prices (issue 33): each rate's tax added on top, as its own row; once money was given
+          back the rates' tax is what is left (the tax table), so the tax added shows as one row. */}
+      {bill.taxAddedCents > 0 &&
+        bill.paymentRefundsCents === 0 &&
+        bill.taxes
+          .filter((r) => r.taxCents > 0)
+          .map((r) => (
+            <div key={`${r.rateBps}-${r.name ?? ""}`} className={className} data-sum="tax" data-rate={r.rateBps}>
+              <dt>{t("bill.taxAdded", { rate: rateText(r) })}</dt>
+              <dd>{money(r.taxCents)}</dd>
+            </div>
+          ))}
+      {bill.taxAddedCents > 0 && bill.paymentRefundsCents > 0 && (
+        <div className={className} data-sum="tax">
+          <dt>{t("bill.taxAdded", { rate: bill.taxes.map(rateText).join(", ") })}</dt>
+          <dd>{money(bill.taxAddedCents)}</dd>
         </div>
       )}
       {bill.paymentRefundsCents > 0 && (

@@ -64,7 +64,7 @@ export function CustomerApp({ entry }: { entry: Entry }) {
           return setPhase({ kind: "live", token: followed.token, current: followed.current, notice });
         }
       }
-      let kept: KeptReceipt | null = receipt ? { receipt, customerId } : null;
+      let kept: KeptReceipt | null = receipt ? { receipt, customerId, token } : null;
       if (reason === "closed" && !kept) kept = await fetchReceipt(token, customerId);
       if (kept) customerStorage.saveReceipt(key, kept);
       if (dropsToken(entry, reason, kept !== null)) customerStorage.forget(key);
@@ -227,7 +227,7 @@ async function follow(token: string): Promise<{ token: string; current: CurrentS
 async function fetchReceipt(token: string, customerId: string | null): Promise<KeptReceipt | null> {
   try {
     const { receipt } = await api("GET /api/sessions/receipt", { token });
-    return { receipt, customerId };
+    return { receipt, customerId, token };
   } catch {
     return null; // offline, or gone: the bare "closed" message, and the token stays to try again
   }

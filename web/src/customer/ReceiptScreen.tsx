@@ -1,6 +1,8 @@
 import { billSplit } from "@ordered/contract/client";
+import { api } from "../api/http";
+import { MailReceiptForm } from "../components/MailReceiptForm";
 import { ReceiptView } from "../components/ReceiptView";
-import { t } from "../i18n/i18n";
+import { currentLanguage, t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
 import type { KeptReceipt } from "./customer-storage";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -13,7 +15,7 @@ interface Props {
 
 /** The closed session's receipt on the phone, with this phone's share, printable and kept on the phone. */
 export function ReceiptScreen({ kept, onRejoin }: Props) {
-  const { receipt, customerId } = kept;
+  const { receipt, customerId, token } = kept;
   const ordered = customerId ? receipt.bill.shares.find((s) => s.customerId === customerId)?.subtotalCents : undefined;
   // Split by item: this phone's share of the split, not what it ordered.
   const splitShare =
@@ -48,6 +50,11 @@ export function ReceiptScreen({ kept, onRejoin }: Props) {
         )}
         <ReceiptView receipt={receipt} />
       </section>
+      {token && (
+        <section className="phone-receipt-card no-print">
+          <MailReceiptForm language={currentLanguage()} send={(body) => api("POST /api/sessions/receipt/mail", { token, body })} />
+        </section>
+      )}
     </main>
   );
 }

@@ -132,8 +132,19 @@ export function TableScreen({ storageKey, token, current, label, orders, payment
         customers: [...customers, { id: me, displayName: current.customer.displayName }],
         corrections: discounts,
         serviceChargeBps: current.session.serviceChargeBps,
+        pricesIncludeTax: current.session.pricesIncludeTax,
       }),
-    [currency, orders, payments, customers, me, current.customer.displayName, discounts, current.session.serviceChargeBps],
+    [
+      currency,
+      orders,
+      payments,
+      customers,
+      me,
+      current.customer.displayName,
+      discounts,
+      current.session.serviceChargeBps,
+      current.session.pricesIncludeTax,
+    ],
   );
 
   const phones = useMemo(() => tablePhones(current, customers), [current, customers]);

@@ -18,6 +18,11 @@ export interface KeptReceipt {
   receipt: ReceiptDto;
   /** The phone's own id in that session, to show its share. */
   customerId: string | null;
+  /**
+   * The phone's token for that (closed) session, which may only read and mail its receipt
+   * (issue 33: the guest mails it from here); absent in receipts kept before, or when expired.
+   */
+  token?: string;
 }
 
 /**

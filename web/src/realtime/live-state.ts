@@ -203,6 +203,9 @@ function applyEvent<S extends SessionCore, O extends OrderCore>(state: LiveState
     case "session:skipped":
       // An event this socket may not read: only its number, which `seen` has taken.
       return seen;
+    case "receipt:mailed":
+      // A closed session's receipt mailed: the session log's record; nothing on screen changes.
+      return seen;
     case "session:closed": {
       const current = seen.sessions[e.sessionId];
       // A kitchen display's copy carries no receipt.

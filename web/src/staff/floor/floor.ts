@@ -102,6 +102,7 @@ export function sessionTileState(
     customers,
     corrections: discountsOf(state, session.id),
     serviceChargeBps: session.serviceChargeBps,
+    pricesIncludeTax: session.pricesIncludeTax,
   });
   const pending = alertsOf(state, session.id).filter((a) => a.acknowledgedAt === null);
   const ready = orders.filter(isReadyToRun);

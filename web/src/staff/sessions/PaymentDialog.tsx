@@ -211,7 +211,7 @@ export function PaymentDialog({ sessionId, label, bill, names, token, payer, onC
                   <option key={s.customerId} value={s.customerId ?? ""}>
                     {strings.payment.phoneOption(
                       nameOf(names, s.customerId, s.displayName),
-                      money(Math.max(0, s.subtotalCents - s.paidCents)),
+                      money(shareDueCents(bill, s.customerId ?? "")),
                     )}
                   </option>
                 ))}

@@ -1,6 +1,7 @@
 import { type OrderDto, orderName, type ReceiptDto } from "@ordered/contract/client";
 import { useEffect, useState } from "react";
 import { api } from "../../api/http";
+import { MailReceiptForm } from "../../components/MailReceiptForm";
 import { Modal } from "../../components/Modal";
 import { OrderItems } from "../../components/OrderItems";
 import { OrderStatusBadge } from "../../components/OrderStatusBadge";
@@ -47,6 +48,9 @@ export function SessionRecordDialog({ session, token, knownReceipt, onClose }: P
         </p>
       )}
       {receipt ? <ReceiptView receipt={receipt} /> : !error && <p className="muted">{t("common.loading")}</p>}
+      {receipt && (
+        <MailReceiptForm send={(body) => api("POST /api/sessions/:id/receipt/mail", { token, params: { id: session.id }, body })} />
+      )}
       {record && (
         <section className="record-orders" aria-label={strings.session.recordOrders}>
           <h3 className="seat-heading">{strings.session.recordOrders}</h3>

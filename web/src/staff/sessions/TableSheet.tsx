@@ -129,6 +129,7 @@ export function TableSheet({
     customers,
     corrections: discountsOf(state, session.id),
     serviceChargeBps: session.serviceChargeBps,
+    pricesIncludeTax: session.pricesIncludeTax,
   });
   // The other seated tables: where this party, or lines of its orders, may go.
   const others = Object.values(state.sessions).filter((s) => s.status === "OPEN" && s.id !== session.id);

@@ -3,7 +3,14 @@
  * suggests, the shares of an equal split, and sending one payment so that a retry can never
  * record it twice.
  */
-import { type BillDto, type PaymentResponse, RETRYABLE_ERRORS, type RecordPaymentBody, splitEvenly } from "@ordered/contract/client";
+import {
+  type BillDto,
+  billSplit,
+  type PaymentResponse,
+  RETRYABLE_ERRORS,
+  type RecordPaymentBody,
+  splitEvenly,
+} from "@ordered/contract/client";
 import { ApiError } from "../../api/http";
 import { strings } from "../../strings";
 
@@ -21,10 +28,18 @@ export function splitPlan(dueCents: number, parts: number): SplitShare[] {
   return splitEvenly(dueCents, parts).map((cents, i) => ({ index: i + 1, cents, note: strings.payment.splitNote(i + 1, parts) }));
 }
 
-/** What is left of one phone's share: what it ordered minus what was paid for it, never below zero. */
+/**
+ * What is left of one phone's share, never below zero: what it ordered, with its part of what
+ * the bill holds beyond its lines (the bill's discount, the service charge and, with net prices,
+ * the tax of its lines' rates: issue 33), as a split of each phone's own lines gives it
+ * (contract bill-split.ts), minus what was paid for it.
+ */
 export function shareDueCents(bill: BillDto, customerId: string): number {
   const share = bill.shares.find((s) => s.customerId === customerId);
-  return share ? Math.max(0, share.subtotalCents - share.paidCents) : 0;
+  if (!share) return 0;
+  const ownLines = bill.lines.flatMap((l) => (l.customerId ? [{ line: l.key, payer: l.customerId, weight: 1 }] : []));
+  const owed = billSplit(bill, ownLines).payers.find((p) => p.payer === customerId)?.totalCents ?? share.subtotalCents;
+  return Math.max(0, owed - share.paidCents);
 }
 
 /** Whether an ApiError says nothing about the payment itself, so the same request may be sent again. */

@@ -7,11 +7,12 @@ import { strings } from "../../strings";
 import { DayCutoffSetting } from "./DayCutoffSetting";
 import { OnlinePaymentsSetting } from "./OnlinePaymentsSetting";
 import { ReceiptSetting } from "./ReceiptSetting";
+import { TaxPricesSetting } from "./TaxPricesSetting";
 import { TimeZoneSetting } from "./TimeZoneSetting";
 
 /**
- * /panel/settings: the location's receipts (legal name, address, tax id), its time zone and
- * when its business day starts.
+ * /panel/settings: the location's receipts (legal name, address, tax id), whether its prices
+ * include tax, its time zone and when its business day starts.
  * The tables' and kitchen's settings stay on the tables page, beside what they govern.
  */
 export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation: (location: LocationDto) => void }) {
@@ -46,6 +47,7 @@ export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation
       )}
       {!location && !error && <p className="muted">{t("common.loading")}</p>}
       <ReceiptSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
+      <TaxPricesSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <TimeZoneSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <OnlinePaymentsSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <DayCutoffSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />

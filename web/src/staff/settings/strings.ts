@@ -65,6 +65,21 @@ export const settingStrings = {
     saved: "Saved",
     invalid: (max: number) => `Use a percent from 0 to ${max}, in hundredths at most (e.g. 12.5).`,
   },
+  /** Net or gross prices (issue 33). */
+  taxPrices: {
+    title: "Prices and tax",
+    intro: "Whether your menu's prices include tax, or the bill adds it per rate.",
+    gross: "Prices include tax",
+    grossHint: "As in most of Europe: the receipt shows the tax contained in each rate's total.",
+    net: "Tax is added to prices",
+    netHint: "As in the US and Canada: the bill adds each rate's tax on top of the prices.",
+    warning: (gross: boolean) =>
+      gross
+        ? "This changes how future orders are billed: tables seated from now on pay the menu's prices with tax included. Open tables and closed receipts keep theirs."
+        : "This changes how future orders are billed: tables seated from now on pay the menu's prices plus tax. Open tables and closed receipts keep theirs.",
+    save: "Save prices and tax",
+    saved: "Saved",
+  },
   ticketSettings: {
     title: "Kitchen ticket timing",
     amber: "Amber after (minutes)",

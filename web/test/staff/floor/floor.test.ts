@@ -94,6 +94,14 @@ describe("tableTileState", () => {
     expect(tile.pendingCents).toBe(950);
   });
 
+  test("a net-price session's tile adds the tax its session opened with (issue 33)", () => {
+    const taxed = (o: OrderDto): OrderDto => ({ ...o, items: o.items.map((i) => ({ ...i, taxRateBps: 1000, taxName: "A" })) });
+    const net = seated({ orders: [taxed(order(1, "delivered"))] }, { pricesIncludeTax: false });
+    expect(seatedTile(tileOf(net)).totalCents).toBe(950 + 95);
+    const gross = seated({ orders: [taxed(order(1, "delivered"))] });
+    expect(seatedTile(tileOf(gross)).totalCents).toBe(950);
+  });
+
   test("payments do not lower the total shown", () => {
     const store = seated({ orders: [order(1, "delivered")], payments: [payment(1, 950)] });
     expect(seatedTile(tileOf(store)).totalCents).toBe(950);

@@ -36,6 +36,16 @@ describe("shareDueCents: what one phone still owes", () => {
     expect(shareDueCents(bill, id(202))).toBe(450);
   });
 
+  test("with its part of the service charge and, with net prices, of the tax its lines' rates add (issue 33)", () => {
+    const taxed = orders.map((o) => ({ ...o, items: o.items.map((i) => ({ ...i, taxRateBps: 1000, taxName: "A" })) }));
+    const bill = billOf({ currency: "EUR", orders: taxed, customers, payments: [], serviceChargeBps: 1000, pricesIncludeTax: false });
+    // 19.00 + 1.90 service + 2.09 tax; 4.50 + 0.45 + 0.50 (the table's 2.59 tax, rate by rate).
+    expect(bill.totalCents).toBe(2350 + 235 + 259);
+    expect(shareDueCents(bill, id(201))).toBe(1900 + 190 + 209);
+    expect(shareDueCents(bill, id(202))).toBe(450 + 45 + 50);
+    expect(shareDueCents(bill, id(201)) + shareDueCents(bill, id(202))).toBe(bill.totalCents);
+  });
+
   test("never below zero, and zero for a phone without a share", () => {
     const bill = billOf({ currency: "EUR", orders, customers, payments: [payment(1, 450, { customerId: id(202) })] });
     expect(shareDueCents(bill, id(202))).toBe(0);
