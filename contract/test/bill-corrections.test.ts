@@ -84,8 +84,6 @@ const paid = (amountCents: number): PaymentDto => ({
   clientPaymentId: `pay-${n}`,
   payer: null,
   kind: "PAYMENT",
-  refundOf: null,
-  providerRef: null,
   sessionId: id(),
   method: "CARD",
   amountCents,

@@ -47,8 +47,6 @@ function payment(amountCents: number, tipCents = 0, customerId: string | null = 
     id: id(),
     clientPaymentId: `pay-${n}`,
     kind: "PAYMENT",
-    refundOf: null,
-    providerRef: null,
     sessionId: id(),
     method: "CASH",
     amountCents,
