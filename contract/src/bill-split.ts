@@ -218,3 +218,18 @@ export function billSplit(
     totalCents: bill.totalCents,
   };
 }
+
+/**
+ * What is left of one phone's share when the table has not split by item: what it ordered,
+ * with its part of what the bill holds beyond its lines (the bill's discount, the service
+ * charge and, with net prices, the tax of its lines' rates), as a split of each phone's own
+ * lines gives it, minus what was paid for it; never below zero. The panel's "one phone's
+ * share" and the phone's own "your share" (issue 33).
+ */
+export function orderedShareDueCents(bill: BillDto, customerId: string): number {
+  const share = bill.shares.find((s) => s.customerId === customerId);
+  if (!share) return 0;
+  const ownLines = bill.lines.flatMap((l) => (l.customerId ? [{ line: l.key, payer: l.customerId, weight: 1 }] : []));
+  const owed = billSplit(bill, ownLines).payers.find((p) => p.payer === customerId)?.totalCents ?? share.subtotalCents;
+  return Math.max(0, owed - share.paidCents);
+}

@@ -1,4 +1,4 @@
-import type { BillDto } from "@ordered/contract/client";
+import { type BillDto, orderedShareDueCents } from "@ordered/contract/client";
 import { parseMoney } from "../lib/money";
 
 /** Tips offered on the phone, in basis points of the amount paid (0: none). */
@@ -30,14 +30,10 @@ export function paymentReturn(search: string): { clientPaymentId: string; paid: 
 
 /**
  * What "your share" is on the phone: its share of the split by item when the table splits
- * (what is left of it), else what it ordered less what it paid; never more than is due.
+ * (what is left of it), else what it ordered with its part of the discount, service charge and
+ * tax, less what it paid; never more than is due.
  */
 export function shareToPay(bill: BillDto, me: string, split: { dueCents: number } | undefined, splitting: boolean): number | null {
-  const left = splitting
-    ? (split?.dueCents ?? 0)
-    : (() => {
-        const mine = bill.shares.find((s) => s.customerId === me);
-        return mine ? mine.subtotalCents - mine.paidCents : 0;
-      })();
+  const left = splitting ? (split?.dueCents ?? 0) : orderedShareDueCents(bill, me);
   return left > 0 ? Math.min(left, bill.dueCents) : null;
 }

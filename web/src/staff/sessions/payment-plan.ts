@@ -5,7 +5,7 @@
  */
 import {
   type BillDto,
-  billSplit,
+  orderedShareDueCents,
   type PaymentResponse,
   RETRYABLE_ERRORS,
   type RecordPaymentBody,
@@ -28,19 +28,8 @@ export function splitPlan(dueCents: number, parts: number): SplitShare[] {
   return splitEvenly(dueCents, parts).map((cents, i) => ({ index: i + 1, cents, note: strings.payment.splitNote(i + 1, parts) }));
 }
 
-/**
- * What is left of one phone's share, never below zero: what it ordered, with its part of what
- * the bill holds beyond its lines (the bill's discount, the service charge and, with net prices,
- * the tax of its lines' rates: issue 33), as a split of each phone's own lines gives it
- * (contract bill-split.ts), minus what was paid for it.
- */
-export function shareDueCents(bill: BillDto, customerId: string): number {
-  const share = bill.shares.find((s) => s.customerId === customerId);
-  if (!share) return 0;
-  const ownLines = bill.lines.flatMap((l) => (l.customerId ? [{ line: l.key, payer: l.customerId, weight: 1 }] : []));
-  const owed = billSplit(bill, ownLines).payers.find((p) => p.payer === customerId)?.totalCents ?? share.subtotalCents;
-  return Math.max(0, owed - share.paidCents);
-}
+/** What is left of one phone's share (contract bill-split.ts orderedShareDueCents). */
+export const shareDueCents = orderedShareDueCents;
 
 /** Whether an ApiError says nothing about the payment itself, so the same request may be sent again. */
 export function isRetryablePayment(err: unknown): boolean {
