@@ -4,7 +4,6 @@
  * record it twice.
  */
 import {
-  type BillDto,
   orderedShareDueCents,
   type PaymentResponse,
   RETRYABLE_ERRORS,
