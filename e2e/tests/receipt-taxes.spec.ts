@@ -65,3 +65,55 @@ test("a German receipt: lines with their rate's mark, net/tax/gross per rate, th
   await expect(sessionCard(panel, "Tisch 3")).toHaveCount(0);
   await record.screenshot({ path: test.info().outputPath("record-receipt-en.png") });
 });
+
+// An Italian venue's receipt (documento commerciale): IVA 10 % on food, 22 % on drinks, the
+// seller's ragione sociale, address and Partita IVA, the number and the time on Rome's clock,
+// imponibile / imposta / totale per aliquota — on the guest's phone, in Italian.
+test("an Italian receipt: 10 % and 22 % IVA per aliquota, ragione sociale, P. IVA, number and Rome's time", async ({
+  api,
+  venue,
+  phones,
+  prisma,
+}) => {
+  const token = venue.staffToken;
+  const rate = (name: string, rateBps: number, position: number) =>
+    prisma.taxRate.create({ data: { locationId: venue.locationId, name, rateBps, position } });
+  const [food, drinks] = [await rate("IVA 10%", 1000, 0), await rate("IVA 22%", 2200, 1)];
+  for (const c of venue.categories) {
+    await prisma.category.update({ where: { id: c.id }, data: { taxRateId: c.name === "Drinks" ? drinks.id : food.id } });
+  }
+  await api.route("PATCH /api/location", {
+    token,
+    body: {
+      legalName: "Trattoria Roma S.r.l.",
+      address: "Via del Corso 1\n00186 Roma RM",
+      taxId: "IT01234567890",
+      timeZone: "Europe/Rome",
+    },
+  });
+
+  const { session } = await api.openSession(token, "Tavolo 7");
+  const phone = await joinOnPhone(await phones.open(), session.joinUrl, "Giulia");
+  await order(phone.page, ["Margherita", "Lemonade"]);
+  await phone.page.getByLabel("Language").selectOption("it");
+  await waitForAccepted(api, token, session.id, 1);
+  await payAndClose(api, token, session.id);
+  const { receipt: stored } = await sessionDetail(api, token, session.id);
+
+  const receipt = phone.page.getByRole("region", { name: "Ricevuta" });
+  await expect(receipt).toContainText("Trattoria Roma S.r.l.");
+  await expect(receipt).toContainText("Via del Corso 1");
+  await expect(receipt).toContainText("P. IVA IT01234567890");
+  await expect(receipt).toContainText(`Scontrino n. ${stored!.number}`);
+  // The closing time as Rome's clock shows it, whatever the test machine's zone.
+  const rome = new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", hour: "2-digit", minute: "2-digit" }).format(
+    new Date(stored!.closedAt),
+  );
+  await expect(receipt).toContainText(rome);
+  // Margherita 9,50 at 10 %: 0,86 imposta, 8,64 imponibile; Lemonade 4,50 at 22 %: 0,81, 3,69.
+  const taxes = receipt.getByRole("region", { name: "Imposte" });
+  await expect(taxes.locator("[data-rate='1000']")).toContainText(/8,64\s€\s*0,86\s€\s*9,50\s€/);
+  await expect(taxes.locator("[data-rate='2200']")).toContainText(/3,69\s€\s*0,81\s€\s*4,50\s€/);
+  await expect(taxes.locator("tfoot")).toContainText(/12,33\s€\s*1,67\s€\s*14,00\s€/);
+  await screenshots(phone.page, test.info(), "receipt-it", { fullPage: true });
+});
