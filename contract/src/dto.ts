@@ -71,6 +71,36 @@ export const LocationDto = z.strictObject({
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 
+/** Code pages a printer may be set to ("auto": the encoder picks per text from the printer's table). */
+export const PRINTER_CODEPAGES = ["auto", "cp437", "cp850", "cp858", "cp852", "cp1252", "iso8859-15"] as const;
+/** Paper widths a thermal printer takes, in mm (32 and 48 characters a line). */
+export const PRINTER_PAPER_WIDTHS = [58, 80] as const;
+
+/** A network thermal printer of the location (issue 34): ESC/POS over raw TCP. */
+export const PrinterDto = z.strictObject({
+  id,
+  name: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]),
+  codepage: z.enum(PRINTER_CODEPAGES),
+  createdAt: time,
+});
+export type PrinterDto = z.infer<typeof PrinterDto>;
+
+/** What a printer said when asked (ESC/POS real-time status, DLE EOT). */
+export const PrinterStatusDto = z.strictObject({
+  /** It answered on its address at all. */
+  reachable: z.boolean(),
+  online: z.boolean(),
+  paperOut: z.boolean(),
+  paperNearEnd: z.boolean(),
+  coverOpen: z.boolean(),
+  /** What is wrong, for staff ("paper out", "no answer from 192.168.1.50:9100 in 3 s"); null: ready. */
+  problem: z.string().nullable(),
+});
+export type PrinterStatusDto = z.infer<typeof PrinterStatusDto>;
+
 export const StaffDto = z.strictObject({
   id,
   email: z.string(),

@@ -71,6 +71,11 @@ export const LIMITS = {
     /** RFC 5321's longest path. */
     addressLength: 254,
   },
+  printer: {
+    nameLength: 60,
+    /** Printers one location may have. */
+    maxPerLocation: 30,
+  },
   bill: {
     /** Bounds of the staff-made clientPaymentId. */
     clientPaymentIdMin: 8,

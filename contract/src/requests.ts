@@ -4,7 +4,7 @@ import { ALLERGENS, DIET_TAGS } from "./allergens.js";
 import { dayCount, MAX_REPORT_DAYS } from "./business-day.js";
 import { AdvanceOrderPayload, CancelOrderPayload, PayerKeyField } from "./commands.js";
 import { CORRECTION_KINDS, FULL_BPS, MAX_SERVICE_CHARGE_BPS } from "./corrections.js";
-import { SessionStatus } from "./dto.js";
+import { PRINTER_CODEPAGES, SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
 import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
@@ -625,3 +625,47 @@ export const MailReceiptBody = z.strictObject({
   language: z.enum(RECEIPT_LANGUAGES, `must be one of ${RECEIPT_LANGUAGES.join(", ")}`).default("en"),
 });
 export type MailReceiptBody = z.input<typeof MailReceiptBody>;
+
+const printerName = text(LIMITS.printer.nameLength);
+/** A host name or IPv4/IPv6 address on the venue's network (no scheme, no port). */
+const printerHost = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(253, "must be at most 253 characters")
+  .regex(
+    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9A-Fa-f:.]+$/,
+    "must be a host name or an IP address, without a port",
+  );
+
+/** POST /api/printers: a printer by its address on the venue's network. */
+export const PrinterBody = z.strictObject({
+  name: printerName,
+  host: printerHost,
+  port: z
+    .number({ error: "must be a port number" })
+    .int("must be a whole number")
+    .min(1, "must be 1 to 65535")
+    .max(65535, "must be 1 to 65535")
+    .default(9100),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)], "must be 58 or 80").default(80),
+  codepage: z.enum(PRINTER_CODEPAGES, `must be one of ${PRINTER_CODEPAGES.join(", ")}`).default("auto"),
+});
+export type PrinterBody = z.input<typeof PrinterBody>;
+
+/** PATCH /api/printers/:id: what changes. */
+export const UpdatePrinterBody = z
+  .strictObject({
+    name: printerName,
+    host: printerHost,
+    port: z
+      .number({ error: "must be a port number" })
+      .int("must be a whole number")
+      .min(1, "must be 1 to 65535")
+      .max(65535, "must be 1 to 65535"),
+    paperWidthMm: z.union([z.literal(58), z.literal(80)], "must be 58 or 80"),
+    codepage: z.enum(PRINTER_CODEPAGES, `must be one of ${PRINTER_CODEPAGES.join(", ")}`),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, "must change at least one field");
+export type UpdatePrinterBody = z.input<typeof UpdatePrinterBody>;

@@ -20,6 +20,8 @@ import {
   OrderDto,
   PaymentAccountDto,
   PaymentDto,
+  PrinterDto,
+  PrinterStatusDto,
   ProductDto,
   QrDto,
   ReceiptDto,
@@ -411,3 +413,13 @@ export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
 // The report DTOs are components of the OpenAPI document with the rest.
 export * from "./day-report.js";
+
+/** GET /api/printers */
+export const PrinterListResponse = z.strictObject({ printers: z.array(PrinterDto) });
+export type PrinterListResponse = z.infer<typeof PrinterListResponse>;
+/** POST/PATCH /api/printers(/:id) */
+export const PrinterResponse = z.strictObject({ printer: PrinterDto });
+export type PrinterResponse = z.infer<typeof PrinterResponse>;
+/** POST /api/printers/:id/test: the printer's status before the page, and whether the page went out. */
+export const TestPrintResponse = z.strictObject({ printed: z.boolean(), status: PrinterStatusDto });
+export type TestPrintResponse = z.infer<typeof TestPrintResponse>;

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "menu.edit": { roles: MANAGERS, what: "edit the menu" },
   /** Add, rename, reorder and retire tables; print their cards. */
   "tables.edit": { roles: MANAGERS, what: "edit tables" },
+  /** The location's network printers: add, change, remove, test-print. */
+  "printers.manage": { roles: MANAGERS, what: "manage printers" },
   /** The day's takings. */
   "stats.view": { roles: MANAGERS, what: "see the takings" },
   /** Z reports of business days and reports over ranges of days, with their CSV (issue 33). */

@@ -34,6 +34,7 @@ import { paymentRoutes } from "./payments/payments.routes.js";
 import { startReconciler } from "./payments/reconcile.js";
 import { stripeProviders } from "./payments/stripe-provider.js";
 import { createProducer } from "./pipeline/queues.js";
+import { printerRoutes } from "./printers/printers.routes.js";
 import { categoryRoutes } from "./products/categories.routes.js";
 import { menuRoutes } from "./products/menu.routes.js";
 import { productRoutes } from "./products/products.routes.js";
@@ -135,6 +136,7 @@ export function createApp(components: AppComponents): App {
     ...kitchenRoutes(deps),
     ...statsRoutes(deps),
     ...paymentRoutes(deps),
+    ...printerRoutes(deps),
     ...daysRoutes(deps),
   };
   const api = Router();

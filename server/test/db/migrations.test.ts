@@ -38,6 +38,7 @@ describe("migrations", () => {
         "order_session",
         "payment",
         "payment_account",
+        "printer",
         "product",
         "product_option",
         "receipt_mail",

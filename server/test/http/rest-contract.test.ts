@@ -16,6 +16,7 @@ import {
 } from "@ordered/contract";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import sharp from "sharp";
+import { freePort } from "../../src/tools/free-port.js";
 import { startSmtpStandIn } from "../../src/tools/smtp-stand-in.js";
 import { startStripeStandin } from "../../src/tools/stripe-standin.js";
 import type { TestServer } from "../support/harness.js";
@@ -172,6 +173,13 @@ describe("the route table", () => {
     await call("PATCH /api/stations/:id", { token, params: { id: pastry.id }, body: { name: "Pastry bench" } });
     await call("GET /api/stations", { token });
     await call("DELETE /api/stations/:id", { token, params: { id: pastry.id } });
+    // A printer at an address where nothing listens: the test print says so, and prints nothing.
+    const grill = (await call("POST /api/printers", { token, body: { name: "Grill", host: "127.0.0.1", port: await freePort() } })).printer;
+    await call("PATCH /api/printers/:id", { token, params: { id: grill.id }, body: { paperWidthMm: 58 } });
+    expect((await call("GET /api/printers", { token })).printers.map((p) => [p.name, p.paperWidthMm])).toEqual([["Grill", 58]]);
+    const tried = await call("POST /api/printers/:id/test", { token, params: { id: grill.id } });
+    expect(tried).toMatchObject({ printed: false, status: { reachable: false, problem: expect.stringContaining("refused") } });
+    await call("DELETE /api/printers/:id", { token, params: { id: grill.id } });
     const cheese = (await call("POST /api/courses", { token, body: { name: "Cheese" } })).course;
     await call("PATCH /api/courses/:id", { token, params: { id: cheese.id }, body: { name: "Cheeses" } });
     expect((await call("GET /api/courses", { token })).courses.map((c) => c.name)).toEqual([

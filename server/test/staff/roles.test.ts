@@ -221,6 +221,20 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
       },
     },
   ],
+  "printers.manage": [
+    { method: "GET", path: "/api/printers" },
+    {
+      method: "POST",
+      path: "/api/printers",
+      prepare: ({ prisma, crew }) => {
+        const name = unique("Grill");
+        return {
+          body: { name, host: "192.168.1.50" },
+          happened: async () => (await prisma.printer.count({ where: { locationId: crew.locationId, name } })) === 1,
+        };
+      },
+    },
+  ],
   "payments.refund": [
     {
       method: "POST",
