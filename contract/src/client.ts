@@ -20,6 +20,7 @@ export * from "./kitchen.js";
 export * from "./limits.js";
 export * from "./menu.js";
 export * from "./order-status.js";
+export * from "./printers.js";
 export * from "./receipt-mail.js";
 export type * from "./requests.js";
 export type * from "./responses.js";

@@ -10,6 +10,7 @@ import { DEFAULT_DAY_CUTOFF_HOUR } from "./business-day.js";
 import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
+import { PRINTER_CODEPAGES } from "./printers.js";
 import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
 import {
   ALERT_KINDS,
@@ -70,11 +71,6 @@ export const LocationDto = z.strictObject({
   dayCutoffHour: z.number().int().min(0).max(23).default(DEFAULT_DAY_CUTOFF_HOUR),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
-
-/** Code pages a printer may be set to ("auto": the encoder picks per text from the printer's table). */
-export const PRINTER_CODEPAGES = ["auto", "cp437", "cp850", "cp858", "cp852", "cp1252", "iso8859-15"] as const;
-/** Paper widths a thermal printer takes, in mm (32 and 48 characters a line). */
-export const PRINTER_PAPER_WIDTHS = [58, 80] as const;
 
 /** A network thermal printer of the location (issue 34): ESC/POS over raw TCP. */
 export const PrinterDto = z.strictObject({

@@ -13,6 +13,7 @@ export * from "./limits.js";
 export * from "./menu.js";
 export * from "./openapi.js";
 export * from "./order-status.js";
+export * from "./printers.js";
 export * from "./receipt-mail.js";
 export * from "./requests.js";
 export * from "./responses.js";

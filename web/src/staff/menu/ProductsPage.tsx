@@ -8,6 +8,7 @@ import { useProducts } from "../../realtime/use-products";
 import { strings } from "../../strings";
 import { CategoriesPanel } from "./CategoriesPanel";
 import { CoursesPanel } from "./CoursesPanel";
+import { PrintersPanel } from "./PrintersPanel";
 import { ProductFormDialog } from "./ProductFormDialog";
 import { ProductRow } from "./ProductRow";
 import { StationsPanel } from "./StationsPanel";
@@ -224,6 +225,7 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
               put={courses.put}
               reload={courses.reload}
             />
+            <PrintersPanel token={token} />
             <TaxRatesPanel
               token={token}
               taxRates={taxRates.taxRates}
