@@ -281,6 +281,11 @@ class EscPosParser {
   private line: PrintedLine | undefined;
   private items: PrintedItem[] = [];
   private pulses = 0;
+  /**
+   * A code or image was the last thing printed. The encoder ends each one with LF, which on
+   * paper is the end of the graphic's own row, not a blank line of its own.
+   */
+  private afterGraphic = false;
 
   constructor(private readonly hooks: ParserHooks) {}
 
@@ -441,11 +446,11 @@ class EscPosParser {
         if (m <= 6) {
           const nul = buf.indexOf(0, at + 3);
           if (nul === -1) return 0;
-          this.code({ kind: "barcode", symbology: m + 65, data: buf.subarray(at + 3, nul).toString("latin1") });
+          this.graphic({ kind: "barcode", symbology: m + 65, data: buf.subarray(at + 3, nul).toString("latin1") });
           return nul - at + 1;
         }
         if (!has(4) || !has(4 + arg(3))) return 0;
-        this.code({ kind: "barcode", symbology: m, data: buf.subarray(at + 4, at + 4 + arg(3)).toString("latin1") });
+        this.graphic({ kind: "barcode", symbology: m, data: buf.subarray(at + 4, at + 4 + arg(3)).toString("latin1") });
         return 4 + arg(3);
       }
       case 0x76: {
@@ -453,8 +458,7 @@ class EscPosParser {
         if (!has(8)) return 0;
         const bytesPerRow = arg(4) + arg(5) * 256;
         const rows = arg(6) + arg(7) * 256;
-        this.endLine(false);
-        if (this.hooks.printing()) this.items.push({ kind: "image", widthDots: bytesPerRow * 8, heightDots: rows });
+        this.graphic({ kind: "image", widthDots: bytesPerRow * 8, heightDots: rows });
         this.skip = bytesPerRow * rows;
         return 8;
       }
@@ -495,7 +499,7 @@ class EscPosParser {
     const kind = body[0] === 0x31 ? "qr" : body[0] === 0x30 ? "pdf417" : undefined;
     if (!kind) return;
     if (body[1] === 0x50) this.stored[kind] = body.subarray(3).toString("latin1");
-    if (body[1] === 0x51) this.code({ kind, data: this.stored[kind] ?? "" });
+    if (body[1] === 0x51) this.graphic({ kind, data: this.stored[kind] ?? "" });
   }
 
   private fs(buf: Buffer, at: number): number {
@@ -567,15 +571,23 @@ class EscPosParser {
   /** Ends the current line; with `feed`, an empty buffer still prints a blank line. */
   private endLine(feed: boolean): void {
     if (!this.hooks.printing()) return;
+    if (!this.line && this.afterGraphic && feed) {
+      this.afterGraphic = false;
+      return;
+    }
+    this.afterGraphic = false;
     const line = this.line ?? (feed ? this.emptyLine() : undefined);
     this.line = undefined;
     // Blank paper fed at the top of a ticket (e.g. the LF after the previous cut) is not content.
     if (line && (line.text.trim() !== "" || this.items.length > 0)) this.items.push(line);
   }
 
-  private code(code: PrintedCode): void {
+  /** Codes and images start on a fresh row, like on paper. */
+  private graphic(item: PrintedCode | PrintedImage): void {
+    if (!this.hooks.printing()) return;
     this.endLine(false);
-    if (this.hooks.printing()) this.items.push(code);
+    this.items.push(item);
+    this.afterGraphic = true;
   }
 
   private cut(type: "full" | "partial"): void {

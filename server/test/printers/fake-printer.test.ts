@@ -26,6 +26,25 @@ function ticket(columns: 48 | 32, table = "Tisch 4"): Uint8Array {
     .encode();
 }
 
+/** A bar receipt that uses the rest: fixed code pages, barcodes, a raster logo, the drawer. */
+function barReceipt(): Uint8Array {
+  const logo = { width: 16, height: 8, data: new Uint8ClampedArray(16 * 8 * 4) };
+  return new ReceiptPrinterEncoder({ language: "esc-pos", columns: 48, codepageMapping: "epson", imageMode: "raster" })
+    .initialize()
+    .image(logo as never, 16, 8)
+    .codepage("auto")
+    .line("Summe: 12,50 €")
+    .codepage("windows1252")
+    .line("Crème brûlée, Würstl")
+    .codepage("cp858")
+    .line("Spätzle € è")
+    .barcode("4006381333931", "ean13", 60)
+    .barcode("ABC-123", "code128")
+    .pulse()
+    .cut("partial")
+    .encode();
+}
+
 /**
  * Connects, sends `chunks` one write at a time, and ends the connection. Resolves on "close":
  * the printer only hangs up after reading everything, so by then it has handled every byte.
@@ -91,6 +110,23 @@ describe("fake printer: reading ESC/POS", () => {
       }));
   }
 
+  it("reads fixed code pages (WPC1252, PC858), the euro sign, barcodes, a raster image and a drawer pulse", () =>
+    withPrinter(async (printer) => {
+      await send(printer, [barReceipt()]);
+      const [doc] = await printer.waitForDocuments(1);
+
+      expect(doc?.items).toEqual([
+        { kind: "image", widthDots: 16, heightDots: 8 },
+        expect.objectContaining({ kind: "line", text: "Summe: 12,50 €" }),
+        expect.objectContaining({ kind: "line", text: "Crème brûlée, Würstl" }),
+        expect.objectContaining({ kind: "line", text: "Spätzle € è" }),
+        { kind: "barcode", symbology: 67, data: "4006381333931" }, // EAN-13
+        { kind: "barcode", symbology: 73, data: "{BABC-123" }, // CODE128, data as sent: "{B" selects code set B
+      ]);
+      expect(doc).toMatchObject({ cut: "partial", pulses: 1 });
+      expect(printer.unknownCommands).toEqual([]);
+    }));
+
   it("reads two tickets on one connection as two documents, in order", () =>
     withPrinter(async (printer) => {
       await send(printer, [ticket(48, "Tisch 4"), ticket(48, "Tisch 9")]);
@@ -104,14 +140,14 @@ describe("fake printer: reading ESC/POS", () => {
     withPrinter(async (printer) => {
       const whole = await startFakePrinter();
       try {
-        const bytes = ticket(48);
+        const bytes = Buffer.concat([ticket(48), barReceipt()]);
         await send(whole, [bytes]);
         await send(
           printer,
           Array.from(bytes, (byte) => Uint8Array.of(byte)),
         );
-        const [expected] = await whole.waitForDocuments(1);
-        const [actual] = await printer.waitForDocuments(1);
+        const expected = await whole.waitForDocuments(2);
+        const actual = await printer.waitForDocuments(2);
         expect(actual).toEqual(expected);
         expect(printer.raw).toEqual(Buffer.from(bytes));
       } finally {
