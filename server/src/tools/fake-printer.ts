@@ -11,6 +11,11 @@ import CodepageEncoder, { type Codepage } from "@point-of-sale/codepage-encoder"
  * ok: prints and answers. silent: accepts connections, swallows data, never answers (a hung
  * printer). refuse: not listening (printer off). paperOut / coverOpen: answers status with
  * the fault and drops what it is sent.
+ *
+ * A real Epson keeps receiving while it is offline and prints its buffer once the fault is
+ * cleared, unless it is switched off in between. The fake drops instead: a server must find
+ * out from the status and send again, and a test then sees exactly what was re-sent rather
+ * than a copy of it that a power cycle would have lost.
  */
 export type FakePrinterMode = "ok" | "silent" | "refuse" | "paperOut" | "coverOpen";
 
