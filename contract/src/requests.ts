@@ -629,14 +629,15 @@ export type MailReceiptBody = z.input<typeof MailReceiptBody>;
 
 const printerName = text(LIMITS.printer.nameLength);
 /** A host name or IPv4/IPv6 address on the venue's network (no scheme, no port). */
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const printerHost = z
   .string()
   .trim()
   .min(1, "must not be empty")
   .max(253, "must be at most 253 characters")
-  .regex(
-    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9A-Fa-f:.]+$/,
-    "must be a host name or an IP address, without a port",
+  .refine(
+    (h) => HOST_NAME.test(h) || z.ipv4().safeParse(h).success || z.ipv6().safeParse(h).success,
+    "must be a host name or an IP address, without a scheme or a port",
   );
 
 /** POST /api/printers: a printer by its address on the venue's network. */

@@ -20,7 +20,10 @@ describe("printers", () => {
     expect(printer).toMatchObject({ port: fake.port, paperWidthMm: 58, codepage: "auto" });
 
     const answer = await server.api.route("POST /api/printers/:id/test", { token, params: { id: printer.id } });
-    expect(answer).toMatchObject({ printed: true, status: { reachable: true, online: true, paperOut: false, coverOpen: false, problem: null } });
+    expect(answer).toMatchObject({
+      printed: true,
+      status: { reachable: true, online: true, paperOut: false, coverOpen: false, problem: null },
+    });
     const [page] = await fake.waitForDocuments(1, 5_000);
     const texts = page!.lines.map((l) => l.text.trim());
     expect(page!.lines.find((l) => l.text.includes("TEST PRINT"))).toMatchObject({ bold: true, width: 2, height: 2 });
@@ -32,7 +35,11 @@ describe("printers", () => {
     expect(fake.unknownCommands).toEqual([]);
   });
 
-  it("says what is wrong and prints nothing when the printer is out of paper, open, silent or off", async ({ server, venue, resources }) => {
+  it("says what is wrong and prints nothing when the printer is out of paper, open, silent or off", async ({
+    server,
+    venue,
+    resources,
+  }) => {
     const fake = resources.add(await startFakePrinter(), (f) => f.close());
     const token = venue.staffToken;
     const { printer } = await server.api.route("POST /api/printers", {
@@ -64,7 +71,9 @@ describe("printers", () => {
     const token = venue.staffToken;
     const name = `Pass ${randomUUID().slice(0, 4)}`;
     const { printer } = await server.api.route("POST /api/printers", { token, body: { name, host: "printer-1.local", port: 9100 } });
-    await expect(server.api.route("POST /api/printers", { token, body: { name: name.toUpperCase(), host: "10.0.0.9" } })).rejects.toMatchObject({
+    await expect(
+      server.api.route("POST /api/printers", { token, body: { name: name.toUpperCase(), host: "10.0.0.9" } }),
+    ).rejects.toMatchObject({
       status: 409,
       error: { code: "CONFLICT", message: expect.stringContaining("already exists") },
     });
@@ -81,10 +90,14 @@ describe("printers", () => {
       });
     }
     const other = otherVenue.staffToken;
-    await expect(server.api.route("PATCH /api/printers/:id", { token: other, params: { id: printer.id }, body: { name: "Mine" } })).rejects.toMatchObject({
+    await expect(
+      server.api.route("PATCH /api/printers/:id", { token: other, params: { id: printer.id }, body: { name: "Mine" } }),
+    ).rejects.toMatchObject({
       status: 404,
     });
-    await expect(server.api.route("POST /api/printers/:id/test", { token: other, params: { id: printer.id } })).rejects.toMatchObject({ status: 404 });
+    await expect(server.api.route("POST /api/printers/:id/test", { token: other, params: { id: printer.id } })).rejects.toMatchObject({
+      status: 404,
+    });
     expect((await server.api.route("GET /api/printers", { token: other })).printers).toEqual([]);
     expect(await prisma.printer.count({ where: { locationId: venue.locationId } })).toBe(1);
   });
