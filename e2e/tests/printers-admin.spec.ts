@@ -1,0 +1,36 @@
+// Issue 34, item 1: a manager adds the grill's network printer on the menu page and test-prints
+// on it — the page reaches the test kit's fake ESC/POS printer (TCP on loopback, parsing the
+// bytes back); with its paper out the panel says so and nothing is printed.
+import { startFakePrinter } from "../../server/dist/tools/fake-printer.js";
+import { expectAccessible } from "../support/axe.js";
+import { expect, test } from "../support/fixtures.js";
+import { openMenuPage } from "../support/menu-admin.js";
+
+test("a printer added on the menu page prints a test page; paper out is said, not printed", async ({ panel: page }) => {
+  const fake = await startFakePrinter();
+  try {
+    await openMenuPage(page);
+    const printers = page.getByRole("region", { name: "Printers" });
+    await printers.getByLabel("Name").fill("Grill");
+    await printers.getByLabel("Address").fill(fake.host);
+    await printers.getByLabel("Port").fill(String(fake.port));
+    await printers.getByLabel("Paper").selectOption({ label: "58 mm" });
+    await printers.getByRole("button", { name: "Add printer" }).click();
+    const row = printers.getByRole("listitem", { name: "Grill" });
+    await expect(row).toContainText(`${fake.host}:${fake.port} · 58 mm · Automatic`);
+
+    await row.getByRole("button", { name: "Test print on Grill" }).click();
+    await expect(row.getByRole("status")).toHaveText("Printed a test page on Grill.");
+    const [sheet] = await fake.waitForDocuments(1, 5_000);
+    expect(sheet!.lines.map((l) => l.text.trim())).toEqual(expect.arrayContaining(["TEST PRINT", "Grill", "ÄÖÜ äöü ß · àèéìòù · ñ ç · €"]));
+    await expectAccessible(page, test.info(), "menu page printers");
+
+    await fake.setMode("paperOut");
+    await row.getByRole("button", { name: "Test print on Grill" }).click();
+    await expect(row.getByRole("status")).toHaveText("Grill did not print: paper out.");
+    expect(fake.documents).toHaveLength(1);
+    await printers.screenshot({ path: test.info().outputPath("printers-panel.png") });
+  } finally {
+    await fake.close();
+  }
+});
