@@ -64,6 +64,8 @@ export const LocationDto = z.strictObject({
    * this location records cash and card payments only.
    */
   onlinePayments: z.enum(PAYMENT_PROVIDERS).nullable().default(null),
+  /** The printer bills and receipts print on (issue 34); null: none. */
+  receiptPrinterId: id.nullable().default(null),
   /**
    * The hour (0–23, venue's clock) its business day starts: receipts closed before it count to
    * the day before (issue 33, end of day). Defaulted for receipts stored before the setting.
@@ -125,7 +127,15 @@ export const SetupLinkDto = z.strictObject({ url: z.string(), expiresAt: time })
 export type SetupLinkDto = z.infer<typeof SetupLinkDto>;
 
 /** Where a category's lines are prepared (Kitchen, Bar): each has its own display. */
-export const StationDto = z.strictObject({ id, name: z.string(), position: z.number().int() });
+export const StationDto = z.strictObject({
+  id,
+  name: z.string(),
+  position: z.number().int(),
+  /** Its tickets print on these printers (issue 34), alongside its display; none: display only. */
+  printerIds: z.array(id).default([]),
+  /** Where its tickets go when its printers fail; null: none. */
+  backupPrinterId: id.nullable().default(null),
+});
 export type StationDto = z.infer<typeof StationDto>;
 
 /** A course of a meal (Drinks, Starters…), in the location's order: lines carry one, staff hold and fire them. */

@@ -671,3 +671,22 @@ export const UpdatePrinterBody = z
   .partial()
   .refine((b) => Object.keys(b).length > 0, "must change at least one field");
 export type UpdatePrinterBody = z.input<typeof UpdatePrinterBody>;
+
+/** PUT /api/stations/:id/printers: where the station's tickets print, and its backup printer. */
+export const StationPrintersBody = z
+  .strictObject({
+    printerIds: z
+      .array(uuidOf("a printer"))
+      .max(LIMITS.printer.maxPerLocation, `must name at most ${LIMITS.printer.maxPerLocation} printers`),
+    backupPrinterId: uuidOf("a printer").nullable().default(null),
+  })
+  .refine((b) => new Set(b.printerIds).size === b.printerIds.length, { message: "must name each printer once", path: ["printerIds"] })
+  .refine((b) => !b.backupPrinterId || !b.printerIds.includes(b.backupPrinterId), {
+    message: "must be another printer than the station's own",
+    path: ["backupPrinterId"],
+  });
+export type StationPrintersBody = z.input<typeof StationPrintersBody>;
+
+/** PUT /api/printers/receipt: the printer bills and receipts print on (null: none). */
+export const ReceiptPrinterBody = z.strictObject({ printerId: uuidOf("a printer").nullable() });
+export type ReceiptPrinterBody = z.input<typeof ReceiptPrinterBody>;

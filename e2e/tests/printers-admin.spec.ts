@@ -6,7 +6,11 @@ import { expectAccessible } from "../support/axe.js";
 import { expect, test } from "../support/fixtures.js";
 import { openMenuPage } from "../support/menu-admin.js";
 
-test("a printer added on the menu page prints a test page; paper out is said, not printed", async ({ panel: page }) => {
+test("a printer added on the menu page prints a test page; paper out is said, not printed; a station prints on it", async ({
+  panel: page,
+  api,
+  venue,
+}) => {
   const fake = await startFakePrinter();
   try {
     await openMenuPage(page);
@@ -29,6 +33,16 @@ test("a printer added on the menu page prints a test page; paper out is said, no
     await row.getByRole("button", { name: "Test print on Grill" }).click();
     await expect(row.getByRole("status")).toHaveText("Grill did not print: paper out.");
     expect(fake.documents).toHaveLength(1);
+
+    // The first station's tickets print on the grill's printer; the choice is stored.
+    const [station] = (await api.route("GET /api/stations", { token: venue.staffToken })).stations;
+    const routing = printers.getByRole("group", { name: `${station!.name} prints on` });
+    await routing.getByRole("checkbox", { name: "Grill" }).check();
+    await routing.getByRole("button", { name: `Save ${station!.name}` }).click();
+    await expect(printers.getByRole("status").filter({ hasText: `Saved: ${station!.name}.` })).toBeVisible();
+    const stored = (await api.route("GET /api/stations", { token: venue.staffToken })).stations.find((s) => s.id === station!.id);
+    const grillId = (await api.route("GET /api/printers", { token: venue.staffToken })).printers[0]!.id;
+    expect(stored!.printerIds).toEqual([grillId]);
     await printers.screenshot({ path: test.info().outputPath("printers-panel.png") });
   } finally {
     await fake.close();

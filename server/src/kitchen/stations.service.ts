@@ -11,7 +11,9 @@ import { type SqlRunner, sql, sqlOn, sqlTransaction, statement } from "../db/sql
 import { AppError } from "../errors.js";
 
 const Row = z.strictObject({ dto: StationDto });
-const STATION_JSON = sql`json_build_object('id', st.id, 'name', st.name, 'position', st.position)`;
+const STATION_JSON = sql`json_build_object('id', st.id, 'name', st.name, 'position', st.position,
+  'printerIds', (SELECT coalesce(json_agg(sp.printer_id ORDER BY sp.printer_id), '[]'::json) FROM station_printer sp WHERE sp.station_id = st.id),
+  'backupPrinterId', st.backup_printer_id)`;
 
 const LIST = statement<{ locationId: string; id: string | null }>(
   "stations.list",

@@ -16,6 +16,7 @@ export const LOCATION_JSON = sql`json_build_object('id', l.id, 'name', l.name, '
   'serviceChargeBps', l.service_charge_bps, 'legalName', l.legal_name, 'address', l.address, 'taxId', l.tax_id,
   'pricesIncludeTax', l.prices_include_tax,
   'onlinePayments', (SELECT pa.provider FROM payment_account pa WHERE pa.location_id = l.id),
+  'receiptPrinterId', l.receipt_printer_id,
   'dayCutoffHour', l.day_cutoff_hour)`;
 
 const Row = z.strictObject({ location: LocationDto });

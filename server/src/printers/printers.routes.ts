@@ -5,6 +5,7 @@ import { handlers } from "../http/routes.js";
 import { getLocation } from "../locations/location-dto.sql.js";
 import { printBytes } from "./escpos-client.js";
 import { createPrinter, deletePrinter, loadPrinter, loadPrinters, updatePrinter } from "./printers.service.js";
+import { setReceiptPrinter, setStationPrinters } from "./station-printers.js";
 import { testPage } from "./test-page.js";
 
 /** The location's printers, managed by its managers; a test print asks the printer's status and prints a page. */
@@ -25,6 +26,17 @@ export function printerRoutes(deps: AppDeps) {
     "DELETE /api/printers/:id": async ({ req, params, reply }) => {
       await deletePrinter(deps.prisma, staffOf(req).locationId, params.id);
       reply();
+    },
+
+    "PUT /api/stations/:id/printers": async ({ req, params, body, reply }) => {
+      const { locationId } = staffOf(req);
+      reply({ station: await setStationPrinters(deps.prisma, locationId, params.id, body) });
+      // The stations list on every panel and display shows where each prints.
+      deps.publisher.menuChanged(locationId);
+    },
+
+    "PUT /api/printers/receipt": async ({ req, body, reply }) => {
+      reply({ location: await setReceiptPrinter(deps.prisma, staffOf(req).locationId, body) });
     },
 
     "POST /api/printers/:id/test": async ({ req, params, reply }) => {

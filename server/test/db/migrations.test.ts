@@ -49,6 +49,7 @@ describe("migrations", () => {
         "staff_setup_token",
         "staff_user",
         "station",
+        "station_printer",
         "tax_rate",
         "ticket",
       ]);

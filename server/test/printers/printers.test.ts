@@ -101,4 +101,55 @@ describe("printers", () => {
     expect((await server.api.route("GET /api/printers", { token: other })).printers).toEqual([]);
     expect(await prisma.printer.count({ where: { locationId: venue.locationId } })).toBe(1);
   });
+
+  it("a station prints on its printers and has a backup; the location's receipts print on one; only its own printers", async ({
+    server,
+    venue,
+    otherVenue,
+  }) => {
+    const token = venue.staffToken;
+    const add = async (name: string) =>
+      (await server.api.route("POST /api/printers", { token, body: { name: `${name} ${randomUUID().slice(0, 4)}`, host: "10.0.0.9" } }))
+        .printer;
+    const [grill, pass, bar] = [await add("Grill"), await add("Pass"), await add("Bar")];
+    const { station } = await server.api.route("POST /api/stations", { token, body: { name: `Grill ${randomUUID().slice(0, 4)}` } });
+    expect(station).toMatchObject({ printerIds: [], backupPrinterId: null });
+    const set = (body: { printerIds: string[]; backupPrinterId?: string | null }, as = token) =>
+      server.api.route("PUT /api/stations/:id/printers", { token: as, params: { id: station.id }, body });
+
+    const saved = await set({ printerIds: [grill.id, pass.id], backupPrinterId: bar.id });
+    expect(new Set(saved.station.printerIds)).toEqual(new Set([grill.id, pass.id]));
+    expect(saved.station.backupPrinterId).toBe(bar.id);
+    const listed = (await server.api.route("GET /api/stations", { token })).stations.find((s) => s.id === station.id);
+    expect(listed).toEqual(saved.station);
+    await expect(set({ printerIds: [grill.id], backupPrinterId: grill.id })).rejects.toMatchObject({
+      status: 400,
+      error: { message: expect.stringContaining("backupPrinterId") },
+    });
+    await expect(set({ printerIds: [grill.id, grill.id] })).rejects.toMatchObject({ status: 400 });
+    // Another location's printer, or its station: not found; nothing changed.
+    const foreign = (
+      await server.api.route("POST /api/printers", { token: otherVenue.staffToken, body: { name: "Theirs", host: "10.0.0.8" } })
+    ).printer;
+    await expect(set({ printerIds: [foreign.id] })).rejects.toMatchObject({ status: 404 });
+    await expect(set({ printerIds: [] }, otherVenue.staffToken)).rejects.toMatchObject({ status: 404 });
+    expect((await server.api.route("GET /api/stations", { token })).stations.find((s) => s.id === station.id)).toEqual(saved.station);
+
+    // Removing a printer takes it off the station; the backup removed leaves none.
+    await server.api.route("DELETE /api/printers/:id", { token, params: { id: pass.id } });
+    await server.api.route("DELETE /api/printers/:id", { token, params: { id: bar.id } });
+    expect((await server.api.route("GET /api/stations", { token })).stations.find((s) => s.id === station.id)).toMatchObject({
+      printerIds: [grill.id],
+      backupPrinterId: null,
+    });
+
+    const receipt = await server.api.route("PUT /api/printers/receipt", { token, body: { printerId: grill.id } });
+    expect(receipt.location.receiptPrinterId).toBe(grill.id);
+    await expect(server.api.route("PUT /api/printers/receipt", { token, body: { printerId: foreign.id } })).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(
+      (await server.api.route("PUT /api/printers/receipt", { token, body: { printerId: null } })).location.receiptPrinterId,
+    ).toBeNull();
+  });
 });

@@ -1,14 +1,25 @@
-import { PRINTER_CODEPAGES, PRINTER_PAPER_WIDTHS, type PrinterDto } from "@ordered/contract/client";
+import { PRINTER_CODEPAGES, PRINTER_PAPER_WIDTHS, type PrinterDto, type StationDto } from "@ordered/contract/client";
 import { type FormEvent, useEffect, useState } from "react";
 import { api } from "../../api/http";
 import { strings } from "../../strings";
+import { PrinterRouting } from "./PrinterRouting";
 
 /**
  * The location's network printers (issue 34): add one by its address, paper width and code
  * page, test-print on it (the server asks its status first: paper out, cover open, no answer),
  * remove it. Stations print to them once tickets go on paper.
  */
-export function PrintersPanel({ token }: { token: string }) {
+export function PrintersPanel({
+  token,
+  stations,
+  receiptPrinterId,
+  onStation,
+}: {
+  token: string;
+  stations: readonly StationDto[];
+  receiptPrinterId: string | null;
+  onStation: (station: StationDto) => void;
+}) {
   const s = strings.printers;
   const [printers, setPrinters] = useState<PrinterDto[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -161,6 +172,13 @@ export function PrintersPanel({ token }: { token: string }) {
           {error}
         </p>
       )}
+      <PrinterRouting
+        token={token}
+        printers={printers ?? []}
+        stations={stations}
+        receiptPrinterId={receiptPrinterId}
+        onStation={onStation}
+      />
     </section>
   );
 }

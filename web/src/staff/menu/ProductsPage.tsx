@@ -225,7 +225,12 @@ export function ProductsPage({ auth }: { auth: StaffAuth }) {
               put={courses.put}
               reload={courses.reload}
             />
-            <PrintersPanel token={token} />
+            <PrintersPanel
+              token={token}
+              stations={stations.stations ?? []}
+              receiptPrinterId={location.receiptPrinterId}
+              onStation={(station) => stations.put((stations.stations ?? []).map((st) => (st.id === station.id ? station : st)))}
+            />
             <TaxRatesPanel
               token={token}
               taxRates={taxRates.taxRates}
