@@ -17,6 +17,7 @@ import { label } from "../db/enums.js";
 import { CLOCK, isoText, type SqlRunner, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import type { AppDeps } from "../deps.js";
 import { AppError } from "../errors.js";
+import { reservedOnPhones } from "../sessions/payments.js";
 import { loadBill, lockSession } from "../sessions/session-extras.sql.js";
 import { providerAccount } from "./payment-account.js";
 import { type PaymentProvider, ProviderRefusal } from "./provider.js";
@@ -56,12 +57,6 @@ const BY_CLIENT_ID = statement<{ sessionId: string; clientPaymentId: string }>(
   (p) =>
     sql`SELECT ${CHECKOUT_DTO} AS checkout FROM checkout c WHERE c.session_id = ${p.sessionId}::uuid AND c.client_payment_id = ${p.clientPaymentId}`,
 );
-const RESERVED = statement<{ sessionId: string }>(
-  "checkout.reserved",
-  (p) =>
-    sql`SELECT coalesce(sum(amount_cents), 0)::int AS cents FROM checkout WHERE session_id = ${p.sessionId}::uuid AND status = ${OPEN}`,
-);
-const Reserved = z.strictObject({ cents: z.number().int() });
 const INSERT = statement<{
   sessionId: string;
   clientPaymentId: string;
@@ -98,6 +93,10 @@ const OWN_OPEN = statement<{ sessionId: string; customerId: string; clientPaymen
   "checkout.own-open",
   (p) => sql`SELECT id, session_id, provider_checkout_id, provider FROM checkout
     WHERE session_id = ${p.sessionId}::uuid AND customer_id = ${p.customerId}::uuid AND status = ${OPEN} AND client_payment_id <> ${p.clientPaymentId}`,
+);
+const OPEN_BY_ID = statement<{ id: string }>(
+  "checkout.open-by-id",
+  (p) => sql`SELECT id, session_id, provider_checkout_id, provider FROM checkout WHERE id = ${p.id}::uuid AND status = ${OPEN}`,
 );
 const OpenRow = z.strictObject({ id: z.uuid(), session_id: z.uuid(), provider_checkout_id: z.string().nullable(), provider: z.string() });
 
@@ -137,7 +136,7 @@ export async function startCheckout(deps: Deps, customer: CustomerPrincipal, inp
     }
     if (session.status !== "OPEN") throw new AppError("SESSION_CLOSED", `${session.label} is closed: its bill can no longer change`);
     const { bill } = await loadBill(tx, session.id);
-    const reserved = (await tx.row(Reserved, RESERVED, { sessionId: session.id }))?.cents ?? 0;
+    const reserved = await reservedOnPhones(tx, session.id);
     const left = Math.max(0, bill.dueCents - reserved);
     if (input.amountCents > left) {
       const others = reserved > 0 ? ` (${centsText(reserved, bill.currency)} is being paid on another phone)` : "";
@@ -222,9 +221,7 @@ export async function checkoutState(deps: Deps, customer: CustomerPrincipal, cli
   if (!found || found.customerId !== customer.customerId) throw AppError.notFound("payment");
   if (found.status !== "OPEN") return found;
   const account = await providerAccount(db, customer.locationId);
-  const row: CheckoutRow | undefined = (await db.rows(OpenRow, OWN_OPEN, { ...customer, clientPaymentId: "" })).find(
-    (r) => r.id === found.id,
-  );
+  const row: CheckoutRow | undefined = await db.row(OpenRow, OPEN_BY_ID, { id: found.id });
   if (!account || !row) return found;
   await resolveCheckout(deps, deps.payments(account), row, { expire: false });
   return (await db.row(DtoRow, BY_CLIENT_ID, { sessionId: customer.sessionId, clientPaymentId }))?.checkout ?? found;

@@ -50,6 +50,11 @@ const RESERVED_SQL = statement<{ sessionId: string }>(
     sql`SELECT coalesce(sum(amount_cents), 0)::int AS cents FROM checkout WHERE session_id = ${p.sessionId}::uuid AND status = ${OPEN}`,
 );
 
+/** What guests are paying on their phones right now (OPEN checkouts, payments/checkout.ts): reserved for them. */
+export async function reservedOnPhones(db: SqlRunner, sessionId: string): Promise<number> {
+  return (await db.row(Reserved, RESERVED_SQL, { sessionId }))?.cents ?? 0;
+}
+
 const RECORD_PAYMENT_SQL = statement<{ customerId: string; sessionId: string }>(
   "payments.record-payment",
   (p) => sql`SELECT id FROM customer WHERE id = ${p.customerId}::uuid AND session_id = ${p.sessionId}::uuid`,
@@ -103,7 +108,7 @@ export async function recordPayment(
       );
     }
     // What guests are paying on their phones right now (payments/checkout.ts) is theirs to pay.
-    const onPhones = (await db.row(Reserved, RESERVED_SQL, { sessionId }))?.cents ?? 0;
+    const onPhones = await reservedOnPhones(db, sessionId);
     if (onPhones > 0 && input.amountCents > bill.dueCents - onPhones) {
       throw new AppError(
         "OVERPAYMENT",
