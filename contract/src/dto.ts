@@ -99,6 +99,24 @@ export const PrinterStatusDto = z.strictObject({
 });
 export type PrinterStatusDto = z.infer<typeof PrinterStatusDto>;
 
+/**
+ * How a printer in use is doing (issue 34), pushed to the floor and the kitchen displays as
+ * `printer:status` whenever it starts or stops failing, and read with GET /api/printers/health.
+ */
+export const PrinterHealthDto = z.strictObject({
+  printerId: id,
+  name: z.string(),
+  /** What is wrong ("paper out", "refused the connection…"); null: it prints. */
+  problem: z.string().nullable(),
+  /** Since when it has been failing; null when it prints. */
+  failingSince: time.nullable(),
+  /** Jobs waiting to print on it (tickets, voids, bills, receipts). */
+  waiting: z.number().int().nonnegative(),
+  /** The backup printers its stations' tickets go to while it fails (none: they wait for it). */
+  backups: z.array(z.string()),
+});
+export type PrinterHealthDto = z.infer<typeof PrinterHealthDto>;
+
 export const StaffDto = z.strictObject({
   id,
   email: z.string(),

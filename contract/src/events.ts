@@ -42,6 +42,7 @@ import {
   OrderCorrectedData,
   OrderDto,
   PaymentDto,
+  type PrinterHealthDto,
   type ProductDto,
   ReceiptMailDto,
   SessionClosedData,
@@ -332,6 +333,11 @@ export type ServerToClientEvents = {
    * made when staff removed a phone. Staff devices also read them afresh with the session.
    */
   "session:rekeyed": (e: SessionRekeyedData) => void;
+  /**
+   * Staff only (the floor and the kitchen displays): a printer started or stopped failing
+   * (issue 34). Not logged: clients read GET /api/printers/health again when they reconnect.
+   */
+  "printer:status": (e: PrinterHealthDto) => void;
   /** Sent once per connection after the replay of missed events. */
   "sync:done": (s: SyncDone) => void;
   /**

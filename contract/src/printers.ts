@@ -7,3 +7,15 @@ export type PrinterCodepage = (typeof PRINTER_CODEPAGES)[number];
 /** Paper widths a thermal printer takes, in mm (32 and 48 characters a line). */
 export const PRINTER_PAPER_WIDTHS = [58, 80] as const;
 export type PrinterPaperWidth = (typeof PRINTER_PAPER_WIDTHS)[number];
+
+/** What a print job puts on paper (issue 34): a kitchen ticket, a voided line's slip, a bill, a receipt. */
+export const PRINT_JOB_KINDS = ["TICKET", "VOID", "BILL", "RECEIPT"] as const;
+export type PrintJobKind = (typeof PRINT_JOB_KINDS)[number];
+
+/**
+ *   QUEUED → PRINTING → PRINTED
+ *   PRINTING → QUEUED      (the printer failed: retried there, or moved to the station's backup)
+ *   QUEUED | PRINTING → CANCELLED   (its printer was removed)
+ */
+export const PRINT_JOB_STATUSES = ["QUEUED", "PRINTING", "PRINTED", "CANCELLED"] as const;
+export type PrintJobStatus = (typeof PRINT_JOB_STATUSES)[number];

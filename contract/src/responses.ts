@@ -21,6 +21,7 @@ import {
   PaymentAccountDto,
   PaymentDto,
   PrinterDto,
+  PrinterHealthDto,
   PrinterStatusDto,
   ProductDto,
   QrDto,
@@ -418,6 +419,10 @@ export * from "./day-report.js";
 export const PrinterListResponse = z.strictObject({ printers: z.array(PrinterDto) });
 export type PrinterListResponse = z.infer<typeof PrinterListResponse>;
 /** POST/PATCH /api/printers(/:id) */
+/** GET /api/printers/health: the location's printers in use, failing ones first. */
+export const PrinterHealthResponse = z.strictObject({ printers: z.array(PrinterHealthDto) });
+export type PrinterHealthResponse = z.infer<typeof PrinterHealthResponse>;
+
 export const PrinterResponse = z.strictObject({ printer: PrinterDto });
 export type PrinterResponse = z.infer<typeof PrinterResponse>;
 /** POST /api/printers/:id/test: the printer's status before the page, and whether the page went out. */

@@ -90,6 +90,7 @@ import {
   OrderResponse,
   PaymentAccountResponse,
   PaymentResponse,
+  PrinterHealthResponse,
   PrinterListResponse,
   PrinterResponse,
   ProductListResponse,
@@ -315,6 +316,12 @@ export const ROUTES = {
     may: "printers.manage",
     summary: "The location's network printers",
     response: PrinterListResponse,
+  },
+  "GET /api/printers/health": {
+    by: "staff",
+    may: "kitchen.work",
+    summary: "How the printers in use are doing: failing ones, what is wrong, jobs waiting",
+    response: PrinterHealthResponse,
   },
   "POST /api/printers": {
     by: "staff",

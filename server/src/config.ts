@@ -126,6 +126,21 @@ const EnvSchema = z.object({
   /** How often workers look for orders that never reached the queue, and how old they must be. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   SWEEP_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Print workers (issue 34, printers/print-worker.ts) look this often for print jobs nobody
+   * woke them for (a server died before its wake, or Redis was away), and for printers whose
+   * worker died mid-job; a job must have waited PRINT_SWEEP_AFTER_MS to be taken that way.
+   */
+  PRINT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(1000),
+  PRINT_SWEEP_AFTER_MS: z.coerce.number().int().min(0).default(1000),
+  /** A print worker holds a printer this long without renewal; a killed one's printer is taken over after it. */
+  PRINT_LEASE_MS: z.coerce.number().int().min(500).default(6000),
+  /** A failing printer's status is asked again this often, and its jobs retried, until it answers ready. */
+  PRINT_RETRY_MS: z.coerce.number().int().min(100).default(2000),
+  /** Printers in use are asked their status this often while idle, so a fault shows before the next ticket (0: never). */
+  PRINTER_CHECK_MS: z.coerce.number().int().min(0).default(60_000),
+  /** How long a printer may take to answer its status (each DLE EOT byte) before it counts as not answering. */
+  PRINTER_STATUS_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
   /** How often each instance re-checks the accounts of its open staff sockets (closing deactivated ones). */
   STAFF_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
   /** Port of the Prometheus endpoint (GET /metrics), apart from the API; unset: no endpoint. */
@@ -211,6 +226,14 @@ export interface Config {
     readonly sweepIntervalMs: number;
     readonly sweepAfterMs: number;
   };
+  readonly printing: {
+    readonly sweepIntervalMs: number;
+    readonly sweepAfterMs: number;
+    readonly leaseMs: number;
+    readonly retryMs: number;
+    readonly checkMs: number;
+    readonly statusTimeoutMs: number;
+  };
   readonly metrics: { readonly host: string; readonly port: number | undefined };
   readonly staffRecheckMs: number;
   readonly trustProxyHops: number;
@@ -295,6 +318,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
       stalledIntervalMs: e.WORKER_STALLED_CHECK_MS,
       sweepIntervalMs: e.SWEEP_INTERVAL_MS,
       sweepAfterMs: e.SWEEP_AFTER_MS,
+    },
+    printing: {
+      sweepIntervalMs: e.PRINT_SWEEP_INTERVAL_MS,
+      sweepAfterMs: e.PRINT_SWEEP_AFTER_MS,
+      leaseMs: e.PRINT_LEASE_MS,
+      retryMs: e.PRINT_RETRY_MS,
+      checkMs: e.PRINTER_CHECK_MS,
+      statusTimeoutMs: e.PRINTER_STATUS_TIMEOUT_MS,
     },
     metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT },
     staffRecheckMs: e.STAFF_RECHECK_MS,

@@ -12,6 +12,7 @@ run(async () => {
     redisTarget: p.config.redis,
     log: p.log,
     options: { prefix: p.config.redisPrefix, ...p.config.pipeline },
+    printing: p.config.printing,
   });
   const metrics = await serveMetrics(worker.metrics, { ...p.config.metrics, log: p.log });
   p.log.info({ concurrency: p.config.pipeline.concurrency, metricsPort: p.config.metrics.port }, "pipeline worker running");

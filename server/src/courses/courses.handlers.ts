@@ -12,5 +12,7 @@ export const hold: CommandHandler<"course:hold"> = async (deps, input, staff) =>
 export const fire: CommandHandler<"course:fire"> = async (deps, input, staff) => {
   const { orders, events } = await fireCourse(deps.prisma, staff, input);
   for (const event of events) deps.publisher.sessionEvent(staff.locationId, event);
+  // Its tickets were fired in that transaction, and their print jobs made with them.
+  if (events.length) deps.producer.wakePrinters(staff.locationId);
   return { orders };
 };

@@ -14,6 +14,8 @@ import {
   PAYMENT_METHODS,
   PaymentDto,
   PRESENCE_PROOFS,
+  PRINT_JOB_KINDS,
+  PRINT_JOB_STATUSES,
   SESSION_TRANSFER_KINDS,
   SessionStatus,
   SHIPMENT_STATUSES,
@@ -38,6 +40,8 @@ export const DB_ENUMS = {
   SessionTransferKind: SESSION_TRANSFER_KINDS,
   CorrectionKind: CORRECTION_KINDS,
   CheckoutStatus: CHECKOUT_STATUSES,
+  PrintJobKind: PRINT_JOB_KINDS,
+  PrintJobStatus: PRINT_JOB_STATUSES,
 } as const;
 
 export type DbEnum = keyof typeof DB_ENUMS;

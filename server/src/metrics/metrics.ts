@@ -165,6 +165,7 @@ export function countingPublisher(publisher: Publisher, metrics: Metrics): Publi
     customerRemoved: (customerId) => publisher.customerRemoved(customerId),
     sessionRekeyed: (locationId, data) => publisher.sessionRekeyed(locationId, data),
     staffEnded: (staffId, message) => publisher.staffEnded(staffId, message),
+    printerStatus: (locationId, health) => publisher.printerStatus(locationId, health),
   };
 }
 

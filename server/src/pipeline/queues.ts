@@ -20,6 +20,11 @@ export interface PipelineOptions {
   backoffMs: number;
 }
 
+/** The channel print workers listen on for "this location has jobs to print" (printers/print-worker.ts). */
+export function printWakeChannel(target: RedisTarget, prefix: string): string {
+  return pipelineKey(target, prefix, "print-wake");
+}
+
 /** Where a stage's entries and its dead letters live. */
 export function stageKeys(target: RedisTarget, prefix: string, stage: Stage) {
   return { stream: pipelineKey(target, prefix, stage), dead: pipelineKey(target, prefix, `${stage}:dead`) };
@@ -47,6 +52,12 @@ export interface Producer {
    * if this process dies first, the sweeper re-drives the order from PostgreSQL.
    */
   enqueue(stage: Stage, orderId: string): void;
+  /**
+   * Tells the print workers that a location has print jobs (a ticket fired, a line voided, a
+   * bill asked for): one PUBLISH, never waited for. The jobs are in PostgreSQL already; a wake
+   * lost with Redis away only delays them until a worker's sweep (PRINT_SWEEP_INTERVAL_MS).
+   */
+  wakePrinters(locationId: string): void;
   /** Queues a stage and waits for Redis to take it (the sweeper, which runs on its own pace). */
   enqueueNow(stage: Stage, orderId: string): Promise<void>;
   /** The orders a stage holds (waiting or active), up to `limit` of the oldest. */
@@ -98,6 +109,7 @@ export function createProducer(target: RedisTarget, opts: PipelineOptions, log: 
     Stage,
     ReturnType<typeof stageKeys>
   >;
+  const printChannel = printWakeChannel(target, opts.prefix);
   const outbox = new Map<string, { stage: Stage; orderId: string }>();
   let overflowed = false;
 
@@ -156,6 +168,11 @@ export function createProducer(target: RedisTarget, opts: PipelineOptions, log: 
       // Failed on the shared connection (closing): the own one, not the outbox, which only drains when it reconnects.
       if (shared && isReady(shared)) add(stage, orderId, shared).catch(own);
       else own();
+    },
+    wakePrinters(locationId) {
+      const via = shared && isReady(shared) ? shared : connection;
+      if (!isReady(via)) return; // the sweep finds the jobs
+      via.publish(printChannel, locationId).catch(() => {});
     },
     shareConnection(c) {
       shared = c;

@@ -6,6 +6,7 @@ import { failOrder } from "../orders/fail-order.js";
 import { processOrder } from "../orders/process-order.js";
 import { shipOrder } from "../orders/ship-order.js";
 import type { TransitionResult } from "../orders/transition.js";
+import { type PrintWorkerOptions, startPrintWorker } from "../printers/print-worker.js";
 import { createBroadcaster } from "../realtime/adapter.js";
 import type { Publisher } from "../realtime/publisher.js";
 import { lastOrderUpdate } from "../session-log/events-after.js";
@@ -52,6 +53,8 @@ export function createPipelineWorker(deps: {
   redisTarget: RedisTarget;
   log: Logger;
   options: PipelineWorkerOptions;
+  /** Printing's timings (config.printing): this process also puts print jobs on paper (printers/print-worker.ts). */
+  printing: Omit<PrintWorkerOptions, "prefix">;
   publisher?: Publisher;
   hooks?: Partial<WorkerHooks>;
 }): PipelineWorker {
@@ -63,8 +66,19 @@ export function createPipelineWorker(deps: {
   const uncounted = deps.publisher ?? broadcaster!.publisher;
   const publisher = countingPublisher(uncounted, metrics);
 
+  const printer = startPrintWorker({
+    prisma,
+    redisTarget: deps.redisTarget,
+    log,
+    publisher: uncounted,
+    options: { prefix: options.prefix, ...deps.printing },
+  });
+
   const publish = (result: TransitionResult | null) => {
-    if (result?.event) publisher.sessionEvent(result.locationId, result.event);
+    if (!result?.event) return;
+    publisher.sessionEvent(result.locationId, result.event);
+    // Accepted: its tickets were made, and with them their print jobs (if its stations print).
+    if (result.order.status === "ACCEPTED") printer.wake(result.locationId);
   };
 
   const stages: Record<Stage, (orderId: string, attempt: number) => Promise<TransitionResult | null>> = {
@@ -109,7 +123,7 @@ export function createPipelineWorker(deps: {
     metrics,
     async close() {
       sweeper.stop();
-      await consumer.close();
+      await Promise.all([consumer.close(), printer.close()]);
       await producer.close();
       await broadcaster?.close();
     },

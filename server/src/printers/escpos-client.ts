@@ -155,34 +155,49 @@ export async function printerStatus(target: PrinterTarget, timeouts: PrintTimeou
   }
 }
 
+export interface PrintResult {
+  /** The printer took the job and answered its status after it, ready: it is on paper. */
+  printed: boolean;
+  /** Some of the job's bytes went out: it may be on paper (in part) even when not `printed`, so a next copy says REPRINT. */
+  sent: boolean;
+  /** The status before the job, or after it when that is what went wrong. */
+  status: PrinterStatusDto;
+}
+
 /**
- * Prints `bytes` if the printer says it is ready: answers its status, and whether the job was
- * handed over (then it is on paper unless the printer fails mid-job, which the next status shows).
+ * Prints `bytes` if the printer says it is ready, then asks its status again: an answer means
+ * the printer read the whole job (requests are answered in the order they arrive) and says
+ * whether it is still fine (paper ran out mid-job: `printed` false, `sent` true).
  */
 export async function printBytes(
   target: PrinterTarget,
   bytes: Uint8Array,
   timeouts: PrintTimeouts = DEFAULT_TIMEOUTS,
-): Promise<{ printed: boolean; status: PrinterStatusDto }> {
+): Promise<PrintResult> {
   let line: Line | null = null;
+  let sent = false;
   try {
     line = await connect(target, timeouts.connectMs);
     const status = await askStatus(line, target, timeouts.statusMs);
-    if (status.problem) return { printed: false, status };
+    if (status.problem) return { printed: false, sent, status };
     const socket = line.socket;
+    sent = true;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new PrinterUnreachable(`${target.host}:${target.port} did not take the job in ${timeouts.writeMs / 1000} s`)),
         timeouts.writeMs,
       );
-      socket.end(Buffer.from(bytes), () => {
+      socket.write(Buffer.from(bytes), (err) => {
         clearTimeout(timer);
-        resolve();
+        if (err) reject(new PrinterUnreachable(`${target.host}:${target.port} dropped the job (${err.message})`));
+        else resolve();
       });
     });
-    return { printed: true, status };
+    const after = await askStatus(line, target, timeouts.statusMs);
+    socket.end();
+    return after.problem ? { printed: false, sent, status: after } : { printed: true, sent, status: after };
   } catch (err) {
-    if (err instanceof PrinterUnreachable) return { printed: false, status: unreachable(err.message) };
+    if (err instanceof PrinterUnreachable) return { printed: false, sent, status: unreachable(err.message) };
     throw err;
   } finally {
     line?.socket.destroy();

@@ -4,6 +4,7 @@ import type { AppDeps } from "../deps.js";
 import { handlers } from "../http/routes.js";
 import { getLocation } from "../locations/location-dto.sql.js";
 import { printBytes } from "./escpos-client.js";
+import { printerHealth } from "./print-jobs.js";
 import { createPrinter, deletePrinter, loadPrinter, loadPrinters, updatePrinter } from "./printers.service.js";
 import { setReceiptPrinter, setStationPrinters } from "./station-printers.js";
 import { testPage } from "./test-page.js";
@@ -13,6 +14,10 @@ export function printerRoutes(deps: AppDeps) {
   return handlers({
     "GET /api/printers": async ({ req, reply }) => {
       reply({ printers: await loadPrinters(sqlOn(deps.prisma), staffOf(req).locationId) });
+    },
+
+    "GET /api/printers/health": async ({ req, reply }) => {
+      reply({ printers: await printerHealth(sqlOn(deps.prisma), staffOf(req).locationId) });
     },
 
     "POST /api/printers": async ({ req, body, reply }) => {
@@ -45,7 +50,7 @@ export function printerRoutes(deps: AppDeps) {
       const location = await getLocation(deps.prisma, locationId);
       const result = await printBytes(printer, testPage(printer, location));
       if (!result.printed) deps.log.warn({ printer: printer.id, problem: result.status.problem }, "a test print did not print");
-      reply(result);
+      reply({ printed: result.printed, status: result.status });
     },
   });
 }

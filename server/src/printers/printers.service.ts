@@ -5,6 +5,7 @@
  */
 import { LIMITS, type PrinterBody, PrinterDto, type UpdatePrinterBody } from "@ordered/contract";
 import { z } from "zod";
+import { label, labels } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { isoText, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
@@ -54,6 +55,12 @@ const UPDATE = statement<{
 const DELETE = statement<{ id: string; locationId: string }>(
   "printers.delete",
   (q) => sql`DELETE FROM printer WHERE id = ${q.id}::uuid AND location_id = ${q.locationId}::uuid RETURNING id`,
+);
+/** Its jobs not printed yet are given up, saying why (their paper has nowhere to come out). */
+const CANCEL_JOBS = statement<{ id: string; locationId: string }>(
+  "printers.cancel-jobs",
+  (q) => sql`UPDATE print_job SET status = ${label("PrintJobStatus", "CANCELLED")}, last_error = 'its printer was removed'
+    WHERE printer_id = ${q.id}::uuid AND location_id = ${q.locationId}::uuid AND status IN ${labels("PrintJobStatus", ["QUEUED", "PRINTING"])}`,
 );
 const Count = z.strictObject({ n: z.number().int() });
 const Deleted = z.strictObject({ id: z.uuid() });
@@ -115,6 +122,9 @@ export async function updatePrinter(
 }
 
 export async function deletePrinter(prisma: PrismaClient, locationId: string, id: string): Promise<void> {
-  const gone = await sqlTransaction(prisma, (db) => db.row(Deleted, DELETE, { id, locationId }));
+  const gone = await sqlTransaction(prisma, async (db) => {
+    await db.run(CANCEL_JOBS, { id, locationId });
+    return db.row(Deleted, DELETE, { id, locationId });
+  });
   if (!gone) throw AppError.notFound("printer");
 }

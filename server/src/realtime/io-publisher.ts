@@ -78,6 +78,10 @@ export function createIoPublisher(io: Broadcaster, opts: { perRoom: boolean } = 
       // The join code and PIN: the floor's audience only (never phones, never kitchen displays).
       io.to(rooms.audience(locationId, "floor.serve")).emit("session:rekeyed", data);
     },
+    printerStatus(locationId, health) {
+      // Every staff audience: the floor and the kitchen displays both need to know paper is not coming.
+      io.to(STAFF_AUDIENCES.map((a) => rooms.audience(locationId, a))).emit("printer:status", health);
+    },
     staffEnded(staffId, message) {
       const room = rooms.staff(staffId);
       io.to(room).emit("protocol:error", { code: "UNAUTHENTICATED", message });

@@ -1,4 +1,4 @@
-import type { LoggedEvent, ProductDto, SessionRekeyedData } from "@ordered/contract";
+import type { LoggedEvent, PrinterHealthDto, ProductDto, SessionRekeyedData } from "@ordered/contract";
 
 /**
  * Fans committed changes out to connected clients. Called only after the transaction that
@@ -20,6 +20,8 @@ export interface Publisher {
   sessionRekeyed(locationId: string, data: SessionRekeyedData): void;
   /** A staff account's tokens ended (deactivated, role changed, password reset or changed): its open sockets, on every instance, are told why and closed. */
   staffEnded(staffId: string, message: string): void;
+  /** A printer started or stopped failing (issue 34) → the location's staff (floor and kitchen), never phones. */
+  printerStatus(locationId: string, health: PrinterHealthDto): void;
 }
 
 /** Drops everything: before io exists, and after the app starts closing. */
@@ -30,4 +32,5 @@ export const mutedPublisher: Publisher = {
   customerRemoved() {},
   sessionRekeyed() {},
   staffEnded() {},
+  printerStatus() {},
 };

@@ -112,6 +112,8 @@ export function sessionRoutes(deps: AppDeps) {
       const staff = staffOf(req);
       const { correction, order, events } = await recordCorrection(deps, staff, params.id, body);
       for (const event of events) deps.publisher.sessionEvent(staff.locationId, event);
+      // A void of a line the kitchen has on paper made its VOID slip's print job in that transaction.
+      if (events.length > 0 && correction.kind === "VOID") deps.producer.wakePrinters(staff.locationId);
       reply({ correction, order }, events.length > 0 ? 201 : 200);
     },
 

@@ -38,6 +38,7 @@ describe("migrations", () => {
         "order_session",
         "payment",
         "payment_account",
+        "print_job",
         "printer",
         "product",
         "product_option",

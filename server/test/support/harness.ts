@@ -58,6 +58,10 @@ export function testConfig(env: Record<string, string> = {}): Config {
     SWEEP_AFTER_MS: "600000",
     // Likewise for payments on phones: another test's checkouts are not this server's to ask about.
     PAYMENT_RECONCILE_AFTER_MS: "600000",
+    // And for printing: another test's print jobs are not this worker's to find (its own are
+    // woken through its Redis prefix); idle printers are not checked.
+    PRINT_SWEEP_AFTER_MS: "600000",
+    PRINTER_CHECK_MS: "0",
     ...env,
   });
 }
@@ -125,6 +129,7 @@ export function startWorker(
     redisTarget: config.redis,
     log: testLogger(config, "worker"),
     options: { prefix, ...config.pipeline },
+    printing: config.printing,
     ...(opts.hooks ? { hooks: opts.hooks } : {}),
   });
   return {
