@@ -208,11 +208,12 @@ export async function moveToBackups(db: SqlRunner, printerId: string): Promise<s
 const Changed = z.strictObject({ changed: z.boolean() });
 const RECORD_STATUS = statement<{ id: string; problem: string | null }>(
   "print-jobs.record-status",
-  (p) => sql`WITH before AS (SELECT problem FROM printer WHERE id = ${p.id}::uuid FOR NO KEY UPDATE)
-    UPDATE printer SET problem = ${p.problem}, checked_at = ${CLOCK},
-      failing_since = CASE WHEN ${p.problem}::text IS NULL THEN NULL ELSE coalesce(failing_since, ${CLOCK}) END
-    WHERE id = ${p.id}::uuid
-    RETURNING (SELECT problem FROM before) IS DISTINCT FROM ${p.problem}::text AS changed`,
+  // `before` is the row as this statement's snapshot saw it (a self-join: RETURNING shows only the new row).
+  (p) => sql`UPDATE printer pr SET problem = ${p.problem}, checked_at = ${CLOCK},
+      failing_since = CASE WHEN ${p.problem}::text IS NULL THEN NULL ELSE coalesce(pr.failing_since, ${CLOCK}) END
+    FROM printer before
+    WHERE pr.id = ${p.id}::uuid AND before.id = pr.id
+    RETURNING before.problem IS DISTINCT FROM ${p.problem}::text AS changed`,
 );
 
 /** Stores what the printer said (null: ready); true when that differs from what was stored (an alert to send). */

@@ -10,14 +10,16 @@ import CodepageEncoder, { type Codepage } from "@point-of-sale/codepage-encoder"
 /**
  * ok: prints and answers. silent: accepts connections, swallows data, never answers (a hung
  * printer). refuse: not listening (printer off). paperOut / coverOpen: answers status with
- * the fault and drops what it is sent.
+ * the fault and drops what it is sent. stall: prints what it is sent, but once a job has come
+ * in on a connection answers no more status requests on it (a printer that hangs mid-job: the
+ * sender cannot tell whether the job is on paper).
  *
  * A real Epson keeps receiving while it is offline and prints its buffer once the fault is
  * cleared, unless it is switched off in between. The fake drops instead: a server must find
  * out from the status and send again, and a test then sees exactly what was re-sent rather
  * than a copy of it that a power cycle would have lost.
  */
-export type FakePrinterMode = "ok" | "silent" | "refuse" | "paperOut" | "coverOpen";
+export type FakePrinterMode = "ok" | "silent" | "refuse" | "paperOut" | "coverOpen" | "stall";
 
 export type PrintedAlign = "left" | "center" | "right";
 
@@ -633,10 +635,14 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
 
   const server = net.createServer((socket) => {
     sockets.add(socket);
+    // A job (anything but real-time requests, which start with DLE) came in on this connection.
+    let gotJob = false;
     const parser = new EscPosParser({
-      printing: () => mode === "ok",
+      printing: () => mode === "ok" || mode === "stall",
       status: (n) => statusByte(n, mode),
-      reply: (bytes) => socket.write(bytes),
+      reply: (bytes) => {
+        if (!(mode === "stall" && gotJob)) socket.write(bytes);
+      },
       unknown: (command) => unknownCommands.push(command.toString("hex")),
       document: (doc) => {
         documents.push(doc);
@@ -645,6 +651,7 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
     });
     socket.on("data", (chunk: Buffer) => {
       received.push(chunk);
+      if (chunk[0] !== DLE) gotJob = true;
       // A hung printer: the socket stays open, nothing is printed and nothing is answered.
       if (mode !== "silent") parser.feed(chunk);
     });
