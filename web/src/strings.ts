@@ -52,6 +52,12 @@ export const strings = {
     qrBadge: "QR",
     feedItem: (label: string) => `${label}`,
   },
+  printerAlerts: {
+    notPrinting: (name: string) => `Printer ${name} is not printing:`,
+    waiting: (n: number) => (n === 1 ? "1 job waiting" : `${n} jobs waiting`),
+    goingTo: (backups: string[]) => `its tickets print on ${backups.join(", ")}`,
+    noBackup: "its tickets wait for it (no backup printer)",
+  },
   access: {
     signedOut: "You were signed out: your account was changed or deactivated. Sign in again, or ask your manager.",
     notAllowedTitle: "Not available to your role",

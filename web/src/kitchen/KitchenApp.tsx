@@ -61,5 +61,5 @@ function KitchenScreen({ token, stationId, onLogout }: { token: string; stationI
     );
   }
   if (!stationId) return <StationPicker stations={kitchen.stations} onLogout={onLogout} />;
-  return <KitchenDisplay stationId={stationId} kitchen={kitchen} onLogout={onLogout} />;
+  return <KitchenDisplay stationId={stationId} kitchen={kitchen} token={token} onLogout={onLogout} />;
 }

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { CenteredMessage } from "../components/CenteredMessage";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { Link } from "../components/Link";
+import { PrinterAlerts } from "../components/PrinterAlerts";
 import { t } from "../i18n/i18n";
 import { useNow } from "../staff/use-now";
 import { strings } from "../strings";
@@ -21,6 +22,7 @@ const FALLBACK_THRESHOLDS = { amberMinutes: DEFAULT_TICKET_MINUTES.amber, redMin
 interface Props {
   stationId: string;
   kitchen: KitchenLive;
+  token: string;
   onLogout: () => void;
 }
 
@@ -29,7 +31,7 @@ interface Props {
  * `data-cue` ("ringing" while new tickets wait for a touch) and `data-beeps` (beeps that
  * sounded) so the cue can be checked from outside.
  */
-export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
+export function KitchenDisplay({ stationId, kitchen, token, onLogout }: Props) {
   const { state, live, stations, thresholds } = kitchen;
   const station = stations?.find((s) => s.id === stationId) ?? null;
   const board = useMemo(() => boardOf(state, stationId), [state, stationId]);
@@ -107,6 +109,7 @@ export function KitchenDisplay({ stationId, kitchen, onLogout }: Props) {
           {live.status === "offline" ? strings.kitchen.offline : strings.kitchen.reconnecting}
         </p>
       )}
+      <PrinterAlerts token={token} live={live} className="kitchen-printer-alerts" />
       {cue.blocked && (
         <button type="button" className="kitchen-enable-sound">
           <SoundIcon on={false} /> {strings.kitchen.enableSound}

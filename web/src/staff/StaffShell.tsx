@@ -4,6 +4,7 @@ import { Announcer } from "../components/Announcer";
 import { type StaffAuth, staffAuthStore } from "../components/auth/staff-auth";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { Link } from "../components/Link";
+import { PrinterAlerts } from "../components/PrinterAlerts";
 import { LiveContext } from "../realtime/live-context";
 import { strings } from "../strings";
 import { ChangePasswordDialog } from "./accounts/ChangePasswordDialog";
@@ -107,6 +108,7 @@ export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew, onLocat
         </p>
       )}
       <OfflineBanner state={staffLive.live.status} />
+      <PrinterAlerts token={auth.token} live={staffLive.live} />
       <LiveContext value={staffLive.live}>
         <Announcer>
           <AlertStrip state={staffLive.state} />
