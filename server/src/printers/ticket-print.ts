@@ -7,7 +7,7 @@ import { type OrderDto, orderName } from "@ordered/contract";
 import { z } from "zod";
 import { isoText, type SqlRunner, sql, statement } from "../db/sql.js";
 import { loadOrderDto } from "../orders/order-dto.sql.js";
-import type { PrintablePrinter, RenderedJob } from "./render-job.js";
+import type { PrintablePrinter, RenderedJob } from "./rendered.js";
 import { encoderFor } from "./test-page.js";
 
 /** What a ticket's or a void slip's job says about itself. */
