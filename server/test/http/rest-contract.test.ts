@@ -177,6 +177,9 @@ describe("the route table", () => {
     const grill = (await call("POST /api/printers", { token, body: { name: "Grill", host: "127.0.0.1", port: await freePort() } })).printer;
     await call("PATCH /api/printers/:id", { token, params: { id: grill.id }, body: { paperWidthMm: 58 } });
     expect((await call("GET /api/printers", { token })).printers.map((p) => [p.name, p.paperWidthMm])).toEqual([["Grill", 58]]);
+    expect((await call("GET /api/printers/health", { token })).printers).toEqual([
+      { printerId: grill.id, name: "Grill", problem: null, failingSince: null, waiting: 0, backups: [] },
+    ]);
     const line = (await call("POST /api/stations", { token, body: { name: "Line" } })).station;
     expect(
       (await call("PUT /api/stations/:id/printers", { token, params: { id: line.id }, body: { printerIds: [grill.id] } })).station

@@ -348,6 +348,7 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
   "kitchen.work": [
     { method: "GET", path: "/api/kitchen" },
     { method: "GET", path: "/api/stations" },
+    { method: "GET", path: "/api/printers/health" },
   ],
   "location.view": [{ method: "GET", path: "/api/location" }],
 };
