@@ -168,6 +168,32 @@ export const CourseActionPayload = z.strictObject({
 });
 export type CourseActionPayload = z.input<typeof CourseActionPayload>;
 
+/** A print bridge's own id (made once by the bridge process): its hold on the printers it serves. */
+const bridgeId = clientMadeId(8, 64);
+
+/** `print:next`: a print bridge asks for the next job of its location's bridge printers. */
+export const PrintNextPayload = z.strictObject({ bridgeId });
+export type PrintNextPayload = z.input<typeof PrintNextPayload>;
+
+/** `print:done`: what became of a job a bridge was given; `sent`: some bytes went out (it may be on paper). */
+export const PrintDonePayload = z.strictObject({
+  bridgeId,
+  jobId: uuidOf("a print job"),
+  printed: z.boolean(),
+  sent: z.boolean(),
+  /** What the printer said was wrong (null when printed). */
+  problem: note(300).nullable(),
+});
+export type PrintDonePayload = z.input<typeof PrintDonePayload>;
+
+/** `printer:report`: a bridge asked a failing printer's status (it had no job for it). */
+export const PrinterReportPayload = z.strictObject({
+  bridgeId,
+  printerId: uuidOf("a printer"),
+  problem: note(300).nullable(),
+});
+export type PrinterReportPayload = z.input<typeof PrinterReportPayload>;
+
 /** A payer's key (bill-split.ts): `phone:<customer id>`, `seat:<1-99>` or `person:<1-99>`. */
 export const PayerKeyField = z
   .string({ error: "must be a payer" })

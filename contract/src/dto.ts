@@ -10,7 +10,7 @@ import { DEFAULT_DAY_CUTOFF_HOUR } from "./business-day.js";
 import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
-import { PRINTER_CODEPAGES } from "./printers.js";
+import { PRINTER_CODEPAGES, PRINTER_VIAS } from "./printers.js";
 import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
 import {
   ALERT_KINDS,
@@ -82,9 +82,25 @@ export const PrinterDto = z.strictObject({
   port: z.number().int(),
   paperWidthMm: z.union([z.literal(58), z.literal(80)]),
   codepage: z.enum(PRINTER_CODEPAGES),
+  /** DIRECT: the servers dial it; BRIDGE: a print bridge inside the venue does (the servers cannot reach it). */
+  via: z.enum(PRINTER_VIAS).default("DIRECT"),
   createdAt: time,
 });
 export type PrinterDto = z.infer<typeof PrinterDto>;
+
+/** A printer as a print bridge needs it: where to send the bytes. */
+export const BridgePrinterDto = z.strictObject({ id, name: z.string(), host: z.string(), port: z.number().int() });
+export type BridgePrinterDto = z.infer<typeof BridgePrinterDto>;
+
+/** A job handed to a print bridge (`print:next`): the bytes to send, already marked REPRINT when they may be on paper. */
+export const BridgeJobDto = z.strictObject({
+  id,
+  printer: BridgePrinterDto,
+  /** The ESC/POS bytes, base64. */
+  bytes: z.string(),
+  reprint: z.boolean(),
+});
+export type BridgeJobDto = z.infer<typeof BridgeJobDto>;
 
 /** What a printer said when asked (ESC/POS real-time status, DLE EOT). */
 export const PrinterStatusDto = z.strictObject({

@@ -19,6 +19,9 @@ import {
   EnterOrderPayload,
   FocusSessionPayload,
   PlaceOrderPayload,
+  PrintDonePayload,
+  PrinterReportPayload,
+  PrintNextPayload,
   RaiseAlertPayload,
   RecallTicketPayload,
   UnfocusSessionPayload,
@@ -27,6 +30,8 @@ import {
   AlertDto,
   type BillClaimDto,
   BillClaimedData,
+  type BridgeJobDto,
+  type BridgePrinterDto,
   CorrectionDto,
   CustomerDto,
   CustomerRemovedData,
@@ -55,6 +60,7 @@ import {
 } from "./dto.js";
 import type { AckFn, ErrorBody } from "./errors.js";
 import { SESSION_EVENT_SOCKETS, type SESSION_SKIPPED, type SessionEventName, type SessionEventType } from "./event-names.js";
+import type { PrintJobStatus } from "./printers.js";
 import { audienceMay, type Permission, type StaffAudience } from "./staff-roles.js";
 
 /** What the kitchen audience reads of an event it may not read whole: a schema, and the one function making it. */
@@ -274,6 +280,12 @@ export const COMMANDS = {
   "course:hold": { payload: CourseActionPayload, by: "staff", may: "orders.enter" },
   /** Staff: fire a held course (its tickets go live, aged from now); idempotent. */
   "course:fire": { payload: CourseActionPayload, by: "staff", may: "orders.enter" },
+  /** A print bridge: the next job of the location's bridge printers (null: none), and failing ones to ask about. */
+  "print:next": { payload: PrintNextPayload, by: "staff", may: "printers.bridge" },
+  /** A print bridge: what became of a job it was given. */
+  "print:done": { payload: PrintDonePayload, by: "staff", may: "printers.bridge" },
+  /** A print bridge: what a failing printer answered when asked. */
+  "printer:report": { payload: PrinterReportPayload, by: "staff", may: "printers.bridge" },
 } as const satisfies Record<string, { payload: z.ZodType; by: "customer" } | { payload: z.ZodType; by: "staff"; may: Permission }>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -307,6 +319,10 @@ export interface CommandResults {
    */
   "course:hold": { orders: OrderDto[] };
   "course:fire": { orders: OrderDto[] };
+  /** `check`: bridge printers that are failing, due to be asked again (answer with `printer:report`). */
+  "print:next": { job: BridgeJobDto | null; check: BridgePrinterDto[] };
+  "print:done": { status: PrintJobStatus };
+  "printer:report": Record<string, never>;
 }
 
 export type ClientToServerEvents = {
@@ -338,6 +354,8 @@ export type ServerToClientEvents = {
    * (issue 34). Not logged: clients read GET /api/printers/health again when they reconnect.
    */
   "printer:status": (e: PrinterHealthDto) => void;
+  /** Print bridges only: the location has jobs for its bridge printers; ask with `print:next`. */
+  "print:wake": (e: { locationId: string }) => void;
   /** Sent once per connection after the replay of missed events. */
   "sync:done": (s: SyncDone) => void;
   /**

@@ -8,6 +8,10 @@ export type PrinterCodepage = (typeof PRINTER_CODEPAGES)[number];
 export const PRINTER_PAPER_WIDTHS = [58, 80] as const;
 export type PrinterPaperWidth = (typeof PRINTER_PAPER_WIDTHS)[number];
 
+/** How the servers reach a printer: DIRECT (they dial it) or BRIDGE (a print bridge in the venue does). */
+export const PRINTER_VIAS = ["DIRECT", "BRIDGE"] as const;
+export type PrinterVia = (typeof PRINTER_VIAS)[number];
+
 /** What a print job puts on paper (issue 34): a kitchen ticket, a voided line's slip, a bill, a receipt. */
 export const PRINT_JOB_KINDS = ["TICKET", "VOID", "BILL", "RECEIPT"] as const;
 export type PrintJobKind = (typeof PRINT_JOB_KINDS)[number];

@@ -7,7 +7,7 @@ import { CORRECTION_KINDS, FULL_BPS, MAX_SERVICE_CHARGE_BPS } from "./correction
 import { SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
-import { PRINTER_CODEPAGES } from "./printers.js";
+import { PRINTER_CODEPAGES, PRINTER_VIAS } from "./printers.js";
 import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
 import { CARD_JOIN_CHECKS, RECORDED_PAYMENT_METHODS } from "./session-kinds.js";
 import { STAFF_ROLES } from "./staff-roles.js";
@@ -652,6 +652,7 @@ export const PrinterBody = z.strictObject({
     .default(9100),
   paperWidthMm: z.union([z.literal(58), z.literal(80)], "must be 58 or 80").default(80),
   codepage: z.enum(PRINTER_CODEPAGES, `must be one of ${PRINTER_CODEPAGES.join(", ")}`).default("auto"),
+  via: z.enum(PRINTER_VIAS, `must be one of ${PRINTER_VIAS.join(", ")}`).default("DIRECT"),
 });
 export type PrinterBody = z.input<typeof PrinterBody>;
 
@@ -667,6 +668,7 @@ export const UpdatePrinterBody = z
       .max(65535, "must be 1 to 65535"),
     paperWidthMm: z.union([z.literal(58), z.literal(80)], "must be 58 or 80"),
     codepage: z.enum(PRINTER_CODEPAGES, `must be one of ${PRINTER_CODEPAGES.join(", ")}`),
+    via: z.enum(PRINTER_VIAS, `must be one of ${PRINTER_VIAS.join(", ")}`),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, "must change at least one field");

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "tables.edit": { roles: MANAGERS, what: "edit tables" },
   /** The location's network printers: add, change, remove, test-print. */
   "printers.manage": { roles: MANAGERS, what: "manage printers" },
+  /** Run a print bridge: take the jobs of the location's printers behind it (a KITCHEN account made for it). */
+  "printers.bridge": { roles: ["OWNER", "MANAGER", "KITCHEN"], what: "run a print bridge" },
   /** The day's takings. */
   "stats.view": { roles: MANAGERS, what: "see the takings" },
   /** Z reports of business days and reports over ranges of days, with their CSV (issue 33). */

@@ -34,6 +34,7 @@ import { paymentRoutes } from "./payments/payments.routes.js";
 import { startReconciler } from "./payments/reconcile.js";
 import { stripeProviders } from "./payments/stripe-provider.js";
 import { createProducer } from "./pipeline/queues.js";
+import * as printBridge from "./printers/print-bridge.handlers.js";
 import { printerRoutes } from "./printers/printers.routes.js";
 import { categoryRoutes } from "./products/categories.routes.js";
 import { menuRoutes } from "./products/menu.routes.js";
@@ -168,6 +169,9 @@ export function createApp(components: AppComponents): App {
     onCommand(socket, deps, "ticket:recall", kitchen.recall);
     onCommand(socket, deps, "course:hold", courses.hold);
     onCommand(socket, deps, "course:fire", courses.fire);
+    onCommand(socket, deps, "print:next", printBridge.next);
+    onCommand(socket, deps, "print:done", printBridge.done);
+    onCommand(socket, deps, "printer:report", printBridge.report);
     catchUp(socket, deps).catch((err: unknown) => {
       log.error({ err }, "catch-up failed; dropping the connection so the client retries");
       dropForReconnect(socket);

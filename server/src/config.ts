@@ -139,6 +139,8 @@ const EnvSchema = z.object({
   PRINT_RETRY_MS: z.coerce.number().int().min(100).default(2000),
   /** Printers in use are asked their status this often while idle, so a fault shows before the next ticket (0: never). */
   PRINTER_CHECK_MS: z.coerce.number().int().min(0).default(60_000),
+  /** A bridge printer's job that no print bridge took for this long raises "no print bridge is connected" (and goes to the backup). */
+  PRINT_BRIDGE_WAIT_MS: z.coerce.number().int().min(500).default(10_000),
   /** How long a printer may take to answer its status (each DLE EOT byte) before it counts as not answering. */
   PRINTER_STATUS_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
   /** How often each instance re-checks the accounts of its open staff sockets (closing deactivated ones). */
@@ -233,6 +235,7 @@ export interface Config {
     readonly retryMs: number;
     readonly checkMs: number;
     readonly statusTimeoutMs: number;
+    readonly bridgeWaitMs: number;
   };
   readonly metrics: { readonly host: string; readonly port: number | undefined };
   readonly staffRecheckMs: number;
@@ -326,6 +329,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
       retryMs: e.PRINT_RETRY_MS,
       checkMs: e.PRINTER_CHECK_MS,
       statusTimeoutMs: e.PRINTER_STATUS_TIMEOUT_MS,
+      bridgeWaitMs: e.PRINT_BRIDGE_WAIT_MS,
     },
     metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT },
     staffRecheckMs: e.STAFF_RECHECK_MS,

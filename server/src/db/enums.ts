@@ -16,6 +16,7 @@ import {
   PRESENCE_PROOFS,
   PRINT_JOB_KINDS,
   PRINT_JOB_STATUSES,
+  PRINTER_VIAS,
   SESSION_TRANSFER_KINDS,
   SessionStatus,
   SHIPMENT_STATUSES,
@@ -42,6 +43,7 @@ export const DB_ENUMS = {
   CheckoutStatus: CHECKOUT_STATUSES,
   PrintJobKind: PRINT_JOB_KINDS,
   PrintJobStatus: PRINT_JOB_STATUSES,
+  PrinterVia: PRINTER_VIAS,
 } as const;
 
 export type DbEnum = keyof typeof DB_ENUMS;

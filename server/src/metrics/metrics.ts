@@ -166,6 +166,7 @@ export function countingPublisher(publisher: Publisher, metrics: Metrics): Publi
     sessionRekeyed: (locationId, data) => publisher.sessionRekeyed(locationId, data),
     staffEnded: (staffId, message) => publisher.staffEnded(staffId, message),
     printerStatus: (locationId, health) => publisher.printerStatus(locationId, health),
+    printBridgeWake: (locationId) => publisher.printBridgeWake(locationId),
   };
 }
 

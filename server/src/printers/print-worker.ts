@@ -35,15 +35,15 @@ import {
   jobPrinted,
   type LeasedPrinter,
   leasePrinter,
-  moveToBackups,
+  locationsWaitingOnBridges,
   nextJob,
-  printerHealth,
   printersWithJobs,
-  recordPrinterStatus,
   releasePrinter,
   requeueJob,
   startJob,
+  unservedBridgePrinters,
 } from "./print-jobs.js";
+import { divertToBackups, reportPrinter } from "./printer-status.js";
 import { renderJob } from "./render-job.js";
 
 export interface PrintWorkerOptions {
@@ -55,8 +55,13 @@ export interface PrintWorkerOptions {
   retryMs: number;
   /** Idle printers' status checks (0: none). */
   checkMs: number;
+  /** A bridge printer's job left this long by every bridge raises "no print bridge is connected". */
+  bridgeWaitMs: number;
   statusTimeoutMs: number;
 }
+
+/** What a bridge printer's alert says when no bridge takes its jobs. */
+export const NO_BRIDGE = "no print bridge is connected (start it on a computer in the venue)";
 
 export interface PrintWorker {
   /** Look at a location's printers now (its jobs were just made in this process). */
@@ -97,14 +102,10 @@ export function startPrintWorker(deps: {
       sleepers.add(done);
     });
 
-  const announce = async (printer: LeasedPrinter) => {
-    const [health] = await printerHealth(db, printer.locationId, printer.id);
-    if (health) deps.publisher.printerStatus(printer.locationId, health);
-  };
+  const statusDeps = { db, publisher: deps.publisher, log };
 
   /** Stores what the printer said and tells staff when that changed. */
   const record = async (printer: LeasedPrinter, problem: string | null) => {
-    const changed = await recordPrinterStatus(db, printer.id, problem);
     printer.problem = problem;
     if (problem) {
       seenFailing.add(printer.id);
@@ -113,10 +114,7 @@ export function startPrintWorker(deps: {
       seenFailing.delete(printer.id);
       lastFailure.delete(printer.id);
     }
-    if (!changed) return;
-    if (problem) log.warn({ printer: printer.id, name: printer.name, problem }, "a printer is failing");
-    else log.info({ printer: printer.id, name: printer.name }, "a printer prints again");
-    await announce(printer);
+    await reportPrinter(statusDeps, printer, problem);
   };
 
   const run = async (printerId: string, probe: boolean) => {
@@ -137,14 +135,7 @@ export function startPrintWorker(deps: {
       let asked = false;
       while (!closing && !lost) {
         wokenAgain.delete(printerId);
-        if (printer.problem) {
-          const backups = await moveToBackups(db, printerId);
-          if (backups.length) {
-            log.info({ printer: printerId, backups }, "a failing printer's tickets went to their backup printers");
-            for (const b of backups) serve(b, false);
-            await announce(printer);
-          }
-        }
+        if (printer.problem) for (const b of await divertToBackups(statusDeps, printer)) serve(b, false);
         const job = await nextJob(db, printerId);
         if (!job) {
           if (wokenAgain.has(printerId)) continue;
@@ -176,7 +167,7 @@ export function startPrintWorker(deps: {
         }
         const result = await printBytes(printer, rendered.bytes, timeouts);
         if (result.printed) {
-          await jobPrinted(db, job.id, rendered.text, started.reprint);
+          await jobPrinted(db, job.id, rendered.text);
           if (printer.problem) await record(printer, null);
         } else {
           const problem = result.status.problem ?? "did not print";
@@ -212,8 +203,10 @@ export function startPrintWorker(deps: {
   const wake = (locationId: string) => {
     if (closing) return;
     printersWithJobs(db, locationId).then(
-      (ids) => {
-        for (const id of ids) serve(id, false);
+      (printers) => {
+        for (const p of printers) if (p.via === "DIRECT") serve(p.printerId, false);
+        // The servers cannot reach a bridge's printers: its bridge is told to ask for the jobs.
+        if (printers.some((p) => p.via === "BRIDGE")) deps.publisher.printBridgeWake(locationId);
       },
       (err: unknown) => log.warn({ err, locationId }, "could not look for print jobs"),
     );
@@ -223,6 +216,13 @@ export function startPrintWorker(deps: {
     for (const id of await abandonedPrinters(db, options.sweepAfterMs)) serve(id, false);
     for (const id of await failingPrintersDue(db, [...seenFailing], options.retryMs, options.sweepAfterMs)) serve(id, true);
     if (options.checkMs > 0) for (const id of await idlePrintersDue(db, options.checkMs)) serve(id, true);
+    // Bridge printers: jobs nobody took for PRINT_BRIDGE_WAIT_MS mean no bridge is connected (an
+    // alert, and the backups); bridges with jobs waiting are woken again in case a wake was lost.
+    for (const printer of await unservedBridgePrinters(db, options.bridgeWaitMs)) {
+      await reportPrinter(statusDeps, printer, NO_BRIDGE);
+      for (const b of await divertToBackups(statusDeps, printer)) serve(b, false);
+    }
+    for (const locationId of await locationsWaitingOnBridges(db)) deps.publisher.printBridgeWake(locationId);
   };
   let sweeping = false;
   const sweeper = setInterval(() => {

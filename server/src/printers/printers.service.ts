@@ -3,7 +3,7 @@
  * their paper width and code page; names unique per location (in any case); at most
  * LIMITS.printer.maxPerLocation. Stations and receipts print to them (print jobs, next).
  */
-import { LIMITS, type PrinterBody, PrinterDto, type UpdatePrinterBody } from "@ordered/contract";
+import { LIMITS, type PrinterBody, PrinterDto, type PrinterVia, type UpdatePrinterBody } from "@ordered/contract";
 import { z } from "zod";
 import { label, labels } from "../db/enums.js";
 import { isUniqueViolation } from "../db/errors.js";
@@ -13,7 +13,7 @@ import { AppError } from "../errors.js";
 
 const Row = z.strictObject({ dto: PrinterDto });
 const PRINTER_JSON = sql`json_build_object('id', p.id, 'name', p.name, 'host', p.host, 'port', p.port,
-  'paperWidthMm', p.paper_width_mm, 'codepage', p.codepage, 'createdAt', ${isoText("p.created_at")})`;
+  'paperWidthMm', p.paper_width_mm, 'codepage', p.codepage, 'via', p.via, 'createdAt', ${isoText("p.created_at")})`;
 
 const LIST = statement<{ locationId: string; id: string | null }>(
   "printers.list",
@@ -30,10 +30,19 @@ const COUNT = statement<{ locationId: string }>(
   "printers.count",
   (q) => sql`SELECT count(*)::int AS n FROM printer WHERE location_id = ${q.locationId}::uuid`,
 );
-const CREATE = statement<{ locationId: string; name: string; host: string; port: number; paperWidthMm: number; codepage: string }>(
+const CREATE = statement<{
+  locationId: string;
+  name: string;
+  host: string;
+  port: number;
+  paperWidthMm: number;
+  codepage: string;
+  via: PrinterVia;
+}>(
   "printers.create",
-  (q) => sql`INSERT INTO printer AS p (id, location_id, name, host, port, paper_width_mm, codepage)
-    VALUES (gen_random_uuid(), ${q.locationId}::uuid, ${q.name}, ${q.host}, ${q.port}::int, ${q.paperWidthMm}::int, ${q.codepage})
+  (q) => sql`INSERT INTO printer AS p (id, location_id, name, host, port, paper_width_mm, codepage, via)
+    VALUES (gen_random_uuid(), ${q.locationId}::uuid, ${q.name}, ${q.host}, ${q.port}::int, ${q.paperWidthMm}::int, ${q.codepage},
+            ${q.via}::"PrinterVia")
     RETURNING ${PRINTER_JSON} AS dto`,
 );
 const UPDATE = statement<{
@@ -44,11 +53,12 @@ const UPDATE = statement<{
   port: number | null;
   paperWidthMm: number | null;
   codepage: string | null;
+  via: PrinterVia | null;
 }>(
   "printers.update",
   (q) => sql`UPDATE printer p SET name = coalesce(${q.name}, p.name), host = coalesce(${q.host}, p.host),
       port = coalesce(${q.port}::int, p.port), paper_width_mm = coalesce(${q.paperWidthMm}::int, p.paper_width_mm),
-      codepage = coalesce(${q.codepage}, p.codepage)
+      codepage = coalesce(${q.codepage}, p.codepage), via = coalesce(${q.via}::"PrinterVia", p.via)
     WHERE p.id = ${q.id}::uuid AND p.location_id = ${q.locationId}::uuid
     RETURNING ${PRINTER_JSON} AS dto`,
 );
@@ -111,6 +121,7 @@ export async function updatePrinter(
         port: body.port ?? null,
         paperWidthMm: body.paperWidthMm ?? null,
         codepage: body.codepage ?? null,
+        via: body.via ?? null,
       }),
     );
     if (!row) throw AppError.notFound("printer");

@@ -82,6 +82,9 @@ export function createIoPublisher(io: Broadcaster, opts: { perRoom: boolean } = 
       // Every staff audience: the floor and the kitchen displays both need to know paper is not coming.
       io.to(STAFF_AUDIENCES.map((a) => rooms.audience(locationId, a))).emit("printer:status", health);
     },
+    printBridgeWake(locationId) {
+      io.to(rooms.printBridges(locationId)).emit("print:wake", { locationId });
+    },
     staffEnded(staffId, message) {
       const room = rooms.staff(staffId);
       io.to(room).emit("protocol:error", { code: "UNAUTHENTICATED", message });

@@ -22,6 +22,8 @@ export interface Publisher {
   staffEnded(staffId: string, message: string): void;
   /** A printer started or stopped failing (issue 34) → the location's staff (floor and kitchen), never phones. */
   printerStatus(locationId: string, health: PrinterHealthDto): void;
+  /** The location's bridge printers have jobs → its print bridges (`print:wake`), which then ask for them. */
+  printBridgeWake(locationId: string): void;
 }
 
 /** Drops everything: before io exists, and after the app starts closing. */
@@ -33,4 +35,5 @@ export const mutedPublisher: Publisher = {
   sessionRekeyed() {},
   staffEnded() {},
   printerStatus() {},
+  printBridgeWake() {},
 };

@@ -17,4 +17,6 @@ export const rooms = {
   customer: (customerId: string) => `customer:${customerId}`,
   /** One staff account's sockets (every device, every instance): how an ended account is cut off. */
   staff: (staffId: string) => `staff:${staffId}`,
+  /** A location's print bridges (joined on their first `print:next`): told when their printers have jobs. */
+  printBridges: (locationId: string) => `printers:${locationId}`,
 };

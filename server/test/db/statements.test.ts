@@ -15,7 +15,14 @@ import { TEST_DATABASE_URL } from "../support/harness.js";
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src");
 
 /** Programs that run when imported; none of them defines a statement (checked below). */
-const ENTRY_POINTS = ["main.ts", "worker-main.ts", "demo/seed.ts", "tools/simulate.ts"];
+const ENTRY_POINTS = [
+  "main.ts",
+  "worker-main.ts",
+  "demo/seed.ts",
+  "tools/simulate.ts",
+  "tools/stripe-standin-main.ts",
+  "tools/print-bridge-main.ts",
+];
 
 const modules = import.meta.glob(["../../src/**/*.ts", "!../../src/generated/**"]);
 

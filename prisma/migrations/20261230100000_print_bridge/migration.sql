@@ -1,0 +1,7 @@
+
+-- CreateEnum
+CREATE TYPE "PrinterVia" AS ENUM ('DIRECT', 'BRIDGE');
+
+-- AlterTable
+ALTER TABLE "printer" ADD COLUMN     "via" "PrinterVia" NOT NULL DEFAULT 'DIRECT';
+
