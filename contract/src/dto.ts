@@ -10,7 +10,7 @@ import { DEFAULT_DAY_CUTOFF_HOUR } from "./business-day.js";
 import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
-import { PRINTER_CODEPAGES, PRINTER_VIAS } from "./printers.js";
+import { KITCHEN_LANGUAGES, PRINTER_CODEPAGES, PRINTER_VIAS } from "./printers.js";
 import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
 import {
   ALERT_KINDS,
@@ -71,6 +71,8 @@ export const LocationDto = z.strictObject({
    * the day before (issue 33, end of day). Defaulted for receipts stored before the setting.
    */
   dayCutoffHour: z.number().int().min(0).max(23).default(DEFAULT_DAY_CUTOFF_HOUR),
+  /** The language its kitchen tickets print in (issue 34); defaulted for payloads stored before the setting. */
+  kitchenLanguage: z.enum(KITCHEN_LANGUAGES).default("en"),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 

@@ -1,3 +1,4 @@
+export * from "./allergy-notes.js";
 export * from "./bill.js";
 export * from "./bill-split.js";
 export * from "./business-day.js";

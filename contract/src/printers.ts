@@ -23,3 +23,14 @@ export type PrintJobKind = (typeof PRINT_JOB_KINDS)[number];
  */
 export const PRINT_JOB_STATUSES = ["QUEUED", "PRINTING", "PRINTED", "CANCELLED"] as const;
 export type PrintJobStatus = (typeof PRINT_JOB_STATUSES)[number];
+
+/**
+ * The languages a location's kitchen tickets are printed in (`location.kitchen_language`): the
+ * kitchen's, never the guest's. The same five the phone pages speak.
+ */
+export const KITCHEN_LANGUAGES = ["en", "de", "fr", "es", "it"] as const;
+export type KitchenLanguage = (typeof KITCHEN_LANGUAGES)[number];
+
+/** What a ticket's QR code reads: a scanner at the kitchen display bumps that ticket. */
+export const BUMP_SCAN_PREFIX = "ordered:bump:";
+export const bumpScanCode = (ticketId: string): string => `${BUMP_SCAN_PREFIX}${ticketId}`;

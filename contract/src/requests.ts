@@ -7,7 +7,7 @@ import { CORRECTION_KINDS, FULL_BPS, MAX_SERVICE_CHARGE_BPS } from "./correction
 import { SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
-import { PRINTER_CODEPAGES, PRINTER_VIAS } from "./printers.js";
+import { KITCHEN_LANGUAGES, PRINTER_CODEPAGES, PRINTER_VIAS } from "./printers.js";
 import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
 import { CARD_JOIN_CHECKS, RECORDED_PAYMENT_METHODS } from "./session-kinds.js";
 import { STAFF_ROLES } from "./staff-roles.js";
@@ -367,6 +367,8 @@ export const LocationSettingsBody = z
       .int("must be a whole hour from 0 to 23")
       .min(0, "must be an hour from 0 to 23")
       .max(23, "must be an hour from 0 to 23"),
+    /** The language the kitchen's tickets print in (the kitchen's, whatever the guests speak). */
+    kitchenLanguage: z.enum(KITCHEN_LANGUAGES, `must be one of ${KITCHEN_LANGUAGES.join(", ")}`),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, "must change at least one field")

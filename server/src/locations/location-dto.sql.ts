@@ -17,7 +17,7 @@ export const LOCATION_JSON = sql`json_build_object('id', l.id, 'name', l.name, '
   'pricesIncludeTax', l.prices_include_tax,
   'onlinePayments', (SELECT pa.provider FROM payment_account pa WHERE pa.location_id = l.id),
   'receiptPrinterId', l.receipt_printer_id,
-  'dayCutoffHour', l.day_cutoff_hour)`;
+  'dayCutoffHour', l.day_cutoff_hour, 'kitchenLanguage', l.kitchen_language)`;
 
 const Row = z.strictObject({ location: LocationDto });
 const LOCATION = statement<{ id: string }>(
@@ -38,6 +38,7 @@ const UPDATE = statement<{
   serviceChargeBps: number | null;
   pricesIncludeTax: boolean | null;
   dayCutoffHour: number | null;
+  kitchenLanguage: string | null;
   /** The legal identity's fields are set (to a value or to null) only when given. */
   legalNameGiven: boolean;
   addressGiven: boolean;
@@ -57,6 +58,7 @@ const UPDATE = statement<{
       service_charge_bps = coalesce(${p.serviceChargeBps}::int, l.service_charge_bps),
       prices_include_tax = coalesce(${p.pricesIncludeTax}::boolean, l.prices_include_tax),
       day_cutoff_hour = coalesce(${p.dayCutoffHour}::int, l.day_cutoff_hour),
+      kitchen_language = coalesce(${p.kitchenLanguage}, l.kitchen_language),
       legal_name = CASE WHEN ${p.legalNameGiven}::boolean THEN ${p.legalName} ELSE l.legal_name END,
       address = CASE WHEN ${p.addressGiven}::boolean THEN ${p.address} ELSE l.address END,
       tax_id = CASE WHEN ${p.taxIdGiven}::boolean THEN ${p.taxId} ELSE l.tax_id END
@@ -97,6 +99,7 @@ export async function updateLocationSettings(
       serviceChargeBps: body.serviceChargeBps ?? null,
       pricesIncludeTax: body.pricesIncludeTax ?? null,
       dayCutoffHour: body.dayCutoffHour ?? null,
+      kitchenLanguage: body.kitchenLanguage ?? null,
       legalNameGiven: body.legalName !== undefined,
       addressGiven: body.address !== undefined,
       taxIdGiven: body.taxId !== undefined,

@@ -1,14 +1,31 @@
 /**
- * A kitchen ticket on paper (issue 34): what a cook reads at a glance. Rendered when the job
- * prints, from the order as it is then (a line voided meanwhile shows voided), in the
- * kitchen's language.
+ * A kitchen ticket on paper (issue 34): what a cook reads at a glance, in the kitchen's
+ * language (`location.kitchen_language`, ticket-words.ts), never the guest's. Rendered when the
+ * job prints, from the order as it is then: a line voided meanwhile is marked VOID, not left
+ * out (the cook may have started it). It shows what the kitchen display shows:
+ *
+ *   [REPRINT] [RE-FIRE | VOID]      inverted banners, double size
+ *   Table 4 #2                      double size (contract orderName, as the screens say it)
+ *   moved from Bar #1
+ *   Grill              19:42        station, fired on the venue's clock
+ *   Course: Mains
+ *   2 x Margherita                  bold, double height
+ *     Seat 2 / + options / Note: …
+ *    ALLERGY  + the note            inverted, the most prominent thing on the paper
+ *     Allergens: Gluten, Milk
+ *   [QR ordered:bump:<ticket>]      a scanner at the display bumps it
+ *   cut
+ *
+ * A VOID slip (kind VOID) is the same header under a VOID banner with only the line(s) of its
+ * correction, at the time of the void, without a QR code (it is nothing to bump).
  */
-import { type OrderDto, orderName } from "@ordered/contract";
+import { ALLERGENS, bumpScanCode, isAllergyNote, KITCHEN_LANGUAGES, type OrderItemDto, orderName } from "@ordered/contract";
 import { z } from "zod";
-import { isoText, type SqlRunner, sql, statement } from "../db/sql.js";
+import { type SqlRunner, sql, statement } from "../db/sql.js";
 import { loadOrderDto } from "../orders/order-dto.sql.js";
-import type { PrintablePrinter, RenderedJob } from "./rendered.js";
-import { encoderFor } from "./test-page.js";
+import { encodePaper, type PaperItem, type PaperLine, type PrintablePrinter, paperText, type RenderedJob, wrapLines } from "./paper.js";
+import { COLUMNS } from "./test-page.js";
+import { TICKET_WORDS, type TicketWords } from "./ticket-words.js";
 
 /** What a ticket's or a void slip's job says about itself. */
 export interface TicketJob {
@@ -25,18 +42,20 @@ const Context = z.strictObject({
   stationId: z.uuid(),
   courseId: z.uuid().nullable(),
   table: z.string(),
-  location: z.string(),
   timeZone: z.string(),
-  firedAt: z.string().nullable(),
+  language: z.enum(KITCHEN_LANGUAGES),
 });
 const CONTEXT = statement<{ ticketId: string }>(
   "printers.ticket-context",
   (p) => sql`SELECT t.order_id AS "orderId", t.station_id AS "stationId", t.course_id AS "courseId", s.label AS "table",
-      l.name AS location, l.time_zone AS "timeZone", ${isoText("t.fired_at")} AS "firedAt"
+      l.time_zone AS "timeZone", l.kitchen_language AS language
     FROM ticket t JOIN "order" o ON o.id = t.order_id JOIN order_session s ON s.id = o.session_id
     JOIN location l ON l.id = o.location_id
     WHERE t.id = ${p.ticketId}::uuid`,
 );
+
+const INDENT = "  ";
+const isVoided = (item: OrderItemDto) => item.corrections.some((c) => c.kind === "VOID");
 
 export async function renderTicketJob(db: SqlRunner, job: TicketJob, printer: PrintablePrinter): Promise<RenderedJob> {
   const context = await db.row(Context, CONTEXT, { ticketId: job.ticketId });
@@ -44,27 +63,58 @@ export async function renderTicketJob(db: SqlRunner, job: TicketJob, printer: Pr
   const order = await loadOrderDto(db, { id: context.orderId });
   if (!order) throw new Error(`order ${context.orderId} is gone`);
   const ticket = order.tickets.find((t) => t.id === job.ticketId);
-  const items = order.items.filter((i) => i.stationId === context.stationId && i.courseId === context.courseId);
-  const lines: string[] = [];
-  const voided = (i: OrderDto["items"][number]) => i.corrections.some((c) => c.kind === "VOID");
-  if (job.reprint) lines.push("*** REPRINT ***");
-  if (job.kind === "VOID") lines.push("*** VOID ***");
-  else if (job.source.startsWith("refire:")) lines.push("*** RE-FIRE ***");
-  lines.push(orderName(context.table, order.number));
-  if (ticket?.station) lines.push(ticket.station + (ticket.course ? ` · ${ticket.course}` : ""));
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone: context.timeZone, timeStyle: "short" }).format(
-    context.firedAt ? new Date(context.firedAt) : new Date(),
-  );
-  lines.push(time);
-  const shown = job.kind === "VOID" ? items.filter((i) => i.corrections.some((c) => c.id === job.correctionId)) : items;
+  const words = TICKET_WORDS[context.language];
+  const lines = order.items.filter((i) => i.stationId === context.stationId && i.courseId === context.courseId);
+  const voiding = job.kind === "VOID";
+  const shown = voiding ? lines.filter((i) => i.corrections.some((c) => c.id === job.correctionId)) : lines;
+  const voidedAt = shown.flatMap((i) => i.corrections).find((c) => c.id === job.correctionId)?.at;
+  const clock = new Intl.DateTimeFormat("en-GB", { timeZone: context.timeZone, timeStyle: "short" });
+  const at = voiding ? voidedAt : ticket?.firedAt;
+
+  const items: PaperItem[] = [];
+  const add = (line: PaperLine, indent = "") => items.push(...wrapLines(printer, line, indent));
+  const banner = (text: string) => add({ text: ` ${text} `, invert: true, big: true, bold: true, center: true });
+
+  if (job.reprint) banner(words.reprint);
+  if (voiding) banner(words.void);
+  else if (job.source.startsWith("refire:")) banner(words.refire);
+  add({ text: orderName(context.table, order.number), big: true, bold: true });
+  if (order.movedFrom) add({ text: words.movedFrom(order.movedFrom) });
+  add({ text: stationLine(ticket?.station ?? "", clock.format(at ? new Date(at) : new Date()), printer), bold: true });
+  if (ticket?.course) add({ text: `${words.course}: ${ticket.course}`, bold: true });
+  items.push({ rule: true });
   for (const item of shown) {
-    lines.push(`${item.quantity} x ${item.productName}${voided(item) && job.kind !== "VOID" ? " VOID" : ""}`);
-    if (item.seat !== null) lines.push(`  seat ${item.seat}`);
-    for (const o of item.options) lines.push(`  + ${o.name}`);
-    if (item.note) lines.push(`  ! ${item.note}`);
-    if (item.allergens.length) lines.push(`  allergens: ${item.allergens.join(", ")}`);
+    for (const line of itemLines(item, words, !voiding && isVoided(item))) add(line.line, line.indent);
+    items.push({ rule: true });
   }
-  let encoder = encoderFor(printer);
-  for (const line of lines) encoder = encoder.line(line);
-  return { bytes: encoder.newline().cut().encode(), text: lines.join("\n") };
+  if (!voiding) items.push({ qr: bumpScanCode(job.ticketId) });
+  return { bytes: encodePaper(printer, items), text: paperText(printer, items) };
+}
+
+/** The station's name and the time, the time at the right edge when both fit on a line. */
+function stationLine(station: string, time: string, printer: PrintablePrinter): string {
+  const width = COLUMNS[printer.paperWidthMm];
+  const gap = width - station.length - time.length;
+  return gap >= 1 ? `${station}${" ".repeat(gap)}${time}` : `${station} ${time}`;
+}
+
+/** One order line as the cook reads it; `voided`: struck on a ticket printed after its void. */
+function itemLines(item: OrderItemDto, words: TicketWords, voided: boolean): { line: PaperLine; indent?: string }[] {
+  const out: { line: PaperLine; indent?: string }[] = [];
+  if (voided) out.push({ line: { text: ` ${words.void} `, invert: true, bold: true } });
+  out.push({ line: { text: `${item.quantity} x ${item.productName}`, bold: true, tall: true }, indent: INDENT });
+  if (item.seat !== null) out.push({ line: { text: `${INDENT}${words.seat(item.seat)}` }, indent: INDENT });
+  for (const o of item.options) out.push({ line: { text: `${INDENT}+ ${o.name}` }, indent: `${INDENT}  ` });
+  if (item.note && isAllergyNote(item.note)) {
+    // Inverted and bold, twice: a missed allergy can cost far more than a glance.
+    out.push({ line: { text: ` !! ${words.allergy} !! `, invert: true, bold: true, big: true } });
+    out.push({ line: { text: item.note, invert: true, bold: true, tall: true } });
+  } else if (item.note) {
+    out.push({ line: { text: `${INDENT}${words.note}: ${item.note}` }, indent: INDENT });
+  }
+  const allergens = ALLERGENS.filter((a) => item.allergens.includes(a)).map((a) => words.allergenNames[a]);
+  if (allergens.length > 0) {
+    out.push({ line: { text: `${INDENT}${words.allergens}: ${allergens.join(", ")}`, bold: true }, indent: INDENT });
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ import { kitchenTitle } from "./kitchen-title";
 import { SoundIcon } from "./SoundIcon";
 import { rememberStation } from "./station-choice";
 import type { KitchenLive } from "./use-kitchen-live";
+import { useScanBump } from "./use-scan-bump";
 import { useTicketActions } from "./use-ticket-actions";
 import { useTicketCue } from "./use-ticket-cue";
 
@@ -38,6 +39,7 @@ export function KitchenDisplay({ stationId, kitchen, token, onLogout }: Props) {
   // A void rings like a new ticket (the same cue) and flashes its ticket until someone looks.
   const cue = useTicketCue(useMemo(() => [...newTicketIds(board), ...voidCueIds(board)], [board]));
   const actions = useTicketActions(live.commands);
+  useScanBump(board, actions.bump, actions.busy);
   const now = useNow(1000);
   // A bumped ticket changes column (React mounts it anew, which drops focus): keyboard focus
   // follows it to its new place for a few seconds, unless the person has moved on meanwhile.

@@ -1,8 +1,7 @@
-import { ALLERGENS, type BumpStep, ORDER_VIEW_WORDS, orderName, orderViewOf, TICKET_NEXT } from "@ordered/contract/client";
+import { ALLERGENS, type BumpStep, isAllergyNote, ORDER_VIEW_WORDS, orderName, orderViewOf, TICKET_NEXT } from "@ordered/contract/client";
 import { formatList, t } from "../i18n/i18n";
 import { formatAge } from "../lib/age";
 import { strings } from "../strings";
-import { isAllergyNote } from "./allergy-notes";
 import { isVoidedLine, type TicketCard, ticketSince } from "./kitchen-board";
 import { ticketAge } from "./ticket-age";
 import type { Thresholds } from "./use-kitchen-live";

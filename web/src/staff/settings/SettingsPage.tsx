@@ -5,6 +5,7 @@ import type { StaffAuth } from "../../components/auth/staff-auth";
 import { t } from "../../i18n/i18n";
 import { strings } from "../../strings";
 import { DayCutoffSetting } from "./DayCutoffSetting";
+import { KitchenLanguageSetting } from "./KitchenLanguageSetting";
 import { OnlinePaymentsSetting } from "./OnlinePaymentsSetting";
 import { ReceiptSetting } from "./ReceiptSetting";
 import { TaxPricesSetting } from "./TaxPricesSetting";
@@ -12,8 +13,8 @@ import { TimeZoneSetting } from "./TimeZoneSetting";
 
 /**
  * /panel/settings: the location's receipts (legal name, address, tax id), whether its prices
- * include tax, its time zone and when its business day starts.
- * The tables' and kitchen's settings stay on the tables page, beside what they govern.
+ * include tax, its time zone, when its business day starts and the language of its kitchen tickets.
+ * The tables' and the kitchen displays' settings stay on the tables page, beside what they govern.
  */
 export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation: (location: LocationDto) => void }) {
   const [location, setLocation] = useState<LocationDto | null>(null);
@@ -51,6 +52,7 @@ export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation
       <TimeZoneSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <OnlinePaymentsSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <DayCutoffSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
+      <KitchenLanguageSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
     </main>
   );
 }

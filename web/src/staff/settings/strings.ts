@@ -57,6 +57,14 @@ export const settingStrings = {
     save: "Save start of day",
     saved: "Saved",
   },
+  /** The language paper tickets print in (issue 34). */
+  kitchenLanguage: {
+    title: "Kitchen tickets",
+    language: "Kitchen tickets' language",
+    hint: "Printed tickets and void slips use this language, whatever language the guests ordered in.",
+    save: "Save language",
+    saved: "Saved",
+  },
   serviceCharge: {
     title: "Service charge",
     percent: "Percent of each bill",

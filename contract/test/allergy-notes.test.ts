@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isAllergyNote } from "../../src/kitchen/allergy-notes";
+import { isAllergyNote } from "../src/allergy-notes.js";
 
 describe("isAllergyNote: notes the kitchen must not miss stand out", () => {
   test.each([

@@ -1,5 +1,6 @@
 /**
- * Words that make a guest's note an allergy warning on a kitchen ticket. Matched at the start
+ * Words that make a guest's note an allergy warning on a kitchen ticket — on the display and
+ * on paper alike (one rule, so the two never disagree about what stands out). Matched at the start
  * of a word, case-insensitively ("no nuts", "Coeliac!", "lactose-free"); a false alarm costs
  * a glance, a missed one can cost far more, so the list leans wide.
  */
