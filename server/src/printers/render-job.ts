@@ -2,19 +2,13 @@
  * A print job's bytes, made when it prints (not when it is queued): a ticket shows its order
  * as it is then, and a copy that may already be on paper says REPRINT.
  */
-import type { PrinterDto } from "@ordered/contract";
 import type { SqlRunner } from "../db/sql.js";
 import type { OpenJob } from "./print-jobs.js";
+import { renderReceiptJob } from "./receipt-print.js";
+import type { PrintablePrinter, RenderedJob } from "./rendered-job.js";
 import { renderTicketJob } from "./ticket-print.js";
 
-/** What rendering needs of the printer: its paper and code page. */
-export type PrintablePrinter = Pick<PrinterDto, "paperWidthMm" | "codepage">;
-
-/** The ESC/POS bytes to send, and the same document as plain text lines (kept on the job). */
-export interface RenderedJob {
-  bytes: Uint8Array;
-  text: string;
-}
+export type { PrintablePrinter, RenderedJob } from "./rendered-job.js";
 
 export async function renderJob(db: SqlRunner, job: OpenJob, printer: PrintablePrinter, reprint: boolean): Promise<RenderedJob> {
   switch (job.kind) {
@@ -28,6 +22,7 @@ export async function renderJob(db: SqlRunner, job: OpenJob, printer: PrintableP
       );
     case "BILL":
     case "RECEIPT":
-      throw new Error(`print job ${job.id}: ${job.kind} is not printed yet`);
+      if (!job.sessionId) throw new Error(`print job ${job.id} (${job.kind}) has no session`);
+      return renderReceiptJob(db, { id: job.id, kind: job.kind, sessionId: job.sessionId, reprint }, printer);
   }
 }
