@@ -1,7 +1,8 @@
 // Issue 34: a waiter prints a table's bill on the location's receipt printer from its sheet —
 // the page reaches the test kit's fake ESC/POS printer (TCP on loopback, the paper parsed
 // back) through the real server and the pipeline worker's print worker. A double tap prints
-// one copy; the paper's total is the sheet's.
+// one copy; the paper's total is the sheet's. Closed, its receipt prints from its record.
+import { randomUUID } from "node:crypto";
 import { startFakePrinter } from "../../server/dist/tools/fake-printer.js";
 import { expectAccessible } from "../support/axe.js";
 import { expect, test } from "../support/fixtures.js";
@@ -51,6 +52,20 @@ test("Print bill on a table's sheet puts the bill on the receipt printer, once p
     await expect.poll(() => prisma.printJob.count({ where: { sessionId } })).toBe(2);
     await fake.waitForDocuments(2, 10_000);
     expect(fake.documents).toHaveLength(2);
+
+    // Paid and closed: its receipt, from the closed session's record, in German.
+    await api.recordPayment(token, sessionId, { clientPaymentId: randomUUID(), method: "CASH", amountCents: 1400 });
+    await api.closeSession(token, sessionId, { unfinished: "finish" });
+    await page.getByRole("button", { name: "View Table 41" }).click();
+    const record = page.getByRole("dialog", { name: "Table 41 — record" });
+    await record.getByLabel("Language on paper").selectOption("de");
+    await record.getByRole("button", { name: "Print receipt" }).click();
+    await expect(record.getByRole("status").filter({ hasText: "Sent to Front." })).toBeVisible();
+    const [, , receipt] = await fake.waitForDocuments(3, 10_000);
+    const de = receipt!.lines.map((l) => l.text.trim());
+    expect(de).toContain("Beleg-Nr. 1");
+    expect(de.find((l) => l.startsWith("Gesamt"))).toMatch(/^Gesamt\s+14,00 €$/);
+    expect(de.find((l) => l.startsWith("bar"))).toMatch(/14,00 €$/);
   } finally {
     await fake.close();
   }
