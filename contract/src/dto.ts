@@ -10,7 +10,7 @@ import { DEFAULT_DAY_CUTOFF_HOUR } from "./business-day.js";
 import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
-import { KITCHEN_LANGUAGES, PRINTER_CODEPAGES, PRINTER_VIAS } from "./printers.js";
+import { KITCHEN_LANGUAGES, PRINT_JOB_KINDS, PRINT_JOB_STATUSES, PRINTER_CODEPAGES, PRINTER_VIAS } from "./printers.js";
 import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
 import {
   ALERT_KINDS,
@@ -134,6 +134,24 @@ export const PrinterHealthDto = z.strictObject({
   backups: z.array(z.string()),
 });
 export type PrinterHealthDto = z.infer<typeof PrinterHealthDto>;
+
+/**
+ * A bill or receipt sent to the location's receipt printer (issue 34): POST
+ * /api/sessions/:id/print makes it, GET /api/print-jobs/:id says how it is doing.
+ */
+export const PrintJobDto = z.strictObject({
+  id,
+  kind: z.enum(PRINT_JOB_KINDS),
+  status: z.enum(PRINT_JOB_STATUSES),
+  /** The printer it prints on; null once that printer was removed. */
+  printer: z.string().nullable(),
+  language: z.enum(RECEIPT_LANGUAGES),
+  /** Why its last attempt failed (the printer's words: "paper out"); null: none failed. */
+  lastError: z.string().nullable(),
+  createdAt: time,
+  printedAt: time.nullable(),
+});
+export type PrintJobDto = z.infer<typeof PrintJobDto>;
 
 export const StaffDto = z.strictObject({
   id,

@@ -77,6 +77,8 @@ export const ERROR_CODES = {
   RATE_LIMITED: 429,
   /** A dependency (PostgreSQL, Redis) is unreachable or saturated; nothing was done, retry. */
   UNAVAILABLE: 503,
+  /** A bill or receipt asked to print where the location has no receipt printer set (the Printers section sets one). */
+  NO_RECEIPT_PRINTER: 409,
   /** This server mails no receipts: its SMTP settings (SMTP_URL, MAIL_FROM) are not set. */
   MAIL_DISABLED: 501,
   /** The mail server refused the receipt or could not be reached: nothing was sent; the same request may be sent again. */

@@ -73,6 +73,9 @@ export const LIMITS = {
   },
   printer: {
     nameLength: 60,
+    /** Bounds of the staff-made clientPrintId of a bill or receipt print. */
+    clientPrintIdMin: 8,
+    clientPrintIdMax: 64,
     /** Printers one location may have. */
     maxPerLocation: 30,
   },

@@ -692,5 +692,14 @@ export const StationPrintersBody = z
 export type StationPrintersBody = z.input<typeof StationPrintersBody>;
 
 /** PUT /api/printers/receipt: the printer bills and receipts print on (null: none). */
+/** Print a session's bill (open) or its receipt (closed) on the location's receipt printer, once per clientPrintId. */
+export const PrintDocumentBody = z.strictObject({
+  /** Made by the device when staff press Print: the same id again (a double tap, a retry) prints nothing more. */
+  clientPrintId: clientMadeId(LIMITS.printer.clientPrintIdMin, LIMITS.printer.clientPrintIdMax),
+  document: z.enum(["BILL", "RECEIPT"], "must be BILL or RECEIPT"),
+  language: z.enum(RECEIPT_LANGUAGES, `must be one of ${RECEIPT_LANGUAGES.join(", ")}`).default("en"),
+});
+export type PrintDocumentBody = z.input<typeof PrintDocumentBody>;
+
 export const ReceiptPrinterBody = z.strictObject({ printerId: uuidOf("a printer").nullable() });
 export type ReceiptPrinterBody = z.input<typeof ReceiptPrinterBody>;

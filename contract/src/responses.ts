@@ -23,6 +23,7 @@ import {
   PrinterDto,
   PrinterHealthDto,
   PrinterStatusDto,
+  PrintJobDto,
   ProductDto,
   QrDto,
   ReceiptDto,
@@ -422,6 +423,10 @@ export type PrinterListResponse = z.infer<typeof PrinterListResponse>;
 /** GET /api/printers/health: the location's printers in use, failing ones first. */
 export const PrinterHealthResponse = z.strictObject({ printers: z.array(PrinterHealthDto) });
 export type PrinterHealthResponse = z.infer<typeof PrinterHealthResponse>;
+
+/** POST /api/sessions/:id/print, GET /api/print-jobs/:id: a bill's or receipt's print job. */
+export const PrintJobResponse = z.strictObject({ job: PrintJobDto });
+export type PrintJobResponse = z.infer<typeof PrintJobResponse>;
 
 export const PrinterResponse = z.strictObject({ printer: PrinterDto });
 export type PrinterResponse = z.infer<typeof PrinterResponse>;

@@ -35,6 +35,7 @@ import { startReconciler } from "./payments/reconcile.js";
 import { stripeProviders } from "./payments/stripe-provider.js";
 import { createProducer } from "./pipeline/queues.js";
 import * as printBridge from "./printers/print-bridge.handlers.js";
+import { printRequestRoutes } from "./printers/print-request.routes.js";
 import { printerRoutes } from "./printers/printers.routes.js";
 import { categoryRoutes } from "./products/categories.routes.js";
 import { menuRoutes } from "./products/menu.routes.js";
@@ -138,6 +139,7 @@ export function createApp(components: AppComponents): App {
     ...statsRoutes(deps),
     ...paymentRoutes(deps),
     ...printerRoutes(deps),
+    ...printRequestRoutes(deps),
     ...daysRoutes(deps),
   };
   const api = Router();

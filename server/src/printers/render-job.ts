@@ -4,6 +4,7 @@
  */
 import type { SqlRunner } from "../db/sql.js";
 import type { OpenJob } from "./print-jobs.js";
+import { renderReceiptJob } from "./receipt-print.js";
 import type { PrintablePrinter, RenderedJob } from "./rendered.js";
 import { renderTicketJob } from "./ticket-print.js";
 
@@ -19,6 +20,7 @@ export async function renderJob(db: SqlRunner, job: OpenJob, printer: PrintableP
       );
     case "BILL":
     case "RECEIPT":
-      throw new Error(`print job ${job.id}: ${job.kind} is not printed yet`);
+      if (!job.sessionId) throw new Error(`print job ${job.id} (${job.kind}) has no session`);
+      return renderReceiptJob(db, { id: job.id, kind: job.kind, sessionId: job.sessionId, reprint }, printer);
   }
 }

@@ -5,8 +5,8 @@
  * discounts, service charge and added tax, the total, the taxes per rate, who ordered what and
  * the payments. Everything comes from the stored ReceiptDto; every value is escaped in the HTML.
  */
-import type { BillDto, BillShareDto, ReceiptDto, ReceiptLanguage } from "@ordered/contract";
-import { type MailMessageId, mailText } from "./mail-messages.js";
+import type { ReceiptDto, ReceiptLanguage } from "@ordered/contract";
+import { type Row, receiptRows } from "./receipt-rows.js";
 
 export interface RenderedMail {
   subject: string;
@@ -14,24 +14,10 @@ export interface RenderedMail {
   text: string;
 }
 
-/** A row of the mail's tables: a label, maybe a detail line under it, and an amount. */
-interface Row {
-  label: string;
-  detail?: string;
-  amount: string;
-  strong?: boolean;
-}
-
-const LOCALES: Record<ReceiptLanguage, string> = { en: "en-GB", de: "de-DE", fr: "fr-FR", es: "es-ES", it: "it-IT" };
-
 export function renderReceiptMail(receipt: ReceiptDto, language: ReceiptLanguage): RenderedMail {
   const { bill, location } = receipt;
-  const locale = LOCALES[language];
-  const t = (id: MailMessageId, values?: Record<string, string | number>) => mailText(language, id, values);
-  const money = (cents: number) => new Intl.NumberFormat(locale, { style: "currency", currency: bill.currency }).format(cents / 100);
-  const percent = (bps: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 3 }).format(bps / 10_000);
-  const when = (iso: string) => dateTime(iso, locale, location.timeZone);
-  const names = shareNames(bill.shares, t);
+  const rows = receiptRows({ bill, payments: receipt.payments, waiveReason: receipt.waiveReason, timeZone: location.timeZone }, language);
+  const { t, money, when, lines, sums, shares, payments } = rows;
 
   const subject =
     receipt.number === null
@@ -47,47 +33,10 @@ export function renderReceiptMail(receipt: ReceiptDto, language: ReceiptLanguage
     t("receipt.opened", { when: when(receipt.openedAt) }),
     t("receipt.closed", { when: when(receipt.closedAt) }),
   ];
-
-  const lines: Row[] = bill.lines.map((l) => ({
-    label: `${l.quantity} × ${l.productName}${l.taxName ? ` (${l.taxName})` : ""}`,
-    detail: [
-      ...(l.options.length > 0 ? [l.options.join(" · ")] : []),
-      ...l.corrections.map((c) =>
-        c.kind === "DISCOUNT"
-          ? t("correction.DISCOUNT", { amount: money(c.offCents) })
-          : `${t(`correction.${c.kind}`)} (${money(-c.offCents)})`,
-      ),
-    ].join(" · "),
-    amount: money(l.lineCents),
-  }));
-  const sums = totals(bill, receipt.waiveReason, t, money, percent);
-  const taxes: string[][] = bill.taxes.map((r) => [
-    `${r.name ? `${r.name} ` : ""}${percent(r.rateBps)}`,
-    money(r.netCents),
-    money(r.taxCents),
-    money(r.grossCents),
-  ]);
-  const shares: Row[] =
-    bill.shares.length > 1
-      ? bill.shares.map((s) => ({
-          label: names.get(s.customerId) ?? t("bill.table"),
-          amount: `${money(s.subtotalCents)} · ${t("bill.paid")} ${money(s.paidCents)}`,
-        }))
-      : [];
-  const payments: Row[] = receipt.payments.map((p) => ({
-    label: [
-      `${p.kind === "REFUND" ? `${t("bill.refund")} ` : ""}${t(`bill.methods.${p.method}`)}`,
-      p.tipCents > 0 ? t("bill.tip", { amount: money(p.tipCents) }) : null,
-      p.customerId ? t("receipt.forPhone", { name: names.get(p.customerId) ?? t("receipt.aPhone") }) : null,
-      dateTime(p.recordedAt, locale, location.timeZone, { timeStyle: "short" }),
-    ]
-      .filter(Boolean)
-      .join(" · "),
-    amount: money(p.kind === "REFUND" ? -p.amountCents : p.amountCents),
-  }));
+  const taxes: string[][] = rows.taxes.map((r) => [r.rate, money(r.netCents), money(r.taxCents), money(r.grossCents)]);
 
   const intro = t("mail.intro", { venue: location.name });
-  const taxHead = [t("receipt.rate"), t("receipt.net"), t("receipt.tax"), t("receipt.gross")];
+  const { taxHead } = rows;
 
   // Plain text: one column of labels, amounts after a tab-like gap; readable in any client.
   const text = [
@@ -149,51 +98,6 @@ ${payments.length === 0 ? `<p style="font-size:14px">${esc(t("receipt.noPayments
   return { subject, html, text };
 }
 
-/** Subtotal, discounts, service charge, added tax, total, paid, refunded, tips, waived, due: what the receipt's totals show. */
-function totals(
-  bill: BillDto,
-  waiveReason: string | null,
-  t: (id: MailMessageId, values?: Record<string, string | number>) => string,
-  money: (cents: number) => string,
-  percent: (bps: number) => string,
-): Row[] {
-  const rows: Row[] = [];
-  if (bill.billDiscountCents > 0 || bill.serviceChargeCents > 0 || bill.taxAddedCents > 0 || bill.paymentRefundsCents > 0) {
-    rows.push({ label: t("bill.subtotal"), amount: money(bill.subtotalCents) });
-  }
-  if (bill.billDiscountCents > 0) {
-    const reasons = bill.discounts.map((d) => d.reason).filter(Boolean);
-    rows.push({ label: t("bill.billDiscount"), detail: reasons.join(" · "), amount: money(-bill.billDiscountCents) });
-  }
-  if (bill.serviceChargeCents > 0) {
-    rows.push({ label: t("bill.serviceCharge", { percent: percent(bill.serviceChargeBps) }), amount: money(bill.serviceChargeCents) });
-  }
-  const rate = (r: { name: string | null; rateBps: number }) => `${r.name ? `${r.name} ` : ""}${percent(r.rateBps)}`;
-  // Net prices: each rate's tax added, as on the receipt (ReceiptView's BillAdjustments); once
-  // money was given back, the rates' tax is what is left of it, so the tax added is one row.
-  if (bill.taxAddedCents > 0 && bill.paymentRefundsCents === 0) {
-    for (const r of bill.taxes.filter((x) => x.taxCents > 0))
-      rows.push({ label: t("bill.taxAdded", { rate: rate(r) }), amount: money(r.taxCents) });
-  }
-  if (bill.taxAddedCents > 0 && bill.paymentRefundsCents > 0) {
-    rows.push({ label: t("bill.taxAdded", { rate: bill.taxes.map(rate).join(", ") }), amount: money(bill.taxAddedCents) });
-  }
-  if (bill.paymentRefundsCents > 0) rows.push({ label: t("bill.refunds"), amount: money(-bill.paymentRefundsCents) });
-  rows.push({ label: t("bill.total"), amount: money(bill.totalCents), strong: true });
-  rows.push({ label: t("bill.paidTotal"), amount: money(bill.paidCents) });
-  if (bill.refundedCents > 0) rows.push({ label: t("bill.refunded"), amount: money(bill.refundedCents) });
-  if (bill.tipCents > 0) rows.push({ label: t("bill.tips"), amount: money(bill.tipCents) });
-  if (bill.waivedCents > 0) {
-    rows.push({
-      label: t("bill.waived"),
-      detail: waiveReason ? t("receipt.waivedReason", { reason: waiveReason }) : "",
-      amount: money(bill.waivedCents),
-    });
-  }
-  rows.push({ label: t("bill.due"), amount: money(bill.dueCents), strong: true });
-  return rows;
-}
-
 function textRow(r: Row): string[] {
   return [`${r.label}  ${r.amount}`, ...(r.detail ? [`  ${r.detail}`] : [])];
 }
@@ -209,28 +113,6 @@ ${rows
   )
   .join("\n")}
 </table>`;
-}
-
-/** Names of the shares: the name each phone gave, else "Guest n" in the bill's order (ReceiptView's rule). */
-function shareNames(shares: readonly BillShareDto[], t: (id: MailMessageId, values?: Record<string, string | number>) => string) {
-  let guests = 0;
-  return new Map(
-    shares.map((s) => [s.customerId, s.customerId === null ? t("bill.table") : (s.displayName ?? t("receipt.guest", { n: ++guests }))]),
-  );
-}
-
-/** A date and time on the venue's clock; a zone this Node does not know: UTC, said so. */
-function dateTime(
-  iso: string,
-  locale: string,
-  timeZone: string,
-  style: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" },
-) {
-  try {
-    return new Date(iso).toLocaleString(locale, { ...style, timeZone });
-  } catch {
-    return `${new Date(iso).toLocaleString(locale, { ...style, timeZone: "UTC" })} UTC`;
-  }
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -16,6 +16,7 @@ import {
 } from "@ordered/contract";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import sharp from "sharp";
+import { startFakePrinter } from "../../src/tools/fake-printer.js";
 import { freePort } from "../../src/tools/free-port.js";
 import { startSmtpStandIn } from "../../src/tools/smtp-stand-in.js";
 import { startStripeStandin } from "../../src/tools/stripe-standin.js";
@@ -406,6 +407,31 @@ describe("the route table", () => {
     });
     expect((await call("POST /api/sessions/:id/close", { token, params: { id: sessionId }, body: {} })).receipt.bill.dueCents).toBe(0);
     expect((await call("GET /api/sessions/receipt", { token: ann.token })).receipt.sessionId).toBe(sessionId);
+    // Its receipt on paper (issue 34), on the fake printer set as the receipt printer.
+    const front = await startFakePrinter();
+    try {
+      const frontPrinter = (await call("POST /api/printers", { token, body: { name: "Front", host: front.host, port: front.port } }))
+        .printer;
+      await call("PUT /api/printers/receipt", { token, body: { printerId: frontPrinter.id } });
+      const { job } = await call("POST /api/sessions/:id/print", {
+        token,
+        params: { id: sessionId },
+        body: { clientPrintId: randomUUID(), document: "RECEIPT" },
+      });
+      expect(job).toMatchObject({ kind: "RECEIPT", printer: "Front" });
+      await front.waitForDocuments(1, 10_000);
+      await eventually(
+        async () => (await call("GET /api/print-jobs/:id", { token, params: { id: job.id } })).job.status === "PRINTED",
+        10_000,
+        "the receipt printed",
+      );
+      expect((await call("GET /api/printers/health", { token })).printers.find((p) => p.name === "Front")).toMatchObject({
+        problem: null,
+        waiting: 0,
+      });
+    } finally {
+      await front.close();
+    }
     // Its receipt mailed (issue 33): this instance mails none; one with a mail server does.
     expect((await call("GET /api/receipt-mail")).enabled).toBe(false);
     const smtp = await startSmtpStandIn();

@@ -220,6 +220,23 @@ const ROUTES: { [P in Permission]: RouteCase[] } = {
         };
       },
     },
+    {
+      method: "POST",
+      path: "/api/sessions/:id/print",
+      async prepare(ctx) {
+        const session = await openSession(ctx);
+        // A receipt printer at an address where nothing listens: the job is made, and waits.
+        const printer = await ctx.prisma.printer.create({
+          data: { locationId: ctx.crew.locationId, name: unique("Front"), host: "127.0.0.1", port: 9 },
+        });
+        await ctx.prisma.location.update({ where: { id: ctx.crew.locationId }, data: { receiptPrinterId: printer.id } });
+        return {
+          path: `/api/sessions/${session.id}/print`,
+          body: { clientPrintId: randomUUID(), document: "BILL" },
+          happened: async () => (await ctx.prisma.printJob.count({ where: { sessionId: session.id } })) === 1,
+        };
+      },
+    },
   ],
   "printers.manage": [
     { method: "GET", path: "/api/printers" },

@@ -56,6 +56,7 @@ export function PanelPage({ staffLive, auth }: { staffLive: StaffLive; auth: Sta
             token={auth.token}
             currency={auth.staff.location.currency}
             cardJoinCheck={auth.staff.location.cardJoinCheck}
+            receiptPrinter={auth.staff.location.receiptPrinterId !== null}
             thresholds={thresholds}
             role={auth.staff.role}
             onShowQr={() => setQrFor({ id: sheetSession.id })}

@@ -9,6 +9,7 @@ import { ReceiptView } from "../../components/ReceiptView";
 import { t } from "../../i18n/i18n";
 import { formatMoney, formatTime } from "../../lib/money";
 import { strings } from "../../strings";
+import { PrintDocument } from "./PrintDocument";
 import type { StaffSession } from "./staff-sessions";
 
 interface Props {
@@ -48,6 +49,8 @@ export function SessionRecordDialog({ session, token, knownReceipt, onClose }: P
         </p>
       )}
       {receipt ? <ReceiptView receipt={receipt} /> : !error && <p className="muted">{t("common.loading")}</p>}
+      {/* The location as the server has it now: a receipt printer set since this panel signed in counts. */}
+      {record?.receipt?.location.receiptPrinterId && <PrintDocument sessionId={session.id} token={token} document="RECEIPT" />}
       {receipt && (
         <MailReceiptForm send={(body) => api("POST /api/sessions/:id/receipt/mail", { token, params: { id: session.id }, body })} />
       )}

@@ -23,6 +23,7 @@ import { useNow } from "../use-now";
 import { AlertList } from "./AlertList";
 import { BillSummary } from "./BillSummary";
 import { PaymentDialog } from "./PaymentDialog";
+import { PrintDocument } from "./PrintDocument";
 import { RefundDialog } from "./RefundDialog";
 import { SessionCloseDialog } from "./SessionCloseDialog";
 import { SessionPhones } from "./SessionPhones";
@@ -50,6 +51,8 @@ interface Props {
   role: StaffRoleName;
   onShowQr: () => void;
   onClose: (body: CloseSessionBody) => Promise<unknown>;
+  /** The location prints bills on a receipt printer (LocationDto.receiptPrinterId): the sheet offers Print bill. */
+  receiptPrinter?: boolean;
   /** Opens the order pad for this session (issue 32). */
   onTakeOrder?: () => void;
   /** Back to the floor (the sheet's Floor button and Escape). */
@@ -90,6 +93,7 @@ export function TableSheet({
   onClose,
   onTakeOrder,
   onBack,
+  receiptPrinter = false,
 }: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
   // A transfer chosen from the Move… menu closes the menu behind its dialog.
@@ -263,6 +267,7 @@ export function TableSheet({
             names={names}
             onRefund={can(role, "payments.refund") ? (payment, leftCents) => setDialog({ kind: "refund", payment, leftCents }) : undefined}
           />
+          {receiptPrinter && can(role, "payments.record") && <PrintDocument sessionId={session.id} token={token} document="BILL" />}
         </div>
       </div>
 
