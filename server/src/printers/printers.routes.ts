@@ -1,6 +1,7 @@
 import { staffOf } from "../auth/passport.js";
 import { sqlOn } from "../db/sql.js";
 import type { AppDeps } from "../deps.js";
+import { AppError } from "../errors.js";
 import { handlers } from "../http/routes.js";
 import { getLocation } from "../locations/location-dto.sql.js";
 import { printBytes } from "./escpos-client.js";
@@ -47,6 +48,9 @@ export function printerRoutes(deps: AppDeps) {
     "POST /api/printers/:id/test": async ({ req, params, reply }) => {
       const { locationId } = staffOf(req);
       const printer = await loadPrinter(sqlOn(deps.prisma), locationId, params.id);
+      if (printer.via === "BRIDGE") {
+        throw new AppError("CONFLICT", `${printer.name} is reached through a print bridge: the servers cannot test-print on it`);
+      }
       const location = await getLocation(deps.prisma, locationId);
       const result = await printBytes(printer, testPage(printer, location));
       if (!result.printed) deps.log.warn({ printer: printer.id, problem: result.status.problem }, "a test print did not print");

@@ -207,6 +207,11 @@ describe("the print bridge", () => {
       .timeout(5_000)
       .emitWithAck("printer:report", { bridgeId: "bridge-other-1", printerId: grill.id, problem: null });
     expect(report.error?.code).toBe("NOT_FOUND");
+    // The servers cannot reach it, so they do not pretend to test-print on it.
+    await expect(server.api.route("POST /api/printers/:id/test", { token, params: { id: grill.id } })).rejects.toMatchObject({
+      status: 409,
+      error: { code: "CONFLICT", message: expect.stringContaining("print bridge") },
+    });
     const bad = await cook.timeout(5_000).emitWithAck("print:next", { bridgeId: "x" });
     expect(bad.error).toMatchObject({ code: "VALIDATION_FAILED", message: expect.stringContaining("bridgeId") });
   });

@@ -28,6 +28,7 @@ export function PrintersPanel({
   const [port, setPort] = useState("9100");
   const [paper, setPaper] = useState<(typeof PRINTER_PAPER_WIDTHS)[number]>(80);
   const [codepage, setCodepage] = useState<(typeof PRINTER_CODEPAGES)[number]>("auto");
+  const [viaBridge, setViaBridge] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<{ id: string; text: string; ok: boolean } | null>(null);
 
@@ -48,7 +49,10 @@ export function PrintersPanel({
     setBusy("add");
     setError(null);
     try {
-      const { printer } = await api("POST /api/printers", { token, body: { name, host, port: portNumber, paperWidthMm: paper, codepage } });
+      const { printer } = await api("POST /api/printers", {
+        token,
+        body: { name, host, port: portNumber, paperWidthMm: paper, codepage, via: viaBridge ? "BRIDGE" : "DIRECT" },
+      });
       setPrinters((list) => [...(list ?? []), printer].sort((a, b) => a.name.localeCompare(b.name)));
       setName("");
       setHost("");
@@ -100,18 +104,21 @@ export function PrintersPanel({
               <strong>{p.name}</strong>{" "}
               <span className="muted small">
                 {s.address(p.host, p.port)} · {s.paperOption(p.paperWidthMm)} · {p.codepage === "auto" ? s.codepageAuto : p.codepage}
+                {p.via === "BRIDGE" && ` · ${s.viaBridgeTag}`}
               </span>
             </span>
             <span className="printer-actions">
-              <button
-                type="button"
-                className="button touch"
-                disabled={busy !== null}
-                aria-label={s.testLabel(p.name)}
-                onClick={() => void test(p)}
-              >
-                {busy === p.id ? s.testing : s.test}
-              </button>
+              {p.via === "DIRECT" && (
+                <button
+                  type="button"
+                  className="button touch"
+                  disabled={busy !== null}
+                  aria-label={s.testLabel(p.name)}
+                  onClick={() => void test(p)}
+                >
+                  {busy === p.id ? s.testing : s.test}
+                </button>
+              )}
               <button
                 type="button"
                 className="button ghost touch"
@@ -162,6 +169,10 @@ export function PrintersPanel({
               </option>
             ))}
           </select>
+        </label>
+        <label className="field inline">
+          <input type="checkbox" checked={viaBridge} onChange={(e) => setViaBridge(e.target.checked)} />
+          <span>{s.viaBridge}</span>
         </label>
         <button type="submit" className="button touch primary" disabled={busy !== null}>
           {s.add}

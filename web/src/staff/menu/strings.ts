@@ -248,6 +248,8 @@ export const menuStrings = {
     paperOption: (mm: number) => `${mm} mm`,
     codepage: "Code page",
     codepageAuto: "Automatic",
+    viaBridge: "Reached through a print bridge (the servers cannot reach this address)",
+    viaBridgeTag: "via print bridge",
     add: "Add printer",
     address: (host: string, port: number) => `${host}:${port}`,
     test: "Test print",
