@@ -65,6 +65,48 @@ export function wrap(text: string, width: number, indent = ""): string[] {
   return lines;
 }
 
+/**
+ * Text a thermal printer's code pages can show: the locales' no-break spaces as spaces, and
+ * the few typographic marks none of them has as their plain forms.
+ */
+export function plainText(s: string): string {
+  return s
+    .replace(/[\u00a0\u202f]/g, " ")
+    .replace(/×/g, "x")
+    .replace(/[–—]/g, "-")
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"');
+}
+
+/** `text` centred on the paper: padded here (not by the printer), so the text kept is the paper's. */
+export function centre(text: string, width: number): string[] {
+  return wrap(plainText(text).trim(), width).map((l) => " ".repeat(Math.floor((width - l.length) / 2)) + l);
+}
+
+/** A label and its amount: the amount right-aligned on the label's last line, or under it when that is full. */
+export function amountRow(label: string, amount: string, width: number, indent = 0): string[] {
+  const pad = " ".repeat(indent);
+  const lines = wrap(plainText(label).trim(), width - indent).map((l) => pad + l);
+  const value = plainText(amount);
+  const last = lines.at(-1) ?? "";
+  if (last.length + 1 + value.length <= width) lines[lines.length - 1] = last.padEnd(width - value.length) + value;
+  else lines.push(value.padStart(width));
+  return lines;
+}
+
+/**
+ * A table row: the first cell left, the others right-aligned in equal columns at the right of
+ * the paper (a cell as wide as its column is cut: headings only, amounts are given room); a
+ * first cell too long for its room goes on a line of its own above the others.
+ */
+export function tableRow(cells: readonly string[], width: number, column: number): string[] {
+  const [first = "", ...rest] = cells.map(plainText);
+  const right = rest.map((c) => (c.length < column ? c : c.slice(0, column - 1)).padStart(column)).join("");
+  const room = width - right.length;
+  if (first.length <= room) return [first.padEnd(room) + right];
+  return [...wrap(first.trim(), width), right.padStart(width)];
+}
+
 /** Each line wrapped to the printer's paper, its style kept on every piece. */
 export function wrapLines(printer: PrintablePrinter, line: PaperLine, indent = ""): PaperLine[] {
   const width = columnsFor(printer, line);

@@ -17,10 +17,10 @@ import { type SqlRunner, sql, statement } from "../db/sql.js";
 import { LOCATION_JSON } from "../locations/location-dto.sql.js";
 import { LOCALES, type ReceiptRows, type Row, receiptRows } from "../receipts/receipt-rows.js";
 import { loadBill, loadReceipt } from "../sessions/session-extras.sql.js";
-import { amountRow, centre, encodeLines, type PaperLine, tableRow, wrap } from "./paper-layout.js";
+import { amountRow, centre, encodePaper, type PaperLine, paperText, plainText, tableRow, wrap } from "./paper.js";
 import { printText } from "./print-messages.js";
 import type { PrintablePrinter, RenderedJob } from "./rendered.js";
-import { COLUMNS, encoderFor } from "./test-page.js";
+import { COLUMNS } from "./test-page.js";
 
 /** What a bill's or receipt's job says about itself. */
 export interface ReceiptJob {
@@ -68,7 +68,7 @@ export async function renderReceiptJob(db: SqlRunner, job: ReceiptJob, printer: 
     paper = { location: context.location, label: context.label, bill, payments, waiveReason: null };
   }
   const lines = layOut(paper, language, COLUMNS[printer.paperWidthMm], job.reprint, now);
-  return { bytes: encodeLines(encoderFor(printer), lines), text: lines.map((l) => l.text).join("\n") };
+  return { bytes: encodePaper(printer, lines), text: paperText(printer, lines) };
 }
 
 /** The document as lines of paper `width` characters wide. */
@@ -101,7 +101,7 @@ export function layOut(paper: Paper, language: ReceiptLanguage, width: number, r
     centered(p("printedAt", { when: when(now.toISOString()) }));
   }
   rule();
-  if (rows.lines.length === 0) out.push(...plain(wrap(t("receipt.noItems"), width)));
+  if (rows.lines.length === 0) out.push(...plain(wrap(plainText(t("receipt.noItems")), width)));
   for (const row of rows.lines) out.push(...rowLines(row, width));
   rule();
   for (const row of rows.sums) out.push(...rowLines(row, width));
@@ -127,7 +127,7 @@ function plain(lines: string[], style: Omit<PaperLine, "text"> = {}): PaperLine[
 function rowLines(row: Row, width: number): PaperLine[] {
   return [
     ...plain(amountRow(row.label, row.amount, width), row.strong ? { bold: true } : {}),
-    ...(row.detail ? plain(wrap(row.detail, width - 2).map((l) => `  ${l}`)) : []),
+    ...(row.detail ? plain(wrap(plainText(row.detail), width - 2).map((l) => `  ${l}`)) : []),
   ];
 }
 
@@ -142,7 +142,7 @@ function taxTable(rows: ReceiptRows, bill: BillDto, language: ReceiptLanguage, w
   return [
     { text: "" },
     { text: printText(language, "taxesIn", { currency: bill.currency }), bold: true },
-    ...(bill.pricesIncludeTax ? [] : plain(wrap(t("receipt.netPrices"), width))),
+    ...(bill.pricesIncludeTax ? [] : plain(wrap(plainText(t("receipt.netPrices")), width))),
     ...plain(tableRow(rows.taxHead, width, column)),
     ...rows.taxes.flatMap((r, i) => plain(tableRow([r.rate, ...amounts[i]!], width, column))),
   ];
