@@ -3,12 +3,13 @@ import { DEFAULT_TICKET_MINUTES, TICKET_NEXT, TICKET_PREVIOUS, TICKET_STATUSES, 
 import { can, canManageRole, forbiddenMessage, PERMISSIONS, STAFF_ROLES } from "../src/staff-roles.js";
 
 describe("roles", () => {
-  it("give owners everything and the kitchen only its display and the location", () => {
+  it("give owners everything and the kitchen only its display, the location and a print bridge", () => {
     for (const permission of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) {
       expect(can("OWNER", permission), permission).toBe(true);
     }
     const kitchen = (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can("KITCHEN", p));
-    expect(kitchen.sort()).toEqual(["kitchen.work", "location.view"]);
+    expect(kitchen.sort()).toEqual(["kitchen.work", "location.view", "printers.bridge"]);
+    expect(can("SERVER", "printers.bridge")).toBe(false);
     expect(can("SERVER", "payments.record")).toBe(true);
     expect(can("SERVER", "menu.edit")).toBe(false);
     expect(can("MANAGER", "location.settings")).toBe(false);
