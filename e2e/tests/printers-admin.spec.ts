@@ -43,6 +43,21 @@ test("a printer added on the menu page prints a test page; paper out is said, no
     const stored = (await api.route("GET /api/stations", { token: venue.staffToken })).stations.find((s) => s.id === station!.id);
     const grillId = (await api.route("GET /api/printers", { token: venue.staffToken })).printers[0]!.id;
     expect(stored!.printerIds).toEqual([grillId]);
+
+    // A printer the servers cannot reach: added as reached through a print bridge, tagged, no test print offered.
+    await printers.getByLabel("Name").fill("Terrace bar");
+    await printers.getByLabel("Address").fill("192.168.7.20");
+    await printers.getByLabel("Port").fill("9100");
+    await printers.getByLabel("Paper").selectOption({ label: "80 mm" });
+    await printers.getByRole("checkbox", { name: "Reached through a print bridge" }).check();
+    await printers.getByRole("button", { name: "Add printer" }).click();
+    const bridged = printers.getByRole("listitem", { name: "Terrace bar" });
+    await expect(bridged).toContainText("192.168.7.20:9100 · 80 mm · Automatic · via print bridge");
+    await expect(bridged.getByRole("button", { name: "Test print on Terrace bar" })).toHaveCount(0);
+    const storedBridged = (await api.route("GET /api/printers", { token: venue.staffToken })).printers.find(
+      (p) => p.name === "Terrace bar",
+    );
+    expect(storedBridged?.via).toBe("BRIDGE");
     await printers.screenshot({ path: test.info().outputPath("printers-panel.png") });
   } finally {
     await fake.close();

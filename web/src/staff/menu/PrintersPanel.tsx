@@ -171,9 +171,17 @@ export function PrintersPanel({
           </select>
         </label>
         <label className="field inline">
-          <input type="checkbox" checked={viaBridge} onChange={(e) => setViaBridge(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={viaBridge}
+            onChange={(e) => setViaBridge(e.target.checked)}
+            aria-describedby="printer-via-bridge-hint"
+          />
           <span>{s.viaBridge}</span>
         </label>
+        <p id="printer-via-bridge-hint" className="muted small">
+          {s.viaBridgeHint}
+        </p>
         <button type="submit" className="button touch primary" disabled={busy !== null}>
           {s.add}
         </button>
