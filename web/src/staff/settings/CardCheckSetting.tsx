@@ -1,40 +1,20 @@
 import { CARD_JOIN_CHECKS, type CardJoinCheck, type LocationDto } from "@ordered/contract/client";
-import { useState } from "react";
-import { api } from "../../api/http";
 import { strings } from "../../strings";
-
-interface Props {
-  token: string;
-  /** null while loading. */
-  location: LocationDto | null;
-  /** Whether this account may change the location's settings (the permission location.settings). */
-  maySet: boolean;
-  onSaved: (location: LocationDto) => void;
-}
+import { SettingError } from "./SettingStatus";
+import { type LocationSettingProps, useLocationSave } from "./use-location-save";
 
 /**
  * What a phone that joined through a table's card must do before its first order: type the
  * session's PIN, wait for staff to accept it, or nothing. Each option says which threat it
  * covers (docs/architecture.md, "Sessions, cards and the bill").
  */
-export function CardCheckSetting({ token, location, maySet, onSaved }: Props) {
+export function CardCheckSetting({ token, location, maySet, onSaved }: LocationSettingProps) {
   const s = strings.tables;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, save } = useLocationSave(token, onSaved);
 
   async function choose(current: LocationDto, cardJoinCheck: CardJoinCheck) {
-    setBusy(true);
-    setError(null);
     onSaved({ ...current, cardJoinCheck }); // at once; the answer (or an error) settles it
-    try {
-      const res = await api("PATCH /api/location", { token, body: { cardJoinCheck } });
-      onSaved(res.location);
-    } catch (err) {
-      onSaved(current);
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await save({ cardJoinCheck }))) onSaved(current);
   }
 
   return (
@@ -63,11 +43,7 @@ export function CardCheckSetting({ token, location, maySet, onSaved }: Props) {
         ))}
       </fieldset>
       {!maySet && <p className="muted small">{s.ownerOnly}</p>}
-      {error && (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      )}
+      <SettingError error={error} />
     </section>
   );
 }

@@ -1,16 +1,7 @@
-import type { LocationDto } from "@ordered/contract/client";
-import { type FormEvent, useState } from "react";
-import { api } from "../../api/http";
+import type { FormEvent } from "react";
 import { strings } from "../../strings";
-
-interface Props {
-  token: string;
-  /** null while loading. */
-  location: LocationDto | null;
-  /** Whether this account may change the location's settings (location.settings: the owner). */
-  maySet: boolean;
-  onSaved: (location: LocationDto) => void;
-}
+import { SavedStatus, SettingError } from "./SettingStatus";
+import { type LocationSettingProps, useLocationSave } from "./use-location-save";
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const hourText = (h: number) => `${String(h).padStart(2, "0")}:00`;
@@ -20,28 +11,15 @@ const hourText = (h: number) => `${String(h).padStart(2, "0")}:00`;
  * of its clock count to the day before, so a bar's 01:30 is on the night's Z report. Beside the
  * time zone, which the hour is read in. Receipts already closed keep their day.
  */
-export function DayCutoffSetting({ token, location, maySet, onSaved }: Props) {
+export function DayCutoffSetting({ token, location, maySet, onSaved }: LocationSettingProps) {
   const s = strings.dayCutoff;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { busy, error, saved, clearSaved, save } = useLocationSave(token, onSaved);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const hour = Number(new FormData(e.currentTarget).get("hour"));
     if (!location || hour === location.dayCutoffHour) return;
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      const res = await api("PATCH /api/location", { token, body: { dayCutoffHour: hour } });
-      onSaved(res.location);
-      setSaved(true);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    await save({ dayCutoffHour: hour });
   }
 
   return (
@@ -51,7 +29,7 @@ export function DayCutoffSetting({ token, location, maySet, onSaved }: Props) {
         key={location ? String(location.dayCutoffHour) : "loading"}
         className="ticket-timing-form"
         onSubmit={submit}
-        onChange={() => setSaved(false)}
+        onChange={clearSaved}
       >
         <label className="field">
           <span>{s.hour}</span>
@@ -73,18 +51,12 @@ export function DayCutoffSetting({ token, location, maySet, onSaved }: Props) {
             {s.save}
           </button>
         )}
-        <span role="status" className="saved-status small">
-          {saved ? s.saved : ""}
-        </span>
+        <SavedStatus text={saved ? s.saved : ""} />
       </form>
       <p id="day-cutoff-hint" className="muted small">
         {location ? s.hint(hourText(location.dayCutoffHour)) : ""} {!maySet && strings.ticketSettings.ownerOnly}
       </p>
-      {error && (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      )}
+      <SettingError error={error} />
     </section>
   );
 }

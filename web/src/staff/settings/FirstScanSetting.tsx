@@ -5,7 +5,9 @@ import type { StaffAuth } from "../../components/auth/staff-auth";
 import { strings } from "../../strings";
 import { CardCheckSetting } from "./CardCheckSetting";
 import { ServiceChargeSetting } from "./ServiceChargeSetting";
+import { SettingError } from "./SettingStatus";
 import { TicketTimingSetting } from "./TicketTimingSetting";
+import { useLocationSave } from "./use-location-save";
 
 /**
  * The location's "open a session on first scan" switch, its check of card-joined phones and the
@@ -18,8 +20,7 @@ export function FirstScanSetting({ auth, onLocation }: { auth: StaffAuth; onLoca
     setLocation(next);
     onLocation(next);
   };
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, save } = useLocationSave(auth.token, saved);
   const maySet = can(auth.staff.role, "location.settings");
 
   useEffect(() => {
@@ -30,21 +31,11 @@ export function FirstScanSetting({ auth, onLocation }: { auth: StaffAuth; onLoca
     return () => {
       stale = true;
     };
-  }, [auth.token]);
+  }, [auth.token, setError]);
 
   async function toggle(current: LocationDto, openOnFirstScan: boolean) {
-    setBusy(true);
-    setError(null);
     setLocation({ ...current, openOnFirstScan }); // at once; the answer (or an error) settles it
-    try {
-      const res = await api("PATCH /api/location", { token: auth.token, body: { openOnFirstScan } });
-      saved(res.location);
-    } catch (err) {
-      setLocation(current);
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await save({ openOnFirstScan }))) setLocation(current);
   }
 
   return (
@@ -64,11 +55,7 @@ export function FirstScanSetting({ auth, onLocation }: { auth: StaffAuth; onLoca
         <p id="first-scan-hint" className="muted small">
           {strings.tables.openOnFirstScanHint} {!maySet && strings.tables.ownerOnly}
         </p>
-        {error && (
-          <p role="alert" className="error small">
-            {error}
-          </p>
-        )}
+        <SettingError error={error} />
       </section>
       <CardCheckSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <TicketTimingSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />

@@ -1,22 +1,16 @@
-import type { LocationDto, PaymentAccountResponse } from "@ordered/contract/client";
+import type { PaymentAccountResponse } from "@ordered/contract/client";
 import { type FormEvent, useEffect, useState } from "react";
 import { api } from "../../api/http";
 import { strings } from "../../strings";
-
-interface Props {
-  token: string;
-  location: LocationDto | null;
-  /** The owner's (location.settings): others see whether it is on. */
-  maySet: boolean;
-  onSaved: (location: LocationDto) => void;
-}
+import { SavedStatus, SettingError } from "./SettingStatus";
+import type { LocationSettingProps } from "./use-location-save";
 
 /**
  * The location's Stripe keys (payments/payment-account.ts on the server): set, the phones
  * offer to pay; removed, staff record payments only. The webhook's address is shown to paste
  * into Stripe's dashboard; the secrets are never read back.
  */
-export function OnlinePaymentsSetting({ token, location, maySet, onSaved }: Props) {
+export function OnlinePaymentsSetting({ token, location, maySet, onSaved }: LocationSettingProps) {
   const s = strings.onlinePayments;
   const [state, setState] = useState<PaymentAccountResponse | null>(null);
   const [secretKey, setSecretKey] = useState("");
@@ -130,16 +124,10 @@ export function OnlinePaymentsSetting({ token, location, maySet, onSaved }: Prop
               </button>
             )}
           </div>
-          <span role="status" className="saved-status small">
-            {status}
-          </span>
+          <SavedStatus text={status} />
         </form>
       )}
-      {error && (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      )}
+      <SettingError error={error} />
     </section>
   );
 }

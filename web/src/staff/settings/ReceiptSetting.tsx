@@ -1,27 +1,18 @@
-import { LIMITS, type LocationDto } from "@ordered/contract/client";
+import { LIMITS } from "@ordered/contract/client";
 import { type FormEvent, useState } from "react";
-import { api } from "../../api/http";
 import { strings } from "../../strings";
+import { SavedStatus, SettingError } from "./SettingStatus";
 import { legalIdentityBody } from "./settings-input";
-
-interface Props {
-  token: string;
-  /** null while loading. */
-  location: LocationDto | null;
-  /** Whether this account may change the location's settings (location.settings: the owner). */
-  maySet: boolean;
-  onSaved: (location: LocationDto) => void;
-}
+import { type LocationSettingProps, useLocationSave } from "./use-location-save";
 
 /**
  * Who issues the location's receipts (issue 33): its legal name, its address (lines) and its
  * tax id, printed on every receipt. An emptied field is cleared.
  */
-export function ReceiptSetting({ token, location, maySet, onSaved }: Props) {
+export function ReceiptSetting({ token, location, maySet, onSaved }: LocationSettingProps) {
   const s = strings.receipts;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState("");
+  const { busy, error, setError, saved, clearSaved, save } = useLocationSave(token, onSaved);
+  const [unchanged, setUnchanged] = useState(false);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -35,19 +26,10 @@ export function ReceiptSetting({ token, location, maySet, onSaved }: Props) {
       },
       location,
     );
-    setError(null);
-    if (Object.keys(body).length === 0) return setStatus(s.nothingChanged);
-    setBusy(true);
-    setStatus("");
-    try {
-      const res = await api("PATCH /api/location", { token, body });
-      onSaved(res.location);
-      setStatus(s.saved);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    const nothing = Object.keys(body).length === 0;
+    setUnchanged(nothing);
+    if (nothing) return setError(null);
+    await save(body);
   }
 
   const disabled = !maySet || location === null;
@@ -61,7 +43,10 @@ export function ReceiptSetting({ token, location, maySet, onSaved }: Props) {
         key={location ? `${location.legalName}|${location.address}|${location.taxId}` : "loading"}
         className="stack receipts-form"
         onSubmit={submit}
-        onChange={() => setStatus("")}
+        onChange={() => {
+          clearSaved();
+          setUnchanged(false);
+        }}
         noValidate
       >
         <label className="field">
@@ -107,17 +92,11 @@ export function ReceiptSetting({ token, location, maySet, onSaved }: Props) {
             <button type="submit" className="button touch" disabled={busy || location === null}>
               {s.save}
             </button>
-            <span role="status" className="saved-status small">
-              {status}
-            </span>
+            <SavedStatus text={unchanged ? s.nothingChanged : saved ? s.saved : ""} />
           </div>
         )}
       </form>
-      {error && (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      )}
+      <SettingError error={error} />
     </section>
   );
 }

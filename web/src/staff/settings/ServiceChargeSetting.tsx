@@ -1,16 +1,8 @@
-import { type LocationDto, MAX_SERVICE_CHARGE_BPS } from "@ordered/contract/client";
-import { type FormEvent, useState } from "react";
-import { api } from "../../api/http";
+import { MAX_SERVICE_CHARGE_BPS } from "@ordered/contract/client";
+import type { FormEvent } from "react";
 import { strings } from "../../strings";
-
-interface Props {
-  token: string;
-  /** null while loading. */
-  location: LocationDto | null;
-  /** Whether this account may change the location's settings (location.settings: the owner). */
-  maySet: boolean;
-  onSaved: (location: LocationDto) => void;
-}
+import { SavedStatus, SettingError } from "./SettingStatus";
+import { type LocationSettingProps, useLocationSave } from "./use-location-save";
 
 /** "12.5" → 1250 basis points; null when it is not a percent from 0 to the maximum in hundredths. */
 export function serviceChargeBpsOf(text: string): number | null {
@@ -25,28 +17,15 @@ export function serviceChargeBpsOf(text: string): number | null {
  * line on the bill, the phones' bill tab and the receipt. A session takes the rate it has
  * when it opens, so a change applies to tables seated from then on.
  */
-export function ServiceChargeSetting({ token, location, maySet, onSaved }: Props) {
+export function ServiceChargeSetting({ token, location, maySet, onSaved }: LocationSettingProps) {
   const s = strings.serviceCharge;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { busy, error, setError, saved, clearSaved, save } = useLocationSave(token, onSaved);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const bps = serviceChargeBpsOf(String(new FormData(e.currentTarget).get("percent") ?? ""));
     if (bps === null) return setError(s.invalid(MAX_SERVICE_CHARGE_BPS / 100));
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      const res = await api("PATCH /api/location", { token, body: { serviceChargeBps: bps } });
-      onSaved(res.location);
-      setSaved(true);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    await save({ serviceChargeBps: bps });
   }
 
   const disabled = !maySet || location === null;
@@ -57,7 +36,7 @@ export function ServiceChargeSetting({ token, location, maySet, onSaved }: Props
         key={location ? String(location.serviceChargeBps) : "loading"}
         className="ticket-timing-form"
         onSubmit={submit}
-        onChange={() => setSaved(false)}
+        onChange={clearSaved}
         noValidate
       >
         <label className="field">
@@ -75,18 +54,12 @@ export function ServiceChargeSetting({ token, location, maySet, onSaved }: Props
             {s.save}
           </button>
         )}
-        <span role="status" className="saved-status small">
-          {saved ? s.saved : ""}
-        </span>
+        <SavedStatus text={saved ? s.saved : ""} />
       </form>
       <p id="service-charge-hint" className="muted small">
         {s.hint} {!maySet && strings.ticketSettings.ownerOnly}
       </p>
-      {error && (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      )}
+      <SettingError error={error} />
     </section>
   );
 }

@@ -1,16 +1,7 @@
-import type { LocationDto } from "@ordered/contract/client";
 import { useState } from "react";
-import { api } from "../../api/http";
 import { strings } from "../../strings";
-
-interface Props {
-  token: string;
-  /** null while loading. */
-  location: LocationDto | null;
-  /** Whether this account may change the location's settings (location.settings: the owner). */
-  maySet: boolean;
-  onSaved: (location: LocationDto) => void;
-}
+import { SavedStatus, SettingError } from "./SettingStatus";
+import { type LocationSettingProps, useLocationSave } from "./use-location-save";
 
 /**
  * Whether the menu's prices include tax (gross, the European default) or the bill adds it (net,
@@ -18,29 +9,16 @@ interface Props {
  * so a choice is saved only with its own button, under a warning; sessions take it when they
  * open, so open tables and closed receipts keep theirs.
  */
-export function TaxPricesSetting({ token, location, maySet, onSaved }: Props) {
+export function TaxPricesSetting({ token, location, maySet, onSaved }: LocationSettingProps) {
   const s = strings.taxPrices;
   const [choice, setChoice] = useState<boolean | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { busy, error, saved, clearSaved, save } = useLocationSave(token, onSaved);
   const current = location?.pricesIncludeTax ?? true;
   const chosen = choice ?? current;
   const changed = location !== null && chosen !== current;
 
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await api("PATCH /api/location", { token, body: { pricesIncludeTax: chosen } });
-      onSaved(res.location);
-      setChoice(null);
-      setSaved(true);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+  async function saveChoice() {
+    if (await save({ pricesIncludeTax: chosen })) setChoice(null);
   }
 
   return (
@@ -58,7 +36,7 @@ export function TaxPricesSetting({ token, location, maySet, onSaved }: Props) {
               checked={chosen === gross}
               onChange={() => {
                 setChoice(gross);
-                setSaved(false);
+                clearSaved();
               }}
               aria-describedby={`tax-prices-${gross ? "gross" : "net"}`}
             />
@@ -84,22 +62,16 @@ export function TaxPricesSetting({ token, location, maySet, onSaved }: Props) {
             type="button"
             className="button touch"
             disabled={!changed || busy}
-            onClick={save}
+            onClick={saveChoice}
             aria-describedby={changed ? "tax-prices-warning" : undefined}
           >
             {s.save}
           </button>
-          <span role="status" className="saved-status small">
-            {saved ? s.saved : ""}
-          </span>
+          <SavedStatus text={saved ? s.saved : ""} />
         </div>
       )}
       {!maySet && <p className="muted small">{strings.ticketSettings.ownerOnly}</p>}
-      {error && (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      )}
+      <SettingError error={error} />
     </section>
   );
 }

@@ -1,24 +1,14 @@
-import { LIMITS, type LocationDto } from "@ordered/contract/client";
-import { type FormEvent, useState } from "react";
-import { api } from "../../api/http";
+import { LIMITS } from "@ordered/contract/client";
+import type { FormEvent } from "react";
 import { strings } from "../../strings";
 import { thresholdsOf } from "../accounts/staff-accounts";
-
-interface Props {
-  token: string;
-  /** null while loading. */
-  location: LocationDto | null;
-  /** Whether this account may change the location's settings (the permission location.settings). */
-  maySet: boolean;
-  onSaved: (location: LocationDto) => void;
-}
+import { SavedStatus, SettingError } from "./SettingStatus";
+import { type LocationSettingProps, useLocationSave } from "./use-location-save";
 
 /** When a kitchen display's ticket turns amber, then red (minutes); beside the first-scan setting. */
-export function TicketTimingSetting({ token, location, maySet, onSaved }: Props) {
+export function TicketTimingSetting({ token, location, maySet, onSaved }: LocationSettingProps) {
   const s = strings.ticketSettings;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { busy, error, setError, saved, clearSaved, save } = useLocationSave(token, onSaved);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -28,18 +18,7 @@ export function TicketTimingSetting({ token, location, maySet, onSaved }: Props)
       setError(read.error === "order" ? s.order : s.whole(LIMITS.kitchen.maxTicketMinutes));
       return;
     }
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      const res = await api("PATCH /api/location", { token, body: read.body });
-      onSaved(res.location);
-      setSaved(true);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    await save(read.body);
   }
 
   const disabled = !maySet || location === null;
@@ -51,7 +30,7 @@ export function TicketTimingSetting({ token, location, maySet, onSaved }: Props)
         key={location ? `${location.ticketAmberMinutes}-${location.ticketRedMinutes}` : "loading"}
         className="ticket-timing-form"
         onSubmit={submit}
-        onChange={() => setSaved(false)}
+        onChange={clearSaved}
         noValidate
       >
         <label className="field">
@@ -87,18 +66,12 @@ export function TicketTimingSetting({ token, location, maySet, onSaved }: Props)
             {s.save}
           </button>
         )}
-        <span role="status" className="saved-status small">
-          {saved ? s.saved : ""}
-        </span>
+        <SavedStatus text={saved ? s.saved : ""} />
       </form>
       <p id="ticket-timing-hint" className="muted small">
         {s.hint} {!maySet && s.ownerOnly}
       </p>
-      {error && (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      )}
+      <SettingError error={error} />
     </section>
   );
 }

@@ -1,31 +1,20 @@
-import type { LocationDto } from "@ordered/contract/client";
 import { type FormEvent, useMemo, useState } from "react";
-import { api } from "../../api/http";
 import { strings } from "../../strings";
+import { SavedStatus, SettingError } from "./SettingStatus";
 import { knownTimeZones, timeZoneChoices } from "./settings-input";
-
-interface Props {
-  token: string;
-  /** null while loading. */
-  location: LocationDto | null;
-  /** Whether this account may change the location's settings (location.settings: the owner). */
-  maySet: boolean;
-  onSaved: (location: LocationDto) => void;
-}
+import { type LocationSettingProps, useLocationSave } from "./use-location-save";
 
 /**
  * The venue's IANA time zone: categories' serving windows, the day's takings and receipts
  * read times in it. A filter narrows the long list ("berlin", "new york"); the zone in use
  * stays first in the select.
  */
-export function TimeZoneSetting({ token, location, maySet, onSaved }: Props) {
+export function TimeZoneSetting({ token, location, maySet, onSaved }: LocationSettingProps) {
   const s = strings.timeZone;
   const zones = useMemo(knownTimeZones, []);
   const [filter, setFilter] = useState("");
   const [chosen, setChosen] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { busy, error, saved, clearSaved, save } = useLocationSave(token, onSaved);
   const current = location?.timeZone ?? "UTC";
   const choices = timeZoneChoices(zones, filter, chosen ?? current);
   // With a filter typed, the first match is what saving would choose, as the select shows it.
@@ -34,20 +23,9 @@ export function TimeZoneSetting({ token, location, maySet, onSaved }: Props) {
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (!location || selected === location.timeZone) return;
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      const res = await api("PATCH /api/location", { token, body: { timeZone: selected } });
-      onSaved(res.location);
-      setChosen(null);
-      setFilter("");
-      setSaved(true);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await save({ timeZone: selected }))) return;
+    setChosen(null);
+    setFilter("");
   }
 
   const disabled = !maySet || location === null;
@@ -70,7 +48,7 @@ export function TimeZoneSetting({ token, location, maySet, onSaved }: Props) {
               onChange={(e) => {
                 setFilter(e.target.value);
                 setChosen(null);
-                setSaved(false);
+                clearSaved();
               }}
               placeholder={s.filterPlaceholder}
               disabled={disabled}
@@ -84,7 +62,7 @@ export function TimeZoneSetting({ token, location, maySet, onSaved }: Props) {
               value={selected}
               onChange={(e) => {
                 setChosen(e.target.value);
-                setSaved(false);
+                clearSaved();
               }}
               disabled={disabled}
             >
@@ -98,19 +76,13 @@ export function TimeZoneSetting({ token, location, maySet, onSaved }: Props) {
           <button type="submit" className="button touch" disabled={busy || disabled || selected === current}>
             {s.save}
           </button>
-          <span role="status" className="saved-status small">
-            {saved ? s.saved : ""}
-          </span>
+          <SavedStatus text={saved ? s.saved : ""} />
           <small id="time-zone-matches" className="muted">
             {filter.trim() ? s.matches(choices.length - 1) : ""}
           </small>
         </form>
       )}
-      {error && (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      )}
+      <SettingError error={error} />
     </section>
   );
 }
