@@ -188,6 +188,7 @@ async function askProvider(deps: Deps, provider: PaymentProvider, checkout: Chec
       successUrl: `${back}?paid=${encodeURIComponent(checkout.clientPaymentId)}`,
       cancelUrl: `${back}?unpaid=${encodeURIComponent(checkout.clientPaymentId)}`,
       locale: input.language ?? "auto",
+      startedAt: new Date(checkout.createdAt),
       metadata: {
         ordered_session: checkout.sessionId,
         ordered_checkout: checkout.id,

@@ -22,6 +22,11 @@ export interface CheckoutRequest {
   cancelUrl: string;
   /** The guest's language ("de"), for the page. */
   locale: string;
+  /**
+   * When the checkout was first asked for (stored with it): the page's lifetime counts from this,
+   * not from the call, so two servers retrying the same key send the very same request.
+   */
+  startedAt: Date;
   /** Ours, stored with the payment at the provider (their dashboard, our reconciliation). */
   metadata: Record<string, string>;
 }

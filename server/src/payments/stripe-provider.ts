@@ -21,8 +21,12 @@ import {
 /** Checkout's own languages that Ordered speaks too; any other: Stripe picks by the browser ("auto"). */
 const CHECKOUT_LOCALES = new Set(["de", "en", "es", "fr", "it"]);
 
-/** A Checkout Session lives this long (Stripe's least: 30 minutes); the reconciliation sweep settles it after. */
-const CHECKOUT_LIFETIME_SECONDS = 30 * 60 + 60;
+/**
+ * A Checkout Session lives this long from when the phone first asked (Stripe's least is 30 minutes
+ * from the call, so a retry of the same key a few minutes later is still accepted); the
+ * reconciliation sweep settles it after.
+ */
+const CHECKOUT_LIFETIME_SECONDS = 35 * 60;
 
 export interface StripeOptions {
   /** e.g. http://127.0.0.1:12111; default: Stripe's API. */
@@ -78,7 +82,7 @@ class StripeProvider implements PaymentProvider {
             metadata: r.metadata,
             payment_intent_data: { metadata: r.metadata },
             locale: (CHECKOUT_LOCALES.has(r.locale) ? r.locale : "auto") as Stripe.Checkout.SessionCreateParams.Locale,
-            expires_at: Math.floor(Date.now() / 1000) + CHECKOUT_LIFETIME_SECONDS,
+            expires_at: Math.floor(r.startedAt.getTime() / 1000) + CHECKOUT_LIFETIME_SECONDS,
           },
           { idempotencyKey: r.idempotencyKey },
         ),

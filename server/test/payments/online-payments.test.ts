@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { type BillDto, billOf } from "@ordered/contract";
 import { afterAll, beforeAll } from "vitest";
 import { reconcileCheckouts } from "../../src/payments/reconcile.js";
+import { stripeProviders } from "../../src/payments/stripe-provider.js";
 import { type StripeStandin, startStripeStandin, stripeSignature } from "../../src/tools/stripe-standin.js";
 import { acceptedOrder } from "../sessions/session-kit.js";
 import { eventually, openAndJoin, type TestServer } from "../support/harness.js";
@@ -158,6 +159,30 @@ describe("paying on the phone through Stripe", () => {
       status: 409,
       error: { code: "CONFLICT", message: expect.stringContaining("amountCents") },
     });
+  });
+
+  it("a checkout asked again a second later (another server, a retry) sends Stripe the very same request", async () => {
+    const account = stripe.account({ webhookUrl: null });
+    const provider = stripeProviders({ apiUrl: stripe.url })({ provider: "STRIPE", ...account });
+    const request = {
+      idempotencyKey: `ordered-checkout-${randomUUID()}`,
+      amountCents: 900,
+      tipCents: 0,
+      currency: "EUR",
+      description: "Table 9 · Test",
+      tipLabel: "Tip",
+      successUrl: "http://ordered.test/s/x?paid=1",
+      cancelUrl: "http://ordered.test/s/x?unpaid=1",
+      locale: "de",
+      startedAt: new Date(Date.now() - 500),
+      metadata: { clientPaymentId: "1" },
+    };
+    const first = await provider.createCheckout(request);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const again = await provider.createCheckout(request);
+    expect(again.id).toBe(first.id);
+    const sent = stripe.requests.filter((r) => r.idempotencyKey === request.idempotencyKey);
+    expect(sent.map((r) => r.status)).toEqual([200, 200]);
   });
 
   it("webhooks replayed twice and out of order change nothing twice; an expired checkout releases its amount", async ({
