@@ -5,6 +5,7 @@
  * here so a guest's phone never downloads a schema library it does not run, whatever the
  * bundler's tree-shaking would have made of `@ordered/contract`.
  */
+export * from "./allergies.js";
 export * from "./allergy-notes.js";
 export * from "./bill.js";
 export * from "./bill-split.js";

@@ -45,6 +45,11 @@ const OrderLineInput = z.strictObject({
     .optional(),
   /** The options chosen (ids of the product's options); the server checks them and prices them. */
   options: z.array(uuidOf("an option")).max(order.maxOptionsPerLine, `at most ${order.maxOptionsPerLine} options per line`).default([]),
+  /**
+   * The guest confirmed this dish although it goes against their declared allergies or diets
+   * (allergies.ts). A phone's line that conflicts without it is refused with ALLERGY_CONFLICT.
+   */
+  allergyConfirmed: z.boolean({ error: "must be true or false" }).optional(),
 });
 
 const linesOf = <L extends z.ZodType>(line: L) =>
@@ -147,6 +152,13 @@ export const BumpTicketPayload = z.strictObject({
   ticketId: uuidOf("a ticket"),
   to: z.enum(BUMP_STEPS, `must be ${BUMP_STEPS.join(" or ")}`),
 });
+
+/**
+ * The kitchen read the declared allergies of the guests a ticket's lines are for: every
+ * declaration that applies, as it is now, is acknowledged (who, when, what it said). Sending it
+ * twice is the same as once. A ticket with such lines starts (bump to PREPARING) only after.
+ */
+export const AcknowledgeAllergiesPayload = z.strictObject({ ticketId: uuidOf("a ticket") });
 export type BumpTicketPayload = z.input<typeof BumpTicketPayload>;
 
 /** Undo a bump: within RECALL_WINDOW_MS of it, the ticket goes back one step. */

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
+import { DECLARABLE_DIETS } from "./allergies.js";
 import { DEFAULT_DAY_CUTOFF_HOUR } from "./business-day.js";
 import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
@@ -466,12 +467,13 @@ export type OrderDto = z.infer<typeof OrderDto>;
  * An order as a kitchen display reads it (GET /api/kitchen and its socket events): what its
  * tickets show. Not who ordered it (a guest's name and phone) nor the phone's own order id.
  */
-export const KitchenOrderDto = OrderDto.omit({ clientOrderId: true, customerId: true, customerName: true });
+// customerId stays (an opaque id, no name): it says whose declared allergies a phone's line carries (allergies.ts).
+export const KitchenOrderDto = OrderDto.omit({ clientOrderId: true, customerName: true });
 export type KitchenOrderDto = z.infer<typeof KitchenOrderDto>;
 
 /** The kitchen's copy of an order, made from the whole one (one function: REST and sockets agree). */
 export function kitchenOrderOf(order: OrderDto): KitchenOrderDto {
-  const { clientOrderId: _phone, customerId: _customer, customerName: _name, ...ticketed } = order;
+  const { clientOrderId: _phone, customerName: _name, ...ticketed } = order;
   return ticketed;
 }
 
@@ -847,3 +849,39 @@ export const KitchenSessionReceivedData = z.strictObject({
   orders: z.array(KitchenOrderDto),
 });
 export type KitchenSessionReceivedData = z.infer<typeof KitchenSessionReceivedData>;
+
+/** A guest's declared allergies and diets (allergies.ts): private to their phone and the staff. */
+export const AllergyDeclarationDto = z.strictObject({
+  id,
+  /** Whose: `phone:<customer id>` or `seat:<n>` (allergies.ts guestOfLine says whose a line is). */
+  guest: z.string(),
+  customerId: id.nullable(),
+  seat: z.number().int().nullable(),
+  allergens: z.array(z.enum(ALLERGENS)),
+  diets: z.array(z.enum(DECLARABLE_DIETS)),
+  note: z.string().nullable(),
+  /** Bumped by every change: an acknowledgement is of one version. */
+  version: z.number().int(),
+  updatedAt: time,
+  /** The staff member who last changed it; null: the guest, on their phone. */
+  changedBy: z.string().nullable(),
+});
+export type AllergyDeclarationDto = z.infer<typeof AllergyDeclarationDto>;
+
+/** The kitchen read a declaration (at `version`) on a ticket before starting it. */
+export const AllergyAckDto = z.strictObject({
+  ticketId: id,
+  declarationId: id,
+  version: z.number().int(),
+  ackedBy: z.string().nullable(),
+  ackedAt: time,
+});
+export type AllergyAckDto = z.infer<typeof AllergyAckDto>;
+
+/** A session's declarations and the kitchen's acknowledgements: what staff screens hold (`allergies:changed`). */
+export const SessionAllergiesDto = z.strictObject({
+  sessionId: id,
+  declarations: z.array(AllergyDeclarationDto),
+  acks: z.array(AllergyAckDto),
+});
+export type SessionAllergiesDto = z.infer<typeof SessionAllergiesDto>;

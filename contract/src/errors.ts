@@ -62,6 +62,17 @@ export const ERROR_CODES = {
    * changed. Nothing was stored; the message names the lines and their prices now.
    */
   PRICE_CHANGED: 409,
+  /**
+   * A phone's line goes against the allergies or diets its guest declared, and the guest did
+   * not confirm it (`items.n.allergyConfirmed`). Nothing was stored; the message names the
+   * dishes and what they contain.
+   */
+  ALLERGY_CONFLICT: 409,
+  /**
+   * Starting a ticket whose lines are for a guest with declared allergies before the kitchen
+   * acknowledged them (`ticket:acknowledge-allergies`), or after the declaration changed.
+   */
+  ALLERGY_UNACKNOWLEDGED: 409,
   /** The location takes no payments on phones (no payment provider account is set). */
   PAYMENTS_OFF: 409,
   /**

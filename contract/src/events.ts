@@ -10,6 +10,7 @@
 import type { z } from "zod";
 import {
   AcknowledgeAlertPayload,
+  AcknowledgeAllergiesPayload,
   AdvanceOrderPayload,
   AssignLinePayload,
   BumpTicketPayload,
@@ -50,6 +51,7 @@ import {
   type PrinterHealthDto,
   type ProductDto,
   ReceiptMailDto,
+  type SessionAllergiesDto,
   SessionClosedData,
   SessionDto,
   SessionMergedData,
@@ -276,6 +278,8 @@ export const COMMANDS = {
   "ticket:bump": { payload: BumpTicketPayload, by: "staff", may: "kitchen.work" },
   /** A station: undo a bump within RECALL_WINDOW_MS. */
   "ticket:recall": { payload: RecallTicketPayload, by: "staff", may: "kitchen.work" },
+  /** A station: it read the declared allergies of the guests a ticket is for (logged: who, when, what); idempotent. */
+  "ticket:acknowledge-allergies": { payload: AcknowledgeAllergiesPayload, by: "staff", may: "kitchen.work" },
   /** Staff: hold a course at a table (its tickets no station started wait); idempotent. */
   "course:hold": { payload: CourseActionPayload, by: "staff", may: "orders.enter" },
   /** Staff: fire a held course (its tickets go live, aged from now); idempotent. */
@@ -313,6 +317,8 @@ export interface CommandResults {
   "bill:assign": { claims: BillClaimDto[]; changed: boolean };
   "ticket:bump": { order: KitchenOrderDto };
   "ticket:recall": { order: KitchenOrderDto };
+  /** The session's declarations and acknowledgements as they are now (also sent as `allergies:changed`). */
+  "ticket:acknowledge-allergies": { allergies: SessionAllergiesDto };
   /**
    * The session's orders with tickets of the course, as they are now (each change logged as
    * `order.updated`); the same answer when it was held (fired) already.
@@ -354,6 +360,12 @@ export type ServerToClientEvents = {
    * (issue 34). Not logged: clients read GET /api/printers/health again when they reconnect.
    */
   "printer:status": (e: PrinterHealthDto) => void;
+  /**
+   * A session's declared allergies or the kitchen's acknowledgements changed: all of them as
+   * they are now. Staff screens only (floor and kitchen rooms), never phones: a guest's
+   * declaration is private to their phone and the staff.
+   */
+  "allergies:changed": (e: SessionAllergiesDto) => void;
   /** Print bridges only: the location has jobs for its bridge printers; ask with `print:next`. */
   "print:wake": (e: { locationId: string }) => void;
   /** Sent once per connection after the replay of missed events. */

@@ -1,3 +1,4 @@
+export * from "./allergies.js";
 export * from "./allergy-notes.js";
 export * from "./bill.js";
 export * from "./bill-split.js";

@@ -79,6 +79,10 @@ export const LIMITS = {
     /** Printers one location may have. */
     maxPerLocation: 30,
   },
+  allergies: {
+    /** A declaration's note, in the guest's words. */
+    noteLength: 200,
+  },
   bill: {
     /** Bounds of the staff-made clientPaymentId. */
     clientPaymentIdMin: 8,

@@ -1,6 +1,7 @@
 /** What the REST API accepts: request bodies and query strings. */
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
+import { DECLARABLE_DIETS } from "./allergies.js";
 import { dayCount, MAX_REPORT_DAYS } from "./business-day.js";
 import { AdvanceOrderPayload, CancelOrderPayload, PayerKeyField } from "./commands.js";
 import { CORRECTION_KINDS, FULL_BPS, MAX_SERVICE_CHARGE_BPS } from "./corrections.js";
@@ -703,3 +704,32 @@ export type PrintDocumentBody = z.input<typeof PrintDocumentBody>;
 
 export const ReceiptPrinterBody = z.strictObject({ printerId: uuidOf("a printer").nullable() });
 export type ReceiptPrinterBody = z.input<typeof ReceiptPrinterBody>;
+
+/**
+ * A guest's allergies and diets (PUT /api/sessions/allergies from the phone): the whole
+ * declaration each time (sending it twice is the same as once); all empty clears it.
+ */
+export const DeclareAllergiesBody = z.strictObject({
+  allergens: z
+    .array(z.enum(ALLERGENS, "must be one of the 14 EU allergens"))
+    .max(ALLERGENS.length)
+    .refine(unique, "must list each allergen once"),
+  diets: z
+    .array(z.enum(DECLARABLE_DIETS, `must be one of ${DECLARABLE_DIETS.join(", ")}`))
+    .max(DECLARABLE_DIETS.length)
+    .refine(unique, "must list each diet once"),
+  note: note(LIMITS.allergies.noteLength).nullable().optional(),
+});
+export type DeclareAllergiesBody = z.input<typeof DeclareAllergiesBody>;
+
+/** Staff record (or correct) a guest's declaration: a seat's (`seat:2`, a guest without a phone) or a phone's (`phone:<id>`). */
+export const StaffDeclareAllergiesBody = DeclareAllergiesBody.extend({
+  guest: z
+    .string({ error: "must be a guest" })
+    .transform((k) => k.toLowerCase())
+    .refine(
+      (k) => /^(?:phone:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|seat:[1-9][0-9]?)$/.test(k),
+      "must be a guest: seat:<1-99> or phone:<phone id>",
+    ),
+});
+export type StaffDeclareAllergiesBody = z.input<typeof StaffDeclareAllergiesBody>;

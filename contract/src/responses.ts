@@ -7,6 +7,7 @@ import { z } from "zod";
 import { DayCloseDto, DayReportDto, RangeReportDto } from "./day-report.js";
 import {
   AlertDto,
+  AllergyDeclarationDto,
   BillClaimDto,
   CategoryDto,
   CheckoutDto,
@@ -28,6 +29,7 @@ import {
   QrDto,
   ReceiptDto,
   ReceiptMailDto,
+  SessionAllergiesDto,
   SessionDto,
   SessionSummaryDto,
   SetupLinkDto,
@@ -106,6 +108,8 @@ export const KitchenResponse = z.strictObject({
   sessions: z.array(KitchenSessionDto),
   /** Kitchen copies (kitchenOrderOf): the same fields the display's socket events carry. */
   orders: z.array(KitchenOrderDto),
+  /** The open sessions' declared allergies and their acknowledgements (`allergies:changed` follows). */
+  allergies: z.array(SessionAllergiesDto),
 });
 export type KitchenResponse = z.infer<typeof KitchenResponse>;
 
@@ -433,3 +437,15 @@ export type PrinterResponse = z.infer<typeof PrinterResponse>;
 /** POST /api/printers/:id/test: the printer's status before the page, and whether the page went out. */
 export const TestPrintResponse = z.strictObject({ printed: z.boolean(), status: PrinterStatusDto });
 export type TestPrintResponse = z.infer<typeof TestPrintResponse>;
+
+/** GET and PUT /api/sessions/allergies: the phone's own declaration (null: none yet). */
+export const AllergyDeclarationResponse = z.strictObject({ declaration: AllergyDeclarationDto.nullable() });
+export type AllergyDeclarationResponse = z.infer<typeof AllergyDeclarationResponse>;
+
+/** GET and PUT /api/sessions/:id/allergies: a session's declarations and acknowledgements. */
+export const SessionAllergiesResponse = z.strictObject({ allergies: SessionAllergiesDto });
+export type SessionAllergiesResponse = z.infer<typeof SessionAllergiesResponse>;
+
+/** GET /api/kitchen/allergies: every open session's (a display reads them again after a reconnect). */
+export const KitchenAllergiesResponse = z.strictObject({ allergies: z.array(SessionAllergiesDto) });
+export type KitchenAllergiesResponse = z.infer<typeof KitchenAllergiesResponse>;

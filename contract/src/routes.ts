@@ -26,6 +26,7 @@ import {
   CreateTaxRateBody,
   DailyStatsQuery,
   DayReportQuery,
+  DeclareAllergiesBody,
   FollowSessionBody,
   JoinBody,
   ListProductsQuery,
@@ -50,6 +51,7 @@ import {
   SetPasswordBody,
   SetupTokenQuery,
   SplitSessionBody,
+  StaffDeclareAllergiesBody,
   StationBody,
   StationPrintersBody,
   UpdateCategoryBody,
@@ -61,6 +63,7 @@ import {
   VerifyPinBody,
 } from "./requests.js";
 import {
+  AllergyDeclarationResponse,
   CardInfoResponse,
   CategoryListResponse,
   CategoryResponse,
@@ -78,6 +81,7 @@ import {
   FollowSessionResponse,
   HealthResponse,
   JoinResponse,
+  KitchenAllergiesResponse,
   KitchenResponse,
   LocationResponse,
   LoginResponse,
@@ -102,6 +106,7 @@ import {
   ReceiptMailStatusResponse,
   ReceiptResponse,
   RemoveCustomerResponse,
+  SessionAllergiesResponse,
   SessionDetailResponse,
   SessionListResponse,
   SetupInfoResponse,
@@ -578,6 +583,18 @@ export const ROUTES = {
     params: z.object({ clientPaymentId: z.string().max(LIMITS.bill.clientPaymentIdMax, "payment not found") }),
     response: CheckoutResponse,
   },
+  "GET /api/sessions/allergies": {
+    by: "customer",
+    summary: "The allergies and diets this phone declared at its table (private to it and the staff)",
+    response: AllergyDeclarationResponse,
+  },
+  "PUT /api/sessions/allergies": {
+    by: "customer",
+    summary:
+      "Declare this phone's guest's allergies and diets (the whole declaration; empty clears it): the menu marks conflicts, tickets carry it",
+    body: DeclareAllergiesBody,
+    response: AllergyDeclarationResponse,
+  },
   "GET /api/sessions/receipt": { by: "customer", summary: "The receipt of the phone's closed session", response: ReceiptResponse },
   "POST /api/sessions/receipt/mail": {
     by: "customer",
@@ -607,6 +624,22 @@ export const ROUTES = {
     summary: "The location's sessions, newest first",
     query: ListSessionsQuery,
     response: SessionListResponse,
+  },
+  "GET /api/sessions/:id/allergies": {
+    by: "staff",
+    may: "floor.serve",
+    summary: "A session's declared allergies (phones' and seats') and the kitchen's acknowledgements",
+    params: ids(["id", "session"]),
+    response: SessionAllergiesResponse,
+  },
+  "PUT /api/sessions/:id/allergies": {
+    by: "staff",
+    may: "floor.serve",
+    summary:
+      "Record a guest's allergies and diets: a seat's (a guest without a phone) or a phone's (the whole declaration; empty clears it)",
+    params: ids(["id", "session"]),
+    body: StaffDeclareAllergiesBody,
+    response: SessionAllergiesResponse,
   },
   "GET /api/sessions/:id": {
     by: "staff",
@@ -772,6 +805,12 @@ export const ROUTES = {
     response: OrderResponse,
   },
   "GET /api/kitchen": { by: "staff", may: "kitchen.work", summary: "What a kitchen display starts from", response: KitchenResponse },
+  "GET /api/kitchen/allergies": {
+    by: "staff",
+    may: "kitchen.work",
+    summary: "The open sessions' declared allergies and the kitchen's acknowledgements",
+    response: KitchenAllergiesResponse,
+  },
   "GET /api/stats/daily": {
     by: "staff",
     may: "stats.view",

@@ -5,6 +5,8 @@
  */
 import { createServer, type Server as HttpServer } from "node:http";
 import { type Express, Router } from "express";
+import * as allergies from "./allergies/allergies.handlers.js";
+import { allergyRoutes } from "./allergies/allergies.routes.js";
 import { authRoutes } from "./auth/auth.routes.js";
 import { createCustomerBudget } from "./auth/customer-budget.js";
 import { createGuards } from "./auth/passport.js";
@@ -136,6 +138,7 @@ export function createApp(components: AppComponents): App {
     ...transferRoutes(deps),
     ...orderRoutes(deps),
     ...kitchenRoutes(deps),
+    ...allergyRoutes(deps),
     ...statsRoutes(deps),
     ...paymentRoutes(deps),
     ...printerRoutes(deps),
@@ -169,6 +172,7 @@ export function createApp(components: AppComponents): App {
     onCommand(socket, deps, "bill:assign", sessions.assign);
     onCommand(socket, deps, "ticket:bump", kitchen.bump);
     onCommand(socket, deps, "ticket:recall", kitchen.recall);
+    onCommand(socket, deps, "ticket:acknowledge-allergies", allergies.acknowledge);
     onCommand(socket, deps, "course:hold", courses.hold);
     onCommand(socket, deps, "course:fire", courses.fire);
     onCommand(socket, deps, "print:next", printBridge.next);

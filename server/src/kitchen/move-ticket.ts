@@ -18,6 +18,7 @@ import {
   type TicketStatus,
 } from "@ordered/contract";
 import { z } from "zod";
+import { assertAllergiesAcknowledged } from "../allergies/acknowledge-allergies.js";
 import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { CLOCK, isoText, type SqlRunner, sql, sqlTransaction, statement } from "../db/sql.js";
@@ -123,6 +124,8 @@ export async function bumpTicket(prisma: PrismaClient, locationId: string, ticke
           : `a ${lower(ticket.status)} ticket cannot be bumped; recall it instead`,
       );
     }
+    // The guests' declared allergies are read before anything is cooked for them.
+    if (to === "PREPARING") await assertAllergiesAcknowledged(db, ticketId);
     await db.run(BUMP, { ticketId, to });
     if (to === "READY") await db.run(SHIPMENT_READY, { orderId: ticket.order_id });
     return logOrderChange(db, locked);

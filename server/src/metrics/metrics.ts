@@ -167,6 +167,7 @@ export function countingPublisher(publisher: Publisher, metrics: Metrics): Publi
     staffEnded: (staffId, message) => publisher.staffEnded(staffId, message),
     printerStatus: (locationId, health) => publisher.printerStatus(locationId, health),
     printBridgeWake: (locationId) => publisher.printBridgeWake(locationId),
+    allergiesChanged: (locationId, allergies) => publisher.allergiesChanged(locationId, allergies),
   };
 }
 

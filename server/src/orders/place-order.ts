@@ -1,15 +1,20 @@
 import { randomUUID } from "node:crypto";
 import {
+  ALLERGENS,
   type ChoosableProduct,
   centsText,
   choiceProblem,
   chosenOptions,
+  conflictsOf,
+  DECLARABLE_DIETS,
+  hasConflicts,
   isServedAt,
   type LoggedEvent,
   type OrderDto,
   OrderDto as OrderDtoSchema,
   type PlaceOrderPayload,
   unitPriceOf,
+  unmetDiets,
 } from "@ordered/contract";
 import { z } from "zod";
 import { removedError } from "../auth/customer-account.js";
@@ -55,6 +60,8 @@ const WRITE_FOUND = {
   limited: z.boolean().nullable(),
   /** Seconds until the budget's minute ends, when limited. */
   retry_after: z.number().int().nullable(),
+  /** A line the guest did not confirm goes against their declared allergies or diets: nothing written. */
+  conflicted: z.boolean().nullable(),
 };
 
 /** The table's order budget: at most `perMinute` orders stored per session per minute. */
@@ -202,6 +209,7 @@ export async function placeOrder(
       const menu = { ...asRead, products: new Map(session.products.map((o) => [o.p.id, o])) };
       const written = await write(db, customer, input, menu, lines(menu, input, new Date(), { quiet: false })!, budget);
       if (written.event) return { order: written.event.payload, event: written.event };
+      if (written.also.conflicted) throw await allergyConflict(db, customer, input, menu);
       if (written.also.limited) return repeatOrLimited(db, customer, input, written.also.retry_after);
       // Nothing written. The same clientOrderId was committed by a concurrent request first
       // (ON CONFLICT), or the session closed since the read, perhaps just after that request
@@ -380,6 +388,9 @@ interface WriteParams extends OrderInsertParams {
   customerId: string;
   menuVersion: number;
   perMinute: number;
+  /** What the lines the guest did not confirm contain, and the diets they do not meet (allergies.ts). */
+  unconfirmedAllergens: string[];
+  unconfirmedDiets: string[];
 }
 
 /** The insert's values of `lines` (one array per column, in order), and the provisional total. */
@@ -450,7 +461,9 @@ const WRITE = appendStatement("orders.place", "order.placed", takes<WriteParams>
     sql`
         SELECT s.id, s.orders_placed + 1 AS number,
                coalesce(s.order_window_started_at > ${CLOCK} - ${BUDGET_WINDOW} AND s.order_window_count >= ${p.perMinute}, false) AS limited,
-               ceil(extract(epoch FROM s.order_window_started_at + ${BUDGET_WINDOW} - ${CLOCK}))::int AS retry_after
+               ceil(extract(epoch FROM s.order_window_started_at + ${BUDGET_WINDOW} - ${CLOCK}))::int AS retry_after,
+               EXISTS (SELECT 1 FROM allergy_declaration d WHERE d.session_id = s.id AND d.customer_id = c.id
+                 AND (d.allergens && ${p.unconfirmedAllergens}::text[] OR d.diets && ${p.unconfirmedDiets}::text[])) AS conflicted
         FROM order_session s JOIN customer c ON c.session_id = s.id JOIN location l ON l.id = s.location_id
         WHERE s.id = ${p.sessionId}::uuid AND s.status = ${label("SessionStatus", "OPEN")} AND s.location_id = ${p.locationId}::uuid
           AND c.id = ${p.customerId}::uuid AND c.removed_at IS NULL AND ${PRESENCE_OK} AND l.menu_version = ${p.menuVersion}
@@ -460,7 +473,7 @@ const WRITE = appendStatement("orders.place", "order.placed", takes<WriteParams>
   const { placed, placedItems } = orderInserts(p, openSession, {
     customerId: sql`${p.customerId}::uuid`,
     enteredById: sql`NULL::uuid`,
-    when: sql`NOT os.limited`,
+    when: sql`NOT os.limited AND NOT os.conflicted`,
   });
   return {
     sessionId: sql`${p.sessionId}::uuid`,
@@ -476,7 +489,8 @@ const WRITE = appendStatement("orders.place", "order.placed", takes<WriteParams>
     also: {
       columns: sql`EXISTS (SELECT 1 FROM ${openSession.ref}) AS open,
         (SELECT menu_version FROM location WHERE id = ${p.locationId}::uuid) AS menu_version,
-        (SELECT limited FROM ${openSession.ref}) AS limited, (SELECT retry_after FROM ${openSession.ref}) AS retry_after`,
+        (SELECT limited FROM ${openSession.ref}) AS limited, (SELECT retry_after FROM ${openSession.ref}) AS retry_after,
+        (SELECT conflicted FROM ${openSession.ref}) AS conflicted`,
       shape: WRITE_FOUND,
     },
   };
@@ -497,7 +511,13 @@ function write(
   items: Line[],
   budget: TableBudget,
 ) {
+  const unconfirmed = input.items.flatMap((item) => {
+    const product = item.allergyConfirmed ? undefined : menu.products.get(item.productId)?.p;
+    return product ? [product] : [];
+  });
   return appendEvent(db, WRITE, {
+    unconfirmedAllergens: [...new Set(unconfirmed.flatMap((p) => p.allergens))],
+    unconfirmedDiets: [...new Set(unconfirmed.flatMap((p) => unmetDiets(p.tags)))],
     orderId: randomUUID(),
     sessionId: customer.sessionId,
     locationId: customer.locationId,
@@ -508,4 +528,39 @@ function write(
     currency: menu.currency,
     ...orderInsertValues(items),
   });
+}
+
+const DECLARED = statement<{ customerId: string; sessionId: string }>(
+  "orders.placement-declared",
+  (p) => sql`SELECT d.allergens, d.diets FROM allergy_declaration d
+    WHERE d.customer_id = ${p.customerId}::uuid AND d.session_id = ${p.sessionId}::uuid`,
+);
+
+/** ALLERGY_CONFLICT naming each unconfirmed line against the phone's declaration, and what it holds. */
+async function allergyConflict(
+  db: SqlRunner,
+  customer: CustomerPrincipal,
+  input: PlaceOrderPayload,
+  menu: PlacementMenu,
+): Promise<AppError> {
+  const declared = await db.row(
+    z.strictObject({ allergens: z.array(z.enum(ALLERGENS)), diets: z.array(z.enum(DECLARABLE_DIETS)) }),
+    DECLARED,
+    { customerId: customer.customerId, sessionId: customer.sessionId },
+  );
+  const problems = input.items.flatMap((item, i) => {
+    const product = menu.products.get(item.productId)?.p;
+    if (!product || item.allergyConfirmed || !declared) return [];
+    const conflicts = conflictsOf({ ...declared, note: null }, product);
+    if (!hasConflicts(conflicts)) return [];
+    const what = [
+      ...conflicts.allergens.map((a) => `contains ${a.toLowerCase()}`),
+      ...conflicts.diets.map((d) => `not ${d.toLowerCase()}`),
+    ];
+    return [`items.${i}: ${product.name} ${what.join(", ")}`];
+  });
+  return new AppError(
+    "ALLERGY_CONFLICT",
+    `${problems.join("; ") || "a line goes against the allergies declared on this phone"}: confirm each such line (allergyConfirmed) to order it`,
+  );
 }

@@ -5,7 +5,7 @@
  * display take them; a test keeps them alike). Banners are printed double width, so they fit
  * 16 characters on 58 mm paper.
  */
-import type { Allergen, KitchenLanguage } from "@ordered/contract";
+import type { Allergen, DeclarableDiet, KitchenLanguage } from "@ordered/contract";
 
 export interface TicketWords {
   /** A copy that may already be on paper (its worker died mid-job). */
@@ -20,6 +20,10 @@ export interface TicketWords {
   /** The banner over a note that reads like an allergy (contract `isAllergyNote`). */
   allergy: string;
   allergens: string;
+  /** A guest's declared allergies and diets (issue 35), printed loudest, and what in the dish goes against them. */
+  declared: string;
+  contains: string;
+  dietNames: Record<DeclarableDiet, string>;
   /** The order came from another table (merged, split or moved). */
   movedFrom: (from: string) => string;
   allergenNames: Record<Allergen, string>;
@@ -35,6 +39,9 @@ export const TICKET_WORDS: Readonly<Record<KitchenLanguage, TicketWords>> = {
     note: "Note",
     allergy: "ALLERGY",
     allergens: "Allergens",
+    declared: "Declared",
+    contains: "CONTAINS",
+    dietNames: { VEGETARIAN: "Vegetarian", VEGAN: "Vegan", HALAL: "Halal" },
     movedFrom: (from) => `moved from ${from}`,
     allergenNames: {
       GLUTEN: "Gluten (cereals)",
@@ -62,6 +69,9 @@ export const TICKET_WORDS: Readonly<Record<KitchenLanguage, TicketWords>> = {
     note: "Hinweis",
     allergy: "ALLERGIE",
     allergens: "Allergene",
+    declared: "Angegeben",
+    contains: "ENTHÄLT",
+    dietNames: { VEGETARIAN: "Vegetarisch", VEGAN: "Vegan", HALAL: "Halal" },
     movedFrom: (from) => `umgesetzt von ${from}`,
     allergenNames: {
       GLUTEN: "Glutenhaltiges Getreide",
@@ -89,6 +99,9 @@ export const TICKET_WORDS: Readonly<Record<KitchenLanguage, TicketWords>> = {
     note: "Note",
     allergy: "ALLERGIE",
     allergens: "Allergènes",
+    declared: "Déclaré",
+    contains: "CONTIENT",
+    dietNames: { VEGETARIAN: "Végétarien", VEGAN: "Végan", HALAL: "Halal" },
     movedFrom: (from) => `venu de ${from}`,
     allergenNames: {
       GLUTEN: "Gluten",
@@ -116,6 +129,9 @@ export const TICKET_WORDS: Readonly<Record<KitchenLanguage, TicketWords>> = {
     note: "Nota",
     allergy: "ALERGIA",
     allergens: "Alérgenos",
+    declared: "Declarado",
+    contains: "CONTIENE",
+    dietNames: { VEGETARIAN: "Vegetariano", VEGAN: "Vegano", HALAL: "Halal" },
     movedFrom: (from) => `viene de ${from}`,
     allergenNames: {
       GLUTEN: "Cereales con gluten",
@@ -143,6 +159,9 @@ export const TICKET_WORDS: Readonly<Record<KitchenLanguage, TicketWords>> = {
     note: "Nota",
     allergy: "ALLERGIA",
     allergens: "Allergeni",
+    declared: "Dichiarato",
+    contains: "CONTIENE",
+    dietNames: { VEGETARIAN: "Vegetariano", VEGAN: "Vegano", HALAL: "Halal" },
     movedFrom: (from) => `spostato da ${from}`,
     allergenNames: {
       GLUTEN: "Glutine (cereali)",

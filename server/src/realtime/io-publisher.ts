@@ -82,6 +82,10 @@ export function createIoPublisher(io: Broadcaster, opts: { perRoom: boolean } = 
       // Every staff audience: the floor and the kitchen displays both need to know paper is not coming.
       io.to(STAFF_AUDIENCES.map((a) => rooms.audience(locationId, a))).emit("printer:status", health);
     },
+    allergiesChanged(locationId, allergies) {
+      // Staff only: a guest's declaration is private to their phone (which hears its own answer) and the staff.
+      io.to(STAFF_AUDIENCES.map((a) => rooms.audience(locationId, a))).emit("allergies:changed", allergies);
+    },
     printBridgeWake(locationId) {
       io.to(rooms.printBridges(locationId)).emit("print:wake", { locationId });
     },

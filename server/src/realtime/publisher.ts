@@ -1,4 +1,4 @@
-import type { LoggedEvent, PrinterHealthDto, ProductDto, SessionRekeyedData } from "@ordered/contract";
+import type { LoggedEvent, PrinterHealthDto, ProductDto, SessionAllergiesDto, SessionRekeyedData } from "@ordered/contract";
 
 /**
  * Fans committed changes out to connected clients. Called only after the transaction that
@@ -22,6 +22,8 @@ export interface Publisher {
   staffEnded(staffId: string, message: string): void;
   /** A printer started or stopped failing (issue 34) → the location's staff (floor and kitchen), never phones. */
   printerStatus(locationId: string, health: PrinterHealthDto): void;
+  /** A session's declared allergies or their acknowledgements changed (issue 35) → the location's staff (floor and kitchen), never phones. */
+  allergiesChanged(locationId: string, allergies: SessionAllergiesDto): void;
   /** The location's bridge printers have jobs → its print bridges (`print:wake`), which then ask for them. */
   printBridgeWake(locationId: string): void;
 }
@@ -36,4 +38,5 @@ export const mutedPublisher: Publisher = {
   staffEnded() {},
   printerStatus() {},
   printBridgeWake() {},
+  allergiesChanged() {},
 };

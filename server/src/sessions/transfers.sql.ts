@@ -233,6 +233,18 @@ const DROP_CLAIMS_OF_ABSENT_PHONES = statement<{ toId: string; orderIds: string[
 
 const Ids = z.strictObject({ id: z.uuid() });
 
+// A phone's declared allergies go where the phone goes; a seat's go with a merge (its lines do)
+// unless the other table has a declaration for that seat number already (then the kitchen
+// keeps reading the one it has: seat numbers are per table).
+const MOVE_ALLERGIES = statement<{ fromId: string; toId: string; customerIds: string[] | null }>(
+  "transfers.move-allergies",
+  (p) => sql`UPDATE allergy_declaration d SET session_id = ${p.toId}::uuid
+             WHERE d.session_id = ${p.fromId}::uuid
+               AND (d.customer_id = ANY(${p.customerIds}::uuid[])
+                    OR (${p.customerIds}::uuid[] IS NULL AND NOT EXISTS (
+                          SELECT 1 FROM allergy_declaration o WHERE o.session_id = ${p.toId}::uuid AND o.seat = d.seat)))`,
+);
+
 /** What moved: ids of orders (in their new numbers' order), phones, calls and payments. */
 export interface Moved {
   orderIds: string[];
@@ -254,6 +266,7 @@ export async function moveRows(
   const orderIds = (await db.rows(Ids, MOVE_ORDERS, where)).map((r) => r.id);
   const customerIds = (await db.rows(Ids, MOVE_CUSTOMERS, where)).map((r) => r.id);
   const alertIds = (await db.rows(Ids, MOVE_OPEN_ALERTS, where)).map((r) => r.id);
+  await db.run(MOVE_ALLERGIES, { ...where, customerIds: p.customerIds === null ? null : customerIds });
   const paymentIds = p.payments ? (await db.rows(Ids, MOVE_PAYMENTS, { fromId: p.fromId, toId: p.toId })).map((r) => r.id) : [];
   if (p.payments) await db.run(MOVE_BILL_DISCOUNTS, { fromId: p.fromId, toId: p.toId });
   await db.run(MOVE_CLAIMS, { toId: p.toId, orderIds });

@@ -22,6 +22,8 @@ describe("migrations", () => {
       const { rows } = await db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
       expect(rows.map((r) => r.tablename)).toEqual([
         "_prisma_migrations",
+        "allergy_ack",
+        "allergy_declaration",
         "bill_claim",
         "category",
         "checkout",

@@ -254,6 +254,18 @@ describe("the route table", () => {
     await call("POST /api/sessions/:id/customers/:customerId/accept", { token, params: { id: sessionId, customerId: bob.customer.id } });
     const eve = await call("POST /api/sessions/join", { body: { cardCode, displayName: "Eve" } });
     await call("POST /api/sessions/:id/customers/:customerId/remove", { token, params: { id: sessionId, customerId: eve.customer.id } });
+    // Bob declares an allergy on his phone; the waiter records seat 3's; the kitchen reads both.
+    expect((await call("GET /api/sessions/allergies", { token: bob.token })).declaration).toBeNull();
+    const bobs = await call("PUT /api/sessions/allergies", { token: bob.token, body: { allergens: ["SESAME"], diets: [], note: null } });
+    expect(bobs.declaration).toMatchObject({ guest: `phone:${bob.customer.id}`, allergens: ["SESAME"], version: 1 });
+    const seat3 = await call("PUT /api/sessions/:id/allergies", {
+      token,
+      params: { id: sessionId },
+      body: { guest: "seat:3", allergens: [], diets: ["VEGAN"], note: "no honey" },
+    });
+    expect(seat3.allergies.declarations.map((d) => d.guest)).toEqual([`phone:${bob.customer.id}`, "seat:3"]);
+    expect((await call("GET /api/sessions/:id/allergies", { token, params: { id: sessionId } })).allergies).toEqual(seat3.allergies);
+    expect((await call("GET /api/kitchen/allergies", { token })).allergies).toContainEqual(seat3.allergies);
 
     // Orders from Ann's phone, accepted by the pipeline: one served, one cancelled.
     const phone = await socket(server, { token: ann.token });

@@ -216,17 +216,10 @@ describe("what each role's socket hears", () => {
     const kitchenOrders = recorderOf(listeners.KITCHEN).named("order:updated");
     expect(kitchenOrders.length).toBeGreaterThan(0);
     for (const e of kitchenOrders) expect(Object.keys(e.data).sort()).toEqual(Object.keys(onBoard).sort());
-    // Nothing the kitchen may not read reached it, however it is named.
+    // Nothing the kitchen may not read reached it, however it is named. (A phone's opaque id
+    // does: it says whose declared allergies a line carries — issue 35 — and names nobody.)
     const kitchenHeard = JSON.stringify(recorderOf(listeners.KITCHEN).events);
-    for (const secret of [
-      "Ann Guest",
-      "Stranger Name",
-      guest.customer.id,
-      session.joinCode,
-      "Split 1 of 1",
-      "Bar Guest",
-      barGuest.customer.id,
-    ])
+    for (const secret of ["Ann Guest", "Stranger Name", session.joinCode, "Split 1 of 1", "Bar Guest"])
       expect(kitchenHeard).not.toContain(secret);
 
     // Unlogged broadcasts: the sold-out product goes to those who may read the staff menu.

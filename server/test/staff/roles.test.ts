@@ -507,6 +507,21 @@ const SCENARIOS: { [C in StaffCommand]: (ctx: Ctx) => Promise<Attempt> } = {
     dataOf(await send(owner, "ticket:bump", { ticketId: ticket.id, to: "PREPARING" }));
     return { payload: { ticketId: ticket.id, from: "PREPARING" }, happened: async () => (await ticketStatus(ctx, ticket.id)) === "NEW" };
   },
+  "ticket:acknowledge-allergies": async (ctx) => {
+    const session = await openSession(ctx);
+    const guest = await ctx.a.api.joinSession(session.joinCode, "Ann");
+    await ctx.a.api.route("PUT /api/sessions/allergies", {
+      token: guest.token,
+      body: { allergens: [], diets: [], note: "no coriander at all" },
+    });
+    const phone = await ctx.socket(ctx.a, { token: guest.token });
+    const order = await acceptedOrder(ctx.prisma, phone, [{ productId: ctx.crew.products[1]!.id, quantity: 1 }]);
+    const ticket = await ticketOf(ctx, order.id);
+    return {
+      payload: { ticketId: ticket.id },
+      happened: async () => (await ctx.prisma.allergyAck.count({ where: { ticketId: ticket.id } })) === 1,
+    };
+  },
   "course:hold": async (ctx) => {
     const order = await acceptedDiavola(ctx);
     const ticket = await ticketOf(ctx, order.id);
