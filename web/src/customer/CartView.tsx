@@ -1,7 +1,16 @@
-import { chosenOptions, LIMITS, type MenuResponse, type ProductDto } from "@ordered/contract/client";
+import {
+  chosenOptions,
+  conflictsOf,
+  type Declared,
+  hasConflicts,
+  LIMITS,
+  type MenuResponse,
+  type ProductDto,
+} from "@ordered/contract/client";
 import type { ReactNode, RefObject } from "react";
 import { formatList, t } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
+import { conflictText } from "./AllergySheet";
 import { atQuantityLimit, canAdd, isFull, isUnorderable, lineCents, shortOfStock, unorderableLines } from "./cart";
 import type { CartLine } from "./customer-storage";
 import { isSoldOut, lineProblem } from "./menu-model";
@@ -26,6 +35,9 @@ interface Props {
   onQuantity: (lineId: string, quantity: number) => void;
   onNote: (lineId: string, note: string) => void;
   onPlace: () => void;
+  /** The guest's declared allergies and diets: a line against them needs their yes before the order goes. */
+  declared: Declared | null;
+  onConfirmAllergy: (lineId: string) => void;
 }
 
 /** The cart: a line per product and choice, with its options and their prices, its note and quantity; the total; Place order. */
@@ -44,11 +56,20 @@ export function CartView({
   onQuantity,
   onNote,
   onPlace,
+  declared,
+  onConfirmAllergy,
 }: Props) {
   // What the menu offers now (null while it loads: nothing is flagged until it is known).
   const offered = menu ? new Map(menu.products.map((p) => [p.id, p])) : null;
   const short = offered ? shortOfStock(lines, offered) : new Map<string, number>();
   const blocked = sending || !offered ? 0 : unorderableLines(lines, offered).length;
+  // Lines against the guest's declaration they have not said yes to (added before they declared it).
+  const conflictOf = (l: CartLine) => {
+    const p = products.get(l.productId);
+    const c = p ? conflictsOf(declared, p) : null;
+    return c && hasConflicts(c) ? conflictText(c) : null;
+  };
+  const unconfirmed = sending ? 0 : lines.filter((l) => !l.allergyConfirmed && conflictOf(l)).length;
   return (
     <section aria-labelledby="cart-title" className="cart" id="cart">
       <h2 id="cart-title" ref={headingRef} tabIndex={-1}>
@@ -150,6 +171,22 @@ export function CartView({
                   </ul>
                 )}
                 {problem && <p className="line-problem">{problem}</p>}
+                {conflictOf(l) && (
+                  <div className="line-conflict" data-confirmed={l.allergyConfirmed || undefined}>
+                    <p className="menu-conflict">
+                      <span aria-hidden="true">⚠ </span>
+                      {conflictOf(l)}
+                    </p>
+                    {l.allergyConfirmed ? (
+                      <p className="muted small">{t("allergies.lineConfirmed")}</p>
+                    ) : (
+                      <button type="button" className="button small" disabled={sending} onClick={() => onConfirmAllergy(l.id)}>
+                        {t("allergies.confirmYes")}
+                        <span className="visually-hidden"> {name}</span>
+                      </button>
+                    )}
+                  </div>
+                )}
                 {!unorderable && (
                   <label className="field note">
                     <span>{t("customer.noteLabel", { name })}</span>
@@ -184,12 +221,17 @@ export function CartView({
           {t("customer.placeBlocked", { n: blocked })}
         </p>
       )}
+      {unconfirmed > 0 && (
+        <p className="error place-blocked" id="place-unconfirmed">
+          {t("allergies.placeBlocked")}
+        </p>
+      )}
       {lines.length > 0 && (
         <button
           type="button"
           className="button primary large place"
-          disabled={sending || blocked > 0}
-          aria-describedby={blocked > 0 ? "place-blocked" : undefined}
+          disabled={sending || blocked > 0 || unconfirmed > 0}
+          aria-describedby={blocked > 0 ? "place-blocked" : unconfirmed > 0 ? "place-unconfirmed" : undefined}
           onClick={onPlace}
         >
           {sending ? t("customer.placing") : t("customer.place")}

@@ -11,20 +11,32 @@ interface Props {
   inCart: number;
   /** false: it cannot be added now (outside its category's hours, an order being sent, the cart full). */
   addable: boolean;
+  /** What in it goes against the guest's declared allergies or diets, in their words; null: nothing. */
+  conflict: string | null;
   onAdd: () => void;
 }
 
 /** One dish: photo, name, description, diet tags and allergens, price and Add (sold out: greyed, no Add). */
-export function MenuItem({ product: p, inCart, addable, onAdd }: Props) {
+export function MenuItem({ product: p, inCart, addable, conflict, onAdd }: Props) {
   const soldOut = isSoldOut(p);
   const hasOptions = p.optionGroups.length > 0;
   const price = formatMoney(fromPrice(p), p.currency);
   return (
-    <li className={`menu-item${soldOut ? " sold-out" : ""}`} aria-label={p.name}>
+    <li
+      className={`menu-item${soldOut ? " sold-out" : ""}${conflict ? " conflicts" : ""}`}
+      aria-label={p.name}
+      data-conflict={conflict ? true : undefined}
+    >
       <ProductPhoto product={p} variant="tile" />
       <div className="menu-body">
         <span className="menu-name">{p.name}</span>
         {p.description && <span className="menu-desc">{p.description}</span>}
+        {conflict && (
+          <p className="menu-conflict">
+            <span aria-hidden="true">⚠ </span>
+            {conflict}
+          </p>
+        )}
         <DietBadges product={p} />
         <div className="menu-foot">
           <span className="menu-price">{hasOptions && pricedByChoice(p) ? t("phoneMenu.from", { price }) : price}</span>

@@ -1,6 +1,8 @@
-import type { MenuResponse } from "@ordered/contract/client";
+import { conflictsOf, type Declared, hasConflicts, type MenuResponse, type ProductDto } from "@ordered/contract/client";
 import { useId, useRef, useState } from "react";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { t } from "../i18n/i18n";
+import { AllergySheet, conflictText, declaredText } from "./AllergySheet";
 import { CategoryChips } from "./CategoryChips";
 import type { NewLine } from "./cart";
 import { MenuFilters } from "./MenuFilters";
@@ -24,6 +26,9 @@ interface Props {
   onAdd: (item: NewLine) => void;
   /** While an order is being sent the cart cannot change. */
   locked: boolean;
+  /** The guest's declared allergies and diets (null: none): conflicting dishes are marked, and adding one asks first. */
+  declared: Declared | null;
+  onDeclare: (d: Declared) => Promise<void>;
 }
 
 const anchorOf = (categoryId: string) => `category-${categoryId}`;
@@ -33,9 +38,12 @@ const anchorOf = (categoryId: string) => `category-${categoryId}`;
  * and a search, each category a section with its description and its service hours. A dish
  * with options opens the options sheet; one without is added with a tap.
  */
-export function MenuView({ menu, error, now, filter, onFilter, quantities, canAdd, onAdd, locked }: Props) {
+export function MenuView({ menu, error, now, filter, onFilter, quantities, canAdd, onAdd, locked, declared, onDeclare }: Props) {
   const [query, setQuery] = useState("");
-  const [choosing, setChoosing] = useState<{ id: string; name: string } | null>(null);
+  const [choosing, setChoosing] = useState<{ id: string; name: string; allergyConfirmed: boolean } | null>(null);
+  const [declaring, setDeclaring] = useState(false);
+  // A dish against the guest's declaration waits for their explicit yes before it is added (or its options open).
+  const [asking, setAsking] = useState<{ product: ProductDto; conflict: string } | null>(null);
   const searchId = useId();
   const sectionsRef = useRef<HTMLDivElement>(null);
   const sections = menu ? menuSections(menu, { filter, query, now }) : [];
@@ -44,6 +52,12 @@ export function MenuView({ menu, error, now, filter, onFilter, quantities, canAd
   const choosingProduct = choosing ? (menu?.products.find((p) => p.id === choosing.id) ?? null) : null;
   const choosingSection = choosingProduct && sections.find((s) => s.category.id === choosingProduct.categoryId);
   const choosingWindow = choosingSection && !choosingSection.served ? windowText(choosingSection.category) : null;
+
+  function add(p: ProductDto, allergyConfirmed: boolean) {
+    const confirmed = allergyConfirmed ? { allergyConfirmed } : {};
+    if (p.optionGroups.length === 0) onAdd({ productId: p.id, options: [], ...confirmed });
+    else setChoosing({ id: p.id, name: p.name, allergyConfirmed });
+  }
 
   return (
     <section aria-labelledby="menu-title" className="menu">
@@ -59,6 +73,15 @@ export function MenuView({ menu, error, now, filter, onFilter, quantities, canAd
         onChange={(e) => setQuery(e.target.value)}
         placeholder={t("customer.searchPlaceholder")}
       />
+      <button
+        type="button"
+        className={`allergy-button${declared ? " declared" : ""}`}
+        aria-haspopup="dialog"
+        onClick={() => setDeclaring(true)}
+      >
+        <span aria-hidden="true">⚠ </span>
+        {declared ? t("allergies.buttonSet", { list: declaredText(declared) }) : t("allergies.button")}
+      </button>
       <MenuFilters filter={filter} onChange={onFilter} matching={matching} />
       {error && (
         <p role="alert" className="error">
@@ -93,13 +116,16 @@ export function MenuView({ menu, error, now, filter, onFilter, quantities, canAd
                 <ul className="menu-list">
                   {products.map((p) => {
                     const plain = p.optionGroups.length === 0;
+                    const conflicts = conflictsOf(declared, p);
+                    const conflict = hasConflicts(conflicts) ? conflictText(conflicts) : null;
                     return (
                       <MenuItem
                         key={p.id}
                         product={p}
                         inCart={quantities.get(p.id) ?? 0}
                         addable={served && !locked && (!plain || canAdd({ productId: p.id, options: [] }))}
-                        onAdd={() => (plain ? onAdd({ productId: p.id, options: [] }) : setChoosing({ id: p.id, name: p.name }))}
+                        conflict={conflict}
+                        onAdd={() => (conflict ? setAsking({ product: p, conflict }) : add(p, false))}
                       />
                     );
                   })}
@@ -116,10 +142,21 @@ export function MenuView({ menu, error, now, filter, onFilter, quantities, canAd
           name={choosing.name}
           blocked={locked ? t("customer.placing") : choosingWindow ? t("phoneMenu.served", { window: choosingWindow }) : null}
           canAdd={canAdd}
-          onAdd={onAdd}
+          onAdd={(line) => onAdd(choosing.allergyConfirmed ? { ...line, allergyConfirmed: true } : line)}
           onClose={() => setChoosing(null)}
         />
       )}
+      {asking && (
+        <ConfirmDialog
+          title={t("allergies.confirmTitle")}
+          message={t("allergies.confirmBody", { name: asking.product.name, problems: asking.conflict })}
+          confirmLabel={t("allergies.confirmYes")}
+          dismissLabel={t("allergies.confirmNo")}
+          onConfirm={() => add(asking.product, true)}
+          onClose={() => setAsking(null)}
+        />
+      )}
+      {declaring && <AllergySheet declared={declared} onSave={onDeclare} onClose={() => setDeclaring(false)} />}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import {
   billOf,
   type CorrectionDto,
   type CustomerDto,
+  isDeclared,
   type OrderDto,
   type PaymentDto,
   type PresenceState,
@@ -36,6 +37,7 @@ import { RefusedNotice } from "./RefusedNotice";
 import { useRefusedOrders } from "./refused-orders";
 import { SplitByItem } from "./SplitByItem";
 import { phoneSplit, tablePhones } from "./split-names";
+import { useAllergies } from "./use-allergies";
 import { useCart } from "./use-cart";
 import type { CurrentSession, OnEnd } from "./use-customer-live";
 import { useInView } from "./use-in-view";
@@ -101,6 +103,8 @@ export function TableScreen({ storageKey, token, current, label, orders, payment
     },
   });
   const [filter, setFilter] = useMenuFilter();
+  const allergies = useAllergies(token);
+  const declared = isDeclared(allergies.declared) ? allergies.declared : null;
   const now = useNow();
   // Every product seen on this phone, also ones taken off the menu since: the cart still names them.
   const seen = useRef(new Map<string, ProductDto>());
@@ -211,6 +215,8 @@ export function TableScreen({ storageKey, token, current, label, orders, payment
               canAdd={cart.canAdd}
               onAdd={cart.add}
               locked={!!cart.submission}
+              declared={declared}
+              onDeclare={(d) => allergies.save({ allergens: [...d.allergens], diets: [...d.diets], note: d.note })}
             />
             {mustProve && <PresenceCheck token={token} presence={mustProve} onPresence={setPresence} inputRef={pinInput} />}
             {justVerified && !cart.placed && (
@@ -253,6 +259,8 @@ export function TableScreen({ storageKey, token, current, label, orders, payment
               error={cart.error}
               onQuantity={cart.setQuantity}
               onNote={cart.setNote}
+              declared={declared}
+              onConfirmAllergy={cart.confirmAllergy}
               onPlace={() =>
                 cart.place((l) => {
                   const p = byId.get(l.productId);

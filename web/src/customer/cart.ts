@@ -19,6 +19,8 @@ export interface CartLine {
   options: string[];
   quantity: number;
   note: string;
+  /** The guest confirmed it although it goes against the allergies or diets they declared (sent as `allergyConfirmed`). */
+  allergyConfirmed?: boolean;
 }
 
 export interface Submission {
@@ -49,6 +51,8 @@ export interface NewLine {
   options: readonly string[];
   note?: string;
   quantity?: number;
+  /** Confirmed against the guest's declared allergies when it was added. */
+  allergyConfirmed?: boolean;
 }
 
 /** A line's content key: the same product with other choices or another note is another line. */
@@ -70,9 +74,12 @@ export function addLine(lines: CartLine[], item: NewLine): CartLine[] {
   if (!canAdd(lines, item)) return lines;
   const quantity = Math.max(1, Math.min(maxQuantity, item.quantity ?? 1));
   const same = sameAs(item);
-  if (lines.some(same)) return lines.map((l) => (same(l) ? { ...l, quantity: Math.min(maxQuantity, l.quantity + quantity) } : l));
+  const confirmed = item.allergyConfirmed ? { allergyConfirmed: true } : {};
+  if (lines.some(same)) {
+    return lines.map((l) => (same(l) ? { ...l, ...confirmed, quantity: Math.min(maxQuantity, l.quantity + quantity) } : l));
+  }
   const note = (item.note ?? "").trim().slice(0, noteLength);
-  const line = { productId: item.productId, options: [...item.options], note, quantity };
+  const line = { productId: item.productId, options: [...item.options], note, quantity, ...confirmed };
   return [...lines, { id: freshId(lines, keyOf(line)), ...line }];
 }
 
@@ -81,6 +88,11 @@ export function setQuantity(lines: CartLine[], lineId: string, quantity: number)
   return lines
     .map((l) => (l.id === lineId ? { ...l, quantity: Math.min(maxQuantity, Math.max(0, quantity)) } : l))
     .filter((l) => l.quantity > 0);
+}
+
+/** The guest confirms a line that goes against their declared allergies or diets. */
+export function confirmAllergy(lines: CartLine[], lineId: string): CartLine[] {
+  return lines.map((l) => (l.id === lineId ? { ...l, allergyConfirmed: true } : l));
 }
 
 /** Edits a line's note in place (the line keeps its id, so the field being typed in stays put). */
@@ -162,8 +174,10 @@ export function mergeLines(lines: readonly CartLine[]): CartLine[] {
   for (const l of lines) {
     const key = keyOf(l);
     const i = merged.findIndex((m) => keyOf(m) === key && m.quantity + l.quantity <= maxQuantity);
-    if (i >= 0) merged[i] = { ...merged[i]!, quantity: merged[i]!.quantity + l.quantity };
-    else merged.push(l);
+    if (i >= 0) {
+      const confirmed = merged[i]!.allergyConfirmed || l.allergyConfirmed ? { allergyConfirmed: true } : {};
+      merged[i] = { ...merged[i]!, ...confirmed, quantity: merged[i]!.quantity + l.quantity };
+    } else merged.push(l);
   }
   return merged;
 }
@@ -181,6 +195,7 @@ export function placeOrderPayload(s: Submission): PlaceOrderPayload {
         ...(note ? { note } : {}),
         ...(l.options.length > 0 ? { options: [...l.options] } : {}),
         ...(shown === undefined ? {} : { unitPriceCents: shown }),
+        ...(l.allergyConfirmed ? { allergyConfirmed: true } : {}),
       };
     }),
   };
@@ -221,11 +236,17 @@ function readLines(value: unknown): CartLine[] | null {
   const lines: CartLine[] = [];
   for (const raw of value) {
     if (!isObject(raw)) return null;
-    const { productId, quantity, note = "", options = [], id } = raw;
+    const { productId, quantity, note = "", options = [], id, allergyConfirmed } = raw;
     if (typeof productId !== "string" || typeof note !== "string") return null;
     if (typeof quantity !== "number" || !Number.isInteger(quantity) || quantity < 1 || quantity > maxQuantity) return null;
     if (!Array.isArray(options) || options.length > maxOptionsPerLine || !options.every((o) => typeof o === "string")) return null;
-    const line = { productId, options: options as string[], note: note.slice(0, noteLength), quantity };
+    const line = {
+      productId,
+      options: options as string[],
+      note: note.slice(0, noteLength),
+      quantity,
+      ...(allergyConfirmed === true ? { allergyConfirmed: true } : {}),
+    };
     const kept = typeof id === "string" && !lines.some((l) => l.id === id) ? id : freshId(lines, keyOf(line));
     lines.push({ id: kept, ...line });
   }

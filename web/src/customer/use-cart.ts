@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { t } from "../i18n/i18n";
 import { CommandError } from "../realtime/command";
 import { useCommands } from "../realtime/live-context";
-import { addLine, addLines, canAdd, type NewLine, placeOrderPayload, priceKey, setNote, setQuantity } from "./cart";
+import { addLine, addLines, canAdd, confirmAllergy, type NewLine, placeOrderPayload, priceKey, setNote, setQuantity } from "./cart";
 import { type CartLine, customerStorage, type SavedCart } from "./customer-storage";
 import { type EndReason, endReasonOf } from "./phone-flow";
 
@@ -119,6 +119,8 @@ export function useCart({ storageKey, orders, onEnd, onPriceChanged, onPresenceR
     dismissPlaced: () => setPlaced(null),
     setQuantity: (lineId: string, quantity: number) => edit((lines) => setQuantity(lines, lineId, quantity)),
     setNote: (lineId: string, note: string) => edit((lines) => setNote(lines, lineId, note)),
+    /** The guest orders a line that goes against their declared allergies anyway. */
+    confirmAllergy: (lineId: string) => edit((lines) => confirmAllergy(lines, lineId)),
     place,
   };
 }

@@ -12,6 +12,8 @@ import { boardOf, newTicketIds, voidCueId, voidCueIds } from "./kitchen-board";
 import { kitchenTitle } from "./kitchen-title";
 import { SoundIcon } from "./SoundIcon";
 import { rememberStation } from "./station-choice";
+import { ticketAllergies } from "./ticket-allergies";
+import { useKitchenAllergies } from "./use-kitchen-allergies";
 import type { KitchenLive } from "./use-kitchen-live";
 import { useScanBump } from "./use-scan-bump";
 import { useTicketActions } from "./use-ticket-actions";
@@ -39,6 +41,7 @@ export function KitchenDisplay({ stationId, kitchen, token, onLogout }: Props) {
   // A void rings like a new ticket (the same cue) and flashes its ticket until someone looks.
   const cue = useTicketCue(useMemo(() => [...newTicketIds(board), ...voidCueIds(board)], [board]));
   const actions = useTicketActions(live.commands);
+  const allergies = useKitchenAllergies(token, live);
   useScanBump(board, actions.bump, actions.busy);
   const now = useNow(1000);
   // A bumped ticket changes column (React mounts it anew, which drops focus): keyboard focus
@@ -152,6 +155,8 @@ export function KitchenDisplay({ stationId, kitchen, token, onLogout }: Props) {
                         followFocus(card.ticket.id);
                         void actions.recall(card.ticket.id, from);
                       }}
+                      allergies={ticketAllergies(card.ticket.id, card.order, card.items, allergies.bySession.get(card.order.sessionId))}
+                      onAcknowledge={() => void actions.acknowledge(card.ticket.id, allergies.put)}
                     />
                   </li>
                 ))}

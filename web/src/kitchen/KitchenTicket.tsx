@@ -4,6 +4,7 @@ import { formatAge } from "../lib/age";
 import { strings } from "../strings";
 import { isVoidedLine, type TicketCard, ticketSince } from "./kitchen-board";
 import { ticketAge } from "./ticket-age";
+import type { TicketAllergies } from "./ticket-allergies";
 import type { Thresholds } from "./use-kitchen-live";
 import "./KitchenTicket.css";
 
@@ -19,10 +20,13 @@ interface Props {
   undoFrom: BumpStep | null;
   onBump: (to: BumpStep) => void;
   onRecall: (from: BumpStep) => void;
+  /** The declared allergies its lines call for, and whether the station has read them (issue 35). */
+  allergies: TicketAllergies;
+  onAcknowledge: () => void;
 }
 
 /** One station's part of an order: the table, its age, this station's lines, and one big button to move it on. */
-export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undoFrom, onBump, onRecall }: Props) {
+export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undoFrom, onBump, onRecall, allergies, onAcknowledge }: Props) {
   const { ticket, items } = card;
   const name = orderName(card.table, card.number);
   const ready = ticket.status === "READY";
@@ -36,6 +40,10 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
   const next = held === null ? TICKET_NEXT[ticket.status] : undefined;
   // The whole order's word, as the panel shows it: another station's part may be behind this one's.
   const view = orderViewOf(card.order);
+  // A declared guest's lines are read before anything is cooked: Start waits for "Allergy read".
+  const mustRead = allergies.unacknowledged.length > 0;
+  const readAgain = mustRead && ticket.status !== "NEW";
+  const clock = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
 
   return (
     <article
@@ -47,6 +55,7 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
       data-urgency={urgency}
       data-held={held === null ? undefined : true}
       data-order-view={view}
+      data-allergy={allergies.lines.size > 0 || undefined}
     >
       <header className="kt-head">
         <h3 className="kt-table">
@@ -74,6 +83,7 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
         {items.map((item, i) => {
           const allergens = ALLERGENS.filter((a) => item.allergens.includes(a));
           const allergyNote = isAllergyNote(item.note);
+          const declared = allergies.lines.get(item.position);
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: an order's lines never move; their position is their identity
             <li key={i} className={isVoidedLine(item) ? "kt-line kt-voided" : "kt-line"} data-voided={isVoidedLine(item) || undefined}>
@@ -95,7 +105,23 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
                   {item.note}
                 </span>
               )}
+              {declared && (
+                <span className="kt-declared" data-declared>
+                  <strong>⚠ {strings.kitchen.declared}: </strong>
+                  {formatList([
+                    ...declared.declaration.allergens.map((a) => t(`allergens.${a}`)),
+                    ...declared.declaration.diets.map((d) => t(`tags.${d}`)),
+                  ])}
+                  {declared.declaration.note && <span className="kt-declared-note"> “{declared.declaration.note}”</span>}
+                  {declared.conflicts.allergens.length > 0 && (
+                    <strong className="kt-contains">
+                      {strings.kitchen.contains(formatList(declared.conflicts.allergens.map((a) => t(`allergens.${a}`))).toUpperCase())}
+                    </strong>
+                  )}
+                </span>
+              )}
               {allergens.length > 0 && (
+                // The dish's own, compact: the guest's declaration above is what must stand out.
                 <span className="kt-allergens">
                   {t("ticket.allergens", { names: formatList(allergens.map((a) => t(`allergens.${a}`).toLowerCase())) })}
                 </span>
@@ -104,12 +130,23 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
           );
         })}
       </ul>
+      {mustRead && (
+        <p className="kt-must-read" role="note">
+          {readAgain ? strings.kitchen.changedSince : strings.kitchen.mustAcknowledge}
+        </p>
+      )}
+      {!mustRead &&
+        allergies.acknowledged.map((a) => (
+          <p key={`${a.declarationId}:${a.version}`} className="kt-read">
+            ✓ {strings.kitchen.acknowledged(a.ackedBy ?? "—", clock.format(new Date(a.ackedAt)))}
+          </p>
+        ))}
       {error && (
         <p role="alert" className="kt-error">
           {error}
         </p>
       )}
-      {(next || undoFrom) && (
+      {(next || undoFrom || mustRead) && (
         <div className="kt-actions">
           {undoFrom && (
             <button
@@ -122,16 +159,28 @@ export function KitchenTicket({ card, now, thresholds, unseen, busy, error, undo
               ↶ {strings.kitchen.undo}
             </button>
           )}
-          {next && (
+          {mustRead && held === null ? (
             <button
               type="button"
-              className={`kt-bump kt-bump-${next.toLowerCase()}`}
+              className="kt-bump kt-ack"
               disabled={busy}
-              aria-label={strings.kitchen.bumpLabel(next, name)}
-              onClick={() => onBump(next)}
+              aria-label={strings.kitchen.acknowledgeLabel(name)}
+              onClick={onAcknowledge}
             >
-              {strings.kitchen.bump[next]} {next === "READY" ? "✓" : "▸"}
+              {strings.kitchen.acknowledge}
             </button>
+          ) : (
+            next && (
+              <button
+                type="button"
+                className={`kt-bump kt-bump-${next.toLowerCase()}`}
+                disabled={busy}
+                aria-label={strings.kitchen.bumpLabel(next, name)}
+                onClick={() => onBump(next)}
+              >
+                {strings.kitchen.bump[next]} {next === "READY" ? "✓" : "▸"}
+              </button>
+            )
           )}
         </div>
       )}

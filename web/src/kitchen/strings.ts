@@ -24,6 +24,14 @@ export const kitchenStrings = {
     wholeOrder: (word: string) => `Whole order: ${word}`,
     undoLabel: (ticket: string) => `Undo the last move of ${ticket}`,
     allergyNote: "Allergy",
+    /** A guest's declared allergies (issue 35): loudest on the ticket; read before it starts. */
+    declared: "ALLERGY",
+    contains: (list: string) => `CONTAINS ${list}`,
+    acknowledge: "Allergy read ✓",
+    acknowledgeLabel: (ticket: string) => `Allergy read: ${ticket} (the declared allergies of its guests)`,
+    mustAcknowledge: "Read the declared allergies before starting.",
+    acknowledged: (by: string, at: string) => `Allergies read by ${by} at ${at}`,
+    changedSince: "The guest changed their allergies since: read again.",
     newBadge: "New",
     /** A course held at the table: the floor fires it (issue 32, item 3). */
     held: (course: string) => (course ? `held: ${course}` : "held"),

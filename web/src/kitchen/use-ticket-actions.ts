@@ -1,4 +1,4 @@
-import { type BumpStep, type KitchenOrderDto, type TicketMoves, undoableBump } from "@ordered/contract/client";
+import { type BumpStep, type KitchenOrderDto, type SessionAllergiesDto, type TicketMoves, undoableBump } from "@ordered/contract/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { t } from "../i18n/i18n";
 import type { Commands } from "../realtime/command";
@@ -74,8 +74,28 @@ export function useTicketActions(commands: Commands) {
     [commands, run],
   );
 
+  /** The station read the declared allergies its lines call for (issue 35): `onRead` takes the session's as they are now. */
+  const acknowledge = useCallback(
+    async (ticketId: string, onRead: (allergies: SessionAllergiesDto) => void) => {
+      setBusy((b) => new Set(b).add(ticketId));
+      setErrors(({ [ticketId]: _gone, ...rest }) => rest);
+      try {
+        onRead((await commands.send("ticket:acknowledge-allergies", { ticketId })).allergies);
+      } catch (err) {
+        showError(ticketId, err instanceof Error ? err.message : t("common.unexpectedError"));
+      } finally {
+        setBusy((b) => {
+          const next = new Set(b);
+          next.delete(ticketId);
+          return next;
+        });
+      }
+    },
+    [commands, showError],
+  );
+
   /** The status an Undo on this ticket would take it back from, if one is offered at `now` (this screen's clock). */
   const undoFrom = (ticket: TicketMoves, now: number): BumpStep | null => undoableBump(ticket, now + skew.current);
 
-  return { bump, recall, undoFrom, busy, errors };
+  return { bump, recall, acknowledge, undoFrom, busy, errors };
 }

@@ -4,6 +4,7 @@ import {
   addLine,
   canAdd,
   cartTotal,
+  confirmAllergy,
   keyOf,
   mergeLines,
   placeOrderPayload,
@@ -191,5 +192,29 @@ describe("a stored cart", () => {
   test("two stored lines with one id get two ids", () => {
     const lines = readCart({ lines: [plain("p1"), { ...plain("p1"), note: "edited" }], submission: null }).lines;
     expect(new Set(lines.map((l) => l.id)).size).toBe(2);
+  });
+});
+
+describe("a line against the guest's declared allergies (issue 35)", () => {
+  test("keeps the guest's yes from the add, through a merge and a reload, and sends it as allergyConfirmed", () => {
+    let lines = addLine([], { productId: "satay", options: [], allergyConfirmed: true });
+    lines = addLine(lines, { productId: "satay", options: [] }); // the same dish again: still confirmed
+    lines = addLine(lines, { productId: "salad", options: [] });
+    expect(lines.map((l) => [l.productId, l.quantity, l.allergyConfirmed ?? false])).toEqual([
+      ["satay", 2, true],
+      ["salad", 1, false],
+    ]);
+    // Added before the guest declared it: confirmed in the cart later.
+    lines = confirmAllergy(lines, lines[1]!.id);
+    expect(readCart(JSON.parse(JSON.stringify({ lines, submission: null }))).lines).toEqual(lines);
+    expect(placeOrderPayload({ clientOrderId: "client-order-1", lines }).items).toEqual([
+      { productId: "satay", quantity: 2, allergyConfirmed: true },
+      { productId: "salad", quantity: 1, allergyConfirmed: true },
+    ]);
+    // An unconfirmed line sends nothing about it; a stored non-boolean is dropped.
+    expect(placeOrderPayload({ clientOrderId: "c", lines: [plain("p1")] }).items).toEqual([{ productId: "p1", quantity: 1 }]);
+    expect(readCart({ lines: [{ ...plain("p1"), allergyConfirmed: "yes" }], submission: null }).lines[0]).not.toHaveProperty(
+      "allergyConfirmed",
+    );
   });
 });
