@@ -132,7 +132,9 @@ export const TEXT_PAIRS: readonly TokenPair[] = [
   ...text("--kitchen-off-text", "--kitchen-off-bg"),
   ...text("--text", "--ticket-bg", "--ticket-head-bg", "--ticket-flash", "--urgency-amber-bg", "--urgency-red-bg"),
   ...text("--muted", "--ticket-bg", "--ticket-head-bg", "--ticket-flash", "--urgency-amber-bg", "--urgency-red-bg"),
-  ...text("--allergen-text", "--ticket-bg", "--ticket-flash"),
+  // A ticket's "allergies read" line and its "read the allergies first" warning (issue 35).
+  ...text("--success-text", "--ticket-bg", "--ticket-flash"),
+  ...text("--danger", "--ticket-bg", "--ticket-flash"),
   ...text("--on-bright", "--urgency-amber", "--kitchen-new"),
   ...text("--on-solid", "--urgency-red", "--kitchen-ready-solid"),
   // Printed table cards stay paper whatever the screen's scheme.
