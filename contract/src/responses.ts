@@ -209,6 +209,13 @@ export const CardInfoResponse = z.strictObject({
 });
 export type CardInfoResponse = z.infer<typeof CardInfoResponse>;
 
+/**
+ * GET /api/cards/:cardCode/seated (no token): a phone waiting at a free table's card, answered as
+ * soon as staff seat the table, or "not yet" after the server's hold (CARD_WAIT_MS); nothing else.
+ */
+export const CardSeatedResponse = z.strictObject({ seated: z.boolean() });
+export type CardSeatedResponse = z.infer<typeof CardSeatedResponse>;
+
 /** GET /api/sessions/code/:joinCode (no token): what a phone shows before joining with a session's own QR */
 export const CodeInfoResponse = z.strictObject({
   /** The session's label, e.g. the table's name. */

@@ -65,6 +65,7 @@ import {
 import {
   AllergyDeclarationResponse,
   CardInfoResponse,
+  CardSeatedResponse,
   CategoryListResponse,
   CategoryResponse,
   CheckoutResponse,
@@ -285,6 +286,12 @@ export const ROUTES = {
     summary: "A table's card as a phone sees it before joining",
     params: z.object({ cardCode: code }),
     response: CardInfoResponse,
+  },
+  "GET /api/cards/:cardCode/seated": {
+    by: "public",
+    summary: "Wait at a free table's card: answered once staff seat the table, or not yet after about 25 s (long poll)",
+    params: z.object({ cardCode: code }),
+    response: CardSeatedResponse,
   },
 
   // The menu: stations, categories, products, their photos; the phones' menu.

@@ -13,6 +13,8 @@ import { openStaffPage } from "../support/staff-accounts.js";
 import { joinOnPhone, joinUrlFromPanel, openSession, showTable, viewOrder } from "../support/ui.js";
 
 const TABLET_SIZE = { width: 1024, height: 768 };
+/** The phone's screens fail on every axe violation, moderate ones too (issue 35: content outside a landmark). */
+const ALL = { all: true } as const;
 
 test("staff screens: login, setup, panel with a session and its dialogs, tables, card sheet, menu and its tax rates, settings, staff accounts, a closed session's record", async ({
   browser,
@@ -156,7 +158,7 @@ test("the kitchen display", async ({ browser, api, venue }) => {
   }
 });
 
-test("phone screens: first screen, menu, options sheet, cart, orders, bill, receipt, free table, invalid card", async ({
+test("phone screens, with no violation of any impact (landmarks too): first screen, menu, options sheet, cart, orders, bill, receipt, free table, invalid card", async ({
   api,
   venue,
   phones,
@@ -176,16 +178,16 @@ test("phone screens: first screen, menu, options sheet, cart, orders, bill, rece
 
   await page.goto(table.cardUrl);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expectAccessible(page, info, "phone first screen");
+  await expectAccessible(page, info, "phone first screen", ALL);
 
   await joinOnPhone(phone, table.cardUrl, "Alex");
-  await expectAccessible(page, info, "phone menu, asking for the table's PIN");
+  await expectAccessible(page, info, "phone menu, asking for the table's PIN", ALL);
   await typePin(page, await pinOf(api, venue.staffToken, sessionId));
 
   await page.getByRole("button", { name: "Add Ortolana" }).click();
   const sheet = page.getByRole("dialog", { name: "Ortolana" });
   await expect(sheet).toBeVisible();
-  await expectAccessible(page, info, "phone options sheet");
+  await expectAccessible(page, info, "phone options sheet", ALL);
   await sheet.getByRole("radio", { name: /Large/ }).check();
   await sheet.getByRole("button", { name: /^Add · / }).click();
   await expect(sheet).toBeHidden();
@@ -193,30 +195,30 @@ test("phone screens: first screen, menu, options sheet, cart, orders, bill, rece
   await page.getByRole("button", { name: "Add Margherita" }).click();
   await viewOrder(page);
   await expect(page.getByRole("button", { name: "Place order" })).toBeVisible();
-  await expectAccessible(page, info, "phone cart");
+  await expectAccessible(page, info, "phone cart", ALL);
 
   await page.getByRole("button", { name: "Place order" }).click();
   await waitForAccepted(api, venue.staffToken, sessionId, 1);
   await expect(page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
   await page.getByRole("listitem", { name: "Order 1" }).scrollIntoViewIfNeeded();
-  await expectAccessible(page, info, "phone orders and timeline");
+  await expectAccessible(page, info, "phone orders and timeline", ALL);
 
   await page.getByRole("tab", { name: /^Bill/ }).click();
-  await expectAccessible(page, info, "phone bill");
+  await expectAccessible(page, info, "phone bill", ALL);
 
   await payAndClose(api, venue.staffToken, sessionId);
   await expect(page.getByRole("region", { name: "Receipt" })).toBeVisible();
   await expect(page.getByRole("form", { name: "E-mail the receipt" })).toBeVisible();
-  await expectAccessible(page, info, "phone receipt with its mail form");
+  await expectAccessible(page, info, "phone receipt with its mail form", ALL);
 
   // The table is free now: its card says so.
   const other = await phones.open();
   await other.page.goto(table.cardUrl);
   await other.page.getByRole("button", { name: "See the menu" }).click();
   await expect(other.page.getByRole("heading", { name: "This table is free right now" })).toBeVisible();
-  await expectAccessible(other.page, info, "phone free table");
+  await expectAccessible(other.page, info, "phone free table", ALL);
 
   await other.page.goto("/t/not-a-real-card-0000000000");
   await expect(other.page.getByRole("heading", { name: "Not a valid table card" })).toBeVisible();
-  await expectAccessible(other.page, info, "phone invalid card");
+  await expectAccessible(other.page, info, "phone invalid card", ALL);
 });

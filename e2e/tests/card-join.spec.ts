@@ -43,13 +43,15 @@ test("a phone scans the card of a seated table, is greeted with the table and ve
   await expect(phone.page.getByRole("listitem", { name: "Order 1" })).toBeVisible();
 });
 
-test("a free table's card says so politely, checks again by itself, and joins once staff seat the table", async ({
+test("a free table's card says so politely, and joins the moment staff seat the table (the server's push, not the page's retry)", async ({
   api,
   venue,
   phones,
 }) => {
   const table = await createTable(api, venue.staffToken, "Table 9");
   const phone = await phones.open();
+  // The page's clock is Playwright's, so its timers can be stopped below.
+  await phone.page.clock.install();
   await phone.page.goto(table.cardUrl);
   await expect(phone.page.getByRole("heading", { name: `Table 9 · ${venue.name}` })).toBeVisible();
   await phone.page.getByLabel("Your name (optional)").fill("Kim");
@@ -63,9 +65,13 @@ test("a free table's card says so politely, checks again by itself, and joins on
   await expect(phone.page.getByText(/^Still free at /)).toBeVisible();
   await expect(phone.page.getByRole("heading", { name: "This table is free right now" })).toBeVisible();
 
+  // From here no timer of the page runs (its retry every 10 s is the fallback): only the server's
+  // answer to the phone's wait (GET /api/cards/:cardCode/seated) can move it on.
+  await phone.page.clock.pauseAt(new Date(Date.now() + 1000));
   const sessionId = await seat(api, venue.staffToken, table);
-  // No tap: the page's own retry (every 10 s) joins the new session.
-  await expect(phone.page.getByRole("heading", { name: "Menu", exact: true })).toBeVisible({ timeout: 15_000 });
+  // No tap: the phone joins the new session within moments of seating.
+  await expect(phone.page.getByRole("heading", { name: "Menu", exact: true })).toBeVisible({ timeout: 1500 });
+  await phone.page.clock.resume();
   await expect(phone.page.getByRole("status")).toHaveText("Live");
   const stored = await sessionDetail(api, venue.staffToken, sessionId);
   expect(stored.customers).toEqual([expect.objectContaining({ displayName: "Kim", via: "CARD" })]);

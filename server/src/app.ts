@@ -57,6 +57,7 @@ import { sessionRoutes } from "./sessions/sessions.routes.js";
 import { transferRoutes } from "./sessions/transfers.routes.js";
 import { staffRoutes } from "./staff/staff.routes.js";
 import { statsRoutes } from "./stats/stats.routes.js";
+import { createSeatWaits, seatingPublisher } from "./tables/seat-waits.js";
 import { tableRoutes } from "./tables/tables.routes.js";
 
 export type { AppComponents, AppDeps } from "./deps.js";
@@ -106,6 +107,7 @@ export function createApp(components: AppComponents): App {
     },
     // Replaced below once io exists; handlers read deps.publisher on every call.
     publisher: mutedPublisher,
+    seatWaits: createSeatWaits({ holdMs: config.cardWaitMs }),
     producer,
     menus: new PlacementMenus(),
     mailer: createMailer(config.mail),
@@ -186,7 +188,14 @@ export function createApp(components: AppComponents): App {
   const staffRecheck = startStaffRecheck(io, deps, config.staffRecheckMs);
   const reconciler = startReconciler(deps, { intervalMs: config.payments.reconcileIntervalMs, afterMs: config.payments.reconcileAfterMs });
   connectedSockets = () => io.engine.clientsCount;
-  deps.publisher = countingPublisher(createIoPublisher(io, { perRoom: realtime.perRoom }), metrics);
+  // A table seated here wakes the phones waiting at its card here, and on the other instances
+  // through the adapter's server-side channel (tables/seat-waits.ts); theirs arrive the same way.
+  io.on("table:seated", (tableId) => deps.seatWaits.wake(tableId));
+  const seated = (tableId: string) => {
+    deps.seatWaits.wake(tableId);
+    io.serverSideEmit("table:seated", tableId);
+  };
+  deps.publisher = seatingPublisher(countingPublisher(createIoPublisher(io, { perRoom: realtime.perRoom }), metrics), seated);
   // A placement's job and its broadcast leave in one write (pipeline/queues.ts).
   producer.shareConnection(realtime.pub);
 
@@ -200,6 +209,8 @@ export function createApp(components: AppComponents): App {
       // Handlers still running may try to publish after Redis is gone: drop those emits
       // (clients replay the log when they reconnect) rather than fail with the connection closed.
       deps.publisher = mutedPublisher;
+      // Waiting phones are told "not yet" and ask again (another instance, or this one restarted).
+      deps.seatWaits.close();
       staffRecheck.stop();
       reconciler.stop();
       await realtime.close();

@@ -143,6 +143,8 @@ const EnvSchema = z.object({
   PRINT_BRIDGE_WAIT_MS: z.coerce.number().int().min(500).default(10_000),
   /** How long a printer may take to answer its status (each DLE EOT byte) before it counts as not answering. */
   PRINTER_STATUS_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
+  /** How long a phone waiting at a free table's card is held (GET /api/cards/:cardCode/seated) before it is answered "not yet" and asks again. */
+  CARD_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(25_000),
   /** How often each instance re-checks the accounts of its open staff sockets (closing deactivated ones). */
   STAFF_RECHECK_MS: z.coerce.number().int().min(100).default(15_000),
   /** Port of the Prometheus endpoint (GET /metrics), apart from the API; unset: no endpoint. */
@@ -239,6 +241,8 @@ export interface Config {
   };
   readonly metrics: { readonly host: string; readonly port: number | undefined };
   readonly staffRecheckMs: number;
+  /** How long a phone waiting at a free table is held before "not yet" (tables/seat-waits.ts). */
+  readonly cardWaitMs: number;
   readonly trustProxyHops: number;
   readonly webDist: string | undefined;
   /** Absolute path of the photo store (media/photos.ts). */
@@ -333,6 +337,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, fallbackSecret?: () => string
     },
     metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT },
     staffRecheckMs: e.STAFF_RECHECK_MS,
+    cardWaitMs: e.CARD_WAIT_MS,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     webDist: e.WEB_DIST || undefined,
     photoDir: path.resolve(e.PHOTO_DIR),

@@ -11,6 +11,7 @@ import type { ProviderFactory } from "./payments/provider.js";
 import type { Producer } from "./pipeline/queues.js";
 import type { Publisher } from "./realtime/publisher.js";
 import type { Mailer } from "./receipts/mailer.js";
+import type { SeatWaits } from "./tables/seat-waits.js";
 
 /** What the process provides: built once in main.ts, or per test. The app does not own them. */
 export interface AppComponents {
@@ -39,6 +40,8 @@ export interface AppDeps extends AppComponents {
   customerBudget: CustomerBudget;
   /** Fans committed events out to clients on every instance. */
   publisher: Publisher;
+  /** Phones waiting at free tables' cards on this instance, answered when the table is seated. */
+  seatWaits: SeatWaits;
   /** Queues pipeline work (the worker processes consume it). */
   producer: Producer;
   /** This instance's copy of the menus orders are placed against (checked by every placement's write). */

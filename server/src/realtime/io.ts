@@ -19,9 +19,11 @@ export interface SocketData {
   dropWhenIdle?: boolean;
 }
 
-// Instances talk to each other only through the adapter's own protocol.
-// biome-ignore lint/complexity/noBannedTypes: Socket.IO's generic wants an events map; there are none.
-type InterServerEvents = {};
+/** What instances tell each other over the adapter (io.serverSideEmit), besides its own protocol. */
+interface InterServerEvents {
+  /** A table was seated: wake the phones waiting at its card (tables/seat-waits.ts). */
+  "table:seated": (tableId: string) => void;
+}
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -51,6 +51,19 @@ const OPEN_SESSION_OF_TABLE_SQL = statement<{ tableId: string }>(
 
 const openSessionOfTable = (db: SqlRunner, tableId: string) => db.row(IdRow, OPEN_SESSION_OF_TABLE_SQL, { tableId });
 
+/**
+ * The table behind a card, for a phone waiting there (tables/seat-waits.ts), and whether it may
+ * join now: the table is seated, or its venue opens a session on the first scan.
+ */
+export async function cardTable(prisma: PrismaClient, cardCode: string): Promise<{ tableId: string; joinable(): Promise<boolean> }> {
+  const db = sqlOn(prisma);
+  const table = await tableByCard(db, cardCode);
+  return {
+    tableId: table.id,
+    joinable: async () => table.open_on_first_scan || (await openSessionOfTable(db, table.id)) !== undefined,
+  };
+}
+
 /** What a phone shows before joining through a card. */
 export async function cardInfo(prisma: PrismaClient, cardCode: string) {
   const db = sqlOn(prisma);

@@ -168,6 +168,12 @@ describe("the route table", () => {
     }
     const cardCode = terrace.cardUrl.split("/t/")[1]!;
     expect((await call("GET /api/cards/:cardCode", { params: { cardCode } })).seated).toBe(false);
+    // A phone waiting at the free table's card, answered once staff seat it (and the table freed again).
+    const waiting = call("GET /api/cards/:cardCode/seated", { params: { cardCode } });
+    await eventually(async () => server.app.deps.seatWaits.size > 0);
+    const seatedHere = (await call("POST /api/sessions", { token, body: { tableId: terrace.id } })).session;
+    expect(await waiting).toEqual({ seated: true });
+    await call("POST /api/sessions/:id/close", { token, params: { id: seatedHere.id }, body: {} });
 
     // The menu.
     const pastry = (await call("POST /api/stations", { token, body: { name: "Pastry" } })).station;

@@ -134,21 +134,15 @@ export function CustomerApp({ entry }: { entry: Entry }) {
       const { token, current, notice } = phase;
       const CustomerPage = customerPage?.CustomerPage ?? LazyCustomerPage;
       return (
-        <>
-          {notice && (
-            <p aria-live="polite" className="moved-notice">
-              {notice}
-            </p>
-          )}
-          <CustomerPage
-            // A new token is a new session (the phone followed a merge or split): a fresh live view.
-            key={token}
-            storageKey={key}
-            token={token}
-            current={current}
-            onEnd={(reason, receipt) => void end(reason, token, current.customer.id, receipt)}
-          />
-        </>
+        <CustomerPage
+          // A new token is a new session (the phone followed a merge or split): a fresh live view.
+          key={token}
+          storageKey={key}
+          token={token}
+          current={current}
+          notice={notice}
+          onEnd={(reason, receipt) => void end(reason, token, current.customer.id, receipt)}
+        />
       );
     }
     case "receipt":

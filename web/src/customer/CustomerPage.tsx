@@ -7,11 +7,13 @@ interface Props {
   storageKey: string;
   token: string;
   current: CurrentSession;
+  /** Said once on top of the page (staff moved this phone to another table's session). */
+  notice?: string | undefined;
   onEnd: OnEnd;
 }
 
 /** The phone's page once joined: its live connection, around the table's screen. */
-export function CustomerPage({ storageKey, token, current, onEnd }: Props) {
+export function CustomerPage({ storageKey, token, current, notice, onEnd }: Props) {
   const { live, orders, payments, alerts, customers, claims, discounts, label } = useCustomerLive(storageKey, token, current, onEnd);
   return (
     <LiveContext value={live}>
@@ -26,6 +28,7 @@ export function CustomerPage({ storageKey, token, current, onEnd }: Props) {
         alerts={alerts}
         customers={customers}
         claims={claims}
+        notice={notice}
         onEnd={onEnd}
       />
     </LiveContext>

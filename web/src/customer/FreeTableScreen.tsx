@@ -5,8 +5,9 @@ import { formatLocale, t } from "../i18n/i18n";
 import type { Entry } from "./customer-storage";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { type JoinRefusal, joinBody, joinRefusalOf } from "./phone-flow";
+import { useSeatWait } from "./use-seat-wait";
 
-/** How often a free table's card tries to join again while the guests wait to be seated. */
+/** How often a free table's card tries to join again while the guests wait to be seated (the fallback of the wait: useSeatWait). */
 export const FREE_RETRY_MS = 10_000;
 
 interface Props {
@@ -18,9 +19,10 @@ interface Props {
 }
 
 /**
- * A card scanned at a table nobody has seated yet: a friendly wait, not an error. The card
- * is checked again every FREE_RETRY_MS, when the phone wakes up, and on the button; once
- * staff seat the table the phone joins and the guests land on the menu without scanning again.
+ * A card scanned at a table nobody has seated yet: a friendly wait, not an error. The server
+ * tells the phone the moment staff seat the table (useSeatWait); the card is also checked
+ * again every FREE_RETRY_MS, when the phone wakes up, and on the button. Once seated the phone
+ * joins and the guests land on the menu without scanning again.
  */
 export function FreeTableScreen({ entry, displayName, card, onJoined, onRefused }: Props) {
   const [busy, setBusy] = useState(false);
@@ -55,6 +57,8 @@ export function FreeTableScreen({ entry, displayName, card, onJoined, onRefused 
       setBusy(false);
     }
   }, [entry, displayName]);
+
+  useSeatWait(entry.code, attempt);
 
   useEffect(() => {
     const timer = setInterval(() => void attempt(), FREE_RETRY_MS);

@@ -57,13 +57,28 @@ interface Props {
   customers: CustomerDto[];
   /** Who pays which bill lines (split by item), live. */
   claims: BillClaimDto[];
+  /** Said once on top of the page (staff moved this phone to another table's session). */
+  notice?: string | undefined;
   onEnd: OnEnd;
 }
 
 type View = "order" | "bill";
 
 /** The table's orders, the menu and the cart; the running bill; calls to staff. */
-export function TableScreen({ storageKey, token, current, label, orders, payments, discounts, alerts, customers, claims, onEnd }: Props) {
+export function TableScreen({
+  storageKey,
+  token,
+  current,
+  label,
+  orders,
+  payments,
+  discounts,
+  alerts,
+  customers,
+  claims,
+  notice,
+  onEnd,
+}: Props) {
   const { status } = useLive();
   // Back from the payment provider's page: the bill, where the payment's outcome shows.
   const [view, setView] = useState<View>(() => (paymentReturn(location.search) ? "bill" : "order"));
@@ -169,8 +184,9 @@ export function TableScreen({ storageKey, token, current, label, orders, payment
 
   return (
     <div className="customer table-screen">
-      <div className="customer-head">
-        <header className="topbar customer-bar">
+      {/* Every part of the page is in a landmark (axe "region"): the table's bar and the Order/Bill tabs are its banner. */}
+      <header className="customer-head">
+        <div className="topbar customer-bar">
           <div className="brand">
             <h1 className="customer-bar-title">
               <strong>{label}</strong>
@@ -179,7 +195,7 @@ export function TableScreen({ storageKey, token, current, label, orders, payment
           </div>
           <LanguageSwitch />
           <ConnectionIndicator state={status} />
-        </header>
+        </div>
         <PhoneTabs
           label={t("phoneBill.views")}
           tabs={[
@@ -189,123 +205,130 @@ export function TableScreen({ storageKey, token, current, label, orders, payment
           selected={view}
           onSelect={setView}
         />
-      </div>
-      {status === "offline" && <p className="banner warn">{t("customer.offlineBanner")}</p>}
-      {status === "reconnecting" && <p className="banner warn">{t("customer.reconnectingBanner")}</p>}
-      <main className="customer-main">
-        <CallButtons me={me} alerts={alerts} onEnd={onEnd} />
-        {view === "bill" ? (
-          <div role="tabpanel" id={panelId("bill")} aria-labelledby={tabId("bill")} className="phone-panel">
-            <BillView bill={bill} me={me} share={myShare ?? (claims.length > 0 ? { totalCents: 0, paidCents: 0 } : undefined)} />
-            <SplitByItem bill={bill} claims={claims} payments={payments} me={me} phones={phones} />
-            {current.location.onlinePayments && (
-              <PayOnPhone token={token} bill={bill} payments={payments} shareCents={shareToPay(bill, me, myShare, claims.length > 0)} />
-            )}
-          </div>
-        ) : (
-          <div role="tabpanel" id={panelId("order")} aria-labelledby={tabId("order")} className="phone-panel">
-            <OrdersView orders={orders} me={me} submission={cart.submission} products={byId} />
-            <MenuView
-              menu={menu.menu}
-              error={menuError}
-              now={now}
-              filter={filter}
-              onFilter={setFilter}
-              quantities={new Map(cart.lines.map((l) => [l.productId, quantityOf(cart.lines, l.productId)]))}
-              canAdd={cart.canAdd}
-              onAdd={cart.add}
-              locked={!!cart.submission}
-              declared={declared}
-              onDeclare={(d) => allergies.save({ allergens: [...d.allergens], diets: [...d.diets], note: d.note })}
-            />
-            {mustProve && <PresenceCheck token={token} presence={mustProve} onPresence={setPresence} inputRef={pinInput} />}
-            {justVerified && !cart.placed && (
-              <p aria-live="polite" className="presence-ok">
-                {t("presence.accepted")}
-              </p>
-            )}
-            <CartView
-              headingRef={cartHeading}
-              confirmation={
-                placedOrder && (
-                  <PlacedConfirmation
-                    key={placedOrder.id}
-                    order={placedOrder}
-                    number={placedIndex + 1}
-                    takeFocus={focusedPlaced.current !== placedOrder.id}
-                    onFocused={() => {
-                      focusedPlaced.current = placedOrder.id;
-                    }}
-                    onSeeOrder={() => {
-                      const card = document.getElementById(orderAnchor(placedOrder.id));
-                      card?.focus({ preventScroll: true });
-                      card?.scrollIntoView({ block: "start", behavior: "smooth" });
-                    }}
-                    onOrderMore={() => {
-                      cart.dismissPlaced();
-                      document.getElementById("menu-title")?.scrollIntoView({ block: "start", behavior: "smooth" });
-                    }}
-                  />
-                )
-              }
-              lines={cart.lines}
-              products={byId}
-              menu={menu.menu}
-              now={now}
-              currency={currency}
-              total={total}
-              sending={!!cart.submission}
-              waitingForConnection={status !== "live"}
-              error={cart.error}
-              onQuantity={cart.setQuantity}
-              onNote={cart.setNote}
-              declared={declared}
-              onConfirmAllergy={cart.confirmAllergy}
-              onPlace={() =>
-                cart.place((l) => {
-                  const p = byId.get(l.productId);
-                  return p ? unitPriceOf(p, l.options) : undefined;
-                })
-              }
-            />
-          </div>
+      </header>
+      <main className="customer-body">
+        {notice && (
+          <p aria-live="polite" className="moved-notice">
+            {notice}
+          </p>
         )}
-      </main>
-      {/* In the flow at the page's end and sticky: it never covers the end of the page (Place order, its errors). */}
-      <div className="phone-dock">
-        {refused[0] ? (
-          <RefusedNotice
-            key={refused[0].order.id}
-            refused={refused[0]}
-            onDismiss={() => dismiss(refused[0]!.order.id)}
-            onPutBack={() => {
-              const { order } = refused[0]!;
-              cart.putBack(linesOfOrder(order, byId));
-              dismiss(order.id);
-              setView("order");
-              setShowCart((n) => n + 1);
-            }}
-          />
-        ) : (
-          view === "order" &&
-          count > 0 &&
-          !cart.submission &&
-          !cartInView && (
-            <div className="cart-bar">
-              <button
-                type="button"
-                className="button primary large"
-                onClick={() => {
-                  cartHeading.current?.scrollIntoView({ behavior: "smooth" });
-                  cartHeading.current?.focus({ preventScroll: true });
-                }}
-              >
-                {t("customer.viewCart", { n: count, total: formatMoney(total, currency) })}
-              </button>
+        {status === "offline" && <p className="banner warn">{t("customer.offlineBanner")}</p>}
+        {status === "reconnecting" && <p className="banner warn">{t("customer.reconnectingBanner")}</p>}
+        <div className="customer-main">
+          <CallButtons me={me} alerts={alerts} onEnd={onEnd} />
+          {view === "bill" ? (
+            <div role="tabpanel" id={panelId("bill")} aria-labelledby={tabId("bill")} className="phone-panel">
+              <BillView bill={bill} me={me} share={myShare ?? (claims.length > 0 ? { totalCents: 0, paidCents: 0 } : undefined)} />
+              <SplitByItem bill={bill} claims={claims} payments={payments} me={me} phones={phones} />
+              {current.location.onlinePayments && (
+                <PayOnPhone token={token} bill={bill} payments={payments} shareCents={shareToPay(bill, me, myShare, claims.length > 0)} />
+              )}
             </div>
-          )
-        )}
-      </div>
+          ) : (
+            <div role="tabpanel" id={panelId("order")} aria-labelledby={tabId("order")} className="phone-panel">
+              <OrdersView orders={orders} me={me} submission={cart.submission} products={byId} />
+              <MenuView
+                menu={menu.menu}
+                error={menuError}
+                now={now}
+                filter={filter}
+                onFilter={setFilter}
+                quantities={new Map(cart.lines.map((l) => [l.productId, quantityOf(cart.lines, l.productId)]))}
+                canAdd={cart.canAdd}
+                onAdd={cart.add}
+                locked={!!cart.submission}
+                declared={declared}
+                onDeclare={(d) => allergies.save({ allergens: [...d.allergens], diets: [...d.diets], note: d.note })}
+              />
+              {mustProve && <PresenceCheck token={token} presence={mustProve} onPresence={setPresence} inputRef={pinInput} />}
+              {justVerified && !cart.placed && (
+                <p aria-live="polite" className="presence-ok">
+                  {t("presence.accepted")}
+                </p>
+              )}
+              <CartView
+                headingRef={cartHeading}
+                confirmation={
+                  placedOrder && (
+                    <PlacedConfirmation
+                      key={placedOrder.id}
+                      order={placedOrder}
+                      number={placedIndex + 1}
+                      takeFocus={focusedPlaced.current !== placedOrder.id}
+                      onFocused={() => {
+                        focusedPlaced.current = placedOrder.id;
+                      }}
+                      onSeeOrder={() => {
+                        const card = document.getElementById(orderAnchor(placedOrder.id));
+                        card?.focus({ preventScroll: true });
+                        card?.scrollIntoView({ block: "start", behavior: "smooth" });
+                      }}
+                      onOrderMore={() => {
+                        cart.dismissPlaced();
+                        document.getElementById("menu-title")?.scrollIntoView({ block: "start", behavior: "smooth" });
+                      }}
+                    />
+                  )
+                }
+                lines={cart.lines}
+                products={byId}
+                menu={menu.menu}
+                now={now}
+                currency={currency}
+                total={total}
+                sending={!!cart.submission}
+                waitingForConnection={status !== "live"}
+                error={cart.error}
+                onQuantity={cart.setQuantity}
+                onNote={cart.setNote}
+                declared={declared}
+                onConfirmAllergy={cart.confirmAllergy}
+                onPlace={() =>
+                  cart.place((l) => {
+                    const p = byId.get(l.productId);
+                    return p ? unitPriceOf(p, l.options) : undefined;
+                  })
+                }
+              />
+            </div>
+          )}
+        </div>
+        {/* In the flow at the page's end and sticky: it never covers the end of the page (Place order, its errors). */}
+        <div className="phone-dock">
+          {refused[0] ? (
+            <RefusedNotice
+              key={refused[0].order.id}
+              refused={refused[0]}
+              onDismiss={() => dismiss(refused[0]!.order.id)}
+              onPutBack={() => {
+                const { order } = refused[0]!;
+                cart.putBack(linesOfOrder(order, byId));
+                dismiss(order.id);
+                setView("order");
+                setShowCart((n) => n + 1);
+              }}
+            />
+          ) : (
+            view === "order" &&
+            count > 0 &&
+            !cart.submission &&
+            !cartInView && (
+              <div className="cart-bar">
+                <button
+                  type="button"
+                  className="button primary large"
+                  onClick={() => {
+                    cartHeading.current?.scrollIntoView({ behavior: "smooth" });
+                    cartHeading.current?.focus({ preventScroll: true });
+                  }}
+                >
+                  {t("customer.viewCart", { n: count, total: formatMoney(total, currency) })}
+                </button>
+              </div>
+            )
+          )}
+        </div>
+      </main>
     </div>
   );
 }
