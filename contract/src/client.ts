@@ -21,6 +21,7 @@ export type * from "./fields.js";
 export * from "./kitchen.js";
 export * from "./limits.js";
 export * from "./menu.js";
+export * from "./menu-language.js";
 export * from "./order-status.js";
 export * from "./printers.js";
 export * from "./receipt-mail.js";

@@ -10,6 +10,7 @@ import { DECLARABLE_DIETS } from "./allergies.js";
 import { DEFAULT_DAY_CUTOFF_HOUR } from "./business-day.js";
 import { CORRECTION_KINDS } from "./corrections.js";
 import { TICKET_STATUSES } from "./kitchen.js";
+import { MENU_LANGUAGES, type MenuLanguage, ORDER_REASON_CODES } from "./menu-language.js";
 import { ORDER_STATUSES, SHIPMENT_STATUSES } from "./order-status.js";
 import { KITCHEN_LANGUAGES, PRINT_JOB_KINDS, PRINT_JOB_STATUSES, PRINTER_CODEPAGES, PRINTER_VIAS } from "./printers.js";
 import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
@@ -26,6 +27,14 @@ import { STAFF_ROLES } from "./staff-roles.js";
 
 const id = z.uuid();
 const time = z.iso.datetime();
+
+/** Translations of some texts per language (menu-language.ts); absent: none (or made before issue 35). */
+const translationsOf = <F extends string>(...fields: [F, ...F[]]) =>
+  (
+    z.partialRecord(z.enum(MENU_LANGUAGES), z.partialRecord(z.enum(fields), z.string())) as z.ZodType<
+      Partial<Record<MenuLanguage, Partial<Record<F, string>>>>
+    >
+  ).optional();
 
 export const SessionStatus = z.enum(["OPEN", "CLOSED"]);
 export type SessionStatus = z.infer<typeof SessionStatus>;
@@ -74,6 +83,8 @@ export const LocationDto = z.strictObject({
   dayCutoffHour: z.number().int().min(0).max(23).default(DEFAULT_DAY_CUTOFF_HOUR),
   /** The language its kitchen tickets print in (issue 34); defaulted for payloads stored before the setting. */
   kitchenLanguage: z.enum(KITCHEN_LANGUAGES).default("en"),
+  /** The language the menu's own texts are written in; phones in other languages read translations (issue 35). */
+  menuLanguage: z.enum(MENU_LANGUAGES).default("en"),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 
@@ -224,6 +235,7 @@ export const CategoryDto = z.strictObject({
   /** Served only from `availableFrom` until `availableUntil` ("HH:MM", the location's time zone), or always (null). */
   availableFrom: hhmm.nullable(),
   availableUntil: hhmm.nullable(),
+  translations: translationsOf("name", "description"),
 });
 export type CategoryDto = z.infer<typeof CategoryDto>;
 
@@ -234,6 +246,7 @@ export const OptionDto = z.strictObject({
   priceDeltaCents: z.number().int(),
   /** false: sold out, cannot be chosen. */
   available: z.boolean(),
+  translations: translationsOf("name"),
 });
 export type OptionDto = z.infer<typeof OptionDto>;
 
@@ -244,6 +257,7 @@ export const OptionGroupDto = z.strictObject({
   minChoices: z.number().int(),
   maxChoices: z.number().int(),
   options: z.array(OptionDto),
+  translations: translationsOf("name"),
 });
 export type OptionGroupDto = z.infer<typeof OptionGroupDto>;
 
@@ -273,6 +287,8 @@ export const ProductDto = z.strictObject({
   version: z.number().int(),
   allergens: z.array(z.enum(ALLERGENS)),
   tags: z.array(z.enum(DIET_TAGS)),
+  /** The name and description per language (menu-language.ts); the phone picks its own. */
+  translations: translationsOf("name", "description"),
   photo: PhotoDto.nullable(),
   optionGroups: z.array(OptionGroupDto),
   /** Its own tax rate (a takeaway drink at the reduced rate); null: its category's. Absent from payloads stored before issue 33. */
@@ -441,8 +457,24 @@ export const OrderDto = z.strictObject({
   /** The staff member who took it at the table (`order:enter`), or null: a guest's phone placed it. */
   enteredBy: z.string().nullable(),
   status: z.enum(ORDER_STATUSES),
-  /** Why it was rejected, cancelled or failed; readable by a guest. */
+  /** Why it was rejected, cancelled or failed; readable by a guest (in English). */
   statusReason: z.string().nullable(),
+  /**
+   * The same reason as a code with parameters (menu-language.ts ORDER_REASON_CODES), said by a
+   * phone in its language: the product (its id, to name it as the phone's menu does, and its
+   * name as ordered), how many are left, staff's own words for a cancel. Null: none, or stored
+   * before issue 35.
+   */
+  statusReasonCode: z
+    .strictObject({
+      code: z.enum(ORDER_REASON_CODES),
+      productId: id.optional(),
+      product: z.string().optional(),
+      left: z.number().int().optional(),
+      note: z.string().optional(),
+    })
+    .nullable()
+    .optional(),
   totalCents: z.number().int(),
   currency: z.string().length(3),
   placedAt: time,

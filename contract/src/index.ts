@@ -13,6 +13,7 @@ export * from "./fields.js";
 export * from "./kitchen.js";
 export * from "./limits.js";
 export * from "./menu.js";
+export * from "./menu-language.js";
 export * from "./openapi.js";
 export * from "./order-status.js";
 export * from "./printers.js";

@@ -8,6 +8,7 @@ import { CORRECTION_KINDS, FULL_BPS, MAX_SERVICE_CHARGE_BPS } from "./correction
 import { SessionStatus } from "./dto.js";
 import { clientMadeId, note, text, uuidOf } from "./fields.js";
 import { LIMITS, MAX_INT32 } from "./limits.js";
+import { MENU_LANGUAGES } from "./menu-language.js";
 import { KITCHEN_LANGUAGES, PRINTER_CODEPAGES, PRINTER_VIAS } from "./printers.js";
 import { RECEIPT_LANGUAGES } from "./receipt-mail.js";
 import { CARD_JOIN_CHECKS, RECORDED_PAYMENT_METHODS } from "./session-kinds.js";
@@ -370,6 +371,8 @@ export const LocationSettingsBody = z
       .max(23, "must be an hour from 0 to 23"),
     /** The language the kitchen's tickets print in (the kitchen's, whatever the guests speak). */
     kitchenLanguage: z.enum(KITCHEN_LANGUAGES, `must be one of ${KITCHEN_LANGUAGES.join(", ")}`),
+    /** The language the menu's own names and descriptions are written in (phones in others read translations). */
+    menuLanguage: z.enum(MENU_LANGUAGES, `must be one of ${MENU_LANGUAGES.join(", ")}`),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, "must change at least one field")
@@ -410,6 +413,13 @@ export const ListTablesQuery = z.strictObject({
 
 const unique = (xs: readonly string[]) => new Set(xs).size === xs.length;
 
+/**
+ * Translations as staff enter them (menu-language.ts): per language, each text within its own
+ * bound; an empty text is no translation (the phone falls back). The whole map each time.
+ */
+const translationsInput = <S extends z.ZodRawShape>(shape: S) =>
+  z.partialRecord(z.enum(MENU_LANGUAGES, `must be one of ${MENU_LANGUAGES.join(", ")}`), z.strictObject(shape).partial());
+
 const priceCents = z
   .number({ error: "must be a number of cents" })
   .int("must be a whole number of cents")
@@ -423,6 +433,7 @@ const OptionGroupInput = z
   .strictObject({
     id: uuidOf("an option group").optional(),
     name: optionName,
+    translations: translationsInput({ name: z.string().trim().max(LIMITS.product.optionNameLength) }).default({}),
     minChoices: z.number().int("must be a whole number").min(0, "must not be negative"),
     maxChoices: z.number().int("must be a whole number").min(1, "must be at least 1"),
     options: z
@@ -436,6 +447,7 @@ const OptionGroupInput = z
             .min(-LIMITS.product.maxPriceCents)
             .max(LIMITS.product.maxPriceCents),
           available: z.boolean().default(true),
+          translations: translationsInput({ name: z.string().trim().max(LIMITS.product.optionNameLength) }).default({}),
         }),
       )
       .min(1, "must have at least one option")
@@ -461,6 +473,11 @@ const productFields = {
   hidden: z.boolean(),
   allergens: z.array(z.enum(ALLERGENS, "must be one of the 14 EU allergens")).refine(unique, "must list each allergen once"),
   tags: z.array(z.enum(DIET_TAGS, `must be one of ${DIET_TAGS.join(", ")}`)).refine(unique, "must list each tag once"),
+  /** The name and description in other languages (the phones' menu). */
+  translations: translationsInput({
+    name: z.string().trim().max(LIMITS.product.nameLength),
+    description: z.string().trim().max(LIMITS.product.descriptionLength),
+  }),
   optionGroups: z
     .array(OptionGroupInput)
     .max(LIMITS.product.maxOptionGroups, `at most ${LIMITS.product.maxOptionGroups} option groups`)
@@ -496,6 +513,7 @@ export const CreateProductBody = z.strictObject({
   hidden: productFields.hidden.default(false),
   allergens: productFields.allergens.default([]),
   tags: productFields.tags.default([]),
+  translations: productFields.translations.default({}),
   optionGroups: productFields.optionGroups.default([]),
 });
 export type CreateProductBody = z.input<typeof CreateProductBody>;
@@ -520,6 +538,11 @@ const categoryFields = {
   hidden: z.boolean(),
   availableFrom: timeOfDay.nullable(),
   availableUntil: timeOfDay.nullable(),
+  /** The name and description in other languages (the phones' menu). */
+  translations: translationsInput({
+    name: z.string().trim().max(LIMITS.category.nameLength),
+    description: z.string().trim().max(LIMITS.category.descriptionLength),
+  }),
 };
 const windowBoth = (b: { availableFrom?: string | null; availableUntil?: string | null }) =>
   (b.availableFrom === undefined) === (b.availableUntil === undefined) && (b.availableFrom === null) === (b.availableUntil === null);
@@ -535,6 +558,7 @@ export const CreateCategoryBody = z
     hidden: categoryFields.hidden.default(false),
     availableFrom: categoryFields.availableFrom.default(null),
     availableUntil: categoryFields.availableUntil.default(null),
+    translations: categoryFields.translations.default({}),
   })
   .refine(windowBoth, windowRule);
 export type CreateCategoryBody = z.input<typeof CreateCategoryBody>;

@@ -40,6 +40,7 @@ import {
   TaxRateDto,
 } from "./dto.js";
 import { ERROR_CODES, type ErrorCode } from "./errors.js";
+import { MENU_LANGUAGES } from "./menu-language.js";
 
 const time = z.iso.datetime();
 
@@ -282,6 +283,8 @@ export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 export const MenuResponse = z.strictObject({
   categories: z.array(CategoryDto),
   products: z.array(ProductDto),
+  /** The language the menu's own texts are in; the phone shows each in its language (menu-language.ts localizeMenu). */
+  menuLanguage: z.enum(MENU_LANGUAGES),
   /** The location's time zone, for the categories' service windows. */
   timeZone: z.string(),
 });

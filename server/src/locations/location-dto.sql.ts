@@ -17,7 +17,7 @@ export const LOCATION_JSON = sql`json_build_object('id', l.id, 'name', l.name, '
   'pricesIncludeTax', l.prices_include_tax,
   'onlinePayments', (SELECT pa.provider FROM payment_account pa WHERE pa.location_id = l.id),
   'receiptPrinterId', l.receipt_printer_id,
-  'dayCutoffHour', l.day_cutoff_hour, 'kitchenLanguage', l.kitchen_language)`;
+  'dayCutoffHour', l.day_cutoff_hour, 'kitchenLanguage', l.kitchen_language, 'menuLanguage', l.menu_language)`;
 
 const Row = z.strictObject({ location: LocationDto });
 const LOCATION = statement<{ id: string }>(
@@ -39,6 +39,7 @@ const UPDATE = statement<{
   pricesIncludeTax: boolean | null;
   dayCutoffHour: number | null;
   kitchenLanguage: string | null;
+  menuLanguage: string | null;
   /** The legal identity's fields are set (to a value or to null) only when given. */
   legalNameGiven: boolean;
   addressGiven: boolean;
@@ -59,6 +60,7 @@ const UPDATE = statement<{
       prices_include_tax = coalesce(${p.pricesIncludeTax}::boolean, l.prices_include_tax),
       day_cutoff_hour = coalesce(${p.dayCutoffHour}::int, l.day_cutoff_hour),
       kitchen_language = coalesce(${p.kitchenLanguage}, l.kitchen_language),
+      menu_language = coalesce(${p.menuLanguage}, l.menu_language),
       legal_name = CASE WHEN ${p.legalNameGiven}::boolean THEN ${p.legalName} ELSE l.legal_name END,
       address = CASE WHEN ${p.addressGiven}::boolean THEN ${p.address} ELSE l.address END,
       tax_id = CASE WHEN ${p.taxIdGiven}::boolean THEN ${p.taxId} ELSE l.tax_id END
@@ -100,6 +102,7 @@ export async function updateLocationSettings(
       pricesIncludeTax: body.pricesIncludeTax ?? null,
       dayCutoffHour: body.dayCutoffHour ?? null,
       kitchenLanguage: body.kitchenLanguage ?? null,
+      menuLanguage: body.menuLanguage ?? null,
       legalNameGiven: body.legalName !== undefined,
       addressGiven: body.address !== undefined,
       taxIdGiven: body.taxId !== undefined,

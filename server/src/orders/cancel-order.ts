@@ -152,7 +152,8 @@ const SHIPMENT_CANCELLED = statement<{ orderId: string; now: Date }>(
 const CANCELLED = statement<{ orderId: string; reason: string; by: string | null; now: Date }>(
   "orders.cancelled",
   (p) => sql`
-    UPDATE "order" SET status = ${label("OrderStatus", "CANCELLED")}, status_reason = ${p.reason}, finished_at = ${utc(p.now)},
+    UPDATE "order" SET status = ${label("OrderStatus", "CANCELLED")}, status_reason = ${p.reason},
+      status_reason_code = jsonb_build_object('code', 'CANCELLED', 'note', ${p.reason}::text), finished_at = ${utc(p.now)},
       updated_at = ${utc(p.now)}, cancelled_by_id = ${p.by}::uuid
     WHERE id = ${p.orderId}::uuid`,
 );

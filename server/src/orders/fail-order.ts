@@ -11,6 +11,7 @@ const FAIL = statement<{ orderId: string; reason: string; now: Date }>(
   "orders.fail",
   (p) => sql`
     UPDATE "order" SET status = ${label("OrderStatus", "FAILED")}, status_reason = ${p.reason},
+      status_reason_code = jsonb_build_object('code', 'FAILED'),
       processed_at = ${utc(p.now)}, finished_at = ${utc(p.now)}, updated_at = ${utc(p.now)}
     WHERE id = ${p.orderId}::uuid`,
 );

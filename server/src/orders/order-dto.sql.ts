@@ -35,6 +35,7 @@ function buildOrderDtoSelect(from: OrderDtoSources): Sql {
                  ELSE (SELECT display_name FROM staff_user WHERE id = o.entered_by_id) END,
     'status', o.status,
     'statusReason', o.status_reason,
+    'statusReasonCode', o.status_reason_code,
     'totalCents', o.total_cents,
     'currency', o.currency,
     'placedAt', ${isoText("o.placed_at")},

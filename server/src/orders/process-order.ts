@@ -57,17 +57,25 @@ const PROCESS = appendStatement("orders.process", "order.updated", takes<{ order
   const verdict = cte(
     "verdict",
     sql`
-        SELECT (
+        SELECT v.reason, v.reason_code
+        FROM ${lock.ref} l LEFT JOIN LATERAL (
           SELECT CASE
-            WHEN x.location_id IS DISTINCT FROM l.location_id THEN x.name || ' is no longer on the menu'
-            WHEN NOT x.available OR x.stock = 0 THEN x.name || ' is sold out'
-            ELSE 'only ' || x.stock || ' ' || x.name || ' left'
-          END
+              WHEN x.location_id IS DISTINCT FROM l.location_id THEN x.name || ' is no longer on the menu'
+              WHEN NOT x.available OR x.stock = 0 THEN x.name || ' is sold out'
+              ELSE 'only ' || x.stock || ' ' || x.name || ' left'
+            END AS reason,
+            -- The same, as a code a phone says in its language (contract OrderReason).
+            CASE
+              WHEN x.location_id IS DISTINCT FROM l.location_id
+                THEN jsonb_build_object('code', 'NOT_ON_MENU', 'productId', x.product_id, 'product', x.name)
+              WHEN NOT x.available OR x.stock = 0 THEN jsonb_build_object('code', 'SOLD_OUT', 'productId', x.product_id, 'product', x.name)
+              ELSE jsonb_build_object('code', 'ONLY_LEFT', 'productId', x.product_id, 'product', x.name, 'left', x.stock)
+            END AS reason_code
           FROM ${wanted.ref} x
           WHERE x.location_id IS DISTINCT FROM l.location_id OR NOT x.available OR x.stock < x.quantity
           ORDER BY x.product_id LIMIT 1
-        ) AS reason
-        FROM ${lock.ref} l WHERE l.status = ANY(${acceptable})`,
+        ) v ON true
+        WHERE l.status = ANY(${acceptable})`,
     { materialized: true },
   );
   const reserved = cte(
@@ -83,6 +91,7 @@ const PROCESS = appendStatement("orders.process", "order.updated", takes<{ order
         UPDATE "order" o SET
           status = CASE WHEN v.reason IS NULL THEN ${label("OrderStatus", "ACCEPTED")} ELSE ${label("OrderStatus", "REJECTED")} END,
           status_reason = v.reason,
+          status_reason_code = v.reason_code,
           processed_at = ${now},
           accepted_at = CASE WHEN v.reason IS NULL THEN ${now} END,
           finished_at = CASE WHEN v.reason IS NULL THEN NULL ELSE ${now} END,

@@ -9,11 +9,12 @@ import type { PrismaClient } from "../db/prisma.js";
 import { type SqlRunner, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { assertTaxRate, namingTaxRate } from "./tax-rates.service.js";
+import { translationsJson } from "./translations.js";
 
 const Row = z.strictObject({ dto: CategoryDto });
 const CATEGORY_JSON = sql`json_build_object('id', c.id, 'name', c.name, 'description', c.description, 'position', c.position,
   'stationId', c.station_id, 'courseId', c.default_course_id, 'taxRateId', c.tax_rate_id,
-  'hidden', c.hidden, 'availableFrom', c.available_from, 'availableUntil', c.available_until)`;
+  'hidden', c.hidden, 'availableFrom', c.available_from, 'availableUntil', c.available_until, 'translations', c.translations)`;
 
 const LOAD_CATEGORIES_SQL = statement<{ locationId: string; id: string | null }>(
   "categories.load-categories",
@@ -87,13 +88,15 @@ const INSERT_CATEGORY_SQL = statement<{
   stationId: string;
   courseId: string | null;
   taxRateId: string | null;
+  translations: string;
 }>(
   "categories.insert",
   (p) => sql`INSERT INTO category (id, location_id, name, description, position, hidden, available_from, available_until,
-                                   station_id, default_course_id, tax_rate_id)
+                                   station_id, default_course_id, tax_rate_id, translations)
           SELECT gen_random_uuid(), ${p.locationId}::uuid, ${p.name}, ${p.description},
                  coalesce((SELECT max(position) + 1 FROM category WHERE location_id = ${p.locationId}::uuid), 0),
-                 ${p.hidden}, ${p.availableFrom}, ${p.availableUntil}, ${p.stationId}::uuid, ${p.courseId}::uuid, ${p.taxRateId}::uuid
+                 ${p.hidden}, ${p.availableFrom}, ${p.availableUntil}, ${p.stationId}::uuid, ${p.courseId}::uuid, ${p.taxRateId}::uuid,
+                 ${p.translations}::jsonb
           RETURNING id`,
 );
 
@@ -123,6 +126,7 @@ export async function createCategory(
       stationId,
       courseId: input.courseId,
       taxRateId: input.taxRateId,
+      translations: translationsJson(input.translations),
     }),
   ).catch((err: unknown) => {
     throw isUniqueViolation(err) ? duplicate(input.name) : err;
@@ -143,6 +147,7 @@ const UPDATE_CATEGORY_SQL = statement<{
   windowGiven: boolean;
   availableFrom: string | null;
   availableUntil: string | null;
+  translations: string | null;
   id: string;
   locationId: string;
 }>(
@@ -156,7 +161,8 @@ const UPDATE_CATEGORY_SQL = statement<{
         default_course_id = CASE WHEN ${p.courseGiven} THEN ${p.courseId}::uuid ELSE default_course_id END,
         tax_rate_id = CASE WHEN ${p.taxRateGiven} THEN ${p.taxRateId}::uuid ELSE tax_rate_id END,
         available_from = CASE WHEN ${p.windowGiven} THEN ${p.availableFrom} ELSE available_from END,
-        available_until = CASE WHEN ${p.windowGiven} THEN ${p.availableUntil} ELSE available_until END
+        available_until = CASE WHEN ${p.windowGiven} THEN ${p.availableUntil} ELSE available_until END,
+        translations = coalesce(${p.translations}::jsonb, translations)
       WHERE id = ${p.id}::uuid AND location_id = ${p.locationId}::uuid`,
 );
 
@@ -184,6 +190,7 @@ export async function updateCategory(
       windowGiven,
       availableFrom: input.availableFrom ?? null,
       availableUntil: input.availableUntil ?? null,
+      translations: input.translations === undefined ? null : translationsJson(input.translations),
       id,
       locationId,
     }),

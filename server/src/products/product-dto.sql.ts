@@ -13,13 +13,14 @@ export const PRODUCT_JSON = raw(`json_build_object(
   'id', p.id, 'name', p.name, 'description', p.description, 'categoryId', p.category_id, 'category', cat.name,
   'priceCents', p.price_cents, 'currency', p.currency, 'available', p.available, 'stock', p.stock,
   'hidden', p.hidden, 'archived', p.archived_at IS NOT NULL, 'version', p.version,
-  'allergens', to_json(p.allergens), 'tags', to_json(p.tags), 'photo', NULL, 'taxRateId', p.tax_rate_id,
+  'allergens', to_json(p.allergens), 'tags', to_json(p.tags), 'photo', NULL, 'taxRateId', p.tax_rate_id, 'translations', p.translations,
   'optionGroups', (
     SELECT coalesce(json_agg(json_build_object(
-      'id', g.id, 'name', g.name, 'minChoices', g.min_choices, 'maxChoices', g.max_choices,
+      'id', g.id, 'name', g.name, 'minChoices', g.min_choices, 'maxChoices', g.max_choices, 'translations', g.translations,
       'options', (
         SELECT coalesce(json_agg(json_build_object(
-          'id', o.id, 'name', o.name, 'priceDeltaCents', o.price_delta_cents, 'available', o.available) ORDER BY o.position), '[]'::json)
+          'id', o.id, 'name', o.name, 'priceDeltaCents', o.price_delta_cents, 'available', o.available, 'translations', o.translations)
+          ORDER BY o.position), '[]'::json)
         FROM product_option o WHERE o.group_id = g.id)
     ) ORDER BY g.position), '[]'::json)
     FROM option_group g WHERE g.product_id = p.id))`);

@@ -9,6 +9,7 @@ import {
   type CreateProductBody,
   type DietTag,
   LIMITS,
+  MENU_LANGUAGES,
   type MenuResponse,
   type ProductDto,
   priceRange,
@@ -23,6 +24,7 @@ import { AppError } from "../errors.js";
 import { loadCategories } from "./categories.service.js";
 import { loadProducts, productsWhere } from "./product-dto.sql.js";
 import { assertTaxRate, namingTaxRate } from "./tax-rates.service.js";
+import { translationsJson } from "./translations.js";
 
 type CreateInput = z.output<typeof CreateProductBody>;
 type UpdateInput = z.output<typeof UpdateProductBody>;
@@ -55,7 +57,7 @@ export async function getProduct(prisma: PrismaClient, locationId: string, produ
 
 const LOAD_MENU_SQL = statement<{ locationId: string }>(
   "products.load-menu",
-  (p) => sql`SELECT time_zone FROM location WHERE id = ${p.locationId}::uuid`,
+  (p) => sql`SELECT time_zone, menu_language FROM location WHERE id = ${p.locationId}::uuid`,
 );
 
 const SESSION_STATUS = statement<{ sessionId: string }>(
@@ -77,10 +79,10 @@ export async function loadMenu(prisma: PrismaClient, locationId: string): Promis
   const location = await db.row(TimeZoneRow, LOAD_MENU_SQL, { locationId });
   const categories = (await loadCategories(db, locationId)).filter((c) => !c.hidden);
   const products = await loadProducts(db, ON_MENU, { locationId });
-  return { categories, products, timeZone: location?.time_zone ?? "UTC" };
+  return { categories, products, timeZone: location?.time_zone ?? "UTC", menuLanguage: location?.menu_language ?? "en" };
 }
 
-const TimeZoneRow = z.strictObject({ time_zone: z.string() });
+const TimeZoneRow = z.strictObject({ time_zone: z.string(), menu_language: z.enum(MENU_LANGUAGES) });
 const IdRow = z.strictObject({ id: z.uuid() });
 const Current = z.strictObject({ version: z.number().int(), name: z.string(), archived: z.boolean(), price_cents: z.number().int() });
 
@@ -97,13 +99,15 @@ const CREATE_PRODUCT_SQL = statement<{
   allergens: Allergen[];
   tags: DietTag[];
   taxRateId: string | null;
+  translations: string;
   locationId: string;
 }>(
   "products.create-product",
   (p) => sql`INSERT INTO product (id, location_id, name, description, category_id, price_cents, currency, available, stock, hidden,
-                                   allergens, tags, tax_rate_id, version, updated_at)
+                                   allergens, tags, tax_rate_id, translations, version, updated_at)
               SELECT gen_random_uuid(), l.id, ${p.name}, ${p.description}, ${p.categoryId}::uuid, ${p.priceCents}, l.currency,
-                     ${p.available}, ${p.stock}, ${p.hidden}, ${p.allergens}::text[], ${p.tags}::text[], ${p.taxRateId}::uuid, 0, now()
+                     ${p.available}, ${p.stock}, ${p.hidden}, ${p.allergens}::text[], ${p.tags}::text[], ${p.taxRateId}::uuid,
+                     ${p.translations}::jsonb, 0, now()
               FROM location l WHERE l.id = ${p.locationId}::uuid
               RETURNING id`,
 );
@@ -127,6 +131,7 @@ export async function createProduct(prisma: PrismaClient, locationId: string, in
             allergens: input.allergens,
             tags: input.tags,
             taxRateId: input.taxRateId,
+            translations: translationsJson(input.translations),
             locationId,
           }),
         input.name,
@@ -152,6 +157,7 @@ const UPDATE_PRODUCT_SQL = statement<{
   tags: DietTag[] | null;
   taxRateGiven: boolean;
   taxRateId: string | null;
+  translations: string | null;
   productId: string;
 }>(
   "products.update-product",
@@ -167,6 +173,7 @@ const UPDATE_PRODUCT_SQL = statement<{
             allergens = coalesce(${p.allergens}::text[], allergens),
             tags = coalesce(${p.tags}::text[], tags),
             tax_rate_id = CASE WHEN ${p.taxRateGiven} THEN ${p.taxRateId}::uuid ELSE tax_rate_id END,
+            translations = coalesce(${p.translations}::jsonb, translations),
             version = version + 1, updated_at = now()
           WHERE id = ${p.productId}::uuid`,
 );
@@ -205,6 +212,7 @@ export async function updateProduct(prisma: PrismaClient, locationId: string, pr
             tags: input.tags ?? null,
             taxRateGiven: input.taxRateId !== undefined,
             taxRateId: input.taxRateId ?? null,
+            translations: input.translations === undefined ? null : translationsJson(input.translations),
             productId,
           }),
         input.name ?? current.name,
@@ -332,7 +340,8 @@ async function currentGroups(db: SqlRunner, productId: string): Promise<GroupsIn
     name: g.name,
     minChoices: g.min_choices,
     maxChoices: g.max_choices,
-    options: g.deltas.map((d, i) => ({ name: `option ${i + 1}`, priceDeltaCents: d, available: true })),
+    translations: {},
+    options: g.deltas.map((d, i) => ({ name: `option ${i + 1}`, priceDeltaCents: d, available: true, translations: {} })),
   }));
 }
 
@@ -364,12 +373,14 @@ const UPSERT_OPTION_GROUP_SQL = statement<{
   minChoices: number;
   maxChoices: number;
   position: number;
+  translations: string;
 }>(
   "products.upsert-option-group",
-  (p) => sql`INSERT INTO option_group (id, product_id, name, min_choices, max_choices, position)
-          VALUES (coalesce(${p.id}::uuid, gen_random_uuid()), ${p.productId}::uuid, ${p.name}, ${p.minChoices}, ${p.maxChoices}, ${p.position})
+  (p) => sql`INSERT INTO option_group (id, product_id, name, min_choices, max_choices, position, translations)
+          VALUES (coalesce(${p.id}::uuid, gen_random_uuid()), ${p.productId}::uuid, ${p.name}, ${p.minChoices}, ${p.maxChoices}, ${p.position},
+                  ${p.translations}::jsonb)
           ON CONFLICT (id) DO UPDATE SET name = excluded.name, min_choices = excluded.min_choices,
-            max_choices = excluded.max_choices, position = excluded.position
+            max_choices = excluded.max_choices, position = excluded.position, translations = excluded.translations
           RETURNING id`,
 );
 
@@ -380,13 +391,16 @@ const UPSERT_OPTION_SQL = statement<{
   priceDeltaCents: number;
   available: boolean;
   optionPosition: number;
+  translations: string;
 }>(
   "products.upsert-option",
   (p) => sql`
-        INSERT INTO product_option (id, group_id, name, price_delta_cents, available, position)
-        VALUES (coalesce(${p.id}::uuid, gen_random_uuid()), ${p.groupId}::uuid, ${p.name}, ${p.priceDeltaCents}, ${p.available}, ${p.optionPosition})
+        INSERT INTO product_option (id, group_id, name, price_delta_cents, available, position, translations)
+        VALUES (coalesce(${p.id}::uuid, gen_random_uuid()), ${p.groupId}::uuid, ${p.name}, ${p.priceDeltaCents}, ${p.available}, ${p.optionPosition},
+                ${p.translations}::jsonb)
         ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, name = excluded.name,
-          price_delta_cents = excluded.price_delta_cents, available = excluded.available, position = excluded.position`,
+          price_delta_cents = excluded.price_delta_cents, available = excluded.available, position = excluded.position,
+          translations = excluded.translations`,
 );
 
 /**
@@ -415,6 +429,7 @@ async function replaceOptionGroups(db: SqlRunner, productId: string, groups: Gro
       minChoices: g.minChoices,
       maxChoices: g.maxChoices,
       position,
+      translations: translationsJson(g.translations),
     });
     if (!group) throw new Error("option group not written");
     for (const [optionPosition, o] of g.options.entries()) {
@@ -425,6 +440,7 @@ async function replaceOptionGroups(db: SqlRunner, productId: string, groups: Gro
         priceDeltaCents: o.priceDeltaCents,
         available: o.available,
         optionPosition,
+        translations: translationsJson(o.translations),
       });
     }
   }

@@ -332,5 +332,5 @@ export function pizza(n = 1, overrides: Partial<ProductDto> = {}): ProductDto {
 
 /** What GET /api/menu answers. */
 export function menu(categories: CategoryDto[], products: ProductDto[], timeZone = "Europe/Rome"): MenuResponse {
-  return { categories, products, timeZone };
+  return { categories, products, timeZone, menuLanguage: "en" };
 }
