@@ -4,7 +4,9 @@
 // (a guest without a phone) through the sheet's form, takes a sesame dish for seat 2 on the
 // order pad and is warned there (staff are not refused), and the sheet's line shows the seat's
 // allergy and what the dish contains; the phone's line shows the phone's. The kitchen's
-// acknowledgement shows on the order. Screenshots of the sheet and the pad go to
+// acknowledgement shows on the order. A second table: a declaration made while the panel was
+// offline shows once it reconnects (the event is not replayed: the sheet reads them again), and
+// the waiter corrects a phone's declaration through the form. Screenshots of the sheet and the pad go to
 // E2E_SHOTS_DIR when set (to look at), else the test's output folder.
 import { expectAccessible } from "../support/axe.js";
 import { expect, test } from "../support/fixtures.js";
@@ -135,4 +137,54 @@ test("the sheet shows a phone's allergy live, staff record a seat's, the pad war
   await expect(edit).toBeHidden();
   await expect(seat2).toHaveCount(0);
   await expect(tag).toHaveCount(0);
+});
+
+test("a declaration made while the panel was offline shows once it is back; staff correct a phone's through the form", async ({
+  api,
+  venue,
+  panel,
+}) => {
+  const token = venue.staffToken;
+  const { session } = await api.openSession(token, "Table 8");
+  const bo = await api.joinSession(session.joinCode, "Bo");
+  const sheet = await showTable(panel, "Table 8");
+  await expect(sheet.getByRole("listitem", { name: "Bo" })).toBeVisible();
+  const allergies = sheet.getByRole("region", { name: /^Allergies/ });
+
+  // allergies:changed is not replayed after a reconnect: the sheet reads them again.
+  await panel.context().setOffline(true);
+  await expect(panel.getByRole("status")).toHaveText("Offline");
+  await api.route("PUT /api/sessions/allergies", { token: bo.token, body: { allergens: ["GLUTEN"], diets: ["VEGETARIAN"] } });
+  await expect(allergies).toContainText("No allergies or diets declared at this table.");
+  await panel.context().setOffline(false);
+  await expect(panel.getByRole("status")).toHaveText("Live");
+  const bos = allergies.getByRole("listitem", { name: "Bo" });
+  await expect(bos).toContainText("Gluten");
+  await expect(bos).toContainText("Vegetarian");
+
+  // The guest told the waiter about milk too: the waiter corrects the phone's declaration.
+  await bos.getByRole("button", { name: "Change the allergies of Bo" }).click();
+  const form = panel.getByRole("dialog", { name: "Allergies of Bo" });
+  await expect(form.getByRole("checkbox", { name: "Gluten (cereals)" })).toBeChecked();
+  await form.getByRole("checkbox", { name: "Milk" }).check();
+  await form.getByLabel("Note (optional)").fill("coeliac");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form).toBeHidden();
+  await expect(bos).toContainText("Milk");
+  await expect(bos).toContainText(`recorded by ${venue.owner.displayName}`);
+  await expect(bos).toContainText("coeliac");
+  const own = await api.route("GET /api/sessions/allergies", { token: bo.token });
+  expect(own.declaration).toMatchObject({ allergens: ["GLUTEN", "MILK"], diets: ["VEGETARIAN"], note: "coeliac" });
+
+  // A new declaration for a phone is picked from the table's phones.
+  await allergies.getByRole("button", { name: "Record allergies at Table 8" }).click();
+  const record = panel.getByRole("dialog", { name: "Allergies at Table 8" });
+  await record.getByRole("radio", { name: "A phone", exact: true }).check();
+  await record.getByRole("button", { name: "Save" }).click();
+  await expect(record.getByRole("alert")).toHaveText("Choose the phone whose allergies these are.");
+  await record.getByRole("combobox", { name: "Phone" }).selectOption({ label: "Bo" });
+  // Bo's declaration is the form's start: the form replaces it whole.
+  await expect(record.getByRole("checkbox", { name: "Milk" })).toBeChecked();
+  await record.getByRole("button", { name: "Cancel" }).click();
+  await expect(record).toBeHidden();
 });
