@@ -74,6 +74,15 @@ test("staff screens: login, setup, panel with a session and its dialogs, tables,
   await expectAccessible(page, info, "close session dialog");
   await close.getByRole("button", { name: "Close", exact: true }).click();
 
+  // The table's allergies (issue 35): the form staff record a seat's with, a seat refused.
+  await card.getByRole("button", { name: "Record allergies at Patio 1" }).click();
+  const allergyForm = page.getByRole("dialog", { name: "Allergies at Patio 1" });
+  await allergyForm.getByRole("checkbox", { name: "Sesame" }).check();
+  await allergyForm.getByRole("button", { name: "Save" }).click();
+  await expect(allergyForm.getByRole("alert")).toBeVisible();
+  await expectAccessible(page, info, "allergy form");
+  await allergyForm.getByRole("button", { name: "Cancel" }).click();
+
   // Tables, and the card sheet.
   await createTable(api, venue.staffToken, "Table 1");
   await page.getByRole("navigation", { name: "Staff navigation" }).getByRole("link", { name: "Tables" }).click();

@@ -7,6 +7,8 @@ import { useProducts } from "../../realtime/use-products";
 import { strings } from "../../strings";
 import { useCategories } from "../menu/use-categories";
 import { useCourses } from "../menu/use-courses";
+import { declarationsByGuest } from "../sessions/allergy-view";
+import { useSessionAllergies } from "../sessions/use-session-allergies";
 import { PadOptions } from "./PadOptions";
 import { PadTicket } from "./PadTicket";
 import { ProductGrid } from "./ProductGrid";
@@ -38,6 +40,9 @@ export function OrderPad({ session, token, timeZone, currency, orders, onClose }
   const { products } = useProducts(load);
   const { categories } = useCategories(token);
   const { courses } = useCourses(token);
+  // The table's declared allergies (issue 35): a line for a seat whose dish goes against its declaration is warned.
+  const { allergies } = useSessionAllergies(session.id, token);
+  const declared = useMemo(() => declarationsByGuest(allergies), [allergies]);
   const [tab, setTab] = useState<Tab>({ kind: "recent" });
   const [query, setQuery] = useState("");
   const [lines, setLines] = useState<PadLine[]>([]);
@@ -161,6 +166,7 @@ export function OrderPad({ session, token, timeZone, currency, orders, onClose }
           sending={sending}
           error={error}
           onSend={send}
+          allergies={declared}
         />
       </div>
     </Modal>

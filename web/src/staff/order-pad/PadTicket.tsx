@@ -1,6 +1,7 @@
-import { type CourseDto, chosenOptions, type ProductDto, unitPriceOf } from "@ordered/contract/client";
+import { type AllergyDeclarationDto, type CourseDto, chosenOptions, type ProductDto, unitPriceOf } from "@ordered/contract/client";
 import { formatMoney } from "../../lib/money";
 import { strings } from "../../strings";
+import { conflictWords, declaredWords, guestName, padConflicts } from "../sessions/allergy-view";
 import { changeLine, coursesOf, type PadLine, padTotal } from "./pad-model";
 
 /** Seats offered as one row of buttons (most tables); a larger table picks past them on a line's own picker. */
@@ -21,11 +22,30 @@ interface Props {
   sending: boolean;
   error: string | null;
   onSend: () => void;
+  /** The table's declared allergies by guest: a line whose dish goes against its seat's is warned (not refused). */
+  allergies?: ReadonlyMap<string, AllergyDeclarationDto>;
 }
 
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
 /** The order being taken: the seat new lines go to, each line (quantity, seat, course, note), the courses to hold, and Send. */
-export function PadTicket({ lines, products, courses, currency, seat, onSeat, held, onHold, onChange, sending, error, onSend }: Props) {
+export function PadTicket({
+  lines,
+  products,
+  courses,
+  currency,
+  seat,
+  onSeat,
+  held,
+  onHold,
+  onChange,
+  sending,
+  error,
+  onSend,
+  allergies = new Map(),
+}: Props) {
   const s = strings.pad;
+  const seatDeclaration = seat !== null ? allergies.get(`seat:${seat}`) : undefined;
   const count = lines.reduce((n, l) => n + l.quantity, 0);
   const holdable = coursesOf(lines, courses);
   return (
@@ -52,9 +72,17 @@ export function PadTicket({ lines, products, courses, currency, seat, onSeat, he
             onClick={() => onSeat(n)}
           >
             {n}
+            {allergies.has(`seat:${n}`) && (
+              <span className="pad-seat-mark" aria-hidden="true">
+                ⚠
+              </span>
+            )}
           </button>
         ))}
       </fieldset>
+      {seatDeclaration && seat !== null && (
+        <p className="pad-seat-allergy">{s.seatAllergies(guestName(`seat:${seat}`, NO_NAMES), declaredWords(seatDeclaration))}</p>
+      )}
       {lines.length === 0 ? (
         <p className="muted pad-empty">{s.empty}</p>
       ) : (
@@ -64,6 +92,8 @@ export function PadTicket({ lines, products, courses, currency, seat, onSeat, he
             const name = product?.name ?? "?";
             const options = product ? chosenOptions(product, line.options).map((o) => o.name) : [];
             const set = (change: Partial<PadLine>) => onChange(changeLine(lines, i, change));
+            const conflicts = product ? padConflicts(line.seat, product, allergies) : null;
+            const declared = line.seat !== null ? allergies.get(`seat:${line.seat}`) : undefined;
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: a line is its place in the order being taken (equal lines merge)
               <li key={`${line.productId}-${i}`} className="pad-line" aria-label={name}>
@@ -97,6 +127,15 @@ export function PadTicket({ lines, products, courses, currency, seat, onSeat, he
                     {product ? formatMoney(unitPriceOf(product, line.options) * line.quantity, currency) : ""}
                   </span>
                 </div>
+                {conflicts && declared && line.seat !== null && (
+                  <p className="pad-allergy-warning" data-allergy-warning="">
+                    {s.allergyWarning(
+                      capitalized(conflictWords(conflicts)),
+                      guestName(`seat:${line.seat}`, NO_NAMES),
+                      declaredWords(declared),
+                    )}
+                  </p>
+                )}
                 <div className="pad-line-tags">
                   <label>
                     <span className="visually-hidden">{s.seatFor(name)}</span>
@@ -162,3 +201,5 @@ export function PadTicket({ lines, products, courses, currency, seat, onSeat, he
     </section>
   );
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -33,6 +33,10 @@ export const orderPadStrings = {
     send: (n: number) => (n === 1 ? "Send 1 item" : `Send ${n} items`),
     sending: "Sending…",
     cancel: "Cancel",
+    /** A line whose dish goes against its seat's declared allergies or diets (issue 35): shown, not refused. */
+    allergyWarning: (what: string, guest: string, declared: string) => `⚠ ${what} — ${guest} declared ${declared}`,
+    /** The seat new lines go to has a declaration. */
+    seatAllergies: (guest: string, declared: string) => `⚠ ${guest} declared: ${declared}`,
   },
   /** A walk-up order at the counter: a session without a table, and the pad. */
   counter: {

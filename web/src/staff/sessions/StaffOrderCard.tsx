@@ -22,7 +22,9 @@ import { CorrectionDialog } from "../corrections/CorrectionDialog";
 import { correctionStrings } from "../corrections/strings";
 import { OrderAge } from "../floor/OrderAge";
 import type { Thresholds } from "../floor/triage";
+import { type LineAllergy, lineAllergy, orderAcks, type TableAllergies } from "./allergy-view";
 import { CancelOrderDialog } from "./CancelOrderDialog";
+import { LineAllergyTag, OrderAllergyAcks } from "./LineAllergyTag";
 
 interface Props {
   order: OrderDto;
@@ -38,10 +40,12 @@ interface Props {
   onMoveLines?: () => void;
   /** The staff token: with it, each line of a billed order offers its corrections (void, comp, discount). */
   token?: string;
+  /** The table's declared allergies: a line whose guest declared some shows them, loudly. */
+  allergies?: TableAllergies;
 }
 
 /** One order in a session with its age while unfinished, its next step (Ready, Delivered) and Cancel. */
-export function StaffOrderCard({ order, label, now, thresholds, role, onMoveLines, token }: Props) {
+export function StaffOrderCard({ order, label, now, thresholds, role, onMoveLines, token, allergies }: Props) {
   const commands = useCommands();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,6 +55,8 @@ export function StaffOrderCard({ order, label, now, thresholds, role, onMoveLine
   // Lines of an order on the bill (accepted or delivered) can be corrected; a voided or comped one is done.
   const correctable = (item: OrderItemDto) =>
     token !== undefined && isBilledOrder(order) && !isVoided(item) && !item.corrections.some((c) => c.kind === "COMP");
+  const allergyOf = (item: OrderItemDto): LineAllergy | null => (allergies ? lineAllergy(order, item, allergies.byGuest) : null);
+  const acks = allergies && order.items.some((i) => allergyOf(i)) ? orderAcks(order.tickets, allergies.all) : [];
   const next = nextAdvanceStep(order);
   // The kitchen owns the order until its stations finish: the floor's Ready is then an override, asked first
   // (the server refuses it unconfirmed: advance-order.ts).
@@ -103,20 +109,24 @@ export function StaffOrderCard({ order, label, now, thresholds, role, onMoveLine
         items={order.items}
         currency={order.currency}
         courseNames={new Map(order.tickets.flatMap((t) => (t.courseId && t.course ? [[t.courseId, t.course] as const] : [])))}
-        actions={(item) =>
-          correctable(item) && (
-            <button
-              type="button"
-              className="button ghost small line-correct"
-              aria-haspopup="dialog"
-              aria-label={correctionStrings.lineButtonLabel(`${item.quantity}× ${item.productName}`, label)}
-              onClick={() => setCorrecting(item)}
-            >
-              {correctionStrings.lineButton}
-            </button>
-          )
-        }
+        actions={(item) => (
+          <>
+            {allergies && <LineAllergyTag allergy={allergyOf(item)} names={allergies.names} />}
+            {correctable(item) && (
+              <button
+                type="button"
+                className="button ghost small line-correct"
+                aria-haspopup="dialog"
+                aria-label={correctionStrings.lineButtonLabel(`${item.quantity}× ${item.productName}`, label)}
+                onClick={() => setCorrecting(item)}
+              >
+                {correctionStrings.lineButton}
+              </button>
+            )}
+          </>
+        )}
       />
+      <OrderAllergyAcks acks={acks} />
       {order.statusReason && <p className="reason small">{order.statusReason}</p>}
       <div className="order-foot">
         <span className="total">{formatMoney(order.totalCents, order.currency)}</span>

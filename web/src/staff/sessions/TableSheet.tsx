@@ -21,10 +21,12 @@ import { type Thresholds, waitingSince } from "../floor/triage";
 import { SessionCourses } from "../order-pad/SessionCourses";
 import { useNow } from "../use-now";
 import { AlertList } from "./AlertList";
+import { declarationsByGuest, type TableAllergies } from "./allergy-view";
 import { BillSummary } from "./BillSummary";
 import { PaymentDialog } from "./PaymentDialog";
 import { PrintDocument } from "./PrintDocument";
 import { RefundDialog } from "./RefundDialog";
+import { SessionAllergies } from "./SessionAllergies";
 import { SessionCloseDialog } from "./SessionCloseDialog";
 import { SessionPhones } from "./SessionPhones";
 import { SplitDialog } from "./SplitDialog";
@@ -36,6 +38,7 @@ import { MergeDialog } from "./transfers/MergeDialog";
 import { MoveLinesDialog } from "./transfers/MoveLinesDialog";
 import { MoveTableDialog } from "./transfers/MoveTableDialog";
 import { SplitDialog as SplitOffDialog } from "./transfers/SplitDialog";
+import { useSessionAllergies } from "./use-session-allergies";
 
 interface Props {
   session: StaffSession;
@@ -126,6 +129,9 @@ export function TableSheet({
   const payments = paymentsOf(state, session.id);
   const names = phoneNames(customers);
   const labels = orderLabels(session.label, orders);
+  // The table's declared allergies (issue 35): read on opening and after a reconnect, then live.
+  const allergies = useSessionAllergies(session.id, token);
+  const tableAllergies: TableAllergies = { all: allergies.allergies, byGuest: declarationsByGuest(allergies.allergies), names };
   const bill = billOf({
     currency,
     orders,
@@ -223,6 +229,16 @@ export function TableSheet({
       </div>
 
       <AlertList alerts={alertsOf(state, session.id)} names={names} label={session.label} now={now} shares={phoneDue} />
+      <SessionAllergies
+        sessionId={session.id}
+        label={session.label}
+        byGuest={tableAllergies.byGuest}
+        error={allergies.error}
+        customers={customers}
+        names={names}
+        token={token}
+        onSaved={allergies.put}
+      />
 
       <div className="seat-body">
         <div className="seat-orders">
@@ -244,6 +260,7 @@ export function TableSheet({
                     role={role}
                     onMoveLines={() => setDialog({ kind: "move", order: o })}
                     token={token}
+                    allergies={tableAllergies}
                   />
                 </li>
               ))}

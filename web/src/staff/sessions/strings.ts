@@ -1,8 +1,11 @@
 import type { AdvanceStep, AlertKind, CustomerDto, PaymentMethod } from "@ordered/contract/client";
 import type { MoneyInputError } from "../../lib/money";
+import { allergyStrings } from "./allergy-strings";
 
 /** A seating's strings on the panel: its card, orders, calls, bill, payments, closing and QR code (English; strings.ts gathers every area's). */
 export const sessionStrings = {
+  /** A table's declared allergies (issue 35): the sheet's section, the form, the order lines' tags. */
+  staffAllergies: allergyStrings,
   /** One table's sheet (TableSheet): back to the floor. */
   sheet: {
     back: "← Floor",
