@@ -4,6 +4,7 @@ import { t } from "../i18n/i18n";
 import { formatMoney, formatTime } from "../lib/money";
 import type { CartLine, Submission } from "./customer-storage";
 import { OrderTimeline } from "./OrderTimeline";
+import { reasonText } from "./order-reason";
 import { currentStep } from "./timeline-steps";
 
 interface Props {
@@ -46,7 +47,7 @@ export function OrdersView({ orders, me, submission, products }: Props) {
             </div>
             <OrderItems items={o.items} showAllergens={false} currency={o.currency} showReasons={false} />
             <OrderTimeline order={o} />
-            {o.statusReason && <p className="reason">{t("customer.reason", { reason: o.statusReason })}</p>}
+            {reasonText(o, products) && <p className="reason">{t("customer.reason", { reason: reasonText(o, products) ?? "" })}</p>}
           </li>
         ))}
         {pending && (

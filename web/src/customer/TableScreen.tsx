@@ -5,6 +5,7 @@ import {
   type CorrectionDto,
   type CustomerDto,
   isDeclared,
+  localizeMenu,
   type OrderDto,
   type PaymentDto,
   type PresenceState,
@@ -14,7 +15,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, api } from "../api/http";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
-import { t } from "../i18n/i18n";
+import { t, useLanguage } from "../i18n/i18n";
 import { formatMoney } from "../lib/money";
 import { useLive } from "../realtime/live-context";
 import { useMenu } from "../realtime/use-products";
@@ -85,6 +86,9 @@ export function TableScreen({
   const load = useCallback(() => loadMenu(token), [token]);
   const [seeded] = useState(() => takeSeededMenu(token));
   const menu = useMenu(load, seeded);
+  // The menu in the phone's language (its translations, else English, else the venue's own words).
+  const language = useLanguage();
+  const shownMenu = useMemo(() => (menu.menu ? localizeMenu(menu.menu, language) : null), [menu.menu, language]);
   const me = current.customer.id;
   // Whether this phone may order yet: from the join (or the reload), then its own
   // `customer:verified` event, or what the server answers after a refusal.
@@ -176,10 +180,10 @@ export function TableScreen({
   const placedOrder = placedIndex >= 0 && confirmsOrder(orders[placedIndex]!) ? orders[placedIndex] : undefined;
   const focusedPlaced = useRef<string | null>(null);
 
-  for (const p of menu.menu?.products ?? []) seen.current.set(p.id, p);
+  for (const p of shownMenu?.products ?? []) seen.current.set(p.id, p);
   const byId = seen.current;
   const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
-  const total = cartTotal(cart.lines, new Map((menu.menu?.products ?? []).map((p) => [p.id, p])));
+  const total = cartTotal(cart.lines, new Map((shownMenu?.products ?? []).map((p) => [p.id, p])));
   const menuError = menu.error ? (menu.error instanceof Error ? menu.error.message : String(menu.error)) : null;
 
   return (
@@ -228,7 +232,7 @@ export function TableScreen({
             <div role="tabpanel" id={panelId("order")} aria-labelledby={tabId("order")} className="phone-panel">
               <OrdersView orders={orders} me={me} submission={cart.submission} products={byId} />
               <MenuView
-                menu={menu.menu}
+                menu={shownMenu}
                 error={menuError}
                 now={now}
                 filter={filter}
@@ -272,7 +276,7 @@ export function TableScreen({
                 }
                 lines={cart.lines}
                 products={byId}
-                menu={menu.menu}
+                menu={shownMenu}
                 now={now}
                 currency={currency}
                 total={total}
@@ -299,10 +303,12 @@ export function TableScreen({
             <RefusedNotice
               key={refused[0].order.id}
               refused={refused[0]}
+              products={byId}
               onDismiss={() => dismiss(refused[0]!.order.id)}
               onPutBack={() => {
                 const { order } = refused[0]!;
-                cart.putBack(linesOfOrder(order, byId));
+                // The order names its choices as the venue wrote them: matched against the menu's own words.
+                cart.putBack(linesOfOrder(order, new Map([...byId, ...(menu.menu?.products ?? []).map((p) => [p.id, p] as const)])));
                 dismiss(order.id);
                 setView("order");
                 setShowCart((n) => n + 1);
