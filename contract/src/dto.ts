@@ -201,6 +201,8 @@ export const StationDto = z.strictObject({
   printerIds: z.array(id).default([]),
   /** Where its tickets go when its printers fail; null: none. */
   backupPrinterId: id.nullable().default(null),
+  /** Items it prepares at once (pacing, issue 35); null: not set. */
+  capacity: z.number().int().nullable().default(null),
 });
 export type StationDto = z.infer<typeof StationDto>;
 
@@ -917,3 +919,16 @@ export const SessionAllergiesDto = z.strictObject({
   acks: z.array(AllergyAckDto),
 });
 export type SessionAllergiesDto = z.infer<typeof SessionAllergiesDto>;
+
+/**
+ * How long an order will take, honestly (issue 35; server/src/estimates/): seconds from now until
+ * it is ready, learned from the kitchen's own timings and its queue; null: its course is held.
+ * `late`: started and past its usual time, or waiting longer than the queue explains.
+ */
+export const OrderEstimateDto = z.strictObject({
+  orderId: id,
+  sessionId: id,
+  readyInSeconds: z.number().int().nullable(),
+  late: z.boolean(),
+});
+export type OrderEstimateDto = z.infer<typeof OrderEstimateDto>;

@@ -80,6 +80,26 @@ export type ChangePasswordBody = z.input<typeof ChangePasswordBody>;
 export const StationBody = z.strictObject({ name: text(LIMITS.kitchen.stationNameLength) });
 export type StationBody = z.input<typeof StationBody>;
 
+/** A station's capacity: items it prepares at once (1–500); null: none set. */
+export const StationCapacityBody = z.strictObject({
+  capacity: z
+    .number({ error: "must be a number of items" })
+    .int("must be a whole number of items")
+    .min(1, "must be at least 1")
+    .max(500, "must be at most 500")
+    .nullable(),
+});
+export type StationCapacityBody = z.input<typeof StationCapacityBody>;
+
+/** What the phone's cart would take now (POST /api/sessions/estimate): its lines, as the order would send them. */
+export const EstimateCartBody = z.strictObject({
+  items: z
+    .array(z.strictObject({ productId: uuidOf("a product"), quantity: z.number().int().min(1).max(LIMITS.order.maxQuantity) }))
+    .min(1, "must contain at least one item")
+    .max(LIMITS.order.maxLines),
+});
+export type EstimateCartBody = z.input<typeof EstimateCartBody>;
+
 const rateBps = z
   .number({ error: "must be a number of basis points (1900 = 19 %)" })
   .int("must be a whole number of basis points (1900 = 19 %, 750 = 7.5 %)")

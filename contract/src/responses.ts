@@ -19,6 +19,7 @@ import {
   KitchenSessionDto,
   LocationDto,
   OrderDto,
+  OrderEstimateDto,
   PaymentAccountDto,
   PaymentDto,
   PrinterDto,
@@ -459,3 +460,11 @@ export type SessionAllergiesResponse = z.infer<typeof SessionAllergiesResponse>;
 /** GET /api/kitchen/allergies: every open session's (a display reads them again after a reconnect). */
 export const KitchenAllergiesResponse = z.strictObject({ allergies: z.array(SessionAllergiesDto) });
 export type KitchenAllergiesResponse = z.infer<typeof KitchenAllergiesResponse>;
+
+/** GET /api/sessions/estimates (the phone's table) and GET /api/estimates (the location's open tables). */
+export const EstimatesResponse = z.strictObject({ estimates: z.array(OrderEstimateDto) });
+export type EstimatesResponse = z.infer<typeof EstimatesResponse>;
+
+/** POST /api/sessions/estimate: how long the cart would take if ordered now (null: nothing to prepare). */
+export const CartEstimateResponse = z.strictObject({ readyInSeconds: z.number().int().nullable() });
+export type CartEstimateResponse = z.infer<typeof CartEstimateResponse>;

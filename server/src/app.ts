@@ -16,6 +16,7 @@ import { courseRoutes } from "./courses/courses.routes.js";
 import { daysRoutes } from "./days/days.routes.js";
 import { poolOf } from "./db/prisma.js";
 import type { AppComponents, AppDeps } from "./deps.js";
+import { estimateRoutes } from "./estimates/estimates.routes.js";
 import { createExpress, errorHandler, serveWebApp, unknownRoute } from "./http/express-app.js";
 import { healthRoutes } from "./http/health.js";
 import { createInFlightGate } from "./http/in-flight.js";
@@ -141,6 +142,7 @@ export function createApp(components: AppComponents): App {
     ...orderRoutes(deps),
     ...kitchenRoutes(deps),
     ...allergyRoutes(deps),
+    ...estimateRoutes(deps),
     ...statsRoutes(deps),
     ...paymentRoutes(deps),
     ...printerRoutes(deps),

@@ -2,7 +2,7 @@ import { staffOf } from "../auth/passport.js";
 import { sqlOn } from "../db/sql.js";
 import type { AppDeps } from "../deps.js";
 import { handlers } from "../http/routes.js";
-import { createStation, deleteStation, loadStations, renameStation } from "./stations.service.js";
+import { createStation, deleteStation, loadStations, renameStation, setStationCapacity } from "./stations.service.js";
 
 /** Stations: every account reads them (a display picks its own); the menu's editors change them. */
 export function stationRoutes(deps: AppDeps) {
@@ -24,6 +24,12 @@ export function stationRoutes(deps: AppDeps) {
     "PATCH /api/stations/:id": async ({ req, params, body, reply }) => {
       const { locationId } = staffOf(req);
       reply({ station: await renameStation(deps.prisma, locationId, params.id, body.name) });
+      changed(locationId);
+    },
+
+    "PUT /api/stations/:id/capacity": async ({ req, params, body, reply }) => {
+      const { locationId } = staffOf(req);
+      reply({ station: await setStationCapacity(deps.prisma, locationId, params.id, body.capacity) });
       changed(locationId);
     },
 

@@ -13,7 +13,7 @@ import { AppError } from "../errors.js";
 const Row = z.strictObject({ dto: StationDto });
 const STATION_JSON = sql`json_build_object('id', st.id, 'name', st.name, 'position', st.position,
   'printerIds', (SELECT coalesce(json_agg(sp.printer_id ORDER BY sp.printer_id), '[]'::json) FROM station_printer sp WHERE sp.station_id = st.id),
-  'backupPrinterId', st.backup_printer_id)`;
+  'backupPrinterId', st.backup_printer_id, 'capacity', st.capacity)`;
 
 const LIST = statement<{ locationId: string; id: string | null }>(
   "stations.list",
@@ -40,6 +40,10 @@ const CREATE = statement<{ locationId: string; name: string }>(
 const RENAME = statement<{ id: string; locationId: string; name: string }>(
   "stations.rename",
   (p) => sql`UPDATE station SET name = ${p.name} WHERE id = ${p.id}::uuid AND location_id = ${p.locationId}::uuid`,
+);
+const CAPACITY = statement<{ id: string; locationId: string; capacity: number | null }>(
+  "stations.capacity",
+  (p) => sql`UPDATE station SET capacity = ${p.capacity}::smallint WHERE id = ${p.id}::uuid AND location_id = ${p.locationId}::uuid`,
 );
 const USAGE = statement<{ id: string; locationId: string }>(
   "stations.usage",
@@ -85,6 +89,18 @@ export async function renameStation(prisma: PrismaClient, locationId: string, id
     throw isUniqueViolation(err) ? duplicate(name) : err;
   });
   if (changed === 0) throw AppError.notFound("station");
+  return one(db, locationId, id);
+}
+
+/** How many items the station prepares at once (pacing); null: none set. */
+export async function setStationCapacity(
+  prisma: PrismaClient,
+  locationId: string,
+  id: string,
+  capacity: number | null,
+): Promise<StationDto> {
+  const db = sqlOn(prisma);
+  if ((await db.run(CAPACITY, { id, locationId, capacity })) === 0) throw AppError.notFound("station");
   return one(db, locationId, id);
 }
 

@@ -178,6 +178,9 @@ describe("the route table", () => {
     // The menu.
     const pastry = (await call("POST /api/stations", { token, body: { name: "Pastry" } })).station;
     await call("PATCH /api/stations/:id", { token, params: { id: pastry.id }, body: { name: "Pastry bench" } });
+    expect(
+      (await call("PUT /api/stations/:id/capacity", { token, params: { id: pastry.id }, body: { capacity: 6 } })).station.capacity,
+    ).toBe(6);
     await call("GET /api/stations", { token });
     await call("DELETE /api/stations/:id", { token, params: { id: pastry.id } });
     // A printer at an address where nothing listens: the test print says so, and prints nothing.
@@ -295,6 +298,10 @@ describe("the route table", () => {
       "CANCELLED",
     );
     await call("GET /api/kitchen", { token });
+    // Waiting times: the phone's orders and cart, the floor's view, a station's pace.
+    expect((await call("GET /api/sessions/estimates", { token: ann.token })).estimates).toEqual(expect.any(Array));
+    await call("POST /api/sessions/estimate", { token: ann.token, body: { items: [{ productId: venue.products[1]!.id, quantity: 2 }] } });
+    await call("GET /api/estimates", { token });
     // The waiter adds a lemonade to the table, served with the rest.
     const { order: entered } = await call("POST /api/sessions/:id/orders", {
       token,

@@ -15,6 +15,7 @@ import { atQuantityLimit, canAdd, isFull, isUnorderable, lineCents, shortOfStock
 import type { CartLine } from "./customer-storage";
 import { isSoldOut, lineProblem } from "./menu-model";
 import { deltaText } from "./OptionsSheet";
+import { minutesOf } from "./use-estimates";
 
 interface Props {
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -38,6 +39,8 @@ interface Props {
   /** The guest's declared allergies and diets: a line against them needs their yes before the order goes. */
   declared: Declared | null;
   onConfirmAllergy: (lineId: string) => void;
+  /** How long the cart would take if ordered now (seconds; issue 35), or null while unknown. */
+  estimateSeconds?: number | null;
 }
 
 /** The cart: a line per product and choice, with its options and their prices, its note and quantity; the total; Place order. */
@@ -58,6 +61,7 @@ export function CartView({
   onPlace,
   declared,
   onConfirmAllergy,
+  estimateSeconds = null,
 }: Props) {
   // What the menu offers now (null while it loads: nothing is flagged until it is known).
   const offered = menu ? new Map(menu.products.map((p) => [p.id, p])) : null;
@@ -219,6 +223,11 @@ export function CartView({
       {blocked > 0 && (
         <p className="error place-blocked" id="place-blocked">
           {t("customer.placeBlocked", { n: blocked })}
+        </p>
+      )}
+      {lines.length > 0 && !sending && estimateSeconds !== null && (
+        <p className="estimate cart-estimate" data-estimate={minutesOf(estimateSeconds)}>
+          {t("estimate.cart", { n: minutesOf(estimateSeconds) })}
         </p>
       )}
       {unconfirmed > 0 && (

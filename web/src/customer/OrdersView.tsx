@@ -1,4 +1,11 @@
-import { chosenOptions, type OrderDto, type OrderItemDto, type ProductDto, unitPriceOf } from "@ordered/contract/client";
+import {
+  chosenOptions,
+  type OrderDto,
+  type OrderEstimateDto,
+  type OrderItemDto,
+  type ProductDto,
+  unitPriceOf,
+} from "@ordered/contract/client";
 import { OrderItems } from "../components/OrderItems";
 import { t } from "../i18n/i18n";
 import { formatMoney, formatTime } from "../lib/money";
@@ -6,19 +13,22 @@ import type { CartLine, Submission } from "./customer-storage";
 import { OrderTimeline } from "./OrderTimeline";
 import { reasonText } from "./order-reason";
 import { currentStep } from "./timeline-steps";
+import { minutesOf } from "./use-estimates";
 
 interface Props {
   orders: OrderDto[];
   me: string;
   submission: Submission | null;
   products: Map<string, ProductDto>;
+  /** The kitchen's estimate of each order being prepared (issue 35), as the server says now. */
+  estimates?: ReadonlyMap<string, OrderEstimateDto>;
 }
 
 /** The element id of an order's card (the confirmation's "See the order" goes there). */
 export const orderAnchor = (orderId: string) => `order-${orderId}`;
 
 /** The table's orders with live status, and the one being sent (honestly marked as such). */
-export function OrdersView({ orders, me, submission, products }: Props) {
+export function OrdersView({ orders, me, submission, products, estimates }: Props) {
   const pending = submission && !orders.some((o) => o.clientOrderId === submission.clientOrderId) ? submission : null;
   if (orders.length === 0 && !pending) return null;
   return (
@@ -47,6 +57,7 @@ export function OrdersView({ orders, me, submission, products }: Props) {
             </div>
             <OrderItems items={o.items} showAllergens={false} currency={o.currency} showReasons={false} />
             <OrderTimeline order={o} />
+            <EstimateLine order={o} estimate={estimates?.get(o.id)} />
             {reasonText(o, products) && <p className="reason">{t("customer.reason", { reason: reasonText(o, products) ?? "" })}</p>}
           </li>
         ))}
@@ -80,4 +91,15 @@ function pendingItem(l: CartLine, p: ProductDto | undefined, position: number): 
     courseId: null,
     corrections: [],
   };
+}
+
+/** "About 12 min", or honestly longer when the kitchen is late; nothing once it is ready or when unknown. */
+function EstimateLine({ order, estimate }: { order: OrderDto; estimate: OrderEstimateDto | undefined }) {
+  if (!estimate || estimate.readyInSeconds === null || order.status !== "ACCEPTED" || order.shipment?.status !== "PREPARING") return null;
+  const n = minutesOf(estimate.readyInSeconds);
+  return (
+    <p className={`estimate${estimate.late ? " late" : ""}`} data-estimate={n} data-late={estimate.late || undefined}>
+      {estimate.late ? t("estimate.late", { n }) : t("estimate.about", { n })}
+    </p>
+  );
 }

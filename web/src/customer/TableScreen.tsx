@@ -41,6 +41,7 @@ import { phoneSplit, tablePhones } from "./split-names";
 import { useAllergies } from "./use-allergies";
 import { useCart } from "./use-cart";
 import type { CurrentSession, OnEnd } from "./use-customer-live";
+import { useCartEstimate, useOrderEstimates } from "./use-estimates";
 import { useInView } from "./use-in-view";
 import { useMenuFilter } from "./use-menu-filter";
 
@@ -123,6 +124,7 @@ export function TableScreen({
   });
   const [filter, setFilter] = useMenuFilter();
   const allergies = useAllergies(token);
+  const estimates = useOrderEstimates(token, orders);
   const declared = isDeclared(allergies.declared) ? allergies.declared : null;
   const now = useNow();
   // Every product seen on this phone, also ones taken off the menu since: the cart still names them.
@@ -183,6 +185,7 @@ export function TableScreen({
   for (const p of shownMenu?.products ?? []) seen.current.set(p.id, p);
   const byId = seen.current;
   const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
+  const cartEstimate = useCartEstimate(token, cart.lines);
   const total = cartTotal(cart.lines, new Map((shownMenu?.products ?? []).map((p) => [p.id, p])));
   const menuError = menu.error ? (menu.error instanceof Error ? menu.error.message : String(menu.error)) : null;
 
@@ -230,7 +233,7 @@ export function TableScreen({
             </div>
           ) : (
             <div role="tabpanel" id={panelId("order")} aria-labelledby={tabId("order")} className="phone-panel">
-              <OrdersView orders={orders} me={me} submission={cart.submission} products={byId} />
+              <OrdersView orders={orders} me={me} submission={cart.submission} products={byId} estimates={estimates} />
               <MenuView
                 menu={shownMenu}
                 error={menuError}
@@ -287,6 +290,7 @@ export function TableScreen({
                 onNote={cart.setNote}
                 declared={declared}
                 onConfirmAllergy={cart.confirmAllergy}
+                estimateSeconds={cartEstimate}
                 onPlace={() =>
                   cart.place((l) => {
                     const p = byId.get(l.productId);
