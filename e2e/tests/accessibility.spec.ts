@@ -16,7 +16,7 @@ const TABLET_SIZE = { width: 1024, height: 768 };
 /** The phone's screens fail on every axe violation, moderate ones too (issue 35: content outside a landmark). */
 const ALL = { all: true } as const;
 
-test("staff screens: login, setup, panel with a session and its dialogs, tables, card sheet, menu and its tax rates, settings, staff accounts, a closed session's record", async ({
+test("staff screens: login, setup, panel with a session and its dialogs, tables, card sheet, menu and its tax rates, translations, settings, staff accounts, a closed session's record", async ({
   browser,
   page,
   api,
@@ -117,6 +117,14 @@ test("staff screens: login, setup, panel with a session and its dialogs, tables,
   await rates.getByRole("button", { name: "Add rate" }).click();
   await expect(rates.getByRole("alert")).toBeVisible();
   await expectAccessible(page, info, "menu's tax rates editor");
+
+  // The menu's translations (issue 35): the side-by-side editor, a text typed, missing ones marked.
+  await page.getByRole("navigation", { name: "Staff navigation" }).getByRole("link", { name: "Translations" }).click();
+  await expect(page.getByRole("heading", { name: "Translations", level: 1 })).toBeVisible();
+  await page.getByRole("radio", { name: /^Italian:/ }).check();
+  await page.getByLabel("Name in Italian for Margherita", { exact: true }).fill("Pizza Margherita");
+  await expect(page.getByRole("button", { name: "Save 1 change" })).toBeVisible();
+  await expectAccessible(page, info, "menu translations page");
 
   // Settings (issue 33): the receipts' identity, prices and tax (a change shows its warning), the time zone.
   await page.getByRole("navigation", { name: "Staff navigation" }).getByRole("link", { name: "Settings" }).click();

@@ -10,7 +10,7 @@ const StaffApp = lazy(() => import("./staff/StaffApp").then((m) => ({ default: m
 const KitchenApp = lazy(() => import("./kitchen/KitchenApp").then((m) => ({ default: m.KitchenApp })));
 const SetupPage = lazy(() => import("./staff/accounts/SetupPage").then((m) => ({ default: m.SetupPage })));
 
-/** Routes: /panel, /panel/tables, /panel/tables/print, /panel/products, /panel/staff, /panel/reports and /panel/settings (staff), /s/<joinCode> and /t/<cardCode> (customers); / goes to the panel. */
+/** Routes: /panel, /panel/tables, /panel/tables/print, /panel/products, /panel/translations, /panel/staff, /panel/reports and /panel/settings (staff), /s/<joinCode> and /t/<cardCode> (customers); / goes to the panel. */
 export function App() {
   const path = usePath();
   useEffect(() => {
@@ -26,6 +26,7 @@ function route(path: string): ReactNode {
   if (card) return <CustomerApp key={`t/${card[1]}`} entry={{ kind: "card", code: safeDecode(card[1]!) }} />;
   if (path === "/" || path === "/panel" || path === "/panel/") return <StaffApp page="sessions" />;
   if (path === "/panel/products") return <StaffApp page="products" />;
+  if (path === "/panel/translations" || path === "/panel/translations/") return <StaffApp page="translations" />;
   if (path === "/panel/tables" || path === "/panel/tables/") return <StaffApp page="tables" />;
   if (path === "/panel/tables/print") return <StaffApp page="cards" />;
   if (path === "/panel/staff" || path === "/panel/staff/") return <StaffApp page="staff" />;

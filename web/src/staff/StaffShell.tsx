@@ -12,6 +12,7 @@ import { StaffPage as StaffAccountsPage } from "./accounts/StaffPage";
 import { canSeePage } from "./accounts/staff-accounts";
 import { PanelPage } from "./floor/PanelPage";
 import { ProductsPage } from "./menu/ProductsPage";
+import { TranslationsPage } from "./menu/TranslationsPage";
 import { NotAllowed } from "./NotAllowed";
 import { OfflineBanner } from "./OfflineBanner";
 import { AlertStrip } from "./sessions/AlertStrip";
@@ -24,7 +25,7 @@ import { useStaffLive } from "./use-staff-live";
 const ReportsPage = lazy(() => import("./reports/ReportsPage"));
 
 /** The panel's pages: "sessions" is its home, the floor with the sessions under it. */
-export type StaffPage = "sessions" | "tables" | "products" | "staff" | "reports" | "settings";
+export type StaffPage = "sessions" | "tables" | "products" | "translations" | "staff" | "reports" | "settings";
 
 interface Props {
   auth: StaffAuth;
@@ -73,6 +74,11 @@ export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew, onLocat
           {allowed("products") && (
             <Link href="/panel/products" aria-current={page === "products" ? "page" : undefined}>
               {strings.panel.productsLink}
+            </Link>
+          )}
+          {allowed("translations") && (
+            <Link href="/panel/translations" aria-current={page === "translations" ? "page" : undefined}>
+              {strings.translations.navLink}
             </Link>
           )}
           {allowed("staff") && (
@@ -124,6 +130,8 @@ export function StaffShell({ auth, page, onLogout, onSignedOut, onRenew, onLocat
             <Suspense fallback={<p className="muted">{strings.panel.loadingPage}</p>}>
               <ReportsPage auth={auth} />
             </Suspense>
+          ) : page === "translations" ? (
+            <TranslationsPage auth={auth} />
           ) : page === "settings" ? (
             <SettingsPage auth={auth} onLocation={onLocation} />
           ) : (

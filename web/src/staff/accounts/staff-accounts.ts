@@ -12,6 +12,8 @@ export const PAGE_PERMISSION = {
   tables: "tables.edit",
   cards: "tables.edit",
   products: "menu.view",
+  /** The menu's translations (issue 35): whoever edits the menu. */
+  translations: "menu.edit",
   staff: "staff.manage",
   /** Z reports, closing the day, reports over days (issue 33). */
   reports: "reports.view",

@@ -3,7 +3,7 @@
  * key for React), the edits the editor makes, and the price range a product's choices span.
  * Pure functions, so the rules are unit-tested without a browser.
  */
-import { type ChoosableProduct, choiceProblem, type OptionGroupDto, unitPriceOf } from "@ordered/contract/client";
+import { type ChoosableProduct, choiceProblem, type OptionGroupDto, type Translations, unitPriceOf } from "@ordered/contract/client";
 import { centsToInput } from "../../lib/money";
 
 export interface OptionDraft {
@@ -16,6 +16,8 @@ export interface OptionDraft {
   delta: string;
   /** false: sold out. */
   available: boolean;
+  /** Its name in other languages, which this form does not edit (the translations page does): sent back as they are. */
+  translations?: Translations<"name">;
 }
 
 export interface GroupDraft {
@@ -26,6 +28,8 @@ export interface GroupDraft {
   min: string;
   max: string;
   options: OptionDraft[];
+  /** Its name in other languages, kept as they are (see OptionDraft). */
+  translations?: Translations<"name">;
 }
 
 let lastKey = 0;
@@ -44,12 +48,14 @@ export function groupDraftsOf(groups: readonly OptionGroupDto[]): GroupDraft[] {
     name: g.name,
     min: String(g.minChoices),
     max: String(g.maxChoices),
+    translations: g.translations ?? {},
     options: g.options.map((o) => ({
       key: newKey(),
       id: o.id,
       name: o.name,
       delta: deltaToInput(o.priceDeltaCents),
       available: o.available,
+      translations: o.translations ?? {},
     })),
   }));
 }

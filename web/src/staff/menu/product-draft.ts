@@ -121,7 +121,15 @@ export function parseGroups(groups: readonly GroupDraft[]): { groups: (OptionGro
       optionNames.add(optionName.toLowerCase());
       const delta = parseDelta(o.delta);
       if ("error" in delta) return { error: e.delta(label, optionName, delta.error), field: `option-${o.key}-delta` };
-      options.push({ ...(o.id ? { id: o.id } : {}), name: optionName, priceDeltaCents: delta.cents, available: o.available });
+      // The option's translations go back as they are: the server takes a group's options whole,
+      // and one left without them would lose its translations.
+      options.push({
+        ...(o.id ? { id: o.id } : {}),
+        name: optionName,
+        priceDeltaCents: delta.cents,
+        available: o.available,
+        ...(o.translations ? { translations: o.translations } : {}),
+      });
     }
     const min = wholeNumber(g.min);
     if (min === null) return { error: e.minMax(label), field: `group-${g.key}-min` };
@@ -130,7 +138,15 @@ export function parseGroups(groups: readonly GroupDraft[]): { groups: (OptionGro
     if (max < 1) return { error: e.maxZero(label), field: `group-${g.key}-max` };
     if (min > max) return { error: e.minOverMax(label), field: `group-${g.key}-min` };
     if (max > options.length) return { error: e.maxOverOptions(label, options.length), field: `group-${g.key}-max` };
-    out.push({ key: g.key, ...(g.id ? { id: g.id } : {}), name, minChoices: min, maxChoices: max, options });
+    out.push({
+      key: g.key,
+      ...(g.id ? { id: g.id } : {}),
+      name,
+      minChoices: min,
+      maxChoices: max,
+      options,
+      ...(g.translations ? { translations: g.translations } : {}),
+    });
   }
   return { groups: out };
 }
@@ -229,13 +245,18 @@ export function changedFields(before: ProductDraft, after: ProductDraft): DraftF
  * something that was removed.
  */
 export function rebaseGroups(groups: readonly GroupDraft[], newer: ProductDto): GroupDraft[] {
-  const kept = new Map(newer.optionGroups.map((g) => [g.id, new Set(g.options.map((o) => o.id))]));
+  const kept = new Map(newer.optionGroups.map((g) => [g.id, g]));
   return groups.map((g) => {
-    const options = g.id ? kept.get(g.id) : undefined;
+    const group = g.id ? kept.get(g.id) : undefined;
+    // Translations are not this form's: those of the newer version (entered meanwhile on the translations page) win.
     return {
       ...g,
-      id: options ? g.id : undefined,
-      options: g.options.map((o) => ({ ...o, id: options && o.id && options.has(o.id) ? o.id : undefined })),
+      id: group ? g.id : undefined,
+      translations: group ? (group.translations ?? {}) : g.translations,
+      options: g.options.map((o) => {
+        const option = group && o.id ? group.options.find((x) => x.id === o.id) : undefined;
+        return { ...o, id: option ? o.id : undefined, translations: option ? (option.translations ?? {}) : o.translations };
+      }),
     };
   });
 }

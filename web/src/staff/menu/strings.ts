@@ -358,4 +358,49 @@ export const menuStrings = {
     categorysRate: (percent: string | null) => `Category's rate (${percent ?? "untaxed"})`,
     taxedAt: (percent: string) => `tax ${percent}`,
   },
+  /** The translations page (/panel/translations, issue 35): the menu's texts beside their translations, one language at a time. */
+  translations: {
+    title: "Translations",
+    navLink: "Translations",
+    /** The panel's names of the menu languages (English, like the rest of the panel). */
+    languageNames: { en: "English", de: "German", fr: "French", es: "Spanish", it: "Italian" } as Record<string, string>,
+    intro: (menuLanguage: string) =>
+      `Your menu is written in ${menuLanguage}. Guests whose phone reads another language see these translations; where one is missing they see the English text, or yours.`,
+    changeLanguage: "The menu's own language is set under Settings.",
+    languages: "Translate into",
+    missing: (n: number) => (n === 0 ? "all translated" : `${n} missing`),
+    languageButton: (language: string, missing: number) => `${language}: ${missing === 0 ? "all translated" : `${missing} missing`}`,
+    onlyMissing: "Show only missing",
+    ownColumn: (language: string) => `Menu text (${language})`,
+    translationColumn: (language: string) => `${language}`,
+    otherCategory: "Other",
+    /** What a row's text is, above the menu's words. */
+    what: {
+      category: "Category",
+      categoryDescription: "Category description",
+      product: "Product",
+      description: "Description",
+      group: "Option group",
+      option: (group: string) => `Option · ${group}`,
+    },
+    /** The field's accessible name: "Name in Italian for Margherita". */
+    label: (field: "name" | "description", language: string, thing: string) =>
+      `${field === "name" ? "Name" : "Description"} in ${language} for ${thing}`,
+    categoryThing: (name: string) => `the category ${name}`,
+    groupThing: (group: string, product: string) => `the option group ${group} of ${product}`,
+    optionThing: (option: string, group: string, product: string) => `the option ${option} (${group}, ${product})`,
+    missingBadge: "missing",
+    save: (n: number) => (n === 0 ? "Save" : n === 1 ? "Save 1 change" : `Save ${n} changes`),
+    saving: "Saving…",
+    saved: (n: number) => (n === 1 ? "Saved 1 change." : `Saved ${n} changes.`),
+    nothingToSave: "Nothing changed.",
+    discard: "Discard changes",
+    unsaved: (n: number) => (n === 1 ? "1 unsaved change" : `${n} unsaved changes`),
+    conflict: (names: string) =>
+      `${names} changed on another screen while you typed. Each now shows its newest version, with your translations still typed in: check them and save again.`,
+    failed: (name: string, message: string) => `${name} was not saved: ${message}`,
+    nothingToTranslate: "Nothing to translate yet: add products first.",
+    allDone: "Every text has its translation.",
+    sameLanguage: "This is the language your menu is written in.",
+  },
 };

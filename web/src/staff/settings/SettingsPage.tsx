@@ -6,6 +6,7 @@ import { t } from "../../i18n/i18n";
 import { strings } from "../../strings";
 import { DayCutoffSetting } from "./DayCutoffSetting";
 import { KitchenLanguageSetting } from "./KitchenLanguageSetting";
+import { MenuLanguageSetting } from "./MenuLanguageSetting";
 import { OnlinePaymentsSetting } from "./OnlinePaymentsSetting";
 import { ReceiptSetting } from "./ReceiptSetting";
 import { TaxPricesSetting } from "./TaxPricesSetting";
@@ -13,7 +14,7 @@ import { TimeZoneSetting } from "./TimeZoneSetting";
 
 /**
  * /panel/settings: the location's receipts (legal name, address, tax id), whether its prices
- * include tax, its time zone, when its business day starts and the language of its kitchen tickets.
+ * include tax, its time zone, when its business day starts, the language of its kitchen tickets and the one its menu is written in.
  * The tables' and the kitchen displays' settings stay on the tables page, beside what they govern.
  */
 export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation: (location: LocationDto) => void }) {
@@ -53,6 +54,7 @@ export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation
       <OnlinePaymentsSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <DayCutoffSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <KitchenLanguageSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
+      <MenuLanguageSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
     </main>
   );
 }

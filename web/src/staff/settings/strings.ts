@@ -65,6 +65,14 @@ export const settingStrings = {
     save: "Save language",
     saved: "Saved",
   },
+  /** The language the menu's own texts are written in (issue 35). */
+  menuLanguage: {
+    title: "Menu language",
+    language: "Language the menu is written in",
+    hint: "The language of your products', categories' and options' own names. Phones in this language show them as they are; phones in other languages show the translations entered under Translations.",
+    save: "Save menu language",
+    saved: "Saved",
+  },
   serviceCharge: {
     title: "Service charge",
     percent: "Percent of each bill",

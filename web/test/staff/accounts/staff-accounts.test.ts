@@ -66,8 +66,14 @@ describe("pages by role", () => {
     expect(canSeePage("SERVER", "tables")).toBe(false);
     expect(canSeePage("SERVER", "cards")).toBe(false);
     expect(canSeePage("SERVER", "staff")).toBe(false);
+    expect(canSeePage("SERVER", "translations")).toBe(false);
     expect(canSeePage("SERVER", "settings")).toBe(false);
     expect(canSeePage("SERVER", "reports")).toBe(false);
+  });
+
+  test("the menu's translations are for whoever edits the menu", () => {
+    expect(canSeePage("OWNER", "translations")).toBe(true);
+    expect(canSeePage("MANAGER", "translations")).toBe(true);
   });
 
   test("reports (the Z report, closing the day) are the owner's and the managers'", () => {

@@ -72,11 +72,37 @@ describe("draftOf and parseDraft", () => {
           name: g.name,
           minChoices: g.minChoices,
           maxChoices: g.maxChoices,
-          options: g.options.map((o) => ({ id: o.id, name: o.name, priceDeltaCents: o.priceDeltaCents, available: o.available })),
+          options: g.options.map((o) => ({
+            id: o.id,
+            name: o.name,
+            priceDeltaCents: o.priceDeltaCents,
+            available: o.available,
+            translations: {},
+          })),
+          translations: {},
         })),
         taxRateId: null,
       },
     });
+  });
+
+  test("an edit of the options sends their translations back as they are (the server takes the groups whole)", () => {
+    const p = pizza(1, { translations: { it: { name: "Pizza" } } });
+    const size = { ...p.optionGroups[0]!, translations: { it: { name: "Misura" } } };
+    size.options = [{ ...size.options[0]!, translations: { it: { name: "Piccola" }, de: { name: "Klein" } } }, size.options[1]!];
+    const opened = draftOf({ ...p, optionGroups: [size, p.optionGroups[1]!] });
+    const [first, ...rest] = opened.groups;
+    const dearer = { ...first!, options: first!.options.map((o, i) => (i === 1 ? { ...o, delta: "3.50" } : o)) };
+    const edited = { ...opened, groups: [dearer, ...rest], price: "9.50" };
+    const read = parseDraft(edited);
+    if (!("fields" in read)) throw new Error(read.error);
+    const patch = patchOf(read.fields, changedFields(opened, edited));
+    expect(patch.optionGroups?.[0]).toMatchObject({
+      translations: { it: { name: "Misura" } },
+      options: [{ translations: { it: { name: "Piccola" }, de: { name: "Klein" } } }, { translations: {} }],
+    });
+    // The product's own translations are not the form's: never in its patch.
+    expect(patch).not.toHaveProperty("translations");
   });
 
   test("a product's own tax rate: kept, sent as its id, or null for its category's; a change is one field of the patch", () => {
@@ -209,6 +235,19 @@ describe("after a conflict", () => {
     expect(size!.options.map((o) => o.id)).toEqual([pizza().optionGroups[0]!.options[0]!.id, undefined]);
     expect(extras!.id).toBeUndefined();
     expect(extras!.options.every((o) => o.id === undefined)).toBe(true);
+  });
+
+  test("rebaseGroups takes the newer version's translations of the groups and options it keeps", () => {
+    const mine = draftOf(pizza()).groups;
+    const size = optionGroup(1, "Size", [1, 1], [["Small", 0]]);
+    const translatedSize = {
+      ...size,
+      translations: { it: { name: "Misura" } },
+      options: [{ ...size.options[0]!, translations: { it: { name: "Piccola" } } }],
+    };
+    const [rebased] = rebaseGroups(mine, pizza(1, { optionGroups: [translatedSize] }));
+    expect(rebased!.translations).toEqual({ it: { name: "Misura" } });
+    expect(rebased!.options.map((o) => o.translations)).toEqual([{ it: { name: "Piccola" } }, {}]);
   });
 
   test("applyFields puts the editor's fields onto the newer version's form", () => {
