@@ -41,7 +41,7 @@ import { phoneSplit, tablePhones } from "./split-names";
 import { useAllergies } from "./use-allergies";
 import { useCart } from "./use-cart";
 import type { CurrentSession, OnEnd } from "./use-customer-live";
-import { useCartEstimate, useOrderEstimates } from "./use-estimates";
+import { ordersKey, useCartEstimate, useOrderEstimates } from "./use-estimates";
 import { useInView } from "./use-in-view";
 import { useMenuFilter } from "./use-menu-filter";
 
@@ -185,7 +185,7 @@ export function TableScreen({
   for (const p of shownMenu?.products ?? []) seen.current.set(p.id, p);
   const byId = seen.current;
   const count = cart.lines.reduce((n, l) => n + l.quantity, 0);
-  const cartEstimate = useCartEstimate(token, cart.lines);
+  const cartEstimate = useCartEstimate(token, cart.lines, ordersKey(orders));
   const total = cartTotal(cart.lines, new Map((shownMenu?.products ?? []).map((p) => [p.id, p])));
   const menuError = menu.error ? (menu.error instanceof Error ? menu.error.message : String(menu.error)) : null;
 

@@ -11,10 +11,13 @@ const REFRESH_MS = 30_000;
  * every change of the orders (a ticket started, ready) and every half minute, so the estimate
  * follows the kitchen and grows when it is late, rather than counting down a promise.
  */
+/** The orders' statuses and tickets' moves: what changes an estimate. */
+export const ordersKey = (orders: readonly OrderDto[]) =>
+  orders.map((o) => `${o.id}:${o.status}:${o.shipment?.status ?? ""}:${o.tickets.map((t) => t.movedAt).join(",")}`).join("|");
+
 export function useOrderEstimates(token: string, orders: readonly OrderDto[]): ReadonlyMap<string, OrderEstimateDto> {
   const [estimates, setEstimates] = useState<ReadonlyMap<string, OrderEstimateDto>>(() => new Map());
-  // The orders' statuses and tickets' moves: what changes an estimate.
-  const key = orders.map((o) => `${o.id}:${o.status}:${o.shipment?.status ?? ""}:${o.tickets.map((t) => t.movedAt).join(",")}`).join("|");
+  const key = ordersKey(orders);
   const preparing = orders.some((o) => o.status === "ACCEPTED" && o.shipment?.status === "PREPARING");
   useEffect(() => {
     void key;
@@ -37,11 +40,15 @@ export function useOrderEstimates(token: string, orders: readonly OrderDto[]): R
   return estimates;
 }
 
-/** How long the cart would take if ordered now (seconds), read a moment after it changes; null: not known. */
-export function useCartEstimate(token: string, lines: readonly CartLine[]): number | null {
+/**
+ * How long the cart would take if ordered now (seconds), read a moment after it changes, and after
+ * the table's orders move (`version`: the kitchen's pace shows in them); null: not known.
+ */
+export function useCartEstimate(token: string, lines: readonly CartLine[], version: string): number | null {
   const [seconds, setSeconds] = useState<number | null>(null);
   const key = lines.map((l) => `${l.productId}x${l.quantity}`).join(",");
   useEffect(() => {
+    void version;
     if (key === "") {
       setSeconds(null);
       return;
@@ -63,7 +70,7 @@ export function useCartEstimate(token: string, lines: readonly CartLine[]): numb
       stopped = true;
       clearTimeout(timer);
     };
-  }, [token, key]);
+  }, [token, key, version]);
   return seconds;
 }
 

@@ -10,6 +10,7 @@ import type { StaffLive } from "../use-staff-live";
 import { groupByArea, sessionTileState, tableTileState } from "./floor";
 import { TableTile } from "./TableTile";
 import { thresholdsOf } from "./triage";
+import { useLateSessions } from "./use-late-sessions";
 
 interface Props {
   staffLive: StaffLive;
@@ -29,6 +30,7 @@ export function FloorPlan({ staffLive, auth, onOpenSession }: Props) {
   const now = useNow();
   const currency = auth.staff.location.currency;
   const thresholds = thresholdsOf(auth.staff.location);
+  const late = useLateSessions(auth.token, state.orders);
   const phonesChecked = auth.staff.location.cardJoinCheck !== "OFF";
   const tiles = (tables ?? []).map((t) => ({ table: t, tile: tableTileState(t, state, now, currency, { phonesChecked }) }));
   const onTables = new Set(tiles.flatMap((t) => (t.tile.kind === "seated" ? [t.tile.sessionId] : [])));
@@ -69,6 +71,10 @@ export function FloorPlan({ staffLive, auth, onOpenSession }: Props) {
                     name={t.name}
                     seats={t.seats}
                     tile={tileOf.get(t.id) ?? { kind: "free" }}
+                    late={(() => {
+                      const tile = tileOf.get(t.id);
+                      return tile?.kind === "seated" && late.has(tile.sessionId);
+                    })()}
                     currency={currency}
                     thresholds={thresholds}
                     onSeat={async () => {
@@ -92,6 +98,7 @@ export function FloorPlan({ staffLive, auth, onOpenSession }: Props) {
                 <TableTile
                   name={s.label}
                   tile={sessionTileState(s, state, now, currency, { phonesChecked })}
+                  late={late.has(s.id)}
                   currency={currency}
                   thresholds={thresholds}
                   onSeat={async () => {}}

@@ -15,10 +15,12 @@ interface Props {
   thresholds: Thresholds;
   onSeat: () => Promise<void>;
   onOpen: (sessionId: string) => void;
+  /** An order of the table is late against the kitchen's estimate (issue 35). */
+  late?: boolean;
 }
 
 /** One table on the floor: free with a Seat button, or seated with what it waits for; choosing it opens its sheet. */
-export function TableTile({ name, seats = null, tile, currency, thresholds, onSeat, onOpen }: Props) {
+export function TableTile({ name, seats = null, tile, currency, thresholds, onSeat, onOpen, late = false }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -73,8 +75,13 @@ export function TableTile({ name, seats = null, tile, currency, thresholds, onSe
             <span className="tile-total">{formatMoney(tile.totalCents, currency)}</span>
           </span>
           {tile.pendingCents > 0 && <span className="tile-pending">{strings.floor.pending(formatMoney(tile.pendingCents, currency))}</span>}
-          {tile.flags.length > 0 && (
+          {(tile.flags.length > 0 || late) && (
             <span className="tile-flags">
+              {late && (
+                <span className="flag flag-late" data-late>
+                  {strings.floor.flags.late}
+                </span>
+              )}
               {tile.flags.map((f) => {
                 const minutes = flagMinutes(f, tile);
                 return (

@@ -54,6 +54,8 @@ export const floorStrings = {
       phone: "Phone to accept",
       held: (courses: readonly string[]) => `${courses.join(", ")} held`,
       waiting: (minutes: number) => (minutes < 1 ? "In the kitchen" : `Kitchen ${minutes} min`),
+      /** Later than the kitchen's own estimate for it (issue 35). */
+      late: "Food late",
     },
     withoutTable: "Without a table",
     withoutTableHint: "Not on a table? Open a session by label, for a code you hand out.",
