@@ -1,5 +1,8 @@
-// `npm run simulate -- [--url http://localhost:3000] [--sessions 5] [--customers 3] [--interval 2000] [--no-advance]`
-// Demo load against a running server, until Ctrl-C.
+// `npm run simulate -- [--url http://localhost:3000] [--sessions 5] [--customers 3] [--interval 2000] [--no-advance]
+//   [--kitchen [--prep-seconds 30] [--capacity 4]]`
+// Demo load against a running server, until Ctrl-C. With --kitchen, simulated cooks work the
+// tickets (each dish its own preparation time, a station `capacity` items at once) and the
+// waiting-time estimates' error is reported (issue 35).
 import { parseArgs } from "node:util";
 import { DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD } from "../demo/demo-seed.js";
 import { runSimulation } from "./simulator.js";
@@ -13,6 +16,9 @@ const { values } = parseArgs({
     customers: { type: "string", default: "3" },
     interval: { type: "string", default: "2000" },
     "no-advance": { type: "boolean", default: false },
+    kitchen: { type: "boolean", default: false },
+    "prep-seconds": { type: "string", default: "30" },
+    capacity: { type: "string", default: "4" },
   },
 });
 
@@ -34,6 +40,7 @@ const result = await runSimulation({
   customersPerSession: Number(values.customers),
   intervalMs: Number(values.interval),
   advance: !values["no-advance"],
+  ...(values.kitchen ? { kitchen: { prepSeconds: Number(values["prep-seconds"]), capacity: Number(values.capacity) } } : {}),
   signal: controller.signal,
   log: (line) => console.log(line),
 });
@@ -43,3 +50,10 @@ console.log(
     `accepted ${result.accepted}, rejected ${result.rejected}, delivered ${result.delivered}; ` +
     `ack p50 ${result.ackMs.p50.toFixed(1)} ms, p99 ${result.ackMs.p99.toFixed(1)} ms`,
 );
+if (result.estimate) {
+  const e = result.estimate;
+  console.log(
+    `waiting-time estimate vs actual over ${e.orders} orders: |error| p50 ${e.absP50.toFixed(1)} s, p90 ${e.absP90.toFixed(1)} s, ` +
+      `bias ${e.bias >= 0 ? "+" : ""}${e.bias.toFixed(1)} s (later than said when +), relative p50 ${(e.relP50 * 100).toFixed(0)} %`,
+  );
+}

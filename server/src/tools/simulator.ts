@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { billOf, type ClientToServerEvents, nextAdvanceStep, type ProductDto, type ServerToClientEvents } from "@ordered/contract";
 import { io, type Socket } from "socket.io-client";
 import { type ApiClient, ApiError, createApiClient } from "./api-client.js";
+import { type EstimateError, type KitchenSimOptions, setCapacities, startKitchen } from "./kitchen-sim.js";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,6 +19,8 @@ export interface SimulationOptions {
   intervalMs: number;
   /** Staff move accepted orders to ready, then delivered. */
   advance: boolean;
+  /** Simulated cooks bump the tickets (issue 35), and the waiting-time estimates' error is measured; absent: staff override the kitchen. */
+  kitchen?: KitchenSimOptions;
   /** Stops the simulation; its tables pay their bills and their sessions are closed on the way out. */
   signal: AbortSignal;
   log?: (line: string) => void;
@@ -30,6 +33,8 @@ export interface SimulationResult {
   rejected: number;
   delivered: number;
   ackMs: { p50: number; p99: number; max: number };
+  /** With `kitchen`: how far the estimate given at acceptance was from when the order was ready. */
+  estimate?: EstimateError;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -112,9 +117,15 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
     if (data.status === "REJECTED") result.rejected++;
     if (data.status === "DELIVERED") result.delivered++;
     const next = o.advance ? nextAdvanceStep(data) : null;
-    // The simulated staff stand in for the kitchen too (no display bumps the tickets): they confirm the override.
-    if (next) staff.emit("order:advance", { orderId: data.id, to: next, overrideKitchen: true }, () => {});
+    // Without simulated cooks the staff stand in for the kitchen too (no display bumps the
+    // tickets): they confirm the override. With them, staff only serve what is ready.
+    if (next && (!o.kitchen || next === "DELIVERED")) {
+      staff.emit("order:advance", { orderId: data.id, to: next, overrideKitchen: !o.kitchen }, () => {});
+    }
   });
+
+  if (o.kitchen) await setCapacities(api, token, o.kitchen.capacity);
+  const kitchen = o.kitchen ? startKitchen(api, token, staff, sessionIds, o.kitchen) : null;
 
   for (let s = 0; s < o.sessions && !o.signal.aborted; s++) {
     const { session } = await api.openSession(token, `Sim table ${s + 1}`);
@@ -152,6 +163,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRes
     o.signal.aborted ? resolve() : o.signal.addEventListener("abort", () => resolve(), { once: true }),
   );
   for (const t of timers) clearTimeout(t);
+  if (kitchen) result.estimate = kitchen.stop();
   // Let in-flight orders settle (each is acked or times out), then settle and close the tables.
   await Promise.all(inFlight);
   for (const id of sessionIds) {

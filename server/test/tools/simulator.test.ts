@@ -79,3 +79,40 @@ describe("npm run simulate", () => {
     }
   });
 });
+
+describe("npm run simulate -- --kitchen", () => {
+  it("has cooks work the tickets at each station within its capacity and measures the waiting-time estimates against when orders were ready", async ({
+    server,
+    worker,
+    venue,
+    prisma,
+  }) => {
+    expect(worker).toBeDefined();
+    const controller = new AbortController();
+    const running = runSimulation({
+      url: server.url,
+      email: venue.owner.email,
+      password: venue.owner.password,
+      sessions: 1,
+      customersPerSession: 2,
+      intervalMs: 700,
+      advance: true,
+      kitchen: { prepSeconds: 0.4, capacity: 2 },
+      signal: controller.signal,
+    });
+    // Until a few orders were made by the cooks (started, then ready) and served.
+    const cooked = () =>
+      prisma.ticket.count({
+        where: { order: { locationId: venue.locationId, status: "DELIVERED" }, startedAt: { not: null }, readyAt: { not: null } },
+      });
+    await expect.poll(cooked, { timeout: 30_000, interval: 200 }).toBeGreaterThanOrEqual(4);
+    controller.abort();
+    const result = await running;
+    // The stations were given the cooks' capacity; every ticket was started before it was ready (no override).
+    expect((await prisma.station.findMany({ where: { locationId: venue.locationId } })).every((s) => s.capacity === 2)).toBe(true);
+    const tickets = await prisma.ticket.findMany({ where: { order: { locationId: venue.locationId }, readyAt: { not: null } } });
+    expect(tickets.every((t) => t.startedAt !== null && t.startedAt <= t.readyAt!)).toBe(true);
+    expect(result.estimate!.orders).toBeGreaterThan(0);
+    expect(Number.isFinite(result.estimate!.absP50) && result.estimate!.absP90 >= result.estimate!.absP50).toBe(true);
+  });
+});
