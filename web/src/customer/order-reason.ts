@@ -21,7 +21,8 @@ export function reasonText(
     case "ONLY_LEFT":
       return t("reason.onlyLeft", { product, n: reason.left ?? 0 });
     case "CANCELLED":
-      return reason.note ? t("reason.cancelledWhy", { note: reason.note }) : t("reason.cancelled");
+      // Staff's own words, as they typed them (the timeline already says it was cancelled).
+      return reason.note || t("reason.cancelled");
     case "FAILED":
       return t("reason.failed");
   }

@@ -56,9 +56,8 @@ describe("the menu in the phone's language", () => {
         products,
       ),
     ).toBe("Only 2 Tiramisù left");
-    expect(reasonText({ statusReason: "no basil", statusReasonCode: { code: "CANCELLED", note: "no basil" } }, products)).toBe(
-      "Cancelled by staff: no basil",
-    );
+    expect(reasonText({ statusReason: "no basil", statusReasonCode: { code: "CANCELLED", note: "no basil" } }, products)).toBe("no basil");
+    expect(reasonText({ statusReason: null, statusReasonCode: { code: "CANCELLED" } }, products)).toBe("Cancelled by staff");
     expect(reasonText({ statusReason: "Pizza is sold out", statusReasonCode: null }, products)).toBe("Pizza is sold out");
     expect(reasonText({ statusReason: null }, products)).toBeNull();
   });
