@@ -277,6 +277,11 @@ export const CurrentSessionResponse = CustomerSessionDto.extend({
   phones: z.array(z.strictObject({ id: z.uuid(), displayName: z.string().nullable() })),
   /** The bill's discounts (SessionExtras). */
   discounts: z.array(CorrectionDto),
+  /**
+   * This phone's own declared allergies (issue 35; null: none, as always right after joining),
+   * private to it and the staff. Absent: a server from before issue 35.
+   */
+  allergies: AllergyDeclarationDto.nullable().optional(),
 });
 export type CurrentSessionResponse = z.infer<typeof CurrentSessionResponse>;
 

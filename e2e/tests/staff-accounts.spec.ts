@@ -140,7 +140,7 @@ test("a manager cannot touch the owner's account or make an owner; a reset link 
   try {
     const m = manager.page;
     await expect(m).toHaveURL(/\/panel$/);
-    await expect(nav(m).getByRole("link")).toHaveText(["Floor", "Tables", "Products", "Staff", "Reports"]);
+    await expect(nav(m).getByRole("link")).toHaveText(["Floor", "Tables", "Products", "Translations", "Staff", "Reports"]);
     await openStaffPage(m);
     const ownerRow = staffRow(m, venue.owner.displayName);
     await expect(ownerRow).toContainText("Only an owner can change an owner's account.");

@@ -79,10 +79,15 @@ const PHONE_OF = statement<{ customerId: string; sessionId: string }>(
   (p) => sql`SELECT c.id FROM customer c WHERE c.id = ${p.customerId}::uuid AND c.session_id = ${p.sessionId}::uuid`,
 );
 
+/** The phone's own declaration at its table, or null (its token's checks are the caller's). */
+export async function loadOwnDeclaration(db: SqlRunner, customer: CustomerPrincipal): Promise<AllergyDeclarationDto | null> {
+  return (await db.row(OwnRow, OWN, { customerId: customer.customerId, sessionId: customer.sessionId }))?.declaration ?? null;
+}
+
 /** The phone's own declaration at its table, or null. */
 export async function ownDeclaration(prisma: PrismaClient, customer: CustomerPrincipal): Promise<AllergyDeclarationDto | null> {
   await assertActiveCustomer(prisma, customer, "any");
-  return (await sqlOn(prisma).row(OwnRow, OWN, { customerId: customer.customerId, sessionId: customer.sessionId }))?.declaration ?? null;
+  return loadOwnDeclaration(sqlOn(prisma), customer);
 }
 
 export interface Declared<T> {

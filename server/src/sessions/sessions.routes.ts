@@ -42,7 +42,8 @@ export function sessionRoutes(deps: AppDeps) {
         loadSessionActivity(deps.prisma, joined.session.id),
         loadMenu(deps.prisma, joined.location.id),
       ]);
-      reply({ ...joined, ...activity, menu });
+      // A phone that has just joined has declared no allergies at this table yet.
+      reply({ ...joined, ...activity, allergies: null, menu });
     },
 
     // Before joining: the venue and table a code belongs to (or why it does not work).

@@ -16,6 +16,7 @@ import {
   UNFINISHED_ORDER_STATUSES,
 } from "@ordered/contract";
 import { z } from "zod";
+import { loadOwnDeclaration } from "../allergies/declare-allergies.js";
 import { assertActiveCustomer } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import { loadBillDiscounts } from "../corrections/correction-dto.sql.js";
@@ -379,6 +380,7 @@ export async function getCustomerSession(prisma: PrismaClient, customer: Custome
     location: session.location,
     customer: { id: me.id, displayName: me.display_name, presence },
     ...(await loadSessionActivity(prisma, session.id)),
+    allergies: await loadOwnDeclaration(sqlOn(prisma), customer),
   };
 }
 

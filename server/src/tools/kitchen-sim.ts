@@ -20,6 +20,16 @@ export interface KitchenSimOptions {
   capacity: number;
 }
 
+/** Tickets the cooks finish before an order's estimate counts as "warm" (the model has history to learn from). */
+export const WARM_AFTER_TICKETS = 10;
+
+export interface EstimateErrors {
+  /** Every order measured, from a kitchen with no history (10-minute defaults) on. */
+  all: EstimateError;
+  /** Orders accepted after the cooks had finished WARM_AFTER_TICKETS tickets. */
+  warm: EstimateError;
+}
+
 export interface EstimateError {
   /** Orders whose estimate at acceptance and actual ready time were both seen. */
   orders: number;
@@ -69,7 +79,9 @@ export function startKitchen(api: ApiClient, token: string, staff: Client, sessi
   const timers = new Set<NodeJS.Timeout>();
   const estimated = new Map<string, number>();
   const accepted = new Map<string, number>();
-  const errors: { error: number; actual: number }[] = [];
+  const errors: { error: number; actual: number; warm: boolean }[] = [];
+  const warmAt = new Map<string, boolean>();
+  let finished = 0;
   let stopped = false;
 
   const work = (stationId: string) => {
@@ -81,6 +93,7 @@ export function startKitchen(api: ApiClient, token: string, staff: Client, sessi
       const timer = setTimeout(() => {
         timers.delete(timer);
         staff.emit("ticket:bump", { ticketId: next.ticketId, to: "READY" }, () => {
+          finished++;
           busy.set(stationId, (busy.get(stationId) ?? 0) - next.items);
           work(stationId);
         });
@@ -93,6 +106,7 @@ export function startKitchen(api: ApiClient, token: string, staff: Client, sessi
     if (order.status !== "ACCEPTED") return;
     if (!accepted.has(order.id)) {
       accepted.set(order.id, Date.now());
+      warmAt.set(order.id, finished >= WARM_AFTER_TICKETS);
       // What the guest is told when the kitchen takes the order.
       void api
         .route("GET /api/estimates", { token })
@@ -115,7 +129,11 @@ export function startKitchen(api: ApiClient, token: string, staff: Client, sessi
       const said = estimated.get(order.id)!;
       estimated.delete(order.id);
       const now = Date.now();
-      errors.push({ error: (now - said) / 1000, actual: (now - (accepted.get(order.id) ?? now)) / 1000 });
+      errors.push({
+        error: (now - said) / 1000,
+        actual: (now - (accepted.get(order.id) ?? now)) / 1000,
+        warm: warmAt.get(order.id) ?? false,
+      });
     }
   };
   staff.on("order:updated", ({ sessionId, data }) => {
@@ -123,18 +141,22 @@ export function startKitchen(api: ApiClient, token: string, staff: Client, sessi
   });
 
   return {
-    stop(): EstimateError {
+    stop(): EstimateErrors {
       stopped = true;
       for (const t of timers) clearTimeout(t);
-      const abs = errors.map((e) => Math.abs(e.error)).sort((a, b) => a - b);
-      const rel = errors.map((e) => Math.abs(e.error) / Math.max(1, e.actual)).sort((a, b) => a - b);
-      return {
-        orders: errors.length,
-        absP50: percentile(abs, 0.5),
-        absP90: percentile(abs, 0.9),
-        bias: errors.length ? errors.reduce((s, e) => s + e.error, 0) / errors.length : 0,
-        relP50: percentile(rel, 0.5),
-      };
+      return { all: summarize(errors), warm: summarize(errors.filter((e) => e.warm)) };
     },
+  };
+}
+
+function summarize(errors: readonly { error: number; actual: number }[]): EstimateError {
+  const abs = errors.map((e) => Math.abs(e.error)).sort((a, b) => a - b);
+  const rel = errors.map((e) => Math.abs(e.error) / Math.max(1, e.actual)).sort((a, b) => a - b);
+  return {
+    orders: errors.length,
+    absP50: percentile(abs, 0.5),
+    absP90: percentile(abs, 0.9),
+    bias: errors.length ? errors.reduce((s, e) => s + e.error, 0) / errors.length : 0,
+    relP50: percentile(rel, 0.5),
   };
 }

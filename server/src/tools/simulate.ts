@@ -51,9 +51,13 @@ console.log(
     `ack p50 ${result.ackMs.p50.toFixed(1)} ms, p99 ${result.ackMs.p99.toFixed(1)} ms`,
 );
 if (result.estimate) {
-  const e = result.estimate;
-  console.log(
-    `waiting-time estimate vs actual over ${e.orders} orders: |error| p50 ${e.absP50.toFixed(1)} s, p90 ${e.absP90.toFixed(1)} s, ` +
-      `bias ${e.bias >= 0 ? "+" : ""}${e.bias.toFixed(1)} s (later than said when +), relative p50 ${(e.relP50 * 100).toFixed(0)} %`,
-  );
+  for (const [which, e] of [
+    ["every order", result.estimate.all],
+    ["once the kitchen had history", result.estimate.warm],
+  ] as const) {
+    console.log(
+      `waiting-time estimate vs actual, ${which} (${e.orders} orders): |error| p50 ${e.absP50.toFixed(1)} s, p90 ${e.absP90.toFixed(1)} s, ` +
+        `bias ${e.bias >= 0 ? "+" : ""}${e.bias.toFixed(1)} s (+: later than said), relative p50 ${(e.relP50 * 100).toFixed(0)} %`,
+    );
+  }
 }

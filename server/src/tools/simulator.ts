@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { billOf, type ClientToServerEvents, nextAdvanceStep, type ProductDto, type ServerToClientEvents } from "@ordered/contract";
 import { io, type Socket } from "socket.io-client";
 import { type ApiClient, ApiError, createApiClient } from "./api-client.js";
-import { type EstimateError, type KitchenSimOptions, setCapacities, startKitchen } from "./kitchen-sim.js";
+import { type EstimateErrors, type KitchenSimOptions, setCapacities, startKitchen } from "./kitchen-sim.js";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -34,7 +34,7 @@ export interface SimulationResult {
   delivered: number;
   ackMs: { p50: number; p99: number; max: number };
   /** With `kitchen`: how far the estimate given at acceptance was from when the order was ready. */
-  estimate?: EstimateError;
+  estimate?: EstimateErrors;
 }
 
 const percentile = (sorted: number[], p: number) =>

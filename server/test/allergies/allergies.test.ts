@@ -52,6 +52,8 @@ describe("declared allergies", () => {
     const cook = await createAccount(a, venue.staffToken, "KITCHEN");
     const kitchen = recorderOf(await socket(b, { token: cook.token }));
     const floor = recorderOf(await socket(a, { token: venue.staffToken }));
+    // In their rooms (catch-up done): allergies:changed is not logged, so nothing replays it.
+    await Promise.all([kitchen, floor, bobsPhone, annsPhone].map((r) => r.waitFor("sync:done")));
 
     const body: DeclareAllergiesBody = { allergens: ["PEANUTS", "MILK"], diets: ["VEGETARIAN"], note: "  severe: carries an EpiPen " };
     const { declaration } = await b.api.route("PUT /api/sessions/allergies", {
@@ -73,6 +75,9 @@ describe("declared allergies", () => {
     }
     expect((await a.api.route("GET /api/sessions/allergies", { token: ann.token })).declaration).toEqual(declaration);
     expect((await a.api.route("GET /api/sessions/allergies", { token: bob.token })).declaration).toBeNull();
+    // The phone's table screen opens with it (no request of its own), and only its own.
+    expect((await a.api.route("GET /api/sessions/current", { token: ann.token })).allergies).toEqual(declaration);
+    expect((await a.api.route("GET /api/sessions/current", { token: bob.token })).allergies).toBeNull();
 
     // The same declaration again changes nothing: same version, no second broadcast.
     const again = await a.api.route("PUT /api/sessions/allergies", { token: ann.token, body });

@@ -123,7 +123,7 @@ export function TableScreen({
     },
   });
   const [filter, setFilter] = useMenuFilter();
-  const allergies = useAllergies(token);
+  const allergies = useAllergies(token, current.allergies);
   const estimates = useOrderEstimates(token, orders);
   const declared = isDeclared(allergies.declared) ? allergies.declared : null;
   const now = useNow();

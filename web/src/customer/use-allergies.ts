@@ -23,7 +23,7 @@ export function readKept(stored: unknown): Declared | null {
   return isDeclared(kept) ? kept : null;
 }
 
-function kept(): Declared | null {
+function keptDeclaration(): Declared | null {
   try {
     return readKept(JSON.parse(localStorage.getItem(KEY) ?? "null"));
   } catch {
@@ -48,41 +48,35 @@ export interface Allergies {
 }
 
 /**
- * The guest's declared allergies and diets at this table: read from the server (the phone's own,
- * private to it and the staff), and kept on the phone so that the next table it joins gets them
- * without asking again (sent once, on joining, when the table has none from this phone).
+ * The guest's declared allergies and diets at this table (the phone's own, private to it and the
+ * staff), kept on the phone so that the next table it joins gets them without asking again
+ * (sent once, on joining, when the table has none from this phone).
  */
-export function useAllergies(token: string): Allergies {
-  const [declared, setDeclared] = useState<AllergyDeclarationDto | null>(null);
-  const stopped = useRef(false);
+export function useAllergies(token: string, initial: AllergyDeclarationDto | null | undefined): Allergies {
+  // What the table screen opened with (GET /api/sessions/current says it; a phone that just joined has none): no request of its own.
+  const [declared, setDeclared] = useState<AllergyDeclarationDto | null>(initial ?? null);
+  const carried = useRef(false);
 
   useEffect(() => {
-    stopped.current = false;
-    void (async () => {
-      try {
-        const { declaration } = await api("GET /api/sessions/allergies", { token });
-        if (stopped.current) return;
-        if (isDeclared(declaration)) {
-          setDeclared(declaration);
-          keep(declaration);
-          return;
-        }
-        const carried = kept();
-        if (!carried || declaration) return; // an emptied declaration here stays empty
-        const sent = await api("PUT /api/sessions/allergies", {
-          token,
-          body: { allergens: [...carried.allergens], diets: [...carried.diets], note: carried.note },
-        });
-        if (!stopped.current) setDeclared(sent.declaration);
-      } catch (err) {
-        // Reading it again on the next load is enough: the menu simply marks nothing meanwhile.
-        if (!(err instanceof ApiError)) console.warn("allergies not loaded", err);
-      }
-    })();
-    return () => {
-      stopped.current = true;
-    };
-  }, [token]);
+    if (carried.current) return;
+    carried.current = true;
+    if (isDeclared(initial)) {
+      keep(initial);
+      return;
+    }
+    const kept = keptDeclaration();
+    // Said once on this phone, at another table: this table gets it too (an emptied one here stays empty).
+    if (!kept || initial) return;
+    void api("PUT /api/sessions/allergies", {
+      token,
+      body: { allergens: [...kept.allergens], diets: [...kept.diets], note: kept.note },
+    }).then(
+      (sent) => setDeclared(sent.declaration),
+      (err: unknown) => {
+        if (!(err instanceof ApiError)) console.warn("allergies not carried over", err);
+      },
+    );
+  }, [token, initial]);
 
   const save = useCallback(
     async (body: DeclareAllergiesBody) => {

@@ -25,11 +25,14 @@ export function useKitchenAllergies(token: string, live: Live) {
       );
     load();
     connection.socket.on("allergies:changed", put);
-    const offReconnect = connection.onReconnect(load);
+    // Read again once the socket is in its rooms after each (re)connect (sync:done): a change
+    // made before then was broadcast to rooms it was not in yet, and is not logged to replay.
+    const synced = () => load();
+    connection.socket.on("sync:done", synced);
     return () => {
       stopped = true;
       connection.socket.off("allergies:changed", put);
-      offReconnect();
+      connection.socket.off("sync:done", synced);
     };
   }, [connection, token, put]);
   return { bySession, put };
