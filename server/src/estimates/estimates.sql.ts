@@ -38,17 +38,54 @@ const PRODUCT_PREP = statement<{ locationId: string }>(
     FROM per GROUP BY station_id, product_id`,
 );
 
-const StationRow = z.strictObject({ station_id: z.uuid(), prep: z.number(), delay: z.number(), capacity: z.number().int().nullable() });
+const StationRow = z.strictObject({ station_id: z.uuid(), prep: z.number(), delay: z.number() });
 const STATION_PREP = statement<{ locationId: string }>(
   "estimates.station-prep",
   (p) => sql`
     WITH done AS (${DONE}
       WHERE st.location_id = ${p.locationId}::uuid AND t.ready_at > t.started_at AND t.ready_at > ${CLOCK} - ${HISTORY})
-    SELECT st.id AS station_id, st.capacity,
+    SELECT st.id AS station_id,
       coalesce((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY secs) FROM done WHERE done.station_id = st.id), -1)::float8 AS prep,
       coalesce((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(delay, 0)) FROM done WHERE done.station_id = st.id), 0)::float8 AS delay
     FROM station st WHERE st.location_id = ${p.locationId}::uuid`,
 );
+
+const CapacityRow = z.strictObject({ station_id: z.uuid(), capacity: z.number().int() });
+const CAPACITIES = statement<{ locationId: string }>(
+  "estimates.capacities",
+  (p) => sql`SELECT id AS station_id, capacity FROM station WHERE location_id = ${p.locationId}::uuid AND capacity IS NOT NULL`,
+);
+
+/**
+ * How long learned times are reused before they are read again (per process and location):
+ * they move with weeks of tickets, and every phone of a busy venue asks for estimates, so each
+ * ask reads only the queue and the capacities fresh.
+ */
+const LEARNED_FOR_MS = 60_000;
+const learned = new Map<string, { at: number; prep: Promise<PrepTimes> }>();
+
+async function readPrepTimes(db: SqlRunner, locationId: string): Promise<PrepTimes> {
+  const [products, stations] = await Promise.all([
+    db.rows(ProductRow, PRODUCT_PREP, { locationId }),
+    db.rows(StationRow, STATION_PREP, { locationId }),
+  ]);
+  return {
+    products: new Map(products.map((r) => [`${r.station_id}:${r.product_id}`, r.secs])),
+    stations: new Map(stations.filter((s) => s.prep >= 0).map((s) => [s.station_id, { prepSeconds: s.prep, startDelaySeconds: s.delay }])),
+  };
+}
+
+function prepTimes(db: SqlRunner, locationId: string): Promise<PrepTimes> {
+  const now = Date.now();
+  const cached = learned.get(locationId);
+  if (cached && now - cached.at < LEARNED_FOR_MS) return cached.prep;
+  const prep = readPrepTimes(db, locationId);
+  learned.set(locationId, { at: now, prep });
+  // A failed read is not kept: the next ask reads again.
+  prep.catch(() => learned.delete(locationId));
+  if (learned.size > 1000) learned.delete(learned.keys().next().value!);
+  return prep;
+}
 
 const QueueRow = z.strictObject({
   id: z.uuid(),
@@ -85,19 +122,14 @@ export interface Kitchen {
 
 /** The model's inputs for a location now. */
 export async function loadKitchenState(db: SqlRunner, locationId: string): Promise<Kitchen> {
-  const [products, stations, queue] = await Promise.all([
-    db.rows(ProductRow, PRODUCT_PREP, { locationId }),
-    db.rows(StationRow, STATION_PREP, { locationId }),
+  const [prep, capacities, queue] = await Promise.all([
+    prepTimes(db, locationId),
+    db.rows(CapacityRow, CAPACITIES, { locationId }),
     db.rows(QueueRow, QUEUE, { locationId }),
   ]);
   return {
-    prep: {
-      products: new Map(products.map((r) => [`${r.station_id}:${r.product_id}`, r.secs])),
-      stations: new Map(
-        stations.filter((s) => s.prep >= 0).map((s) => [s.station_id, { prepSeconds: s.prep, startDelaySeconds: s.delay }]),
-      ),
-    },
-    capacities: new Map(stations.flatMap((s) => (s.capacity === null ? [] : [[s.station_id, s.capacity] as const]))),
+    prep,
+    capacities: new Map(capacities.map((s) => [s.station_id, s.capacity])),
     queue: queue.map((r) => ({
       id: r.id,
       orderId: r.order_id,
