@@ -19,7 +19,8 @@ export const FOR_TICKET_LINES = sql`d.session_id = o.session_id AND ${DECLARED} 
     SELECT 1 FROM order_item i WHERE i.order_id = o.id AND i.station_id = t.station_id AND i.course_id IS NOT DISTINCT FROM t.course_id
       AND ((i.seat IS NOT NULL AND d.seat = i.seat) OR (i.seat IS NULL AND d.customer_id = o.customer_id)))`;
 
-const DECLARATION_JSON = sql`json_build_object('id', d.id,
+/** An AllergyDeclarationDto of the declaration `d`, `su` its last changer (LEFT JOINed staff_user). */
+export const DECLARATION_JSON = sql`json_build_object('id', d.id,
     'guest', CASE WHEN d.customer_id IS NULL THEN 'seat:' || d.seat ELSE 'phone:' || d.customer_id END,
     'customerId', d.customer_id, 'seat', d.seat, 'allergens', d.allergens, 'diets', d.diets, 'note', d.note,
     'version', d.version, 'updatedAt', ${isoText("d.updated_at")}, 'changedBy', su.display_name)`;

@@ -18,9 +18,9 @@ import { assertActiveCustomer } from "../auth/customer-account.js";
 import type { CustomerPrincipal, StaffPrincipal } from "../auth/tokens.js";
 import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
-import { CLOCK, isoText, raw, type SqlRunner, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
+import { CLOCK, raw, type SqlRunner, sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
-import { loadSessionAllergies } from "./allergies.sql.js";
+import { DECLARATION_JSON, loadSessionAllergies } from "./allergies.sql.js";
 
 /** A declaration as stored: codes in the contract's order, each once; a blank note is none. */
 function normalized(body: DeclareAllergiesBody) {
@@ -62,9 +62,7 @@ const UPSERT_SEAT = upsert("seat");
 
 const OWN = statement<{ customerId: string; sessionId: string }>(
   "allergies.own",
-  (p) => sql`SELECT json_build_object('id', d.id, 'guest', 'phone:' || d.customer_id, 'customerId', d.customer_id, 'seat', d.seat,
-      'allergens', d.allergens, 'diets', d.diets, 'note', d.note, 'version', d.version, 'updatedAt', ${isoText("d.updated_at")},
-      'changedBy', su.display_name) AS declaration
+  (p) => sql`SELECT ${DECLARATION_JSON} AS declaration
     FROM allergy_declaration d LEFT JOIN staff_user su ON su.id = d.changed_by_id
     WHERE d.customer_id = ${p.customerId}::uuid AND d.session_id = ${p.sessionId}::uuid`,
 );
