@@ -5,8 +5,7 @@ import type { StaffAuth } from "../../components/auth/staff-auth";
 import { t } from "../../i18n/i18n";
 import { strings } from "../../strings";
 import { DayCutoffSetting } from "./DayCutoffSetting";
-import { KitchenLanguageSetting } from "./KitchenLanguageSetting";
-import { MenuLanguageSetting } from "./MenuLanguageSetting";
+import { LanguageSetting } from "./LanguageSetting";
 import { OnlinePaymentsSetting } from "./OnlinePaymentsSetting";
 import { ReceiptSetting } from "./ReceiptSetting";
 import { TaxPricesSetting } from "./TaxPricesSetting";
@@ -53,8 +52,8 @@ export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation
       <TimeZoneSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <OnlinePaymentsSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <DayCutoffSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
-      <KitchenLanguageSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
-      <MenuLanguageSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
+      <LanguageSetting field="kitchenLanguage" token={auth.token} location={location} maySet={maySet} onSaved={saved} />
+      <LanguageSetting field="menuLanguage" token={auth.token} location={location} maySet={maySet} onSaved={saved} />
     </main>
   );
 }
