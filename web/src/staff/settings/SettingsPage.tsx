@@ -4,6 +4,7 @@ import { api } from "../../api/http";
 import type { StaffAuth } from "../../components/auth/staff-auth";
 import { t } from "../../i18n/i18n";
 import { strings } from "../../strings";
+import { BrandingSetting } from "./BrandingSetting";
 import { DayCutoffSetting } from "./DayCutoffSetting";
 import { KitchenLanguageSetting } from "./KitchenLanguageSetting";
 import { MenuLanguageSetting } from "./MenuLanguageSetting";
@@ -55,6 +56,7 @@ export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation
       <DayCutoffSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <KitchenLanguageSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <MenuLanguageSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
+      <BrandingSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
     </main>
   );
 }
