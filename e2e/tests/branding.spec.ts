@@ -98,6 +98,16 @@ test("the owner brands the venue in Settings; the phone and the card sheet show 
   await screen.setViewportSize(PHONE);
   await expectAccessible(screen, info, "branded phone", { all: true });
 
+  // Dark: the button keeps the brand under white text; the selected tab's text keeps the dark
+  // scheme's light blue (a dark brand colour would not read on the dark bar).
+  await screen.emulateMedia({ colorScheme: "dark" });
+  await expect(primary).toHaveCSS("background-color", "rgb(11, 93, 59)");
+  await expect(screen.getByRole("tab", { selected: true })).toHaveCSS("color", "rgb(96, 165, 250)");
+  await screen.evaluate(() => window.scrollTo(0, 0));
+  await screen.screenshot({ path: info.outputPath("phone-branded-dark-390x844.png") });
+  await expectAccessible(screen, info, "branded phone, dark", { all: true });
+  await screen.emulateMedia({ colorScheme: "light" });
+
   // The printed cards: the logo and the colour on each.
   await createTable(api, venue.staffToken, "Table 1");
   await createTable(api, venue.staffToken, "Table 2");
