@@ -28,6 +28,10 @@ import { STAFF_ROLES } from "./staff-roles.js";
 const id = z.uuid();
 const time = z.iso.datetime();
 
+/** Sized variants of a product's photo (WebP), each URL immutable. */
+export const PhotoDto = z.strictObject({ small: z.string(), medium: z.string(), large: z.string() });
+export type PhotoDto = z.infer<typeof PhotoDto>;
+
 /** Translations of some texts per language (menu-language.ts); absent: none (or made before issue 35). */
 const translationsOf = <F extends string>(...fields: [F, ...F[]]) =>
   (
@@ -85,6 +89,14 @@ export const LocationDto = z.strictObject({
   kitchenLanguage: z.enum(KITCHEN_LANGUAGES).default("en"),
   /** The language the menu's own texts are written in; phones in other languages read translations (issue 35). */
   menuLanguage: z.enum(MENU_LANGUAGES).default("en"),
+  /**
+   * The venue's branding (issue 35), on the phone and the printed cards: its colour ('#rrggbb',
+   * white text on it passes WCAG AA: brand-color.ts), its logo and a cover photo (the photo
+   * store's variants, like a product's). Null: the app's own colour, no logo, no cover.
+   */
+  brandColor: z.string().nullable().default(null),
+  logo: PhotoDto.nullable().default(null),
+  cover: PhotoDto.nullable().default(null),
 });
 export type LocationDto = z.infer<typeof LocationDto>;
 
@@ -262,10 +274,6 @@ export const OptionGroupDto = z.strictObject({
   translations: translationsOf("name"),
 });
 export type OptionGroupDto = z.infer<typeof OptionGroupDto>;
-
-/** Sized variants of a product's photo (WebP), each URL immutable. */
-export const PhotoDto = z.strictObject({ small: z.string(), medium: z.string(), large: z.string() });
-export type PhotoDto = z.infer<typeof PhotoDto>;
 
 export const ProductDto = z.strictObject({
   id,

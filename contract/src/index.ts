@@ -2,6 +2,7 @@ export * from "./allergies.js";
 export * from "./allergy-notes.js";
 export * from "./bill.js";
 export * from "./bill-split.js";
+export * from "./brand-color.js";
 export * from "./business-day.js";
 export * from "./commands.js";
 export * from "./corrections.js";

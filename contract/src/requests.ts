@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ALLERGENS, DIET_TAGS } from "./allergens.js";
 import { DECLARABLE_DIETS } from "./allergies.js";
+import { brandColorProblem, normalizeHexColor } from "./brand-color.js";
 import { dayCount, MAX_REPORT_DAYS } from "./business-day.js";
 import { AdvanceOrderPayload, CancelOrderPayload, PayerKeyField } from "./commands.js";
 import { CORRECTION_KINDS, FULL_BPS, MAX_SERVICE_CHARGE_BPS } from "./corrections.js";
@@ -393,6 +394,19 @@ export const LocationSettingsBody = z
     kitchenLanguage: z.enum(KITCHEN_LANGUAGES, `must be one of ${KITCHEN_LANGUAGES.join(", ")}`),
     /** The language the menu's own names and descriptions are written in (phones in others read translations). */
     menuLanguage: z.enum(MENU_LANGUAGES, `must be one of ${MENU_LANGUAGES.join(", ")}`),
+    /**
+     * The brand colour (#rrggbb or #rgb, any case; stored as #rrggbb): white text on it must
+     * pass WCAG AA (brand-color.ts), or the body is refused naming the ratio. null: the app's own.
+     */
+    brandColor: z
+      .string({ error: "must be a colour like #1f6feb" })
+      .max(7, "must be a colour like #1f6feb")
+      .superRefine((c, ctx) => {
+        const problem = brandColorProblem(c);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .transform((c) => normalizeHexColor(c) as string)
+      .nullable(),
   })
   .partial()
   .refine((b) => Object.keys(b).length > 0, "must change at least one field")

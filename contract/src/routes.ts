@@ -208,6 +208,28 @@ export const ROUTES = {
     body: LocationSettingsBody,
     response: LocationResponse,
   },
+  // The venue's branding images (its colour is a setting above): the photo store's variants.
+  "PUT /api/location/logo": {
+    by: "staff",
+    may: "location.settings",
+    summary: "Replace the venue's logo, shown on the phones and the printed cards (the image's bytes as the body)",
+    body: PHOTO,
+    response: LocationResponse,
+  },
+  "DELETE /api/location/logo": { by: "staff", may: "location.settings", summary: "Remove the venue's logo", response: LocationResponse },
+  "PUT /api/location/cover": {
+    by: "staff",
+    may: "location.settings",
+    summary: "Replace the venue's cover photo, a banner above the phones' menu (the image's bytes as the body)",
+    body: PHOTO,
+    response: LocationResponse,
+  },
+  "DELETE /api/location/cover": {
+    by: "staff",
+    may: "location.settings",
+    summary: "Remove the venue's cover photo",
+    response: LocationResponse,
+  },
   "GET /api/payments/account": {
     by: "staff",
     may: "location.settings",

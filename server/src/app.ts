@@ -27,6 +27,7 @@ import * as kitchen from "./kitchen/kitchen.handlers.js";
 import { kitchenRoutes } from "./kitchen/kitchen.routes.js";
 import { stationRoutes } from "./kitchen/stations.routes.js";
 import { cardRoutes, locationRoutes } from "./locations/location.routes.js";
+import { brandingRoutes } from "./media/branding.routes.js";
 import { photoRoutes } from "./media/media.routes.js";
 import { serveMedia } from "./media/serve-media.js";
 import { countingPublisher, createMetrics, type Metrics } from "./metrics/metrics.js";
@@ -135,6 +136,7 @@ export function createApp(components: AppComponents): App {
     ...categoryRoutes(deps),
     ...productRoutes(deps),
     ...photoRoutes(deps),
+    ...brandingRoutes(deps),
     ...menuRoutes(deps),
     ...sessionRoutes(deps),
     ...receiptMailRoutes(deps),

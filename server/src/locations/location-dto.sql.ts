@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { PrismaClient } from "../db/prisma.js";
 import { sql, sqlOn, sqlTransaction, statement } from "../db/sql.js";
 import { AppError } from "../errors.js";
+import { photoUrlsJson } from "../media/photo-urls.js";
 
 /** `l` is the location row. */
 export const LOCATION_JSON = sql`json_build_object('id', l.id, 'name', l.name, 'currency', l.currency,
@@ -17,7 +18,8 @@ export const LOCATION_JSON = sql`json_build_object('id', l.id, 'name', l.name, '
   'pricesIncludeTax', l.prices_include_tax,
   'onlinePayments', (SELECT pa.provider FROM payment_account pa WHERE pa.location_id = l.id),
   'receiptPrinterId', l.receipt_printer_id,
-  'dayCutoffHour', l.day_cutoff_hour, 'kitchenLanguage', l.kitchen_language, 'menuLanguage', l.menu_language)`;
+  'dayCutoffHour', l.day_cutoff_hour, 'kitchenLanguage', l.kitchen_language, 'menuLanguage', l.menu_language,
+  'brandColor', l.brand_color, 'logo', ${photoUrlsJson("l.logo_key")}, 'cover', ${photoUrlsJson("l.cover_key")})`;
 
 const Row = z.strictObject({ location: LocationDto });
 const LOCATION = statement<{ id: string }>(
@@ -40,6 +42,8 @@ const UPDATE = statement<{
   dayCutoffHour: number | null;
   kitchenLanguage: string | null;
   menuLanguage: string | null;
+  brandColorGiven: boolean;
+  brandColor: string | null;
   /** The legal identity's fields are set (to a value or to null) only when given. */
   legalNameGiven: boolean;
   addressGiven: boolean;
@@ -63,7 +67,8 @@ const UPDATE = statement<{
       menu_language = coalesce(${p.menuLanguage}, l.menu_language),
       legal_name = CASE WHEN ${p.legalNameGiven}::boolean THEN ${p.legalName} ELSE l.legal_name END,
       address = CASE WHEN ${p.addressGiven}::boolean THEN ${p.address} ELSE l.address END,
-      tax_id = CASE WHEN ${p.taxIdGiven}::boolean THEN ${p.taxId} ELSE l.tax_id END
+      tax_id = CASE WHEN ${p.taxIdGiven}::boolean THEN ${p.taxId} ELSE l.tax_id END,
+      brand_color = CASE WHEN ${p.brandColorGiven}::boolean THEN ${p.brandColor} ELSE l.brand_color END
     WHERE l.id = ${p.id}::uuid
     RETURNING ${LOCATION_JSON} AS location`,
 );
@@ -109,6 +114,8 @@ export async function updateLocationSettings(
       legalName: body.legalName ?? null,
       address: body.address ?? null,
       taxId: body.taxId ?? null,
+      brandColorGiven: body.brandColor !== undefined,
+      brandColor: body.brandColor ?? null,
     });
     if (!updated) throw AppError.notFound("location");
     return updated.location;

@@ -1,7 +1,8 @@
 /**
- * The photo store: a product photo's sized WebP variants, as files in one folder.
+ * The photo store: a product photo's sized WebP variants, as files in one folder; a venue's
+ * logo and cover photo (issue 35) are stored the same way, under the location's id.
  *
- * A stored photo is named by a key, `<productId>-<16 hex>`, fresh for every upload: a key's
+ * A stored photo is named by a key, `<productId or locationId>-<16 hex>`, fresh for every upload: a key's
  * files never change, so they are served with an immutable cache (serve-media.ts), and a
  * replaced photo is a new key, never an overwrite. The files are `<key>-<size>.webp`.
  */
@@ -28,7 +29,7 @@ const MAX_ASPECT = 4;
 /** WebP quality of the variants: photos look right at 80 and weigh a third of a JPEG's 90. */
 const WEBP_QUALITY = 80;
 
-/** A photo key: a product's id (a lower-case UUID) and 16 random hex characters. */
+/** A photo key: a product's or location's id (a lower-case UUID) and 16 random hex characters. */
 const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9a-f]{16}$/;
 
 /** A variant's file name: what /media/products/ serves, and nothing else. */
@@ -74,9 +75,9 @@ const damaged = (format: AcceptedFormat) =>
  * by a name or a Content-Type), VALIDATION_FAILED for a damaged image or one past
  * MAX_PHOTO_PIXELS. Nothing is written unless every variant was made.
  */
-export async function storePhoto(dir: string, productId: string, bytes: Buffer): Promise<string> {
-  const key = `${productId}-${randomBytes(8).toString("hex")}`;
-  if (!isPhotoKey(key)) throw new Error(`not a product id: ${JSON.stringify(productId)}`);
+export async function storePhoto(dir: string, ownerId: string, bytes: Buffer): Promise<string> {
+  const key = `${ownerId}-${randomBytes(8).toString("hex")}`;
+  if (!isPhotoKey(key)) throw new Error(`not a product or location id: ${JSON.stringify(ownerId)}`);
   const variants = await makeVariants(bytes);
   await writeVariants(dir, key, variants);
   return key;

@@ -246,6 +246,13 @@ describe("the route table", () => {
     });
     expect(photographed.product.photo).not.toBeNull();
     await call("DELETE /api/products/:id/photo", { token, params: { id: tiramisu.id } });
+    // The venue's branding: its colour is a setting, its logo and cover go through the photo store.
+    expect((await call("PATCH /api/location", { token, body: { brandColor: "#1F6FEB" } })).location.brandColor).toBe("#1f6feb");
+    for (const image of ["logo", "cover"] as const) {
+      const branded = await call(`PUT /api/location/${image}`, { token, body: new Uint8Array(png), contentType: "image/png" });
+      expect(branded.location[image]).not.toBeNull();
+      expect((await call(`DELETE /api/location/${image}`, { token })).location[image]).toBeNull();
+    }
     await call("POST /api/products/:id/archive", { token, params: { id: tiramisu.id } });
     await call("POST /api/products/:id/restore", { token, params: { id: tiramisu.id } });
     expect((await call("GET /api/products/:id", { token, params: { id: tiramisu.id } })).product.version).toBeGreaterThan(edited.version);

@@ -362,7 +362,7 @@ describe("the photo store", () => {
       for (const key of ["../x", `../outside-${path.basename(photoDir)}`, "", "a/b", "00000000-0000-4000-8000-000000000000"]) {
         await expect(removePhoto(photoDir, key)).rejects.toThrow("not a photo key");
       }
-      await expect(storePhoto(photoDir, "../escape", await picture("png"))).rejects.toThrow("not a product id");
+      await expect(storePhoto(photoDir, "../escape", await picture("png"))).rejects.toThrow("not a product or location id");
       expect(await readFile(outside, "utf8")).toBe("keep me");
       expect(await files(photoDir)).toEqual([]);
     } finally {

@@ -16,6 +16,7 @@ import "./menu.css";
 import "./cart.css";
 import "./split.css";
 import "./pay.css";
+import "./brand.css";
 
 // The table screen (menu, cart, orders, the live socket) is a chunk of its own: the join
 // screen shows without waiting for it, and it is fetched as soon as that screen is up.

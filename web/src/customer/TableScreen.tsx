@@ -44,6 +44,7 @@ import type { CurrentSession, OnEnd } from "./use-customer-live";
 import { ordersKey, useCartEstimate, useOrderEstimates } from "./use-estimates";
 import { useInView } from "./use-in-view";
 import { useMenuFilter } from "./use-menu-filter";
+import { brandProps, VenueCover, VenueLogo } from "./VenueBrand";
 
 interface Props {
   storageKey: string;
@@ -190,10 +191,11 @@ export function TableScreen({
   const menuError = menu.error ? (menu.error instanceof Error ? menu.error.message : String(menu.error)) : null;
 
   return (
-    <div className="customer table-screen">
+    <div {...brandProps("customer table-screen", current.location.brandColor)}>
       {/* Every part of the page is in a landmark (axe "region"): the table's bar and the Order/Bill tabs are its banner. */}
       <header className="customer-head">
         <div className="topbar customer-bar">
+          <VenueLogo location={current.location} />
           <div className="brand">
             <h1 className="customer-bar-title">
               <strong>{label}</strong>
@@ -234,6 +236,7 @@ export function TableScreen({
           ) : (
             <div role="tabpanel" id={panelId("order")} aria-labelledby={tabId("order")} className="phone-panel">
               <OrdersView orders={orders} me={me} submission={cart.submission} products={byId} estimates={estimates} />
+              <VenueCover location={current.location} />
               <MenuView
                 menu={shownMenu}
                 error={menuError}

@@ -4,6 +4,7 @@ import { api } from "../../api/http";
 import type { StaffAuth } from "../../components/auth/staff-auth";
 import { t } from "../../i18n/i18n";
 import { strings } from "../../strings";
+import { BrandingSetting } from "./BrandingSetting";
 import { DayCutoffSetting } from "./DayCutoffSetting";
 import { LanguageSetting } from "./LanguageSetting";
 import { OnlinePaymentsSetting } from "./OnlinePaymentsSetting";
@@ -54,6 +55,7 @@ export function SettingsPage({ auth, onLocation }: { auth: StaffAuth; onLocation
       <DayCutoffSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <LanguageSetting field="kitchenLanguage" token={auth.token} location={location} maySet={maySet} onSaved={saved} />
       <LanguageSetting field="menuLanguage" token={auth.token} location={location} maySet={maySet} onSaved={saved} />
+      <BrandingSetting token={auth.token} location={location} maySet={maySet} onSaved={saved} />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import type { TableCardsResponse } from "@ordered/contract/client";
-import { useEffect, useState } from "react";
+import { type CSSProperties, useEffect, useState } from "react";
 import { ApiError, api } from "../../api/http";
 import type { StaffAuth } from "../../components/auth/staff-auth";
 import { Link } from "../../components/Link";
@@ -12,7 +12,7 @@ import { LocalUrlNotice } from "./LocalUrlNotice";
 export const CARDS_PER_PAGE = 6;
 
 /**
- * /panel/tables/print: every table's card (its name, the venue, the QR of its card URL) laid
+ * /panel/tables/print: every table's card (its name, the venue and its logo, the QR of its card URL) laid
  * out for A4, to print and cut. A page of its own, without the panel around it.
  */
 export function CardSheetPage({ auth, onLogout }: { auth: StaffAuth; onLogout: () => void }) {
@@ -39,7 +39,11 @@ export function CardSheetPage({ auth, onLogout }: { auth: StaffAuth; onLogout: (
   const location = sheet?.location ?? auth.staff.location;
 
   return (
-    <main className="card-sheet print-area">
+    // The venue's colour marks each card's "Scan" line and its name (white text on it passes WCAG AA: brand-color.ts).
+    <main
+      className={`card-sheet print-area${location.brandColor ? " branded" : ""}${location.logo ? " with-logo" : ""}`}
+      style={location.brandColor ? ({ "--brand": location.brandColor } as CSSProperties) : undefined}
+    >
       <header className="sheet-toolbar no-print">
         <Link href="/panel/tables">← {strings.cards.back}</Link>
         <div className="sheet-title">
@@ -64,7 +68,10 @@ export function CardSheetPage({ auth, onLogout }: { auth: StaffAuth; onLogout: (
         <section key={page[0]!.table.id} className="sheet-page">
           {page.map(({ table, svg }) => (
             <figure key={table.id} className="table-card" aria-label={strings.cards.card(table.name)}>
-              <p className="table-card-venue">{location.name}</p>
+              <div className="table-card-head">
+                {location.logo && <img className="table-card-logo" src={location.logo.medium} alt="" />}
+                <p className="table-card-venue">{location.name}</p>
+              </div>
               <p className="table-card-name">{table.name}</p>
               <div
                 className="table-card-qr"
