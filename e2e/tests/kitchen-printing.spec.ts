@@ -21,6 +21,7 @@ test("a phone's order prints on the grill and shows on its display; paper out al
   api,
   venue,
   phones,
+  prisma,
 }) => {
   const token = venue.staffToken;
   const kitchenId = venue.stations.find((s) => s.name === "Kitchen")!.id;
@@ -57,6 +58,12 @@ test("a phone's order prints on the grill and shows on its display; paper out al
     expect(text).toContain("Table 6 #1");
     expect(text).toContain("Margherita");
     expect(ticket!.cut).not.toBe("none");
+
+    // The printer confirmed it (its status asked after the job): only then does the paper run out,
+    // or the unconfirmed first ticket would rightly print again on the backup, marked REPRINT.
+    await expect
+      .poll(async () => (await prisma.printJob.findFirst({ where: { madeForId: grill.id } }))?.status, { timeout: 10_000 })
+      .toBe("PRINTED");
 
     // Paper out: the panel and the display say which printer and what is wrong, and where its tickets go.
     await grillFake.setMode("paperOut");

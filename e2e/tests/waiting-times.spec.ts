@@ -8,7 +8,15 @@ import { menuItem, viewOrder } from "../support/ui.js";
 test("a slow grill makes the phone's estimate honest and the panel flag the table", async ({ api, venue, phones, panel, prisma }) => {
   const token = venue.staffToken;
   const kitchen = venue.stations.find((s) => s.name === "Kitchen")!;
-  await api.route("PUT /api/stations/:id/capacity", { token, params: { id: kitchen.id }, body: { capacity: 1 } });
+  // The manager sets the grill's pace on the menu page: one dish at a time.
+  const nav = panel.getByRole("navigation", { name: "Staff navigation" });
+  await nav.getByRole("link", { name: "Products" }).click();
+  await panel.getByLabel("Items at once at Kitchen (empty: no limit)").fill("1");
+  await panel.getByRole("button", { name: "Set Kitchen's items at once" }).click();
+  await expect
+    .poll(async () => (await api.route("GET /api/stations", { token })).stations.find((s) => s.id === kitchen.id)?.capacity)
+    .toBe(1);
+  await nav.getByRole("link", { name: "Floor" }).click();
   const table = await createTable(api, token, "Table 14");
   const { session } = await api.seatTable(token, table.id);
   const phone = await phones.join(session.joinUrl, "Noa");

@@ -3,6 +3,7 @@ import { api } from "../../api/http";
 import { Link } from "../../components/Link";
 import { strings } from "../../strings";
 import { NamedListPanel } from "./NamedListPanel";
+import { StationCapacity } from "./StationCapacity";
 
 interface Props {
   token: string;
@@ -42,9 +43,16 @@ export function StationsPanel({ token, stations, loadError, categories, put, rel
         await api("DELETE /api/stations/:id", { token, params: { id: station.id } });
       }}
       rowActions={(station) => (
-        <Link href={`/kitchen/${station.id}`} className="button ghost touch" aria-label={s.displayLabel(station.name)}>
-          {s.display}
-        </Link>
+        <>
+          <StationCapacity
+            token={token}
+            station={station}
+            onSaved={(saved) => put((stations ?? []).map((x) => (x.id === saved.id ? saved : x)))}
+          />
+          <Link href={`/kitchen/${station.id}`} className="button ghost touch" aria-label={s.displayLabel(station.name)}>
+            {s.display}
+          </Link>
+        </>
       )}
     />
   );

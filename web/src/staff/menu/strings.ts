@@ -295,6 +295,12 @@ export const menuStrings = {
     field: "Station",
     fieldHint: "The kitchen display this category's orders go to.",
     routedTo: (name: string) => `to ${name}`,
+    /** Pacing (issue 35): items a station prepares at once. */
+    capacity: "Items at once",
+    noCapacity: "no limit",
+    capacityLabel: (name: string) => `Items at once at ${name} (empty: no limit)`,
+    capacitySet: "Set",
+    capacitySave: (name: string) => `Set ${name}'s items at once`,
   },
   /** The courses editor (issue 32, item 3). */
   courses: {
