@@ -29,10 +29,6 @@ export function translated<F extends string>(
   return english || own;
 }
 
-/** Whether a text lacks its translation into `language` (the panel's editor shows these). */
-export const missingTranslation = <F extends string>(translations: Translations<F> | undefined, field: F, language: MenuLanguage) =>
-  !translations?.[language]?.[field]?.trim();
-
 function localizeGroup(g: OptionGroupDto, language: string, base: MenuLanguage): OptionGroupDto {
   return {
     ...g,

@@ -110,8 +110,6 @@ export const KitchenResponse = z.strictObject({
   sessions: z.array(KitchenSessionDto),
   /** Kitchen copies (kitchenOrderOf): the same fields the display's socket events carry. */
   orders: z.array(KitchenOrderDto),
-  /** The open sessions' declared allergies and their acknowledgements (`allergies:changed` follows). */
-  allergies: z.array(SessionAllergiesDto),
 });
 export type KitchenResponse = z.infer<typeof KitchenResponse>;
 

@@ -114,6 +114,3 @@ export function orderEstimate(estimates: readonly TicketEstimate[]): TicketEstim
   if (fired.length === 0) return { readyIn: null, late: false };
   return { readyIn: Math.max(...fired.map((e) => e.readyIn ?? 0)), late: fired.some((e) => e.late) };
 }
-
-/** Rounded as a phone says it: whole minutes, at least one while anything is left. */
-export const minutesOf = (seconds: number) => (seconds <= 0 ? 0 : Math.max(1, Math.round(seconds / 60)));

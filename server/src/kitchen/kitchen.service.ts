@@ -1,6 +1,5 @@
 import { type KitchenResponse, kitchenOrderOf } from "@ordered/contract";
 import { z } from "zod";
-import { loadOpenAllergies } from "../allergies/allergies.sql.js";
 import { label } from "../db/enums.js";
 import type { PrismaClient } from "../db/prisma.js";
 import { sql, sqlOn, statement } from "../db/sql.js";
@@ -24,13 +23,12 @@ export async function loadKitchen(prisma: PrismaClient, locationId: string): Pro
   const db = sqlOn(prisma);
   // Sessions first: an order committed after this read is in the log after its number.
   const sessions = await db.rows(SessionRow, OPEN_SESSIONS, { locationId });
-  const [stations, orders, allergies] = await Promise.all([
+  const [stations, orders] = await Promise.all([
     loadStations(db, locationId),
     loadPreparingOrderDtos(
       db,
       sessions.map((s) => s.id),
     ),
-    loadOpenAllergies(db, locationId),
   ]);
-  return { stations, sessions, orders: orders.map(kitchenOrderOf), allergies };
+  return { stations, sessions, orders: orders.map(kitchenOrderOf) };
 }

@@ -43,14 +43,13 @@ export function useTicketActions(commands: Commands) {
     );
   }, []);
 
+  /** One command on a ticket at a time; its answer to `done`, its refusal shown on the ticket. */
   const run = useCallback(
-    async (ticketId: string, send: () => Promise<{ order: KitchenOrderDto }>) => {
+    async <T>(ticketId: string, send: () => Promise<T>, done: (answer: T) => void) => {
       setBusy((b) => new Set(b).add(ticketId));
       setErrors(({ [ticketId]: _gone, ...rest }) => rest);
       try {
-        const { order } = await send();
-        const moved = order.tickets.find((t) => t.id === ticketId);
-        if (moved) skew.current = Date.parse(moved.movedAt) - Date.now();
+        done(await send());
       } catch (err) {
         showError(ticketId, err instanceof Error ? err.message : t("common.unexpectedError"));
       } finally {
@@ -64,34 +63,41 @@ export function useTicketActions(commands: Commands) {
     [showError],
   );
 
+  // A move's answer says the server's time of it: how far this screen's clock is off.
+  const moved = useCallback((ticketId: string, { order }: { order: KitchenOrderDto }) => {
+    const ticket = order.tickets.find((t) => t.id === ticketId);
+    if (ticket) skew.current = Date.parse(ticket.movedAt) - Date.now();
+  }, []);
+
   const bump = useCallback(
-    (ticketId: string, to: BumpStep) => run(ticketId, () => commands.send("ticket:bump", { ticketId, to })),
-    [commands, run],
+    (ticketId: string, to: BumpStep) =>
+      run(
+        ticketId,
+        () => commands.send("ticket:bump", { ticketId, to }),
+        (answer) => moved(ticketId, answer),
+      ),
+    [commands, run, moved],
   );
 
   const recall = useCallback(
-    (ticketId: string, from: BumpStep) => run(ticketId, () => commands.send("ticket:recall", { ticketId, from })),
-    [commands, run],
+    (ticketId: string, from: BumpStep) =>
+      run(
+        ticketId,
+        () => commands.send("ticket:recall", { ticketId, from }),
+        (answer) => moved(ticketId, answer),
+      ),
+    [commands, run, moved],
   );
 
   /** The station read the declared allergies its lines call for (issue 35): `onRead` takes the session's as they are now. */
   const acknowledge = useCallback(
-    async (ticketId: string, onRead: (allergies: SessionAllergiesDto) => void) => {
-      setBusy((b) => new Set(b).add(ticketId));
-      setErrors(({ [ticketId]: _gone, ...rest }) => rest);
-      try {
-        onRead((await commands.send("ticket:acknowledge-allergies", { ticketId })).allergies);
-      } catch (err) {
-        showError(ticketId, err instanceof Error ? err.message : t("common.unexpectedError"));
-      } finally {
-        setBusy((b) => {
-          const next = new Set(b);
-          next.delete(ticketId);
-          return next;
-        });
-      }
-    },
-    [commands, showError],
+    (ticketId: string, onRead: (allergies: SessionAllergiesDto) => void) =>
+      run(
+        ticketId,
+        () => commands.send("ticket:acknowledge-allergies", { ticketId }),
+        (answer) => onRead(answer.allergies),
+      ),
+    [commands, run],
   );
 
   /** The status an Undo on this ticket would take it back from, if one is offered at `now` (this screen's clock). */
